@@ -1,0 +1,188 @@
+import { z } from 'zod';
+
+/**
+ * Every scope element has one of these kinds. The kind decides which table holds its
+ * kind-specific columns and where it lives in the UI; the common identity (id, key, name,
+ * description, source, tentative) is shared, so that requirements, comments, reviews and
+ * history attach to any element with one foreign key.
+ */
+export const elementKinds = [
+  'solutionPart',
+  'personnelGroup',
+  'task',
+  'capability',
+  'informationCategory',
+  'informationService',
+  'deliveryTier',
+  'collaborationMode',
+  'actor',
+  'needLevel',
+  'goal',
+  'roadmapPhase',
+  'milestone',
+  'decisionPoint',
+  'stakeholder',
+  'nationalProject',
+  'requirement',
+] as const;
+
+export const elementKindSchema = z.enum(elementKinds);
+export type ElementKind = z.infer<typeof elementKindSchema>;
+
+export interface KindInfo {
+  kind: ElementKind;
+  /** URL segment of the list page; detail pages are `/${path}/${key}`. */
+  path: string;
+  singular: string;
+  plural: string;
+  pluralEn: string;
+  /** One sentence for the list page, in the domain's words. */
+  intro: string;
+}
+
+export const kindInfo: Record<ElementKind, KindInfo> = {
+  solutionPart: {
+    kind: 'solutionPart',
+    path: 'losningsdeler',
+    singular: 'Løsningsdel',
+    plural: 'Løsningsdeler',
+    pluralEn: 'Solution parts',
+    intro: 'De tre hoveddelene løsningsomfanget for hele tiltaket deles inn i.',
+  },
+  personnelGroup: {
+    kind: 'personnelGroup',
+    path: 'personellgrupper',
+    singular: 'Tjeneste / helsepersonellgruppe',
+    plural: 'Tjenester og helsepersonellgrupper',
+    pluralEn: 'Municipal services and personnel groups',
+    intro: 'De kommunale helse- og omsorgstjenestene og helsepersonellgruppene som skal bruke felles journal.',
+  },
+  task: {
+    kind: 'task',
+    path: 'oppgaver',
+    singular: 'Oppgave / prosess',
+    plural: 'Oppgaver og prosesser',
+    pluralEn: 'Tasks and processes',
+    intro: 'Oppgavene og prosessene journalløsningen skal understøtte.',
+  },
+  capability: {
+    kind: 'capability',
+    path: 'funksjonsomrader',
+    singular: 'Funksjonsområde',
+    plural: 'Funksjonsområder',
+    pluralEn: 'Capabilities',
+    intro: 'Funksjonaliteten løsningen skal ha, som et tre.',
+  },
+  informationCategory: {
+    kind: 'informationCategory',
+    path: 'informasjonskategorier',
+    singular: 'Informasjonskategori',
+    plural: 'Informasjonskategorier',
+    pluralEn: 'Information categories',
+    intro: 'Kategoriene informasjonstjenestene er gruppert i.',
+  },
+  informationService: {
+    kind: 'informationService',
+    path: 'informasjonstjenester',
+    singular: 'Informasjonstjeneste',
+    plural: 'Informasjonstjenester',
+    pluralEn: 'Information services',
+    intro: 'Informasjonstjenestene som bør være implementert i første leveranse i Akson.',
+  },
+  deliveryTier: {
+    kind: 'deliveryTier',
+    path: 'leveransetrinn',
+    singular: 'Leveransetrinn',
+    plural: 'Leveransetrinn',
+    pluralEn: 'Delivery tiers',
+    intro: 'Trinnene informasjonstjenestene er fordelt på, slik lysarket om første leveranse viser dem.',
+  },
+  collaborationMode: {
+    kind: 'collaborationMode',
+    path: 'samhandlingsformer',
+    singular: 'Samhandlingsform',
+    plural: 'Samhandlingsformer',
+    pluralEn: 'Collaboration modes',
+    intro: 'Måtene informasjonstjenestene utveksles på.',
+  },
+  actor: {
+    kind: 'actor',
+    path: 'aktorer',
+    singular: 'Aktør',
+    plural: 'Aktører',
+    pluralEn: 'Actors',
+    intro: 'Aktørene samhandlingsplattformen skal sikre samhandling mellom.',
+  },
+  needLevel: {
+    kind: 'needLevel',
+    path: 'behovsnivaer',
+    singular: 'Behovsnivå',
+    plural: 'Behovsnivåer',
+    pluralEn: 'Need levels',
+    intro: 'Hvor stort behovet for nyutvikling eller forbedring er.',
+  },
+  goal: {
+    kind: 'goal',
+    path: 'mal',
+    singular: 'Mål',
+    plural: 'Mål',
+    pluralEn: 'Goals',
+    intro: 'Hva vil vi oppnå?',
+  },
+  roadmapPhase: {
+    kind: 'roadmapPhase',
+    path: 'faser',
+    singular: 'Fase',
+    plural: 'Faser',
+    pluralEn: 'Roadmap phases',
+    intro: 'Fasene i den tentative tidslinjen.',
+  },
+  milestone: {
+    kind: 'milestone',
+    path: 'milepaeler',
+    singular: 'Milepæl',
+    plural: 'Milepæler',
+    pluralEn: 'Milestones',
+    intro: 'Milepælene i tidslinjen.',
+  },
+  decisionPoint: {
+    kind: 'decisionPoint',
+    path: 'beslutningspunkter',
+    singular: 'Beslutningspunkt',
+    plural: 'Beslutningspunkter',
+    pluralEn: 'Decision points',
+    intro: 'Spørsmålene som må besluttes om omfanget for journalløsningen og for samhandling.',
+  },
+  stakeholder: {
+    kind: 'stakeholder',
+    path: 'interessenter',
+    singular: 'Interessent',
+    plural: 'Interessenter',
+    pluralEn: 'Stakeholders',
+    intro: 'Hvem som involveres i arbeidet, og hvordan.',
+  },
+  nationalProject: {
+    kind: 'nationalProject',
+    path: 'portefolje',
+    singular: 'Prosjekt i nasjonal portefølje',
+    plural: 'Nasjonal e-helseportefølje',
+    pluralEn: 'National e-health portfolio',
+    intro: 'De 52 prosjektene og programmene i nasjonal e-helseportefølje 2019.',
+  },
+  requirement: {
+    kind: 'requirement',
+    path: 'krav',
+    singular: 'Krav',
+    plural: 'Krav',
+    pluralEn: 'Requirements',
+    intro: 'Kravene («skal»-utsagn) som knyttes til elementer i omfanget.',
+  },
+};
+
+export const kindByPath: ReadonlyMap<string, ElementKind> = new Map(
+  elementKinds.map((kind) => [kindInfo[kind].path, kind]),
+);
+
+export function elementHref(kind: ElementKind, key: string): string {
+  return `/${kindInfo[kind].path}/${encodeURIComponent(key)}`;
+}

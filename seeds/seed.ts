@@ -1,0 +1,250 @@
+import { readFileSync } from 'node:fs';
+import type { Transaction } from 'kysely';
+import type { ElementKind } from '../model/kinds.ts';
+import type { Db } from '../src/db/index.ts';
+import type { Database } from '../src/db/schema.ts';
+import { akson, sourceDocument } from './akson/index.ts';
+import type { CapabilitySeed, ElementSeed } from './akson/types.ts';
+import { readMunicipalities } from './municipalities.ts';
+
+type Trx = Transaction<Database>;
+
+const SEEDED_AT = 'seeded_at';
+
+export interface SeedResult {
+  seeded: boolean;
+  elements: number;
+  municipalities: number;
+}
+
+/** Whether the Akson content has been seeded into this database. */
+export async function isSeeded(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', SEEDED_AT).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Seeds the Akson content of the source document into an empty database, in one transaction.
+ * A database that has been seeded once is left alone, so architects' changes survive restarts.
+ */
+export async function seedDatabase(db: Db, now: Date = new Date()): Promise<SeedResult> {
+  return db.transaction().execute(async (trx) => {
+    const done = await trx.selectFrom('meta').select('value').where('key', '=', SEEDED_AT).executeTakeFirst();
+    if (done) return { seeded: false, elements: 0, municipalities: 0 };
+    const existing = await trx.selectFrom('element').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(existing.n) > 0) return { seeded: false, elements: 0, municipalities: 0 };
+
+    const elements = await seedScope(trx, now.toISOString());
+    const municipalities = readMunicipalities();
+    for (let i = 0; i < municipalities.length; i += 200) {
+      await trx
+        .insertInto('municipality')
+        .values(
+          municipalities.slice(i, i + 200).map((m) => ({
+            number: m.number,
+            name: m.name,
+            county_number: m.countyNumber,
+            county_name: m.countyName,
+            population: m.population,
+          })),
+        )
+        .execute();
+    }
+    await trx.insertInto('meta').values({ key: SEEDED_AT, value: now.toISOString() }).execute();
+    return { seeded: true, elements, municipalities: municipalities.length };
+  });
+}
+
+async function seedScope(trx: Trx, at: string): Promise<number> {
+  const body = readFileSync(new URL(sourceDocument.file, import.meta.url), 'utf8');
+  const doc = await trx
+    .insertInto('source_document')
+    .values({
+      key: sourceDocument.key,
+      title: sourceDocument.title,
+      published_on: sourceDocument.publishedOn,
+      publisher: sourceDocument.publisher,
+      body,
+      line_count: body.split('\n').length,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const ids = new Map<string, number>();
+  const idOf = (kind: ElementKind, key: string): number => {
+    const id = ids.get(`${kind}:${key}`);
+    if (id === undefined) throw new Error(`Frøet viser til ${kind} «${key}», som ikke finnes.`);
+    return id;
+  };
+
+  /** Inserts one kind's elements in a batch, in the order given, and remembers their ids. */
+  async function insertAll(kind: ElementKind, seeds: readonly ElementSeed[]): Promise<number[]> {
+    if (seeds.length === 0) return [];
+    const rows = await trx
+      .insertInto('element')
+      .values(
+        seeds.map((s, position) => ({
+          kind,
+          key: s.key,
+          name: s.name,
+          name_en: s.nameEn ?? null,
+          description: s.description ?? '',
+          source_document_id: doc.id,
+          source_from: s.lines[0],
+          source_to: s.lines[1],
+          tentative: s.tentative ? 1 : 0,
+          position,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
+      .returning(['id', 'key'])
+      .execute();
+    const byKey = new Map(rows.map((r) => [r.key, r.id]));
+    return seeds.map((s) => {
+      const id = byKey.get(s.key)!;
+      ids.set(`${kind}:${s.key}`, id);
+      return id;
+    });
+  }
+
+  await insertAll('solutionPart', akson.solutionParts);
+  await insertAll('personnelGroup', akson.personnelGroups);
+  await insertAll('task', akson.tasks);
+  await insertAll('collaborationMode', akson.collaborationModes);
+  await insertAll('actor', akson.actors);
+  await insertAll('goal', akson.goals);
+  await insertAll('stakeholder', akson.stakeholders);
+  await insertAll('informationCategory', akson.informationCategories);
+
+  const needLevelIds = await insertAll('needLevel', akson.needLevels);
+  await trx
+    .insertInto('need_level')
+    .values(akson.needLevels.map((n, i) => ({ element_id: needLevelIds[i]!, rank: n.rank })))
+    .execute();
+
+  const tierIds = await insertAll('deliveryTier', akson.deliveryTiers);
+  await trx
+    .insertInto('delivery_tier')
+    .values(akson.deliveryTiers.map((t, i) => ({ element_id: tierIds[i]!, first_delivery: t.firstDelivery ? 1 : 0 })))
+    .execute();
+
+  // The capability tree, one level at a time so that parents exist before their children.
+  let level: Array<{ seed: CapabilitySeed; parentKey: string | null }> = akson.capabilities.map((seed) => ({
+    seed,
+    parentKey: null,
+  }));
+  const flat: Array<{ seed: CapabilitySeed; parentKey: string | null }> = [];
+  while (level.length > 0) {
+    flat.push(...level);
+    level = level.flatMap(({ seed }) => (seed.children ?? []).map((child) => ({ seed: child, parentKey: seed.key })));
+  }
+  const capabilityIds = await insertAll(
+    'capability',
+    flat.map((f) => f.seed),
+  );
+  await trx
+    .insertInto('capability')
+    .values(
+      flat.map(({ seed, parentKey }, i) => ({
+        element_id: capabilityIds[i]!,
+        parent_id: parentKey === null ? null : idOf('capability', parentKey),
+        solution_part_id: seed.solutionPart ? idOf('solutionPart', seed.solutionPart) : null,
+      })),
+    )
+    .execute();
+
+  const serviceIds = await insertAll('informationService', akson.informationServices);
+  await trx
+    .insertInto('information_service')
+    .values(
+      akson.informationServices.map((s, i) => ({
+        element_id: serviceIds[i]!,
+        category_id: idOf('informationCategory', s.category),
+        tier_id: idOf('deliveryTier', s.tier),
+        tier_tentative: 1,
+        solution_part_id: null,
+      })),
+    )
+    .execute();
+  // The whole first-delivery slide is marked TENTATIVT, ER UNDER ARBEID.
+  await trx.updateTable('element').set({ tentative: 1 }).where('id', 'in', serviceIds).execute();
+
+  const phaseIds = await insertAll('roadmapPhase', akson.roadmapPhases);
+  const milestoneIds = await insertAll('milestone', akson.milestones);
+  const decisionIds = await insertAll('decisionPoint', akson.decisionPoints);
+  await trx
+    .insertInto('roadmap_item')
+    .values([
+      ...akson.roadmapPhases.map((p, i) => ({
+        element_id: phaseIds[i]!,
+        starts_on: p.startsOn,
+        ends_on: p.endsOn,
+        phase_id: null,
+        track: null,
+        decision_no: null,
+      })),
+      ...akson.milestones.map((m, i) => ({
+        element_id: milestoneIds[i]!,
+        starts_on: m.on,
+        ends_on: null,
+        phase_id: m.phase ? idOf('roadmapPhase', m.phase) : null,
+        track: null,
+        decision_no: null,
+      })),
+      ...akson.decisionPoints.map((d, i) => ({
+        element_id: decisionIds[i]!,
+        starts_on: d.on,
+        ends_on: null,
+        phase_id: idOf('roadmapPhase', d.phase),
+        track: d.track,
+        decision_no: d.number,
+      })),
+    ])
+    .execute();
+
+  const projectIds = await insertAll('nationalProject', akson.nationalProjects);
+  await trx
+    .insertInto('national_project')
+    .values(
+      akson.nationalProjects.map((p, i) => ({
+        element_id: projectIds[i]!,
+        project_no: p.projectNo,
+        priority_category: p.priorityCategory,
+        owner_organisation: p.ownerOrganisation,
+        owner: p.owner,
+        phase: p.phase,
+        strategic_area: p.strategicArea,
+        focus_area: p.focusArea,
+        status: p.status,
+        budget_mnok: p.budgetMnok,
+      })),
+    )
+    .execute();
+
+  const requirementIds = await insertAll('requirement', akson.requirements);
+  await trx
+    .insertInto('requirement')
+    .values(
+      akson.requirements.map((r, i) => ({
+        element_id: requirementIds[i]!,
+        ref: r.key.toUpperCase(),
+        text: r.text,
+        rationale: r.rationale,
+        priority: r.priority,
+        status: r.status,
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('requirement_element')
+    .values(
+      akson.requirements.flatMap((r, i) =>
+        r.about.map(([kind, key]) => ({ requirement_id: requirementIds[i]!, element_id: idOf(kind, key) })),
+      ),
+    )
+    .execute();
+  await trx.insertInto('counter').values({ name: 'requirement', value: akson.requirements.length }).execute();
+
+  return ids.size;
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_scope_model.ts';
+
+/**
+ * Every migration, registered by static import so that the set is explicit and bundles with the
+ * app. Names sort in the order they run. Never edit a migration that has shipped: add a new one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_scope_model': m0001,
+};

@@ -1,0 +1,238 @@
+import type { ElementKind } from '../../../model/kinds.ts';
+import type {
+  ElementBase,
+  ElementOfKind,
+  PortfolioStatus,
+  RequirementPriority,
+  RequirementStatus,
+  ScopeModel,
+  Usage,
+} from '../../../model/schemas.ts';
+import type { Db } from '../index.ts';
+import type { ElementRow } from '../tables/elements.ts';
+
+export interface LoadOptions {
+  /** Leave out the 357 municipalities when the page has no use for them. */
+  municipalities?: boolean;
+}
+
+/**
+ * Loads the whole scope model in a fixed number of queries (one per table), whatever its size.
+ * Every page that needs more than one element's neighbourhood builds on this.
+ */
+export async function loadScopeModel(db: Db, options: LoadOptions = {}): Promise<ScopeModel> {
+  return db.transaction().execute(async (trx) => {
+    const [
+      documents,
+      elementRows,
+      capabilities,
+      services,
+      tiers,
+      needLevels,
+      roadmap,
+      projects,
+      requirements,
+      serviceCapabilities,
+      serviceGoals,
+      serviceDependencies,
+      serviceExchanges,
+      servicePersonnelGroups,
+      requirementElements,
+      municipalities,
+    ] = await Promise.all([
+      trx.selectFrom('source_document').select(['id', 'key', 'title', 'published_on', 'publisher', 'line_count']).orderBy('id').execute(),
+      trx.selectFrom('element').selectAll().orderBy('kind').orderBy('position').orderBy('id').execute(),
+      trx.selectFrom('capability').selectAll().execute(),
+      trx.selectFrom('information_service').selectAll().execute(),
+      trx.selectFrom('delivery_tier').selectAll().execute(),
+      trx.selectFrom('need_level').selectAll().execute(),
+      trx.selectFrom('roadmap_item').selectAll().execute(),
+      trx.selectFrom('national_project').selectAll().execute(),
+      trx.selectFrom('requirement').selectAll().execute(),
+      trx.selectFrom('service_capability').selectAll().orderBy('service_id').orderBy('capability_id').execute(),
+      trx.selectFrom('service_goal').selectAll().orderBy('service_id').orderBy('goal_id').execute(),
+      trx.selectFrom('service_dependency').selectAll().orderBy('service_id').orderBy('project_id').execute(),
+      trx
+        .selectFrom('service_exchange')
+        .selectAll()
+        .orderBy('service_id')
+        .orderBy('actor_id')
+        .orderBy('mode_id')
+        .execute(),
+      trx.selectFrom('service_personnel').selectAll().orderBy('service_id').orderBy('personnel_group_id').execute(),
+      trx.selectFrom('requirement_element').selectAll().orderBy('requirement_id').orderBy('element_id').execute(),
+      options.municipalities === false
+        ? Promise.resolve([])
+        : trx.selectFrom('municipality').selectAll().orderBy('number').execute(),
+    ]);
+
+    const docKey = new Map(documents.map((d) => [d.id, d.key]));
+    const base = (row: ElementRow): ElementBase => ({
+      id: row.id,
+      kind: row.kind as ElementKind,
+      key: row.key,
+      name: row.name,
+      nameEn: row.name_en,
+      description: row.description,
+      source:
+        row.source_document_id !== null && row.source_from !== null && row.source_to !== null
+          ? { document: docKey.get(row.source_document_id) ?? '', fromLine: row.source_from, toLine: row.source_to }
+          : null,
+      tentative: row.tentative === 1,
+      position: row.position,
+      version: row.version,
+    });
+
+    const capabilityById = new Map(capabilities.map((r) => [r.element_id, r]));
+    const serviceById = new Map(services.map((r) => [r.element_id, r]));
+    const tierById = new Map(tiers.map((r) => [r.element_id, r]));
+    const needLevelById = new Map(needLevels.map((r) => [r.element_id, r]));
+    const roadmapById = new Map(roadmap.map((r) => [r.element_id, r]));
+    const projectById = new Map(projects.map((r) => [r.element_id, r]));
+    const requirementById = new Map(requirements.map((r) => [r.element_id, r]));
+
+    const elements: { [K in ElementKind]: Array<ElementOfKind[K]> } = {
+      solutionPart: [],
+      personnelGroup: [],
+      task: [],
+      capability: [],
+      informationCategory: [],
+      informationService: [],
+      deliveryTier: [],
+      collaborationMode: [],
+      actor: [],
+      needLevel: [],
+      goal: [],
+      roadmapPhase: [],
+      milestone: [],
+      decisionPoint: [],
+      stakeholder: [],
+      nationalProject: [],
+      requirement: [],
+    };
+
+    for (const row of elementRows) {
+      const b = base(row);
+      switch (b.kind) {
+        case 'solutionPart':
+        case 'personnelGroup':
+        case 'task':
+        case 'informationCategory':
+        case 'collaborationMode':
+        case 'actor':
+        case 'goal':
+        case 'stakeholder':
+          (elements[b.kind] as ElementBase[]).push(b);
+          break;
+        case 'capability': {
+          const c = capabilityById.get(b.id);
+          elements.capability.push({ ...b, kind: 'capability', parentId: c?.parent_id ?? null, solutionPartId: c?.solution_part_id ?? null });
+          break;
+        }
+        case 'informationService': {
+          const s = serviceById.get(b.id);
+          elements.informationService.push({
+            ...b,
+            kind: 'informationService',
+            categoryId: s?.category_id ?? null,
+            tierId: s?.tier_id ?? null,
+            tierTentative: s?.tier_tentative === 1,
+            solutionPartId: s?.solution_part_id ?? null,
+          });
+          break;
+        }
+        case 'deliveryTier':
+          elements.deliveryTier.push({ ...b, kind: 'deliveryTier', firstDelivery: tierById.get(b.id)?.first_delivery !== 0 });
+          break;
+        case 'needLevel':
+          elements.needLevel.push({ ...b, kind: 'needLevel', rank: needLevelById.get(b.id)?.rank ?? 1 });
+          break;
+        case 'roadmapPhase':
+        case 'milestone':
+        case 'decisionPoint': {
+          const r = roadmapById.get(b.id);
+          const dates = { startsOn: r?.starts_on ?? '1970-01-01', endsOn: r?.ends_on ?? null };
+          if (b.kind === 'roadmapPhase') elements.roadmapPhase.push({ ...b, kind: 'roadmapPhase', ...dates });
+          else if (b.kind === 'milestone') elements.milestone.push({ ...b, kind: 'milestone', ...dates, phaseId: r?.phase_id ?? null });
+          else
+            elements.decisionPoint.push({
+              ...b,
+              kind: 'decisionPoint',
+              ...dates,
+              phaseId: r?.phase_id ?? null,
+              track: r?.track === 'samhandling' ? 'samhandling' : 'journal',
+              number: r?.decision_no ?? 1,
+            });
+          break;
+        }
+        case 'nationalProject': {
+          const p = projectById.get(b.id);
+          if (!p) break;
+          elements.nationalProject.push({
+            ...b,
+            kind: 'nationalProject',
+            projectNo: p.project_no,
+            priorityCategory: p.priority_category,
+            ownerOrganisation: p.owner_organisation,
+            owner: p.owner,
+            phase: p.phase as ElementOfKind['nationalProject']['phase'],
+            strategicArea: p.strategic_area,
+            focusArea: p.focus_area,
+            status: p.status as PortfolioStatus | null,
+            budgetMnok: p.budget_mnok,
+          });
+          break;
+        }
+        case 'requirement': {
+          const r = requirementById.get(b.id);
+          if (!r) break;
+          elements.requirement.push({
+            ...b,
+            kind: 'requirement',
+            ref: r.ref,
+            text: r.text,
+            rationale: r.rationale,
+            priority: r.priority as RequirementPriority,
+            status: r.status as RequirementStatus,
+          });
+          break;
+        }
+      }
+    }
+
+    return {
+      sourceDocuments: documents.map((d) => ({
+        key: d.key,
+        title: d.title,
+        publishedOn: d.published_on,
+        publisher: d.publisher,
+        lineCount: d.line_count,
+      })),
+      elements,
+      links: {
+        serviceCapabilities: serviceCapabilities.map((l) => ({ serviceId: l.service_id, capabilityId: l.capability_id })),
+        serviceGoals: serviceGoals.map((l) => ({ serviceId: l.service_id, goalId: l.goal_id })),
+        serviceDependencies: serviceDependencies.map((l) => ({ serviceId: l.service_id, projectId: l.project_id })),
+        serviceExchanges: serviceExchanges.map((l) => ({
+          serviceId: l.service_id,
+          actorId: l.actor_id,
+          modeId: l.mode_id,
+          needLevelId: l.need_level_id,
+        })),
+        servicePersonnelGroups: servicePersonnelGroups.map((l) => ({
+          serviceId: l.service_id,
+          personnelGroupId: l.personnel_group_id,
+          usage: l.usage as Usage,
+        })),
+        requirementElements: requirementElements.map((l) => ({ requirementId: l.requirement_id, elementId: l.element_id })),
+      },
+      municipalities: municipalities.map((m) => ({
+        number: m.number,
+        name: m.name,
+        countyNumber: m.county_number,
+        countyName: m.county_name,
+        population: m.population,
+      })),
+    };
+  });
+}

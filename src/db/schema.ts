@@ -1,0 +1,42 @@
+import type {
+  CapabilityTable,
+  DeliveryTierTable,
+  ElementTable,
+  InformationServiceTable,
+  NationalProjectTable,
+  NeedLevelTable,
+  RequirementTable,
+  RoadmapItemTable,
+  SourceDocumentTable,
+} from './tables/elements.ts';
+import type {
+  RequirementElementTable,
+  ServiceCapabilityTable,
+  ServiceDependencyTable,
+  ServiceExchangeTable,
+  ServiceGoalTable,
+  ServicePersonnelTable,
+} from './tables/links.ts';
+import type { CounterTable, MetaTable, MunicipalityTable } from './tables/reference.ts';
+
+/** The database as Kysely sees it. */
+export interface Database {
+  source_document: SourceDocumentTable;
+  element: ElementTable;
+  capability: CapabilityTable;
+  information_service: InformationServiceTable;
+  delivery_tier: DeliveryTierTable;
+  need_level: NeedLevelTable;
+  roadmap_item: RoadmapItemTable;
+  national_project: NationalProjectTable;
+  requirement: RequirementTable;
+  service_capability: ServiceCapabilityTable;
+  service_goal: ServiceGoalTable;
+  service_dependency: ServiceDependencyTable;
+  service_exchange: ServiceExchangeTable;
+  service_personnel: ServicePersonnelTable;
+  requirement_element: RequirementElementTable;
+  municipality: MunicipalityTable;
+  counter: CounterTable;
+  meta: MetaTable;
+}

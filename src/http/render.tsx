@@ -1,0 +1,59 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { Layout } from '../../views/layout.tsx';
+import { ErrorPanel } from '../../views/pages/error.tsx';
+
+/** True for a request htmx made to swap part of a page (not one restoring history). */
+export function isFragmentRequest(c: Context): boolean {
+  return c.req.header('HX-Request') === 'true' && c.req.header('HX-History-Restore-Request') !== 'true';
+}
+
+export interface PageParts {
+  title: string;
+  body: Child;
+  /** What an htmx request gets instead of the whole page; defaults to the whole page. */
+  fragment?: Child;
+  status?: ContentfulStatusCode;
+}
+
+/** One URL, two shapes: the whole page, or the fragment htmx asked for. */
+export function respond(c: Context, parts: PageParts): Response | Promise<Response> {
+  c.header('Vary', 'HX-Request');
+  const status = parts.status ?? 200;
+  if (parts.fragment !== undefined && isFragmentRequest(c)) {
+    return c.html(<>{parts.fragment}</>, status);
+  }
+  return c.html(
+    <Layout title={parts.title} current={c.req.path}>
+      {parts.body}
+    </Layout>,
+    status,
+  );
+}
+
+export interface ErrorParts {
+  status: ContentfulStatusCode;
+  title: string;
+  message: Child;
+  details?: string[];
+}
+
+/** An error inside the page layout (or as a fragment for htmx), with a way back; never a stack trace. */
+export function respondError(c: Context, error: ErrorParts): Response | Promise<Response> {
+  if (isFragmentRequest(c)) {
+    // Whatever part of the page htmx meant to replace, the error takes the page's main content.
+    c.header('HX-Retarget', '#innhold');
+    c.header('HX-Reswap', 'innerHTML');
+  }
+  const panel = <ErrorPanel {...error} />;
+  return respond(c, { title: error.title, body: panel, fragment: panel, status: error.status });
+}
+
+export function notFound(c: Context, what: string): Response | Promise<Response> {
+  return respondError(c, {
+    status: 404,
+    title: 'Fant ikke siden',
+    message: what,
+  });
+}

@@ -1,0 +1,85 @@
+import type { Child } from 'hono/jsx';
+import { elementHref, kindInfo } from '../../model/kinds.ts';
+import type { PortfolioStatus, ScopeElement, SourceRef } from '../../model/schemas.ts';
+
+export function ElementLink({ element }: { element: Pick<ScopeElement, 'kind' | 'key' | 'name'> | undefined }) {
+  if (!element) return <span class="muted">–</span>;
+  return (
+    <a class="ds-link" href={elementHref(element.kind, element.key)}>
+      {element.name}
+    </a>
+  );
+}
+
+export function TentativeTag({ show = true, label = 'Tentativt' }: { show?: boolean; label?: string }) {
+  if (!show) return null;
+  return (
+    <span class="ds-tag" data-color="warning" data-size="sm" title="Kilden merker dette TENTATIVT eller UNDER ARBEID">
+      {label}
+    </span>
+  );
+}
+
+export function SourceLink({ source }: { source: SourceRef | null }) {
+  if (!source) return <span class="muted">Ingen kilde</span>;
+  const lines = source.fromLine === source.toLine ? `linje ${source.fromLine}` : `linje ${source.fromLine}–${source.toLine}`;
+  return (
+    <a class="ds-link" href={`/kilde/${source.document}?fra=${source.fromLine}&til=${source.toLine}#L${source.fromLine}`}>
+      Kilde, {lines}
+    </a>
+  );
+}
+
+const statusColor: Record<PortfolioStatus, string> = { Grønn: 'success', Gul: 'warning', Rød: 'danger' };
+
+export function StatusTag({ status }: { status: PortfolioStatus | null }) {
+  if (!status) return <span class="muted">Ikke oppgitt</span>;
+  return (
+    <span class={`ds-tag status status--${status === 'Grønn' ? 'green' : status === 'Gul' ? 'yellow' : 'red'}`} data-color={statusColor[status]} data-size="sm">
+      {status}
+    </span>
+  );
+}
+
+export interface Crumb {
+  href?: string;
+  label: string;
+}
+
+export function PageHeader({ title, lead, crumbs, children }: { title: string; lead?: Child; crumbs?: Crumb[]; children?: Child }) {
+  return (
+    <div class="page-header">
+      {crumbs && crumbs.length > 0 ? (
+        <nav class="ds-breadcrumbs" aria-label="Du er her">
+          <ol>
+            {crumbs.map((c) => (
+              <li>{c.href ? <a class="ds-link" href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
+      <h1 class="ds-heading" data-size="lg">
+        {title}
+      </h1>
+      {lead ? (
+        <p class="ds-paragraph lead" data-size="lg">
+          {lead}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+export function kindCrumb(kind: ScopeElement['kind']): Crumb {
+  return { href: `/${kindInfo[kind].path}`, label: kindInfo[kind].plural };
+}
+
+export function Empty({ children }: { children: Child }) {
+  return <p class="ds-paragraph muted empty">{children}</p>;
+}
+
+/** A number with Norwegian grouping, e.g. 5 550 203. */
+export function formatNumber(n: number, fractionDigits = 0): string {
+  return new Intl.NumberFormat('nb-NO', { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(n);
+}

@@ -1,0 +1,105 @@
+import type { Child } from 'hono/jsx';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export const mainNav: NavItem[] = [
+  { href: '/', label: 'Oversikt' },
+  { href: '/informasjonstjenester', label: 'Informasjonstjenester' },
+  { href: '/matriser/personellgrupper', label: 'Matriser' },
+  { href: '/gapanalyse', label: 'Gapanalyse' },
+  { href: '/funksjonsomrader', label: 'Funksjonsområder' },
+  { href: '/veikart', label: 'Veikart' },
+  { href: '/portefolje', label: 'Portefølje' },
+  { href: '/krav', label: 'Krav' },
+  { href: '/elementer', label: 'Alle elementer' },
+];
+
+/**
+ * htmx settings: no eval, no inline scripts from responses, no injected indicator styles (so a
+ * strict Content-Security-Policy holds), and error responses swapped in so their messages show.
+ */
+const htmxConfig = JSON.stringify({
+  allowEval: false,
+  allowScriptTags: false,
+  includeIndicatorStyles: false,
+  historyCacheSize: 0,
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '[45]..', swap: true, error: true },
+  ],
+});
+
+export interface LayoutProps {
+  title: string;
+  /** Path of the current page, to mark the active navigation item. */
+  current?: string;
+  children?: Child;
+}
+
+export function Layout({ title, current, children }: LayoutProps) {
+  return (
+    <html lang="nb" data-color-scheme="light">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content={htmxConfig} />
+        <title>{`${title} – Akson omfang`}</title>
+        <link rel="stylesheet" href="/assets/designsystemet.css" />
+        <link rel="stylesheet" href="/assets/theme.css" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/htmx.min.js" defer></script>
+        <script src="/assets/app.js" type="module"></script>
+      </head>
+      <body>
+        <a class="ds-skip-link" href="#innhold">
+          Hopp til hovedinnhold
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a class="site-title" href="/">
+              Akson omfang
+            </a>
+            <nav aria-label="Hovedmeny">
+              <ul class="site-nav">
+                {mainNav.map((item) => (
+                  <li>
+                    <a
+                      class="ds-link"
+                      href={item.href}
+                      aria-current={isCurrent(item.href, current) ? 'page' : undefined}
+                    >
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="innhold" class="page" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p class="ds-paragraph" data-size="sm">
+            Omfanget av Akson: felles kommunal journal og helhetlig samhandling. Innholdet bygger på{' '}
+            <a class="ds-link" href="/kilde">
+              Direktoratet for e-helses presentasjon 24. oktober 2019
+            </a>
+            . Alt merket «tentativt» er under arbeid.
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function isCurrent(href: string, current: string | undefined): boolean {
+  if (!current) return false;
+  if (href === '/') return current === '/';
+  const section = href.split('/').slice(0, 2).join('/');
+  return current === href || current.startsWith(`${section}/`) || current === section;
+}

@@ -1,0 +1,497 @@
+import type { Child } from 'hono/jsx';
+import { kindInfo } from '../../model/kinds.ts';
+import type { SourceExcerpt } from '../../model/source.ts';
+import { byPosition, subtreeIds, type ModelIndex } from '../../model/lookup.ts';
+import {
+  decisionTrackLabel,
+  requirementPriorityLabel,
+  requirementStatusLabel,
+  usageLabel,
+  type ElementOfKind,
+  type InformationService,
+  type ScopeElement,
+  type ScopeModel,
+} from '../../model/schemas.ts';
+import { ElementLink, Empty, kindCrumb, PageHeader, SourceLink, StatusTag, TentativeTag, formatNumber } from '../components/common.tsx';
+
+
+export interface ElementDetailProps {
+  element: ScopeElement;
+  model: ScopeModel;
+  index: ModelIndex;
+  excerpt: SourceExcerpt | null;
+}
+
+export function ElementDetailPage({ element, model, index, excerpt }: ElementDetailProps) {
+  const info = kindInfo[element.kind];
+  const requirements = requirementsAbout(element.id, model, index);
+  return (
+    <>
+      <PageHeader
+        title={element.kind === 'requirement' ? `${element.ref} ${element.name}` : element.name}
+        crumbs={[{ href: '/', label: 'Oversikt' }, kindCrumb(element.kind), { label: element.name }]}
+      >
+        <p class="element-meta">
+          <span class="ds-tag" data-color="neutral" data-size="sm">
+            {info.singular}
+          </span>{' '}
+          <TentativeTag show={element.tentative} />{' '}
+          {element.nameEn ? (
+            <span lang="en" class="muted">
+              {element.nameEn}
+            </span>
+          ) : null}
+        </p>
+      </PageHeader>
+
+      {element.description && element.description !== element.name ? (
+        <p class="ds-paragraph description">{element.description}</p>
+      ) : null}
+
+      <KindSection element={element} model={model} index={index} />
+
+      {element.kind !== 'requirement' ? (
+        <Section id="krav" title={`Krav (${requirements.length})`}>
+          {requirements.length === 0 ? (
+            <Empty>Ingen krav er knyttet til dette elementet.</Empty>
+          ) : (
+            <RequirementList requirements={requirements} />
+          )}
+        </Section>
+      ) : null}
+
+      <Section id="kilde" title="Kilde">
+        <p class="ds-paragraph">
+          <SourceLink source={element.source} /> <span class="muted">Nøkkel: {element.key}</span>
+        </p>
+        {excerpt ? (
+          <blockquote class="source-excerpt">
+            {excerpt.lines
+              .filter((l) => l.text.trim() !== '')
+              .map((l) => (
+                <span class="source-line">
+                  <span class="source-line__no" aria-hidden="true">
+                    {l.number}
+                  </span>
+                  {l.text}
+                </span>
+              ))}
+          </blockquote>
+        ) : null}
+      </Section>
+    </>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: Child }) {
+  return (
+    <section aria-labelledby={`${id}-tittel`} class="detail-section">
+      <h2 id={`${id}-tittel`} class="ds-heading" data-size="sm">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Facts({ rows }: { rows: Array<[string, Child]> }) {
+  return (
+    <dl class="facts">
+      {rows.map(([term, value]) => (
+        <>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+function LinkList({ elements, empty }: { elements: ScopeElement[]; empty: string }) {
+  if (elements.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <ul class="link-list">
+      {elements.map((e) => (
+        <li>
+          <ElementLink element={e} /> <TentativeTag show={e.tentative} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function requirementsAbout(elementId: number, model: ScopeModel, index: ModelIndex): Array<ElementOfKind['requirement']> {
+  return model.links.requirementElements
+    .filter((l) => l.elementId === elementId)
+    .flatMap((l) => index.get('requirement', l.requirementId) ?? [])
+    .sort(byPosition);
+}
+
+function RequirementList({ requirements }: { requirements: Array<ElementOfKind['requirement']> }) {
+  return (
+    <ul class="requirement-list">
+      {requirements.map((r) => (
+        <li>
+          <a class="ds-link" href={`/krav/${r.key}`}>
+            {r.ref} {r.name}
+          </a>{' '}
+          <span class="ds-tag" data-size="sm" data-color="neutral">
+            {requirementPriorityLabel[r.priority]}
+          </span>{' '}
+          <span class="ds-tag" data-size="sm" data-color="info">
+            {requirementStatusLabel[r.status]}
+          </span>
+          <div class="muted">{r.text}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function servicesWhere(model: ScopeModel, test: (s: InformationService) => boolean): InformationService[] {
+  return model.elements.informationService.filter(test).sort(byPosition);
+}
+
+/** The part of the page that depends on the element's kind. */
+function KindSection({ element, model, index }: { element: ScopeElement; model: ScopeModel; index: ModelIndex }) {
+  switch (element.kind) {
+    case 'informationService':
+      return <ServiceSections service={element} model={model} index={index} />;
+    case 'informationCategory':
+      return (
+        <Section id="tjenester" title="Informasjonstjenester i kategorien">
+          <ServicesByTier services={servicesWhere(model, (s) => s.categoryId === element.id)} index={index} />
+        </Section>
+      );
+    case 'deliveryTier':
+      return (
+        <>
+          <Facts rows={[['Del av første leveranse', element.firstDelivery ? 'Ja' : 'Nei']]} />
+          <Section id="tjenester" title="Informasjonstjenester i trinnet">
+            <ServicesByCategory services={servicesWhere(model, (s) => s.tierId === element.id)} index={index} />
+          </Section>
+        </>
+      );
+    case 'solutionPart': {
+      const capabilities = model.elements.capability.filter((c) => c.solutionPartId === element.id).sort(byPosition);
+      return (
+        <>
+          <Section id="funksjonsomrader" title="Funksjonsområder">
+            <LinkList elements={capabilities} empty="Ingen funksjonsområder er plassert i denne delen." />
+          </Section>
+          <Section id="tjenester" title="Informasjonstjenester">
+            <LinkList elements={servicesWhere(model, (s) => s.solutionPartId === element.id)} empty="Ingen informasjonstjenester er plassert i denne delen." />
+          </Section>
+        </>
+      );
+    }
+    case 'capability': {
+      const path: ScopeElement[] = [];
+      let parent = index.get('capability', element.parentId);
+      while (parent && path.length < 50) {
+        path.unshift(parent);
+        parent = index.get('capability', parent.parentId);
+      }
+      const subtree = new Set(subtreeIds(index, element.id));
+      const serviceIds = new Set(model.links.serviceCapabilities.filter((l) => subtree.has(l.capabilityId)).map((l) => l.serviceId));
+      return (
+        <>
+          <Facts
+            rows={[
+              ['Løsningsdel', <ElementLink element={index.get('solutionPart', element.solutionPartId)} />],
+              ['Ligger under', path.length === 0 ? 'Øverste nivå' : <>{path.map((p, i) => <>{i > 0 ? ' › ' : ''}<ElementLink element={p} /></>)}</>],
+            ]}
+          />
+          <Section id="underomrader" title="Underområder">
+            <LinkList elements={index.childrenOf(element.id)} empty="Ingen underområder." />
+          </Section>
+          <Section id="tjenester" title="Informasjonstjenester som støttes">
+            <LinkList elements={servicesWhere(model, (s) => serviceIds.has(s.id))} empty="Ingen informasjonstjeneste er koblet til dette funksjonsområdet." />
+          </Section>
+        </>
+      );
+    }
+    case 'personnelGroup': {
+      const links = model.links.servicePersonnelGroups.filter((l) => l.personnelGroupId === element.id);
+      return (
+        <Section id="tjenester" title="Informasjonstjenester gruppen bruker">
+          {links.length === 0 ? (
+            <Empty>Gruppen er ikke koblet til noen informasjonstjeneste.</Empty>
+          ) : (
+            <table class="ds-table" data-border>
+              <caption class="ds-sr-only">Informasjonstjenester og bruk</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Informasjonstjeneste</th>
+                  <th scope="col">Bruk</th>
+                </tr>
+              </thead>
+              <tbody>
+                {links.map((l) => (
+                  <tr>
+                    <td>
+                      <ElementLink element={index.get('informationService', l.serviceId)} />
+                    </td>
+                    <td>{usageLabel[l.usage]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Section>
+      );
+    }
+    case 'actor':
+    case 'collaborationMode':
+    case 'needLevel': {
+      const field = element.kind === 'actor' ? 'actorId' : element.kind === 'collaborationMode' ? 'modeId' : 'needLevelId';
+      const links = model.links.serviceExchanges.filter((l) => l[field] === element.id);
+      return (
+        <Section id="utvekslinger" title="Utvekslinger">
+          {links.length === 0 ? (
+            <Empty>Ingen informasjonstjeneste er koblet hit ennå.</Empty>
+          ) : (
+            <table class="ds-table" data-border>
+              <caption class="ds-sr-only">Informasjonstjenester, aktører, samhandlingsformer og behov</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Informasjonstjeneste</th>
+                  <th scope="col">Aktør</th>
+                  <th scope="col">Samhandlingsform</th>
+                  <th scope="col">Behov</th>
+                </tr>
+              </thead>
+              <tbody>
+                {links.map((l) => (
+                  <tr>
+                    <td><ElementLink element={index.get('informationService', l.serviceId)} /></td>
+                    <td><ElementLink element={index.get('actor', l.actorId)} /></td>
+                    <td><ElementLink element={index.get('collaborationMode', l.modeId)} /></td>
+                    <td><ElementLink element={index.get('needLevel', l.needLevelId)} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Section>
+      );
+    }
+    case 'goal': {
+      const ids = new Set(model.links.serviceGoals.filter((l) => l.goalId === element.id).map((l) => l.serviceId));
+      return (
+        <Section id="tjenester" title="Informasjonstjenester som bidrar til målet">
+          <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty="Ingen informasjonstjeneste er koblet til målet ennå." />
+        </Section>
+      );
+    }
+    case 'nationalProject': {
+      const ids = new Set(model.links.serviceDependencies.filter((l) => l.projectId === element.id).map((l) => l.serviceId));
+      return (
+        <>
+          <Facts
+            rows={[
+              ['Prosjekt-ID', String(element.projectNo)],
+              ['Prioriteringskategori 2019', String(element.priorityCategory)],
+              ['Ansvarlig virksomhet', element.ownerOrganisation],
+              ['Prosjekteier / programeier', element.owner],
+              ['Fase for 2019', element.phase],
+              ['Strategisk område', element.strategicArea],
+              ['Innsatsområde', element.focusArea],
+              ['Status', <StatusTag status={element.status} />],
+              ['Budsjett 2019', element.budgetMnok === null ? 'Ikke oppgitt' : `${formatNumber(element.budgetMnok, 2)} MNOK`],
+            ]}
+          />
+          <Section id="avhengige" title="Informasjonstjenester som avhenger av prosjektet">
+            <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty="Ingen informasjonstjeneste er registrert som avhengig av prosjektet." />
+          </Section>
+        </>
+      );
+    }
+    case 'roadmapPhase': {
+      const items = [...model.elements.milestone, ...model.elements.decisionPoint]
+        .filter((i) => i.phaseId === element.id)
+        .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+      return (
+        <>
+          <Facts rows={[['Fra', element.startsOn], ['Til', element.endsOn ?? '–']]} />
+          <Section id="innhold" title="Milepæler og beslutningspunkter i fasen">
+            <LinkList elements={items} empty="Ingen milepæler eller beslutningspunkter i fasen." />
+          </Section>
+        </>
+      );
+    }
+    case 'milestone':
+      return <Facts rows={[['Dato', element.startsOn], ['Fase', <ElementLink element={index.get('roadmapPhase', element.phaseId)} />]]} />;
+    case 'decisionPoint':
+      return (
+        <Facts
+          rows={[
+            ['Spor', decisionTrackLabel[element.track]],
+            ['Nummer på lysarket', String(element.number)],
+            ['Besluttes innen', element.startsOn],
+            ['Fase', <ElementLink element={index.get('roadmapPhase', element.phaseId)} />],
+          ]}
+        />
+      );
+    case 'requirement': {
+      const about = model.links.requirementElements
+        .filter((l) => l.requirementId === element.id)
+        .flatMap((l) => index.byId.get(l.elementId) ?? []);
+      return (
+        <>
+          <blockquote class="requirement-text">{element.text}</blockquote>
+          <Facts
+            rows={[
+              ['Kravnummer', element.ref],
+              ['Prioritet', requirementPriorityLabel[element.priority]],
+              ['Status', requirementStatusLabel[element.status]],
+              ['Begrunnelse', element.rationale || '–'],
+            ]}
+          />
+          <Section id="gjelder" title="Gjelder">
+            {about.length === 0 ? (
+              <Empty>Kravet er ikke knyttet til noe element.</Empty>
+            ) : (
+              <ul class="link-list">
+                {about.map((e) => (
+                  <li>
+                    <ElementLink element={e} /> <span class="muted">({kindInfo[e.kind].singular})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        </>
+      );
+    }
+    default:
+      return null;
+  }
+}
+
+function ServiceSections({ service, model, index }: { service: InformationService; model: ScopeModel; index: ModelIndex }) {
+  const capabilities = model.links.serviceCapabilities
+    .filter((l) => l.serviceId === service.id)
+    .flatMap((l) => index.get('capability', l.capabilityId) ?? []);
+  const goals = model.links.serviceGoals.filter((l) => l.serviceId === service.id).flatMap((l) => index.get('goal', l.goalId) ?? []);
+  const projects = model.links.serviceDependencies
+    .filter((l) => l.serviceId === service.id)
+    .flatMap((l) => index.get('nationalProject', l.projectId) ?? []);
+  const exchanges = model.links.serviceExchanges.filter((l) => l.serviceId === service.id);
+  const personnel = model.links.servicePersonnelGroups.filter((l) => l.serviceId === service.id);
+  return (
+    <>
+      <Facts
+        rows={[
+          ['Informasjonskategori', <ElementLink element={index.get('informationCategory', service.categoryId)} />],
+          [
+            'Leveransetrinn',
+            <>
+              <ElementLink element={index.get('deliveryTier', service.tierId)} />{' '}
+              <TentativeTag show={service.tierId !== null && service.tierTentative} label="Tentativ plassering" />
+            </>,
+          ],
+          ['Løsningsdel', <ElementLink element={index.get('solutionPart', service.solutionPartId)} />],
+        ]}
+      />
+      <Section id="aktorer" title={`Aktører og samhandlingsformer (${exchanges.length})`}>
+        {exchanges.length === 0 ? (
+          <Empty>Ingen aktør er koblet til tjenesten ennå. Se gapanalysen.</Empty>
+        ) : (
+          <table class="ds-table" data-border>
+            <caption class="ds-sr-only">Aktører, samhandlingsformer og behov</caption>
+            <thead>
+              <tr>
+                <th scope="col">Aktør</th>
+                <th scope="col">Samhandlingsform</th>
+                <th scope="col">Behov</th>
+              </tr>
+            </thead>
+            <tbody>
+              {exchanges.map((l) => (
+                <tr>
+                  <td><ElementLink element={index.get('actor', l.actorId)} /></td>
+                  <td><ElementLink element={index.get('collaborationMode', l.modeId)} /></td>
+                  <td><ElementLink element={index.get('needLevel', l.needLevelId)} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+      <Section id="personellgrupper" title={`Tjenester og helsepersonellgrupper (${personnel.length})`}>
+        {personnel.length === 0 ? (
+          <Empty>Ingen helsepersonellgruppe er koblet til tjenesten ennå.</Empty>
+        ) : (
+          <ul class="link-list">
+            {personnel.map((l) => (
+              <li>
+                <ElementLink element={index.get('personnelGroup', l.personnelGroupId)} /> – {usageLabel[l.usage].toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section id="funksjonsomrader" title={`Funksjonsområder (${capabilities.length})`}>
+        <LinkList elements={capabilities} empty="Ingen funksjonsområder er koblet til tjenesten." />
+      </Section>
+      <Section id="mal" title={`Mål (${goals.length})`}>
+        <LinkList elements={goals} empty="Ingen mål er koblet til tjenesten." />
+      </Section>
+      <Section id="avhengigheter" title={`Avhenger av prosjekter i nasjonal portefølje (${projects.length})`}>
+        {projects.length === 0 ? (
+          <Empty>Ingen avhengigheter er registrert.</Empty>
+        ) : (
+          <ul class="link-list">
+            {projects.map((p) => (
+              <li>
+                <ElementLink element={p} /> <StatusTag status={p.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}
+
+function ServicesByTier({ services, index }: { services: InformationService[]; index: ModelIndex }) {
+  return <Grouped services={services} groupOf={(s) => index.get('deliveryTier', s.tierId)} noGroup="Uten leveransetrinn" />;
+}
+
+function ServicesByCategory({ services, index }: { services: InformationService[]; index: ModelIndex }) {
+  return <Grouped services={services} groupOf={(s) => index.get('informationCategory', s.categoryId)} noGroup="Uten kategori" />;
+}
+
+function Grouped({
+  services,
+  groupOf,
+  noGroup,
+}: {
+  services: InformationService[];
+  groupOf: (s: InformationService) => ScopeElement | undefined;
+  noGroup: string;
+}) {
+  if (services.length === 0) return <Empty>Ingen informasjonstjenester.</Empty>;
+  const groups = new Map<number, { group: ScopeElement | undefined; services: InformationService[] }>();
+  for (const s of services) {
+    const g = groupOf(s);
+    const key = g?.id ?? 0;
+    const entry = groups.get(key) ?? { group: g, services: [] };
+    entry.services.push(s);
+    groups.set(key, entry);
+  }
+  const ordered = [...groups.values()].sort((a, b) => (a.group?.position ?? 1e9) - (b.group?.position ?? 1e9));
+  return (
+    <>
+      {ordered.map(({ group, services: list }) => (
+        <div class="service-group">
+          <h3 class="ds-heading" data-size="2xs">
+            {group ? <ElementLink element={group} /> : noGroup} ({list.length})
+          </h3>
+          <LinkList elements={list} empty="" />
+        </div>
+      ))}
+    </>
+  );
+}

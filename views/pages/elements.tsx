@@ -1,0 +1,196 @@
+import type { Child } from 'hono/jsx';
+import type { ServiceFilter } from '../../model/filters.ts';
+import { elementKinds, elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
+import { byPosition, firstDeliveryTierIds, type ModelIndex } from '../../model/lookup.ts';
+import type { ElementOfKind, ScopeElement, ScopeModel } from '../../model/schemas.ts';
+import { ElementLink, Empty, PageHeader, SourceLink, TentativeTag } from '../components/common.tsx';
+import { ServiceFilterForm } from '../components/service-filter.tsx';
+
+export function KindIndexPage({ model }: { model: ScopeModel }) {
+  return (
+    <>
+      <PageHeader
+        title="Alle elementer"
+        lead="Hver type element i omfangsmodellen, med antall."
+        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Alle elementer' }]}
+      />
+      <table class="ds-table" data-border>
+        <caption class="ds-sr-only">Elementtyper</caption>
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">English</th>
+            <th scope="col" class="num">
+              Antall
+            </th>
+            <th scope="col">Om typen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {elementKinds.map((kind) => (
+            <tr>
+              <th scope="row">
+                <a class="ds-link" href={`/${kindInfo[kind].path}`}>
+                  {kindInfo[kind].plural}
+                </a>
+              </th>
+              <td lang="en">{kindInfo[kind].pluralEn}</td>
+              <td class="num">{model.elements[kind].length}</td>
+              <td>{kindInfo[kind].intro}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+interface Column<K extends ElementKind> {
+  header: string;
+  numeric?: boolean;
+  cell: (element: ElementOfKind[K]) => Child;
+}
+
+/** The kind-specific columns of a list page. */
+function columnsFor<K extends ElementKind>(kind: K, model: ScopeModel, index: ModelIndex): Column<K>[] {
+  const count = (ids: number[]) => {
+    const m = new Map<number, number>();
+    for (const id of ids) m.set(id, (m.get(id) ?? 0) + 1);
+    return (id: number) => m.get(id) ?? 0;
+  };
+  const services = model.elements.informationService;
+  const first = firstDeliveryTierIds(model);
+  switch (kind) {
+    case 'informationService':
+      return [
+        { header: 'Kategori', cell: (e) => <ElementLink element={index.get('informationCategory', (e as ElementOfKind['informationService']).categoryId)} /> },
+        { header: 'Leveransetrinn', cell: (e) => <ElementLink element={index.get('deliveryTier', (e as ElementOfKind['informationService']).tierId)} /> },
+      ] as Column<K>[];
+    case 'informationCategory': {
+      const n = count(services.flatMap((s) => (s.categoryId === null ? [] : [s.categoryId])));
+      return [{ header: 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+    }
+    case 'deliveryTier': {
+      const n = count(services.flatMap((s) => (s.tierId === null ? [] : [s.tierId])));
+      return [
+        { header: 'Første leveranse', cell: (e) => ((e as ElementOfKind['deliveryTier']).firstDelivery ? 'Ja' : 'Nei') },
+        { header: 'Tjenester', numeric: true, cell: (e) => n(e.id) },
+      ] as Column<K>[];
+    }
+    case 'personnelGroup': {
+      const firstIds = new Set(services.filter((s) => s.tierId !== null && first.has(s.tierId)).map((s) => s.id));
+      const n = count(model.links.servicePersonnelGroups.filter((l) => firstIds.has(l.serviceId)).map((l) => l.personnelGroupId));
+      return [{ header: 'Tjenester i første leveranse', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+    }
+    case 'actor': {
+      const n = count([...new Set(model.links.serviceExchanges.map((l) => `${l.actorId}:${l.serviceId}`))].map((k) => Number(k.split(':')[0])));
+      return [{ header: 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+    }
+    case 'collaborationMode': {
+      const n = count(model.links.serviceExchanges.map((l) => l.modeId));
+      return [{ header: 'Koblinger', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+    }
+    case 'needLevel':
+      return [{ header: 'Rang', numeric: true, cell: (e) => (e as ElementOfKind['needLevel']).rank }] as Column<K>[];
+    case 'goal': {
+      const n = count(model.links.serviceGoals.map((l) => l.goalId));
+      return [{ header: 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+    }
+    case 'solutionPart': {
+      const n = count(model.elements.capability.flatMap((c) => (c.solutionPartId === null ? [] : [c.solutionPartId])));
+      return [{ header: 'Funksjonsområder', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+    }
+    case 'roadmapPhase':
+      return [
+        { header: 'Fra', cell: (e) => (e as ElementOfKind['roadmapPhase']).startsOn },
+        { header: 'Til', cell: (e) => (e as ElementOfKind['roadmapPhase']).endsOn ?? '–' },
+      ] as Column<K>[];
+    case 'milestone':
+      return [
+        { header: 'Dato', cell: (e) => (e as ElementOfKind['milestone']).startsOn },
+        { header: 'Fase', cell: (e) => <ElementLink element={index.get('roadmapPhase', (e as ElementOfKind['milestone']).phaseId)} /> },
+      ] as Column<K>[];
+    case 'decisionPoint':
+      return [
+        { header: 'Spor og nummer', cell: (e) => `${(e as ElementOfKind['decisionPoint']).track === 'journal' ? 'Journal' : 'Samhandling'} ${(e as ElementOfKind['decisionPoint']).number}` },
+        { header: 'Innen', cell: (e) => (e as ElementOfKind['decisionPoint']).startsOn },
+      ] as Column<K>[];
+    default:
+      return [];
+  }
+}
+
+export interface ElementListProps<K extends ElementKind> {
+  kind: K;
+  model: ScopeModel;
+  index: ModelIndex;
+  elements: Array<ElementOfKind[K]>;
+  /** Filters, for the kinds that have them (services). */
+  filter?: { value: ServiceFilter; action: string };
+}
+
+export function ElementListPage<K extends ElementKind>(props: ElementListProps<K>) {
+  const info = kindInfo[props.kind];
+  return (
+    <>
+      <PageHeader
+        title={info.plural}
+        lead={info.intro}
+        crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/elementer', label: 'Alle elementer' }, { label: info.plural }]}
+      />
+      {props.filter ? (
+        <ServiceFilterForm model={props.model} value={props.filter.value} action={props.filter.action} target="#elementliste" />
+      ) : null}
+      <ElementTable {...props} />
+    </>
+  );
+}
+
+export function ElementTable<K extends ElementKind>({ kind, model, index, elements }: ElementListProps<K>) {
+  const info = kindInfo[kind];
+  const columns = columnsFor(kind, model, index);
+  const sorted = [...elements].sort(byPosition);
+  return (
+    <div id="elementliste" class="table-scroll" tabindex={0} role="region" aria-label={info.plural} aria-live="polite">
+      {sorted.length === 0 ? (
+        <Empty>Ingen {info.plural.toLowerCase()} her.</Empty>
+      ) : (
+        <table class="ds-table" data-border data-zebra>
+          <caption class="ds-sr-only">
+            {info.plural} ({sorted.length})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Navn</th>
+              {columns.map((c) => (
+                <th scope="col" class={c.numeric ? 'num' : undefined}>
+                  {c.header}
+                </th>
+              ))}
+              <th scope="col">Kilde</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((e) => (
+              <tr>
+                <th scope="row">
+                  <ElementLink element={e as ScopeElement} /> <TentativeTag show={e.tentative} />
+                  {e.description && e.description !== e.name ? <div class="muted clamp">{e.description}</div> : null}
+                </th>
+                {columns.map((c) => (
+                  <td class={c.numeric ? 'num' : undefined}>{c.cell(e)}</td>
+                ))}
+                <td>
+                  <SourceLink source={e.source} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="ds-paragraph muted">{sorted.length} i listen.</p>
+    </div>
+  );
+}
+
+export { elementHref };

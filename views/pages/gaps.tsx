@@ -1,0 +1,170 @@
+import type { GapReport } from '../../model/gaps.ts';
+import { kindInfo, type ElementKind } from '../../model/kinds.ts';
+import type { ModelIndex } from '../../model/lookup.ts';
+import type { ScopeElement } from '../../model/schemas.ts';
+import { ElementLink, Empty, PageHeader } from '../components/common.tsx';
+
+export interface GapSection {
+  id: string;
+  title: string;
+  description: string;
+  items: ScopeElement[];
+  /** Worth knowing, but not something missing (tentative items). */
+  informational?: boolean;
+  /** Show the items grouped by kind. */
+  byKind?: boolean;
+  /** Show each capability with the path above it. */
+  withPath?: boolean;
+}
+
+export function gapSections(gaps: GapReport, _index: ModelIndex): GapSection[] {
+  return [
+    {
+      id: 'uten-aktor',
+      title: 'Tjenester i første leveranse uten aktør og samhandlingsform',
+      description: 'Ingen aktør er koblet til tjenesten i noen samhandlingsform. Lysarket viste dette med farger og plassering, som teksten ikke har tatt vare på.',
+      items: gaps.servicesWithoutExchange,
+    },
+    {
+      id: 'uten-personellgruppe',
+      title: 'Tjenester i første leveranse uten helsepersonellgruppe',
+      description: 'Ingen kommunal tjeneste eller helsepersonellgruppe leser eller dokumenterer informasjonstjenesten.',
+      items: gaps.servicesWithoutPersonnel,
+    },
+    {
+      id: 'grupper-uten-tjeneste',
+      title: 'Helsepersonellgrupper uten tjenester i første leveranse',
+      description: 'Gruppen bruker ingen av tjenestene i første leveranse.',
+      items: gaps.personnelGroupsWithoutService,
+    },
+    {
+      id: 'funksjonsomrader-uten-tjeneste',
+      title: 'Funksjonsområder uten informasjonstjeneste',
+      description: 'Ingen informasjonstjeneste er koblet til funksjonsområdet eller noe under det.',
+      items: gaps.capabilitiesWithoutService,
+      withPath: true,
+    },
+    {
+      id: 'uten-trinn',
+      title: 'Tjenester uten leveransetrinn',
+      description: 'Tjenesten er ikke plassert i noe leveransetrinn.',
+      items: gaps.servicesWithoutTier,
+    },
+    {
+      id: 'uten-kategori',
+      title: 'Tjenester uten informasjonskategori',
+      description: 'Tjenesten hører ikke til noen informasjonskategori.',
+      items: gaps.servicesWithoutCategory,
+    },
+    {
+      id: 'ukoblet',
+      title: 'Elementer ingenting er koblet til',
+      description: 'Ingen tjeneste, krav eller annet element viser til elementet.',
+      items: gaps.unlinked,
+      byKind: true,
+    },
+    {
+      id: 'tentative-plasseringer',
+      title: 'Tentative plasseringer i leveransetrinn',
+      description: 'Hvilket trinn tjenesten hører til er lest ut av et lysark merket «TENTATIVT, ER UNDER ARBEID».',
+      items: gaps.tentativeTierAssignments,
+      informational: true,
+    },
+    {
+      id: 'tentative',
+      title: 'Tentative elementer',
+      description: 'Elementer kilden merker TENTATIVT eller UNDER ARBEID, eller som arkitektene har merket slik.',
+      items: gaps.tentative,
+      informational: true,
+      byKind: true,
+    },
+  ];
+}
+
+export function GapsPage({ gaps, index }: { gaps: GapReport; index: ModelIndex }) {
+  const sections = gapSections(gaps, index);
+  return (
+    <>
+      <PageHeader
+        title="Gapanalyse"
+        lead="Hva mangler i modellen: koblinger som ikke er gjort, og elementer ingenting henger sammen med."
+        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Gapanalyse' }]}
+      />
+      <nav aria-label="Deler av gapanalysen" class="toc">
+        <ul>
+          {sections.map((s) => (
+            <li>
+              <a class="ds-link" href={`#${s.id}`}>
+                {s.title}
+              </a>{' '}
+              ({s.items.length})
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {sections.map((s) => (
+        <GapSectionView section={s} index={index} />
+      ))}
+    </>
+  );
+}
+
+function GapSectionView({ section, index }: { section: GapSection; index: ModelIndex }) {
+  return (
+    <section id={section.id} aria-labelledby={`${section.id}-tittel`} class="gap-section">
+      <h2 id={`${section.id}-tittel`} class="ds-heading" data-size="sm">
+        {section.title} ({section.items.length})
+      </h2>
+      <p class="ds-paragraph muted">{section.description}</p>
+      {section.items.length === 0 ? (
+        <Empty>Ingen – her er alt på plass.</Empty>
+      ) : section.byKind ? (
+        groupByKind(section.items).map(([kind, items]) => (
+          <details class="ds-details">
+            <summary>
+              {kindInfo[kind].plural} ({items.length})
+            </summary>
+            <div>
+              <ItemList items={items} index={index} />
+            </div>
+          </details>
+        ))
+      ) : (
+        <ItemList items={section.items} index={index} withPath={section.withPath} />
+      )}
+    </section>
+  );
+}
+
+function ItemList({ items, index, withPath }: { items: ScopeElement[]; index: ModelIndex; withPath?: boolean | undefined }) {
+  return (
+    <ul class="gap-list">
+      {items.map((item) => (
+        <li>
+          <ElementLink element={item} />
+          {withPath && item.kind === 'capability' ? <CapabilityPath index={index} parentId={item.parentId} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CapabilityPath({ index, parentId }: { index: ModelIndex; parentId: number | null }) {
+  const path: string[] = [];
+  let parent = index.get('capability', parentId);
+  while (parent && path.length < 20) {
+    path.unshift(parent.name);
+    parent = index.get('capability', parent.parentId);
+  }
+  return path.length > 0 ? <span class="muted"> (under {path.join(' › ')})</span> : null;
+}
+
+function groupByKind(items: ScopeElement[]): Array<[ElementKind, ScopeElement[]]> {
+  const groups = new Map<ElementKind, ScopeElement[]>();
+  for (const item of items) {
+    const list = groups.get(item.kind) ?? [];
+    list.push(item);
+    groups.set(item.kind, list);
+  }
+  return [...groups];
+}

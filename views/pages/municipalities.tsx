@@ -1,0 +1,63 @@
+import type { Municipality } from '../../model/schemas.ts';
+import { BarList } from '../components/bars.tsx';
+import { PageHeader, formatNumber } from '../components/common.tsx';
+
+export function MunicipalitiesPage({ municipalities }: { municipalities: Municipality[] }) {
+  const counties = new Map<string, { name: string; rows: Municipality[] }>();
+  for (const m of municipalities) {
+    const entry = counties.get(m.countyNumber) ?? { name: m.countyName, rows: [] };
+    entry.rows.push(m);
+    counties.set(m.countyNumber, entry);
+  }
+  const total = municipalities.reduce((sum, m) => sum + m.population, 0);
+  const ordered = [...counties].sort((a, b) => a[0].localeCompare(b[0]));
+  return (
+    <>
+      <PageHeader
+        title="Kommuner"
+        lead={`Norges ${municipalities.length} kommuner med innbyggertall 1. januar 2024, til sammen ${formatNumber(total)} innbyggere. Kilde: Statistisk sentralbyrå.`}
+        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Kommuner' }]}
+      />
+      <h2 class="ds-heading" data-size="sm">
+        Innbyggere per fylke
+      </h2>
+      <BarList
+        bars={ordered.map(([number, c]) => ({
+          label: `${c.name} (${number})`,
+          value: c.rows.reduce((s, m) => s + m.population, 0),
+        }))}
+        unit=" innb."
+      />
+      {ordered.map(([number, county]) => (
+        <details class="ds-details">
+          <summary>
+            {county.name} ({number}): {county.rows.length} kommuner, {formatNumber(county.rows.reduce((s, m) => s + m.population, 0))} innbyggere
+          </summary>
+          <div>
+            <table class="ds-table" data-border data-zebra>
+              <caption class="ds-sr-only">Kommuner i {county.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nummer</th>
+                  <th scope="col">Kommune</th>
+                  <th scope="col" class="num">
+                    Innbyggere
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {county.rows.map((m) => (
+                  <tr>
+                    <td>{m.number}</td>
+                    <th scope="row">{m.name}</th>
+                    <td class="num">{formatNumber(m.population)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ))}
+    </>
+  );
+}

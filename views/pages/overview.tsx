@@ -1,0 +1,131 @@
+import { elementKinds, kindInfo } from '../../model/kinds.ts';
+import { gapCount, type GapReport } from '../../model/gaps.ts';
+import { byPosition, type ModelIndex } from '../../model/lookup.ts';
+import type { ScopeModel } from '../../model/schemas.ts';
+import { BarList } from '../components/bars.tsx';
+import { ElementLink, PageHeader, TentativeTag } from '../components/common.tsx';
+import { gapSections } from './gaps.tsx';
+
+export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index: ModelIndex; gaps: GapReport }) {
+  const tiers = [...model.elements.deliveryTier].sort(byPosition);
+  const categories = [...model.elements.informationCategory].sort(byPosition);
+  const services = [...model.elements.informationService].sort(byPosition);
+  const inCell = (tierId: number, categoryId: number) => services.filter((s) => s.tierId === tierId && s.categoryId === categoryId);
+  const sections = gapSections(gaps, index);
+
+  return (
+    <>
+      <PageHeader
+        title="Omfanget av Akson"
+        lead="Felles kommunal journal og helhetlig samhandling: hva som er med, hvordan det henger sammen, og hva som mangler."
+      />
+
+      <section aria-labelledby="tall">
+        <h2 id="tall" class="ds-heading" data-size="md">
+          Omfanget i tall
+        </h2>
+        <ul class="count-grid">
+          {elementKinds.map((kind) => (
+            <li class="ds-card count-card" data-variant="tinted">
+              <a class="ds-link" href={`/${kindInfo[kind].path}`}>
+                <span class="count-card__number">{model.elements[kind].length}</span>
+                <span class="count-card__label">{kindInfo[kind].plural}</span>
+              </a>
+            </li>
+          ))}
+          <li class="ds-card count-card" data-variant="tinted">
+            <a class="ds-link" href="/kommuner">
+              <span class="count-card__number">{model.municipalities.length}</span>
+              <span class="count-card__label">Kommuner</span>
+            </a>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="forste-leveranse">
+        <h2 id="forste-leveranse" class="ds-heading" data-size="md">
+          Første leveranse per trinn og kategori <TentativeTag show={tiers.some((t) => t.tentative)} />
+        </h2>
+        <p class="ds-paragraph">
+          Informasjonstjenestene som bør være implementert i første leveranse i Akson, slik lysarket fordeler dem.
+          Lysarket er merket «TENTATIVT, ER UNDER ARBEID».
+        </p>
+        <BarList
+          bars={tiers.map((t) => ({
+            label: t.name,
+            value: services.filter((s) => s.tierId === t.id).length,
+            href: `/leveransetrinn/${t.key}`,
+          }))}
+          unit=" tjenester"
+        />
+        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="forste-leveranse">
+          <table class="ds-table first-delivery" data-border>
+            <caption class="ds-sr-only">Informasjonstjenester per informasjonskategori og leveransetrinn</caption>
+            <thead>
+              <tr>
+                <th scope="col">Kategori</th>
+                {tiers.map((t) => (
+                  <th scope="col">
+                    <ElementLink element={t} />
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {categories.map((category) => (
+                <tr>
+                  <th scope="row">
+                    <ElementLink element={category} />
+                  </th>
+                  {tiers.map((tier) => {
+                    const cell = inCell(tier.id, category.id);
+                    return (
+                      <td>
+                        {cell.length === 0 ? (
+                          <span class="muted" aria-label="ingen">
+                            –
+                          </span>
+                        ) : (
+                          <ul class="cell-list">
+                            {cell.map((s) => (
+                              <li>
+                                <ElementLink element={s} />
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="hull">
+        <h2 id="hull" class="ds-heading" data-size="md">
+          Hull i modellen ({gapCount(gaps)})
+        </h2>
+        <ul class="gap-summary">
+          {sections.map((s) => (
+            <li>
+              <a class="ds-link" href={`/gapanalyse#${s.id}`}>
+                {s.title}
+              </a>{' '}
+              <span class="ds-tag" data-size="sm" data-color={s.items.length === 0 ? 'success' : s.informational ? 'info' : 'warning'}>
+                {s.items.length}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p class="ds-paragraph">
+          <a class="ds-link" href="/gapanalyse">
+            Se hele gapanalysen
+          </a>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import type { PortfolioQuery } from '../../model/filters.ts';
+import { strategicAreas, summarise } from '../../model/portfolio.ts';
+import { portfolioStatuses, type NationalProject } from '../../model/schemas.ts';
+import { BarList } from '../components/bars.tsx';
+import { ElementLink, PageHeader, StatusTag, formatNumber } from '../components/common.tsx';
+
+const columns: Array<{ sort: PortfolioQuery['sort']; label: string; numeric?: boolean }> = [
+  { sort: 'id', label: 'ID', numeric: true },
+  { sort: 'name', label: 'Prosjekt / program' },
+  { sort: 'owner', label: 'Ansvarlig' },
+  { sort: 'phase', label: 'Fase 2019' },
+  { sort: 'area', label: 'Innsatsområde' },
+  { sort: 'status', label: 'Status' },
+  { sort: 'budget', label: 'Budsjett 2019 (MNOK)', numeric: true },
+];
+
+export function portfolioHref(query: PortfolioQuery, change: Partial<PortfolioQuery> = {}): string {
+  const q = { ...query, ...change };
+  const params = new URLSearchParams();
+  if (q.status) params.set('status', q.status);
+  if (q.area !== undefined) params.set('area', String(q.area));
+  if (q.sort !== 'id') params.set('sort', q.sort);
+  if (q.dir !== 'asc') params.set('dir', q.dir);
+  const s = params.toString();
+  return s ? `/portefolje?${s}` : '/portefolje';
+}
+
+export function PortfolioPage({ all, rows, query }: { all: NationalProject[]; rows: NationalProject[]; query: PortfolioQuery }) {
+  return (
+    <>
+      <PageHeader
+        title="Nasjonal e-helseportefølje 2019"
+        lead="Prosjektene og programmene i nasjonal e-helseportefølje, som Akson avhenger av eller henger sammen med. Sorter med kolonneoverskriftene og filtrer på status og strategisk område."
+        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Portefølje' }]}
+      />
+      <form class="filter-form" method="get" action="/portefolje" hx-get="/portefolje" hx-target="#portefolje" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true" role="search" aria-label="Filtrer porteføljen">
+        <div class="ds-field">
+          <label class="ds-label" for="filter-status">
+            Status
+          </label>
+          <select class="ds-input" id="filter-status" name="status">
+            <option value="">Alle</option>
+            {portfolioStatuses.map((s) => (
+              <option value={s} selected={query.status === s}>
+                {s}
+              </option>
+            ))}
+            <option value="ukjent" selected={query.status === 'ukjent'}>
+              Ikke oppgitt
+            </option>
+          </select>
+        </div>
+        <div class="ds-field">
+          <label class="ds-label" for="filter-area">
+            Strategisk område
+          </label>
+          <select class="ds-input" id="filter-area" name="area">
+            <option value="">Alle</option>
+            {strategicAreas(all).map((a) => (
+              <option value={String(a.number)} selected={query.area === a.number}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <button class="ds-button" data-variant="secondary" type="submit">
+          Vis
+        </button>
+      </form>
+      <PortfolioTable rows={rows} query={query} />
+    </>
+  );
+}
+
+export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query: PortfolioQuery }) {
+  const summary = summarise(rows);
+  return (
+    <div id="portefolje" aria-live="polite">
+      <p class="ds-paragraph">
+        {summary.count} prosjekter, til sammen {formatNumber(summary.budgetMnok, 1)} MNOK i rapportert budsjett for 2019.
+      </p>
+      <BarList
+        bars={summary.byStatus.map((s) => ({
+          label: s.status,
+          value: s.count,
+          tone: s.status === 'Grønn' ? 'bar--green' : s.status === 'Gul' ? 'bar--yellow' : s.status === 'Rød' ? 'bar--red' : 'bar--grey',
+        }))}
+        max={summary.count}
+        unit=" prosjekter"
+      />
+      <div class="table-scroll" tabindex={0} role="region" aria-label="Porteføljen">
+        <table class="ds-table portfolio" data-border data-zebra>
+          <caption class="ds-sr-only">Prosjekter i nasjonal e-helseportefølje</caption>
+          <thead>
+            <tr>
+              {columns.map((col) => {
+                const active = query.sort === col.sort;
+                const next = active && query.dir === 'asc' ? 'desc' : 'asc';
+                return (
+                  <th scope="col" class={col.numeric ? 'num' : undefined} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                    <a
+                      class="sort-link"
+                      href={portfolioHref(query, { sort: col.sort, dir: next })}
+                      hx-get={portfolioHref(query, { sort: col.sort, dir: next })}
+                      hx-target="#portefolje"
+                      hx-swap="outerHTML"
+                      hx-push-url="true"
+                    >
+                      {col.label}
+                      <span class="ds-sr-only">{active ? `, sortert ${query.dir === 'asc' ? 'stigende' : 'synkende'}` : ', klikk for å sortere'}</span>
+                    </a>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr>
+                <td class="num">{p.projectNo}</td>
+                <th scope="row">
+                  <ElementLink element={p} />
+                </th>
+                <td>
+                  {p.ownerOrganisation}
+                  <div class="muted">{p.owner}</div>
+                </td>
+                <td>{p.phase}</td>
+                <td>{p.focusArea}</td>
+                <td>
+                  <StatusTag status={p.status} />
+                </td>
+                <td class="num">{p.budgetMnok === null ? '–' : formatNumber(p.budgetMnok, 2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

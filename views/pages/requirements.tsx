@@ -1,0 +1,104 @@
+import type { RequirementQuery } from '../../model/filters.ts';
+import type { ModelIndex } from '../../model/lookup.ts';
+import {
+  requirementPriorities,
+  requirementPriorityLabel,
+  requirementStatuses,
+  requirementStatusLabel,
+  type Requirement,
+  type ScopeModel,
+} from '../../model/schemas.ts';
+import { ElementLink, Empty, PageHeader, TentativeTag } from '../components/common.tsx';
+
+export function RequirementsPage(props: { model: ScopeModel; index: ModelIndex; rows: Requirement[]; query: RequirementQuery }) {
+  const { query } = props;
+  return (
+    <>
+      <PageHeader
+        title="Krav"
+        lead="Kravene til løsningen, som «skal»-utsagn med nummer, prioritet og status, knyttet til elementene i omfanget."
+        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Krav' }]}
+      />
+      <form class="filter-form" method="get" action="/krav" hx-get="/krav" hx-target="#kravliste" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true" role="search" aria-label="Filtrer krav">
+        <div class="ds-field">
+          <label class="ds-label" for="filter-status">
+            Status
+          </label>
+          <select class="ds-input" id="filter-status" name="status">
+            <option value="">Alle</option>
+            {requirementStatuses.map((s) => (
+              <option value={s} selected={query.status === s}>
+                {requirementStatusLabel[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="ds-field">
+          <label class="ds-label" for="filter-priority">
+            Prioritet
+          </label>
+          <select class="ds-input" id="filter-priority" name="priority">
+            <option value="">Alle</option>
+            {requirementPriorities.map((p) => (
+              <option value={p} selected={query.priority === p}>
+                {requirementPriorityLabel[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button class="ds-button" data-variant="secondary" type="submit">
+          Vis
+        </button>
+      </form>
+      <RequirementTable {...props} />
+    </>
+  );
+}
+
+export function RequirementTable({ model, index, rows }: { model: ScopeModel; index: ModelIndex; rows: Requirement[] }) {
+  const about = new Map<number, number[]>();
+  for (const l of model.links.requirementElements) about.set(l.requirementId, [...(about.get(l.requirementId) ?? []), l.elementId]);
+  return (
+    <div id="kravliste" aria-live="polite">
+      <p class="ds-paragraph">{rows.length} krav.</p>
+      {rows.length === 0 ? (
+        <Empty>Ingen krav passer filteret.</Empty>
+      ) : (
+        <table class="ds-table" data-border data-zebra>
+          <caption class="ds-sr-only">Krav</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nr.</th>
+              <th scope="col">Krav</th>
+              <th scope="col">Prioritet</th>
+              <th scope="col">Status</th>
+              <th scope="col">Gjelder</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <td>{r.ref}</td>
+                <th scope="row">
+                  <ElementLink element={r} /> <TentativeTag show={r.tentative} />
+                  <div class="muted">{r.text}</div>
+                </th>
+                <td>{requirementPriorityLabel[r.priority]}</td>
+                <td>{requirementStatusLabel[r.status]}</td>
+                <td>
+                  <ul class="cell-list">
+                    {(about.get(r.id) ?? []).map((id) => (
+                      <li>
+                        <ElementLink element={index.byId.get(id)} />
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
