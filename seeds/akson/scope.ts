@@ -222,8 +222,9 @@ export const stakeholders: ElementSeed[] = [
   {
     key: 'nasjonalt-e-helsestyre',
     name: 'Nasjonalt e-helsestyre',
-    description: 'Behandler forprosjektet i den nasjonale styringsmodellen.',
-    lines: [2400, 2400],
+    description:
+      'Øverste organ i den nasjonale styringsmodellen for e-helse; står med møtedatoer i planen for involvering (linje 2400).',
+    lines: [154, 154],
   },
   { key: 'prosjektstyre', name: 'Prosjektstyre', description: 'Styrer forprosjektet.', lines: [2404, 2404] },
   {

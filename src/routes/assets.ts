@@ -17,6 +17,7 @@ const assets: Record<string, { file: () => string; type: string }> = {
   'theme.css': { file: () => require.resolve('@digdir/designsystemet-theme/digdir.css'), type: 'text/css' },
   'app.css': { file: () => own('app.css'), type: 'text/css' },
   'app.js': { file: () => own('app.js'), type: 'text/javascript' },
+  'favicon.svg': { file: () => own('favicon.svg'), type: 'image/svg+xml' },
 };
 
 interface Loaded {

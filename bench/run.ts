@@ -1,0 +1,69 @@
+import { performance } from 'node:perf_hooks';
+import { createApp } from '../src/app.tsx';
+import { migrateToLatest, openDatabase } from '../src/db/index.ts';
+import { seedDatabase } from '../seeds/seed.ts';
+import { growModel } from '../seeds/synthetic.ts';
+
+/**
+ * `npm run bench`: times the heaviest pages on the seeded model grown to 1×, 10× and 50× the
+ * seeded services (every service linked), in one process, and reports medians, the ratio to 1×,
+ * and the SQL queries per request. Machines here are shared and noisy: read the ratios.
+ */
+const factors = (process.env.BENCH_FACTORS ?? '1,10,50').split(',').map(Number);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
+const paths = [
+  '/',
+  '/informasjonstjenester',
+  '/matriser/personellgrupper',
+  '/matriser/aktorer',
+  '/gapanalyse',
+  '/informasjonstjenester/multidose',
+  '/api/model',
+];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+const results = new Map<string, Map<number, { ms: number; queries: number; services: number }>>();
+for (const factor of factors) {
+  let queries = 0;
+  const db = openDatabase(':memory:', { log: (e) => (e.level === 'query' ? queries++ : undefined) });
+  await migrateToLatest(db);
+  await seedDatabase(db);
+  const { services } = await growModel(db, { factor, link: true });
+  const app = createApp({ db, logError: (e) => console.error(e) });
+  for (const path of paths) {
+    await (await app.request(path)).text(); // warm up
+    const times: number[] = [];
+    queries = 0;
+    for (let i = 0; i < rounds; i++) {
+      const t0 = performance.now();
+      const res = await app.request(path);
+      await res.text();
+      times.push(performance.now() - t0);
+    }
+    const row = results.get(path) ?? new Map();
+    row.set(factor, { ms: median(times), queries: queries / rounds, services });
+    results.set(path, row);
+  }
+  await db.destroy();
+}
+
+const header = ['side', ...factors.map((f) => `${f}× (ms, median)`), ...factors.slice(1).map((f) => `${f}×/1×`), 'spørringer per side'];
+console.log(`Medianer over ${rounds} kjøringer per side. Tjenester: ${factors.map((f) => `${f}× = ${results.get(paths[0]!)!.get(f)!.services}`).join(', ')}.`);
+console.log(`| ${header.join(' | ')} |`);
+console.log(`|${header.map(() => '---').join('|')}|`);
+for (const path of paths) {
+  const row = results.get(path)!;
+  const base = row.get(factors[0]!)!.ms;
+  const cells = [
+    path,
+    ...factors.map((f) => row.get(f)!.ms.toFixed(1)),
+    ...factors.slice(1).map((f) => (row.get(f)!.ms / base).toFixed(1)),
+    [...new Set(factors.map((f) => row.get(f)!.queries))].join(' / '),
+  ];
+  console.log(`| ${cells.join(' | ')} |`);
+}

@@ -1,0 +1,62 @@
+import type { ElementKind } from '../../model/kinds.ts';
+import type { ElementOfKind, ScopeModel } from '../../model/schemas.ts';
+
+/** A small hand-made model: every list empty unless given. */
+export function emptyModel(): ScopeModel {
+  return {
+    sourceDocuments: [],
+    elements: {
+      solutionPart: [],
+      personnelGroup: [],
+      task: [],
+      capability: [],
+      informationCategory: [],
+      informationService: [],
+      deliveryTier: [],
+      collaborationMode: [],
+      actor: [],
+      needLevel: [],
+      goal: [],
+      roadmapPhase: [],
+      milestone: [],
+      decisionPoint: [],
+      stakeholder: [],
+      nationalProject: [],
+      requirement: [],
+    },
+    links: {
+      serviceCapabilities: [],
+      serviceGoals: [],
+      serviceDependencies: [],
+      serviceExchanges: [],
+      servicePersonnelGroups: [],
+      requirementElements: [],
+    },
+    municipalities: [],
+  };
+}
+
+const defaults: { [K in ElementKind]?: Partial<ElementOfKind[K]> } = {
+  capability: { parentId: null, solutionPartId: null },
+  informationService: { categoryId: null, tierId: null, tierTentative: false, solutionPartId: null },
+  deliveryTier: { firstDelivery: true },
+  needLevel: { rank: 1 },
+};
+
+/** One element of a kind, with sensible defaults for everything not given. */
+export function element<K extends ElementKind>(kind: K, id: number, extra: Partial<ElementOfKind[K]> = {}): ElementOfKind[K] {
+  return {
+    id,
+    kind,
+    key: `${kind.toLowerCase()}-${id}`,
+    name: `${kind} ${id}`,
+    nameEn: null,
+    description: '',
+    source: null,
+    tentative: false,
+    position: id,
+    version: 1,
+    ...(defaults[kind] ?? {}),
+    ...extra,
+  } as ElementOfKind[K];
+}

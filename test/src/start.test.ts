@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../..', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'akson-start-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  output: string;
+  code: number | null;
+}
+
+/**
+ * Runs `npm start` (or another script) with the given environment until `until` appears in its
+ * output, then fetches `probe` and stops it.
+ */
+function run(env: Record<string, string>, until: RegExp | null, probe?: string): Promise<Run & { probed?: { status: number; body: string } }> {
+  return new Promise((resolve, reject) => {
+    // Its own process group, so that stopping it stops npm, tsx and node together.
+    const child = spawn('npm', ['start', '--silent'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const stop = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    };
+    let output = '';
+    let probed: { status: number; body: string } | undefined;
+    const timer = setTimeout(() => {
+      stop('SIGKILL');
+      reject(new Error(`no answer in time; output so far:\n${output}`));
+    }, 45_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (until && until.test(output) && !probed && probe) {
+        until = null;
+        fetch(probe)
+          .then(async (r) => {
+            probed = { status: r.status, body: await r.text() };
+          })
+          .catch((e: unknown) => {
+            probed = { status: 0, body: String(e) };
+          })
+          .finally(() => stop('SIGTERM'));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ output, code, ...(probed ? { probed } : {}) });
+    });
+  });
+}
+
+function counts(file: string) {
+  const db = new SQLite(file, { readonly: true });
+  const row = db
+    .prepare(
+      `select (select count(*) from element) as elements, (select count(*) from municipality) as municipalities,
+              (select group_concat(name || ':' || version) from (select name, version from element order by id)) as snapshot`,
+    )
+    .get() as { elements: number; municipalities: number; snapshot: string };
+  db.close();
+  return row;
+}
+
+describe('npm start', () => {
+  it('creates, migrates and seeds a fresh database, and a second start changes nothing', async () => {
+    const file = join(dir, 'fresh', 'akson.db');
+    const env = { PORT: '34567', DATABASE_FILE: file };
+    const first = await run(env, /kjører på/, 'http://127.0.0.1:34567/healthz');
+    expect(first.output).toContain('Fylte databasen med Akson-innholdet');
+    expect(first.probed).toEqual({ status: 200, body: '{"status":"ok"}' });
+    const afterFirst = counts(file);
+    expect(afterFirst.elements).toBeGreaterThan(200);
+    expect(afterFirst.municipalities).toBe(357);
+
+    const second = await run(env, /kjører på/, 'http://127.0.0.1:34567/healthz');
+    expect(second.output).not.toContain('Fylte databasen');
+    expect(second.output).not.toContain('migrering');
+    expect(second.probed?.status).toBe(200);
+    expect(counts(file)).toEqual(afterFirst);
+  }, 120_000);
+
+  it.each([
+    [{ PORT: 'tre tusen' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_FILE: '' }, 'DATABASE_FILE'],
+    [{ LOG_SQL: 'kanskje' }, 'LOG_SQL'],
+  ])('stops with a message naming the variable for %o', async (env, name) => {
+    const result = await run({ DATABASE_FILE: join(dir, 'bad.db'), ...env }, null);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('Ugyldig konfigurasjon');
+    expect(result.output).toContain(`${name}:`);
+    expect(result.output).not.toMatch(/at .*\.ts:\d+/);
+  }, 60_000);
+});
