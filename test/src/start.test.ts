@@ -73,15 +73,17 @@ function counts(file: string) {
 describe('npm start', () => {
   it('creates, migrates and seeds a fresh database, and a second start changes nothing', async () => {
     const file = join(dir, 'fresh', 'akson.db');
-    const env = { PORT: '34567', DATABASE_FILE: file };
-    const first = await run(env, /kjører på/, 'http://127.0.0.1:34567/healthz');
+    // A port of this process's own, so parallel test runs on one machine do not collide.
+    const port = String(30_000 + (process.pid % 20_000));
+    const env = { PORT: port, DATABASE_FILE: file };
+    const first = await run(env, /kjører på/, `http://127.0.0.1:${port}/healthz`);
     expect(first.output).toContain('Fylte databasen med Akson-innholdet');
     expect(first.probed).toEqual({ status: 200, body: '{"status":"ok"}' });
     const afterFirst = counts(file);
     expect(afterFirst.elements).toBeGreaterThan(200);
     expect(afterFirst.municipalities).toBe(357);
 
-    const second = await run(env, /kjører på/, 'http://127.0.0.1:34567/healthz');
+    const second = await run(env, /kjører på/, `http://127.0.0.1:${port}/healthz`);
     expect(second.output).not.toContain('Fylte databasen');
     expect(second.output).not.toContain('migrering');
     expect(second.probed?.status).toBe(200);
