@@ -9,6 +9,23 @@ export interface ModelIndex {
   childrenOf(capabilityId: number | null): Capability[];
 }
 
+/** A model with no elements, links or municipalities: the start for building one up. */
+export function emptyScopeModel(): ScopeModel {
+  return {
+    sourceDocuments: [],
+    elements: Object.fromEntries(elementKinds.map((kind) => [kind, []])) as unknown as ScopeModel['elements'],
+    links: {
+      serviceCapabilities: [],
+      serviceGoals: [],
+      serviceDependencies: [],
+      serviceExchanges: [],
+      servicePersonnelGroups: [],
+      requirementElements: [],
+    },
+    municipalities: [],
+  };
+}
+
 export function allElements(model: ScopeModel): ScopeElement[] {
   return elementKinds.flatMap((kind) => model.elements[kind] as ScopeElement[]);
 }

@@ -1,40 +1,9 @@
 import type { ElementKind } from '../../model/kinds.ts';
-import type { ElementOfKind, ScopeModel } from '../../model/schemas.ts';
+import { emptyScopeModel } from '../../model/lookup.ts';
+import type { ElementOfKind } from '../../model/schemas.ts';
 
 /** A small hand-made model: every list empty unless given. */
-export function emptyModel(): ScopeModel {
-  return {
-    sourceDocuments: [],
-    elements: {
-      solutionPart: [],
-      personnelGroup: [],
-      task: [],
-      capability: [],
-      informationCategory: [],
-      informationService: [],
-      deliveryTier: [],
-      collaborationMode: [],
-      actor: [],
-      needLevel: [],
-      goal: [],
-      roadmapPhase: [],
-      milestone: [],
-      decisionPoint: [],
-      stakeholder: [],
-      nationalProject: [],
-      requirement: [],
-    },
-    links: {
-      serviceCapabilities: [],
-      serviceGoals: [],
-      serviceDependencies: [],
-      serviceExchanges: [],
-      servicePersonnelGroups: [],
-      requirementElements: [],
-    },
-    municipalities: [],
-  };
-}
+export const emptyModel = emptyScopeModel;
 
 const defaults: { [K in ElementKind]?: Partial<ElementOfKind[K]> } = {
   capability: { parentId: null, solutionPartId: null },

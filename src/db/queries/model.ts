@@ -1,4 +1,5 @@
 import type { ElementKind } from '../../../model/kinds.ts';
+import { emptyScopeModel } from '../../../model/lookup.ts';
 import type {
   ElementBase,
   ElementOfKind,
@@ -91,25 +92,7 @@ export async function loadScopeModel(db: Db, options: LoadOptions = {}): Promise
     const projectById = new Map(projects.map((r) => [r.element_id, r]));
     const requirementById = new Map(requirements.map((r) => [r.element_id, r]));
 
-    const elements: { [K in ElementKind]: Array<ElementOfKind[K]> } = {
-      solutionPart: [],
-      personnelGroup: [],
-      task: [],
-      capability: [],
-      informationCategory: [],
-      informationService: [],
-      deliveryTier: [],
-      collaborationMode: [],
-      actor: [],
-      needLevel: [],
-      goal: [],
-      roadmapPhase: [],
-      milestone: [],
-      decisionPoint: [],
-      stakeholder: [],
-      nationalProject: [],
-      requirement: [],
-    };
+    const { elements } = emptyScopeModel();
 
     for (const row of elementRows) {
       const b = base(row);
