@@ -5,7 +5,10 @@ import { notFound, respondError } from './http/render.tsx';
 import { apiRoutes } from './routes/api.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { healthRoutes } from './routes/health.ts';
+import { editRoutes } from './routes/edit.tsx';
+import { linkRoutes } from './routes/links.tsx';
 import { scopeRoutes } from './routes/scope.tsx';
+import { searchRoutes } from './routes/search.tsx';
 
 export interface CreateAppOptions {
   db: Db;
@@ -23,6 +26,10 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', assetRoutes());
   app.route('/', healthRoutes(deps));
   app.route('/', apiRoutes(deps));
+  app.route('/', searchRoutes(deps));
+  // Specific paths before the generic `/:kind/:key` patterns of the workspace and the pages.
+  app.route('/', linkRoutes(deps));
+  app.route('/', editRoutes(deps));
   app.route('/', scopeRoutes(deps));
 
   app.notFound((c) => notFound(c, 'Det finnes ingen side med den adressen.'));
