@@ -99,11 +99,11 @@ export function scopeRoutes({ db }: AppDeps): Hono {
 
   app.get('/portefolje', validParams('query', portfolioQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    const { model } = await load();
+    const { model, index } = await load();
     const rows = selectProjects(model.elements.nationalProject, query);
     return respond(c, {
       title: 'Portefølje',
-      body: <PortfolioPage all={model.elements.nationalProject} rows={rows} query={query} />,
+      body: <PortfolioPage all={model.elements.nationalProject} rows={rows} query={query} createPanel={createPanel(c, 'nationalProject', model, index)} />,
       fragment: <PortfolioTable rows={rows} query={query} />,
     });
   });
@@ -115,10 +115,14 @@ export function scopeRoutes({ db }: AppDeps): Hono {
       .filter((r) => query.status === undefined || r.status === query.status)
       .filter((r) => query.priority === undefined || r.priority === query.priority)
       .sort((a, b) => a.ref.localeCompare(b.ref));
+    const params = new URLSearchParams();
+    if (query.status) params.set('status', query.status);
+    if (query.priority) params.set('priority', query.priority);
+    const selfUrl = params.size > 0 ? `/krav?${params}` : '/krav';
     return respond(c, {
       title: 'Krav',
-      body: <RequirementsPage model={model} index={index} rows={rows} query={query} />,
-      fragment: <RequirementTable model={model} index={index} rows={rows} />,
+      body: <RequirementsPage model={model} index={index} rows={rows} query={query} selfUrl={selfUrl} createPanel={createPanel(c, 'requirement', model, index)} />,
+      fragment: <RequirementTable model={model} index={index} rows={rows} selfUrl={selfUrl} />,
     });
   });
 
