@@ -38,6 +38,12 @@ describe('the number of SQL queries a page issues does not grow with the model',
     '/aktorer/spesialisthelsetjenesten',
     '/informasjonskategorier/plan',
     '/api/model',
+    '/sok?q=plan',
+    '/gapanalyse/panel?for=personell',
+    '/informasjonstjenester/ny',
+    '/informasjonstjenester/multidose/rediger',
+    '/informasjonstjenester/multidose/koblinger',
+    '/matriser/aktorer/celle?service=multidose&actor=innbygger',
   ];
 
   it('is the same on the seeded model and on one with ten times as many services', async () => {
