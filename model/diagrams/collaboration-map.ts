@@ -2,7 +2,7 @@ import { byPosition, type ModelIndex } from '../lookup.ts';
 import { selectServices } from '../matrix.ts';
 import type { Actor, ScopeModel, ServiceExchange } from '../schemas.ts';
 import { groupBy, isFiltered, nameList, plural } from './common.ts';
-import { Flowchart, type EdgeOptions } from './mermaid.ts';
+import { Flowchart, inLabel, type EdgeOptions } from './mermaid.ts';
 import { edgeStyles, needEdgeStyle, nodeStyles, style } from './palette.ts';
 import { ref, type Cell, type Diagram, type DiagramOptions, type LegendEntry } from './types.ts';
 
@@ -66,7 +66,7 @@ export function collaborationMap(model: ScopeModel, index: ModelIndex, options: 
       const mode = index.get('collaborationMode', first.modeId)!;
       const need = index.get('needLevel', first.needLevelId);
       const serviceIds = [...new Set(links.map((l) => l.serviceId))];
-      connect(target(first), { label: `${mode.name} (${serviceIds.length})`, style: needEdgeStyle(need?.rank) });
+      connect(target(first), { label: `${inLabel(mode.name)} (${serviceIds.length})`, style: needEdgeStyle(need?.rank) });
       rows.push([
         { element: ref(actor) },
         { element: ref(mode) },

@@ -2,7 +2,7 @@ import { byPosition, firstDeliveryTierIds, type ModelIndex } from '../lookup.ts'
 import { selectServices } from '../matrix.ts';
 import { portfolioStatuses, type InformationService, type NationalProject, type ScopeModel } from '../schemas.ts';
 import { categoriesOf, groupBy, isFiltered, nameList, plural } from './common.ts';
-import { Flowchart } from './mermaid.ts';
+import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, statusStyle, style } from './palette.ts';
 import { projectLabel } from './service-context.ts';
 import { collapseNote, DEFAULT_THRESHOLD, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
@@ -60,7 +60,7 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
     projectIds.set(project.id, chart.node(projectLabel(project), { style: style(project.status ? statusStyle[project.status] : 'statusUnknown') }));
   }
   const drawService = (s: InformationService) => {
-    const id = chart.node(atRisk(s) ? `${RISK} ${s.name}` : s.name, { style: style(atRisk(s) ? 'risk' : 'service') });
+    const id = chart.node(atRisk(s) ? `${RISK} ${inLabel(s.name)}` : s.name, { style: style(atRisk(s) ? 'risk' : 'service') });
     for (const l of projectsOf.get(s.id) ?? []) chart.edge(projectIds.get(l.projectId)!, id, { style: edgeStyles.plain });
   };
   for (const { category, services: list } of categories) {
@@ -69,7 +69,7 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
       continue;
     }
     const riskyHere = list.filter(atRisk).length;
-    const text = `${category?.name ?? 'Uten kategori'} (${plural(list.length, 'tjeneste', 'tjenester')}${riskyHere > 0 ? `, ${RISK} ${riskyHere} med risiko` : ''})`;
+    const text = `${category ? inLabel(category.name) : 'Uten kategori'} (${plural(list.length, 'tjeneste', 'tjenester')}${riskyHere > 0 ? `, ${RISK} ${riskyHere} med risiko` : ''})`;
     const id = chart.node(text, { shape: 'round', style: style(riskyHere > 0 ? 'risk' : 'category') });
     const perProject = groupBy(list.flatMap((s) => projectsOf.get(s.id) ?? []), (l) => l.projectId);
     for (const [projectId, here] of perProject) chart.edge(projectIds.get(projectId)!, id, { label: String(here.length), style: edgeStyles.plain });

@@ -2,7 +2,7 @@ import { byPosition, type ModelIndex } from '../lookup.ts';
 import { selectServices } from '../matrix.ts';
 import type { DeliveryTier, InformationService, ScopeModel } from '../schemas.ts';
 import { categoriesOf, isFiltered, plural } from './common.ts';
-import { Flowchart } from './mermaid.ts';
+import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, style } from './palette.ts';
 import { collapseNote, DEFAULT_THRESHOLD, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
 
@@ -43,13 +43,13 @@ export function firstDelivery(model: ScopeModel, index: ModelIndex, options: Dia
   const rows: Cell[][] = [];
 
   for (const { tier, categories } of groups) {
-    const tierLabel = tier ? (tier.firstDelivery ? tier.name : `${tier.name} (senere leveranse)`) : NO_TIER;
+    const tierLabel = tier ? (tier.firstDelivery ? tier.name : `${inLabel(tier.name)} (senere leveranse)`) : NO_TIER;
     const tierId = chart.node(tierLabel, { shape: 'stadium', style: style(tier ? (tier.firstDelivery ? 'tier' : 'tierLater') : 'open') });
     if (categories.length === 0) {
       rows.push([tier ? { element: ref(tier) } : { text: NO_TIER }, { text: '–' }, { list: [], empty: 'Ingen informasjonstjenester i trinnet.' }]);
     }
     for (const { category, services: list } of categories) {
-      const categoryId = chart.node(`${category?.name ?? 'Uten kategori'} (${list.length})`, { shape: 'round', style: style('category') });
+      const categoryId = chart.node(`${category ? inLabel(category.name) : 'Uten kategori'} (${list.length})`, { shape: 'round', style: style('category') });
       chart.edge(tierId, categoryId, { style: edgeStyles.plain });
       const open = drawn(category?.id);
       if (open) {

@@ -36,6 +36,14 @@ export function escapeText(text: string): string {
     .replace(/[^A-Za-z0-9 \u0080-\u{10FFFF}]/gu, (c) => `#${c.codePointAt(0)};`);
 }
 
+/** Room for a name inside a composed label ("name (12 tjenester)"), so the rest still shows. */
+export const NAME_IN_LABEL = 50;
+
+/** A name shortened to go inside a composed label. */
+export function inLabel(name: string): string {
+  return shorten(name, NAME_IN_LABEL);
+}
+
 /** A name as a safe, shortened label. */
 export function label(text: string, max = LABEL_MAX): string {
   const short = shorten(text, max);

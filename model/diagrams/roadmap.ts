@@ -1,7 +1,7 @@
 import { byPosition, type ModelIndex } from '../lookup.ts';
 import { decisionTrackLabel, type DecisionPoint, type Milestone, type RoadmapPhase, type ScopeModel } from '../schemas.ts';
 import { plural } from './common.ts';
-import { accessibleText, ganttLabel } from './mermaid.ts';
+import { accessibleText, ganttLabel, inLabel } from './mermaid.ts';
 import { ref, type Cell, type Diagram } from './types.ts';
 
 export interface RoadmapOptions {
@@ -14,7 +14,8 @@ type Item = Milestone | DecisionPoint;
 const trackLetter: Record<DecisionPoint['track'], string> = { journal: 'J', samhandling: 'S' };
 
 function itemLabel(item: Item): string {
-  const text = item.kind === 'decisionPoint' ? `Beslutning ${trackLetter[item.track]}${item.number} – ${item.name}` : item.name;
+  const name = item.tentative || item.kind === 'decisionPoint' ? inLabel(item.name) : item.name;
+  const text = item.kind === 'decisionPoint' ? `Beslutning ${trackLetter[item.track]}${item.number} – ${name}` : name;
   return item.tentative ? `${text} (tent.)` : text;
 }
 
@@ -62,7 +63,7 @@ export function roadmapGantt(model: ScopeModel, index: ModelIndex, options: Road
     lines.push(`  section ${ganttLabel(phase ? phase.name : 'Uten fase')}`);
     if (phase) {
       const tags = phase.tentative ? 'active, ' : '';
-      lines.push(`    ${ganttLabel(phase.tentative ? `${phase.name} (tent.)` : phase.name)}:${tags}t${tasks++}, ${phaseDates(phase)}`);
+      lines.push(`    ${ganttLabel(phase.tentative ? `${inLabel(phase.name)} (tent.)` : phase.name)}:${tags}t${tasks++}, ${phaseDates(phase)}`);
       rows.push([{ element: ref(phase), note: phase.tentative ? 'tentativ' : undefined }, { text: 'Fase' }, { text: phase.startsOn }, { text: phase.endsOn ?? '–' }]);
     }
     for (const item of list) {

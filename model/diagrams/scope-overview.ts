@@ -2,7 +2,7 @@ import { byPosition, type ModelIndex } from '../lookup.ts';
 import { selectServices } from '../matrix.ts';
 import type { Capability, InformationCategory, ScopeModel } from '../schemas.ts';
 import { capabilityPartId, isFiltered, plural, servicePartIds } from './common.ts';
-import { Flowchart } from './mermaid.ts';
+import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, style } from './palette.ts';
 import { collapseNote, DEFAULT_THRESHOLD, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
 
@@ -59,7 +59,7 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
   const drawCapability = (parent: string, capability: Capability) => {
     const below = descendants(capability).length;
     const open = expanded(capability);
-    const text = !open && below > 0 ? `${capability.name} (+${below})` : capability.name;
+    const text = !open && below > 0 ? `${inLabel(capability.name)} (+${below})` : capability.name;
     const id = chart.node(text, { style: style('capability') });
     chart.edge(parent, id, { style: edgeStyles.plain });
     if (open) for (const child of index.childrenOf(capability.id)) drawChild(id, child);
@@ -74,7 +74,7 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
     let id = categoryIds.get(category.id);
     if (!id) {
       const n = serviceCount(category);
-      id = chart.node(`${category.name} (${plural(n, 'tjeneste', 'tjenester')})`, { shape: 'round', style: style('category') });
+      id = chart.node(`${inLabel(category.name)} (${plural(n, 'tjeneste', 'tjenester')})`, { shape: 'round', style: style('category') });
       categoryIds.set(category.id, id);
     }
     chart.edge(parent, id, { style: open ? edgeStyles.open : edgeStyles.plain });

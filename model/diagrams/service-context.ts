@@ -1,7 +1,7 @@
 import { byPosition, type ModelIndex } from '../lookup.ts';
 import { usageLabel, type InformationService, type NationalProject, type ScopeModel } from '../schemas.ts';
 import { plural } from './common.ts';
-import { Flowchart } from './mermaid.ts';
+import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, needEdgeStyle, nodeStyles, statusStyle, style } from './palette.ts';
 import { ref, type Cell, type Diagram, type LegendEntry } from './types.ts';
 
@@ -11,7 +11,7 @@ export interface ServiceContextOptions {
 }
 
 export function projectLabel(project: NationalProject): string {
-  return `${project.name} (${project.status ?? 'status ikke oppgitt'})`;
+  return `${inLabel(project.name)} (${project.status ?? 'status ikke oppgitt'})`;
 }
 
 /**
