@@ -1,6 +1,6 @@
 import { byPosition, firstDeliveryTierIds, type ModelIndex } from '../lookup.ts';
 import { selectServices } from '../matrix.ts';
-import { portfolioStatuses, type InformationService, type NationalProject, type ScopeModel } from '../schemas.ts';
+import { portfolioStatuses, type InformationService, type NationalProject, type PortfolioStatus, type ScopeModel } from '../schemas.ts';
 import { categoriesOf, groupBy, isFiltered, nameList, plural } from './common.ts';
 import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, statusStyle, style } from './palette.ts';
@@ -55,24 +55,45 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
 
   const description = `${plural(projects.length, 'prosjekt', 'prosjekter')} i nasjonal portefølje og ${plural(dependent.length, 'informasjonstjeneste', 'informasjonstjenester')}${filtered ? ' i filteret' : ''} som avhenger av dem. ${plural(risky.length, 'tjeneste', 'tjenester')} i første leveranse avhenger av et prosjekt med status Gul eller Rød.`;
   const chart = new Flowchart('LR', title, description);
+  const projectStyle = (status: PortfolioStatus | null) => style(status ? statusStyle[status] : 'statusUnknown');
   const projectIds = new Map<number, string>();
-  for (const project of projects) {
-    projectIds.set(project.id, chart.node(projectLabel(project), { style: style(project.status ? statusStyle[project.status] : 'statusUnknown') }));
-  }
+  const projectNode = (project: NationalProject) => {
+    let id = projectIds.get(project.id);
+    if (!id) projectIds.set(project.id, (id = chart.node(projectLabel(project), { style: projectStyle(project.status) })));
+    return id;
+  };
   const drawService = (s: InformationService) => {
     const id = chart.node(atRisk(s) ? `${RISK} ${inLabel(s.name)}` : s.name, { style: style(atRisk(s) ? 'risk' : 'service') });
-    for (const l of projectsOf.get(s.id) ?? []) chart.edge(projectIds.get(l.projectId)!, id, { style: edgeStyles.plain });
+    for (const l of projectsOf.get(s.id) ?? []) chart.edge(projectNode(index.get('nationalProject', l.projectId)!), id, { style: edgeStyles.plain });
   };
-  for (const { category, services: list } of categories) {
-    if (!collapsed || (category && category.id === options.expandId)) {
-      list.forEach(drawService);
-      continue;
+
+  if (!collapsed) {
+    projects.forEach(projectNode);
+    dependent.forEach(drawService);
+  } else {
+    // Projects by status -> categories: at most a few dozen edges, where every project to
+    // every category would be hundreds (unreadable, and slow to lay out).
+    const statusIds = new Map<PortfolioStatus | null, string>();
+    for (const status of [...portfolioStatuses, null] as const) {
+      const here = projects.filter((p) => p.status === status);
+      if (here.length > 0) statusIds.set(status, chart.node(`${status ?? 'Status ikke oppgitt'}: ${plural(here.length, 'prosjekt', 'prosjekter')}`, { style: projectStyle(status) }));
     }
-    const riskyHere = list.filter(atRisk).length;
-    const text = `${category ? inLabel(category.name) : 'Uten kategori'} (${plural(list.length, 'tjeneste', 'tjenester')}${riskyHere > 0 ? `, ${RISK} ${riskyHere} med risiko` : ''})`;
-    const id = chart.node(text, { shape: 'round', style: style(riskyHere > 0 ? 'risk' : 'category') });
-    const perProject = groupBy(list.flatMap((s) => projectsOf.get(s.id) ?? []), (l) => l.projectId);
-    for (const [projectId, here] of perProject) chart.edge(projectIds.get(projectId)!, id, { label: String(here.length), style: edgeStyles.plain });
+    for (const { category, services: list } of categories) {
+      if (category && category.id === options.expandId) {
+        list.forEach(drawService);
+        continue;
+      }
+      const riskyHere = list.filter(atRisk).length;
+      const text = `${category ? inLabel(category.name) : 'Uten kategori'} (${plural(list.length, 'tjeneste', 'tjenester')}${riskyHere > 0 ? `, ${RISK} ${riskyHere} med risiko` : ''})`;
+      const id = chart.node(text, { shape: 'round', style: style(riskyHere > 0 ? 'risk' : 'category') });
+      const servicesPerStatus = new Map<PortfolioStatus | null, number>();
+      for (const s of list) {
+        for (const status of new Set((projectsOf.get(s.id) ?? []).map((l) => index.get('nationalProject', l.projectId)!.status))) {
+          servicesPerStatus.set(status, (servicesPerStatus.get(status) ?? 0) + 1);
+        }
+      }
+      for (const [status, n] of servicesPerStatus) chart.edge(statusIds.get(status)!, id, { label: String(n), style: edgeStyles.plain });
+    }
   }
 
   const byProject = groupBy(links, (l) => l.projectId);
@@ -99,7 +120,7 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
   if (risky.length > 0) notes.push(`${RISK} ${plural(risky.length, 'tjeneste', 'tjenester')} i første leveranse avhenger av et prosjekt med status Gul eller Rød: ${nameList(risky.map((s) => s.name))}.`);
   const without = services.length - dependent.length;
   if (without > 0) notes.push(`${plural(without, 'informasjonstjeneste', 'informasjonstjenester')}${filtered ? ' i filteret' : ''} har ingen registrert avhengighet og er ikke med i diagrammet.`);
-  if (collapsed) notes.push(collapseNote(fullCount, threshold, 'tjenestene samlet i informasjonskategorier'));
+  if (collapsed) notes.push(collapseNote(fullCount, threshold, 'prosjektene samlet etter status og tjenestene samlet i informasjonskategorier'));
 
   return { title, description, source: chart.toString(), nodeCount: chart.nodeCount, collapsed, notes, legend, table: { caption: 'Prosjekter og informasjonstjenestene som avhenger av dem', columns: ['Prosjekt', 'Status', 'Avhengige informasjonstjenester'], rows } };
 }

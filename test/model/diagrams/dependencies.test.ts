@@ -25,20 +25,27 @@ describe('dependencies on the national portfolio', () => {
     expect(d.notes[1]).toBe('1 informasjonstjeneste har ingen registrert avhengighet og er ikke med i diagrammet.');
   });
 
-  it('collapses services into categories with counts and risk, and expands one', () => {
+  it('collapses projects by status and services into categories, with counts and risk, and expands one', () => {
     const d = dependencies(model, index, { threshold: 5 });
     expectSafeFlowchart(d.source);
     expect(d.collapsed).toBe(true);
+    // 4 statuses, 2 categories.
     expect(d.nodeCount).toBe(4 + 2);
     const n = nodes(d.source);
     const medicines = n['Legemidler og vaksiner #40;2 tjenester#44; ⚠ 1 med risiko#41;']!;
-    expect(d.source).toContain(`${n['Kjernejournal #40;Grønn#41;']} -->|"1"| ${medicines}`);
+    expect(d.source).toContain(`${n['Grønn#58; 1 prosjekt']} -->|"1"| ${medicines}`);
+    expect(d.source).toContain(`${n['Gul#58; 1 prosjekt']} -->|"1"| ${medicines}`);
+    expect(d.source).toContain(`${n['Status ikke oppgitt#58; 1 prosjekt']} -->|"1"| ${n['Plan #40;2 tjenester#41;']}`);
     expect(d.source).toMatch(new RegExp(`class [n\\d,]*\\b${medicines}\\b[n\\d,]* risk`));
+    expect(d.source).not.toContain('Kjernejournal');
 
+    // Expanded: the category's services and their own projects, the other category still collapsed.
     const expanded = dependencies(model, index, { threshold: 5, expandId: 20 });
-    expect(expanded.nodeCount).toBe(4 + 2 + 1);
-    expect(expanded.source).toContain('"⚠ Multidose"');
-    expect(expanded.source).toContain('"Plan #40;2 tjenester#41;"');
+    expect(expanded.nodeCount).toBe(4 + 2 + 2 + 1);
+    const e = nodes(expanded.source);
+    expect(expanded.source).toContain(`${e['Legemiddelområdet #40;Gul#41;']} --> ${e['⚠ Multidose']}`);
+    expect(expanded.source).toContain(`${e['Kjernejournal #40;Grønn#41;']} --> ${e['Vaksiner']}`);
+    expect(e['Plan #40;2 tjenester#41;']).toBeDefined();
   });
 
   it('shows the portfolio by status and says what is missing when nothing depends on it', () => {
