@@ -43,7 +43,8 @@
     if (!canvas || !source) return Promise.resolve();
     var id = 'mermaid-diagram-' + ++counter;
     var started = performance.now();
-    return mermaid.render(id, source.textContent).then(
+    // Drawn inside the canvas, so Mermaid's scratch element never sits loose in the page.
+    return mermaid.render(id, source.textContent, canvas).then(
       function (result) {
         canvas.innerHTML = result.svg;
         figure.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
