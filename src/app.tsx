@@ -4,6 +4,7 @@ import type { AppDeps } from './deps.ts';
 import { notFound, respondError } from './http/render.tsx';
 import { apiRoutes } from './routes/api.ts';
 import { assetRoutes } from './routes/assets.ts';
+import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { scopeRoutes } from './routes/scope.tsx';
 
@@ -23,6 +24,8 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', assetRoutes());
   app.route('/', healthRoutes(deps));
   app.route('/', apiRoutes(deps));
+  // Before the scope routes, whose `/:kindPath/:key` would otherwise take /diagrammer/….
+  app.route('/', diagramRoutes(deps));
   app.route('/', scopeRoutes(deps));
 
   app.notFound((c) => notFound(c, 'Det finnes ingen side med den adressen.'));

@@ -9,6 +9,7 @@ export const mainNav: NavItem[] = [
   { href: '/', label: 'Oversikt' },
   { href: '/informasjonstjenester', label: 'Informasjonstjenester' },
   { href: '/matriser/personellgrupper', label: 'Matriser' },
+  { href: '/diagrammer', label: 'Diagrammer' },
   { href: '/gapanalyse', label: 'Gapanalyse' },
   { href: '/funksjonsomrader', label: 'Funksjonsområder' },
   { href: '/veikart', label: 'Veikart' },

@@ -3,14 +3,14 @@ import { Hono } from 'hono';
 import {
   portfolioQuerySchema,
   requirementQuerySchema,
+  resolveServiceFilter,
   serviceFilterSchema,
   sourceQuerySchema,
-  type ServiceFilter,
 } from '../../model/filters.ts';
 import { analyseGaps } from '../../model/gaps.ts';
 import { kindByPath, kindInfo } from '../../model/kinds.ts';
-import { indexModel, type ModelIndex } from '../../model/lookup.ts';
-import { actorMatrix, personnelMatrix, selectServices, type ServiceSelection } from '../../model/matrix.ts';
+import { indexModel } from '../../model/lookup.ts';
+import { actorMatrix, personnelMatrix, selectServices } from '../../model/matrix.ts';
 import { selectProjects } from '../../model/portfolio.ts';
 import { elementKeySchema } from '../../model/schemas.ts';
 import { CapabilityTreePage } from '../../views/pages/capabilities.tsx';
@@ -29,22 +29,6 @@ import { sourceDocumentByKey, sourceLines } from '../db/queries/sources.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, respond, respondError } from '../http/render.tsx';
 import { validParams } from '../http/validate.ts';
-
-/** Turns tier and category keys into ids, or says which key is unknown. */
-function resolveSelection(filter: ServiceFilter, index: ModelIndex): ServiceSelection | string {
-  const selection: ServiceSelection = {};
-  if (filter.tier) {
-    const tier = index.byKey('deliveryTier', filter.tier);
-    if (!tier) return `Det finnes ikke noe leveransetrinn med nøkkelen «${filter.tier}».`;
-    selection.tierId = tier.id;
-  }
-  if (filter.category) {
-    const category = index.byKey('informationCategory', filter.category);
-    if (!category) return `Det finnes ingen informasjonskategori med nøkkelen «${filter.category}».`;
-    selection.categoryId = category.id;
-  }
-  return selection;
-}
 
 function unknownFilter(c: Context, message: string) {
   return respondError(c, { status: 400, title: 'Ugyldig filter', message });
@@ -111,7 +95,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   app.get('/informasjonstjenester', validParams('query', serviceFilterSchema), async (c) => {
     const filter = c.req.valid('query');
     const { model, index } = await load();
-    const selection = resolveSelection(filter, index);
+    const selection = resolveServiceFilter(filter, index);
     if (typeof selection === 'string') return unknownFilter(c, selection);
     const elements = selectServices(model, index, selection);
     const props = { kind: 'informationService' as const, model, index, elements };
@@ -127,7 +111,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   app.get('/matriser/personellgrupper', validParams('query', serviceFilterSchema), async (c) => {
     const filter = c.req.valid('query');
     const { model, index } = await load();
-    const selection = resolveSelection(filter, index);
+    const selection = resolveServiceFilter(filter, index);
     if (typeof selection === 'string') return unknownFilter(c, selection);
     const matrix = personnelMatrix(model, selectServices(model, index, selection));
     return respond(c, {
@@ -140,7 +124,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   app.get('/matriser/aktorer', validParams('query', serviceFilterSchema), async (c) => {
     const filter = c.req.valid('query');
     const { model, index } = await load();
-    const selection = resolveSelection(filter, index);
+    const selection = resolveServiceFilter(filter, index);
     if (typeof selection === 'string') return unknownFilter(c, selection);
     const matrix = actorMatrix(model, index, selectServices(model, index, selection));
     return respond(c, {

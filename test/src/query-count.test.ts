@@ -38,6 +38,15 @@ describe('the number of SQL queries a page issues does not grow with the model',
     '/aktorer/spesialisthelsetjenesten',
     '/informasjonskategorier/plan',
     '/api/model',
+    '/diagrammer',
+    '/diagrammer/omfang',
+    '/diagrammer/samhandling?group=legevakt',
+    '/diagrammer/forste-leveranse',
+    '/diagrammer/forste-leveranse?expand=plan',
+    '/diagrammer/veikart',
+    '/diagrammer/avhengigheter?tier=2023',
+    '/diagrammer/avhengigheter.mmd',
+    '/diagrammer/tjeneste/multidose',
   ];
 
   it('is the same on the seeded model and on one with ten times as many services', async () => {

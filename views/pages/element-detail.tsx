@@ -12,7 +12,9 @@ import {
   type ScopeElement,
   type ScopeModel,
 } from '../../model/schemas.ts';
+import { serviceContext } from '../../model/diagrams/service-context.ts';
 import { ElementLink, Empty, kindCrumb, PageHeader, SourceLink, StatusTag, TentativeTag, formatNumber } from '../components/common.tsx';
+import { ServiceDiagramSection } from './diagrams.tsx';
 
 
 export interface ElementDetailProps {
@@ -451,6 +453,7 @@ function ServiceSections({ service, model, index }: { service: InformationServic
           </ul>
         )}
       </Section>
+      <ServiceDiagramSection service={service} model={model} diagram={serviceContext(model, index, service)} filter={{ actor: undefined, group: undefined }} standalone={false} />
     </>
   );
 }
