@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { Layout } from '../../views/layout.tsx';
 import { ErrorPanel } from '../../views/pages/error.tsx';
+import { scriptNonce } from './security.ts';
 
 /** True for a request htmx made to swap part of a page (not one restoring history). */
 export function isFragmentRequest(c: Context): boolean {
@@ -25,7 +26,7 @@ export function respond(c: Context, parts: PageParts): Response | Promise<Respon
     return c.html(<>{parts.fragment}</>, status);
   }
   return c.html(
-    <Layout title={parts.title} current={c.req.path}>
+    <Layout title={parts.title} current={c.req.path} nonce={scriptNonce(c)} viewer={c.get('viewer') ?? null}>
       {parts.body}
     </Layout>,
     status,
