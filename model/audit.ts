@@ -25,7 +25,8 @@ export interface FieldChange {
   after: unknown;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** A field that is absent and one that is null say the same: nothing there. */
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * The fields that differ between an audit event's `before` and `after` (as stored by

@@ -54,23 +54,31 @@ export function clientAddressOf(c: Context, config: Config): string | null {
 
 const unsafeMethod = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 
+/** This app's origin as the browser sees it: PUBLIC_URL, or the request's own (through a trusted proxy). */
+function ownOrigins(c: Context, config: Config): string[] {
+  const url = new URL(c.req.url);
+  const host = (config.TRUST_PROXY && c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim()) || url.host;
+  const seen = `${isHttps(c, config) ? 'https' : url.protocol.replace(':', '')}://${host}`;
+  return [url.origin, seen, ...(config.PUBLIC_URL ? [config.PUBLIC_URL] : [])];
+}
+
 /**
  * Refuses state-changing requests that another site could have made: a browser's
- * `Sec-Fetch-Site: cross-site`, and (Hono's csrf middleware) a form post whose Origin is not ours.
+ * `Sec-Fetch-Site: cross-site`, an Origin that is not ours, and (Hono's csrf middleware) a form
+ * post that carries neither signal of coming from our own pages.
  * `refuse` answers; nothing after this middleware runs for a refused request.
  */
 export function sameOriginWrites(config: Config, refuse: (c: Context, reason: string) => Response | Promise<Response>): MiddlewareHandler {
-  const check = csrf({
-    origin: (origin, c) => origin === new URL(c.req.url).origin || (config.PUBLIC_URL !== undefined && origin === config.PUBLIC_URL),
-    secFetchSite: 'same-origin',
-  });
+  const check = csrf({ origin: (origin, c) => ownOrigins(c, config).includes(origin), secFetchSite: 'same-origin' });
   return async (c, next) => {
     if (!unsafeMethod(c.req.method)) return next();
     if (c.req.header('Sec-Fetch-Site') === 'cross-site') return refuse(c, 'cross-site');
+    const origin = c.req.header('Origin');
+    if (origin !== undefined && !ownOrigins(c, config).includes(origin)) return refuse(c, 'origin');
     try {
       await check(c, async () => {});
     } catch (error) {
-      if (error instanceof HTTPException && error.status === 403) return refuse(c, 'origin');
+      if (error instanceof HTTPException && error.status === 403) return refuse(c, 'no-origin');
       throw error;
     }
     return next();

@@ -36,6 +36,11 @@ export async function refuseUpdateAndDelete(db: Kysely<any>, table: string): Pro
   for (const [name, event] of [[`${table}_no_update`, 'update'], [`${table}_no_delete`, 'delete']] as const) {
     await sql`create trigger ${sql.id(name)} before ${sql.raw(event)} on ${sql.table(table)} begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
   }
+  // INSERT OR REPLACE deletes the old row without firing delete triggers (unless the connection
+  // enables recursive_triggers), so an insert may never reuse an existing id.
+  await sql`create trigger ${sql.id(`${table}_no_replace`)} before insert on ${sql.table(table)}
+    when exists (select 1 from ${sql.table(table)} where id = new.id)
+    begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
 }
 
 /** Undoes `refuseUpdateAndDelete` where dropping the table does not (PostgreSQL keeps the function). */

@@ -50,5 +50,7 @@ const timeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', d
 /** A stored ISO time as Norwegians read it, in Norwegian time. */
 export function Time({ iso }: { iso: string | null }) {
   if (!iso) return <span class="muted">–</span>;
-  return <time datetime={iso}>{timeFormat.format(new Date(iso))}</time>;
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return <span>{iso}</span>;
+  return <time datetime={iso}>{timeFormat.format(at)}</time>;
 }
