@@ -23,7 +23,7 @@ export function AcceptInvitePage({ action, setup, email, role, boundTo, values, 
         lead={
           setup
             ? 'Ingen administrator finnes ennå. Den som har denne lenken, oppretter den første. Lenken kan brukes én gang.'
-            : `Du er invitert som ${roleLabel[role].toLowerCase()}${boundTo ? ` for ${boundTo}` : ''}. Skriv navnet ditt og velg et passord.`
+            : `Du er invitert med rollen ${roleLabel[role]}${boundTo ? ` for ${boundTo}` : ''}. Skriv navnet ditt og velg et passord.`
         }
       />
       <ErrorSummary errors={errors} labels={labels} />

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../../model/accounts.ts';
-import { actionFor, grantFor, ownershipHolds, routePolicy, subjects, type Subject } from '../../../src/auth/policy.ts';
+import { requireOwnership } from '../../../src/auth/middleware.tsx';
+import { actionFor, actions, grantFor, ownershipHolds, routePolicy, subjects, type Subject } from '../../../src/auth/policy.ts';
 import { postForm, signIn, testApp, type TestContext } from '../../helpers.ts';
 
 /** A value for each route parameter, so every pattern becomes a path a request can take. */
@@ -102,5 +103,63 @@ describe.each([
     }
     expect(answers.length).toBe(routes.length);
     expect(ctx.errors).toEqual([]);
+  });
+});
+
+describe('ownership rules, as later features will use them', () => {
+  // A feature's routes as a later issue would add them: one names the municipality in the path,
+  // the other finds the owner only after loading the thing (a comment).
+  const reviewAction = 'test.review';
+  const commentAction = 'test.comment';
+  const rules = actions as unknown as Record<string, { label: string; grants: Record<string, string> }>;
+  const comments: Record<string, number> = { '1': 1, '2': 2 };
+  let ctx: TestContext;
+  beforeAll(async () => {
+    rules[reviewAction] = { label: 'test', grants: { municipality: 'own-municipality', architect: 'allow' } };
+    rules[commentAction] = { label: 'test', grants: { organisation: 'own-organisation', architect: 'allow' } };
+    routePolicy['POST /test/kommuner/:kommune/vurdering'] = reviewAction as never;
+    routePolicy['POST /test/kommentarer/:id'] = commentAction as never;
+    routePolicy['POST /test/glemt/:id'] = commentAction as never;
+    ctx = await testApp();
+    ctx.app.post('/test/kommuner/:kommune/vurdering', (c) => c.text(`vurdert ${c.req.param('kommune')}`));
+    ctx.app.post('/test/kommentarer/:id', (c) => {
+      requireOwnership(c, { organisationId: comments[c.req.param('id')] ?? null });
+      return c.text('endret');
+    });
+    ctx.app.post('/test/glemt/:id', (c) => c.text('endret uten å sjekke eier'));
+  });
+  afterAll(async () => {
+    delete rules[reviewAction];
+    delete rules[commentAction];
+    delete routePolicy['POST /test/kommuner/:kommune/vurdering'];
+    delete routePolicy['POST /test/kommentarer/:id'];
+    delete routePolicy['POST /test/glemt/:id'];
+    await ctx.db.destroy();
+  });
+
+  it('lets a municipality user act only for its own municipality (checked from the path)', async () => {
+    const oslo = await signIn(ctx, 'municipality'); // bound to 0301
+    expect((await postForm(ctx, '/test/kommuner/0301/vurdering', {}, oslo)).status).toBe(200);
+    expect((await postForm(ctx, '/test/kommuner/4601/vurdering', {}, oslo)).status).toBe(403);
+    expect((await postForm(ctx, '/test/kommuner/4601/vurdering', {}, await signIn(ctx, 'architect'))).status).toBe(200);
+    expect((await postForm(ctx, '/test/kommuner/0301/vurdering', {}, await signIn(ctx, 'organisation'))).status).toBe(403);
+    expect((await postForm(ctx, '/test/kommuner/0301/vurdering', {}, await signIn(ctx, 'reader'))).status).toBe(403);
+  });
+
+  it("lets an organisation user edit only its own organisation's things (checked by the handler)", async () => {
+    const member = await signIn(ctx, 'organisation'); // Testforeningen, the first organisation: id 1
+    expect((await postForm(ctx, '/test/kommentarer/1', {}, member)).status).toBe(200);
+    expect((await postForm(ctx, '/test/kommentarer/2', {}, await signIn(ctx, 'architect'))).status).toBe(200);
+    const other = await postForm(ctx, '/test/kommentarer/2', {}, member);
+    expect(other.status).toBe(403);
+    expect(await other.text()).not.toContain('endret');
+    const denied = await ctx.db.selectFrom('audit_event').select('details').where('action', '=', 'request.denied').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(denied.details).toBe('POST /test/kommentarer/2 (ownership:test.comment)');
+  });
+
+  it('fails loudly when a handler with an ownership rule never checks ownership', async () => {
+    const res = await postForm(ctx, '/test/glemt/1', {}, await signIn(ctx, 'organisation'));
+    expect(res.status).toBe(500);
+    expect(String(ctx.errors.at(-1))).toContain('requireOwnership');
   });
 });
