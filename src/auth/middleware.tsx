@@ -117,7 +117,7 @@ export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reaso
   if (!viewer) {
     if (api) return c.json({ error: 'Du må logge inn for å se dette.' }, 401);
     const login = `/login?neste=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`;
-    if (c.req.method === 'GET' && !isFragmentRequest(c)) return c.redirect(login, 303);
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !isFragmentRequest(c)) return c.redirect(login, 303);
     if (isFragmentRequest(c)) c.header('HX-Redirect', login);
     return respondError(c, {
       status: 401,
@@ -133,10 +133,9 @@ export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reaso
       ),
     });
   }
-  if (api) return c.json({ error: 'Du har ikke tilgang til dette.' }, 403);
-  return respondError(c, {
-    status: 403,
-    title: 'Ingen tilgang',
-    message: 'Du er logget inn, men rollen din gir ikke tilgang til dette. Spør en administrator om du mener du skal ha tilgang.',
-  });
+  const message = reason.startsWith('ownership')
+    ? 'Du kan bare gjøre dette for din egen kommune eller organisasjon.'
+    : 'Du er logget inn, men rollen din gir ikke tilgang til dette. Spør en administrator om du mener du skal ha tilgang.';
+  if (api) return c.json({ error: message }, 403);
+  return respondError(c, { status: 403, title: 'Ingen tilgang', message });
 }

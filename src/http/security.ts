@@ -24,7 +24,10 @@ export function securityHeaders(): MiddlewareHandler {
     },
     strictTransportSecurity: 'max-age=31536000; includeSubDomains',
     xFrameOptions: 'DENY',
-    referrerPolicy: 'no-referrer',
+    // Not no-referrer: under that policy browsers send `Origin: null` on our own form posts, and
+    // the CSRF check needs the real origin. Other sites still get no referrer (the invitation
+    // links carry their token in the path).
+    referrerPolicy: 'same-origin',
   });
 }
 

@@ -152,7 +152,9 @@ describe('ownership rules, as later features will use them', () => {
     expect((await postForm(ctx, '/test/kommentarer/2', {}, await signIn(ctx, 'architect'))).status).toBe(200);
     const other = await postForm(ctx, '/test/kommentarer/2', {}, member);
     expect(other.status).toBe(403);
-    expect(await other.text()).not.toContain('endret');
+    const answer = await other.text();
+    expect(answer).not.toContain('endret');
+    expect(answer).toContain('Du kan bare gjøre dette for din egen kommune eller organisasjon.');
     const denied = await ctx.db.selectFrom('audit_event').select('details').where('action', '=', 'request.denied').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(denied.details).toBe('POST /test/kommentarer/2 (ownership:test.comment)');
   });

@@ -54,6 +54,8 @@ describe('security headers', () => {
         expect(body, path).not.toContain('hx-on');
         expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        // Not no-referrer: under it browsers send `Origin: null` on our own form posts.
+        expect(res.headers.get('referrer-policy')).toBe('same-origin');
       }
     }
     expect(html).toBeGreaterThan(40);
