@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../model/accounts.ts';
 import { createSetupLink } from '../../src/auth/invites.ts';
@@ -72,10 +72,23 @@ describe.skipIf(!browserAvailable)('the Content-Security-Policy in Chromium', ()
     return { page, problems: watchProblems(page), close: () => context.close() };
   }
 
+  /** One signed-in browser context per role, shared by the pages checked as that role. */
+  const signedIn = new Map<Role, BrowserContext>();
+  async function pageAs(role: Role) {
+    let context = signedIn.get(role);
+    if (!context) {
+      context = await browser.newContext();
+      await signInPage(await context.newPage(), app, role);
+      signedIn.set(role, context);
+    }
+    const page = await context.newPage();
+    await watchCsp(page);
+    return { page, problems: watchProblems(page), close: () => page.close() };
+  }
+
   it.each(pages.map((p) => [`${p.path}${p.as ? ` (${p.as})` : ''}`, p] as const))('%s works with no violation and passes axe', async (_, check) => {
-    const { page, problems, close } = await freshPage();
-    if (check.as) await signInPage(page, app, check.as, check.path);
-    else await page.goto(app.url + check.path, { waitUntil: 'networkidle' });
+    const { page, problems, close } = check.as ? await pageAs(check.as) : await freshPage();
+    await page.goto(app.url + check.path, { waitUntil: 'networkidle' });
     await check.act?.(page);
     expect(await cspViolations(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
@@ -98,22 +111,24 @@ describe.skipIf(!browserAvailable)('the Content-Security-Policy in Chromium', ()
   });
 
   it('creates the first administrator from the setup link, in the browser', async () => {
+    const fresh = await startApp(); // no administrator yet
     const { page, problems, close } = await freshPage();
-    const token = await createSetupLink(app.db, configWith(), new Date());
+    const token = await createSetupLink(fresh.db, configWith(), new Date());
     expect(token).not.toBeNull();
-    await page.goto(`${app.url}/invitasjon/${token}`, { waitUntil: 'networkidle' });
+    await page.goto(`${fresh.url}/invitasjon/${token}`, { waitUntil: 'networkidle' });
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('E-postadresse').fill('forste@ehelse.no');
     await page.getByLabel('Navn').fill('Første Administrator');
     await page.getByLabel('Passord', { exact: true }).fill('et langt og godt passord');
     await page.getByLabel('Gjenta passordet').fill('et langt og godt passord');
-    await Promise.all([page.waitForURL(`${app.url}/`), page.getByRole('button', { name: /Opprett administrator/ }).click()]);
+    await Promise.all([page.waitForURL(`${fresh.url}/`), page.getByRole('button', { name: /Opprett administrator/ }).click()]);
     await expect(page.locator('.site-user').textContent()).resolves.toContain('Første Administrator (Administrator)');
     await page.getByRole('link', { name: 'Administrasjon' }).first().click();
-    await page.waitForURL(`${app.url}/admin`);
+    await page.waitForURL(`${fresh.url}/admin`);
     expect(await cspViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await close();
+    await fresh.close();
   });
 
   it('lets Mermaid render a diagram under the same policy (strict security level, styles inline, no eval)', async () => {
