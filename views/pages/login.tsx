@@ -27,7 +27,7 @@ export function LoginPage({ next, email, errors, notice, signedInAs }: LoginPage
           Logg inn
         </button>
       </form>
-      <p class="ds-paragraph muted">Har du fått en invitasjon, bruker du lenken i den for å lage passord. Glemt passordet? Be en administrator om en ny invitasjon.</p>
+      <p class="ds-paragraph muted">Har du fått en invitasjon, bruker du lenken i den for å lage passord. Glemt passordet? Kontakt en administrator.</p>
     </>
   );
 }

@@ -30,6 +30,9 @@ describe('sessions', () => {
     expect(page).toContain('Kari Arkitekt (Arkitekt)');
     expect(page).toContain('Logg ut');
     expect(textOf(await (await ctx.app.request('/')).text())).toContain('Logg inn');
+    // Never back to another site, whatever the form says.
+    const away = await postForm(ctx, '/login', { email: user.email, password: user.password, neste: '//angriper.example/' });
+    expect(away.headers.get('location')).toBe('/');
     await ctx.db.destroy();
   });
 
@@ -42,10 +45,13 @@ describe('sessions', () => {
         body: new URLSearchParams({ email: user.email, password: user.password }).toString(),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(url).origin },
       });
-    const https = (await login('https://akson.example.no/login')).headers.get('set-cookie')!;
+    const overHttps = await login('https://akson.example.no/login');
+    const https = overHttps.headers.get('set-cookie')!;
     expect(https).toMatch(/^__Host-akson-sesjon=/);
     expect(https).toContain('Secure');
     expect(https).not.toContain('Domain');
+    const page = await ctx.app.request('https://akson.example.no/', { headers: { Cookie: sessionCookie(overHttps)! } });
+    expect(textOf(await page.text())).toContain('Test reader (Leser)');
     const http = (await login('http://localhost/login')).headers.get('set-cookie')!;
     expect(http).toMatch(/^akson-sesjon=/);
     expect(http).not.toContain('Secure');
