@@ -50,6 +50,8 @@ export function loadViewer({ db, config }: AppDeps): MiddlewareHandler {
       else clearSessionCookie(c, config);
     }
     await next();
+    // What a signed-in user sees is theirs: no copy left in a shared computer's cache.
+    if (c.var.viewer && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   };
 }
 

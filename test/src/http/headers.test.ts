@@ -56,6 +56,7 @@ describe('security headers', () => {
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         // Not no-referrer: under it browsers send `Origin: null` on our own form posts.
         expect(res.headers.get('referrer-policy')).toBe('same-origin');
+        if (headers === admin) expect(res.headers.get('cache-control'), path).toBe('no-store');
       }
     }
     expect(html).toBeGreaterThan(40);
