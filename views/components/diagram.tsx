@@ -1,18 +1,19 @@
 import type { Cell, Diagram, LegendEntry, ListItem } from '../../model/diagrams/types.ts';
 import { ElementLink, Empty } from './common.tsx';
+import { Script } from './script.tsx';
 
 /**
- * Mermaid, our renderer and the diagrams' styles, for pages that draw diagrams. Plain
- * `<script src>` tags (deferred, so they run in order after the document is parsed): nothing
- * inline, so a strict Content-Security-Policy holds, and pages without diagrams never load
- * Mermaid.
+ * Mermaid, our renderer and the diagrams' styles, for pages that draw diagrams. External
+ * scripts with the response's nonce (deferred, so they run in order after the document is
+ * parsed): nothing inline, so the strict Content-Security-Policy holds, and pages without
+ * diagrams never load Mermaid.
  */
 export function DiagramAssets() {
   return (
     <>
       <link rel="stylesheet" href="/assets/diagrams.css" />
-      <script src="/assets/mermaid.min.js" defer></script>
-      <script src="/assets/diagrams.js" defer></script>
+      <Script src="/assets/mermaid.min.js" />
+      <Script src="/assets/diagrams.js" />
     </>
   );
 }
