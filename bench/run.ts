@@ -18,6 +18,8 @@ const paths = [
   '/matriser/aktorer',
   '/gapanalyse',
   '/informasjonstjenester/multidose',
+  '/diagrammer/forste-leveranse',
+  '/diagrammer/avhengigheter',
   '/api/model',
 ];
 

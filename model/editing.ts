@@ -221,16 +221,6 @@ export const fieldsByKind: Record<ElementKind, FieldSpec[]> = {
   ],
 };
 
-/** Field messages from a failed parse, keyed by the field's name; the first message per field. */
-export function fieldErrors(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? '_form');
-    out[field] ??= issue.message;
-  }
-  return out;
-}
-
 /** A URL-safe key from a name: lower case, æøå spelt out, words joined by hyphens. */
 export function slugify(name: string): string {
   const base = name

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { elementKeySchema, portfolioStatuses, requirementPriorities, requirementStatuses } from './schemas.ts';
+import type { ModelIndex } from './lookup.ts';
+import type { ServiceSelection } from './matrix.ts';
+import { decisionTracks, elementKeySchema, portfolioStatuses, requirementPriorities, requirementStatuses } from './schemas.ts';
 
 /** An optional key filter from a query string; empty means "all". */
 const optionalKey = z
@@ -16,6 +18,70 @@ export const serviceFilterSchema = z.strictObject(
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
 );
 export type ServiceFilter = z.infer<typeof serviceFilterSchema>;
+
+const unknownParameter = {
+  error: (issue: z.core.$ZodRawIssue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined),
+};
+
+/** A diagram's filters: the service filter plus actor and personnel group, and one group to expand. */
+export const diagramFilterSchema = z.strictObject(
+  {
+    tier: optionalKey,
+    category: optionalKey,
+    actor: optionalKey,
+    group: optionalKey,
+    /** The key of the category (or top-level capability) to show in full in a collapsed diagram. */
+    expand: optionalKey,
+  },
+  unknownParameter,
+);
+export type DiagramFilter = z.infer<typeof diagramFilterSchema>;
+
+/** One service's context diagram: which actor and which personnel group to show. */
+export const serviceDiagramFilterSchema = z.strictObject({ actor: optionalKey, group: optionalKey }, unknownParameter);
+export type ServiceDiagramFilter = z.infer<typeof serviceDiagramFilterSchema>;
+
+/** The roadmap diagram: by phase and by decision track. */
+export const roadmapDiagramFilterSchema = z.strictObject(
+  {
+    phase: optionalKey,
+    track: z
+      .union([z.literal(''), z.enum(decisionTracks)], { error: `Spor må være en av ${decisionTracks.join(', ')}.` })
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+  },
+  unknownParameter,
+);
+export type RoadmapDiagramFilter = z.infer<typeof roadmapDiagramFilterSchema>;
+
+/** Turns filter keys into ids, or says in Norwegian which key is unknown. */
+export function resolveServiceFilter(
+  filter: { tier?: string; category?: string; actor?: string; group?: string },
+  index: ModelIndex,
+): ServiceSelection | string {
+  const selection: ServiceSelection = {};
+  if (filter.tier) {
+    const tier = index.byKey('deliveryTier', filter.tier);
+    if (!tier) return `Det finnes ikke noe leveransetrinn med nøkkelen «${filter.tier}».`;
+    selection.tierId = tier.id;
+  }
+  if (filter.category) {
+    const category = index.byKey('informationCategory', filter.category);
+    if (!category) return `Det finnes ingen informasjonskategori med nøkkelen «${filter.category}».`;
+    selection.categoryId = category.id;
+  }
+  if (filter.actor) {
+    const actor = index.byKey('actor', filter.actor);
+    if (!actor) return `Det finnes ingen aktør med nøkkelen «${filter.actor}».`;
+    selection.actorId = actor.id;
+  }
+  if (filter.group) {
+    const group = index.byKey('personnelGroup', filter.group);
+    if (!group) return `Det finnes ingen helsepersonellgruppe med nøkkelen «${filter.group}».`;
+    selection.personnelGroupId = group.id;
+  }
+  return selection;
+}
 
 export const portfolioSortKeys = ['id', 'name', 'owner', 'phase', 'area', 'status', 'budget'] as const;
 

@@ -12,6 +12,10 @@ import type {
 export interface ServiceSelection {
   tierId?: number;
   categoryId?: number;
+  /** Only services this actor exchanges, in any mode. */
+  actorId?: number;
+  /** Only services this personnel group reads or records. */
+  personnelGroupId?: number;
 }
 
 /**
@@ -20,9 +24,16 @@ export interface ServiceSelection {
  */
 export function selectServices(model: ScopeModel, index: ModelIndex, selection: ServiceSelection): InformationService[] {
   const position = (id: number | null) => (id === null ? Number.MAX_SAFE_INTEGER : (index.byId.get(id)?.position ?? 0));
+  const exchangedWith = selection.actorId === undefined ? undefined : new Set(model.links.serviceExchanges.filter((l) => l.actorId === selection.actorId).map((l) => l.serviceId));
+  const usedBy =
+    selection.personnelGroupId === undefined
+      ? undefined
+      : new Set(model.links.servicePersonnelGroups.filter((l) => l.personnelGroupId === selection.personnelGroupId).map((l) => l.serviceId));
   return model.elements.informationService
     .filter((s) => selection.tierId === undefined || s.tierId === selection.tierId)
     .filter((s) => selection.categoryId === undefined || s.categoryId === selection.categoryId)
+    .filter((s) => exchangedWith === undefined || exchangedWith.has(s.id))
+    .filter((s) => usedBy === undefined || usedBy.has(s.id))
     .sort(
       (a, b) =>
         position(a.categoryId) - position(b.categoryId) ||

@@ -1,9 +1,15 @@
 import { Hono } from 'hono';
+import { AccessDenied, denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
+import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { AppDeps } from './deps.ts';
 import { notFound, respondError } from './http/render.tsx';
+import { sameOriginWrites, securityHeaders } from './http/security.ts';
+import { adminRoutes } from './routes/admin/index.ts';
 import { apiRoutes } from './routes/api.ts';
 import { assetRoutes } from './routes/assets.ts';
+import { authRoutes } from './routes/auth.tsx';
+import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { editRoutes } from './routes/edit.tsx';
 import { linkRoutes } from './routes/links.tsx';
@@ -12,6 +18,9 @@ import { searchRoutes } from './routes/search.tsx';
 
 export interface CreateAppOptions {
   db: Db;
+  /** Settings; the defaults (as for an empty environment) when left out. */
+  config?: Config;
+  /** The clock sessions, expiry, invitations and the sign-in limit use; tests pass their own. */
   now?: () => Date;
   /** Where unexpected errors are reported; the user only ever sees a friendly page. */
   logError?: (error: unknown) => void;
@@ -19,13 +28,28 @@ export interface CreateAppOptions {
 
 /** Builds the whole application from its parts. `server.ts` only starts it. */
 export function createApp(options: CreateAppOptions): Hono {
-  const deps: AppDeps = { db: options.db, now: options.now ?? (() => new Date()) };
-  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const deps: AppDeps = {
+    db: options.db,
+    config: options.config ?? loadConfig({}),
+    now: options.now ?? (() => new Date()),
+    logError: options.logError ?? ((error: unknown) => console.error(error)),
+  };
   const app = new Hono();
 
+  // Every request, in this order: headers (CSP nonce), who is asking, same-origin writes, the policy.
+  app.use('*', securityHeaders());
+  app.use('*', requestContext(deps));
+  app.use('*', loadViewer(deps));
+  app.use('*', sameOriginWrites(deps.config, (c, reason) => denyRequest(c, deps, `csrf:${reason}`)));
+  app.use('*', enforcePolicy(deps));
+
+  // The specific paths before scopeRoutes, whose `/:kindPath` would otherwise answer them.
   app.route('/', assetRoutes());
   app.route('/', healthRoutes(deps));
+  app.route('/', authRoutes(deps));
+  app.route('/', adminRoutes(deps));
   app.route('/', apiRoutes(deps));
+  app.route('/', diagramRoutes(deps));
   app.route('/', searchRoutes(deps));
   // Specific paths before the generic `/:kind/:key` patterns of the workspace and the pages.
   app.route('/', linkRoutes(deps));
@@ -34,7 +58,8 @@ export function createApp(options: CreateAppOptions): Hono {
 
   app.notFound((c) => notFound(c, 'Det finnes ingen side med den adressen.'));
   app.onError((error, c) => {
-    logError(error);
+    if (error instanceof AccessDenied) return denyRequest(c, deps, error.message);
+    deps.logError(error);
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'Noe gikk galt på serveren. Prøv igjen senere.' }, 500);
     return respondError(c, {
       status: 500,

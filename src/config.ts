@@ -1,23 +1,51 @@
 import { z } from 'zod';
 
+const flag = (name: string, fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0'], { error: `${name} må være true eller false.` })
+    .default(fallback)
+    .transform((v) => v === 'true' || v === '1');
+
+const whole = (name: string, min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} må være et tall.` })
+    .int(`${name} må være et heltall.`)
+    .min(min, `${name} må være mellom ${min} og ${max}.`)
+    .max(max, `${name} må være mellom ${min} og ${max}.`)
+    .default(fallback);
+
 /** Settings from the environment, parsed once. Defaults give a working local start. */
 export const configSchema = z.object({
-  PORT: z.coerce
-    .number({ error: 'PORT må være et tall.' })
-    .int('PORT må være et heltall.')
-    .min(1, 'PORT må være mellom 1 og 65535.')
-    .max(65535, 'PORT må være mellom 1 og 65535.')
-    .default(3000),
+  PORT: whole('PORT', 1, 65535, 3000),
   HOST: z.string().min(1, 'HOST kan ikke være tom.').default('127.0.0.1'),
   DATABASE_FILE: z
     .string()
     .min(1, 'DATABASE_FILE kan ikke være tom.')
     .refine((f) => f === ':memory:' || !f.endsWith('/'), 'DATABASE_FILE må være en fil, ikke en mappe.')
     .default('data/akson-scope.db'),
-  LOG_SQL: z
-    .enum(['true', 'false', '1', '0'], { error: 'LOG_SQL må være true eller false.' })
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+  LOG_SQL: flag('LOG_SQL', 'false'),
+
+  /** Whether anonymous visitors may read the published scope; everything else needs sign-in. */
+  PUBLIC_READ: flag('PUBLIC_READ', 'true'),
+  /** The address people use to reach the app, e.g. https://akson.example.no; links and the CSRF origin check use it. */
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.url({ protocol: /^https?$/, error: 'PUBLIC_URL må være en http- eller https-adresse, for eksempel https://akson.example.no.' }).optional())
+    .transform((v) => (v ? new URL(v).origin : undefined)),
+  SESSION_IDLE_MINUTES: whole('SESSION_IDLE_MINUTES', 1, 24 * 60, 30),
+  SESSION_ABSOLUTE_HOURS: whole('SESSION_ABSOLUTE_HOURS', 1, 24 * 30, 12),
+  /** auto: Secure and `__Host-` when the request came over HTTPS; false only for plain-HTTP local use. */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false'], { error: 'COOKIE_SECURE må være auto, true eller false.' }).default('auto'),
+  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-For / -Proto. */
+  TRUST_PROXY: flag('TRUST_PROXY', 'false'),
+  LOGIN_FREE_ATTEMPTS: whole('LOGIN_FREE_ATTEMPTS', 1, 100, 5),
+  LOGIN_FREE_ATTEMPTS_PER_ADDRESS: whole('LOGIN_FREE_ATTEMPTS_PER_ADDRESS', 1, 10_000, 20),
+  LOGIN_DELAY_SECONDS: whole('LOGIN_DELAY_SECONDS', 1, 3600, 30),
+  LOGIN_DELAY_MAX_MINUTES: whole('LOGIN_DELAY_MAX_MINUTES', 1, 24 * 60, 15),
+  INVITE_HOURS: whole('INVITE_HOURS', 1, 24 * 30, 72),
+  SETUP_LINK_MINUTES: whole('SETUP_LINK_MINUTES', 5, 24 * 60, 60),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -32,4 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Ugyldig konfigurasjon:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The defaults with some settings changed: for tests and tools that do not read the environment. */
+export function configWith(overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  return loadConfig(overrides);
 }

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.tsx';
+import { createSetupLink, invitePath } from './auth/invites.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase, migrateToLatest } from './db/index.ts';
 import { seedDatabase } from '../seeds/seed.ts';
@@ -13,9 +14,18 @@ async function main(): Promise<void> {
   const seeded = await seedDatabase(db);
   if (seeded.seeded) console.log(`Fylte databasen med Akson-innholdet: ${seeded.elements} elementer, ${seeded.municipalities} kommuner.`);
 
-  const app = createApp({ db });
+  const setupToken = await createSetupLink(db, config, new Date());
+  const app = createApp({ db, config });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    console.log(`Akson omfang kjører på http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`);
+    const origin = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}`;
+    console.log(`Akson omfang kjører på ${origin}/`);
+    if (setupToken) {
+      console.log(
+        `Ingen administrator finnes ennå. Opprett den første med denne lenken; den virker én gang og i ${config.SETUP_LINK_MINUTES} minutter:\n` +
+          `  ${config.PUBLIC_URL ?? origin}${invitePath(setupToken)}\n` +
+          'Er den utløpt, start på nytt for en ny lenke, eller bruk npm run user -- add --role administrator.',
+      );
+    }
   });
 
   const stop = () => {

@@ -1,5 +1,8 @@
 import type { LogEvent } from 'kysely';
+import type { Role } from '../model/accounts.ts';
 import { createApp } from '../src/app.tsx';
+import { createUser } from '../src/auth/users.ts';
+import { configWith, type Config } from '../src/config.ts';
 import { migrateToLatest, openDatabase, type Db } from '../src/db/index.ts';
 import { seedDatabase } from '../seeds/seed.ts';
 
@@ -11,17 +14,130 @@ export async function testDb(options: { seed?: boolean; log?: (e: LogEvent) => v
   return db;
 }
 
-/** An app on a fresh seeded in-memory database, with a log of every SQL query it runs. */
-export async function testApp(options: { seed?: boolean } = {}) {
+/** A clock the test moves by hand: sessions, invitations and the sign-in limit all read it. */
+export interface TestClock {
+  now: () => Date;
+  set: (at: string | Date) => void;
+  advance: (by: { seconds?: number; minutes?: number; hours?: number }) => void;
+}
+
+export function testClock(start = '2026-11-26T12:00:00Z'): TestClock {
+  let at = new Date(start).getTime();
+  return {
+    now: () => new Date(at),
+    set: (to) => {
+      at = new Date(to).getTime();
+    },
+    advance: ({ seconds = 0, minutes = 0, hours = 0 }) => {
+      at += ((hours * 60 + minutes) * 60 + seconds) * 1000;
+    },
+  };
+}
+
+export interface TestAppOptions {
+  seed?: boolean;
+  /** Settings as environment strings, e.g. `{ PUBLIC_READ: 'false' }`. */
+  config?: Partial<Record<keyof Config, string>>;
+}
+
+/** An app on a fresh seeded in-memory database, with a log of every SQL query it runs and a hand-moved clock. */
+export async function testApp(options: TestAppOptions = {}) {
   const queries: string[] = [];
   const db = await testDb({ ...options, log: (e) => e.level === 'query' && queries.push(e.query.sql) });
   queries.length = 0;
   const errors: unknown[] = [];
-  const app = createApp({ db, now: () => new Date('2026-11-26T12:00:00Z'), logError: (e) => errors.push(e) });
-  return { app, db, queries, errors };
+  const clock = testClock();
+  const config = configWith(options.config);
+  const app = createApp({ db, config, now: clock.now, logError: (e) => errors.push(e) });
+  return { app, db, queries, errors, clock, config, users: new Map<string, TestUser>() };
 }
 
+export type TestContext = Awaited<ReturnType<typeof testApp>>;
+
 export const htmx = { 'HX-Request': 'true' } as const;
+
+/** What a browser adds to a form post from one of our own pages. */
+export const sameOrigin = { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin' } as const;
+
+/** Posts a form as a browser on our own page would (same Origin), with any extra headers (e.g. a cookie). */
+export function postForm(ctx: Pick<TestContext, 'app'>, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return ctx.app.request(path, {
+    method: 'POST',
+    body: new URLSearchParams(fields).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...sameOrigin, ...headers },
+  });
+}
+
+export const testPassword = 'korrekt hest batteri stift';
+
+export interface TestUser {
+  id: number;
+  email: string;
+  password: string;
+  role: Role;
+}
+
+/** Oslo for municipality users, «Testforeningen» (created on first use) for organisation users. */
+export const testMunicipality = '0301';
+
+async function testOrganisation(db: Db, at: Date): Promise<number> {
+  const name = 'Testforeningen';
+  const found = await db.selectFrom('organisation').select('id').where('name', '=', name).executeTakeFirst();
+  if (found) return found.id;
+  const iso = at.toISOString();
+  const row = await db
+    .insertInto('organisation')
+    .values({ name, kind: 'profesjonsforening', contact: '', created_at: iso, updated_at: iso })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A user with the role (and its binding) in the test's database; `name` defaults to the role. */
+export async function createTestUser(ctx: Pick<TestContext, 'db' | 'clock'>, role: Role, options: { email?: string; name?: string } = {}): Promise<TestUser> {
+  const email = options.email ?? `${role}@test.no`;
+  const at = ctx.clock.now();
+  const result = await createUser(
+    ctx.db,
+    {
+      email,
+      name: options.name ?? `Test ${role}`,
+      role,
+      municipalityNumber: role === 'municipality' ? testMunicipality : null,
+      organisationId: role === 'organisation' ? await testOrganisation(ctx.db, at) : null,
+      password: testPassword,
+    },
+    { at, userId: null, clientAddress: null },
+  );
+  if (result.kind !== 'ok') throw new Error(`could not create ${email}: ${JSON.stringify(result.errors)}`);
+  return { id: result.id, email, password: testPassword, role };
+}
+
+/** The session cookie a response sets, as a `Cookie` header value. */
+export function sessionCookie(res: Response): string | undefined {
+  const match = /(?:^|,\s*)((?:__Host-)?akson-sesjon=[^;]*)/.exec(res.headers.get('set-cookie') ?? '');
+  return match?.[1];
+}
+
+/**
+ * Signs in through `POST /login` as a user with the role (created on first use, one per role and
+ * context) and returns the headers that carry the new session: `ctx.app.request(path, { headers })`.
+ */
+export async function signIn(ctx: TestContext, role: Role): Promise<{ Cookie: string }> {
+  let user = ctx.users.get(role);
+  if (!user) {
+    user = await createTestUser(ctx, role);
+    ctx.users.set(role, user);
+  }
+  return signInAs(ctx, user);
+}
+
+export async function signInAs(ctx: Pick<TestContext, 'app'>, user: { email: string; password: string }): Promise<{ Cookie: string }> {
+  const res = await postForm(ctx, '/login', { email: user.email, password: user.password });
+  const cookie = sessionCookie(res);
+  if (res.status !== 303 || !cookie) throw new Error(`sign-in as ${user.email} failed: ${res.status}`);
+  return { Cookie: cookie };
+}
 
 /** The visible text of an HTML document, tags removed and entities for the common cases decoded. */
 export function textOf(html: string): string {

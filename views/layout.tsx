@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { roleLabel, type Role } from '../model/accounts.ts';
 
 export interface NavItem {
   href: string;
@@ -9,6 +10,7 @@ export const mainNav: NavItem[] = [
   { href: '/', label: 'Oversikt' },
   { href: '/informasjonstjenester', label: 'Informasjonstjenester' },
   { href: '/matriser/personellgrupper', label: 'Matriser' },
+  { href: '/diagrammer', label: 'Diagrammer' },
   { href: '/gapanalyse', label: 'Gapanalyse' },
   { href: '/funksjonsomrader', label: 'Funksjonsområder' },
   { href: '/veikart', label: 'Veikart' },
@@ -33,14 +35,26 @@ const htmxConfig = JSON.stringify({
   ],
 });
 
+/** Who is signed in, as the header shows it. */
+export interface LayoutViewer {
+  name: string;
+  role: Role;
+}
+
 export interface LayoutProps {
   title: string;
   /** Path of the current page, to mark the active navigation item. */
   current?: string;
+  /** The Content-Security-Policy nonce every script tag must carry. */
+  nonce?: string | undefined;
+  viewer?: LayoutViewer | null;
   children?: Child;
 }
 
-export function Layout({ title, current, children }: LayoutProps) {
+const adminNav: NavItem = { href: '/admin', label: 'Administrasjon' };
+
+export function Layout({ title, current, nonce, viewer = null, children }: LayoutProps) {
+  const nav = viewer?.role === 'administrator' ? [...mainNav, adminNav] : mainNav;
   return (
     <html lang="nb" data-color-scheme="light">
       <head>
@@ -52,8 +66,8 @@ export function Layout({ title, current, children }: LayoutProps) {
         <link rel="stylesheet" href="/assets/designsystemet.css" />
         <link rel="stylesheet" href="/assets/theme.css" />
         <link rel="stylesheet" href="/assets/app.css" />
-        <script src="/assets/htmx.min.js" defer></script>
-        <script src="/assets/app.js" type="module"></script>
+        <script src="/assets/htmx.min.js" defer nonce={nonce}></script>
+        <script src="/assets/app.js" type="module" nonce={nonce}></script>
       </head>
       <body>
         <a class="ds-skip-link" href="#innhold">
@@ -66,7 +80,7 @@ export function Layout({ title, current, children }: LayoutProps) {
             </a>
             <nav aria-label="Hovedmeny">
               <ul class="site-nav">
-                {mainNav.map((item) => (
+                {nav.map((item) => (
                   <li>
                     <a
                       class="ds-link"
@@ -88,6 +102,7 @@ export function Layout({ title, current, children }: LayoutProps) {
                 Søk
               </button>
             </form>
+            <SignedIn viewer={viewer} current={current} />
           </div>
         </header>
         <main id="innhold" class="page" tabindex={-1}>
@@ -104,6 +119,33 @@ export function Layout({ title, current, children }: LayoutProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+/** Who is signed in and the way out, or the way in. Signing out is a POST: GET never changes state. */
+function SignedIn({ viewer, current }: { viewer: LayoutViewer | null; current: string | undefined }) {
+  if (!viewer) {
+    const back = current && current !== '/login' && current !== '/' ? `?neste=${encodeURIComponent(current)}` : '';
+    return (
+      <div class="site-user">
+        <a class="ds-link" href={`/login${back}`}>
+          Logg inn
+        </a>
+      </div>
+    );
+  }
+  return (
+    <div class="site-user">
+      <span class="site-user__who">
+        <span class="ds-sr-only">Innlogget som </span>
+        <strong>{viewer.name}</strong> ({roleLabel[viewer.role]})
+      </span>
+      <form method="post" action="/logg-ut" class="site-user__form">
+        <button class="site-user__signout" type="submit">
+          Logg ut
+        </button>
+      </form>
+    </div>
   );
 }
 

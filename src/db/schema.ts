@@ -1,3 +1,5 @@
+import type { AppUserTable, InviteTable, LoginThrottleTable, OrganisationTable, UserSessionTable } from './tables/accounts.ts';
+import type { AuditEventTable } from './tables/audit.ts';
 import type {
   CapabilityTable,
   DeliveryTierTable,
@@ -39,4 +41,10 @@ export interface Database {
   municipality: MunicipalityTable;
   counter: CounterTable;
   meta: MetaTable;
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  invite: InviteTable;
+  login_throttle: LoginThrottleTable;
+  audit_event: AuditEventTable;
 }

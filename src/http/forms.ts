@@ -1,8 +1,28 @@
 import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { FieldErrors } from '../../views/components/form.tsx';
+
+/** A form post's text fields; a repeated field keeps its last value, files are ignored. */
+export async function formInput(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) if (typeof value === 'string') fields[name] = value;
+  return fields;
+}
+
+/** The first message for each field a zod error names, for the form to show beside the field. */
+export function fieldErrors(error: { issues: readonly z.core.$ZodIssue[] }): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'skjema');
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
 
 export type FormBody = Record<string, string | string[]>;
 
-/** The posted form as strings (repeated fields as lists); uploaded files are ignored. */
+/** The posted form with repeated fields (checkbox groups) as lists; files are ignored. */
 export async function readForm(c: Context): Promise<FormBody> {
   const body = await c.req.parseBody({ all: true });
   const out: FormBody = {};
@@ -13,7 +33,7 @@ export async function readForm(c: Context): Promise<FormBody> {
   return out;
 }
 
-/** Single-valued view of a form: the last value of a repeated field, as a browser would keep. */
+/** Single-valued view of a form: the last value of a repeated field, as `formInput` keeps. */
 export function singleValues(form: FormBody): Record<string, string> {
   return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? (v.at(-1) ?? '') : v]));
 }

@@ -1,12 +1,11 @@
 import type { Context } from 'hono';
-import type { Actor } from '../db/audit.ts';
+import { grantFor } from '../auth/policy.ts';
 
-/** MERGE POINT: whether the signed-in user may change the scope (architects). */
-export function canEditScope(_c: Context): boolean {
-  return true;
-}
-
-/** MERGE POINT: who is acting, for the audit log. */
-export function actorOf(_c: Context): Actor {
-  return { userId: null };
+/**
+ * Whether the signed-in user may change the scope, by the same policy table that guards the
+ * workspace's routes: the pages use it to show or hide the architect's controls.
+ */
+export function canEditScope(c: Context): boolean {
+  const role = c.var.viewer?.role;
+  return role !== undefined && grantFor('scope.edit', role, { publicRead: false }) === 'allow';
 }

@@ -2,7 +2,9 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { Layout } from '../../views/layout.tsx';
+import { NonceContext } from '../../views/components/script.tsx';
 import { ErrorPanel } from '../../views/pages/error.tsx';
+import { scriptNonce } from './security.ts';
 
 /** True for a request htmx made to swap part of a page (not one restoring history). */
 export function isFragmentRequest(c: Context): boolean {
@@ -21,13 +23,16 @@ export interface PageParts {
 export function respond(c: Context, parts: PageParts): Response | Promise<Response> {
   c.header('Vary', 'HX-Request');
   const status = parts.status ?? 200;
+  const nonce = scriptNonce(c);
   if (parts.fragment !== undefined && isFragmentRequest(c)) {
-    return c.html(<>{parts.fragment}</>, status);
+    return c.html(<NonceContext.Provider value={nonce}>{parts.fragment}</NonceContext.Provider>, status);
   }
   return c.html(
-    <Layout title={parts.title} current={c.req.path}>
-      {parts.body}
-    </Layout>,
+    <NonceContext.Provider value={nonce}>
+      <Layout title={parts.title} current={c.req.path} nonce={nonce} viewer={c.get('viewer') ?? null}>
+        {parts.body}
+      </Layout>
+    </NonceContext.Provider>,
     status,
   );
 }

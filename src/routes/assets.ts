@@ -17,6 +17,8 @@ const assets: Record<string, { file: () => string; type: string }> = {
   'theme.css': { file: () => require.resolve('@digdir/designsystemet-theme/digdir.css'), type: 'text/css' },
   'app.css': { file: () => own('app.css'), type: 'text/css' },
   'app.js': { file: () => own('app.js'), type: 'text/javascript' },
+  'diagrams.js': { file: () => own('diagrams.js'), type: 'text/javascript' },
+  'diagrams.css': { file: () => own('diagrams.css'), type: 'text/css' },
   'favicon.svg': { file: () => own('favicon.svg'), type: 'image/svg+xml' },
 };
 

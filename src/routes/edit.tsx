@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { changedFields, elementInputSchemas, fieldErrors, refOptions, toFormValues, versionSchema } from '../../model/editing.ts';
+import { changedFields, elementInputSchemas, refOptions, toFormValues, versionSchema } from '../../model/editing.ts';
 import { elementHref, kindByPath, kindInfo, kindPathParam, type ElementKind } from '../../model/kinds.ts';
 import { indexModel } from '../../model/lookup.ts';
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
@@ -8,16 +8,14 @@ import { ConflictView, CreatePanel, DeleteConfirm, EditForm } from '../../views/
 import { ElementTable } from '../../views/pages/elements.tsx';
 import { CapabilityTree } from '../../views/pages/capabilities.tsx';
 import { createElement, deleteElement, moveElement, updateElement } from '../db/queries/elements.ts';
+import { historyFor } from '../http/history.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { sourceLines } from '../db/queries/sources.ts';
 import type { AppDeps } from '../deps.ts';
-import { readForm, singleValues } from '../http/forms.ts';
-import { actorOf, canEditScope } from '../http/permissions.ts';
+import { fieldErrors, readForm, singleValues } from '../http/forms.ts';
+import { auditActor } from '../auth/context.ts';
 import { isFragmentRequest, notFound, respond, respondError } from '../http/render.tsx';
 
-function forbidden(c: Context) {
-  return respondError(c, { status: 403, title: 'Ikke tilgang', message: 'Bare arkitekter kan endre omfanget.' });
-}
 
 /** Where to go after a change when the browser has no htmx: back to the page. */
 function seeOther(c: Context, location: string) {
@@ -39,7 +37,6 @@ export function editRoutes({ db, now }: AppDeps): Hono {
   app.get(`/${kindPathParam}/ny`, async (c) => {
     const kind = kindOf(c);
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
-    if (!canEditScope(c)) return forbidden(c);
     const { model, index } = await load();
     const open = c.req.query('lukk') === undefined;
     const panel = <CreatePanel kind={kind} open={open} state={{ values: { tentative: '' }, errors: {} }} options={refOptions(model, index)} />;
@@ -49,7 +46,6 @@ export function editRoutes({ db, now }: AppDeps): Hono {
   app.post(`/${kindPathParam}`, async (c) => {
     const kind = kindOf(c);
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
-    if (!canEditScope(c)) return forbidden(c);
     const form = singleValues(await readForm(c));
     const parsed = elementInputSchemas[kind].safeParse(form);
     const invalid = async (errors: Record<string, string>) => {
@@ -58,7 +54,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
       return respond(c, { title: `Ny ${kindInfo[kind].singular.toLowerCase()}`, body: panel, fragment: panel, status: 422 });
     };
     if (!parsed.success) return invalid(fieldErrors(parsed.error));
-    const result = await createElement(db, kind, parsed.data, actorOf(c), now());
+    const result = await createElement(db, kind, parsed.data, auditActor(c));
     if (!result.ok) return result.reason === 'invalid' ? invalid(result.errors) : respondError(c, { status: 500, title: 'Noe gikk galt', message: 'Elementet ble ikke opprettet.' });
     if (!isFragmentRequest(c)) return seeOther(c, elementHref(kind, result.key));
     const { model, index } = await load();
@@ -71,7 +67,6 @@ export function editRoutes({ db, now }: AppDeps): Hono {
   app.get(`/${kindPathParam}/:key/rediger`, async (c) => {
     const kind = kindOf(c);
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
-    if (!canEditScope(c)) return forbidden(c);
     const { model, index } = await load();
     const element = index.byKey(kind, c.req.param('key'));
     if (!element) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${c.req.param('key')}».`);
@@ -89,7 +84,6 @@ export function editRoutes({ db, now }: AppDeps): Hono {
   app.post(`/${kindPathParam}/:key`, async (c) => {
     const kind = kindOf(c);
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
-    if (!canEditScope(c)) return forbidden(c);
     const key = c.req.param('key');
     const form = singleValues(await readForm(c));
     const version = versionSchema.safeParse(form);
@@ -108,9 +102,9 @@ export function editRoutes({ db, now }: AppDeps): Hono {
       );
       return respond(c, { title: `Rediger ${element.name}`, body: view, fragment: view, status: 422 });
     };
-    if (!version.success) return invalid({ _form: version.error.issues[0]?.message ?? 'Skjemaet mangler versjon.' });
+    if (!version.success) return invalid({ skjema: version.error.issues[0]?.message ?? 'Skjemaet mangler versjon.' });
     if (!parsed.success) return invalid(fieldErrors(parsed.error));
-    const result = await updateElement(db, kind, key, version.data.version, parsed.data, actorOf(c), now());
+    const result = await updateElement(db, kind, key, version.data.version, parsed.data, auditActor(c));
     if (!result.ok) {
       if (result.reason === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
       if (result.reason === 'invalid') return invalid(result.errors);
@@ -124,19 +118,19 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const element = index.get(kind, result.id)!;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     c.header('HX-Trigger', 'scopeChanged');
-    return c.html(<ElementDetailPage element={element} model={model} index={index} excerpt={excerpt} canEdit notice="Endringene er lagret." />);
+    const history = await historyFor(c, db, element.id);
+    return c.html(<ElementDetailPage element={element} model={model} index={index} excerpt={excerpt} canEdit notice="Endringene er lagret." history={history} />);
   });
 
   app.post(`/${kindPathParam}/:key/slett`, async (c) => {
     const kind = kindOf(c);
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
-    if (!canEditScope(c)) return forbidden(c);
     const form = singleValues(await readForm(c));
     const confirm = form.confirm === undefined ? null : versionSchema.safeParse({ version: form.confirm });
     if (confirm && !confirm.success) {
       return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'Bekreftelsen mangler versjon; last siden på nytt.' });
     }
-    const result = await deleteElement(db, kind, c.req.param('key'), confirm ? confirm.data.version : null, actorOf(c), now());
+    const result = await deleteElement(db, kind, c.req.param('key'), confirm ? confirm.data.version : null, auditActor(c));
     if (!result.ok) {
       if (result.reason === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${c.req.param('key')}».`);
       if (result.reason === 'conflict') {
@@ -160,14 +154,13 @@ export function editRoutes({ db, now }: AppDeps): Hono {
   app.post(`/${kindPathParam}/:key/flytt`, async (c) => {
     const kind = kindOf(c);
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
-    if (!canEditScope(c)) return forbidden(c);
     const form = singleValues(await readForm(c));
     if (form.retning !== 'opp' && form.retning !== 'ned') {
       return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'retning må være opp eller ned.' });
     }
     const direction = form.retning === 'opp' ? 'up' : 'down';
     const key = c.req.param('key');
-    const moved = await moveElement(db, kind, key, direction, actorOf(c), now());
+    const moved = await moveElement(db, kind, key, direction, auditActor(c));
     if (moved === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
     const back = kind === 'capability' ? '/funksjonsomrader' : `/${kindInfo[kind].path}`;
     if (!isFragmentRequest(c)) return seeOther(c, back);

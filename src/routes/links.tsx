@@ -18,11 +18,12 @@ import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
 import { GapPanel } from '../../views/pages/gaps.tsx';
 import { ServiceLinksForm } from '../../views/pages/service-links.tsx';
 import { moveServices, setExchangeCell, setPersonnelCell, setServiceLinks } from '../db/queries/links.ts';
+import { historyFor } from '../http/history.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { sourceLines } from '../db/queries/sources.ts';
 import type { AppDeps } from '../deps.ts';
 import { readForm, singleValues } from '../http/forms.ts';
-import { actorOf, canEditScope } from '../http/permissions.ts';
+import { auditActor } from '../auth/context.ts';
 import { isFragmentRequest, notFound, respond, respondError } from '../http/render.tsx';
 import { describeIssues, validParams } from '../http/validate.ts';
 
@@ -30,9 +31,6 @@ const personnelCellQuery = z.strictObject({ service: elementKeySchema, group: el
 const exchangeCellQuery = z.strictObject({ service: elementKeySchema, actor: elementKeySchema, vis: z.literal('1').optional() });
 const gapPanelQuery = z.strictObject({ for: z.enum(['personell', 'aktorer'], { error: 'for må være personell eller aktorer.' }) });
 
-function forbidden(c: Context) {
-  return respondError(c, { status: 403, title: 'Ikke tilgang', message: 'Bare arkitekter kan endre omfanget.' });
-}
 
 function invalid(c: Context, details: string[]) {
   return respondError(c, { status: 422, title: 'Kunne ikke lagre', message: 'Noe i skjemaet kan ikke brukes.', details });
@@ -53,7 +51,6 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   });
 
   app.get('/matriser/personellgrupper/celle', validParams('query', personnelCellQuery), async (c) => {
-    if (!canEditScope(c)) return forbidden(c);
     const q = c.req.valid('query');
     const { model, index } = await load();
     const service = index.byKey('informationService', q.service);
@@ -70,11 +67,10 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   });
 
   app.post('/matriser/personellgrupper/celle', async (c) => {
-    if (!canEditScope(c)) return forbidden(c);
     const parsed = personnelCellSchema.safeParse(singleValues(await readForm(c)));
     if (!parsed.success) return invalid(c, describeIssues(parsed.error));
     const { service: serviceKey, group: groupKey, usage } = parsed.data;
-    const result = await setPersonnelCell(db, serviceKey, groupKey, usage, actorOf(c), now());
+    const result = await setPersonnelCell(db, serviceKey, groupKey, usage, auditActor(c));
     if (!result.ok) return result.reason === 'invalid' ? invalid(c, result.errors) : invalid(c, ['Cellen ble ikke lagret.']);
     const { model, index } = await load();
     const service = index.byKey('informationService', serviceKey)!;
@@ -85,7 +81,6 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   });
 
   app.get('/matriser/aktorer/celle', validParams('query', exchangeCellQuery), async (c) => {
-    if (!canEditScope(c)) return forbidden(c);
     const q = c.req.valid('query');
     const { model, index } = await load();
     const service = index.byKey('informationService', q.service);
@@ -103,7 +98,6 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   });
 
   app.post('/matriser/aktorer/celle', async (c) => {
-    if (!canEditScope(c)) return forbidden(c);
     const form = singleValues(await readForm(c));
     const parsed = exchangeCellSchema.safeParse(form);
     if (!parsed.success) return invalid(c, describeIssues(parsed.error));
@@ -121,7 +115,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     }
     if (errors.length > 0) return invalid(c, errors);
     if (Object.keys(modes).length === 0) return invalid(c, ['Skjemaet har ingen samhandlingsformer.']);
-    const result = await setExchangeCell(db, parsed.data.service, parsed.data.actor, modes, actorOf(c), now());
+    const result = await setExchangeCell(db, parsed.data.service, parsed.data.actor, modes, auditActor(c));
     if (!result.ok) return result.reason === 'invalid' ? invalid(c, result.errors) : invalid(c, ['Cellen ble ikke lagret.']);
     const { model, index } = await load();
     const service = index.byKey('informationService', parsed.data.service)!;
@@ -132,7 +126,6 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   });
 
   app.get('/informasjonstjenester/:key/koblinger', async (c) => {
-    if (!canEditScope(c)) return forbidden(c);
     const { model, index } = await load();
     const service = index.byKey('informationService', c.req.param('key'));
     if (!service) return notFound(c, `Det finnes ingen informasjonstjeneste med nøkkelen «${c.req.param('key')}».`);
@@ -153,7 +146,6 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   });
 
   app.post('/informasjonstjenester/:key/koblinger', async (c) => {
-    if (!canEditScope(c)) return forbidden(c);
     const key = c.req.param('key');
     const body = await readForm(c);
     const version = versionSchema.safeParse(singleValues(body));
@@ -178,7 +170,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     };
     if (!version.success) return reshow(describeIssues(version.error), 422);
     if (!parsed.success) return reshow(describeIssues(parsed.error), 422);
-    const result = await setServiceLinks(db, key, version.data.version, parsed.data, actorOf(c), now());
+    const result = await setServiceLinks(db, key, version.data.version, parsed.data, auditActor(c));
     if (!result.ok) {
       return result.reason === 'invalid'
         ? reshow(result.errors, 422)
@@ -189,11 +181,11 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const service = index.byKey('informationService', key)!;
     const excerpt = service.source ? await sourceLines(db, service.source) : null;
     c.header('HX-Trigger', 'linksChanged');
-    return c.html(<ElementDetailPage element={service} model={model} index={index} excerpt={excerpt} canEdit notice="Koblingene er lagret." />);
+    const history = await historyFor(c, db, service.id);
+    return c.html(<ElementDetailPage element={service} model={model} index={index} excerpt={excerpt} canEdit notice="Koblingene er lagret." history={history} />);
   });
 
   app.post('/informasjonstjenester/flytt', async (c) => {
-    if (!canEditScope(c)) return forbidden(c);
     const parsed = bulkMoveSchema.safeParse(await readForm(c));
     const message = (text: string, ok: boolean) => (
       <p class="ds-validation-message" data-color={ok ? 'success' : 'danger'}>
@@ -203,7 +195,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     if (!parsed.success) {
       return c.html(message(describeIssues(parsed.error).map((d) => d.replace(/^[a-z]+: /, '')).join(' '), false), 422);
     }
-    const result = await moveServices(db, parsed.data.services, { tier: parsed.data.tier, category: parsed.data.category }, actorOf(c), now());
+    const result = await moveServices(db, parsed.data.services, { tier: parsed.data.tier, category: parsed.data.category }, auditActor(c));
     if (!result.ok) return c.html(message(result.reason === 'invalid' ? result.errors.join(' ') : 'Ingenting ble flyttet.', false), 422);
     if (!isFragmentRequest(c)) return c.redirect('/informasjonstjenester', 303);
     c.header('HX-Trigger', 'scopeChanged');

@@ -3,15 +3,15 @@ import { Hono } from 'hono';
 import {
   portfolioQuerySchema,
   requirementQuerySchema,
+  resolveServiceFilter,
   serviceFilterSchema,
   sourceQuerySchema,
-  type ServiceFilter,
 } from '../../model/filters.ts';
 import { analyseGaps } from '../../model/gaps.ts';
 import { kindByPath, kindInfo, kindPathParam, type ElementKind } from '../../model/kinds.ts';
 import { refOptions } from '../../model/editing.ts';
 import { indexModel, type ModelIndex } from '../../model/lookup.ts';
-import { actorMatrix, personnelMatrix, selectServices, type ServiceSelection } from '../../model/matrix.ts';
+import { actorMatrix, personnelMatrix, selectServices } from '../../model/matrix.ts';
 import { selectProjects } from '../../model/portfolio.ts';
 import { elementKeySchema, type ScopeModel } from '../../model/schemas.ts';
 import { CapabilityTree, CapabilityTreePage } from '../../views/pages/capabilities.tsx';
@@ -26,28 +26,13 @@ import { PortfolioPage, PortfolioTable } from '../../views/pages/portfolio.tsx';
 import { RequirementsPage, RequirementTable } from '../../views/pages/requirements.tsx';
 import { RoadmapPage } from '../../views/pages/roadmap.tsx';
 import { SourceDocumentPage, SourceIndexPage } from '../../views/pages/source.tsx';
+import { historyFor } from '../http/history.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { sourceDocumentByKey, sourceLines } from '../db/queries/sources.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, respond, respondError } from '../http/render.tsx';
 import { validParams } from '../http/validate.ts';
 import { canEditScope } from '../http/permissions.ts';
-
-/** Turns tier and category keys into ids, or says which key is unknown. */
-function resolveSelection(filter: ServiceFilter, index: ModelIndex): ServiceSelection | string {
-  const selection: ServiceSelection = {};
-  if (filter.tier) {
-    const tier = index.byKey('deliveryTier', filter.tier);
-    if (!tier) return `Det finnes ikke noe leveransetrinn med nøkkelen «${filter.tier}».`;
-    selection.tierId = tier.id;
-  }
-  if (filter.category) {
-    const category = index.byKey('informationCategory', filter.category);
-    if (!category) return `Det finnes ingen informasjonskategori med nøkkelen «${filter.category}».`;
-    selection.categoryId = category.id;
-  }
-  return selection;
-}
 
 /** The "new element" region of a list page, for architects. */
 function createPanel(c: Context, kind: ElementKind, model: ScopeModel, index: ModelIndex) {
@@ -129,7 +114,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   app.get('/informasjonstjenester', validParams('query', serviceFilterSchema), async (c) => {
     const filter = c.req.valid('query');
     const { model, index } = await load();
-    const selection = resolveSelection(filter, index);
+    const selection = resolveServiceFilter(filter, index);
     if (typeof selection === 'string') return unknownFilter(c, selection);
     const elements = selectServices(model, index, selection);
     const selfUrl = `/informasjonstjenester${filterQuery(filter)}`;
@@ -152,7 +137,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   app.get('/matriser/personellgrupper', validParams('query', serviceFilterSchema), async (c) => {
     const filter = c.req.valid('query');
     const { model, index } = await load();
-    const selection = resolveSelection(filter, index);
+    const selection = resolveServiceFilter(filter, index);
     if (typeof selection === 'string') return unknownFilter(c, selection);
     const matrix = personnelMatrix(model, selectServices(model, index, selection));
     const region = { index, matrix, canEdit: canEditScope(c), selfUrl: `/matriser/personellgrupper${filterQuery(filter)}` };
@@ -174,7 +159,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   app.get('/matriser/aktorer', validParams('query', serviceFilterSchema), async (c) => {
     const filter = c.req.valid('query');
     const { model, index } = await load();
-    const selection = resolveSelection(filter, index);
+    const selection = resolveServiceFilter(filter, index);
     if (typeof selection === 'string') return unknownFilter(c, selection);
     const matrix = actorMatrix(model, index, selectServices(model, index, selection));
     const region = { index, matrix, canEdit: canEditScope(c), selfUrl: `/matriser/aktorer${filterQuery(filter)}` };
@@ -246,7 +231,8 @@ export function scopeRoutes({ db }: AppDeps): Hono {
       return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
     }
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
-    const page = <ElementDetailPage element={element} model={model} index={index} excerpt={excerpt} canEdit={canEditScope(c)} />;
+    const history = await historyFor(c, db, element.id);
+    const page = <ElementDetailPage element={element} model={model} index={index} excerpt={excerpt} canEdit={canEditScope(c)} history={history} />;
     return respond(c, { title: element.name, body: page, fragment: page });
   });
 

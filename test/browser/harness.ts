@@ -3,9 +3,11 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Role } from '../../model/accounts.ts';
 import { createApp } from '../../src/app.tsx';
+import { configWith, type Config } from '../../src/config.ts';
 import type { Db } from '../../src/db/index.ts';
-import { testDb } from '../helpers.ts';
+import { createTestUser, testClock, testDb, testPassword, type TestUser } from '../helpers.ts';
 
 /**
  * Browser tests drive Debian's Chromium (never a downloaded browser). Where it is missing they
@@ -43,10 +45,10 @@ export interface RunningApp {
 }
 
 /** The app on a fresh seeded in-memory database, listening on a free port. */
-export async function startApp(prepare?: (db: Db) => Promise<void>): Promise<RunningApp> {
+export async function startApp(prepare?: (db: Db) => Promise<void>, options: { config?: Partial<Record<keyof Config, string>> } = {}): Promise<RunningApp> {
   const db = await testDb();
   if (prepare) await prepare(db);
-  const app = createApp({ db, logError: (e) => console.error(e) });
+  const app = createApp({ db, config: configWith(options.config), logError: (e) => console.error(e) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -60,6 +62,34 @@ export async function startApp(prepare?: (db: Db) => Promise<void>): Promise<Run
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       }).then(() => db.destroy()),
   };
+}
+
+/** Signs in through the login form as a user with the role (created on first use), and lands on `path`. */
+export async function signInPage(page: Page, app: RunningApp, role: Role, path = '/'): Promise<TestUser> {
+  const email = `${role}@test.no`;
+  const existing = await app.db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
+  const user = existing ? { id: existing.id, email, password: testPassword, role } : await createTestUser({ db: app.db, clock: testClock(new Date().toISOString()) }, role);
+  await page.goto(`${app.url}/login?neste=${encodeURIComponent(path)}`, { waitUntil: 'networkidle' });
+  await page.getByLabel('E-postadresse').fill(user.email);
+  await page.getByLabel('Passord').fill(user.password);
+  await Promise.all([page.waitForURL(`${app.url}${path}`), page.getByRole('button', { name: 'Logg inn' }).click()]);
+  return user;
+}
+
+/**
+ * Collects Content-Security-Policy violations the page reports (the listener is installed over
+ * the DevTools protocol, so the policy itself does not block it). Read with `cspViolations(page)`.
+ */
+export async function watchCsp(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+}
+
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? ['(no listener)']);
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

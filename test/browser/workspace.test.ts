@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, launch, startApp, watchProblems, type RunningApp } from './harness.ts';
+import { axeViolations, browserAvailable, launch, signInPage, startApp, watchProblems, type RunningApp } from './harness.ts';
 
 describe.skipIf(!browserAvailable)('the architect’s workspace in Chromium', () => {
   let app: RunningApp;
@@ -20,7 +20,7 @@ describe.skipIf(!browserAvailable)('the architect’s workspace in Chromium', ()
   const open = async (path: string) => {
     page = await browser.newPage();
     problems = watchProblems(page);
-    await page.goto(app.url + path, { waitUntil: 'networkidle' });
+    await signInPage(page, app, 'architect', path);
     // Survives partial updates, not a page load.
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
   };

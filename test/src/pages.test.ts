@@ -27,6 +27,13 @@ const pages: Array<[string, string[]]> = [
   ['/kommuner', ['Oslo', 'Utsira', '5 550 203']],
   ['/kilde', ['Direktoratet for e-helse']],
   ['/kilde/akson-arena-2019-10-24?fra=2146&til=2146', ['Multidose', 'TENTATIVT, ER UNDER ARBEID']],
+  ['/diagrammer', ['Omfanget', 'Samhandlingskart', 'Første leveranse', 'Veikart 2019–2030', 'Avhengigheter til nasjonal portefølje', 'Én informasjonstjeneste']],
+  ['/diagrammer/omfang', ['Samhandlingsplattform', 'Dokumentasjon av forløp og tilstand', 'Ikke plassert i en løsningsdel', 'Legemidler og vaksiner']],
+  ['/diagrammer/samhandling', ['Spesialisthelsetjenesten', 'alle 8 aktører står som åpne', 'Ikke avklart']],
+  ['/diagrammer/forste-leveranse', ['Multidose', 'Individuell plan', 'Kritisk informasjon', 'tentativ plassering']],
+  ['/diagrammer/veikart', ['Forprosjekt og KS2', 'Intensjonserklæringer med kommuner', 'Beslutningspunkt J3']],
+  ['/diagrammer/avhengigheter', ['Ingen informasjonstjeneste er registrert som avhengig', 'Helseplattformen', 'Grønn']],
+  ['/diagrammer/tjeneste/multidose', ['Multidose', 'Ingen aktør koblet ennå', 'Ikke koblet ennå']],
 ];
 
 describe('every page answers 200 with seeded names on it', () => {

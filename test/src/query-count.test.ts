@@ -1,18 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.tsx';
 import { growModel } from '../../seeds/synthetic.ts';
-import { testDb } from '../helpers.ts';
+import { insertUser } from '../../src/db/queries/accounts.ts';
+import { recordAudit } from '../../src/db/queries/audit.ts';
+import { insertInvite } from '../../src/db/queries/invites.ts';
+import { configWith } from '../../src/config.ts';
+import { signIn, testApp, testClock, testDb } from '../helpers.ts';
 
-/** The SQL statements one request runs, on a model grown to `factor` times the seeded services. */
+/**
+ * The SQL statements one request runs, on a model grown to `factor` times the seeded services,
+ * as a signed-in architect (so the pages carry the workspace's controls too).
+ */
 async function queriesPerPage(factor: number, paths: string[]): Promise<Map<string, number>> {
   let count = 0;
   const db = await testDb({ log: (e) => (e.level === 'query' ? count++ : undefined) });
   await growModel(db, { factor, link: true });
-  const app = createApp({ db, logError: () => {} });
+  const clock = testClock();
+  const config = configWith({});
+  const app = createApp({ db, config, now: clock.now, logError: () => {} });
+  const architect = await signIn({ app, db, clock, config, queries: [], errors: [], users: new Map() }, 'architect');
   const counts = new Map<string, number>();
   for (const path of paths) {
     count = 0;
-    const res = await app.request(path);
+    const res = await app.request(path, { headers: architect });
     expect(res.status, path).toBe(200);
     await res.text();
     counts.set(path, count);
@@ -44,6 +54,15 @@ describe('the number of SQL queries a page issues does not grow with the model',
     '/informasjonstjenester/multidose/rediger',
     '/informasjonstjenester/multidose/koblinger',
     '/matriser/aktorer/celle?service=multidose&actor=innbygger',
+    '/diagrammer',
+    '/diagrammer/omfang',
+    '/diagrammer/samhandling?group=legevakt',
+    '/diagrammer/forste-leveranse',
+    '/diagrammer/forste-leveranse?expand=plan',
+    '/diagrammer/veikart',
+    '/diagrammer/avhengigheter?tier=2023',
+    '/diagrammer/avhengigheter.mmd',
+    '/diagrammer/tjeneste/multidose',
   ];
 
   it('is the same on the seeded model and on one with ten times as many services', async () => {
@@ -53,5 +72,46 @@ describe('the number of SQL queries a page issues does not grow with the model',
       expect(large.get(path), path).toBe(small.get(path));
       expect(small.get(path), path).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the administration pages issue a fixed number of queries whatever the number of users', () => {
+  async function queriesPerAdminPage(extra: number): Promise<Map<string, number>> {
+    const ctx = await testApp();
+    const admin = await signIn(ctx, 'administrator');
+    const reader = await signIn(ctx, 'reader');
+    const at = ctx.clock.now();
+    await signIn(ctx, 'organisation'); // organisation 1, with one member
+    for (let i = 0; i < extra; i++) {
+      const org = await ctx.db.insertInto('organisation').values({ name: `Forening ${i}`, kind: 'annet', contact: '', created_at: at.toISOString(), updated_at: at.toISOString() }).returning('id').executeTakeFirstOrThrow();
+      await insertUser(ctx.db, { email: `u${i}@test.no`, name: `Bruker ${i}`, role: 'organisation', municipalityNumber: null, organisationId: org.id, passwordHash: 'x' }, at);
+      await insertInvite(ctx.db, { purpose: 'invite', email: `ny${i}@test.no`, role: 'municipality', municipalityNumber: '0301', organisationId: null, createdBy: null }, at, new Date(at.getTime() + 3_600_000));
+      await recordAudit(ctx.db, { at, userId: 1, clientAddress: null, action: `test.${i}`, before: { i }, after: { i: i + 1 } });
+    }
+    const counts = new Map<string, number>();
+    for (const [path, headers] of [
+      ['/admin/brukere', admin],
+      ['/admin/brukere/2', admin],
+      ['/admin/invitasjoner', admin],
+      ['/admin/organisasjoner', admin],
+      ['/admin/organisasjoner/1', admin],
+      ['/admin/logg', admin],
+      ['/admin/logg.csv', admin],
+      ['/informasjonstjenester', reader],
+    ] as const) {
+      ctx.queries.length = 0;
+      const res = await ctx.app.request(path, { headers });
+      expect(res.status, path).toBe(200);
+      await res.text();
+      counts.set(path, ctx.queries.length);
+    }
+    await ctx.db.destroy();
+    return counts;
+  }
+
+  it('is the same with two users and with forty more users, organisations, invitations and audit events', async () => {
+    const small = await queriesPerAdminPage(0);
+    const large = await queriesPerAdminPage(40);
+    for (const [path, count] of small) expect(large.get(path), path).toBe(count);
   });
 });

@@ -78,6 +78,8 @@ describe('npm start', () => {
     const env = { PORT: port, DATABASE_FILE: file };
     const first = await run(env, /kjører på/, `http://127.0.0.1:${port}/healthz`);
     expect(first.output).toContain('Fylte databasen med Akson-innholdet');
+    // No administrator yet: a one-time setup link is printed.
+    expect(first.output).toMatch(new RegExp(`Ingen administrator finnes ennå.*\\n  http://127\\.0\\.0\\.1:${port}/invitasjon/[\\w-]{43}\\n`));
     expect(first.probed).toEqual({ status: 200, body: '{"status":"ok"}' });
     const afterFirst = counts(file);
     expect(afterFirst.elements).toBeGreaterThan(200);
@@ -95,6 +97,7 @@ describe('npm start', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_FILE: '' }, 'DATABASE_FILE'],
     [{ LOG_SQL: 'kanskje' }, 'LOG_SQL'],
+    [{ PUBLIC_READ: 'kanskje' }, 'PUBLIC_READ'],
   ])('stops with a message naming the variable for %o', async (env, name) => {
     const result = await run({ DATABASE_FILE: join(dir, 'bad.db'), ...env }, null);
     expect(result.code).not.toBe(0);

@@ -1,19 +1,23 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { elementKinds, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import { loadScopeModel } from '../../src/db/queries/model.ts';
-import { htmx, testApp, textOf } from '../helpers.ts';
+import { htmx, sameOrigin, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
 
-let ctx: Awaited<ReturnType<typeof testApp>>;
+let ctx: TestContext;
+/** The signed-in architect's session cookie. */
+let architect: { Cookie: string };
 beforeEach(async () => {
   ctx = await testApp();
+  architect = await signIn(ctx, 'architect');
 });
 
-function post(path: string, fields: Record<string, string | string[]>, headers: Record<string, string> = htmx) {
+/** A form post from our own page (repeated fields allowed), as the architect with htmx unless told otherwise. */
+function post(path: string, fields: Record<string, string | string[]>, headers: Record<string, string> = { ...htmx, ...architect }) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-  return ctx.app.request(path, { method: 'POST', body, headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } });
+  return ctx.app.request(path, { method: 'POST', body, headers: { ...sameOrigin, ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } });
 }
-const get = (path: string, headers: Record<string, string> = {}) => ctx.app.request(path, { headers });
+const get = (path: string, headers: Record<string, string> = {}) => ctx.app.request(path, { headers: { ...architect, ...headers } });
 const count = async () => Number((await ctx.db.selectFrom('element').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 const element = (kind: ElementKind, key: string) =>
   ctx.db.selectFrom('element').selectAll().where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
@@ -95,7 +99,7 @@ describe('create, edit and delete every kind in place', () => {
   });
 
   it('works without JavaScript: a plain form post redirects to the new element', async () => {
-    const res = await post('/mal', { name: 'Bedre kvalitet' }, {});
+    const res = await post('/mal', { name: 'Bedre kvalitet' }, architect);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/mal/bedre-kvalitet');
   });
@@ -104,6 +108,48 @@ describe('create, edit and delete every kind in place', () => {
     await post('/mal', { name: 'Ny' });
     expect(await element('goal', 'ny')).toBeUndefined();
     expect(await element('goal', 'ny-2')).toBeDefined();
+  });
+});
+
+describe('only architects change the scope', () => {
+  it.each(['anonymous', 'reader', 'municipality', 'organisation', 'administrator'] as const)('%s is refused and nothing is written', async (who) => {
+    const before = await count();
+    const cookie = who === 'anonymous' ? {} : await signIn(ctx, who);
+    const res = await post('/mal', { name: 'Uønsket mål' }, { ...htmx, ...cookie });
+    expect([401, 403]).toContain(res.status);
+    expect((await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'legevakt', usage: 'both' }, { ...htmx, ...cookie })).status).not.toBe(200);
+    expect(await count()).toBe(before);
+    // The pages show no workspace controls to them.
+    const page = await ctx.app.request('/informasjonskategorier', { headers: cookie });
+    expect(await page.text()).not.toContain('Ny informasjonskategori');
+  });
+
+  it('shows the controls to architects', async () => {
+    const html = await (await get('/informasjonskategorier')).text();
+    expect(html).toContain('Ny informasjonskategori');
+    expect(html).toContain('Flytt «Plan» opp');
+  });
+});
+
+describe('history', () => {
+  it('shows who changed which field when, from the audit log', async () => {
+    const base = { name: 'Multidose', category: 'legemidler-og-vaksiner', tier: '2023', tierTentative: 'on', tentative: 'on', version: '1' };
+    await post('/informasjonstjenester/multidose', { ...base, description: 'Maskinell dosepakking' });
+    await post('/informasjonstjenester/multidose/koblinger', { version: '2', goals: 'involverte-pasienter' });
+    await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'legevakt', usage: 'reads' });
+    const html = await (await get('/informasjonstjenester/multidose')).text();
+    const history = textOf(html.slice(html.indexOf('id="historikk"')));
+    expect(history).toContain('Element endret');
+    expect(history).toContain('Beskrivelse Multidose Maskinell dosepakking');
+    expect(history).toContain('Mål – Involverte pasienter');
+    expect(history).toContain('Kobling til helsepersonellgruppe endret');
+    const name = (await ctx.db.selectFrom('app_user').select('name').where('role', '=', 'architect').executeTakeFirstOrThrow()).name;
+    expect(history).toContain(name);
+    // Newest first.
+    expect(history.indexOf('Kobling til helsepersonellgruppe endret')).toBeLessThan(history.indexOf('Element endret'));
+    // Anonymous readers see the page, not who changed it.
+    const anonymous = await ctx.app.request('/informasjonstjenester/multidose');
+    expect(await anonymous.text()).not.toContain('id="historikk"');
   });
 });
 

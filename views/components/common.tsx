@@ -4,9 +4,10 @@ import type { PortfolioStatus, ScopeElement, SourceRef } from '../../model/schem
 
 export function ElementLink({ element }: { element: Pick<ScopeElement, 'kind' | 'key' | 'name'> | undefined }) {
   if (!element) return <span class="muted">–</span>;
+  // A name of only spaces is allowed, but a link needs text people can see and hear.
   return (
     <a class="ds-link" href={elementHref(element.kind, element.key)}>
-      {element.name}
+      {element.name.trim() === '' ? '(uten navn)' : element.name}
     </a>
   );
 }

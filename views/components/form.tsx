@@ -1,31 +1,137 @@
 import type { Child } from 'hono/jsx';
-import type { FieldSpec, RefOptions } from '../../model/editing.ts';
 
-export type { RefOptions };
+/** Field name → the message to show beside it. */
+export type FieldErrors = Record<string, string>;
 
-export interface FormState {
-  values: Record<string, string>;
-  errors: Record<string, string>;
+interface FieldProps {
+  name: string;
+  label: string;
+  errors?: FieldErrors | undefined;
+  description?: string;
 }
 
-export const emptyForm: FormState = { values: {}, errors: {} };
+const ids = (name: string) => ({ input: `felt-${name}`, error: `felt-${name}-feil`, description: `felt-${name}-hjelp` });
 
-/** A summary of the errors at the top of a form, linking to each field at fault. */
-export function ErrorSummary({ errors, fields, idPrefix }: { errors: Record<string, string>; fields: FieldSpec[]; idPrefix: string }) {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return null;
-  const label = (name: string) => fields.find((f) => f.name === name)?.label ?? 'Skjemaet';
+function describedBy(name: string, errors: FieldErrors | undefined, description: string | undefined): string | undefined {
+  const parts = [description ? ids(name).description : null, errors?.[name] ? ids(name).error : null].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+function FieldFrame({ name, label, errors, description, children }: FieldProps & { children: Child }) {
+  const error = errors?.[name];
   return (
-    <div class="ds-error-summary" role="alert" tabindex={-1} aria-labelledby={`${idPrefix}-feil-tittel`} autofocus>
-      <h2 id={`${idPrefix}-feil-tittel`} class="ds-heading" data-size="2xs">
-        Rett opp {entries.length === 1 ? 'feilen' : `de ${entries.length} feilene`} før du lagrer
+    <div class="ds-field">
+      <label class="ds-label" for={ids(name).input}>
+        {label}
+      </label>
+      {description ? (
+        <div data-field="description" id={ids(name).description}>
+          {description}
+        </div>
+      ) : null}
+      {children}
+      {error ? (
+        <div class="ds-validation-message" data-field="validation" id={ids(name).error}>
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField(
+  props: FieldProps & { value?: string | undefined; type?: 'text' | 'email' | 'password' | 'date' | 'number'; autocomplete?: string; required?: boolean },
+) {
+  const { name, errors, description } = props;
+  return (
+    <FieldFrame {...props}>
+      <input
+        class="ds-input"
+        id={ids(name).input}
+        name={name}
+        type={props.type ?? 'text'}
+        value={props.type === 'password' ? undefined : props.value}
+        autocomplete={props.autocomplete}
+        required={props.required}
+        aria-invalid={errors?.[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, errors, description)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField(props: FieldProps & { value?: string | undefined; rows?: number }) {
+  const { name, errors, description } = props;
+  return (
+    <FieldFrame {...props}>
+      <textarea
+        class="ds-input"
+        id={ids(name).input}
+        name={name}
+        rows={props.rows ?? 3}
+        aria-invalid={errors?.[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, errors, description)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FieldFrame>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(props: FieldProps & { value?: string | undefined; options: Option[]; empty?: string }) {
+  const { name, errors, description } = props;
+  return (
+    <FieldFrame {...props}>
+      <select
+        class="ds-input"
+        id={ids(name).input}
+        name={name}
+        aria-invalid={errors?.[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, errors, description)}
+      >
+        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/**
+ * The list of problems at the top of a form that failed validation, each linking to its field.
+ * It takes focus when it appears, so keyboard and screen-reader users land on it.
+ */
+export function ErrorSummary({
+  errors,
+  labels,
+  anchor = (field) => ids(field).input,
+}: {
+  errors: FieldErrors | undefined;
+  labels: Record<string, string>;
+  /** The id of a field's control, for forms whose ids are not the default `felt-<name>`. */
+  anchor?: (field: string) => string;
+}) {
+  const entries = Object.entries(errors ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <div class="ds-error-summary" role="alert" tabindex={-1} autofocus>
+      <h2 class="ds-heading" data-size="xs">
+        Rett opp dette før du sender inn på nytt
       </h2>
       <ul class="ds-list">
-        {entries.map(([name, message]) => (
+        {entries.map(([field, message]) => (
           <li>
-            {fields.some((f) => f.name === name) ? (
-              <a class="ds-link" href={`#${idPrefix}-${name}`}>
-                {label(name)}: {message}
+            {labels[field] ? (
+              <a class="ds-link" href={`#${anchor(field)}`}>
+                {labels[field]}: {message}
               </a>
             ) : (
               message
@@ -37,87 +143,33 @@ export function ErrorSummary({ errors, fields, idPrefix }: { errors: Record<stri
   );
 }
 
-/** One field, with its label, hint and (when invalid) the message beside it. */
-export function Field({ field, state, options, idPrefix }: { field: FieldSpec; state: FormState; options: RefOptions; idPrefix: string }) {
-  const id = `${idPrefix}-${field.name}`;
-  const error = state.errors[field.name];
-  const value = state.values[field.name] ?? '';
-  const describedBy = [field.hint ? `${id}-hint` : '', error ? `${id}-feil` : ''].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    name: field.name,
-    'aria-invalid': error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy,
-  };
-  let control: Child;
-  switch (field.type) {
-    case 'textarea':
-      control = (
-        <textarea class="ds-input" rows={4} {...common} required={field.required}>
-          {value}
-        </textarea>
-      );
-      break;
-    case 'checkbox':
-      return (
-        <div class="ds-field field-checkbox">
-          <input class="ds-input" type="checkbox" {...common} checked={value === 'on'} />
-          <label class="ds-label" for={id} data-weight="regular">
-            {field.label}
-          </label>
-          {error ? <p class="ds-validation-message" id={`${id}-feil`} data-field="validation">{error}</p> : null}
-        </div>
-      );
-    case 'ref':
-      control = (
-        <select class="ds-input" {...common} required={field.required}>
-          <option value="">{field.required ? 'Velg …' : '(ingen)'}</option>
-          {(options[field.kind] ?? []).map((o) => (
-            <option value={o.key} selected={o.key === value}>
-              {'– '.repeat(o.depth ?? 0)}
-              {o.name}
-            </option>
-          ))}
-        </select>
-      );
-      break;
-    case 'enum':
-      control = (
-        <select class="ds-input" {...common} required={field.required}>
-          <option value="">{field.required ? 'Velg …' : '(ingen)'}</option>
-          {field.options.map(([v, label]) => (
-            <option value={v} selected={v === value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      );
-      break;
-    case 'date':
-      control = <input class="ds-input" type="date" {...common} value={value} required={field.required} />;
-      break;
-    case 'number':
-      control = <input class="ds-input" type="text" inputmode="numeric" {...common} value={value} required={field.required} />;
-      break;
-    default:
-      control = <input class="ds-input" type="text" {...common} value={value} required={field.required} />;
-  }
+/** A message above a form or a list: what just happened, or why nothing did. */
+export function Notice({ color, children }: { color: 'success' | 'info' | 'warning' | 'danger'; children: Child }) {
+  return (
+    <div class="ds-alert notice" data-color={color} role={color === 'success' || color === 'info' ? 'status' : 'alert'}>
+      <p class="ds-paragraph">{children}</p>
+    </div>
+  );
+}
+
+export function CheckboxField({ name, label, checked, description }: { name: string; label: string; checked: boolean; description?: string }) {
   return (
     <div class="ds-field">
-      <label class="ds-label" for={id}>
-        {field.label}
-        {field.required ? <span class="required"> (må fylles ut)</span> : null}
+      <input
+        class="ds-input"
+        type="checkbox"
+        id={ids(name).input}
+        name={name}
+        checked={checked}
+        aria-describedby={description ? ids(name).description : undefined}
+      />
+      <label class="ds-label" for={ids(name).input}>
+        {label}
       </label>
-      {field.hint ? (
-        <p class="ds-paragraph" data-size="sm" id={`${id}-hint`} data-field="description">
-          {field.hint}
-        </p>
-      ) : null}
-      {control}
-      {error ? (
-        <p class="ds-validation-message" id={`${id}-feil`} data-field="validation">
-          {error}
-        </p>
+      {description ? (
+        <div data-field="description" id={ids(name).description}>
+          {description}
+        </div>
       ) : null}
     </div>
   );

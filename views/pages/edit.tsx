@@ -4,7 +4,7 @@ import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import type { ScopeElement } from '../../model/schemas.ts';
 import { ElementLink } from '../components/common.tsx';
 import type { RefOptions } from '../../model/editing.ts';
-import { ErrorSummary, Field, type FormState } from '../components/form.tsx';
+import { Field, SpecErrorSummary as ErrorSummary, type FormState } from '../components/element-fields.tsx';
 
 /** The region on a list page (or a matrix page) where a new element is added. */
 export function createRegionId(kind: ElementKind): string {

@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { elementHref, kindInfo } from '../../model/kinds.ts';
 import type { SourceExcerpt } from '../../model/source.ts';
+import type { AuditEvent } from '../../model/audit.ts';
+import { ElementHistory } from '../components/history.tsx';
 import { byPosition, subtreeIds, type ModelIndex } from '../../model/lookup.ts';
 import {
   decisionTrackLabel,
@@ -12,7 +14,9 @@ import {
   type ScopeElement,
   type ScopeModel,
 } from '../../model/schemas.ts';
+import { serviceContext } from '../../model/diagrams/service-context.ts';
 import { ElementLink, Empty, kindCrumb, PageHeader, SourceLink, StatusTag, TentativeTag, formatNumber } from '../components/common.tsx';
+import { ServiceDiagramSection } from './diagrams.tsx';
 
 
 export interface ElementDetailProps {
@@ -24,10 +28,12 @@ export interface ElementDetailProps {
   canEdit?: boolean;
   /** A message after a save. */
   notice?: string | undefined;
+  /** The element's changes from the audit log, newest first (architects and administrators). */
+  history?: { events: AuditEvent[]; limit: number } | undefined;
 }
 
 /** The element's page content; an edit swaps this region, and a save swaps it back. */
-export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice }: ElementDetailProps) {
+export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history }: ElementDetailProps) {
   const info = kindInfo[element.kind];
   const requirements = requirementsAbout(element.id, model, index);
   const href = elementHref(element.kind, element.key);
@@ -103,6 +109,7 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
           </blockquote>
         ) : null}
       </Section>
+      {history ? <ElementHistory events={history.events} kind={element.kind} limit={history.limit} /> : null}
     </div>
   );
 }
@@ -492,6 +499,7 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
           </ul>
         )}
       </Section>
+      <ServiceDiagramSection service={service} model={model} diagram={serviceContext(model, index, service)} filter={{ actor: undefined, group: undefined }} standalone={false} />
     </>
   );
 }

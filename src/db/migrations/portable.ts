@@ -1,4 +1,4 @@
-import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
 /**
  * The dialect corner of the migrations: the few column shapes that differ between SQLite and
@@ -16,4 +16,35 @@ export function autoId(db: Kysely<any>) {
   return isPostgres(db)
     ? (col: ColumnDefinitionBuilder) => col.primaryKey().generatedByDefaultAsIdentity()
     : (col: ColumnDefinitionBuilder) => col.primaryKey().autoIncrement();
+}
+
+/**
+ * Makes a table append-only in the database itself: UPDATE and DELETE are refused whoever asks.
+ * SQLite has no per-table privileges, so triggers raise; PostgreSQL gets the same with a trigger
+ * function (and TRUNCATE refused too). Dropping the table (a full reset) is still possible.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function refuseUpdateAndDelete(db: Kysely<any>, table: string): Promise<void> {
+  const message = `${table} is append-only: rows cannot be changed or deleted`;
+  if (isPostgres(db)) {
+    const fn = sql.id(`${table}_append_only`);
+    await sql`create function ${fn}() returns trigger language plpgsql as ${sql.lit(`begin raise exception '${message}'; end`)}`.execute(db);
+    await sql`create trigger ${sql.id(`${table}_no_change`)} before update or delete on ${sql.table(table)} for each row execute function ${fn}()`.execute(db);
+    await sql`create trigger ${sql.id(`${table}_no_truncate`)} before truncate on ${sql.table(table)} for each statement execute function ${fn}()`.execute(db);
+    return;
+  }
+  for (const [name, event] of [[`${table}_no_update`, 'update'], [`${table}_no_delete`, 'delete']] as const) {
+    await sql`create trigger ${sql.id(name)} before ${sql.raw(event)} on ${sql.table(table)} begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
+  }
+  // INSERT OR REPLACE deletes the old row without firing delete triggers (unless the connection
+  // enables recursive_triggers), so an insert may never reuse an existing id.
+  await sql`create trigger ${sql.id(`${table}_no_replace`)} before insert on ${sql.table(table)}
+    when exists (select 1 from ${sql.table(table)} where id = new.id)
+    begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
+}
+
+/** Undoes `refuseUpdateAndDelete` where dropping the table does not (PostgreSQL keeps the function). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function dropAppendOnly(db: Kysely<any>, table: string): Promise<void> {
+  if (isPostgres(db)) await sql`drop function if exists ${sql.id(`${table}_append_only`)}()`.execute(db);
 }

@@ -11,7 +11,7 @@ import {
 import { kindInfo, type ElementKind } from '../../../model/kinds.ts';
 import { indexModel, subtreeIds } from '../../../model/lookup.ts';
 import type { ScopeElement } from '../../../model/schemas.ts';
-import { recordAudit, type Actor } from '../audit.ts';
+import { recordAudit, recordAudits, type AuditActor } from './audit.ts';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 import { loadScopeModel } from './model.ts';
@@ -128,8 +128,7 @@ export async function createElement(
   db: Db,
   kind: ElementKind,
   input: Record<string, unknown>,
-  actor: Actor,
-  at: Date,
+  actor: AuditActor,
 ): Promise<SaveResult> {
   return db.transaction().execute(async (trx) => {
     const { ids, errors } = await resolveRefs(trx, kind, input);
@@ -167,7 +166,7 @@ export async function createElement(
       key = ref.toLowerCase();
     }
 
-    const stamp = at.toISOString();
+    const stamp = actor.at.toISOString();
     const row = await trx
       .insertInto('element')
       .values({
@@ -189,9 +188,8 @@ export async function createElement(
       await trx.insertInto(kindValues.table).values(values as never).execute();
     }
     await recordAudit(trx, {
-      actor,
-      at,
-      action: 'create',
+      ...actor,
+      action: 'element.create',
       entity: 'element',
       entityId: row.id,
       elementId: row.id,
@@ -223,8 +221,7 @@ export async function updateElement(
   key: string,
   expectedVersion: number,
   input: Record<string, unknown>,
-  actor: Actor,
-  at: Date,
+  actor: AuditActor,
 ): Promise<SaveResult> {
   const model = await loadScopeModel(db, { municipalities: false });
   const index = indexModel(model);
@@ -251,7 +248,7 @@ export async function updateElement(
         description: String(input.description ?? ''),
         tentative: input.tentative ? 1 : 0,
         version: eb('version', '+', 1),
-        updated_at: at.toISOString(),
+        updated_at: actor.at.toISOString(),
       }))
       .where('id', '=', current.id)
       .where('version', '=', current.version)
@@ -265,9 +262,8 @@ export async function updateElement(
       await trx.updateTable(kindValues.table).set(kindValues.values as never).where('element_id', '=', current.id).execute();
     }
     await recordAudit(trx, {
-      actor,
-      at,
-      action: 'update',
+      ...actor,
+      action: 'element.update',
       entity: 'element',
       entityId: current.id,
       elementId: current.id,
@@ -293,8 +289,7 @@ export async function deleteElement(
   kind: ElementKind,
   key: string,
   confirmedVersion: number | null,
-  actor: Actor,
-  at: Date,
+  actor: AuditActor,
 ): Promise<DeleteResult> {
   const model = await loadScopeModel(db, { municipalities: false });
   const index = indexModel(model);
@@ -313,14 +308,13 @@ export async function deleteElement(
       await trx.updateTable('capability').set({ parent_id: null }).where('element_id', 'in', ids).execute();
     }
     await trx.deleteFrom('element').where('id', 'in', ids).execute();
-    await recordAudit(
+    await recordAudits(
       trx,
       ids.map((id) => {
         const gone = index.byId.get(id)!;
         return {
-          actor,
-          at,
-          action: 'delete',
+          ...actor,
+          action: 'element.delete',
           entity: 'element',
           entityId: id,
           elementId: id,
@@ -342,8 +336,7 @@ export async function moveElement(
   kind: ElementKind,
   key: string,
   direction: 'up' | 'down',
-  actor: Actor,
-  at: Date,
+  actor: AuditActor,
 ): Promise<'moved' | 'edge' | 'not-found'> {
   return db.transaction().execute(async (trx) => {
     const me = await trx
@@ -379,9 +372,8 @@ export async function moveElement(
     await trx.updateTable('element').set({ position: mine }).where('id', '=', me.id).execute();
     await trx.updateTable('element').set({ position: me.position }).where('id', '=', neighbour.id).execute();
     await recordAudit(trx, {
-      actor,
-      at,
-      action: 'move',
+      ...actor,
+      action: 'element.move',
       entity: 'element',
       entityId: me.id,
       elementId: me.id,

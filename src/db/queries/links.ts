@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { kindInfo, type ElementKind } from '../../../model/kinds.ts';
 import type { Usage } from '../../../model/schemas.ts';
-import { recordAudit, type Actor } from '../audit.ts';
+import { recordAudit, recordAudits, type AuditActor } from './audit.ts';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 
@@ -36,8 +36,7 @@ export async function setServiceLinks(
   serviceKey: string,
   expectedVersion: number,
   sets: { capabilities: string[]; goals: string[]; projects: string[] },
-  actor: Actor,
-  at: Date,
+  actor: AuditActor,
 ): Promise<LinkResult> {
   return db.transaction().execute(async (trx) => {
     const found = await idsFor(trx, [
@@ -53,7 +52,7 @@ export async function setServiceLinks(
     const before = await linkSnapshot(trx, service.id);
     const bumped = await trx
       .updateTable('element')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: at.toISOString() }))
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: actor.at.toISOString() }))
       .where('id', '=', service.id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
@@ -73,7 +72,7 @@ export async function setServiceLinks(
       await trx.insertInto('service_dependency').values(projects.map((p) => ({ service_id: service.id, project_id: p }))).execute();
     }
     const after = await linkSnapshot(trx, service.id);
-    await recordAudit(trx, { actor, at, action: 'links', entity: 'element', entityId: service.id, elementId: service.id, before, after });
+    await recordAudit(trx, { ...actor, action: 'element.links', entity: 'element', entityId: service.id, elementId: service.id, before, after });
     return { ok: true };
   });
 }
@@ -103,8 +102,7 @@ export async function setPersonnelCell(
   serviceKey: string,
   groupKey: string,
   usage: Usage | null,
-  actor: Actor,
-  at: Date,
+  actor: AuditActor,
 ): Promise<LinkResult> {
   return db.transaction().execute(async (trx) => {
     const found = await idsFor(trx, [
@@ -129,9 +127,8 @@ export async function setPersonnelCell(
       await trx.insertInto('service_personnel').values({ service_id: service, personnel_group_id: group, usage }).execute();
     }
     await recordAudit(trx, {
-      actor,
-      at,
-      action: 'personnel-link',
+      ...actor,
+      action: 'link.personnel',
       entity: 'service_personnel',
       entityId: service,
       elementId: service,
@@ -151,8 +148,7 @@ export async function setExchangeCell(
   serviceKey: string,
   actorKey: string,
   modes: Record<string, string | null | undefined>,
-  actor: Actor,
-  at: Date,
+  actor: AuditActor,
 ): Promise<LinkResult> {
   return db.transaction().execute(async (trx) => {
     const wanted: Array<{ kind: ElementKind; key: string }> = [
@@ -190,7 +186,7 @@ export async function setExchangeCell(
     if (rows.length > 0) await trx.insertInto('service_exchange').values(rows).execute();
     const after = await exchangeSnapshot(trx, service, actorId);
     if (JSON.stringify(before) !== JSON.stringify(after)) {
-      await recordAudit(trx, { actor, at, action: 'exchange-link', entity: 'service_exchange', entityId: service, elementId: service, before, after });
+      await recordAudit(trx, { ...actor, action: 'link.exchange', entity: 'service_exchange', entityId: service, elementId: service, before, after });
     }
     return { ok: true };
   });
@@ -215,8 +211,7 @@ export async function moveServices(
   db: Db,
   serviceKeys: string[],
   target: { tier?: string | null; category?: string },
-  actor: Actor,
-  at: Date,
+  actor: AuditActor,
 ): Promise<LinkResult & { moved?: number }> {
   return db.transaction().execute(async (trx) => {
     const found = await idsFor(trx, [
@@ -246,15 +241,14 @@ export async function moveServices(
       .execute();
     await trx
       .updateTable('element')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: at.toISOString() }))
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: actor.at.toISOString() }))
       .where('id', 'in', ids)
       .execute();
-    await recordAudit(
+    await recordAudits(
       trx,
       before.map((row) => ({
-        actor,
-        at,
-        action: 'bulk-move',
+        ...actor,
+        action: 'element.bulk-move',
         entity: 'element',
         entityId: row.id,
         elementId: row.id,

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+
+/** Each user has exactly one role; what a role may do is decided in `src/auth/policy.ts`. */
+export const roles = ['administrator', 'architect', 'municipality', 'organisation', 'reader'] as const;
+export const roleSchema = z.enum(roles, { error: 'Velg en av rollene i listen.' });
+export type Role = z.infer<typeof roleSchema>;
+
+export const roleLabel: Record<Role, string> = {
+  administrator: 'Administrator',
+  architect: 'Arkitekt',
+  municipality: 'Kommune',
+  organisation: 'Organisasjon',
+  reader: 'Leser',
+};
+
+export const organisationKinds = ['profesjonsforening', 'pasientforening', 'interesseorganisasjon', 'KS', 'annet'] as const;
+export const organisationKindSchema = z.enum(organisationKinds, { error: 'Velg en av organisasjonstypene i listen.' });
+export type OrganisationKind = z.infer<typeof organisationKindSchema>;
+
+export const organisationKindLabel: Record<OrganisationKind, string> = {
+  profesjonsforening: 'Profesjonsforening',
+  pasientforening: 'Pasientforening',
+  interesseorganisasjon: 'Interesseorganisasjon',
+  KS: 'KS',
+  annet: 'Annet',
+};
+
+/** E-mail addresses are stored in lower case, so that sign-in does not depend on capitals. */
+export const emailSchema = z
+  .string({ error: 'Skriv e-postadressen.' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Skriv e-postadressen.')
+  .max(254, 'E-postadressen kan ha høyst 254 tegn.')
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.');
+
+export const passwordMinLength = 12;
+export const passwordSchema = z
+  .string({ error: 'Skriv et passord.' })
+  .min(passwordMinLength, `Passordet må ha minst ${passwordMinLength} tegn.`)
+  .max(200, 'Passordet kan ha høyst 200 tegn.');
+
+export const personNameSchema = z
+  .string({ error: 'Skriv navnet.' })
+  .trim()
+  .min(1, 'Skriv navnet.')
+  .max(200, 'Navnet kan ha høyst 200 tegn.');
+
+export const municipalityNumberSchema = z.string().regex(/^\d{4}$/, 'Kommunenummeret har fire sifre, for eksempel 0301.');
+
+/** Form values: an empty field means "not given". */
+const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalMunicipality = z.preprocess(blankAsUndefined, municipalityNumberSchema.optional());
+const optionalOrganisationId = z.preprocess(
+  blankAsUndefined,
+  z.coerce.number({ error: 'Velg en organisasjon i listen.' }).int('Velg en organisasjon i listen.').positive('Velg en organisasjon i listen.').optional(),
+);
+
+/** A role with what it is bound to: a municipality user to one municipality, an organisation user to one organisation. */
+export interface UserBinding {
+  role: Role;
+  municipalityNumber: string | null;
+  organisationId: number | null;
+}
+
+const bindingShape = {
+  role: roleSchema,
+  municipality: optionalMunicipality,
+  organisation: optionalOrganisationId,
+};
+
+/** Checks that the role has the binding it needs, and drops a binding it cannot have. */
+function toBinding<T extends { role: Role; municipality?: string | undefined; organisation?: number | undefined }>(
+  value: T,
+  ctx: z.RefinementCtx,
+): Omit<T, 'municipality' | 'organisation'> & UserBinding {
+  const { municipality, organisation, ...rest } = value;
+  if (value.role === 'municipality' && !municipality) {
+    ctx.addIssue({ code: 'custom', path: ['municipality'], message: 'En kommunebruker må høre til en kommune. Skriv kommunenummeret.' });
+  }
+  if (value.role === 'organisation' && !organisation) {
+    ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'En organisasjonsbruker må høre til en organisasjon. Velg den i listen.' });
+  }
+  return {
+    ...rest,
+    municipalityNumber: value.role === 'municipality' ? (municipality ?? null) : null,
+    organisationId: value.role === 'organisation' ? (organisation ?? null) : null,
+  };
+}
+
+/** What an administrator edits about a user. `active` is a checkbox: present means on. */
+export const userInputSchema = z
+  .object({
+    name: personNameSchema,
+    email: emailSchema,
+    ...bindingShape,
+    active: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
+  })
+  .transform(toBinding);
+export type UserInput = z.infer<typeof userInputSchema>;
+
+/** An invitation: who is invited and in which role. The invitee chooses name and password. */
+export const inviteInputSchema = z
+  .object({
+    email: emailSchema,
+    ...bindingShape,
+  })
+  .transform(toBinding);
+export type InviteInput = z.infer<typeof inviteInputSchema>;
+
+/** Accepting an invitation or the first-start setup link. */
+export const acceptInviteSchema = z
+  .object({
+    name: personNameSchema,
+    password: passwordSchema,
+    passwordRepeat: z.string({ error: 'Gjenta passordet.' }),
+  })
+  .refine((v) => v.password === v.passwordRepeat, { path: ['passwordRepeat'], message: 'Passordene er ikke like.' });
+
+/** The setup link has no e-mail address yet: the first administrator gives one. */
+export const acceptSetupSchema = z
+  .object({
+    email: emailSchema,
+    name: personNameSchema,
+    password: passwordSchema,
+    passwordRepeat: z.string({ error: 'Gjenta passordet.' }),
+  })
+  .refine((v) => v.password === v.passwordRepeat, { path: ['passwordRepeat'], message: 'Passordene er ikke like.' });
+
+/** Sign-in only checks that both fields are there; whether they match is the server's answer. */
+export const loginInputSchema = z.object({
+  email: z.string({ error: 'Skriv e-postadressen.' }).trim().toLowerCase().min(1, 'Skriv e-postadressen.').max(254, 'E-postadressen kan ha høyst 254 tegn.'),
+  password: z.string({ error: 'Skriv passordet.' }).min(1, 'Skriv passordet.').max(200, 'Passordet kan ha høyst 200 tegn.'),
+});
+export type LoginInput = z.infer<typeof loginInputSchema>;
+
+export const organisationInputSchema = z.object({
+  name: z.string({ error: 'Skriv navnet på organisasjonen.' }).trim().min(1, 'Skriv navnet på organisasjonen.').max(200, 'Navnet kan ha høyst 200 tegn.'),
+  kind: organisationKindSchema,
+  contact: z.string().trim().max(500, 'Kontaktinformasjonen kan ha høyst 500 tegn.').default(''),
+});
+export type OrganisationInput = z.infer<typeof organisationInputSchema>;
+
+/** Where to go after signing in: only a path on this site, never another host. */
+export const returnPathSchema = z
+  .string()
+  .regex(/^\/(?![/\\])[^\s]*$/, 'Adressen å gå tilbake til må være en side på dette nettstedet.')
+  .max(2000)
+  .catch('/');
+
+/** A user as the administration pages list it. */
+export interface UserSummary extends UserBinding {
+  id: number;
+  email: string;
+  name: string;
+  municipalityName: string | null;
+  organisationName: string | null;
+  disabledAt: string | null;
+  createdAt: string;
+  lastSeenAt: string | null;
+}
+
+export interface Organisation {
+  id: number;
+  name: string;
+  kind: OrganisationKind;
+  contact: string;
+  userCount: number;
+}
+
+export interface MunicipalityOption {
+  number: string;
+  name: string;
+}
+
+/** A one-time link: an administrator's invitation, or the first-start setup link (e-mail given on acceptance). */
+export interface Invite extends UserBinding {
+  id: number;
+  purpose: 'invite' | 'setup';
+  email: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  revokedAt: string | null;
+  createdByName: string | null;
+  municipalityName: string | null;
+  organisationName: string | null;
+}

@@ -1,0 +1,148 @@
+import { byPosition, type ModelIndex } from '../lookup.ts';
+import { selectServices } from '../matrix.ts';
+import type { Capability, InformationCategory, ScopeModel } from '../schemas.ts';
+import { capabilityPartId, isFiltered, plural, servicePartIds } from './common.ts';
+import { Flowchart, inLabel } from './mermaid.ts';
+import { edgeStyles, nodeStyles, style } from './palette.ts';
+import { collapseNote, DEFAULT_THRESHOLD, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
+
+const UNPLACED = 'Ikke plassert i en løsningsdel';
+
+/**
+ * The scope at a glance: the solution parts, the capability tree under each, and the
+ * information categories each part carries (through services placed in the part or supported
+ * by one of its capabilities). What no part carries hangs under "not placed", so a model
+ * without those links still shows everything it has. A large capability tree collapses to
+ * its top level; `expandId` opens one top-level capability.
+ */
+export function scopeOverview(model: ScopeModel, index: ModelIndex, options: DiagramOptions = {}): Diagram {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const selection = options.selection ?? {};
+  const filtered = isFiltered(selection);
+  const services = selectServices(model, index, selection);
+  const partsOf = servicePartIds(model, index);
+
+  const parts = [...model.elements.solutionPart].sort(byPosition);
+  // Category id -> part id (null: not placed) -> number of services.
+  const carried = new Map<number, Map<number | null, number>>();
+  for (const service of services) {
+    if (service.categoryId === null || !index.get('informationCategory', service.categoryId)) continue;
+    const byPart = carried.get(service.categoryId) ?? new Map<number | null, number>();
+    const ids = partsOf(service);
+    for (const part of ids.size > 0 ? ids : [null]) byPart.set(part, (byPart.get(part) ?? 0) + 1);
+    carried.set(service.categoryId, byPart);
+  }
+  const categories = [...model.elements.informationCategory]
+    .sort(byPosition)
+    .filter((c) => carried.has(c.id) || !filtered);
+  const categoriesIn = (part: number | null) =>
+    categories.filter((c) => (part === null ? !carried.has(c.id) || carried.get(c.id)!.has(null) : carried.get(c.id)?.has(part)));
+  const perCategory = new Map<number, number>();
+  for (const s of services) if (s.categoryId !== null) perCategory.set(s.categoryId, (perCategory.get(s.categoryId) ?? 0) + 1);
+  const serviceCount = (c: InformationCategory) => perCategory.get(c.id) ?? 0;
+
+  const topLevel = index.childrenOf(null);
+  const topIn = (part: number | null) => topLevel.filter((c) => capabilityPartId(index, c) === part);
+  const descendants = (c: Capability): Capability[] => index.childrenOf(c.id).flatMap((child) => [child, ...descendants(child)]);
+
+  const unplacedCategories = categoriesIn(null);
+  const unplacedCapabilities = topIn(null);
+  const hasUnplaced = unplacedCategories.length > 0 || unplacedCapabilities.length > 0;
+  const fullCount = parts.length + (hasUnplaced ? 1 : 0) + model.elements.capability.length + categories.length;
+  const collapsed = fullCount > threshold;
+  const expanded = (c: Capability) => !collapsed || c.id === options.expandId;
+
+  const title = 'Omfanget: løsningsdeler, funksjonsområder og informasjonskategorier';
+  const description = `${plural(parts.length, 'løsningsdel', 'løsningsdeler')} med funksjonsområdene under seg og informasjonskategoriene de bærer${filtered ? ' for tjenestene i filteret' : ''}.`;
+  const chart = new Flowchart('LR', title, description);
+
+  const drawCapability = (parent: string, capability: Capability) => {
+    const below = descendants(capability).length;
+    const open = expanded(capability);
+    const text = !open && below > 0 ? `${inLabel(capability.name)} (+${below})` : capability.name;
+    const id = chart.node(text, { style: style('capability') });
+    chart.edge(parent, id, { style: edgeStyles.plain });
+    if (open) for (const child of index.childrenOf(capability.id)) drawChild(id, child);
+  };
+  const drawChild = (parent: string, capability: Capability) => {
+    const id = chart.node(capability.name, { style: style('capability') });
+    chart.edge(parent, id, { style: edgeStyles.plain });
+    for (const child of index.childrenOf(capability.id)) drawChild(id, child);
+  };
+  const categoryIds = new Map<number, string>();
+  const drawCategory = (parent: string, category: InformationCategory, open: boolean) => {
+    let id = categoryIds.get(category.id);
+    if (!id) {
+      const n = serviceCount(category);
+      id = chart.node(`${inLabel(category.name)} (${plural(n, 'tjeneste', 'tjenester')})`, { shape: 'round', style: style('category') });
+      categoryIds.set(category.id, id);
+    }
+    chart.edge(parent, id, { style: open ? edgeStyles.open : edgeStyles.plain });
+  };
+
+  const rows: Cell[][] = [];
+  const addRow = (head: Cell, capabilities: Capability[], cats: InformationCategory[]) =>
+    rows.push([
+      head,
+      {
+        list: capabilities.map((c) => {
+          const below = descendants(c).length;
+          return {
+            element: ref(c),
+            note: below > 0 ? plural(below, 'underområde', 'underområder') : undefined,
+            expand: collapsed && below > 0 && !expanded(c) ? { key: c.key, text: 'Vis underområdene i diagrammet' } : undefined,
+          };
+        }),
+        empty: 'Ingen',
+      },
+      { list: cats.map((c) => ({ element: ref(c), note: plural(serviceCount(c), 'tjeneste', 'tjenester') })), empty: 'Ingen' },
+    ]);
+
+  for (const part of parts) {
+    const id = chart.node(part.name, { shape: 'stadium', style: style('part') });
+    const capabilities = topIn(part.id);
+    for (const capability of capabilities) drawCapability(id, capability);
+    const cats = categoriesIn(part.id);
+    for (const category of cats) drawCategory(id, category, false);
+    addRow({ element: ref(part) }, capabilities, cats);
+  }
+  if (hasUnplaced) {
+    const id = chart.node(UNPLACED, { shape: 'stadium', style: style('open') });
+    for (const capability of unplacedCapabilities) drawCapability(id, capability);
+    for (const category of unplacedCategories) drawCategory(id, category, true);
+    addRow({ text: UNPLACED }, unplacedCapabilities, unplacedCategories);
+  }
+
+  const notes: string[] = [];
+  if (filtered && services.length === 0) notes.push('Ingen informasjonstjenester passer filteret, så ingen informasjonskategori vises.');
+  const placed = services.filter((s) => partsOf(s).size > 0).length;
+  if (services.length > 0 && placed === 0) {
+    notes.push(
+      'Ingen av informasjonstjenestene er plassert i en løsningsdel eller koblet til et funksjonsområde ennå, så ingen informasjonskategori er knyttet til en løsningsdel. Kategoriene står under «Ikke plassert i en løsningsdel».',
+    );
+  } else if (services.length > placed) {
+    notes.push(`${plural(services.length - placed, 'informasjonstjeneste', 'informasjonstjenester')} er ikke plassert i noen løsningsdel; kategoriene deres står under «Ikke plassert i en løsningsdel».`);
+  }
+  if (collapsed) notes.push(collapseNote(fullCount, threshold, 'bare øverste nivå av funksjonsområdene'));
+
+  return {
+    title,
+    description,
+    source: chart.toString(),
+    nodeCount: chart.nodeCount,
+    collapsed,
+    notes,
+    legend: [
+      { label: 'Løsningsdel', node: nodeStyles.part },
+      { label: 'Funksjonsområde (tallet i parentes: underområder som er skjult)', node: nodeStyles.capability },
+      { label: 'Informasjonskategori, med antall informasjonstjenester', node: nodeStyles.category },
+      { label: 'Ikke plassert ennå (stiplet)', node: nodeStyles.open },
+      { label: 'Kobling som mangler i modellen (prikket linje)', edge: edgeStyles.open },
+    ],
+    table: {
+      caption: 'Løsningsdeler med funksjonsområder og informasjonskategorier',
+      columns: ['Løsningsdel', 'Funksjonsområder (øverste nivå)', 'Informasjonskategorier'],
+      rows,
+    },
+  };
+}

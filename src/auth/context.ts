@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import type { Role } from '../../model/accounts.ts';
+import type { AuditActor } from '../db/queries/audit.ts';
+import type { Action, Grant } from './policy.ts';
+
+/** The signed-in user as the request sees it. */
+export interface Viewer {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  municipalityNumber: string | null;
+  organisationId: number | null;
+  /** The session row's id (a hash, never the cookie's token). */
+  sessionId: string;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Who is signed in, or null for an anonymous visitor. Set by the session middleware. */
+    viewer: Viewer | null;
+    /** The client's address as the app trusts it (see TRUST_PROXY). */
+    clientAddress: string | null;
+    /** The app's clock, so handlers and audit records share the time tests control. */
+    clock: () => Date;
+    /** The policy's answer for this request's route, set by the policy middleware. */
+    policy: { action: Action; grant: Grant; ownershipChecked: boolean } | undefined;
+  }
+}
+
+/** Who is acting in this request, for `recordAudit`: `recordAudit(trx, { ...auditActor(c), action, … })`. */
+export function auditActor(c: Context): AuditActor {
+  return { at: c.var.clock(), userId: c.var.viewer?.id ?? null, clientAddress: c.var.clientAddress };
+}

@@ -1,0 +1,143 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import { recordAudit } from '../db/queries/audit.ts';
+import type { AppDeps } from '../deps.ts';
+import { isFragmentRequest, respondError } from '../http/render.tsx';
+import { clientAddressOf } from '../http/security.ts';
+import { auditActor } from './context.ts';
+import { clearSessionCookie, readSessionToken } from './cookie.ts';
+import { actionFor, grantFor, municipalityParam, ownershipHolds, type Action, type Owner } from './policy.ts';
+import { lookupSession } from './sessions.ts';
+
+/** The route that will answer this request (its method and Hono path pattern), if any does. */
+export function answeringRoute(c: Context): { method: string; path: string } | undefined {
+  return matchedRoutes(c).find((r) => r.method !== 'ALL');
+}
+
+/** The values of a pattern's `:name` segments in a concrete path. */
+export function paramsOf(pattern: string, path: string): Record<string, string> {
+  const names = pattern.split('/');
+  const values = path.split('/');
+  const params: Record<string, string> = {};
+  names.forEach((segment, i) => {
+    const name = /^:(\w+)/.exec(segment)?.[1];
+    const value = values[i];
+    if (name && value !== undefined) params[name] = decodeURIComponent(value);
+  });
+  return params;
+}
+
+/** Sets what every later step reads: the clock, the client address, nobody signed in yet. */
+export function requestContext({ config, now }: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    c.set('clock', now);
+    c.set('clientAddress', clientAddressOf(c, config));
+    c.set('viewer', null);
+    c.set('policy', undefined);
+    await next();
+  };
+}
+
+/** Finds the signed-in user from the session cookie; a dead session's cookie is cleared. */
+export function loadViewer({ db, config }: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const route = answeringRoute(c);
+    const action = route && actionFor(route.method, route.path);
+    const token = action === 'static' ? undefined : readSessionToken(c, config);
+    if (token) {
+      const found = await lookupSession(db, token, auditActor(c), config);
+      if ('viewer' in found) c.set('viewer', found.viewer);
+      else clearSessionCookie(c, config);
+    }
+    await next();
+    // What a signed-in user sees is theirs: no copy left in a shared computer's cache.
+    if (c.var.viewer && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  };
+}
+
+/**
+ * Consults the policy table for the route that will answer. A route without an entry is refused
+ * (and reported), so forgetting the table fails closed. Ownership grants on routes with a
+ * `:kommune` parameter are checked here; on other routes the handler must call
+ * `requireOwnership`, which is verified after the handler ran.
+ */
+export function enforcePolicy(deps: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const route = answeringRoute(c);
+    if (!route) return next(); // nothing answers: the not-found page
+    const action: Action | undefined = actionFor(route.method, route.path);
+    if (!action) {
+      deps.logError(new Error(`Ruten ${route.method} ${route.path} mangler i tilgangstabellen (src/auth/policy.ts).`));
+      return denyRequest(c, deps, 'no-policy');
+    }
+    const viewer = c.var.viewer;
+    const grant = grantFor(action, viewer?.role ?? 'anonymous', { publicRead: deps.config.PUBLIC_READ });
+    if (!grant) return denyRequest(c, deps, `policy:${action}`);
+
+    let ownershipChecked = grant === 'allow' || grant === 'public-read';
+    const municipality = paramsOf(route.path, c.req.path)[municipalityParam];
+    if (!ownershipChecked && grant === 'own-municipality' && municipality !== undefined) {
+      if (!ownershipHolds(grant, viewer, { municipalityNumber: municipality })) return denyRequest(c, deps, `ownership:${action}`);
+      ownershipChecked = true;
+    }
+    const policy = { action, grant, ownershipChecked };
+    c.set('policy', policy);
+    await next();
+    if (!policy.ownershipChecked) {
+      throw new Error(`${route.method} ${route.path} har eierskapsregel (${grant}), men handleren kalte aldri requireOwnership.`);
+    }
+  };
+}
+
+/** Thrown by `requireOwnership`; the app answers it as a refused request. */
+export class AccessDenied extends Error {}
+
+/**
+ * For routes whose grant depends on ownership: call once the resource's owner is known.
+ * Refuses (403, recorded) unless the signed-in user owns it; roles granted `allow` always pass.
+ */
+export function requireOwnership(c: Context, owner: Owner): void {
+  const policy = c.var.policy;
+  if (!policy) throw new Error('requireOwnership brukt utenfor en rute i tilgangstabellen.');
+  policy.ownershipChecked = true;
+  if (!ownershipHolds(policy.grant, c.var.viewer, owner)) throw new AccessDenied(`ownership:${policy.action}`);
+}
+
+/**
+ * Answers a refused request and records it. Anonymous visitors are sent to sign in (a page
+ * request) or told to (anything else); signed-in users are told their role does not reach.
+ */
+export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reason: string): Promise<Response> {
+  await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `${c.req.method} ${c.req.path} (${reason})` });
+  const viewer = c.var.viewer;
+  const api = c.req.path.startsWith('/api/');
+  if (reason.startsWith('csrf')) {
+    const message = 'Forespørselen kom ikke fra dette nettstedet og ble avvist. Ingenting er endret. Last siden på nytt og prøv igjen.';
+    if (api) return c.json({ error: message }, 403);
+    return respondError(c, { status: 403, title: 'Forespørselen ble avvist', message });
+  }
+  if (!viewer) {
+    if (api) return c.json({ error: 'Du må logge inn for å se dette.' }, 401);
+    const login = `/login?neste=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`;
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !isFragmentRequest(c)) return c.redirect(login, 303);
+    if (isFragmentRequest(c)) c.header('HX-Redirect', login);
+    return respondError(c, {
+      status: 401,
+      title: 'Du må logge inn',
+      message: (
+        <>
+          Du må være logget inn for å gjøre dette.{' '}
+          <a class="ds-link" href={login}>
+            Logg inn
+          </a>
+          .
+        </>
+      ),
+    });
+  }
+  const message = reason.startsWith('ownership')
+    ? 'Du kan bare gjøre dette for din egen kommune eller organisasjon.'
+    : 'Du er logget inn, men rollen din gir ikke tilgang til dette. Spør en administrator om du mener du skal ha tilgang.';
+  if (api) return c.json({ error: message }, 403);
+  return respondError(c, { status: 403, title: 'Ingen tilgang', message });
+}

@@ -1,0 +1,161 @@
+import { roles, type Role } from '../../model/accounts.ts';
+import { kindPathParam } from '../../model/kinds.ts';
+
+/**
+ * The authorisation policy, in one place: which action each route is, and which roles (and
+ * anonymous visitors) may take each action. `src/auth/middleware.ts` consults it on every
+ * request; `test/src/policy.test.ts` walks every registered route against it, so a route
+ * without an entry here fails the tests.
+ *
+ * To add a route: register it in its route module, add `'METHOD /hono/:path'` → action to
+ * `routePolicy` below, and if it is a new kind of action, add the action to `actions` with
+ * the grant for every role that may take it (anything not granted is denied).
+ */
+
+export type Subject = Role | 'anonymous';
+export const subjects: readonly Subject[] = ['anonymous', ...roles];
+
+/**
+ * - `allow`: always.
+ * - `public-read`: anonymous visitors only when PUBLIC_READ is true.
+ * - `own-municipality`: only for the municipality the user is bound to. A route with a
+ *   `:kommune` parameter is checked by the middleware; otherwise the handler calls
+ *   `requireOwnership(c, { municipalityNumber })` once it knows the resource.
+ * - `own-organisation`: only for what belongs to the user's organisation (e.g. its comments);
+ *   the handler calls `requireOwnership(c, { organisationId })`.
+ */
+export type Grant = 'allow' | 'public-read' | 'own-municipality' | 'own-organisation';
+
+interface ActionRule {
+  /** What the action is, in Norwegian, for the administrators' overview. */
+  label: string;
+  grants: Partial<Record<Subject, Grant>>;
+}
+
+const everyone = Object.fromEntries(subjects.map((s) => [s, 'allow'])) as Record<Subject, Grant>;
+const signedIn = Object.fromEntries(roles.map((r) => [r, 'allow'])) as Record<Role, Grant>;
+
+export const actions = {
+  /** Files and the health check: open, and never depend on who asks (no session lookup). */
+  static: { label: 'Filer og helsesjekk', grants: everyone },
+  /** Signing in and out, accepting an invitation. */
+  open: { label: 'Innlogging, utlogging og invitasjoner', grants: everyone },
+  'scope.read': { label: 'Lese det publiserte omfanget', grants: { anonymous: 'public-read', ...signedIn } },
+  'scope.edit': { label: 'Endre omfanget: elementer, koblinger, krav og rekkefølge', grants: { architect: 'allow' } },
+  'admin.read': { label: 'Se administrasjonssidene', grants: { administrator: 'allow' } },
+  'users.manage': { label: 'Administrere brukere og invitasjoner', grants: { administrator: 'allow' } },
+  'organisations.manage': { label: 'Administrere organisasjoner', grants: { administrator: 'allow' } },
+  'audit.read': { label: 'Lese revisjonsloggen', grants: { administrator: 'allow' } },
+} satisfies Record<string, ActionRule>;
+
+export type Action = keyof typeof actions;
+
+/** Every route the app registers, as `METHOD path` with Hono's path pattern, and its action. */
+export const routePolicy: Record<string, Action> = {
+  'GET /healthz': 'static',
+  'GET /assets/:name': 'static',
+
+  'GET /login': 'open',
+  'POST /login': 'open',
+  'POST /logg-ut': 'open',
+  'GET /invitasjon/:token': 'open',
+  'POST /invitasjon/:token': 'open',
+
+  'GET /': 'scope.read',
+  'GET /elementer': 'scope.read',
+  'GET /gapanalyse': 'scope.read',
+  'GET /funksjonsomrader': 'scope.read',
+  'GET /veikart': 'scope.read',
+  'GET /portefolje': 'scope.read',
+  'GET /krav': 'scope.read',
+  'GET /informasjonstjenester': 'scope.read',
+  'GET /matriser': 'scope.read',
+  'GET /matriser/personellgrupper': 'scope.read',
+  'GET /matriser/aktorer': 'scope.read',
+  'GET /kommuner': 'scope.read',
+  'GET /kilde': 'scope.read',
+  'GET /kilde/:document': 'scope.read',
+  [`GET /${kindPathParam}`]: 'scope.read',
+  [`GET /${kindPathParam}/:key`]: 'scope.read',
+  'GET /api/model': 'scope.read',
+  'GET /sok': 'scope.read',
+  'GET /gapanalyse/panel': 'scope.read',
+
+  [`GET /${kindPathParam}/ny`]: 'scope.edit',
+  [`POST /${kindPathParam}`]: 'scope.edit',
+  [`GET /${kindPathParam}/:key/rediger`]: 'scope.edit',
+  [`POST /${kindPathParam}/:key`]: 'scope.edit',
+  [`POST /${kindPathParam}/:key/slett`]: 'scope.edit',
+  [`POST /${kindPathParam}/:key/flytt`]: 'scope.edit',
+  'GET /matriser/personellgrupper/celle': 'scope.edit',
+  'POST /matriser/personellgrupper/celle': 'scope.edit',
+  'GET /matriser/aktorer/celle': 'scope.edit',
+  'POST /matriser/aktorer/celle': 'scope.edit',
+  'GET /informasjonstjenester/:key/koblinger': 'scope.edit',
+  'POST /informasjonstjenester/:key/koblinger': 'scope.edit',
+  'POST /informasjonstjenester/flytt': 'scope.edit',
+  'GET /diagrammer': 'scope.read',
+  'GET /diagrammer/omfang': 'scope.read',
+  'GET /diagrammer/omfang.mmd': 'scope.read',
+  'GET /diagrammer/samhandling': 'scope.read',
+  'GET /diagrammer/samhandling.mmd': 'scope.read',
+  'GET /diagrammer/forste-leveranse': 'scope.read',
+  'GET /diagrammer/forste-leveranse.mmd': 'scope.read',
+  'GET /diagrammer/avhengigheter': 'scope.read',
+  'GET /diagrammer/avhengigheter.mmd': 'scope.read',
+  'GET /diagrammer/veikart': 'scope.read',
+  'GET /diagrammer/veikart.mmd': 'scope.read',
+  'GET /diagrammer/tjeneste': 'scope.read',
+  'GET /diagrammer/tjeneste/:file{[a-z0-9-]+\\.mmd}': 'scope.read',
+  'GET /diagrammer/tjeneste/:key': 'scope.read',
+
+  'GET /admin': 'admin.read',
+  'GET /admin/brukere': 'users.manage',
+  'GET /admin/brukere/:id': 'users.manage',
+  'POST /admin/brukere/:id': 'users.manage',
+  'GET /admin/invitasjoner': 'users.manage',
+  'POST /admin/invitasjoner': 'users.manage',
+  'POST /admin/invitasjoner/:id/trekk-tilbake': 'users.manage',
+  'GET /admin/organisasjoner': 'organisations.manage',
+  'POST /admin/organisasjoner': 'organisations.manage',
+  'GET /admin/organisasjoner/:id': 'organisations.manage',
+  'POST /admin/organisasjoner/:id': 'organisations.manage',
+  'GET /admin/logg': 'audit.read',
+  'GET /admin/logg.csv': 'audit.read',
+};
+
+export function actionFor(method: string, path: string): Action | undefined {
+  return routePolicy[`${method} ${path}`];
+}
+
+/** The grant a subject has for an action, or undefined: denied. */
+export function grantFor(action: Action, subject: Subject, options: { publicRead: boolean }): Grant | undefined {
+  const grant = (actions[action].grants as Partial<Record<Subject, Grant>>)[subject];
+  if (grant === 'public-read') return options.publicRead ? 'allow' : undefined;
+  return grant;
+}
+
+/** Who owns the resource a request acts on, as far as the route or the handler knows it. */
+export interface Owner {
+  municipalityNumber?: string | null;
+  organisationId?: number | null;
+}
+
+export interface Principal {
+  role: Role;
+  municipalityNumber: string | null;
+  organisationId: number | null;
+}
+
+/** Whether a grant lets this user act on a resource with this owner. */
+export function ownershipHolds(grant: Grant, user: Principal | null, owner: Owner): boolean {
+  if (grant === 'allow' || grant === 'public-read') return true;
+  if (!user) return false;
+  if (grant === 'own-municipality') {
+    return user.municipalityNumber !== null && owner.municipalityNumber === user.municipalityNumber;
+  }
+  return user.organisationId !== null && owner.organisationId === user.organisationId;
+}
+
+/** The route parameter that names a municipality; routes with it get their ownership checked up front. */
+export const municipalityParam = 'kommune';

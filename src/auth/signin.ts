@@ -1,0 +1,66 @@
+import type { Config } from '../config.ts';
+import { credentialsByEmail } from '../db/queries/accounts.ts';
+import { recordAudit, type AuditActor } from '../db/queries/audit.ts';
+import type { Db } from '../db/index.ts';
+import { verifyAgainstNothing, verifyPassword } from './password.ts';
+import { startSession } from './sessions.ts';
+import { blockedUntil, clearAccountFailures, recordFailure } from './throttle.ts';
+import { hashToken } from './tokens.ts';
+
+export type SignInResult = { kind: 'ok'; token: string; userId: number } | { kind: 'failed' } | { kind: 'limited'; until: Date };
+
+/**
+ * Checks e-mail and password within the sign-in limit. On success the session the browser came
+ * with (if any) is ended and a new one started, so a session id planted before sign-in is
+ * worthless after it. Every outcome is recorded; the password never is.
+ */
+export async function signIn(
+  db: Db,
+  config: Config,
+  input: { email: string; password: string; previousToken: string | undefined },
+  actor: AuditActor,
+): Promise<SignInResult> {
+  const keys = { account: input.email, address: actor.clientAddress };
+  const until = await blockedUntil(db, keys, actor.at, config);
+  if (until) {
+    await recordAudit(db, { ...actor, action: 'login.limited', details: `e-post: ${input.email}; neste forsøk ${until.toISOString()}` });
+    return { kind: 'limited', until };
+  }
+
+  const user = await credentialsByEmail(db, input.email);
+  const matches = user ? await verifyPassword(input.password, user.password_hash) : await verifyAgainstNothing(input.password);
+  if (!user || !matches || user.disabled_at !== null) {
+    await recordFailure(db, keys, actor.at);
+    const why = !user ? 'ukjent e-post' : !matches ? 'feil passord' : 'brukeren er deaktivert';
+    await recordAudit(db, {
+      ...actor,
+      userId: user?.id ?? null,
+      action: 'login.failed',
+      entity: user ? 'app_user' : null,
+      entityId: user?.id ?? null,
+      details: `e-post: ${input.email}; ${why}`,
+    });
+    return { kind: 'failed' };
+  }
+
+  await clearAccountFailures(db, input.email);
+  const token = await db.transaction().execute(async (trx) => {
+    const userActor = { ...actor, userId: user.id };
+    if (input.previousToken) {
+      const old = await trx.deleteFrom('user_session').where('id', '=', hashToken(input.previousToken)).returning('user_id').executeTakeFirst();
+      if (old) await recordAudit(trx, { ...userActor, action: 'session.end', entity: 'app_user', entityId: old.user_id, details: 'replaced' });
+    }
+    const fresh = await startSession(trx, user.id, actor.at, actor.clientAddress);
+    await recordAudit(trx, { ...userActor, action: 'login', entity: 'app_user', entityId: user.id });
+    return fresh;
+  });
+  return { kind: 'ok', token, userId: user.id };
+}
+
+/** "3 minutter", "45 sekunder": how long to wait, in words. */
+export function waitInWords(until: Date, now: Date): string {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} ${minutes === 1 ? 'minutt' : 'minutter'}`;
+}

@@ -1,0 +1,71 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/index.ts';
+
+/**
+ * The sign-in limit. Failures are counted per account and per client address. The first
+ * LOGIN_FREE_ATTEMPTS (per address: LOGIN_FREE_ATTEMPTS_PER_ADDRESS) failures cost nothing; after
+ * that each failure makes the next attempt wait LOGIN_DELAY_SECONDS, doubled per further
+ * failure, up to LOGIN_DELAY_MAX_MINUTES. A successful sign-in clears the account's count; a day
+ * without failures forgets both.
+ */
+const forgetAfterMs = 24 * 3_600_000;
+
+export interface ThrottleKeys {
+  account: string;
+  address: string | null;
+}
+
+const keysOf = (k: ThrottleKeys) => [`account:${k.account}`, ...(k.address ? [`address:${k.address}`] : [])];
+
+interface Row {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+}
+
+const live = (row: Row, now: Date) => now.getTime() - Date.parse(row.last_failure_at) < forgetAfterMs;
+
+function freeAttempts(key: string, config: Config): number {
+  return key.startsWith('address:') ? config.LOGIN_FREE_ATTEMPTS_PER_ADDRESS : config.LOGIN_FREE_ATTEMPTS;
+}
+
+/** The wait after `failures` failures, in milliseconds (0 while attempts are free). */
+export function delayAfter(failures: number, free: number, config: Config): number {
+  if (failures < free) return 0;
+  const seconds = config.LOGIN_DELAY_SECONDS * 2 ** Math.min(failures - free, 30);
+  return Math.min(seconds * 1000, config.LOGIN_DELAY_MAX_MINUTES * 60_000);
+}
+
+/** When the next attempt is allowed, if it is not allowed now. */
+export async function blockedUntil(db: Db, keys: ThrottleKeys, now: Date, config: Config): Promise<Date | null> {
+  const rows = await db.selectFrom('login_throttle').selectAll().where('key', 'in', keysOf(keys)).execute();
+  let until = 0;
+  for (const row of rows) {
+    if (!live(row, now)) continue;
+    const next = Date.parse(row.last_failure_at) + delayAfter(row.failures, freeAttempts(row.key, config), config);
+    until = Math.max(until, next);
+  }
+  return until > now.getTime() ? new Date(until) : null;
+}
+
+export async function recordFailure(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const wanted = keysOf(keys);
+    const rows = await trx.selectFrom('login_throttle').selectAll().where('key', 'in', wanted).execute();
+    const at = now.toISOString();
+    for (const key of wanted) {
+      const row = rows.find((r) => r.key === key);
+      const failures = row && live(row, now) ? row.failures + 1 : 1;
+      await trx
+        .insertInto('login_throttle')
+        .values({ key, failures, last_failure_at: at })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ failures, last_failure_at: at }))
+        .execute();
+    }
+  });
+}
+
+/** A successful sign-in clears the account's failures (not the address's: one good account must not unlock guessing at others). */
+export async function clearAccountFailures(db: Db, account: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', `account:${account}`).execute();
+}

@@ -1,0 +1,134 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditEvent } from '../../../model/audit.ts';
+import type { Db } from '../index.ts';
+import type { Database } from '../schema.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export type { AuditEvent };
+
+/** Who did something and from where; `auditActor(c)` gives it for a request. */
+export interface AuditActor {
+  at: Date;
+  userId: number | null;
+  clientAddress: string | null;
+}
+
+export interface AuditEntry extends AuditActor {
+  /** What happened, as `area.verb`: `login`, `login.failed`, `user.update`, `element.update`, … */
+  action: string;
+  /** The table the change is about (`app_user`, `element`, …) and the row's id. */
+  entity?: string | null;
+  entityId?: string | number | null;
+  /** The scope element the change belongs to, so its page can show its history. */
+  elementId?: number | null;
+  /** The row (or the fields that matter) before and after; stored as JSON for field-level diffs. */
+  before?: unknown;
+  after?: unknown;
+  details?: string | null;
+}
+
+/**
+ * Appends one event to the audit log. Call it inside the transaction that makes the change, so
+ * the change and its record commit or fail together. The table refuses UPDATE and DELETE.
+ */
+export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
+  await recordAudits(db, [entry]);
+}
+
+/** Appends many events in one statement (a bulk change records one event per element). */
+export async function recordAudits(db: Executor, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 200) {
+    await db
+      .insertInto('audit_event')
+      .values(
+        entries.slice(i, i + 200).map((entry) => ({
+          at: entry.at.toISOString(),
+          user_id: entry.userId,
+          action: entry.action,
+          entity: entry.entity ?? null,
+          entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+          element_id: entry.elementId ?? null,
+          before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+          after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+          client_address: entry.clientAddress,
+          details: entry.details ?? null,
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface AuditFilter {
+  action?: string | undefined;
+  userId?: number | undefined;
+  entity?: string | undefined;
+  elementId?: number | undefined;
+  /** Inclusive ISO dates (YYYY-MM-DD), in UTC. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+
+/** Events matching the filter, newest first, in one query. */
+export async function auditEvents(db: Db, filter: AuditFilter, limit: number): Promise<AuditEvent[]> {
+  let query = db
+    .selectFrom('audit_event as a')
+    .leftJoin('app_user as u', 'u.id', 'a.user_id')
+    .select([
+      'a.id',
+      'a.at',
+      'a.user_id',
+      'u.name as user_name',
+      'u.email as user_email',
+      'a.action',
+      'a.entity',
+      'a.entity_id',
+      'a.element_id',
+      'a.before_json',
+      'a.after_json',
+      'a.client_address',
+      'a.details',
+    ]);
+  if (filter.action) query = query.where('a.action', '=', filter.action);
+  if (filter.userId !== undefined) query = query.where('a.user_id', '=', filter.userId);
+  if (filter.entity) query = query.where('a.entity', '=', filter.entity);
+  if (filter.elementId !== undefined) query = query.where('a.element_id', '=', filter.elementId);
+  if (filter.from) query = query.where('a.at', '>=', `${filter.from}T00:00:00.000Z`);
+  // Every stored time is a 24-character ISO string, so "before the next day" compares as text.
+  if (filter.to) query = query.where('a.at', '<', nextDay(filter.to));
+  const rows = await query.orderBy('a.id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    userName: r.user_name,
+    userEmail: r.user_email,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    elementId: r.element_id,
+    before: parse(r.before_json),
+    after: parse(r.after_json),
+    clientAddress: r.client_address,
+    details: r.details,
+  }));
+}
+
+/** One element's history, oldest first: who, when, and the before/after to diff field by field. */
+export async function elementHistory(db: Db, elementId: number, limit = 10_000): Promise<AuditEvent[]> {
+  return (await auditEvents(db, { elementId }, limit)).reverse();
+}
+
+/** The actions that occur in the log, for the filter's list. */
+export async function auditActions(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('audit_event').select('action').distinct().orderBy('action').execute();
+  return rows.map((r) => r.action);
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}

@@ -1,0 +1,56 @@
+import type { Generated } from 'kysely';
+
+/** Users, organisations, sessions, invitations and the sign-in throttle (migration 0002). */
+export interface OrganisationTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  contact: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  municipality_number: string | null;
+  organisation_id: number | null;
+  password_hash: string;
+  /** Set when an administrator disables the user; null while the user may sign in. */
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserSessionTable {
+  /** SHA-256 of the cookie's token, hex. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  client_address: string | null;
+}
+
+export interface InviteTable {
+  id: Generated<number>;
+  token_hash: string;
+  purpose: 'invite' | 'setup';
+  email: string | null;
+  role: string;
+  municipality_number: string | null;
+  organisation_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+  user_id: number | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+}

@@ -1,0 +1,89 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import type { Config } from '../config.ts';
+
+/**
+ * The response headers every answer carries. Scripts only from this origin and only with the
+ * page's nonce (never inline, never eval); styles may be inline because Mermaid styles the SVG
+ * it draws. HSTS for one year.
+ */
+export function securityHeaders(): MiddlewareHandler {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", NONCE],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+    },
+    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    xFrameOptions: 'DENY',
+    // Not no-referrer: under that policy browsers send `Origin: null` on our own form posts, and
+    // the CSRF check needs the real origin. Other sites still get no referrer (the invitation
+    // links carry their token in the path).
+    referrerPolicy: 'same-origin',
+  });
+}
+
+/** The nonce of this response's Content-Security-Policy, for the layout's script tags. */
+export function scriptNonce(c: Context): string | undefined {
+  return c.get('secureHeadersNonce');
+}
+
+/** Whether the browser reached us over HTTPS (directly, or through a trusted proxy). */
+export function isHttps(c: Context, config: Config): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return config.TRUST_PROXY && c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim() === 'https';
+}
+
+/** The client's address: the socket's peer, or behind a trusted proxy the first X-Forwarded-For entry. */
+export function clientAddressOf(c: Context, config: Config): string | null {
+  if (config.TRUST_PROXY) {
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // not served by node (tests call app.request directly)
+  }
+}
+
+const unsafeMethod = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
+
+/** This app's origin as the browser sees it: PUBLIC_URL, or the request's own (through a trusted proxy). */
+function ownOrigins(c: Context, config: Config): string[] {
+  const url = new URL(c.req.url);
+  const host = (config.TRUST_PROXY && c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim()) || url.host;
+  const seen = `${isHttps(c, config) ? 'https' : url.protocol.replace(':', '')}://${host}`;
+  return [url.origin, seen, ...(config.PUBLIC_URL ? [config.PUBLIC_URL] : [])];
+}
+
+/**
+ * Refuses state-changing requests that another site could have made: a browser's
+ * `Sec-Fetch-Site: cross-site`, an Origin that is not ours, and (Hono's csrf middleware) a form
+ * post that carries neither signal of coming from our own pages.
+ * `refuse` answers; nothing after this middleware runs for a refused request.
+ */
+export function sameOriginWrites(config: Config, refuse: (c: Context, reason: string) => Response | Promise<Response>): MiddlewareHandler {
+  const check = csrf({ origin: (origin, c) => ownOrigins(c, config).includes(origin), secFetchSite: 'same-origin' });
+  return async (c, next) => {
+    if (!unsafeMethod(c.req.method)) return next();
+    if (c.req.header('Sec-Fetch-Site') === 'cross-site') return refuse(c, 'cross-site');
+    const origin = c.req.header('Origin');
+    if (origin !== undefined && !ownOrigins(c, config).includes(origin)) return refuse(c, 'origin');
+    try {
+      await check(c, async () => {});
+    } catch (error) {
+      if (error instanceof HTTPException && error.status === 403) return refuse(c, 'no-origin');
+      throw error;
+    }
+    return next();
+  };
+}

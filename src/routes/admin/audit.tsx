@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { auditQuerySchema, csvLine, labelOfAction, type AuditQuery } from '../../../model/audit.ts';
+import { AuditPage, auditPageLimit } from '../../../views/pages/admin/audit.tsx';
+import { auditActor } from '../../auth/context.ts';
+import { listUsers } from '../../db/queries/accounts.ts';
+import { auditActions, auditEvents, recordAudit, type AuditFilter } from '../../db/queries/audit.ts';
+import type { AppDeps } from '../../deps.ts';
+import { respond } from '../../http/render.tsx';
+import { validParams } from '../../http/validate.ts';
+
+const toFilter = (q: AuditQuery): AuditFilter => ({ action: q.handling, userId: q.bruker, entity: q.tabell, elementId: q.element, from: q.fra, to: q.til });
+
+const csvHeader = ['id', 'tid', 'bruker_id', 'bruker', 'e-post', 'handling', 'handling_navn', 'tabell', 'rad', 'element_id', 'før', 'etter', 'adresse', 'detaljer'];
+
+/** The audit log for administrators: a filtered page, and the same filter as CSV. */
+export function auditRoutes({ db }: AppDeps): Hono {
+  const app = new Hono();
+
+  app.get('/admin/logg', validParams('query', auditQuerySchema), async (c) => {
+    const query = c.req.valid('query');
+    const [events, actions, users] = await Promise.all([auditEvents(db, toFilter(query), auditPageLimit), auditActions(db), listUsers(db)]);
+    return respond(c, { title: 'Revisjonslogg', body: <AuditPage events={events} query={query} actions={actions} users={users} /> });
+  });
+
+  app.get('/admin/logg.csv', validParams('query', auditQuerySchema), async (c) => {
+    const query = c.req.valid('query');
+    const events = await auditEvents(db, toFilter(query), Number.MAX_SAFE_INTEGER);
+    // Taking a copy of the log is itself worth knowing about.
+    await recordAudit(db, { ...auditActor(c), action: 'audit.export', details: `${events.length} hendelser; filter ${JSON.stringify(query)}` });
+    const lines = events.map((e) =>
+      csvLine([e.id, e.at, e.userId, e.userName, e.userEmail, e.action, labelOfAction(e.action), e.entity, e.entityId, e.elementId, e.before, e.after, e.clientAddress, e.details]),
+    );
+    const day = c.var.clock().toISOString().slice(0, 10);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="revisjonslogg-${day}.csv"`);
+    c.header('Cache-Control', 'no-store');
+    // The byte-order mark makes spreadsheet programs read æøå as UTF-8.
+    return c.body(`\uFEFF${[csvLine(csvHeader), ...lines].join('\r\n')}\r\n`);
+  });
+
+  return app;
+}

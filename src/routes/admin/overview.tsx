@@ -1,0 +1,9 @@
+import { Hono } from 'hono';
+import { AdminOverviewPage } from '../../../views/pages/admin/common.tsx';
+import { respond } from '../../http/render.tsx';
+
+export function adminOverviewRoutes(): Hono {
+  const app = new Hono();
+  app.get('/admin', (c) => respond(c, { title: 'Administrasjon', body: <AdminOverviewPage /> }));
+  return app;
+}

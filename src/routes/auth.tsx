@@ -1,0 +1,119 @@
+import { Hono, type Context } from 'hono';
+import { acceptInviteSchema, acceptSetupSchema, loginInputSchema, returnPathSchema } from '../../model/accounts.ts';
+import { AcceptInvitePage } from '../../views/pages/invite.tsx';
+import { LoginPage, type LoginPageProps } from '../../views/pages/login.tsx';
+import { auditActor } from '../auth/context.ts';
+import { clearSessionCookie, readSessionToken, writeSessionCookie } from '../auth/cookie.ts';
+import { acceptInvite, invitePath } from '../auth/invites.ts';
+import { endSession } from '../auth/sessions.ts';
+import { signIn, waitInWords } from '../auth/signin.ts';
+import type { Invite } from '../../model/accounts.ts';
+import { inviteByToken, inviteUsable } from '../db/queries/invites.ts';
+import type { AppDeps } from '../deps.ts';
+import { fieldErrors, formInput } from '../http/forms.ts';
+import { respond, respondError } from '../http/render.tsx';
+
+/** Signing in and out, and accepting an invitation (or the first-start setup link). */
+export function authRoutes({ db, config }: AppDeps): Hono {
+  const app = new Hono();
+
+  const loginPage = (c: Context, props: LoginPageProps, status: 200 | 401 | 422 | 429 = 200) =>
+    respond(c, { title: 'Logg inn', status, body: <LoginPage {...props} signedInAs={c.var.viewer?.name} /> });
+
+  app.get('/login', (c) => {
+    const next = returnPathSchema.parse(c.req.query('neste') ?? '/');
+    const notice = c.req.query('utlogget') !== undefined ? ({ color: 'success', text: 'Du er logget ut.' } as const) : undefined;
+    return loginPage(c, { next, notice });
+  });
+
+  app.post('/login', async (c) => {
+    const form = await formInput(c);
+    const next = returnPathSchema.parse(form.neste ?? '/');
+    const parsed = loginInputSchema.safeParse(form);
+    if (!parsed.success) return loginPage(c, { next, email: form.email ?? '', errors: fieldErrors(parsed.error) }, 422);
+
+    const actor = auditActor(c);
+    const result = await signIn(db, config, { ...parsed.data, previousToken: readSessionToken(c, config) }, actor);
+    if (result.kind === 'limited') {
+      c.header('Retry-After', String(Math.ceil((result.until.getTime() - actor.at.getTime()) / 1000)));
+      const text = `For mange mislykkede forsøk på å logge inn. Vent ${waitInWords(result.until, actor.at)} før du prøver igjen.`;
+      return loginPage(c, { next, email: parsed.data.email, notice: { color: 'danger', text } }, 429);
+    }
+    if (result.kind === 'failed') {
+      const text = 'E-postadressen eller passordet er feil, eller brukeren er deaktivert.';
+      return loginPage(c, { next, email: parsed.data.email, notice: { color: 'danger', text } }, 401);
+    }
+    writeSessionCookie(c, config, result.token);
+    return c.redirect(next, 303);
+  });
+
+  app.post('/logg-ut', async (c) => {
+    const viewer = c.var.viewer;
+    if (viewer) await endSession(db, viewer.sessionId, 'signed-out', auditActor(c));
+    clearSessionCookie(c, config);
+    return c.redirect('/login?utlogget', 303);
+  });
+
+  /** The invitation behind a link, or the page that says it no longer works. */
+  const usableInvite = async (c: Context) => {
+    const invite = await inviteByToken(db, c.req.param('token') ?? '');
+    if (invite && inviteUsable(invite, c.var.clock())) return invite;
+    return respondError(c, {
+      status: invite ? 410 : 404,
+      title: 'Lenken virker ikke',
+      message: 'Lenken er allerede brukt, trukket tilbake eller utløpt. Be en administrator om en ny invitasjon.',
+    });
+  };
+
+  const acceptPage = (
+    c: Context,
+    invite: Invite,
+    extra: { values?: { email?: string; name?: string }; errors?: Record<string, string> } = {},
+    status: 200 | 422 = 200,
+  ) =>
+    respond(c, {
+      title: invite.purpose === 'setup' ? 'Første administrator' : 'Invitasjon',
+      status,
+      body: (
+        <AcceptInvitePage
+          action={invitePath(c.req.param('token') ?? '')}
+          setup={invite.purpose === 'setup'}
+          email={invite.email}
+          role={invite.role}
+          boundTo={invite.municipalityName ?? invite.organisationName}
+          {...extra}
+        />
+      ),
+    });
+
+  app.get('/invitasjon/:token', async (c) => {
+    const invite = await usableInvite(c);
+    if (invite instanceof Response) return invite;
+    return acceptPage(c, invite);
+  });
+
+  app.post('/invitasjon/:token', async (c) => {
+    const invite = await usableInvite(c);
+    if (invite instanceof Response) return invite;
+    const form = await formInput(c);
+    const values = { email: form.email ?? '', name: form.name ?? '' };
+    const parsed =
+      invite.purpose === 'setup'
+        ? acceptSetupSchema.safeParse(form)
+        : acceptInviteSchema.transform((v) => ({ ...v, email: invite.email ?? '' })).safeParse(form);
+    if (!parsed.success) return acceptPage(c, invite, { values, errors: fieldErrors(parsed.error) }, 422);
+
+    const { email, name, password } = parsed.data;
+    const result = await acceptInvite(db, invite, { email, name, password }, auditActor(c));
+    if (result.kind === 'problems') return acceptPage(c, invite, { values, errors: result.errors }, 422);
+    if (result.kind === 'gone') {
+      return respondError(c, { status: 410, title: 'Lenken virker ikke', message: 'Lenken ble brukt av noen andre, eller det finnes allerede en administrator.' });
+    }
+    const previous = c.var.viewer;
+    if (previous) await endSession(db, previous.sessionId, 'replaced', auditActor(c));
+    writeSessionCookie(c, config, result.token);
+    return c.redirect('/', 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { inviteInputSchema, loginInputSchema, returnPathSchema, userInputSchema } from '../../model/accounts.ts';
+import { fieldChanges } from '../../model/audit.ts';
+
+describe('account input', () => {
+  it('only ever returns to a page on this site after sign-in', () => {
+    expect(returnPathSchema.parse('/krav?status=utkast')).toBe('/krav?status=utkast');
+    for (const elsewhere of ['//angriper.example', '/\\angriper.example', 'https://angriper.example', 'javascript:alert(1)', '', '/ mellomrom']) {
+      expect(returnPathSchema.parse(elsewhere), elsewhere).toBe('/');
+    }
+  });
+
+  it('normalises e-mail addresses and keeps only the binding the role can have', () => {
+    expect(loginInputSchema.parse({ email: ' Kari@Oslo.Kommune.NO ', password: 'x' }).email).toBe('kari@oslo.kommune.no');
+    expect(inviteInputSchema.parse({ email: 'a@b.no', role: 'reader', municipality: '0301', organisation: '4' })).toEqual({
+      email: 'a@b.no',
+      role: 'reader',
+      municipalityNumber: null,
+      organisationId: null,
+    });
+    expect(userInputSchema.parse({ name: ' Kari ', email: 'a@b.no', role: 'municipality', municipality: '0301', organisation: '', active: 'on' })).toEqual({
+      name: 'Kari',
+      email: 'a@b.no',
+      role: 'municipality',
+      municipalityNumber: '0301',
+      organisationId: null,
+      active: true,
+    });
+  });
+
+  it('says which field is missing for a bound role', () => {
+    const result = inviteInputSchema.safeParse({ email: 'a@b.no', role: 'municipality', municipality: '12' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['municipality', 'Kommunenummeret har fire sifre, for eksempel 0301.']]);
+  });
+});
+
+describe('field changes in an audit event', () => {
+  it('lists what a change altered, a creation sets and a deletion clears', () => {
+    expect(fieldChanges({ name: 'A', tier: 1, tags: ['x'] }, { name: 'B', tier: 1, tags: ['x', 'y'] })).toEqual([
+      { field: 'name', before: 'A', after: 'B' },
+      { field: 'tags', before: ['x'], after: ['x', 'y'] },
+    ]);
+    expect(fieldChanges(null, { name: 'Ny', parent: null })).toEqual([{ field: 'name', before: null, after: 'Ny' }]);
+    expect(fieldChanges({ name: 'Borte' }, null)).toEqual([{ field: 'name', before: 'Borte', after: null }]);
+    expect(fieldChanges({ name: 'Lik' }, { name: 'Lik' })).toEqual([]);
+  });
+});

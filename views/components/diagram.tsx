@@ -1,0 +1,196 @@
+import type { Cell, Diagram, LegendEntry, ListItem } from '../../model/diagrams/types.ts';
+import { ElementLink, Empty } from './common.tsx';
+import { Script } from './script.tsx';
+
+/**
+ * Mermaid, our renderer and the diagrams' styles, for pages that draw diagrams. External
+ * scripts with the response's nonce (deferred, so they run in order after the document is
+ * parsed): nothing inline, so the strict Content-Security-Policy holds, and pages without
+ * diagrams never load Mermaid.
+ */
+export function DiagramAssets() {
+  return (
+    <>
+      <link rel="stylesheet" href="/assets/diagrams.css" />
+      <Script src="/assets/mermaid.min.js" />
+      <Script src="/assets/diagrams.js" />
+    </>
+  );
+}
+
+export interface DiagramRegionProps {
+  /** The element htmx swaps; also the prefix of ids inside it. */
+  id: string;
+  diagram: Diagram;
+  /** Where the Mermaid source is downloaded from, with the same filters. */
+  sourceHref: string;
+  /** The SVG's file name without extension. */
+  fileName: string;
+  /** The address that redraws this diagram with one group expanded. */
+  expandHref?: (key: string) => string;
+  /** The level of the region's own headings (the legend and the table). */
+  headingLevel?: 2 | 3;
+}
+
+/**
+ * One diagram and everything beside it: what to know (missing links, collapsing), the drawing
+ * (rendered in the browser from the Mermaid text), downloads, the legend, and the same content
+ * as a table. This is the fragment a filter change swaps in.
+ */
+export function DiagramRegion({ id, diagram, sourceHref, fileName, expandHref, headingLevel = 2 }: DiagramRegionProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <div id={id} class="diagram-region" aria-live="polite">
+      {diagram.notes.length > 0 ? (
+        <div class="ds-alert diagram-notes" data-color="info" data-size="sm">
+          <ul>
+            {diagram.notes.map((n) => (
+              <li>{n}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <figure class="diagram" data-diagram data-node-count={String(diagram.nodeCount)} data-file-name={fileName} aria-labelledby={`${id}-tittel`}>
+        <figcaption id={`${id}-tittel`} class="diagram__caption">
+          {diagram.title}
+          {diagram.collapsed ? <span class="ds-tag diagram__collapsed" data-color="warning" data-size="sm">Sammenslått</span> : null}
+        </figcaption>
+        <div class="diagram__canvas" data-diagram-canvas tabindex={0} role="region" aria-label={`Diagram: ${diagram.title}`}>
+          <p class="ds-paragraph muted" data-diagram-status>
+            Diagrammet tegnes i nettleseren. Innholdet står også i tabellen under.
+          </p>
+        </div>
+        <div class="diagram__actions">
+          <a class="ds-button" data-variant="secondary" data-size="sm" href={sourceHref} download={`${fileName}.mmd`}>
+            Last ned Mermaid-kilde
+          </a>
+          <button class="ds-button" data-variant="secondary" data-size="sm" type="button" data-diagram-download hidden>
+            Last ned SVG
+          </button>
+        </div>
+        <details class="ds-details diagram__source">
+          <summary>Vis Mermaid-kilden</summary>
+          <pre data-diagram-source>{diagram.source}</pre>
+        </details>
+      </figure>
+      <Heading class="ds-heading" data-size="2xs">
+        Tegnforklaring
+      </Heading>
+      <Legend entries={diagram.legend} />
+      <Heading class="ds-heading" data-size="2xs">
+        Innholdet som tabell
+      </Heading>
+      <DiagramTableView diagram={diagram} expandHref={expandHref} />
+    </div>
+  );
+}
+
+function Legend({ entries }: { entries: LegendEntry[] }) {
+  return (
+    <ul class="diagram-legend">
+      {entries.map((e) => (
+        <li>
+          <LegendSwatch entry={e} /> {e.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The legend draws with the same colours, widths and dashes as the diagram. */
+function LegendSwatch({ entry }: { entry: LegendEntry }) {
+  const size = { width: 36, height: 18, viewBox: '0 0 36 18', 'aria-hidden': 'true' as const, focusable: 'false', class: 'diagram-legend__swatch' };
+  if (entry.node) {
+    const n = entry.node;
+    return (
+      <svg {...size}>
+        <rect x="2" y="2" width="32" height="14" rx="3" fill={n.fill} stroke={n.stroke} stroke-width={String(Math.min(n.strokeWidth, 3))} stroke-dasharray={n.dash} />
+      </svg>
+    );
+  }
+  if (entry.edge) {
+    const e = entry.edge;
+    return (
+      <svg {...size}>
+        <line x1="1" y1="9" x2="35" y2="9" stroke={e.stroke} stroke-width={String(e.strokeWidth)} stroke-dasharray={e.dash} />
+      </svg>
+    );
+  }
+  if (entry.marker === 'bar') {
+    return (
+      <svg {...size}>
+        <rect x="2" y="4" width="32" height="10" fill="#8a90dd" stroke="#534fbc" />
+      </svg>
+    );
+  }
+  return (
+    <svg {...size}>
+      <rect x="12" y="3" width="12" height="12" transform="rotate(45 18 9)" fill={entry.marker === 'decision' ? '#ff8888' : '#8a90dd'} stroke={entry.marker === 'decision' ? '#ff0000' : '#534fbc'} />
+    </svg>
+  );
+}
+
+function DiagramTableView({ diagram, expandHref }: { diagram: Diagram; expandHref?: ((key: string) => string) | undefined }) {
+  const { table } = diagram;
+  if (table.rows.length === 0) return <Empty>Ingenting å vise.</Empty>;
+  return (
+    <div class="table-scroll" tabindex={0} role="region" aria-label={table.caption}>
+      <table class="ds-table diagram-table" data-border>
+        <caption>{table.caption}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th scope="col">{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map(([head, ...rest]) => (
+            <tr>
+              <th scope="row">{head ? <CellView cell={head} expandHref={expandHref} /> : null}</th>
+              {rest.map((cell) => (
+                <td>
+                  <CellView cell={cell} expandHref={expandHref} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CellView({ cell, expandHref }: { cell: Cell; expandHref?: ((key: string) => string) | undefined }) {
+  if ('text' in cell) return <>{cell.text}</>;
+  if ('list' in cell) {
+    if (cell.list.length === 0) return <span class="muted">{cell.empty}</span>;
+    return (
+      <ul class="cell-list">
+        {cell.list.map((item) => (
+          <li>
+            <Item item={item} expandHref={expandHref} />
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return <Item item={cell} expandHref={expandHref} />;
+}
+
+function Item({ item, expandHref }: { item: ListItem; expandHref?: ((key: string) => string) | undefined }) {
+  return (
+    <>
+      <ElementLink element={item.element} />
+      {item.note ? <span class="muted"> – {item.note}</span> : null}
+      {item.expand && expandHref ? (
+        <>
+          {' '}
+          <a class="ds-link diagram-expand" href={expandHref(item.expand.key)}>
+            {item.expand.text}
+          </a>
+        </>
+      ) : null}
+    </>
+  );
+}

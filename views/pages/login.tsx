@@ -1,0 +1,33 @@
+import { PageHeader } from '../components/common.tsx';
+import { ErrorSummary, Notice, TextField, type FieldErrors } from '../components/form.tsx';
+
+export interface LoginPageProps {
+  next: string;
+  email?: string;
+  errors?: FieldErrors;
+  /** What happened: a failed attempt, the limit, having signed out. */
+  notice?: { color: 'success' | 'info' | 'warning' | 'danger'; text: string } | undefined;
+  signedInAs?: string | undefined;
+}
+
+const labels = { email: 'E-postadresse', password: 'Passord' };
+
+export function LoginPage({ next, email, errors, notice, signedInAs }: LoginPageProps) {
+  return (
+    <>
+      <PageHeader title="Logg inn" lead="Arkitekter, kommuner, organisasjoner og administratorer logger inn med e-postadressen sin." />
+      {signedInAs ? <Notice color="info">Du er allerede logget inn som {signedInAs}. Logger du inn på nytt, blir du logget ut først.</Notice> : null}
+      {notice ? <Notice color={notice.color}>{notice.text}</Notice> : null}
+      <ErrorSummary errors={errors} labels={labels} />
+      <form method="post" action="/login" class="form-narrow">
+        <input type="hidden" name="neste" value={next} />
+        <TextField name="email" label={labels.email} type="email" autocomplete="username" value={email} errors={errors} required />
+        <TextField name="password" label={labels.password} type="password" autocomplete="current-password" errors={errors} required />
+        <button class="ds-button" type="submit">
+          Logg inn
+        </button>
+      </form>
+      <p class="ds-paragraph muted">Har du fått en invitasjon, bruker du lenken i den for å lage passord. Glemt passordet? Kontakt en administrator.</p>
+    </>
+  );
+}
