@@ -72,6 +72,14 @@ export const auditActionLabel: Record<string, string> = {
   'organisation.create': 'Organisasjon opprettet',
   'organisation.update': 'Organisasjon endret',
   'audit.export': 'Revisjonsloggen lastet ned',
+  'element.create': 'Element opprettet',
+  'element.update': 'Element endret',
+  'element.delete': 'Element slettet',
+  'element.move': 'Rekkefølge endret',
+  'element.links': 'Koblinger endret',
+  'element.bulk-move': 'Flyttet sammen med andre',
+  'link.personnel': 'Kobling til helsepersonellgruppe endret',
+  'link.exchange': 'Kobling til aktør endret',
 };
 
 export const labelOfAction = (action: string) => auditActionLabel[action] ?? action;

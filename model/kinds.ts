@@ -183,6 +183,12 @@ export const kindByPath: ReadonlyMap<string, ElementKind> = new Map(
   elementKinds.map((kind) => [kindInfo[kind].path, kind]),
 );
 
+/**
+ * A Hono path parameter that matches only the kinds' list paths. The alternatives sit in a
+ * non-capturing group: bare `a|b` leaks out of Hono's combined route regex and matches too much.
+ */
+export const kindPathParam = `:kindPath{(?:${elementKinds.map((k) => kindInfo[k].path).join('|')})}`;
+
 export function elementHref(kind: ElementKind, key: string): string {
   return `/${kindInfo[kind].path}/${encodeURIComponent(key)}`;
 }

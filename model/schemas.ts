@@ -14,7 +14,11 @@ export const idSchema = z.number().int().positive();
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Datoen må skrives som ÅÅÅÅ-MM-DD.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Datoen finnes ikke.');
+  .refine((s) => {
+    // Date.parse rolls 30 February over into March, so check that the day survives the trip.
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'Datoen finnes ikke.');
 
 /** Where in a source document an element comes from: an inclusive line range. */
 export const sourceRefSchema = z

@@ -11,7 +11,10 @@ import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth.tsx';
 import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
+import { editRoutes } from './routes/edit.tsx';
+import { linkRoutes } from './routes/links.tsx';
 import { scopeRoutes } from './routes/scope.tsx';
+import { searchRoutes } from './routes/search.tsx';
 
 export interface CreateAppOptions {
   db: Db;
@@ -46,8 +49,11 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', authRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', apiRoutes(deps));
-  // Before the scope routes, whose `/:kindPath/:key` would otherwise take /diagrammer/….
   app.route('/', diagramRoutes(deps));
+  app.route('/', searchRoutes(deps));
+  // Specific paths before the generic `/:kind/:key` patterns of the workspace and the pages.
+  app.route('/', linkRoutes(deps));
+  app.route('/', editRoutes(deps));
   app.route('/', scopeRoutes(deps));
 
   app.notFound((c) => notFound(c, 'Det finnes ingen side med den adressen.'));

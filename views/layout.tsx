@@ -93,6 +93,15 @@ export function Layout({ title, current, nonce, viewer = null, children }: Layou
                 ))}
               </ul>
             </nav>
+            <form class="site-search" method="get" action="/sok" role="search">
+              <label class="ds-sr-only" for="site-search-q">
+                Søk i omfanget
+              </label>
+              <input class="ds-input" data-size="sm" type="search" id="site-search-q" name="q" placeholder="Søk i omfanget" />
+              <button class="ds-button" data-size="sm" data-variant="secondary" type="submit">
+                Søk
+              </button>
+            </form>
             <SignedIn viewer={viewer} current={current} />
           </div>
         </header>

@@ -1,4 +1,5 @@
 import { roles, type Role } from '../../model/accounts.ts';
+import { kindPathParam } from '../../model/kinds.ts';
 
 /**
  * The authorisation policy, in one place: which action each route is, and which roles (and
@@ -40,6 +41,7 @@ export const actions = {
   /** Signing in and out, accepting an invitation. */
   open: { label: 'Innlogging, utlogging og invitasjoner', grants: everyone },
   'scope.read': { label: 'Lese det publiserte omfanget', grants: { anonymous: 'public-read', ...signedIn } },
+  'scope.edit': { label: 'Endre omfanget: elementer, koblinger, krav og rekkefølge', grants: { architect: 'allow' } },
   'admin.read': { label: 'Se administrasjonssidene', grants: { administrator: 'allow' } },
   'users.manage': { label: 'Administrere brukere og invitasjoner', grants: { administrator: 'allow' } },
   'organisations.manage': { label: 'Administrere organisasjoner', grants: { administrator: 'allow' } },
@@ -73,9 +75,25 @@ export const routePolicy: Record<string, Action> = {
   'GET /kommuner': 'scope.read',
   'GET /kilde': 'scope.read',
   'GET /kilde/:document': 'scope.read',
-  'GET /:kindPath': 'scope.read',
-  'GET /:kindPath/:key': 'scope.read',
+  [`GET /${kindPathParam}`]: 'scope.read',
+  [`GET /${kindPathParam}/:key`]: 'scope.read',
   'GET /api/model': 'scope.read',
+  'GET /sok': 'scope.read',
+  'GET /gapanalyse/panel': 'scope.read',
+
+  [`GET /${kindPathParam}/ny`]: 'scope.edit',
+  [`POST /${kindPathParam}`]: 'scope.edit',
+  [`GET /${kindPathParam}/:key/rediger`]: 'scope.edit',
+  [`POST /${kindPathParam}/:key`]: 'scope.edit',
+  [`POST /${kindPathParam}/:key/slett`]: 'scope.edit',
+  [`POST /${kindPathParam}/:key/flytt`]: 'scope.edit',
+  'GET /matriser/personellgrupper/celle': 'scope.edit',
+  'POST /matriser/personellgrupper/celle': 'scope.edit',
+  'GET /matriser/aktorer/celle': 'scope.edit',
+  'POST /matriser/aktorer/celle': 'scope.edit',
+  'GET /informasjonstjenester/:key/koblinger': 'scope.edit',
+  'POST /informasjonstjenester/:key/koblinger': 'scope.edit',
+  'POST /informasjonstjenester/flytt': 'scope.edit',
   'GET /diagrammer': 'scope.read',
   'GET /diagrammer/omfang': 'scope.read',
   'GET /diagrammer/omfang.mmd': 'scope.read',

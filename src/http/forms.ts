@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { FieldErrors } from '../../views/components/form.tsx';
 
-/** A form post's text fields (files and repeated fields are not used by any form here). */
+/** A form post's text fields; a repeated field keeps its last value, files are ignored. */
 export async function formInput(c: Context): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
   const fields: Record<string, string> = {};
@@ -18,4 +18,22 @@ export function fieldErrors(error: { issues: readonly z.core.$ZodIssue[] }): Fie
     errors[field] ??= issue.message;
   }
   return errors;
+}
+
+export type FormBody = Record<string, string | string[]>;
+
+/** The posted form with repeated fields (checkbox groups) as lists; files are ignored. */
+export async function readForm(c: Context): Promise<FormBody> {
+  const body = await c.req.parseBody({ all: true });
+  const out: FormBody = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (Array.isArray(value)) out[name] = value.filter((v): v is string => typeof v === 'string');
+    else if (typeof value === 'string') out[name] = value;
+  }
+  return out;
+}
+
+/** Single-valued view of a form: the last value of a repeated field, as `formInput` keeps. */
+export function singleValues(form: FormBody): Record<string, string> {
+  return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? (v.at(-1) ?? '') : v]));
 }

@@ -8,27 +8,37 @@ import {
   sourceQuerySchema,
 } from '../../model/filters.ts';
 import { analyseGaps } from '../../model/gaps.ts';
-import { kindByPath, kindInfo } from '../../model/kinds.ts';
-import { indexModel } from '../../model/lookup.ts';
+import { kindByPath, kindInfo, kindPathParam, type ElementKind } from '../../model/kinds.ts';
+import { refOptions } from '../../model/editing.ts';
+import { indexModel, type ModelIndex } from '../../model/lookup.ts';
 import { actorMatrix, personnelMatrix, selectServices } from '../../model/matrix.ts';
 import { selectProjects } from '../../model/portfolio.ts';
-import { elementKeySchema } from '../../model/schemas.ts';
-import { CapabilityTreePage } from '../../views/pages/capabilities.tsx';
+import { elementKeySchema, type ScopeModel } from '../../model/schemas.ts';
+import { CapabilityTree, CapabilityTreePage } from '../../views/pages/capabilities.tsx';
+import { CreatePanel } from '../../views/pages/edit.tsx';
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
 import { ElementListPage, ElementTable, KindIndexPage } from '../../views/pages/elements.tsx';
-import { GapsPage } from '../../views/pages/gaps.tsx';
-import { ActorMatrixPage, ActorMatrixTable, PersonnelMatrixPage, PersonnelMatrixTable } from '../../views/pages/matrices.tsx';
+import { GapPanel, GapsPage } from '../../views/pages/gaps.tsx';
+import { ActorMatrixPage, ActorMatrixTable, filterQuery, PersonnelMatrixPage, PersonnelMatrixTable } from '../../views/pages/matrices.tsx';
 import { MunicipalitiesPage } from '../../views/pages/municipalities.tsx';
 import { OverviewPage } from '../../views/pages/overview.tsx';
 import { PortfolioPage, PortfolioTable } from '../../views/pages/portfolio.tsx';
 import { RequirementsPage, RequirementTable } from '../../views/pages/requirements.tsx';
 import { RoadmapPage } from '../../views/pages/roadmap.tsx';
 import { SourceDocumentPage, SourceIndexPage } from '../../views/pages/source.tsx';
+import { historyFor } from '../http/history.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { sourceDocumentByKey, sourceLines } from '../db/queries/sources.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, respond, respondError } from '../http/render.tsx';
 import { validParams } from '../http/validate.ts';
+import { canEditScope } from '../http/permissions.ts';
+
+/** The "new element" region of a list page, for architects. */
+function createPanel(c: Context, kind: ElementKind, model: ScopeModel, index: ModelIndex) {
+  if (!canEditScope(c)) return null;
+  return <CreatePanel kind={kind} open={false} state={{ values: {}, errors: {} }} options={refOptions(model, index)} />;
+}
 
 function unknownFilter(c: Context, message: string) {
   return respondError(c, { status: 400, title: 'Ugyldig filter', message });
@@ -59,7 +69,12 @@ export function scopeRoutes({ db }: AppDeps): Hono {
 
   app.get('/funksjonsomrader', async (c) => {
     const { model, index } = await load();
-    return respond(c, { title: 'Funksjonsområder', body: <CapabilityTreePage model={model} index={index} /> });
+    const canEdit = canEditScope(c);
+    return respond(c, {
+      title: 'Funksjonsområder',
+      body: <CapabilityTreePage model={model} index={index} canEdit={canEdit} createPanel={createPanel(c, 'capability', model, index)} />,
+      fragment: <CapabilityTree model={model} index={index} canEdit={canEdit} />,
+    });
   });
 
   app.get('/veikart', async (c) => {
@@ -69,11 +84,11 @@ export function scopeRoutes({ db }: AppDeps): Hono {
 
   app.get('/portefolje', validParams('query', portfolioQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    const { model } = await load();
+    const { model, index } = await load();
     const rows = selectProjects(model.elements.nationalProject, query);
     return respond(c, {
       title: 'Portefølje',
-      body: <PortfolioPage all={model.elements.nationalProject} rows={rows} query={query} />,
+      body: <PortfolioPage all={model.elements.nationalProject} rows={rows} query={query} createPanel={createPanel(c, 'nationalProject', model, index)} />,
       fragment: <PortfolioTable rows={rows} query={query} />,
     });
   });
@@ -85,10 +100,14 @@ export function scopeRoutes({ db }: AppDeps): Hono {
       .filter((r) => query.status === undefined || r.status === query.status)
       .filter((r) => query.priority === undefined || r.priority === query.priority)
       .sort((a, b) => a.ref.localeCompare(b.ref));
+    const params = new URLSearchParams();
+    if (query.status) params.set('status', query.status);
+    if (query.priority) params.set('priority', query.priority);
+    const selfUrl = params.size > 0 ? `/krav?${params}` : '/krav';
     return respond(c, {
       title: 'Krav',
-      body: <RequirementsPage model={model} index={index} rows={rows} query={query} />,
-      fragment: <RequirementTable model={model} index={index} rows={rows} />,
+      body: <RequirementsPage model={model} index={index} rows={rows} query={query} selfUrl={selfUrl} createPanel={createPanel(c, 'requirement', model, index)} />,
+      fragment: <RequirementTable model={model} index={index} rows={rows} selfUrl={selfUrl} />,
     });
   });
 
@@ -98,10 +117,17 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const selection = resolveServiceFilter(filter, index);
     if (typeof selection === 'string') return unknownFilter(c, selection);
     const elements = selectServices(model, index, selection);
-    const props = { kind: 'informationService' as const, model, index, elements };
+    const selfUrl = `/informasjonstjenester${filterQuery(filter)}`;
+    const props = { kind: 'informationService' as const, model, index, elements, canEdit: canEditScope(c), selfUrl };
     return respond(c, {
       title: kindInfo.informationService.plural,
-      body: <ElementListPage {...props} filter={{ value: filter, action: '/informasjonstjenester' }} />,
+      body: (
+        <ElementListPage
+          {...props}
+          filter={{ value: filter, action: '/informasjonstjenester' }}
+          createPanel={createPanel(c, 'informationService', model, index)}
+        />
+      ),
       fragment: <ElementTable {...props} />,
     });
   });
@@ -114,10 +140,19 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const selection = resolveServiceFilter(filter, index);
     if (typeof selection === 'string') return unknownFilter(c, selection);
     const matrix = personnelMatrix(model, selectServices(model, index, selection));
+    const region = { index, matrix, canEdit: canEditScope(c), selfUrl: `/matriser/personellgrupper${filterQuery(filter)}` };
     return respond(c, {
       title: 'Matrise: tjenester × helsepersonellgrupper',
-      body: <PersonnelMatrixPage model={model} index={index} matrix={matrix} filter={filter} />,
-      fragment: <PersonnelMatrixTable index={index} matrix={matrix} />,
+      body: (
+        <PersonnelMatrixPage
+          {...region}
+          model={model}
+          filter={filter}
+          gapPanel={<GapPanel gaps={analyseGaps(model)} focus="personell" />}
+          createPanel={createPanel(c, 'informationService', model, index)}
+        />
+      ),
+      fragment: <PersonnelMatrixTable {...region} />,
     });
   });
 
@@ -127,10 +162,19 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const selection = resolveServiceFilter(filter, index);
     if (typeof selection === 'string') return unknownFilter(c, selection);
     const matrix = actorMatrix(model, index, selectServices(model, index, selection));
+    const region = { index, matrix, canEdit: canEditScope(c), selfUrl: `/matriser/aktorer${filterQuery(filter)}` };
     return respond(c, {
       title: 'Matrise: tjenester × aktører',
-      body: <ActorMatrixPage model={model} index={index} matrix={matrix} filter={filter} />,
-      fragment: <ActorMatrixTable index={index} matrix={matrix} />,
+      body: (
+        <ActorMatrixPage
+          {...region}
+          model={model}
+          filter={filter}
+          gapPanel={<GapPanel gaps={analyseGaps(model)} focus="aktorer" />}
+          createPanel={createPanel(c, 'informationService', model, index)}
+        />
+      ),
+      fragment: <ActorMatrixTable {...region} />,
     });
   });
 
@@ -164,19 +208,21 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   });
 
   // Every kind's list page, and the capability tree as the capability list.
-  app.get('/:kindPath', async (c) => {
-    const kind = kindByPath.get(c.req.param('kindPath'));
+  app.get(`/${kindPathParam}`, async (c) => {
+    const kind = kindByPath.get(c.req.param('kindPath') ?? '');
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
     if (kind === 'capability') return c.redirect('/funksjonsomrader');
     const { model, index } = await load();
+    const props = { kind, model, index, elements: model.elements[kind], canEdit: canEditScope(c), selfUrl: `/${kindInfo[kind].path}` };
     return respond(c, {
       title: kindInfo[kind].plural,
-      body: <ElementListPage kind={kind} model={model} index={index} elements={model.elements[kind]} />,
+      body: <ElementListPage {...props} createPanel={createPanel(c, kind, model, index)} />,
+      fragment: <ElementTable {...props} />,
     });
   });
 
-  app.get('/:kindPath/:key', async (c) => {
-    const kind = kindByPath.get(c.req.param('kindPath'));
+  app.get(`/${kindPathParam}/:key`, async (c) => {
+    const kind = kindByPath.get(c.req.param('kindPath') ?? '');
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
     const key = c.req.param('key');
     const { model, index } = await load();
@@ -185,10 +231,9 @@ export function scopeRoutes({ db }: AppDeps): Hono {
       return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
     }
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
-    return respond(c, {
-      title: element.name,
-      body: <ElementDetailPage element={element} model={model} index={index} excerpt={excerpt} />,
-    });
+    const history = await historyFor(c, db, element.id);
+    const page = <ElementDetailPage element={element} model={model} index={index} excerpt={excerpt} canEdit={canEditScope(c)} history={history} />;
+    return respond(c, { title: element.name, body: page, fragment: page });
   });
 
   return app;

@@ -11,6 +11,7 @@ const dangerous = [/<script>alert/i, /<img src=x/i, /"><img/i, /' autofocus onfo
 
 let ctx: TestContext;
 let admin: { Cookie: string };
+let architect: { Cookie: string };
 let victim: { Cookie: string };
 let userId: number;
 let organisationId: number;
@@ -18,6 +19,7 @@ let organisationId: number;
 beforeAll(async () => {
   ctx = await testApp();
   admin = await signIn(ctx, 'administrator');
+  architect = await signIn(ctx, 'architect');
   // Names and descriptions as an architect could store them (the editing pages come later).
   const at = ctx.clock.now().toISOString();
   await ctx.db.updateTable('element').set({ name: `Multidose ${payloads.script}`, description: `Beskrivelse ${payloads.attribute} ${payloads.single}`, updated_at: at }).where('key', '=', 'multidose').execute();
@@ -42,16 +44,18 @@ const samples: Record<string, string> = { kindPath: 'informasjonstjenester', key
 describe('user text is escaped on every page that shows it', () => {
   it('never appears as markup, and does appear as text where it belongs', async () => {
     const paths = [
-      ...new Set(ctx.app.routes.filter((r) => r.method === 'GET').map((r) => r.path.replace(/:(\w+)/g, (_, n: string) => (n === 'id' ? String(userId) : (samples[n] ?? 'x'))))),
+      ...new Set(ctx.app.routes.filter((r) => r.method === 'GET').map((r) => r.path.replace(/:(\w+)(?:\{[^/]*\})?/g, (_, n: string) => (n === 'id' ? String(userId) : (samples[n] ?? 'x'))))),
       '/krav/aks-0001',
       '/informasjonskategorier/plan',
       `/admin/organisasjoner/${organisationId}`,
       '/informasjonstjenester?category=plan',
       '/matriser/aktorer?category=plan',
+      '/sok?q=multidose',
+      '/matriser/personellgrupper/celle?service=multidose&group=legevakt',
     ];
     const shown = new Map<string, string[]>();
     for (const path of paths) {
-      for (const [who, headers] of [['admin', admin], ['offer', victim]] as const) {
+      for (const [who, headers] of [['admin', admin], ['architect', architect], ['offer', victim]] as const) {
         const res = await ctx.app.request(path, { headers });
         if (!res.headers.get('content-type')?.includes('text/html')) continue;
         const html = await res.text();
@@ -71,6 +75,11 @@ describe('user text is escaped on every page that shows it', () => {
     expect(where('single')).toContain('admin /informasjonstjenester/multidose');
     expect(where('attribute')).toContain('admin /krav/aks-0001');
     expect(where('attribute')).toContain('admin /informasjonskategorier/plan');
+    // The architect's forms put names into input values and options: escaped there too.
+    expect(where('script')).toContain('architect /informasjonstjenester/multidose/rediger');
+    expect(where('attribute')).toContain('architect /informasjonstjenester/multidose/rediger');
+    expect(where('attribute')).toContain('architect /informasjonstjenester/ny');
+    expect(where('script')).toContain('architect /sok?q=multidose');
     // Organisation and user names on the administration pages, the header and the audit log.
     expect(where('attribute')).toContain('admin /admin/organisasjoner');
     expect(where('attribute')).toContain(`admin /admin/organisasjoner/${organisationId}`);

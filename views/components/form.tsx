@@ -105,12 +105,24 @@ export function SelectField(props: FieldProps & { value?: string | undefined; op
   );
 }
 
-/** The list of problems at the top of a form that failed validation, each linking to its field. */
-export function ErrorSummary({ errors, labels }: { errors: FieldErrors | undefined; labels: Record<string, string> }) {
+/**
+ * The list of problems at the top of a form that failed validation, each linking to its field.
+ * It takes focus when it appears, so keyboard and screen-reader users land on it.
+ */
+export function ErrorSummary({
+  errors,
+  labels,
+  anchor = (field) => ids(field).input,
+}: {
+  errors: FieldErrors | undefined;
+  labels: Record<string, string>;
+  /** The id of a field's control, for forms whose ids are not the default `felt-<name>`. */
+  anchor?: (field: string) => string;
+}) {
   const entries = Object.entries(errors ?? {});
   if (entries.length === 0) return null;
   return (
-    <div class="ds-error-summary" role="alert">
+    <div class="ds-error-summary" role="alert" tabindex={-1} autofocus>
       <h2 class="ds-heading" data-size="xs">
         Rett opp dette før du sender inn på nytt
       </h2>
@@ -118,7 +130,7 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors | undefin
         {entries.map(([field, message]) => (
           <li>
             {labels[field] ? (
-              <a class="ds-link" href={`#${ids(field).input}`}>
+              <a class="ds-link" href={`#${anchor(field)}`}>
                 {labels[field]}: {message}
               </a>
             ) : (

@@ -1,11 +1,32 @@
+import type { Child } from 'hono/jsx';
 import { byPosition, subtreeIds, type ModelIndex } from '../../model/lookup.ts';
 import type { Capability, ScopeModel } from '../../model/schemas.ts';
 import { ElementLink, PageHeader, TentativeTag } from '../components/common.tsx';
+import { MoveButton } from './elements.tsx';
 
-/** The capability tree, grouped by the solution part each top-level capability sits in. */
-export function CapabilityTreePage({ model, index }: { model: ScopeModel; index: ModelIndex }) {
-  const supported = new Map<number, number>();
-  for (const l of model.links.serviceCapabilities) supported.set(l.capabilityId, (supported.get(l.capabilityId) ?? 0) + 1);
+export interface CapabilityTreeProps {
+  model: ScopeModel;
+  index: ModelIndex;
+  canEdit?: boolean;
+  moved?: { key: string; direction: 'up' | 'down' } | undefined;
+}
+
+/** The capability tree page, grouped by the solution part each top-level capability sits in. */
+export function CapabilityTreePage(props: CapabilityTreeProps & { createPanel?: Child }) {
+  return (
+    <>
+      <PageHeader
+        title="Funksjonsområder"
+        lead="Funksjonaliteten en fremtidig journalløsning og samhandlingsplattform bør ha, som et tre under løsningsdelene. Tallet viser hvor mange informasjonstjenester som støttes av området eller noe under det."
+        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Funksjonsområder' }]}
+      />
+      {props.createPanel ?? null}
+      <CapabilityTree {...props} />
+    </>
+  );
+}
+
+export function CapabilityTree({ model, index, canEdit = false, moved }: CapabilityTreeProps) {
   const serviceCount = (c: Capability) => {
     const ids = new Set(subtreeIds(index, c.id));
     return new Set(model.links.serviceCapabilities.filter((l) => ids.has(l.capabilityId)).map((l) => l.serviceId)).size;
@@ -17,7 +38,7 @@ export function CapabilityTreePage({ model, index }: { model: ScopeModel; index:
     { key: 'uten-losningsdel', title: 'Uten løsningsdel', part: undefined, roots: roots.filter((r) => r.solutionPartId === null) },
   ].filter((g) => g.roots.length > 0);
 
-  const Node = ({ capability, depth }: { capability: Capability; depth: number }) => {
+  const Node = ({ capability, depth, first, last }: { capability: Capability; depth: number; first: boolean; last: boolean }) => {
     const children = index.childrenOf(capability.id);
     const count = serviceCount(capability);
     return (
@@ -26,10 +47,16 @@ export function CapabilityTreePage({ model, index }: { model: ScopeModel; index:
         <span class={count === 0 ? 'tree__count tree__count--none' : 'tree__count'}>
           {count === 0 ? 'ingen tjenester' : `${count} ${count === 1 ? 'tjeneste' : 'tjenester'}`}
         </span>
+        {canEdit ? (
+          <span class="reorder">
+            <MoveButton kind="capability" element={capability} direction="up" disabled={first} focus={moved?.key === capability.key && moved.direction === 'up'} target="#funksjonstre" />
+            <MoveButton kind="capability" element={capability} direction="down" disabled={last} focus={moved?.key === capability.key && moved.direction === 'down'} target="#funksjonstre" />
+          </span>
+        ) : null}
         {children.length > 0 && depth < 30 ? (
           <ul class="tree__children">
-            {children.map((child) => (
-              <Node capability={child} depth={depth + 1} />
+            {children.map((child, i) => (
+              <Node capability={child} depth={depth + 1} first={i === 0} last={i === children.length - 1} />
             ))}
           </ul>
         ) : null}
@@ -38,24 +65,19 @@ export function CapabilityTreePage({ model, index }: { model: ScopeModel; index:
   };
 
   return (
-    <>
-      <PageHeader
-        title="Funksjonsområder"
-        lead="Funksjonaliteten en fremtidig journalløsning og samhandlingsplattform bør ha, som et tre under løsningsdelene. Tallet viser hvor mange informasjonstjenester som støttes av området eller noe under det."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Funksjonsområder' }]}
-      />
+    <div id="funksjonstre" hx-get="/funksjonsomrader" hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
       {groups.map((g) => (
         <section aria-labelledby={`del-${g.key}`} class="tree-section">
           <h2 id={`del-${g.key}`} class="ds-heading" data-size="sm">
             {g.part ? <ElementLink element={g.part} /> : g.title}
           </h2>
           <ul class="tree">
-            {g.roots.map((r) => (
-              <Node capability={r} depth={0} />
+            {g.roots.map((r, i) => (
+              <Node capability={r} depth={0} first={i === 0} last={i === g.roots.length - 1} />
             ))}
           </ul>
         </section>
       ))}
-    </>
+    </div>
   );
 }

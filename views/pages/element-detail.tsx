@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
-import { kindInfo } from '../../model/kinds.ts';
+import { elementHref, kindInfo } from '../../model/kinds.ts';
 import type { SourceExcerpt } from '../../model/source.ts';
+import type { AuditEvent } from '../../model/audit.ts';
+import { ElementHistory } from '../components/history.tsx';
 import { byPosition, subtreeIds, type ModelIndex } from '../../model/lookup.ts';
 import {
   decisionTrackLabel,
@@ -22,13 +24,21 @@ export interface ElementDetailProps {
   model: ScopeModel;
   index: ModelIndex;
   excerpt: SourceExcerpt | null;
+  /** Show the architect's controls (edit, delete, links). */
+  canEdit?: boolean;
+  /** A message after a save. */
+  notice?: string | undefined;
+  /** The element's changes from the audit log, newest first (architects and administrators). */
+  history?: { events: AuditEvent[]; limit: number } | undefined;
 }
 
-export function ElementDetailPage({ element, model, index, excerpt }: ElementDetailProps) {
+/** The element's page content; an edit swaps this region, and a save swaps it back. */
+export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history }: ElementDetailProps) {
   const info = kindInfo[element.kind];
   const requirements = requirementsAbout(element.id, model, index);
+  const href = elementHref(element.kind, element.key);
   return (
-    <>
+    <div id="element-innhold">
       <PageHeader
         title={element.kind === 'requirement' ? `${element.ref} ${element.name}` : element.name}
         crumbs={[{ href: '/', label: 'Oversikt' }, kindCrumb(element.kind), { label: element.name }]}
@@ -44,13 +54,31 @@ export function ElementDetailPage({ element, model, index, excerpt }: ElementDet
             </span>
           ) : null}
         </p>
+        {notice ? (
+          <p class="ds-alert notice" data-color="success" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {canEdit ? (
+          <div class="element-actions">
+            <a class="ds-button" data-variant="secondary" href={`${href}/rediger`} hx-get={`${href}/rediger`} hx-target="#element-innhold" hx-swap="outerHTML">
+              Rediger
+            </a>
+            <form method="post" action={`${href}/slett`} hx-post={`${href}/slett`} hx-target="#slett-bekreft" hx-swap="outerHTML">
+              <button class="ds-button" data-variant="tertiary" data-color="danger" type="submit">
+                Slett
+              </button>
+            </form>
+          </div>
+        ) : null}
+        <section id="slett-bekreft" aria-live="polite"></section>
       </PageHeader>
 
       {element.description && element.description !== element.name ? (
         <p class="ds-paragraph description">{element.description}</p>
       ) : null}
 
-      <KindSection element={element} model={model} index={index} />
+      <KindSection element={element} model={model} index={index} canEdit={canEdit} />
 
       {element.kind !== 'requirement' ? (
         <Section id="krav" title={`Krav (${requirements.length})`}>
@@ -81,7 +109,8 @@ export function ElementDetailPage({ element, model, index, excerpt }: ElementDet
           </blockquote>
         ) : null}
       </Section>
-    </>
+      {history ? <ElementHistory events={history.events} kind={element.kind} limit={history.limit} /> : null}
+    </div>
   );
 }
 
@@ -155,10 +184,10 @@ function servicesWhere(model: ScopeModel, test: (s: InformationService) => boole
 }
 
 /** The part of the page that depends on the element's kind. */
-function KindSection({ element, model, index }: { element: ScopeElement; model: ScopeModel; index: ModelIndex }) {
+function KindSection({ element, model, index, canEdit }: { element: ScopeElement; model: ScopeModel; index: ModelIndex; canEdit: boolean }) {
   switch (element.kind) {
     case 'informationService':
-      return <ServiceSections service={element} model={model} index={index} />;
+      return <ServiceSections service={element} model={model} index={index} canEdit={canEdit} />;
     case 'informationCategory':
       return (
         <Section id="tjenester" title="Informasjonstjenester i kategorien">
@@ -371,7 +400,7 @@ function KindSection({ element, model, index }: { element: ScopeElement; model: 
   }
 }
 
-function ServiceSections({ service, model, index }: { service: InformationService; model: ScopeModel; index: ModelIndex }) {
+function ServiceSections({ service, model, index, canEdit }: { service: InformationService; model: ScopeModel; index: ModelIndex; canEdit: boolean }) {
   const capabilities = model.links.serviceCapabilities
     .filter((l) => l.serviceId === service.id)
     .flatMap((l) => index.get('capability', l.capabilityId) ?? []);
@@ -434,6 +463,23 @@ function ServiceSections({ service, model, index }: { service: InformationServic
           </ul>
         )}
       </Section>
+      {canEdit ? (
+        <div id="tjeneste-koblinger" class="element-actions">
+          <a
+            class="ds-button"
+            data-variant="secondary"
+            href={`/informasjonstjenester/${service.key}/koblinger`}
+            hx-get={`/informasjonstjenester/${service.key}/koblinger`}
+            hx-target="#tjeneste-koblinger"
+            hx-swap="outerHTML"
+          >
+            Rediger funksjonsområder, mål og avhengigheter
+          </a>
+          <a class="ds-link" href="/matriser/personellgrupper">
+            Koble til helsepersonellgrupper og aktører i matrisene
+          </a>
+        </div>
+      ) : null}
       <Section id="funksjonsomrader" title={`Funksjonsområder (${capabilities.length})`}>
         <LinkList elements={capabilities} empty="Ingen funksjonsområder er koblet til tjenesten." />
       </Section>

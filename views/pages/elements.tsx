@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { ServiceFilter } from '../../model/filters.ts';
 import { elementKinds, elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
+import { orderedKinds } from '../../model/editing.ts';
 import { byPosition, firstDeliveryTierIds, type ModelIndex } from '../../model/lookup.ts';
 import type { ElementOfKind, ScopeElement, ScopeModel } from '../../model/schemas.ts';
 import { ElementLink, Empty, PageHeader, SourceLink, TentativeTag } from '../components/common.tsx';
@@ -127,6 +128,14 @@ export interface ElementListProps<K extends ElementKind> {
   elements: Array<ElementOfKind[K]>;
   /** Filters, for the kinds that have them (services). */
   filter?: { value: ServiceFilter; action: string };
+  /** Show the architect's controls: new, reorder, select for bulk moves. */
+  canEdit?: boolean;
+  /** The list's own address, so it can redraw itself when the scope changes. */
+  selfUrl?: string;
+  /** The element just moved, whose move button gets focus again. */
+  moved?: { key: string; direction: 'up' | 'down' } | undefined;
+  /** The region where a new element is added (architects only). */
+  createPanel?: Child;
 }
 
 export function ElementListPage<K extends ElementKind>(props: ElementListProps<K>) {
@@ -138,20 +147,34 @@ export function ElementListPage<K extends ElementKind>(props: ElementListProps<K
         lead={info.intro}
         crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/elementer', label: 'Alle elementer' }, { label: info.plural }]}
       />
+      {props.createPanel}
       {props.filter ? (
         <ServiceFilterForm model={props.model} value={props.filter.value} action={props.filter.action} target="#elementliste" />
       ) : null}
       <ElementTable {...props} />
+      {props.canEdit && props.kind === 'informationService' ? <BulkMoveForm model={props.model} /> : null}
     </>
   );
 }
 
-export function ElementTable<K extends ElementKind>({ kind, model, index, elements }: ElementListProps<K>) {
+export function ElementTable<K extends ElementKind>({ kind, model, index, elements, canEdit, selfUrl, moved }: ElementListProps<K>) {
   const info = kindInfo[kind];
   const columns = columnsFor(kind, model, index);
   const sorted = [...elements].sort(byPosition);
+  const reorder = canEdit === true && orderedKinds.has(kind) && kind !== 'informationService';
+  const select = canEdit === true && kind === 'informationService';
   return (
-    <div id="elementliste" class="table-scroll" tabindex={0} role="region" aria-label={info.plural} aria-live="polite">
+    <div
+      id="elementliste"
+      class="table-scroll"
+      tabindex={0}
+      role="region"
+      aria-label={info.plural}
+      aria-live="polite"
+      hx-get={selfUrl}
+      hx-trigger={selfUrl ? 'scopeChanged from:body' : undefined}
+      hx-swap="outerHTML"
+    >
       {sorted.length === 0 ? (
         <Empty>Ingen {info.plural.toLowerCase()} her.</Empty>
       ) : (
@@ -161,6 +184,11 @@ export function ElementTable<K extends ElementKind>({ kind, model, index, elemen
           </caption>
           <thead>
             <tr>
+              {select ? (
+                <th scope="col">
+                  <span class="ds-sr-only">Velg for flytting</span>
+                </th>
+              ) : null}
               <th scope="col">Navn</th>
               {columns.map((c) => (
                 <th scope="col" class={c.numeric ? 'num' : undefined}>
@@ -168,11 +196,17 @@ export function ElementTable<K extends ElementKind>({ kind, model, index, elemen
                 </th>
               ))}
               <th scope="col">Kilde</th>
+              {reorder ? <th scope="col">Rekkefølge</th> : null}
             </tr>
           </thead>
           <tbody>
-            {sorted.map((e) => (
+            {sorted.map((e, i) => (
               <tr>
+                {select ? (
+                  <td>
+                    <input class="ds-input" type="checkbox" name="services" value={e.key} form="flytt-tjenester" id={`velg-${e.key}`} aria-label={`Velg ${e.name}`} />
+                  </td>
+                ) : null}
                 <th scope="row">
                   <ElementLink element={e as ScopeElement} /> <TentativeTag show={e.tentative} />
                   {e.description && e.description !== e.name ? <div class="muted clamp">{e.description}</div> : null}
@@ -183,6 +217,12 @@ export function ElementTable<K extends ElementKind>({ kind, model, index, elemen
                 <td>
                   <SourceLink source={e.source} />
                 </td>
+                {reorder ? (
+                  <td class="reorder">
+                    <MoveButton kind={kind} element={e} direction="up" disabled={i === 0} focus={moved?.key === e.key && moved.direction === 'up'} />
+                    <MoveButton kind={kind} element={e} direction="down" disabled={i === sorted.length - 1} focus={moved?.key === e.key && moved.direction === 'down'} />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -190,6 +230,76 @@ export function ElementTable<K extends ElementKind>({ kind, model, index, elemen
       )}
       <p class="ds-paragraph muted">{sorted.length} i listen.</p>
     </div>
+  );
+}
+
+/** Moves an element one place up or down; the list comes back with this button focused. */
+export function MoveButton({
+  kind,
+  element,
+  direction,
+  disabled,
+  focus,
+  target = '#elementliste',
+}: {
+  kind: ElementKind;
+  element: { key: string; name: string };
+  direction: 'up' | 'down';
+  disabled: boolean;
+  focus: boolean;
+  target?: string;
+}) {
+  const action = `${elementHref(kind, element.key)}/flytt`;
+  const label = `Flytt «${element.name}» ${direction === 'up' ? 'opp' : 'ned'}`;
+  return (
+    <form class="move-form" method="post" action={action} hx-post={action} hx-target={target} hx-swap="outerHTML">
+      <input type="hidden" name="retning" value={direction === 'up' ? 'opp' : 'ned'} />
+      <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" aria-label={label} title={label} disabled={disabled} autofocus={focus}>
+        <span aria-hidden="true">{direction === 'up' ? '▲' : '▼'}</span>
+      </button>
+    </form>
+  );
+}
+
+/** Moves the services ticked in the list to another tier and/or category in one step. */
+export function BulkMoveForm({ model }: { model: ScopeModel }) {
+  const tiers = [...model.elements.deliveryTier].sort(byPosition);
+  const categories = [...model.elements.informationCategory].sort(byPosition);
+  return (
+    <form id="flytt-tjenester" class="filter-form bulk-form" method="post" action="/informasjonstjenester/flytt" hx-post="/informasjonstjenester/flytt" hx-target="#flytt-status" hx-swap="innerHTML">
+      <fieldset class="ds-fieldset">
+        <legend class="ds-label">Flytt de valgte tjenestene</legend>
+        <div class="filter-form">
+          <div class="ds-field">
+            <label class="ds-label" for="flytt-tier">
+              Til leveransetrinn
+            </label>
+            <select class="ds-input" id="flytt-tier" name="tier">
+              <option value="">(behold trinn)</option>
+              <option value="-">Ikke i noe trinn</option>
+              {tiers.map((t) => (
+                <option value={t.key}>{t.name}</option>
+              ))}
+            </select>
+          </div>
+          <div class="ds-field">
+            <label class="ds-label" for="flytt-category">
+              Til kategori
+            </label>
+            <select class="ds-input" id="flytt-category" name="category">
+              <option value="">(behold kategori)</option>
+              {categories.map((c) => (
+                <option value={c.key}>{c.name}</option>
+              ))}
+            </select>
+          </div>
+          <button class="ds-button" type="submit">
+            Flytt valgte
+          </button>
+        </div>
+      </fieldset>
+      <div id="flytt-status" role="status" aria-live="polite"></div>
+    </form>
   );
 }
 

@@ -168,3 +168,59 @@ function groupByKind(items: ScopeElement[]): Array<[ElementKind, ScopeElement[]]
   }
   return [...groups];
 }
+
+/**
+ * The gaps a matrix closes, beside the matrix: it redraws itself whenever links or services
+ * change, so an architect sees a gap disappear as they fill a cell.
+ */
+export function GapPanel({ gaps, focus }: { gaps: GapReport; focus: 'personell' | 'aktorer' }) {
+  const lists =
+    focus === 'personell'
+      ? [
+          { id: 'panel-uten-personell', title: 'Tjenester i første leveranse uten helsepersonellgruppe', items: gaps.servicesWithoutPersonnel as ScopeElement[] },
+          { id: 'panel-grupper-uten', title: 'Helsepersonellgrupper uten tjenester i første leveranse', items: gaps.personnelGroupsWithoutService as ScopeElement[] },
+        ]
+      : [{ id: 'panel-uten-aktor', title: 'Tjenester i første leveranse uten aktør og samhandlingsform', items: gaps.servicesWithoutExchange as ScopeElement[] }];
+  const shown = 12;
+  return (
+    <aside
+      id="gap-panel"
+      class="gap-panel ds-card"
+      data-variant="tinted"
+      aria-labelledby="gap-panel-tittel"
+      hx-get={`/gapanalyse/panel?for=${focus}`}
+      hx-trigger="scopeChanged from:body, linksChanged from:body"
+      hx-swap="outerHTML"
+    >
+      <h2 id="gap-panel-tittel" class="ds-heading" data-size="xs">
+        Hull som matrisen tetter
+      </h2>
+      <div aria-live="polite">
+        {lists.map((l) => (
+          <section aria-labelledby={l.id} class="gap-panel__section">
+            <h3 id={l.id} class="ds-heading" data-size="2xs">
+              {l.title}: <span class="gap-panel__count">{l.items.length}</span>
+            </h3>
+            {l.items.length === 0 ? (
+              <p class="ds-paragraph">Ingen – alt er koblet.</p>
+            ) : (
+              <ul class="gap-list">
+                {l.items.slice(0, shown).map((e) => (
+                  <li>
+                    <ElementLink element={e} />
+                  </li>
+                ))}
+                {l.items.length > shown ? <li class="muted">og {l.items.length - shown} til</li> : null}
+              </ul>
+            )}
+          </section>
+        ))}
+        <p class="ds-paragraph">
+          <a class="ds-link" href="/gapanalyse">
+            Hele gapanalysen
+          </a>
+        </p>
+      </div>
+    </aside>
+  );
+}

@@ -1,8 +1,10 @@
 import type { ServiceFilter } from '../../model/filters.ts';
 import type { ModelIndex } from '../../model/lookup.ts';
 import type { ActorMatrix, PersonnelMatrix } from '../../model/matrix.ts';
-import { usageLabel, type InformationService, type ScopeModel, type Usage } from '../../model/schemas.ts';
+import { usageLabel, type InformationService, type ScopeModel } from '../../model/schemas.ts';
+import type { Child } from 'hono/jsx';
 import { ElementLink, Empty, PageHeader } from '../components/common.tsx';
+import { ExchangeCellView, modeAbbreviation, PersonnelCell } from '../components/matrix-cells.tsx';
 import { ServiceFilterForm } from '../components/service-filter.tsx';
 
 export const matrixTabs = [
@@ -58,9 +60,16 @@ function groupByCategory(services: InformationService[], index: ModelIndex) {
   return groups;
 }
 
-const usageShort: Record<Usage, string> = { reads: 'L', records: 'D', both: 'L+D' };
+export interface MatrixPageExtras {
+  canEdit?: boolean;
+  selfUrl: string;
+  /** The compact gap list that redraws when links change. */
+  gapPanel?: Child;
+  /** Adding a service from the matrix page (architects). */
+  createPanel?: Child;
+}
 
-export function PersonnelMatrixPage(props: { model: ScopeModel; index: ModelIndex; matrix: PersonnelMatrix; filter: ServiceFilter }) {
+export function PersonnelMatrixPage(props: { model: ScopeModel; index: ModelIndex; matrix: PersonnelMatrix; filter: ServiceFilter } & MatrixPageExtras) {
   return (
     <>
       <PageHeader
@@ -74,16 +83,27 @@ export function PersonnelMatrixPage(props: { model: ScopeModel; index: ModelInde
         Tegnforklaring: <abbr title={usageLabel.reads}>L</abbr> = leser, <abbr title={usageLabel.records}>D</abbr> = dokumenterer,{' '}
         <abbr title={usageLabel.both}>L+D</abbr> = leser og dokumenterer, – = ingen kobling.
       </p>
-      <PersonnelMatrixTable {...props} />
+      <div class="matrix-layout">
+        <PersonnelMatrixTable {...props} />
+        {props.gapPanel}
+      </div>
+      {props.createPanel}
     </>
   );
 }
 
-export function PersonnelMatrixTable({ index, matrix }: { index: ModelIndex; matrix: PersonnelMatrix }) {
+export interface MatrixRegionProps {
+  index: ModelIndex;
+  canEdit?: boolean;
+  /** The matrix's own address, so it can redraw itself when services are added or moved. */
+  selfUrl: string;
+}
+
+export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl }: MatrixRegionProps & { matrix: PersonnelMatrix }) {
   const groups = groupByCategory(matrix.services, index);
   const linked = matrix.services.filter((s) => (matrix.serviceTotals.get(s.id) ?? 0) > 0).length;
   return (
-    <div id="matrise" class="matrix-region" aria-live="polite">
+    <div id="matrise" class="matrix-region" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
       <p class="ds-paragraph">
         {matrix.services.length} informasjonstjenester, {linked} av dem koblet til minst én gruppe.
       </p>
@@ -116,19 +136,9 @@ export function PersonnelMatrixTable({ index, matrix }: { index: ModelIndex; mat
                 {group.services.map((s) => (
                   <tr>
                     <ServiceRowHeader service={s} index={index} />
-                    {matrix.groups.map((g) => {
-                      const usage = matrix.usage(s.id, g.id);
-                      return usage ? (
-                        <td class={`matrix__cell matrix__cell--${usage}`}>
-                          <abbr title={usageLabel[usage]}>{usageShort[usage]}</abbr>
-                        </td>
-                      ) : (
-                        <td class="matrix__cell matrix__cell--empty">
-                          <span aria-hidden="true">–</span>
-                          <span class="ds-sr-only">ingen</span>
-                        </td>
-                      );
-                    })}
+                    {matrix.groups.map((g) => (
+                      <PersonnelCell service={s} group={g} usage={matrix.usage(s.id, g.id)} canEdit={canEdit} />
+                    ))}
                     <td class="num">{matrix.serviceTotals.get(s.id) ?? 0}</td>
                   </tr>
                 ))}
@@ -150,7 +160,7 @@ export function PersonnelMatrixTable({ index, matrix }: { index: ModelIndex; mat
   );
 }
 
-export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; matrix: ActorMatrix; filter: ServiceFilter }) {
+export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; matrix: ActorMatrix; filter: ServiceFilter } & MatrixPageExtras) {
   const { matrix } = props;
   return (
     <>
@@ -183,23 +193,20 @@ export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; m
           </li>
         </ul>
       </div>
-      <ActorMatrixTable {...props} />
+      <div class="matrix-layout">
+        <ActorMatrixTable {...props} />
+        {props.gapPanel}
+      </div>
+      {props.createPanel}
     </>
   );
 }
 
-/** A mode's name up to its first "og": "Slå opp" for "Slå opp og tilgjengeliggjøre". */
-export function modeAbbreviation(name: string): string {
-  const words = name.trim().split(/\s+/);
-  const cut = words.indexOf('og');
-  return cut > 0 ? words.slice(0, Math.min(cut, 2)).join(' ') : words.slice(0, 2).join(' ');
-}
-
-export function ActorMatrixTable({ index, matrix }: { index: ModelIndex; matrix: ActorMatrix }) {
+export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl }: MatrixRegionProps & { matrix: ActorMatrix }) {
   const groups = groupByCategory(matrix.services, index);
   const linked = matrix.services.filter((s) => (matrix.serviceTotals.get(s.id) ?? 0) > 0).length;
   return (
-    <div id="matrise" class="matrix-region" aria-live="polite">
+    <div id="matrise" class="matrix-region" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
       <p class="ds-paragraph">
         {matrix.services.length} informasjonstjenester, {linked} av dem koblet til minst én aktør.
       </p>
@@ -232,26 +239,9 @@ export function ActorMatrixTable({ index, matrix }: { index: ModelIndex; matrix:
                 {group.services.map((s) => (
                   <tr>
                     <ServiceRowHeader service={s} index={index} />
-                    {matrix.actors.map((a) => {
-                      const cell = matrix.exchanges(s.id, a.id);
-                      return cell.length === 0 ? (
-                        <td class="matrix__cell matrix__cell--empty">
-                          <span aria-hidden="true">–</span>
-                          <span class="ds-sr-only">ingen</span>
-                        </td>
-                      ) : (
-                        <td class="matrix__cell">
-                          <ul class="cell-list">
-                            {cell.map((x) => (
-                              <li class={`need need--${x.needLevel?.rank ?? 0}`}>
-                                <abbr title={x.mode.name}>{modeAbbreviation(x.mode.name)}</abbr>
-                                <span class="ds-sr-only">, {x.needLevel ? x.needLevel.name.toLowerCase() : 'behov ikke vurdert'}</span>
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                      );
-                    })}
+                    {matrix.actors.map((a) => (
+                      <ExchangeCellView service={s} actor={a} cell={matrix.exchanges(s.id, a.id)} canEdit={canEdit} />
+                    ))}
                     <td class="num">{matrix.serviceTotals.get(s.id) ?? 0}</td>
                   </tr>
                 ))}

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { PortfolioQuery } from '../../model/filters.ts';
 import { strategicAreas, summarise } from '../../model/portfolio.ts';
 import { portfolioStatuses, type NationalProject } from '../../model/schemas.ts';
@@ -25,7 +26,7 @@ export function portfolioHref(query: PortfolioQuery, change: Partial<PortfolioQu
   return s ? `/portefolje?${s}` : '/portefolje';
 }
 
-export function PortfolioPage({ all, rows, query }: { all: NationalProject[]; rows: NationalProject[]; query: PortfolioQuery }) {
+export function PortfolioPage({ all, rows, query, createPanel }: { all: NationalProject[]; rows: NationalProject[]; query: PortfolioQuery; createPanel?: Child }) {
   return (
     <>
       <PageHeader
@@ -33,6 +34,7 @@ export function PortfolioPage({ all, rows, query }: { all: NationalProject[]; ro
         lead="Prosjektene og programmene i nasjonal e-helseportefølje, som Akson avhenger av eller henger sammen med. Sorter med kolonneoverskriftene og filtrer på status og strategisk område."
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Portefølje' }]}
       />
+      {createPanel}
       <form class="filter-form" method="get" action="/portefolje" hx-get="/portefolje" hx-target="#portefolje" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true" role="search" aria-label="Filtrer porteføljen">
         <div class="ds-field">
           <label class="ds-label" for="filter-status">
@@ -77,7 +79,7 @@ export function PortfolioPage({ all, rows, query }: { all: NationalProject[]; ro
 export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query: PortfolioQuery }) {
   const summary = summarise(rows);
   return (
-    <div id="portefolje" aria-live="polite">
+    <div id="portefolje" aria-live="polite" hx-get={portfolioHref(query)} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
       <p class="ds-paragraph">
         {summary.count} prosjekter, til sammen {formatNumber(summary.budgetMnok, 1)} MNOK i rapportert budsjett for 2019.
       </p>

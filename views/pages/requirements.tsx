@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { RequirementQuery } from '../../model/filters.ts';
 import type { ModelIndex } from '../../model/lookup.ts';
 import {
@@ -10,7 +11,7 @@ import {
 } from '../../model/schemas.ts';
 import { ElementLink, Empty, PageHeader, TentativeTag } from '../components/common.tsx';
 
-export function RequirementsPage(props: { model: ScopeModel; index: ModelIndex; rows: Requirement[]; query: RequirementQuery }) {
+export function RequirementsPage(props: { model: ScopeModel; index: ModelIndex; rows: Requirement[]; query: RequirementQuery; selfUrl: string; createPanel?: Child }) {
   const { query } = props;
   return (
     <>
@@ -19,6 +20,7 @@ export function RequirementsPage(props: { model: ScopeModel; index: ModelIndex; 
         lead="Kravene til løsningen, som «skal»-utsagn med nummer, prioritet og status, knyttet til elementene i omfanget."
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Krav' }]}
       />
+      {props.createPanel}
       <form class="filter-form" method="get" action="/krav" hx-get="/krav" hx-target="#kravliste" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true" role="search" aria-label="Filtrer krav">
         <div class="ds-field">
           <label class="ds-label" for="filter-status">
@@ -55,11 +57,11 @@ export function RequirementsPage(props: { model: ScopeModel; index: ModelIndex; 
   );
 }
 
-export function RequirementTable({ model, index, rows }: { model: ScopeModel; index: ModelIndex; rows: Requirement[] }) {
+export function RequirementTable({ model, index, rows, selfUrl }: { model: ScopeModel; index: ModelIndex; rows: Requirement[]; selfUrl: string }) {
   const about = new Map<number, number[]>();
   for (const l of model.links.requirementElements) about.set(l.requirementId, [...(about.get(l.requirementId) ?? []), l.elementId]);
   return (
-    <div id="kravliste" aria-live="polite">
+    <div id="kravliste" aria-live="polite" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
       <p class="ds-paragraph">{rows.length} krav.</p>
       {rows.length === 0 ? (
         <Empty>Ingen krav passer filteret.</Empty>

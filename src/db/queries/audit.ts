@@ -33,21 +33,30 @@ export interface AuditEntry extends AuditActor {
  * the change and its record commit or fail together. The table refuses UPDATE and DELETE.
  */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_event')
-    .values({
-      at: entry.at.toISOString(),
-      user_id: entry.userId,
-      action: entry.action,
-      entity: entry.entity ?? null,
-      entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      element_id: entry.elementId ?? null,
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-      client_address: entry.clientAddress,
-      details: entry.details ?? null,
-    })
-    .execute();
+  await recordAudits(db, [entry]);
+}
+
+/** Appends many events in one statement (a bulk change records one event per element). */
+export async function recordAudits(db: Executor, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 200) {
+    await db
+      .insertInto('audit_event')
+      .values(
+        entries.slice(i, i + 200).map((entry) => ({
+          at: entry.at.toISOString(),
+          user_id: entry.userId,
+          action: entry.action,
+          entity: entry.entity ?? null,
+          entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+          element_id: entry.elementId ?? null,
+          before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+          after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+          client_address: entry.clientAddress,
+          details: entry.details ?? null,
+        })),
+      )
+      .execute();
+  }
 }
 
 export interface AuditFilter {
@@ -108,8 +117,8 @@ export async function auditEvents(db: Db, filter: AuditFilter, limit: number): P
 }
 
 /** One element's history, oldest first: who, when, and the before/after to diff field by field. */
-export async function elementHistory(db: Db, elementId: number): Promise<AuditEvent[]> {
-  return (await auditEvents(db, { elementId }, 10_000)).reverse();
+export async function elementHistory(db: Db, elementId: number, limit = 10_000): Promise<AuditEvent[]> {
+  return (await auditEvents(db, { elementId }, limit)).reverse();
 }
 
 /** The actions that occur in the log, for the filter's list. */

@@ -1,0 +1,406 @@
+import { z } from 'zod';
+import type { ElementKind } from './kinds.ts';
+import { byPosition, subtreeIds, type ModelIndex } from './lookup.ts';
+import {
+  decisionTrackLabel,
+  decisionTracks,
+  elementKeySchema,
+  isoDateSchema,
+  portfolioPhases,
+  portfolioStatuses,
+  requirementPriorities,
+  requirementPriorityLabel,
+  requirementStatuses,
+  requirementStatusLabel,
+  type ScopeElement,
+  type ScopeModel,
+  usages,
+} from './schemas.ts';
+
+/*
+ * What architects type into the forms, as zod schemas over the strings a form posts. Each kind's
+ * schema gives the common fields plus its own; references to other elements are keys, which the
+ * server resolves (an unknown key is an error on that field).
+ */
+
+const trimmed = (max: number, label: string) =>
+  z
+    .string({ error: `${label} mangler.` })
+    .transform((s) => s.replace(/\r\n/g, '\n').trim())
+    .pipe(z.string().max(max, `${label} kan være på høyst ${max} tegn.`));
+
+/** An HTML checkbox: present ("on") when ticked, absent when not. */
+export const checkboxSchema = z
+  .union([z.literal('on'), z.literal('true'), z.literal('1'), z.literal('')], { error: 'Ugyldig verdi for avkrysning.' })
+  .optional()
+  .transform((v) => v !== undefined && v !== '');
+
+/** An optional reference to another element by key; empty means none. */
+const optionalRef = z
+  .union([z.literal(''), elementKeySchema], { error: 'Velg fra listen.' })
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const requiredRef = (what: string) =>
+  z.string({ error: `Velg ${what}.` }).min(1, `Velg ${what}.`).pipe(elementKeySchema);
+
+const optionalDate = z
+  .union([z.literal(''), isoDateSchema])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const intIn = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `${label} mangler.` })
+    .trim()
+    .min(1, `${label} må fylles ut.`)
+    .regex(/^-?\d+$/, `${label} må være et heltall.`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${label} må være minst ${min}.`).max(max, `${label} kan være høyst ${max}.`));
+
+export const commonInputShape = {
+  name: trimmed(500, 'Navnet').pipe(z.string().min(1, 'Navnet må fylles ut.')),
+  nameEn: trimmed(500, 'Det engelske navnet')
+    .optional()
+    .transform((v) => (v ? v : null)),
+  description: trimmed(10_000, 'Beskrivelsen').optional().transform((v) => v ?? ''),
+  tentative: checkboxSchema,
+};
+
+const budget = z
+  .union([z.literal(''), z.string().trim().regex(/^\d+(?:[.,]\d+)?$/, 'Budsjettet må være et tall, f.eks. 12,5.')])
+  .optional()
+  .transform((v) => (v ? Number(v.replace(',', '.')) : null));
+
+export const elementInputSchemas = {
+  solutionPart: z.object({ ...commonInputShape }),
+  personnelGroup: z.object({ ...commonInputShape }),
+  task: z.object({ ...commonInputShape }),
+  capability: z.object({ ...commonInputShape, parent: optionalRef, solutionPart: optionalRef }),
+  informationCategory: z.object({ ...commonInputShape }),
+  informationService: z.object({
+    ...commonInputShape,
+    category: requiredRef('en informasjonskategori'),
+    tier: optionalRef,
+    tierTentative: checkboxSchema,
+    solutionPart: optionalRef,
+  }),
+  deliveryTier: z.object({ ...commonInputShape, firstDelivery: checkboxSchema }),
+  collaborationMode: z.object({ ...commonInputShape }),
+  actor: z.object({ ...commonInputShape }),
+  needLevel: z.object({ ...commonInputShape, rank: intIn('Rangen', 1, 99) }),
+  goal: z.object({ ...commonInputShape }),
+  roadmapPhase: z
+    .object({ ...commonInputShape, startsOn: isoDateSchema, endsOn: isoDateSchema })
+    .refine((v) => v.startsOn <= v.endsOn, { path: ['endsOn'], message: 'Sluttdatoen kan ikke komme før startdatoen.' }),
+  milestone: z.object({ ...commonInputShape, startsOn: isoDateSchema, phase: optionalRef }),
+  decisionPoint: z.object({
+    ...commonInputShape,
+    startsOn: isoDateSchema,
+    phase: optionalRef,
+    track: z.enum(decisionTracks, { error: 'Velg spor.' }),
+    number: intIn('Nummeret', 1, 99),
+  }),
+  stakeholder: z.object({ ...commonInputShape }),
+  nationalProject: z.object({
+    ...commonInputShape,
+    projectNo: intIn('Prosjekt-ID', 1, 99_999),
+    priorityCategory: intIn('Prioriteringskategorien', 1, 2),
+    ownerOrganisation: trimmed(200, 'Ansvarlig virksomhet').pipe(z.string().min(1, 'Ansvarlig virksomhet må fylles ut.')),
+    owner: trimmed(200, 'Prosjekteier').pipe(z.string().min(1, 'Prosjekteier må fylles ut.')),
+    phase: z.enum(portfolioPhases, { error: 'Velg fase.' }),
+    strategicArea: trimmed(200, 'Strategisk område').pipe(
+      z.string().regex(/^[1-9] \S/, 'Strategisk område begynner med nummeret, f.eks. «1 Digitalisering av arbeidsprosesser».'),
+    ),
+    focusArea: trimmed(300, 'Innsatsområdet').pipe(
+      z.string().regex(/^[1-9]\.\d+ \S/, 'Innsatsområdet begynner med nummeret, f.eks. «1.1 Modernisere …».'),
+    ),
+    status: z
+      .union([z.literal(''), z.enum(portfolioStatuses)], { error: 'Velg status.' })
+      .optional()
+      .transform((v) => (v ? v : null)),
+    budgetMnok: budget,
+  }),
+  requirement: z.object({
+    ...commonInputShape,
+    text: trimmed(10_000, 'Kravteksten').pipe(
+      z.string().min(1, 'Kravteksten må fylles ut.').regex(/\bskal\b/i, 'Et krav er et «skal»-utsagn: teksten må inneholde «skal».'),
+    ),
+    rationale: trimmed(10_000, 'Begrunnelsen').optional().transform((v) => v ?? ''),
+    priority: z.enum(requirementPriorities, { error: 'Velg prioritet.' }),
+    status: z.enum(requirementStatuses, { error: 'Velg status.' }),
+  }),
+} satisfies Record<ElementKind, z.ZodType>;
+
+export type ElementInput<K extends ElementKind> = z.output<(typeof elementInputSchemas)[K]>;
+export type AnyElementInput = ElementInput<ElementKind>;
+
+/** The version a form was based on, for refusing a save over someone else's change. */
+export const versionSchema = z.object({
+  version: z
+    .string({ error: 'Skjemaet mangler versjon; last siden på nytt.' })
+    .regex(/^\d+$/, 'Skjemaet har en ugyldig versjon; last siden på nytt.')
+    .transform(Number),
+});
+
+/** How a form field is shown. The schema above decides what is valid. */
+export type FieldSpec =
+  | { name: string; label: string; type: 'text' | 'textarea'; required?: boolean; hint?: string }
+  | { name: string; label: string; type: 'checkbox'; hint?: string }
+  | { name: string; label: string; type: 'number'; required?: boolean; hint?: string }
+  | { name: string; label: string; type: 'date'; required?: boolean; hint?: string }
+  | { name: string; label: string; type: 'ref'; kind: ElementKind; required?: boolean; hint?: string }
+  | { name: string; label: string; type: 'enum'; options: ReadonlyArray<readonly [string, string]>; required?: boolean; hint?: string };
+
+const commonFields: FieldSpec[] = [
+  { name: 'name', label: 'Navn', type: 'text', required: true },
+  { name: 'nameEn', label: 'Navn på engelsk', type: 'text', hint: 'Valgfritt.' },
+  { name: 'description', label: 'Beskrivelse', type: 'textarea' },
+  { name: 'tentative', label: 'Tentativt (under arbeid)', type: 'checkbox' },
+];
+
+export const fieldsByKind: Record<ElementKind, FieldSpec[]> = {
+  solutionPart: commonFields,
+  personnelGroup: commonFields,
+  task: commonFields,
+  capability: [
+    ...commonFields,
+    { name: 'parent', label: 'Ligger under', type: 'ref', kind: 'capability', hint: 'Tomt betyr øverste nivå.' },
+    { name: 'solutionPart', label: 'Løsningsdel', type: 'ref', kind: 'solutionPart' },
+  ],
+  informationCategory: commonFields,
+  informationService: [
+    ...commonFields,
+    { name: 'category', label: 'Informasjonskategori', type: 'ref', kind: 'informationCategory', required: true },
+    { name: 'tier', label: 'Leveransetrinn', type: 'ref', kind: 'deliveryTier' },
+    { name: 'tierTentative', label: 'Plasseringen i trinnet er tentativ', type: 'checkbox' },
+    { name: 'solutionPart', label: 'Løsningsdel', type: 'ref', kind: 'solutionPart' },
+  ],
+  deliveryTier: [...commonFields, { name: 'firstDelivery', label: 'Del av første leveranse', type: 'checkbox' }],
+  collaborationMode: commonFields,
+  actor: commonFields,
+  needLevel: [...commonFields, { name: 'rank', label: 'Rang (1 er minst behov)', type: 'number', required: true }],
+  goal: commonFields,
+  roadmapPhase: [
+    ...commonFields,
+    { name: 'startsOn', label: 'Fra', type: 'date', required: true },
+    { name: 'endsOn', label: 'Til', type: 'date', required: true },
+  ],
+  milestone: [
+    ...commonFields,
+    { name: 'startsOn', label: 'Dato', type: 'date', required: true },
+    { name: 'phase', label: 'Fase', type: 'ref', kind: 'roadmapPhase' },
+  ],
+  decisionPoint: [
+    ...commonFields,
+    { name: 'startsOn', label: 'Besluttes innen', type: 'date', required: true },
+    { name: 'phase', label: 'Fase', type: 'ref', kind: 'roadmapPhase' },
+    { name: 'track', label: 'Spor', type: 'enum', options: decisionTracks.map((t) => [t, decisionTrackLabel[t]] as const), required: true },
+    { name: 'number', label: 'Nummer', type: 'number', required: true },
+  ],
+  stakeholder: commonFields,
+  nationalProject: [
+    ...commonFields,
+    { name: 'projectNo', label: 'Prosjekt-ID', type: 'number', required: true },
+    { name: 'priorityCategory', label: 'Prioriteringskategori (1 eller 2)', type: 'number', required: true },
+    { name: 'ownerOrganisation', label: 'Ansvarlig virksomhet', type: 'text', required: true },
+    { name: 'owner', label: 'Prosjekteier / programeier', type: 'text', required: true },
+    { name: 'phase', label: 'Fase', type: 'enum', options: portfolioPhases.map((p) => [p, p] as const), required: true },
+    { name: 'strategicArea', label: 'Strategisk område', type: 'text', required: true },
+    { name: 'focusArea', label: 'Innsatsområde', type: 'text', required: true },
+    { name: 'status', label: 'Status', type: 'enum', options: portfolioStatuses.map((s) => [s, s] as const) },
+    { name: 'budgetMnok', label: 'Budsjett 2019 (MNOK)', type: 'text' },
+  ],
+  requirement: [
+    { name: 'name', label: 'Kort tittel', type: 'text', required: true },
+    { name: 'text', label: 'Kravtekst («skal»-utsagn)', type: 'textarea', required: true },
+    { name: 'rationale', label: 'Begrunnelse', type: 'textarea' },
+    { name: 'priority', label: 'Prioritet', type: 'enum', options: requirementPriorities.map((p) => [p, requirementPriorityLabel[p]] as const), required: true },
+    { name: 'status', label: 'Status', type: 'enum', options: requirementStatuses.map((s) => [s, requirementStatusLabel[s]] as const), required: true },
+    { name: 'tentative', label: 'Tentativt (under arbeid)', type: 'checkbox' },
+  ],
+};
+
+/** A URL-safe key from a name: lower case, æøå spelt out, words joined by hyphens. */
+export function slugify(name: string): string {
+  const base = name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return base || 'element';
+}
+
+/** The first of `base`, `base-2`, `base-3`, … that is not taken. */
+export function uniqueKey(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** The kinds whose order people see and set (categories, tiers, the capability tree, …). */
+export const orderedKinds: ReadonlySet<ElementKind> = new Set([
+  'solutionPart',
+  'personnelGroup',
+  'task',
+  'capability',
+  'informationCategory',
+  'informationService',
+  'deliveryTier',
+  'collaborationMode',
+  'actor',
+  'needLevel',
+  'goal',
+  'stakeholder',
+]);
+
+/** Whether putting a capability under `newParentId` would make it its own ancestor. */
+export function wouldCreateCycle(index: ModelIndex, capabilityId: number, newParentId: number | null): boolean {
+  return newParentId !== null && subtreeIds(index, capabilityId).includes(newParentId);
+}
+
+/** An element's current values as its form shows them (references as keys). */
+export function toFormValues(element: ScopeElement, index: ModelIndex): Record<string, string> {
+  const key = (id: number | null) => (id === null ? '' : (index.byId.get(id)?.key ?? ''));
+  const flag = (b: boolean) => (b ? 'on' : '');
+  const common = {
+    name: element.name,
+    nameEn: element.nameEn ?? '',
+    description: element.description,
+    tentative: flag(element.tentative),
+  };
+  switch (element.kind) {
+    case 'capability':
+      return { ...common, parent: key(element.parentId), solutionPart: key(element.solutionPartId) };
+    case 'informationService':
+      return {
+        ...common,
+        category: key(element.categoryId),
+        tier: key(element.tierId),
+        tierTentative: flag(element.tierTentative),
+        solutionPart: key(element.solutionPartId),
+      };
+    case 'deliveryTier':
+      return { ...common, firstDelivery: flag(element.firstDelivery) };
+    case 'needLevel':
+      return { ...common, rank: String(element.rank) };
+    case 'roadmapPhase':
+      return { ...common, startsOn: element.startsOn, endsOn: element.endsOn ?? '' };
+    case 'milestone':
+      return { ...common, startsOn: element.startsOn, phase: key(element.phaseId) };
+    case 'decisionPoint':
+      return { ...common, startsOn: element.startsOn, phase: key(element.phaseId), track: element.track, number: String(element.number) };
+    case 'nationalProject':
+      return {
+        ...common,
+        projectNo: String(element.projectNo),
+        priorityCategory: String(element.priorityCategory),
+        ownerOrganisation: element.ownerOrganisation,
+        owner: element.owner,
+        phase: element.phase,
+        strategicArea: element.strategicArea,
+        focusArea: element.focusArea,
+        status: element.status ?? '',
+        budgetMnok: element.budgetMnok === null ? '' : String(element.budgetMnok).replace('.', ','),
+      };
+    case 'requirement':
+      return { ...common, text: element.text, rationale: element.rationale, priority: element.priority, status: element.status };
+    default:
+      return common;
+  }
+}
+
+/** The fields whose submitted value differs from the current one: what a stale save would overwrite. */
+export function changedFields(kind: ElementKind, submitted: Record<string, string>, current: Record<string, string>): string[] {
+  const norm = (v: string | undefined) => (v ?? '').replace(/\r\n/g, '\n').trim();
+  return fieldsByKind[kind].map((f) => f.name).filter((name) => norm(submitted[name]) !== norm(current[name]));
+}
+
+// Links -------------------------------------------------------------------------------------
+
+/** A form field that may be sent once or many times (checkbox groups), as a list. */
+const keyList = (max: number) =>
+  z
+    .union([z.string(), z.array(z.string())], { error: 'Ugyldig liste.' })
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''))
+    .pipe(z.array(elementKeySchema).max(max, `Høyst ${max} kan velges.`))
+    .transform((list) => [...new Set(list)]);
+
+/** The links edited on a service's own page, as full sets. */
+export const serviceLinksSchema = z.object({
+  capabilities: keyList(500),
+  goals: keyList(100),
+  projects: keyList(500),
+});
+
+/** One cell of the services × personnel groups matrix. */
+export const personnelCellSchema = z.object({
+  service: elementKeySchema,
+  group: elementKeySchema,
+  usage: z
+    .union([z.literal(''), z.enum(usages)], { error: 'Velg lese, dokumentere, begge eller ingen.' })
+    .transform((v) => (v === '' ? null : v)),
+});
+
+/**
+ * One cell of the services × actors matrix: for each collaboration mode, a field `mode-<key>`
+ * that is empty (no exchange), `uvurdert` (exchanged, need not assessed) or a need level's key.
+ */
+export const exchangeCellSchema = z.object({ service: elementKeySchema, actor: elementKeySchema });
+export const exchangeModeValueSchema = z.union([z.literal(''), z.literal('uvurdert'), elementKeySchema], {
+  error: 'Velg et behovsnivå fra listen.',
+});
+
+/** Moving many services at once to another tier and/or category. */
+export const bulkMoveSchema = z
+  .object({
+    services: keyList(2000).pipe(z.array(elementKeySchema).min(1, 'Velg minst én informasjonstjeneste.')),
+    tier: z
+      .union([z.literal(''), z.literal('-'), elementKeySchema], { error: 'Velg et leveransetrinn fra listen.' })
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? undefined : v === '-' ? null : v)),
+    category: z
+      .union([z.literal(''), elementKeySchema], { error: 'Velg en informasjonskategori fra listen.' })
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+  })
+  .refine((v) => v.tier !== undefined || v.category !== undefined, {
+    path: ['tier'],
+    message: 'Velg et leveransetrinn eller en kategori å flytte til.',
+  });
+
+/** The choices a reference field offers: key, label, and how deep in a tree (for indenting). */
+export type RefOptions = Partial<Record<ElementKind, Array<{ key: string; name: string; depth?: number }>>>;
+
+/** The choices for every reference field; a capability cannot be put under itself or below. */
+export function refOptions(model: ScopeModel, index: ModelIndex, exceptCapability?: number): RefOptions {
+  const excluded = new Set(exceptCapability === undefined ? [] : subtreeIds(index, exceptCapability));
+  const tree: NonNullable<RefOptions['capability']> = [];
+  const walk = (parentId: number | null, depth: number) => {
+    for (const c of index.childrenOf(parentId)) {
+      if (excluded.has(c.id)) continue;
+      tree.push({ key: c.key, name: c.name, depth });
+      if (depth < 30) walk(c.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  const plain = (kind: 'solutionPart' | 'informationCategory' | 'deliveryTier' | 'roadmapPhase') =>
+    [...model.elements[kind]].sort(byPosition).map((e) => ({ key: e.key, name: e.name }));
+  return {
+    capability: tree,
+    solutionPart: plain('solutionPart'),
+    informationCategory: plain('informationCategory'),
+    deliveryTier: plain('deliveryTier'),
+    roadmapPhase: plain('roadmapPhase'),
+  };
+}
+

@@ -1,0 +1,385 @@
+import type { Transaction } from 'kysely';
+import { deletionImpact, type DeletionImpact, needsConfirmation } from '../../../model/deletion.ts';
+import {
+  fieldsByKind,
+  slugify,
+  toFormValues,
+  uniqueKey,
+  wouldCreateCycle,
+  type ElementInput,
+} from '../../../model/editing.ts';
+import { kindInfo, type ElementKind } from '../../../model/kinds.ts';
+import { indexModel, subtreeIds } from '../../../model/lookup.ts';
+import type { ScopeElement } from '../../../model/schemas.ts';
+import { recordAudit, recordAudits, type AuditActor } from './audit.ts';
+import type { Db } from '../index.ts';
+import type { Database } from '../schema.ts';
+import { loadScopeModel } from './model.ts';
+
+type Trx = Transaction<Database>;
+
+export type SaveResult =
+  | { ok: true; id: number; key: string }
+  | { ok: false; reason: 'invalid'; errors: Record<string, string> }
+  | { ok: false; reason: 'conflict'; current: ScopeElement; currentValues: Record<string, string> }
+  | { ok: false; reason: 'not-found' };
+
+/** Turns the keys a form names into ids, in one query; an unknown key is an error on its field. */
+async function resolveRefs(
+  trx: Trx,
+  kind: ElementKind,
+  input: Record<string, unknown>,
+): Promise<{ ids: Record<string, number | null>; errors: Record<string, string> }> {
+  const refs = fieldsByKind[kind].flatMap((f) => (f.type === 'ref' ? [{ field: f.name, kind: f.kind }] : []));
+  const wanted = refs.flatMap((r) => {
+    const key = input[r.field];
+    return typeof key === 'string' && key ? [{ ...r, key }] : [];
+  });
+  const ids: Record<string, number | null> = Object.fromEntries(refs.map((r) => [r.field, null]));
+  const errors: Record<string, string> = {};
+  if (wanted.length === 0) return { ids, errors };
+  const rows = await trx
+    .selectFrom('element')
+    .select(['id', 'kind', 'key'])
+    .where((eb) => eb.or(wanted.map((w) => eb.and([eb('kind', '=', w.kind), eb('key', '=', w.key)]))))
+    .execute();
+  for (const w of wanted) {
+    const row = rows.find((r) => r.kind === w.kind && r.key === w.key);
+    if (row) ids[w.field] = row.id;
+    else errors[w.field] = `Fant ingen ${kindInfo[w.kind].singular.toLowerCase()} med nøkkelen «${w.key}».`;
+  }
+  return { ids, errors };
+}
+
+/** The kind-specific row, or undefined for kinds that have only the common identity. */
+function kindRow(kind: ElementKind, input: Record<string, unknown>, ids: Record<string, number | null>) {
+  switch (kind) {
+    case 'capability':
+      return { table: 'capability' as const, values: { parent_id: ids.parent ?? null, solution_part_id: ids.solutionPart ?? null } };
+    case 'informationService': {
+      const v = input as ElementInput<'informationService'>;
+      return {
+        table: 'information_service' as const,
+        values: {
+          category_id: ids.category ?? null,
+          tier_id: ids.tier ?? null,
+          tier_tentative: (v.tierTentative && v.tier !== null ? 1 : 0) as 0 | 1,
+          solution_part_id: ids.solutionPart ?? null,
+        },
+      };
+    }
+    case 'deliveryTier':
+      return { table: 'delivery_tier' as const, values: { first_delivery: ((input as ElementInput<'deliveryTier'>).firstDelivery ? 1 : 0) as 0 | 1 } };
+    case 'needLevel':
+      return { table: 'need_level' as const, values: { rank: (input as ElementInput<'needLevel'>).rank } };
+    case 'roadmapPhase': {
+      const v = input as ElementInput<'roadmapPhase'>;
+      return { table: 'roadmap_item' as const, values: { starts_on: v.startsOn, ends_on: v.endsOn, phase_id: null, track: null, decision_no: null } };
+    }
+    case 'milestone': {
+      const v = input as ElementInput<'milestone'>;
+      return { table: 'roadmap_item' as const, values: { starts_on: v.startsOn, ends_on: null, phase_id: ids.phase ?? null, track: null, decision_no: null } };
+    }
+    case 'decisionPoint': {
+      const v = input as ElementInput<'decisionPoint'>;
+      return {
+        table: 'roadmap_item' as const,
+        values: { starts_on: v.startsOn, ends_on: null, phase_id: ids.phase ?? null, track: v.track, decision_no: v.number },
+      };
+    }
+    case 'nationalProject': {
+      const v = input as ElementInput<'nationalProject'>;
+      return {
+        table: 'national_project' as const,
+        values: {
+          project_no: v.projectNo,
+          priority_category: v.priorityCategory,
+          owner_organisation: v.ownerOrganisation,
+          owner: v.owner,
+          phase: v.phase,
+          strategic_area: v.strategicArea,
+          focus_area: v.focusArea,
+          status: v.status,
+          budget_mnok: v.budgetMnok,
+        },
+      };
+    }
+    case 'requirement': {
+      const v = input as ElementInput<'requirement'>;
+      return { table: 'requirement' as const, values: { text: v.text, rationale: v.rationale, priority: v.priority, status: v.status } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Checks that need the database: a project number used twice. */
+async function uniquenessErrors(trx: Trx, kind: ElementKind, input: Record<string, unknown>, exceptId: number | null) {
+  if (kind !== 'nationalProject') return {};
+  const projectNo = (input as ElementInput<'nationalProject'>).projectNo;
+  let q = trx.selectFrom('national_project').select('element_id').where('project_no', '=', projectNo);
+  if (exceptId !== null) q = q.where('element_id', '!=', exceptId);
+  const clash = await q.executeTakeFirst();
+  return clash ? { projectNo: `Prosjekt-ID ${projectNo} er allerede brukt.` } : {};
+}
+
+/** Creates an element of a kind from validated form input, with a fresh stable key. */
+export async function createElement(
+  db: Db,
+  kind: ElementKind,
+  input: Record<string, unknown>,
+  actor: AuditActor,
+): Promise<SaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const { ids, errors } = await resolveRefs(trx, kind, input);
+    Object.assign(errors, await uniquenessErrors(trx, kind, input, null));
+    if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+
+    const name = String(input.name);
+    const base = slugify(name);
+    const taken = await trx
+      .selectFrom('element')
+      .select('key')
+      .where('kind', '=', kind)
+      .where((eb) => eb.or([eb('key', '=', base), eb('key', 'like', `${base}-%`)]))
+      .execute();
+    const last = await trx
+      .selectFrom('element')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+
+    let ref: string | null = null;
+    // Keys that would shadow the workspace's own paths (/…/ny, /…/flytt) are never given out.
+    let key = uniqueKey(base, new Set([...taken.map((t) => t.key), 'ny', 'flytt', 'sok']));
+    if (kind === 'requirement') {
+      // Requirement numbers come from a counter and are never reused, even after a deletion.
+      const next = await trx
+        .updateTable('counter')
+        .set((eb) => ({ value: eb('value', '+', 1) }))
+        .where('name', '=', 'requirement')
+        .returning('value')
+        .executeTakeFirst();
+      const value = next?.value ?? 1;
+      if (!next) await trx.insertInto('counter').values({ name: 'requirement', value }).execute();
+      ref = `AKS-${String(value).padStart(4, '0')}`;
+      key = ref.toLowerCase();
+    }
+
+    const stamp = actor.at.toISOString();
+    const row = await trx
+      .insertInto('element')
+      .values({
+        kind,
+        key,
+        name,
+        name_en: (input.nameEn as string | null) ?? null,
+        description: String(input.description ?? ''),
+        tentative: input.tentative ? 1 : 0,
+        position: Number(last?.max ?? -1) + 1,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const kindValues = kindRow(kind, input, ids);
+    if (kindValues) {
+      const values = { element_id: row.id, ...kindValues.values, ...(ref ? { ref } : {}) };
+      await trx.insertInto(kindValues.table).values(values as never).execute();
+    }
+    await recordAudit(trx, {
+      ...actor,
+      action: 'element.create',
+      entity: 'element',
+      entityId: row.id,
+      elementId: row.id,
+      before: null,
+      after: { kind, key, ...(ref ? { ref } : {}), ...formSnapshot(kind, input) },
+    });
+    return { ok: true, id: row.id, key };
+  });
+}
+
+/** The submitted values as the history shows them. */
+function formSnapshot(kind: ElementKind, input: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fieldsByKind[kind]) {
+    const v = input[f.name];
+    out[f.name] = v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'on' : '') : String(v);
+  }
+  return out;
+}
+
+/**
+ * Saves a changed element if nobody changed it since the form was opened (its version). A stale
+ * save writes nothing and returns the current values, so the architect can choose (keeping
+ * their own values means saving again against the current version).
+ */
+export async function updateElement(
+  db: Db,
+  kind: ElementKind,
+  key: string,
+  expectedVersion: number,
+  input: Record<string, unknown>,
+  actor: AuditActor,
+): Promise<SaveResult> {
+  const model = await loadScopeModel(db, { municipalities: false });
+  const index = indexModel(model);
+  const current = index.byKey(kind, key);
+  if (!current) return { ok: false, reason: 'not-found' };
+  const before = toFormValues(current, index);
+  if (current.version !== expectedVersion) {
+    return { ok: false, reason: 'conflict', current, currentValues: before };
+  }
+
+  return db.transaction().execute(async (trx) => {
+    const { ids, errors } = await resolveRefs(trx, kind, input);
+    Object.assign(errors, await uniquenessErrors(trx, kind, input, current.id));
+    if (kind === 'capability' && wouldCreateCycle(index, current.id, ids.parent ?? null)) {
+      errors.parent = 'Et funksjonsområde kan ikke ligge under seg selv eller under et av sine egne underområder.';
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors } as const;
+
+    const updated = await trx
+      .updateTable('element')
+      .set((eb) => ({
+        name: String(input.name),
+        name_en: (input.nameEn as string | null) ?? null,
+        description: String(input.description ?? ''),
+        tentative: input.tentative ? 1 : 0,
+        version: eb('version', '+', 1),
+        updated_at: actor.at.toISOString(),
+      }))
+      .where('id', '=', current.id)
+      .where('version', '=', current.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      // Someone saved between our read and our write.
+      return { ok: false, reason: 'conflict', current, currentValues: before } as const;
+    }
+    const kindValues = kindRow(kind, input, ids);
+    if (kindValues) {
+      await trx.updateTable(kindValues.table).set(kindValues.values as never).where('element_id', '=', current.id).execute();
+    }
+    await recordAudit(trx, {
+      ...actor,
+      action: 'element.update',
+      entity: 'element',
+      entityId: current.id,
+      elementId: current.id,
+      before,
+      after: formSnapshot(kind, input),
+    });
+    return { ok: true, id: current.id, key: current.key } as const;
+  });
+}
+
+export type DeleteResult =
+  | { ok: true; deleted: number }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'confirm'; impact: DeletionImpact }
+  | { ok: false; reason: 'conflict'; current: ScopeElement };
+
+/**
+ * Deletes an element. When something else would go or change with it, nothing happens until the
+ * architect has seen the impact and confirms (for the version they saw).
+ */
+export async function deleteElement(
+  db: Db,
+  kind: ElementKind,
+  key: string,
+  confirmedVersion: number | null,
+  actor: AuditActor,
+): Promise<DeleteResult> {
+  const model = await loadScopeModel(db, { municipalities: false });
+  const index = indexModel(model);
+  const element = index.byKey(kind, key);
+  if (!element) return { ok: false, reason: 'not-found' };
+  const impact = deletionImpact(model, index, element.id)!;
+  if (confirmedVersion === null) {
+    if (needsConfirmation(impact)) return { ok: false, reason: 'confirm', impact };
+  } else if (confirmedVersion !== element.version) {
+    return { ok: false, reason: 'conflict', current: element };
+  }
+  const ids = element.kind === 'capability' ? subtreeIds(index, element.id) : [element.id];
+  return db.transaction().execute(async (trx) => {
+    if (element.kind === 'capability') {
+      // Detach the subtree first so the parent references never block the delete (portable).
+      await trx.updateTable('capability').set({ parent_id: null }).where('element_id', 'in', ids).execute();
+    }
+    await trx.deleteFrom('element').where('id', 'in', ids).execute();
+    await recordAudits(
+      trx,
+      ids.map((id) => {
+        const gone = index.byId.get(id)!;
+        return {
+          ...actor,
+          action: 'element.delete',
+          entity: 'element',
+          entityId: id,
+          elementId: id,
+          before: { kind: gone.kind, key: gone.key, ...toFormValues(gone, index) },
+          after: null,
+        };
+      }),
+    );
+    return { ok: true, deleted: ids.length } as const;
+  });
+}
+
+/**
+ * Moves an element one place up or down among its siblings (same kind; for capabilities the
+ * same parent) by swapping positions with its neighbour.
+ */
+export async function moveElement(
+  db: Db,
+  kind: ElementKind,
+  key: string,
+  direction: 'up' | 'down',
+  actor: AuditActor,
+): Promise<'moved' | 'edge' | 'not-found'> {
+  return db.transaction().execute(async (trx) => {
+    const me = await trx
+      .selectFrom('element')
+      .leftJoin('capability', 'capability.element_id', 'element.id')
+      .select(['element.id', 'element.position', 'capability.parent_id', 'capability.solution_part_id'])
+      .where('element.kind', '=', kind)
+      .where('element.key', '=', key)
+      .executeTakeFirst();
+    if (!me) return 'not-found';
+    let q = trx
+      .selectFrom('element')
+      .leftJoin('capability', 'capability.element_id', 'element.id')
+      .select(['element.id', 'element.position'])
+      .where('element.kind', '=', kind)
+      .where('element.id', '!=', me.id);
+    if (kind === 'capability') {
+      // Siblings share the parent; top-level ones are shown per solution part, so share that too.
+      if (me.parent_id !== null) q = q.where('capability.parent_id', '=', me.parent_id);
+      else {
+        q = q.where('capability.parent_id', 'is', null);
+        q = me.solution_part_id === null ? q.where('capability.solution_part_id', 'is', null) : q.where('capability.solution_part_id', '=', me.solution_part_id);
+      }
+    }
+    q =
+      direction === 'up'
+        ? q.where((eb) => eb.or([eb('element.position', '<', me.position), eb.and([eb('element.position', '=', me.position), eb('element.id', '<', me.id)])])).orderBy('element.position', 'desc').orderBy('element.id', 'desc')
+        : q.where((eb) => eb.or([eb('element.position', '>', me.position), eb.and([eb('element.position', '=', me.position), eb('element.id', '>', me.id)])])).orderBy('element.position', 'asc').orderBy('element.id', 'asc');
+    const neighbour = await q.limit(1).executeTakeFirst();
+    if (!neighbour) return 'edge';
+    // Equal positions would make the swap a no-op, so step past the neighbour instead.
+    const mine = neighbour.position === me.position ? me.position + (direction === 'up' ? -1 : 1) : neighbour.position;
+    await trx.updateTable('element').set({ position: mine }).where('id', '=', me.id).execute();
+    await trx.updateTable('element').set({ position: me.position }).where('id', '=', neighbour.id).execute();
+    await recordAudit(trx, {
+      ...actor,
+      action: 'element.move',
+      entity: 'element',
+      entityId: me.id,
+      elementId: me.id,
+      before: { position: String(me.position) },
+      after: { position: String(mine) },
+    });
+    return 'moved';
+  });
+}

@@ -1,0 +1,177 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { changedFields, elementInputSchemas, refOptions, toFormValues, versionSchema } from '../../model/editing.ts';
+import { elementHref, kindByPath, kindInfo, kindPathParam, type ElementKind } from '../../model/kinds.ts';
+import { indexModel } from '../../model/lookup.ts';
+import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
+import { ConflictView, CreatePanel, DeleteConfirm, EditForm } from '../../views/pages/edit.tsx';
+import { ElementTable } from '../../views/pages/elements.tsx';
+import { CapabilityTree } from '../../views/pages/capabilities.tsx';
+import { createElement, deleteElement, moveElement, updateElement } from '../db/queries/elements.ts';
+import { historyFor } from '../http/history.ts';
+import { loadScopeModel } from '../db/queries/model.ts';
+import { sourceLines } from '../db/queries/sources.ts';
+import type { AppDeps } from '../deps.ts';
+import { fieldErrors, readForm, singleValues } from '../http/forms.ts';
+import { auditActor } from '../auth/context.ts';
+import { isFragmentRequest, notFound, respond, respondError } from '../http/render.tsx';
+
+
+/** Where to go after a change when the browser has no htmx: back to the page. */
+function seeOther(c: Context, location: string) {
+  return c.redirect(location, 303);
+}
+
+/**
+ * The architect's workspace: create, edit, delete and reorder every kind of element, in place
+ * with htmx. Registered before the read-only pages so `/…/ny` is not taken for a key.
+ */
+export function editRoutes({ db, now }: AppDeps): Hono {
+  const app = new Hono();
+  const load = async () => {
+    const model = await loadScopeModel(db, { municipalities: false });
+    return { model, index: indexModel(model) };
+  };
+  const kindOf = (c: Context): ElementKind | undefined => kindByPath.get(c.req.param('kindPath') ?? '');
+
+  app.get(`/${kindPathParam}/ny`, async (c) => {
+    const kind = kindOf(c);
+    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    const { model, index } = await load();
+    const open = c.req.query('lukk') === undefined;
+    const panel = <CreatePanel kind={kind} open={open} state={{ values: { tentative: '' }, errors: {} }} options={refOptions(model, index)} />;
+    return respond(c, { title: `Ny ${kindInfo[kind].singular.toLowerCase()}`, body: panel, fragment: panel });
+  });
+
+  app.post(`/${kindPathParam}`, async (c) => {
+    const kind = kindOf(c);
+    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    const form = singleValues(await readForm(c));
+    const parsed = elementInputSchemas[kind].safeParse(form);
+    const invalid = async (errors: Record<string, string>) => {
+      const { model, index } = await load();
+      const panel = <CreatePanel kind={kind} open state={{ values: form, errors }} options={refOptions(model, index)} />;
+      return respond(c, { title: `Ny ${kindInfo[kind].singular.toLowerCase()}`, body: panel, fragment: panel, status: 422 });
+    };
+    if (!parsed.success) return invalid(fieldErrors(parsed.error));
+    const result = await createElement(db, kind, parsed.data, auditActor(c));
+    if (!result.ok) return result.reason === 'invalid' ? invalid(result.errors) : respondError(c, { status: 500, title: 'Noe gikk galt', message: 'Elementet ble ikke opprettet.' });
+    if (!isFragmentRequest(c)) return seeOther(c, elementHref(kind, result.key));
+    const { model, index } = await load();
+    c.header('HX-Trigger', 'scopeChanged');
+    return c.html(
+      <CreatePanel kind={kind} open state={{ values: {}, errors: {} }} options={refOptions(model, index)} created={{ key: result.key, name: String(parsed.data.name) }} />,
+    );
+  });
+
+  app.get(`/${kindPathParam}/:key/rediger`, async (c) => {
+    const kind = kindOf(c);
+    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    const { model, index } = await load();
+    const element = index.byKey(kind, c.req.param('key'));
+    if (!element) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${c.req.param('key')}».`);
+    const form = (
+      <EditForm
+        element={element}
+        state={{ values: toFormValues(element, index), errors: {} }}
+        options={refOptions(model, index, element.kind === 'capability' ? element.id : undefined)}
+        version={element.version}
+      />
+    );
+    return respond(c, { title: `Rediger ${element.name}`, body: form, fragment: form });
+  });
+
+  app.post(`/${kindPathParam}/:key`, async (c) => {
+    const kind = kindOf(c);
+    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    const key = c.req.param('key');
+    const form = singleValues(await readForm(c));
+    const version = versionSchema.safeParse(form);
+    const parsed = elementInputSchemas[kind].safeParse(form);
+    const invalid = async (errors: Record<string, string>) => {
+      const { model, index } = await load();
+      const element = index.byKey(kind, key);
+      if (!element) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
+      const view = (
+        <EditForm
+          element={element}
+          state={{ values: form, errors }}
+          options={refOptions(model, index, element.kind === 'capability' ? element.id : undefined)}
+          version={version.success ? version.data.version : element.version}
+        />
+      );
+      return respond(c, { title: `Rediger ${element.name}`, body: view, fragment: view, status: 422 });
+    };
+    if (!version.success) return invalid({ skjema: version.error.issues[0]?.message ?? 'Skjemaet mangler versjon.' });
+    if (!parsed.success) return invalid(fieldErrors(parsed.error));
+    const result = await updateElement(db, kind, key, version.data.version, parsed.data, auditActor(c));
+    if (!result.ok) {
+      if (result.reason === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
+      if (result.reason === 'invalid') return invalid(result.errors);
+      const view = (
+        <ConflictView element={result.current} submitted={form} current={result.currentValues} changed={changedFields(kind, form, result.currentValues)} />
+      );
+      return respond(c, { title: `Rediger ${result.current.name}`, body: view, fragment: view, status: 409 });
+    }
+    if (!isFragmentRequest(c)) return seeOther(c, elementHref(kind, result.key));
+    const { model, index } = await load();
+    const element = index.get(kind, result.id)!;
+    const excerpt = element.source ? await sourceLines(db, element.source) : null;
+    c.header('HX-Trigger', 'scopeChanged');
+    const history = await historyFor(c, db, element.id);
+    return c.html(<ElementDetailPage element={element} model={model} index={index} excerpt={excerpt} canEdit notice="Endringene er lagret." history={history} />);
+  });
+
+  app.post(`/${kindPathParam}/:key/slett`, async (c) => {
+    const kind = kindOf(c);
+    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    const form = singleValues(await readForm(c));
+    const confirm = form.confirm === undefined ? null : versionSchema.safeParse({ version: form.confirm });
+    if (confirm && !confirm.success) {
+      return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'Bekreftelsen mangler versjon; last siden på nytt.' });
+    }
+    const result = await deleteElement(db, kind, c.req.param('key'), confirm ? confirm.data.version : null, auditActor(c));
+    if (!result.ok) {
+      if (result.reason === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${c.req.param('key')}».`);
+      if (result.reason === 'conflict') {
+        return respondError(c, {
+          status: 409,
+          title: 'Elementet er endret',
+          message: 'Noen har endret elementet etter at du så hva slettingen tar med seg. Ingenting er slettet; se på det på nytt før du sletter.',
+        });
+      }
+      const view = <DeleteConfirm impact={result.impact} />;
+      return respond(c, { title: 'Bekreft sletting', body: view, fragment: view });
+    }
+    const list = `/${kindInfo[kind].path}`;
+    if (isFragmentRequest(c)) {
+      c.header('HX-Redirect', list);
+      return c.body(null, 204);
+    }
+    return seeOther(c, list);
+  });
+
+  app.post(`/${kindPathParam}/:key/flytt`, async (c) => {
+    const kind = kindOf(c);
+    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    const form = singleValues(await readForm(c));
+    if (form.retning !== 'opp' && form.retning !== 'ned') {
+      return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'retning må være opp eller ned.' });
+    }
+    const direction = form.retning === 'opp' ? 'up' : 'down';
+    const key = c.req.param('key');
+    const moved = await moveElement(db, kind, key, direction, auditActor(c));
+    if (moved === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
+    const back = kind === 'capability' ? '/funksjonsomrader' : `/${kindInfo[kind].path}`;
+    if (!isFragmentRequest(c)) return seeOther(c, back);
+    const { model, index } = await load();
+    if (kind === 'capability') {
+      return c.html(<CapabilityTree model={model} index={index} canEdit moved={{ key, direction }} />);
+    }
+    return c.html(
+      <ElementTable kind={kind} model={model} index={index} elements={model.elements[kind]} canEdit selfUrl={back} moved={{ key, direction }} />,
+    );
+  });
+
+  return app;
+}

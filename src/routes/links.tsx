@@ -1,0 +1,206 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  bulkMoveSchema,
+  exchangeCellSchema,
+  exchangeModeValueSchema,
+  personnelCellSchema,
+  serviceLinksSchema,
+  versionSchema,
+} from '../../model/editing.ts';
+import { analyseGaps } from '../../model/gaps.ts';
+import { indexModel } from '../../model/lookup.ts';
+import { actorMatrix, personnelMatrix } from '../../model/matrix.ts';
+import { elementKeySchema } from '../../model/schemas.ts';
+import { ExchangeCellEditor, ExchangeCellView, PersonnelCell, PersonnelCellEditor } from '../../views/components/matrix-cells.tsx';
+import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
+import { GapPanel } from '../../views/pages/gaps.tsx';
+import { ServiceLinksForm } from '../../views/pages/service-links.tsx';
+import { moveServices, setExchangeCell, setPersonnelCell, setServiceLinks } from '../db/queries/links.ts';
+import { historyFor } from '../http/history.ts';
+import { loadScopeModel } from '../db/queries/model.ts';
+import { sourceLines } from '../db/queries/sources.ts';
+import type { AppDeps } from '../deps.ts';
+import { readForm, singleValues } from '../http/forms.ts';
+import { auditActor } from '../auth/context.ts';
+import { isFragmentRequest, notFound, respond, respondError } from '../http/render.tsx';
+import { describeIssues, validParams } from '../http/validate.ts';
+
+const personnelCellQuery = z.strictObject({ service: elementKeySchema, group: elementKeySchema, vis: z.literal('1').optional() });
+const exchangeCellQuery = z.strictObject({ service: elementKeySchema, actor: elementKeySchema, vis: z.literal('1').optional() });
+const gapPanelQuery = z.strictObject({ for: z.enum(['personell', 'aktorer'], { error: 'for må være personell eller aktorer.' }) });
+
+
+function invalid(c: Context, details: string[]) {
+  return respondError(c, { status: 422, title: 'Kunne ikke lagre', message: 'Noe i skjemaet kan ikke brukes.', details });
+}
+
+/** The links between elements: matrix cells, a service's own links, bulk moves, the gap panel. */
+export function linkRoutes({ db, now }: AppDeps): Hono {
+  const app = new Hono();
+  const load = async () => {
+    const model = await loadScopeModel(db, { municipalities: false });
+    return { model, index: indexModel(model) };
+  };
+
+  app.get('/gapanalyse/panel', validParams('query', gapPanelQuery), async (c) => {
+    const { model } = await load();
+    const panel = <GapPanel gaps={analyseGaps(model)} focus={c.req.valid('query').for} />;
+    return respond(c, { title: 'Hull', body: panel, fragment: panel });
+  });
+
+  app.get('/matriser/personellgrupper/celle', validParams('query', personnelCellQuery), async (c) => {
+    const q = c.req.valid('query');
+    const { model, index } = await load();
+    const service = index.byKey('informationService', q.service);
+    const group = index.byKey('personnelGroup', q.group);
+    if (!service || !group) return notFound(c, 'Fant ikke informasjonstjenesten eller helsepersonellgruppen.');
+    const usage = personnelMatrix(model, [service]).usage(service.id, group.id);
+    return c.html(
+      q.vis ? (
+        <PersonnelCell service={service} group={group} usage={usage} canEdit focus />
+      ) : (
+        <PersonnelCellEditor service={service} group={group} usage={usage} />
+      ),
+    );
+  });
+
+  app.post('/matriser/personellgrupper/celle', async (c) => {
+    const parsed = personnelCellSchema.safeParse(singleValues(await readForm(c)));
+    if (!parsed.success) return invalid(c, describeIssues(parsed.error));
+    const { service: serviceKey, group: groupKey, usage } = parsed.data;
+    const result = await setPersonnelCell(db, serviceKey, groupKey, usage, auditActor(c));
+    if (!result.ok) return result.reason === 'invalid' ? invalid(c, result.errors) : invalid(c, ['Cellen ble ikke lagret.']);
+    const { model, index } = await load();
+    const service = index.byKey('informationService', serviceKey)!;
+    const group = index.byKey('personnelGroup', groupKey)!;
+    c.header('HX-Trigger', 'linksChanged');
+    if (!isFragmentRequest(c)) return c.redirect('/matriser/personellgrupper', 303);
+    return c.html(<PersonnelCell service={service} group={group} usage={personnelMatrix(model, [service]).usage(service.id, group.id)} canEdit focus />);
+  });
+
+  app.get('/matriser/aktorer/celle', validParams('query', exchangeCellQuery), async (c) => {
+    const q = c.req.valid('query');
+    const { model, index } = await load();
+    const service = index.byKey('informationService', q.service);
+    const actor = index.byKey('actor', q.actor);
+    if (!service || !actor) return notFound(c, 'Fant ikke informasjonstjenesten eller aktøren.');
+    const matrix = actorMatrix(model, index, [service]);
+    const cell = matrix.exchanges(service.id, actor.id);
+    return c.html(
+      q.vis ? (
+        <ExchangeCellView service={service} actor={actor} cell={cell} canEdit focus />
+      ) : (
+        <ExchangeCellEditor service={service} actor={actor} cell={cell} modes={matrix.modes} needLevels={matrix.needLevels} />
+      ),
+    );
+  });
+
+  app.post('/matriser/aktorer/celle', async (c) => {
+    const form = singleValues(await readForm(c));
+    const parsed = exchangeCellSchema.safeParse(form);
+    if (!parsed.success) return invalid(c, describeIssues(parsed.error));
+    const modes: Record<string, string | null | undefined> = {};
+    const errors: string[] = [];
+    for (const [name, value] of Object.entries(form)) {
+      if (!name.startsWith('mode-')) continue;
+      const modeKey = elementKeySchema.safeParse(name.slice(5));
+      const v = exchangeModeValueSchema.safeParse(value);
+      if (!modeKey.success || !v.success) {
+        errors.push(`${name}: ${v.success ? 'ukjent samhandlingsform' : v.error.issues[0]?.message}`);
+        continue;
+      }
+      modes[modeKey.data] = v.data === '' ? undefined : v.data === 'uvurdert' ? null : v.data;
+    }
+    if (errors.length > 0) return invalid(c, errors);
+    if (Object.keys(modes).length === 0) return invalid(c, ['Skjemaet har ingen samhandlingsformer.']);
+    const result = await setExchangeCell(db, parsed.data.service, parsed.data.actor, modes, auditActor(c));
+    if (!result.ok) return result.reason === 'invalid' ? invalid(c, result.errors) : invalid(c, ['Cellen ble ikke lagret.']);
+    const { model, index } = await load();
+    const service = index.byKey('informationService', parsed.data.service)!;
+    const actor = index.byKey('actor', parsed.data.actor)!;
+    c.header('HX-Trigger', 'linksChanged');
+    if (!isFragmentRequest(c)) return c.redirect('/matriser/aktorer', 303);
+    return c.html(<ExchangeCellView service={service} actor={actor} cell={actorMatrix(model, index, [service]).exchanges(service.id, actor.id)} canEdit focus />);
+  });
+
+  app.get('/informasjonstjenester/:key/koblinger', async (c) => {
+    const { model, index } = await load();
+    const service = index.byKey('informationService', c.req.param('key'));
+    if (!service) return notFound(c, `Det finnes ingen informasjonstjeneste med nøkkelen «${c.req.param('key')}».`);
+    const keysOf = (ids: number[]) => new Set(ids.map((id) => index.byId.get(id)?.key ?? ''));
+    const form = (
+      <ServiceLinksForm
+        service={service}
+        model={model}
+        index={index}
+        selected={{
+          capabilities: keysOf(model.links.serviceCapabilities.filter((l) => l.serviceId === service.id).map((l) => l.capabilityId)),
+          goals: keysOf(model.links.serviceGoals.filter((l) => l.serviceId === service.id).map((l) => l.goalId)),
+          projects: keysOf(model.links.serviceDependencies.filter((l) => l.serviceId === service.id).map((l) => l.projectId)),
+        }}
+      />
+    );
+    return respond(c, { title: `Koblinger for ${service.name}`, body: form, fragment: form });
+  });
+
+  app.post('/informasjonstjenester/:key/koblinger', async (c) => {
+    const key = c.req.param('key');
+    const body = await readForm(c);
+    const version = versionSchema.safeParse(singleValues(body));
+    const parsed = serviceLinksSchema.safeParse(body);
+    const reshow = async (errors: string[], status: 409 | 422) => {
+      const { model, index } = await load();
+      const service = index.byKey('informationService', key);
+      if (!service) return notFound(c, `Det finnes ingen informasjonstjeneste med nøkkelen «${key}».`);
+      const sets = parsed.success ? parsed.data : { capabilities: [], goals: [], projects: [] };
+      const form = (
+        <ServiceLinksForm
+          service={service}
+          model={model}
+          index={index}
+          selected={{ capabilities: new Set(sets.capabilities), goals: new Set(sets.goals), projects: new Set(sets.projects) }}
+          errors={errors}
+        />
+      );
+      c.header('HX-Retarget', '#tjeneste-koblinger');
+      c.header('HX-Reswap', 'outerHTML');
+      return respond(c, { title: 'Koblinger', body: form, fragment: form, status });
+    };
+    if (!version.success) return reshow(describeIssues(version.error), 422);
+    if (!parsed.success) return reshow(describeIssues(parsed.error), 422);
+    const result = await setServiceLinks(db, key, version.data.version, parsed.data, auditActor(c));
+    if (!result.ok) {
+      return result.reason === 'invalid'
+        ? reshow(result.errors, 422)
+        : reshow(['Noen andre har endret tjenesten etter at du åpnet skjemaet. Skjemaet viser nå dine valg mot den nye versjonen; lagre på nytt for å bruke dem.'], 409);
+    }
+    if (!isFragmentRequest(c)) return c.redirect(`/informasjonstjenester/${key}`, 303);
+    const { model, index } = await load();
+    const service = index.byKey('informationService', key)!;
+    const excerpt = service.source ? await sourceLines(db, service.source) : null;
+    c.header('HX-Trigger', 'linksChanged');
+    const history = await historyFor(c, db, service.id);
+    return c.html(<ElementDetailPage element={service} model={model} index={index} excerpt={excerpt} canEdit notice="Koblingene er lagret." history={history} />);
+  });
+
+  app.post('/informasjonstjenester/flytt', async (c) => {
+    const parsed = bulkMoveSchema.safeParse(await readForm(c));
+    const message = (text: string, ok: boolean) => (
+      <p class="ds-validation-message" data-color={ok ? 'success' : 'danger'}>
+        {text}
+      </p>
+    );
+    if (!parsed.success) {
+      return c.html(message(describeIssues(parsed.error).map((d) => d.replace(/^[a-z]+: /, '')).join(' '), false), 422);
+    }
+    const result = await moveServices(db, parsed.data.services, { tier: parsed.data.tier, category: parsed.data.category }, auditActor(c));
+    if (!result.ok) return c.html(message(result.reason === 'invalid' ? result.errors.join(' ') : 'Ingenting ble flyttet.', false), 422);
+    if (!isFragmentRequest(c)) return c.redirect('/informasjonstjenester', 303);
+    c.header('HX-Trigger', 'scopeChanged');
+    return c.html(message(`Flyttet ${result.moved} ${result.moved === 1 ? 'tjeneste' : 'tjenester'}.`, true));
+  });
+
+  return app;
+}

@@ -1,0 +1,398 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { elementKinds, kindInfo, type ElementKind } from '../../model/kinds.ts';
+import { loadScopeModel } from '../../src/db/queries/model.ts';
+import { htmx, sameOrigin, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
+
+let ctx: TestContext;
+/** The signed-in architect's session cookie. */
+let architect: { Cookie: string };
+beforeEach(async () => {
+  ctx = await testApp();
+  architect = await signIn(ctx, 'architect');
+});
+
+/** A form post from our own page (repeated fields allowed), as the architect with htmx unless told otherwise. */
+function post(path: string, fields: Record<string, string | string[]>, headers: Record<string, string> = { ...htmx, ...architect }) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+  return ctx.app.request(path, { method: 'POST', body, headers: { ...sameOrigin, ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } });
+}
+const get = (path: string, headers: Record<string, string> = {}) => ctx.app.request(path, { headers: { ...architect, ...headers } });
+const count = async () => Number((await ctx.db.selectFrom('element').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const element = (kind: ElementKind, key: string) =>
+  ctx.db.selectFrom('element').selectAll().where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
+
+/** A valid new element of each kind, as a form posts it. */
+const valid: Record<ElementKind, Record<string, string>> = {
+  solutionPart: { name: 'Ny løsningsdel' },
+  personnelGroup: { name: 'Jordmortjeneste', description: 'Kommunal jordmortjeneste' },
+  task: { name: 'Dokumentere helsehjelp' },
+  capability: { name: 'Håndtere samtykke', parent: 'dokumentasjon-av-forlop-og-tilstand', solutionPart: 'felles-journallosning' },
+  informationCategory: { name: 'Vaksiner' },
+  informationService: { name: 'Vaksinasjonsstatus', category: 'legemidler-og-vaksiner', tier: '2023', tentative: 'on' },
+  deliveryTier: { name: 'Senere leveranser', firstDelivery: '' },
+  collaborationMode: { name: 'Abonnere' },
+  actor: { name: 'Private tjenesteytere' },
+  needLevel: { name: 'Svært stort behov', rank: '4' },
+  goal: { name: 'Mindre dobbeltregistrering' },
+  roadmapPhase: { name: 'Videreutvikling', startsOn: '2031-01-01', endsOn: '2033-12-31' },
+  milestone: { name: 'Alle kommuner innført', startsOn: '2030-06-30', phase: 'innforing-drift-og-forvaltning' },
+  decisionPoint: { name: 'Hva skal med i neste leveranse?', startsOn: '2027-01-01', track: 'samhandling', number: '4', phase: 'innforing-drift-og-forvaltning' },
+  stakeholder: { name: 'Legeforeningen' },
+  nationalProject: {
+    name: 'Pasientens legemiddelliste',
+    projectNo: '200',
+    priorityCategory: '1',
+    ownerOrganisation: 'E-helse',
+    owner: 'Ola Nordmann',
+    phase: 'Konsept',
+    strategicArea: '2 Bedre sammenheng i pasientforløp',
+    focusArea: '2.2 Dele oppdaterte legemiddelopplysninger',
+    status: 'Gul',
+    budgetMnok: '12,5',
+  },
+  requirement: { name: 'Logg over innsyn', text: 'Løsningen skal logge hvem som har sett journalen.', priority: 'must', status: 'proposed' },
+};
+
+describe('create, edit and delete every kind in place', () => {
+  it.each(elementKinds)('%s', async (kind) => {
+    const path = `/${kindInfo[kind].path}`;
+    // Create: the form comes back ready for the next one, and the lists are told to redraw.
+    const created = await post(path, valid[kind]);
+    expect(created.status, await created.clone().text()).toBe(200);
+    expect(created.headers.get('hx-trigger')).toBe('scopeChanged');
+    const html = await created.text();
+    expect(html).not.toContain('<html');
+    expect(textOf(html)).toContain('Opprettet');
+    const key = /href="\/[a-z-]+\/([a-z0-9-]+)"/.exec(html.slice(html.indexOf('Opprettet')))![1]!;
+    const row = await element(kind, key);
+    expect(row?.name).toBe(valid[kind].name);
+    expect(row?.version).toBe(1);
+
+    // Edit: the form is there, a save returns the page content with the new name.
+    const form = await get(`${path}/${key}/rediger`, htmx);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('name="version" value="1"');
+    const saved = await post(`${path}/${key}`, { ...valid[kind], name: `${valid[kind].name} (endret)`, version: '1' });
+    expect(saved.status).toBe(200);
+    expect(textOf(await saved.text())).toContain(`${valid[kind].name} (endret)`);
+    expect((await element(kind, key))?.version).toBe(2);
+
+    // Delete: nothing depends on a new element, so it goes at once and the list is shown.
+    const deleted = await post(`${path}/${key}/slett`, {});
+    expect(deleted.status).toBe(204);
+    expect(deleted.headers.get('hx-redirect')).toBe(path);
+    expect(await element(kind, key)).toBeUndefined();
+  });
+
+  it('gives requirements a readable number that is never reused', async () => {
+    const first = await post('/krav', valid.requirement);
+    expect(textOf(await first.text())).toContain('Opprettet');
+    expect(await ctx.db.selectFrom('requirement').select('ref').where('ref', '=', 'AKS-0011').executeTakeFirst()).toBeDefined();
+    expect((await post('/krav/aks-0011/slett', {})).status).toBe(204);
+    await post('/krav', { ...valid.requirement, name: 'Enda et krav' });
+    const refs = (await ctx.db.selectFrom('requirement').select('ref').orderBy('ref').execute()).map((r) => r.ref);
+    expect(refs).toContain('AKS-0012');
+    expect(refs).not.toContain('AKS-0011');
+    const page = textOf(await (await get('/krav/aks-0012')).text());
+    expect(page).toContain('AKS-0012 Enda et krav');
+  });
+
+  it('works without JavaScript: a plain form post redirects to the new element', async () => {
+    const res = await post('/mal', { name: 'Bedre kvalitet' }, architect);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/mal/bedre-kvalitet');
+  });
+
+  it('never gives out a key that would shadow the workspace paths', async () => {
+    await post('/mal', { name: 'Ny' });
+    expect(await element('goal', 'ny')).toBeUndefined();
+    expect(await element('goal', 'ny-2')).toBeDefined();
+  });
+});
+
+describe('only architects change the scope', () => {
+  it.each(['anonymous', 'reader', 'municipality', 'organisation', 'administrator'] as const)('%s is refused and nothing is written', async (who) => {
+    const before = await count();
+    const cookie = who === 'anonymous' ? {} : await signIn(ctx, who);
+    const res = await post('/mal', { name: 'Uønsket mål' }, { ...htmx, ...cookie });
+    expect([401, 403]).toContain(res.status);
+    expect((await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'legevakt', usage: 'both' }, { ...htmx, ...cookie })).status).not.toBe(200);
+    expect(await count()).toBe(before);
+    // The pages show no workspace controls to them.
+    const page = await ctx.app.request('/informasjonskategorier', { headers: cookie });
+    expect(await page.text()).not.toContain('Ny informasjonskategori');
+  });
+
+  it('shows the controls to architects', async () => {
+    const html = await (await get('/informasjonskategorier')).text();
+    expect(html).toContain('Ny informasjonskategori');
+    expect(html).toContain('Flytt «Plan» opp');
+  });
+});
+
+describe('history', () => {
+  it('shows who changed which field when, from the audit log', async () => {
+    const base = { name: 'Multidose', category: 'legemidler-og-vaksiner', tier: '2023', tierTentative: 'on', tentative: 'on', version: '1' };
+    await post('/informasjonstjenester/multidose', { ...base, description: 'Maskinell dosepakking' });
+    await post('/informasjonstjenester/multidose/koblinger', { version: '2', goals: 'involverte-pasienter' });
+    await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'legevakt', usage: 'reads' });
+    const html = await (await get('/informasjonstjenester/multidose')).text();
+    const history = textOf(html.slice(html.indexOf('id="historikk"')));
+    expect(history).toContain('Element endret');
+    expect(history).toContain('Beskrivelse Multidose Maskinell dosepakking');
+    expect(history).toContain('Mål – Involverte pasienter');
+    expect(history).toContain('Kobling til helsepersonellgruppe endret');
+    const name = (await ctx.db.selectFrom('app_user').select('name').where('role', '=', 'architect').executeTakeFirstOrThrow()).name;
+    expect(history).toContain(name);
+    // Newest first.
+    expect(history.indexOf('Kobling til helsepersonellgruppe endret')).toBeLessThan(history.indexOf('Element endret'));
+    // Anonymous readers see the page, not who changed it.
+    const anonymous = await ctx.app.request('/informasjonstjenester/multidose');
+    expect(await anonymous.text()).not.toContain('id="historikk"');
+  });
+});
+
+describe('invalid input', () => {
+  it.each([
+    ['/informasjonstjenester', { name: '', category: '' }, ['Navnet må fylles ut.', 'Velg en informasjonskategori.']],
+    ['/informasjonstjenester', { name: 'X', category: 'finnes-ikke' }, ['Fant ingen informasjonskategori med nøkkelen «finnes-ikke».']],
+    ['/faser', { name: 'Fase', startsOn: '2030-01-01', endsOn: '2029-01-01' }, ['Sluttdatoen kan ikke komme før startdatoen.']],
+    ['/faser', { name: 'Fase', startsOn: '2030-02-30', endsOn: '2031-01-01' }, ['Datoen finnes ikke.']],
+    ['/behovsnivaer', { name: 'Nivå', rank: 'tre' }, ['Rangen må være et heltall.']],
+    ['/krav', { name: 'Krav', text: 'Løsningen bør være rask.', priority: 'must', status: 'draft' }, ['teksten må inneholde «skal»']],
+    ['/krav', { name: 'Krav', text: 'Den skal.', priority: 'viktig', status: 'draft' }, ['Velg prioritet.']],
+    ['/portefolje', { ...valid.nationalProject, projectNo: '11' }, ['Prosjekt-ID 11 er allerede brukt.']],
+    ['/portefolje', { ...valid.nationalProject, budgetMnok: 'mye' }, ['Budsjettet må være et tall']],
+    ['/mal', { name: 'x'.repeat(501) }, ['Navnet kan være på høyst 500 tegn.']],
+  ] as Array<[string, Record<string, string>, string[]]>)('%s %o answers 422 beside the field and writes nothing', async (path, fields, messages) => {
+    const before = await count();
+    const res = await post(path, fields);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    for (const m of messages) expect(textOf(html)).toContain(m);
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('class="ds-error-summary"');
+    // What was typed is kept.
+    if (fields.name) expect(html).toContain(`value="${fields.name.slice(0, 50)}`);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses an edit without a version, and an unknown element', async () => {
+    const res = await post('/informasjonstjenester/multidose', { name: 'Multidose', category: 'legemidler-og-vaksiner' });
+    expect(res.status).toBe(422);
+    expect(textOf(await res.text())).toContain('Skjemaet mangler versjon');
+    expect((await post('/informasjonstjenester/finnes-ikke', { name: 'X', category: 'plan', version: '1' })).status).toBe(404);
+    expect((await element('informationService', 'multidose'))?.version).toBe(1);
+  });
+});
+
+describe('no lost updates', () => {
+  it('shows a conflict with both values when the form is based on an old version, and writes nothing', async () => {
+    const base = { name: 'Multidose', category: 'legemidler-og-vaksiner', tier: '2023', tierTentative: 'on', tentative: 'on', version: '1' };
+    expect((await post('/informasjonstjenester/multidose', { ...base, description: 'Endret av Kari' })).status).toBe(200);
+    const stale = await post('/informasjonstjenester/multidose', { ...base, description: 'Endret av Ola' });
+    expect(stale.status).toBe(409);
+    const text = textOf(await stale.text());
+    expect(text).toContain('Noen andre har endret dette elementet');
+    expect(text).toContain('Endret av Ola');
+    expect(text).toContain('Endret av Kari');
+    const row = await ctx.db.selectFrom('element').select(['description', 'version']).where('key', '=', 'multidose').executeTakeFirstOrThrow();
+    expect(row).toEqual({ description: 'Endret av Kari', version: 2 });
+
+    // Choosing "keep mine" posts again against the current version.
+    expect((await post('/informasjonstjenester/multidose', { ...base, description: 'Endret av Ola', version: '2' })).status).toBe(200);
+    expect((await element('informationService', 'multidose'))?.description).toBe('Endret av Ola');
+  });
+
+  it('counts a change of links as a change: an edit form opened before it conflicts', async () => {
+    await post('/informasjonstjenester/multidose/koblinger', { version: '1', goals: 'involverte-pasienter' });
+    const res = await post('/informasjonstjenester/multidose', {
+      name: 'Multidose (endret)',
+      category: 'legemidler-og-vaksiner',
+      tier: '2023',
+      version: '1',
+    });
+    expect(res.status).toBe(409);
+    expect((await element('informationService', 'multidose'))?.name).toBe('Multidose');
+  });
+});
+
+describe('deleting what others depend on', () => {
+  it('shows exactly what else would go and deletes nothing until confirmed', async () => {
+    const before = await count();
+    const res = await post('/funksjonsomrader/dokumentasjon-av-forlop-og-tilstand/slett', {});
+    expect(res.status).toBe(200);
+    const text = textOf(await res.text());
+    expect(text).toContain('Disse slettes også (8)');
+    expect(text).toContain('Håndtere klinisk historikk');
+    expect(await count()).toBe(before);
+
+    const category = await post('/informasjonskategorier/plan/slett', {});
+    const categoryText = textOf(await category.text());
+    expect(categoryText).toContain('mister koblingen (5)');
+    expect(categoryText).toContain('Individuell plan mister informasjonskategori');
+    expect(await count()).toBe(before);
+
+    const version = String((await element('capability', 'dokumentasjon-av-forlop-og-tilstand'))!.version);
+    const confirmed = await post('/funksjonsomrader/dokumentasjon-av-forlop-og-tilstand/slett', { confirm: version });
+    expect(confirmed.status).toBe(204);
+    expect(await count()).toBe(before - 9);
+  });
+
+  it('refuses a confirmation given for an older version', async () => {
+    await post('/informasjonskategorier/plan', { name: 'Planer', version: '1' });
+    const res = await post('/informasjonskategorier/plan/slett', { confirm: '1' });
+    expect(res.status).toBe(409);
+    expect(await element('informationCategory', 'plan')).toBeDefined();
+  });
+
+  it('counts the links that go with a service', async () => {
+    await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'legevakt', usage: 'both' });
+    await post('/matriser/aktorer/celle', { service: 'multidose', actor: 'innbygger', 'mode-sende-og-motta': 'nye' });
+    const text = textOf(await (await post('/informasjonstjenester/multidose/slett', {})).text());
+    expect(text).toContain('1 koblinger mellom informasjonstjeneste, aktør og samhandlingsform');
+    expect(text).toContain('1 koblinger mellom informasjonstjeneste og helsepersonellgruppe');
+  });
+});
+
+describe('the capability tree', () => {
+  it('refuses to move a capability under itself or its own descendant', async () => {
+    const base = { name: 'Dokumentasjon av forløp og tilstand', solutionPart: 'felles-journallosning', version: '1' };
+    for (const parent of ['dokumentasjon-av-forlop-og-tilstand', 'klinisk-historikk']) {
+      const res = await post('/funksjonsomrader/dokumentasjon-av-forlop-og-tilstand', { ...base, parent });
+      expect(res.status).toBe(422);
+      expect(textOf(await res.text())).toContain('kan ikke ligge under seg selv eller under et av sine egne underområder');
+    }
+    const row = await ctx.db.selectFrom('capability').innerJoin('element', 'element.id', 'capability.element_id').select('parent_id').where('key', '=', 'dokumentasjon-av-forlop-og-tilstand').executeTakeFirstOrThrow();
+    expect(row.parent_id).toBeNull();
+  });
+
+  it('moves a capability under another parent', async () => {
+    const res = await post('/funksjonsomrader/nav', { name: 'NAV', parent: 'samhandling-med-innbygger', version: '1' });
+    expect(res.status).toBe(200);
+    const model = await loadScopeModel(ctx.db);
+    const nav = model.elements.capability.find((c) => c.key === 'nav')!;
+    expect(model.elements.capability.find((c) => c.id === nav.parentId)?.key).toBe('samhandling-med-innbygger');
+  });
+
+  it('orders siblings up and down, and the page shows the new order', async () => {
+    const order = async () => {
+      const model = await loadScopeModel(ctx.db);
+      return [...model.elements.informationCategory].sort((a, b) => a.position - b.position || a.id - b.id).map((c) => c.key);
+    };
+    expect((await order()).slice(0, 2)).toEqual(['legemidler-og-vaksiner', 'journaldokumenter']);
+    const res = await post('/informasjonskategorier/journaldokumenter/flytt', { retning: 'opp' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/aria-label="Flytt «Journaldokumenter» opp"[^>]*autofocus/);
+    expect((await order()).slice(0, 2)).toEqual(['journaldokumenter', 'legemidler-og-vaksiner']);
+    expect((await post('/informasjonskategorier/journaldokumenter/flytt', { retning: 'sidelengs' })).status).toBe(400);
+    const tree = await post('/funksjonsomrader/klinisk-historikk/flytt', { retning: 'opp' });
+    expect(tree.status).toBe(200);
+    const html = await tree.text();
+    expect(html.indexOf('Håndtere klinisk historikk')).toBeLessThan(html.indexOf('Håndtere klinisk dokumentasjon'));
+  });
+});
+
+describe('links', () => {
+  it('sets and clears a personnel cell, and the gap panel is told to redraw', async () => {
+    const set = await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'fastleger', usage: 'reads' });
+    expect(set.status).toBe(200);
+    expect(set.headers.get('hx-trigger')).toBe('linksChanged');
+    expect(await set.text()).toContain('Multidose × Fastleger: leser. Endre.');
+    let panel = textOf(await (await get('/gapanalyse/panel?for=personell', htmx)).text());
+    expect(panel).toContain('uten helsepersonellgruppe: 33');
+    const cleared = await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'fastleger', usage: '' });
+    expect(await cleared.text()).toContain('ingen kobling');
+    panel = textOf(await (await get('/gapanalyse/panel?for=personell', htmx)).text());
+    expect(panel).toContain('uten helsepersonellgruppe: 34');
+    expect((await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'fastleger', usage: 'writes' })).status).toBe(422);
+  });
+
+  it('sets modes and need levels in an actor cell', async () => {
+    const res = await post('/matriser/aktorer/celle', {
+      service: 'multidose',
+      actor: 'spesialisthelsetjenesten',
+      'mode-sla-opp-og-tilgjengeliggjore': 'lite',
+      'mode-sende-og-motta': 'uvurdert',
+      'mode-endre-og-dele': '',
+    });
+    expect(res.status).toBe(200);
+    const model = await loadScopeModel(ctx.db);
+    expect(model.links.serviceExchanges).toHaveLength(2);
+    expect(model.links.serviceExchanges.filter((l) => l.needLevelId === null)).toHaveLength(1);
+    const bad = await post('/matriser/aktorer/celle', { service: 'multidose', actor: 'innbygger', 'mode-sende-og-motta': 'enormt' });
+    expect(bad.status).toBe(422);
+    expect(textOf(await bad.text())).toContain('Fant ingen behovsnivå med nøkkelen «enormt»');
+  });
+
+  it('edits a service’s capabilities, goals and project dependencies as sets', async () => {
+    const res = await post('/informasjonstjenester/multidose/koblinger', {
+      version: '1',
+      capabilities: ['administrasjon-av-legemidler', 'klinisk-historikk'],
+      goals: 'trygghet-og-pasientsikkerhet',
+      projects: ['p160-digitalisering-av-legemiddelomradet'],
+    });
+    expect(res.status).toBe(200);
+    const text = textOf(await res.text());
+    expect(text).toContain('Koblingene er lagret.');
+    expect(text).toContain('Funksjonsområder (2)');
+    expect(text).toContain('Digitalisering av legemiddelområdet');
+    const stale = await post('/informasjonstjenester/multidose/koblinger', { version: '1', goals: 'involverte-pasienter' });
+    expect(stale.status).toBe(409);
+    const model = await loadScopeModel(ctx.db);
+    expect(model.links.serviceGoals).toHaveLength(1);
+  });
+
+  it('moves several services to another tier and category in one step', async () => {
+    const res = await post('/informasjonstjenester/flytt', { services: ['multidose', 'smitte-hos-pasient'], tier: 'pluss', category: 'plan' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('hx-trigger')).toBe('scopeChanged');
+    expect(textOf(await res.text())).toContain('Flyttet 2 tjenester.');
+    const model = await loadScopeModel(ctx.db);
+    const tier = model.elements.deliveryTier.find((t) => t.key === 'pluss')!;
+    const moved = model.elements.informationService.filter((s) => s.tierId === tier.id && ['multidose', 'smitte-hos-pasient'].includes(s.key));
+    expect(moved).toHaveLength(2);
+    expect(moved.every((s) => !s.tierTentative && s.version === 2)).toBe(true);
+
+    const none = await post('/informasjonstjenester/flytt', { services: 'multidose' });
+    expect(none.status).toBe(422);
+    expect(textOf(await none.text())).toContain('Velg et leveransetrinn eller en kategori');
+    const unknown = await post('/informasjonstjenester/flytt', { services: ['multidose', 'finnes-ikke'], tier: '2023' });
+    expect(unknown.status).toBe(422);
+    expect((await loadScopeModel(ctx.db)).elements.informationService.find((s) => s.key === 'multidose')?.tierId).toBe(tier.id);
+  });
+});
+
+describe('search', () => {
+  it('finds names, descriptions and requirement texts, grouped by kind, as prefixes', async () => {
+    const res = await get('/sok?q=multi', htmx);
+    const text = textOf(await res.text());
+    expect(text).toContain('Informasjonstjenester (1)');
+    expect(text).toContain('Multidose');
+
+    const req = textOf(await (await get('/sok?q=arbeidsflate')).text());
+    expect(req).toContain('Krav');
+    expect(req).toContain('Helhetlig arbeidsflate');
+    expect(req).toContain('Funksjonsområder');
+
+    const both = textOf(await (await get('/sok?q=legemidler%20utdeling')).text());
+    expect(both).toContain('Administrasjon (utdeling) av legemidler');
+    expect(both).not.toContain('Multidose');
+  });
+
+  it('finds what was just created or renamed, and forgets what was deleted', async () => {
+    await post('/mal', { name: 'Færre feilmedisineringer' });
+    expect(textOf(await (await get('/sok?q=feilmedisin')).text())).toContain('Færre feilmedisineringer');
+    await post('/mal/faerre-feilmedisineringer/slett', {});
+    expect(textOf(await (await get('/sok?q=feilmedisin')).text())).toContain('Ingen treff');
+  });
+
+  it('treats search syntax as plain words and escapes what it shows', async () => {
+    await post('/mal', { name: '<b>fet</b> "sitat" OR NOT*' });
+    const html = await (await get('/sok?q=%22fet%22%20OR%20NOT*%20(')).text();
+    expect(html).not.toContain('<b>fet</b>');
+    expect(html).toContain('&lt;b&gt;');
+    expect((await get('/sok?q=' + 'x'.repeat(201))).status).toBe(400);
+  });
+});

@@ -1,0 +1,77 @@
+import { fieldChanges, labelOfAction, type AuditEvent } from '../../model/audit.ts';
+import { fieldsByKind } from '../../model/editing.ts';
+import type { ElementKind } from '../../model/kinds.ts';
+import { Empty } from './common.tsx';
+
+const linkFieldLabel: Record<string, string> = {
+  capabilities: 'Funksjonsområder',
+  goals: 'Mål',
+  projects: 'Avhengigheter',
+  tier: 'Leveransetrinn',
+  category: 'Informasjonskategori',
+  position: 'Plassering i rekkefølgen',
+  kind: 'Type',
+  key: 'Nøkkel',
+  ref: 'Kravnummer',
+};
+
+const show = (value: unknown) => {
+  if (value === null || value === undefined || value === '') return '–';
+  if (value === 'on') return 'Ja';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+};
+
+const when = (iso: string) =>
+  new Intl.DateTimeFormat('nb-NO', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+
+/** An element's changes from the audit log, newest first: who, when, which field, before and after. */
+export function ElementHistory({ events, kind, limit }: { events: AuditEvent[]; kind: ElementKind; limit: number }) {
+  const label = (field: string) => fieldsByKind[kind].find((f) => f.name === field)?.label ?? linkFieldLabel[field] ?? field;
+  const rows = events.flatMap((e) => {
+    const changes = fieldChanges(e.before, e.after);
+    const who = e.userName ?? 'Systemet';
+    if (changes.length === 0) return [{ e, who, field: '', before: '', after: '' }];
+    return changes.map((ch) => ({ e, who, field: label(ch.field), before: show(ch.before), after: show(ch.after) }));
+  });
+  return (
+    <section aria-labelledby="historikk-tittel" class="detail-section" id="historikk">
+      <h2 id="historikk-tittel" class="ds-heading" data-size="sm">
+        Historikk
+      </h2>
+      {events.length === 0 ? (
+        <Empty>Ingen endringer er registrert siden innholdet ble lagt inn fra kilden.</Empty>
+      ) : (
+        <div class="table-scroll" tabindex={0} role="region" aria-label="Historikk">
+          <table class="ds-table history" data-border>
+            <caption class="ds-sr-only">Endringer, nyeste først</caption>
+            <thead>
+              <tr>
+                <th scope="col">Når</th>
+                <th scope="col">Hvem</th>
+                <th scope="col">Hva</th>
+                <th scope="col">Felt</th>
+                <th scope="col">Før</th>
+                <th scope="col">Etter</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>
+                    <time datetime={r.e.at}>{when(r.e.at)}</time>
+                  </td>
+                  <td>{r.who}</td>
+                  <td>{labelOfAction(r.e.action)}</td>
+                  <td>{r.field}</td>
+                  <td class="history__before">{r.before}</td>
+                  <td class="history__after">{r.after}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {events.length >= limit ? <p class="ds-paragraph muted">Viser de {limit} siste endringene.</p> : null}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,254 @@
+import type { DeletionImpact } from '../../model/deletion.ts';
+import { fieldsByKind } from '../../model/editing.ts';
+import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
+import type { ScopeElement } from '../../model/schemas.ts';
+import { ElementLink } from '../components/common.tsx';
+import type { RefOptions } from '../../model/editing.ts';
+import { Field, SpecErrorSummary as ErrorSummary, type FormState } from '../components/element-fields.tsx';
+
+/** The region on a list page (or a matrix page) where a new element is added. */
+export function createRegionId(kind: ElementKind): string {
+  return `ny-${kindInfo[kind].path}`;
+}
+
+/**
+ * The "new element" region: a button that opens the form, the form itself, or (after a save) a
+ * confirmation with the form ready for the next one.
+ */
+export function CreatePanel({
+  kind,
+  open,
+  state,
+  options,
+  created,
+}: {
+  kind: ElementKind;
+  open: boolean;
+  state: FormState;
+  options: RefOptions;
+  created?: { key: string; name: string } | undefined;
+}) {
+  const info = kindInfo[kind];
+  const id = createRegionId(kind);
+  return (
+    <section id={id} class="create-panel" aria-label={`Ny ${info.singular.toLowerCase()}`}>
+      {created ? (
+        <p class="ds-alert" data-color="success" role="status">
+          Opprettet <a class="ds-link" href={elementHref(kind, created.key)}>{created.name}</a>.
+        </p>
+      ) : null}
+      {open ? (
+        <form
+          class="element-form"
+          method="post"
+          action={`/${info.path}`}
+          hx-post={`/${info.path}`}
+          hx-target={`#${id}`}
+          hx-swap="outerHTML"
+          novalidate
+        >
+          <h2 class="ds-heading" data-size="xs">
+            Ny {info.singular.toLowerCase()}
+          </h2>
+          <ErrorSummary errors={state.errors} fields={fieldsByKind[kind]} idPrefix={id} />
+          {fieldsByKind[kind].map((field) => (
+            <Field field={field} state={state} options={options} idPrefix={id} />
+          ))}
+          <div class="form-actions">
+            <button class="ds-button" type="submit">
+              Opprett
+            </button>
+            <a class="ds-button" data-variant="tertiary" href={`/${info.path}`} hx-get={`/${info.path}/ny?lukk=1`} hx-target={`#${id}`} hx-swap="outerHTML">
+              Avbryt
+            </a>
+          </div>
+        </form>
+      ) : (
+        <a
+          class="ds-button"
+          data-variant="secondary"
+          href={`/${info.path}/ny`}
+          hx-get={`/${info.path}/ny`}
+          hx-target={`#${id}`}
+          hx-swap="outerHTML"
+        >
+          Ny {info.singular.toLowerCase()}
+        </a>
+      )}
+    </section>
+  );
+}
+
+/** The edit form that replaces an element's page content in place. */
+export function EditForm({
+  element,
+  state,
+  options,
+  version,
+}: {
+  element: ScopeElement;
+  state: FormState;
+  options: RefOptions;
+  version: number;
+}) {
+  const href = elementHref(element.kind, element.key);
+  return (
+    <div id="element-innhold">
+      <h1 class="ds-heading" data-size="lg">
+        Rediger «{element.name}»
+      </h1>
+      <form class="element-form" method="post" action={href} hx-post={href} hx-target="#element-innhold" hx-swap="outerHTML" novalidate>
+        <input type="hidden" name="version" value={String(version)} />
+        <ErrorSummary errors={state.errors} fields={fieldsByKind[element.kind]} idPrefix="rediger" />
+        {fieldsByKind[element.kind].map((field) => (
+          <Field field={field} state={state} options={options} idPrefix="rediger" />
+        ))}
+        <div class="form-actions">
+          <button class="ds-button" type="submit">
+            Lagre
+          </button>
+          <a class="ds-button" data-variant="tertiary" href={href} hx-get={href} hx-target="#element-innhold" hx-swap="outerHTML" hx-select="#element-innhold">
+            Avbryt
+          </a>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+/**
+ * Someone saved the element after this form was opened. Nothing is written until the architect
+ * chooses: keep their own values, or take what is stored now.
+ */
+export function ConflictView({
+  element,
+  submitted,
+  current,
+  changed,
+}: {
+  element: ScopeElement;
+  submitted: Record<string, string>;
+  current: Record<string, string>;
+  changed: string[];
+}) {
+  const fields = fieldsByKind[element.kind];
+  const href = elementHref(element.kind, element.key);
+  const show = (name: string, v: string | undefined) => {
+    const field = fields.find((f) => f.name === name);
+    if (field?.type === 'checkbox') return v === 'on' ? 'Ja' : 'Nei';
+    if (field?.type === 'enum') return field.options.find(([value]) => value === v)?.[1] ?? (v || '–');
+    return v ? v : '–';
+  };
+  return (
+    <div id="element-innhold">
+      <h1 class="ds-heading" data-size="lg">
+        Rediger «{element.name}»
+      </h1>
+      <div class="ds-alert" data-color="warning" role="alert" tabindex={-1} autofocus>
+        <h2 class="ds-heading" data-size="xs">
+          Noen andre har endret dette elementet etter at du åpnet skjemaet
+        </h2>
+        <p class="ds-paragraph">Ingenting er lagret. Se forskjellene og velg hva som skal gjelde.</p>
+      </div>
+      <table class="ds-table conflict" data-border>
+        <caption>Felt der dine verdier og de lagrede er forskjellige</caption>
+        <thead>
+          <tr>
+            <th scope="col">Felt</th>
+            <th scope="col">Dine endringer</th>
+            <th scope="col">Lagret nå</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changed.map((name) => (
+            <tr>
+              <th scope="row">{fields.find((f) => f.name === name)?.label ?? name}</th>
+              <td class="conflict__mine">{show(name, submitted[name])}</td>
+              <td class="conflict__theirs">{show(name, current[name])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="form-actions">
+        <form method="post" action={href} hx-post={href} hx-target="#element-innhold" hx-swap="outerHTML">
+          <input type="hidden" name="version" value={String(element.version)} />
+          {fields.map((f) =>
+            f.type === 'checkbox' ? (
+              submitted[f.name] === 'on' ? <input type="hidden" name={f.name} value="on" /> : null
+            ) : (
+              <input type="hidden" name={f.name} value={submitted[f.name] ?? ''} />
+            ),
+          )}
+          <button class="ds-button" type="submit">
+            Lagre mine endringer likevel
+          </button>
+        </form>
+        <a class="ds-button" data-variant="secondary" href={`${href}/rediger`} hx-get={`${href}/rediger`} hx-target="#element-innhold" hx-swap="outerHTML">
+          Forkast mine endringer og rediger det lagrede
+        </a>
+      </div>
+    </div>
+  );
+}
+
+/** Shown before a deletion that takes anything else with it; nothing is deleted until confirmed. */
+export function DeleteConfirm({ impact }: { impact: DeletionImpact }) {
+  const { element } = impact;
+  const href = elementHref(element.kind, element.key);
+  return (
+    <section id="slett-bekreft" class="delete-confirm" aria-labelledby="slett-tittel">
+      <div class="ds-alert" data-color="danger" role="alert" tabindex={-1} autofocus>
+        <h2 id="slett-tittel" class="ds-heading" data-size="xs">
+          Slette «{element.name}»? Dette går også med:
+        </h2>
+        {impact.alsoDeleted.length > 0 ? (
+          <>
+            <p class="ds-paragraph">Disse slettes også ({impact.alsoDeleted.length}):</p>
+            <ul class="ds-list">
+              {impact.alsoDeleted.map((e) => (
+                <li>
+                  <ElementLink element={e} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {impact.loseReference.length > 0 ? (
+          <>
+            <p class="ds-paragraph">Disse blir stående, men mister koblingen ({impact.loseReference.length}):</p>
+            <ul class="ds-list">
+              {impact.loseReference.map((r) => (
+                <li>
+                  <ElementLink element={r.element} /> mister {r.field.toLowerCase()}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {impact.links.length > 0 ? (
+          <>
+            <p class="ds-paragraph">Koblinger som fjernes:</p>
+            <ul class="ds-list">
+              {impact.links.map((l) => (
+                <li>
+                  {l.count} {l.label}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+      <div class="form-actions">
+        <form method="post" action={`${href}/slett`} hx-post={`${href}/slett`} hx-target="#slett-bekreft" hx-swap="outerHTML">
+          <input type="hidden" name="confirm" value={String(element.version)} />
+          <button class="ds-button" data-color="danger" type="submit">
+            Slett likevel
+          </button>
+        </form>
+        <a class="ds-button" data-variant="secondary" href={href}>
+          Avbryt
+        </a>
+      </div>
+    </section>
+  );
+}
