@@ -72,6 +72,13 @@ export const auditActionLabel: Record<string, string> = {
   'organisation.create': 'Organisasjon opprettet',
   'organisation.update': 'Organisasjon endret',
   'audit.export': 'Revisjonsloggen lastet ned',
+  'consultation.round.create': 'Høringsrunde opprettet',
+  'consultation.round.update': 'Høringsrunde endret',
+  'consultation.comment.create': 'Høringskommentar skrevet',
+  'consultation.comment.update': 'Høringskommentar endret',
+  'consultation.comment.reply': 'Svar i tråd under høringskommentar',
+  'consultation.comment.answer': 'Høringskommentar behandlet',
+  'consultation.comment.hide': 'Høringskommentar skjult',
 };
 
 export const labelOfAction = (action: string) => auditActionLabel[action] ?? action;

@@ -221,7 +221,10 @@ export interface CommentVersion {
 export interface Comment {
   id: number;
   roundId: number;
+  roundTitle: string;
   itemId: number;
+  /** What the comment is about, named as the item names it (see `RoundItem`). */
+  item: Pick<RoundItem, 'kind' | 'key' | 'name' | 'ref'> & { deleted: boolean };
   organisationId: number;
   organisationName: string;
   authorName: string | null;

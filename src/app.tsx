@@ -9,6 +9,7 @@ import { adminRoutes } from './routes/admin/index.ts';
 import { apiRoutes } from './routes/api.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth.tsx';
+import { consultationRoutes } from './routes/consultation/index.ts';
 import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { scopeRoutes } from './routes/scope.tsx';
@@ -48,6 +49,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', apiRoutes(deps));
   // Before the scope routes, whose `/:kindPath/:key` would otherwise take /diagrammer/….
   app.route('/', diagramRoutes(deps));
+  app.route('/', consultationRoutes(deps));
   app.route('/', scopeRoutes(deps));
 
   app.notFound((c) => notFound(c, 'Det finnes ingen side med den adressen.'));

@@ -35,12 +35,22 @@ function commentQuery(db: Executor, reader: Reader) {
     .selectFrom('consultation_comment as c')
     .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
     .innerJoin('consultation_item as i', 'i.id', 'c.item_id')
+    .innerJoin('consultation_round as rd', 'rd.id', 'c.round_id')
+    .leftJoin('element as e', 'e.id', 'i.element_id')
+    .leftJoin('requirement as q', 'q.element_id', 'i.element_id')
     .leftJoin('app_user as au', 'au.id', 'c.author_id')
     .leftJoin('app_user as ab', 'ab.id', 'c.answered_by')
     .select((eb) => [
       'c.id',
       'c.round_id',
+      'rd.title as round_title',
       'c.item_id',
+      'i.element_kind',
+      'i.element_key',
+      'i.element_name',
+      'e.key as current_key',
+      'e.name as current_name',
+      'q.ref',
       'c.organisation_id',
       'o.name as organisation_name',
       'au.name as author_name',
@@ -70,11 +80,20 @@ function commentQuery(db: Executor, reader: Reader) {
 type CommentRow = Awaited<ReturnType<ReturnType<typeof commentQuery>['executeTakeFirstOrThrow']>>;
 
 function toComment(r: CommentRow, access: HiddenAccess): Comment {
+  const key = r.current_key ?? r.element_key;
   return redactComment(
     {
       id: r.id,
       roundId: r.round_id,
+      roundTitle: r.round_title,
       itemId: r.item_id,
+      item: {
+        kind: r.element_kind,
+        key,
+        name: r.current_name ?? r.element_name,
+        ref: r.ref ?? (r.element_kind === 'requirement' ? key.toUpperCase() : null),
+        deleted: r.current_name === null,
+      },
       organisationId: r.organisation_id,
       organisationName: r.organisation_name,
       authorName: r.author_name,
