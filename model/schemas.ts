@@ -14,7 +14,11 @@ export const idSchema = z.number().int().positive();
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Datoen må skrives som ÅÅÅÅ-MM-DD.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Datoen finnes ikke.');
+  .refine((s) => {
+    // Date.parse rolls 2026-02-30 over to 2 March; a real date survives the round trip.
+    const at = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === s;
+  }, 'Datoen finnes ikke.');
 
 /** Where in a source document an element comes from: an inclusive line range. */
 export const sourceRefSchema = z

@@ -303,7 +303,7 @@ export interface NewComment {
   roundId: number;
   itemId: number;
   organisationId: number;
-  authorId: number;
+  authorId: number | null;
   kind: CommentKind;
   text: string;
   proposal: string | null;
@@ -364,7 +364,7 @@ export async function reviseComment(
     .execute();
 }
 
-export async function insertReply(trx: Executor, r: { commentId: number; authorId: number; organisationId: number | null; text: string }, at: Date): Promise<number> {
+export async function insertReply(trx: Executor, r: { commentId: number; authorId: number | null; organisationId: number | null; text: string }, at: Date): Promise<number> {
   const row = await trx
     .insertInto('consultation_reply')
     .values({ comment_id: r.commentId, author_id: r.authorId, organisation_id: r.organisationId, text: r.text, created_at: at.toISOString() })
