@@ -32,18 +32,39 @@ export interface RoundSummary extends Round {
   itemCount: number;
   commentCount: number;
   answeredCount: number;
-  /** Null for anonymous visitors and rounds the viewer has never opened. */
+  /** Null for anonymous visitors, and rounds the viewer has not opened before this visit. */
   lastSeenAt: string | null;
   newCount: number;
 }
 
-/** Every round, latest opening first, in one query whatever the number of rounds or comments. */
-export async function listRounds(db: Db, viewer: { id: number; organisationId: number | null } | null): Promise<RoundSummary[]> {
+/**
+ * Every round, latest opening first, in one query whatever the number of rounds or comments.
+ * "New" uses the same mark as the round page: within the session that last opened the round, the
+ * visit before it; otherwise the last time the round was opened.
+ */
+export async function listRounds(db: Db, viewer: { id: number; organisationId: number | null; sessionId: string } | null): Promise<RoundSummary[]> {
   const viewerId = viewer?.id ?? -1;
   const ownOrganisation = viewer?.organisationId ?? -1;
   const rows = await db
     .selectFrom('consultation_round as r')
-    .leftJoin('consultation_visit as v', (j) => j.onRef('v.round_id', '=', 'r.id').on('v.user_id', '=', viewerId))
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('consultation_visit')
+          .select((s) => [
+            'round_id',
+            s
+              .case()
+              .when('session_id', '=', viewer?.sessionId ?? '')
+              .then(s.ref('previous_seen_at'))
+              .else(s.ref('last_seen_at'))
+              .end()
+              .as('last_seen_at'),
+          ])
+          .where('user_id', '=', viewerId)
+          .as('v'),
+      (j) => j.onRef('v.round_id', '=', 'r.id'),
+    )
     .selectAll('r')
     .select((eb) => [
       'v.last_seen_at',

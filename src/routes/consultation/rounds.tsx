@@ -46,7 +46,7 @@ export function roundRoutes(deps: AppDeps): Hono {
 
   app.get('/horing', async (c) => {
     const viewer = c.var.viewer;
-    const rounds = await listRounds(db, viewer && { id: viewer.id, organisationId: viewer.role === 'organisation' ? viewer.organisationId : null });
+    const rounds = await listRounds(db, viewer && { id: viewer.id, organisationId: viewer.role === 'organisation' ? viewer.organisationId : null, sessionId: viewer.sessionId });
     return respond(c, {
       title: 'Høring',
       body: (

@@ -59,7 +59,7 @@ export function RoundsPage({ rounds, now, mayManage, organisationId, signedIn }:
                 <th scope="col" class="num">
                   Besvart
                 </th>
-                {signedIn ? <th scope="col">Nytt siden du så sist</th> : null}
+                {signedIn ? <th scope="col">Nytt siden forrige besøk</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -80,7 +80,7 @@ export function RoundsPage({ rounds, now, mayManage, organisationId, signedIn }:
                   <td class="num">{r.itemCount}</td>
                   <td class="num">{r.commentCount}</td>
                   <td class="num">{r.answeredCount}</td>
-                  {signedIn ? <td>{r.lastSeenAt === null ? <span class="muted">Ikke åpnet</span> : r.newCount === 0 ? 'Ingenting nytt' : `${r.newCount} kommentarer med noe nytt`}</td> : null}
+                  {signedIn ? <td>{r.lastSeenAt === null ? <span class="muted">Ikke åpnet før</span> : r.newCount === 0 ? 'Ingenting nytt' : `${r.newCount} kommentarer med noe nytt`}</td> : null}
                 </tr>
               ))}
             </tbody>
