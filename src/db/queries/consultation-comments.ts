@@ -336,7 +336,7 @@ export async function insertComment(trx: Executor, c: NewComment, at: Date): Pro
 export async function reviseComment(
   trx: Executor,
   commentId: number,
-  change: { kind: CommentKind; text: string; proposal: string | null; baseText: string | null; editorId: number },
+  change: { kind: CommentKind; text: string; proposal: string | null; baseText: string | null; editorId: number | null },
   at: Date,
 ): Promise<void> {
   const current = await trx
