@@ -216,7 +216,7 @@ export function CommentBody({ comment: c }: { comment: Comment }) {
 
 export function Answer({ comment: c }: { comment: Comment }) {
   return (
-    <section class="answer" aria-label={`Svar på kommentar ${c.id}`}>
+    <section class={c.answer ? 'answer' : 'answer answer--none'} aria-label={`Svar på kommentar ${c.id}`}>
       {c.answer ? (
         <>
           <p class="answer__title ds-paragraph" data-size="sm">
