@@ -30,6 +30,8 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
     await watchCsp(page);
     const problems = watchProblems(page);
     await signInPage(page, app, role, path);
+    // Let the landing page finish loading (favicon and all) before anything navigates away.
+    await page.waitForLoadState('networkidle');
     return { page, problems, close: () => context.close() };
   }
 
@@ -77,9 +79,12 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
     // On the round page, the status filter swaps the list in place (htmx) and keeps comment, status and answer together.
     await org.page.goto(`${app.url}/horing/${roundId}`, { waitUntil: 'networkidle' });
     await org.page.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
+    await org.page.focus('#filter-status'); // as a keyboard user would be
     await org.page.selectOption('#filter-status', 'delvis-tatt-til-folge');
     await org.page.waitForFunction(() => document.querySelector('#kommentarer')?.textContent?.includes('1 kommentar passer filteret'));
     expect(await org.page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
+    // The filter was replaced with the list; htmx puts focus back on the control with the same id.
+    expect(await org.page.evaluate(() => document.activeElement?.id)).toBe('filter-status');
     const card = await org.page.locator('#kommentarer article').textContent();
     expect(card).toContain('Endringsforslag fra Testforeningen');
     expect(card).toContain('Delvis tatt til følge');

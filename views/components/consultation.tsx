@@ -250,7 +250,7 @@ export interface PagerProps {
 }
 
 /** Links between pages of a long list; plain links, swapped in place by htmx when `target` is set. */
-export function Pager({ page, pageSize, total, href, target, label = 'Sider' }: PagerProps) {
+export function Pager({ page, pageSize, total, href, target, label = 'Sider', idPrefix = 'side' }: PagerProps & { idPrefix?: string }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
   const hx = (p: number) => (target ? { 'hx-get': href(p), 'hx-target': target, 'hx-swap': 'outerHTML', 'hx-push-url': 'true' } : {});
@@ -263,7 +263,7 @@ export function Pager({ page, pageSize, total, href, target, label = 'Sider' }: 
       <ul>
         {page > 1 ? (
           <li>
-            <a class="ds-link" href={href(page - 1)} rel="prev" {...hx(page - 1)}>
+            <a class="ds-link" id={`${idPrefix}-forrige`} href={href(page - 1)} rel="prev" {...hx(page - 1)}>
               Forrige side
             </a>
           </li>
@@ -271,12 +271,12 @@ export function Pager({ page, pageSize, total, href, target, label = 'Sider' }: 
         {shown.map((p) => (
           <li>
             {p === page ? (
-              <span aria-current="page" class="pager__current">
+              <span aria-current="page" class="pager__current" id={`${idPrefix}-${p}`} tabindex={-1}>
                 <span class="ds-sr-only">Side </span>
                 {p}
               </span>
             ) : (
-              <a class="ds-link" href={href(p)} {...hx(p)}>
+              <a class="ds-link" id={`${idPrefix}-${p}`} href={href(p)} {...hx(p)}>
                 <span class="ds-sr-only">Side </span>
                 {p}
               </a>
@@ -285,7 +285,7 @@ export function Pager({ page, pageSize, total, href, target, label = 'Sider' }: 
         ))}
         {page < pages ? (
           <li>
-            <a class="ds-link" href={href(page + 1)} rel="next" {...hx(page + 1)}>
+            <a class="ds-link" id={`${idPrefix}-neste`} href={href(page + 1)} rel="next" {...hx(page + 1)}>
               Neste side
             </a>
           </li>

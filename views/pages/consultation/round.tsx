@@ -287,7 +287,7 @@ export function CommentList({ round, state, items, figures, comments, total, pag
         <ul>
           {roundViews.map((v) => (
             <li>
-              <a class="ds-link" href={href({ vis: v })} aria-current={query.vis === v ? 'page' : undefined} {...hx(href({ vis: v }))}>
+              <a class="ds-link" id={`vis-${v}`} href={href({ vis: v })} aria-current={query.vis === v ? 'page' : undefined} {...hx(href({ vis: v }))}>
                 {roundViewLabel[v]}
               </a>
             </li>
