@@ -80,6 +80,13 @@ export const auditActionLabel: Record<string, string> = {
   'element.bulk-move': 'Flyttet sammen med andre',
   'link.personnel': 'Kobling til helsepersonellgruppe endret',
   'link.exchange': 'Kobling til aktør endret',
+  'consultation.round.create': 'Høringsrunde opprettet',
+  'consultation.round.update': 'Høringsrunde endret',
+  'consultation.comment.create': 'Høringskommentar skrevet',
+  'consultation.comment.update': 'Høringskommentar endret',
+  'consultation.comment.reply': 'Svar i tråd under høringskommentar',
+  'consultation.comment.answer': 'Høringskommentar behandlet',
+  'consultation.comment.hide': 'Høringskommentar skjult',
 };
 
 export const labelOfAction = (action: string) => auditActionLabel[action] ?? action;

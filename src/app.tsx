@@ -9,6 +9,7 @@ import { adminRoutes } from './routes/admin/index.ts';
 import { apiRoutes } from './routes/api.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth.tsx';
+import { consultationRoutes } from './routes/consultation/index.ts';
 import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { editRoutes } from './routes/edit.tsx';
@@ -50,6 +51,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', adminRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', diagramRoutes(deps));
+  app.route('/', consultationRoutes(deps));
   app.route('/', searchRoutes(deps));
   // Specific paths before the generic `/:kind/:key` patterns of the workspace and the pages.
   app.route('/', linkRoutes(deps));

@@ -46,6 +46,8 @@ export const configSchema = z.object({
   LOGIN_DELAY_MAX_MINUTES: whole('LOGIN_DELAY_MAX_MINUTES', 1, 24 * 60, 15),
   INVITE_HOURS: whole('INVITE_HOURS', 1, 24 * 30, 72),
   SETUP_LINK_MINUTES: whole('SETUP_LINK_MINUTES', 5, 24 * 60, 60),
+  /** Comments (and replies in a thread) per page in consultation rounds. */
+  CONSULTATION_PAGE_SIZE: whole('CONSULTATION_PAGE_SIZE', 5, 500, 25),
 });
 
 export type Config = z.infer<typeof configSchema>;

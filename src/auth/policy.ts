@@ -46,6 +46,13 @@ export const actions = {
   'users.manage': { label: 'Administrere brukere og invitasjoner', grants: { administrator: 'allow' } },
   'organisations.manage': { label: 'Administrere organisasjoner', grants: { administrator: 'allow' } },
   'audit.read': { label: 'Lese revisjonsloggen', grants: { administrator: 'allow' } },
+  'consultation.read': { label: 'Lese høringer, kommentarer og svar', grants: { anonymous: 'public-read', ...signedIn } },
+  'consultation.manage': { label: 'Opprette og endre høringsrunder', grants: { architect: 'allow' } },
+  'consultation.comment': { label: 'Kommentere i en høring på vegne av sin organisasjon', grants: { organisation: 'allow' } },
+  'consultation.edit': { label: 'Endre sin organisasjons kommentarer', grants: { organisation: 'own-organisation' } },
+  'consultation.reply': { label: 'Svare i tråden under en kommentar', grants: { organisation: 'allow', architect: 'allow' } },
+  'consultation.answer': { label: 'Gi kommentarer status og prosjektets svar', grants: { architect: 'allow' } },
+  'consultation.hide': { label: 'Skjule en kommentar med begrunnelse', grants: { architect: 'allow' } },
 } satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof actions;
@@ -122,6 +129,25 @@ export const routePolicy: Record<string, Action> = {
   'POST /admin/organisasjoner/:id': 'organisations.manage',
   'GET /admin/logg': 'audit.read',
   'GET /admin/logg.csv': 'audit.read',
+
+  'GET /horing': 'consultation.read',
+  'GET /horing/ny': 'consultation.manage',
+  'POST /horing': 'consultation.manage',
+  'GET /horing/organisasjon/:id': 'consultation.read',
+  'GET /horing/:id': 'consultation.read',
+  'GET /horing/:id/rediger': 'consultation.manage',
+  'POST /horing/:id': 'consultation.manage',
+  'GET /horing/:id/rapport': 'consultation.read',
+  'GET /horing/:id/rapport.csv': 'consultation.read',
+  'GET /horing/:id/rapport.md': 'consultation.read',
+  'GET /horing/:id/kommentarer/ny': 'consultation.comment',
+  'POST /horing/:id/kommentarer': 'consultation.comment',
+  'GET /horing/:id/kommentarer/:kommentar': 'consultation.read',
+  'GET /horing/:id/kommentarer/:kommentar/rediger': 'consultation.edit',
+  'POST /horing/:id/kommentarer/:kommentar': 'consultation.edit',
+  'POST /horing/:id/kommentarer/:kommentar/svar': 'consultation.reply',
+  'POST /horing/:id/kommentarer/:kommentar/behandling': 'consultation.answer',
+  'POST /horing/:id/kommentarer/:kommentar/skjul': 'consultation.hide',
 };
 
 export function actionFor(method: string, path: string): Action | undefined {

@@ -1,6 +1,14 @@
 import type { AppUserTable, InviteTable, LoginThrottleTable, OrganisationTable, UserSessionTable } from './tables/accounts.ts';
 import type { AuditEventTable } from './tables/audit.ts';
 import type {
+  ConsultationCommentTable,
+  ConsultationCommentVersionTable,
+  ConsultationItemTable,
+  ConsultationReplyTable,
+  ConsultationRoundTable,
+  ConsultationVisitTable,
+} from './tables/consultation.ts';
+import type {
   CapabilityTable,
   DeliveryTierTable,
   ElementTable,
@@ -47,4 +55,10 @@ export interface Database {
   invite: InviteTable;
   login_throttle: LoginThrottleTable;
   audit_event: AuditEventTable;
+  consultation_round: ConsultationRoundTable;
+  consultation_item: ConsultationItemTable;
+  consultation_comment: ConsultationCommentTable;
+  consultation_comment_version: ConsultationCommentVersionTable;
+  consultation_reply: ConsultationReplyTable;
+  consultation_visit: ConsultationVisitTable;
 }

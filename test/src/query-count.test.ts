@@ -5,7 +5,9 @@ import { insertUser } from '../../src/db/queries/accounts.ts';
 import { recordAudit } from '../../src/db/queries/audit.ts';
 import { insertInvite } from '../../src/db/queries/invites.ts';
 import { configWith } from '../../src/config.ts';
-import { signIn, testApp, testClock, testDb } from '../helpers.ts';
+import { reviseComment } from '../../src/db/queries/consultation-comments.ts';
+import { addComments, addReply, makeRound, organisationMember } from '../consultation-fixtures.ts';
+import { signIn, signInAs, testApp, testClock, testDb } from '../helpers.ts';
 
 /**
  * The SQL statements one request runs, on a model grown to `factor` times the seeded services,
@@ -113,5 +115,76 @@ describe('the administration pages issue a fixed number of queries whatever the 
     const small = await queriesPerAdminPage(0);
     const large = await queriesPerAdminPage(40);
     for (const [path, count] of small) expect(large.get(path), path).toBe(count);
+  });
+});
+
+describe('the consultation pages issue a fixed number of queries whatever the number of comments', () => {
+  /** A round on every seeded requirement with `comments` comments from `organisations` organisations, answered, hidden, replied to and edited. */
+  async function queriesPerConsultationPage(comments: number, organisations: number): Promise<Map<string, number>> {
+    const ctx = await testApp({ config: { CONSULTATION_PAGE_SIZE: '10' } });
+    const { id, items } = await makeRound(ctx.db);
+    const orgs: number[] = [];
+    for (let i = 0; i < organisations; i++) orgs.push((await organisationMember(ctx, `Forening ${i}`)).organisationId);
+    const ids = await addComments(
+      ctx.db,
+      Array.from({ length: comments }, (_, i) => ({
+        roundId: id,
+        itemId: items[i % items.length]!.id,
+        organisationId: orgs[i % orgs.length]!,
+        kind: i % 4 === 0 ? ('endringsforslag' as const) : ('stotte' as const),
+        proposal: i % 4 === 0 ? `Forslag ${i}` : null,
+        baseText: i % 4 === 0 ? 'Tekst' : null,
+      })),
+    );
+    for (const [i, commentId] of ids.entries()) {
+      if (i % 2 === 0) await ctx.db.updateTable('consultation_comment').set({ status: 'tatt-til-folge', answer: `Svar ${i}`, answered_at: '2026-11-26T12:30:00.000Z' }).where('id', '=', commentId).execute();
+      if (i % 5 === 0) await ctx.db.updateTable('consultation_comment').set({ hidden_at: '2026-11-23T12:00:00.000Z', hidden_reason: 'Grunn' }).where('id', '=', commentId).execute();
+      if (i % 3 === 0) await addReply(ctx.db, commentId, `Innlegg ${i}`, null, new Date('2026-11-26T12:30:00Z'));
+      if (i % 7 === 0) await reviseComment(ctx.db, commentId, { kind: 'sporsmal', text: `Endret ${i}`, proposal: null, baseText: null, editorId: null }, new Date('2026-11-24T12:00:00Z'));
+    }
+    const { user } = await organisationMember(ctx, 'Forening 0');
+    // A fresh session for each pass: the first records a first visit, the second has a mark for what is new.
+    const viewers: Record<string, () => Promise<Record<string, string>>> = {
+      anonymous: async () => ({}),
+      member: () => signInAs(ctx, user),
+      architect: () => signIn(ctx, 'architect'),
+      administrator: () => signIn(ctx, 'administrator'),
+    };
+    const paths = [
+      '/horing',
+      `/horing/${id}`,
+      `/horing/${id}?vis=organisasjon&side=2`,
+      `/horing/${id}?vis=status&status=tatt-til-folge`,
+      `/horing/${id}?nye=ja`,
+      `/horing/${id}/rapport`,
+      `/horing/${id}/rapport.csv`,
+      `/horing/${id}/rapport.md`,
+      `/horing/${id}/kommentarer/${ids[0]}`,
+      `/horing/organisasjon/${orgs[0]}`,
+    ];
+    const counts = new Map<string, number>();
+    for (const [who, session] of Object.entries(viewers)) {
+      for (const pass of [1, 2]) {
+        const headers = await session();
+        for (const path of paths) {
+          ctx.queries.length = 0;
+          const res = await ctx.app.request(path, { headers });
+          expect(res.status, `${who} ${path}`).toBe(200);
+          await res.text();
+          counts.set(`${who} ${pass} ${path}`, ctx.queries.length);
+        }
+        ctx.clock.advance({ minutes: 1 });
+      }
+    }
+    await ctx.db.destroy();
+    return counts;
+  }
+
+  it('is the same with 3 comments from 2 organisations as with 120 from 15, for every kind of viewer', async () => {
+    const few = await queriesPerConsultationPage(3, 2);
+    const many = await queriesPerConsultationPage(120, 15);
+    for (const [key, count] of few) expect(many.get(key), key).toBe(count);
+    // The second visit adds what is new: one query more on the round page, not one per comment.
+    expect(few.get('member 2 /horing/1')).toBe(few.get('member 1 /horing/1')! + 1);
   });
 });

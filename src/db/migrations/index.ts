@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_scope_model.ts';
 import * as m0002 from './0002_accounts.ts';
 import * as m0003 from './0003_search.ts';
+import * as m0005 from './0005_consultation.ts';
 
 /**
  * Every migration, registered by static import so that the set is explicit and bundles with the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_scope_model': m0001,
   '0002_accounts': m0002,
   '0003_search': m0003,
+  '0005_consultation': m0005,
 };

@@ -1,0 +1,249 @@
+import { csvLine } from './audit.ts';
+import {
+  commentKindLabel,
+  commentStatuses,
+  commentStatusLabel,
+  roundPhaseLabel,
+  roundState,
+  roundStateLabel,
+  type Comment,
+  type CommentStatus,
+  type Round,
+  type RoundItem,
+  type RoundState,
+} from './consultation.ts';
+import { diffAsText, diffWords } from './word-diff.ts';
+
+/** Comments counted by status, with the total and how many of them are hidden. */
+export interface Tally {
+  total: number;
+  hidden: number;
+  byStatus: Record<CommentStatus, number>;
+}
+
+export interface OrganisationTally extends Tally {
+  organisationId: number;
+  name: string;
+}
+
+export interface ItemTally extends Tally {
+  itemId: number;
+}
+
+/** One group of comments as the database counts them (`count` comments with these values). */
+export interface TallyRow {
+  itemId: number;
+  organisationId: number;
+  organisationName: string;
+  status: CommentStatus;
+  hidden: boolean;
+  count: number;
+}
+
+export interface Figures {
+  all: Tally;
+  byOrganisation: OrganisationTally[];
+  byItem: ItemTally[];
+}
+
+const emptyTally = (): Tally => ({ total: 0, hidden: 0, byStatus: Object.fromEntries(commentStatuses.map((s) => [s, 0])) as Record<CommentStatus, number> });
+
+function add(tally: Tally, row: Pick<TallyRow, 'status' | 'hidden' | 'count'>) {
+  tally.total += row.count;
+  if (row.hidden) tally.hidden += row.count;
+  tally.byStatus[row.status] += row.count;
+}
+
+/** Figures per status, per organisation (by name) and per item (in the round's order), hidden comments included. */
+export function tally(rows: TallyRow[], items: Pick<RoundItem, 'id'>[]): Figures {
+  const all = emptyTally();
+  const organisations = new Map<number, OrganisationTally>();
+  const byItem = new Map<number, ItemTally>(items.map((i) => [i.id, { itemId: i.id, ...emptyTally() }]));
+  for (const row of rows) {
+    add(all, row);
+    let org = organisations.get(row.organisationId);
+    if (!org) organisations.set(row.organisationId, (org = { organisationId: row.organisationId, name: row.organisationName, ...emptyTally() }));
+    add(org, row);
+    const item = byItem.get(row.itemId);
+    if (item) add(item, row);
+  }
+  return {
+    all,
+    byOrganisation: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb') || a.organisationId - b.organisationId),
+    byItem: [...byItem.values()],
+  };
+}
+
+export interface ReportGroup {
+  item: RoundItem;
+  comments: Comment[];
+}
+
+/** The consultation report of a round: grouped by element, every comment with its status and answer. */
+export interface ConsultationReport {
+  round: Round;
+  state: RoundState;
+  generatedAt: string;
+  figures: Figures;
+  groups: ReportGroup[];
+}
+
+/**
+ * Builds the report from the round's items and its comments (already redacted for the viewer:
+ * hidden comments stay in the report, marked as hidden, whether or not their words are shown).
+ */
+export function buildReport(round: Round, items: RoundItem[], comments: Comment[], now: Date): ConsultationReport {
+  const byItem = new Map<number, Comment[]>(items.map((i) => [i.id, []]));
+  for (const c of comments) byItem.get(c.itemId)?.push(c);
+  const rows: TallyRow[] = comments.map((c) => ({ itemId: c.itemId, organisationId: c.organisationId, organisationName: c.organisationName, status: c.status, hidden: c.hidden, count: 1 }));
+  return {
+    round,
+    state: roundState(round, now),
+    generatedAt: now.toISOString(),
+    figures: tally(rows, items),
+    groups: items.map((item) => ({ item, comments: (byItem.get(item.id) ?? []).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id) })),
+  };
+}
+
+export const itemLabel = (item: Pick<RoundItem, 'ref' | 'name'>) => (item.ref ? `${item.ref} ${item.name}` : item.name);
+
+const hiddenMark = 'Skjult av prosjektet';
+const hiddenText = '(Teksten er skjult.)';
+
+/** A comment's change proposal as a word diff in text form ([-slettet-] {+lagt til+}), or empty. */
+export function proposalAsText(c: Pick<Comment, 'proposal' | 'baseText'>): string {
+  if (c.proposal === null) return '';
+  return diffAsText(diffWords(c.baseText ?? '', c.proposal));
+}
+
+// CSV --------------------------------------------------------------------------------------------
+
+export const csvColumns = [
+  'Høring',
+  'Nr.',
+  'Element',
+  'Kommentar-id',
+  'Organisasjon',
+  'Type',
+  'Kommentar',
+  'Foreslått tekst',
+  'Endring (ord for ord)',
+  'Status',
+  'Svar',
+  'Besvart',
+  'Skjult',
+  'Skjult fordi',
+  'Svar i tråden',
+  'Skrevet',
+  'Sist endret',
+  'Versjon',
+];
+
+/**
+ * The report as CSV: one line per comment, grouped by element, with a byte-order mark so that
+ * spreadsheets read it as UTF-8. Every cell goes through `csvCell` (no formula can run).
+ */
+export function reportCsv(report: ConsultationReport): string {
+  const lines = [csvLine(csvColumns)];
+  for (const group of report.groups) {
+    for (const c of group.comments) {
+      lines.push(
+        csvLine([
+          report.round.title,
+          group.item.ref ?? '',
+          group.item.name,
+          c.id,
+          c.organisationName,
+          commentKindLabel[c.kind],
+          c.text ?? hiddenText,
+          c.proposal ?? '',
+          proposalAsText(c),
+          commentStatusLabel[c.status],
+          c.answer ?? '',
+          c.answeredAt ?? '',
+          c.hidden ? hiddenMark : '',
+          c.hiddenReason ?? '',
+          c.replyCount,
+          c.createdAt,
+          c.updatedAt,
+          c.version,
+        ]),
+      );
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+// Markdown -----------------------------------------------------------------------------------------
+
+/**
+ * User text made inert in Markdown: every character Markdown (and GitHub's autolinks) acts on is
+ * backslash-escaped, and `<`, `>` and `&` become entities, so a comment can neither add links,
+ * images, HTML, headings or lists nor close the block it stands in. Line breaks are kept.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\\`*_{}[\]()#+\-.!|~:@=$]/g, (ch) => `\\${ch}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** User text as a block quote, every line escaped and quoted. */
+const quote = (text: string) =>
+  escapeMarkdown(text)
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
+    .join('\n');
+
+const cell = (text: string) => escapeMarkdown(text).replace(/\n/g, ' ');
+
+function figureTable(title: string, rows: Array<{ label: string; tally: Tally }>): string[] {
+  const header = ['', ...commentStatuses.map((s) => commentStatusLabel[s]), 'Skjult', 'I alt'];
+  return [
+    `| ${[title, ...header.slice(1)].join(' | ')} |`,
+    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map(({ label, tally }) => `| ${[cell(label), ...commentStatuses.map((s) => String(tally.byStatus[s])), String(tally.hidden), String(tally.total)].join(' | ')} |`),
+  ];
+}
+
+const dateOf = (iso: string) => iso.slice(0, 10);
+
+export function reportMarkdown(report: ConsultationReport): string {
+  const { round, figures } = report;
+  const out: string[] = [
+    `# Høringsrapport: ${cell(round.title)}`,
+    '',
+    `- Fase: ${roundPhaseLabel[round.phase]}`,
+    `- Åpen: ${round.opensOn} til og med ${round.closesOn} (${roundStateLabel[report.state].toLowerCase()})`,
+    `- Laget: ${report.generatedAt}`,
+    `- Kommentarer: ${figures.all.total}, herav ${figures.all.hidden} skjult`,
+    '',
+  ];
+  if (round.description.trim() !== '') out.push(quote(round.description), '');
+  out.push('## Tall per status', '', ...figureTable('Alle', [{ label: 'Alle kommentarer', tally: figures.all }]), '');
+  out.push('## Tall per organisasjon', '');
+  if (figures.byOrganisation.length === 0) out.push('Ingen kommentarer.', '');
+  else out.push(...figureTable('Organisasjon', figures.byOrganisation.map((o) => ({ label: o.name, tally: o }))), '');
+  out.push('## Kommentarer per element', '');
+  for (const group of report.groups) {
+    out.push(`### ${cell(itemLabel(group.item))}`, '');
+    if (group.item.currentText !== null) out.push('Gjeldende tekst:', '', quote(group.item.currentText), '');
+    else out.push('Elementet er slettet fra omfanget.', '');
+    if (group.comments.length === 0) out.push('Ingen kommentarer.', '');
+    for (const c of group.comments) {
+      const edited = c.version > 1 ? `, endret ${dateOf(c.updatedAt)} (versjon ${c.version})` : '';
+      out.push(`#### Kommentar ${c.id}: ${commentKindLabel[c.kind]} fra ${cell(c.organisationName)}`, '');
+      out.push(`- Skrevet: ${dateOf(c.createdAt)}${edited}`, `- Status: ${commentStatusLabel[c.status]}`);
+      if (c.hidden) out.push(`- **${hiddenMark}**${c.hiddenReason ? `: ${cell(c.hiddenReason)}` : ''}`);
+      if (c.replyCount > 0) out.push(`- Svar i tråden: ${c.replyCount}`);
+      out.push('');
+      out.push(c.text === null ? hiddenText : quote(c.text), '');
+      if (c.proposal !== null) out.push('Foreslått endring ([-slettet-] {+lagt til+}):', '', quote(proposalAsText(c)), '');
+      out.push(c.answer ? `Svar fra prosjektet (${dateOf(c.answeredAt ?? c.updatedAt)}):` : 'Ikke besvart ennå.', '');
+      if (c.answer) out.push(quote(c.answer), '');
+    }
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

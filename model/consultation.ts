@@ -1,0 +1,329 @@
+import { z } from 'zod';
+import { isoDateSchema } from './schemas.ts';
+
+/**
+ * Consultation (høring): architects open rounds on requirements and other scope elements,
+ * organisations comment on behalf of their organisation, architects answer every comment.
+ * The codes are ASCII and stable (they are stored); the labels are what people read.
+ */
+
+export const roundPhases = ['forprosjekt', 'anskaffelse', 'etablering-og-tilpasning', 'innforing-drift-og-forvaltning'] as const;
+export type RoundPhase = (typeof roundPhases)[number];
+export const roundPhaseLabel: Record<RoundPhase, string> = {
+  forprosjekt: 'Forprosjekt',
+  anskaffelse: 'Anskaffelse',
+  'etablering-og-tilpasning': 'Etablering og tilpasning',
+  'innforing-drift-og-forvaltning': 'Innføring, drift og forvaltning',
+};
+
+export const commentKinds = ['stotte', 'innvending', 'endringsforslag', 'sporsmal'] as const;
+export type CommentKind = (typeof commentKinds)[number];
+export const commentKindLabel: Record<CommentKind, string> = {
+  stotte: 'Støtte',
+  innvending: 'Innvending',
+  endringsforslag: 'Endringsforslag',
+  sporsmal: 'Spørsmål',
+};
+
+export const commentStatuses = ['mottatt', 'under-vurdering', 'tatt-til-folge', 'delvis-tatt-til-folge', 'ikke-tatt-til-folge'] as const;
+export type CommentStatus = (typeof commentStatuses)[number];
+export const commentStatusLabel: Record<CommentStatus, string> = {
+  mottatt: 'Mottatt',
+  'under-vurdering': 'Under vurdering',
+  'tatt-til-folge': 'Tatt til følge',
+  'delvis-tatt-til-folge': 'Delvis tatt til følge',
+  'ikke-tatt-til-folge': 'Ikke tatt til følge',
+};
+/** A decision closes the loop, so it needs an answer the organisation can read. */
+export const decidedStatuses: readonly CommentStatus[] = ['tatt-til-folge', 'delvis-tatt-til-folge', 'ikke-tatt-til-folge'];
+export const commentStatusColor: Record<CommentStatus, 'neutral' | 'info' | 'success' | 'warning' | 'danger'> = {
+  mottatt: 'neutral',
+  'under-vurdering': 'info',
+  'tatt-til-folge': 'success',
+  'delvis-tatt-til-folge': 'warning',
+  'ikke-tatt-til-folge': 'danger',
+};
+
+// The round's lifecycle ------------------------------------------------------------------------
+
+export type RoundState = 'planned' | 'open' | 'closed';
+export const roundStateLabel: Record<RoundState, string> = { planned: 'Planlagt', open: 'Åpen', closed: 'Avsluttet' };
+
+/** Rounds are announced in Norwegian dates: a round closing on 15 March takes comments all that day, Norwegian time. */
+export const roundTimeZone = 'Europe/Oslo';
+
+const dateInZone = new Intl.DateTimeFormat('en-CA', { timeZone: roundTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date (YYYY-MM-DD) in Norway at an instant. */
+export function norwegianDate(at: Date): string {
+  return dateInZone.format(at);
+}
+
+/** Planned before its opening date, open from the opening date through the closing date, closed after. */
+export function roundState(round: { opensOn: string; closesOn: string }, now: Date): RoundState {
+  const today = norwegianDate(now);
+  if (today < round.opensOn) return 'planned';
+  if (today > round.closesOn) return 'closed';
+  return 'open';
+}
+
+/** Comments, edits and replies are only taken while the round is open; answers come at any time. */
+export const acceptsComments = (state: RoundState) => state === 'open';
+
+// Input ----------------------------------------------------------------------------------------
+
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const positiveId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
+
+export const roundTitleMax = 200;
+export const roundInputSchema = z
+  .object({
+    title: z.string({ error: 'Skriv en tittel.' }).trim().min(1, 'Skriv en tittel.').max(roundTitleMax, `Tittelen kan ha høyst ${roundTitleMax} tegn.`),
+    description: z.string().trim().max(5000, 'Beskrivelsen kan ha høyst 5000 tegn.').default(''),
+    phase: z.enum(roundPhases, { error: 'Velg fasen høringen hører til.' }),
+    opensOn: z.string({ error: 'Skriv åpningsdatoen.' }).trim().min(1, 'Skriv åpningsdatoen.').pipe(isoDateSchema),
+    closesOn: z.string({ error: 'Skriv fristen.' }).trim().min(1, 'Skriv fristen.').pipe(isoDateSchema),
+    /** The elements open for comment, by id; at least one. */
+    elements: z
+      .array(positiveId('Velg elementene i listen.'), { error: 'Velg minst ett krav eller element.' })
+      .min(1, 'Velg minst ett krav eller element.')
+      .max(500, 'En høring kan omfatte høyst 500 elementer.')
+      .transform((ids) => [...new Set(ids)]),
+  })
+  .refine((r) => r.closesOn >= r.opensOn, { path: ['closesOn'], message: 'Fristen må være samme dag som eller etter åpningsdatoen.' });
+export type RoundInput = z.infer<typeof roundInputSchema>;
+
+export const commentTextMax = 5000;
+export const proposalMax = 10_000;
+
+const commentText = z
+  .string({ error: 'Skriv kommentaren.' })
+  .trim()
+  .min(1, 'Skriv kommentaren.')
+  .max(commentTextMax, `Kommentaren kan ha høyst ${commentTextMax} tegn.`);
+
+/**
+ * A comment: its kind, its text and, for a change proposal only, the proposed wording (the
+ * whole new text, which is shown as a word diff against the text it was written against).
+ */
+export const commentInputSchema = z
+  .object({
+    kind: z.enum(commentKinds, { error: 'Velg hva slags kommentar dette er.' }),
+    text: commentText,
+    proposal: z.preprocess(blank, z.string().trim().max(proposalMax, `Forslaget kan ha høyst ${proposalMax} tegn.`).optional()),
+  })
+  .superRefine((c, ctx) => {
+    if (c.kind === 'endringsforslag' && !c.proposal) {
+      ctx.addIssue({ code: 'custom', path: ['proposal'], message: 'Et endringsforslag må ha den foreslåtte teksten.' });
+    }
+  })
+  .transform((c) => ({ kind: c.kind, text: c.text, proposal: c.kind === 'endringsforslag' ? (c.proposal ?? null) : null }));
+export type CommentInput = z.infer<typeof commentInputSchema>;
+
+/** A proposal that changes nothing is a mistake worth telling the writer about. */
+export function proposalProblem(input: CommentInput, currentText: string): string | undefined {
+  if (input.proposal !== null && input.proposal.replace(/\s+/g, ' ') === currentText.trim().replace(/\s+/g, ' ')) {
+    return 'Forslaget er likt dagens tekst. Endre teksten, eller velg en annen type kommentar.';
+  }
+  return undefined;
+}
+
+export const replyInputSchema = z.object({
+  text: z.string({ error: 'Skriv svaret.' }).trim().min(1, 'Skriv svaret.').max(commentTextMax, `Svaret kan ha høyst ${commentTextMax} tegn.`),
+});
+
+export const answerMax = 10_000;
+/** The architects' handling: a status, and the official answer (required once a decision is made). */
+export const answerInputSchema = z
+  .object({
+    status: z.enum(commentStatuses, { error: 'Velg en status i listen.' }),
+    answer: z.string().trim().max(answerMax, `Svaret kan ha høyst ${answerMax} tegn.`).default(''),
+  })
+  .refine((a) => !decidedStatuses.includes(a.status) || a.answer !== '', {
+    path: ['answer'],
+    message: 'Skriv prosjektets svar: en kommentar som er tatt til følge, delvis tatt til følge eller ikke tatt til følge, må ha et svar.',
+  });
+export type AnswerInput = z.infer<typeof answerInputSchema>;
+
+export const hideInputSchema = z.object({
+  reason: z.string({ error: 'Skriv hvorfor kommentaren skjules.' }).trim().min(1, 'Skriv hvorfor kommentaren skjules.').max(1000, 'Begrunnelsen kan ha høyst 1000 tegn.'),
+});
+
+// Query strings ----------------------------------------------------------------------------------
+
+export const roundViews = ['element', 'organisasjon', 'status'] as const;
+export type RoundView = (typeof roundViews)[number];
+export const roundViewLabel: Record<RoundView, string> = { element: 'Etter element', organisasjon: 'Etter organisasjon', status: 'Etter status' };
+
+const unknownParameter = {
+  error: (issue: z.core.$ZodRawIssue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined),
+};
+const pageNumber = z.preprocess(blank, z.coerce.number({ error: 'Sidetallet må være et tall.' }).int('Sidetallet må være et heltall.').min(1, 'Sidetallet må være 1 eller mer.').max(100_000).default(1));
+const optionalId = z.preprocess(blank, positiveId('Må være et positivt tall.').optional());
+
+/** A round's comment list: how it is grouped, which page, and the filters. */
+export const roundQuerySchema = z.strictObject(
+  {
+    vis: z.preprocess(blank, z.enum(roundViews, { error: `vis må være en av ${roundViews.join(', ')}.` }).default('element')),
+    side: pageNumber,
+    punkt: optionalId,
+    organisasjon: optionalId,
+    status: z.preprocess(blank, z.enum(commentStatuses, { error: 'Ukjent status.' }).optional()),
+    nye: z.preprocess(blank, z.enum(['ja'], { error: 'nye kan bare være ja.' }).optional()),
+    lagret: z.string().max(40).optional(),
+  },
+  unknownParameter,
+);
+export type RoundQuery = z.infer<typeof roundQuerySchema>;
+
+export const pageQuerySchema = z.strictObject({ side: pageNumber, lagret: z.string().max(40).optional() }, unknownParameter);
+
+// Shapes the pages work with ------------------------------------------------------------------
+
+export interface Round {
+  id: number;
+  title: string;
+  description: string;
+  phase: RoundPhase;
+  opensOn: string;
+  closesOn: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One requirement or element open for comment in a round, as it was when added and as it is now. */
+export interface RoundItem {
+  id: number;
+  roundId: number;
+  position: number;
+  /** Null once the element has been deleted: the snapshot below still names it. */
+  elementId: number | null;
+  kind: string;
+  key: string;
+  name: string;
+  /** The requirement's reference (AKS-0001), if it is a requirement. */
+  ref: string | null;
+  /** The text comments are about: the requirement's statement, or the element's description; null once deleted. */
+  currentText: string | null;
+}
+
+export interface CommentVersion {
+  version: number;
+  kind: CommentKind;
+  text: string;
+  proposal: string | null;
+  baseText: string | null;
+  writtenAt: string;
+  writtenByName: string | null;
+}
+
+/** A comment as a page shows it; `text` and `proposal` are null when the viewer may not see a hidden comment. */
+export interface Comment {
+  id: number;
+  roundId: number;
+  roundTitle: string;
+  itemId: number;
+  /** What the comment is about, named as the item names it (see `RoundItem`). */
+  item: Pick<RoundItem, 'kind' | 'key' | 'name' | 'ref'> & { deleted: boolean };
+  organisationId: number;
+  organisationName: string;
+  authorName: string | null;
+  kind: CommentKind;
+  text: string | null;
+  proposal: string | null;
+  /** The text the proposal was written against (the element's text when the comment was written or last edited). */
+  baseText: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  status: CommentStatus;
+  answer: string | null;
+  answeredAt: string | null;
+  answeredByName: string | null;
+  hidden: boolean;
+  hiddenAt: string | null;
+  /** Only for administrators. */
+  hiddenReason: string | null;
+  replyCount: number;
+  /** The latest reply by someone other than the viewer. */
+  lastOtherReplyAt: string | null;
+}
+
+export interface Reply {
+  id: number;
+  commentId: number;
+  authorName: string | null;
+  organisationName: string | null;
+  /** Null for a reply by the programme (an architect). */
+  organisationId: number | null;
+  text: string | null;
+  createdAt: string;
+}
+
+/** What a reader may see of hidden comments. */
+export interface HiddenAccess {
+  /** Administrators see every hidden comment's text and the reason. */
+  administrator: boolean;
+  /** An organisation sees its own words even when hidden from others. */
+  organisationId: number | null;
+}
+
+export const hiddenAccessOf = (viewer: { role: string; organisationId: number | null } | null): HiddenAccess => ({
+  administrator: viewer?.role === 'administrator',
+  organisationId: viewer?.role === 'organisation' ? viewer.organisationId : null,
+});
+
+/** Whether the viewer may read a hidden comment's own words (and its thread). */
+export function mayReadHidden(access: HiddenAccess, comment: { organisationId: number }): boolean {
+  return access.administrator || (access.organisationId !== null && access.organisationId === comment.organisationId);
+}
+
+/** What a round's comments have that is new since the viewer's previous visit. */
+export interface Novelty {
+  comment: boolean;
+  edited: boolean;
+  answered: boolean;
+  replied: boolean;
+}
+
+/**
+ * What is new about a comment since `since` (the viewer's previous visit), leaving out what the
+ * viewer's own organisation wrote. Null `since` (a first visit, or nobody signed in): nothing is marked.
+ */
+export function noveltyOf(comment: Pick<Comment, 'createdAt' | 'updatedAt' | 'answeredAt' | 'lastOtherReplyAt' | 'organisationId'>, since: string | null, ownOrganisationId: number | null): Novelty {
+  const none = { comment: false, edited: false, answered: false, replied: false };
+  if (since === null) return none;
+  const own = ownOrganisationId !== null && comment.organisationId === ownOrganisationId;
+  const created = !own && comment.createdAt > since;
+  return {
+    comment: created,
+    edited: !own && !created && comment.updatedAt > since,
+    answered: comment.answeredAt !== null && comment.answeredAt > since,
+    replied: comment.lastOtherReplyAt !== null && comment.lastOtherReplyAt > since,
+  };
+}
+
+export const isNew = (n: Novelty) => n.comment || n.edited || n.answered || n.replied;
+
+/** The text people comment on: a requirement's statement, otherwise the element's description, otherwise its name. */
+export function commentableText(element: { name: string; description: string }, requirementText: string | null): string {
+  if (requirementText !== null) return requirementText;
+  return element.description.trim() !== '' ? element.description : element.name;
+}
+
+/**
+ * What a viewer may see of a comment: a hidden comment keeps its place, kind, organisation,
+ * status and answer, but its words (and its reason) only reach those `mayReadHidden` allows;
+ * the reason only administrators.
+ */
+export function redactComment(comment: Comment, access: HiddenAccess): Comment {
+  if (!comment.hidden) return { ...comment, hiddenReason: null };
+  const reason = access.administrator ? comment.hiddenReason : null;
+  if (mayReadHidden(access, comment)) return { ...comment, hiddenReason: reason };
+  return { ...comment, text: null, proposal: null, baseText: null, hiddenReason: reason };
+}
+
+/** Replies in a hidden comment's thread are hidden with it (they may quote it). */
+export function redactReply(reply: Reply, comment: Pick<Comment, 'hidden' | 'organisationId'>, access: HiddenAccess): Reply {
+  return comment.hidden && !mayReadHidden(access, comment) ? { ...reply, text: null } : reply;
+}

@@ -1,0 +1,167 @@
+import { Hono, type Context } from 'hono';
+import { norwegianDate, noveltyOf, roundInputSchema, roundQuerySchema, type Round } from '../../../model/consultation.ts';
+import { tally } from '../../../model/consultation-report.ts';
+import { elementKinds } from '../../../model/kinds.ts';
+import type { ScopeModel } from '../../../model/schemas.ts';
+import type { FieldErrors } from '../../../views/components/form.tsx';
+import { CommentList, RoundPage, type RoundPageProps } from '../../../views/pages/consultation/round.tsx';
+import { RoundFormPage, RoundsPage, type ElementGroup, type RoundFormValues } from '../../../views/pages/consultation/rounds.tsx';
+import { auditActor } from '../../auth/context.ts';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { commentsPage, countComments, newSummary, tallyRows } from '../../db/queries/consultation-comments.ts';
+import { insertRound, listRounds, recordVisit, roundItems, roundRecord, updateRound } from '../../db/queries/consultation-rounds.ts';
+import { loadScopeModel } from '../../db/queries/model.ts';
+import type { AppDeps } from '../../deps.ts';
+import { fieldErrors } from '../../http/forms.ts';
+import { respond } from '../../http/render.tsx';
+import { validParams } from '../../http/validate.ts';
+import { loadRound, mayTake, missing, readerOf, roundParam } from './common.ts';
+
+/** The elements a round can open for comment: requirements first (by number), then every other kind. */
+function elementGroups(model: ScopeModel): ElementGroup[] {
+  const requirements = [...model.elements.requirement].sort((a, b) => a.ref.localeCompare(b.ref));
+  const groups: ElementGroup[] = [{ kind: 'requirement', elements: requirements.map((r) => ({ id: r.id, label: `${r.ref} ${r.name}` })) }];
+  for (const kind of elementKinds) {
+    if (kind === 'requirement') continue;
+    const elements = model.elements[kind];
+    if (elements.length > 0) groups.push({ kind, elements: elements.map((e) => ({ id: e.id, label: e.name.trim() === '' ? '(uten navn)' : e.name })) });
+  }
+  return groups;
+}
+
+/** The round form's fields as posted: text fields as strings, the chosen elements as a list. */
+async function roundForm(c: Context): Promise<{ raw: Record<string, unknown>; values: RoundFormValues }> {
+  const body = await c.req.parseBody({ all: true });
+  const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
+  const chosen = body.elements === undefined ? [] : ([] as unknown[]).concat(body.elements).filter((v): v is string => typeof v === 'string');
+  const raw = { title: text('title'), description: text('description'), phase: text('phase'), opensOn: text('opensOn'), closesOn: text('closesOn'), elements: chosen };
+  const values = { ...raw, elements: chosen.map(Number).filter((n) => Number.isInteger(n) && n > 0) };
+  return { raw, values };
+}
+
+/** Consultation rounds: the list, creating and changing a round, and a round's page. */
+export function roundRoutes(deps: AppDeps): Hono {
+  const { db } = deps;
+  const app = new Hono();
+
+  app.get('/horing', async (c) => {
+    const viewer = c.var.viewer;
+    const rounds = await listRounds(db, viewer && { id: viewer.id, organisationId: viewer.role === 'organisation' ? viewer.organisationId : null, sessionId: viewer.sessionId });
+    return respond(c, {
+      title: 'Høring',
+      body: (
+        <RoundsPage
+          rounds={rounds}
+          now={c.var.clock()}
+          mayManage={mayTake(c, deps, 'consultation.manage')}
+          organisationId={viewer?.role === 'organisation' ? viewer.organisationId : null}
+          signedIn={viewer !== null}
+        />
+      ),
+    });
+  });
+
+  const formPage = async (c: Context, values: RoundFormValues, errors?: FieldErrors, round?: Round) => {
+    const groups = elementGroups(await loadScopeModel(db, { municipalities: false }));
+    return respond(c, {
+      title: round ? `Endre ${round.title}` : 'Ny høringsrunde',
+      status: errors ? 422 : 200,
+      body: <RoundFormPage round={round} values={values} errors={errors} groups={groups} />,
+    });
+  };
+
+  app.get('/horing/ny', (c) => formPage(c, { phase: 'forprosjekt', opensOn: norwegianDate(c.var.clock()), elements: [] }));
+
+  app.post('/horing', async (c) => {
+    const { raw, values } = await roundForm(c);
+    const parsed = roundInputSchema.safeParse(raw);
+    if (!parsed.success) return formPage(c, values, fieldErrors(parsed.error));
+    const actor = auditActor(c);
+    const result = await db.transaction().execute(async (trx) => {
+      const inserted = await insertRound(trx, parsed.data, actor.at);
+      if (inserted.kind === 'ok') {
+        await recordAudit(trx, { ...actor, action: 'consultation.round.create', entity: 'consultation_round', entityId: inserted.id, after: roundRecord(parsed.data, parsed.data.elements) });
+      }
+      return inserted;
+    });
+    if (result.kind === 'invalid') return formPage(c, values, result.errors);
+    return c.redirect(`/horing/${result.id}?lagret=runde`, 303);
+  });
+
+  app.get('/horing/:id/rediger', roundParam, async (c) => {
+    const found = await loadRound(deps, c, c.req.valid('param').id);
+    if (!found) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    const { round } = found;
+    const items = await roundItems(db, round.id);
+    const elements = items.flatMap((i) => (i.elementId === null ? [] : [i.elementId]));
+    return formPage(c, { ...round, elements }, undefined, round);
+  });
+
+  app.post('/horing/:id', roundParam, async (c) => {
+    const found = await loadRound(deps, c, c.req.valid('param').id);
+    if (!found) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    const { round } = found;
+    const { raw, values } = await roundForm(c);
+    const parsed = roundInputSchema.safeParse(raw);
+    if (!parsed.success) return formPage(c, values, fieldErrors(parsed.error), round);
+    const actor = auditActor(c);
+    const result = await db.transaction().execute(async (trx) => {
+      const before = (await roundItems(trx, round.id)).flatMap((i) => (i.elementId === null ? [] : [i.elementId]));
+      const updated = await updateRound(trx, round, parsed.data, actor.at);
+      if (updated.kind === 'ok') {
+        await recordAudit(trx, {
+          ...actor,
+          action: 'consultation.round.update',
+          entity: 'consultation_round',
+          entityId: round.id,
+          before: roundRecord(round, before),
+          after: roundRecord(parsed.data, parsed.data.elements),
+        });
+      }
+      return updated;
+    });
+    if (result.kind === 'invalid') return formPage(c, values, result.errors, round);
+    return c.redirect(`/horing/${round.id}?lagret=runde`, 303);
+  });
+
+  app.get('/horing/:id', roundParam, validParams('query', roundQuerySchema), async (c) => {
+    const found = await loadRound(deps, c, c.req.valid('param').id);
+    if (!found) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    const { round, state } = found;
+    const query = c.req.valid('query');
+    const viewer = c.var.viewer;
+    const reader = readerOf(c);
+    const pageSize = deps.config.CONSULTATION_PAGE_SIZE;
+    // The mark for "new" comes from the visit before this session; looking now moves it for next time.
+    const since = viewer ? await recordVisit(db, { userId: viewer.id, roundId: round.id, sessionId: viewer.sessionId, at: c.var.clock() }) : null;
+    const filter = { itemId: query.punkt, organisationId: query.organisasjon, status: query.status, newSince: query.nye && since !== null ? since : undefined };
+    const [items, rows, total, comments, summary] = await Promise.all([
+      roundItems(db, round.id),
+      tallyRows(db, { roundId: round.id }),
+      countComments(db, round.id, filter, reader),
+      commentsPage(db, round.id, { view: query.vis, filter, page: query.side, pageSize, reader }),
+      since !== null ? newSummary(db, round.id, since, reader) : Promise.resolve(null),
+    ]);
+    const props: RoundPageProps = {
+      round,
+      state,
+      items,
+      figures: tally(rows, items),
+      comments,
+      total,
+      pageSize,
+      query,
+      novelty: new Map(comments.map((cm) => [cm.id, noveltyOf(cm, since, reader.organisationId)])),
+      visit: { signedIn: viewer !== null, since, summary },
+      can: {
+        comment: mayTake(c, deps, 'consultation.comment'),
+        manage: mayTake(c, deps, 'consultation.manage'),
+        organisationId: reader.organisationId,
+      },
+      saved: query.lagret,
+    };
+    return respond(c, { title: round.title, body: <RoundPage {...props} />, fragment: <CommentList {...props} /> });
+  });
+
+  return app;
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { Comment, Round, RoundItem } from '../../model/consultation.ts';
+import { buildReport, escapeMarkdown, reportCsv, reportMarkdown } from '../../model/consultation-report.ts';
+
+const round: Round = {
+  id: 3,
+  title: 'Høring om kravene',
+  description: 'Hva mener dere?',
+  phase: 'forprosjekt',
+  opensOn: '2026-11-01',
+  closesOn: '2026-12-15',
+  createdAt: '2026-10-01T00:00:00.000Z',
+  updatedAt: '2026-10-01T00:00:00.000Z',
+};
+
+const item = (id: number, ref: string | null, name: string, currentText: string | null): RoundItem => ({
+  id,
+  roundId: 3,
+  position: id,
+  elementId: currentText === null ? null : id * 10,
+  kind: ref ? 'requirement' : 'informationService',
+  key: ref ? ref.toLowerCase() : 'multidose',
+  name,
+  ref,
+  currentText,
+});
+
+const items = [item(1, 'AKS-0001', 'Alle tjenester', 'Journalen skal omfatte alle tjenester.'), item(2, null, 'Multidose', 'Multidose'), item(3, 'AKS-0009', 'Slettet krav', null)];
+
+let nextId = 1;
+function comment(over: Partial<Comment>): Comment {
+  const id = nextId++;
+  return {
+    id,
+    roundId: 3,
+    roundTitle: round.title,
+    itemId: 1,
+    item: { kind: 'requirement', key: 'aks-0001', name: 'Alle tjenester', ref: 'AKS-0001', deleted: false },
+    organisationId: 1,
+    organisationName: 'Norsk Sykepleierforbund',
+    authorName: null,
+    kind: 'stotte',
+    text: `Kommentar ${id}`,
+    proposal: null,
+    baseText: null,
+    version: 1,
+    createdAt: `2026-11-${String(10 + id).padStart(2, '0')}T12:00:00.000Z`,
+    updatedAt: `2026-11-${String(10 + id).padStart(2, '0')}T12:00:00.000Z`,
+    status: 'mottatt',
+    answer: null,
+    answeredAt: null,
+    answeredByName: null,
+    hidden: false,
+    hiddenAt: null,
+    hiddenReason: null,
+    replyCount: 0,
+    lastOtherReplyAt: null,
+    ...over,
+  };
+}
+
+const comments = [
+  comment({ itemId: 2, organisationId: 2, organisationName: 'Pasientforeningen', kind: 'sporsmal', status: 'under-vurdering' }),
+  comment({ kind: 'endringsforslag', proposal: 'Journalen skal omfatte alle kommunale tjenester.', baseText: 'Journalen skal omfatte alle tjenester.', status: 'tatt-til-folge', answer: 'Endret.', answeredAt: '2026-11-30T12:00:00.000Z' }),
+  // Hidden, as a reader receives it: marked, its words removed.
+  comment({ organisationId: 2, organisationName: 'Pasientforeningen', kind: 'innvending', text: null, hidden: true, hiddenAt: '2026-11-25T12:00:00.000Z', status: 'ikke-tatt-til-folge', answer: 'Skjult fordi den inneholdt personopplysninger.' }),
+  comment({ itemId: 3, item: { kind: 'requirement', key: 'aks-0009', name: 'Slettet krav', ref: 'AKS-0009', deleted: true }, replyCount: 2 }),
+];
+const report = buildReport(round, items, comments, new Date('2026-12-20T10:00:00Z'));
+
+describe('the consultation report', () => {
+  it('groups every comment by element in the round order, oldest first, and keeps elements without comments', () => {
+    expect(report.groups.map((g) => [g.item.id, g.comments.map((c) => c.id)])).toEqual([
+      [1, [2, 3]],
+      [2, [1]],
+      [3, [4]],
+    ]);
+    expect(report.state).toBe('closed');
+  });
+
+  it('counts per status and per organisation, hidden comments included and counted as hidden', () => {
+    expect(report.figures.all).toEqual({
+      total: 4,
+      hidden: 1,
+      byStatus: { mottatt: 1, 'under-vurdering': 1, 'tatt-til-folge': 1, 'delvis-tatt-til-folge': 0, 'ikke-tatt-til-folge': 1 },
+    });
+    expect(report.figures.byOrganisation.map((o) => [o.name, o.total, o.hidden])).toEqual([
+      ['Norsk Sykepleierforbund', 2, 0],
+      ['Pasientforeningen', 2, 1],
+    ]);
+    expect(report.figures.byItem.map((t) => [t.itemId, t.total])).toEqual([
+      [1, 2],
+      [2, 1],
+      [3, 1],
+    ]);
+  });
+
+  it('exports CSV as UTF-8 with a byte-order mark, one line per comment, hidden ones marked and not dropped', () => {
+    const csv = reportCsv(report);
+    expect(csv.startsWith('\uFEFFHøring,Nr.,Element,Kommentar-id')).toBe(true);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(5);
+    const hidden = lines.find((l) => l.includes(',3,Pasientforeningen,'))!;
+    expect(hidden).toContain('(Teksten er skjult.)');
+    expect(hidden).toContain('Skjult av prosjektet');
+    expect(lines.find((l) => l.includes(',2,Norsk'))).toContain('Journalen skal omfatte alle {+kommunale +}tjenester.');
+  });
+
+  it('never lets a CSV cell start a formula', () => {
+    const evil = buildReport(round, items, [comment({ text: '=HYPERLINK("http://x","klikk")', organisationName: '+47 forening', answer: '@SUM(A1)' })], new Date());
+    const line = reportCsv(evil).split('\r\n')[1]!;
+    expect(line).toContain(`"'=HYPERLINK(""http://x"",""klikk"")"`);
+    expect(line).toContain("'+47 forening");
+    expect(line).toContain("'@SUM(A1)");
+  });
+
+  it('writes Markdown with the figures, every element and comment, the answer and the hidden mark', () => {
+    const md = reportMarkdown(report);
+    expect(md).toContain('# Høringsrapport: Høring om kravene');
+    expect(md).toContain('| Alle kommentarer | 1 | 1 | 1 | 0 | 1 | 1 | 4 |');
+    expect(md).toContain('| Pasientforeningen | 0 | 1 | 0 | 0 | 1 | 1 | 2 |');
+    expect(md).toContain('### AKS\\-0001 Alle tjenester');
+    expect(md).toContain('#### Kommentar 3: Innvending fra Pasientforeningen');
+    expect(md).toContain('- **Skjult av prosjektet**');
+    expect(md).toContain('(Teksten er skjult.)');
+    expect(md).toContain('> Skjult fordi den inneholdt personopplysninger\\.');
+    expect(md).toContain('Elementet er slettet fra omfanget.');
+    expect(md).toContain('- Svar i tråden: 2');
+    expect(md).toContain('Ikke besvart ennå.');
+  });
+});
+
+describe('Markdown escaping of user text', () => {
+  it('turns links, images, HTML, headings, lists, emphasis and autolinks into plain text', () => {
+    const attempts = [
+      '[klikk her](javascript:alert(1))',
+      '![bilde](http://x/y.png)',
+      '<img src=x onerror=alert(1)>',
+      '# Overskrift',
+      '1. liste',
+      '- punkt',
+      '**fet** _kursiv_ `kode`',
+      'https://example.com og www.example.com og navn@example.com',
+      '| tabell | celle |',
+      '&lt;script&gt;',
+    ];
+    for (const text of attempts) {
+      const escaped = escapeMarkdown(text);
+      expect(escaped, text).not.toMatch(/(^|[^\\])[[\]()!#*_`|]/);
+      expect(escaped, text).not.toMatch(/[<>]/);
+      expect(escaped, text).not.toMatch(/https?:\/\/|www\.|(^|[^\\])@/);
+    }
+    expect(escapeMarkdown('[a](b)')).toBe('\\[a\\]\\(b\\)');
+    expect(escapeMarkdown('<b>&amp;')).toBe('&lt;b&gt;&amp;amp;');
+  });
+
+  it('keeps Norwegian letters and line breaks', () => {
+    expect(escapeMarkdown('Blåbær og rød grøt\r\nNy linje')).toBe('Blåbær og rød grøt\nNy linje');
+  });
+
+  it('keeps a comment inside its block quote, whatever it contains', () => {
+    const md = reportMarkdown(buildReport(round, items, [comment({ text: 'Første linje\n\n# Falsk overskrift\n</blockquote><script>alert(1)</script>\n[lenke](http://ondt.example)' })], new Date()));
+    const quoted = md.split('\n').filter((l) => l.includes('Falsk') || l.includes('script') || l.includes('lenke'));
+    expect(quoted).toEqual(['> \\# Falsk overskrift', '> &lt;/blockquote&gt;&lt;script&gt;alert\\(1\\)&lt;/script&gt;', '> \\[lenke\\]\\(http\\://ondt\\.example\\)']);
+  });
+});

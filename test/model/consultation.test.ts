@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acceptsComments,
+  answerInputSchema,
+  commentInputSchema,
+  hiddenAccessOf,
+  norwegianDate,
+  noveltyOf,
+  proposalProblem,
+  redactComment,
+  redactReply,
+  roundInputSchema,
+  roundQuerySchema,
+  roundState,
+  type Comment,
+} from '../../model/consultation.ts';
+
+describe('the round lifecycle, by the date in Norway', () => {
+  const round = { opensOn: '2026-03-02', closesOn: '2026-03-15' };
+
+  it('is planned before the opening date, open through the closing date, closed after', () => {
+    expect(roundState(round, new Date('2026-03-01T12:00:00Z'))).toBe('planned');
+    expect(roundState(round, new Date('2026-03-02T12:00:00Z'))).toBe('open');
+    expect(roundState(round, new Date('2026-03-15T12:00:00Z'))).toBe('open');
+    expect(roundState(round, new Date('2026-03-16T12:00:00Z'))).toBe('closed');
+  });
+
+  it('opens and closes at midnight Norwegian time, not UTC (winter: UTC+1)', () => {
+    expect(roundState(round, new Date('2026-03-01T22:59:59Z'))).toBe('planned');
+    expect(roundState(round, new Date('2026-03-01T23:00:00Z'))).toBe('open'); // 00:00 on 2 March in Oslo
+    expect(roundState(round, new Date('2026-03-15T22:59:59Z'))).toBe('open'); // 23:59:59 on the last day
+    expect(roundState(round, new Date('2026-03-15T23:00:00Z'))).toBe('closed');
+  });
+
+  it('follows summer time (UTC+2)', () => {
+    const summer = { opensOn: '2026-06-01', closesOn: '2026-06-30' };
+    expect(norwegianDate(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30');
+    expect(norwegianDate(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
+    expect(roundState(summer, new Date('2026-06-30T21:59:59Z'))).toBe('open');
+    expect(roundState(summer, new Date('2026-06-30T22:00:00Z'))).toBe('closed');
+  });
+
+  it('takes comments only while open; a one-day round is open that whole day', () => {
+    expect(acceptsComments('open')).toBe(true);
+    expect(acceptsComments('planned')).toBe(false);
+    expect(acceptsComments('closed')).toBe(false);
+    expect(roundState({ opensOn: '2026-05-05', closesOn: '2026-05-05' }, new Date('2026-05-05T08:00:00Z'))).toBe('open');
+  });
+});
+
+describe('round input', () => {
+  const valid = { title: ' Høring om kravene ', description: '', phase: 'anskaffelse', opensOn: '2026-03-02', closesOn: '2026-03-15', elements: ['3', '1', '3'] };
+
+  it('accepts a round, trims the title and drops repeated elements', () => {
+    const parsed = roundInputSchema.parse(valid);
+    expect(parsed).toMatchObject({ title: 'Høring om kravene', phase: 'anskaffelse', elements: [3, 1] });
+  });
+
+  it('says in Norwegian what is wrong, field by field', () => {
+    const result = roundInputSchema.safeParse({ ...valid, title: '', phase: 'utredning', opensOn: '2026-02-30', closesOn: '', elements: [] });
+    expect(result.success).toBe(false);
+    const messages = Object.fromEntries(result.error!.issues.map((i) => [String(i.path[0]), i.message]));
+    expect(messages).toEqual({
+      title: 'Skriv en tittel.',
+      phase: 'Velg fasen høringen hører til.',
+      opensOn: 'Datoen finnes ikke.',
+      closesOn: 'Skriv fristen.',
+      elements: 'Velg minst ett krav eller element.',
+    });
+  });
+
+  it('refuses a deadline before the opening', () => {
+    const result = roundInputSchema.safeParse({ ...valid, closesOn: '2026-03-01' });
+    expect(result.error?.issues.map((i) => [i.path[0], i.message])).toEqual([['closesOn', 'Fristen må være samme dag som eller etter åpningsdatoen.']]);
+  });
+});
+
+describe('comment input', () => {
+  it('keeps the proposed wording only for a change proposal', () => {
+    expect(commentInputSchema.parse({ kind: 'stotte', text: 'Bra.', proposal: 'Noe annet' })).toEqual({ kind: 'stotte', text: 'Bra.', proposal: null });
+    expect(commentInputSchema.parse({ kind: 'endringsforslag', text: 'Endre.', proposal: ' Ny tekst. ' })).toEqual({ kind: 'endringsforslag', text: 'Endre.', proposal: 'Ny tekst.' });
+  });
+
+  it('needs the wording for a change proposal, a kind from the list and some text', () => {
+    const messages = (input: object) => commentInputSchema.safeParse(input).error?.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    expect(messages({ kind: 'endringsforslag', text: 'Endre.', proposal: '  ' })).toEqual(['proposal: Et endringsforslag må ha den foreslåtte teksten.']);
+    expect(messages({ kind: 'klage', text: '' })).toEqual(['kind: Velg hva slags kommentar dette er.', 'text: Skriv kommentaren.']);
+    expect(messages({ kind: 'sporsmal', text: 'x'.repeat(5001) })).toEqual(['text: Kommentaren kan ha høyst 5000 tegn.']);
+  });
+
+  it('finds a proposal that changes nothing but spacing', () => {
+    const input = commentInputSchema.parse({ kind: 'endringsforslag', text: 'x', proposal: 'Tiltaket  skal\ngjennomføres stegvis.' });
+    expect(proposalProblem(input, 'Tiltaket skal gjennomføres stegvis.')).toMatch(/likt dagens tekst/);
+    expect(proposalProblem(input, 'Tiltaket skal gjennomføres.')).toBeUndefined();
+  });
+});
+
+describe('the answer', () => {
+  it('needs an answer once a decision is made, not while the comment is received or under consideration', () => {
+    expect(answerInputSchema.safeParse({ status: 'under-vurdering', answer: '' }).success).toBe(true);
+    for (const status of ['tatt-til-folge', 'delvis-tatt-til-folge', 'ikke-tatt-til-folge']) {
+      expect(answerInputSchema.safeParse({ status, answer: ' ' }).error?.issues[0]?.path).toEqual(['answer']);
+      expect(answerInputSchema.safeParse({ status, answer: 'Begrunnelse.' }).success).toBe(true);
+    }
+    expect(answerInputSchema.safeParse({ status: 'avvist', answer: 'x' }).error?.issues[0]?.message).toBe('Velg en status i listen.');
+  });
+});
+
+describe('the round page query', () => {
+  it('defaults to the element view on page 1 and refuses unknown parameters', () => {
+    expect(roundQuerySchema.parse({})).toMatchObject({ vis: 'element', side: 1 });
+    expect(roundQuerySchema.parse({ vis: 'status', side: '3', punkt: '', nye: 'ja' })).toMatchObject({ vis: 'status', side: 3, punkt: undefined, nye: 'ja' });
+    expect(roundQuerySchema.safeParse({ side: '0' }).success).toBe(false);
+    expect(roundQuerySchema.safeParse({ vis: 'tid' }).success).toBe(false);
+    expect(roundQuerySchema.safeParse({ sort: 'x' }).error?.issues[0]?.message).toBe('Ukjent parameter: sort.');
+  });
+});
+
+const comment: Comment = {
+  id: 1,
+  roundId: 1,
+  roundTitle: 'Høring',
+  itemId: 1,
+  item: { kind: 'requirement', key: 'aks-0001', name: 'Krav', ref: 'AKS-0001', deleted: false },
+  organisationId: 7,
+  organisationName: 'Forening',
+  authorName: 'Kari',
+  kind: 'innvending',
+  text: 'Personopplysninger her.',
+  proposal: 'Ny tekst',
+  baseText: 'Gammel tekst',
+  version: 1,
+  createdAt: '2026-11-20T12:00:00.000Z',
+  updatedAt: '2026-11-20T12:00:00.000Z',
+  status: 'mottatt',
+  answer: 'Svar',
+  answeredAt: null,
+  answeredByName: null,
+  hidden: true,
+  hiddenAt: '2026-11-21T12:00:00.000Z',
+  hiddenReason: 'Inneholder personopplysninger',
+  replyCount: 0,
+  lastOtherReplyAt: null,
+};
+
+describe('what a viewer sees of a hidden comment', () => {
+  const viewers = {
+    anonymous: null,
+    reader: { role: 'reader', organisationId: null },
+    architect: { role: 'architect', organisationId: null },
+    otherOrganisation: { role: 'organisation', organisationId: 8 },
+    ownOrganisation: { role: 'organisation', organisationId: 7 },
+    administrator: { role: 'administrator', organisationId: null },
+  };
+
+  it('keeps the comment, its status and answer for everyone, the words for its organisation and administrators, the reason for administrators', () => {
+    const seen = Object.fromEntries(
+      Object.entries(viewers).map(([who, viewer]) => {
+        const c = redactComment(comment, hiddenAccessOf(viewer));
+        return [who, { text: c.text, proposal: c.proposal, reason: c.hiddenReason, hidden: c.hidden, answer: c.answer, status: c.status }];
+      }),
+    );
+    const kept = { hidden: true, answer: 'Svar', status: 'mottatt' };
+    const none = { text: null, proposal: null, reason: null, ...kept };
+    expect(seen).toEqual({
+      anonymous: none,
+      reader: none,
+      architect: none,
+      otherOrganisation: none,
+      ownOrganisation: { text: comment.text, proposal: comment.proposal, reason: null, ...kept },
+      administrator: { text: comment.text, proposal: comment.proposal, reason: comment.hiddenReason, ...kept },
+    });
+  });
+
+  it('hides the thread with the comment, and shows a visible comment to everyone without any reason', () => {
+    const reply = { id: 1, commentId: 1, authorName: null, organisationName: null, organisationId: null, text: 'Sitat av personopplysningene' };
+    expect(redactReply({ ...reply, createdAt: '' }, comment, hiddenAccessOf(viewers.reader)).text).toBeNull();
+    expect(redactReply({ ...reply, createdAt: '' }, comment, hiddenAccessOf(viewers.ownOrganisation)).text).toBe(reply.text);
+    const visible = redactComment({ ...comment, hidden: false, hiddenAt: null }, hiddenAccessOf(null));
+    expect(visible.text).toBe(comment.text);
+    expect(visible.hiddenReason).toBeNull();
+  });
+});
+
+describe('what is new since the previous visit', () => {
+  const base = { organisationId: 7, createdAt: '2026-11-20T12:00:00Z', updatedAt: '2026-11-20T12:00:00Z', answeredAt: null, lastOtherReplyAt: null };
+
+  it('marks nothing on a first visit', () => {
+    expect(noveltyOf(base, null, null)).toEqual({ comment: false, edited: false, answered: false, replied: false });
+  });
+
+  it('marks new and edited comments from others, new answers and new replies', () => {
+    expect(noveltyOf(base, '2026-11-19T00:00:00Z', 8)).toEqual({ comment: true, edited: false, answered: false, replied: false });
+    expect(noveltyOf({ ...base, updatedAt: '2026-11-22T00:00:00Z' }, '2026-11-21T00:00:00Z', 8)).toMatchObject({ comment: false, edited: true });
+    expect(noveltyOf({ ...base, answeredAt: '2026-11-22T00:00:00Z' }, '2026-11-21T00:00:00Z', 7)).toMatchObject({ answered: true });
+    expect(noveltyOf({ ...base, lastOtherReplyAt: '2026-11-22T00:00:00Z' }, '2026-11-21T00:00:00Z', 7)).toMatchObject({ replied: true });
+  });
+
+  it("does not call the viewer's own organisation's writing new", () => {
+    expect(noveltyOf(base, '2026-11-19T00:00:00Z', 7)).toMatchObject({ comment: false, edited: false });
+  });
+});

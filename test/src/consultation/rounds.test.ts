@@ -1,0 +1,233 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { htmx, signIn, signInAs, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { addComments, makeRound, organisationMember, postComment, requirementIds } from '../../consultation-fixtures.ts';
+
+let ctx: TestContext;
+beforeEach(async () => {
+  ctx = await testApp();
+});
+afterEach(() => ctx.db.destroy());
+
+/** The round form as a browser posts it: repeated `elements` fields. */
+function postRound(path: string, fields: Record<string, string>, elements: number[], headers: Record<string, string>) {
+  const body = new URLSearchParams(fields);
+  for (const id of elements) body.append('elements', String(id));
+  return ctx.app.request(path, {
+    method: 'POST',
+    body: body.toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin', ...headers },
+  });
+}
+
+const roundFields = { title: 'Høring om samhandling', description: 'Vi ber om innspill.', phase: 'anskaffelse', opensOn: '2026-12-01', closesOn: '2027-01-15' };
+
+describe('creating and changing a round', () => {
+  it('lets an architect open a round on requirements and other elements, and records it', async () => {
+    const architect = await signIn(ctx, 'architect');
+    const form = await ctx.app.request('/horing/ny', { headers: architect });
+    expect(form.status).toBe(200);
+    expect(textOf(await form.text())).toContain('AKS-0001 Alle kommunale helse- og omsorgstjenester');
+    const [first, second] = await requirementIds(ctx.db);
+    const multidose = await ctx.db.selectFrom('element').select('id').where('key', '=', 'multidose').executeTakeFirstOrThrow();
+    const res = await postRound('/horing', roundFields, [second!, first!, multidose.id], architect);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/horing/1?lagret=runde');
+    const page = textOf(await (await ctx.app.request(res.headers.get('location')!, { headers: architect })).text());
+    expect(page).toContain('Høringsrunden er lagret.');
+    expect(page).toContain('Planlagt');
+    expect(page).toContain('Høringen åpner 1. desember 2026');
+    // In the order chosen.
+    expect(page.indexOf('AKS-0002')).toBeLessThan(page.indexOf('AKS-0001'));
+    expect(page).toContain('Multidose');
+    const audit = await ctx.db.selectFrom('audit_event').select(['action', 'entity_id', 'after_json']).where('action', '=', 'consultation.round.create').executeTakeFirstOrThrow();
+    expect(audit.entity_id).toBe('1');
+    expect(JSON.parse(audit.after_json!)).toMatchObject({ title: 'Høring om samhandling', phase: 'anskaffelse', elements: [second, first, multidose.id] });
+  });
+
+  it('re-renders the form with a message beside each field at fault, and writes nothing', async () => {
+    const architect = await signIn(ctx, 'architect');
+    const res = await postRound('/horing', { ...roundFields, title: ' ', opensOn: '2027-02-01', closesOn: '2027-01-01' }, [], architect);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('id="felt-title-feil"');
+    expect(textOf(html)).toContain('Skriv en tittel.');
+    expect(textOf(html)).toContain('Fristen må være samme dag som eller etter åpningsdatoen.');
+    expect(textOf(html)).toContain('Velg minst ett krav eller element.');
+    expect(html).toContain('>Vi ber om innspill.</textarea>'); // what was typed is kept
+    expect(await ctx.db.selectFrom('consultation_round').select('id').execute()).toEqual([]);
+  });
+
+  it('refuses an element that does not exist, without a partial round', async () => {
+    const architect = await signIn(ctx, 'architect');
+    const [first] = await requirementIds(ctx.db);
+    const res = await postRound('/horing', roundFields, [first!, 999_999], architect);
+    expect(res.status).toBe(422);
+    expect(textOf(await res.text())).toContain('Noen av de valgte elementene finnes ikke lenger.');
+    expect(await ctx.db.selectFrom('consultation_round').select('id').execute()).toEqual([]);
+    expect(await ctx.db.selectFrom('consultation_item').select('id').execute()).toEqual([]);
+  });
+
+  it('adds elements last and refuses to take out one that has comments', async () => {
+    const architect = await signIn(ctx, 'architect');
+    const ids = await requirementIds(ctx.db);
+    const { id, items } = await makeRound(ctx.db, { elements: ids.slice(0, 2) });
+    const { organisationId } = await organisationMember(ctx, 'Fagforeningen');
+    await addComments(ctx.db, [{ roundId: id, itemId: items[0]!.id, organisationId }]);
+
+    const edit = await ctx.app.request(`/horing/${id}/rediger`, { headers: architect });
+    expect(edit.status).toBe(200);
+    const refused = await postRound(`/horing/${id}`, { ...roundFields }, [ids[1]!, ids[2]!], architect);
+    expect(refused.status).toBe(422);
+    expect(textOf(await refused.text())).toContain('Disse har kommentarer og kan ikke tas ut av høringen: AKS-0001.');
+
+    const saved = await postRound(`/horing/${id}`, { ...roundFields, title: 'Nytt navn' }, [ids[0]!, ids[2]!], architect);
+    expect(saved.status).toBe(303);
+    const now = await ctx.db.selectFrom('consultation_item').select(['element_id', 'position']).where('round_id', '=', id).orderBy('position').execute();
+    expect(now.map((i) => i.element_id)).toEqual([ids[0], ids[2]]);
+    const audit = await ctx.db.selectFrom('audit_event').select(['before_json', 'after_json']).where('action', '=', 'consultation.round.update').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.before_json!)).toMatchObject({ title: 'Høring om kravene', elements: ids.slice(0, 2) });
+    expect(JSON.parse(audit.after_json!)).toMatchObject({ title: 'Nytt navn', elements: [ids[0], ids[2]] });
+  });
+
+  it('is only for architects', async () => {
+    for (const role of ['organisation', 'reader', 'municipality', 'administrator'] as const) {
+      const res = await postRound('/horing', roundFields, await requirementIds(ctx.db), await signIn(ctx, role));
+      expect(res.status, role).toBe(403);
+    }
+    expect(await ctx.db.selectFrom('consultation_round').select('id').execute()).toEqual([]);
+  });
+});
+
+describe('the round lifecycle with the clock', () => {
+  it('takes comments only from the opening date through the closing date, Norwegian time', async () => {
+    const { id, items } = await makeRound(ctx.db, { opensOn: '2026-12-01', closesOn: '2026-12-15' });
+    const { user } = await organisationMember(ctx, 'Fagforeningen');
+    const punkt = String(items[0]!.id);
+    // Sessions expire when the clock jumps, so sign in again at each moment.
+    const at = async (time: string) => {
+      ctx.clock.set(time);
+      return signInAs(ctx, user);
+    };
+
+    let member = await at('2026-11-30T22:59:00Z'); // 23:59 on 30 November in Oslo
+    const early = await postComment(ctx, id, { punkt }, member);
+    expect(early.status).toBe(409);
+    expect(textOf(await early.text())).toContain('Høringen åpner 2026-12-01.');
+    expect((await ctx.app.request(`/horing/${id}/kommentarer/ny?punkt=${punkt}`, { headers: member })).status).toBe(409);
+
+    member = await at('2026-11-30T23:00:00Z'); // midnight in Oslo: open
+    expect((await postComment(ctx, id, { punkt }, member)).status).toBe(303);
+    member = await at('2026-12-15T22:59:00Z'); // the last minute of the last day
+    expect((await postComment(ctx, id, { punkt }, member)).status).toBe(303);
+
+    member = await at('2026-12-15T23:00:00Z');
+    const late = await postComment(ctx, id, { punkt }, member);
+    expect(late.status).toBe(409);
+    expect(textOf(await late.text())).toContain('Fristen for høringen var 2026-12-15.');
+    expect(await ctx.db.selectFrom('consultation_comment').select('id').execute()).toHaveLength(2);
+  });
+
+  it('shows each round with its state in the list, newest opening first', async () => {
+    await makeRound(ctx.db, { title: 'Gammel høring', opensOn: '2026-09-01', closesOn: '2026-10-01' });
+    await makeRound(ctx.db, { title: 'Åpen høring', opensOn: '2026-11-01', closesOn: '2026-12-15' });
+    await makeRound(ctx.db, { title: 'Kommende høring', opensOn: '2027-01-10', closesOn: '2027-02-10' });
+    const text = textOf(await (await ctx.app.request('/horing')).text());
+    expect(text).toMatch(/Kommende høring .*Planlagt.*Åpen høring .*Åpen.*Gammel høring .*Avsluttet/);
+    ctx.clock.set('2027-03-01T12:00:00Z');
+    const later = textOf(await (await ctx.app.request('/horing')).text());
+    expect(later).not.toContain('Planlagt');
+    expect(later.match(/Avsluttet/g)).toHaveLength(3);
+  });
+});
+
+describe('the round page', () => {
+  it('lists the requirements open for comment with their text, and offers organisation users to comment', async () => {
+    const { id } = await makeRound(ctx.db);
+    const member = await organisationMember(ctx, 'Fagforeningen');
+    const asMember = textOf(await (await ctx.app.request(`/horing/${id}`, { headers: member.headers })).text());
+    expect(asMember).toContain('Til høring (10)');
+    expect(asMember).toContain('Tiltaket skal gjennomføres stegvis.');
+    expect(asMember).toContain('Kommenter AKS-0005 Stegvis gjennomføring');
+    const asReader = textOf(await (await ctx.app.request(`/horing/${id}`, { headers: await signIn(ctx, 'reader') })).text());
+    expect(asReader).not.toContain('Kommenter AKS-0005');
+    expect(asReader).toContain('Tiltaket skal gjennomføres stegvis.');
+  });
+
+  it('keeps an element deleted from the scope in the round, by its name, with its comments', async () => {
+    const { id, items } = await makeRound(ctx.db);
+    const { organisationId } = await organisationMember(ctx, 'Fagforeningen');
+    const [commentId] = await addComments(ctx.db, [{ roundId: id, itemId: items[4]!.id, organisationId, text: 'Stegvis er klokt.' }]);
+    await ctx.db.deleteFrom('element').where('key', '=', 'aks-0005').where('kind', '=', 'requirement').execute();
+    const item = await ctx.db.selectFrom('consultation_item').selectAll().where('id', '=', items[4]!.id).executeTakeFirstOrThrow();
+    expect(item).toMatchObject({ element_id: null, element_key: 'aks-0005', element_name: 'Stegvis gjennomføring' });
+    const page = textOf(await (await ctx.app.request(`/horing/${id}`)).text());
+    expect(page).toContain('AKS-0005 Stegvis gjennomføring (slettet fra omfanget)');
+    expect(page).toContain('Stegvis er klokt.');
+    const report = textOf(await (await ctx.app.request(`/horing/${id}/rapport`)).text());
+    expect(report).toContain('Stegvis er klokt.');
+    expect((await ctx.app.request(`/horing/${id}/kommentarer/${commentId}`)).status).toBe(200);
+    const member = await organisationMember(ctx, 'Fagforeningen');
+    expect((await postComment(ctx, id, { punkt: String(items[4]!.id) }, member.headers)).status).toBe(409);
+  });
+
+  it('answers an htmx request with the comment list only, and pages through it', async () => {
+    const small = await testApp({ config: { CONSULTATION_PAGE_SIZE: '5' } });
+    const { id, items } = await makeRound(small.db);
+    const { organisationId } = await organisationMember(small, 'Fagforeningen');
+    await addComments(small.db, Array.from({ length: 12 }, (_, i) => ({ roundId: id, itemId: items[i % 3]!.id, organisationId, text: `Kommentar nummer ${i + 1}.` })));
+    const first = textOf(await (await small.app.request(`/horing/${id}`)).text());
+    expect(first).toContain('12 kommentarer.');
+    expect(first).toContain('Side 1 av 3');
+    const second = await small.app.request(`/horing/${id}?side=2`, { headers: htmx });
+    const html = await second.text();
+    expect(html.trimStart().startsWith('<section id="kommentarer"')).toBe(true);
+    expect(html).not.toContain('<html');
+    expect(textOf(html)).toContain('Side 2 av 3');
+    expect(html.match(/<article/g)).toHaveLength(5);
+    const third = await (await small.app.request(`/horing/${id}?side=3`)).text();
+    expect(third.match(/<article/g)).toHaveLength(2);
+    const beyond = textOf(await (await small.app.request(`/horing/${id}?side=9`)).text());
+    expect(beyond).toContain('Det er ingen kommentarer på side 9.');
+    expect((await small.app.request(`/horing/${id}?side=0`)).status).toBe(400);
+    await small.db.destroy();
+  });
+
+  it('orders the comments by element, organisation or status, with a heading for each group, and filters them', async () => {
+    const { id, items } = await makeRound(ctx.db);
+    const a = await organisationMember(ctx, 'Aforeningen');
+    const b = await organisationMember(ctx, 'Bforeningen');
+    const ids = await addComments(ctx.db, [
+      { roundId: id, itemId: items[1]!.id, organisationId: b.organisationId, text: 'B om krav 2' },
+      { roundId: id, itemId: items[0]!.id, organisationId: b.organisationId, text: 'B om krav 1' },
+      { roundId: id, itemId: items[1]!.id, organisationId: a.organisationId, text: 'A om krav 2' },
+    ]);
+    await ctx.db.updateTable('consultation_comment').set({ status: 'tatt-til-folge', answer: 'Ja.' }).where('id', '=', ids[2]!).execute();
+    const order = async (query: string) => {
+      const text = textOf(await (await ctx.app.request(`/horing/${id}${query}`)).text());
+      return ['B om krav 1', 'B om krav 2', 'A om krav 2'].sort((x, y) => text.indexOf(x) - text.indexOf(y));
+    };
+    expect(await order('')).toEqual(['B om krav 1', 'B om krav 2', 'A om krav 2']);
+    expect(await order('?vis=organisasjon')).toEqual(['A om krav 2', 'B om krav 2', 'B om krav 1']);
+    expect(await order('?vis=status')).toEqual(['B om krav 2', 'B om krav 1', 'A om krav 2']);
+    const html = await (await ctx.app.request(`/horing/${id}?vis=organisasjon`)).text();
+    expect(html).toMatch(/<h3[^>]*>Aforeningen<\/h3>/);
+    const onlyB = textOf(await (await ctx.app.request(`/horing/${id}?organisasjon=${b.organisationId}&status=mottatt`)).text());
+    expect(onlyB).toContain('2 kommentarer passer filteret.');
+    expect(onlyB).not.toContain('A om krav 2');
+    const onlyItem = textOf(await (await ctx.app.request(`/horing/${id}?punkt=${items[0]!.id}`)).text());
+    expect(onlyItem).toContain('1 kommentar passer filteret.');
+  });
+
+  it('answers a round that does not exist, or a bad address, with a page that says so', async () => {
+    expect((await ctx.app.request('/horing/99')).status).toBe(404);
+    expect((await ctx.app.request('/horing/abc')).status).toBe(400);
+    expect((await ctx.app.request('/horing/99/rapport')).status).toBe(404);
+    expect((await ctx.app.request('/horing/1?vis=tid')).status).toBe(400);
+    expect(ctx.errors).toEqual([]);
+  });
+
+  it('is in the main menu', async () => {
+    const html = await (await ctx.app.request('/horing')).text();
+    expect(html).toMatch(/<a class="ds-link" href="\/horing" aria-current="page">Høring<\/a>/);
+  });
+});

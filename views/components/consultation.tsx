@@ -1,0 +1,296 @@
+import type { Child } from 'hono/jsx';
+import {
+  commentKindLabel,
+  commentStatusColor,
+  commentStatusLabel,
+  roundStateLabel,
+  roundTimeZone,
+  type Comment,
+  type CommentStatus,
+  type Novelty,
+  type RoundState,
+} from '../../model/consultation.ts';
+import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
+import { diffWords, type DiffSegment } from '../../model/word-diff.ts';
+
+const dateFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: roundTimeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** A calendar date (YYYY-MM-DD) as Norwegians write it: 15. mars 2027. */
+export function CalendarDate({ date }: { date: string }) {
+  return <time datetime={date}>{dateFormat.format(new Date(`${date}T00:00:00Z`))}</time>;
+}
+
+/** An instant in Norwegian time. */
+export function DateTime({ at }: { at: string }) {
+  return <time datetime={at}>{dateTimeFormat.format(new Date(at))}</time>;
+}
+
+const stateColor: Record<RoundState, string> = { planned: 'neutral', open: 'success', closed: 'warning' };
+
+export function RoundStateTag({ state }: { state: RoundState }) {
+  return (
+    <span class="ds-tag" data-color={stateColor[state]} data-size="sm">
+      {roundStateLabel[state]}
+    </span>
+  );
+}
+
+export function CommentStatusTag({ status }: { status: CommentStatus }) {
+  return (
+    <span class="ds-tag" data-color={commentStatusColor[status]} data-size="sm">
+      {commentStatusLabel[status]}
+    </span>
+  );
+}
+
+/** A link to the element a comment is about, or its name as it was if it has been deleted. */
+export function ItemName({ item }: { item: { kind: string; key: string; name: string; ref: string | null; deleted?: boolean } }) {
+  const label = item.ref ? `${item.ref} ${item.name}` : item.name;
+  const kind = item.kind as ElementKind;
+  if (item.deleted || !(kind in kindInfo)) {
+    return (
+      <span>
+        {label} <span class="muted">(slettet fra omfanget)</span>
+      </span>
+    );
+  }
+  return (
+    <a class="ds-link" href={elementHref(kind, item.key)}>
+      {label}
+    </a>
+  );
+}
+
+/** Text people wrote, with its line breaks. */
+export function UserText({ text }: { text: string }) {
+  return <div class="user-text">{text}</div>;
+}
+
+/**
+ * A change proposal as a word diff: deletions struck through, insertions underlined, each also
+ * announced in words to screen readers (colour is never the only sign).
+ */
+export function WordDiff({ segments }: { segments: DiffSegment[] }) {
+  return (
+    <div class="word-diff">
+      {segments.map((s) =>
+        s.op === 'same' ? (
+          s.text
+        ) : s.op === 'del' ? (
+          <del>
+            <span class="ds-sr-only">[slettet: </span>
+            {s.text}
+            <span class="ds-sr-only">]</span>
+          </del>
+        ) : (
+          <ins>
+            <span class="ds-sr-only">[lagt til: </span>
+            {s.text}
+            <span class="ds-sr-only">]</span>
+          </ins>
+        ),
+      )}
+    </div>
+  );
+}
+
+export function ProposalDiff({ before, after }: { before: string; after: string }) {
+  return (
+    <figure class="proposal">
+      <figcaption class="muted">Foreslått endring. Slettet tekst er gjennomstreket, ny tekst er understreket.</figcaption>
+      <WordDiff segments={diffWords(before, after)} />
+    </figure>
+  );
+}
+
+const noveltyLabels: Array<[keyof Novelty, string]> = [
+  ['comment', 'Ny kommentar'],
+  ['edited', 'Endret'],
+  ['answered', 'Nytt svar fra prosjektet'],
+  ['replied', 'Nye innlegg i tråden'],
+];
+
+export function NoveltyTags({ novelty }: { novelty: Novelty | undefined }) {
+  if (!novelty) return null;
+  const tags = noveltyLabels.filter(([k]) => novelty[k]);
+  if (tags.length === 0) return null;
+  return (
+    <>
+      {tags.map(([, label]) => (
+        <span class="ds-tag" data-color="info" data-size="sm">
+          {label}
+        </span>
+      ))}
+    </>
+  );
+}
+
+export interface CommentCardProps {
+  comment: Comment;
+  /** Where the comment's own page is. */
+  href: string;
+  headingLevel?: 3 | 4;
+  /** Show which element the comment is about (lists not grouped by element). */
+  showItem?: boolean;
+  showRound?: boolean;
+  novelty?: Novelty | undefined;
+  /** Links the viewer may follow (edit, …). */
+  actions?: Child;
+}
+
+/** A comment with its status and the programme's answer, always together. */
+export function CommentCard({ comment: c, href, headingLevel = 3, showItem = false, showRound = false, novelty, actions }: CommentCardProps) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  return (
+    <article class="ds-card comment" id={`kommentar-${c.id}`} aria-labelledby={`kommentar-${c.id}-tittel`}>
+      <header class="comment__header">
+        <Heading class="ds-heading" data-size="xs" id={`kommentar-${c.id}-tittel`}>
+          <a class="ds-link" href={href}>
+            {commentKindLabel[c.kind]} fra {c.organisationName}
+          </a>
+        </Heading>
+        <p class="comment__meta ds-paragraph" data-size="sm">
+          <span>Kommentar {c.id}</span>
+          <span>
+            skrevet <DateTime at={c.createdAt} />
+          </span>
+          {c.version > 1 ? (
+            <span>
+              endret <DateTime at={c.updatedAt} /> (versjon {c.version})
+            </span>
+          ) : null}
+          {showRound ? <span>i «{c.roundTitle}»</span> : null}
+        </p>
+        <p class="comment__tags">
+          <CommentStatusTag status={c.status} />
+          {c.hidden ? (
+            <span class="ds-tag" data-color="danger" data-size="sm">
+              Skjult
+            </span>
+          ) : null}
+          <NoveltyTags novelty={novelty} />
+        </p>
+      </header>
+      {showItem ? (
+        <p class="ds-paragraph" data-size="sm">
+          Gjelder: <ItemName item={c.item} />
+        </p>
+      ) : null}
+      <CommentBody comment={c} />
+      <Answer comment={c} />
+      <p class="comment__links ds-paragraph" data-size="sm">
+        <a class="ds-link" href={href}>
+          {c.replyCount === 0 ? 'Åpne kommentaren' : `Åpne tråden (${c.replyCount} innlegg)`}
+        </a>
+        {actions}
+      </p>
+    </article>
+  );
+}
+
+/** The comment's words and proposal, or the notice that they are hidden. */
+export function CommentBody({ comment: c }: { comment: Comment }) {
+  return (
+    <>
+      {c.hidden ? (
+        <div class="ds-alert" data-color="warning" data-size="sm">
+          <p class="ds-paragraph" data-size="sm">
+            Kommentaren er skjult av prosjektet
+            {c.hiddenAt ? (
+              <>
+                {' '}
+                <DateTime at={c.hiddenAt} />
+              </>
+            ) : null}
+            .{c.text === null ? ' Teksten vises ikke.' : ' Du ser teksten fordi den er skrevet av din organisasjon, eller fordi du er administrator.'}
+            {c.hiddenReason ? ` Begrunnelse: ${c.hiddenReason}` : ''}
+          </p>
+        </div>
+      ) : null}
+      {c.text !== null ? <UserText text={c.text} /> : null}
+      {c.proposal !== null ? <ProposalDiff before={c.baseText ?? ''} after={c.proposal} /> : null}
+    </>
+  );
+}
+
+export function Answer({ comment: c }: { comment: Comment }) {
+  return (
+    <section class={c.answer ? 'answer' : 'answer answer--none'} aria-label={`Svar på kommentar ${c.id}`}>
+      {c.answer ? (
+        <>
+          <p class="answer__title ds-paragraph" data-size="sm">
+            <strong>Svar fra prosjektet</strong>
+            {c.answeredAt ? (
+              <>
+                {', '}
+                <DateTime at={c.answeredAt} />
+              </>
+            ) : null}
+          </p>
+          <UserText text={c.answer} />
+        </>
+      ) : (
+        <p class="ds-paragraph muted" data-size="sm">
+          Ikke besvart ennå.
+        </p>
+      )}
+    </section>
+  );
+}
+
+export interface PagerProps {
+  page: number;
+  pageSize: number;
+  total: number;
+  href: (page: number) => string;
+  /** For htmx: which element the page links replace. */
+  target?: string;
+  label?: string;
+}
+
+/** Links between pages of a long list; plain links, swapped in place by htmx when `target` is set. */
+export function Pager({ page, pageSize, total, href, target, label = 'Sider', idPrefix = 'side' }: PagerProps & { idPrefix?: string }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  const hx = (p: number) => (target ? { 'hx-get': href(p), 'hx-target': target, 'hx-swap': 'outerHTML', 'hx-push-url': 'true' } : {});
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  return (
+    <nav class="pager" aria-label={label}>
+      <p class="ds-paragraph" data-size="sm">
+        Side {page} av {pages}
+      </p>
+      <ul>
+        {page > 1 ? (
+          <li>
+            <a class="ds-link" id={`${idPrefix}-forrige`} href={href(page - 1)} rel="prev" {...hx(page - 1)}>
+              Forrige side
+            </a>
+          </li>
+        ) : null}
+        {shown.map((p) => (
+          <li>
+            {p === page ? (
+              <span aria-current="page" class="pager__current" id={`${idPrefix}-${p}`} tabindex={-1}>
+                <span class="ds-sr-only">Side </span>
+                {p}
+              </span>
+            ) : (
+              <a class="ds-link" id={`${idPrefix}-${p}`} href={href(p)} {...hx(p)}>
+                <span class="ds-sr-only">Side </span>
+                {p}
+              </a>
+            )}
+          </li>
+        ))}
+        {page < pages ? (
+          <li>
+            <a class="ds-link" id={`${idPrefix}-neste`} href={href(page + 1)} rel="next" {...hx(page + 1)}>
+              Neste side
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
