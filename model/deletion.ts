@@ -11,12 +11,23 @@ export interface DeletionImpact {
   loseReference: Array<{ element: ScopeElement; field: string }>;
   /** Links that go, counted by kind of link. */
   links: Array<{ label: string; count: number }>;
+  /** What stays and keeps the element's name though the element goes (comments, reviews). */
+  kept: Array<{ label: string; count: number }>;
 }
 
-export function deletionImpact(model: ScopeModel, index: ModelIndex, elementId: number): DeletionImpact | undefined {
+/**
+ * `kept` comes from outside the scope model (consultation comments, municipal reviews): the
+ * caller counts them for the ids `deletedIds` gives.
+ */
+export function deletionImpact(
+  model: ScopeModel,
+  index: ModelIndex,
+  elementId: number,
+  kept: Array<{ label: string; count: number }> = [],
+): DeletionImpact | undefined {
   const element = index.byId.get(elementId);
   if (!element) return undefined;
-  const goneIds = new Set(element.kind === 'capability' ? subtreeIds(index, elementId) : [elementId]);
+  const goneIds = new Set(deletedIds(index, elementId));
   const alsoDeleted = [...goneIds].filter((id) => id !== elementId).flatMap((id) => index.byId.get(id) ?? []);
 
   const loseReference: DeletionImpact['loseReference'] = [];
@@ -48,10 +59,15 @@ export function deletionImpact(model: ScopeModel, index: ModelIndex, elementId: 
     { label: 'koblinger mellom krav og element', count: count(links.requirementElements, (l) => l.requirementId, (l) => l.elementId) },
   ].filter((l) => l.count > 0);
 
-  return { element, alsoDeleted, loseReference, links: linkCounts };
+  return { element, alsoDeleted, loseReference, links: linkCounts, kept: kept.filter((k) => k.count > 0) };
+}
+
+/** The ids a deletion removes: the element, and for a capability everything below it. */
+export function deletedIds(index: ModelIndex, elementId: number): number[] {
+  return index.get('capability', elementId) ? subtreeIds(index, elementId) : [elementId];
 }
 
 /** Whether deleting needs the architect to confirm, because something else goes or changes. */
 export function needsConfirmation(impact: DeletionImpact): boolean {
-  return impact.alsoDeleted.length > 0 || impact.loseReference.length > 0 || impact.links.length > 0;
+  return impact.alsoDeleted.length > 0 || impact.loseReference.length > 0 || impact.links.length > 0 || impact.kept.length > 0;
 }

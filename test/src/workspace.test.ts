@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { elementKinds, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import { loadScopeModel } from '../../src/db/queries/model.ts';
+import { addComments, makeRound, organisationMember } from '../consultation-fixtures.ts';
 import { htmx, sameOrigin, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
 
 let ctx: TestContext;
@@ -245,6 +246,20 @@ describe('deleting what others depend on', () => {
     const res = await post('/informasjonskategorier/plan/slett', { confirm: '1' });
     expect(res.status).toBe(409);
     expect(await element('informationCategory', 'plan')).toBeDefined();
+  });
+
+  it('says which consultation comments stay, with the element’s name, when a requirement goes', async () => {
+    const round = await makeRound(ctx.db);
+    const member = await organisationMember(ctx, 'Pasientforeningen');
+    const item = round.items.find((i) => i.key === 'aks-0005')!;
+    await addComments(ctx.db, [{ roundId: round.id, itemId: item.id, organisationId: member.organisationId, text: 'Stegvis er bra.' }]);
+    const text = textOf(await (await post('/krav/aks-0005/slett', {})).text());
+    expect(text).toContain('1 høringskommentarer, som blir stående med elementets navn');
+    expect(await element('requirement', 'aks-0005')).toBeDefined();
+    expect((await post('/krav/aks-0005/slett', { confirm: '1' })).status).toBe(204);
+    const kept = await ctx.db.selectFrom('consultation_item').select(['element_id', 'element_name']).where('id', '=', item.id).executeTakeFirstOrThrow();
+    expect(kept).toEqual({ element_id: null, element_name: 'Stegvis gjennomføring' });
+    expect(await ctx.db.selectFrom('consultation_comment').select('text').where('item_id', '=', item.id).execute()).toEqual([{ text: 'Stegvis er bra.' }]);
   });
 
   it('counts the links that go with a service', async () => {

@@ -225,6 +225,18 @@ export function DeleteConfirm({ impact }: { impact: DeletionImpact }) {
             </ul>
           </>
         ) : null}
+        {impact.kept.length > 0 ? (
+          <>
+            <p class="ds-paragraph">Dette blir stående og viser elementet som slettet:</p>
+            <ul class="ds-list">
+              {impact.kept.map((k) => (
+                <li>
+                  {k.count} {k.label}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         {impact.links.length > 0 ? (
           <>
             <p class="ds-paragraph">Koblinger som fjernes:</p>

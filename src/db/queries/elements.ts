@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { deletionImpact, type DeletionImpact, needsConfirmation } from '../../../model/deletion.ts';
+import { deletedIds, deletionImpact, type DeletionImpact, needsConfirmation } from '../../../model/deletion.ts';
 import {
   fieldsByKind,
   slugify,
@@ -9,7 +9,7 @@ import {
   type ElementInput,
 } from '../../../model/editing.ts';
 import { kindInfo, type ElementKind } from '../../../model/kinds.ts';
-import { indexModel, subtreeIds } from '../../../model/lookup.ts';
+import { indexModel } from '../../../model/lookup.ts';
 import type { ScopeElement } from '../../../model/schemas.ts';
 import { recordAudit, recordAudits, type AuditActor } from './audit.ts';
 import type { Db } from '../index.ts';
@@ -274,6 +274,20 @@ export async function updateElement(
   });
 }
 
+/**
+ * What refers to the elements from outside the scope model and survives their deletion with the
+ * element's name kept: consultation comments. One query per kind of reference.
+ */
+async function keptReferences(db: Db, ids: number[]): Promise<Array<{ label: string; count: number }>> {
+  const comments = await db
+    .selectFrom('consultation_comment')
+    .innerJoin('consultation_item', 'consultation_item.id', 'consultation_comment.item_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('consultation_item.element_id', 'in', ids)
+    .executeTakeFirstOrThrow();
+  return [{ label: 'høringskommentarer, som blir stående med elementets navn', count: Number(comments.n) }];
+}
+
 export type DeleteResult =
   | { ok: true; deleted: number }
   | { ok: false; reason: 'not-found' }
@@ -295,13 +309,13 @@ export async function deleteElement(
   const index = indexModel(model);
   const element = index.byKey(kind, key);
   if (!element) return { ok: false, reason: 'not-found' };
-  const impact = deletionImpact(model, index, element.id)!;
+  const ids = deletedIds(index, element.id);
+  const impact = deletionImpact(model, index, element.id, await keptReferences(db, ids))!;
   if (confirmedVersion === null) {
     if (needsConfirmation(impact)) return { ok: false, reason: 'confirm', impact };
   } else if (confirmedVersion !== element.version) {
     return { ok: false, reason: 'conflict', current: element };
   }
-  const ids = element.kind === 'capability' ? subtreeIds(index, element.id) : [element.id];
   return db.transaction().execute(async (trx) => {
     if (element.kind === 'capability') {
       // Detach the subtree first so the parent references never block the delete (portable).
