@@ -11,6 +11,7 @@ import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth.tsx';
 import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
+import { reviewRoutes } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
 
 export interface CreateAppOptions {
@@ -48,6 +49,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', apiRoutes(deps));
   // Before the scope routes, whose `/:kindPath/:key` would otherwise take /diagrammer/….
   app.route('/', diagramRoutes(deps));
+  app.route('/', reviewRoutes(deps));
   app.route('/', scopeRoutes(deps));
 
   app.notFound((c) => notFound(c, 'Det finnes ingen side med den adressen.'));

@@ -46,6 +46,8 @@ export const configSchema = z.object({
   LOGIN_DELAY_MAX_MINUTES: whole('LOGIN_DELAY_MAX_MINUTES', 1, 24 * 60, 15),
   INVITE_HOURS: whole('INVITE_HOURS', 1, 24 * 30, 72),
   SETUP_LINK_MINUTES: whole('SETUP_LINK_MINUTES', 5, 24 * 60, 60),
+  /** Helseplattformen's region (counties 15 and 50) has its own record: leave it out of the in-scope coverage. */
+  EXCLUDE_HELSEPLATTFORMEN_REGION: flag('EXCLUDE_HELSEPLATTFORMEN_REGION', 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -16,6 +16,7 @@ export const mainNav: NavItem[] = [
   { href: '/veikart', label: 'Veikart' },
   { href: '/portefolje', label: 'Portefølje' },
   { href: '/krav', label: 'Krav' },
+  { href: '/vurdering', label: 'Kommunevurdering' },
   { href: '/elementer', label: 'Alle elementer' },
 ];
 

@@ -20,6 +20,13 @@ import type {
   ServicePersonnelTable,
 } from './tables/links.ts';
 import type { CounterTable, MetaTable, MunicipalityTable } from './tables/reference.ts';
+import type {
+  IntentionDeclarationTable,
+  MunicipalityReviewTable,
+  ReviewRoundServiceTable,
+  ReviewRoundTable,
+  ReviewStanceTable,
+} from './tables/review.ts';
 
 /** The database as Kysely sees it. */
 export interface Database {
@@ -47,4 +54,9 @@ export interface Database {
   invite: InviteTable;
   login_throttle: LoginThrottleTable;
   audit_event: AuditEventTable;
+  review_round: ReviewRoundTable;
+  review_round_service: ReviewRoundServiceTable;
+  municipality_review: MunicipalityReviewTable;
+  review_stance: ReviewStanceTable;
+  intention_declaration: IntentionDeclarationTable;
 }

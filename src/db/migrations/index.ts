@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_scope_model.ts';
 import * as m0002 from './0002_accounts.ts';
+import * as m0004 from './0004_municipality_review.ts';
 
 /**
  * Every migration, registered by static import so that the set is explicit and bundles with the
@@ -9,4 +10,5 @@ import * as m0002 from './0002_accounts.ts';
 export const migrations: Record<string, Migration> = {
   '0001_scope_model': m0001,
   '0002_accounts': m0002,
+  '0004_municipality_review': m0004,
 };
