@@ -21,3 +21,8 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** A response's body with its byte-order mark kept (`Response.text()` drops it). */
+export async function csvText(res: Response): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+}

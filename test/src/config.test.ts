@@ -15,6 +15,7 @@ describe('configuration', () => {
       LOGIN_DELAY_MAX_MINUTES: 15,
       INVITE_HOURS: 72,
       SETUP_LINK_MINUTES: 60,
+      EXCLUDE_HELSEPLATTFORMEN_REGION: true,
     });
     expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
   });
@@ -31,6 +32,7 @@ describe('configuration', () => {
     [{ PUBLIC_URL: 'akson.example.no' }, 'PUBLIC_URL: PUBLIC_URL må være en http- eller https-adresse'],
     [{ TRUST_PROXY: 'ja' }, 'TRUST_PROXY: TRUST_PROXY må være true eller false.'],
     [{ LOGIN_FREE_ATTEMPTS: '0' }, 'LOGIN_FREE_ATTEMPTS: LOGIN_FREE_ATTEMPTS må være mellom 1 og 100.'],
+    [{ EXCLUDE_HELSEPLATTFORMEN_REGION: 'av' }, 'EXCLUDE_HELSEPLATTFORMEN_REGION: EXCLUDE_HELSEPLATTFORMEN_REGION må være true eller false.'],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

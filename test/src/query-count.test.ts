@@ -4,7 +4,8 @@ import { growModel } from '../../seeds/synthetic.ts';
 import { insertUser } from '../../src/db/queries/accounts.ts';
 import { recordAudit } from '../../src/db/queries/audit.ts';
 import { insertInvite } from '../../src/db/queries/invites.ts';
-import { signIn, testApp, testDb } from '../helpers.ts';
+import { htmx, postForm, signIn, testApp, testDb } from '../helpers.ts';
+import { openRound } from './review/helpers.ts';
 
 /** The SQL statements one request runs, on a model grown to `factor` times the seeded services. */
 async function queriesPerPage(factor: number, paths: string[]): Promise<Map<string, number>> {
@@ -100,5 +101,65 @@ describe('the administration pages issue a fixed number of queries whatever the 
     const small = await queriesPerAdminPage(0);
     const large = await queriesPerAdminPage(40);
     for (const [path, count] of small) expect(large.get(path), path).toBe(count);
+  });
+});
+
+describe('the municipal review pages issue a fixed number of queries whatever the model and the number of reviews', () => {
+  /** A round on a model grown `factor` times, reviewed and declared by `others` municipalities besides Oslo. */
+  async function queriesPerReviewPage(factor: number, others: number): Promise<Map<string, number>> {
+    const ctx = await testApp();
+    await growModel(ctx.db, { factor, link: true });
+    const round = await openRound(ctx);
+    const architect = await signIn(ctx, 'architect');
+    const oslo = await signIn(ctx, 'municipality');
+    const services = await ctx.db.selectFrom('review_round_service').select(['id', 'element_id']).where('round_id', '=', round).execute();
+    const at = ctx.clock.now().toISOString();
+    // Oslo's draft, then other municipalities' submitted reviews on every service, and their declarations.
+    await postForm(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'lagre', [`standpunkt-${services[0]!.id}`]: 'supports' }, oslo);
+    const numbers = (await ctx.db.selectFrom('municipality').select('number').where('number', '!=', '0301').orderBy('number').limit(others).execute()).map((m) => m.number);
+    for (const [i, number] of numbers.entries()) {
+      const review = await ctx.db.insertInto('municipality_review').values({ round_id: round, municipality_number: number, status: 'submitted', created_at: at, updated_at: at, updated_by: null, submitted_at: at, submitted_by: null }).returning('id').executeTakeFirstOrThrow();
+      const stances = services.map((s, k) => ({ review_id: review.id, round_service_id: s.id, stance: (['supports', 'opposes', 'no-opinion'] as const)[(i + k) % 3]!, comment: k % 2 ? `Kommentar ${i}.${k}` : '' }));
+      for (let j = 0; j < stances.length; j += 200) await ctx.db.insertInto('review_stance').values(stances.slice(j, j + 200)).execute();
+      await ctx.db.insertInto('intention_declaration').values({ municipality_number: number, status: i % 2 ? 'signed' : 'considering', decided_on: '2026-11-01', reference: '', updated_at: at, updated_by: null }).execute();
+    }
+    // The live scope moves on after the round opened: a rename and a removal to mark.
+    await ctx.db.updateTable('element').set({ name: 'Endret navn' }).where('id', '=', services[1]!.element_id!).execute();
+    await ctx.db.deleteFrom('element').where('id', '=', services[2]!.element_id!).execute();
+
+    const counts = new Map<string, number>();
+    for (const [label, path, headers] of [
+      ['anonymous', '/vurdering', {}],
+      ['architect', '/vurdering', architect],
+      ['municipality', '/vurdering', oslo],
+      ['architect', `/vurdering/runder/${round}`, architect],
+      ['municipality', `/vurdering/runder/${round}`, oslo],
+      ['municipality', `/vurdering/runder/${round}/kommuner/0301`, oslo],
+      ['architect', `/vurdering/runder/${round}/kommuner/${numbers[0]}`, architect],
+      ['architect', '/vurdering/intensjon', architect],
+      ['municipality', '/vurdering/intensjon/0301', oslo],
+      ['anonymous', '/vurdering/dashbord', {}],
+      ['architect', '/vurdering/dashbord?sorter=omstridt', architect],
+      ['htmx', `/vurdering/dashbord?runde=${round}&sorter=mot`, htmx],
+      ['anonymous', '/vurdering/dashbord/eksport.csv', {}],
+      ['architect', `/vurdering/runder/${round}/eksport.csv`, architect],
+    ] as const) {
+      ctx.queries.length = 0;
+      const res = await ctx.app.request(path, { headers });
+      expect(res.status, path).toBe(200);
+      await res.text();
+      counts.set(`${label} ${path.replace(/\d+/g, 'N')}`, ctx.queries.length);
+    }
+    await ctx.db.destroy();
+    return counts;
+  }
+
+  it('is the same on the seeded model with two reviews and on a ten times larger one with forty', async () => {
+    const small = await queriesPerReviewPage(1, 2);
+    const large = await queriesPerReviewPage(10, 40);
+    for (const [page, count] of small) {
+      expect(large.get(page), page).toBe(count);
+      expect(count, page).toBeGreaterThan(0);
+    }
   });
 });

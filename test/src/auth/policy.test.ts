@@ -13,6 +13,7 @@ const sampleParams: Record<string, string> = {
   token: 'ingen-slik-lenke',
   id: '1',
   file: 'multidose.mmd',
+  kommune: '0301',
 };
 
 /** A pattern's parameters (with or without a `{regex}`) replaced by sample values. */

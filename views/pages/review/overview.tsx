@@ -134,12 +134,15 @@ function OwnTasks({ own, rounds, now }: { own: OwnMunicipality; rounds: ReviewRo
   );
 }
 
+const fieldsOnly = (errors: FieldErrors | undefined) => (errors ? Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'skjema')) : undefined);
+
 function OpenRoundForm({ open, values, errors }: { open: ReviewRound | undefined; values: RoundFormValues; errors?: FieldErrors | undefined }) {
   return (
     <section aria-labelledby="ny-runde">
       <h2 class="ds-heading" data-size="md" id="ny-runde">
         Åpne en ny runde
       </h2>
+      {errors?.skjema ? <Notice color="danger">{errors.skjema} Ingenting er endret.</Notice> : null}
       {open ? (
         <Notice color="info">
           Runden «{open.title}» er åpen til og med <DateText date={open.deadlineOn} />. Lukk den før du åpner en ny.
@@ -147,7 +150,7 @@ function OpenRoundForm({ open, values, errors }: { open: ReviewRound | undefined
       ) : (
         <>
           <p class="ds-paragraph">Når runden åpnes, fryses første leveranse slik den er nå. Senere endringer i omfanget merkes for kommunene, men endrer ikke listen.</p>
-          <ErrorSummary errors={errors} labels={roundLabels} />
+          <ErrorSummary errors={fieldsOnly(errors)} labels={roundLabels} />
           <form method="post" action="/vurdering/runder" class="form-narrow">
             <TextField name="title" label={roundLabels.title} value={values.title} errors={errors} required />
             <TextField
