@@ -192,7 +192,7 @@ function RoundFigures(props: DashboardProps & { round: ReviewRound }) {
         hx-swap="outerHTML"
         hx-trigger="change"
         hx-push-url="true"
-        aria-label="Sorter tjenestene"
+        aria-label="Rekkefølgen i tabellen"
       >
         <input type="hidden" name="runde" value={String(round.id)} />
         <div class="ds-field">
