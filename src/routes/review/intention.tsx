@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { fieldChanges } from '../../../model/audit.ts';
 import { osloDate } from '../../../model/review/rounds.ts';
 import { intentionInputSchema, intentionStatusSchema } from '../../../model/review/schemas.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
@@ -71,17 +72,12 @@ export function intentionRoutes(deps: AppDeps): Hono {
     const saved = await db.transaction().execute(async (trx) => {
       const municipality = await municipalityByNumber(trx, kommune);
       if (!municipality) return false;
-      const before = await declarationOf(trx, kommune);
+      const found = await declarationOf(trx, kommune);
+      const before = found ? { status: found.status, decidedOn: found.decidedOn, reference: found.reference } : undefined;
+      const after = { status: parsed.data.status, decidedOn: parsed.data.date ?? null, reference: parsed.data.reference };
+      if (before && fieldChanges(before, after).length === 0) return true; // saved again unchanged: nothing to record
       await saveDeclaration(trx, kommune, parsed.data, now, actor.userId);
-      await recordAudit(trx, {
-        ...actor,
-        action: 'intention.update',
-        entity: 'intention_declaration',
-        entityId: kommune,
-        before: before ? { status: before.status, decidedOn: before.decidedOn, reference: before.reference } : undefined,
-        after: { status: parsed.data.status, decidedOn: parsed.data.date ?? null, reference: parsed.data.reference },
-        details: municipality.name,
-      });
+      await recordAudit(trx, { ...actor, action: 'intention.update', entity: 'intention_declaration', entityId: kommune, before, after, details: municipality.name });
       return true;
     });
     if (!saved) return notFound(c, noMunicipality);

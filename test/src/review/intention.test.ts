@@ -21,6 +21,8 @@ describe('intention declarations', () => {
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe('/vurdering/intensjon/0301?lagret');
     expect((await postForm(ctx, '/vurdering/intensjon/0301', { status: 'signed', date: '2026-11-20', reference: 'Bystyresak 123/26' }, oslo)).status).toBe(303);
+    // Saving the same again changes nothing, so nothing is recorded.
+    expect((await postForm(ctx, '/vurdering/intensjon/0301', { status: 'signed', date: '2026-11-20', reference: ' Bystyresak 123/26' }, oslo)).status).toBe(303);
 
     const text = textOf((await get('/vurdering/intensjon/0301?lagret', oslo)).html);
     expect(text).toContain('Intensjonserklæringen er lagret.');
