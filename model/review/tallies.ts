@@ -34,15 +34,21 @@ export function stanceTallies<S extends { id: number }>(
   municipalities: readonly Pop[],
 ): Array<ServiceTally<S>> {
   const population = new Map(municipalities.map((m) => [m.number, m.population]));
-  const reviewers = [...new Set(submitted)];
-  const stanceOf = new Map(submittedStances.map((s) => [`${s.roundServiceId}:${s.municipalityNumber}`, s.stance]));
+  const reviewers = [...new Set(submitted)].map((number) => ({ number, population: population.get(number) ?? 0 }));
+  const byService = new Map<number, Map<string, Stance>>();
+  for (const s of submittedStances) {
+    let stanceOf = byService.get(s.roundServiceId);
+    if (!stanceOf) byService.set(s.roundServiceId, (stanceOf = new Map()));
+    stanceOf.set(s.municipalityNumber, s.stance);
+  }
   return services.map((service) => {
-    const counts = Object.fromEntries(answers.map((a) => [a, 0])) as Record<Answer, number>;
-    const weights = Object.fromEntries(answers.map((a) => [a, 0])) as Record<Answer, number>;
-    for (const number of reviewers) {
-      const answer: Answer = stanceOf.get(`${service.id}:${number}`) ?? 'unanswered';
+    const counts: Record<Answer, number> = { supports: 0, 'supports-with-changes': 0, opposes: 0, 'no-opinion': 0, unanswered: 0 };
+    const weights: Record<Answer, number> = { supports: 0, 'supports-with-changes': 0, opposes: 0, 'no-opinion': 0, unanswered: 0 };
+    const stanceOf = byService.get(service.id);
+    for (const reviewer of reviewers) {
+      const answer: Answer = stanceOf?.get(reviewer.number) ?? 'unanswered';
       counts[answer]++;
-      weights[answer] += population.get(number) ?? 0;
+      weights[answer] += reviewer.population;
     }
     return { service, counts, population: weights, contested: weights.opposes + weights['supports-with-changes'] };
   });

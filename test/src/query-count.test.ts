@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.tsx';
-import { growModel } from '../../seeds/synthetic.ts';
+import { growModel, growReviews } from '../../seeds/synthetic.ts';
 import { insertUser } from '../../src/db/queries/accounts.ts';
 import { recordAudit } from '../../src/db/queries/audit.ts';
 import { insertInvite } from '../../src/db/queries/invites.ts';
@@ -112,17 +112,11 @@ describe('the municipal review pages issue a fixed number of queries whatever th
     const round = await openRound(ctx);
     const architect = await signIn(ctx, 'architect');
     const oslo = await signIn(ctx, 'municipality');
-    const services = await ctx.db.selectFrom('review_round_service').select(['id', 'element_id']).where('round_id', '=', round).execute();
-    const at = ctx.clock.now().toISOString();
+    const services = await ctx.db.selectFrom('review_round_service').select(['id', 'element_id']).where('round_id', '=', round).orderBy('position').execute();
     // Oslo's draft, then other municipalities' submitted reviews on every service, and their declarations.
     await postForm(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'lagre', [`standpunkt-${services[0]!.id}`]: 'supports' }, oslo);
-    const numbers = (await ctx.db.selectFrom('municipality').select('number').where('number', '!=', '0301').orderBy('number').limit(others).execute()).map((m) => m.number);
-    for (const [i, number] of numbers.entries()) {
-      const review = await ctx.db.insertInto('municipality_review').values({ round_id: round, municipality_number: number, status: 'submitted', created_at: at, updated_at: at, updated_by: null, submitted_at: at, submitted_by: null }).returning('id').executeTakeFirstOrThrow();
-      const stances = services.map((s, k) => ({ review_id: review.id, round_service_id: s.id, stance: (['supports', 'opposes', 'no-opinion'] as const)[(i + k) % 3]!, comment: k % 2 ? `Kommentar ${i}.${k}` : '' }));
-      for (let j = 0; j < stances.length; j += 200) await ctx.db.insertInto('review_stance').values(stances.slice(j, j + 200)).execute();
-      await ctx.db.insertInto('intention_declaration').values({ municipality_number: number, status: i % 2 ? 'signed' : 'considering', decided_on: '2026-11-01', reference: '', updated_at: at, updated_by: null }).execute();
-    }
+    await growReviews(ctx.db, { municipalities: others, now: ctx.clock.now() });
+    const other = (await ctx.db.selectFrom('municipality_review').select('municipality_number').where('municipality_number', '!=', '0301').executeTakeFirstOrThrow()).municipality_number;
     // The live scope moves on after the round opened: a rename and a removal to mark.
     await ctx.db.updateTable('element').set({ name: 'Endret navn' }).where('id', '=', services[1]!.element_id!).execute();
     await ctx.db.deleteFrom('element').where('id', '=', services[2]!.element_id!).execute();
@@ -135,7 +129,7 @@ describe('the municipal review pages issue a fixed number of queries whatever th
       ['architect', `/vurdering/runder/${round}`, architect],
       ['municipality', `/vurdering/runder/${round}`, oslo],
       ['municipality', `/vurdering/runder/${round}/kommuner/0301`, oslo],
-      ['architect', `/vurdering/runder/${round}/kommuner/${numbers[0]}`, architect],
+      ['architect', `/vurdering/runder/${round}/kommuner/${other}`, architect],
       ['architect', '/vurdering/intensjon', architect],
       ['municipality', '/vurdering/intensjon/0301', oslo],
       ['anonymous', '/vurdering/dashbord', {}],

@@ -67,9 +67,18 @@ export function TimeText({ iso }: { iso: string | null }) {
   return <time datetime={iso}>{timeFormat.format(new Date(iso))}</time>;
 }
 
+// Made once: a large dashboard formats tens of thousands of numbers.
+const shareFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+const countFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+
 /** A share (0–1) as a percentage with one decimal: 12,9 %. */
 export function formatShare(share: number): string {
-  return `${formatNumber(share * 100, 1)} %`;
+  return `${shareFormat.format(share * 100)} %`;
+}
+
+/** A whole number with Norwegian grouping, e.g. 5 550 203 (as `formatNumber`, with one formatter for all). */
+export function formatCount(n: number): string {
+  return countFormat.format(n);
 }
 
 /** Whether the round is open, and until when or since when, in words (never colour alone). */

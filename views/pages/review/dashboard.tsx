@@ -5,7 +5,7 @@ import { answers, tallySortLabel, tallySorts, type ServiceTally, type TallySort 
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
-import { CoverageBar, ReviewHeader, StanceTag, formatShare, type ReviewAbilities } from './common.tsx';
+import { CoverageBar, ReviewHeader, StanceTag, formatCount, formatShare, type ReviewAbilities } from './common.tsx';
 
 export interface ServiceComments {
   service: FrozenService;
@@ -250,7 +250,7 @@ export function TallyTable({ tallies, reviewed, sort }: { tallies: Array<Service
                 </th>
                 {answers.map((a) => (
                   <td class="num">
-                    {formatNumber(t.counts[a])} <span class="muted">({share(t.population[a])})</span>
+                    {formatCount(t.counts[a])} <span class="muted">({share(t.population[a])})</span>
                   </td>
                 ))}
               </tr>

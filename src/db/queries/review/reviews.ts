@@ -69,17 +69,28 @@ export async function roundReviews(db: Executor, roundId: number): Promise<Array
   }));
 }
 
-/** Every stance and comment in the round's submitted reviews (one query). */
-export async function submittedEntries(db: Executor, roundId: number): Promise<Array<StoredEntry & { municipalityNumber: string }>> {
+/** Every stance in the round's submitted reviews, without the comments (one query): what the tallies count. */
+export async function submittedStances(db: Executor, roundId: number): Promise<Array<{ municipalityNumber: string; roundServiceId: number; stance: Stance }>> {
   const rows = await db
+    .selectFrom('review_stance as s')
+    .innerJoin('municipality_review as r', 'r.id', 's.review_id')
+    .select(['r.municipality_number', 's.round_service_id', 's.stance'])
+    .where('r.round_id', '=', roundId)
+    .where('r.status', '=', 'submitted')
+    .execute();
+  return rows.map((r) => ({ municipalityNumber: r.municipality_number, roundServiceId: r.round_service_id, stance: r.stance as Stance }));
+}
+
+/** Every stance and comment in the round's submitted reviews (one query); `commented` leaves out those without a comment. */
+export async function submittedEntries(db: Executor, roundId: number, options: { commented?: boolean } = {}): Promise<Array<StoredEntry & { municipalityNumber: string }>> {
+  let query = db
     .selectFrom('review_stance as s')
     .innerJoin('municipality_review as r', 'r.id', 's.review_id')
     .select(['r.municipality_number', 's.round_service_id', 's.stance', 's.comment'])
     .where('r.round_id', '=', roundId)
-    .where('r.status', '=', 'submitted')
-    .orderBy('r.municipality_number')
-    .orderBy('s.round_service_id')
-    .execute();
+    .where('r.status', '=', 'submitted');
+  if (options.commented) query = query.where('s.comment', '<>', '');
+  const rows = await query.orderBy('r.municipality_number').orderBy('s.round_service_id').execute();
   return rows.map((r) => ({ municipalityNumber: r.municipality_number, roundServiceId: r.round_service_id, stance: r.stance as Stance, comment: r.comment }));
 }
 
