@@ -165,5 +165,5 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
     }));
 }
 
-/** A round id or a municipality number in a path. */
+/** A round's id in a path. */
 export const roundIdSchema = z.coerce.number({ error: 'Runde-id-en må være et tall.' }).int('Runde-id-en må være et heltall.').positive('Runde-id-en må være et positivt tall.');

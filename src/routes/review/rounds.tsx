@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { roundResultsCsv } from '../../../model/review/csv.ts';
 import { endOfOsloDay, osloDate, roundState } from '../../../model/review/rounds.ts';
-import { reopenRoundSchema, roundInputSchema, type ReviewStatus } from '../../../model/review/schemas.ts';
+import { reopenRoundSchema, roundInputSchema } from '../../../model/review/schemas.ts';
 import { firstDeliverySnapshot } from '../../../model/review/snapshot.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { ReviewOverviewPage, type RoundFormValues } from '../../../views/pages/review/overview.tsx';
@@ -10,7 +10,7 @@ import { auditActor } from '../../auth/context.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { loadCatalogue } from '../../db/queries/catalogue.ts';
 import { declarationOf, municipalityByNumber } from '../../db/queries/review/intentions.ts';
-import { roundReviews, submittedEntries } from '../../db/queries/review/reviews.ts';
+import { reviewStatusesOf, roundReviews, submittedEntries } from '../../db/queries/review/reviews.ts';
 import { closeRound, frozenServices, insertRound, listRounds, openRoundId, reopenRound, roundById } from '../../db/queries/review/rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
@@ -33,16 +33,9 @@ export function roundRoutes(deps: AppDeps): Hono {
     const number = viewer?.role === 'municipality' ? viewer.municipalityNumber : null;
     const [rounds, own] = await Promise.all([
       listRounds(db),
-      number
-        ? Promise.all([
-            municipalityByNumber(db, number),
-            db.selectFrom('municipality_review').select(['round_id', 'status']).where('municipality_number', '=', number).execute(),
-            declarationOf(db, number),
-          ])
-        : undefined,
+      number ? Promise.all([municipalityByNumber(db, number), reviewStatusesOf(db, number), declarationOf(db, number)]) : undefined,
     ]);
-    const ownTasks =
-      own && own[0] ? { municipality: own[0], reviewStatus: new Map(own[1].map((r) => [r.round_id, r.status as ReviewStatus])), declaration: own[2] } : undefined;
+    const ownTasks = own?.[0] ? { municipality: own[0], reviewStatus: own[1], declaration: own[2] } : undefined;
     return respond(c, {
       title: 'Kommunevurdering',
       status: form.status ?? 200,

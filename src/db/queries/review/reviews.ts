@@ -54,6 +54,12 @@ export async function reviewOf(db: Executor, roundId: number, municipalityNumber
   };
 }
 
+/** How far one municipality has come in each round it has started (one query). */
+export async function reviewStatusesOf(db: Executor, municipalityNumber: string): Promise<Map<number, MunicipalityReview['status']>> {
+  const rows = await db.selectFrom('municipality_review').select(['round_id', 'status']).where('municipality_number', '=', municipalityNumber).execute();
+  return new Map(rows.map((r) => [r.round_id, r.status]));
+}
+
 /** Every municipality that has started a review of the round, with the municipality (one query). */
 export async function roundReviews(db: Executor, roundId: number): Promise<Array<MunicipalityReview & { municipality: Municipality }>> {
   const rows = await reviewQuery(db)
