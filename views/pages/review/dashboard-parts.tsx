@@ -103,11 +103,11 @@ export function Comments({ comments }: { comments: ServiceComments[] }) {
         comments
           .filter((c) => c.comments.length > 0)
           .map((c) => (
-            <div class="comment-group">
+            <div class="review-comment-group">
               <h3 class="ds-heading" data-size="xs">
                 {c.service.name}
               </h3>
-              <ul class="comment-list">
+              <ul class="review-comment-list">
                 {c.comments.map((k) => (
                   <li>
                     <strong>
