@@ -2,11 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.tsx';
 import { migrateToLatest, openDatabase } from '../src/db/index.ts';
 import { seedDatabase } from '../seeds/seed.ts';
-import { growModel } from '../seeds/synthetic.ts';
+import { growModel, growReviews } from '../seeds/synthetic.ts';
 
 /**
  * `npm run bench`: times the heaviest pages on the seeded model grown to 1×, 10× and 50× the
- * seeded services (every service linked), in one process, and reports medians, the ratio to 1×,
+ * seeded services (every service linked, and a review round submitted by 100 municipalities), in one process, and reports medians, the ratio to 1×,
  * and the SQL queries per request. Machines here are shared and noisy: read the ratios.
  */
 const factors = (process.env.BENCH_FACTORS ?? '1,10,50').split(',').map(Number);
@@ -21,6 +21,9 @@ const paths = [
   '/diagrammer/forste-leveranse',
   '/diagrammer/avhengigheter',
   '/api/model',
+  '/vurdering/runder/1',
+  '/vurdering/dashbord?sorter=omstridt',
+  '/vurdering/dashbord/eksport.csv',
 ];
 
 const median = (xs: number[]) => {
@@ -36,6 +39,8 @@ for (const factor of factors) {
   await migrateToLatest(db);
   await seedDatabase(db);
   const { services } = await growModel(db, { factor, link: true });
+  // A round on the grown list, submitted by 100 municipalities with a stance on every service.
+  await growReviews(db, { municipalities: 100, now: new Date() });
   const app = createApp({ db, logError: (e) => console.error(e) });
   for (const path of paths) {
     await (await app.request(path)).text(); // warm up

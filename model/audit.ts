@@ -87,6 +87,14 @@ export const auditActionLabel: Record<string, string> = {
   'consultation.comment.reply': 'Svar i tråd under høringskommentar',
   'consultation.comment.answer': 'Høringskommentar behandlet',
   'consultation.comment.hide': 'Høringskommentar skjult',
+  'review-round.open': 'Vurderingsrunde åpnet',
+  'review-round.close': 'Vurderingsrunde lukket',
+  'review-round.reopen': 'Vurderingsrunde åpnet igjen',
+  'review.save': 'Kommunevurdering lagret som utkast',
+  'review.submit': 'Kommunevurdering sendt inn',
+  'review.reopen': 'Kommunevurdering åpnet for endringer',
+  'review.export': 'Svarene i en vurderingsrunde lastet ned',
+  'intention.update': 'Intensjonserklæring registrert',
 };
 
 export const labelOfAction = (action: string) => auditActionLabel[action] ?? action;

@@ -1,3 +1,6 @@
+import { firstDeliverySnapshot } from '../model/review/snapshot.ts';
+import { loadCatalogue } from '../src/db/queries/catalogue.ts';
+import { insertRound } from '../src/db/queries/review/rounds.ts';
 import type { Db } from '../src/db/index.ts';
 
 /**
@@ -126,5 +129,49 @@ function dedupe<T>(rows: T[], key: (row: T) => string): T[] {
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
+  });
+}
+
+/**
+ * Opens a review round on the database's first-delivery list (if none is open) and has `municipalities`
+ * municipalities (by number, Oslo left out for the tests' own user) submit a review with a stance
+ * on every service and a comment on every other one, and declare their intention. For the
+ * benchmark and the query-count tests. Returns the round's id.
+ */
+export async function growReviews(db: Db, options: { municipalities: number; now?: Date }): Promise<number> {
+  const at = (options.now ?? new Date('2026-01-01T00:00:00Z')).toISOString();
+  return db.transaction().execute(async (trx) => {
+    let round = (await trx.selectFrom('review_round').select('id').orderBy('id', 'desc').executeTakeFirst())?.id;
+    if (round === undefined) {
+      const catalogue = await loadCatalogue(trx);
+      const services = firstDeliverySnapshot(catalogue);
+      const version = new Map(catalogue.services.map((s) => [s.id, s.version]));
+      const closesAt = new Date(new Date(at).getTime() + 365 * 86_400_000);
+      round = await insertRound(trx, {
+        title: 'Syntetisk runde',
+        deadlineOn: closesAt.toISOString().slice(0, 10),
+        closesAt,
+        openedAt: new Date(at),
+        openedBy: null,
+        services: services.map((s) => ({ ...s, version: version.get(s.elementId!) ?? 1 })),
+      });
+    }
+    const services = await trx.selectFrom('review_round_service').select('id').where('round_id', '=', round).orderBy('position').execute();
+    const numbers = await trx.selectFrom('municipality').select('number').where('number', '!=', '0301').orderBy('number').limit(options.municipalities).execute();
+    const stances = ['supports', 'supports-with-changes', 'opposes', 'no-opinion'] as const;
+    for (const [i, { number }] of numbers.entries()) {
+      const review = await trx
+        .insertInto('municipality_review')
+        .values({ round_id: round, municipality_number: number, status: 'submitted', created_at: at, updated_at: at, updated_by: null, submitted_at: at, submitted_by: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const rows = services.map((s, k) => ({ review_id: review.id, round_service_id: s.id, stance: stances[(i + k) % 4]!, comment: k % 2 ? `Kommentar fra ${number} om tjeneste ${k}.` : '' }));
+      for (let j = 0; j < rows.length; j += 200) await trx.insertInto('review_stance').values(rows.slice(j, j + 200)).execute();
+      await trx
+        .insertInto('intention_declaration')
+        .values({ municipality_number: number, status: i % 3 ? 'signed' : 'considering', decided_on: at.slice(0, 10), reference: '', updated_at: at, updated_by: null })
+        .execute();
+    }
+    return round;
   });
 }

@@ -14,6 +14,7 @@ import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { editRoutes } from './routes/edit.tsx';
 import { linkRoutes } from './routes/links.tsx';
+import { reviewRoutes } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
 import { searchRoutes } from './routes/search.tsx';
 
@@ -51,6 +52,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', adminRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', diagramRoutes(deps));
+  app.route('/', reviewRoutes(deps));
   app.route('/', consultationRoutes(deps));
   app.route('/', searchRoutes(deps));
   // Specific paths before the generic `/:kind/:key` patterns of the workspace and the pages.

@@ -17,6 +17,7 @@ export const mainNav: NavItem[] = [
   { href: '/portefolje', label: 'Portefølje' },
   { href: '/krav', label: 'Krav' },
   { href: '/horing', label: 'Høring' },
+  { href: '/vurdering', label: 'Kommunevurdering' },
   { href: '/elementer', label: 'Alle elementer' },
 ];
 

@@ -53,6 +53,15 @@ export const actions = {
   'consultation.reply': { label: 'Svare i tråden under en kommentar', grants: { organisation: 'allow', architect: 'allow' } },
   'consultation.answer': { label: 'Gi kommentarer status og prosjektets svar', grants: { architect: 'allow' } },
   'consultation.hide': { label: 'Skjule en kommentar med begrunnelse', grants: { architect: 'allow' } },
+  /** The rounds, their frozen lists and the aggregated figures: never a draft, never a comment. */
+  'review.read': { label: 'Se vurderingsrunder, listene og de samlede tallene', grants: { anonymous: 'public-read', ...signedIn } },
+  'review.manage': { label: 'Åpne, lukke og gjenåpne vurderingsrunder og innsendte vurderinger', grants: { architect: 'allow' } },
+  /** A municipality's own review, drafts included; architects see every submitted review. */
+  'review.view': { label: 'Se en kommunes vurdering', grants: { municipality: 'own-municipality', architect: 'allow' } },
+  'review.write': { label: 'Lagre og sende inn kommunens vurdering', grants: { municipality: 'own-municipality' } },
+  'review.results': { label: 'Se og laste ned alle vurderinger med kommentarer', grants: { architect: 'allow' } },
+  'intention.list': { label: 'Se alle kommuners intensjonserklæringer', grants: { architect: 'allow' } },
+  'intention.edit': { label: 'Se og registrere en kommunes intensjonserklæring', grants: { municipality: 'own-municipality', architect: 'allow' } },
 } satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof actions;
@@ -148,6 +157,20 @@ export const routePolicy: Record<string, Action> = {
   'POST /horing/:id/kommentarer/:kommentar/svar': 'consultation.reply',
   'POST /horing/:id/kommentarer/:kommentar/behandling': 'consultation.answer',
   'POST /horing/:id/kommentarer/:kommentar/skjul': 'consultation.hide',
+  'GET /vurdering': 'review.read',
+  'POST /vurdering/runder': 'review.manage',
+  'GET /vurdering/runder/:id': 'review.read',
+  'POST /vurdering/runder/:id/lukk': 'review.manage',
+  'POST /vurdering/runder/:id/gjenapne': 'review.manage',
+  'GET /vurdering/runder/:id/eksport.csv': 'review.results',
+  'GET /vurdering/runder/:id/kommuner/:kommune': 'review.view',
+  'POST /vurdering/runder/:id/kommuner/:kommune': 'review.write',
+  'POST /vurdering/runder/:id/kommuner/:kommune/gjenapne': 'review.manage',
+  'GET /vurdering/dashbord': 'review.read',
+  'GET /vurdering/dashbord/eksport.csv': 'review.read',
+  'GET /vurdering/intensjon': 'intention.list',
+  'GET /vurdering/intensjon/:kommune': 'intention.edit',
+  'POST /vurdering/intensjon/:kommune': 'intention.edit',
 };
 
 export function actionFor(method: string, path: string): Action | undefined {

@@ -28,6 +28,13 @@ import type {
   ServicePersonnelTable,
 } from './tables/links.ts';
 import type { CounterTable, MetaTable, MunicipalityTable } from './tables/reference.ts';
+import type {
+  IntentionDeclarationTable,
+  MunicipalityReviewTable,
+  ReviewRoundServiceTable,
+  ReviewRoundTable,
+  ReviewStanceTable,
+} from './tables/review.ts';
 
 /** The database as Kysely sees it. */
 export interface Database {
@@ -61,4 +68,9 @@ export interface Database {
   consultation_comment_version: ConsultationCommentVersionTable;
   consultation_reply: ConsultationReplyTable;
   consultation_visit: ConsultationVisitTable;
+  review_round: ReviewRoundTable;
+  review_round_service: ReviewRoundServiceTable;
+  municipality_review: MunicipalityReviewTable;
+  review_stance: ReviewStanceTable;
+  intention_declaration: IntentionDeclarationTable;
 }

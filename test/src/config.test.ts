@@ -16,6 +16,7 @@ describe('configuration', () => {
       INVITE_HOURS: 72,
       SETUP_LINK_MINUTES: 60,
       CONSULTATION_PAGE_SIZE: 25,
+      EXCLUDE_HELSEPLATTFORMEN_REGION: true,
     });
     expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
   });
@@ -33,6 +34,7 @@ describe('configuration', () => {
     [{ TRUST_PROXY: 'ja' }, 'TRUST_PROXY: TRUST_PROXY må være true eller false.'],
     [{ LOGIN_FREE_ATTEMPTS: '0' }, 'LOGIN_FREE_ATTEMPTS: LOGIN_FREE_ATTEMPTS må være mellom 1 og 100.'],
     [{ CONSULTATION_PAGE_SIZE: '1000' }, 'CONSULTATION_PAGE_SIZE: CONSULTATION_PAGE_SIZE må være mellom 5 og 500.'],
+    [{ EXCLUDE_HELSEPLATTFORMEN_REGION: 'av' }, 'EXCLUDE_HELSEPLATTFORMEN_REGION: EXCLUDE_HELSEPLATTFORMEN_REGION må være true eller false.'],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

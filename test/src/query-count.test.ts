@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.tsx';
-import { growModel } from '../../seeds/synthetic.ts';
+import { growModel, growReviews } from '../../seeds/synthetic.ts';
 import { insertUser } from '../../src/db/queries/accounts.ts';
 import { recordAudit } from '../../src/db/queries/audit.ts';
 import { insertInvite } from '../../src/db/queries/invites.ts';
 import { configWith } from '../../src/config.ts';
 import { reviseComment } from '../../src/db/queries/consultation-comments.ts';
 import { addComments, addReply, makeRound, organisationMember } from '../consultation-fixtures.ts';
-import { signIn, signInAs, testApp, testClock, testDb } from '../helpers.ts';
+import { htmx, postForm, signIn, signInAs, testApp, testClock, testDb } from '../helpers.ts';
+import { openRound } from './review/helpers.ts';
 
 /**
  * The SQL statements one request runs, on a model grown to `factor` times the seeded services,
@@ -186,5 +187,59 @@ describe('the consultation pages issue a fixed number of queries whatever the nu
     for (const [key, count] of few) expect(many.get(key), key).toBe(count);
     // The second visit adds what is new: one query more on the round page, not one per comment.
     expect(few.get('member 2 /horing/1')).toBe(few.get('member 1 /horing/1')! + 1);
+  });
+});
+
+describe('the municipal review pages issue a fixed number of queries whatever the model and the number of reviews', () => {
+  /** A round on a model grown `factor` times, reviewed and declared by `others` municipalities besides Oslo. */
+  async function queriesPerReviewPage(factor: number, others: number): Promise<Map<string, number>> {
+    const ctx = await testApp();
+    await growModel(ctx.db, { factor, link: true });
+    const round = await openRound(ctx);
+    const architect = await signIn(ctx, 'architect');
+    const oslo = await signIn(ctx, 'municipality');
+    const services = await ctx.db.selectFrom('review_round_service').select(['id', 'element_id']).where('round_id', '=', round).orderBy('position').execute();
+    // Oslo's draft, then other municipalities' submitted reviews on every service, and their declarations.
+    await postForm(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'lagre', [`standpunkt-${services[0]!.id}`]: 'supports' }, oslo);
+    await growReviews(ctx.db, { municipalities: others, now: ctx.clock.now() });
+    const other = (await ctx.db.selectFrom('municipality_review').select('municipality_number').where('municipality_number', '!=', '0301').executeTakeFirstOrThrow()).municipality_number;
+    // The live scope moves on after the round opened: a rename and a removal to mark.
+    await ctx.db.updateTable('element').set({ name: 'Endret navn' }).where('id', '=', services[1]!.element_id!).execute();
+    await ctx.db.deleteFrom('element').where('id', '=', services[2]!.element_id!).execute();
+
+    const counts = new Map<string, number>();
+    for (const [label, path, headers] of [
+      ['anonymous', '/vurdering', {}],
+      ['architect', '/vurdering', architect],
+      ['municipality', '/vurdering', oslo],
+      ['architect', `/vurdering/runder/${round}`, architect],
+      ['municipality', `/vurdering/runder/${round}`, oslo],
+      ['municipality', `/vurdering/runder/${round}/kommuner/0301`, oslo],
+      ['architect', `/vurdering/runder/${round}/kommuner/${other}`, architect],
+      ['architect', '/vurdering/intensjon', architect],
+      ['municipality', '/vurdering/intensjon/0301', oslo],
+      ['anonymous', '/vurdering/dashbord', {}],
+      ['architect', '/vurdering/dashbord?sorter=omstridt', architect],
+      ['htmx', `/vurdering/dashbord?runde=${round}&sorter=mot`, htmx],
+      ['anonymous', '/vurdering/dashbord/eksport.csv', {}],
+      ['architect', `/vurdering/runder/${round}/eksport.csv`, architect],
+    ] as const) {
+      ctx.queries.length = 0;
+      const res = await ctx.app.request(path, { headers });
+      expect(res.status, path).toBe(200);
+      await res.text();
+      counts.set(`${label} ${path.replace(/\d+/g, 'N')}`, ctx.queries.length);
+    }
+    await ctx.db.destroy();
+    return counts;
+  }
+
+  it('is the same on the seeded model with two reviews and on a ten times larger one with forty', async () => {
+    const small = await queriesPerReviewPage(1, 2);
+    const large = await queriesPerReviewPage(10, 40);
+    for (const [page, count] of small) {
+      expect(large.get(page), page).toBe(count);
+      expect(count, page).toBeGreaterThan(0);
+    }
   });
 });

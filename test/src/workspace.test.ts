@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { elementKinds, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import { loadScopeModel } from '../../src/db/queries/model.ts';
 import { addComments, makeRound, organisationMember } from '../consultation-fixtures.ts';
-import { htmx, sameOrigin, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
+import { htmx, postForm, sameOrigin, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
+import { frozenIds, openRound } from './review/helpers.ts';
 
 let ctx: TestContext;
 /** The signed-in architect's session cookie. */
@@ -260,6 +261,17 @@ describe('deleting what others depend on', () => {
     const kept = await ctx.db.selectFrom('consultation_item').select(['element_id', 'element_name']).where('id', '=', item.id).executeTakeFirstOrThrow();
     expect(kept).toEqual({ element_id: null, element_name: 'Stegvis gjennomføring' });
     expect(await ctx.db.selectFrom('consultation_comment').select('text').where('item_id', '=', item.id).execute()).toEqual([{ text: 'Stegvis er bra.' }]);
+  });
+
+  it('says which municipalities’ stances stay, with the service’s name, when a service goes', async () => {
+    const round = await openRound(ctx);
+    const ids = await frozenIds(ctx, round);
+    const oslo = await signIn(ctx, 'municipality');
+    const sent = await postForm(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'send', [`standpunkt-${ids.multidose}`]: 'supports' }, oslo);
+    expect(sent.status).toBe(303);
+    const text = textOf(await (await post('/informasjonstjenester/multidose/slett', {})).text());
+    expect(text).toContain('1 kommuners standpunkter i vurderingsrunder, som blir stående med tjenestens navn');
+    expect(await element('informationService', 'multidose')).toBeDefined();
   });
 
   it('counts the links that go with a service', async () => {

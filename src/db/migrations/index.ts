@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_scope_model.ts';
 import * as m0002 from './0002_accounts.ts';
 import * as m0003 from './0003_search.ts';
+import * as m0004 from './0004_municipality_review.ts';
 import * as m0005 from './0005_consultation.ts';
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0001_scope_model': m0001,
   '0002_accounts': m0002,
   '0003_search': m0003,
+  '0004_municipality_review': m0004,
   '0005_consultation': m0005,
 };

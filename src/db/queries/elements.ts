@@ -276,7 +276,8 @@ export async function updateElement(
 
 /**
  * What refers to the elements from outside the scope model and survives their deletion with the
- * element's name kept: consultation comments. One query per kind of reference.
+ * element's name kept: consultation comments and municipalities' stances in review rounds (both
+ * refer to a frozen copy of the element). One query per kind of reference.
  */
 async function keptReferences(db: Db, ids: number[]): Promise<Array<{ label: string; count: number }>> {
   const comments = await db
@@ -285,7 +286,16 @@ async function keptReferences(db: Db, ids: number[]): Promise<Array<{ label: str
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('consultation_item.element_id', 'in', ids)
     .executeTakeFirstOrThrow();
-  return [{ label: 'høringskommentarer, som blir stående med elementets navn', count: Number(comments.n) }];
+  const stances = await db
+    .selectFrom('review_stance')
+    .innerJoin('review_round_service', 'review_round_service.id', 'review_stance.round_service_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('review_round_service.element_id', 'in', ids)
+    .executeTakeFirstOrThrow();
+  return [
+    { label: 'høringskommentarer, som blir stående med elementets navn', count: Number(comments.n) },
+    { label: 'kommuners standpunkter i vurderingsrunder, som blir stående med tjenestens navn', count: Number(stances.n) },
+  ];
 }
 
 export type DeleteResult =

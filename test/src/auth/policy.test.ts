@@ -14,6 +14,7 @@ const sampleParams: Record<string, string> = {
   id: '1',
   file: 'multidose.mmd',
   kommentar: '1',
+  kommune: '0301',
 };
 
 /** A pattern's parameters (with or without a `{regex}`) replaced by sample values. */

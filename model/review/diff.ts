@@ -1,0 +1,65 @@
+import { firstDeliverySnapshot, type Catalogue, type SnapshotService } from './snapshot.ts';
+
+/** The fields of a frozen service a reviewer sees, in the order the marks list them. */
+export const comparedFields = ['name', 'description', 'categoryName', 'tierName', 'tentative'] as const;
+export type ComparedField = (typeof comparedFields)[number];
+export const comparedFieldLabel: Record<ComparedField, string> = {
+  name: 'Navn',
+  description: 'Beskrivelse',
+  categoryName: 'Informasjonskategori',
+  tierName: 'Leveransetrinn',
+  tentative: 'Tentativ',
+};
+
+export interface ServiceChange {
+  field: ComparedField;
+  before: string | boolean | null;
+  after: string | boolean | null;
+}
+
+export type RemovalReason = 'deleted' | 'left-first-delivery';
+export const removalReasonLabel: Record<RemovalReason, string> = {
+  deleted: 'Slettet fra omfanget',
+  'left-first-delivery': 'Ikke lenger i første leveranse',
+};
+
+export interface SnapshotDiff<T extends SnapshotService> {
+  /** Frozen services whose live version differs, with each changed field. */
+  changed: Array<{ service: T; live: SnapshotService; changes: ServiceChange[] }>;
+  /** Frozen services no longer on the live list, and why. */
+  removed: Array<{ service: T; reason: RemovalReason }>;
+  /** Services on the live list that the round's list does not have. */
+  added: SnapshotService[];
+}
+
+/**
+ * What changed in the live first-delivery list since a round froze its copy. Services are matched
+ * by element id (a rename or a new key is a change, not a removal and an addition); a frozen
+ * service whose element was deleted has no id and counts as removed.
+ */
+export function diffSnapshot<T extends SnapshotService>(frozen: readonly T[], catalogue: Catalogue): SnapshotDiff<T> {
+  const live = firstDeliverySnapshot(catalogue);
+  const liveById = new Map(live.map((s) => [s.elementId, s]));
+  const existing = new Set(catalogue.services.map((s) => s.id));
+  const frozenIds = new Set<number | null>(frozen.map((s) => s.elementId).filter((id) => id !== null));
+  const diff: SnapshotDiff<T> = { changed: [], removed: [], added: live.filter((s) => !frozenIds.has(s.elementId)) };
+  for (const service of frozen) {
+    const now = service.elementId === null ? undefined : liveById.get(service.elementId);
+    if (!now) {
+      const reason = service.elementId !== null && existing.has(service.elementId) ? 'left-first-delivery' : 'deleted';
+      diff.removed.push({ service, reason });
+      continue;
+    }
+    const changes = comparedFields.filter((f) => service[f] !== now[f]).map((field) => ({ field, before: service[field], after: now[field] }));
+    if (changes.length > 0) diff.changed.push({ service, live: now, changes });
+  }
+  return diff;
+}
+
+/** The marks per frozen service, for the list that shows them beside each service. */
+export function marksByService<T extends SnapshotService>(diff: SnapshotDiff<T>): Map<T, { changes?: ServiceChange[]; removed?: RemovalReason }> {
+  const marks = new Map<T, { changes?: ServiceChange[]; removed?: RemovalReason }>();
+  for (const c of diff.changed) marks.set(c.service, { changes: c.changes });
+  for (const r of diff.removed) marks.set(r.service, { removed: r.reason });
+  return marks;
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { isoDateSchema } from '../schemas.ts';
+
+/** A municipality's stance on one service in the first-delivery list. */
+export const stances = ['supports', 'supports-with-changes', 'opposes', 'no-opinion'] as const;
+export const stanceSchema = z.enum(stances, { error: 'Velg et standpunkt i listen.' });
+export type Stance = z.infer<typeof stanceSchema>;
+export const stanceLabel: Record<Stance, string> = {
+  supports: 'Støtter',
+  'supports-with-changes': 'Støtter med endringer',
+  opposes: 'Støtter ikke',
+  'no-opinion': 'Ingen formening',
+};
+/** A service a submitted review gave no stance on. */
+export const unansweredLabel = 'Ikke besvart';
+
+/** Where a municipality stands on joining: its intention declaration (intensjonserklæring). */
+export const intentionStatuses = ['undecided', 'considering', 'signed', 'declined'] as const;
+export const intentionStatusSchema = z.enum(intentionStatuses, { error: 'Velg en status i listen.' });
+export type IntentionStatus = z.infer<typeof intentionStatusSchema>;
+export const intentionStatusLabel: Record<IntentionStatus, string> = {
+  undecided: 'Ikke tatt stilling',
+  considering: 'Vurderer',
+  signed: 'Signert',
+  declined: 'Takket nei',
+};
+
+export const reviewStatuses = ['draft', 'submitted'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+export const reviewStatusLabel: Record<ReviewStatus | 'not-started', string> = {
+  'not-started': 'Ikke påbegynt',
+  draft: 'Utkast',
+  submitted: 'Sendt inn',
+};
+
+export const commentMaxLength = 2000;
+
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/**
+ * A calendar date that exists. `isoDateSchema` lets through days such as 2027-02-30 (Date.parse
+ * rolls them over), which a deadline or a signing date must not be.
+ */
+export const calendarDateSchema = isoDateSchema.refine((d) => {
+  const at = new Date(`${d}T00:00:00Z`);
+  return Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) === d; // the format check reports the rest
+}, 'Datoen finnes ikke.');
+
+/** How far ahead a deadline may be set: a round is weeks, not years. */
+export const maxDeadlineDays = 730;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A deadline (the last day a round is open, Norwegian time) from today onwards. */
+function deadlineSchema(today: string) {
+  return z
+    .string({ error: 'Skriv fristen.' })
+    .trim()
+    .min(1, 'Skriv fristen.')
+    .pipe(calendarDateSchema)
+    .refine((d) => d >= today, 'Fristen kan ikke være før i dag.')
+    .refine((d) => d <= addDays(today, maxDeadlineDays), 'Fristen kan være høyst to år fram i tid.');
+}
+
+/** Opening a round: a title and the last day municipalities may submit. `today` is the Norwegian date now. */
+export function roundInputSchema(today: string) {
+  return z.object({
+    title: z.preprocess(
+      trimmed,
+      z.string({ error: 'Skriv en tittel.' }).min(3, 'Tittelen må ha minst 3 tegn.').max(200, 'Tittelen kan ha høyst 200 tegn.'),
+    ),
+    deadline: deadlineSchema(today),
+  });
+}
+export type RoundInput = z.infer<ReturnType<typeof roundInputSchema>>;
+
+/** Reopening a closed round needs a new deadline. */
+export function reopenRoundSchema(today: string) {
+  return z.object({ deadline: deadlineSchema(today) });
+}
+
+/** An intention declaration as a municipality or an architect records it. `today` is the Norwegian date now. */
+export function intentionInputSchema(today: string) {
+  return z
+    .object({
+      status: intentionStatusSchema,
+      date: z.preprocess(blank, calendarDateSchema.refine((d) => d <= today, 'Datoen kan ikke være fram i tid.').optional()),
+      reference: z.preprocess(
+        trimmed,
+        z
+          .string()
+          .max(300, 'Referansen kan ha høyst 300 tegn.')
+          .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Referansen kan ikke ha linjeskift eller kontrolltegn.')
+          .default(''),
+      ),
+    })
+    .superRefine((v, ctx) => {
+      if ((v.status === 'signed' || v.status === 'declined') && !v.date) {
+        const what = v.status === 'signed' ? 'signerte' : 'takket nei';
+        ctx.addIssue({ code: 'custom', path: ['date'], message: `Skriv datoen kommunen ${what}.` });
+      }
+    });
+}
+export type IntentionInput = z.infer<ReturnType<typeof intentionInputSchema>>;
+
+/** One service's answer in a review form: a stance (or none yet) and a comment. */
+export interface ReviewEntry {
+  roundServiceId: number;
+  stance: Stance | null;
+  comment: string;
+}
+
+export const stanceField = (roundServiceId: number) => `standpunkt-${roundServiceId}`;
+export const commentField = (roundServiceId: number) => `kommentar-${roundServiceId}`;
+
+export type ReviewAction = 'save' | 'submit';
+
+/**
+ * The review form for a round's frozen list: a stance and a comment per service, and whether to
+ * save a draft or submit. A comment needs a stance; "støtter med endringer" needs a comment that
+ * says which; a submission needs at least one stance. Fields not in the list are refused.
+ */
+export function reviewFormSchema(roundServiceIds: readonly number[]) {
+  const shape: Record<string, z.ZodType> = {
+    handling: z.enum(['lagre', 'send'], { error: 'Velg om du vil lagre utkastet eller sende inn.' }),
+  };
+  for (const id of roundServiceIds) {
+    shape[stanceField(id)] = z.preprocess(blank, stanceSchema.optional());
+    shape[commentField(id)] = z.preprocess(
+      trimmed,
+      z.string().max(commentMaxLength, `Kommentaren kan ha høyst ${commentMaxLength} tegn.`).default(''),
+    );
+  }
+  return z
+    .strictObject(shape, {
+      error: (issue) => (issue.code === 'unrecognized_keys' ? `Skjemaet har felt som ikke hører til denne runden: ${issue.keys.join(', ')}.` : undefined),
+    })
+    .superRefine((form, ctx) => {
+      let answered = 0;
+      for (const id of roundServiceIds) {
+        const stance = form[stanceField(id)] as Stance | undefined;
+        const comment = form[commentField(id)] as string;
+        if (stance) answered++;
+        if (!stance && comment !== '') {
+          ctx.addIssue({ code: 'custom', path: [stanceField(id)], message: 'Velg et standpunkt til kommentaren, for eksempel «Ingen formening».' });
+        }
+        if (stance === 'supports-with-changes' && comment === '') {
+          ctx.addIssue({ code: 'custom', path: [commentField(id)], message: 'Skriv hvilke endringer kommunen ønsker.' });
+        }
+      }
+      if (form.handling === 'send' && answered === 0) {
+        ctx.addIssue({ code: 'custom', path: ['skjema'], message: 'Ta stilling til minst én tjeneste før du sender inn.' });
+      }
+    })
+    .transform((form): { action: ReviewAction; entries: ReviewEntry[] } => ({
+      action: form.handling === 'send' ? 'submit' : 'save',
+      entries: roundServiceIds
+        .map((id) => ({ roundServiceId: id, stance: (form[stanceField(id)] as Stance | undefined) ?? null, comment: form[commentField(id)] as string }))
+        .filter((e) => e.stance !== null || e.comment !== ''),
+    }));
+}
+
+/** A round's id in a path. */
+export const roundIdSchema = z.coerce.number({ error: 'Runde-id-en må være et tall.' }).int('Runde-id-en må være et heltall.').positive('Runde-id-en må være et positivt tall.');

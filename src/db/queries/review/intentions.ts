@@ -1,0 +1,58 @@
+import type { Kysely, Transaction } from 'kysely';
+import { roleSchema } from '../../../../model/accounts.ts';
+import type { IntentionInput, IntentionStatus } from '../../../../model/review/schemas.ts';
+import type { IntentionDeclaration } from '../../../../model/review/types.ts';
+import type { Municipality } from '../../../../model/schemas.ts';
+import type { Database } from '../../schema.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+function declarationQuery(db: Executor) {
+  return db
+    .selectFrom('intention_declaration as d')
+    .leftJoin('app_user as u', 'u.id', 'd.updated_by')
+    .select(['d.municipality_number', 'd.status', 'd.decided_on', 'd.reference', 'd.updated_at', 'u.name as updated_by_name', 'u.role as updated_by_role']);
+}
+
+type DeclarationRow = Awaited<ReturnType<ReturnType<typeof declarationQuery>['executeTakeFirstOrThrow']>>;
+
+const toDeclaration = (r: DeclarationRow): IntentionDeclaration => ({
+  municipalityNumber: r.municipality_number,
+  status: r.status as IntentionStatus,
+  decidedOn: r.decided_on,
+  reference: r.reference,
+  updatedAt: r.updated_at,
+  updatedByName: r.updated_by_name,
+  updatedByRole: r.updated_by_role === null ? null : roleSchema.parse(r.updated_by_role),
+});
+
+/** Every declaration made (one query); municipalities without one have not taken a position. */
+export async function allDeclarations(db: Executor): Promise<IntentionDeclaration[]> {
+  return (await declarationQuery(db).orderBy('d.municipality_number').execute()).map(toDeclaration);
+}
+
+export async function declarationOf(db: Executor, municipalityNumber: string): Promise<IntentionDeclaration | undefined> {
+  const row = await declarationQuery(db).where('d.municipality_number', '=', municipalityNumber).executeTakeFirst();
+  return row && toDeclaration(row);
+}
+
+/** Records a municipality's declaration, replacing the one before; call inside the transaction that audits it. */
+export async function saveDeclaration(trx: Transaction<Database>, municipalityNumber: string, input: IntentionInput, at: Date, userId: number | null): Promise<void> {
+  const values = { status: input.status, decided_on: input.date ?? null, reference: input.reference, updated_at: at.toISOString(), updated_by: userId };
+  await trx
+    .insertInto('intention_declaration')
+    .values({ municipality_number: municipalityNumber, ...values })
+    .onConflict((oc) => oc.column('municipality_number').doUpdateSet(values))
+    .execute();
+}
+
+/** Every municipality, by number (one query). */
+export async function listMunicipalities(db: Executor): Promise<Municipality[]> {
+  const rows = await db.selectFrom('municipality').selectAll().orderBy('number').execute();
+  return rows.map((m) => ({ number: m.number, name: m.name, countyNumber: m.county_number, countyName: m.county_name, population: m.population }));
+}
+
+export async function municipalityByNumber(db: Executor, number: string): Promise<Municipality | undefined> {
+  const m = await db.selectFrom('municipality').selectAll().where('number', '=', number).executeTakeFirst();
+  return m && { number: m.number, name: m.name, countyNumber: m.county_number, countyName: m.county_name, population: m.population };
+}

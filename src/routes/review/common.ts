@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { municipalityNumberSchema } from '../../../model/accounts.ts';
+import { diffSnapshot, marksByService } from '../../../model/review/diff.ts';
+import { roundIdSchema } from '../../../model/review/schemas.ts';
+import type { FrozenService } from '../../../model/review/types.ts';
+import type { ReviewAbilities } from '../../../views/pages/review/common.tsx';
+import { grantFor, type Action } from '../../auth/policy.ts';
+import { loadCatalogue } from '../../db/queries/catalogue.ts';
+import { frozenServices, roundById } from '../../db/queries/review/rounds.ts';
+import type { AppDeps } from '../../deps.ts';
+import { validParams } from '../../http/validate.ts';
+
+export const roundParam = validParams('param', z.object({ id: roundIdSchema }));
+export const roundMunicipalityParam = validParams('param', z.object({ id: roundIdSchema, kommune: municipalityNumberSchema }));
+export const municipalityParam = validParams('param', z.object({ kommune: municipalityNumberSchema }));
+
+/** Whether the viewer's role has the action outright (not only for its own municipality), per the policy table. */
+export function holds(c: Context, deps: Pick<AppDeps, 'config'>, action: Action): boolean {
+  return grantFor(action, c.var.viewer?.role ?? 'anonymous', { publicRead: deps.config.PUBLIC_READ }) === 'allow';
+}
+
+/** What the review pages offer the signed-in user. */
+export function abilitiesOf(c: Context, deps: Pick<AppDeps, 'config'>): ReviewAbilities {
+  return {
+    manage: holds(c, deps, 'review.manage'),
+    results: holds(c, deps, 'review.results'),
+    intentions: holds(c, deps, 'intention.list'),
+    municipalityNumber: c.var.viewer?.role === 'municipality' ? c.var.viewer.municipalityNumber : null,
+  };
+}
+
+/** A round with its frozen list and what changed in the live scope since (three queries). */
+export async function loadRound(db: AppDeps['db'], id: number) {
+  const [round, services, catalogue] = await Promise.all([roundById(db, id), frozenServices(db, id), loadCatalogue(db)]);
+  if (!round) return undefined;
+  const diff = diffSnapshot<FrozenService>(services, catalogue);
+  return { round, services, diff, marks: marksByService(diff) };
+}
+
+export const noRound = 'Det finnes ingen vurderingsrunde med den id-en.';
+export const noMunicipality = 'Det finnes ingen kommune med det nummeret.';

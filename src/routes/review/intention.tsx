@@ -1,0 +1,88 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { fieldChanges } from '../../../model/audit.ts';
+import { osloDate } from '../../../model/review/rounds.ts';
+import { intentionInputSchema, intentionStatusSchema } from '../../../model/review/schemas.ts';
+import type { FieldErrors } from '../../../views/components/form.tsx';
+import { IntentionListPage, IntentionPage, intentionFormValues, type IntentionFormValues } from '../../../views/pages/review/intention.tsx';
+import { auditActor } from '../../auth/context.ts';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { allDeclarations, declarationOf, listMunicipalities, municipalityByNumber, saveDeclaration } from '../../db/queries/review/intentions.ts';
+import type { AppDeps } from '../../deps.ts';
+import { fieldErrors, formInput } from '../../http/forms.ts';
+import { notFound, respond } from '../../http/render.tsx';
+import { validParams } from '../../http/validate.ts';
+import { abilitiesOf, municipalityParam, noMunicipality } from './common.ts';
+
+const blank = (v: unknown) => (v === '' ? undefined : v);
+const listQuery = z.strictObject(
+  {
+    status: z.preprocess(blank, intentionStatusSchema.optional()),
+    fylke: z.preprocess(blank, z.string().regex(/^\d{2}$/, 'Fylkesnummeret har to sifre.').optional()),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
+);
+
+/** Intention declarations: every municipality's status for architects, and one municipality's form. */
+export function intentionRoutes(deps: AppDeps): Hono {
+  const { db } = deps;
+  const app = new Hono();
+
+  app.get('/vurdering/intensjon', validParams('query', listQuery), async (c) => {
+    const filter = c.req.valid('query');
+    const [municipalities, declarations] = await Promise.all([listMunicipalities(db), allDeclarations(db)]);
+    const byNumber = new Map(declarations.map((d) => [d.municipalityNumber, d]));
+    const counties = [...new Map(municipalities.map((m) => [m.countyNumber, { number: m.countyNumber, name: m.countyName }])).values()].sort((a, b) => a.number.localeCompare(b.number));
+    const rows = municipalities
+      .map((m) => ({ municipality: m, declaration: byNumber.get(m.number) }))
+      .filter((r) => !filter.fylke || r.municipality.countyNumber === filter.fylke)
+      .filter((r) => !filter.status || (r.declaration?.status ?? 'undecided') === filter.status)
+      .sort((a, b) => a.municipality.countyNumber.localeCompare(b.municipality.countyNumber) || a.municipality.name.localeCompare(b.municipality.name, 'nb'));
+    return respond(c, { title: 'Intensjonserklæringer', body: <IntentionListPage rows={rows} abilities={abilitiesOf(c, deps)} filter={filter} counties={counties} /> });
+  });
+
+  const page = async (c: Context, number: string, form: { values?: IntentionFormValues; errors?: FieldErrors } = {}) => {
+    const [municipality, declaration] = await Promise.all([municipalityByNumber(db, number), declarationOf(db, number)]);
+    if (!municipality) return notFound(c, noMunicipality);
+    return respond(c, {
+      title: `${municipality.name}: intensjonserklæring`,
+      status: form.errors ? 422 : 200,
+      body: (
+        <IntentionPage
+          municipality={municipality}
+          declaration={declaration}
+          abilities={abilitiesOf(c, deps)}
+          values={form.values ?? intentionFormValues(declaration)}
+          errors={form.errors}
+          notice={c.req.query('lagret') !== undefined ? 'Intensjonserklæringen er lagret.' : undefined}
+        />
+      ),
+    });
+  };
+
+  app.get('/vurdering/intensjon/:kommune', municipalityParam, (c) => page(c, c.req.valid('param').kommune));
+
+  app.post('/vurdering/intensjon/:kommune', municipalityParam, async (c) => {
+    const { kommune } = c.req.valid('param');
+    const form = await formInput(c);
+    const now = c.var.clock();
+    const parsed = intentionInputSchema(osloDate(now)).safeParse(form);
+    if (!parsed.success) return page(c, kommune, { values: form, errors: fieldErrors(parsed.error) });
+    const actor = auditActor(c);
+    const saved = await db.transaction().execute(async (trx) => {
+      const municipality = await municipalityByNumber(trx, kommune);
+      if (!municipality) return false;
+      const found = await declarationOf(trx, kommune);
+      const before = found ? { status: found.status, decidedOn: found.decidedOn, reference: found.reference } : undefined;
+      const after = { status: parsed.data.status, decidedOn: parsed.data.date ?? null, reference: parsed.data.reference };
+      if (before && fieldChanges(before, after).length === 0) return true; // saved again unchanged: nothing to record
+      await saveDeclaration(trx, kommune, parsed.data, now, actor.userId);
+      await recordAudit(trx, { ...actor, action: 'intention.update', entity: 'intention_declaration', entityId: kommune, before, after, details: municipality.name });
+      return true;
+    });
+    if (!saved) return notFound(c, noMunicipality);
+    return c.redirect(`/vurdering/intensjon/${kommune}?lagret`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,151 @@
+import { Hono, type Context } from 'hono';
+import { roundState } from '../../../model/review/rounds.ts';
+import { reviewFormSchema } from '../../../model/review/schemas.ts';
+import type { FrozenService, StoredEntry } from '../../../model/review/types.ts';
+import type { FieldErrors } from '../../../views/components/form.tsx';
+import { MunicipalityReviewPage, type ReviewMode } from '../../../views/pages/review/municipality-review.tsx';
+import { auditActor } from '../../auth/context.ts';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { municipalityByNumber } from '../../db/queries/review/intentions.ts';
+import { reopenReview, reviewOf, saveReview } from '../../db/queries/review/reviews.ts';
+import { roundById } from '../../db/queries/review/rounds.ts';
+import type { AppDeps } from '../../deps.ts';
+import { fieldErrors, formInput } from '../../http/forms.ts';
+import { notFound, respond, respondError } from '../../http/render.tsx';
+import { abilitiesOf, loadRound, noMunicipality, noRound, roundMunicipalityParam } from './common.ts';
+
+const notices: Record<string, string> = {
+  lagret: 'Utkastet er lagret. Det vises bare for kommunen til det er sendt inn.',
+  sendt: 'Vurderingen er sendt inn. Takk!',
+  gjenapnet: 'Vurderingen er åpnet for endringer. Kommunen må sende den inn på nytt.',
+};
+
+/** The stored review as its audit record keeps it: each stance by the service's key. */
+function auditRecord(status: string | null, entries: readonly StoredEntry[], services: readonly FrozenService[]) {
+  const keyOf = new Map(services.map((s) => [s.id, s.key]));
+  return { status, stances: Object.fromEntries(entries.map((e) => [keyOf.get(e.roundServiceId) ?? String(e.roundServiceId), { stance: e.stance, comment: e.comment }])) };
+}
+
+/** A municipality's review of a round: reading, saving a draft, submitting, and an architect reopening it. */
+export function municipalityReviewRoutes(deps: AppDeps): Hono {
+  const { db } = deps;
+  const app = new Hono();
+
+  const page = async (c: Context, id: number, number: string, form: { values?: Record<string, string>; errors?: FieldErrors } = {}) => {
+    const [loaded, municipality, stored] = await Promise.all([loadRound(db, id), municipalityByNumber(db, number), reviewOf(db, id, number)]);
+    if (!loaded) return notFound(c, noRound);
+    if (!municipality) return notFound(c, noMunicipality);
+    const abilities = abilitiesOf(c, deps);
+    const own = abilities.municipalityNumber === number;
+    const open = roundState(loaded.round, c.var.clock()).open;
+    const status = stored?.review.status;
+    // Drafts belong to the municipality: nobody else sees what is in one.
+    const mode: ReviewMode = own
+      ? open && status !== 'submitted'
+        ? 'edit'
+        : 'read'
+      : status === 'submitted'
+        ? 'read'
+        : status === 'draft'
+          ? 'private-draft'
+          : 'not-started';
+    const notice = Object.keys(notices).find((k) => c.req.query(k) !== undefined);
+    return respond(c, {
+      title: `${municipality.name}: vurdering`,
+      status: form.errors ? 422 : 200,
+      body: (
+        <MunicipalityReviewPage
+          {...loaded}
+          municipality={municipality}
+          now={c.var.clock()}
+          abilities={abilities}
+          review={stored?.review}
+          entries={mode === 'private-draft' ? [] : (stored?.entries ?? [])}
+          mode={mode}
+          values={form.values}
+          errors={form.errors}
+          notice={notice ? notices[notice] : undefined}
+        />
+      ),
+    });
+  };
+
+  app.get('/vurdering/runder/:id/kommuner/:kommune', roundMunicipalityParam, (c) => {
+    const { id, kommune } = c.req.valid('param');
+    return page(c, id, kommune);
+  });
+
+  app.post('/vurdering/runder/:id/kommuner/:kommune', roundMunicipalityParam, async (c) => {
+    const { id, kommune } = c.req.valid('param');
+    const [loaded, municipality] = await Promise.all([loadRound(db, id), municipalityByNumber(db, kommune)]);
+    if (!loaded) return notFound(c, noRound);
+    if (!municipality) return notFound(c, noMunicipality);
+    const now = c.var.clock();
+    if (!roundState(loaded.round, now).open) {
+      return respondError(c, { status: 409, title: 'Runden er lukket', message: 'Runden er lukket, så vurderingen kan ikke endres lenger. Ingenting er lagret.' });
+    }
+    const form = await formInput(c);
+    const parsed = reviewFormSchema(loaded.services.map((s) => s.id)).safeParse(form);
+    if (!parsed.success) return page(c, id, kommune, { values: form, errors: fieldErrors(parsed.error) });
+    const { action, entries } = parsed.data;
+    const actor = auditActor(c);
+    const outcome = await db.transaction().execute(async (trx) => {
+      const before = await reviewOf(trx, id, kommune);
+      if (before?.review.status === 'submitted') return 'submitted';
+      const reviewId = await saveReview(trx, { roundId: id, municipalityNumber: kommune, action, entries, at: now, userId: actor.userId });
+      const stored = entries.filter((e): e is StoredEntry => e.stance !== null);
+      await recordAudit(trx, {
+        ...actor,
+        action: action === 'submit' ? 'review.submit' : 'review.save',
+        entity: 'municipality_review',
+        entityId: reviewId,
+        before: before ? auditRecord(before.review.status, before.entries, loaded.services) : undefined,
+        after: auditRecord(action === 'submit' ? 'submitted' : 'draft', stored, loaded.services),
+        details: `${municipality.name} (${kommune}), runde ${id}`,
+      });
+      return 'saved';
+    });
+    if (outcome === 'submitted') {
+      return respondError(c, {
+        status: 409,
+        title: 'Vurderingen er allerede sendt inn',
+        message: 'Vurderingen er allerede sendt inn, så den kan ikke endres. Be prosjektet om å åpne den igjen. Ingenting er lagret.',
+      });
+    }
+    return c.redirect(`/vurdering/runder/${id}/kommuner/${kommune}?${action === 'submit' ? 'sendt' : 'lagret'}`, 303);
+  });
+
+  app.post('/vurdering/runder/:id/kommuner/:kommune/gjenapne', roundMunicipalityParam, async (c) => {
+    const { id, kommune } = c.req.valid('param');
+    const now = c.var.clock();
+    const actor = auditActor(c);
+    const outcome = await db.transaction().execute(async (trx) => {
+      const round = await roundById(trx, id);
+      if (!round) return 'no-round';
+      const stored = await reviewOf(trx, id, kommune);
+      if (!stored || stored.review.status !== 'submitted') return 'not-submitted';
+      if (!roundState(round, now).open) return 'closed';
+      await reopenReview(trx, stored.review.id, now, actor.userId);
+      await recordAudit(trx, {
+        ...actor,
+        action: 'review.reopen',
+        entity: 'municipality_review',
+        entityId: stored.review.id,
+        before: { status: 'submitted' },
+        after: { status: 'draft' },
+        details: `${kommune}, runde ${id}`,
+      });
+      return 'done';
+    });
+    if (outcome === 'no-round') return notFound(c, noRound);
+    if (outcome === 'not-submitted') {
+      return respondError(c, { status: 409, title: 'Ikke sendt inn', message: 'Kommunen har ikke sendt inn en vurdering i denne runden, så det er ingenting å åpne. Ingenting er endret.' });
+    }
+    if (outcome === 'closed') {
+      return respondError(c, { status: 409, title: 'Runden er lukket', message: 'Runden er lukket. Åpne runden igjen først, så kan kommunens vurdering åpnes for endringer.' });
+    }
+    return c.redirect(`/vurdering/runder/${id}/kommuner/${kommune}?gjenapnet`, 303);
+  });
+
+  return app;
+}

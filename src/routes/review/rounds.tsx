@@ -1,0 +1,167 @@
+import { Hono, type Context } from 'hono';
+import { roundResultsCsv } from '../../../model/review/csv.ts';
+import { endOfOsloDay, osloDate, roundState } from '../../../model/review/rounds.ts';
+import { reopenRoundSchema, roundInputSchema } from '../../../model/review/schemas.ts';
+import { firstDeliverySnapshot } from '../../../model/review/snapshot.ts';
+import type { FieldErrors } from '../../../views/components/form.tsx';
+import { ReviewOverviewPage, type RoundFormValues } from '../../../views/pages/review/overview.tsx';
+import { RoundPage } from '../../../views/pages/review/round.tsx';
+import { auditActor } from '../../auth/context.ts';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { loadCatalogue } from '../../db/queries/catalogue.ts';
+import { declarationOf, municipalityByNumber } from '../../db/queries/review/intentions.ts';
+import { reviewStatusesOf, roundReviews, submittedEntries } from '../../db/queries/review/reviews.ts';
+import { closeRound, frozenServices, insertRound, listRounds, openRoundId, reopenRound, roundById } from '../../db/queries/review/rounds.ts';
+import type { AppDeps } from '../../deps.ts';
+import { fieldErrors, formInput } from '../../http/forms.ts';
+import { notFound, respond, respondError } from '../../http/render.tsx';
+import { abilitiesOf, loadRound, noRound, roundParam } from './common.ts';
+
+const notices: Record<string, string> = {
+  apnet: 'Runden er åpnet, og listen er frosset. Kommunene kan nå vurdere den.',
+  lukket: 'Runden er lukket.',
+  gjenapnet: 'Runden er åpnet igjen med ny frist.',
+};
+
+/** Rounds: the overview, one round's frozen list, and what architects do with rounds. */
+export function roundRoutes(deps: AppDeps): Hono {
+  const { db } = deps;
+  const app = new Hono();
+
+  const overview = async (c: Context, form: { values?: RoundFormValues; errors?: FieldErrors; status?: 200 | 409 | 422 } = {}) => {
+    const viewer = c.var.viewer;
+    const number = viewer?.role === 'municipality' ? viewer.municipalityNumber : null;
+    const [rounds, own] = await Promise.all([
+      listRounds(db),
+      number ? Promise.all([municipalityByNumber(db, number), reviewStatusesOf(db, number), declarationOf(db, number)]) : undefined,
+    ]);
+    const ownTasks = own?.[0] ? { municipality: own[0], reviewStatus: own[1], declaration: own[2] } : undefined;
+    return respond(c, {
+      title: 'Kommunevurdering',
+      status: form.status ?? 200,
+      body: <ReviewOverviewPage rounds={rounds} now={c.var.clock()} abilities={abilitiesOf(c, deps)} own={ownTasks} values={form.values} errors={form.errors} />,
+    });
+  };
+
+  app.get('/vurdering', (c) => overview(c));
+
+  app.post('/vurdering/runder', async (c) => {
+    const form = await formInput(c);
+    const now = c.var.clock();
+    const parsed = roundInputSchema(osloDate(now)).safeParse(form);
+    if (!parsed.success) return overview(c, { values: form, errors: fieldErrors(parsed.error), status: 422 });
+    const actor = auditActor(c);
+    const result = await db.transaction().execute(async (trx) => {
+      if ((await openRoundId(trx, now)) !== undefined) return { kind: 'problem', message: 'En annen runde er fortsatt åpen. Lukk den før du åpner en ny.' } as const;
+      const catalogue = await loadCatalogue(trx);
+      const version = new Map(catalogue.services.map((s) => [s.id, s.version]));
+      const services = firstDeliverySnapshot(catalogue).map((s) => ({ ...s, version: version.get(s.elementId!) ?? 1 }));
+      if (services.length === 0) return { kind: 'problem', message: 'Første leveranse har ingen informasjonstjenester ennå, så det er ingenting å vurdere.' } as const;
+      const { title, deadline } = parsed.data;
+      const closesAt = endOfOsloDay(deadline);
+      const id = await insertRound(trx, { title, deadlineOn: deadline, closesAt, openedAt: now, openedBy: actor.userId, services });
+      await recordAudit(trx, {
+        ...actor,
+        action: 'review-round.open',
+        entity: 'review_round',
+        entityId: id,
+        after: { title, deadlineOn: deadline, closesAt: closesAt.toISOString(), services: services.map((s) => s.key) },
+      });
+      return { kind: 'opened', id } as const;
+    });
+    if (result.kind === 'problem') return overview(c, { values: form, errors: { skjema: result.message }, status: 409 });
+    return c.redirect(`/vurdering/runder/${result.id}?apnet`, 303);
+  });
+
+  const roundPage = async (c: Context, id: number, reopen: { values?: { deadline?: string }; errors?: FieldErrors; status?: 422 | 409 } = {}) => {
+    const abilities = abilitiesOf(c, deps);
+    const [loaded, reviews] = await Promise.all([loadRound(db, id), abilities.manage ? roundReviews(db, id) : undefined]);
+    if (!loaded) return notFound(c, noRound);
+    const notice = Object.keys(notices).find((k) => c.req.query(k) !== undefined);
+    return respond(c, {
+      title: loaded.round.title,
+      status: reopen.status ?? 200,
+      body: (
+        <RoundPage
+          {...loaded}
+          now={c.var.clock()}
+          abilities={abilities}
+          reviews={reviews}
+          notice={notice ? notices[notice] : undefined}
+          reopenValues={reopen.values}
+          reopenErrors={reopen.errors}
+        />
+      ),
+    });
+  };
+
+  app.get('/vurdering/runder/:id', roundParam, (c) => roundPage(c, c.req.valid('param').id));
+
+  app.post('/vurdering/runder/:id/lukk', roundParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const now = c.var.clock();
+    const actor = auditActor(c);
+    const outcome = await db.transaction().execute(async (trx) => {
+      const round = await roundById(trx, id);
+      if (!round) return 'missing';
+      if (!roundState(round, now).open) return 'closed';
+      await closeRound(trx, id, now, actor.userId);
+      await recordAudit(trx, { ...actor, action: 'review-round.close', entity: 'review_round', entityId: id, before: { closedAt: null }, after: { closedAt: now.toISOString() } });
+      return 'done';
+    });
+    if (outcome === 'missing') return notFound(c, noRound);
+    if (outcome === 'closed') return respondError(c, { status: 409, title: 'Runden er allerede lukket', message: 'Runden er allerede lukket, av en arkitekt eller fordi fristen er ute. Ingenting er endret.' });
+    return c.redirect(`/vurdering/runder/${id}?lukket`, 303);
+  });
+
+  app.post('/vurdering/runder/:id/gjenapne', roundParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const now = c.var.clock();
+    const form = await formInput(c);
+    const parsed = reopenRoundSchema(osloDate(now)).safeParse(form);
+    if (!parsed.success) {
+      if (!(await roundById(db, id))) return notFound(c, noRound);
+      return roundPage(c, id, { values: form, errors: fieldErrors(parsed.error), status: 422 });
+    }
+    const actor = auditActor(c);
+    const outcome = await db.transaction().execute(async (trx) => {
+      const round = await roundById(trx, id);
+      if (!round) return 'missing';
+      if (roundState(round, now).open) return 'open';
+      if ((await openRoundId(trx, now)) !== undefined) return 'other-open';
+      const closesAt = endOfOsloDay(parsed.data.deadline);
+      await reopenRound(trx, id, parsed.data.deadline, closesAt);
+      await recordAudit(trx, {
+        ...actor,
+        action: 'review-round.reopen',
+        entity: 'review_round',
+        entityId: id,
+        before: { deadlineOn: round.deadlineOn, closesAt: round.closesAt, closedAt: round.closedAt },
+        after: { deadlineOn: parsed.data.deadline, closesAt: closesAt.toISOString(), closedAt: null },
+      });
+      return 'done';
+    });
+    if (outcome === 'missing') return notFound(c, noRound);
+    if (outcome === 'open') return respondError(c, { status: 409, title: 'Runden er åpen', message: 'Runden er allerede åpen. Ingenting er endret.' });
+    if (outcome === 'other-open') {
+      return roundPage(c, id, { values: form, errors: { deadline: 'En annen runde er åpen. Lukk den før du åpner denne igjen.' }, status: 409 });
+    }
+    return c.redirect(`/vurdering/runder/${id}?gjenapnet`, 303);
+  });
+
+  app.get('/vurdering/runder/:id/eksport.csv', roundParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const [round, services, reviews, entries] = await Promise.all([roundById(db, id), frozenServices(db, id), roundReviews(db, id), submittedEntries(db, id)]);
+    if (!round) return notFound(c, noRound);
+    const submitted = reviews.filter((r) => r.status === 'submitted');
+    // Who took a copy of every municipality's words is worth knowing.
+    await recordAudit(db, { ...auditActor(c), action: 'review.export', entity: 'review_round', entityId: id, details: `${submitted.length} kommuner, ${services.length} tjenester` });
+    const body = roundResultsCsv(round, services, submitted.map((r) => ({ municipality: r.municipality, submittedAt: r.submittedAt })), entries);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="vurdering-runde-${id}.csv"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(body);
+  });
+
+  return app;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors } from '../../../src/http/forms.ts';
+import { intentionInputSchema, reviewFormSchema, roundInputSchema } from '../../../model/review/schemas.ts';
+
+const errorsOf = (result: { success: boolean; error?: { issues: readonly never[] } | undefined }) => (result.success ? {} : fieldErrors(result.error as never));
+
+describe('the review form', () => {
+  const schema = reviewFormSchema([7, 8, 9]);
+
+  it('gives the action and one entry per service with a stance, comments trimmed', () => {
+    const parsed = schema.parse({ handling: 'send', 'standpunkt-7': 'supports', 'kommentar-7': '  Bra  ', 'standpunkt-8': '', 'kommentar-8': '', 'standpunkt-9': 'opposes' });
+    expect(parsed).toEqual({
+      action: 'submit',
+      entries: [
+        { roundServiceId: 7, stance: 'supports', comment: 'Bra' },
+        { roundServiceId: 9, stance: 'opposes', comment: '' },
+      ],
+    });
+    expect(schema.parse({ handling: 'lagre' })).toEqual({ action: 'save', entries: [] });
+  });
+
+  it.each([
+    [{ handling: 'lagre', 'standpunkt-7': 'kanskje' }, 'standpunkt-7', 'Velg et standpunkt i listen.'],
+    [{ handling: 'lagre', 'kommentar-8': 'Uten standpunkt' }, 'standpunkt-8', 'Velg et standpunkt til kommentaren'],
+    [{ handling: 'lagre', 'standpunkt-9': 'supports-with-changes', 'kommentar-9': '   ' }, 'kommentar-9', 'Skriv hvilke endringer kommunen ønsker.'],
+    [{ handling: 'lagre', 'standpunkt-7': 'supports', 'kommentar-7': 'x'.repeat(2001) }, 'kommentar-7', 'høyst 2000 tegn'],
+    [{ handling: 'send' }, 'skjema', 'Ta stilling til minst én tjeneste før du sender inn.'],
+    [{ handling: 'slett' }, 'handling', 'Velg om du vil lagre utkastet eller sende inn.'],
+    [{ handling: 'lagre', 'standpunkt-99': 'supports' }, 'skjema', 'felt som ikke hører til denne runden: standpunkt-99'],
+  ])('refuses %o, with a message beside %s', (form, field, message) => {
+    const errors = errorsOf(schema.safeParse(form) as never);
+    expect(errors[field]).toContain(message);
+  });
+});
+
+describe('opening a round', () => {
+  const schema = roundInputSchema('2026-11-26');
+
+  it('takes a title and a deadline from today on', () => {
+    expect(schema.parse({ title: '  Runde 1 ', deadline: '2026-11-26' })).toEqual({ title: 'Runde 1', deadline: '2026-11-26' });
+  });
+
+  it.each([
+    [{ title: 'R', deadline: '2026-12-01' }, 'title', 'Tittelen må ha minst 3 tegn.'],
+    [{ title: 'Runde', deadline: '' }, 'deadline', 'Skriv fristen.'],
+    [{ title: 'Runde', deadline: '01.12.2026' }, 'deadline', 'Datoen må skrives som ÅÅÅÅ-MM-DD.'],
+    [{ title: 'Runde', deadline: '2027-02-30' }, 'deadline', 'Datoen finnes ikke.'],
+    [{ title: 'Runde', deadline: '2026-11-25' }, 'deadline', 'Fristen kan ikke være før i dag.'],
+    [{ title: 'Runde', deadline: '2028-12-01' }, 'deadline', 'Fristen kan være høyst to år fram i tid.'],
+  ])('refuses %o', (form, field, message) => {
+    expect(errorsOf(schema.safeParse(form) as never)[field]).toBe(message);
+  });
+});
+
+describe('an intention declaration', () => {
+  const schema = intentionInputSchema('2026-11-26');
+
+  it('takes a status, a date up to today and an optional reference', () => {
+    expect(schema.parse({ status: 'signed', date: '2026-11-26', reference: ' Sak 2026/12 ' })).toEqual({ status: 'signed', date: '2026-11-26', reference: 'Sak 2026/12' });
+    expect(schema.parse({ status: 'considering', date: '', reference: '' })).toEqual({ status: 'considering', date: undefined, reference: '' });
+  });
+
+  it.each([
+    [{ status: 'ja' }, 'status', 'Velg en status i listen.'],
+    [{ status: 'signed', date: '' }, 'date', 'Skriv datoen kommunen signerte.'],
+    [{ status: 'declined' }, 'date', 'Skriv datoen kommunen takket nei.'],
+    [{ status: 'signed', date: '2026-11-27' }, 'date', 'Datoen kan ikke være fram i tid.'],
+    [{ status: 'signed', date: '2026-02-29' }, 'date', 'Datoen finnes ikke.'],
+    [{ status: 'considering', reference: 'linje 1\nlinje 2' }, 'reference', 'Referansen kan ikke ha linjeskift eller kontrolltegn.'],
+    [{ status: 'considering', reference: 'x'.repeat(301) }, 'reference', 'Referansen kan ha høyst 300 tegn.'],
+  ])('refuses %o', (form, field, message) => {
+    expect(errorsOf(schema.safeParse(form) as never)[field]).toBe(message);
+  });
+});

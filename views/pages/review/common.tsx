@@ -1,0 +1,185 @@
+import type { Child } from 'hono/jsx';
+import { comparedFieldLabel, removalReasonLabel, type RemovalReason, type ServiceChange } from '../../../model/review/diff.ts';
+import { roundState } from '../../../model/review/rounds.ts';
+import { coverageGoal, type CoverageFigure } from '../../../model/review/coverage.ts';
+import { stanceLabel, type Stance } from '../../../model/review/schemas.ts';
+import type { ReviewRound } from '../../../model/review/types.ts';
+import { PageHeader, formatNumber, type Crumb } from '../../components/common.tsx';
+
+/** What the signed-in user may do on the review pages, as the policy table answers it. */
+export interface ReviewAbilities {
+  /** Open, close and reopen rounds and submitted reviews. */
+  manage: boolean;
+  /** See every submitted review with its comments, and download them. */
+  results: boolean;
+  /** See every municipality's declaration and record one for any. */
+  intentions: boolean;
+  /** The municipality the user acts for, if a municipality user. */
+  municipalityNumber: string | null;
+}
+
+export const noAbilities: ReviewAbilities = { manage: false, results: false, intentions: false, municipalityNumber: null };
+
+const sections = (abilities: ReviewAbilities) => [
+  { href: '/vurdering', label: 'Runder' },
+  { href: '/vurdering/dashbord', label: 'Dashbord' },
+  ...(abilities.intentions ? [{ href: '/vurdering/intensjon', label: 'Intensjonserklæringer' }] : []),
+  ...(abilities.municipalityNumber ? [{ href: `/vurdering/intensjon/${abilities.municipalityNumber}`, label: 'Kommunens intensjonserklæring' }] : []),
+];
+
+/** The heading of every review page, with the way between them. */
+export function ReviewHeader({ title, lead, current, crumbs = [], abilities }: { title: string; lead?: Child; current?: string; crumbs?: Crumb[]; abilities: ReviewAbilities }) {
+  const all = current === '/vurdering' ? [{ label: 'Kommunevurdering' }] : [{ href: '/vurdering', label: 'Kommunevurdering' }, ...crumbs, { label: title }];
+  return (
+    <>
+      <PageHeader title={title} lead={lead} crumbs={all} />
+      <nav class="tab-links" aria-label="Kommunevurdering">
+        <ul>
+          {sections(abilities).map((s) => (
+            <li>
+              <a class="ds-link" href={s.href} aria-current={current === s.href ? 'page' : undefined}>
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}
+
+const dateFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
+
+/** A calendar date (YYYY-MM-DD) as Norwegians write it: 15. mars 2027. */
+export function formatDate(date: string): string {
+  return dateFormat.format(new Date(`${date}T00:00:00Z`));
+}
+
+export function DateText({ date }: { date: string | null }) {
+  if (!date) return <span class="muted">–</span>;
+  return <time datetime={date}>{formatDate(date)}</time>;
+}
+
+/** An instant in Norwegian time. */
+export function TimeText({ iso }: { iso: string | null }) {
+  if (!iso) return <span class="muted">–</span>;
+  return <time datetime={iso}>{timeFormat.format(new Date(iso))}</time>;
+}
+
+// Made once: a large dashboard formats tens of thousands of numbers.
+const shareFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+const countFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+
+/** A share (0–1) as a percentage with one decimal: 12,9 %. */
+export function formatShare(share: number): string {
+  return `${shareFormat.format(share * 100)} %`;
+}
+
+/** A whole number with Norwegian grouping, e.g. 5 550 203 (as `formatNumber`, with one formatter for all). */
+export function formatCount(n: number): string {
+  return countFormat.format(n);
+}
+
+/** Whether the round is open, and until when or since when, in words (never colour alone). */
+export function RoundStateTag({ round, now }: { round: ReviewRound; now: Date }) {
+  const state = roundState(round, now);
+  return state.open ? (
+    <span class="ds-tag" data-color="success" data-size="sm">
+      Åpen
+    </span>
+  ) : (
+    <span class="ds-tag" data-color="neutral" data-size="sm">
+      Lukket
+    </span>
+  );
+}
+
+export function RoundStateText({ round, now }: { round: ReviewRound; now: Date }) {
+  const state = roundState(round, now);
+  if (state.open) {
+    return (
+      <>
+        Åpen til og med <DateText date={round.deadlineOn} />.
+      </>
+    );
+  }
+  if (state.byDeadline) {
+    return (
+      <>
+        Lukket: fristen <DateText date={round.deadlineOn} /> er ute.
+      </>
+    );
+  }
+  return (
+    <>
+      Lukket <TimeText iso={state.closedAt} />
+      {round.closedByName ? ` av ${round.closedByName}` : ''}.
+    </>
+  );
+}
+
+const stanceColor: Record<Stance, string> = { supports: 'success', 'supports-with-changes': 'warning', opposes: 'danger', 'no-opinion': 'neutral' };
+
+export function StanceTag({ stance }: { stance: Stance | null }) {
+  if (!stance) return <span class="muted">Ikke besvart</span>;
+  return (
+    <span class="ds-tag" data-color={stanceColor[stance]} data-size="sm">
+      {stanceLabel[stance]}
+    </span>
+  );
+}
+
+const shown = (v: string | boolean | null) => (v === null || v === '' ? '(tomt)' : typeof v === 'boolean' ? (v ? 'ja' : 'nei') : `«${v}»`);
+
+/** What changed in the live scope since the round froze a service, field by field. */
+export function ChangeMark({ changes, removed }: { changes?: ServiceChange[] | undefined; removed?: RemovalReason | undefined }) {
+  if (removed) {
+    return (
+      <p class="change-mark">
+        <span class="ds-tag" data-color="danger" data-size="sm">
+          {removalReasonLabel[removed]}
+        </span>{' '}
+        etter at runden åpnet.
+      </p>
+    );
+  }
+  if (!changes || changes.length === 0) return null;
+  return (
+    <div class="change-mark">
+      <span class="ds-tag" data-color="warning" data-size="sm">
+        Endret etter at runden åpnet
+      </span>
+      <ul class="change-mark__list">
+        {changes.map((c) => (
+          <li>
+            {comparedFieldLabel[c.field]}: {shown(c.before)} → {shown(c.after)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The share of the population covered against the goal, as an SVG bar with the goal marked and
+ * the same figures in words beside it (the bar is decoration for those who can see it).
+ */
+export function CoverageBar({ label, figure }: { label: string; figure: CoverageFigure }) {
+  const width = Math.round(Math.min(1, figure.share) * 1000) / 10;
+  const missing = coverageGoal - figure.share;
+  return (
+    <div class="coverage">
+      <p class="coverage__label">
+        <strong>{label}:</strong> {formatShare(figure.share)} av innbyggerne ({formatNumber(figure.signedPopulation)} av {formatNumber(figure.population)}) bor i de{' '}
+        {formatNumber(figure.signedMunicipalities)} av {formatNumber(figure.municipalities)} kommunene som har signert.{' '}
+        {figure.goalMet ? 'Målet om over halvparten er nådd.' : `Det mangler ${formatNumber(Math.max(0, missing) * 100, 1)} prosentpoeng til målet om over halvparten.`}
+      </p>
+      <svg class="coverage__bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+        <rect class="coverage__track" x="0" y="0" width="100" height="8" />
+        <rect class={`coverage__fill${figure.goalMet ? ' coverage__fill--met' : ''}`} x="0" y="0" width={String(width)} height="8" />
+        <line class="coverage__goal" x1={String(coverageGoal * 100)} x2={String(coverageGoal * 100)} y1="0" y2="8" />
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+import type { Coverage } from '../../../model/review/coverage.ts';
+import { answerLabel } from '../../../model/review/csv.ts';
+import { intentionStatusLabel, intentionStatuses, type IntentionStatus } from '../../../model/review/schemas.ts';
+import { answers, tallySortLabel, tallySorts, type ServiceTally, type TallySort } from '../../../model/review/tallies.ts';
+import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
+import { Empty, formatNumber } from '../../components/common.tsx';
+import { Comments, CountyTable, RoundPicker, type ServiceComments } from './dashboard-parts.tsx';
+import { CoverageBar, ReviewHeader, formatCount, formatShare, type ReviewAbilities } from './common.tsx';
+
+export interface DashboardProps {
+  abilities: ReviewAbilities;
+  rounds: ReviewRound[];
+  round: ReviewRound | undefined;
+  coverage: Coverage;
+  intentions: Record<IntentionStatus, { municipalities: number; population: number }>;
+  reviewed: { municipalities: number; population: number; drafts: number };
+  tallies: Array<ServiceTally<FrozenService>>;
+  sort: TallySort;
+  /** Only for those who may read every comment. */
+  comments?: ServiceComments[] | undefined;
+}
+
+export const dashboardHref = (round: number | undefined, sort: TallySort) => {
+  const params = new URLSearchParams();
+  if (round !== undefined) params.set('runde', String(round));
+  if (sort !== 'liste') params.set('sorter', sort);
+  const q = params.toString();
+  return q ? `/vurdering/dashbord?${q}` : '/vurdering/dashbord';
+};
+
+export function DashboardPage(props: DashboardProps) {
+  const { abilities, rounds, round, coverage } = props;
+  const total = coverage.all;
+  const excluded = coverage.counties.filter((c) => !c.inScope).map((c) => `${c.countyName} (${c.countyNumber})`);
+  return (
+    <>
+      <ReviewHeader
+        title="Dashbord"
+        current="/vurdering/dashbord"
+        abilities={abilities}
+        lead="Hvor stor del av befolkningen kommunene som har signert intensjonserklæring dekker, målt mot målet om over halvparten, og hva kommunene mener om tjenestene i første leveranse, vektet med innbyggertall."
+      />
+      <section aria-labelledby="dekning">
+        <h2 class="ds-heading" data-size="md" id="dekning">
+          Dekning av intensjonserklæringer
+        </h2>
+        <CoverageBar label="Alle kommuner" figure={coverage.all} />
+        <CoverageBar label="Kommuner i omfanget" figure={coverage.inScope} />
+        <p class="ds-paragraph muted">
+          {excluded.length > 0
+            ? `I omfanget: alle kommuner utenom Helseplattformens region, ${excluded.join(' og ')}, som har egen felles journal. Streken i søylene markerer målet på 50 %.`
+            : 'Alle kommuner regnes med i omfanget (innstillingen EXCLUDE_HELSEPLATTFORMEN_REGION er av). Streken i søylene markerer målet på 50 %.'}
+        </p>
+        <div class="table-scroll">
+          <table class="ds-table" data-border data-zebra>
+            <caption>Intensjonserklæringer etter status</caption>
+            <thead>
+              <tr>
+                <th scope="col">Status</th>
+                <th scope="col" class="num">
+                  Kommuner
+                </th>
+                <th scope="col" class="num">
+                  Innbyggere
+                </th>
+                <th scope="col" class="num">
+                  Andel av innbyggerne
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {intentionStatuses.map((s) => (
+                <tr>
+                  <th scope="row">{intentionStatusLabel[s]}</th>
+                  <td class="num">{formatNumber(props.intentions[s].municipalities)}</td>
+                  <td class="num">{formatNumber(props.intentions[s].population)}</td>
+                  <td class="num">{formatShare(total.population === 0 ? 0 : props.intentions[s].population / total.population)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <CountyTable coverage={coverage} />
+      </section>
+      <section aria-labelledby="vurderinger">
+        <h2 class="ds-heading" data-size="md" id="vurderinger">
+          Vurderinger av første leveranse
+        </h2>
+        {round ? <RoundFigures {...props} round={round} /> : <Empty>Ingen runde er åpnet ennå.</Empty>}
+        {rounds.length > 1 ? <RoundPicker rounds={rounds} round={round} sort={props.sort} /> : null}
+      </section>
+      <section aria-labelledby="nedlasting">
+        <h2 class="ds-heading" data-size="md" id="nedlasting">
+          Last ned
+        </h2>
+        <ul class="link-list">
+          <li>
+            <a class="ds-link" href={`/vurdering/dashbord/eksport.csv${round ? `?runde=${round.id}` : ''}`} download>
+              Tallene på denne siden (CSV)
+            </a>
+          </li>
+          {round && abilities.results ? (
+            <li>
+              <a class="ds-link" href={`/vurdering/runder/${round.id}/eksport.csv`} download>
+                Alle svar i runden, én rad per kommune og tjeneste (CSV)
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </section>
+      {round && props.comments ? <Comments comments={props.comments} /> : null}
+    </>
+  );
+}
+
+function RoundFigures(props: DashboardProps & { round: ReviewRound }) {
+  const { round, reviewed, coverage, abilities, sort } = props;
+  return (
+    <>
+      <p class="ds-paragraph">
+        Runde: <a class="ds-link" href={`/vurdering/runder/${round.id}`}>{round.title}</a>.{' '}
+        <strong>
+          {formatNumber(reviewed.municipalities)} av {formatNumber(coverage.all.municipalities)} kommuner
+        </strong>{' '}
+        har sendt inn vurderingen; de har {formatNumber(reviewed.population)} innbyggere ({formatShare(coverage.all.population === 0 ? 0 : reviewed.population / coverage.all.population)}{' '}
+        av befolkningen).
+        {abilities.manage ? ` ${formatNumber(reviewed.drafts)} kommuner har et utkast som ikke er sendt inn.` : ''}
+      </p>
+      <form
+        class="filter-form"
+        method="get"
+        action="/vurdering/dashbord"
+        hx-get="/vurdering/dashbord"
+        hx-target="#standpunkter"
+        hx-swap="outerHTML"
+        hx-trigger="change"
+        hx-push-url="true"
+        aria-label="Rekkefølgen i tabellen"
+      >
+        <input type="hidden" name="runde" value={String(round.id)} />
+        <div class="ds-field">
+          <label class="ds-label" for="sorter">
+            Sorter tjenestene
+          </label>
+          <select class="ds-input" id="sorter" name="sorter">
+            {tallySorts.map((s) => (
+              <option value={s} selected={s === sort}>
+                {tallySortLabel[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button class="ds-button" data-variant="secondary" type="submit">
+          Sorter
+        </button>
+      </form>
+      <TallyTable tallies={props.tallies} reviewed={reviewed} sort={sort} />
+    </>
+  );
+}
+
+const sortedColumn: Partial<Record<TallySort, string>> = { mot: 'opposes', endringer: 'supports-with-changes', stotter: 'supports' };
+
+/** The stances per service, weighted by population: the region htmx swaps when the order changes. */
+export function TallyTable({ tallies, reviewed, sort }: { tallies: Array<ServiceTally<FrozenService>>; reviewed: { municipalities: number; population: number }; sort: TallySort }) {
+  const share = (population: number) => formatShare(reviewed.population === 0 ? 0 : population / reviewed.population);
+  return (
+    <div id="standpunkter" class="table-scroll" aria-live="polite">
+      {reviewed.municipalities === 0 ? (
+        <Empty>Ingen kommune har sendt inn vurderingen ennå.</Empty>
+      ) : (
+        <table class="ds-table tally-table" data-border data-zebra>
+          <caption>
+            Standpunkt per tjeneste: antall kommuner, og i parentes andelen av innbyggerne i de {formatNumber(reviewed.municipalities)} kommunene som har sendt inn. Sortert:{' '}
+            {tallySortLabel[sort].toLowerCase()}.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Tjeneste</th>
+              {answers.map((a) => (
+                <th scope="col" class="num" aria-sort={sortedColumn[sort] === a ? 'descending' : undefined}>
+                  {answerLabel(a)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {tallies.map((t) => (
+              <tr>
+                <th scope="row">
+                  {t.service.name}
+                  <span class="tally-table__category">{t.service.categoryName ?? ''}</span>
+                </th>
+                {answers.map((a) => (
+                  <td class="num">
+                    {formatCount(t.counts[a])} <span class="muted">({share(t.population[a])})</span>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+

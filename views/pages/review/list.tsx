@@ -1,0 +1,86 @@
+import type { Child } from 'hono/jsx';
+import type { RemovalReason, ServiceChange, SnapshotDiff } from '../../../model/review/diff.ts';
+import { groupByCategory, type SnapshotService } from '../../../model/review/snapshot.ts';
+import type { FrozenService } from '../../../model/review/types.ts';
+import { elementHref } from '../../../model/kinds.ts';
+import { Empty, TentativeTag } from '../../components/common.tsx';
+import { ChangeMark } from './common.tsx';
+
+export type Marks = Map<FrozenService, { changes?: ServiceChange[]; removed?: RemovalReason }>;
+
+/** A frozen service as a reviewer reads it: tier, tentative, description if it says more, and what changed since. */
+export function ServiceSummary({ service, mark, headingLevel = 3 }: { service: FrozenService; mark?: { changes?: ServiceChange[]; removed?: RemovalReason } | undefined; headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  return (
+    <>
+      <Heading class="ds-heading review-item__name" data-size="xs" id={`tjeneste-${service.id}`}>
+        {service.name}
+      </Heading>
+      <p class="review-item__meta">
+        Leveransetrinn: {service.tierName ?? 'ikke satt'} <TentativeTag show={service.tentative} />
+      </p>
+      {service.description.trim() !== '' && service.description !== service.name ? <p class="ds-paragraph review-item__description">{service.description}</p> : null}
+      <ChangeMark changes={mark?.changes} removed={mark?.removed} />
+    </>
+  );
+}
+
+/** The frozen list grouped by category, each service rendered by `item`. */
+export function CategoryGroups({ services, item }: { services: FrozenService[]; item: (service: FrozenService) => Child }) {
+  if (services.length === 0) return <Empty>Listen er tom.</Empty>;
+  return (
+    <>
+      {groupByCategory(services).map((group) => (
+        <section class="review-category" aria-labelledby={`kategori-${group.key ?? 'ingen'}`}>
+          <h2 class="ds-heading" data-size="sm" id={`kategori-${group.key ?? 'ingen'}`}>
+            {group.name} <span class="muted">({group.services.length})</span>
+          </h2>
+          <ul class="review-list">
+            {group.services.map((s) => (
+              <li class="review-item">{item(s)}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** Services that joined the live first-delivery list after the round froze its copy. */
+export function AddedServices({ diff }: { diff: SnapshotDiff<FrozenService> }) {
+  if (diff.added.length === 0) return null;
+  return (
+    <section class="review-added" aria-labelledby="nye-tjenester">
+      <h2 class="ds-heading" data-size="sm" id="nye-tjenester">
+        Nye i første leveranse etter at runden åpnet ({diff.added.length})
+      </h2>
+      <p class="ds-paragraph">Disse tjenestene er ikke med i rundens liste og vurderes ikke i denne runden.</p>
+      <ul class="link-list">
+        {diff.added.map((s: SnapshotService) => (
+          <li>
+            <a class="ds-link" href={elementHref('informationService', s.key)}>
+              {s.name.trim() === '' ? '(uten navn)' : s.name}
+            </a>{' '}
+            <span class="muted">
+              ({s.categoryName ?? 'uten kategori'}, {s.tierName ?? 'uten trinn'})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One line saying how much changed, for the top of the list. */
+export function DiffSummary({ diff }: { diff: SnapshotDiff<FrozenService> }) {
+  const { changed, removed, added } = diff;
+  if (changed.length + removed.length + added.length === 0) {
+    return <p class="ds-paragraph">Ingenting i listen er endret i omfanget etter at runden åpnet.</p>;
+  }
+  return (
+    <p class="ds-paragraph">
+      Etter at runden åpnet er {changed.length} av tjenestene i listen endret og {removed.length} fjernet i omfanget, og {added.length} nye er kommet til. Endringene er
+      merket ved hver tjeneste; listen selv er den samme for alle kommunene.
+    </p>
+  );
+}
