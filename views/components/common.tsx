@@ -84,3 +84,29 @@ export function Empty({ children }: { children: Child }) {
 export function formatNumber(n: number, fractionDigits = 0): string {
   return new Intl.NumberFormat('nb-NO', { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(n);
 }
+
+export interface TabLink {
+  href: string;
+  label: string;
+  current: boolean;
+  /** Extra attributes for the link, e.g. htmx's. */
+  attributes?: Record<string, string>;
+  id?: string;
+}
+
+/** A row of links between the views of one area; the current one is marked for screen readers. */
+export function TabLinks({ label, links }: { label: string; links: TabLink[] }) {
+  return (
+    <nav class="tab-links" aria-label={label}>
+      <ul>
+        {links.map((l) => (
+          <li>
+            <a class="ds-link" id={l.id} href={l.href} aria-current={l.current ? 'page' : undefined} {...(l.attributes ?? {})}>
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

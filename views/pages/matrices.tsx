@@ -3,7 +3,7 @@ import type { ModelIndex } from '../../model/lookup.ts';
 import type { ActorMatrix, PersonnelMatrix } from '../../model/matrix.ts';
 import { usageLabel, type InformationService, type ScopeModel } from '../../model/schemas.ts';
 import type { Child } from 'hono/jsx';
-import { ElementLink, Empty, PageHeader } from '../components/common.tsx';
+import { ElementLink, Empty, PageHeader, TabLinks } from '../components/common.tsx';
 import { ExchangeCellView, modeAbbreviation, PersonnelCell } from '../components/matrix-cells.tsx';
 import { ServiceFilterForm } from '../components/service-filter.tsx';
 
@@ -21,19 +21,7 @@ export function filterQuery(filter: ServiceFilter): string {
 }
 
 function MatrixTabs({ current, filter }: { current: string; filter: ServiceFilter }) {
-  return (
-    <nav aria-label="Matriser" class="tab-links">
-      <ul>
-        {matrixTabs.map((t) => (
-          <li>
-            <a class="ds-link" href={`${t.href}${filterQuery(filter)}`} aria-current={t.href === current ? 'page' : undefined}>
-              {t.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabLinks label="Matriser" links={matrixTabs.map((t) => ({ href: `${t.href}${filterQuery(filter)}`, label: t.label, current: t.href === current }))} />;
 }
 
 function ServiceRowHeader({ service, index }: { service: InformationService; index: ModelIndex }) {

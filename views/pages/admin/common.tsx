@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { PageHeader, type Crumb } from '../../components/common.tsx';
+import { PageHeader, TabLinks, type Crumb } from '../../components/common.tsx';
 
 const sections = [
   { href: '/admin/brukere', label: 'Brukere' },
@@ -13,17 +13,7 @@ export function AdminHeader({ title, lead, current, crumbs = [] }: { title: stri
   return (
     <>
       <PageHeader title={title} lead={lead} crumbs={[{ href: '/admin', label: 'Administrasjon' }, ...crumbs, { label: title }]} />
-      <nav class="tab-links" aria-label="Administrasjon">
-        <ul>
-          {sections.map((s) => (
-            <li>
-              <a class="ds-link" href={s.href} aria-current={current === s.href ? 'page' : undefined}>
-                {s.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabLinks label="Administrasjon" links={sections.map((s) => ({ href: s.href, label: s.label, current: current === s.href }))} />
     </>
   );
 }

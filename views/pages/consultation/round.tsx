@@ -14,7 +14,7 @@ import {
 } from '../../../model/consultation.ts';
 import { itemLabel, type Figures, type Tally } from '../../../model/consultation-report.ts';
 import type { NewSummary } from '../../../src/db/queries/consultation-comments.ts';
-import { Empty, PageHeader } from '../../components/common.tsx';
+import { Empty, PageHeader, TabLinks } from '../../components/common.tsx';
 import { CalendarDate, CommentCard, DateTime, ItemName, Pager, RoundStateTag, UserText } from '../../components/consultation.tsx';
 import { Notice } from '../../components/form.tsx';
 
@@ -283,17 +283,10 @@ export function CommentList({ round, state, items, figures, comments, total, pag
       <h2 class="ds-heading" data-size="sm" id="kommentarer-tittel">
         Kommentarer
       </h2>
-      <nav class="tab-links" aria-label="Ordne kommentarene">
-        <ul>
-          {roundViews.map((v) => (
-            <li>
-              <a class="ds-link" id={`vis-${v}`} href={href({ vis: v })} aria-current={query.vis === v ? 'page' : undefined} {...hx(href({ vis: v }))}>
-                {roundViewLabel[v]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabLinks
+        label="Ordne kommentarene"
+        links={roundViews.map((v) => ({ id: `vis-${v}`, href: href({ vis: v }), label: roundViewLabel[v], current: query.vis === v, attributes: hx(href({ vis: v })) }))}
+      />
       <form class="filter-form" method="get" action={`/horing/${round.id}`} hx-get={`/horing/${round.id}`} hx-target="#kommentarer" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true" role="search" aria-label="Filtrer kommentarene">
         {query.vis !== 'element' ? <input type="hidden" name="vis" value={query.vis} /> : null}
         <div class="ds-field">

@@ -4,7 +4,7 @@ import { roundState } from '../../../model/review/rounds.ts';
 import { coverageGoal, type CoverageFigure } from '../../../model/review/coverage.ts';
 import { stanceLabel, type Stance } from '../../../model/review/schemas.ts';
 import type { ReviewRound } from '../../../model/review/types.ts';
-import { PageHeader, formatNumber, type Crumb } from '../../components/common.tsx';
+import { PageHeader, TabLinks, formatNumber, type Crumb } from '../../components/common.tsx';
 
 /** What the signed-in user may do on the review pages, as the policy table answers it. */
 export interface ReviewAbilities {
@@ -33,17 +33,7 @@ export function ReviewHeader({ title, lead, current, crumbs = [], abilities }: {
   return (
     <>
       <PageHeader title={title} lead={lead} crumbs={all} />
-      <nav class="tab-links" aria-label="Kommunevurdering">
-        <ul>
-          {sections(abilities).map((s) => (
-            <li>
-              <a class="ds-link" href={s.href} aria-current={current === s.href ? 'page' : undefined}>
-                {s.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabLinks label="Kommunevurdering" links={sections(abilities).map((s) => ({ href: s.href, label: s.label, current: current === s.href }))} />
     </>
   );
 }
