@@ -303,6 +303,28 @@ export function noveltyOf(comment: Pick<Comment, 'createdAt' | 'updatedAt' | 'an
   };
 }
 
+/** A user's record of looking at a round: the session that last looked, when, and the mark that session started from. */
+export interface VisitRecord {
+  sessionId: string;
+  lastSeenAt: string;
+  previousSeenAt: string | null;
+}
+
+/**
+ * The mark for "new" on a round: within the session that last looked, the look before that session
+ * (so paging and reloading do not use up what is new); in a later session, the last look. Null on
+ * a first visit.
+ */
+export function visitMark(visit: VisitRecord | undefined, sessionId: string): string | null {
+  if (!visit) return null;
+  return visit.sessionId === sessionId ? visit.previousSeenAt : visit.lastSeenAt;
+}
+
+/** The round page reports that it was seen, with the instant its data was read. */
+export const visitInputSchema = z.object({
+  sett: z.iso.datetime({ error: 'sett må være et tidspunkt (ISO 8601, UTC).' }),
+});
+
 export const isNew = (n: Novelty) => n.comment || n.edited || n.answered || n.replied;
 
 /** The text people comment on: a requirement's statement, otherwise the element's description, otherwise its name. */

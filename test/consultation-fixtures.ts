@@ -54,3 +54,22 @@ export function postComment(ctx: TestContext, roundId: number, fields: Record<st
 
 /** The comment the last redirect pointed at. */
 export const commentIdFrom = (res: Response) => Number(/kommentarer\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
+
+const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')]));
+
+/**
+ * Opens the round page as a browser does: the GET, then the visit the page reports once loaded
+ * (its `hx-post` element with `hx-trigger="load"`), sent the way htmx sends it. Returns the page.
+ */
+export async function lookAtRound(ctx: TestContext, roundId: number, headers: Record<string, string>, query = ''): Promise<string> {
+  const res = await ctx.app.request(`/horing/${roundId}${query}`, { headers });
+  if (res.status !== 200) throw new Error(`GET /horing/${roundId}${query}: ${res.status}`);
+  const html = await res.text();
+  const tag = /<div\b[^>]*hx-trigger="load"[^>]*>/.exec(html)?.[0];
+  if (tag) {
+    const a = attributes(tag);
+    const reported = await postForm(ctx, a['hx-post']!, JSON.parse(a['hx-vals'] ?? '{}') as Record<string, string>, { ...headers, 'HX-Request': 'true' });
+    if (reported.status !== 204) throw new Error(`visit: ${reported.status}`);
+  }
+  return html;
+}

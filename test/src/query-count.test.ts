@@ -171,8 +171,16 @@ describe('the consultation pages issue a fixed number of queries whatever the nu
           ctx.queries.length = 0;
           const res = await ctx.app.request(path, { headers });
           expect(res.status, `${who} ${path}`).toBe(200);
-          await res.text();
+          const html = await res.text();
           counts.set(`${who} ${pass} ${path}`, ctx.queries.length);
+          // The round page reports the visit once loaded, as the browser does: a POST with a fixed count too.
+          const visit = /hx-post="([^"]+\/besok)"[^>]*hx-vals="([^"]*)"/.exec(html);
+          if (visit) {
+            ctx.queries.length = 0;
+            const reported = await postForm(ctx, visit[1]!, JSON.parse(visit[2]!.replace(/&quot;/g, '"')) as Record<string, string>, { ...headers, ...htmx });
+            expect(reported.status, `${who} ${path}: the visit`).toBe(204);
+            counts.set(`${who} ${pass} POST ${visit[1]} after ${path}`, ctx.queries.length);
+          }
         }
         ctx.clock.advance({ minutes: 1 });
       }
@@ -187,6 +195,9 @@ describe('the consultation pages issue a fixed number of queries whatever the nu
     for (const [key, count] of few) expect(many.get(key), key).toBe(count);
     // The second visit adds what is new: one query more on the round page, not one per comment.
     expect(few.get('member 2 /horing/1')).toBe(few.get('member 1 /horing/1')! + 1);
+    // Signed-in viewers report their visit from the page; anonymous readers have none to report.
+    expect(few.has('member 1 POST /horing/1/besok after /horing/1')).toBe(true);
+    expect([...few.keys()].filter((k) => k.startsWith('anonymous') && k.includes('besok'))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { htmx, postForm, signIn, signInAs, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
 import { commentIdFrom, makeRound, organisationMember, postComment } from '../../consultation-fixtures.ts';
 
 let ctx: TestContext;
@@ -71,46 +71,6 @@ describe('hiding a comment', () => {
       expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/skjul`, { reason }, await signIn(ctx, role))).status, role).toBe(403);
     }
     expect((await ctx.db.selectFrom('consultation_comment').select('hidden_at').executeTakeFirstOrThrow()).hidden_at).toBeNull();
-  });
-});
-
-describe('what is new since the last visit', () => {
-  it('marks comments, answers and replies from others since the previous session, and keeps the marks while paging in this one', async () => {
-    const mine = commentIdFrom(await postComment(ctx, round.id, { punkt: String(round.items[0]!.id), text: 'Vår første.' }, author.headers));
-    const first = textOf(await (await ctx.app.request(`/horing/${round.id}`, { headers: author.headers })).text());
-    expect(first).toContain('Første gang du åpner denne høringen');
-    expect(first).not.toContain('Ny kommentar');
-
-    ctx.clock.advance({ minutes: 10 });
-    const other = await organisationMember(ctx, 'Pasientforeningen');
-    commentIdFrom(await postComment(ctx, round.id, { punkt: String(round.items[1]!.id), text: 'Deres kommentar.' }, other.headers));
-    const architect = await signIn(ctx, 'architect');
-    await postForm(ctx, `/horing/${round.id}/kommentarer/${mine}/behandling`, { status: 'tatt-til-folge', answer: 'Tatt inn.' }, architect);
-    await postForm(ctx, `/horing/${round.id}/kommentarer/${mine}/svar`, { text: 'Takk for innspillet.' }, architect);
-
-    // Same session as the first visit: the list measures from the visit before it, and there was none.
-    expect(textOf(await (await ctx.app.request('/horing', { headers: author.headers })).text())).toContain('Ikke åpnet før');
-
-    ctx.clock.advance({ minutes: 5 });
-    const later = await signInAs(ctx, author.user); // a new visit
-    expect(textOf(await (await ctx.app.request('/horing', { headers: later })).text())).toContain('2 kommentarer med noe nytt');
-    const page = await (await ctx.app.request(`/horing/${round.id}`, { headers: later })).text();
-    const text = textOf(page);
-    expect(text).toContain('1 nye kommentarer, 1 nye svar fra prosjektet, 1 kommentarer med nye innlegg i tråden');
-    expect(text).toMatch(/Støtte fra Norsk Sykepleierforbund.*Nytt svar fra prosjektet.*Nye innlegg i tråden.*Vår første\./s);
-    expect(text).toMatch(/Støtte fra Pasientforeningen.*Ny kommentar.*Deres kommentar\./s);
-
-    // Only what is new, through htmx, and the same marks on a second request in this session.
-    const onlyNew = textOf(await (await ctx.app.request(`/horing/${round.id}?nye=ja`, { headers: { ...later, ...htmx } })).text());
-    expect(onlyNew).toContain('2 kommentarer passer filteret.');
-    const again = textOf(await (await ctx.app.request(`/horing/${round.id}?vis=status`, { headers: later })).text());
-    expect(again).toContain('Ny kommentar');
-
-    // The next visit with nothing new in between says so.
-    ctx.clock.advance({ minutes: 5 });
-    const third = textOf(await (await ctx.app.request(`/horing/${round.id}`, { headers: await signInAs(ctx, author.user) })).text());
-    expect(third).toContain('ingenting nytt');
-    expect(third).not.toContain('Ny kommentar');
   });
 });
 
