@@ -1,7 +1,7 @@
 import type { RoundInput } from '../model/consultation.ts';
 import { createUser } from '../src/auth/users.ts';
 import type { Db } from '../src/db/index.ts';
-import { insertComment, insertReply, type NewComment } from '../src/db/queries/consultation-comments.ts';
+import { insertComment, insertReply, type NewComment } from '../src/db/queries/consultation-comment-writes.ts';
 import { insertRound, roundItems } from '../src/db/queries/consultation-rounds.ts';
 import { postForm, signInAs, testPassword, type TestContext } from './helpers.ts';
 
@@ -56,6 +56,24 @@ export function postComment(ctx: TestContext, roundId: number, fields: Record<st
 export const commentIdFrom = (res: Response) => Number(/kommentarer\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
 
 const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')]));
+
+/** The hidden fields of the form on a page that posts to `action`: what a browser sends back unchanged. */
+export function hiddenFields(html: string, action: string): Record<string, string> {
+  const form = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => attributes(/<form\b[^>]*>/.exec(f)![0]).action === action);
+  if (!form) throw new Error(`no form posting to ${action}`);
+  const fields: Record<string, string> = {};
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const a = attributes(tag);
+    if (a.type === 'hidden' && a.name) fields[a.name] = a.value ?? '';
+  }
+  return fields;
+}
+
+/** The version fields a comment's forms carry when opened now (read from the database, for tests not about conflicts). */
+export async function basisOf(db: Db, commentId: number): Promise<{ version: string; revision: string }> {
+  const row = await db.selectFrom('consultation_comment').select(['version', 'revision']).where('id', '=', commentId).executeTakeFirstOrThrow();
+  return { version: String(row.version), revision: String(row.revision) };
+}
 
 /**
  * Opens the round page as a browser does: the GET, then the visit the page reports once loaded

@@ -5,7 +5,7 @@ import { insertUser } from '../../src/db/queries/accounts.ts';
 import { recordAudit } from '../../src/db/queries/audit.ts';
 import { insertInvite } from '../../src/db/queries/invites.ts';
 import { configWith } from '../../src/config.ts';
-import { reviseComment } from '../../src/db/queries/consultation-comments.ts';
+import { reviseComment } from '../../src/db/queries/consultation-comment-writes.ts';
 import { addComments, addReply, makeRound, organisationMember } from '../consultation-fixtures.ts';
 import { htmx, postForm, signIn, signInAs, testApp, testClock, testDb } from '../helpers.ts';
 import { openRound } from './review/helpers.ts';
@@ -138,10 +138,10 @@ describe('the consultation pages issue a fixed number of queries whatever the nu
       })),
     );
     for (const [i, commentId] of ids.entries()) {
-      if (i % 2 === 0) await ctx.db.updateTable('consultation_comment').set({ status: 'tatt-til-folge', answer: `Svar ${i}`, answered_at: '2026-11-26T12:30:00.000Z' }).where('id', '=', commentId).execute();
+      if (i % 2 === 0) await ctx.db.updateTable('consultation_comment').set({ status: 'tatt-til-folge', answer: `Svar ${i}`, answered_at: '2026-11-26T12:30:00.000Z', answered_version: 1, answered_status: 'tatt-til-folge' }).where('id', '=', commentId).execute();
       if (i % 5 === 0) await ctx.db.updateTable('consultation_comment').set({ hidden_at: '2026-11-23T12:00:00.000Z', hidden_reason: 'Grunn' }).where('id', '=', commentId).execute();
       if (i % 3 === 0) await addReply(ctx.db, commentId, `Innlegg ${i}`, null, new Date('2026-11-26T12:30:00Z'));
-      if (i % 7 === 0) await reviseComment(ctx.db, commentId, { kind: 'sporsmal', text: `Endret ${i}`, proposal: null, baseText: null, editorId: null }, new Date('2026-11-24T12:00:00Z'));
+      if (i % 7 === 0) await reviseComment(ctx.db, commentId, { version: 1, revision: 1 }, { kind: 'sporsmal', text: `Endret ${i}`, proposal: null, baseText: null, editorId: null }, new Date('2026-11-24T12:00:00Z'));
     }
     const { user } = await organisationMember(ctx, 'Forening 0');
     // A fresh session for each pass: the first records a first visit, the second has a mark for what is new.

@@ -75,6 +75,8 @@ export async function listRounds(db: Db, viewer: { id: number; organisationId: n
         .select((s) => s.fn.countAll<number>().as('n'))
         .whereRef('c.round_id', '=', 'r.id')
         .where('c.answer', 'is not', null)
+        // An answer to an earlier wording does not answer the comment as it stands.
+        .whereRef('c.answered_version', '=', 'c.version')
         .as('answered_count'),
       // Comments written or edited by others, answered, or replied to by others since the last look.
       eb

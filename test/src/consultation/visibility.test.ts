@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
-import { commentIdFrom, makeRound, organisationMember, postComment } from '../../consultation-fixtures.ts';
+import { basisOf, commentIdFrom, makeRound, organisationMember, postComment } from '../../consultation-fixtures.ts';
 
 let ctx: TestContext;
 let round: Awaited<ReturnType<typeof makeRound>>;
@@ -21,12 +21,12 @@ describe('hiding a comment', () => {
     const id = commentIdFrom(await postComment(ctx, round.id, { punkt: String(round.items[0]!.id), kind: 'innvending', text: secret }, author.headers));
     const architect = await signIn(ctx, 'architect');
     expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/svar`, { text: `Gjelder ${secret}` }, architect)).status).toBe(303);
-    const noReason = await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/skjul`, { reason: ' ' }, architect);
+    const noReason = await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/skjul`, { ...(await basisOf(ctx.db, id)), reason: ' ' }, architect);
     expect(noReason.status).toBe(422);
     expect(textOf(await noReason.text())).toContain('Skriv hvorfor kommentaren skjules.');
-    expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/skjul`, { reason }, architect)).status).toBe(303);
-    expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/behandling`, { status: 'ikke-tatt-til-folge', answer: 'Skjult; send gjerne en ny kommentar uten personopplysninger.' }, architect)).status).toBe(303);
-    expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/skjul`, { reason }, architect)).status).toBe(409);
+    expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/skjul`, { ...(await basisOf(ctx.db, id)), reason }, architect)).status).toBe(303);
+    expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/behandling`, { ...(await basisOf(ctx.db, id)), status: 'ikke-tatt-til-folge', answer: 'Skjult; send gjerne en ny kommentar uten personopplysninger.' }, architect)).status).toBe(303);
+    expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/skjul`, { ...(await basisOf(ctx.db, id)), reason }, architect)).status).toBe(409);
 
     const viewers = {
       anonymous: {},
@@ -60,15 +60,15 @@ describe('hiding a comment', () => {
 
   it('closes the thread and stops editing', async () => {
     const id = commentIdFrom(await postComment(ctx, round.id, { punkt: String(round.items[0]!.id), text: secret }, author.headers));
-    await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/skjul`, { reason }, await signIn(ctx, 'architect'));
-    expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}`, { kind: 'stotte', text: 'Ny tekst', handling: 'send' }, author.headers)).status).toBe(409);
+    await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/skjul`, { ...(await basisOf(ctx.db, id)), reason }, await signIn(ctx, 'architect'));
+    expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}`, { ...(await basisOf(ctx.db, id)), kind: 'stotte', text: 'Ny tekst', handling: 'send' }, author.headers)).status).toBe(409);
     expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/svar`, { text: 'Svar' }, author.headers)).status).toBe(409);
   });
 
   it('is only for architects', async () => {
     const id = commentIdFrom(await postComment(ctx, round.id, { punkt: String(round.items[0]!.id), text: secret }, author.headers));
     for (const role of ['administrator', 'reader', 'municipality'] as const) {
-      expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/skjul`, { reason }, await signIn(ctx, role))).status, role).toBe(403);
+      expect((await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/skjul`, { ...(await basisOf(ctx.db, id)), reason }, await signIn(ctx, role))).status, role).toBe(403);
     }
     expect((await ctx.db.selectFrom('consultation_comment').select('hidden_at').executeTakeFirstOrThrow()).hidden_at).toBeNull();
   });
@@ -83,7 +83,7 @@ describe('user text is escaped in the consultation pages and exports', () => {
     const id = commentIdFrom(await postComment(ctx, round.id, { punkt: String(round.items[4]!.id), kind: 'endringsforslag', text: payload, proposal: `Tiltaket skal ${payload} stegvis.` }, author.headers));
     const architect = await signIn(ctx, 'architect');
     await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/svar`, { text: payload }, architect);
-    await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/behandling`, { status: 'tatt-til-folge', answer: payload }, architect);
+    await postForm(ctx, `/horing/${round.id}/kommentarer/${id}/behandling`, { ...(await basisOf(ctx.db, id)), status: 'tatt-til-folge', answer: payload }, architect);
     const pages = [
       '/horing',
       `/horing/${round.id}`,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { htmx, postForm, sameOrigin, signIn, signInAs, testApp, textOf, type TestContext } from '../../helpers.ts';
-import { commentIdFrom, lookAtRound, makeRound, organisationMember, postComment } from '../../consultation-fixtures.ts';
+import { basisOf, commentIdFrom, lookAtRound, makeRound, organisationMember, postComment } from '../../consultation-fixtures.ts';
 
 let ctx: TestContext;
 let round: Awaited<ReturnType<typeof makeRound>>;
@@ -91,7 +91,7 @@ describe('what is new since the last visit', () => {
     const other = await organisationMember(ctx, 'Pasientforeningen');
     commentIdFrom(await postComment(ctx, round.id, { punkt: String(round.items[1]!.id), text: 'Deres kommentar.' }, other.headers));
     const architect = await signIn(ctx, 'architect');
-    await postForm(ctx, `/horing/${round.id}/kommentarer/${mine}/behandling`, { status: 'tatt-til-folge', answer: 'Tatt inn.' }, architect);
+    await postForm(ctx, `/horing/${round.id}/kommentarer/${mine}/behandling`, { ...(await basisOf(ctx.db, mine)), status: 'tatt-til-folge', answer: 'Tatt inn.' }, architect);
     await postForm(ctx, `/horing/${round.id}/kommentarer/${mine}/svar`, { text: 'Takk for innspillet.' }, architect);
 
     // Same session as the first visit: the list measures from the visit before it, and there was none.
