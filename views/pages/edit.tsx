@@ -192,12 +192,17 @@ export function ConflictView({
 }
 
 /** Shown before a deletion that takes anything else with it; nothing is deleted until confirmed. */
-export function DeleteConfirm({ impact }: { impact: DeletionImpact }) {
+export function DeleteConfirm({ impact, fingerprint, changed }: { impact: DeletionImpact; fingerprint: string; changed: boolean }) {
   const { element } = impact;
   const href = elementHref(element.kind, element.key);
   return (
     <section id="slett-bekreft" class="delete-confirm" aria-labelledby="slett-tittel">
       <div class="ds-alert" data-color="danger" role="alert" tabindex={-1} autofocus>
+        {changed ? (
+          <p class="ds-paragraph">
+            <strong>Noe har endret seg siden du så dette, så ingenting er slettet.</strong> Se over på nytt.
+          </p>
+        ) : null}
         <h2 id="slett-tittel" class="ds-heading" data-size="xs">
           Slette «{element.name}»? Dette går også med:
         </h2>
@@ -252,7 +257,7 @@ export function DeleteConfirm({ impact }: { impact: DeletionImpact }) {
       </div>
       <div class="form-actions">
         <form method="post" action={`${href}/slett`} hx-post={`${href}/slett`} hx-target="#slett-bekreft" hx-swap="outerHTML">
-          <input type="hidden" name="confirm" value={String(element.version)} />
+          <input type="hidden" name="confirm" value={fingerprint} />
           <button class="ds-button" data-color="danger" type="submit">
             Slett likevel
           </button>

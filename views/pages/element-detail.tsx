@@ -65,6 +65,7 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
               Rediger
             </a>
             <form method="post" action={`${href}/slett`} hx-post={`${href}/slett`} hx-target="#slett-bekreft" hx-swap="outerHTML">
+              <input type="hidden" name="version" value={String(element.version)} />
               <button class="ds-button" data-variant="tertiary" data-color="danger" type="submit">
                 Slett
               </button>
