@@ -71,3 +71,28 @@ export function deletedIds(index: ModelIndex, elementId: number): number[] {
 export function needsConfirmation(impact: DeletionImpact): boolean {
   return impact.alsoDeleted.length > 0 || impact.loseReference.length > 0 || impact.links.length > 0 || impact.kept.length > 0;
 }
+
+/**
+ * A short fingerprint of an impact and the element's version: a confirmation carries it, so a
+ * deletion goes ahead only if what would go is still exactly what the architect was shown.
+ */
+export function impactFingerprint(impact: DeletionImpact): string {
+  const text = JSON.stringify([
+    impact.element.id,
+    impact.element.version,
+    impact.alsoDeleted.map((e) => [e.id, e.version]),
+    impact.loseReference.map((r) => [r.element.id, r.field]),
+    impact.links.map((l) => [l.label, l.count]),
+    impact.kept.map((k) => [k.label, k.count]),
+  ]);
+  // FNV-1a, 32 bits twice over (forwards and backwards): plenty to tell two impacts apart.
+  const fnv = (chars: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < chars.length; i++) {
+      h ^= chars.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+  };
+  return `${fnv(text)}${fnv([...text].reverse().join(''))}`;
+}

@@ -70,7 +70,13 @@ export const commonInputShape = {
 const budget = z
   .union([z.literal(''), z.string().trim().regex(/^\d+(?:[.,]\d+)?$/, 'Budsjettet må være et tall, f.eks. 12,5.')])
   .optional()
-  .transform((v) => (v ? Number(v.replace(',', '.')) : null));
+  .transform((v) => (v ? Number(v.replace(',', '.')) : null))
+  .pipe(
+    z
+      .number({ error: 'Budsjettet må være et tall mellom 0 og 1 000 000 MNOK.' })
+      .max(1_000_000, 'Budsjettet må være et tall mellom 0 og 1 000 000 MNOK.')
+      .nullable(),
+  );
 
 export const elementInputSchemas = {
   solutionPart: z.object({ ...commonInputShape }),
@@ -142,6 +148,15 @@ export const versionSchema = z.object({
     .regex(/^\d+$/, 'Skjemaet har en ugyldig versjon; last siden på nytt.')
     .transform(Number),
 });
+
+/**
+ * A delete: from the element's page with the version the architect saw, or a confirmation with
+ * the fingerprint of the impact they were shown.
+ */
+export const deleteRequestSchema = z.union([
+  z.object({ confirm: z.string().regex(/^[0-9a-f]{16}$/, 'Ugyldig bekreftelse.') }).transform((v) => ({ confirmation: v.confirm })),
+  versionSchema,
+]);
 
 /** How a form field is shown. The schema above decides what is valid. */
 export type FieldSpec =

@@ -66,14 +66,16 @@ export function byPosition(a: { position: number; id: number }, b: { position: n
 
 /** The capability and everything below it, depth first. */
 export function subtreeIds(index: ModelIndex, rootId: number): number[] {
-  const out: number[] = [];
+  // The database refuses cycles, but a walk must end even on a tree that has one.
+  const seen = new Set<number>();
   const stack = [rootId];
   while (stack.length > 0) {
     const id = stack.pop()!;
-    out.push(id);
+    if (seen.has(id)) continue;
+    seen.add(id);
     for (const child of index.childrenOf(id)) stack.push(child.id);
   }
-  return out;
+  return [...seen];
 }
 
 /** Ids of the tiers that make up the first delivery. */

@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { AccessDenied, denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
 import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
@@ -28,6 +30,9 @@ export interface CreateAppOptions {
   logError?: (error: unknown) => void;
 }
 
+/** The largest request body the app reads: 1 MiB, far above any form's. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 /** Builds the whole application from its parts. `server.ts` only starts it. */
 export function createApp(options: CreateAppOptions): Hono {
   const deps: AppDeps = {
@@ -40,6 +45,15 @@ export function createApp(options: CreateAppOptions): Hono {
 
   // Every request, in this order: headers (CSP nonce), who is asking, same-origin writes, the policy.
   app.use('*', securityHeaders());
+  // No form here is near this size; a larger body is refused before anything reads it.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' }),
+    }),
+  );
   app.use('*', requestContext(deps));
   app.use('*', loadViewer(deps));
   app.use('*', sameOriginWrites(deps.config, (c, reason) => denyRequest(c, deps, `csrf:${reason}`)));
@@ -63,6 +77,10 @@ export function createApp(options: CreateAppOptions): Hono {
   app.notFound((c) => notFound(c, 'Det finnes ingen side med den adressen.'));
   app.onError((error, c) => {
     if (error instanceof AccessDenied) return denyRequest(c, deps, error.message);
+    // A request we refuse on purpose (e.g. a body that is not a form) is answered, not logged.
+    if (error instanceof HTTPException && error.status < 500) {
+      return respondError(c, { status: error.status, title: 'Ugyldig forespørsel', message: error.message });
+    }
     deps.logError(error);
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'Noe gikk galt på serveren. Prøv igjen senere.' }, 500);
     return respondError(c, {

@@ -14,6 +14,15 @@ export function answeringRoute(c: Context): { method: string; path: string } | u
   return matchedRoutes(c).find((r) => r.method !== 'ALL');
 }
 
+/** A path segment decoded; one that is not valid percent-encoding stays as it is (and matches nothing). */
+function decodeOrKeep(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The values of a pattern's `:name` segments in a concrete path. */
 export function paramsOf(pattern: string, path: string): Record<string, string> {
   const names = pattern.split('/');
@@ -22,7 +31,7 @@ export function paramsOf(pattern: string, path: string): Record<string, string> 
   names.forEach((segment, i) => {
     const name = /^:(\w+)/.exec(segment)?.[1];
     const value = values[i];
-    if (name && value !== undefined) params[name] = decodeURIComponent(value);
+    if (name && value !== undefined) params[name] = decodeOrKeep(value);
   });
   return params;
 }
@@ -108,7 +117,9 @@ export function requireOwnership(c: Context, owner: Owner): void {
  * request) or told to (anything else); signed-in users are told their role does not reach.
  */
 export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reason: string): Promise<Response> {
-  await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `${c.req.method} ${c.req.path} (${reason})` });
+  // The path is the visitor's to choose: keep the row small however long it is.
+  const path = c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;
+  await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `${c.req.method} ${path} (${reason})` });
   const viewer = c.var.viewer;
   const api = c.req.path.startsWith('/api/');
   if (reason.startsWith('csrf')) {

@@ -4,7 +4,7 @@ import { recordAudit, type AuditActor } from '../db/queries/audit.ts';
 import type { Db } from '../db/index.ts';
 import { verifyAgainstNothing, verifyPassword } from './password.ts';
 import { startSession } from './sessions.ts';
-import { blockedUntil, clearAccountFailures, recordFailure } from './throttle.ts';
+import { releaseAttempt, reserveAttempt } from './throttle.ts';
 import { hashToken } from './tokens.ts';
 
 export type SignInResult = { kind: 'ok'; token: string; userId: number } | { kind: 'failed' } | { kind: 'limited'; until: Date };
@@ -21,7 +21,7 @@ export async function signIn(
   actor: AuditActor,
 ): Promise<SignInResult> {
   const keys = { account: input.email, address: actor.clientAddress };
-  const until = await blockedUntil(db, keys, actor.at, config);
+  const until = await reserveAttempt(db, keys, actor.at, config);
   if (until) {
     await recordAudit(db, { ...actor, action: 'login.limited', details: `e-post: ${input.email}; neste forsøk ${until.toISOString()}` });
     return { kind: 'limited', until };
@@ -30,7 +30,6 @@ export async function signIn(
   const user = await credentialsByEmail(db, input.email);
   const matches = user ? await verifyPassword(input.password, user.password_hash) : await verifyAgainstNothing(input.password);
   if (!user || !matches || user.disabled_at !== null) {
-    await recordFailure(db, keys, actor.at);
     const why = !user ? 'ukjent e-post' : !matches ? 'feil passord' : 'brukeren er deaktivert';
     await recordAudit(db, {
       ...actor,
@@ -43,7 +42,7 @@ export async function signIn(
     return { kind: 'failed' };
   }
 
-  await clearAccountFailures(db, input.email);
+  await releaseAttempt(db, keys);
   const token = await db.transaction().execute(async (trx) => {
     const userActor = { ...actor, userId: user.id };
     if (input.previousToken) {

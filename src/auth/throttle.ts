@@ -36,22 +36,22 @@ export function delayAfter(failures: number, free: number, config: Config): numb
   return Math.min(seconds * 1000, config.LOGIN_DELAY_MAX_MINUTES * 60_000);
 }
 
-/** When the next attempt is allowed, if it is not allowed now. */
-export async function blockedUntil(db: Db, keys: ThrottleKeys, now: Date, config: Config): Promise<Date | null> {
-  const rows = await db.selectFrom('login_throttle').selectAll().where('key', 'in', keysOf(keys)).execute();
-  let until = 0;
-  for (const row of rows) {
-    if (!live(row, now)) continue;
-    const next = Date.parse(row.last_failure_at) + delayAfter(row.failures, freeAttempts(row.key, config), config);
-    until = Math.max(until, next);
-  }
-  return until > now.getTime() ? new Date(until) : null;
-}
-
-export async function recordFailure(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/**
+ * Takes one attempt: if the limit allows it, counts it as a failure at once, in the same
+ * transaction as the check, so that attempts made in parallel cannot all pass the check before
+ * any of them is counted. A sign-in that then succeeds gives the attempt back (`releaseAttempt`).
+ * Returns when the next attempt is allowed if this one is refused, else null.
+ */
+export async function reserveAttempt(db: Db, keys: ThrottleKeys, now: Date, config: Config): Promise<Date | null> {
+  return db.transaction().execute(async (trx) => {
     const wanted = keysOf(keys);
     const rows = await trx.selectFrom('login_throttle').selectAll().where('key', 'in', wanted).execute();
+    let until = 0;
+    for (const row of rows) {
+      if (!live(row, now)) continue;
+      until = Math.max(until, Date.parse(row.last_failure_at) + delayAfter(row.failures, freeAttempts(row.key, config), config));
+    }
+    if (until > now.getTime()) return new Date(until);
     const at = now.toISOString();
     for (const key of wanted) {
       const row = rows.find((r) => r.key === key);
@@ -62,10 +62,27 @@ export async function recordFailure(db: Db, keys: ThrottleKeys, now: Date): Prom
         .onConflict((oc) => oc.column('key').doUpdateSet({ failures, last_failure_at: at }))
         .execute();
     }
+    return null;
   });
 }
 
-/** A successful sign-in clears the account's failures (not the address's: one good account must not unlock guessing at others). */
-export async function clearAccountFailures(db: Db, account: string): Promise<void> {
-  await db.deleteFrom('login_throttle').where('key', '=', `account:${account}`).execute();
+/**
+ * A successful sign-in: the account's failures are cleared, and the attempt the address was
+ * charged for is given back (not its earlier failures: one good account must not unlock
+ * guessing at others).
+ */
+export async function releaseAttempt(db: Db, keys: ThrottleKeys): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('login_throttle').where('key', '=', `account:${keys.account}`).execute();
+    if (keys.address) {
+      await trx
+        .updateTable('login_throttle')
+        .set((eb) => ({ failures: eb('failures', '-', 1) }))
+        .where('key', '=', `address:${keys.address}`)
+        .where('failures', '>', 0)
+        .execute();
+    }
+  });
 }
+
+

@@ -1,10 +1,20 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { FieldErrors } from '../../views/components/form.tsx';
 
+/** The posted body, or a 400 for a body that is not a well-formed form (never a 500). */
+async function parseForm(c: Context, all: boolean): Promise<Record<string, string | File | Array<string | File>>> {
+  try {
+    return await c.req.parseBody({ all });
+  } catch {
+    throw new HTTPException(400, { message: 'Skjemaet som ble sendt, kan ikke leses. Last siden på nytt og prøv igjen.' });
+  }
+}
+
 /** A form post's text fields; a repeated field keeps its last value, files are ignored. */
 export async function formInput(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
+  const body = await parseForm(c, false);
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(body)) if (typeof value === 'string') fields[name] = value;
   return fields;
@@ -24,7 +34,7 @@ export type FormBody = Record<string, string | string[]>;
 
 /** The posted form with repeated fields (checkbox groups) as lists; files are ignored. */
 export async function readForm(c: Context): Promise<FormBody> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await parseForm(c, true);
   const out: FormBody = {};
   for (const [name, value] of Object.entries(body)) {
     if (Array.isArray(value)) out[name] = value.filter((v): v is string => typeof v === 'string');

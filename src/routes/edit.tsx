@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { changedFields, elementInputSchemas, refOptions, toFormValues, versionSchema } from '../../model/editing.ts';
+import { changedFields, deleteRequestSchema, elementInputSchemas, refOptions, toFormValues, versionSchema } from '../../model/editing.ts';
 import { elementHref, kindByPath, kindInfo, kindPathParam, type ElementKind } from '../../model/kinds.ts';
 import { indexModel } from '../../model/lookup.ts';
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
@@ -126,21 +126,21 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const kind = kindOf(c);
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
     const form = singleValues(await readForm(c));
-    const confirm = form.confirm === undefined ? null : versionSchema.safeParse({ version: form.confirm });
-    if (confirm && !confirm.success) {
-      return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'Bekreftelsen mangler versjon; last siden på nytt.' });
+    const request = deleteRequestSchema.safeParse(form);
+    if (!request.success) {
+      return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'Slettingen mangler versjon eller bekreftelse; last siden på nytt.' });
     }
-    const result = await deleteElement(db, kind, c.req.param('key'), confirm ? confirm.data.version : null, auditActor(c));
+    const result = await deleteElement(db, kind, c.req.param('key'), request.data, auditActor(c));
     if (!result.ok) {
       if (result.reason === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${c.req.param('key')}».`);
       if (result.reason === 'conflict') {
         return respondError(c, {
           status: 409,
           title: 'Elementet er endret',
-          message: 'Noen har endret elementet etter at du så hva slettingen tar med seg. Ingenting er slettet; se på det på nytt før du sletter.',
+          message: 'Noen har endret elementet etter at du åpnet siden. Ingenting er slettet; last siden på nytt og se på det før du sletter.',
         });
       }
-      const view = <DeleteConfirm impact={result.impact} />;
+      const view = <DeleteConfirm impact={result.impact} fingerprint={result.fingerprint} changed={result.changed} />;
       return respond(c, { title: 'Bekreft sletting', body: view, fragment: view });
     }
     const list = `/${kindInfo[kind].path}`;

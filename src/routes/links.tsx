@@ -103,6 +103,9 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     if (!parsed.success) return invalid(c, describeIssues(parsed.error));
     const modes: Record<string, string | null | undefined> = {};
     const errors: string[] = [];
+    if (Object.keys(form).filter((name) => name.startsWith('mode-')).length > 50) {
+      return invalid(c, ['Skjemaet har flere samhandlingsformer enn noen celle kan ha.']);
+    }
     for (const [name, value] of Object.entries(form)) {
       if (!name.startsWith('mode-')) continue;
       const modeKey = elementKeySchema.safeParse(name.slice(5));

@@ -24,6 +24,11 @@ const count = async () => Number((await ctx.db.selectFrom('element').select((eb)
 const element = (kind: ElementKind, key: string) =>
   ctx.db.selectFrom('element').selectAll().where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
 
+/** A delete from the element's page, which carries the version the architect saw. */
+const remove = (path: string, version = '1') => post(`${path}/slett`, { version });
+/** The fingerprint a delete confirmation carries. */
+const confirmationIn = (html: string) => /name="confirm" value="([0-9a-f]{16})"/.exec(html)?.[1] ?? '';
+
 /** A valid new element of each kind, as a form posts it. */
 const valid: Record<ElementKind, Record<string, string>> = {
   solutionPart: { name: 'Ny løsningsdel' },
@@ -81,7 +86,7 @@ describe('create, edit and delete every kind in place', () => {
     expect((await element(kind, key))?.version).toBe(2);
 
     // Delete: nothing depends on a new element, so it goes at once and the list is shown.
-    const deleted = await post(`${path}/${key}/slett`, {});
+    const deleted = await remove(`${path}/${key}`, '2');
     expect(deleted.status).toBe(204);
     expect(deleted.headers.get('hx-redirect')).toBe(path);
     expect(await element(kind, key)).toBeUndefined();
@@ -91,7 +96,7 @@ describe('create, edit and delete every kind in place', () => {
     const first = await post('/krav', valid.requirement);
     expect(textOf(await first.text())).toContain('Opprettet');
     expect(await ctx.db.selectFrom('requirement').select('ref').where('ref', '=', 'AKS-0011').executeTakeFirst()).toBeDefined();
-    expect((await post('/krav/aks-0011/slett', {})).status).toBe(204);
+    expect((await remove('/krav/aks-0011')).status).toBe(204);
     await post('/krav', { ...valid.requirement, name: 'Enda et krav' });
     const refs = (await ctx.db.selectFrom('requirement').select('ref').orderBy('ref').execute()).map((r) => r.ref);
     expect(refs).toContain('AKS-0012');
@@ -167,6 +172,7 @@ describe('invalid input', () => {
     ['/portefolje', { ...valid.nationalProject, projectNo: '11' }, ['Prosjekt-ID 11 er allerede brukt.']],
     ['/portefolje', { ...valid.nationalProject, budgetMnok: 'mye' }, ['Budsjettet må være et tall']],
     ['/mal', { name: 'x'.repeat(501) }, ['Navnet kan være på høyst 500 tegn.']],
+    ['/portefolje', { ...valid.nationalProject, budgetMnok: '9'.repeat(400) }, ['Budsjettet må være et tall mellom 0 og 1 000 000 MNOK.']],
   ] as Array<[string, Record<string, string>, string[]]>)('%s %o answers 422 beside the field and writes nothing', async (path, fields, messages) => {
     const before = await count();
     const res = await post(path, fields);
@@ -223,30 +229,47 @@ describe('no lost updates', () => {
 describe('deleting what others depend on', () => {
   it('shows exactly what else would go and deletes nothing until confirmed', async () => {
     const before = await count();
-    const res = await post('/funksjonsomrader/dokumentasjon-av-forlop-og-tilstand/slett', {});
+    const res = await remove('/funksjonsomrader/dokumentasjon-av-forlop-og-tilstand');
     expect(res.status).toBe(200);
-    const text = textOf(await res.text());
-    expect(text).toContain('Disse slettes også (8)');
+    const html = await res.text();
+    const text = textOf(html);
+    expect(text).toContain('Slettes også (8)');
     expect(text).toContain('Håndtere klinisk historikk');
     expect(await count()).toBe(before);
 
-    const category = await post('/informasjonskategorier/plan/slett', {});
+    const category = await remove('/informasjonskategorier/plan');
     const categoryText = textOf(await category.text());
     expect(categoryText).toContain('mister koblingen (5)');
     expect(categoryText).toContain('Individuell plan mister informasjonskategori');
     expect(await count()).toBe(before);
 
-    const version = String((await element('capability', 'dokumentasjon-av-forlop-og-tilstand'))!.version);
-    const confirmed = await post('/funksjonsomrader/dokumentasjon-av-forlop-og-tilstand/slett', { confirm: version });
+    const confirmed = await post('/funksjonsomrader/dokumentasjon-av-forlop-og-tilstand/slett', { confirm: confirmationIn(html) });
     expect(confirmed.status).toBe(204);
     expect(await count()).toBe(before - 9);
   });
 
-  it('refuses a confirmation given for an older version', async () => {
-    await post('/informasjonskategorier/plan', { name: 'Planer', version: '1' });
-    const res = await post('/informasjonskategorier/plan/slett', { confirm: '1' });
-    expect(res.status).toBe(409);
+  it('shows the impact again, and deletes nothing, when something changed after it was shown', async () => {
+    const shown = await (await remove('/informasjonskategorier/plan')).text();
+    expect(textOf(shown)).toContain('mister koblingen (5)');
+    // Another architect moves a service into the category meanwhile.
+    await post('/informasjonstjenester/flytt', { services: 'multidose', category: 'plan' });
+    const stale = await post('/informasjonskategorier/plan/slett', { confirm: confirmationIn(shown) });
+    expect(stale.status).toBe(200);
+    const again = await stale.text();
+    expect(textOf(again)).toContain('Noe har endret seg siden du så dette, så ingenting er slettet.');
+    expect(textOf(again)).toContain('mister koblingen (6)');
     expect(await element('informationCategory', 'plan')).toBeDefined();
+    expect((await post('/informasjonskategorier/plan/slett', { confirm: confirmationIn(again) })).status).toBe(204);
+    expect(await element('informationCategory', 'plan')).toBeUndefined();
+  });
+
+  it('refuses a delete from a page showing an older version', async () => {
+    await post('/mal', { name: 'Bedre kvalitet' });
+    await post('/mal/bedre-kvalitet', { name: 'Bedre kvalitet i tjenestene', version: '1' });
+    const res = await remove('/mal/bedre-kvalitet', '1');
+    expect(res.status).toBe(409);
+    expect(await element('goal', 'bedre-kvalitet')).toBeDefined();
+    expect((await post('/mal/bedre-kvalitet/slett', {})).status).toBe(400);
   });
 
   it('says which consultation comments stay, with the element’s name, when a requirement goes', async () => {
@@ -254,10 +277,10 @@ describe('deleting what others depend on', () => {
     const member = await organisationMember(ctx, 'Pasientforeningen');
     const item = round.items.find((i) => i.key === 'aks-0005')!;
     await addComments(ctx.db, [{ roundId: round.id, itemId: item.id, organisationId: member.organisationId, text: 'Stegvis er bra.' }]);
-    const text = textOf(await (await post('/krav/aks-0005/slett', {})).text());
-    expect(text).toContain('1 høringskommentarer, som blir stående med elementets navn');
+    const html = await (await remove('/krav/aks-0005')).text();
+    expect(textOf(html)).toContain('1 høringskommentarer, som blir stående med elementets navn');
     expect(await element('requirement', 'aks-0005')).toBeDefined();
-    expect((await post('/krav/aks-0005/slett', { confirm: '1' })).status).toBe(204);
+    expect((await post('/krav/aks-0005/slett', { confirm: confirmationIn(html) })).status).toBe(204);
     const kept = await ctx.db.selectFrom('consultation_item').select(['element_id', 'element_name']).where('id', '=', item.id).executeTakeFirstOrThrow();
     expect(kept).toEqual({ element_id: null, element_name: 'Stegvis gjennomføring' });
     expect(await ctx.db.selectFrom('consultation_comment').select('text').where('item_id', '=', item.id).execute()).toEqual([{ text: 'Stegvis er bra.' }]);
@@ -269,7 +292,7 @@ describe('deleting what others depend on', () => {
     const oslo = await signIn(ctx, 'municipality');
     const sent = await postForm(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'send', [`standpunkt-${ids.multidose}`]: 'supports' }, oslo);
     expect(sent.status).toBe(303);
-    const text = textOf(await (await post('/informasjonstjenester/multidose/slett', {})).text());
+    const text = textOf(await (await remove('/informasjonstjenester/multidose')).text());
     expect(text).toContain('1 kommuners standpunkter i vurderingsrunder, som blir stående med tjenestens navn');
     expect(await element('informationService', 'multidose')).toBeDefined();
   });
@@ -277,7 +300,7 @@ describe('deleting what others depend on', () => {
   it('counts the links that go with a service', async () => {
     await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'legevakt', usage: 'both' });
     await post('/matriser/aktorer/celle', { service: 'multidose', actor: 'innbygger', 'mode-sende-og-motta': 'nye' });
-    const text = textOf(await (await post('/informasjonstjenester/multidose/slett', {})).text());
+    const text = textOf(await (await remove('/informasjonstjenester/multidose')).text());
     expect(text).toContain('1 koblinger mellom informasjonstjeneste, aktør og samhandlingsform');
     expect(text).toContain('1 koblinger mellom informasjonstjeneste og helsepersonellgruppe');
   });
@@ -293,6 +316,16 @@ describe('the capability tree', () => {
     }
     const row = await ctx.db.selectFrom('capability').innerJoin('element', 'element.id', 'capability.element_id').select('parent_id').where('key', '=', 'dokumentasjon-av-forlop-og-tilstand').executeTakeFirstOrThrow();
     expect(row.parent_id).toBeNull();
+  });
+
+  it('refuses the second of two moves sent at once that together would make a loop', async () => {
+    const move = (key: string, name: string, parent: string) => post(`/funksjonsomrader/${key}`, { name, parent, version: '1' });
+    const [a, b] = await Promise.all([move('ppt', 'PPT', 'nav'), move('nav', 'NAV', 'ppt')]);
+    expect([a.status, b.status].sort()).toEqual([200, 422]);
+    const model = await loadScopeModel(ctx.db);
+    const byKey = new Map(model.elements.capability.map((c) => [c.key, c]));
+    expect(byKey.get('ppt')!.parentId === byKey.get('nav')!.id && byKey.get('nav')!.parentId === byKey.get('ppt')!.id).toBe(false);
+    expect((await get('/')).status).toBe(200);
   });
 
   it('moves a capability under another parent', async () => {
@@ -385,6 +418,8 @@ describe('links', () => {
     const none = await post('/informasjonstjenester/flytt', { services: 'multidose' });
     expect(none.status).toBe(422);
     expect(textOf(await none.text())).toContain('Velg et leveransetrinn eller en kategori');
+    const many = await post('/informasjonstjenester/flytt', { services: Array.from({ length: 1500 }, (_, i) => `tjeneste-${i}`), tier: '2023' });
+    expect(many.status).toBe(422);
     const unknown = await post('/informasjonstjenester/flytt', { services: ['multidose', 'finnes-ikke'], tier: '2023' });
     expect(unknown.status).toBe(422);
     expect((await loadScopeModel(ctx.db)).elements.informationService.find((s) => s.key === 'multidose')?.tierId).toBe(tier.id);
@@ -411,7 +446,7 @@ describe('search', () => {
   it('finds what was just created or renamed, and forgets what was deleted', async () => {
     await post('/mal', { name: 'Færre feilmedisineringer' });
     expect(textOf(await (await get('/sok?q=feilmedisin')).text())).toContain('Færre feilmedisineringer');
-    await post('/mal/faerre-feilmedisineringer/slett', {});
+    await remove('/mal/faerre-feilmedisineringer');
     expect(textOf(await (await get('/sok?q=feilmedisin')).text())).toContain('Ingen treff');
   });
 

@@ -52,7 +52,7 @@ export async function recordAudits(db: Executor, entries: AuditEntry[]): Promise
           before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
           after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
           client_address: entry.clientAddress,
-          details: entry.details ?? null,
+          details: entry.details === null || entry.details === undefined ? null : entry.details.slice(0, 2000),
         })),
       )
       .execute();

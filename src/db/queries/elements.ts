@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { deletedIds, deletionImpact, type DeletionImpact, needsConfirmation } from '../../../model/deletion.ts';
+import { deletedIds, deletionImpact, impactFingerprint, type DeletionImpact, needsConfirmation } from '../../../model/deletion.ts';
 import {
   fieldsByKind,
   slugify,
@@ -223,16 +223,17 @@ export async function updateElement(
   input: Record<string, unknown>,
   actor: AuditActor,
 ): Promise<SaveResult> {
-  const model = await loadScopeModel(db, { municipalities: false });
-  const index = indexModel(model);
-  const current = index.byKey(kind, key);
-  if (!current) return { ok: false, reason: 'not-found' };
-  const before = toFormValues(current, index);
-  if (current.version !== expectedVersion) {
-    return { ok: false, reason: 'conflict', current, currentValues: before };
-  }
-
+  // Read, check and write in one transaction: the cycle check must see what another
+  // architect saved a moment ago, or two moves could make a loop between them.
   return db.transaction().execute(async (trx) => {
+    const model = await loadScopeModel(trx, { municipalities: false });
+    const index = indexModel(model);
+    const current = index.byKey(kind, key);
+    if (!current) return { ok: false, reason: 'not-found' } as const;
+    const before = toFormValues(current, index);
+    if (current.version !== expectedVersion) {
+      return { ok: false, reason: 'conflict', current, currentValues: before } as const;
+    }
     const { ids, errors } = await resolveRefs(trx, kind, input);
     Object.assign(errors, await uniquenessErrors(trx, kind, input, current.id));
     if (kind === 'capability' && wouldCreateCycle(index, current.id, ids.parent ?? null)) {
@@ -279,7 +280,7 @@ export async function updateElement(
  * element's name kept: consultation comments and municipalities' stances in review rounds (both
  * refer to a frozen copy of the element). One query per kind of reference.
  */
-async function keptReferences(db: Db, ids: number[]): Promise<Array<{ label: string; count: number }>> {
+async function keptReferences(db: Trx, ids: number[]): Promise<Array<{ label: string; count: number }>> {
   const comments = await db
     .selectFrom('consultation_comment')
     .innerJoin('consultation_item', 'consultation_item.id', 'consultation_comment.item_id')
@@ -301,32 +302,40 @@ async function keptReferences(db: Db, ids: number[]): Promise<Array<{ label: str
 export type DeleteResult =
   | { ok: true; deleted: number }
   | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'confirm'; impact: DeletionImpact }
+  /** Shown before anything is deleted; `changed` when it differs from what was confirmed. */
+  | { ok: false; reason: 'confirm'; impact: DeletionImpact; fingerprint: string; changed: boolean }
   | { ok: false; reason: 'conflict'; current: ScopeElement };
+
+/** What the architect asks for: a delete from the element's page, or a confirmation of an impact. */
+export type DeleteRequest = { confirmation: string } | { version: number };
 
 /**
  * Deletes an element. When something else would go or change with it, nothing happens until the
- * architect has seen the impact and confirms (for the version they saw).
+ * architect has seen the impact and confirms exactly that impact (its fingerprint): if anything
+ * was linked, changed or commented on since, they are shown it again. A delete from the page
+ * carries the version the architect saw. All in one transaction, so what is checked is what goes.
  */
 export async function deleteElement(
   db: Db,
   kind: ElementKind,
   key: string,
-  confirmedVersion: number | null,
+  request: DeleteRequest,
   actor: AuditActor,
 ): Promise<DeleteResult> {
-  const model = await loadScopeModel(db, { municipalities: false });
-  const index = indexModel(model);
-  const element = index.byKey(kind, key);
-  if (!element) return { ok: false, reason: 'not-found' };
-  const ids = deletedIds(index, element.id);
-  const impact = deletionImpact(model, index, element.id, await keptReferences(db, ids))!;
-  if (confirmedVersion === null) {
-    if (needsConfirmation(impact)) return { ok: false, reason: 'confirm', impact };
-  } else if (confirmedVersion !== element.version) {
-    return { ok: false, reason: 'conflict', current: element };
-  }
   return db.transaction().execute(async (trx) => {
+    const model = await loadScopeModel(trx, { municipalities: false });
+    const index = indexModel(model);
+    const element = index.byKey(kind, key);
+    if (!element) return { ok: false, reason: 'not-found' } as const;
+    const ids = deletedIds(index, element.id);
+    const impact = deletionImpact(model, index, element.id, await keptReferences(trx, ids))!;
+    const fingerprint = impactFingerprint(impact);
+    if ('version' in request) {
+      if (request.version !== element.version) return { ok: false, reason: 'conflict', current: element } as const;
+      if (needsConfirmation(impact)) return { ok: false, reason: 'confirm', impact, fingerprint, changed: false } as const;
+    } else if (request.confirmation !== fingerprint) {
+      return { ok: false, reason: 'confirm', impact, fingerprint, changed: true } as const;
+    }
     if (element.kind === 'capability') {
       // Detach the subtree first so the parent references never block the delete (portable).
       await trx.updateTable('capability').set({ parent_id: null }).where('element_id', 'in', ids).execute();

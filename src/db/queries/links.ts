@@ -7,14 +7,19 @@ import type { Database } from '../schema.ts';
 
 type Trx = Transaction<Database>;
 
-/** Keys to ids for elements of given kinds, in one query; what is missing is reported by kind. */
+/**
+ * Keys to ids for elements of given kinds, in one query (one `kind = … and key in (…)` term per
+ * kind, so a long list stays one small expression); what is missing is reported by kind.
+ */
 async function idsFor(trx: Trx, wanted: Array<{ kind: ElementKind; key: string }>) {
   const found = new Map<string, { id: number; version: number; name: string }>();
+  const byKind = new Map<ElementKind, string[]>();
+  for (const w of wanted) byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), w.key]);
   if (wanted.length > 0) {
     const rows = await trx
       .selectFrom('element')
       .select(['id', 'kind', 'key', 'version', 'name'])
-      .where((eb) => eb.or(wanted.map((w) => eb.and([eb('kind', '=', w.kind), eb('key', '=', w.key)]))))
+      .where((eb) => eb.or([...byKind].map(([kind, keys]) => eb.and([eb('kind', '=', kind), eb('key', 'in', keys)]))))
       .execute();
     for (const r of rows) found.set(`${r.kind}:${r.key}`, { id: r.id, version: r.version, name: r.name });
   }

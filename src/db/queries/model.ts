@@ -9,7 +9,9 @@ import type {
   ScopeModel,
   Usage,
 } from '../../../model/schemas.ts';
+import type { Transaction } from 'kysely';
 import type { Db } from '../index.ts';
+import type { Database } from '../schema.ts';
 import type { ElementRow } from '../tables/elements.ts';
 
 export interface LoadOptions {
@@ -19,10 +21,13 @@ export interface LoadOptions {
 
 /**
  * Loads the whole scope model in a fixed number of queries (one per table), whatever its size.
- * Every page that needs more than one element's neighbourhood builds on this.
+ * Every page that needs more than one element's neighbourhood builds on this. Given a
+ * transaction it reads inside it, so a change can check what it reads and write in one go.
  */
-export async function loadScopeModel(db: Db, options: LoadOptions = {}): Promise<ScopeModel> {
-  return db.transaction().execute(async (trx) => {
+export async function loadScopeModel(db: Db | Transaction<Database>, options: LoadOptions = {}): Promise<ScopeModel> {
+  const inTransaction = <T,>(work: (trx: Transaction<Database>) => Promise<T>) =>
+    db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
+  return inTransaction(async (trx) => {
     const [
       documents,
       elementRows,

@@ -12,7 +12,7 @@ import { commentsPage, countComments, newSummary, tallyRows } from '../../db/que
 import { insertRound, lastVisit, listRounds, recordVisit, roundItems, roundRecord, updateRound } from '../../db/queries/consultation-rounds.ts';
 import { loadScopeModel } from '../../db/queries/model.ts';
 import type { AppDeps } from '../../deps.ts';
-import { fieldErrors, formInput } from '../../http/forms.ts';
+import { fieldErrors, formInput, readForm } from '../../http/forms.ts';
 import { respond, respondError } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
 import { loadRound, mayTake, missing, readerOf, roundParam } from './common.ts';
@@ -31,9 +31,9 @@ function elementGroups(model: ScopeModel): ElementGroup[] {
 
 /** The round form's fields as posted: text fields as strings, the chosen elements as a list. */
 async function roundForm(c: Context): Promise<{ raw: Record<string, unknown>; values: RoundFormValues }> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await readForm(c);
   const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
-  const chosen = body.elements === undefined ? [] : ([] as unknown[]).concat(body.elements).filter((v): v is string => typeof v === 'string');
+  const chosen = body.elements === undefined ? [] : ([] as string[]).concat(body.elements);
   const raw = { title: text('title'), description: text('description'), phase: text('phase'), opensOn: text('opensOn'), closesOn: text('closesOn'), elements: chosen };
   const values = { ...raw, elements: chosen.map(Number).filter((n) => Number.isInteger(n) && n > 0) };
   return { raw, values };

@@ -5,6 +5,28 @@ const attempt = (ctx: Awaited<ReturnType<typeof testApp>>, email: string, passwo
   postForm(ctx, '/login', { email, password }, { 'X-Forwarded-For': address });
 
 describe('the sign-in limit', () => {
+  it('holds for guesses sent in parallel: each is counted before its password is checked', async () => {
+    const ctx = await testApp({ config: { TRUST_PROXY: 'true' } });
+    const user = await createTestUser(ctx, 'architect');
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(ctx, user.email, `gjetning ${i}`)));
+    const statuses = answers.map((r) => r.status);
+    // The five free attempts get an answer; the rest wait, whatever order they arrive in.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+    const failed = await ctx.db.selectFrom('audit_event').select('action').where('action', '=', 'login.failed').execute();
+    expect(failed).toHaveLength(5);
+    await ctx.db.destroy();
+  });
+
+  it('does not charge the address for a sign-in that succeeds', async () => {
+    const ctx = await testApp({ config: { TRUST_PROXY: 'true' } });
+    const user = await createTestUser(ctx, 'architect');
+    for (let i = 0; i < 30; i++) expect((await attempt(ctx, user.email, user.password)).status).toBe(303);
+    const row = await ctx.db.selectFrom('login_throttle').select('failures').where('key', '=', 'address:192.0.2.10').executeTakeFirst();
+    expect(row?.failures ?? 0).toBe(0);
+    await ctx.db.destroy();
+  });
+
   it('after five failures for an account makes the next attempt wait, doubling the wait per further failure', async () => {
     const ctx = await testApp({ config: { TRUST_PROXY: 'true' } });
     const user = await createTestUser(ctx, 'architect');
