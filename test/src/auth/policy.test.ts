@@ -15,6 +15,7 @@ const sampleParams: Record<string, string> = {
   file: 'multidose.mmd',
   kommentar: '1',
   kommune: '0301',
+  tjeneste: '1',
 };
 
 /** A pattern's parameters (with or without a `{regex}`) replaced by sample values. */

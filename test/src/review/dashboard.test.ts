@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvText, parseCsv } from '../../csv.ts';
 import { htmx, postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
-import { frozenIds, municipalityUser, openRound } from './helpers.ts';
+import { frozenIds, municipalityUser, openRound, submitReview } from './helpers.ts';
 
 let ctx: TestContext;
 afterEach(() => ctx.db.destroy());
@@ -33,7 +33,7 @@ async function seededScenario(config: Record<string, string> = {}) {
   ];
   for (const [number, fields] of answers) {
     const headers = number === '0301' ? await signIn(ctx, 'municipality') : await municipalityUser(ctx, number);
-    expect((await postForm(ctx, `/vurdering/runder/${round}/kommuner/${number}`, { handling: 'send', ...fields }, headers)).status).toBe(303);
+    expect((await submitReview(ctx, `/vurdering/runder/${round}/kommuner/${number}`, fields, headers)).status).toBe(303);
   }
   return { round, architect };
 }

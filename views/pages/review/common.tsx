@@ -27,9 +27,10 @@ const sections = (abilities: ReviewAbilities) => [
   ...(abilities.municipalityNumber ? [{ href: `/vurdering/intensjon/${abilities.municipalityNumber}`, label: 'Kommunens intensjonserklæring' }] : []),
 ];
 
-/** The heading of every review page, with the way between them. */
+/** The heading of every review page, with the way between them; the trail starts at the overview, as everywhere. */
 export function ReviewHeader({ title, lead, current, crumbs = [], abilities }: { title: string; lead?: Child; current?: string; crumbs?: Crumb[]; abilities: ReviewAbilities }) {
-  const all = current === '/vurdering' ? [{ label: 'Kommunevurdering' }] : [{ href: '/vurdering', label: 'Kommunevurdering' }, ...crumbs, { label: title }];
+  const home = { href: '/', label: 'Oversikt' };
+  const all = current === '/vurdering' ? [home, { label: 'Kommunevurdering' }] : [home, { href: '/vurdering', label: 'Kommunevurdering' }, ...crumbs, { label: title }];
   return (
     <>
       <PageHeader title={title} lead={lead} crumbs={all} />
@@ -69,6 +70,34 @@ export function formatShare(share: number): string {
 /** A whole number with Norwegian grouping, e.g. 5 550 203 (as `formatNumber`, with one formatter for all). */
 export function formatCount(n: number): string {
   return countFormat.format(n);
+}
+
+/** A count with its noun in the right number: "1 kommune", "0 kommuner", "12 kommuner". */
+export function countOf(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+const clockFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
+
+/** The time of day in Norway, as a saved-at line shows it: 13:05. */
+export function formatClock(at: Date): string {
+  return clockFormat.format(at);
+}
+
+/** The page's one place for short messages a screen reader reads out ("Lagret: Multidose"), filled by htmx responses. */
+export const announcerId = 'kunngjoring';
+
+export function Announcer() {
+  return <p id={announcerId} class="ds-sr-only" role="status" aria-live="polite" aria-atomic="true"></p>;
+}
+
+/** An announcement carried out of band in an htmx response, into the page's `Announcer`. */
+export function Announce({ children }: { children: Child }) {
+  return (
+    <p id={announcerId} hx-swap-oob="innerHTML">
+      {children}
+    </p>
+  );
 }
 
 /** Whether the round is open, and until when or since when, in words (never colour alone). */
