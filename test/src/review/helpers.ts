@@ -58,6 +58,6 @@ export async function submitReview(ctx: TestContext, path: string, fields: Recor
 }
 
 /** Closes a round as the architect's confirmation page does. */
-export function closeRound(ctx: TestContext, roundId: number, headers: Record<string, string>): Promise<Response> {
+export async function closeRound(ctx: TestContext, roundId: number, headers: Record<string, string>): Promise<Response> {
   return postForm(ctx, `/vurdering/runder/${roundId}/lukk`, { bekreft: 'ja' }, headers);
 }

@@ -96,9 +96,9 @@ describe('a municipality’s review', () => {
     const saved = await last('review.save');
     expect(JSON.parse(saved.before_json!)).toMatchObject({ status: 'draft', stances: { multidose: { stance: 'supports', comment: '' } } });
     expect(JSON.parse(saved.after_json!)).toMatchObject({ status: 'draft', stances: { multidose: { stance: 'no-opinion' } } });
-    const submitted = await last('review.submit');
-    expect(JSON.parse(submitted.before_json!)).toMatchObject({ status: 'draft', stances: { multidose: { stance: 'no-opinion' } } });
-    expect(JSON.parse(submitted.after_json!)).toMatchObject({ status: 'submitted', stances: { multidose: { stance: 'no-opinion' }, 'smitte-hos-pasient': { stance: 'opposes', comment: 'Dekkes av MSIS.' } } });
+    const submitLog = await last('review.submit');
+    expect(JSON.parse(submitLog.before_json!)).toMatchObject({ status: 'draft', stances: { multidose: { stance: 'no-opinion' } } });
+    expect(JSON.parse(submitLog.after_json!)).toMatchObject({ status: 'submitted', stances: { multidose: { stance: 'no-opinion' }, 'smitte-hos-pasient': { stance: 'opposes', comment: 'Dekkes av MSIS.' } } });
   });
 
   it('is not reopened once the round has closed', async () => {
