@@ -88,6 +88,8 @@ export const routePolicy: Record<string, Action> = {
   'GET /matriser': 'scope.read',
   'GET /matriser/personellgrupper': 'scope.read',
   'GET /matriser/aktorer': 'scope.read',
+  'GET /matriser/personellgrupper/dekning': 'scope.read',
+  'GET /matriser/aktorer/dekning': 'scope.read',
   'GET /kommuner': 'scope.read',
   'GET /kilde': 'scope.read',
   'GET /kilde/:document': 'scope.read',
