@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { helseplattformenCounties, intentionTally, populationCoverage } from '../../../model/review/coverage.ts';
 import { dashboardCsv } from '../../../model/review/csv.ts';
 import { roundIdSchema, type IntentionStatus } from '../../../model/review/schemas.ts';
-import { sortTallies, stanceTallies, tallySorts } from '../../../model/review/tallies.ts';
+import { sortTallies, stanceTallies, tallySortShortLabel, tallySorts } from '../../../model/review/tallies.ts';
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
 import { commentListQuery, commentPageSize, commentPaging } from '../../../model/review/comment-list.ts';
 import { DashboardPage, TallyTable } from '../../../views/pages/review/dashboard.tsx';
@@ -92,6 +92,7 @@ export function dashboardRoutes(deps: AppDeps): Hono {
         />
       ),
       fragment: <TallyTable tallies={tallies} reviewed={f.reviewed} sort={sorter} />,
+      announce: `Sortert etter ${tallySortShortLabel[sorter]}.`,
     });
   });
 

@@ -2,7 +2,8 @@ import type { Child } from 'hono/jsx';
 import { commentField, stanceField, stanceLabel, stances } from '../../../model/review/schemas.ts';
 import type { FrozenService } from '../../../model/review/types.ts';
 import type { FieldErrors } from '../../components/form.tsx';
-import { Announce, formatClock } from './common.tsx';
+import { Announce } from '../../components/common.tsx';
+import { formatClock } from './common.tsx';
 
 /**
  * One service's answer on the review form, and the fragments its autosave answers with. Each
@@ -119,9 +120,7 @@ export function AnswerSaved({ service, at, cleared, progress }: { service: Froze
     <>
       <time datetime={at.toISOString()}>{cleared ? `Svaret er fjernet kl. ${time}.` : `Lagret kl. ${time}.`}</time>
       <ProgressUpdate {...progress} />
-      <Announce>
-        {cleared ? 'Svaret er fjernet' : 'Lagret'}: {service.name}
-      </Announce>
+      <Announce text={`${cleared ? 'Svaret er fjernet' : 'Lagret'}: ${service.name}. ${progress.answered} av ${progress.total} besvart.`} />
     </>
   );
 }
@@ -131,9 +130,7 @@ export function AnswerNotSaved({ service, message, pending = false }: { service:
   return (
     <>
       <strong class="review-item__unsaved">{pending ? 'Ikke lagret ennå:' : 'Ikke lagret:'}</strong> {message}
-      <Announce>
-        Ikke lagret: {service.name}. {message}
-      </Announce>
+      <Announce text={`Ikke lagret: ${service.name}. ${message}`} />
     </>
   );
 }

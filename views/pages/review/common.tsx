@@ -72,32 +72,13 @@ export function formatCount(n: number): string {
   return countFormat.format(n);
 }
 
-/** A count with its noun in the right number: "1 kommune", "0 kommuner", "12 kommuner". */
-export function countOf(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+export { countOf } from '../../components/common.tsx';
 
 const clockFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
 
 /** The time of day in Norway, as a saved-at line shows it: 13:05. */
 export function formatClock(at: Date): string {
   return clockFormat.format(at);
-}
-
-/** The page's one place for short messages a screen reader reads out ("Lagret: Multidose"), filled by htmx responses. */
-export const announcerId = 'kunngjoring';
-
-export function Announcer() {
-  return <p id={announcerId} class="ds-sr-only" role="status" aria-live="polite" aria-atomic="true"></p>;
-}
-
-/** An announcement carried out of band in an htmx response, into the page's `Announcer`. */
-export function Announce({ children }: { children: Child }) {
-  return (
-    <p id={announcerId} hx-swap-oob="innerHTML">
-      {children}
-    </p>
-  );
 }
 
 /** Whether the round is open, and until when or since when, in words (never colour alone). */

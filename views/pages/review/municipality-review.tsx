@@ -4,7 +4,7 @@ import { roundState } from '../../../model/review/rounds.ts';
 import type { FrozenService, MunicipalityReview, ReviewRound, StoredEntry } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
 import { ErrorSummary, Notice, type FieldErrors } from '../../components/form.tsx';
-import { Announcer, ReviewHeader, RoundStateText, StanceTag, TimeText, type ReviewAbilities } from './common.tsx';
+import { ReviewHeader, RoundStateText, StanceTag, TimeText, type ReviewAbilities } from './common.tsx';
 import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type Marks } from './list.tsx';
 import { AnswerFields, Progress, reviewFormId, sessionAlertId } from './answer.tsx';
 
@@ -147,7 +147,6 @@ function ReviewForm({ round, municipality, services, marks, entries, values, err
   const path = `/vurdering/runder/${round.id}/kommuner/${municipality.number}`;
   return (
     <>
-      <Announcer />
       <section class="review-help" aria-labelledby="slik-gjor-dere">
         <h2 class="ds-heading" data-size="xs" id="slik-gjor-dere">
           Slik vurderer dere listen
