@@ -16,7 +16,7 @@ import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { editRoutes } from './routes/edit.tsx';
 import { linkRoutes } from './routes/links.tsx';
-import { reviewRoutes } from './routes/review/index.ts';
+import { reviewRoutes, reviewSignedOutAnswers } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
 import { searchRoutes } from './routes/search.tsx';
 
@@ -57,7 +57,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.use('*', requestContext(deps));
   app.use('*', loadViewer(deps));
   app.use('*', sameOriginWrites(deps.config, (c, reason) => denyRequest(c, deps, `csrf:${reason}`)));
-  app.use('*', enforcePolicy(deps));
+  app.use('*', enforcePolicy(deps, reviewSignedOutAnswers(deps)));
 
   // The specific paths before scopeRoutes, whose `/:kindPath` would otherwise answer them.
   app.route('/', assetRoutes());

@@ -120,10 +120,25 @@ export const commentField = (roundServiceId: number) => `kommentar-${roundServic
 
 export type ReviewAction = 'save' | 'submit';
 
+const supportsWithChangesMessage = 'Skriv hvilke endringer kommunen ønsker.';
+const stanceForCommentMessage = 'Velg et standpunkt til kommentaren, for eksempel «Ingen formening».';
+
+/**
+ * What is wrong with one service's answer, if anything: a comment needs a stance (a stance is
+ * what a stored answer is), and "støtter med endringer" needs a comment that says which.
+ */
+export function answerProblem(stance: Stance | undefined, comment: string): { field: 'stance' | 'comment'; message: string } | undefined {
+  if (!stance && comment !== '') return { field: 'stance', message: stanceForCommentMessage };
+  if (stance === 'supports-with-changes' && comment === '') return { field: 'comment', message: supportsWithChangesMessage };
+  return undefined;
+}
+
+const commentSchema = z.preprocess(trimmed, z.string().max(commentMaxLength, `Kommentaren kan ha høyst ${commentMaxLength} tegn.`).default(''));
+
 /**
  * The review form for a round's frozen list: a stance and a comment per service, and whether to
- * save a draft or submit. A comment needs a stance; "støtter med endringer" needs a comment that
- * says which; a submission needs at least one stance. Fields not in the list are refused.
+ * save a draft or go on to submitting it. Every answer must be complete (see `answerProblem`); a
+ * submission needs at least one stance. Fields not in the list are refused.
  */
 export function reviewFormSchema(roundServiceIds: readonly number[]) {
   const shape: Record<string, z.ZodType> = {
@@ -131,10 +146,7 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
   };
   for (const id of roundServiceIds) {
     shape[stanceField(id)] = z.preprocess(blank, stanceSchema.optional());
-    shape[commentField(id)] = z.preprocess(
-      trimmed,
-      z.string().max(commentMaxLength, `Kommentaren kan ha høyst ${commentMaxLength} tegn.`).default(''),
-    );
+    shape[commentField(id)] = commentSchema;
   }
   return z
     .strictObject(shape, {
@@ -144,14 +156,9 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
       let answered = 0;
       for (const id of roundServiceIds) {
         const stance = form[stanceField(id)] as Stance | undefined;
-        const comment = form[commentField(id)] as string;
         if (stance) answered++;
-        if (!stance && comment !== '') {
-          ctx.addIssue({ code: 'custom', path: [stanceField(id)], message: 'Velg et standpunkt til kommentaren, for eksempel «Ingen formening».' });
-        }
-        if (stance === 'supports-with-changes' && comment === '') {
-          ctx.addIssue({ code: 'custom', path: [commentField(id)], message: 'Skriv hvilke endringer kommunen ønsker.' });
-        }
+        const problem = answerProblem(stance, form[commentField(id)] as string);
+        if (problem) ctx.addIssue({ code: 'custom', path: [problem.field === 'stance' ? stanceField(id) : commentField(id)], message: problem.message });
       }
       if (form.handling === 'send' && answered === 0) {
         ctx.addIssue({ code: 'custom', path: ['skjema'], message: 'Ta stilling til minst én tjeneste før du sender inn.' });
@@ -165,5 +172,27 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
     }));
 }
 
+/**
+ * One service's answer as the review page saves it on its own while the municipality works: the
+ * same rules as the whole form. Both fields empty clears the answer.
+ */
+export function serviceAnswerSchema(roundServiceId: number) {
+  const stanceName = stanceField(roundServiceId);
+  const commentName = commentField(roundServiceId);
+  return z
+    .strictObject(
+      { [stanceName]: z.preprocess(blank, stanceSchema.optional()), [commentName]: commentSchema },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? `Skjemaet har felt som ikke hører til denne tjenesten: ${issue.keys.join(', ')}.` : undefined) },
+    )
+    .superRefine((form, ctx) => {
+      const problem = answerProblem(form[stanceName] as Stance | undefined, form[commentName] as string);
+      if (problem) ctx.addIssue({ code: 'custom', path: [problem.field === 'stance' ? stanceName : commentName], message: problem.message });
+    })
+    .transform((form): ReviewEntry => ({ roundServiceId, stance: (form[stanceName] as Stance | undefined) ?? null, comment: form[commentName] as string }));
+}
+
 /** A round's id in a path. */
 export const roundIdSchema = z.coerce.number({ error: 'Runde-id-en må være et tall.' }).int('Runde-id-en må være et heltall.').positive('Runde-id-en må være et positivt tall.');
+
+/** A service on a round's frozen list, by its id in a path or a query. */
+export const roundServiceIdSchema = z.coerce.number({ error: 'Tjeneste-id-en må være et tall.' }).int('Tjeneste-id-en må være et heltall.').positive('Tjeneste-id-en må være et positivt tall.');

@@ -65,6 +65,15 @@ export const tallySortLabel: Record<TallySort, string> = {
   stotter: 'Flest innbyggere i kommuner som støtter',
 };
 
+/** The order in a few words, for the message a screen reader hears after a re-sort: "Sortert etter …". */
+export const tallySortShortLabel: Record<TallySort, string> = {
+  liste: 'listens rekkefølge',
+  omstridt: 'mest omstridt',
+  mot: 'flest innbyggere i kommuner som ikke støtter',
+  endringer: 'flest innbyggere i kommuner som vil ha endringer',
+  stotter: 'flest innbyggere i kommuner som støtter',
+};
+
 /** The tallies in the chosen order; ties keep the list's order. */
 export function sortTallies<S>(tallies: ReadonlyArray<ServiceTally<S>>, sort: TallySort): Array<ServiceTally<S>> {
   const key: Record<TallySort, (t: ServiceTally<S>) => [number, number]> = {

@@ -65,12 +65,19 @@ export function loadViewer({ db, config }: AppDeps): MiddlewareHandler {
 }
 
 /**
+ * Answers for a visitor who is not (or no longer) signed in, by `METHOD /pattern`, in place of the
+ * plain 401: e.g. a form posted after the session timed out, answered with what was typed and a
+ * way to sign in again, so nothing typed is lost. The refusal is recorded as any other.
+ */
+export type SignedOutAnswers = Record<string, (c: Context) => Response | Promise<Response>>;
+
+/**
  * Consults the policy table for the route that will answer. A route without an entry is refused
  * (and reported), so forgetting the table fails closed. Ownership grants on routes with a
  * `:kommune` parameter are checked here; on other routes the handler must call
  * `requireOwnership`, which is verified after the handler ran.
  */
-export function enforcePolicy(deps: AppDeps): MiddlewareHandler {
+export function enforcePolicy(deps: AppDeps, signedOut: SignedOutAnswers = {}): MiddlewareHandler {
   return async (c, next) => {
     const route = answeringRoute(c);
     if (!route) return next(); // nothing answers: the not-found page
@@ -81,7 +88,7 @@ export function enforcePolicy(deps: AppDeps): MiddlewareHandler {
     }
     const viewer = c.var.viewer;
     const grant = grantFor(action, viewer?.role ?? 'anonymous', { publicRead: deps.config.PUBLIC_READ });
-    if (!grant) return denyRequest(c, deps, `policy:${action}`);
+    if (!grant) return denyRequest(c, deps, `policy:${action}`, signedOut[`${route.method} ${route.path}`]);
 
     let ownershipChecked = grant === 'allow' || grant === 'public-read';
     const municipality = paramsOf(route.path, c.req.path)[municipalityParam];
@@ -116,7 +123,7 @@ export function requireOwnership(c: Context, owner: Owner): void {
  * Answers a refused request and records it. Anonymous visitors are sent to sign in (a page
  * request) or told to (anything else); signed-in users are told their role does not reach.
  */
-export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reason: string): Promise<Response> {
+export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reason: string, signedOut?: SignedOutAnswers[string]): Promise<Response> {
   // The path is the visitor's to choose: keep the row small however long it is.
   const path = c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;
   await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `${c.req.method} ${path} (${reason})` });
@@ -129,6 +136,7 @@ export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reaso
   }
   if (!viewer) {
     if (api) return c.json({ error: 'Du må logge inn for å se dette.' }, 401);
+    if (signedOut) return signedOut(c);
     const login = `/login?neste=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`;
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !isFragmentRequest(c)) return c.redirect(login, 303);
     if (isFragmentRequest(c)) c.header('HX-Redirect', login);

@@ -60,8 +60,17 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
     const path = '/vurdering/runder/1/kommuner/0301';
     const page = await as('municipality', path);
     await clean(page, 'municipality');
+    expect(await page.locator('#fremdrift').innerText()).toBe('0 av 34 besvart');
 
+    // Each answer saves itself as it is made, and says so beside it and in the progress.
     await page.getByLabel('Standpunkt til «Multidose»').selectOption('supports');
+    const multidoseId = await fieldId(page, 'Multidose');
+    await page.locator(`#lagret-${multidoseId}`, { hasText: 'Lagret kl.' }).waitFor();
+    expect(await page.locator('#fremdrift').innerText()).toBe('1 av 34 besvart');
+    expect(await page.locator('#fremdrift-handlinger').innerText()).toBe('1 av 34 besvart');
+    expect(await page.locator('#kunngjoring').innerText()).toBe('Lagret: Multidose. 1 av 34 besvart.');
+    await clean(page, 'municipality');
+
     await page.getByLabel('Standpunkt til «Individuell plan»').selectOption('supports-with-changes');
     await page.getByLabel('Standpunkt til «Smitte hos pasient»').selectOption('opposes');
     await page.getByLabel('Kommentar til «Smitte hos pasient»').fill('Dekkes av meldingssystemet (MSIS).');
@@ -81,7 +90,13 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
     expect(await body(page)).toContain('Utkastet er lagret.');
     expect(await page.getByLabel('Standpunkt til «Multidose»').inputValue()).toBe('supports');
 
-    await Promise.all([page.waitForURL(`${app.url}${path}?sendt`), page.getByRole('button', { name: 'Send inn vurderingen' }).click()]);
+    // Submitting first shows what is answered and what is not; nothing is sent until confirmed.
+    await Promise.all([page.waitForURL(`${app.url}${path}/send-inn`), page.getByRole('button', { name: 'Send inn vurderingen …' }).click()]);
+    const confirm = await body(page);
+    expect(confirm).toContain('3 av 34 tjenester er besvart');
+    expect(confirm).toContain('31 av 34 tjenester er ikke besvart');
+    await clean(page, 'municipality');
+    await Promise.all([page.waitForURL(`${app.url}${path}?sendt`), page.getByRole('button', { name: 'Send inn vurderingen', exact: true }).click()]);
     const submitted = await body(page);
     expect(submitted).toContain('Vurderingen er sendt inn. Takk!');
     expect(submitted).toContain('Planen må kunne deles med fastlegen.');

@@ -231,6 +231,8 @@ describe('the municipal review pages issue a fixed number of queries whatever th
       ['municipality', '/vurdering/intensjon/0301', oslo],
       ['anonymous', '/vurdering/dashbord', {}],
       ['architect', '/vurdering/dashbord?sorter=omstridt', architect],
+      ['architect', `/vurdering/dashbord?runde=${round}&standpunkt=opposes&side=2`, architect],
+      ['municipality', `/vurdering/runder/${round}/kommuner/0301/send-inn`, oslo],
       ['htmx', `/vurdering/dashbord?runde=${round}&sorter=mot`, htmx],
       ['anonymous', '/vurdering/dashbord/eksport.csv', {}],
       ['architect', `/vurdering/runder/${round}/eksport.csv`, architect],

@@ -3,44 +3,44 @@ import { z } from 'zod';
 import { helseplattformenCounties, intentionTally, populationCoverage } from '../../../model/review/coverage.ts';
 import { dashboardCsv } from '../../../model/review/csv.ts';
 import { roundIdSchema, type IntentionStatus } from '../../../model/review/schemas.ts';
-import { sortTallies, stanceTallies, tallySorts } from '../../../model/review/tallies.ts';
-import type { StoredEntry } from '../../../model/review/types.ts';
+import { sortTallies, stanceTallies, tallySortShortLabel, tallySorts } from '../../../model/review/tallies.ts';
+import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
+import { commentListQuery, commentPageSize, commentPaging } from '../../../model/review/comment-list.ts';
 import { DashboardPage, TallyTable } from '../../../views/pages/review/dashboard.tsx';
-import type { ServiceComments } from '../../../views/pages/review/dashboard-parts.tsx';
+import type { CommentList } from '../../../views/pages/review/dashboard-parts.tsx';
+import { commentCount, commentPage, type CommentFilter } from '../../db/queries/review/comments.ts';
 import { allDeclarations, listMunicipalities } from '../../db/queries/review/intentions.ts';
-import { roundReviews, submittedEntries, submittedStances } from '../../db/queries/review/reviews.ts';
+import { roundReviews, submittedStances } from '../../db/queries/review/reviews.ts';
 import { frozenServices, listRounds } from '../../db/queries/review/rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import { isFragmentRequest, notFound, respond } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
 import { abilitiesOf, noRound } from './common.ts';
 
-const dashboardQuery = validParams(
-  'query',
-  z.strictObject(
-    {
-      runde: z.preprocess((v) => (v === '' ? undefined : v), roundIdSchema.optional()),
-      sorter: z.enum(tallySorts, { error: `Sortering må være en av ${tallySorts.join(', ')}.` }).default('liste'),
-    },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
-  ),
-);
+const dashboardShape = {
+  runde: z.preprocess((v) => (v === '' ? undefined : v), roundIdSchema.optional()),
+  sorter: z.enum(tallySorts, { error: `Sortering må være en av ${tallySorts.join(', ')}.` }).default('liste'),
+};
+const strictQuery = <S extends z.ZodRawShape>(shape: S) =>
+  validParams('query', z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) }));
+/** The CSV has the figures only; the page also lists comments, filtered and paged. */
+const dashboardQuery = strictQuery(dashboardShape);
+const dashboardPageQuery = strictQuery({ ...dashboardShape, ...commentListQuery });
 
 /** The programme's dashboard: coverage of signed declarations, and the chosen round's stances. */
 export function dashboardRoutes(deps: AppDeps): Hono {
   const { db, config } = deps;
   const app = new Hono();
 
-  /** Everything the dashboard counts, in six queries; a seventh for the comments when asked. */
-  const figures = async (roundId: number | undefined, withComments: boolean) => {
+  /** Everything the dashboard counts, in six queries. */
+  const figures = async (roundId: number | undefined) => {
     const [rounds, municipalities, declarations] = await Promise.all([listRounds(db), listMunicipalities(db), allDeclarations(db)]);
     const round = roundId === undefined ? rounds[0] : rounds.find((r) => r.id === roundId);
     if (roundId !== undefined && !round) return undefined;
-    const [services, reviews, stances, comments] = await Promise.all([
+    const [services, reviews, stances] = await Promise.all([
       round ? frozenServices(db, round.id) : [],
       round ? roundReviews(db, round.id) : [],
       round ? submittedStances(db, round.id) : [],
-      round && withComments ? submittedEntries(db, round.id, { commented: true }) : [],
     ]);
     const statusOf = new Map<string, IntentionStatus>(declarations.map((d) => [d.municipalityNumber, d.status]));
     const submitted = reviews.filter((r) => r.status === 'submitted');
@@ -49,7 +49,6 @@ export function dashboardRoutes(deps: AppDeps): Hono {
       round,
       municipalities,
       services,
-      comments,
       coverage: populationCoverage(municipalities, statusOf, { excludedCounties: config.EXCLUDE_HELSEPLATTFORMEN_REGION ? helseplattformenCounties : [] }),
       intentions: intentionTally(municipalities, statusOf),
       reviewed: {
@@ -61,26 +60,22 @@ export function dashboardRoutes(deps: AppDeps): Hono {
     };
   };
 
-  app.get('/vurdering/dashbord', dashboardQuery, async (c) => {
-    const { runde, sorter } = c.req.valid('query');
+  /** One page of the round's comments as filtered, in two queries whatever the round's size. */
+  const commentList = async (round: ReviewRound, services: FrozenService[], filter: CommentFilter, page: number | undefined): Promise<CommentList> => {
+    const total = await commentCount(db, round.id, filter);
+    const paging = commentPaging(total, page);
+    const comments = await commentPage(db, round.id, filter, { offset: paging.offset, limit: commentPageSize });
+    return { comments, total, paging, filter, services };
+  };
+
+  app.get('/vurdering/dashbord', dashboardPageQuery, async (c) => {
+    const { runde, sorter, tjeneste, standpunkt, side } = c.req.valid('query');
     const abilities = abilitiesOf(c, deps);
-    const f = await figures(runde, abilities.results && !isFragmentRequest(c));
+    const f = await figures(runde);
     if (!f) return notFound(c, noRound);
+    if (tjeneste !== undefined && !f.services.some((s) => s.id === tjeneste)) return notFound(c, 'Tjenesten finnes ikke i rundens liste.');
     const tallies = sortTallies(f.tallies, sorter);
-    let comments: ServiceComments[] | undefined;
-    if (abilities.results) {
-      const municipality = new Map(f.municipalities.map((m) => [m.number, m]));
-      const byService = new Map<number, Array<StoredEntry & { municipalityNumber: string }>>();
-      for (const e of f.comments) {
-        const list = byService.get(e.roundServiceId);
-        if (list) list.push(e);
-        else byService.set(e.roundServiceId, [e]);
-      }
-      comments = f.services.map((service) => ({
-        service,
-        comments: (byService.get(service.id) ?? []).map((e) => ({ municipality: municipality.get(e.municipalityNumber)!, stance: e.stance, comment: e.comment })),
-      }));
-    }
+    const comments = abilities.results && f.round && !isFragmentRequest(c) ? await commentList(f.round, f.services, { roundServiceId: tjeneste, stance: standpunkt }, side) : undefined;
     return respond(c, {
       title: 'Dashbord',
       body: (
@@ -97,12 +92,13 @@ export function dashboardRoutes(deps: AppDeps): Hono {
         />
       ),
       fragment: <TallyTable tallies={tallies} reviewed={f.reviewed} sort={sorter} />,
+      announce: `Sortert etter ${tallySortShortLabel[sorter]}.`,
     });
   });
 
   app.get('/vurdering/dashbord/eksport.csv', dashboardQuery, async (c) => {
     const { runde, sorter } = c.req.valid('query');
-    const f = await figures(runde, false);
+    const f = await figures(runde);
     if (!f) return notFound(c, noRound);
     const body = dashboardCsv({
       coverage: f.coverage,

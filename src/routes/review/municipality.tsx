@@ -16,20 +16,26 @@ import { abilitiesOf, loadRound, noMunicipality, noRound, roundMunicipalityParam
 
 const notices: Record<string, string> = {
   lagret: 'Utkastet er lagret. Det vises bare for kommunen til det er sendt inn.',
+  innlogget: 'Du er logget inn igjen, og det du skrev er lagret i utkastet.',
   sendt: 'Vurderingen er sendt inn. Takk!',
   gjenapnet: 'Vurderingen er åpnet for endringer. Kommunen må sende den inn på nytt.',
 };
 
 /** The stored review as its audit record keeps it: each stance by the service's key. */
-function auditRecord(status: string | null, entries: readonly StoredEntry[], services: readonly FrozenService[]) {
+export function auditRecord(status: string | null, entries: readonly StoredEntry[], services: readonly FrozenService[]) {
   const keyOf = new Map(services.map((s) => [s.id, s.key]));
   return { status, stances: Object.fromEntries(entries.map((e) => [keyOf.get(e.roundServiceId) ?? String(e.roundServiceId), { stance: e.stance, comment: e.comment }])) };
 }
 
-/** A municipality's review of a round: reading, saving a draft, submitting, and an architect reopening it. */
-export function municipalityReviewRoutes(deps: AppDeps): Hono {
+const sameEntries = (a: readonly StoredEntry[], b: readonly StoredEntry[]) => {
+  const key = (e: StoredEntry) => `${e.roundServiceId}\u0000${e.stance}\u0000${e.comment}`;
+  const left = new Set(a.map(key));
+  return a.length === b.length && b.every((e) => left.has(key(e)));
+};
+
+/** The review page and the whole form's save, shared by the page's own routes and signing in again after a timeout. */
+export function municipalityReview(deps: AppDeps) {
   const { db } = deps;
-  const app = new Hono();
 
   const page = async (c: Context, id: number, number: string, form: { values?: Record<string, string>; errors?: FieldErrors } = {}) => {
     const [loaded, municipality, stored] = await Promise.all([loadRound(db, id), municipalityByNumber(db, number), reviewOf(db, id, number)]);
@@ -70,13 +76,11 @@ export function municipalityReviewRoutes(deps: AppDeps): Hono {
     });
   };
 
-  app.get('/vurdering/runder/:id/kommuner/:kommune', roundMunicipalityParam, (c) => {
-    const { id, kommune } = c.req.valid('param');
-    return page(c, id, kommune);
-  });
-
-  app.post('/vurdering/runder/:id/kommuner/:kommune', roundMunicipalityParam, async (c) => {
-    const { id, kommune } = c.req.valid('param');
+  /**
+   * Saves the whole form as the draft; "send inn" saves it too and goes on to the confirmation,
+   * so nothing is submitted unseen. Saving it unchanged writes and records nothing.
+   */
+  const save = async (c: Context, id: number, kommune: string, form: Record<string, string>, notice: 'lagret' | 'innlogget' = 'lagret') => {
     const [loaded, municipality] = await Promise.all([loadRound(db, id), municipalityByNumber(db, kommune)]);
     if (!loaded) return notFound(c, noRound);
     if (!municipality) return notFound(c, noMunicipality);
@@ -84,23 +88,23 @@ export function municipalityReviewRoutes(deps: AppDeps): Hono {
     if (!roundState(loaded.round, now).open) {
       return respondError(c, { status: 409, title: 'Runden er lukket', message: 'Runden er lukket, så vurderingen kan ikke endres lenger. Ingenting er lagret.' });
     }
-    const form = await formInput(c);
     const parsed = reviewFormSchema(loaded.services.map((s) => s.id)).safeParse(form);
     if (!parsed.success) return page(c, id, kommune, { values: form, errors: fieldErrors(parsed.error) });
     const { action, entries } = parsed.data;
+    const stored = entries.filter((e): e is StoredEntry => e.stance !== null);
     const actor = auditActor(c);
     const outcome = await db.transaction().execute(async (trx) => {
       const before = await reviewOf(trx, id, kommune);
       if (before?.review.status === 'submitted') return 'submitted';
-      const reviewId = await saveReview(trx, { roundId: id, municipalityNumber: kommune, action, entries, at: now, userId: actor.userId });
-      const stored = entries.filter((e): e is StoredEntry => e.stance !== null);
+      if (before && sameEntries(before.entries, stored)) return 'saved';
+      const reviewId = await saveReview(trx, { roundId: id, municipalityNumber: kommune, entries, at: now, userId: actor.userId });
       await recordAudit(trx, {
         ...actor,
-        action: action === 'submit' ? 'review.submit' : 'review.save',
+        action: 'review.save',
         entity: 'municipality_review',
         entityId: reviewId,
         before: before ? auditRecord(before.review.status, before.entries, loaded.services) : undefined,
-        after: auditRecord(action === 'submit' ? 'submitted' : 'draft', stored, loaded.services),
+        after: auditRecord('draft', stored, loaded.services),
         details: `${municipality.name} (${kommune}), runde ${id}`,
       });
       return 'saved';
@@ -112,7 +116,27 @@ export function municipalityReviewRoutes(deps: AppDeps): Hono {
         message: 'Vurderingen er allerede sendt inn, så den kan ikke endres. Be prosjektet om å åpne den igjen. Ingenting er lagret.',
       });
     }
-    return c.redirect(`/vurdering/runder/${id}/kommuner/${kommune}?${action === 'submit' ? 'sendt' : 'lagret'}`, 303);
+    const path = `/vurdering/runder/${id}/kommuner/${kommune}`;
+    return c.redirect(action === 'submit' ? `${path}/send-inn${notice === 'innlogget' ? '?innlogget' : ''}` : `${path}?${notice}`, 303);
+  };
+
+  return { page, save };
+}
+
+/** A municipality's review of a round: reading it, saving the whole form, and an architect reopening it. */
+export function municipalityReviewRoutes(deps: AppDeps): Hono {
+  const { db } = deps;
+  const app = new Hono();
+  const { page, save } = municipalityReview(deps);
+
+  app.get('/vurdering/runder/:id/kommuner/:kommune', roundMunicipalityParam, (c) => {
+    const { id, kommune } = c.req.valid('param');
+    return page(c, id, kommune);
+  });
+
+  app.post('/vurdering/runder/:id/kommuner/:kommune', roundMunicipalityParam, async (c) => {
+    const { id, kommune } = c.req.valid('param');
+    return save(c, id, kommune, await formInput(c));
   });
 
   app.post('/vurdering/runder/:id/kommuner/:kommune/gjenapne', roundMunicipalityParam, async (c) => {

@@ -5,7 +5,7 @@ import { reopenRoundSchema, roundInputSchema } from '../../../model/review/schem
 import { firstDeliverySnapshot } from '../../../model/review/snapshot.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { ReviewOverviewPage, type RoundFormValues } from '../../../views/pages/review/overview.tsx';
-import { RoundPage } from '../../../views/pages/review/round.tsx';
+import { CloseRoundConfirm, RoundPage } from '../../../views/pages/review/round.tsx';
 import { auditActor } from '../../auth/context.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { loadCatalogue } from '../../db/queries/catalogue.ts';
@@ -15,6 +15,7 @@ import { closeRound, frozenServices, insertRound, listRounds, openRoundId, reope
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { notFound, respond, respondError } from '../../http/render.tsx';
+import { countOf } from '../../../views/pages/review/common.tsx';
 import { abilitiesOf, loadRound, noRound, roundParam } from './common.ts';
 
 const notices: Record<string, string> = {
@@ -22,6 +23,9 @@ const notices: Record<string, string> = {
   lukket: 'Runden er lukket.',
   gjenapnet: 'Runden er åpnet igjen med ny frist.',
 };
+
+const closedAlready = (c: Context) =>
+  respondError(c, { status: 409, title: 'Runden er allerede lukket', message: 'Runden er allerede lukket, av en arkitekt eller fordi fristen er ute. Ingenting er endret.' });
 
 /** Rounds: the overview, one round's frozen list, and what architects do with rounds. */
 export function roundRoutes(deps: AppDeps): Hono {
@@ -97,8 +101,19 @@ export function roundRoutes(deps: AppDeps): Hono {
 
   app.get('/vurdering/runder/:id', roundParam, (c) => roundPage(c, c.req.valid('param').id));
 
+  /** The confirmation before closing: nothing closes without it. */
+  const closeConfirm = async (c: Context, id: number) => {
+    const round = await roundById(db, id);
+    if (!round) return notFound(c, noRound);
+    if (!roundState(round, c.var.clock()).open) return closedAlready(c);
+    return respond(c, { title: 'Lukke runden nå?', body: <CloseRoundConfirm round={round} now={c.var.clock()} abilities={abilitiesOf(c, deps)} /> });
+  };
+
+  app.get('/vurdering/runder/:id/lukk', roundParam, (c) => closeConfirm(c, c.req.valid('param').id));
+
   app.post('/vurdering/runder/:id/lukk', roundParam, async (c) => {
     const { id } = c.req.valid('param');
+    if ((await formInput(c)).bekreft !== 'ja') return closeConfirm(c, id);
     const now = c.var.clock();
     const actor = auditActor(c);
     const outcome = await db.transaction().execute(async (trx) => {
@@ -110,7 +125,7 @@ export function roundRoutes(deps: AppDeps): Hono {
       return 'done';
     });
     if (outcome === 'missing') return notFound(c, noRound);
-    if (outcome === 'closed') return respondError(c, { status: 409, title: 'Runden er allerede lukket', message: 'Runden er allerede lukket, av en arkitekt eller fordi fristen er ute. Ingenting er endret.' });
+    if (outcome === 'closed') return closedAlready(c);
     return c.redirect(`/vurdering/runder/${id}?lukket`, 303);
   });
 
@@ -155,7 +170,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     if (!round) return notFound(c, noRound);
     const submitted = reviews.filter((r) => r.status === 'submitted');
     // Who took a copy of every municipality's words is worth knowing.
-    await recordAudit(db, { ...auditActor(c), action: 'review.export', entity: 'review_round', entityId: id, details: `${submitted.length} kommuner, ${services.length} tjenester` });
+    await recordAudit(db, { ...auditActor(c), action: 'review.export', entity: 'review_round', entityId: id, details: `${countOf(submitted.length, 'kommune', 'kommuner')}, ${countOf(services.length, 'tjeneste', 'tjenester')}` });
     const body = roundResultsCsv(round, services, submitted.map((r) => ({ municipality: r.municipality, submittedAt: r.submittedAt })), entries);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="vurdering-runde-${id}.csv"`);

@@ -16,6 +16,7 @@ const sampleParams: Record<string, string> = {
   file: 'multidose.mmd',
   kommentar: '1',
   kommune: '0301',
+  tjeneste: '1',
 };
 
 /**

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvText, parseCsv } from '../../csv.ts';
 import { htmx, postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
-import { frozenIds, municipalityUser, openRound } from './helpers.ts';
+import { growReviews } from '../../../seeds/synthetic.ts';
+import { frozenIds, municipalityUser, openRound, submitReview } from './helpers.ts';
 
 let ctx: TestContext;
 afterEach(() => ctx.db.destroy());
@@ -33,7 +34,7 @@ async function seededScenario(config: Record<string, string> = {}) {
   ];
   for (const [number, fields] of answers) {
     const headers = number === '0301' ? await signIn(ctx, 'municipality') : await municipalityUser(ctx, number);
-    expect((await postForm(ctx, `/vurdering/runder/${round}/kommuner/${number}`, { handling: 'send', ...fields }, headers)).status).toBe(303);
+    expect((await submitReview(ctx, `/vurdering/runder/${round}/kommuner/${number}`, fields, headers)).status).toBe(303);
   }
   return { round, architect };
 }
@@ -162,5 +163,73 @@ describe('the round’s results as CSV', () => {
     expect(parseCsv(csv)).toHaveLength(1);
     expect(csv).not.toContain('Hemmelig utkast');
     expect((await get('/vurdering/dashbord', await signIn(ctx, 'architect'))).html).not.toContain('Hemmelig utkast');
+  });
+});
+
+describe('the comments on the dashboard', () => {
+  /** Two municipalities' submitted reviews with a comment on every other service: 34 comments. */
+  async function manyComments() {
+    ctx = await testApp();
+    const round = await openRound(ctx);
+    await growReviews(ctx.db, { municipalities: 2, now: ctx.clock.now() });
+    return { round, architect: await signIn(ctx, 'architect') };
+  }
+  const shown = (html: string) => [...textOf(html).matchAll(/Kommentar fra \d+ om tjeneste \d+\./g)].map((m) => m[0]);
+  /** The comments the database holds for the filter, as the page should list them. */
+  const stored = async (where: { stance?: string; roundServiceId?: number } = {}) => {
+    let q = ctx.db.selectFrom('review_stance').select('comment').where('comment', '<>', '');
+    if (where.stance) q = q.where('stance', '=', where.stance);
+    if (where.roundServiceId) q = q.where('round_service_id', '=', where.roundServiceId);
+    return (await q.execute()).map((r) => r.comment);
+  };
+
+  it('come 20 to a page, with a way to the next and back', async () => {
+    const { round, architect } = await manyComments();
+    const first = await get('/vurdering/dashbord', architect);
+    const text = textOf(first.html);
+    expect(text).toContain('Kommentarer (34)');
+    expect(text).toContain('Viser 1–20 av 34 kommentarer.');
+    expect(text).toContain('Side 1 av 2');
+    expect(shown(first.html)).toHaveLength(20);
+    expect(first.html).toContain(`href="/vurdering/dashbord?runde=${round}&amp;side=2#kommentarer"`);
+    expect(text).not.toContain('Forrige side');
+
+    const second = await get(`/vurdering/dashbord?runde=${round}&side=2`, architect);
+    expect(textOf(second.html)).toContain('Viser 21–34 av 34 kommentarer.');
+    expect(textOf(second.html)).toContain('Forrige side');
+    expect(textOf(second.html)).not.toContain('Neste side');
+    // Together the two pages show each comment once.
+    expect(new Set([...shown(first.html), ...shown(second.html)])).toEqual(new Set(await stored()));
+    // A page past the end shows the last one.
+    expect(shown((await get(`/vurdering/dashbord?runde=${round}&side=9`, architect)).html)).toEqual(shown(second.html));
+  });
+
+  it('can be narrowed to one stance or one service', async () => {
+    const { round, architect } = await manyComments();
+    const opposing = await stored({ stance: 'opposes' });
+    const res = await get(`/vurdering/dashbord?runde=${round}&standpunkt=opposes`, architect);
+    expect(textOf(res.html)).toContain(`Kommentarer (${opposing.length})`);
+    expect(textOf(res.html)).toContain(`Viser 1–${opposing.length} av ${opposing.length} kommentarer som passer filteret.`);
+    expect(new Set(shown(res.html))).toEqual(new Set(opposing));
+    expect(res.html).toMatch(/<option value="opposes" selected/);
+
+    // The second service on the list has a comment from both municipalities.
+    const second = await ctx.db.selectFrom('review_round_service').select(['id', 'name']).where('round_id', '=', round).orderBy('position').offset(1).limit(1).executeTakeFirstOrThrow();
+    const its = await stored({ roundServiceId: second.id });
+    const one = await get(`/vurdering/dashbord?runde=${round}&tjeneste=${second.id}`, architect);
+    expect(its).toHaveLength(2);
+    expect(new Set(shown(one.html))).toEqual(new Set(its));
+    expect(textOf(one.html)).toContain(`Kommentarer (2)`);
+    expect(one.html).toMatch(new RegExp(`<option value="${second.id}" selected`));
+
+    // The first service has no comments at all.
+    const first = await ctx.db.selectFrom('review_round_service').select('id').where('round_id', '=', round).orderBy('position').executeTakeFirstOrThrow();
+    const none = await get(`/vurdering/dashbord?runde=${round}&tjeneste=${first.id}`, architect);
+    expect(textOf(none.html)).toContain('Ingen kommentarer passer filteret.');
+
+    expect((await get(`/vurdering/dashbord?runde=${round}&tjeneste=999999`, architect)).status).toBe(404);
+    const bad = await get(`/vurdering/dashbord?runde=${round}&standpunkt=kanskje`, architect);
+    expect(bad.status).toBe(400);
+    expect(textOf(bad.html)).toContain('Standpunkt må være ett av');
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
-import { frozenIds, openRound } from './helpers.ts';
+import { frozenIds, openRound, submitReview } from './helpers.ts';
 
 /** Text that would run script if a review page put it into HTML unescaped. */
 const script = '<script>alert("x1")</script>';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const ids = await frozenIds(ctx, round);
   oslo = await signIn(ctx, 'municipality');
   architect = await signIn(ctx, 'architect');
-  expect((await postForm(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'send', [`standpunkt-${ids.multidose}`]: 'opposes', [`kommentar-${ids.multidose}`]: `Nei ${attribute} ${script}` }, oslo)).status).toBe(303);
+  expect((await submitReview(ctx, `/vurdering/runder/${round}/kommuner/0301`, { [`standpunkt-${ids.multidose}`]: 'opposes', [`kommentar-${ids.multidose}`]: `Nei ${attribute} ${script}` }, oslo)).status).toBe(303);
   expect((await postForm(ctx, '/vurdering/intensjon/0301', { status: 'considering', reference: `Sak ${attribute}` }, oslo)).status).toBe(303);
   // The live name changes too, so the marks show both.
   await ctx.db.updateTable('element').set({ name: `Multidose ${attribute}` }).where('key', '=', 'multidose').execute();

@@ -42,3 +42,22 @@ export async function reviewTables(ctx: Pick<TestContext, 'db'>) {
 export async function auditActions(ctx: Pick<TestContext, 'db'>): Promise<string[]> {
   return (await ctx.db.selectFrom('audit_event').select('action').where('action', 'not in', ['login', 'request.denied']).orderBy('id').execute()).map((r) => r.action);
 }
+
+/**
+ * Submits a municipality's review as the page does: "Send inn" saves the form and leads to the
+ * confirmation, whose button submits the draft shown there. Returns the confirmation's response.
+ */
+export async function submitReview(ctx: TestContext, path: string, fields: Record<string, string>, headers: Record<string, string>): Promise<Response> {
+  const saved = await postForm(ctx, path, { handling: 'send', ...fields }, headers);
+  expect(saved.status, await saved.clone().text()).toBe(303);
+  expect(saved.headers.get('location')).toBe(`${path}/send-inn`);
+  const confirmation = await (await ctx.app.request(`${path}/send-inn`, { headers })).text();
+  const fingerprint = /name="bekreft" value="([^"]+)"/.exec(confirmation)?.[1];
+  expect(fingerprint, confirmation).toBeDefined();
+  return postForm(ctx, `${path}/send-inn`, { bekreft: fingerprint! }, headers);
+}
+
+/** Closes a round as the architect's confirmation page does. */
+export async function closeRound(ctx: TestContext, roundId: number, headers: Record<string, string>): Promise<Response> {
+  return postForm(ctx, `/vurdering/runder/${roundId}/lukk`, { bekreft: 'ja' }, headers);
+}

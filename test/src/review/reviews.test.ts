@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
-import { auditActions, frozenIds, municipalityUser, openRound, reviewTables } from './helpers.ts';
+import { auditActions, closeRound, frozenIds, municipalityUser, openRound, reviewTables, submitReview } from './helpers.ts';
 
 let ctx: TestContext;
 let round: number;
@@ -52,15 +52,15 @@ describe('a municipality’s review', () => {
   });
 
   it('submits, after which the review is read-only and counts on the dashboard', async () => {
-    expect((await postForm(ctx, path(), { handling: 'send', ...three() }, oslo)).status).toBe(303);
+    expect((await submitReview(ctx, path(), three(), oslo)).status).toBe(303);
     const own = await get(`${path()}?sendt`, oslo);
     const text = textOf(own.html);
     expect(text).toContain('Vurderingen er sendt inn. Takk!');
     expect(text).toContain('Vil dere endre noe, be prosjektet om å åpne vurderingen igjen.');
     expect(own.html).not.toContain('<select');
-    expect(text).toContain('Individuell plan Leveransetrinn: + (i tillegg i første leveranse) Tentativt Standpunkt Støtter med endringer Kommentar Planen må deles med fastlegen.');
-    expect(text).toContain('Multidose Leveransetrinn: 2023 Tentativt Standpunkt Støtter Kommentar Ingen kommentar');
-    expect(text).toContain('Kriseplan (psykiatri) og andre betingede tiltaksplaner Leveransetrinn: + (i tillegg i første leveranse) Tentativt Standpunkt Ikke besvart');
+    expect(text).toContain('Individuell plan Standpunkt Støtter med endringer Kommentar Planen må deles med fastlegen.');
+    expect(text).toContain('Multidose Leveransetrinn: 2023 Standpunkt Støtter Kommentar Ingen kommentar');
+    expect(text).toContain('Kriseplan (psykiatri) og andre betingede tiltaksplaner Standpunkt Ikke besvart');
 
     const dashboard = textOf((await get('/vurdering/dashbord')).html);
     expect(dashboard).toContain('1 av 357 kommuner har sendt inn vurderingen; de har 717 710 innbyggere (12,9 % av befolkningen).');
@@ -76,7 +76,7 @@ describe('a municipality’s review', () => {
   });
 
   it('can be reopened by an architect, changed and submitted again, every step audited', async () => {
-    await postForm(ctx, path(), { handling: 'send', ...three() }, oslo);
+    await submitReview(ctx, path(), three(), oslo);
     const architect = await signIn(ctx, 'architect');
     const submitted = await get(path(), architect);
     expect(textOf(submitted.html)).toContain('Dekkes av MSIS.'); // architects read submitted reviews
@@ -87,20 +87,24 @@ describe('a municipality’s review', () => {
     expect(reopened).toContain('Vurderingen er åpnet for endringer igjen; send den inn på nytt når dere er ferdige.');
     expect(textOf((await get('/vurdering/dashbord')).html)).toContain('0 av 357 kommuner har sendt inn');
 
-    expect((await postForm(ctx, path(), { handling: 'send', ...three(), [stance('multidose')]: 'no-opinion' }, oslo)).status).toBe(303);
+    expect((await submitReview(ctx, path(), { ...three(), [stance('multidose')]: 'no-opinion' }, oslo)).status).toBe(303);
     const stances = await ctx.db.selectFrom('review_stance').select(['round_service_id', 'stance']).orderBy('round_service_id').execute();
     expect(stances.find((s) => s.round_service_id === ids.multidose)?.stance).toBe('no-opinion');
-    expect(await auditActions(ctx)).toEqual(['user.create', 'review-round.open', 'user.create', 'review.submit', 'review.reopen', 'review.submit']);
+    expect(await auditActions(ctx)).toEqual(['user.create', 'review-round.open', 'user.create', 'review.save', 'review.submit', 'review.reopen', 'review.save', 'review.submit']);
 
-    const log = await ctx.db.selectFrom('audit_event').select(['before_json', 'after_json']).where('action', '=', 'review.submit').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(JSON.parse(log.before_json!)).toMatchObject({ status: 'draft', stances: { multidose: { stance: 'supports', comment: '' } } });
-    expect(JSON.parse(log.after_json!)).toMatchObject({ status: 'submitted', stances: { multidose: { stance: 'no-opinion' }, 'smitte-hos-pasient': { stance: 'opposes', comment: 'Dekkes av MSIS.' } } });
+    const last = (action: string) => ctx.db.selectFrom('audit_event').select(['before_json', 'after_json']).where('action', '=', action).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const saved = await last('review.save');
+    expect(JSON.parse(saved.before_json!)).toMatchObject({ status: 'draft', stances: { multidose: { stance: 'supports', comment: '' } } });
+    expect(JSON.parse(saved.after_json!)).toMatchObject({ status: 'draft', stances: { multidose: { stance: 'no-opinion' } } });
+    const submitLog = await last('review.submit');
+    expect(JSON.parse(submitLog.before_json!)).toMatchObject({ status: 'draft', stances: { multidose: { stance: 'no-opinion' } } });
+    expect(JSON.parse(submitLog.after_json!)).toMatchObject({ status: 'submitted', stances: { multidose: { stance: 'no-opinion' }, 'smitte-hos-pasient': { stance: 'opposes', comment: 'Dekkes av MSIS.' } } });
   });
 
   it('is not reopened once the round has closed', async () => {
-    await postForm(ctx, path(), { handling: 'send', ...three() }, oslo);
+    await submitReview(ctx, path(), three(), oslo);
     const architect = await signIn(ctx, 'architect');
-    await postForm(ctx, `/vurdering/runder/${round}/lukk`, {}, architect);
+    await closeRound(ctx, round, architect);
     const res = await postForm(ctx, `${path()}/gjenapne`, {}, architect);
     expect(res.status).toBe(409);
     expect(textOf(await res.text())).toContain('Åpne runden igjen først');
@@ -142,7 +146,7 @@ describe('who may read and write a review', () => {
     // Its own is open to it.
     const own = `/vurdering/runder/${round}/kommuner/4601`;
     expect((await get(own, bergen)).status).toBe(200);
-    expect((await postForm(ctx, own, { handling: 'send', [stance('multidose')]: 'opposes' }, bergen)).status).toBe(303);
+    expect((await submitReview(ctx, own, { [stance('multidose')]: 'opposes' }, bergen)).status).toBe(303);
     // …and once submitted, Oslo still cannot read it; an architect can.
     expect((await get(own, oslo)).status).toBe(403);
     expect((await get(own, await signIn(ctx, 'architect'))).status).toBe(200);

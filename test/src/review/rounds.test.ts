@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
-import { auditActions, frozenIds, municipalityUser, openRound, reviewTables } from './helpers.ts';
+import { auditActions, closeRound, frozenIds, municipalityUser, openRound, reviewTables, submitReview } from './helpers.ts';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -65,7 +65,7 @@ describe('the freeze', () => {
     const oslo = await signIn(ctx, 'municipality');
     const ids = await frozenIds(ctx, id);
     // Oslo takes a stance on a service that will be deleted: its words must survive the deletion.
-    expect((await postForm(ctx, `/vurdering/runder/${id}/kommuner/0301`, { handling: 'send', [`standpunkt-${ids['smitte-hos-pasient']}`]: 'opposes', [`kommentar-${ids['smitte-hos-pasient']}`]: 'Trengs ikke' }, oslo)).status).toBe(303);
+    expect((await submitReview(ctx, `/vurdering/runder/${id}/kommuner/0301`, { [`standpunkt-${ids['smitte-hos-pasient']}`]: 'opposes', [`kommentar-${ids['smitte-hos-pasient']}`]: 'Trengs ikke' }, oslo)).status).toBe(303);
 
     // An architect renames Multidose, takes Individuell plan out of every tier, deletes Smitte hos pasient and adds a service.
     await ctx.db.updateTable('element').set({ name: 'Multidose (endret)', version: 2 }).where('id', '=', await serviceId('multidose')).execute();
@@ -85,7 +85,7 @@ describe('the freeze', () => {
     for (const path of [`/vurdering/runder/${id}`, `/vurdering/runder/${id}/kommuner/0301`]) {
       const text = textOf((await page(path, oslo)).html);
       expect(text, path).toMatch(/34 informasjonstjeneste(r|ne)/); // still all 34 on the list
-      expect(text, path).toContain('Etter at runden åpnet er 1 av tjenestene i listen endret og 2 fjernet i omfanget, og 1 nye er kommet til.');
+      expect(text, path).toContain('Etter at runden åpnet er 1 av tjenestene i listen endret og 2 fjernet i omfanget, og én ny er kommet til.');
       expect(text, path).toContain('Navn: «Multidose» → «Multidose (endret)»');
       expect(text, path).toContain('Ikke lenger i første leveranse etter at runden åpnet.');
       expect(text, path).toContain('Slettet fra omfanget etter at runden åpnet.');
@@ -94,10 +94,10 @@ describe('the freeze', () => {
     }
     // The municipality's answer on the deleted service is still there, under the name it had.
     const review = textOf((await page(`/vurdering/runder/${id}/kommuner/0301`, oslo)).html);
-    expect(review).toContain('Smitte hos pasient Leveransetrinn: Uten kolonneoverskrift (trykt før lysarkets tittel) Tentativt Slettet fra omfanget etter at runden åpnet. Standpunkt Støtter ikke Kommentar Trengs ikke');
+    expect(review).toContain('Smitte hos pasient Leveransetrinn: Uten kolonneoverskrift (trykt før lysarkets tittel) Slettet fra omfanget etter at runden åpnet. Standpunkt Støtter ikke Kommentar Trengs ikke');
 
     // A new round freezes the list as it is now; the first stays readable as it was.
-    await postForm(ctx, `/vurdering/runder/${id}/lukk`, {}, await signIn(ctx, 'architect'));
+    await closeRound(ctx, id, await signIn(ctx, 'architect'));
     const second = await openRound(ctx, { title: 'Andre runde' });
     const secondKeys = Object.keys(await frozenIds(ctx, second));
     expect(secondKeys).toHaveLength(33);
@@ -138,9 +138,9 @@ describe('closing', () => {
     const id = await openRound(ctx);
     const architect = await signIn(ctx, 'architect');
     ctx.clock.advance({ minutes: 10 });
-    expect((await postForm(ctx, `/vurdering/runder/${id}/lukk`, {}, architect)).status).toBe(303);
+    expect((await closeRound(ctx, id, architect)).status).toBe(303);
     expect(textOf((await page(`/vurdering/runder/${id}`, architect)).html)).toContain('Lukket 26. november 2026 kl. 13:10 av Test architect.');
-    expect((await postForm(ctx, `/vurdering/runder/${id}/lukk`, {}, architect)).status).toBe(409);
+    expect((await closeRound(ctx, id, architect)).status).toBe(409);
 
     const past = await postForm(ctx, `/vurdering/runder/${id}/gjenapne`, { deadline: '2026-11-01' }, architect);
     expect(past.status).toBe(422);
@@ -155,7 +155,7 @@ describe('closing', () => {
   it('does not reopen a round while another is open', async () => {
     const first = await openRound(ctx);
     const architect = await signIn(ctx, 'architect');
-    await postForm(ctx, `/vurdering/runder/${first}/lukk`, {}, architect);
+    await closeRound(ctx, first, architect);
     await openRound(ctx, { title: 'Andre runde' });
     const res = await postForm(ctx, `/vurdering/runder/${first}/gjenapne`, { deadline: '2027-01-15' }, architect);
     expect(res.status).toBe(409);

@@ -27,9 +27,10 @@ const sections = (abilities: ReviewAbilities) => [
   ...(abilities.municipalityNumber ? [{ href: `/vurdering/intensjon/${abilities.municipalityNumber}`, label: 'Kommunens intensjonserklæring' }] : []),
 ];
 
-/** The heading of every review page, with the way between them. */
+/** The heading of every review page, with the way between them; the trail starts at the overview, as everywhere. */
 export function ReviewHeader({ title, lead, current, crumbs = [], abilities }: { title: string; lead?: Child; current?: string; crumbs?: Crumb[]; abilities: ReviewAbilities }) {
-  const all = current === '/vurdering' ? [{ label: 'Kommunevurdering' }] : [{ href: '/vurdering', label: 'Kommunevurdering' }, ...crumbs, { label: title }];
+  const home = { href: '/', label: 'Oversikt' };
+  const all = current === '/vurdering' ? [home, { label: 'Kommunevurdering' }] : [home, { href: '/vurdering', label: 'Kommunevurdering' }, ...crumbs, { label: title }];
   return (
     <>
       <PageHeader title={title} lead={lead} crumbs={all} />
@@ -69,6 +70,15 @@ export function formatShare(share: number): string {
 /** A whole number with Norwegian grouping, e.g. 5 550 203 (as `formatNumber`, with one formatter for all). */
 export function formatCount(n: number): string {
   return countFormat.format(n);
+}
+
+export { countOf } from '../../components/common.tsx';
+
+const clockFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
+
+/** The time of day in Norway, as a saved-at line shows it: 13:05. */
+export function formatClock(at: Date): string {
+  return clockFormat.format(at);
 }
 
 /** Whether the round is open, and until when or since when, in words (never colour alone). */

@@ -1,15 +1,11 @@
 import type { Coverage } from '../../../model/review/coverage.ts';
 import type { TallySort } from '../../../model/review/tallies.ts';
-import type { Stance } from '../../../model/review/schemas.ts';
+import type { CommentPaging } from '../../../model/review/comment-list.ts';
+import { stanceLabel, stances } from '../../../model/review/schemas.ts';
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
-import type { Municipality } from '../../../model/schemas.ts';
+import type { CommentFilter, RoundComment } from '../../../src/db/queries/review/comments.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
-import { StanceTag, formatShare } from './common.tsx';
-
-export interface ServiceComments {
-  service: FrozenService;
-  comments: Array<{ municipality: Municipality; stance: Stance; comment: string }>;
-}
+import { StanceTag, countOf, formatShare } from './common.tsx';
 
 /** The dashboard's coverage per county, with a bar against the goal and the figures in words. */
 export function CountyTable({ coverage }: { coverage: Coverage }) {
@@ -88,27 +84,95 @@ export function RoundPicker({ rounds, round, sort }: { rounds: ReviewRound[]; ro
   );
 }
 
-/** Every comment from submitted reviews, by service, with its municipality: for architects. */
-export function Comments({ comments }: { comments: ServiceComments[] }) {
-  const count = comments.reduce((n, c) => n + c.comments.length, 0);
+/** One page of the comments from submitted reviews, filtered as the architect chose; for architects only. */
+export interface CommentList {
+  comments: RoundComment[];
+  /** How many comments the filter lets through, on every page. */
+  total: number;
+  paging: CommentPaging;
+  filter: CommentFilter;
+  services: FrozenService[];
+}
+
+/** The dashboard's address with its round and order kept, and the comment list's filter and page. */
+function commentsHref(round: ReviewRound, sort: TallySort, filter: CommentFilter, page: number): string {
+  const params = new URLSearchParams({ runde: String(round.id) });
+  if (sort !== 'liste') params.set('sorter', sort);
+  if (filter.roundServiceId !== undefined) params.set('tjeneste', String(filter.roundServiceId));
+  if (filter.stance !== undefined) params.set('standpunkt', filter.stance);
+  if (page > 1) params.set('side', String(page));
+  return `/vurdering/dashbord?${params.toString()}#kommentarer`;
+}
+
+export function Comments({ list, round, sort }: { list: CommentList; round: ReviewRound; sort: TallySort }) {
+  const { comments, total, paging, filter } = list;
+  const filtered = filter.roundServiceId !== undefined || filter.stance !== undefined;
+  // Rows come in the list's order: a heading where the service changes.
+  const groups: Array<{ name: string; comments: RoundComment[] }> = [];
+  for (const c of comments) {
+    const last = groups.at(-1);
+    if (last && last.name === c.serviceName) last.comments.push(c);
+    else groups.push({ name: c.serviceName, comments: [c] });
+  }
   return (
     <section aria-labelledby="kommentarer">
       <h2 class="ds-heading" data-size="md" id="kommentarer">
-        Kommentarer ({count})
+        Kommentarer ({formatNumber(total)})
       </h2>
       <p class="ds-paragraph muted">Fra innsendte vurderinger. Bare arkitekter ser kommentarene.</p>
-      {count === 0 ? (
-        <Empty>Ingen kommentarer ennå.</Empty>
+      <form class="filter-form" method="get" action="/vurdering/dashbord#kommentarer" aria-label="Filtrer kommentarene">
+        <input type="hidden" name="runde" value={String(round.id)} />
+        {sort !== 'liste' ? <input type="hidden" name="sorter" value={sort} /> : null}
+        <div class="ds-field">
+          <label class="ds-label" for="kommentar-tjeneste">
+            Tjeneste
+          </label>
+          <select class="ds-input" id="kommentar-tjeneste" name="tjeneste">
+            <option value="">Alle tjenester</option>
+            {list.services.map((s) => (
+              <option value={String(s.id)} selected={s.id === filter.roundServiceId}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="ds-field">
+          <label class="ds-label" for="kommentar-standpunkt">
+            Standpunkt
+          </label>
+          <select class="ds-input" id="kommentar-standpunkt" name="standpunkt">
+            <option value="">Alle standpunkter</option>
+            {stances.map((s) => (
+              <option value={s} selected={s === filter.stance}>
+                {stanceLabel[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button class="ds-button" data-variant="secondary" type="submit">
+          Vis kommentarene
+        </button>
+        {filtered ? (
+          <a class="ds-link" href={commentsHref(round, sort, {}, 1)}>
+            Vis alle kommentarene
+          </a>
+        ) : null}
+      </form>
+      {total === 0 ? (
+        <Empty>{filtered ? 'Ingen kommentarer passer filteret.' : 'Ingen kommentarer ennå.'}</Empty>
       ) : (
-        comments
-          .filter((c) => c.comments.length > 0)
-          .map((c) => (
+        <>
+          <p class="ds-paragraph">
+            Viser {formatNumber(paging.first)}–{formatNumber(paging.last)} av {countOf(total, 'kommentar', 'kommentarer')}
+            {filtered ? ' som passer filteret' : ''}.
+          </p>
+          {groups.map((g) => (
             <div class="review-comment-group">
               <h3 class="ds-heading" data-size="xs">
-                {c.service.name}
+                {g.name}
               </h3>
               <ul class="review-comment-list">
-                {c.comments.map((k) => (
+                {g.comments.map((k) => (
                   <li>
                     <strong>
                       {k.municipality.name} ({formatNumber(k.municipality.population)} innb.)
@@ -119,7 +183,25 @@ export function Comments({ comments }: { comments: ServiceComments[] }) {
                 ))}
               </ul>
             </div>
-          ))
+          ))}
+          {paging.pages > 1 ? (
+            <nav class="pager" aria-label="Sider med kommentarer">
+              {paging.page > 1 ? (
+                <a class="ds-link" href={commentsHref(round, sort, filter, paging.page - 1)} rel="prev">
+                  Forrige side
+                </a>
+              ) : null}
+              <span>
+                Side {paging.page} av {paging.pages}
+              </span>
+              {paging.page < paging.pages ? (
+                <a class="ds-link" href={commentsHref(round, sort, filter, paging.page + 1)} rel="next">
+                  Neste side
+                </a>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
       )}
     </section>
   );

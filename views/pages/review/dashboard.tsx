@@ -4,7 +4,7 @@ import { intentionStatusLabel, intentionStatuses, type IntentionStatus } from '.
 import { answers, tallySortLabel, tallySorts, type ServiceTally, type TallySort } from '../../../model/review/tallies.ts';
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
-import { Comments, CountyTable, RoundPicker, type ServiceComments } from './dashboard-parts.tsx';
+import { Comments, CountyTable, RoundPicker, type CommentList } from './dashboard-parts.tsx';
 import { CoverageBar, ReviewHeader, formatCount, formatShare, type ReviewAbilities } from './common.tsx';
 
 export interface DashboardProps {
@@ -16,8 +16,8 @@ export interface DashboardProps {
   reviewed: { municipalities: number; population: number; drafts: number };
   tallies: Array<ServiceTally<FrozenService>>;
   sort: TallySort;
-  /** Only for those who may read every comment. */
-  comments?: ServiceComments[] | undefined;
+  /** One page of the comments, only for those who may read every comment. */
+  comments?: CommentList | undefined;
 }
 
 export const dashboardHref = (round: number | undefined, sort: TallySort) => {
@@ -108,7 +108,7 @@ export function DashboardPage(props: DashboardProps) {
           ) : null}
         </ul>
       </section>
-      {round && props.comments ? <Comments comments={props.comments} /> : null}
+      {round && props.comments ? <Comments list={props.comments} round={round} sort={props.sort} /> : null}
     </>
   );
 }

@@ -8,40 +8,75 @@ import { ChangeMark } from './common.tsx';
 
 export type Marks = Map<FrozenService, { changes?: ServiceChange[]; removed?: RemovalReason }>;
 
-/** A frozen service as a reviewer reads it: tier, tentative, description if it says more, and what changed since. */
-export function ServiceSummary({ service, mark, headingLevel = 3 }: { service: FrozenService; mark?: { changes?: ServiceChange[]; removed?: RemovalReason } | undefined; headingLevel?: 3 | 4 }) {
+/** Which facts a service's line repeats: those that tell it apart from its neighbours. */
+export interface ShownFacts {
+  tier: boolean;
+  tentative: boolean;
+}
+
+/** A frozen service as a reviewer reads it: its tier and tentative mark where they help, description if it says more, and what changed since. */
+export function ServiceSummary({
+  service,
+  mark,
+  show,
+  headingLevel = 3,
+}: {
+  service: FrozenService;
+  mark?: { changes?: ServiceChange[]; removed?: RemovalReason } | undefined;
+  show: ShownFacts;
+  headingLevel?: 3 | 4;
+}) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return (
     <>
       <Heading class="ds-heading review-item__name" data-size="xs" id={`tjeneste-${service.id}`}>
         {service.name}
       </Heading>
-      <p class="review-item__meta">
-        Leveransetrinn: {service.tierName ?? 'ikke satt'} <TentativeTag show={service.tentative} />
-      </p>
+      {show.tier || (show.tentative && service.tentative) ? (
+        <p class="review-item__meta">
+          {show.tier ? `Leveransetrinn: ${service.tierName ?? 'ikke satt'}` : null} <TentativeTag show={show.tentative && service.tentative} />
+        </p>
+      ) : null}
       {service.description.trim() !== '' && service.description !== service.name ? <p class="ds-paragraph review-item__description">{service.description}</p> : null}
       <ChangeMark changes={mark?.changes} removed={mark?.removed} />
     </>
   );
 }
 
-/** The frozen list grouped by category, each service rendered by `item`. */
-export function CategoryGroups({ services, item }: { services: FrozenService[]; item: (service: FrozenService) => Child }) {
+/**
+ * The frozen list grouped by category, each service rendered by `item`. The tier is named only
+ * when the list has more than one: once under a category whose services share it, otherwise on
+ * each service; "tentative" is said once when it holds for every service.
+ */
+export function CategoryGroups({ services, item }: { services: FrozenService[]; item: (service: FrozenService, show: ShownFacts) => Child }) {
   if (services.length === 0) return <Empty>Listen er tom.</Empty>;
+  const severalTiers = new Set(services.map((s) => s.tierKey)).size > 1;
+  const allTentative = services.every((s) => s.tentative);
   return (
     <>
-      {groupByCategory(services).map((group) => (
-        <section class="review-category" aria-labelledby={`kategori-${group.key ?? 'ingen'}`}>
-          <h2 class="ds-heading" data-size="sm" id={`kategori-${group.key ?? 'ingen'}`}>
-            {group.name} <span class="muted">({group.services.length})</span>
-          </h2>
-          <ul class="review-list">
-            {group.services.map((s) => (
-              <li class="review-item">{item(s)}</li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {allTentative ? (
+        <p class="ds-paragraph review-list-note">
+          <TentativeTag /> Alle tjenestene i listen og plasseringen deres i leveransetrinn er merket tentative: de er under arbeid.
+        </p>
+      ) : null}
+      {groupByCategory(services).map((group) => {
+        const tiers = new Set(group.services.map((s) => s.tierKey));
+        const groupTier = severalTiers && tiers.size === 1 ? group.services[0]!.tierName : undefined;
+        const show = { tier: severalTiers && tiers.size > 1, tentative: !allTentative };
+        return (
+          <section class="review-category" aria-labelledby={`kategori-${group.key ?? 'ingen'}`}>
+            <h2 class="ds-heading" data-size="sm" id={`kategori-${group.key ?? 'ingen'}`}>
+              {group.name} <span class="muted">({group.services.length})</span>
+            </h2>
+            {groupTier !== undefined ? <p class="ds-paragraph review-category__tier">Leveransetrinn: {groupTier ?? 'ikke satt'}</p> : null}
+            <ul class="review-list">
+              {group.services.map((s) => (
+                <li class="review-item">{item(s, show)}</li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
     </>
   );
 }
@@ -79,8 +114,8 @@ export function DiffSummary({ diff }: { diff: SnapshotDiff<FrozenService> }) {
   }
   return (
     <p class="ds-paragraph">
-      Etter at runden åpnet er {changed.length} av tjenestene i listen endret og {removed.length} fjernet i omfanget, og {added.length} nye er kommet til. Endringene er
-      merket ved hver tjeneste; listen selv er den samme for alle kommunene.
+      Etter at runden åpnet er {changed.length} av tjenestene i listen endret og {removed.length} fjernet i omfanget, og {added.length === 1 ? 'én ny' : `${added.length} nye`} er
+      kommet til. Endringene er merket ved hver tjeneste; listen selv er den samme for alle kommunene.
     </p>
   );
 }

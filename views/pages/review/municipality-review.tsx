@@ -1,11 +1,12 @@
 import type { SnapshotDiff } from '../../../model/review/diff.ts';
-import { commentField, commentMaxLength, reviewStatusLabel, stanceField, stanceLabel, stances, type Stance } from '../../../model/review/schemas.ts';
+import { commentField, commentMaxLength, reviewStatusLabel, stanceField, type Stance } from '../../../model/review/schemas.ts';
 import { roundState } from '../../../model/review/rounds.ts';
 import type { FrozenService, MunicipalityReview, ReviewRound, StoredEntry } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
-import { ErrorSummary, Notice, SelectField, TextAreaField, type FieldErrors } from '../../components/form.tsx';
+import { ErrorSummary, Notice, type FieldErrors } from '../../components/form.tsx';
 import { ReviewHeader, RoundStateText, StanceTag, TimeText, type ReviewAbilities } from './common.tsx';
 import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type Marks } from './list.tsx';
+import { AnswerFields, Progress, reviewFormId, sessionAlertId } from './answer.tsx';
 
 /**
  * - `edit`: the municipality's own open review;
@@ -54,17 +55,25 @@ export function MunicipalityReviewPage(props: MunicipalityReviewProps) {
         crumbs={[{ href: `/vurdering/runder/${round.id}`, label: round.title }]}
         lead={
           <>
-            {municipality.name} kommunes vurdering av de {services.length} informasjonstjenestene i runden «{round.title}». <RoundStateText round={round} now={now} />
+            {municipality.name} kommunes vurdering av {services.length === 1 ? 'den ene informasjonstjenesten' : `de ${services.length} informasjonstjenestene`} i runden «{round.title}». <RoundStateText round={round} now={now} />
           </>
         }
       />
       {props.notice ? <Notice color="success">{props.notice}</Notice> : null}
-      <StatusLine review={review} own={own} open={roundState(round, now).open} canReopen={abilities.manage} roundId={round.id} municipalityNumber={municipality.number} />
+      <StatusLine
+        review={review}
+        own={own}
+        open={roundState(round, now).open}
+        canReopen={abilities.manage}
+        roundId={round.id}
+        municipalityNumber={municipality.number}
+        progress={mode === 'edit' || mode === 'read' ? { answered: props.entries.length, total: services.length } : undefined}
+      />
       <DiffSummary diff={diff} />
       {mode === 'edit' ? <ReviewForm {...props} /> : null}
       {mode === 'read' ? <ReviewAnswers {...props} /> : null}
       {mode === 'private-draft' || mode === 'not-started' ? (
-        <CategoryGroups services={services} item={(s) => <ServiceSummary service={s} mark={props.marks.get(s)} />} />
+        <CategoryGroups services={services} item={(s, show) => <ServiceSummary service={s} mark={props.marks.get(s)} show={show} />} />
       ) : null}
       <AddedServices diff={diff} />
     </>
@@ -78,6 +87,7 @@ function StatusLine({
   canReopen,
   roundId,
   municipalityNumber,
+  progress,
 }: {
   review: MunicipalityReview | undefined;
   own: boolean;
@@ -85,12 +95,18 @@ function StatusLine({
   canReopen: boolean;
   roundId: number;
   municipalityNumber: string;
+  progress: { answered: number; total: number } | undefined;
 }) {
+  const count = progress ? (
+    <>
+      {' '}
+      <Progress id="fremdrift" {...progress} />.
+    </>
+  ) : null;
   if (!review) {
     return (
       <p class="ds-paragraph review-status">
-        <strong>Status:</strong> {reviewStatusLabel['not-started']}.{' '}
-        {own && open ? 'Velg et standpunkt for tjenestene dere vil vurdere, lagre som utkast underveis og send inn når dere er ferdige.' : ''}
+        <strong>Status:</strong> {reviewStatusLabel['not-started']}.{count}
       </p>
     );
   }
@@ -98,7 +114,7 @@ function StatusLine({
     return (
       <p class="ds-paragraph review-status">
         <strong>Status:</strong> Utkast, sist lagret <TimeText iso={review.updatedAt} />
-        {review.updatedByName ? ` av ${review.updatedByName}` : ''}.{' '}
+        {review.updatedByName ? ` av ${review.updatedByName}` : ''}.{own ? count : null}{' '}
         {own ? (review.reopenedAt ? 'Vurderingen er åpnet for endringer igjen; send den inn på nytt når dere er ferdige.' : '') : 'Innholdet i et utkast vises bare for kommunen selv.'}
       </p>
     );
@@ -107,8 +123,7 @@ function StatusLine({
     <div class="review-status">
       <p class="ds-paragraph">
         <strong>Status:</strong> Sendt inn <TimeText iso={review.submittedAt} />
-        {review.submittedByName ? ` av ${review.submittedByName}` : ''}.{' '}
-        {own && open ? 'Vil dere endre noe, be prosjektet om å åpne vurderingen igjen.' : ''}
+        {review.submittedByName ? ` av ${review.submittedByName}` : ''}.{count} {own && open ? 'Vil dere endre noe, be prosjektet om å åpne vurderingen igjen.' : ''}
       </p>
       {canReopen && open ? (
         <form method="post" action={`/vurdering/runder/${roundId}/kommuner/${municipalityNumber}/gjenapne`} class="inline-form">
@@ -121,48 +136,50 @@ function StatusLine({
   );
 }
 
-const stanceOptions = stances.map((s) => ({ value: s, label: stanceLabel[s] }));
-
 function ReviewForm({ round, municipality, services, marks, entries, values, errors }: MunicipalityReviewProps) {
-  const shown = values ?? storedValues(entries);
+  const stored = storedValues(entries);
+  const shown = values ?? stored;
   const labels: Record<string, string> = {};
   for (const s of services) {
     labels[stanceField(s.id)] = `Standpunkt til «${s.name}»`;
     labels[commentField(s.id)] = `Kommentar til «${s.name}»`;
   }
+  const path = `/vurdering/runder/${round.id}/kommuner/${municipality.number}`;
   return (
     <>
+      <section class="review-help" aria-labelledby="slik-gjor-dere">
+        <h2 class="ds-heading" data-size="xs" id="slik-gjor-dere">
+          Slik vurderer dere listen
+        </h2>
+        <p class="ds-paragraph">
+          Velg et standpunkt for hver tjeneste dere vil si noe om, og skriv gjerne en kommentar (høyst {commentMaxLength} tegn). Velger dere «Støtter med endringer», må
+          kommentaren si hvilke endringer dere ønsker. Hvert svar lagres i utkastet så snart dere har endret det, og utkastet vises bare for kommunen. Knappene for å lagre og
+          sende inn står nederst i vinduet; før noe sendes inn, får dere se over hva som ikke er besvart. Tjenester uten standpunkt telles som ikke besvart.
+        </p>
+      </section>
       <ErrorSummary errors={errors} labels={labels} />
-      <form method="post" action={`/vurdering/runder/${round.id}/kommuner/${municipality.number}`} class="review-form">
+      <form method="post" action={path} class="review-form" id={reviewFormId}>
         <CategoryGroups
           services={services}
-          item={(s) => (
+          item={(s, show) => (
             <div class="review-item__body">
-              <ServiceSummary service={s} mark={marks.get(s)} />
-              <div class="review-item__fields">
-                <SelectField name={stanceField(s.id)} label={labels[stanceField(s.id)]!} value={shown[stanceField(s.id)]} errors={errors} empty="Ikke vurdert ennå" options={stanceOptions} />
-                <TextAreaField
-                  name={commentField(s.id)}
-                  label={labels[commentField(s.id)]!}
-                  description={`Valgfritt, men påkrevd ved «Støtter med endringer». Høyst ${commentMaxLength} tegn.`}
-                  value={shown[commentField(s.id)]}
-                  errors={errors}
-                  rows={2}
-                />
-              </div>
+              <ServiceSummary service={s} mark={marks.get(s)} show={show} />
+              <AnswerFields path={path} service={s} values={shown} stored={stored} errors={errors} />
             </div>
           )}
         />
-        <div class="review-actions">
-          <p class="ds-paragraph">
-            Et utkast kan endres så lenge runden er åpen. Når vurderingen er sendt inn, teller den i tallene, og endringer krever at prosjektet åpner den igjen. Tjenester uten
-            standpunkt telles som ikke besvart.
+        <div class="review-actions" role="region" aria-label="Lagre og sende inn">
+          <p class="ds-paragraph review-actions__progress">
+            <strong>
+              <Progress id="fremdrift-handlinger" answered={entries.length} total={services.length} />
+            </strong>
           </p>
+          <div id={sessionAlertId} class="review-actions__alert"></div>
           <button class="ds-button" data-variant="secondary" type="submit" name="handling" value="lagre">
             Lagre utkast
           </button>
           <button class="ds-button" type="submit" name="handling" value="send">
-            Send inn vurderingen
+            Send inn vurderingen …
           </button>
         </div>
       </form>
@@ -175,11 +192,11 @@ function ReviewAnswers({ services, marks, entries }: MunicipalityReviewProps) {
   return (
     <CategoryGroups
       services={services}
-      item={(s) => {
+      item={(s, show) => {
         const entry = entryOf.get(s.id);
         return (
           <div class="review-item__body">
-            <ServiceSummary service={s} mark={marks.get(s)} />
+            <ServiceSummary service={s} mark={marks.get(s)} show={show} />
             <dl class="facts review-answer">
               <dt>Standpunkt</dt>
               <dd>

@@ -5,7 +5,7 @@ import type { FrozenService, MunicipalityReview, ReviewRound } from '../../../mo
 import type { Municipality } from '../../../model/schemas.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form.tsx';
-import { DateText, ReviewHeader, RoundStateText, TimeText, type ReviewAbilities } from './common.tsx';
+import { DateText, ReviewHeader, RoundStateText, TimeText, countOf, type ReviewAbilities } from './common.tsx';
 import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type Marks } from './list.tsx';
 
 export interface RoundPageProps {
@@ -33,7 +33,8 @@ export function RoundPage(props: RoundPageProps) {
         abilities={abilities}
         lead={
           <>
-            Første leveranse slik den var da runden åpnet <TimeText iso={round.openedAt} />: {services.length} informasjonstjenester. <RoundStateText round={round} now={now} />
+            Første leveranse slik den var da runden åpnet <TimeText iso={round.openedAt} />: {countOf(services.length, 'informasjonstjeneste', 'informasjonstjenester')}.{' '}
+            <RoundStateText round={round} now={now} />
           </>
         }
       />
@@ -50,7 +51,7 @@ export function RoundPage(props: RoundPageProps) {
           <a class="ds-link" href={`/vurdering/dashbord?runde=${round.id}`}>
             Standpunktene så langt, på dashbordet
           </a>{' '}
-          ({round.submittedCount} kommuner har sendt inn)
+          ({countOf(round.submittedCount, 'kommune', 'kommuner')} har sendt inn)
         </li>
         {abilities.results ? (
           <li>
@@ -67,7 +68,7 @@ export function RoundPage(props: RoundPageProps) {
         </h2>
         <DiffSummary diff={diff} />
       </section>
-      <CategoryGroups services={services} item={(s) => <ServiceSummary service={s} mark={marks.get(s)} />} />
+      <CategoryGroups services={services} item={(s, show) => <ServiceSummary service={s} mark={marks.get(s)} show={show} />} />
       <AddedServices diff={diff} />
     </>
   );
@@ -81,12 +82,12 @@ function ManageRound({ round, now, reviews = [], reopenValues = {}, reopenErrors
         Styring av runden
       </h2>
       {state.open ? (
-        <form method="post" action={`/vurdering/runder/${round.id}/lukk`} class="inline-form">
-          <p class="ds-paragraph">Lukker du runden nå, kan ingen kommune lagre eller sende inn mer i den.</p>
-          <button class="ds-button" data-variant="secondary" type="submit">
-            Lukk runden nå
-          </button>
-        </form>
+        <div class="inline-form">
+          <p class="ds-paragraph">Lukker du runden nå, kan ingen kommune lagre eller sende inn mer i den. Du får se hva det betyr før den lukkes.</p>
+          <a class="ds-button" data-variant="secondary" href={`/vurdering/runder/${round.id}/lukk`}>
+            Lukk runden nå …
+          </a>
+        </div>
       ) : (
         <>
           <ErrorSummary errors={reopenErrors} labels={{ deadline: 'Ny frist' }} />
@@ -162,5 +163,45 @@ function ManageRound({ round, now, reviews = [], reopenValues = {}, reopenErrors
         Frist: <DateText date={round.deadlineOn} />. Utkast vises bare for kommunen selv; tallene teller bare innsendte vurderinger.
       </p>
     </section>
+  );
+}
+
+/** Shown before an architect closes a round early: who has not submitted, and that nobody can after; nothing closes until confirmed. */
+export function CloseRoundConfirm({ round, now, abilities }: { round: ReviewRound; now: Date; abilities: ReviewAbilities }) {
+  const path = `/vurdering/runder/${round.id}`;
+  return (
+    <>
+      <ReviewHeader title="Lukke runden nå?" abilities={abilities} crumbs={[{ href: path, label: round.title }]} lead={<RoundStateText round={round} now={now} />} />
+      <section class="submit-confirm" aria-labelledby="lukk-tittel">
+        <div class="ds-alert" data-color="warning">
+          <h2 class="ds-heading" data-size="xs" id="lukk-tittel">
+            Lukker du «{round.title}» nå, før fristen <DateText date={round.deadlineOn} />:
+          </h2>
+          <ul class="ds-list">
+            <li>Ingen kommune kan lagre eller sende inn mer i runden.</li>
+            <li>
+              {countOf(round.submittedCount, 'kommune', 'kommuner')} har sendt inn vurderingen; bare de teller i tallene.
+            </li>
+            <li>
+              {round.draftCount === 0
+                ? 'Ingen kommune har et utkast som ikke er sendt inn.'
+                : `${countOf(round.draftCount, 'kommune', 'kommuner')} har et utkast som ikke er sendt inn. ${round.draftCount === 1 ? 'Det' : 'De'} blir ikke sendt inn og teller ikke.`}
+            </li>
+            <li>Du kan åpne runden igjen senere, med en ny frist.</li>
+          </ul>
+        </div>
+        <div class="form-actions">
+          <form method="post" action={`${path}/lukk`}>
+            <input type="hidden" name="bekreft" value="ja" />
+            <button class="ds-button" data-color="danger" type="submit">
+              Lukk runden
+            </button>
+          </form>
+          <a class="ds-button" data-variant="secondary" href={path}>
+            Avbryt
+          </a>
+        </div>
+      </section>
+    </>
   );
 }

@@ -1,0 +1,139 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { loginInputSchema, municipalityNumberSchema } from '../../../model/accounts.ts';
+import { roundIdSchema } from '../../../model/review/schemas.ts';
+import type { FieldErrors } from '../../../views/components/form.tsx';
+import { AnswerSignedOut } from '../../../views/pages/review/answer.tsx';
+import { SignedOutReviewPage, type CarriedAnswer } from '../../../views/pages/review/signed-out.tsx';
+import { auditActor } from '../../auth/context.ts';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { readSessionToken, writeSessionCookie } from '../../auth/cookie.ts';
+import { paramsOf, type SignedOutAnswers } from '../../auth/middleware.tsx';
+import { grantFor, ownershipHolds } from '../../auth/policy.ts';
+import { lookupSession } from '../../auth/sessions.ts';
+import { signIn, waitInWords } from '../../auth/signin.ts';
+import { municipalityByNumber } from '../../db/queries/review/intentions.ts';
+import { frozenServices, roundById } from '../../db/queries/review/rounds.ts';
+import type { AppDeps } from '../../deps.ts';
+import { fieldErrors, formInput } from '../../http/forms.ts';
+import { respond, respondError } from '../../http/render.tsx';
+import { holds, roundMunicipalityParam } from './common.ts';
+import { municipalityReview } from './municipality.tsx';
+
+/**
+ * When a session times out, what the municipality typed must not be lost. A review form posted
+ * without a session comes back with everything in it and a way to sign in again; signing in there
+ * saves it in the draft. An answer saved on its own (htmx) says so in its status line and offers
+ * the same way. CSRF is checked before any of this, and the ownership check after signing in is
+ * the same as for the form itself.
+ */
+
+const reviewPattern = '/vurdering/runder/:id/kommuner/:kommune';
+const reviewParams = z.object({ id: roundIdSchema, kommune: municipalityNumberSchema });
+const answerField = /^(standpunkt|kommentar)-(\d{1,9})$/;
+
+/** The review's own fields from a posted form (never a password or anything else), to be posted again. */
+function carriedFields(form: Record<string, string>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (form.handling === 'lagre' || form.handling === 'send') fields.handling = form.handling;
+  for (const [name, value] of Object.entries(form)) if (answerField.test(name)) fields[name] = value;
+  return fields;
+}
+
+interface Shown {
+  status: 401 | 422 | 429;
+  email?: string | undefined;
+  errors?: FieldErrors | undefined;
+  problem?: string | undefined;
+}
+
+export function signedOutReview(deps: AppDeps) {
+  const { db, config } = deps;
+
+  /** The form's answers and a way to sign in; the round's list only for a visitor who may read it. */
+  const page = async (c: Context, id: number, kommune: string, form: Record<string, string>, shown: Shown) => {
+    const fields = carriedFields(form);
+    const visible = holds(c, deps, 'review.read');
+    const [round, services, municipality] = visible ? await Promise.all([roundById(db, id), frozenServices(db, id), municipalityByNumber(db, kommune)]) : [undefined, [], undefined];
+    const byId = new Map(services.map((s) => [s.id, s]));
+    const ids = [...new Set(Object.keys(fields).flatMap((k) => answerField.exec(k)?.[2] ?? []).map(Number))];
+    const position = (n: number) => byId.get(n)?.position ?? Number.MAX_SAFE_INTEGER;
+    const answers: CarriedAnswer[] = ids
+      .sort((a, b) => position(a) - position(b) || a - b)
+      .map((n) => ({ serviceName: byId.get(n)?.name ?? null, stance: fields[`standpunkt-${n}`] ?? '', comment: fields[`kommentar-${n}`] ?? '' }))
+      .filter((a) => a.stance !== '' || a.comment.trim() !== '');
+    return respond(c, {
+      title: 'Logg inn igjen for å lagre',
+      status: shown.status,
+      body: (
+        <SignedOutReviewPage
+          action={`/vurdering/runder/${id}/kommuner/${kommune}/logg-inn`}
+          round={round ?? null}
+          municipalityName={municipality?.name ?? null}
+          idleMinutes={config.SESSION_IDLE_MINUTES}
+          fields={fields}
+          answers={answers}
+          submitting={fields.handling === 'send'}
+          email={shown.email}
+          errors={shown.errors}
+          problem={shown.problem}
+        />
+      ),
+    });
+  };
+
+  /** For the middleware: what a review post without a session gets instead of a bare 401. */
+  const answers: SignedOutAnswers = {
+    [`POST ${reviewPattern}`]: async (c) => {
+      const params = reviewParams.safeParse(paramsOf(reviewPattern, c.req.path));
+      if (!params.success) return respondError(c, { status: 401, title: 'Du må logge inn', message: 'Du må være logget inn for å lagre en vurdering.' });
+      return page(c, params.data.id, params.data.kommune, await formInput(c), { status: 401 });
+    },
+    [`POST ${reviewPattern}/tjenester/:tjeneste`]: (c) => c.html(<AnswerSignedOut minutes={config.SESSION_IDLE_MINUTES} />, 401),
+  };
+
+  return { page, answers };
+}
+
+/** Signing in again from the page a timed-out review post got, and saving what it carried. */
+export function signedOutRoutes(deps: AppDeps): Hono {
+  const { db, config } = deps;
+  const app = new Hono();
+  const { page } = signedOutReview(deps);
+  const { save } = municipalityReview(deps);
+
+  app.post(`${reviewPattern}/logg-inn`, roundMunicipalityParam, async (c) => {
+    const { id, kommune } = c.req.valid('param');
+    const form = await formInput(c);
+    const parsed = loginInputSchema.safeParse(form);
+    if (!parsed.success) return page(c, id, kommune, form, { status: 422, email: form.email, errors: fieldErrors(parsed.error) });
+    const actor = auditActor(c);
+    const result = await signIn(db, config, { ...parsed.data, previousToken: readSessionToken(c, config) }, actor);
+    if (result.kind === 'limited') {
+      c.header('Retry-After', String(Math.ceil((result.until.getTime() - actor.at.getTime()) / 1000)));
+      const problem = `For mange mislykkede forsøk på å logge inn. Vent ${waitInWords(result.until, actor.at)} før du prøver igjen.`;
+      return page(c, id, kommune, form, { status: 429, email: parsed.data.email, problem });
+    }
+    if (result.kind === 'failed') {
+      return page(c, id, kommune, form, { status: 401, email: parsed.data.email, problem: 'E-postadressen eller passordet er feil, eller brukeren er deaktivert.' });
+    }
+    writeSessionCookie(c, config, result.token);
+    const session = await lookupSession(db, result.token, actor, config);
+    if (!('viewer' in session)) throw new Error('Økten som nettopp ble startet, finnes ikke.');
+    const viewer = session.viewer;
+    c.set('viewer', viewer);
+    // The same rule as for posting the form itself: a municipality's own review, and no one else's.
+    const grant = grantFor('review.write', viewer.role, { publicRead: config.PUBLIC_READ });
+    if (!grant || !ownershipHolds(grant, viewer, { municipalityNumber: kommune })) {
+      await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `POST ${c.req.path} (ownership:review.write)` });
+      return respondError(c, {
+        status: 403,
+        title: 'Ingen tilgang',
+        message: `Du er logget inn som ${viewer.name}, men kan bare lagre vurderingen for din egen kommune. Ingenting er lagret.`,
+      });
+    }
+    return save(c, id, kommune, carriedFields(form), 'innlogget');
+  });
+
+  return app;
+}

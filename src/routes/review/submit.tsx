@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { reviewProgress } from '../../../model/review/progress.ts';
+import { roundState } from '../../../model/review/rounds.ts';
+import type { StoredEntry } from '../../../model/review/types.ts';
+import { SubmitConfirmPage } from '../../../views/pages/review/submit.tsx';
+import { auditActor } from '../../auth/context.ts';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { municipalityByNumber } from '../../db/queries/review/intentions.ts';
+import { reviewOf, submitReview } from '../../db/queries/review/reviews.ts';
+import type { AppDeps } from '../../deps.ts';
+import { formInput } from '../../http/forms.ts';
+import { notFound, respond, respondError } from '../../http/render.tsx';
+import { abilitiesOf, loadRound, noMunicipality, noRound, roundMunicipalityParam } from './common.ts';
+import { auditRecord } from './municipality.tsx';
+
+/** What a confirmation is for: the stored answers exactly as they were shown. */
+function fingerprintOf(entries: readonly StoredEntry[]): string {
+  const sorted = [...entries].sort((a, b) => a.roundServiceId - b.roundServiceId).map((e) => [e.roundServiceId, e.stance, e.comment]);
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('base64url').slice(0, 22);
+}
+
+const closed = (c: Context) =>
+  respondError(c, { status: 409, title: 'Runden er lukket', message: 'Runden er lukket, så vurderingen kan ikke sendes inn lenger. Ingenting er sendt inn.' });
+
+/**
+ * Submitting a municipality's review, in two steps: a page that says what is unanswered and what
+ * submitting means, and the confirmation, which submits the stored draft only if it is still
+ * what the page showed.
+ */
+export function submitRoutes(deps: AppDeps): Hono {
+  const { db } = deps;
+  const app = new Hono();
+
+  const confirmation = async (c: Context, id: number, kommune: string, shown: { changed?: boolean; status?: 200 | 409 | 422 } = {}) => {
+    const [loaded, municipality, stored] = await Promise.all([loadRound(db, id), municipalityByNumber(db, kommune), reviewOf(db, id, kommune)]);
+    if (!loaded) return notFound(c, noRound);
+    if (!municipality) return notFound(c, noMunicipality);
+    if (!roundState(loaded.round, c.var.clock()).open) return closed(c);
+    if (stored?.review.status === 'submitted') return c.redirect(`/vurdering/runder/${id}/kommuner/${kommune}`, 303);
+    const entries = stored?.entries ?? [];
+    const progress = reviewProgress(loaded.services, entries);
+    return respond(c, {
+      title: 'Sende inn vurderingen?',
+      status: shown.status ?? (progress.problems.length > 0 ? 422 : 200),
+      body: (
+        <SubmitConfirmPage
+          round={loaded.round}
+          municipality={municipality}
+          abilities={abilitiesOf(c, deps)}
+          progress={progress}
+          fingerprint={stored ? fingerprintOf(entries) : null}
+          changed={shown.changed}
+          notice={c.req.query('innlogget') !== undefined ? 'Du er logget inn igjen, og det du skrev er lagret i utkastet.' : undefined}
+        />
+      ),
+    });
+  };
+
+  app.get('/vurdering/runder/:id/kommuner/:kommune/send-inn', roundMunicipalityParam, (c) => {
+    const { id, kommune } = c.req.valid('param');
+    return confirmation(c, id, kommune);
+  });
+
+  app.post('/vurdering/runder/:id/kommuner/:kommune/send-inn', roundMunicipalityParam, async (c) => {
+    const { id, kommune } = c.req.valid('param');
+    const confirmed = (await formInput(c)).bekreft ?? '';
+    const [loaded, municipality] = await Promise.all([loadRound(db, id), municipalityByNumber(db, kommune)]);
+    if (!loaded) return notFound(c, noRound);
+    if (!municipality) return notFound(c, noMunicipality);
+    const now = c.var.clock();
+    if (!roundState(loaded.round, now).open) return closed(c);
+    const actor = auditActor(c);
+    const outcome = await db.transaction().execute(async (trx) => {
+      const stored = await reviewOf(trx, id, kommune);
+      if (stored?.review.status === 'submitted') return 'already';
+      if (!stored || fingerprintOf(stored.entries) !== confirmed) return 'changed';
+      if (reviewProgress(loaded.services, stored.entries).problems.length > 0) return 'problems';
+      await submitReview(trx, stored.review.id, now, actor.userId);
+      await recordAudit(trx, {
+        ...actor,
+        action: 'review.submit',
+        entity: 'municipality_review',
+        entityId: stored.review.id,
+        before: auditRecord('draft', stored.entries, loaded.services),
+        after: auditRecord('submitted', stored.entries, loaded.services),
+        details: `${municipality.name} (${kommune}), runde ${id}`,
+      });
+      return 'done';
+    });
+    // A second click on the button finds it submitted: the same outcome as the first.
+    if (outcome === 'done' || outcome === 'already') return c.redirect(`/vurdering/runder/${id}/kommuner/${kommune}?sendt`, 303);
+    return confirmation(c, id, kommune, outcome === 'changed' ? { changed: true, status: 409 } : { status: 422 });
+  });
+
+  return app;
+}

@@ -1,0 +1,164 @@
+import type { Child } from 'hono/jsx';
+import { commentField, stanceField, stanceLabel, stances } from '../../../model/review/schemas.ts';
+import type { FrozenService } from '../../../model/review/types.ts';
+import type { FieldErrors } from '../../components/form.tsx';
+import { Announce } from '../../components/common.tsx';
+import { formatClock } from './common.tsx';
+
+/**
+ * One service's answer on the review form, and the fragments its autosave answers with. Each
+ * answer saves itself (htmx) when it changes; the response fills the answer's status line and,
+ * out of band, the page's progress counts and its screen-reader announcement. The fields
+ * themselves are never swapped, so typing is never interrupted.
+ */
+
+export const reviewFormId = 'vurderingsskjema';
+/** Where the page says the session has ended, in the action bar that is always in view. */
+export const sessionAlertId = 'okt-varsel';
+
+const stanceOptions = stances.map((s) => ({ value: s, label: stanceLabel[s] }));
+const statusId = (service: FrozenService) => `lagret-${service.id}`;
+const inputId = (name: string) => `felt-${name}`;
+const errorId = (name: string) => `felt-${name}-feil`;
+
+/** "3 av 34 besvart": how many services have a saved stance. */
+export function Progress({ id, answered, total }: { id: string; answered: number; total: number }) {
+  return (
+    <span id={id}>
+      {answered} av {total} besvart
+    </span>
+  );
+}
+
+export function AnswerFields({
+  path,
+  service,
+  values,
+  stored,
+  errors,
+}: {
+  path: string;
+  service: FrozenService;
+  values: Record<string, string>;
+  stored: Record<string, string>;
+  errors?: FieldErrors | undefined;
+}) {
+  const stance = stanceField(service.id);
+  const comment = commentField(service.id);
+  const status = statusId(service);
+  const describedBy = (name: string) => [status, errors?.[name] ? errorId(name) : null].filter(Boolean).join(' ');
+  const hasStored = stored[stance] !== undefined;
+  const unsaved = (values[stance] ?? '') !== (stored[stance] ?? '') || (values[comment] ?? '') !== (stored[comment] ?? '');
+  return (
+    <div
+      class="review-item__fields"
+      data-autosave=""
+      hx-post={`${path}/tjenester/${service.id}`}
+      hx-trigger="change, input changed delay:2s"
+      hx-params={`${stance},${comment}`}
+      hx-target={`#${status}`}
+      hx-swap="innerHTML"
+      hx-sync="this:queue last"
+    >
+      <div class="ds-field">
+        <label class="ds-label" for={inputId(stance)}>
+          Standpunkt til «{service.name}»
+        </label>
+        <select class="ds-input" id={inputId(stance)} name={stance} aria-invalid={errors?.[stance] ? 'true' : undefined} aria-describedby={describedBy(stance)}>
+          <option value="">Ikke vurdert ennå</option>
+          {stanceOptions.map((o) => (
+            <option value={o.value} selected={o.value === values[stance]}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <FieldError name={stance} errors={errors} />
+      </div>
+      <div class="ds-field">
+        <label class="ds-label" for={inputId(comment)}>
+          Kommentar til «{service.name}»
+        </label>
+        <textarea class="ds-input" id={inputId(comment)} name={comment} rows={2} aria-invalid={errors?.[comment] ? 'true' : undefined} aria-describedby={describedBy(comment)}>
+          {values[comment] ?? ''}
+        </textarea>
+        <FieldError name={comment} errors={errors} />
+      </div>
+      <p class="review-item__saved" id={status}>
+        {unsaved ? 'Ikke lagret ennå.' : hasStored ? 'Lagret.' : ''}
+      </p>
+    </div>
+  );
+}
+
+function FieldError({ name, errors }: { name: string; errors?: FieldErrors | undefined }) {
+  const message = errors?.[name];
+  if (!message) return null;
+  return (
+    <div class="ds-validation-message" data-field="validation" id={errorId(name)}>
+      {message}
+    </div>
+  );
+}
+
+/** The progress counts at the top and in the action bar, out of band. */
+function ProgressUpdate({ answered, total }: { answered: number; total: number }) {
+  return (
+    <>
+      {['fremdrift', 'fremdrift-handlinger'].map((id) => (
+        <span id={id} hx-swap-oob="innerHTML">
+          {answered} av {total} besvart
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The autosave's answer when the answer is stored: the time in the status line, the counts, and a short announcement. */
+export function AnswerSaved({ service, at, cleared, progress }: { service: FrozenService; at: Date; cleared: boolean; progress: { answered: number; total: number } }) {
+  const time = formatClock(at);
+  return (
+    <>
+      <time datetime={at.toISOString()}>{cleared ? `Svaret er fjernet kl. ${time}.` : `Lagret kl. ${time}.`}</time>
+      <ProgressUpdate {...progress} />
+      <Announce text={`${cleared ? 'Svaret er fjernet' : 'Lagret'}: ${service.name}. ${progress.answered} av ${progress.total} besvart.`} />
+    </>
+  );
+}
+
+/** The autosave's answer when nothing was stored, and why: `pending` when finishing the answer will save it. */
+export function AnswerNotSaved({ service, message, pending = false }: { service: FrozenService; message: string; pending?: boolean }) {
+  return (
+    <>
+      <strong class="review-item__unsaved">{pending ? 'Ikke lagret ennå:' : 'Ikke lagret:'}</strong> {message}
+      <Announce text={`Ikke lagret: ${service.name}. ${message}`} />
+    </>
+  );
+}
+
+/**
+ * The autosave's answer when the session has ended: nothing typed is lost, because the button
+ * posts the whole form, which comes back with everything in it and a way to sign in again.
+ */
+export function AnswerSignedOut({ minutes }: { minutes: number }) {
+  return (
+    <>
+      <strong class="review-item__unsaved">Ikke lagret:</strong> du er ikke logget inn lenger.
+      <div id={sessionAlertId} hx-swap-oob="innerHTML">
+        <SessionEnded minutes={minutes} />
+      </div>
+    </>
+  );
+}
+
+function SessionEnded({ minutes }: { minutes: number }): Child {
+  return (
+    <div class="ds-alert" data-color="warning" role="alert">
+      <p class="ds-paragraph">
+        Du er ikke logget inn lenger (økten avsluttes etter {minutes} minutter uten aktivitet). Det du har skrevet, står fortsatt på siden, men er ikke lagret.{' '}
+        <button class="ds-button" data-size="sm" type="submit" form={reviewFormId} name="handling" value="lagre">
+          Logg inn igjen og lagre
+        </button>
+      </p>
+    </div>
+  );
+}
