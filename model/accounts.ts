@@ -141,12 +141,25 @@ export const organisationInputSchema = z.object({
 });
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;
 
-/** Where to go after signing in: only a path on this site, never another host. */
+/**
+ * Where to go after signing in: only a path on this site, never another host. Anything else
+ * (blank, another site) counts as no return path, and the user lands where the role starts.
+ */
 export const returnPathSchema = z
   .string()
-  .regex(/^\/(?![/\\])[^\s]*$/, 'Adressen å gå tilbake til må være en side på dette nettstedet.')
+  // Printable ASCII only (a path as a browser sends it, percent-encoded): no whitespace or control
+  // character can make the Location header fail or be read as another host.
+  .regex(/^\/(?![/\\])[\x21-\x7e]*$/, 'Adressen å gå tilbake til må være en side på dette nettstedet.')
   .max(2000)
-  .catch('/');
+  .optional()
+  .catch(undefined);
+
+/** Where a role starts after signing in without a return path: its own work, else the overview. */
+export function landingPath(role: Role): string {
+  if (role === 'municipality') return '/vurdering';
+  if (role === 'organisation') return '/horing';
+  return '/';
+}
 
 /** A user as the administration pages list it. */
 export interface UserSummary extends UserBinding {

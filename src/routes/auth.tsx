@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { acceptInviteSchema, acceptSetupSchema, loginInputSchema, returnPathSchema } from '../../model/accounts.ts';
+import { acceptInviteSchema, acceptSetupSchema, landingPath, loginInputSchema, returnPathSchema } from '../../model/accounts.ts';
 import { AcceptInvitePage } from '../../views/pages/invite.tsx';
 import { LoginPage, type LoginPageProps } from '../../views/pages/login.tsx';
 import { auditActor } from '../auth/context.ts';
@@ -21,14 +21,14 @@ export function authRoutes({ db, config }: AppDeps): Hono {
     respond(c, { title: 'Logg inn', status, body: <LoginPage {...props} signedInAs={c.var.viewer?.name} /> });
 
   app.get('/login', (c) => {
-    const next = returnPathSchema.parse(c.req.query('neste') ?? '/');
+    const next = returnPathSchema.parse(c.req.query('neste'));
     const notice = c.req.query('utlogget') !== undefined ? ({ color: 'success', text: 'Du er logget ut.' } as const) : undefined;
     return loginPage(c, { next, notice });
   });
 
   app.post('/login', async (c) => {
     const form = await formInput(c);
-    const next = returnPathSchema.parse(form.neste ?? '/');
+    const next = returnPathSchema.parse(form.neste);
     const parsed = loginInputSchema.safeParse(form);
     if (!parsed.success) return loginPage(c, { next, email: form.email ?? '', errors: fieldErrors(parsed.error) }, 422);
 
@@ -44,7 +44,7 @@ export function authRoutes({ db, config }: AppDeps): Hono {
       return loginPage(c, { next, email: parsed.data.email, notice: { color: 'danger', text } }, 401);
     }
     writeSessionCookie(c, config, result.token);
-    return c.redirect(next, 303);
+    return c.redirect(next ?? landingPath(result.role), 303);
   });
 
   app.post('/logg-ut', async (c) => {
@@ -112,7 +112,7 @@ export function authRoutes({ db, config }: AppDeps): Hono {
     const previous = c.var.viewer;
     if (previous) await endSession(db, previous.sessionId, 'replaced', auditActor(c));
     writeSessionCookie(c, config, result.token);
-    return c.redirect('/', 303);
+    return c.redirect(landingPath(invite.role), 303);
   });
 
   return app;

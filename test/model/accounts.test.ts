@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { inviteInputSchema, loginInputSchema, returnPathSchema, userInputSchema } from '../../model/accounts.ts';
+import { inviteInputSchema, landingPath, loginInputSchema, returnPathSchema, userInputSchema } from '../../model/accounts.ts';
 import { fieldChanges } from '../../model/audit.ts';
 
 describe('account input', () => {
-  it('only ever returns to a page on this site after sign-in', () => {
+  it('only ever returns to a page on this site after sign-in; anything else counts as no return path', () => {
     expect(returnPathSchema.parse('/krav?status=utkast')).toBe('/krav?status=utkast');
-    for (const elsewhere of ['//angriper.example', '/\\angriper.example', 'https://angriper.example', 'javascript:alert(1)', '', '/ mellomrom']) {
-      expect(returnPathSchema.parse(elsewhere), elsewhere).toBe('/');
-    }
+    const elsewhere = ['//angriper.example', '/\\angriper.example', 'https://angriper.example', 'javascript:alert(1)', '', '/ mellomrom', 'angriper.example', '/\0', '/a\u2028//b', undefined];
+    for (const path of elsewhere) expect(returnPathSchema.parse(path), String(path)).toBeUndefined();
+  });
+
+  it('starts each role where it works', () => {
+    expect(landingPath('municipality')).toBe('/vurdering');
+    expect(landingPath('organisation')).toBe('/horing');
+    for (const role of ['administrator', 'architect', 'reader'] as const) expect(landingPath(role)).toBe('/');
   });
 
   it('normalises e-mail addresses and keeps only the binding the role can have', () => {

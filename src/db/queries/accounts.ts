@@ -68,7 +68,7 @@ export async function userById(db: Executor, id: number): Promise<UserSummary | 
 
 /** What sign-in needs: the hash and whether the user may sign in. */
 export async function credentialsByEmail(db: Db, email: string) {
-  return db.selectFrom('app_user').select(['id', 'password_hash', 'disabled_at']).where('email', '=', email).executeTakeFirst();
+  return db.selectFrom('app_user').select(['id', 'role', 'password_hash', 'disabled_at']).where('email', '=', email).executeTakeFirst();
 }
 
 export async function emailTaken(db: Executor, email: string, exceptUserId?: number): Promise<boolean> {
