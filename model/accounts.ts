@@ -69,17 +69,31 @@ const bindingShape = {
   organisation: optionalOrganisationId,
 };
 
-/** Checks that the role has the binding it needs, and drops a binding it cannot have. */
+/** The binding field each bound role needs; the other roles need neither. */
+export const bindingFieldOf: Partial<Record<Role, 'municipality' | 'organisation'>> = { municipality: 'municipality', organisation: 'organisation' };
+
+/**
+ * Checks that the role has the binding it needs and no binding it cannot have. A value the role
+ * cannot have is refused beside its field, never dropped: the administrator may have meant
+ * another role.
+ */
 function toBinding<T extends { role: Role; municipality?: string | undefined; organisation?: number | undefined }>(
   value: T,
   ctx: z.RefinementCtx,
 ): Omit<T, 'municipality' | 'organisation'> & UserBinding {
   const { municipality, organisation, ...rest } = value;
+  const role = roleLabel[value.role];
   if (value.role === 'municipality' && !municipality) {
-    ctx.addIssue({ code: 'custom', path: ['municipality'], message: 'En kommunebruker må høre til en kommune. Skriv kommunenummeret.' });
+    ctx.addIssue({ code: 'custom', path: ['municipality'], message: 'En kommunebruker må høre til en kommune. Velg kommunen i listen.' });
+  }
+  if (value.role !== 'municipality' && municipality) {
+    ctx.addIssue({ code: 'custom', path: ['municipality'], message: `Rollen ${role} hører ikke til en kommune. Velg «Ingen kommune», eller velg rollen Kommune.` });
   }
   if (value.role === 'organisation' && !organisation) {
     ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'En organisasjonsbruker må høre til en organisasjon. Velg den i listen.' });
+  }
+  if (value.role !== 'organisation' && organisation) {
+    ctx.addIssue({ code: 'custom', path: ['organisation'], message: `Rollen ${role} hører ikke til en organisasjon. Velg «Ingen organisasjon», eller velg rollen Organisasjon.` });
   }
   return {
     ...rest,
@@ -87,6 +101,24 @@ function toBinding<T extends { role: Role; municipality?: string | undefined; or
     organisationId: value.role === 'organisation' ? (organisation ?? null) : null,
   };
 }
+
+/**
+ * The binding fields as htmx asks for them when the role changes in a form. The field the new
+ * role cannot have goes away before the administrator's eyes, so its value goes with it; a value
+ * that is not well-formed is not carried over (nothing is saved here).
+ */
+export const bindingChoiceSchema = z
+  .object({
+    role: roleSchema.catch('reader'),
+    municipality: z.string().regex(/^\d{4}$/).optional().catch(undefined),
+    organisation: z.string().regex(/^\d{1,12}$/).optional().catch(undefined),
+  })
+  .transform((v) => ({
+    role: v.role,
+    municipality: v.role === 'municipality' ? v.municipality : undefined,
+    organisation: v.role === 'organisation' ? v.organisation : undefined,
+  }));
+export type BindingChoice = z.infer<typeof bindingChoiceSchema>;
 
 /** What an administrator edits about a user. `active` is a checkbox: present means on. */
 export const userInputSchema = z

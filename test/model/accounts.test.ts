@@ -15,9 +15,9 @@ describe('account input', () => {
     for (const role of ['administrator', 'architect', 'reader'] as const) expect(landingPath(role)).toBe('/');
   });
 
-  it('normalises e-mail addresses and keeps only the binding the role can have', () => {
+  it('normalises e-mail addresses and takes an empty binding field as none', () => {
     expect(loginInputSchema.parse({ email: ' Kari@Oslo.Kommune.NO ', password: 'x' }).email).toBe('kari@oslo.kommune.no');
-    expect(inviteInputSchema.parse({ email: 'a@b.no', role: 'reader', municipality: '0301', organisation: '4' })).toEqual({
+    expect(inviteInputSchema.parse({ email: 'a@b.no', role: 'reader', municipality: '', organisation: '' })).toEqual({
       email: 'a@b.no',
       role: 'reader',
       municipalityNumber: null,
@@ -31,6 +31,15 @@ describe('account input', () => {
       organisationId: null,
       active: true,
     });
+  });
+
+  it('refuses a binding the role cannot have beside its field, rather than dropping it', () => {
+    const issues = (input: Record<string, string>) => inviteInputSchema.safeParse({ email: 'a@b.no', ...input }).error?.issues.map((i) => i.path.join('.'));
+    expect(issues({ role: 'reader', municipality: '0301', organisation: '4' })).toEqual(['municipality', 'organisation']);
+    expect(issues({ role: 'organisation', municipality: '0301', organisation: '4' })).toEqual(['municipality']);
+    expect(issues({ role: 'municipality', municipality: '0301', organisation: '4' })).toEqual(['organisation']);
+    expect(issues({ role: 'organisation' })).toEqual(['organisation']);
+    expect(issues({ role: 'municipality' })).toEqual(['municipality']);
   });
 
   it('says which field is missing for a bound role', () => {
