@@ -140,24 +140,22 @@ export const inviteInputSchema = z
   .transform(toBinding);
 export type InviteInput = z.infer<typeof inviteInputSchema>;
 
+/** A new password, twice: accepting an invitation and choosing a new password share it. */
+const newPasswordShape = {
+  password: passwordSchema,
+  passwordRepeat: z.string({ error: 'Gjenta passordet.' }),
+};
+const repeated = (v: { password: string; passwordRepeat: string }) => v.password === v.passwordRepeat;
+const notRepeated = { path: ['passwordRepeat'], message: 'Passordene er ikke like.' };
+
 /** Accepting an invitation or the first-start setup link. */
-export const acceptInviteSchema = z
-  .object({
-    name: personNameSchema,
-    password: passwordSchema,
-    passwordRepeat: z.string({ error: 'Gjenta passordet.' }),
-  })
-  .refine((v) => v.password === v.passwordRepeat, { path: ['passwordRepeat'], message: 'Passordene er ikke like.' });
+export const acceptInviteSchema = z.object({ name: personNameSchema, ...newPasswordShape }).refine(repeated, notRepeated);
+
+/** Choosing a new password with an administrator's link. */
+export const newPasswordSchema = z.object(newPasswordShape).refine(repeated, notRepeated);
 
 /** The setup link has no e-mail address yet: the first administrator gives one. */
-export const acceptSetupSchema = z
-  .object({
-    email: emailSchema,
-    name: personNameSchema,
-    password: passwordSchema,
-    passwordRepeat: z.string({ error: 'Gjenta passordet.' }),
-  })
-  .refine((v) => v.password === v.passwordRepeat, { path: ['passwordRepeat'], message: 'Passordene er ikke like.' });
+export const acceptSetupSchema = z.object({ email: emailSchema, name: personNameSchema, ...newPasswordShape }).refine(repeated, notRepeated);
 
 /** Sign-in only checks that both fields are there; whether they match is the server's answer. */
 export const loginInputSchema = z.object({
@@ -218,11 +216,16 @@ export interface MunicipalityOption {
   name: string;
 }
 
-/** A one-time link: an administrator's invitation, or the first-start setup link (e-mail given on acceptance). */
+/**
+ * A one-time link: an administrator's invitation, the first-start setup link (e-mail given on
+ * acceptance), or an administrator's link for a user to choose a new password (`reset`).
+ */
 export interface Invite extends UserBinding {
   id: number;
-  purpose: 'invite' | 'setup';
+  purpose: 'invite' | 'setup' | 'reset';
   email: string | null;
+  /** The user the link made (once used), or for a reset link the user whose password it sets. */
+  userId: number | null;
   createdAt: string;
   expiresAt: string;
   usedAt: string | null;

@@ -12,10 +12,13 @@ import { inviteByToken, inviteUsable } from '../db/queries/invites.ts';
 import type { AppDeps } from '../deps.ts';
 import { fieldErrors, formInput } from '../http/forms.ts';
 import { respond, respondError } from '../http/render.tsx';
+import { passwordResetRoutes } from './password-reset.tsx';
 
-/** Signing in and out, and accepting an invitation (or the first-start setup link). */
-export function authRoutes({ db, config }: AppDeps): Hono {
+/** Signing in and out, accepting an invitation (or the first-start setup link), choosing a new password. */
+export function authRoutes(deps: AppDeps): Hono {
+  const { db, config } = deps;
   const app = new Hono();
+  app.route('/', passwordResetRoutes(deps));
 
   const loginPage = (c: Context, props: LoginPageProps, status: 200 | 401 | 422 | 429 = 200) =>
     respond(c, { title: 'Logg inn', status, body: <LoginPage {...props} signedInAs={c.var.viewer?.name} /> });
@@ -54,9 +57,10 @@ export function authRoutes({ db, config }: AppDeps): Hono {
     return c.redirect('/login?utlogget', 303);
   });
 
-  /** The invitation behind a link, or the page that says it no longer works. */
+  /** The invitation behind a link, or the page that says it no longer works. A reset link is not an invitation. */
   const usableInvite = async (c: Context) => {
-    const invite = await inviteByToken(db, c.req.param('token') ?? '');
+    const found = await inviteByToken(db, c.req.param('token') ?? '');
+    const invite = found?.purpose === 'reset' ? undefined : found;
     if (invite && inviteUsable(invite, c.var.clock())) return invite;
     return respondError(c, {
       status: invite ? 410 : 404,

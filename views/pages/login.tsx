@@ -28,7 +28,7 @@ export function LoginPage({ next, email, errors, notice, signedInAs }: LoginPage
           Logg inn
         </button>
       </form>
-      <p class="ds-paragraph muted">Har du fått en invitasjon, bruker du lenken i den for å lage passord. Glemt passordet? Kontakt en administrator.</p>
+      <p class="ds-paragraph muted">Har du fått en invitasjon, bruker du lenken i den for å lage passord. Glemt passordet? Be en administrator om en lenke for nytt passord. Lenken virker én gang, og der velger du et nytt passord selv.</p>
     </>
   );
 }

@@ -113,6 +113,11 @@ export async function insertUser(trx: Executor, user: NewUser, at: Date): Promis
   return row.id;
 }
 
+/** Stores a new password hash; ending the user's sessions is the caller's part. */
+export async function setPasswordHash(trx: Executor, id: number, passwordHash: string, at: Date): Promise<void> {
+  await trx.updateTable('app_user').set({ password_hash: passwordHash, updated_at: at.toISOString() }).where('id', '=', id).execute();
+}
+
 /** Which of the binding's targets do not exist, as form field names with a message. */
 export async function bindingProblems(db: Executor, binding: UserBinding): Promise<Record<string, string>> {
   const problems: Record<string, string> = {};

@@ -5,8 +5,10 @@ import { BindingChoiceFields } from '../../../views/pages/admin/binding.tsx';
 import { UserEditPage, userFormValues, type UserEditPageProps, type UserFormValues } from '../../../views/pages/admin/user-edit.tsx';
 import { UsersPage } from '../../../views/pages/admin/users.tsx';
 import { auditActor } from '../../auth/context.ts';
+import { createPasswordReset, resetPath } from '../../auth/password-reset.ts';
 import { updateUser } from '../../auth/users.ts';
 import { listOrganisations, listUsers, municipalityOptions, userById } from '../../db/queries/accounts.ts';
+import { pendingResetFor } from '../../db/queries/invites.ts';
 import type { Db } from '../../db/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
@@ -23,18 +25,18 @@ export async function bindingChoices(db: Db) {
 
 const noSuchUser = 'Det finnes ingen bruker med den id-en.';
 
-/** Administrators manage users: role, binding, active or not. */
-export function userRoutes({ db }: AppDeps): Hono {
+/** Administrators manage users: role, binding, active or not, and a link for a new password. */
+export function userRoutes({ db, config }: AppDeps): Hono {
   const app = new Hono();
 
-  type Extra = Partial<Pick<UserEditPageProps, 'values' | 'errors'>>;
-  const editPage = async (c: Context, user: UserSummary, extra: Extra = {}, status: 200 | 422 = 200) => {
-    const choices = await bindingChoices(db);
+  type Extra = Partial<Pick<UserEditPageProps, 'values' | 'errors' | 'resetLink' | 'resetRefused'>>;
+  const editPage = async (c: Context, user: UserSummary, extra: Extra = {}, status: 200 | 409 | 422 = 200) => {
+    const [choices, pendingReset] = await Promise.all([bindingChoices(db), pendingResetFor(db, user.id, c.var.clock())]);
     return respond(c, {
       title: user.name,
       status,
       body: (
-        <UserEditPage user={user} values={userFormValues(user)} {...choices} {...extra} />
+        <UserEditPage user={user} values={userFormValues(user)} pendingReset={pendingReset} resetHours={config.PASSWORD_RESET_HOURS} {...choices} {...extra} />
       ),
     });
   };
@@ -68,6 +70,20 @@ export function userRoutes({ db }: AppDeps): Hono {
     if (result.kind === 'missing') return notFound(c, noSuchUser);
     if (result.kind === 'problems') return editPage(c, user, { values, errors: result.errors }, 422);
     return c.redirect(`/admin/brukere?lagret=${id}`, 303);
+  });
+
+  app.post('/admin/brukere/:id/nytt-passord', idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const result = await createPasswordReset(db, config, id, auditActor(c));
+    const user = await userById(db, id);
+    if (result.kind === 'missing' || !user) return notFound(c, noSuchUser);
+    if (result.kind === 'disabled') {
+      return editPage(c, user, { resetRefused: 'Brukeren er deaktivert, så ingen lenke er laget. Gjør brukeren aktiv først.' }, 409);
+    }
+    const origin = config.PUBLIC_URL ?? new URL(c.req.url).origin;
+    // The link is in this response only; a reload must not resend it from a cache.
+    c.header('Cache-Control', 'no-store');
+    return editPage(c, user, { resetLink: { link: origin + resetPath(result.token), email: result.email, expiresAt: result.expiresAt.toISOString() } });
   });
 
   return app;
