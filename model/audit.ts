@@ -90,6 +90,7 @@ export const auditActionLabel: Record<string, string> = {
   'consultation.comment.reply': 'Svar i tråd under høringskommentar',
   'consultation.comment.answer': 'Høringskommentar behandlet',
   'consultation.comment.hide': 'Høringskommentar skjult',
+  'consultation.comment.reopen': 'Høringskommentar satt tilbake til vurdering (endret etter svaret)',
   'review-round.open': 'Vurderingsrunde åpnet',
   'review-round.close': 'Vurderingsrunde lukket',
   'review-round.reopen': 'Vurderingsrunde åpnet igjen',

@@ -1,5 +1,6 @@
 import { csvLine } from './audit.ts';
 import {
+  answersEarlierVersion,
   commentKindLabel,
   commentStatuses,
   commentStatusLabel,
@@ -130,6 +131,8 @@ export const csvColumns = [
   'Endring (ord for ord)',
   'Status',
   'Svar',
+  'Svaret gjelder versjon',
+  'Status da svaret ble gitt',
   'Besvart',
   'Skjult',
   'Skjult fordi',
@@ -160,6 +163,8 @@ export function reportCsv(report: ConsultationReport): string {
           proposalAsText(c),
           commentStatusLabel[c.status],
           c.answer ?? '',
+          c.answer !== null ? (c.answeredVersion ?? '') : '',
+          c.answer !== null && c.answeredStatus !== null ? commentStatusLabel[c.answeredStatus] : '',
           c.answeredAt ?? '',
           c.hidden ? hiddenMark : '',
           c.hiddenReason ?? '',
@@ -210,6 +215,19 @@ function figureTable(title: string, rows: Array<{ label: string; tally: Tally }>
 
 const dateOf = (iso: string) => iso.slice(0, 10);
 
+/** The answer under a comment; an answer to an earlier wording says which, and the status it was given then. */
+function answerLines(c: Comment): string[] {
+  if (c.answer === null) return ['Ikke besvart ennå.', ''];
+  const date = dateOf(c.answeredAt ?? c.updatedAt);
+  const version = c.version > 1 && c.answeredVersion !== null ? `, på versjon ${c.answeredVersion}` : '';
+  const lines = [`Svar fra prosjektet (${date}${version}):`, ''];
+  if (answersEarlierVersion(c)) {
+    const then = c.answeredStatus ? ` (status da: ${commentStatusLabel[c.answeredStatus].toLowerCase()})` : '';
+    lines.push(`**Svaret gjaldt versjon ${c.answeredVersion}**${then}. Kommentaren er endret etter svaret, og prosjektet har ikke svart på versjon ${c.version} ennå.`, '');
+  }
+  return [...lines, quote(c.answer), ''];
+}
+
 export function reportMarkdown(report: ConsultationReport): string {
   const { round, figures } = report;
   const out: string[] = [
@@ -241,8 +259,7 @@ export function reportMarkdown(report: ConsultationReport): string {
       out.push('');
       out.push(c.text === null ? hiddenText : quote(c.text), '');
       if (c.proposal !== null) out.push('Foreslått endring ([-slettet-] {+lagt til+}):', '', quote(proposalAsText(c)), '');
-      out.push(c.answer ? `Svar fra prosjektet (${dateOf(c.answeredAt ?? c.updatedAt)}):` : 'Ikke besvart ennå.', '');
-      if (c.answer) out.push(quote(c.answer), '');
+      out.push(...answerLines(c));
     }
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

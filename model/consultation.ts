@@ -145,6 +145,38 @@ export const answerInputSchema = z
   });
 export type AnswerInput = z.infer<typeof answerInputSchema>;
 
+/**
+ * What a form that changes a comment was based on: the wording (`version`, what people see as
+ * "versjon 2") and the comment's `revision` (bumped by every change to its wording or its handling).
+ * A save based on an older revision writes nothing: someone changed the comment since the form was opened.
+ */
+const formNumber = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .regex(/^[1-9]\d{0,8}$/, 'Skjemaet har en ugyldig versjon; last siden på nytt.')
+    .transform(Number);
+export const commentBasisSchema = z.object({
+  version: formNumber('Skjemaet mangler versjon; last siden på nytt.'),
+  revision: formNumber('Skjemaet mangler versjon; last siden på nytt.'),
+});
+export type CommentBasis = z.infer<typeof commentBasisSchema>;
+/** Hiding is about the words: its form carries the wording version only. */
+export const wordingBasisSchema = commentBasisSchema.pick({ version: true });
+
+/**
+ * An edit after the programme has taken the comment up (a status beyond "mottatt", or an answer)
+ * sends it back to "under vurdering": the programme answers the new wording. An earlier answer
+ * stays, labelled with the version it answered.
+ */
+export function statusAfterEdit(c: Pick<Comment, 'status' | 'answer'>): CommentStatus {
+  return c.status === 'mottatt' && c.answer === null ? 'mottatt' : 'under-vurdering';
+}
+
+/** Whether the answer shown with a comment was given to an earlier wording of it. */
+export const answersEarlierVersion = (c: Pick<Comment, 'answer' | 'answeredVersion' | 'version'>) =>
+  c.answer !== null && c.answeredVersion !== null && c.answeredVersion < c.version;
+
 export const hideInputSchema = z.object({
   reason: z.string({ error: 'Skriv hvorfor kommentaren skjules.' }).trim().min(1, 'Skriv hvorfor kommentaren skjules.').max(1000, 'Begrunnelsen kan ha høyst 1000 tegn.'),
 });
@@ -215,6 +247,10 @@ export interface CommentVersion {
   baseText: string | null;
   writtenAt: string;
   writtenByName: string | null;
+  /** The answer this wording got before the organisation rewrote it, if it got one. */
+  status: CommentStatus | null;
+  answer: string | null;
+  answeredAt: string | null;
 }
 
 /** A comment as a page shows it; `text` and `proposal` are null when the viewer may not see a hidden comment. */
@@ -233,13 +269,19 @@ export interface Comment {
   proposal: string | null;
   /** The text the proposal was written against (the element's text when the comment was written or last edited). */
   baseText: string | null;
+  /** The wording: 1, then one more for each edit. */
   version: number;
+  /** Bumped by every change to the wording or the handling; forms carry it to detect a save based on an older state. */
+  revision: number;
   createdAt: string;
   updatedAt: string;
   status: CommentStatus;
   answer: string | null;
   answeredAt: string | null;
   answeredByName: string | null;
+  /** The wording the answer was given to, and the status given with it (null without an answer). */
+  answeredVersion: number | null;
+  answeredStatus: CommentStatus | null;
   hidden: boolean;
   hiddenAt: string | null;
   /** Only for administrators. */
@@ -302,6 +344,28 @@ export function noveltyOf(comment: Pick<Comment, 'createdAt' | 'updatedAt' | 'an
     replied: comment.lastOtherReplyAt !== null && comment.lastOtherReplyAt > since,
   };
 }
+
+/** A user's record of looking at a round: the session that last looked, when, and the mark that session started from. */
+export interface VisitRecord {
+  sessionId: string;
+  lastSeenAt: string;
+  previousSeenAt: string | null;
+}
+
+/**
+ * The mark for "new" on a round: within the session that last looked, the look before that session
+ * (so paging and reloading do not use up what is new); in a later session, the last look. Null on
+ * a first visit.
+ */
+export function visitMark(visit: VisitRecord | undefined, sessionId: string): string | null {
+  if (!visit) return null;
+  return visit.sessionId === sessionId ? visit.previousSeenAt : visit.lastSeenAt;
+}
+
+/** The round page reports that it was seen, with the instant its data was read. */
+export const visitInputSchema = z.object({
+  sett: z.iso.datetime({ error: 'sett må være et tidspunkt (ISO 8601, UTC).' }),
+});
 
 export const isNew = (n: Novelty) => n.comment || n.edited || n.answered || n.replied;
 

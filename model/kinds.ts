@@ -52,10 +52,10 @@ export const kindInfo: Record<ElementKind, KindInfo> = {
   personnelGroup: {
     kind: 'personnelGroup',
     path: 'personellgrupper',
-    singular: 'Tjeneste / helsepersonellgruppe',
-    plural: 'Tjenester og helsepersonellgrupper',
+    singular: 'Helsepersonellgruppe',
+    plural: 'Helsepersonellgrupper',
     pluralEn: 'Municipal services and personnel groups',
-    intro: 'De kommunale helse- og omsorgstjenestene og helsepersonellgruppene som skal bruke felles journal.',
+    intro: 'De kommunale helse- og omsorgstjenestene og helsepersonellgruppene som jobber i dem, som skal bruke felles journal.',
   },
   task: {
     kind: 'task',

@@ -1,7 +1,7 @@
 import type { RoundInput } from '../model/consultation.ts';
 import { createUser } from '../src/auth/users.ts';
 import type { Db } from '../src/db/index.ts';
-import { insertComment, insertReply, type NewComment } from '../src/db/queries/consultation-comments.ts';
+import { insertComment, insertReply, type NewComment } from '../src/db/queries/consultation-comment-writes.ts';
 import { insertRound, roundItems } from '../src/db/queries/consultation-rounds.ts';
 import { postForm, signInAs, testPassword, type TestContext } from './helpers.ts';
 
@@ -54,3 +54,40 @@ export function postComment(ctx: TestContext, roundId: number, fields: Record<st
 
 /** The comment the last redirect pointed at. */
 export const commentIdFrom = (res: Response) => Number(/kommentarer\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
+
+const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')]));
+
+/** The hidden fields of the form on a page that posts to `action`: what a browser sends back unchanged. */
+export function hiddenFields(html: string, action: string): Record<string, string> {
+  const form = [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => attributes(/<form\b[^>]*>/.exec(f)![0]).action === action);
+  if (!form) throw new Error(`no form posting to ${action}`);
+  const fields: Record<string, string> = {};
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const a = attributes(tag);
+    if (a.type === 'hidden' && a.name) fields[a.name] = a.value ?? '';
+  }
+  return fields;
+}
+
+/** The version fields a comment's forms carry when opened now (read from the database, for tests not about conflicts). */
+export async function basisOf(db: Db, commentId: number): Promise<{ version: string; revision: string }> {
+  const row = await db.selectFrom('consultation_comment').select(['version', 'revision']).where('id', '=', commentId).executeTakeFirstOrThrow();
+  return { version: String(row.version), revision: String(row.revision) };
+}
+
+/**
+ * Opens the round page as a browser does: the GET, then the visit the page reports once loaded
+ * (its `hx-post` element with `hx-trigger="load"`), sent the way htmx sends it. Returns the page.
+ */
+export async function lookAtRound(ctx: TestContext, roundId: number, headers: Record<string, string>, query = ''): Promise<string> {
+  const res = await ctx.app.request(`/horing/${roundId}${query}`, { headers });
+  if (res.status !== 200) throw new Error(`GET /horing/${roundId}${query}: ${res.status}`);
+  const html = await res.text();
+  const tag = /<div\b[^>]*hx-trigger="load"[^>]*>/.exec(html)?.[0];
+  if (tag) {
+    const a = attributes(tag);
+    const reported = await postForm(ctx, a['hx-post']!, JSON.parse(a['hx-vals'] ?? '{}') as Record<string, string>, { ...headers, 'HX-Request': 'true' });
+    if (reported.status !== 204) throw new Error(`visit: ${reported.status}`);
+  }
+  return html;
+}

@@ -80,7 +80,10 @@ export function Layout({ title, current, nonce, viewer = null, children }: Layou
             <a class="site-title" href="/">
               Akson omfang
             </a>
-            <nav aria-label="Hovedmeny">
+            <button class="site-menu-toggle" type="button" aria-expanded="false" aria-controls="hovedmeny" hidden>
+              Meny
+            </button>
+            <nav aria-label="Hovedmeny" id="hovedmeny">
               <ul class="site-nav">
                 {nav.map((item) => (
                   <li>
@@ -110,6 +113,7 @@ export function Layout({ title, current, nonce, viewer = null, children }: Layou
         <main id="innhold" class="page" tabindex={-1}>
           {children}
         </main>
+        <p id="kunngjoring" class="ds-sr-only" role="status"></p>
         <footer class="site-footer">
           <p class="ds-paragraph" data-size="sm">
             Omfanget av Akson: felles kommunal journal og helhetlig samhandling. Innholdet bygger på{' '}

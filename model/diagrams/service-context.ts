@@ -91,7 +91,7 @@ export function serviceContext(model: ScopeModel, index: ModelIndex, service: In
     missing.push('avhengigheter til nasjonale prosjekter');
   }
 
-  const groupGroup = chart.subgraph('Tjenester og helsepersonellgrupper', () => {
+  const groupGroup = chart.subgraph('Helsepersonellgrupper', () => {
     for (const link of personnel) {
       const group = index.get('personnelGroup', link.personnelGroupId);
       if (!group) continue;
@@ -130,7 +130,7 @@ export function serviceContext(model: ScopeModel, index: ModelIndex, service: In
   const legend: LegendEntry[] = [
     { label: 'Informasjonstjenesten', node: nodeStyles.service },
     { label: 'Aktør', node: nodeStyles.actor },
-    { label: 'Tjeneste / helsepersonellgruppe', node: nodeStyles.group },
+    { label: 'Helsepersonellgruppe', node: nodeStyles.group },
     { label: 'Funksjonsområde', node: nodeStyles.capability },
     { label: 'Prosjekt med status Grønn', node: nodeStyles.statusGreen },
     { label: 'Prosjekt med status Gul', node: nodeStyles.statusYellow },

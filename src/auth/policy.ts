@@ -53,6 +53,8 @@ export const actions = {
   'consultation.reply': { label: 'Svare i tråden under en kommentar', grants: { organisation: 'allow', architect: 'allow' } },
   'consultation.answer': { label: 'Gi kommentarer status og prosjektets svar', grants: { architect: 'allow' } },
   'consultation.hide': { label: 'Skjule en kommentar med begrunnelse', grants: { architect: 'allow' } },
+  /** Recording that the user has seen a round, for "new since your last visit": a POST from the round page. */
+  'consultation.visit': { label: 'Merke en høring som sett (nytt siden forrige besøk)', grants: signedIn },
   /** The rounds, their frozen lists and the aggregated figures: never a draft, never a comment. */
   'review.read': { label: 'Se vurderingsrunder, listene og de samlede tallene', grants: { anonymous: 'public-read', ...signedIn } },
   'review.manage': { label: 'Åpne, lukke og gjenåpne vurderingsrunder og innsendte vurderinger', grants: { architect: 'allow' } },
@@ -90,6 +92,8 @@ export const routePolicy: Record<string, Action> = {
   'GET /matriser': 'scope.read',
   'GET /matriser/personellgrupper': 'scope.read',
   'GET /matriser/aktorer': 'scope.read',
+  'GET /matriser/personellgrupper/dekning': 'scope.read',
+  'GET /matriser/aktorer/dekning': 'scope.read',
   'GET /kommuner': 'scope.read',
   'GET /kilde': 'scope.read',
   'GET /kilde/:document': 'scope.read',
@@ -147,6 +151,7 @@ export const routePolicy: Record<string, Action> = {
   'POST /horing': 'consultation.manage',
   'GET /horing/organisasjon/:id': 'consultation.read',
   'GET /horing/:id': 'consultation.read',
+  'POST /horing/:id/besok': 'consultation.visit',
   'GET /horing/:id/rediger': 'consultation.manage',
   'POST /horing/:id': 'consultation.manage',
   'GET /horing/:id/rapport': 'consultation.read',

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { Layout } from '../../views/layout.tsx';
+import { Announce } from '../../views/components/common.tsx';
 import { NonceContext } from '../../views/components/script.tsx';
 import { ErrorPanel } from '../../views/pages/error.tsx';
 import { scriptNonce } from './security.ts';
@@ -17,6 +18,8 @@ export interface PageParts {
   /** What an htmx request gets instead of the whole page; defaults to the whole page. */
   fragment?: Child;
   status?: ContentfulStatusCode;
+  /** What a screen reader hears after an htmx update, instead of the whole swapped region. */
+  announce?: string;
 }
 
 /** One URL, two shapes: the whole page, or the fragment htmx asked for. */
@@ -25,7 +28,13 @@ export function respond(c: Context, parts: PageParts): Response | Promise<Respon
   const status = parts.status ?? 200;
   const nonce = scriptNonce(c);
   if (parts.fragment !== undefined && isFragmentRequest(c)) {
-    return c.html(<NonceContext.Provider value={nonce}>{parts.fragment}</NonceContext.Provider>, status);
+    return c.html(
+      <NonceContext.Provider value={nonce}>
+        {parts.fragment}
+        {parts.announce ? <Announce text={parts.announce} /> : null}
+      </NonceContext.Provider>,
+      status,
+    );
   }
   return c.html(
     <NonceContext.Provider value={nonce}>

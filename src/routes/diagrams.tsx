@@ -57,6 +57,9 @@ function mermaidFile(c: Context, fileName: string, source: string) {
 const serviceQuerySchema = z.strictObject({ service: elementKeySchema });
 
 /** The diagram pages, their htmx fragments and their Mermaid downloads. */
+/** What a screen reader hears when a filter redraws a diagram. */
+const redrawn = (diagram: { nodeCount: number }) => `Diagrammet er tegnet på nytt med ${diagram.nodeCount} ${diagram.nodeCount === 1 ? 'boks' : 'bokser'}. Tabellen under viser det samme.`;
+
 export function diagramRoutes({ db }: AppDeps): Hono {
   const app = new Hono();
   const load = async () => {
@@ -92,6 +95,7 @@ export function diagramRoutes({ db }: AppDeps): Hono {
         title: diagramPages[slug].title,
         body: <DiagramPage slug={slug} diagram={diagram} selects={serviceSelects(model, filter)} query={filter} />,
         fragment: <DiagramRegionFor slug={slug} diagram={diagram} query={filter} />,
+        announce: redrawn(diagram),
       });
     });
 
@@ -118,6 +122,7 @@ export function diagramRoutes({ db }: AppDeps): Hono {
       title: diagramPages.veikart.title,
       body: <DiagramPage slug="veikart" diagram={result.diagram} selects={roadmapSelects(result.model, filter)} query={filter} />,
       fragment: <DiagramRegionFor slug="veikart" diagram={result.diagram} query={filter} />,
+      announce: redrawn(result.diagram),
     });
   });
 
@@ -158,6 +163,7 @@ export function diagramRoutes({ db }: AppDeps): Hono {
       title: `Diagram: ${service.name}`,
       body: <ServiceDiagramPage service={service} model={model} diagram={diagram} filter={filter} />,
       fragment: <ServiceDiagramRegion service={service} diagram={diagram} filter={filter} />,
+      announce: redrawn(diagram),
     });
   });
 

@@ -14,12 +14,22 @@ import { indexModel, type ModelIndex } from '../../model/lookup.ts';
 import { actorMatrix, personnelMatrix, selectServices } from '../../model/matrix.ts';
 import { selectProjects } from '../../model/portfolio.ts';
 import { elementKeySchema, type ScopeModel } from '../../model/schemas.ts';
+import { countOf } from '../../views/components/common.tsx';
 import { CapabilityTree, CapabilityTreePage } from '../../views/pages/capabilities.tsx';
 import { CreatePanel } from '../../views/pages/edit.tsx';
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
 import { ElementListPage, ElementTable, KindIndexPage } from '../../views/pages/elements.tsx';
 import { GapPanel, GapsPage } from '../../views/pages/gaps.tsx';
-import { ActorMatrixPage, ActorMatrixTable, filterQuery, PersonnelMatrixPage, PersonnelMatrixTable } from '../../views/pages/matrices.tsx';
+import {
+  ActorCoverage,
+  ActorMatrixPage,
+  ActorMatrixTable,
+  coverageUrl,
+  filterQuery,
+  PersonnelCoverage,
+  PersonnelMatrixPage,
+  PersonnelMatrixTable,
+} from '../../views/pages/matrices.tsx';
 import { MunicipalitiesPage } from '../../views/pages/municipalities.tsx';
 import { OverviewPage } from '../../views/pages/overview.tsx';
 import { PortfolioPage, PortfolioTable } from '../../views/pages/portfolio.tsx';
@@ -90,6 +100,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
       title: 'Portefølje',
       body: <PortfolioPage all={model.elements.nationalProject} rows={rows} query={query} createPanel={createPanel(c, 'nationalProject', model, index)} />,
       fragment: <PortfolioTable rows={rows} query={query} />,
+      announce: `${countOf(rows.length, 'prosjekt', 'prosjekter')} vises.`,
     });
   });
 
@@ -108,6 +119,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
       title: 'Krav',
       body: <RequirementsPage model={model} index={index} rows={rows} query={query} selfUrl={selfUrl} createPanel={createPanel(c, 'requirement', model, index)} />,
       fragment: <RequirementTable model={model} index={index} rows={rows} selfUrl={selfUrl} />,
+      announce: `${countOf(rows.length, 'krav', 'krav')} vises.`,
     });
   });
 
@@ -129,6 +141,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
         />
       ),
       fragment: <ElementTable {...props} />,
+      announce: `${countOf(elements.length, 'informasjonstjeneste', 'informasjonstjenester')} vises.`,
     });
   });
 
@@ -142,7 +155,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const matrix = personnelMatrix(model, selectServices(model, index, selection));
     const region = { index, matrix, canEdit: canEditScope(c), selfUrl: `/matriser/personellgrupper${filterQuery(filter)}` };
     return respond(c, {
-      title: 'Matrise: tjenester × helsepersonellgrupper',
+      title: 'Informasjonstjenester × helsepersonellgrupper',
       body: (
         <PersonnelMatrixPage
           {...region}
@@ -152,7 +165,13 @@ export function scopeRoutes({ db }: AppDeps): Hono {
           createPanel={createPanel(c, 'informationService', model, index)}
         />
       ),
-      fragment: <PersonnelMatrixTable {...region} />,
+      fragment: (
+        <>
+          <PersonnelMatrixTable {...region} />
+          <PersonnelCoverage matrix={matrix} url={coverageUrl(region.selfUrl)} oob />
+        </>
+      ),
+      announce: `Matrisen viser ${countOf(matrix.services.length, 'informasjonstjeneste', 'informasjonstjenester')}.`,
     });
   });
 
@@ -164,7 +183,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const matrix = actorMatrix(model, index, selectServices(model, index, selection));
     const region = { index, matrix, canEdit: canEditScope(c), selfUrl: `/matriser/aktorer${filterQuery(filter)}` };
     return respond(c, {
-      title: 'Matrise: tjenester × aktører',
+      title: 'Informasjonstjenester × aktører',
       body: (
         <ActorMatrixPage
           {...region}
@@ -174,8 +193,33 @@ export function scopeRoutes({ db }: AppDeps): Hono {
           createPanel={createPanel(c, 'informationService', model, index)}
         />
       ),
-      fragment: <ActorMatrixTable {...region} />,
+      fragment: (
+        <>
+          <ActorMatrixTable {...region} />
+          <ActorCoverage matrix={matrix} url={coverageUrl(region.selfUrl)} oob />
+        </>
+      ),
+      announce: `Matrisen viser ${countOf(matrix.services.length, 'informasjonstjeneste', 'informasjonstjenester')}.`,
     });
+  });
+
+  // The coverage under each matrix, redrawn on its own when a cell changes.
+  app.get('/matriser/personellgrupper/dekning', validParams('query', serviceFilterSchema), async (c) => {
+    const filter = c.req.valid('query');
+    const { model, index } = await load();
+    const selection = resolveServiceFilter(filter, index);
+    if (typeof selection === 'string') return unknownFilter(c, selection);
+    const view = <PersonnelCoverage matrix={personnelMatrix(model, selectServices(model, index, selection))} url={`/matriser/personellgrupper/dekning${filterQuery(filter)}`} />;
+    return respond(c, { title: 'Dekning', body: view, fragment: view });
+  });
+
+  app.get('/matriser/aktorer/dekning', validParams('query', serviceFilterSchema), async (c) => {
+    const filter = c.req.valid('query');
+    const { model, index } = await load();
+    const selection = resolveServiceFilter(filter, index);
+    if (typeof selection === 'string') return unknownFilter(c, selection);
+    const view = <ActorCoverage matrix={actorMatrix(model, index, selectServices(model, index, selection))} url={`/matriser/aktorer/dekning${filterQuery(filter)}`} />;
+    return respond(c, { title: 'Dekning', body: view, fragment: view });
   });
 
   app.get('/kommuner', async (c) => {
@@ -232,8 +276,8 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     }
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     const history = await historyFor(c, db, element.id);
-    const page = <ElementDetailPage element={element} model={model} index={index} excerpt={excerpt} canEdit={canEditScope(c)} history={history} />;
-    return respond(c, { title: element.name, body: page, fragment: page });
+    const props = { element, model, index, excerpt, canEdit: canEditScope(c), history };
+    return respond(c, { title: element.name, body: <ElementDetailPage {...props} />, fragment: <ElementDetailPage {...props} focus /> });
   });
 
   return app;

@@ -16,6 +16,7 @@ export function searchRoutes({ db }: AppDeps): Hono {
       title: q ? `Søk: ${q}` : 'Søk',
       body: <SearchPage query={q} results={results} />,
       fragment: <SearchResults query={q} results={results} />,
+      announce: q ? `${results.length} treff.` : '',
     });
   });
   return app;

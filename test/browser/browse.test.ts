@@ -27,16 +27,16 @@ describe.skipIf(!browserAvailable)('browsing the scope in Chromium', () => {
     await open('/matriser/personellgrupper');
     // A marker on window survives partial updates but not a page load.
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
-    expect(await page.locator('#matrise').textContent()).toContain('34 informasjonstjenester');
+    expect(await page.locator('#matrise-dekning').textContent()).toContain('34 informasjonstjenester i matrisen');
     await page.selectOption('#filter-tier', '2023');
-    await page.waitForFunction(() => document.querySelector('#matrise')?.textContent?.includes('4 informasjonstjenester'));
+    await page.waitForFunction(() => /(^|\D)4 informasjonstjenester i matrisen/.test(document.querySelector('#matrise-dekning')?.textContent ?? ''));
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     expect(page.url()).toContain('tier=2023');
     const rows = await page.locator('#matrise tbody tr:not(.matrix__group)').allTextContents();
     expect(rows.join(' ')).toContain('Multidose');
     expect(rows.join(' ')).not.toContain('Individuell plan');
     await page.selectOption('#filter-category', 'kritisk-informasjon');
-    await page.waitForFunction(() => document.querySelector('#matrise')?.textContent?.includes('1 informasjonstjenester'));
+    await page.waitForFunction(() => /(^|\D)1 informasjonstjeneste i matrisen/.test(document.querySelector('#matrise-dekning')?.textContent ?? ''));
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -10,12 +10,15 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
   let app: RunningApp;
   let browser: Browser;
   let roundId: number;
+  let firstItem: number;
 
   beforeAll(async () => {
     app = await startApp(async (db) => {
       // Open today, whatever day the test runs (the app runs on the real clock here).
       const now = Date.now();
-      roundId = (await makeRound(db, { title: 'Høring om kravene', opensOn: norwegianDate(new Date(now - day)), closesOn: norwegianDate(new Date(now + 30 * day)) }, new Date(now))).id;
+      const round = await makeRound(db, { title: 'Høring om kravene', opensOn: norwegianDate(new Date(now - day)), closesOn: norwegianDate(new Date(now + 30 * day)) }, new Date(now));
+      roundId = round.id;
+      firstItem = round.items[0]!.id;
     });
     browser = await launch();
   });
@@ -29,10 +32,18 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
     const page = await context.newPage();
     await watchCsp(page);
     const problems = watchProblems(page);
-    await signInPage(page, app, role, path);
+    const user = await signInPage(page, app, role, path);
     // Let the landing page finish loading (favicon and all) before anything navigates away.
     await page.waitForLoadState('networkidle');
-    return { page, problems, close: () => context.close() };
+    /** A second tab in the same session, e.g. the same form opened twice. */
+    const tab = async (to: string) => {
+      const second = await context.newPage();
+      await watchCsp(second);
+      const secondProblems = watchProblems(second);
+      await second.goto(app.url + to, { waitUntil: 'networkidle' });
+      return { page: second, problems: secondProblems };
+    };
+    return { page, problems, user, tab, close: () => context.close() };
   }
 
   async function clean(page: Page, problems: string[], where: string) {
@@ -98,6 +109,87 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
     await org.close();
     await architect.close();
   }, 120_000); // a dozen pages, each checked with axe, on a shared machine
+
+  it('keeps an answer with the wording it answered: an edit sends the comment back, and a stale answer form is refused with what changed', async () => {
+    const org = await pageAs('organisation', `/horing/${roundId}/kommentarer/ny?punkt=${firstItem}`);
+    await org.page.getByLabel('Type kommentar').selectOption('innvending');
+    await org.page.getByLabel('Kommentar', { exact: true }).fill('Kravet må fjernes.');
+    await Promise.all([org.page.waitForURL(/\/kommentarer\/\d+\?lagret=kommentar$/), org.page.getByRole('button', { name: 'Send kommentaren' }).click()]);
+    const commentPath = new URL(org.page.url()).pathname;
+
+    const architect = await pageAs('architect', commentPath);
+    await architect.page.getByLabel('Status', { exact: true }).selectOption('tatt-til-folge');
+    await architect.page.getByLabel('Prosjektets svar').fill('Enig, vi fjerner kravet.');
+    await Promise.all([architect.page.waitForURL(/\?lagret=behandling$/), architect.page.getByRole('button', { name: 'Lagre status og svar' }).click()]);
+    // The architect starts on a second answer, and leaves the form open.
+    await architect.page.getByLabel('Prosjektets svar').fill('Vi fjerner kravet i neste versjon.');
+
+    // Meanwhile the organisation rewrites the comment (with the form also open in a second tab): the form says what that does to the answer.
+    const staleTab = await org.tab(`${commentPath}/rediger`);
+    await org.page.goto(`${app.url}${commentPath}/rediger`, { waitUntil: 'networkidle' });
+    await expect(org.page.locator('main').textContent()).resolves.toContain('settes statusen tilbake til «under vurdering»');
+    await clean(org.page, org.problems, 'the edit form of an answered comment');
+    await org.page.getByLabel('Type kommentar').selectOption('stotte');
+    await org.page.getByLabel('Kommentar', { exact: true }).fill('Vi støtter kravet fullt ut.');
+    await Promise.all([org.page.waitForURL(/\?lagret=endret-vurderes$/), org.page.getByRole('button', { name: 'Lagre endringen' }).click()]);
+    await expect(org.page.locator('main .element-meta').textContent()).resolves.toContain('Under vurdering');
+    const answer = await org.page.locator('.comment .answer').textContent();
+    expect(answer).toContain('Svaret gjaldt versjon 1');
+    expect(answer).toContain('Enig, vi fjerner kravet.');
+    await clean(org.page, org.problems, 'the comment after the edit (organisation)');
+
+    // The second tab's form was for version 1: nothing is saved, both wordings are shown, and the form keeps its words.
+    await staleTab.page.getByLabel('Kommentar', { exact: true }).fill('Kravet bør fjernes.');
+    await staleTab.page.getByRole('button', { name: 'Lagre endringen' }).click();
+    await staleTab.page.waitForSelector('.conflict-panel');
+    const conflict = await staleTab.page.locator('.conflict-panel').textContent();
+    expect(conflict).toContain('Ingenting er lagret.');
+    expect(conflict).toContain('Vi støtter kravet fullt ut.');
+    expect(await staleTab.page.getByLabel('Kommentar', { exact: true }).inputValue()).toBe('Kravet bør fjernes.');
+    expect(staleTab.problems.map((p) => p.replace(app.url, '')).sort()).toEqual([`409: ${commentPath}`, 'error: Failed to load resource: the server responded with a status of 409 (Conflict)'].sort());
+    staleTab.problems.length = 0;
+    await clean(staleTab.page, staleTab.problems, 'the refused edit (409)');
+    await staleTab.page.close();
+
+    // The architect's open form was for version 1: nothing is saved, and the page shows what changed.
+    await architect.page.getByRole('button', { name: 'Lagre status og svar' }).click();
+    await architect.page.waitForSelector('section[aria-labelledby="behandling"] .ds-alert');
+    const alert = await architect.page.locator('section[aria-labelledby="behandling"] .ds-alert').textContent();
+    expect(alert).toContain('Svaret ditt er ikke lagret');
+    expect(alert).toContain('organisasjonen har lagret versjon 2');
+    expect(await architect.page.locator('section[aria-labelledby="behandling"] .word-diff ins').allTextContents()).toEqual(['[lagt til: Vi støtter kravet fullt ut]']);
+    expect(await architect.page.getByLabel('Prosjektets svar').inputValue()).toBe('Vi fjerner kravet i neste versjon.');
+    // The 409 is the answer we expect; the browser reports it, and nothing else.
+    expect(architect.problems.map((p) => p.replace(app.url, '')).sort()).toEqual([`409: ${commentPath}/behandling`, 'error: Failed to load resource: the server responded with a status of 409 (Conflict)'].sort());
+    architect.problems.length = 0;
+    await clean(architect.page, architect.problems, 'the refused answer (409)');
+    await architect.page.getByLabel('Status', { exact: true }).selectOption('ikke-tatt-til-folge');
+    await architect.page.getByLabel('Prosjektets svar').fill('Kravet blir stående.');
+    await Promise.all([architect.page.waitForURL(/\?lagret=behandling$/), architect.page.getByRole('button', { name: 'Lagre status og svar' }).click()]);
+
+    await org.page.reload({ waitUntil: 'networkidle' });
+    await expect(org.page.locator('.comment .answer').textContent()).resolves.toContain('Svar fra prosjektet på versjon 2');
+    await expect(org.page.locator('#versjoner ~ details').textContent()).resolves.toContain('Enig, vi fjerner kravet.');
+    await clean(org.page, org.problems, 'the answer to version 2, as the organisation sees it');
+
+    await org.close();
+    await architect.close();
+  }, 120_000);
+
+  it('records a visit with a POST from the loaded round page, never on the GET', async () => {
+    const architect = await pageAs('architect', '/horing');
+    const visit = () => app.db.selectFrom('consultation_visit').select('last_seen_at').where('user_id', '=', architect.user.id).where('round_id', '=', roundId).executeTakeFirst();
+    const before = await visit();
+    const posts: string[] = [];
+    architect.page.on('request', (r) => r.method() === 'POST' && posts.push(new URL(r.url()).pathname));
+    await architect.page.goto(`${app.url}/horing/${roundId}`, { waitUntil: 'networkidle' });
+    expect(posts).toEqual([`/horing/${roundId}/besok`]);
+    const after = await visit();
+    expect(after?.last_seen_at).toBeDefined();
+    expect(after?.last_seen_at).not.toBe(before?.last_seen_at);
+    await clean(architect.page, architect.problems, 'round page with its visit report');
+    await architect.close();
+  }, 60_000);
 
   it('keeps the other consultation pages free of violations and axe-clean', async () => {
     const architect = await pageAs('architect', '/horing');

@@ -119,7 +119,12 @@ export function watchProblems(page: Page): string[] {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  page.on('requestfailed', (r) => {
+    // A request the browser itself cancelled, because the page navigated on before it ended
+    // (typically the favicon), is not a fault of the page; any other failure is.
+    const reason = r.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED') problems.push(`requestfailed: ${r.url()} (${reason})`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
   });

@@ -9,7 +9,7 @@ import { axeViolations, browserAvailable, cspViolations, launch, signInPage, sta
 async function filterMatrix(page: Page) {
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
   await page.selectOption('#filter-tier', '2023');
-  await page.waitForFunction(() => document.querySelector('#matrise')?.textContent?.includes('4 informasjonstjenester'));
+  await page.waitForFunction(() => /(^|\D)4 informasjonstjenester i matrisen/.test(document.querySelector('#matrise-dekning')?.textContent ?? ''));
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
 }
 

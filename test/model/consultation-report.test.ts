@@ -44,12 +44,15 @@ function comment(over: Partial<Comment>): Comment {
     proposal: null,
     baseText: null,
     version: 1,
+    revision: 1,
     createdAt: `2026-11-${String(10 + id).padStart(2, '0')}T12:00:00.000Z`,
     updatedAt: `2026-11-${String(10 + id).padStart(2, '0')}T12:00:00.000Z`,
     status: 'mottatt',
     answer: null,
     answeredAt: null,
     answeredByName: null,
+    answeredVersion: null,
+    answeredStatus: null,
     hidden: false,
     hiddenAt: null,
     hiddenReason: null,
@@ -127,6 +130,36 @@ describe('the consultation report', () => {
     expect(md).toContain('Elementet er slettet fra omfanget.');
     expect(md).toContain('- Svar i tråden: 2');
     expect(md).toContain('Ikke besvart ennå.');
+  });
+});
+
+describe('an answer to an earlier wording in the exports', () => {
+  const rewritten = comment({
+    kind: 'stotte',
+    text: 'Vi støtter kravet fullt ut.',
+    version: 2,
+    status: 'under-vurdering',
+    answer: 'Enig, vi fjerner kravet.',
+    answeredAt: '2026-11-30T12:00:00.000Z',
+    answeredVersion: 1,
+    answeredStatus: 'tatt-til-folge',
+  });
+  const answeredNow = comment({ version: 2, status: 'tatt-til-folge', answer: 'Tatt inn.', answeredAt: '2026-11-30T12:00:00.000Z', answeredVersion: 2, answeredStatus: 'tatt-til-folge' });
+  const exported = buildReport(round, items, [rewritten, answeredNow], new Date('2026-12-20T10:00:00Z'));
+
+  it('says in the CSV which version the answer answered and the status it had then', () => {
+    const lines = reportCsv(exported).trimEnd().split('\r\n');
+    expect(lines[0]).toContain(',Status,Svar,Svaret gjelder versjon,Status da svaret ble gitt,Besvart,');
+    expect(lines[1]).toContain(',Under vurdering,"Enig, vi fjerner kravet.",1,Tatt til følge,2026-11-30T12:00:00.000Z,');
+    expect(lines[2]).toContain(',Tatt til følge,Tatt inn.,2,Tatt til følge,');
+  });
+
+  it('labels it in the Markdown, and names the version of a current answer once there is more than one', () => {
+    const md = reportMarkdown(exported);
+    expect(md).toContain('- Status: Under vurdering');
+    expect(md).toContain('Svar fra prosjektet (2026-11-30, på versjon 1):\n\n**Svaret gjaldt versjon 1** (status da: tatt til følge). Kommentaren er endret etter svaret, og prosjektet har ikke svart på versjon 2 ennå.');
+    expect(md).toContain('Svar fra prosjektet (2026-11-30, på versjon 2):\n\n> Tatt inn\\.');
+    expect(md.match(/Svaret gjaldt/g)).toHaveLength(1);
   });
 });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptsComments,
   answerInputSchema,
+  answersEarlierVersion,
+  commentBasisSchema,
   commentInputSchema,
   hiddenAccessOf,
   norwegianDate,
@@ -12,6 +14,9 @@ import {
   roundInputSchema,
   roundQuerySchema,
   roundState,
+  statusAfterEdit,
+  visitInputSchema,
+  visitMark,
   type Comment,
 } from '../../model/consultation.ts';
 
@@ -130,12 +135,15 @@ const comment: Comment = {
   proposal: 'Ny tekst',
   baseText: 'Gammel tekst',
   version: 1,
+  revision: 1,
   createdAt: '2026-11-20T12:00:00.000Z',
   updatedAt: '2026-11-20T12:00:00.000Z',
   status: 'mottatt',
   answer: 'Svar',
   answeredAt: null,
   answeredByName: null,
+  answeredVersion: null,
+  answeredStatus: null,
   hidden: true,
   hiddenAt: '2026-11-21T12:00:00.000Z',
   hiddenReason: 'Inneholder personopplysninger',
@@ -198,5 +206,42 @@ describe('what is new since the previous visit', () => {
 
   it("does not call the viewer's own organisation's writing new", () => {
     expect(noveltyOf(base, '2026-11-19T00:00:00Z', 7)).toMatchObject({ comment: false, edited: false });
+  });
+});
+
+describe('an edit after the programme has taken the comment up', () => {
+  it('sends it back to "under vurdering" once it has a status beyond "mottatt" or an answer, and leaves an untouched comment as received', () => {
+    expect(statusAfterEdit({ status: 'mottatt', answer: null })).toBe('mottatt');
+    expect(statusAfterEdit({ status: 'mottatt', answer: 'Takk, vi ser på det.' })).toBe('under-vurdering');
+    expect(statusAfterEdit({ status: 'under-vurdering', answer: null })).toBe('under-vurdering');
+    for (const status of ['tatt-til-folge', 'delvis-tatt-til-folge', 'ikke-tatt-til-folge'] as const) expect(statusAfterEdit({ status, answer: 'Svar.' })).toBe('under-vurdering');
+  });
+
+  it('knows an answer to an earlier wording', () => {
+    expect(answersEarlierVersion({ answer: 'Svar.', answeredVersion: 1, version: 2 })).toBe(true);
+    expect(answersEarlierVersion({ answer: 'Svar.', answeredVersion: 2, version: 2 })).toBe(false);
+    expect(answersEarlierVersion({ answer: null, answeredVersion: null, version: 3 })).toBe(false);
+  });
+
+  it('needs the version the form was opened on', () => {
+    expect(commentBasisSchema.parse({ version: '2', revision: '5' })).toEqual({ version: 2, revision: 5 });
+    expect(commentBasisSchema.safeParse({ revision: '5' }).error?.issues[0]?.message).toBe('Skjemaet mangler versjon; last siden på nytt.');
+    for (const bad of ['0', '-1', '1.5', 'x', '']) expect(commentBasisSchema.safeParse({ version: bad, revision: '1' }).success, bad).toBe(false);
+  });
+});
+
+describe('the visit mark', () => {
+  const visit = { sessionId: 'a', lastSeenAt: '2026-11-26T12:00:00.000Z', previousSeenAt: '2026-11-20T12:00:00.000Z' };
+  it('is the look before this session while the session lasts, the last look in a later session, and none before the first', () => {
+    expect(visitMark(undefined, 'a')).toBeNull();
+    expect(visitMark(visit, 'a')).toBe('2026-11-20T12:00:00.000Z');
+    expect(visitMark({ ...visit, previousSeenAt: null }, 'a')).toBeNull();
+    expect(visitMark(visit, 'b')).toBe('2026-11-26T12:00:00.000Z');
+  });
+
+  it('takes only an instant as the time the page was read', () => {
+    expect(visitInputSchema.safeParse({ sett: '2026-11-26T12:00:00.000Z' }).success).toBe(true);
+    expect(visitInputSchema.safeParse({ sett: '26.11.2026' }).error?.issues[0]?.message).toBe('sett må være et tidspunkt (ISO 8601, UTC).');
+    expect(visitInputSchema.safeParse({}).success).toBe(false);
   });
 });

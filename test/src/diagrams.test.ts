@@ -110,7 +110,7 @@ describe('bad diagram input', () => {
     const res = await get(path);
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain('<nav aria-label="Hovedmeny">');
+    expect(html).toContain('<nav aria-label="Hovedmeny" id="hovedmeny">');
     expect(textOf(html)).toContain(message);
   });
 

@@ -5,7 +5,7 @@ import { insertUser } from '../../src/db/queries/accounts.ts';
 import { recordAudit } from '../../src/db/queries/audit.ts';
 import { insertInvite } from '../../src/db/queries/invites.ts';
 import { configWith } from '../../src/config.ts';
-import { reviseComment } from '../../src/db/queries/consultation-comments.ts';
+import { reviseComment } from '../../src/db/queries/consultation-comment-writes.ts';
 import { addComments, addReply, makeRound, organisationMember } from '../consultation-fixtures.ts';
 import { htmx, postForm, signIn, signInAs, testApp, testClock, testDb } from '../helpers.ts';
 import { openRound } from './review/helpers.ts';
@@ -138,10 +138,10 @@ describe('the consultation pages issue a fixed number of queries whatever the nu
       })),
     );
     for (const [i, commentId] of ids.entries()) {
-      if (i % 2 === 0) await ctx.db.updateTable('consultation_comment').set({ status: 'tatt-til-folge', answer: `Svar ${i}`, answered_at: '2026-11-26T12:30:00.000Z' }).where('id', '=', commentId).execute();
+      if (i % 2 === 0) await ctx.db.updateTable('consultation_comment').set({ status: 'tatt-til-folge', answer: `Svar ${i}`, answered_at: '2026-11-26T12:30:00.000Z', answered_version: 1, answered_status: 'tatt-til-folge' }).where('id', '=', commentId).execute();
       if (i % 5 === 0) await ctx.db.updateTable('consultation_comment').set({ hidden_at: '2026-11-23T12:00:00.000Z', hidden_reason: 'Grunn' }).where('id', '=', commentId).execute();
       if (i % 3 === 0) await addReply(ctx.db, commentId, `Innlegg ${i}`, null, new Date('2026-11-26T12:30:00Z'));
-      if (i % 7 === 0) await reviseComment(ctx.db, commentId, { kind: 'sporsmal', text: `Endret ${i}`, proposal: null, baseText: null, editorId: null }, new Date('2026-11-24T12:00:00Z'));
+      if (i % 7 === 0) await reviseComment(ctx.db, commentId, { version: 1, revision: 1 }, { kind: 'sporsmal', text: `Endret ${i}`, proposal: null, baseText: null, editorId: null }, new Date('2026-11-24T12:00:00Z'));
     }
     const { user } = await organisationMember(ctx, 'Forening 0');
     // A fresh session for each pass: the first records a first visit, the second has a mark for what is new.
@@ -171,8 +171,16 @@ describe('the consultation pages issue a fixed number of queries whatever the nu
           ctx.queries.length = 0;
           const res = await ctx.app.request(path, { headers });
           expect(res.status, `${who} ${path}`).toBe(200);
-          await res.text();
+          const html = await res.text();
           counts.set(`${who} ${pass} ${path}`, ctx.queries.length);
+          // The round page reports the visit once loaded, as the browser does: a POST with a fixed count too.
+          const visit = /hx-post="([^"]+\/besok)"[^>]*hx-vals="([^"]*)"/.exec(html);
+          if (visit) {
+            ctx.queries.length = 0;
+            const reported = await postForm(ctx, visit[1]!, JSON.parse(visit[2]!.replace(/&quot;/g, '"')) as Record<string, string>, { ...headers, ...htmx });
+            expect(reported.status, `${who} ${path}: the visit`).toBe(204);
+            counts.set(`${who} ${pass} POST ${visit[1]} after ${path}`, ctx.queries.length);
+          }
         }
         ctx.clock.advance({ minutes: 1 });
       }
@@ -187,6 +195,9 @@ describe('the consultation pages issue a fixed number of queries whatever the nu
     for (const [key, count] of few) expect(many.get(key), key).toBe(count);
     // The second visit adds what is new: one query more on the round page, not one per comment.
     expect(few.get('member 2 /horing/1')).toBe(few.get('member 1 /horing/1')! + 1);
+    // Signed-in viewers report their visit from the page; anonymous readers have none to report.
+    expect(few.has('member 1 POST /horing/1/besok after /horing/1')).toBe(true);
+    expect([...few.keys()].filter((k) => k.startsWith('anonymous') && k.includes('besok'))).toEqual([]);
   });
 });
 

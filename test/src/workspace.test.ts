@@ -233,7 +233,7 @@ describe('deleting what others depend on', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     const text = textOf(html);
-    expect(text).toContain('Disse slettes også (8)');
+    expect(text).toContain('Slettes også (8)');
     expect(text).toContain('Håndtere klinisk historikk');
     expect(await count()).toBe(before);
 

@@ -1,9 +1,41 @@
-// Progressive enhancement for Akson omfang. Pages work without it; htmx does the partial updates.
-// Kept free of eval and inline handlers so a strict Content-Security-Policy holds.
+// Progressive enhancement for Akson omfang. Every page works without it; htmx does the partial
+// updates. No eval and no inline handlers, so the strict Content-Security-Policy holds.
 
-// When htmx swaps a region, tell screen-reader users what happened through the region's own
-// aria-live; here we only move focus back to the control that triggered the request.
+// After a swap that removed the focused element, give focus back to what started the request,
+// so keyboard users do not land at the top of the page.
 document.addEventListener('htmx:afterSwap', (event) => {
   const trigger = event.detail && event.detail.requestConfig && event.detail.requestConfig.elt;
-  if (trigger instanceof HTMLElement && !document.body.contains(document.activeElement)) trigger.focus();
+  if (trigger instanceof HTMLElement && document.body.contains(trigger) && !document.body.contains(document.activeElement)) trigger.focus();
 });
+
+// Escape closes an inline editor (a matrix cell) the way its own cancel button does.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || !(event.target instanceof Element)) return;
+  const cancel = event.target.closest('form')?.querySelector('[data-cancel]');
+  if (cancel instanceof HTMLElement) {
+    event.preventDefault();
+    cancel.click();
+  }
+});
+
+// "Velg alle": a checkbox that ticks every checkbox belonging to the form it names.
+document.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || !box.dataset.selectAll) return;
+  for (const other of document.querySelectorAll(`input[type=checkbox][form="${CSS.escape(box.dataset.selectAll)}"]`)) {
+    if (other instanceof HTMLInputElement) other.checked = box.checked;
+  }
+});
+
+// On narrow screens the main menu folds behind a button; without this script it simply shows.
+const toggle = document.querySelector('.site-menu-toggle');
+const menu = document.getElementById('hovedmeny');
+if (toggle instanceof HTMLButtonElement && menu) {
+  toggle.hidden = false;
+  menu.dataset.collapsible = 'true';
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    menu.dataset.open = String(open);
+  });
+}

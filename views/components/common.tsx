@@ -47,7 +47,20 @@ export interface Crumb {
   label: string;
 }
 
-export function PageHeader({ title, lead, crumbs, children }: { title: string; lead?: Child; crumbs?: Crumb[]; children?: Child }) {
+export function PageHeader({
+  title,
+  lead,
+  crumbs,
+  children,
+  focus = false,
+}: {
+  title: string;
+  lead?: Child;
+  crumbs?: Crumb[];
+  children?: Child;
+  /** Take focus: for content htmx swapped in, so keyboard users start at its heading. */
+  focus?: boolean;
+}) {
   return (
     <div class="page-header">
       {crumbs && crumbs.length > 0 ? (
@@ -59,7 +72,7 @@ export function PageHeader({ title, lead, crumbs, children }: { title: string; l
           </ol>
         </nav>
       ) : null}
-      <h1 class="ds-heading" data-size="lg">
+      <h1 class="ds-heading" data-size="lg" tabindex={focus ? -1 : undefined} autofocus={focus}>
         {title}
       </h1>
       {lead ? (
@@ -109,4 +122,22 @@ export function TabLinks({ label, links }: { label: string; links: TabLink[] }) 
       </ul>
     </nav>
   );
+}
+
+/**
+ * A short message for screen readers after a partial update ("12 tjenester vises"). The layout
+ * holds the empty live region; an htmx fragment carries this to replace it out of band, so a
+ * large region can be swapped without being read out whole.
+ */
+export function Announce({ text }: { text: string }) {
+  return (
+    <p id="kunngjoring" class="ds-sr-only" role="status" hx-swap-oob="true">
+      {text}
+    </p>
+  );
+}
+
+/** "1 krav", "2 prosjekter": a number with the word in the right form. */
+export function countOf(n: number, one: string, many: string): string {
+  return `${new Intl.NumberFormat('nb-NO').format(n)} ${n === 1 ? one : many}`;
 }

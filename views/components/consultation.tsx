@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import {
+  answersEarlierVersion,
   commentKindLabel,
   commentStatusColor,
   commentStatusLabel,
@@ -214,13 +215,20 @@ export function CommentBody({ comment: c }: { comment: Comment }) {
   );
 }
 
+/**
+ * The programme's answer, always with the comment. Once a comment has more than one version the
+ * answer names the version it answers; an answer to an earlier wording says so in words (not only
+ * by its colour), with the status it was given then.
+ */
 export function Answer({ comment: c }: { comment: Comment }) {
+  const earlier = answersEarlierVersion(c);
+  const className = c.answer === null ? 'answer answer--none' : earlier ? 'answer answer--earlier' : 'answer';
   return (
-    <section class={c.answer ? 'answer' : 'answer answer--none'} aria-label={`Svar på kommentar ${c.id}`}>
-      {c.answer ? (
+    <section class={className} aria-label={`Svar på kommentar ${c.id}`}>
+      {c.answer !== null ? (
         <>
           <p class="answer__title ds-paragraph" data-size="sm">
-            <strong>Svar fra prosjektet</strong>
+            <strong>Svar fra prosjektet{c.version > 1 && c.answeredVersion !== null ? ` på versjon ${c.answeredVersion}` : ''}</strong>
             {c.answeredAt ? (
               <>
                 {', '}
@@ -228,6 +236,13 @@ export function Answer({ comment: c }: { comment: Comment }) {
               </>
             ) : null}
           </p>
+          {earlier ? (
+            <p class="ds-paragraph" data-size="sm">
+              <strong>Svaret gjaldt versjon {c.answeredVersion}</strong>
+              {c.answeredStatus ? ` (status da: ${commentStatusLabel[c.answeredStatus].toLowerCase()})` : ''}. Kommentaren er endret etter svaret, og prosjektet har ikke svart
+              på versjon {c.version} ennå.
+            </p>
+          ) : null}
           <UserText text={c.answer} />
         </>
       ) : (

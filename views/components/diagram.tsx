@@ -40,7 +40,7 @@ export interface DiagramRegionProps {
 export function DiagramRegion({ id, diagram, sourceHref, fileName, expandHref, headingLevel = 2 }: DiagramRegionProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <div id={id} class="diagram-region" aria-live="polite">
+    <div id={id} class="diagram-region">
       {diagram.notes.length > 0 ? (
         <div class="ds-alert diagram-notes" data-color="info" data-size="sm">
           <ul>

@@ -35,7 +35,7 @@ export function PersonnelCell({ service, group, usage, canEdit, focus = false }:
   const label = `${service.name} × ${group.name}: ${usage ? usageLabel[usage].toLowerCase() : 'ingen kobling'}. Endre.`;
   return (
     <td class={cls}>
-      <button class="cell-button" type="button" hx-get={personnelCellUrl(service, group)} hx-target="closest td" hx-swap="outerHTML" aria-label={label} title={label} autofocus={focus}>
+      <button class="cell-button" type="button" hx-get={personnelCellUrl(service, group)} aria-label={label} autofocus={focus}>
         <span aria-hidden="true">{usage ? usageShort[usage] : '–'}</span>
       </button>
     </td>
@@ -68,7 +68,7 @@ export function PersonnelCellEditor({ service, group, usage, error }: { service:
           <button class="ds-button" data-size="sm" type="submit">
             Lagre
           </button>
-          <button class="ds-button" data-size="sm" data-variant="tertiary" type="button" hx-get={personnelCellUrl(service, group, true)} hx-target="closest td" hx-swap="outerHTML">
+          <button class="ds-button" data-size="sm" data-variant="tertiary" type="button" data-cancel hx-get={personnelCellUrl(service, group, true)} hx-target="closest td" hx-swap="outerHTML">
             Avbryt
           </button>
         </div>
@@ -101,7 +101,7 @@ export function ExchangeCellView({ service, actor, cell, canEdit, focus = false 
   const label = `${service.name} × ${actor.name}: ${summary}. Endre.`;
   return (
     <td class={cls}>
-      <button class="cell-button" type="button" hx-get={exchangeCellUrl(service, actor)} hx-target="closest td" hx-swap="outerHTML" aria-label={label} title={label} autofocus={focus}>
+      <button class="cell-button" type="button" hx-get={exchangeCellUrl(service, actor)} aria-label={label} autofocus={focus}>
         <span aria-hidden="true">{list}</span>
       </button>
     </td>
@@ -164,7 +164,7 @@ export function ExchangeCellEditor({
           <button class="ds-button" data-size="sm" type="submit">
             Lagre
           </button>
-          <button class="ds-button" data-size="sm" data-variant="tertiary" type="button" hx-get={exchangeCellUrl(service, actor, true)} hx-target="closest td" hx-swap="outerHTML">
+          <button class="ds-button" data-size="sm" data-variant="tertiary" type="button" data-cancel hx-get={exchangeCellUrl(service, actor, true)} hx-target="closest td" hx-swap="outerHTML">
             Avbryt
           </button>
         </div>

@@ -27,7 +27,7 @@ export function ServiceFilterForm({
       hx-get={action}
       hx-target={target}
       hx-swap="outerHTML"
-      hx-trigger="change"
+      hx-trigger="change delay:500ms"
       hx-push-url="true"
       role="search"
       aria-label="Filtrer informasjonstjenester"

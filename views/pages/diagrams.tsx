@@ -105,7 +105,7 @@ export function DiagramFilters({ action, target, pushUrl, selects }: { action: s
       hx-get={action}
       hx-target={`#${target}`}
       hx-swap="outerHTML"
-      hx-trigger="change"
+      hx-trigger="change delay:500ms"
       hx-push-url={pushUrl ? 'true' : 'false'}
       role="search"
       aria-label="Filtrer diagrammet"

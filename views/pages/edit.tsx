@@ -2,7 +2,7 @@ import type { DeletionImpact } from '../../model/deletion.ts';
 import { fieldsByKind } from '../../model/editing.ts';
 import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import type { ScopeElement } from '../../model/schemas.ts';
-import { ElementLink } from '../components/common.tsx';
+import { ElementLink, kindCrumb, PageHeader } from '../components/common.tsx';
 import type { RefOptions } from '../../model/editing.ts';
 import { Field, SpecErrorSummary as ErrorSummary, type FormState } from '../components/element-fields.tsx';
 
@@ -94,9 +94,11 @@ export function EditForm({
   const href = elementHref(element.kind, element.key);
   return (
     <div id="element-innhold">
-      <h1 class="ds-heading" data-size="lg">
-        Rediger «{element.name}»
-      </h1>
+      <PageHeader
+        title={`Rediger «${element.name}»`}
+        crumbs={[{ href: '/', label: 'Oversikt' }, kindCrumb(element.kind), { href, label: element.name }, { label: 'Rediger' }]}
+        focus
+      />
       <form class="element-form" method="post" action={href} hx-post={href} hx-target="#element-innhold" hx-swap="outerHTML" novalidate>
         <input type="hidden" name="version" value={String(version)} />
         <ErrorSummary errors={state.errors} fields={fieldsByKind[element.kind]} idPrefix="rediger" />
@@ -204,11 +206,11 @@ export function DeleteConfirm({ impact, fingerprint, changed }: { impact: Deleti
           </p>
         ) : null}
         <h2 id="slett-tittel" class="ds-heading" data-size="xs">
-          Slette «{element.name}»? Dette går også med:
+          Slette «{element.name}»? Dette får det å si:
         </h2>
         {impact.alsoDeleted.length > 0 ? (
           <>
-            <p class="ds-paragraph">Disse slettes også ({impact.alsoDeleted.length}):</p>
+            <p class="ds-paragraph">Slettes også ({impact.alsoDeleted.length}):</p>
             <ul class="ds-list">
               {impact.alsoDeleted.map((e) => (
                 <li>
@@ -220,7 +222,7 @@ export function DeleteConfirm({ impact, fingerprint, changed }: { impact: Deleti
         ) : null}
         {impact.loseReference.length > 0 ? (
           <>
-            <p class="ds-paragraph">Disse blir stående, men mister koblingen ({impact.loseReference.length}):</p>
+            <p class="ds-paragraph">Blir stående, men mister koblingen ({impact.loseReference.length}):</p>
             <ul class="ds-list">
               {impact.loseReference.map((r) => (
                 <li>
@@ -232,7 +234,7 @@ export function DeleteConfirm({ impact, fingerprint, changed }: { impact: Deleti
         ) : null}
         {impact.kept.length > 0 ? (
           <>
-            <p class="ds-paragraph">Dette blir stående og viser elementet som slettet:</p>
+            <p class="ds-paragraph">Blir stående og viser elementet som slettet:</p>
             <ul class="ds-list">
               {impact.kept.map((k) => (
                 <li>

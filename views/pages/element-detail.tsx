@@ -26,14 +26,16 @@ export interface ElementDetailProps {
   excerpt: SourceExcerpt | null;
   /** Show the architect's controls (edit, delete, links). */
   canEdit?: boolean;
-  /** A message after a save. */
+  /** A message after a save; it takes focus. */
   notice?: string | undefined;
+  /** Take focus at the heading (the page was swapped in by htmx). */
+  focus?: boolean;
   /** The element's changes from the audit log, newest first (architects and administrators). */
   history?: { events: AuditEvent[]; limit: number } | undefined;
 }
 
 /** The element's page content; an edit swaps this region, and a save swaps it back. */
-export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history }: ElementDetailProps) {
+export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history, focus = false }: ElementDetailProps) {
   const info = kindInfo[element.kind];
   const requirements = requirementsAbout(element.id, model, index);
   const href = elementHref(element.kind, element.key);
@@ -42,6 +44,7 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
       <PageHeader
         title={element.kind === 'requirement' ? `${element.ref} ${element.name}` : element.name}
         crumbs={[{ href: '/', label: 'Oversikt' }, kindCrumb(element.kind), { label: element.name }]}
+        focus={focus && !notice}
       >
         <p class="element-meta">
           <span class="ds-tag" data-color="neutral" data-size="sm">
@@ -55,7 +58,7 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
           ) : null}
         </p>
         {notice ? (
-          <p class="ds-alert notice" data-color="success" role="status">
+          <p class="ds-alert notice" data-color="success" role="status" tabindex={-1} autofocus>
             {notice}
           </p>
         ) : null}
@@ -451,7 +454,7 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
           </table>
         )}
       </Section>
-      <Section id="personellgrupper" title={`Tjenester og helsepersonellgrupper (${personnel.length})`}>
+      <Section id="personellgrupper" title={`Helsepersonellgrupper (${personnel.length})`}>
         {personnel.length === 0 ? (
           <Empty>Ingen helsepersonellgruppe er koblet til tjenesten ennå.</Empty>
         ) : (

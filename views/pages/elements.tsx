@@ -15,6 +15,7 @@ export function KindIndexPage({ model }: { model: ScopeModel }) {
         lead="Hver type element i omfangsmodellen, med antall."
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Alle elementer' }]}
       />
+      <div class="table-scroll" tabindex={0} role="region" aria-label="Elementtyper">
       <table class="ds-table" data-border>
         <caption class="ds-sr-only">Elementtyper</caption>
         <thead>
@@ -42,6 +43,7 @@ export function KindIndexPage({ model }: { model: ScopeModel }) {
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }
@@ -145,14 +147,14 @@ export function ElementListPage<K extends ElementKind>(props: ElementListProps<K
       <PageHeader
         title={info.plural}
         lead={info.intro}
-        crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/elementer', label: 'Alle elementer' }, { label: info.plural }]}
+        crumbs={[{ href: '/', label: 'Oversikt' }, { label: info.plural }]}
       />
       {props.createPanel}
       {props.filter ? (
         <ServiceFilterForm model={props.model} value={props.filter.value} action={props.filter.action} target="#elementliste" />
       ) : null}
-      <ElementTable {...props} />
       {props.canEdit && props.kind === 'informationService' ? <BulkMoveForm model={props.model} /> : null}
+      <ElementTable {...props} />
     </>
   );
 }
@@ -170,7 +172,6 @@ export function ElementTable<K extends ElementKind>({ kind, model, index, elemen
       tabindex={0}
       role="region"
       aria-label={info.plural}
-      aria-live="polite"
       hx-get={selfUrl}
       hx-trigger={selfUrl ? 'scopeChanged from:body' : undefined}
       hx-swap="outerHTML"
@@ -186,7 +187,7 @@ export function ElementTable<K extends ElementKind>({ kind, model, index, elemen
             <tr>
               {select ? (
                 <th scope="col">
-                  <span class="ds-sr-only">Velg for flytting</span>
+                  <input class="ds-input" type="checkbox" data-select-all="flytt-tjenester" id="velg-alle" aria-label="Velg alle for flytting" />
                 </th>
               ) : null}
               <th scope="col">Navn</th>
@@ -268,7 +269,7 @@ export function BulkMoveForm({ model }: { model: ScopeModel }) {
   return (
     <form id="flytt-tjenester" class="filter-form bulk-form" method="post" action="/informasjonstjenester/flytt" hx-post="/informasjonstjenester/flytt" hx-target="#flytt-status" hx-swap="innerHTML">
       <fieldset class="ds-fieldset">
-        <legend class="ds-label">Flytt de valgte tjenestene</legend>
+        <legend class="ds-label">Flytt de valgte tjenestene (kryss av i listen under)</legend>
         <div class="filter-form">
           <div class="ds-field">
             <label class="ds-label" for="flytt-tier">

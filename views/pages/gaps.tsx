@@ -195,7 +195,7 @@ export function GapPanel({ gaps, focus }: { gaps: GapReport; focus: 'personell' 
       <h2 id="gap-panel-tittel" class="ds-heading" data-size="xs">
         Hull som matrisen tetter
       </h2>
-      <div aria-live="polite">
+      <div>
         {lists.map((l) => (
           <section aria-labelledby={l.id} class="gap-panel__section">
             <h3 id={l.id} class="ds-heading" data-size="2xs">

@@ -3,14 +3,21 @@ import type { ModelIndex } from '../../model/lookup.ts';
 import type { ActorMatrix, PersonnelMatrix } from '../../model/matrix.ts';
 import { usageLabel, type InformationService, type ScopeModel } from '../../model/schemas.ts';
 import type { Child } from 'hono/jsx';
-import { ElementLink, Empty, PageHeader, TabLinks } from '../components/common.tsx';
+import { BarList } from '../components/bars.tsx';
+import { countOf, ElementLink, Empty, PageHeader, TabLinks } from '../components/common.tsx';
 import { ExchangeCellView, modeAbbreviation, PersonnelCell } from '../components/matrix-cells.tsx';
 import { ServiceFilterForm } from '../components/service-filter.tsx';
 
 export const matrixTabs = [
-  { href: '/matriser/personellgrupper', label: 'Tjenester × helsepersonellgrupper' },
-  { href: '/matriser/aktorer', label: 'Tjenester × aktører' },
+  { href: '/matriser/personellgrupper', label: 'Informasjonstjenester × helsepersonellgrupper' },
+  { href: '/matriser/aktorer', label: 'Informasjonstjenester × aktører' },
 ] as const;
+
+/** The coverage summary's own address: the matrix's, with `/dekning` before the query. */
+export function coverageUrl(selfUrl: string): string {
+  const [path, query] = selfUrl.split('?');
+  return `${path}/dekning${query ? `?${query}` : ''}`;
+}
 
 export function filterQuery(filter: ServiceFilter): string {
   const params = new URLSearchParams();
@@ -75,6 +82,7 @@ export function PersonnelMatrixPage(props: { model: ScopeModel; index: ModelInde
         <PersonnelMatrixTable {...props} />
         {props.gapPanel}
       </div>
+      <PersonnelCoverage matrix={props.matrix} url={coverageUrl(props.selfUrl)} />
       {props.createPanel}
     </>
   );
@@ -89,17 +97,13 @@ export interface MatrixRegionProps {
 
 export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl }: MatrixRegionProps & { matrix: PersonnelMatrix }) {
   const groups = groupByCategory(matrix.services, index);
-  const linked = matrix.services.filter((s) => (matrix.serviceTotals.get(s.id) ?? 0) > 0).length;
   return (
     <div id="matrise" class="matrix-region" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
-      <p class="ds-paragraph">
-        {matrix.services.length} informasjonstjenester, {linked} av dem koblet til minst én gruppe.
-      </p>
       {matrix.services.length === 0 ? (
         <Empty>Ingen informasjonstjenester passer filteret.</Empty>
       ) : (
         <div class="table-scroll" tabindex={0} role="region" aria-label="Matrise: informasjonstjenester og helsepersonellgrupper">
-          <table class="ds-table matrix" data-border data-sticky-header aria-describedby="tegnforklaring-personell">
+          <table class="ds-table matrix" data-border aria-describedby="tegnforklaring-personell" hx-target="closest td" hx-swap="outerHTML">
             <caption class="ds-sr-only">Informasjonstjenester (rader) og helsepersonellgrupper (kolonner), med bruk i cellene</caption>
             <thead>
               <tr>
@@ -109,15 +113,12 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl }
                     <ElementLink element={g} />
                   </th>
                 ))}
-                <th scope="col" class="num">
-                  Grupper
-                </th>
               </tr>
             </thead>
             {groups.map((group) => (
               <tbody>
                 <tr class="matrix__group">
-                  <th scope="colgroup" colspan={matrix.groups.length + 2}>
+                  <th scope="colgroup" colspan={matrix.groups.length + 1}>
                     {group.name}
                   </th>
                 </tr>
@@ -127,20 +128,10 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl }
                     {matrix.groups.map((g) => (
                       <PersonnelCell service={s} group={g} usage={matrix.usage(s.id, g.id)} canEdit={canEdit} />
                     ))}
-                    <td class="num">{matrix.serviceTotals.get(s.id) ?? 0}</td>
                   </tr>
                 ))}
               </tbody>
             ))}
-            <tfoot>
-              <tr>
-                <th scope="row">Tjenester per gruppe</th>
-                {matrix.groups.map((g) => (
-                  <td class="num">{matrix.groupTotals.get(g.id) ?? 0}</td>
-                ))}
-                <td />
-              </tr>
-            </tfoot>
           </table>
         </div>
       )}
@@ -185,6 +176,7 @@ export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; m
         <ActorMatrixTable {...props} />
         {props.gapPanel}
       </div>
+      <ActorCoverage matrix={props.matrix} url={coverageUrl(props.selfUrl)} />
       {props.createPanel}
     </>
   );
@@ -192,17 +184,13 @@ export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; m
 
 export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl }: MatrixRegionProps & { matrix: ActorMatrix }) {
   const groups = groupByCategory(matrix.services, index);
-  const linked = matrix.services.filter((s) => (matrix.serviceTotals.get(s.id) ?? 0) > 0).length;
   return (
     <div id="matrise" class="matrix-region" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
-      <p class="ds-paragraph">
-        {matrix.services.length} informasjonstjenester, {linked} av dem koblet til minst én aktør.
-      </p>
       {matrix.services.length === 0 ? (
         <Empty>Ingen informasjonstjenester passer filteret.</Empty>
       ) : (
         <div class="table-scroll" tabindex={0} role="region" aria-label="Matrise: informasjonstjenester og aktører">
-          <table class="ds-table matrix" data-border data-sticky-header aria-describedby="tegnforklaring-aktorer">
+          <table class="ds-table matrix" data-border aria-describedby="tegnforklaring-aktorer" hx-target="closest td" hx-swap="outerHTML">
             <caption class="ds-sr-only">Informasjonstjenester (rader) og aktører (kolonner), med samhandlingsform og behov i cellene</caption>
             <thead>
               <tr>
@@ -212,15 +200,12 @@ export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl }: Ma
                     <ElementLink element={a} />
                   </th>
                 ))}
-                <th scope="col" class="num">
-                  Aktører
-                </th>
               </tr>
             </thead>
             {groups.map((group) => (
               <tbody>
                 <tr class="matrix__group">
-                  <th scope="colgroup" colspan={matrix.actors.length + 2}>
+                  <th scope="colgroup" colspan={matrix.actors.length + 1}>
                     {group.name}
                   </th>
                 </tr>
@@ -230,23 +215,80 @@ export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl }: Ma
                     {matrix.actors.map((a) => (
                       <ExchangeCellView service={s} actor={a} cell={matrix.exchanges(s.id, a.id)} canEdit={canEdit} />
                     ))}
-                    <td class="num">{matrix.serviceTotals.get(s.id) ?? 0}</td>
                   </tr>
                 ))}
               </tbody>
             ))}
-            <tfoot>
-              <tr>
-                <th scope="row">Tjenester per aktør</th>
-                {matrix.actors.map((a) => (
-                  <td class="num">{matrix.actorTotals.get(a.id) ?? 0}</td>
-                ))}
-                <td />
-              </tr>
-            </tfoot>
           </table>
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * How much of the matrix is filled: services linked, and a bar per column. It sits under the
+ * matrix and redraws itself whenever a cell or the services change.
+ */
+export function MatrixCoverage({
+  services,
+  linked,
+  columns,
+  url,
+  what,
+  oob = false,
+}: {
+  services: number;
+  linked: number;
+  columns: Array<{ label: string; value: number; href: string }>;
+  url: string;
+  what: 'gruppe' | 'aktør';
+  /** Sent beside a redrawn matrix, so a filter or a scope change updates the coverage too. */
+  oob?: boolean;
+}) {
+  return (
+    <section
+      id="matrise-dekning"
+      class="matrix-coverage"
+      aria-labelledby="matrise-dekning-tittel"
+      hx-get={url}
+      hx-trigger="linksChanged from:body"
+      hx-swap="outerHTML"
+      hx-swap-oob={oob ? 'true' : undefined}
+    >
+      <h2 id="matrise-dekning-tittel" class="ds-heading" data-size="xs">
+        Dekning
+      </h2>
+      <p class="ds-paragraph">
+        {countOf(services, 'informasjonstjeneste', 'informasjonstjenester')} i matrisen, {linked} av dem koblet til minst én {what}.
+      </p>
+      <BarList bars={columns} max={Math.max(1, services)} unit=" tjenester" />
+    </section>
+  );
+}
+
+export function PersonnelCoverage({ matrix, url, oob }: { matrix: PersonnelMatrix; url: string; oob?: boolean }) {
+  return (
+    <MatrixCoverage
+      services={matrix.services.length}
+      linked={matrix.services.filter((s) => (matrix.serviceTotals.get(s.id) ?? 0) > 0).length}
+      columns={matrix.groups.map((g) => ({ label: g.name, value: matrix.groupTotals.get(g.id) ?? 0, href: `/personellgrupper/${g.key}` }))}
+      url={url}
+      what="gruppe"
+      oob={oob}
+    />
+  );
+}
+
+export function ActorCoverage({ matrix, url, oob }: { matrix: ActorMatrix; url: string; oob?: boolean }) {
+  return (
+    <MatrixCoverage
+      services={matrix.services.length}
+      linked={matrix.services.filter((s) => (matrix.serviceTotals.get(s.id) ?? 0) > 0).length}
+      columns={matrix.actors.map((a) => ({ label: a.name, value: matrix.actorTotals.get(a.id) ?? 0, href: `/aktorer/${a.key}` }))}
+      url={url}
+      what="aktør"
+      oob={oob}
+    />
   );
 }

@@ -35,7 +35,7 @@ export function PortfolioPage({ all, rows, query, createPanel }: { all: National
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Portefølje' }]}
       />
       {createPanel}
-      <form class="filter-form" method="get" action="/portefolje" hx-get="/portefolje" hx-target="#portefolje" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true" role="search" aria-label="Filtrer porteføljen">
+      <form class="filter-form" method="get" action="/portefolje" hx-get="/portefolje" hx-target="#portefolje" hx-swap="outerHTML" hx-trigger="change delay:500ms" hx-push-url="true" role="search" aria-label="Filtrer porteføljen">
         <div class="ds-field">
           <label class="ds-label" for="filter-status">
             Status
@@ -79,7 +79,7 @@ export function PortfolioPage({ all, rows, query, createPanel }: { all: National
 export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query: PortfolioQuery }) {
   const summary = summarise(rows);
   return (
-    <div id="portefolje" aria-live="polite" hx-get={portfolioHref(query)} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
+    <div id="portefolje" hx-get={portfolioHref(query)} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
       <p class="ds-paragraph">
         {summary.count} prosjekter, til sammen {formatNumber(summary.budgetMnok, 1)} MNOK i rapportert budsjett for 2019.
       </p>

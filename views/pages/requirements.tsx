@@ -21,7 +21,7 @@ export function RequirementsPage(props: { model: ScopeModel; index: ModelIndex; 
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Krav' }]}
       />
       {props.createPanel}
-      <form class="filter-form" method="get" action="/krav" hx-get="/krav" hx-target="#kravliste" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true" role="search" aria-label="Filtrer krav">
+      <form class="filter-form" method="get" action="/krav" hx-get="/krav" hx-target="#kravliste" hx-swap="outerHTML" hx-trigger="change delay:500ms" hx-push-url="true" role="search" aria-label="Filtrer krav">
         <div class="ds-field">
           <label class="ds-label" for="filter-status">
             Status
@@ -61,11 +61,12 @@ export function RequirementTable({ model, index, rows, selfUrl }: { model: Scope
   const about = new Map<number, number[]>();
   for (const l of model.links.requirementElements) about.set(l.requirementId, [...(about.get(l.requirementId) ?? []), l.elementId]);
   return (
-    <div id="kravliste" aria-live="polite" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
+    <div id="kravliste" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
       <p class="ds-paragraph">{rows.length} krav.</p>
       {rows.length === 0 ? (
         <Empty>Ingen krav passer filteret.</Empty>
       ) : (
+        <div class="table-scroll" tabindex={0} role="region" aria-label="Krav">
         <table class="ds-table" data-border data-zebra>
           <caption class="ds-sr-only">Krav</caption>
           <thead>
@@ -100,6 +101,7 @@ export function RequirementTable({ model, index, rows, selfUrl }: { model: Scope
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );

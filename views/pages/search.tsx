@@ -47,7 +47,7 @@ export function SearchResults({ query, results }: { query: string; results: Sear
   const groups = new Map<ElementKind, SearchResult[]>();
   for (const r of results) groups.set(r.kind, [...(groups.get(r.kind) ?? []), r]);
   return (
-    <div id="sokeresultater" aria-live="polite">
+    <div id="sokeresultater">
       {query === '' ? (
         <p class="ds-paragraph muted">Skriv for å søke.</p>
       ) : results.length === 0 ? (

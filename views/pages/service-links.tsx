@@ -30,6 +30,9 @@ export function ServiceLinksForm({
   return (
     <form id="tjeneste-koblinger" class="element-form links-form" method="post" action={action} hx-post={action} hx-target="#element-innhold" hx-swap="outerHTML">
       <input type="hidden" name="version" value={String(service.version)} />
+      <h2 class="ds-heading" data-size="xs" tabindex={-1} autofocus={errors.length === 0}>
+        Rediger funksjonsområder, mål og avhengigheter
+      </h2>
       {errors.length > 0 ? (
         <div class="ds-error-summary" role="alert" tabindex={-1} autofocus>
           <h2 class="ds-heading" data-size="2xs">

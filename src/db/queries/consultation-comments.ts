@@ -27,7 +27,7 @@ export interface Reader {
 }
 
 const asKind = (k: string): CommentKind => ((commentKinds as readonly string[]).includes(k) ? (k as CommentKind) : 'sporsmal');
-const asStatus = (s: string): CommentStatus => ((commentStatuses as readonly string[]).includes(s) ? (s as CommentStatus) : 'mottatt');
+export const asStatus = (s: string): CommentStatus => ((commentStatuses as readonly string[]).includes(s) ? (s as CommentStatus) : 'mottatt');
 
 function commentQuery(db: Executor, reader: Reader) {
   const viewerId = reader.userId ?? -1;
@@ -59,12 +59,15 @@ function commentQuery(db: Executor, reader: Reader) {
       'c.proposal',
       'c.base_text',
       'c.version',
+      'c.revision',
       'c.created_at',
       'c.updated_at',
       'c.status',
       'c.answer',
       'c.answered_at',
       'ab.name as answered_by_name',
+      'c.answered_version',
+      'c.answered_status',
       'c.hidden_at',
       'c.hidden_reason',
       eb.selectFrom('consultation_reply as r').select((s) => s.fn.countAll<number>().as('n')).whereRef('r.comment_id', '=', 'c.id').as('reply_count'),
@@ -102,12 +105,15 @@ function toComment(r: CommentRow, access: HiddenAccess): Comment {
       proposal: r.proposal,
       baseText: r.base_text,
       version: r.version,
+      revision: r.revision,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       status: asStatus(r.status),
       answer: r.answer,
       answeredAt: r.answered_at,
       answeredByName: r.answered_by_name,
+      answeredVersion: r.answer === null ? null : r.answered_version,
+      answeredStatus: r.answer === null || r.answered_status === null ? null : asStatus(r.answered_status),
       hidden: r.hidden_at !== null,
       hiddenAt: r.hidden_at,
       hiddenReason: r.hidden_reason,
@@ -269,11 +275,22 @@ export async function commentVersions(db: Db, commentId: number): Promise<Commen
   const rows = await db
     .selectFrom('consultation_comment_version as v')
     .leftJoin('app_user as u', 'u.id', 'v.written_by')
-    .select(['v.version', 'v.kind', 'v.text', 'v.proposal', 'v.base_text', 'v.written_at', 'u.name'])
+    .select(['v.version', 'v.kind', 'v.text', 'v.proposal', 'v.base_text', 'v.written_at', 'u.name', 'v.status', 'v.answer', 'v.answered_at'])
     .where('v.comment_id', '=', commentId)
     .orderBy('v.version')
     .execute();
-  return rows.map((r) => ({ version: r.version, kind: asKind(r.kind), text: r.text, proposal: r.proposal, baseText: r.base_text, writtenAt: r.written_at, writtenByName: r.name }));
+  return rows.map((r) => ({
+    version: r.version,
+    kind: asKind(r.kind),
+    text: r.text,
+    proposal: r.proposal,
+    baseText: r.base_text,
+    writtenAt: r.written_at,
+    writtenByName: r.name,
+    status: r.answer === null || r.status === null ? null : asStatus(r.status),
+    answer: r.answer,
+    answeredAt: r.answer === null ? null : r.answered_at,
+  }));
 }
 
 /** One page of a comment's thread, oldest first. */
@@ -296,102 +313,3 @@ export async function repliesPage(db: Db, comment: Comment, options: { page: num
     ),
   );
 }
-
-// Writes: each is called inside the transaction that also records the audit event. -------------
-
-export interface NewComment {
-  roundId: number;
-  itemId: number;
-  organisationId: number;
-  authorId: number | null;
-  kind: CommentKind;
-  text: string;
-  proposal: string | null;
-  baseText: string | null;
-}
-
-export async function insertComment(trx: Executor, c: NewComment, at: Date): Promise<number> {
-  const iso = at.toISOString();
-  const row = await trx
-    .insertInto('consultation_comment')
-    .values({
-      round_id: c.roundId,
-      item_id: c.itemId,
-      organisation_id: c.organisationId,
-      author_id: c.authorId,
-      updated_by: c.authorId,
-      kind: c.kind,
-      text: c.text,
-      proposal: c.proposal,
-      base_text: c.baseText,
-      created_at: iso,
-      updated_at: iso,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** Keeps the current wording as an earlier version, then writes the new one. */
-export async function reviseComment(
-  trx: Executor,
-  commentId: number,
-  change: { kind: CommentKind; text: string; proposal: string | null; baseText: string | null; editorId: number | null },
-  at: Date,
-): Promise<void> {
-  const current = await trx
-    .selectFrom('consultation_comment')
-    .select(['version', 'kind', 'text', 'proposal', 'base_text', 'updated_at', 'updated_by'])
-    .where('id', '=', commentId)
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('consultation_comment_version')
-    .values({
-      comment_id: commentId,
-      version: current.version,
-      kind: current.kind,
-      text: current.text,
-      proposal: current.proposal,
-      base_text: current.base_text,
-      written_at: current.updated_at,
-      written_by: current.updated_by,
-    })
-    .execute();
-  await trx
-    .updateTable('consultation_comment')
-    .set({ kind: change.kind, text: change.text, proposal: change.proposal, base_text: change.baseText, version: current.version + 1, updated_by: change.editorId, updated_at: at.toISOString() })
-    .where('id', '=', commentId)
-    .execute();
-}
-
-export async function insertReply(trx: Executor, r: { commentId: number; authorId: number | null; organisationId: number | null; text: string }, at: Date): Promise<number> {
-  const row = await trx
-    .insertInto('consultation_reply')
-    .values({ comment_id: r.commentId, author_id: r.authorId, organisation_id: r.organisationId, text: r.text, created_at: at.toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function answerComment(trx: Executor, commentId: number, a: { status: CommentStatus; answer: string; by: number }, at: Date): Promise<void> {
-  await trx
-    .updateTable('consultation_comment')
-    .set({ status: a.status, answer: a.answer === '' ? null : a.answer, answered_at: at.toISOString(), answered_by: a.by })
-    .where('id', '=', commentId)
-    .execute();
-}
-
-export async function hideComment(trx: Executor, commentId: number, h: { reason: string; by: number }, at: Date): Promise<void> {
-  await trx.updateTable('consultation_comment').set({ hidden_at: at.toISOString(), hidden_by: h.by, hidden_reason: h.reason }).where('id', '=', commentId).execute();
-}
-
-/** The fields an audit record keeps of a comment. */
-export const commentRecord = (c: Pick<Comment, 'kind' | 'text' | 'proposal' | 'status' | 'answer'> & { itemId?: number; organisationId?: number }) => ({
-  ...(c.itemId !== undefined ? { itemId: c.itemId } : {}),
-  ...(c.organisationId !== undefined ? { organisationId: c.organisationId } : {}),
-  kind: c.kind,
-  text: c.text,
-  proposal: c.proposal,
-  status: c.status,
-  answer: c.answer,
-});

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { commentableText, roundPhases, type Round, type RoundInput, type RoundItem, type RoundPhase } from '../../../model/consultation.ts';
+import { commentableText, roundPhases, type Round, type RoundInput, type RoundItem, type RoundPhase, type VisitRecord } from '../../../model/consultation.ts';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 
@@ -75,6 +75,8 @@ export async function listRounds(db: Db, viewer: { id: number; organisationId: n
         .select((s) => s.fn.countAll<number>().as('n'))
         .whereRef('c.round_id', '=', 'r.id')
         .where('c.answer', 'is not', null)
+        // An answer to an earlier wording does not answer the comment as it stands.
+        .whereRef('c.answered_version', '=', 'c.version')
         .as('answered_count'),
       // Comments written or edited by others, answered, or replied to by others since the last look.
       eb
@@ -247,13 +249,24 @@ export async function updateRound(trx: Executor, round: Round, input: RoundInput
   return { kind: 'ok', id: round.id };
 }
 
-/**
- * Records that the user looks at the round in this session and returns the mark for "new": the
- * last time the user looked in an earlier session (null on a first visit). Looking again in the
- * same session keeps the mark, so paging through a round does not use up what is new.
- */
-export async function recordVisit(db: Db, visit: { userId: number; roundId: number; sessionId: string; at: Date }): Promise<string | null> {
+/** The user's record of looking at the round (see `visitMark`), or undefined before the first look. One query, read only. */
+export async function lastVisit(db: Db, who: { userId: number; roundId: number }): Promise<VisitRecord | undefined> {
   const row = await db
+    .selectFrom('consultation_visit')
+    .select(['session_id', 'last_seen_at', 'previous_seen_at'])
+    .where('user_id', '=', who.userId)
+    .where('round_id', '=', who.roundId)
+    .executeTakeFirst();
+  return row && { sessionId: row.session_id, lastSeenAt: row.last_seen_at, previousSeenAt: row.previous_seen_at };
+}
+
+/**
+ * Records that the user saw the round at `at` in this session. A look in a new session moves the
+ * previous session's last look to `previous_seen_at`; another look in the same session keeps it,
+ * so paging through a round does not use up what is new. Called by the page's POST, never by a GET.
+ */
+export async function recordVisit(db: Db, visit: { userId: number; roundId: number; sessionId: string; at: Date }): Promise<void> {
+  await db
     .insertInto('consultation_visit')
     .values({ user_id: visit.userId, round_id: visit.roundId, session_id: visit.sessionId, last_seen_at: visit.at.toISOString(), previous_seen_at: null })
     .onConflict((oc) =>
@@ -268,7 +281,5 @@ export async function recordVisit(db: Db, visit: { userId: number; roundId: numb
         last_seen_at: eb.ref('excluded.last_seen_at'),
       })),
     )
-    .returning('previous_seen_at')
-    .executeTakeFirstOrThrow();
-  return row.previous_seen_at;
+    .execute();
 }

@@ -34,12 +34,18 @@ export interface ConsultationCommentTable {
   text: string;
   proposal: string | null;
   base_text: string | null;
+  /** Wordings: 1, 2, … (what the pages call "versjon"). */
   version: Generated<number>;
+  /** Every change to the wording or the handling bumps it; the forms carry it (migration 0006). */
+  revision: Generated<number>;
   updated_by: number | null;
   status: Generated<string>;
   answer: string | null;
   answered_at: string | null;
   answered_by: number | null;
+  /** The wording the answer was given to, and the status given with it (migration 0006). */
+  answered_version: number | null;
+  answered_status: string | null;
   hidden_at: string | null;
   hidden_by: number | null;
   hidden_reason: string | null;
@@ -57,6 +63,10 @@ export interface ConsultationCommentVersionTable {
   base_text: string | null;
   written_at: string;
   written_by: number | null;
+  /** The answer this wording got, kept when the organisation rewrote it (migration 0006). */
+  status: string | null;
+  answer: string | null;
+  answered_at: string | null;
 }
 
 export interface ConsultationReplyTable {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps.ts';
+import { commentChangeRoutes } from './comment-changes.tsx';
 import { commentRoutes } from './comments.tsx';
 import { reportRoutes } from './report.tsx';
 import { roundRoutes } from './rounds.tsx';
@@ -12,6 +13,7 @@ export function consultationRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.route('/', reportRoutes(deps));
   app.route('/', commentRoutes(deps));
+  app.route('/', commentChangeRoutes(deps));
   app.route('/', roundRoutes(deps));
   return app;
 }

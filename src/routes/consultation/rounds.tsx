@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { norwegianDate, noveltyOf, roundInputSchema, roundQuerySchema, type Round } from '../../../model/consultation.ts';
+import { norwegianDate, noveltyOf, roundInputSchema, roundQuerySchema, visitInputSchema, visitMark, type Round } from '../../../model/consultation.ts';
 import { tally } from '../../../model/consultation-report.ts';
 import { elementKinds } from '../../../model/kinds.ts';
 import type { ScopeModel } from '../../../model/schemas.ts';
@@ -9,11 +9,11 @@ import { RoundFormPage, RoundsPage, type ElementGroup, type RoundFormValues } fr
 import { auditActor } from '../../auth/context.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { commentsPage, countComments, newSummary, tallyRows } from '../../db/queries/consultation-comments.ts';
-import { insertRound, listRounds, recordVisit, roundItems, roundRecord, updateRound } from '../../db/queries/consultation-rounds.ts';
+import { insertRound, lastVisit, listRounds, recordVisit, roundItems, roundRecord, updateRound } from '../../db/queries/consultation-rounds.ts';
 import { loadScopeModel } from '../../db/queries/model.ts';
 import type { AppDeps } from '../../deps.ts';
-import { fieldErrors, readForm } from '../../http/forms.ts';
-import { respond } from '../../http/render.tsx';
+import { fieldErrors, formInput, readForm } from '../../http/forms.ts';
+import { respond, respondError } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
 import { loadRound, mayTake, missing, readerOf, roundParam } from './common.ts';
 
@@ -132,8 +132,10 @@ export function roundRoutes(deps: AppDeps): Hono {
     const viewer = c.var.viewer;
     const reader = readerOf(c);
     const pageSize = deps.config.CONSULTATION_PAGE_SIZE;
-    // The mark for "new" comes from the visit before this session; looking now moves it for next time.
-    const since = viewer ? await recordVisit(db, { userId: viewer.id, roundId: round.id, sessionId: viewer.sessionId, at: c.var.clock() }) : null;
+    // The mark for "new" comes from the visit before this session. Reading only: the page itself
+    // reports that it was seen (a POST, below), so a GET changes nothing.
+    const readAt = c.var.clock();
+    const since = viewer ? visitMark(await lastVisit(db, { userId: viewer.id, roundId: round.id }), viewer.sessionId) : null;
     const filter = { itemId: query.punkt, organisationId: query.organisasjon, status: query.status, newSince: query.nye && since !== null ? since : undefined };
     const [items, rows, total, comments, summary] = await Promise.all([
       roundItems(db, round.id),
@@ -152,7 +154,7 @@ export function roundRoutes(deps: AppDeps): Hono {
       pageSize,
       query,
       novelty: new Map(comments.map((cm) => [cm.id, noveltyOf(cm, since, reader.organisationId)])),
-      visit: { signedIn: viewer !== null, since, summary },
+      visit: { signedIn: viewer !== null, since, summary, readAt: readAt.toISOString() },
       can: {
         comment: mayTake(c, deps, 'consultation.comment'),
         manage: mayTake(c, deps, 'consultation.manage'),
@@ -161,6 +163,22 @@ export function roundRoutes(deps: AppDeps): Hono {
       saved: query.lagret,
     };
     return respond(c, { title: round.title, body: <RoundPage {...props} />, fragment: <CommentList {...props} /> });
+  });
+
+  /**
+   * The round page reports that it was seen, once loaded (htmx, `hx-trigger="load"`), with the
+   * instant its data was read: what arrived while the page loaded stays new for next time.
+   */
+  app.post('/horing/:id/besok', roundParam, async (c) => {
+    const found = await loadRound(deps, c, c.req.valid('param').id);
+    if (!found) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    const parsed = visitInputSchema.safeParse(await formInput(c));
+    if (!parsed.success) return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: parsed.error.issues[0]!.message });
+    const now = c.var.clock();
+    const seen = new Date(parsed.data.sett);
+    const viewer = c.var.viewer!;
+    await recordVisit(db, { userId: viewer.id, roundId: found.round.id, sessionId: viewer.sessionId, at: seen < now ? seen : now });
+    return c.body(null, 204);
   });
 
   return app;

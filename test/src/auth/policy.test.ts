@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../../model/accounts.ts';
 import { requireOwnership } from '../../../src/auth/middleware.tsx';
 import { actionFor, actions, grantFor, ownershipHolds, routePolicy, subjects, type Subject } from '../../../src/auth/policy.ts';
+import { makeRound } from '../../consultation-fixtures.ts';
 import { postForm, signIn, testApp, type TestContext } from '../../helpers.ts';
 
 /** A value for each route parameter, so every pattern becomes a path a request can take. */
@@ -16,6 +17,13 @@ const sampleParams: Record<string, string> = {
   kommentar: '1',
   kommune: '0301',
 };
+
+/**
+ * The statements that change data. Left out: the session's idle clock (`user_session.last_seen_at`)
+ * and the audit log, which records refusals and copies of the log itself whatever the method.
+ */
+const dataWrites = (queries: string[]) =>
+  queries.filter((q) => /^\s*(insert|update|delete|replace)\b/i.test(q) && !/^\s*update "user_session" set "last_seen_at"/i.test(q) && !/^\s*insert into "audit_event"/i.test(q));
 
 /** A pattern's parameters (with or without a `{regex}`) replaced by sample values. */
 const concrete = (pattern: string) => pattern.replace(/:(\w+)(?:\{[^/]*\})?/g, (_, name: string) => sampleParams[name] ?? 'x');
@@ -79,6 +87,7 @@ describe.each([
   const sessions = new Map<Subject, Record<string, string>>();
   beforeAll(async () => {
     ctx = await testApp({ config: { PUBLIC_READ: publicRead } });
+    await makeRound(ctx.db); // round 1, so the walk reaches a real round page (which once wrote a visit on GET)
     sessions.set('anonymous', {});
     for (const role of roles) sessions.set(role, await signIn(ctx, role));
   });
@@ -94,7 +103,10 @@ describe.each([
       const allowed = grantFor(action, subject, { publicRead: publicRead === 'true' }) !== undefined;
       const path = concrete(pattern);
       const headers = sessions.get(subject)!;
+      ctx.queries.length = 0;
       const res = method === 'POST' ? await postForm(ctx, path, {}, headers) : await ctx.app.request(path, { headers });
+      // A GET changes no data (see `dataWrites` for the bookkeeping it may do).
+      if (method === 'GET' && allowed) expect(dataWrites(ctx.queries), `${subject}: ${route} wrote on a GET`).toEqual([]);
       // The front page sends no return path: each role then starts where it works.
       const location = res.headers.get('location') ?? '';
       const toLogin = res.status === 303 && (location.startsWith('/login?neste=') || (path === '/' && location === '/login'));

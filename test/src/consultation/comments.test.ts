@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postForm, signIn, signInAs, testApp, textOf, type TestContext } from '../../helpers.ts';
-import { commentIdFrom, makeRound, organisationMember, postComment } from '../../consultation-fixtures.ts';
+import { basisOf, commentIdFrom, makeRound, organisationMember, postComment } from '../../consultation-fixtures.ts';
 
 let ctx: TestContext;
 let round: Awaited<ReturnType<typeof makeRound>>;
@@ -79,10 +79,10 @@ describe('editing a comment', () => {
   it('keeps every earlier version, and shows them with the comment', async () => {
     const id = commentIdFrom(await postComment(ctx, round.id, { punkt: punkt(), kind: 'innvending', text: 'Første versjon.' }, member.headers));
     ctx.clock.advance({ minutes: 5 });
-    const edited = await postForm(ctx, commentPath(id), { kind: 'endringsforslag', text: 'Andre versjon.', proposal: 'Tiltaket skal gjennomføres trinnvis.', handling: 'send' }, member.headers);
+    const edited = await postForm(ctx, commentPath(id), { ...(await basisOf(ctx.db, id)), kind: 'endringsforslag', text: 'Andre versjon.', proposal: 'Tiltaket skal gjennomføres trinnvis.', handling: 'send' }, member.headers);
     expect(edited.status).toBe(303);
     ctx.clock.advance({ minutes: 5 });
-    expect((await postForm(ctx, commentPath(id), { kind: 'stotte', text: 'Tredje versjon.', handling: 'send' }, member.headers)).status).toBe(303);
+    expect((await postForm(ctx, commentPath(id), { ...(await basisOf(ctx.db, id)), kind: 'stotte', text: 'Tredje versjon.', handling: 'send' }, member.headers)).status).toBe(303);
 
     const stored = await ctx.db.selectFrom('consultation_comment').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ version: 3, kind: 'stotte', text: 'Tredje versjon.', proposal: null, base_text: null });
@@ -101,7 +101,7 @@ describe('editing a comment', () => {
 
   it('adds no version when nothing changed', async () => {
     const id = commentIdFrom(await postComment(ctx, round.id, { punkt: punkt(), text: 'Uendret.' }, member.headers));
-    expect((await postForm(ctx, commentPath(id), { kind: 'stotte', text: 'Uendret.', handling: 'send' }, member.headers)).status).toBe(303);
+    expect((await postForm(ctx, commentPath(id), { ...(await basisOf(ctx.db, id)), kind: 'stotte', text: 'Uendret.', handling: 'send' }, member.headers)).status).toBe(303);
     expect(await ctx.db.selectFrom('consultation_comment_version').select('id').execute()).toEqual([]);
   });
 
@@ -111,13 +111,13 @@ describe('editing a comment', () => {
     const again = await signInAs(ctx, member.user);
     const architect = await signIn(ctx, 'architect');
     expect((await ctx.app.request(`${commentPath(id)}/rediger`, { headers: again })).status).toBe(409);
-    const edit = await postForm(ctx, commentPath(id), { kind: 'stotte', text: 'Etter fristen.', handling: 'send' }, again);
+    const edit = await postForm(ctx, commentPath(id), { ...(await basisOf(ctx.db, id)), kind: 'stotte', text: 'Etter fristen.', handling: 'send' }, again);
     expect(edit.status).toBe(409);
     expect(textOf(await edit.text())).toContain('Etter fristen kan ingen skrive, endre eller svare i tråden.');
     expect((await postComment(ctx, round.id, { punkt: punkt() }, again)).status).toBe(409);
     expect((await postForm(ctx, `${commentPath(id)}/svar`, { text: 'Et innlegg.' }, again)).status).toBe(409);
     expect((await postForm(ctx, `${commentPath(id)}/svar`, { text: 'Et innlegg.' }, architect)).status).toBe(409);
-    expect((await postForm(ctx, `${commentPath(id)}/behandling`, { status: 'tatt-til-folge', answer: 'Tatt inn i neste versjon.' }, architect)).status).toBe(303);
+    expect((await postForm(ctx, `${commentPath(id)}/behandling`, { ...(await basisOf(ctx.db, id)), status: 'tatt-til-folge', answer: 'Tatt inn i neste versjon.' }, architect)).status).toBe(303);
     const stored = await ctx.db.selectFrom('consultation_comment').select(['text', 'status', 'answer']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ text: 'Før fristen.', status: 'tatt-til-folge', answer: 'Tatt inn i neste versjon.' });
     expect(await ctx.db.selectFrom('consultation_reply').select('id').execute()).toEqual([]);
@@ -132,13 +132,13 @@ describe('organisation isolation', () => {
     const id = commentIdFrom(await postComment(ctx, round.id, { punkt: punkt(), text: 'Vår kommentar.' }, member.headers));
     const other = await organisationMember(ctx, 'Pasientforeningen');
     expect((await ctx.app.request(`${commentPath(id)}/rediger`, { headers: other.headers })).status).toBe(403);
-    const edit = await postForm(ctx, commentPath(id), { kind: 'innvending', text: 'Kapret.', handling: 'send' }, other.headers);
+    const edit = await postForm(ctx, commentPath(id), { ...(await basisOf(ctx.db, id)), kind: 'innvending', text: 'Kapret.', handling: 'send' }, other.headers);
     expect(edit.status).toBe(403);
     expect(textOf(await edit.text())).toContain('Du kan bare gjøre dette for din egen kommune eller organisasjon.');
-    expect((await postForm(ctx, `${commentPath(id)}/behandling`, { status: 'ikke-tatt-til-folge', answer: 'Nei.' }, other.headers)).status).toBe(403);
-    expect((await postForm(ctx, `${commentPath(id)}/skjul`, { reason: 'Uenig' }, other.headers)).status).toBe(403);
-    expect((await postForm(ctx, `${commentPath(id)}/behandling`, { status: 'ikke-tatt-til-folge', answer: 'Nei.' }, member.headers)).status).toBe(403);
-    expect((await postForm(ctx, `${commentPath(id)}/skjul`, { reason: 'Angrer' }, member.headers)).status).toBe(403);
+    expect((await postForm(ctx, `${commentPath(id)}/behandling`, { ...(await basisOf(ctx.db, id)), status: 'ikke-tatt-til-folge', answer: 'Nei.' }, other.headers)).status).toBe(403);
+    expect((await postForm(ctx, `${commentPath(id)}/skjul`, { ...(await basisOf(ctx.db, id)), reason: 'Uenig' }, other.headers)).status).toBe(403);
+    expect((await postForm(ctx, `${commentPath(id)}/behandling`, { ...(await basisOf(ctx.db, id)), status: 'ikke-tatt-til-folge', answer: 'Nei.' }, member.headers)).status).toBe(403);
+    expect((await postForm(ctx, `${commentPath(id)}/skjul`, { ...(await basisOf(ctx.db, id)), reason: 'Angrer' }, member.headers)).status).toBe(403);
     const stored = await ctx.db.selectFrom('consultation_comment').select(['text', 'kind', 'status', 'answer', 'hidden_at', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ text: 'Vår kommentar.', kind: 'stotte', status: 'mottatt', answer: null, hidden_at: null, version: 1 });
     const denied = await ctx.db.selectFrom('audit_event').select('details').where('action', '=', 'request.denied').orderBy('id').execute();
@@ -151,7 +151,7 @@ describe('organisation isolation', () => {
   it('lets a colleague in the same organisation edit the comment', async () => {
     const id = commentIdFrom(await postComment(ctx, round.id, { punkt: punkt(), text: 'Kari skrev.' }, member.headers));
     const colleague = await organisationMember(ctx, 'Norsk Sykepleierforbund');
-    expect((await postForm(ctx, commentPath(id), { kind: 'stotte', text: 'Ola rettet.', handling: 'send' }, colleague.headers)).status).toBe(303);
+    expect((await postForm(ctx, commentPath(id), { ...(await basisOf(ctx.db, id)), kind: 'stotte', text: 'Ola rettet.', handling: 'send' }, colleague.headers)).status).toBe(303);
     const stored = await ctx.db.selectFrom('consultation_comment').select(['text', 'author_id', 'updated_by']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ text: 'Ola rettet.', author_id: member.user.id, updated_by: colleague.user.id });
   });
@@ -161,13 +161,13 @@ describe('the answer and status flow', () => {
   it('lets architects set a status and the official answer, which everyone who reads the round sees with the comment', async () => {
     const id = commentIdFrom(await postComment(ctx, round.id, { punkt: punkt(), kind: 'sporsmal', text: 'Hvor mange steg?' }, member.headers));
     const architect = await signIn(ctx, 'architect');
-    const considering = await postForm(ctx, `${commentPath(id)}/behandling`, { status: 'under-vurdering', answer: '' }, architect);
+    const considering = await postForm(ctx, `${commentPath(id)}/behandling`, { ...(await basisOf(ctx.db, id)), status: 'under-vurdering', answer: '' }, architect);
     expect(considering.status).toBe(303);
-    const missingAnswer = await postForm(ctx, `${commentPath(id)}/behandling`, { status: 'delvis-tatt-til-folge', answer: ' ' }, architect);
+    const missingAnswer = await postForm(ctx, `${commentPath(id)}/behandling`, { ...(await basisOf(ctx.db, id)), status: 'delvis-tatt-til-folge', answer: ' ' }, architect);
     expect(missingAnswer.status).toBe(422);
     expect(textOf(await missingAnswer.text())).toContain('Skriv prosjektets svar');
     ctx.clock.advance({ minutes: 1 });
-    expect((await postForm(ctx, `${commentPath(id)}/behandling`, { status: 'delvis-tatt-til-folge', answer: 'Tre steg, se veikartet.' }, architect)).status).toBe(303);
+    expect((await postForm(ctx, `${commentPath(id)}/behandling`, { ...(await basisOf(ctx.db, id)), status: 'delvis-tatt-til-folge', answer: 'Tre steg, se veikartet.' }, architect)).status).toBe(303);
 
     const reader = await signIn(ctx, 'reader');
     for (const [who, headers] of [['reader', reader], ['anonymous', {}], ['author', member.headers]] as const) {
@@ -181,7 +181,7 @@ describe('the answer and status flow', () => {
     const audits = await ctx.db.selectFrom('audit_event').select(['before_json', 'after_json']).where('action', '=', 'consultation.comment.answer').orderBy('id').execute();
     expect(audits.map((a) => [JSON.parse(a.before_json!), JSON.parse(a.after_json!)])).toEqual([
       [{ status: 'mottatt', answer: null }, { status: 'under-vurdering', answer: null }],
-      [{ status: 'under-vurdering', answer: null }, { status: 'delvis-tatt-til-folge', answer: 'Tre steg, se veikartet.' }],
+      [{ status: 'under-vurdering', answer: null }, { status: 'delvis-tatt-til-folge', answer: 'Tre steg, se veikartet.', answeredVersion: 1 }],
     ]);
   });
 

@@ -1,18 +1,18 @@
 import {
   acceptsComments,
+  answersEarlierVersion,
   commentKindLabel,
-  commentKinds,
   commentStatuses,
   commentStatusLabel,
   type Comment,
+  type CommentBasis,
   type CommentVersion,
   type Reply,
   type Round,
   type RoundItem,
   type RoundState,
 } from '../../../model/consultation.ts';
-import { itemLabel } from '../../../model/consultation-report.ts';
-import type { DiffSegment } from '../../../model/word-diff.ts';
+import { diffWords } from '../../../model/word-diff.ts';
 import { Empty, PageHeader } from '../../components/common.tsx';
 import { Answer, CommentBody, CommentStatusTag, DateTime, ItemName, Pager, ProposalDiff, RoundStateTag, UserText, WordDiff } from '../../components/consultation.tsx';
 import { ErrorSummary, Notice, SelectField, TextAreaField, type FieldErrors } from '../../components/form.tsx';
@@ -21,6 +21,10 @@ import { ErrorSummary, Notice, SelectField, TextAreaField, type FieldErrors } fr
 export interface FormState {
   values: Record<string, string | undefined>;
   errors?: FieldErrors | undefined;
+  /** What the form was based on, as posted: a re-rendered form keeps it, so a retry cannot skip past a change. */
+  basis?: Partial<CommentBasis> | undefined;
+  /** Set when the comment changed after the form was opened: the version the form was based on. Nothing was saved. */
+  conflictFrom?: number | undefined;
 }
 
 export interface CommentAbilities {
@@ -47,6 +51,9 @@ export interface CommentPageProps {
 const savedMessages: Record<string, string> = {
   kommentar: 'Kommentaren er sendt. Prosjektet svarer på den her.',
   endret: 'Endringen er lagret. Den forrige versjonen er tatt vare på.',
+  'endret-vurderes':
+    'Endringen er lagret, og den forrige versjonen er tatt vare på. Kommentaren er satt tilbake til «under vurdering»: prosjektet svarer på den nye versjonen. Et svar som alt er gitt, står merket med versjonen det gjaldt.',
+  uendret: 'Ingenting er endret, så ingenting er lagret.',
   innlegg: 'Innlegget er lagt til i tråden.',
   behandling: 'Status og svar er lagret.',
   skjult: 'Kommentaren er skjult. Teksten vises nå bare for administratorer og organisasjonen som skrev den.',
@@ -106,7 +113,7 @@ export function CommentPage(props: CommentPageProps) {
         ) : null}
       </section>
       <Versions versions={props.versions} comment={c} />
-      {can.answer ? <AnswerForm comment={c} form={props.forms?.answer} /> : null}
+      {can.answer ? <AnswerForm comment={c} versions={props.versions} form={props.forms?.answer} /> : null}
       {can.hide && !c.hidden ? <HideForm comment={c} form={props.forms?.hide} /> : null}
       <Thread {...props} />
     </>
@@ -124,10 +131,26 @@ function Versions({ versions, comment }: { versions: CommentVersion[]; comment: 
         <details class="ds-details">
           <summary>
             Versjon {v.version}: {commentKindLabel[v.kind]}, skrevet <DateTime at={v.writtenAt} />
+            {v.answer !== null ? ', med svar fra prosjektet' : ''}
           </summary>
           <div>
             <UserText text={v.text} />
             {v.proposal !== null ? <ProposalDiff before={v.baseText ?? ''} after={v.proposal} /> : null}
+            {v.answer !== null ? (
+              <section class="answer answer--earlier" aria-label={`Svar på versjon ${v.version}`}>
+                <p class="answer__title ds-paragraph" data-size="sm">
+                  <strong>Svar fra prosjektet på versjon {v.version}</strong>
+                  {v.status ? ` (${commentStatusLabel[v.status].toLowerCase()})` : ''}
+                  {v.answeredAt ? (
+                    <>
+                      {', '}
+                      <DateTime at={v.answeredAt} />
+                    </>
+                  ) : null}
+                </p>
+                <UserText text={v.answer} />
+              </section>
+            ) : null}
           </div>
         </details>
       ))}
@@ -135,21 +158,43 @@ function Versions({ versions, comment }: { versions: CommentVersion[]; comment: 
   );
 }
 
-function AnswerForm({ comment, form }: { comment: Comment; form: FormState | undefined }) {
-  const values = form?.values ?? { status: comment.status, answer: comment.answer ?? '' };
+const basisInputs = (basis: Partial<CommentBasis>) => (
+  <>
+    <input type="hidden" name="version" value={String(basis.version ?? '')} />
+    {basis.revision !== undefined ? <input type="hidden" name="revision" value={String(basis.revision)} /> : null}
+  </>
+);
+
+/**
+ * The architect's status and answer, for the wording on the page: the form carries the comment's
+ * version and revision, and a save after the comment changed is refused (then this form comes
+ * back with the architect's words and a note of what changed). An answer to an earlier wording is
+ * not offered for re-saving: the new wording needs its own.
+ */
+function AnswerForm({ comment, versions, form }: { comment: Comment; versions: CommentVersion[]; form: FormState | undefined }) {
+  const earlier = answersEarlierVersion(comment);
+  const values = form?.values ?? { status: comment.status, answer: earlier ? '' : (comment.answer ?? '') };
+  const basis = form?.basis ?? { version: comment.version, revision: comment.revision };
   const labels = { status: 'Status', answer: 'Prosjektets svar' };
   return (
     <section aria-labelledby="behandling">
       <h2 class="ds-heading" data-size="sm" id="behandling">
         Status og svar
       </h2>
+      {form?.conflictFrom !== undefined ? <AnswerConflict comment={comment} from={form.conflictFrom} versions={versions} /> : null}
       <ErrorSummary errors={form?.errors} labels={labels} />
+      {earlier && form?.conflictFrom === undefined ? (
+        <p class="ds-paragraph">
+          Svaret som står, gjaldt versjon {comment.answeredVersion}. Skriv svaret på versjon {comment.version}; det forrige svaret blir stående under «Tidligere versjoner».
+        </p>
+      ) : null}
       <form method="post" action={`${commentHref(comment)}/behandling`} class="form-narrow">
+        {basisInputs(basis)}
         <SelectField name="status" label={labels.status} value={values.status} errors={form?.errors} options={commentStatuses.map((s) => ({ value: s, label: commentStatusLabel[s] }))} />
         <TextAreaField
           name="answer"
           label={labels.answer}
-          description="Svaret vises sammen med kommentaren for alle som kan lese høringen. Det må fylles ut når kommentaren er tatt til følge, delvis tatt til følge eller ikke tatt til følge."
+          description={`Svaret gjelder versjon ${basis.version ?? comment.version} av kommentaren og vises sammen med den for alle som kan lese høringen. Det må fylles ut når kommentaren er tatt til følge, delvis tatt til følge eller ikke tatt til følge.`}
           value={values.answer}
           errors={form?.errors}
           rows={5}
@@ -159,6 +204,33 @@ function AnswerForm({ comment, form }: { comment: Comment; form: FormState | und
         </button>
       </form>
     </section>
+  );
+}
+
+/** Nothing was saved: how the comment changed since the architect opened it, and its handling now. */
+function AnswerConflict({ comment: c, from, versions }: { comment: Comment; from: number; versions: CommentVersion[] }) {
+  const seen = versions.find((v) => v.version === from);
+  return (
+    <div class="ds-alert" data-color="warning" role="alert" tabindex={-1} autofocus>
+      <h3 class="ds-heading" data-size="xs">
+        Kommentaren er endret etter at du åpnet den. Svaret ditt er ikke lagret.
+      </h3>
+      {c.version !== from ? (
+        <>
+          <p class="ds-paragraph">
+            Du svarte på versjon {from}, men organisasjonen har lagret versjon {c.version} i mellomtiden. Les den nye teksten over før du svarer. Slik er kommentarteksten endret:
+          </p>
+          {seen && c.text !== null ? <WordDiff segments={diffWords(seen.text, c.text)} /> : null}
+        </>
+      ) : (
+        <p class="ds-paragraph">Noen har endret status eller svar i mellomtiden.</p>
+      )}
+      <p class="ds-paragraph">
+        Status nå: {commentStatusLabel[c.status]}. {c.answer === null ? 'Ingen svar ennå.' : answersEarlierVersion(c) ? `Svaret som står, gjaldt versjon ${c.answeredVersion}:` : 'Svaret som står:'}
+      </p>
+      {c.answer !== null ? <UserText text={c.answer} /> : null}
+      <p class="ds-paragraph">Svaret du skrev, står i skjemaet under. Lagre det på nytt om det fortsatt passer.</p>
+    </div>
   );
 }
 
@@ -172,8 +244,15 @@ function HideForm({ comment, form }: { comment: Comment; form: FormState | undef
         For eksempel når den inneholder personopplysninger. Kommentaren står fortsatt i høringen og rapporten, merket som skjult; teksten og tråden vises bare for
         administratorer og organisasjonen som skrev den. Begrunnelsen vises for administratorer.
       </p>
+      {form?.conflictFrom !== undefined ? (
+        <Notice color="warning">
+          Kommentaren er ikke skjult: organisasjonen har lagret versjon {comment.version} etter at du åpnet den (du så versjon {form.conflictFrom}). Les den nye teksten over, og skjul
+          den på nytt om det fortsatt trengs.
+        </Notice>
+      ) : null}
       <ErrorSummary errors={form?.errors} labels={{ reason: 'Begrunnelse' }} />
       <form method="post" action={`${commentHref(comment)}/skjul`} class="form-narrow">
+        {basisInputs({ version: form?.basis?.version ?? comment.version })}
         <TextAreaField name="reason" label="Begrunnelse" value={form?.values.reason} errors={form?.errors} />
         <button class="ds-button" data-color="danger" type="submit">
           Skjul kommentaren
@@ -219,71 +298,5 @@ function Thread({ comment: c, replies, page, pageSize, can, forms, state }: Comm
         </>
       ) : null}
     </section>
-  );
-}
-
-export interface CommentFormProps {
-  round: Round;
-  item: RoundItem;
-  /** Set when editing an existing comment. */
-  comment?: Comment | undefined;
-  values: Record<string, string | undefined>;
-  errors?: FieldErrors | undefined;
-  /** The word diff of the proposal, when the writer asked to see it. */
-  preview?: DiffSegment[] | undefined;
-}
-
-const formLabels = { kind: 'Type kommentar', text: 'Kommentar', proposal: 'Foreslått tekst', skjema: 'Skjema' };
-
-/** Writing or editing a comment. "Vis endringen" posts the same form back and shows the word diff, without saving. */
-export function CommentFormPage({ round, item, comment, values, errors, preview }: CommentFormProps) {
-  const action = comment ? commentHref(comment) : `/horing/${round.id}/kommentarer`;
-  const title = comment ? `Endre kommentar ${comment.id}` : `Kommenter ${itemLabel(item)}`;
-  return (
-    <>
-      <PageHeader title={title} crumbs={[{ href: '/horing', label: 'Høring' }, { href: `/horing/${round.id}`, label: round.title }, { label: comment ? `Kommentar ${comment.id}` : 'Ny kommentar' }]} />
-      <section aria-labelledby="dagens-tekst">
-        <h2 class="ds-heading" data-size="sm" id="dagens-tekst">
-          Dagens tekst
-        </h2>
-        <blockquote class="requirement-text">
-          <UserText text={item.currentText ?? ''} />
-        </blockquote>
-      </section>
-      {comment ? <p class="ds-paragraph muted">Den forrige versjonen tas vare på og vises sammen med kommentaren.</p> : null}
-      <ErrorSummary errors={errors} labels={formLabels} />
-      <form method="post" action={action} class="form-narrow form-wide">
-        <input type="hidden" name="punkt" value={String(item.id)} />
-        <SelectField name="kind" label={formLabels.kind} value={values.kind} errors={errors} options={commentKinds.map((k) => ({ value: k, label: commentKindLabel[k] }))} />
-        <TextAreaField name="text" label={formLabels.text} description="Skrives på vegne av organisasjonen din." value={values.text} errors={errors} rows={6} />
-        <TextAreaField
-          name="proposal"
-          label={formLabels.proposal}
-          description="Bare for endringsforslag: skriv hele teksten slik dere foreslår den. Vi viser forskjellen fra dagens tekst ord for ord."
-          value={values.proposal}
-          errors={errors}
-          rows={5}
-        />
-        {preview ? (
-          <div class="proposal" aria-live="polite">
-            <h2 class="ds-heading" data-size="xs">
-              Endringen ord for ord
-            </h2>
-            <p class="ds-paragraph muted" data-size="sm">
-              Slettet tekst er gjennomstreket, ny tekst er understreket.
-            </p>
-            <WordDiff segments={preview} />
-          </div>
-        ) : null}
-        <div class="button-row">
-          <button class="ds-button" type="submit" name="handling" value="send">
-            {comment ? 'Lagre endringen' : 'Send kommentaren'}
-          </button>
-          <button class="ds-button" data-variant="secondary" type="submit" name="handling" value="forhandsvis">
-            Vis endringen ord for ord
-          </button>
-        </div>
-      </form>
-    </>
   );
 }

@@ -36,7 +36,8 @@ export interface RoundPageProps {
   pageSize: number;
   query: RoundQuery;
   novelty: Map<number, Novelty>;
-  visit: { signedIn: boolean; since: string | null; summary: NewSummary | null };
+  /** `readAt`: when the page's data was read, which the page reports back as seen. */
+  visit: { signedIn: boolean; since: string | null; summary: NewSummary | null; readAt: string };
   can: RoundAbilities;
   saved?: string | undefined;
 }
@@ -89,6 +90,10 @@ export function RoundPage(props: RoundPageProps) {
         ) : null}
       </ul>
       <VisitSummary {...props.visit} />
+      {props.visit.signedIn ? (
+        // Reports the visit once the page has loaded: a same-origin POST, so that looking (a GET) changes nothing.
+        <div class="visit-mark" hx-post={`/horing/${round.id}/besok`} hx-trigger="load" hx-swap="none" hx-vals={JSON.stringify({ sett: props.visit.readAt })} />
+      ) : null}
       <section aria-labelledby="til-horing">
         <h2 class="ds-heading" data-size="sm" id="til-horing">
           Til høring ({items.length})
@@ -128,7 +133,7 @@ function StateNotice({ state, round, can }: { state: RoundState; round: Round; c
   ) : null;
 }
 
-function VisitSummary({ signedIn, since, summary }: RoundPageProps['visit']) {
+function VisitSummary({ signedIn, since, summary }: Pick<RoundPageProps['visit'], 'signedIn' | 'since' | 'summary'>) {
   if (!signedIn) return null;
   if (since === null || summary === null) {
     return <p class="ds-paragraph muted visit-summary">Første gang du åpner denne høringen: neste gang viser vi hva som er nytt siden nå.</p>;

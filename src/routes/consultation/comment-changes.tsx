@@ -1,0 +1,186 @@
+import { Hono, type Context } from 'hono';
+import {
+  acceptsComments,
+  answerInputSchema,
+  commentBasisSchema,
+  commentInputSchema,
+  commentStatusLabel,
+  hideInputSchema,
+  proposalProblem,
+  statusAfterEdit,
+  wordingBasisSchema,
+  type Comment,
+  type CommentBasis,
+} from '../../../model/consultation.ts';
+import { commentHref } from '../../../views/pages/consultation/comment.tsx';
+import { auditActor } from '../../auth/context.ts';
+import { requireOwnership } from '../../auth/middleware.tsx';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { answerComment, commentRecord, hideComment, reviseComment } from '../../db/queries/consultation-comment-writes.ts';
+import type { AppDeps } from '../../deps.ts';
+import { fieldErrors, formInput } from '../../http/forms.ts';
+import { respondError } from '../../http/render.tsx';
+import { commentPages, deletedItem } from './comment-pages.tsx';
+import { closedForComments, commentParam } from './common.ts';
+
+const sameBasis = (a: CommentBasis, c: Comment) => a.version === c.version && a.revision === c.revision;
+/** A form's version fields as posted, for a re-rendered form to carry on (never the stored ones: a retry must not skip past a change). */
+const postedBasis = (form: Record<string, string>) => ({
+  ...(/^\d+$/.test(form.version ?? '') ? { version: Number(form.version) } : {}),
+  ...(/^\d+$/.test(form.revision ?? '') ? { revision: Number(form.revision) } : {}),
+});
+
+/**
+ * Changes to an existing comment: its organisation edits it, architects answer and hide it. Each
+ * form carries the version of the comment it was opened on; a save based on an older version
+ * writes nothing and answers 409 with what changed, so nobody overwrites or answers words they
+ * never saw.
+ */
+export function commentChangeRoutes(deps: AppDeps): Hono {
+  const { db } = deps;
+  const app = new Hono();
+  const { formPage, loadComment, commentPage } = commentPages(deps);
+
+  /** Editing is for the comment's own organisation, while the round is open and the comment is not hidden. */
+  const editable = async (c: Context, ids: { id: number; kommentar: number }) => {
+    const loaded = await loadComment(c, ids);
+    if ('response' in loaded) return loaded;
+    requireOwnership(c, { organisationId: loaded.comment.organisationId });
+    if (!acceptsComments(loaded.state)) return { response: await closedForComments(c, loaded.round, loaded.state) };
+    if (loaded.comment.hidden) {
+      return { response: await respondError(c, { status: 409, title: 'Kommentaren er skjult', message: 'Prosjektet har skjult kommentaren, så den kan ikke endres. Skriv heller en ny kommentar.' }) };
+    }
+    if (loaded.item.currentText === null) return { response: await deletedItem(c) };
+    return loaded;
+  };
+
+  app.get('/horing/:id/kommentarer/:kommentar/rediger', commentParam, async (c) => {
+    const loaded = await editable(c, c.req.valid('param'));
+    if ('response' in loaded) return loaded.response;
+    const { comment, item } = loaded;
+    const values = { kind: comment.kind, text: comment.text ?? '', proposal: comment.proposal ?? item.currentText ?? '' };
+    return formPage(c, { ...loaded, values });
+  });
+
+  app.post('/horing/:id/kommentarer/:kommentar', commentParam, async (c) => {
+    const ids = c.req.valid('param');
+    const loaded = await editable(c, ids);
+    if ('response' in loaded) return loaded.response;
+    const { comment, item } = loaded;
+    const currentText = item.currentText ?? '';
+    const form = await formInput(c);
+    const basis = commentBasisSchema.safeParse(form);
+    if (!basis.success) return formPage(c, { ...loaded, values: form, errors: { skjema: basis.error.issues[0]!.message } });
+    const again = { ...loaded, values: form, basis: basis.data };
+    if (form.handling === 'forhandsvis') return formPage(c, { ...again, preview: true });
+    const parsed = commentInputSchema.safeParse(form);
+    if (!parsed.success) return formPage(c, { ...again, errors: fieldErrors(parsed.error) });
+    const problem = proposalProblem(parsed.data, currentText);
+    if (problem) return formPage(c, { ...again, errors: { proposal: problem } });
+    const unchanged = parsed.data.kind === comment.kind && parsed.data.text === comment.text && parsed.data.proposal === comment.proposal;
+    if (unchanged) return c.redirect(`${commentHref(comment)}?lagret=uendret`, 303);
+
+    const status = statusAfterEdit(comment);
+    const actor = auditActor(c);
+    const saved =
+      sameBasis(basis.data, comment) &&
+      (await db.transaction().execute(async (trx) => {
+        const baseText = parsed.data.proposal !== null ? currentText : null;
+        if ((await reviseComment(trx, comment.id, basis.data, { ...parsed.data, baseText, editorId: c.var.viewer!.id }, actor.at)) === 'conflict') return false;
+        const reopened = status !== comment.status ? `; status ${commentStatusLabel[comment.status].toLowerCase()} → ${commentStatusLabel[status].toLowerCase()}` : '';
+        const earlier = comment.answer !== null ? `; svaret står, og gjaldt versjon ${comment.answeredVersion ?? comment.version}` : '';
+        await recordAudit(trx, {
+          ...actor,
+          action: 'consultation.comment.update',
+          entity: 'consultation_comment',
+          entityId: comment.id,
+          before: commentRecord(comment),
+          after: commentRecord({ ...comment, ...parsed.data, status, version: comment.version + 1 }),
+          details: `Versjon ${comment.version} → ${comment.version + 1}${reopened}${earlier}`,
+        });
+        return true;
+      }));
+    if (!saved) {
+      // Someone saved first: show the comment as it is now beside what this writer sent.
+      const now = await editable(c, ids);
+      if ('response' in now) return now.response;
+      return formPage(c, { ...now, values: form, conflict: { from: basis.data.version, submitted: form } });
+    }
+    const reopened = status !== comment.status || comment.answer !== null;
+    return c.redirect(`${commentHref(comment)}?lagret=${reopened ? 'endret-vurderes' : 'endret'}`, 303);
+  });
+
+  app.post('/horing/:id/kommentarer/:kommentar/behandling', commentParam, async (c) => {
+    const ids = c.req.valid('param');
+    const loaded = await loadComment(c, ids);
+    if ('response' in loaded) return loaded.response;
+    const { comment } = loaded;
+    const form = await formInput(c);
+    const basis = commentBasisSchema.safeParse(form);
+    if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: { skjema: basis.error.issues[0]!.message } } } });
+    const parsed = answerInputSchema.safeParse(form);
+    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: fieldErrors(parsed.error), basis: postedBasis(form) } } });
+    const answer = parsed.data.answer === '' ? null : parsed.data.answer;
+    const actor = auditActor(c);
+    const saved =
+      sameBasis(basis.data, comment) &&
+      (await db.transaction().execute(async (trx) => {
+        if ((await answerComment(trx, comment.id, basis.data, { ...parsed.data, by: c.var.viewer!.id }, actor.at)) === 'conflict') return false;
+        await recordAudit(trx, {
+          ...actor,
+          action: 'consultation.comment.answer',
+          entity: 'consultation_comment',
+          entityId: comment.id,
+          before: { status: comment.status, answer: comment.answer, ...(comment.answer !== null ? { answeredVersion: comment.answeredVersion } : {}) },
+          after: { status: parsed.data.status, answer, ...(answer !== null ? { answeredVersion: comment.version } : {}) },
+          details: `Versjon ${comment.version}`,
+        });
+        return true;
+      }));
+    if (!saved) {
+      const now = await loadComment(c, ids);
+      if ('response' in now) return now.response;
+      return commentPage(c, { ...now, status: 409, forms: { answer: { values: form, conflictFrom: basis.data.version } } });
+    }
+    return c.redirect(`${commentHref(comment)}?lagret=behandling`, 303);
+  });
+
+  app.post('/horing/:id/kommentarer/:kommentar/skjul', commentParam, async (c) => {
+    const ids = c.req.valid('param');
+    const loaded = await loadComment(c, ids);
+    if ('response' in loaded) return loaded.response;
+    const { comment } = loaded;
+    const alreadyHidden = () => respondError(c, { status: 409, title: 'Allerede skjult', message: 'Kommentaren er allerede skjult.' });
+    if (comment.hidden) return alreadyHidden();
+    const form = await formInput(c);
+    const basis = wordingBasisSchema.safeParse(form);
+    if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: { skjema: basis.error.issues[0]!.message } } } });
+    const parsed = hideInputSchema.safeParse(form);
+    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: fieldErrors(parsed.error), basis: basis.data } } });
+    const actor = auditActor(c);
+    const saved =
+      basis.data.version === comment.version &&
+      (await db.transaction().execute(async (trx) => {
+        if ((await hideComment(trx, comment.id, basis.data, { reason: parsed.data.reason, by: c.var.viewer!.id }, actor.at)) === 'conflict') return false;
+        await recordAudit(trx, {
+          ...actor,
+          action: 'consultation.comment.hide',
+          entity: 'consultation_comment',
+          entityId: comment.id,
+          before: { hidden: false },
+          after: { hidden: true, reason: parsed.data.reason },
+          details: `Versjon ${comment.version}`,
+        });
+        return true;
+      }));
+    if (!saved) {
+      const now = await loadComment(c, ids);
+      if ('response' in now) return now.response;
+      if (now.comment.hidden) return alreadyHidden();
+      return commentPage(c, { ...now, status: 409, forms: { hide: { values: form, conflictFrom: basis.data.version } } });
+    }
+    return c.redirect(`${commentHref(comment)}?lagret=skjult`, 303);
+  });
+
+  return app;
+}
