@@ -92,8 +92,8 @@ describe('invitations', () => {
     const fields = async (query: string) => {
       const res = await ctx.app.request(`/admin/invitasjoner?${query}`, { headers: { ...admin, ...htmx } });
       expect(res.status).toBe(200);
-      // Outside <noscript>: what a browser with JavaScript shows.
-      return (await res.text()).replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
+      // Only the fields the role needs: htmx would turn a <noscript> fallback into real, hidden fields.
+      return res.text();
     };
     const municipality = await fields('role=municipality&organisation=1');
     expect(municipality).toContain('id="felt-municipality"');

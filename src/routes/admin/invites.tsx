@@ -27,7 +27,7 @@ export function inviteRoutes({ db, config }: AppDeps): Hono {
   app.get('/admin/invitasjoner', async (c) => {
     // htmx asks for the binding field again when the role in the form changes.
     if (isFragmentRequest(c)) {
-      const fields = <BindingChoiceFields values={bindingChoiceSchema.parse(c.req.query())} {...await bindingChoices(db)} />;
+      const fields = <BindingChoiceFields values={bindingChoiceSchema.parse(c.req.query())} fallback={false} {...await bindingChoices(db)} />;
       return respond(c, { title: 'Invitasjoner', body: fields, fragment: fields });
     }
     return invitesPage(c, { revoked: c.req.query('trukket') !== undefined });

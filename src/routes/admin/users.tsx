@@ -50,7 +50,7 @@ export function userRoutes({ db, config }: AppDeps): Hono {
   app.get('/admin/brukere/:id', idParam, async (c) => {
     // htmx asks for the binding field again when the role in the form changes.
     if (isFragmentRequest(c)) {
-      const fields = <BindingChoiceFields values={bindingChoiceSchema.parse(c.req.query())} {...await bindingChoices(db)} />;
+      const fields = <BindingChoiceFields values={bindingChoiceSchema.parse(c.req.query())} fallback={false} {...await bindingChoices(db)} />;
       return respond(c, { title: 'Bruker', body: fields, fragment: fields });
     }
     const user = await userById(db, c.req.valid('param').id);

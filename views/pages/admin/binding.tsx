@@ -44,9 +44,11 @@ export function BindingFields({ refreshUrl, ...props }: BindingProps & { refresh
 /**
  * The binding field the role needs, and any other that holds a value or a message (a mismatch
  * is shown beside its field, never dropped). Without JavaScript the role can change without a
- * request, so the remaining fields are there too, inside `<noscript>`.
+ * request, so the full page has the remaining fields too, inside `<noscript>`; the fragment htmx
+ * asks for leaves them out (`fallback={false}`), as htmx parses `<noscript>` content into real,
+ * hidden fields that the form would then send.
  */
-export function BindingChoiceFields({ values, errors, municipalities, organisations }: BindingProps) {
+export function BindingChoiceFields({ values, errors, municipalities, organisations, fallback = true }: BindingProps & { fallback?: boolean }) {
   const needed = bindingFieldOf[values.role as Role];
   const shows = (field: 'municipality' | 'organisation') => field === needed || Boolean(values[field]) || Boolean(errors?.[field]);
   const fields = {
@@ -78,7 +80,7 @@ export function BindingChoiceFields({ values, errors, municipalities, organisati
   return (
     <>
       {order.filter(shows).map((f) => fields[f])}
-      {others.length > 0 ? <noscript>{others.map((f) => fields[f])}</noscript> : null}
+      {fallback && others.length > 0 ? <noscript>{others.map((f) => fields[f])}</noscript> : null}
     </>
   );
 }
