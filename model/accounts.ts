@@ -69,17 +69,31 @@ const bindingShape = {
   organisation: optionalOrganisationId,
 };
 
-/** Checks that the role has the binding it needs, and drops a binding it cannot have. */
+/** The binding field each bound role needs; the other roles need neither. */
+export const bindingFieldOf: Partial<Record<Role, 'municipality' | 'organisation'>> = { municipality: 'municipality', organisation: 'organisation' };
+
+/**
+ * Checks that the role has the binding it needs and no binding it cannot have. A value the role
+ * cannot have is refused beside its field, never dropped: the administrator may have meant
+ * another role.
+ */
 function toBinding<T extends { role: Role; municipality?: string | undefined; organisation?: number | undefined }>(
   value: T,
   ctx: z.RefinementCtx,
 ): Omit<T, 'municipality' | 'organisation'> & UserBinding {
   const { municipality, organisation, ...rest } = value;
+  const role = roleLabel[value.role];
   if (value.role === 'municipality' && !municipality) {
-    ctx.addIssue({ code: 'custom', path: ['municipality'], message: 'En kommunebruker må høre til en kommune. Skriv kommunenummeret.' });
+    ctx.addIssue({ code: 'custom', path: ['municipality'], message: 'En kommunebruker må høre til en kommune. Velg kommunen i listen.' });
+  }
+  if (value.role !== 'municipality' && municipality) {
+    ctx.addIssue({ code: 'custom', path: ['municipality'], message: `Rollen ${role} hører ikke til en kommune. Velg «Ingen kommune», eller velg rollen Kommune.` });
   }
   if (value.role === 'organisation' && !organisation) {
     ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'En organisasjonsbruker må høre til en organisasjon. Velg den i listen.' });
+  }
+  if (value.role !== 'organisation' && organisation) {
+    ctx.addIssue({ code: 'custom', path: ['organisation'], message: `Rollen ${role} hører ikke til en organisasjon. Velg «Ingen organisasjon», eller velg rollen Organisasjon.` });
   }
   return {
     ...rest,
@@ -87,6 +101,24 @@ function toBinding<T extends { role: Role; municipality?: string | undefined; or
     organisationId: value.role === 'organisation' ? (organisation ?? null) : null,
   };
 }
+
+/**
+ * The binding fields as htmx asks for them when the role changes in a form. The field the new
+ * role cannot have goes away before the administrator's eyes, so its value goes with it; a value
+ * that is not well-formed is not carried over (nothing is saved here).
+ */
+export const bindingChoiceSchema = z
+  .object({
+    role: roleSchema.catch('reader'),
+    municipality: z.string().regex(/^\d{4}$/).optional().catch(undefined),
+    organisation: z.string().regex(/^\d{1,12}$/).optional().catch(undefined),
+  })
+  .transform((v) => ({
+    role: v.role,
+    municipality: v.role === 'municipality' ? v.municipality : undefined,
+    organisation: v.role === 'organisation' ? v.organisation : undefined,
+  }));
+export type BindingChoice = z.infer<typeof bindingChoiceSchema>;
 
 /** What an administrator edits about a user. `active` is a checkbox: present means on. */
 export const userInputSchema = z
@@ -108,24 +140,22 @@ export const inviteInputSchema = z
   .transform(toBinding);
 export type InviteInput = z.infer<typeof inviteInputSchema>;
 
+/** A new password, twice: accepting an invitation and choosing a new password share it. */
+const newPasswordShape = {
+  password: passwordSchema,
+  passwordRepeat: z.string({ error: 'Gjenta passordet.' }),
+};
+const repeated = (v: { password: string; passwordRepeat: string }) => v.password === v.passwordRepeat;
+const notRepeated = { path: ['passwordRepeat'], message: 'Passordene er ikke like.' };
+
 /** Accepting an invitation or the first-start setup link. */
-export const acceptInviteSchema = z
-  .object({
-    name: personNameSchema,
-    password: passwordSchema,
-    passwordRepeat: z.string({ error: 'Gjenta passordet.' }),
-  })
-  .refine((v) => v.password === v.passwordRepeat, { path: ['passwordRepeat'], message: 'Passordene er ikke like.' });
+export const acceptInviteSchema = z.object({ name: personNameSchema, ...newPasswordShape }).refine(repeated, notRepeated);
+
+/** Choosing a new password with an administrator's link. */
+export const newPasswordSchema = z.object(newPasswordShape).refine(repeated, notRepeated);
 
 /** The setup link has no e-mail address yet: the first administrator gives one. */
-export const acceptSetupSchema = z
-  .object({
-    email: emailSchema,
-    name: personNameSchema,
-    password: passwordSchema,
-    passwordRepeat: z.string({ error: 'Gjenta passordet.' }),
-  })
-  .refine((v) => v.password === v.passwordRepeat, { path: ['passwordRepeat'], message: 'Passordene er ikke like.' });
+export const acceptSetupSchema = z.object({ email: emailSchema, name: personNameSchema, ...newPasswordShape }).refine(repeated, notRepeated);
 
 /** Sign-in only checks that both fields are there; whether they match is the server's answer. */
 export const loginInputSchema = z.object({
@@ -141,12 +171,25 @@ export const organisationInputSchema = z.object({
 });
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;
 
-/** Where to go after signing in: only a path on this site, never another host. */
+/**
+ * Where to go after signing in: only a path on this site, never another host. Anything else
+ * (blank, another site) counts as no return path, and the user lands where the role starts.
+ */
 export const returnPathSchema = z
   .string()
-  .regex(/^\/(?![/\\])[^\s]*$/, 'Adressen å gå tilbake til må være en side på dette nettstedet.')
+  // Printable ASCII only (a path as a browser sends it, percent-encoded): no whitespace or control
+  // character can make the Location header fail or be read as another host.
+  .regex(/^\/(?![/\\])[\x21-\x7e]*$/, 'Adressen å gå tilbake til må være en side på dette nettstedet.')
   .max(2000)
-  .catch('/');
+  .optional()
+  .catch(undefined);
+
+/** Where a role starts after signing in without a return path: its own work, else the overview. */
+export function landingPath(role: Role): string {
+  if (role === 'municipality') return '/vurdering';
+  if (role === 'organisation') return '/horing';
+  return '/';
+}
 
 /** A user as the administration pages list it. */
 export interface UserSummary extends UserBinding {
@@ -173,11 +216,16 @@ export interface MunicipalityOption {
   name: string;
 }
 
-/** A one-time link: an administrator's invitation, or the first-start setup link (e-mail given on acceptance). */
+/**
+ * A one-time link: an administrator's invitation, the first-start setup link (e-mail given on
+ * acceptance), or an administrator's link for a user to choose a new password (`reset`).
+ */
 export interface Invite extends UserBinding {
   id: number;
-  purpose: 'invite' | 'setup';
+  purpose: 'invite' | 'setup' | 'reset';
   email: string | null;
+  /** The user the link made (once used), or for a reset link the user whose password it sets. */
+  userId: number | null;
   createdAt: string;
   expiresAt: string;
   usedAt: string | null;

@@ -45,6 +45,8 @@ export const configSchema = z.object({
   LOGIN_DELAY_SECONDS: whole('LOGIN_DELAY_SECONDS', 1, 3600, 30),
   LOGIN_DELAY_MAX_MINUTES: whole('LOGIN_DELAY_MAX_MINUTES', 1, 24 * 60, 15),
   INVITE_HOURS: whole('INVITE_HOURS', 1, 24 * 30, 72),
+  /** How long an administrator's link for choosing a new password works (once): shorter than an invitation, as it opens an existing account. */
+  PASSWORD_RESET_HOURS: whole('PASSWORD_RESET_HOURS', 1, 24 * 7, 24),
   SETUP_LINK_MINUTES: whole('SETUP_LINK_MINUTES', 5, 24 * 60, 60),
   /** Comments (and replies in a thread) per page in consultation rounds. */
   CONSULTATION_PAGE_SIZE: whole('CONSULTATION_PAGE_SIZE', 5, 500, 25),

@@ -137,7 +137,11 @@ export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reaso
   if (!viewer) {
     if (api) return c.json({ error: 'Du må logge inn for å se dette.' }, 401);
     if (signedOut) return signedOut(c);
-    const login = `/login?neste=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`;
+    // The front page is no page to come back to: without a return path each role lands on its own start.
+    // As sent (percent-encoded), so that a path with æ, ø or å is still a valid return path.
+    const url = new URL(c.req.url);
+    const back = url.pathname + url.search;
+    const login = back === '/' ? '/login' : `/login?neste=${encodeURIComponent(back)}`;
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !isFragmentRequest(c)) return c.redirect(login, 303);
     if (isFragmentRequest(c)) c.header('HX-Redirect', login);
     return respondError(c, {

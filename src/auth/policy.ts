@@ -38,8 +38,8 @@ const signedIn = Object.fromEntries(roles.map((r) => [r, 'allow'])) as Record<Ro
 export const actions = {
   /** Files and the health check: open, and never depend on who asks (no session lookup). */
   static: { label: 'Filer og helsesjekk', grants: everyone },
-  /** Signing in and out, accepting an invitation. */
-  open: { label: 'Innlogging, utlogging og invitasjoner', grants: everyone },
+  /** Signing in and out, accepting an invitation, choosing a new password with a link. */
+  open: { label: 'Innlogging, utlogging, invitasjoner og nytt passord med lenke', grants: everyone },
   'scope.read': { label: 'Lese det publiserte omfanget', grants: { anonymous: 'public-read', ...signedIn } },
   'scope.edit': { label: 'Endre omfanget: elementer, koblinger, krav og rekkefølge', grants: { architect: 'allow' } },
   'admin.read': { label: 'Se administrasjonssidene', grants: { administrator: 'allow' } },
@@ -78,6 +78,8 @@ export const routePolicy: Record<string, Action> = {
   'POST /logg-ut': 'open',
   'GET /invitasjon/:token': 'open',
   'POST /invitasjon/:token': 'open',
+  'GET /nytt-passord/:token': 'open',
+  'POST /nytt-passord/:token': 'open',
 
   'GET /': 'scope.read',
   'GET /elementer': 'scope.read',
@@ -133,6 +135,7 @@ export const routePolicy: Record<string, Action> = {
   'GET /admin/brukere': 'users.manage',
   'GET /admin/brukere/:id': 'users.manage',
   'POST /admin/brukere/:id': 'users.manage',
+  'POST /admin/brukere/:id/nytt-passord': 'users.manage',
   'GET /admin/invitasjoner': 'users.manage',
   'POST /admin/invitasjoner': 'users.manage',
   'POST /admin/invitasjoner/:id/trekk-tilbake': 'users.manage',

@@ -10,7 +10,7 @@ import { hashToken, newToken } from './tokens.ts';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Why a session ended; kept in the audit log. */
-export type SessionEnd = 'signed-out' | 'idle' | 'expired' | 'disabled' | 'replaced' | 'user-changed';
+export type SessionEnd = 'signed-out' | 'idle' | 'expired' | 'disabled' | 'replaced' | 'user-changed' | 'password-changed';
 
 /** Activity more recent than this does not rewrite `last_seen_at`: idle expiry is exact to the minute. */
 const touchAfterMs = 60_000;
@@ -90,7 +90,7 @@ export async function endSession(db: Db, sessionId: string, reason: SessionEnd, 
   });
 }
 
-/** Ends every session a user has (when disabled or changed), inside the caller's transaction. */
+/** Ends every session a user has (when disabled, changed or given a new password), inside the caller's transaction. */
 export async function endUserSessions(trx: Executor, userId: number, reason: SessionEnd, actor: AuditActor): Promise<number> {
   const gone = await trx.deleteFrom('user_session').where('user_id', '=', userId).returning('created_at').execute();
   if (gone.length > 0) {

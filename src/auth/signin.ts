@@ -1,3 +1,4 @@
+import { roleSchema, type Role } from '../../model/accounts.ts';
 import type { Config } from '../config.ts';
 import { credentialsByEmail } from '../db/queries/accounts.ts';
 import { recordAudit, type AuditActor } from '../db/queries/audit.ts';
@@ -7,7 +8,7 @@ import { startSession } from './sessions.ts';
 import { releaseAttempt, reserveAttempt } from './throttle.ts';
 import { hashToken } from './tokens.ts';
 
-export type SignInResult = { kind: 'ok'; token: string; userId: number } | { kind: 'failed' } | { kind: 'limited'; until: Date };
+export type SignInResult = { kind: 'ok'; token: string; userId: number; role: Role } | { kind: 'failed' } | { kind: 'limited'; until: Date };
 
 /**
  * Checks e-mail and password within the sign-in limit. On success the session the browser came
@@ -53,7 +54,7 @@ export async function signIn(
     await recordAudit(trx, { ...userActor, action: 'login', entity: 'app_user', entityId: user.id });
     return fresh;
   });
-  return { kind: 'ok', token, userId: user.id };
+  return { kind: 'ok', token, userId: user.id, role: roleSchema.parse(user.role) };
 }
 
 /** "3 minutter", "45 sekunder": how long to wait, in words. */

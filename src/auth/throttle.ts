@@ -1,5 +1,7 @@
 import type { Config } from '../config.ts';
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/index.ts';
+import type { Database } from '../db/schema.ts';
 
 /**
  * The sign-in limit. Failures are counted per account and per client address. The first
@@ -64,6 +66,14 @@ export async function reserveAttempt(db: Db, keys: ThrottleKeys, now: Date, conf
     }
     return null;
   });
+}
+
+/**
+ * A new password: the account's failures are forgotten, so that someone locked out by guesses at
+ * the old one can sign in with the new one at once. The address's count stays.
+ */
+export async function forgetAccountFailures(db: Db | Transaction<Database>, email: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', `account:${email}`).execute();
 }
 
 /**

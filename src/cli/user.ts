@@ -3,7 +3,7 @@ import { migrateToLatest, openDatabase } from '../db/index.ts';
 import { seedDatabase } from '../../seeds/seed.ts';
 import { runUserCommand } from './user-command.ts';
 
-/** `npm run user -- add --email E --role R …`: see `userUsage`. */
+/** `npm run user -- add …` and `npm run user -- reset-password …`: see `userUsage`. */
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -18,6 +18,7 @@ try {
   await seedDatabase(db);
   process.exitCode = await runUserCommand(process.argv.slice(2), {
     db,
+    config,
     now: () => new Date(),
     readStdin,
     out: (line) => console.log(line),

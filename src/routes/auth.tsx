@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { acceptInviteSchema, acceptSetupSchema, loginInputSchema, returnPathSchema } from '../../model/accounts.ts';
+import { acceptInviteSchema, acceptSetupSchema, landingPath, loginInputSchema, returnPathSchema } from '../../model/accounts.ts';
 import { AcceptInvitePage } from '../../views/pages/invite.tsx';
 import { LoginPage, type LoginPageProps } from '../../views/pages/login.tsx';
 import { auditActor } from '../auth/context.ts';
@@ -12,23 +12,26 @@ import { inviteByToken, inviteUsable } from '../db/queries/invites.ts';
 import type { AppDeps } from '../deps.ts';
 import { fieldErrors, formInput } from '../http/forms.ts';
 import { respond, respondError } from '../http/render.tsx';
+import { passwordResetRoutes } from './password-reset.tsx';
 
-/** Signing in and out, and accepting an invitation (or the first-start setup link). */
-export function authRoutes({ db, config }: AppDeps): Hono {
+/** Signing in and out, accepting an invitation (or the first-start setup link), choosing a new password. */
+export function authRoutes(deps: AppDeps): Hono {
+  const { db, config } = deps;
   const app = new Hono();
+  app.route('/', passwordResetRoutes(deps));
 
   const loginPage = (c: Context, props: LoginPageProps, status: 200 | 401 | 422 | 429 = 200) =>
     respond(c, { title: 'Logg inn', status, body: <LoginPage {...props} signedInAs={c.var.viewer?.name} /> });
 
   app.get('/login', (c) => {
-    const next = returnPathSchema.parse(c.req.query('neste') ?? '/');
+    const next = returnPathSchema.parse(c.req.query('neste'));
     const notice = c.req.query('utlogget') !== undefined ? ({ color: 'success', text: 'Du er logget ut.' } as const) : undefined;
     return loginPage(c, { next, notice });
   });
 
   app.post('/login', async (c) => {
     const form = await formInput(c);
-    const next = returnPathSchema.parse(form.neste ?? '/');
+    const next = returnPathSchema.parse(form.neste);
     const parsed = loginInputSchema.safeParse(form);
     if (!parsed.success) return loginPage(c, { next, email: form.email ?? '', errors: fieldErrors(parsed.error) }, 422);
 
@@ -44,7 +47,7 @@ export function authRoutes({ db, config }: AppDeps): Hono {
       return loginPage(c, { next, email: parsed.data.email, notice: { color: 'danger', text } }, 401);
     }
     writeSessionCookie(c, config, result.token);
-    return c.redirect(next, 303);
+    return c.redirect(next ?? landingPath(result.role), 303);
   });
 
   app.post('/logg-ut', async (c) => {
@@ -54,9 +57,10 @@ export function authRoutes({ db, config }: AppDeps): Hono {
     return c.redirect('/login?utlogget', 303);
   });
 
-  /** The invitation behind a link, or the page that says it no longer works. */
+  /** The invitation behind a link, or the page that says it no longer works. A reset link is not an invitation. */
   const usableInvite = async (c: Context) => {
-    const invite = await inviteByToken(db, c.req.param('token') ?? '');
+    const found = await inviteByToken(db, c.req.param('token') ?? '');
+    const invite = found?.purpose === 'reset' ? undefined : found;
     if (invite && inviteUsable(invite, c.var.clock())) return invite;
     return respondError(c, {
       status: invite ? 410 : 404,
@@ -112,7 +116,7 @@ export function authRoutes({ db, config }: AppDeps): Hono {
     const previous = c.var.viewer;
     if (previous) await endSession(db, previous.sessionId, 'replaced', auditActor(c));
     writeSessionCookie(c, config, result.token);
-    return c.redirect('/', 303);
+    return c.redirect(landingPath(invite.role), 303);
   });
 
   return app;

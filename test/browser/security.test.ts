@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../model/accounts.ts';
 import { createSetupLink } from '../../src/auth/invites.ts';
 import { configWith } from '../../src/config.ts';
+import { createTestUser, testClock } from '../helpers.ts';
 import { axeViolations, browserAvailable, cspViolations, launch, signInPage, startApp, watchCsp, watchProblems, type RunningApp } from './harness.ts';
 
 /** Filters the personnel matrix by tier through htmx and checks that only the table changed. */
@@ -29,6 +30,18 @@ async function drawDiagrams(page: Page) {
   expect(await page.locator('figure.diagram svg[aria-roledescription="error"]').count()).toBe(0);
 }
 
+/** The binding field follows the role in the invitation form, swapped in by htmx. */
+async function followRole(page: Page) {
+  const role = page.locator('#felt-role');
+  expect(await page.locator('#felt-municipality, #felt-organisation').count()).toBe(0);
+  await role.selectOption('municipality');
+  await page.locator('#felt-municipality').waitFor();
+  expect(await page.locator('#felt-organisation').count()).toBe(0);
+  await role.selectOption('organisation');
+  await page.locator('#felt-organisation').waitFor();
+  expect(await page.locator('#felt-municipality').count()).toBe(0);
+}
+
 interface PageCheck {
   path: string;
   /** Signed in with this role first; anonymous otherwise. */
@@ -50,7 +63,7 @@ const pages: PageCheck[] = [
   { path: '/admin', as: 'administrator' },
   { path: '/admin/brukere', as: 'administrator' },
   { path: '/admin/brukere/1', as: 'administrator' },
-  { path: '/admin/invitasjoner', as: 'administrator' },
+  { path: '/admin/invitasjoner', as: 'administrator', act: followRole },
   { path: '/admin/organisasjoner', as: 'administrator' },
   { path: '/admin/organisasjoner/1', as: 'administrator' },
   { path: '/admin/logg', as: 'administrator' },
@@ -119,6 +132,27 @@ describe.skipIf(!browserAvailable)('the Content-Security-Policy in Chromium', ()
     await Promise.all([page.waitForURL(`${app.url}/login?utlogget`), page.getByRole('button', { name: 'Logg ut' }).click()]);
     await expect(page.locator('.notice').textContent()).resolves.toContain('Du er logget ut.');
     await expect(page.locator('.site-user').textContent()).resolves.toContain('Logg inn');
+    expect(await cspViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('makes a link for a new password that the user opens and uses, in the browser', async () => {
+    const user = await createTestUser({ db: app.db, clock: testClock(new Date().toISOString()) }, 'reader', { email: 'glemsk@test.no', name: 'Glemsk Leser' });
+    const admin = await pageAs('administrator');
+    await admin.page.goto(`${app.url}/admin/brukere/${user.id}`, { waitUntil: 'networkidle' });
+    await Promise.all([admin.page.waitForURL(`${app.url}/admin/brukere/${user.id}/nytt-passord`), admin.page.getByRole('button', { name: 'Lag lenke for nytt passord' }).click()]);
+    const link = await admin.page.locator('#passordlenke').inputValue();
+    expect(link).toMatch(new RegExp(`^${app.url}/nytt-passord/`));
+    await admin.close();
+
+    const { page, problems, close } = await freshPage();
+    await page.goto(link, { waitUntil: 'networkidle' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Nytt passord', { exact: true }).fill('et helt nytt og langt passord');
+    await page.getByLabel('Gjenta passordet').fill('et helt nytt og langt passord');
+    await Promise.all([page.waitForURL(`${app.url}/`), page.getByRole('button', { name: /Lagre nytt passord/ }).click()]);
+    await expect(page.locator('.site-user').textContent()).resolves.toContain('Glemsk Leser (Leser)');
     expect(await cspViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await close();

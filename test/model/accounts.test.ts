@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { inviteInputSchema, loginInputSchema, returnPathSchema, userInputSchema } from '../../model/accounts.ts';
+import { inviteInputSchema, landingPath, loginInputSchema, returnPathSchema, userInputSchema } from '../../model/accounts.ts';
 import { fieldChanges } from '../../model/audit.ts';
 
 describe('account input', () => {
-  it('only ever returns to a page on this site after sign-in', () => {
+  it('only ever returns to a page on this site after sign-in; anything else counts as no return path', () => {
     expect(returnPathSchema.parse('/krav?status=utkast')).toBe('/krav?status=utkast');
-    for (const elsewhere of ['//angriper.example', '/\\angriper.example', 'https://angriper.example', 'javascript:alert(1)', '', '/ mellomrom']) {
-      expect(returnPathSchema.parse(elsewhere), elsewhere).toBe('/');
-    }
+    const elsewhere = ['//angriper.example', '/\\angriper.example', 'https://angriper.example', 'javascript:alert(1)', '', '/ mellomrom', 'angriper.example', '/\0', '/a\u2028//b', undefined];
+    for (const path of elsewhere) expect(returnPathSchema.parse(path), String(path)).toBeUndefined();
   });
 
-  it('normalises e-mail addresses and keeps only the binding the role can have', () => {
+  it('starts each role where it works', () => {
+    expect(landingPath('municipality')).toBe('/vurdering');
+    expect(landingPath('organisation')).toBe('/horing');
+    for (const role of ['administrator', 'architect', 'reader'] as const) expect(landingPath(role)).toBe('/');
+  });
+
+  it('normalises e-mail addresses and takes an empty binding field as none', () => {
     expect(loginInputSchema.parse({ email: ' Kari@Oslo.Kommune.NO ', password: 'x' }).email).toBe('kari@oslo.kommune.no');
-    expect(inviteInputSchema.parse({ email: 'a@b.no', role: 'reader', municipality: '0301', organisation: '4' })).toEqual({
+    expect(inviteInputSchema.parse({ email: 'a@b.no', role: 'reader', municipality: '', organisation: '' })).toEqual({
       email: 'a@b.no',
       role: 'reader',
       municipalityNumber: null,
@@ -26,6 +31,15 @@ describe('account input', () => {
       organisationId: null,
       active: true,
     });
+  });
+
+  it('refuses a binding the role cannot have beside its field, rather than dropping it', () => {
+    const issues = (input: Record<string, string>) => inviteInputSchema.safeParse({ email: 'a@b.no', ...input }).error?.issues.map((i) => i.path.join('.'));
+    expect(issues({ role: 'reader', municipality: '0301', organisation: '4' })).toEqual(['municipality', 'organisation']);
+    expect(issues({ role: 'organisation', municipality: '0301', organisation: '4' })).toEqual(['municipality']);
+    expect(issues({ role: 'municipality', municipality: '0301', organisation: '4' })).toEqual(['organisation']);
+    expect(issues({ role: 'organisation' })).toEqual(['organisation']);
+    expect(issues({ role: 'municipality' })).toEqual(['municipality']);
   });
 
   it('says which field is missing for a bound role', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSetupLink } from '../../src/auth/invites.ts';
-import { postForm, sessionCookie, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
+import { createTestUser, htmx, postForm, sessionCookie, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
 
 const linkIn = (html: string) => /value="http:\/\/localhost(\/invitasjon\/[\w-]+)"/.exec(html)?.[1];
 const actions = async (ctx: TestContext) => (await ctx.db.selectFrom('audit_event').select('action').orderBy('id').execute()).map((a) => a.action);
@@ -67,6 +67,10 @@ describe('invitations', () => {
       [{ email: 'k@test.no', role: 'municipality', municipality: '9999' }, 'municipality', 'Det finnes ingen kommune med nummeret 9999'],
       [{ email: 'administrator@test.no', role: 'reader' }, 'email', 'Det finnes allerede en bruker med denne e-postadressen'],
       [{ email: 'x@test.no', role: 'keiser' }, 'role', 'Velg en av rollene i listen'],
+      // A binding the role cannot have is refused beside its field, not dropped.
+      [{ email: 'r@test.no', role: 'reader', municipality: '0301' }, 'municipality', 'Rollen Leser hører ikke til en kommune'],
+      [{ email: 'o@test.no', role: 'organisation', municipality: '0301' }, 'municipality', 'Rollen Organisasjon hører ikke til en kommune'],
+      [{ email: 'k@test.no', role: 'municipality', municipality: '0301', organisation: '1' }, 'organisation', 'Rollen Kommune hører ikke til en organisasjon'],
     ];
     for (const [fields, field, message] of cases) {
       const res = await postForm(ctx, '/admin/invitasjoner', fields, admin);
@@ -77,6 +81,36 @@ describe('invitations', () => {
     const twice = await postForm(ctx, '/admin/invitasjoner', { email: 'to@test.no', role: 'reader' }, admin);
     expect(textOf(await twice.text())).toContain('Det finnes allerede en ventende invitasjon til denne adressen');
     expect(await ctx.db.selectFrom('invite').select('email').execute()).toEqual([{ email: 'to@test.no' }]);
+    expect(await ctx.db.selectFrom('app_user').select('email').execute()).toEqual([{ email: 'administrator@test.no' }]);
+    await ctx.db.destroy();
+  });
+
+  it('offers the binding field the chosen role needs, and none for the other roles', async () => {
+    const ctx = await testApp();
+    const admin = await signIn(ctx, 'administrator');
+    // What htmx asks for when the role changes; a value the new role cannot have is not carried over.
+    const fields = async (query: string) => {
+      const res = await ctx.app.request(`/admin/invitasjoner?${query}`, { headers: { ...admin, ...htmx } });
+      expect(res.status).toBe(200);
+      // Only the fields the role needs: htmx would turn a <noscript> fallback into real, hidden fields.
+      return res.text();
+    };
+    const municipality = await fields('role=municipality&organisation=1');
+    expect(municipality).toContain('id="felt-municipality"');
+    expect(municipality).not.toContain('id="felt-organisation"');
+    expect(municipality).not.toContain('<html');
+    const organisation = await fields('role=organisation&municipality=0301');
+    expect(organisation).toContain('id="felt-organisation"');
+    expect(organisation).not.toContain('id="felt-municipality"');
+    expect(await fields('role=architect&municipality=0301')).not.toMatch(/felt-(municipality|organisation)"/);
+    // The user form does the same at the user's own address.
+    const reader = await createTestUser(ctx, 'reader');
+    const user = await ctx.app.request(`/admin/brukere/${reader.id}?role=municipality`, { headers: { ...admin, ...htmx } });
+    expect(await user.text()).toContain('id="felt-municipality"');
+    // Without JavaScript the page has every field, so the form still works.
+    const page = await (await ctx.app.request('/admin/invitasjoner', { headers: admin })).text();
+    expect(page).toContain('id="felt-municipality"');
+    expect(page).toContain('id="felt-organisation"');
     await ctx.db.destroy();
   });
 });
@@ -128,10 +162,14 @@ describe('users and organisations', () => {
     const noBinding = await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Lise', email: user.email, role: 'organisation', active: 'on' }, admin);
     expect(noBinding.status).toBe(422);
     expect(await noBinding.text()).toMatch(/id="felt-organisation-feil"[^>]*>En organisasjonsbruker må høre til en organisasjon/);
-    const bound = await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Lise', email: user.email, role: 'organisation', organisation: String(ks.id), municipality: '0301', active: 'on' }, admin);
+    // A municipality as well is refused beside its field, not silently dropped: the administrator may have meant another role.
+    const both = await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Lise', email: user.email, role: 'organisation', organisation: String(ks.id), municipality: '0301', active: 'on' }, admin);
+    expect(both.status).toBe(422);
+    expect(await both.text()).toMatch(/id="felt-municipality-feil"[^>]*>Rollen Organisasjon hører ikke til en kommune/);
+    expect(await ctx.db.selectFrom('app_user').select(['name', 'role']).where('id', '=', user.id).executeTakeFirstOrThrow()).toEqual({ name: 'Test reader', role: 'reader' });
+    const bound = await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Lise', email: user.email, role: 'organisation', organisation: String(ks.id), municipality: '', active: 'on' }, admin);
     expect(bound.status).toBe(303);
     const row = await ctx.db.selectFrom('app_user').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
-    // The municipality is dropped: an organisation user belongs to an organisation only.
     expect(row).toMatchObject({ name: 'Lise', role: 'organisation', organisation_id: ks.id, municipality_number: null });
     // The new role takes effect on the next request of the session the user already has.
     expect(textOf(await (await ctx.app.request('/', { headers: reader })).text())).toContain('Lise (Organisasjon)');

@@ -2,7 +2,8 @@ import { PageHeader } from '../components/common.tsx';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../components/form.tsx';
 
 export interface LoginPageProps {
-  next: string;
+  /** Where to go after signing in; without it the user lands where the role starts. */
+  next: string | undefined;
   email?: string;
   errors?: FieldErrors;
   /** What happened: a failed attempt, the limit, having signed out. */
@@ -20,14 +21,14 @@ export function LoginPage({ next, email, errors, notice, signedInAs }: LoginPage
       {notice ? <Notice color={notice.color}>{notice.text}</Notice> : null}
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action="/login" class="form-narrow">
-        <input type="hidden" name="neste" value={next} />
+        {next ? <input type="hidden" name="neste" value={next} /> : null}
         <TextField name="email" label={labels.email} type="email" autocomplete="username" value={email} errors={errors} required />
         <TextField name="password" label={labels.password} type="password" autocomplete="current-password" errors={errors} required />
         <button class="ds-button" type="submit">
           Logg inn
         </button>
       </form>
-      <p class="ds-paragraph muted">Har du fått en invitasjon, bruker du lenken i den for å lage passord. Glemt passordet? Kontakt en administrator.</p>
+      <p class="ds-paragraph muted">Har du fått en invitasjon, bruker du lenken i den for å lage passord. Glemt passordet? Be en administrator om en lenke for nytt passord. Lenken virker én gang, og der velger du et nytt passord selv.</p>
     </>
   );
 }

@@ -68,7 +68,7 @@ export async function userById(db: Executor, id: number): Promise<UserSummary | 
 
 /** What sign-in needs: the hash and whether the user may sign in. */
 export async function credentialsByEmail(db: Db, email: string) {
-  return db.selectFrom('app_user').select(['id', 'password_hash', 'disabled_at']).where('email', '=', email).executeTakeFirst();
+  return db.selectFrom('app_user').select(['id', 'role', 'password_hash', 'disabled_at']).where('email', '=', email).executeTakeFirst();
 }
 
 export async function emailTaken(db: Executor, email: string, exceptUserId?: number): Promise<boolean> {
@@ -111,6 +111,11 @@ export async function insertUser(trx: Executor, user: NewUser, at: Date): Promis
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Stores a new password hash; ending the user's sessions is the caller's part. */
+export async function setPasswordHash(trx: Executor, id: number, passwordHash: string, at: Date): Promise<void> {
+  await trx.updateTable('app_user').set({ password_hash: passwordHash, updated_at: at.toISOString() }).where('id', '=', id).execute();
 }
 
 /** Which of the binding's targets do not exist, as form field names with a message. */

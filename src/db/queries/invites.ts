@@ -8,7 +8,6 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 /* One-time links: only the token's hash is stored; the link is shown once. */
 
-
 function inviteQuery(db: Executor) {
   return db
     .selectFrom('invite as i')
@@ -26,6 +25,7 @@ function inviteQuery(db: Executor) {
       'i.expires_at',
       'i.used_at',
       'i.revoked_at',
+      'i.user_id',
       'c.name as created_by_name',
       'm.name as municipality_name',
       'o.name as organisation_name',
@@ -39,6 +39,7 @@ function toInvite(r: InviteRow): Invite {
     id: r.id,
     purpose: r.purpose,
     email: r.email,
+    userId: r.user_id,
     role: roleSchema.parse(r.role),
     municipalityNumber: r.municipality_number,
     organisationId: r.organisation_id,
@@ -53,9 +54,11 @@ function toInvite(r: InviteRow): Invite {
 }
 
 export interface NewInvite extends UserBinding {
-  purpose: 'invite' | 'setup';
+  purpose: 'invite' | 'setup' | 'reset';
   email: string | null;
   createdBy: number | null;
+  /** Only for a reset link: the user whose password it sets. */
+  userId?: number;
 }
 
 /** Stores the invitation and returns its id and the token for the link (not stored). */
@@ -75,7 +78,7 @@ export async function insertInvite(trx: Executor, invite: NewInvite, at: Date, e
       expires_at: expiresAt.toISOString(),
       used_at: null,
       revoked_at: null,
-      user_id: null,
+      user_id: invite.userId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -113,6 +116,7 @@ export async function pendingInviteFor(db: Executor, email: string, at: Date): P
   const row = await db
     .selectFrom('invite')
     .select('id')
+    .where('purpose', '=', 'invite')
     .where('email', '=', email)
     .where('used_at', 'is', null)
     .where('revoked_at', 'is', null)
@@ -153,6 +157,32 @@ export async function revokeSetupLinks(trx: Executor, at: Date): Promise<number>
     .updateTable('invite')
     .set({ revoked_at: at.toISOString() })
     .where('purpose', '=', 'setup')
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The newest reset link for the user that still works, if any. */
+export async function pendingResetFor(db: Executor, userId: number, at: Date): Promise<Invite | undefined> {
+  const row = await inviteQuery(db)
+    .where('i.purpose', '=', 'reset')
+    .where('i.user_id', '=', userId)
+    .where('i.used_at', 'is', null)
+    .where('i.revoked_at', 'is', null)
+    .where('i.expires_at', '>', at.toISOString())
+    .orderBy('i.id', 'desc')
+    .executeTakeFirst();
+  return row && toInvite(row);
+}
+
+/** Revokes the user's reset links still open: only the newest link works, and none once a password is set. */
+export async function revokeResetLinks(trx: Executor, userId: number, at: Date): Promise<number> {
+  const result = await trx
+    .updateTable('invite')
+    .set({ revoked_at: at.toISOString() })
+    .where('purpose', '=', 'reset')
+    .where('user_id', '=', userId)
     .where('used_at', 'is', null)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();

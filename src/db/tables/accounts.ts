@@ -36,7 +36,8 @@ export interface UserSessionTable {
 export interface InviteTable {
   id: Generated<number>;
   token_hash: string;
-  purpose: 'invite' | 'setup';
+  /** `invite` and `setup` make a new user; `reset` (migration 0007) sets a new password for `user_id`. */
+  purpose: 'invite' | 'setup' | 'reset';
   email: string | null;
   role: string;
   municipality_number: string | null;
@@ -46,6 +47,7 @@ export interface InviteTable {
   expires_at: string;
   used_at: string | null;
   revoked_at: string | null;
+  /** The user the link made (invite, setup: once used) or is for (reset: from the start). */
   user_id: number | null;
 }
 

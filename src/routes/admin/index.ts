@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps.ts';
 import { auditRoutes } from './audit.tsx';
+import { inviteRoutes } from './invites.tsx';
 import { adminOverviewRoutes } from './overview.tsx';
 import { organisationRoutes } from './organisations.tsx';
 import { userRoutes } from './users.tsx';
@@ -10,6 +11,7 @@ export function adminRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.route('/', adminOverviewRoutes());
   app.route('/', userRoutes(deps));
+  app.route('/', inviteRoutes(deps));
   app.route('/', organisationRoutes(deps));
   app.route('/', auditRoutes(deps));
   return app;

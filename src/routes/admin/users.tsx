@@ -1,28 +1,44 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { inviteInputSchema, userInputSchema } from '../../../model/accounts.ts';
-import { InvitesPage } from '../../../views/pages/admin/invites.tsx';
-import { UserEditPage, UsersPage, userFormValues, type UserFormValues } from '../../../views/pages/admin/users.tsx';
-import type { FieldErrors } from '../../../views/components/form.tsx';
+import { bindingChoiceSchema, userInputSchema, type UserSummary } from '../../../model/accounts.ts';
+import { BindingChoiceFields } from '../../../views/pages/admin/binding.tsx';
+import { UserEditPage, userFormValues, type UserEditPageProps, type UserFormValues } from '../../../views/pages/admin/user-edit.tsx';
+import { UsersPage } from '../../../views/pages/admin/users.tsx';
 import { auditActor } from '../../auth/context.ts';
-import { createInvite, invitePath } from '../../auth/invites.ts';
+import { createPasswordReset, resetPath } from '../../auth/password-reset.ts';
 import { updateUser } from '../../auth/users.ts';
 import { listOrganisations, listUsers, municipalityOptions, userById } from '../../db/queries/accounts.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
-import { pendingInvites, revokeInvite } from '../../db/queries/invites.ts';
+import { pendingResetFor } from '../../db/queries/invites.ts';
+import type { Db } from '../../db/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
-import { notFound, respond, respondError } from '../../http/render.tsx';
+import { isFragmentRequest, notFound, respond } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
 
 export const idParam = validParams('param', z.object({ id: z.coerce.number({ error: 'Id-en må være et tall.' }).int().positive('Id-en må være et positivt tall.') }));
 
-/** Administrators manage users (role, binding, active) and invite new ones. */
+/** What a role can be bound to: the lists the binding fields offer. */
+export async function bindingChoices(db: Db) {
+  const [municipalities, organisations] = await Promise.all([municipalityOptions(db), listOrganisations(db)]);
+  return { municipalities, organisations };
+}
+
+const noSuchUser = 'Det finnes ingen bruker med den id-en.';
+
+/** Administrators manage users: role, binding, active or not, and a link for a new password. */
 export function userRoutes({ db, config }: AppDeps): Hono {
   const app = new Hono();
-  const choices = async () => {
-    const [municipalities, organisations] = await Promise.all([municipalityOptions(db), listOrganisations(db)]);
-    return { municipalities, organisations };
+
+  type Extra = Partial<Pick<UserEditPageProps, 'values' | 'errors' | 'resetLink' | 'resetRefused'>>;
+  const editPage = async (c: Context, user: UserSummary, extra: Extra = {}, status: 200 | 409 | 422 = 200) => {
+    const [choices, pendingReset] = await Promise.all([bindingChoices(db), pendingResetFor(db, user.id, c.var.clock())]);
+    return respond(c, {
+      title: user.name,
+      status,
+      body: (
+        <UserEditPage user={user} values={userFormValues(user)} pendingReset={pendingReset} resetHours={config.PASSWORD_RESET_HOURS} {...choices} {...extra} />
+      ),
+    });
   };
 
   app.get('/admin/brukere', async (c) => {
@@ -32,63 +48,42 @@ export function userRoutes({ db, config }: AppDeps): Hono {
   });
 
   app.get('/admin/brukere/:id', idParam, async (c) => {
+    // htmx asks for the binding field again when the role in the form changes.
+    if (isFragmentRequest(c)) {
+      const fields = <BindingChoiceFields values={bindingChoiceSchema.parse(c.req.query())} fallback={false} {...await bindingChoices(db)} />;
+      return respond(c, { title: 'Bruker', body: fields, fragment: fields });
+    }
     const user = await userById(db, c.req.valid('param').id);
-    if (!user) return notFound(c, 'Det finnes ingen bruker med den id-en.');
-    return respond(c, { title: user.name, body: <UserEditPage user={user} values={userFormValues(user)} {...await choices()} /> });
+    if (!user) return notFound(c, noSuchUser);
+    return editPage(c, user);
   });
 
   app.post('/admin/brukere/:id', idParam, async (c) => {
     const { id } = c.req.valid('param');
     const user = await userById(db, id);
-    if (!user) return notFound(c, 'Det finnes ingen bruker med den id-en.');
+    if (!user) return notFound(c, noSuchUser);
     const form = await formInput(c);
     const values: UserFormValues = { ...form, active: form.active === 'on' };
-    const again = async (errors: FieldErrors) =>
-      respond(c, { title: user.name, status: 422, body: <UserEditPage user={user} values={values} errors={errors} {...await choices()} /> });
     const parsed = userInputSchema.safeParse(form);
-    if (!parsed.success) return again(fieldErrors(parsed.error));
+    if (!parsed.success) return editPage(c, user, { values, errors: fieldErrors(parsed.error) }, 422);
     const result = await updateUser(db, id, parsed.data, auditActor(c));
-    if (result.kind === 'missing') return notFound(c, 'Det finnes ingen bruker med den id-en.');
-    if (result.kind === 'problems') return again(result.errors);
+    if (result.kind === 'missing') return notFound(c, noSuchUser);
+    if (result.kind === 'problems') return editPage(c, user, { values, errors: result.errors }, 422);
     return c.redirect(`/admin/brukere?lagret=${id}`, 303);
   });
 
-  const invitesPage = async (c: Context, extra: Partial<Parameters<typeof InvitesPage>[0]> = {}, status: 200 | 422 = 200) => {
-    const pending = await pendingInvites(db, c.var.clock());
-    return respond(c, {
-      title: 'Invitasjoner',
-      status,
-      body: <InvitesPage pending={pending} inviteHours={config.INVITE_HOURS} {...await choices()} {...extra} />,
-    });
-  };
-
-  app.get('/admin/invitasjoner', (c) => invitesPage(c, { revoked: c.req.query('trukket') !== undefined }));
-
-  app.post('/admin/invitasjoner', async (c) => {
-    const form = await formInput(c);
-    const parsed = inviteInputSchema.safeParse(form);
-    if (!parsed.success) return invitesPage(c, { values: form, errors: fieldErrors(parsed.error) }, 422);
-    const viewer = c.var.viewer!;
-    const result = await createInvite(db, config, parsed.data, { ...auditActor(c), userId: viewer.id });
-    if (result.kind === 'problems') return invitesPage(c, { values: form, errors: result.errors }, 422);
+  app.post('/admin/brukere/:id/nytt-passord', idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const result = await createPasswordReset(db, config, id, auditActor(c));
+    const user = await userById(db, id);
+    if (result.kind === 'missing' || !user) return notFound(c, noSuchUser);
+    if (result.kind === 'disabled') {
+      return editPage(c, user, { resetRefused: 'Brukeren er deaktivert, så ingen lenke er laget. Gjør brukeren aktiv først.' }, 409);
+    }
     const origin = config.PUBLIC_URL ?? new URL(c.req.url).origin;
     // The link is in this response only; a reload must not resend it from a cache.
     c.header('Cache-Control', 'no-store');
-    return invitesPage(c, { created: { link: origin + invitePath(result.token), email: parsed.data.email, expiresAt: result.expiresAt.toISOString() } });
-  });
-
-  app.post('/admin/invitasjoner/:id/trekk-tilbake', idParam, async (c) => {
-    const { id } = c.req.valid('param');
-    const actor = auditActor(c);
-    const revoked = await db.transaction().execute(async (trx) => {
-      if (!(await revokeInvite(trx, id, actor.at))) return false;
-      await recordAudit(trx, { ...actor, action: 'invite.revoke', entity: 'invite', entityId: id });
-      return true;
-    });
-    if (!revoked) {
-      return respondError(c, { status: 409, title: 'Kan ikke trekke tilbake', message: 'Invitasjonen finnes ikke, er allerede brukt eller er trukket tilbake.' });
-    }
-    return c.redirect('/admin/invitasjoner?trukket', 303);
+    return editPage(c, user, { resetLink: { link: origin + resetPath(result.token), email: result.email, expiresAt: result.expiresAt.toISOString() } });
   });
 
   return app;

@@ -2,7 +2,8 @@ import { roleLabel, type Invite, type MunicipalityOption, type Organisation } fr
 import { Empty } from '../../components/common.tsx';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form.tsx';
 import { AdminHeader, Time } from './common.tsx';
-import { BindingFields, boundTo, userFieldLabels } from './users.tsx';
+import { BindingFields } from './binding.tsx';
+import { boundTo, userFieldLabels } from './users.tsx';
 
 export interface InvitesPageProps {
   pending: Invite[];
@@ -48,7 +49,7 @@ export function InvitesPage({ pending, municipalities, organisations, values = {
         <ErrorSummary errors={errors} labels={userFieldLabels} />
         <form method="post" action="/admin/invitasjoner" class="form-narrow">
           <TextField name="email" label="E-postadresse" type="email" value={values.email} errors={errors} required />
-          <BindingFields values={values} errors={errors} municipalities={municipalities} organisations={organisations} />
+          <BindingFields refreshUrl="/admin/invitasjoner" values={values} errors={errors} municipalities={municipalities} organisations={organisations} />
           <button class="ds-button" type="submit">
             Lag invitasjonslenke
           </button>

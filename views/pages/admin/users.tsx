@@ -1,6 +1,6 @@
-import { roleLabel, roles, type MunicipalityOption, type Organisation, type Role, type UserSummary } from '../../../model/accounts.ts';
+import { roleLabel, type Role, type UserSummary } from '../../../model/accounts.ts';
 import { Empty } from '../../components/common.tsx';
-import { CheckboxField, ErrorSummary, Notice, SelectField, TextField, type FieldErrors } from '../../components/form.tsx';
+import { Notice } from '../../components/form.tsx';
 import { AdminHeader, Time } from './common.tsx';
 
 export function boundTo(u: { role: Role; municipalityName: string | null; municipalityNumber: string | null; organisationName: string | null }): string {
@@ -66,106 +66,4 @@ export function UsersPage({ users, saved }: { users: UserSummary[]; saved?: stri
   );
 }
 
-/** The role with what it is bound to; shared by the user form and the invitation form. */
-export function BindingFields({
-  values,
-  errors,
-  municipalities,
-  organisations,
-}: {
-  values: { role?: string | undefined; municipality?: string | undefined; organisation?: string | undefined };
-  errors?: FieldErrors | undefined;
-  municipalities: MunicipalityOption[];
-  organisations: Organisation[];
-}) {
-  return (
-    <>
-      <SelectField name="role" label="Rolle" value={values.role ?? 'reader'} errors={errors} options={roles.map((r) => ({ value: r, label: roleLabel[r] }))} />
-      <SelectField
-        name="municipality"
-        label="Kommune"
-        description="Bare for rollen Kommune: brukeren handler for denne kommunen."
-        value={values.municipality}
-        errors={errors}
-        empty="Ingen kommune"
-        options={municipalities.map((m) => ({ value: m.number, label: `${m.name} (${m.number})` }))}
-      />
-      <SelectField
-        name="organisation"
-        label="Organisasjon"
-        description="Bare for rollen Organisasjon: brukeren skriver på vegne av denne organisasjonen."
-        value={values.organisation}
-        errors={errors}
-        empty="Ingen organisasjon"
-        options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
-      />
-    </>
-  );
-}
-
 export const userFieldLabels = { name: 'Navn', email: 'E-postadresse', role: 'Rolle', municipality: 'Kommune', organisation: 'Organisasjon', active: 'Aktiv', skjema: 'Skjema' };
-
-export interface UserFormValues {
-  name?: string | undefined;
-  email?: string | undefined;
-  role?: string | undefined;
-  municipality?: string | undefined;
-  organisation?: string | undefined;
-  active: boolean;
-}
-
-export function userFormValues(u: UserSummary): UserFormValues {
-  return {
-    name: u.name,
-    email: u.email,
-    role: u.role,
-    municipality: u.municipalityNumber ?? '',
-    organisation: u.organisationId === null ? '' : String(u.organisationId),
-    active: u.disabledAt === null,
-  };
-}
-
-export function UserEditPage({
-  user,
-  values,
-  errors,
-  municipalities,
-  organisations,
-}: {
-  user: UserSummary;
-  values: UserFormValues;
-  errors?: FieldErrors | undefined;
-  municipalities: MunicipalityOption[];
-  organisations: Organisation[];
-}) {
-  return (
-    <>
-      <AdminHeader title={user.name} current="/admin/brukere" crumbs={[{ href: '/admin/brukere', label: 'Brukere' }]} />
-      <dl class="facts">
-        <dt>Opprettet</dt>
-        <dd>
-          <Time iso={user.createdAt} />
-        </dd>
-        <dt>Sist aktiv</dt>
-        <dd>
-          <Time iso={user.lastSeenAt} />
-        </dd>
-      </dl>
-      <ErrorSummary errors={errors} labels={userFieldLabels} />
-      <form method="post" action={`/admin/brukere/${user.id}`} class="form-narrow">
-        <TextField name="name" label="Navn" value={values.name} errors={errors} required />
-        <TextField name="email" label="E-postadresse" type="email" value={values.email} errors={errors} required />
-        <BindingFields values={values} errors={errors} municipalities={municipalities} organisations={organisations} />
-        <CheckboxField
-          name="active"
-          label="Aktiv"
-          checked={values.active}
-          description="En deaktivert bruker kan ikke logge inn, og alle øktene brukeren har, avsluttes med en gang."
-        />
-        <button class="ds-button" type="submit">
-          Lagre
-        </button>
-      </form>
-    </>
-  );
-}

@@ -1,0 +1,64 @@
+import { Hono, type Context } from 'hono';
+import { bindingChoiceSchema, inviteInputSchema } from '../../../model/accounts.ts';
+import { BindingChoiceFields } from '../../../views/pages/admin/binding.tsx';
+import { InvitesPage } from '../../../views/pages/admin/invites.tsx';
+import { auditActor } from '../../auth/context.ts';
+import { createInvite, invitePath } from '../../auth/invites.ts';
+import { recordAudit } from '../../db/queries/audit.ts';
+import { pendingInvites, revokeInvite } from '../../db/queries/invites.ts';
+import type { AppDeps } from '../../deps.ts';
+import { fieldErrors, formInput } from '../../http/forms.ts';
+import { isFragmentRequest, respond, respondError } from '../../http/render.tsx';
+import { bindingChoices, idParam } from './users.tsx';
+
+/** Administrators invite new users with one-time links, and revoke links not yet used. */
+export function inviteRoutes({ db, config }: AppDeps): Hono {
+  const app = new Hono();
+
+  const invitesPage = async (c: Context, extra: Partial<Parameters<typeof InvitesPage>[0]> = {}, status: 200 | 422 = 200) => {
+    const [pending, choices] = await Promise.all([pendingInvites(db, c.var.clock()), bindingChoices(db)]);
+    return respond(c, {
+      title: 'Invitasjoner',
+      status,
+      body: <InvitesPage pending={pending} inviteHours={config.INVITE_HOURS} {...choices} {...extra} />,
+    });
+  };
+
+  app.get('/admin/invitasjoner', async (c) => {
+    // htmx asks for the binding field again when the role in the form changes.
+    if (isFragmentRequest(c)) {
+      const fields = <BindingChoiceFields values={bindingChoiceSchema.parse(c.req.query())} fallback={false} {...await bindingChoices(db)} />;
+      return respond(c, { title: 'Invitasjoner', body: fields, fragment: fields });
+    }
+    return invitesPage(c, { revoked: c.req.query('trukket') !== undefined });
+  });
+
+  app.post('/admin/invitasjoner', async (c) => {
+    const form = await formInput(c);
+    const parsed = inviteInputSchema.safeParse(form);
+    if (!parsed.success) return invitesPage(c, { values: form, errors: fieldErrors(parsed.error) }, 422);
+    const viewer = c.var.viewer!;
+    const result = await createInvite(db, config, parsed.data, { ...auditActor(c), userId: viewer.id });
+    if (result.kind === 'problems') return invitesPage(c, { values: form, errors: result.errors }, 422);
+    const origin = config.PUBLIC_URL ?? new URL(c.req.url).origin;
+    // The link is in this response only; a reload must not resend it from a cache.
+    c.header('Cache-Control', 'no-store');
+    return invitesPage(c, { created: { link: origin + invitePath(result.token), email: parsed.data.email, expiresAt: result.expiresAt.toISOString() } });
+  });
+
+  app.post('/admin/invitasjoner/:id/trekk-tilbake', idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const actor = auditActor(c);
+    const revoked = await db.transaction().execute(async (trx) => {
+      if (!(await revokeInvite(trx, id, actor.at))) return false;
+      await recordAudit(trx, { ...actor, action: 'invite.revoke', entity: 'invite', entityId: id });
+      return true;
+    });
+    if (!revoked) {
+      return respondError(c, { status: 409, title: 'Kan ikke trekke tilbake', message: 'Invitasjonen finnes ikke, er allerede brukt eller er trukket tilbake.' });
+    }
+    return c.redirect('/admin/invitasjoner?trukket', 303);
+  });
+
+  return app;
+}
