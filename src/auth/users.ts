@@ -3,6 +3,7 @@ import type { UserBinding, UserInput } from '../../model/accounts.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { activeAdministratorCount, bindingProblems, emailTaken, insertUser, userById, userRecord } from '../db/queries/accounts.ts';
 import { recordAudit, type AuditActor } from '../db/queries/audit.ts';
+import { revokeResetLinks } from '../db/queries/invites.ts';
 import type { Db } from '../db/index.ts';
 import { hashPassword } from './password.ts';
 import { endUserSessions } from './sessions.ts';
@@ -11,7 +12,7 @@ type Outcome = { kind: 'ok' } | { kind: 'problems'; errors: FieldErrors } | { ki
 
 /**
  * An administrator changes a user: name, e-mail, role and binding, active or not. Disabling ends
- * every session the user has at once. The last active administrator cannot be demoted or disabled.
+ * every session the user has at once and cancels any reset link. The last active administrator cannot be demoted or disabled.
  */
 export async function updateUser(db: Db, id: number, input: UserInput, actor: AuditActor): Promise<Outcome> {
   return db.transaction().execute(async (trx): Promise<Outcome> => {
@@ -43,7 +44,11 @@ export async function updateUser(db: Db, id: number, input: UserInput, actor: Au
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, { ...actor, action: 'user.update', entity: 'app_user', entityId: id, before: userRecord(before), after });
-    if (disabledAt !== null && before.disabledAt === null) await endUserSessions(trx, id, 'disabled', actor);
+    if (disabledAt !== null && before.disabledAt === null) {
+      await endUserSessions(trx, id, 'disabled', actor);
+      // A reset link made before must not come back to life if the user is enabled again.
+      await revokeResetLinks(trx, id, actor.at);
+    }
     return { kind: 'ok' };
   });
 }

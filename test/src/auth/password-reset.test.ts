@@ -127,7 +127,7 @@ describe('a link for a new password', () => {
     await ctx.db.destroy();
   });
 
-  it('is not made for a disabled user, and stops working if the user is disabled', async () => {
+  it('is not made for a disabled user, and stops working for good if the user is disabled', async () => {
     const ctx = await testApp();
     const user = await createTestUser(ctx, 'reader');
     const link = await makeLink(ctx, user);
@@ -138,6 +138,9 @@ describe('a link for a new password', () => {
     expect(refused.status).toBe(409);
     expect(textOf(await refused.text())).toContain('Brukeren er deaktivert, så ingen lenke er laget');
     expect(await ctx.db.selectFrom('invite').select('id').where('purpose', '=', 'reset').execute()).toHaveLength(1);
+    // Enabled again, the user still needs a new link: the old one was cancelled with the disabling.
+    expect((await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Test reader', email: user.email, role: 'reader', active: 'on' }, admin)).status).toBe(303);
+    expect((await ctx.app.request(link)).status).toBe(410);
     await ctx.db.destroy();
   });
 
