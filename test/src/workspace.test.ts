@@ -140,6 +140,7 @@ describe('only architects change the scope', () => {
 
 describe('history', () => {
   it('shows who changed which field when, from the audit log', async () => {
+    ctx.clock.set('2026-06-30T22:30:00Z'); // past midnight in Norway, in summer time
     const base = { name: 'Multidose', category: 'legemidler-og-vaksiner', tier: '2023', tierTentative: 'on', tentative: 'on', version: '1' };
     await post('/informasjonstjenester/multidose', { ...base, description: 'Maskinell dosepakking' });
     await post('/informasjonstjenester/multidose/koblinger', { version: '2', goals: 'involverte-pasienter' });
@@ -150,6 +151,7 @@ describe('history', () => {
     expect(history).toContain('Beskrivelse Multidose Maskinell dosepakking');
     expect(history).toContain('Mål – Involverte pasienter');
     expect(history).toContain('Kobling til helsepersonellgruppe endret');
+    expect(history).toContain('1. juli 2026 kl. 00:30');
     const name = (await ctx.db.selectFrom('app_user').select('name').where('role', '=', 'architect').executeTakeFirstOrThrow()).name;
     expect(history).toContain(name);
     // Newest first.

@@ -5,7 +5,6 @@ import {
   commentStatusColor,
   commentStatusLabel,
   roundStateLabel,
-  roundTimeZone,
   type Comment,
   type CommentStatus,
   type Novelty,
@@ -13,18 +12,16 @@ import {
 } from '../../model/consultation.ts';
 import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import { diffWords, type DiffSegment } from '../../model/word-diff.ts';
-
-const dateFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: roundTimeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+import { DateText, DateTimeText } from './dates.tsx';
 
 /** A calendar date (YYYY-MM-DD) as Norwegians write it: 15. mars 2027. */
 export function CalendarDate({ date }: { date: string }) {
-  return <time datetime={date}>{dateFormat.format(new Date(`${date}T00:00:00Z`))}</time>;
+  return <DateText date={date} />;
 }
 
 /** An instant in Norwegian time. */
 export function DateTime({ at }: { at: string }) {
-  return <time datetime={at}>{dateTimeFormat.format(new Date(at))}</time>;
+  return <DateTimeText at={at} />;
 }
 
 const stateColor: Record<RoundState, string> = { planned: 'neutral', open: 'success', closed: 'warning' };

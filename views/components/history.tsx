@@ -2,6 +2,7 @@ import { fieldChanges, labelOfAction, type AuditEvent } from '../../model/audit.
 import { fieldsByKind } from '../../model/editing.ts';
 import type { ElementKind } from '../../model/kinds.ts';
 import { Empty } from './common.tsx';
+import { DateTimeText } from './dates.tsx';
 
 const linkFieldLabel: Record<string, string> = {
   capabilities: 'Funksjonsområder',
@@ -20,9 +21,6 @@ const show = (value: unknown) => {
   if (value === 'on') return 'Ja';
   return typeof value === 'string' ? value : JSON.stringify(value);
 };
-
-const when = (iso: string) =>
-  new Intl.DateTimeFormat('nb-NO', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
 
 /** An element's changes from the audit log, newest first: who, when, which field, before and after. */
 export function ElementHistory({ events, kind, limit }: { events: AuditEvent[]; kind: ElementKind; limit: number }) {
@@ -58,7 +56,7 @@ export function ElementHistory({ events, kind, limit }: { events: AuditEvent[]; 
               {rows.map((r) => (
                 <tr>
                   <td>
-                    <time datetime={r.e.at}>{when(r.e.at)}</time>
+                    <DateTimeText at={r.e.at} />
                   </td>
                   <td>{r.who}</td>
                   <td>{labelOfAction(r.e.action)}</td>

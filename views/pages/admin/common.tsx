@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { PageHeader, TabLinks, type Crumb } from '../../components/common.tsx';
+import { LogTimeText } from '../../components/dates.tsx';
 
 const sections = [
   { href: '/admin/brukere', label: 'Brukere' },
@@ -35,12 +36,7 @@ export function AdminOverviewPage() {
   );
 }
 
-const timeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'medium' });
-
-/** A stored ISO time as Norwegians read it, in Norwegian time. */
+/** A stored ISO time in Norwegian time, to the second: administrators read logs and sessions. */
 export function Time({ iso }: { iso: string | null }) {
-  if (!iso) return <span class="muted">–</span>;
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return <span>{iso}</span>;
-  return <time datetime={iso}>{timeFormat.format(at)}</time>;
+  return <LogTimeText at={iso} />;
 }

@@ -5,6 +5,7 @@ import { coverageGoal, type CoverageFigure } from '../../../model/review/coverag
 import { stanceLabel, type Stance } from '../../../model/review/schemas.ts';
 import type { ReviewRound } from '../../../model/review/types.ts';
 import { PageHeader, TabLinks, formatNumber, type Crumb } from '../../components/common.tsx';
+import { DateText, DateTimeText } from '../../components/dates.tsx';
 
 /** What the signed-in user may do on the review pages, as the policy table answers it. */
 export interface ReviewAbilities {
@@ -39,23 +40,11 @@ export function ReviewHeader({ title, lead, current, crumbs = [], abilities }: {
   );
 }
 
-const dateFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'short' });
-
-/** A calendar date (YYYY-MM-DD) as Norwegians write it: 15. mars 2027. */
-export function formatDate(date: string): string {
-  return dateFormat.format(new Date(`${date}T00:00:00Z`));
-}
-
-export function DateText({ date }: { date: string | null }) {
-  if (!date) return <span class="muted">–</span>;
-  return <time datetime={date}>{formatDate(date)}</time>;
-}
+export { DateText, formatClock, formatDate } from '../../components/dates.tsx';
 
 /** An instant in Norwegian time. */
 export function TimeText({ iso }: { iso: string | null }) {
-  if (!iso) return <span class="muted">–</span>;
-  return <time datetime={iso}>{timeFormat.format(new Date(iso))}</time>;
+  return <DateTimeText at={iso} />;
 }
 
 // Made once: a large dashboard formats tens of thousands of numbers.
@@ -74,12 +63,6 @@ export function formatCount(n: number): string {
 
 export { countOf } from '../../components/common.tsx';
 
-const clockFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
-
-/** The time of day in Norway, as a saved-at line shows it: 13:05. */
-export function formatClock(at: Date): string {
-  return clockFormat.format(at);
-}
 
 /** Whether the round is open, and until when or since when, in words (never colour alone). */
 export function RoundStateTag({ round, now }: { round: ReviewRound; now: Date }) {
