@@ -234,7 +234,7 @@ export function reportMarkdown(report: ConsultationReport): string {
     `# Høringsrapport: ${cell(round.title)}`,
     '',
     `- Fase: ${roundPhaseLabel[round.phase]}`,
-    `- Åpen: ${round.opensOn} til og med ${round.closesOn} (${roundStateLabel[report.state].toLowerCase()})`,
+    `- Høringsperiode: ${round.opensOn} til og med ${round.closesOn} (${roundStateLabel[report.state].toLowerCase()})`,
     `- Laget: ${report.generatedAt}`,
     `- Kommentarer: ${figures.all.total}, herav ${figures.all.hidden} skjult`,
     '',

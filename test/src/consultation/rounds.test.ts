@@ -146,6 +146,9 @@ describe('the round page', () => {
     const member = await organisationMember(ctx, 'Fagforeningen');
     const asMember = textOf(await (await ctx.app.request(`/horing/${id}`, { headers: member.headers })).text());
     expect(asMember).toContain('Til høring (10)');
+    // The state is said once, by its tag; the dates are the period, not a second "Åpen".
+    expect(asMember).toContain('Høringsperiode: 1. november 2026 til og med 15. desember 2026');
+    expect(asMember.match(/Åpen/g)).toHaveLength(1);
     expect(asMember).toContain('Tiltaket skal gjennomføres stegvis.');
     expect(asMember).toContain('Kommenter AKS-0005 Stegvis gjennomføring');
     const asReader = textOf(await (await ctx.app.request(`/horing/${id}`, { headers: await signIn(ctx, 'reader') })).text());

@@ -37,7 +37,7 @@ export function CommentFormPage({ round, item, comment, basis, values, errors, p
   const formBasis = basis ?? (comment ? { version: comment.version, revision: comment.revision } : undefined);
   return (
     <>
-      <PageHeader title={title} crumbs={[{ href: '/horing', label: 'Høring' }, { href: `/horing/${round.id}`, label: round.title }, { label: comment ? `Kommentar ${comment.id}` : 'Ny kommentar' }]} />
+      <PageHeader title={title} crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/horing', label: 'Høring' }, { href: `/horing/${round.id}`, label: round.title }, { label: comment ? `Kommentar ${comment.id}` : 'Ny kommentar' }]} />
       {comment && conflict ? <ConflictPanel comment={comment} conflict={conflict} /> : null}
       <section aria-labelledby="dagens-tekst">
         <h2 class="ds-heading" data-size="sm" id="dagens-tekst">

@@ -66,7 +66,7 @@ export function CommentPage(props: CommentPageProps) {
   const title = `Kommentar ${c.id}: ${commentKindLabel[c.kind]} fra ${c.organisationName}`;
   return (
     <>
-      <PageHeader title={title} crumbs={[{ href: '/horing', label: 'Høring' }, { href: `/horing/${round.id}`, label: round.title }, { label: `Kommentar ${c.id}` }]}>
+      <PageHeader title={title} crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/horing', label: 'Høring' }, { href: `/horing/${round.id}`, label: round.title }, { label: `Kommentar ${c.id}` }]}>
         <p class="element-meta">
           <RoundStateTag state={state} />
           <CommentStatusTag status={c.status} />

@@ -20,7 +20,7 @@ export function OrganisationCommentsPage({ organisation, tally, comments, page, 
       <PageHeader
         title={own ? `Kommentarene fra ${organisation.name}` : `Høringskommentarer fra ${organisation.name}`}
         lead="Alle kommentarene organisasjonen har skrevet i høringene, nyeste først, med status og prosjektets svar."
-        crumbs={[{ href: '/horing', label: 'Høring' }, { label: organisation.name }]}
+        crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/horing', label: 'Høring' }, { label: organisation.name }]}
       />
       <ul class="count-grid" aria-label="Kommentarer per status">
         <li class="ds-card count-card">

@@ -9,11 +9,11 @@ export function ReportPage({ report }: { report: ConsultationReport }) {
   const { round, figures } = report;
   return (
     <>
-      <PageHeader title={`Høringsrapport: ${round.title}`} crumbs={[{ href: '/horing', label: 'Høring' }, { href: `/horing/${round.id}`, label: round.title }, { label: 'Rapport' }]} />
+      <PageHeader title={`Høringsrapport: ${round.title}`} crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/horing', label: 'Høring' }, { href: `/horing/${round.id}`, label: round.title }, { label: 'Rapport' }]} />
       <dl class="facts">
         <dt>Fase</dt>
         <dd>{roundPhaseLabel[round.phase]}</dd>
-        <dt>Åpen</dt>
+        <dt>Høringsperiode</dt>
         <dd>
           <CalendarDate date={round.opensOn} /> til og med <CalendarDate date={round.closesOn} /> ({roundStateLabel[report.state].toLowerCase()})
         </dd>

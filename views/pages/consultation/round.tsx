@@ -63,12 +63,12 @@ export function RoundPage(props: RoundPageProps) {
   const { round, state, items, figures, can } = props;
   return (
     <>
-      <PageHeader title={round.title} crumbs={[{ href: '/horing', label: 'Høring' }, { label: round.title }]}>
+      <PageHeader title={round.title} crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/horing', label: 'Høring' }, { label: round.title }]}>
         <p class="element-meta">
           <RoundStateTag state={state} />
           <span>{roundPhaseLabel[round.phase]}</span>
           <span>
-            Åpen <CalendarDate date={round.opensOn} /> til og med <CalendarDate date={round.closesOn} />
+            Høringsperiode: <CalendarDate date={round.opensOn} /> til og med <CalendarDate date={round.closesOn} />
           </span>
         </p>
       </PageHeader>

@@ -48,7 +48,7 @@ export function RoundsPage({ rounds, now, mayManage, organisationId, signedIn }:
               <tr>
                 <th scope="col">Høring</th>
                 <th scope="col">Fase</th>
-                <th scope="col">Åpen</th>
+                <th scope="col">Høringsperiode</th>
                 <th scope="col">Status</th>
                 <th scope="col" class="num">
                   Elementer
@@ -126,7 +126,7 @@ export function RoundFormPage({
 }) {
   const title = round ? `Endre «${round.title}»` : 'Ny høringsrunde';
   const chosen = new Set(values.elements);
-  const crumbs = [{ href: '/horing', label: 'Høring' }, ...(round ? [{ href: `/horing/${round.id}`, label: round.title }] : []), { label: round ? 'Endre' : 'Ny' }];
+  const crumbs = [{ href: '/', label: 'Oversikt' }, { href: '/horing', label: 'Høring' }, ...(round ? [{ href: `/horing/${round.id}`, label: round.title }] : []), { label: round ? 'Endre' : 'Ny' }];
   return (
     <>
       <PageHeader title={title} crumbs={crumbs} />
