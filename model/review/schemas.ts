@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../schemas.ts';
+import type { StoredEntry } from './types.ts';
 
 /** A municipality's stance on one service in the first-delivery list. */
 export const stances = ['supports', 'supports-with-changes', 'opposes', 'no-opinion'] as const;
@@ -117,6 +118,57 @@ export interface ReviewEntry {
 
 export const stanceField = (roundServiceId: number) => `standpunkt-${roundServiceId}`;
 export const commentField = (roundServiceId: number) => `kommentar-${roundServiceId}`;
+/** The hidden field that says what the service's answer was when the page showed it. */
+export const basisField = (roundServiceId: number) => `vist-${roundServiceId}`;
+
+/**
+ * A short fingerprint of one answer (stance and comment), for the form to say what it started
+ * from. FNV-1a over the text, with its length: enough to tell answers of one service apart.
+ */
+export function answerBasis(stance: Stance | null, comment: string): string {
+  const text = `${stance ?? ''}\u0000${comment}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(36)}-${hash.toString(16).padStart(8, '0')}`;
+}
+
+/** One service's answer as posted with the whole form, and what the page had shown for it. */
+export interface PostedAnswer {
+  roundServiceId: number;
+  stance: Stance | null;
+  comment: string;
+  /** `answerBasis` of the answer the page showed; absent from a form made without it. */
+  basis: string | undefined;
+}
+
+/**
+ * What saving the whole form makes of the stored draft. Autosave and other users of the same
+ * municipality may have saved answers since the page was shown, so the form changes only the
+ * answers it changed itself; an answer changed both here and elsewhere, differently, is a
+ * conflict to show, not something to overwrite unseen.
+ */
+export function mergeAnswers(stored: readonly StoredEntry[], posted: readonly PostedAnswer[]): { entries: StoredEntry[]; conflicts: number[] } {
+  const next = new Map(stored.map((e) => [e.roundServiceId, e]));
+  const conflicts: number[] = [];
+  for (const answer of posted) {
+    const mine = answerBasis(answer.stance, answer.comment);
+    if (answer.basis !== undefined) {
+      if (mine === answer.basis) continue; // untouched on this page: what is stored stands
+      const current = next.get(answer.roundServiceId);
+      const theirs = answerBasis(current?.stance ?? null, current?.comment ?? '');
+      if (theirs !== answer.basis && theirs !== mine) {
+        conflicts.push(answer.roundServiceId);
+        continue;
+      }
+    }
+    if (answer.stance === null) next.delete(answer.roundServiceId);
+    else next.set(answer.roundServiceId, { roundServiceId: answer.roundServiceId, stance: answer.stance, comment: answer.comment });
+  }
+  return { entries: [...next.values()].sort((a, b) => a.roundServiceId - b.roundServiceId), conflicts };
+}
 
 export type ReviewAction = 'save' | 'submit';
 
@@ -147,6 +199,7 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
   for (const id of roundServiceIds) {
     shape[stanceField(id)] = z.preprocess(blank, stanceSchema.optional());
     shape[commentField(id)] = commentSchema;
+    shape[basisField(id)] = z.string().max(40, 'Skjemaet er ikke fra denne siden; last siden på nytt.').optional();
   }
   return z
     .strictObject(shape, {
@@ -164,11 +217,14 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
         ctx.addIssue({ code: 'custom', path: ['skjema'], message: 'Ta stilling til minst én tjeneste før du sender inn.' });
       }
     })
-    .transform((form): { action: ReviewAction; entries: ReviewEntry[] } => ({
+    .transform((form): { action: ReviewAction; answers: PostedAnswer[] } => ({
       action: form.handling === 'send' ? 'submit' : 'save',
-      entries: roundServiceIds
-        .map((id) => ({ roundServiceId: id, stance: (form[stanceField(id)] as Stance | undefined) ?? null, comment: form[commentField(id)] as string }))
-        .filter((e) => e.stance !== null || e.comment !== ''),
+      answers: roundServiceIds.map((id) => ({
+        roundServiceId: id,
+        stance: (form[stanceField(id)] as Stance | undefined) ?? null,
+        comment: form[commentField(id)] as string,
+        basis: form[basisField(id)] as string | undefined,
+      })),
     }));
 }
 

@@ -35,11 +35,15 @@ export function autosaveRoutes(deps: AppDeps): Hono {
     const entry = parsed.data;
     const actor = auditActor(c);
     const outcome = await db.transaction().execute(async (trx) => {
+      // Read again inside the transaction: the round may have been closed since the check above.
+      const current = await roundById(trx, id);
+      if (!current || !roundState(current, now).open) return { kind: 'closed' } as const;
       const before = await reviewOf(trx, id, kommune);
       if (before?.review.status === 'submitted') return { kind: 'submitted' } as const;
       const was = before?.entries.find((e) => e.roundServiceId === service.id);
       const same = was ? was.stance === entry.stance && was.comment === entry.comment : entry.stance === null;
-      if (before && same) return { kind: 'unchanged' } as const;
+      // Unchanged, or clearing an answer the review never had: nothing to write, and no empty draft.
+      if (same) return { kind: 'unchanged' } as const;
       const reviewId = await saveAnswer(trx, { roundId: id, municipalityNumber: kommune, entry, at: now, userId: actor.userId });
       await recordAudit(trx, {
         ...actor,
@@ -52,12 +56,13 @@ export function autosaveRoutes(deps: AppDeps): Hono {
       });
       return { kind: 'saved', answered: await answeredCount(trx, reviewId) } as const;
     });
+    if (outcome.kind === 'closed') return c.html(<AnswerNotSaved service={service} message="Runden er lukket, så vurderingen kan ikke endres lenger." />, 409);
     if (outcome.kind === 'submitted') {
       return c.html(<AnswerNotSaved service={service} message="Vurderingen er allerede sendt inn. Be prosjektet om å åpne den igjen." />, 409);
     }
     // Saved before, exactly so: the status line already says so.
     if (outcome.kind === 'unchanged') return c.body(null, 204);
-    return c.html(<AnswerSaved service={service} at={now} cleared={entry.stance === null} progress={{ answered: outcome.answered, total: services.length }} />);
+    return c.html(<AnswerSaved service={service} at={now} saved={entry} progress={{ answered: outcome.answered, total: services.length }} />);
   });
 
   return app;

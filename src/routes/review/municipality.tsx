@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { roundState } from '../../../model/review/rounds.ts';
-import { reviewFormSchema } from '../../../model/review/schemas.ts';
+import { commentField, mergeAnswers, reviewFormSchema } from '../../../model/review/schemas.ts';
 import type { FrozenService, StoredEntry } from '../../../model/review/types.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { MunicipalityReviewPage, type ReviewMode } from '../../../views/pages/review/municipality-review.tsx';
@@ -27,6 +27,12 @@ export function auditRecord(status: string | null, entries: readonly StoredEntry
   return { status, stances: Object.fromEntries(entries.map((e) => [keyOf.get(e.roundServiceId) ?? String(e.roundServiceId), { stance: e.stance, comment: e.comment }])) };
 }
 
+const conflictMessage =
+  'Noen andre i kommunen har lagret et annet svar på denne tjenesten mens du skrev. Se over svaret ditt: lagrer du igjen, erstatter det det lagrede.';
+
+/** The posted form without what it was based on, so the page shows it against what is stored now. */
+const withoutBasis = (form: Record<string, string>) => Object.fromEntries(Object.entries(form).filter(([name]) => !/^vist-/.test(name)));
+
 const sameEntries = (a: readonly StoredEntry[], b: readonly StoredEntry[]) => {
   const key = (e: StoredEntry) => `${e.roundServiceId}\u0000${e.stance}\u0000${e.comment}`;
   const left = new Set(a.map(key));
@@ -37,7 +43,7 @@ const sameEntries = (a: readonly StoredEntry[], b: readonly StoredEntry[]) => {
 export function municipalityReview(deps: AppDeps) {
   const { db } = deps;
 
-  const page = async (c: Context, id: number, number: string, form: { values?: Record<string, string>; errors?: FieldErrors } = {}) => {
+  const page = async (c: Context, id: number, number: string, form: { values?: Record<string, string>; errors?: FieldErrors; status?: 409 } = {}) => {
     const [loaded, municipality, stored] = await Promise.all([loadRound(db, id), municipalityByNumber(db, number), reviewOf(db, id, number)]);
     if (!loaded) return notFound(c, noRound);
     if (!municipality) return notFound(c, noMunicipality);
@@ -58,7 +64,7 @@ export function municipalityReview(deps: AppDeps) {
     const notice = Object.keys(notices).find((k) => c.req.query(k) !== undefined);
     return respond(c, {
       title: `${municipality.name}: vurdering`,
-      status: form.errors ? 422 : 200,
+      status: form.status ?? (form.errors ? 422 : 200),
       body: (
         <MunicipalityReviewPage
           {...loaded}
@@ -85,36 +91,47 @@ export function municipalityReview(deps: AppDeps) {
     if (!loaded) return notFound(c, noRound);
     if (!municipality) return notFound(c, noMunicipality);
     const now = c.var.clock();
-    if (!roundState(loaded.round, now).open) {
-      return respondError(c, { status: 409, title: 'Runden er lukket', message: 'Runden er lukket, så vurderingen kan ikke endres lenger. Ingenting er lagret.' });
-    }
+    const closed = () => respondError(c, { status: 409, title: 'Runden er lukket', message: 'Runden er lukket, så vurderingen kan ikke endres lenger. Ingenting er lagret.' });
+    if (!roundState(loaded.round, now).open) return closed();
     const parsed = reviewFormSchema(loaded.services.map((s) => s.id)).safeParse(form);
     if (!parsed.success) return page(c, id, kommune, { values: form, errors: fieldErrors(parsed.error) });
-    const { action, entries } = parsed.data;
-    const stored = entries.filter((e): e is StoredEntry => e.stance !== null);
+    const { action, answers } = parsed.data;
     const actor = auditActor(c);
     const outcome = await db.transaction().execute(async (trx) => {
+      // Read again inside the transaction: the round may have been closed since the check above.
+      const round = await roundById(trx, id);
+      if (!round || !roundState(round, now).open) return { kind: 'closed' } as const;
       const before = await reviewOf(trx, id, kommune);
-      if (before?.review.status === 'submitted') return 'submitted';
-      if (before && sameEntries(before.entries, stored)) return 'saved';
-      const reviewId = await saveReview(trx, { roundId: id, municipalityNumber: kommune, entries, at: now, userId: actor.userId });
+      if (before?.review.status === 'submitted') return { kind: 'submitted' } as const;
+      const merged = mergeAnswers(before?.entries ?? [], answers);
+      if (merged.conflicts.length > 0) return { kind: 'conflict', conflicts: merged.conflicts } as const;
+      if (before ? sameEntries(before.entries, merged.entries) : merged.entries.length === 0) return { kind: 'saved' } as const;
+      const reviewId = await saveReview(trx, { roundId: id, municipalityNumber: kommune, entries: merged.entries, at: now, userId: actor.userId });
       await recordAudit(trx, {
         ...actor,
         action: 'review.save',
         entity: 'municipality_review',
         entityId: reviewId,
         before: before ? auditRecord(before.review.status, before.entries, loaded.services) : undefined,
-        after: auditRecord('draft', stored, loaded.services),
+        after: auditRecord('draft', merged.entries, loaded.services),
         details: `${municipality.name} (${kommune}), runde ${id}`,
       });
-      return 'saved';
+      return { kind: 'saved' } as const;
     });
-    if (outcome === 'submitted') {
+    if (outcome.kind === 'closed') return closed();
+    if (outcome.kind === 'submitted') {
       return respondError(c, {
         status: 409,
         title: 'Vurderingen er allerede sendt inn',
         message: 'Vurderingen er allerede sendt inn, så den kan ikke endres. Be prosjektet om å åpne den igjen. Ingenting er lagret.',
       });
+    }
+    if (outcome.kind === 'conflict') {
+      // The form comes back with this user's answers; the stored ones become its new basis, so
+      // saving again deliberately keeps these answers.
+      const errors: Record<string, string> = {};
+      for (const serviceId of outcome.conflicts) errors[commentField(serviceId)] = conflictMessage;
+      return page(c, id, kommune, { values: withoutBasis(form), errors, status: 409 });
     }
     const path = `/vurdering/runder/${id}/kommuner/${kommune}`;
     return c.redirect(action === 'submit' ? `${path}/send-inn${notice === 'innlogget' ? '?innlogget' : ''}` : `${path}?${notice}`, 303);

@@ -30,7 +30,7 @@ import { municipalityReview } from './municipality.tsx';
 
 const reviewPattern = '/vurdering/runder/:id/kommuner/:kommune';
 const reviewParams = z.object({ id: roundIdSchema, kommune: municipalityNumberSchema });
-const answerField = /^(standpunkt|kommentar)-(\d{1,9})$/;
+const answerField = /^(standpunkt|kommentar|vist)-(\d{1,9})$/;
 
 /** The review's own fields from a posted form (never a password or anything else), to be posted again. */
 function carriedFields(form: Record<string, string>): Record<string, string> {

@@ -8,6 +8,7 @@ import { auditActor } from '../../auth/context.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { municipalityByNumber } from '../../db/queries/review/intentions.ts';
 import { reviewOf, submitReview } from '../../db/queries/review/reviews.ts';
+import { roundById } from '../../db/queries/review/rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import { formInput } from '../../http/forms.ts';
 import { notFound, respond, respondError } from '../../http/render.tsx';
@@ -72,6 +73,9 @@ export function submitRoutes(deps: AppDeps): Hono {
     if (!roundState(loaded.round, now).open) return closed(c);
     const actor = auditActor(c);
     const outcome = await db.transaction().execute(async (trx) => {
+      // Read again inside the transaction: the round may have been closed since the check above.
+      const round = await roundById(trx, id);
+      if (!round || !roundState(round, now).open) return 'closed';
       const stored = await reviewOf(trx, id, kommune);
       if (stored?.review.status === 'submitted') return 'already';
       if (!stored || fingerprintOf(stored.entries) !== confirmed) return 'changed';
@@ -88,6 +92,7 @@ export function submitRoutes(deps: AppDeps): Hono {
       });
       return 'done';
     });
+    if (outcome === 'closed') return closed(c);
     // A second click on the button finds it submitted: the same outcome as the first.
     if (outcome === 'done' || outcome === 'already') return c.redirect(`/vurdering/runder/${id}/kommuner/${kommune}?sendt`, 303);
     return confirmation(c, id, kommune, outcome === 'changed' ? { changed: true, status: 409 } : { status: 422 });

@@ -1,24 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '../../../src/http/forms.ts';
-import { intentionInputSchema, reviewFormSchema, roundInputSchema } from '../../../model/review/schemas.ts';
+import { answerBasis, intentionInputSchema, mergeAnswers, reviewFormSchema, roundInputSchema, type Stance } from '../../../model/review/schemas.ts';
 
 const errorsOf = (result: { success: boolean; error?: { issues: readonly never[] } | undefined }) => (result.success ? {} : fieldErrors(result.error as never));
 
 describe('the review form', () => {
   const schema = reviewFormSchema([7, 8, 9]);
 
-  it('gives the action and one entry per service with a stance, comments trimmed', () => {
-    const parsed = schema.parse({ handling: 'send', 'standpunkt-7': 'supports', 'kommentar-7': '  Bra  ', 'standpunkt-8': '', 'kommentar-8': '', 'standpunkt-9': 'opposes' });
+  it("gives the action and each service's answer with what the page showed, comments trimmed", () => {
+    const basis = answerBasis(null, '');
+    const parsed = schema.parse({ handling: 'send', 'standpunkt-7': 'supports', 'kommentar-7': '  Bra  ', 'standpunkt-8': '', 'kommentar-8': '', 'vist-8': basis, 'standpunkt-9': 'opposes' });
     expect(parsed).toEqual({
       action: 'submit',
-      entries: [
-        { roundServiceId: 7, stance: 'supports', comment: 'Bra' },
-        { roundServiceId: 9, stance: 'opposes', comment: '' },
+      answers: [
+        { roundServiceId: 7, stance: 'supports', comment: 'Bra', basis: undefined },
+        { roundServiceId: 8, stance: null, comment: '', basis },
+        { roundServiceId: 9, stance: 'opposes', comment: '', basis: undefined },
       ],
     });
-    expect(schema.parse({ handling: 'lagre' })).toEqual({ action: 'save', entries: [] });
+    expect(schema.parse({ handling: 'lagre' }).action).toBe('save');
   });
-
   it.each([
     [{ handling: 'lagre', 'standpunkt-7': 'kanskje' }, 'standpunkt-7', 'Velg et standpunkt i listen.'],
     [{ handling: 'lagre', 'kommentar-8': 'Uten standpunkt' }, 'standpunkt-8', 'Velg et standpunkt til kommentaren'],
@@ -70,5 +71,36 @@ describe('an intention declaration', () => {
     [{ status: 'considering', reference: 'x'.repeat(301) }, 'reference', 'Referansen kan ha høyst 300 tegn.'],
   ])('refuses %o', (form, field, message) => {
     expect(errorsOf(schema.safeParse(form) as never)[field]).toBe(message);
+  });
+});
+
+describe('merging the whole form into what is stored', () => {
+  const stored = [
+    { roundServiceId: 7, stance: 'supports' as const, comment: 'Bra' },
+    { roundServiceId: 8, stance: 'opposes' as const, comment: 'Lagret av en annen' },
+  ];
+  const answer = (roundServiceId: number, stance: Stance | null, comment: string, basis?: string) => ({ roundServiceId, stance, comment, basis });
+
+  it('changes only what the form changed, so answers saved elsewhere since stay', () => {
+    // The page showed 7 as stored and 8 unanswered; someone saved 8 meanwhile; this form changed 7 only.
+    const merged = mergeAnswers(stored, [answer(7, 'opposes', 'Nei', answerBasis('supports', 'Bra')), answer(8, null, '', answerBasis(null, ''))]);
+    expect(merged).toEqual({ entries: [{ roundServiceId: 7, stance: 'opposes', comment: 'Nei' }, stored[1]], conflicts: [] });
+  });
+
+  it('calls it a conflict when both changed the same answer differently, and agrees when they changed it alike', () => {
+    const shownEmpty = answerBasis(null, '');
+    expect(mergeAnswers(stored, [answer(8, 'supports', 'Min mening', shownEmpty)]).conflicts).toEqual([8]);
+    expect(mergeAnswers(stored, [answer(8, 'opposes', 'Lagret av en annen', shownEmpty)])).toEqual({ entries: stored, conflicts: [] });
+  });
+
+  it('clears an answer the form cleared, and takes a form without a basis as it is', () => {
+    expect(mergeAnswers(stored, [answer(7, null, '', answerBasis('supports', 'Bra'))]).entries).toEqual([stored[1]]);
+    expect(mergeAnswers(stored, [answer(8, 'supports', 'Overskrevet')]).entries[1]).toEqual({ roundServiceId: 8, stance: 'supports', comment: 'Overskrevet' });
+  });
+
+  it('tells answers apart by stance and by comment', () => {
+    expect(answerBasis('supports', 'a')).not.toBe(answerBasis('opposes', 'a'));
+    expect(answerBasis('supports', 'a')).not.toBe(answerBasis('supports', 'b'));
+    expect(answerBasis(null, '')).toBe(answerBasis(null, ''));
   });
 });

@@ -89,6 +89,59 @@ describe('saving each answer as it is made', () => {
   });
 });
 
+describe('two people, or two tabs, working on the same review', () => {
+  /** The whole form as the page shows it now: every answer with what the page started from. */
+  const formAsShown = async (headers: Record<string, string>) => formAsShownIn(await (await ctx.app.request(path(), { headers })).text());
+
+  it('a whole-form save keeps the answers someone else saved after the page was shown', async () => {
+    const colleague = await municipalityUser(ctx, '0301');
+    const page = await formAsShown(colleague);
+    expect(Object.keys(page)).toHaveLength(34);
+    await autosave('multidose', { [stance('multidose')]: 'opposes', [comment('multidose')]: 'Viktig innvending' });
+    // The colleague's older page saves its one change: Multidose is still empty there.
+    const res = await postForm(ctx, path(), { ...page, handling: 'lagre', [stance('individuell-plan')]: 'supports' }, colleague);
+    expect(res.status).toBe(303);
+    const stancesNow = await storedStances();
+    expect(stancesNow).toHaveLength(2);
+    expect(stancesNow).toEqual(
+      expect.arrayContaining([
+        { round_service_id: ids.multidose, stance: 'opposes', comment: 'Viktig innvending' },
+        { round_service_id: ids['individuell-plan'], stance: 'supports', comment: '' },
+      ]),
+    );
+  });
+
+  it('shows a conflict, and writes nothing, when both changed the same answer differently', async () => {
+    const colleague = await municipalityUser(ctx, '0301');
+    const page = await formAsShown(colleague);
+    await autosave('multidose', { [stance('multidose')]: 'opposes', [comment('multidose')]: 'Viktig innvending' });
+    const res = await postForm(ctx, path(), { ...page, handling: 'lagre', [stance('multidose')]: 'supports', [comment('multidose')]: 'Min mening' }, colleague);
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(textOf(html)).toContain('Noen andre i kommunen har lagret et annet svar på denne tjenesten mens du skrev');
+    expect(html).toContain('Min mening'); // the colleague's words are still in the form
+    expect(await storedStances()).toEqual([{ round_service_id: ids.multidose, stance: 'opposes', comment: 'Viktig innvending' }]);
+    // Saving again from the returned form is a deliberate choice, and takes effect.
+    const again = formAsShownIn(html);
+    expect((await postForm(ctx, path(), { ...again, handling: 'lagre', [stance('multidose')]: 'supports', [comment('multidose')]: 'Min mening' }, colleague)).status).toBe(303);
+    expect(await storedStances()).toEqual([{ round_service_id: ids.multidose, stance: 'supports', comment: 'Min mening' }]);
+  });
+
+  it('an autosave that only empties an untouched answer creates no draft and records nothing', async () => {
+    const res = await autosave('multidose', { [stance('multidose')]: '', [comment('multidose')]: '' });
+    expect(res.status).toBe(204);
+    expect((await reviewTables(ctx)).reviews).toEqual([]);
+    expect(await auditActions(ctx)).not.toContain('review.save');
+  });
+});
+
+/** What each answer on a review page started from (its hidden `vist-` fields). */
+function formAsShownIn(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const m of html.matchAll(/<input type="hidden" id="felt-(vist-\d+)" name="vist-\d+" value="([^"]*)"/g)) fields[m[1]!] = m[2]!;
+  return fields;
+}
+
 describe('when the session has ended', () => {
   const expire = () => ctx.clock.advance({ minutes: 31 }); // SESSION_IDLE_MINUTES defaults to 30
 

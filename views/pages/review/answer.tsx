@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { commentField, stanceField, stanceLabel, stances } from '../../../model/review/schemas.ts';
+import { answerBasis, basisField, commentField, stanceField, stanceLabel, stances, type Stance } from '../../../model/review/schemas.ts';
 import type { FrozenService } from '../../../model/review/types.ts';
 import type { FieldErrors } from '../../components/form.tsx';
 import { Announce } from '../../components/common.tsx';
@@ -49,6 +49,8 @@ export function AnswerFields({
   const describedBy = (name: string) => [status, errors?.[name] ? errorId(name) : null].filter(Boolean).join(' ');
   const hasStored = stored[stance] !== undefined;
   const unsaved = (values[stance] ?? '') !== (stored[stance] ?? '') || (values[comment] ?? '') !== (stored[comment] ?? '');
+  // What this page's answer starts from: the whole form's save changes only what differs from it.
+  const basis = values[basisField(service.id)] ?? answerBasis((stored[stance] as Stance | undefined) ?? null, stored[comment] ?? '');
   return (
     <div
       class="review-item__fields"
@@ -83,11 +85,18 @@ export function AnswerFields({
         </textarea>
         <FieldError name={comment} errors={errors} />
       </div>
+      <BasisField serviceId={service.id} basis={basis} />
       <p class="review-item__saved" id={status}>
         {unsaved ? 'Ikke lagret ennå.' : hasStored ? 'Lagret.' : ''}
       </p>
     </div>
   );
+}
+
+/** The answer the page last showed or saved, for the whole form's save; the autosave's answer replaces it out of band. */
+function BasisField({ serviceId, basis, oob = false }: { serviceId: number; basis: string; oob?: boolean }) {
+  const name = basisField(serviceId);
+  return <input type="hidden" id={inputId(name)} name={name} value={basis} hx-swap-oob={oob ? 'true' : undefined} />;
 }
 
 function FieldError({ name, errors }: { name: string; errors?: FieldErrors | undefined }) {
@@ -114,10 +123,22 @@ function ProgressUpdate({ answered, total }: { answered: number; total: number }
 }
 
 /** The autosave's answer when the answer is stored: the time in the status line, the counts, and a short announcement. */
-export function AnswerSaved({ service, at, cleared, progress }: { service: FrozenService; at: Date; cleared: boolean; progress: { answered: number; total: number } }) {
+export function AnswerSaved({
+  service,
+  at,
+  saved,
+  progress,
+}: {
+  service: FrozenService;
+  at: Date;
+  saved: { stance: Stance | null; comment: string };
+  progress: { answered: number; total: number };
+}) {
   const time = formatClock(at);
+  const cleared = saved.stance === null;
   return (
     <>
+      <BasisField serviceId={service.id} basis={answerBasis(saved.stance, saved.comment)} oob />
       <time datetime={at.toISOString()}>{cleared ? `Svaret er fjernet kl. ${time}.` : `Lagret kl. ${time}.`}</time>
       <ProgressUpdate {...progress} />
       <Announce text={`${cleared ? 'Svaret er fjernet' : 'Lagret'}: ${service.name}. ${progress.answered} av ${progress.total} besvart.`} />
