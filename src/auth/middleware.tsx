@@ -59,8 +59,10 @@ export function loadViewer({ db, config }: AppDeps): MiddlewareHandler {
       else clearSessionCookie(c, config);
     }
     await next();
-    // What a signed-in user sees is theirs: no copy left in a shared computer's cache.
-    if (c.var.viewer && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+    // What a signed-in user sees is theirs, and a page at a secret link (invitation, new password)
+    // names its owner: no copy left in a shared computer's cache or a proxy.
+    const secretLink = route?.path.includes(':token') ?? false;
+    if ((c.var.viewer || secretLink) && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   };
 }
 

@@ -120,7 +120,9 @@ describe('the first-start setup link', () => {
     const ctx = await testApp();
     const token = (await createSetupLink(ctx.db, ctx.config, ctx.clock.now()))!;
     const link = `/invitasjon/${token}`;
-    expect(textOf(await (await ctx.app.request(link)).text())).toContain('Opprett den første administratoren');
+    const page = await ctx.app.request(link);
+    expect(textOf(await page.text())).toContain('Opprett den første administratoren');
+    expect(page.headers.get('cache-control')).toBe('no-store'); // a secret link's page stays out of caches
     const res = await postForm(ctx, link, { email: 'Sjef@ehelse.no', name: 'Sjefen', password: 'et langt og godt passord', passwordRepeat: 'et langt og godt passord' });
     expect(res.status).toBe(303);
     expect((await ctx.app.request('/admin', { headers: { Cookie: sessionCookie(res)! } })).status).toBe(200);

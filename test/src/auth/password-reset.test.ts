@@ -79,6 +79,10 @@ describe('a link for a new password', () => {
     const link = await makeLink(ctx, user);
     const token = link.split('/').pop()!;
     expect(token.length).toBeGreaterThanOrEqual(32);
+    // The page at the link names the user: no cache may keep it.
+    const page = await ctx.app.request(link);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
     await choose(ctx, link);
     const stored = JSON.stringify(await ctx.db.selectFrom('invite').selectAll().execute());
     expect(stored).toContain('"purpose":"reset"');
