@@ -22,6 +22,12 @@ import { sql, type Kysely } from 'kysely';
 const statuses = sql`('mottatt', 'under-vurdering', 'tatt-til-folge', 'delvis-tatt-til-folge', 'ikke-tatt-til-folge')`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // All or nothing: the migrator does not wrap migrations in a transaction on SQLite, and a run
+  // that stopped between the new columns and the repair could not be run again.
+  await db.transaction().execute((trx) => addAnswerVersions(trx));
+}
+
+async function addAnswerVersions(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('consultation_comment').addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1)).execute();
   await db.schema.alterTable('consultation_comment').addColumn('answered_version', 'integer').execute();
   await db.schema
