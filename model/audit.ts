@@ -91,6 +91,7 @@ export const auditActionLabel: Record<string, string> = {
   'consultation.comment.answer': 'Høringskommentar behandlet',
   'consultation.comment.hide': 'Høringskommentar skjult',
   'consultation.comment.reopen': 'Høringskommentar satt tilbake til vurdering (endret etter svaret)',
+  'consultation.comment.apply': 'Endringsforslag innarbeidet i elementets tekst',
   'review-round.open': 'Vurderingsrunde åpnet',
   'review-round.close': 'Vurderingsrunde lukket',
   'review-round.reopen': 'Vurderingsrunde åpnet igjen',

@@ -13,6 +13,7 @@ import {
   type RoundItem,
   type RoundState,
 } from './consultation.ts';
+import { appliedLabel } from './consultation-proposals.ts';
 import { diffAsText, diffWords } from './word-diff.ts';
 
 /** Comments counted by status, with the total and how many of them are hidden. */
@@ -140,6 +141,7 @@ export const csvColumns = [
   'Skrevet',
   'Sist endret',
   'Versjon',
+  'Innarbeidet',
 ];
 
 /**
@@ -172,6 +174,7 @@ export function reportCsv(report: ConsultationReport): string {
           c.createdAt,
           c.updatedAt,
           c.version,
+          appliedLabel(c) ?? '',
         ]),
       );
     }
@@ -254,6 +257,8 @@ export function reportMarkdown(report: ConsultationReport): string {
       const edited = c.version > 1 ? `, endret ${dateOf(c.updatedAt)} (versjon ${c.version})` : '';
       out.push(`#### Kommentar ${c.id}: ${commentKindLabel[c.kind]} fra ${cell(c.organisationName)}`, '');
       out.push(`- Skrevet: ${dateOf(c.createdAt)}${edited}`, `- Status: ${commentStatusLabel[c.status]}`);
+      const applied = appliedLabel(c);
+      if (applied) out.push(`- ${applied}`);
       if (c.hidden) out.push(`- **${hiddenMark}**${c.hiddenReason ? `: ${cell(c.hiddenReason)}` : ''}`);
       if (c.replyCount > 0) out.push(`- Svar i tråden: ${c.replyCount}`);
       out.push('');

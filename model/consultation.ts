@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppliedProposal, ProposalTarget } from './consultation-proposals.ts';
 import { isoDateSchema } from './schemas.ts';
 
 /**
@@ -237,6 +238,10 @@ export interface RoundItem {
   ref: string | null;
   /** The text comments are about: the requirement's statement, or the element's description; null once deleted. */
   currentText: string | null;
+  /** The element's version now (null once deleted): what applying a proposal checks it is writing over. */
+  elementVersion: number | null;
+  /** The field a change proposal replaces, if the element has one (see `proposalTargetOf`); null once deleted. */
+  proposalTarget: ProposalTarget | null;
 }
 
 export interface CommentVersion {
@@ -286,6 +291,8 @@ export interface Comment {
   hiddenAt: string | null;
   /** Only for administrators. */
   hiddenReason: string | null;
+  /** Set once an architect has written the proposal into the element's text (see `consultation-proposals.ts`). */
+  applied: AppliedProposal | null;
   replyCount: number;
   /** The latest reply by someone other than the viewer. */
   lastOtherReplyAt: string | null;

@@ -53,6 +53,7 @@ export const actions = {
   'consultation.reply': { label: 'Svare i tråden under en kommentar', grants: { organisation: 'allow', architect: 'allow' } },
   'consultation.answer': { label: 'Gi kommentarer status og prosjektets svar', grants: { architect: 'allow' } },
   'consultation.hide': { label: 'Skjule en kommentar med begrunnelse', grants: { architect: 'allow' } },
+  'consultation.apply': { label: 'Bruke et endringsforslag som er tatt til følge, i kravteksten eller beskrivelsen', grants: { architect: 'allow' } },
   /** Recording that the user has seen a round, for "new since your last visit": a POST from the round page. */
   'consultation.visit': { label: 'Merke en høring som sett (nytt siden forrige besøk)', grants: signedIn },
   /** The rounds, their frozen lists and the aggregated figures: never a draft, never a comment. */
@@ -165,6 +166,7 @@ export const routePolicy: Record<string, Action> = {
   'POST /horing/:id/kommentarer/:kommentar/svar': 'consultation.reply',
   'POST /horing/:id/kommentarer/:kommentar/behandling': 'consultation.answer',
   'POST /horing/:id/kommentarer/:kommentar/skjul': 'consultation.hide',
+  'POST /horing/:id/kommentarer/:kommentar/innarbeid': 'consultation.apply',
   'GET /vurdering': 'review.read',
   'POST /vurdering/runder': 'review.manage',
   'GET /vurdering/runder/:id': 'review.read',

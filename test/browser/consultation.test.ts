@@ -11,6 +11,7 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
   let browser: Browser;
   let roundId: number;
   let firstItem: number;
+  let thirdItem: number;
 
   beforeAll(async () => {
     app = await startApp(async (db) => {
@@ -19,6 +20,7 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
       const round = await makeRound(db, { title: 'Høring om kravene', opensOn: norwegianDate(new Date(now - day)), closesOn: norwegianDate(new Date(now + 30 * day)) }, new Date(now));
       roundId = round.id;
       firstItem = round.items[0]!.id;
+      thirdItem = round.items[2]!.id;
     });
     browser = await launch();
   });
@@ -173,6 +175,39 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
     await clean(org.page, org.problems, 'the answer to version 2, as the organisation sees it');
 
     await org.close();
+    await architect.close();
+  }, 120_000);
+
+  it('lets an architect write an accepted change proposal into the requirement text, which the requirement page and its history then show', async () => {
+    const org = await pageAs('organisation', `/horing/${roundId}/kommentarer/ny?punkt=${thirdItem}`);
+    await org.page.getByLabel('Type kommentar').selectOption('endringsforslag');
+    await org.page.getByLabel('Kommentar', { exact: true }).fill('Endringene må kunne etterprøves.');
+    const proposalField = org.page.getByLabel('Foreslått tekst');
+    const proposed = `${(await proposalField.inputValue()).trim()} Alle endringer skal dokumenteres.`;
+    await proposalField.fill(proposed);
+    await Promise.all([org.page.waitForURL(/\/kommentarer\/\d+\?lagret=kommentar$/), org.page.getByRole('button', { name: 'Send kommentaren' }).click()]);
+    const commentPath = new URL(org.page.url()).pathname;
+    await org.close();
+
+    const architect = await pageAs('architect', commentPath);
+    await expect(architect.page.locator('section[aria-labelledby="innarbeid"]').textContent()).resolves.toContain('når kommentaren er tatt til følge eller delvis tatt til følge');
+    await architect.page.getByLabel('Status', { exact: true }).selectOption('tatt-til-folge');
+    await architect.page.getByLabel('Prosjektets svar').fill('Vi tar inn setningen.');
+    await Promise.all([architect.page.waitForURL(/\?lagret=behandling$/), architect.page.getByRole('button', { name: 'Lagre status og svar' }).click()]);
+    const applySection = architect.page.locator('section[aria-labelledby="innarbeid"]');
+    expect(await applySection.locator('.word-diff ins').allTextContents()).toEqual(['[lagt til:  Alle endringer skal dokumenteres.]']);
+    await clean(architect.page, architect.problems, 'an accepted proposal, ready to apply');
+
+    await Promise.all([architect.page.waitForURL(/\?lagret=innarbeidet$/), architect.page.getByRole('button', { name: 'Bruk forslaget i kravteksten' }).click()]);
+    await expect(architect.page.locator('.comment .applied-note').textContent()).resolves.toMatch(/Innarbeidet i kravteksten \(versjon \d+\)/);
+    expect(await applySection.count()).toBe(0);
+    await clean(architect.page, architect.problems, 'the applied proposal');
+
+    await Promise.all([architect.page.waitForLoadState('networkidle'), architect.page.locator('#gjelder a').click()]);
+    const requirement = await architect.page.locator('main').textContent();
+    expect(requirement).toContain('Alle endringer skal dokumenteres.');
+    await expect(architect.page.locator('#historikk').textContent()).resolves.toMatch(/høringskommentar \d+ fra Testforeningen/);
+    await clean(architect.page, architect.problems, 'the requirement after the proposal was applied');
     await architect.close();
   }, 120_000);
 

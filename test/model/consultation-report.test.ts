@@ -23,6 +23,8 @@ const item = (id: number, ref: string | null, name: string, currentText: string 
   name,
   ref,
   currentText,
+  elementVersion: currentText === null ? null : 1,
+  proposalTarget: currentText === null ? null : ref ? 'text' : null,
 });
 
 const items = [item(1, 'AKS-0001', 'Alle tjenester', 'Journalen skal omfatte alle tjenester.'), item(2, null, 'Multidose', 'Multidose'), item(3, 'AKS-0009', 'Slettet krav', null)];
@@ -56,6 +58,7 @@ function comment(over: Partial<Comment>): Comment {
     hidden: false,
     hiddenAt: null,
     hiddenReason: null,
+    applied: null,
     replyCount: 0,
     lastOtherReplyAt: null,
     ...over,

@@ -147,6 +147,7 @@ const comment: Comment = {
   hidden: true,
   hiddenAt: '2026-11-21T12:00:00.000Z',
   hiddenReason: 'Inneholder personopplysninger',
+  applied: null,
   replyCount: 0,
   lastOtherReplyAt: null,
 };

@@ -126,6 +126,13 @@ describe('the consultation pages issue a fixed number of queries whatever the nu
     const { id, items } = await makeRound(ctx.db);
     const orgs: number[] = [];
     for (let i = 0; i < organisations; i++) orgs.push((await organisationMember(ctx, `Forening ${i}`)).organisationId);
+    // Two proposals first (so their ids are the same in every run): one accepted and ready to apply, one applied.
+    const proposals = await addComments(
+      ctx.db,
+      [0, 1].map(() => ({ roundId: id, itemId: items[0]!.id, organisationId: orgs[0]!, kind: 'endringsforslag' as const, proposal: 'Løsningen skal omfatte legevakt.', baseText: items[0]!.currentText })),
+    );
+    await ctx.db.updateTable('consultation_comment').set({ status: 'tatt-til-folge', answer: 'Enig.', answered_at: '2026-11-26T12:30:00.000Z', answered_version: 1, answered_status: 'tatt-til-folge' }).where('id', 'in', proposals).execute();
+    await ctx.db.updateTable('consultation_comment').set({ applied_comment_version: 1, applied_element_version: 2, applied_at: '2026-11-26T12:40:00.000Z' }).where('id', '=', proposals[1]!).execute();
     const ids = await addComments(
       ctx.db,
       Array.from({ length: comments }, (_, i) => ({
@@ -161,6 +168,8 @@ describe('the consultation pages issue a fixed number of queries whatever the nu
       `/horing/${id}/rapport.csv`,
       `/horing/${id}/rapport.md`,
       `/horing/${id}/kommentarer/${ids[0]}`,
+      `/horing/${id}/kommentarer/${proposals[0]}`,
+      `/horing/${id}/kommentarer/${proposals[1]}`,
       `/horing/organisasjon/${orgs[0]}`,
     ];
     const counts = new Map<string, number>();

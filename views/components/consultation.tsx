@@ -10,6 +10,7 @@ import {
   type Novelty,
   type RoundState,
 } from '../../model/consultation.ts';
+import { appliedLabel } from '../../model/consultation-proposals.ts';
 import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import { diffWords, type DiffSegment } from '../../model/word-diff.ts';
 import { DateText, DateTimeText } from './dates.tsx';
@@ -247,7 +248,19 @@ export function Answer({ comment: c }: { comment: Comment }) {
           Ikke besvart ennå.
         </p>
       )}
+      <AppliedNote comment={c} />
     </section>
+  );
+}
+
+/** That the proposal has been written into the element's text, and which version that made. */
+export function AppliedNote({ comment: c }: { comment: Comment }) {
+  const label = appliedLabel(c);
+  if (!label) return null;
+  return (
+    <p class="ds-paragraph applied-note" data-size="sm">
+      <strong>{label}</strong>, <DateTime at={c.applied!.at} />
+    </p>
   );
 }
 

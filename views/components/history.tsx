@@ -59,7 +59,10 @@ export function ElementHistory({ events, kind, limit }: { events: AuditEvent[]; 
                     <DateTimeText at={r.e.at} />
                   </td>
                   <td>{r.who}</td>
-                  <td>{labelOfAction(r.e.action)}</td>
+                  <td>
+                    {labelOfAction(r.e.action)}
+                    {r.e.details ? <span class="history__details muted">{r.e.details}</span> : null}
+                  </td>
                   <td>{r.field}</td>
                   <td class="history__before">{r.before}</td>
                   <td class="history__after">{r.after}</td>

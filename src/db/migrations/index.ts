@@ -6,6 +6,7 @@ import * as m0004 from './0004_municipality_review.ts';
 import * as m0005 from './0005_consultation.ts';
 import * as m0006 from './0006_consultation_answer_versions.ts';
 import * as m0007 from './0007_password_reset.ts';
+import * as m0008 from './0008_consultation_applied_proposals.ts';
 
 /**
  * Every migration, registered by static import so that the set is explicit and bundles with the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_consultation': m0005,
   '0006_consultation_answer_versions': m0006,
   '0007_password_reset': m0007,
+  '0008_consultation_applied_proposals': m0008,
 };

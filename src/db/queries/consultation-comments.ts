@@ -70,6 +70,9 @@ function commentQuery(db: Executor, reader: Reader) {
       'c.answered_status',
       'c.hidden_at',
       'c.hidden_reason',
+      'c.applied_comment_version',
+      'c.applied_element_version',
+      'c.applied_at',
       eb.selectFrom('consultation_reply as r').select((s) => s.fn.countAll<number>().as('n')).whereRef('r.comment_id', '=', 'c.id').as('reply_count'),
       eb
         .selectFrom('consultation_reply as r')
@@ -117,6 +120,10 @@ function toComment(r: CommentRow, access: HiddenAccess): Comment {
       hidden: r.hidden_at !== null,
       hiddenAt: r.hidden_at,
       hiddenReason: r.hidden_reason,
+      applied:
+        r.applied_comment_version !== null && r.applied_element_version !== null && r.applied_at !== null
+          ? { commentVersion: r.applied_comment_version, elementVersion: r.applied_element_version, at: r.applied_at }
+          : null,
       replyCount: Number(r.reply_count ?? 0),
       lastOtherReplyAt: (r.last_other_reply_at as string | null) ?? null,
     },

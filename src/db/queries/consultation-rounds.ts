@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { commentableText, roundPhases, type Round, type RoundInput, type RoundItem, type RoundPhase, type VisitRecord } from '../../../model/consultation.ts';
+import { proposalTargetOf } from '../../../model/consultation-proposals.ts';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 
@@ -123,6 +124,7 @@ interface ItemRow {
   current_name: string | null;
   current_key: string | null;
   description: string | null;
+  current_version: number | null;
   ref: string | null;
   requirement_text: string | null;
 }
@@ -143,6 +145,7 @@ function itemQuery(db: Executor) {
       'e.name as current_name',
       'e.key as current_key',
       'e.description',
+      'e.version as current_version',
       'q.ref',
       'q.text as requirement_text',
     ]);
@@ -162,6 +165,8 @@ function toItem(r: ItemRow): RoundItem {
     name: r.current_name ?? r.element_name,
     ref: r.ref ?? (r.element_kind === 'requirement' ? key.toUpperCase() : null),
     currentText: exists ? commentableText({ name: r.current_name ?? '', description: r.description ?? '' }, r.requirement_text) : null,
+    elementVersion: exists ? r.current_version : null,
+    proposalTarget: exists ? proposalTargetOf(r.element_kind, r.description ?? '', r.requirement_text) : null,
   };
 }
 

@@ -225,54 +225,69 @@ export async function updateElement(
 ): Promise<SaveResult> {
   // Read, check and write in one transaction: the cycle check must see what another
   // architect saved a moment ago, or two moves could make a loop between them.
-  return db.transaction().execute(async (trx) => {
-    const model = await loadScopeModel(trx, { municipalities: false });
-    const index = indexModel(model);
-    const current = index.byKey(kind, key);
-    if (!current) return { ok: false, reason: 'not-found' } as const;
-    const before = toFormValues(current, index);
-    if (current.version !== expectedVersion) {
-      return { ok: false, reason: 'conflict', current, currentValues: before } as const;
-    }
-    const { ids, errors } = await resolveRefs(trx, kind, input);
-    Object.assign(errors, await uniquenessErrors(trx, kind, input, current.id));
-    if (kind === 'capability' && wouldCreateCycle(index, current.id, ids.parent ?? null)) {
-      errors.parent = 'Et funksjonsområde kan ikke ligge under seg selv eller under et av sine egne underområder.';
-    }
-    if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors } as const;
+  return db.transaction().execute((trx) => updateElementIn(trx, kind, key, expectedVersion, input, actor));
+}
 
-    const updated = await trx
-      .updateTable('element')
-      .set((eb) => ({
-        name: String(input.name),
-        name_en: (input.nameEn as string | null) ?? null,
-        description: String(input.description ?? ''),
-        tentative: input.tentative ? 1 : 0,
-        version: eb('version', '+', 1),
-        updated_at: actor.at.toISOString(),
-      }))
-      .where('id', '=', current.id)
-      .where('version', '=', current.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
-      // Someone saved between our read and our write.
-      return { ok: false, reason: 'conflict', current, currentValues: before } as const;
-    }
-    const kindValues = kindRow(kind, input, ids);
-    if (kindValues) {
-      await trx.updateTable(kindValues.table).set(kindValues.values as never).where('element_id', '=', current.id).execute();
-    }
-    await recordAudit(trx, {
-      ...actor,
-      action: 'element.update',
-      entity: 'element',
-      entityId: current.id,
-      elementId: current.id,
-      before,
-      after: formSnapshot(kind, input),
-    });
-    return { ok: true, id: current.id, key: current.key } as const;
+/**
+ * `updateElement` inside a transaction the caller owns, for a change that goes with other writes
+ * (applying a consultation proposal also marks the comment). `details` says where the change came from.
+ */
+export async function updateElementIn(
+  trx: Trx,
+  kind: ElementKind,
+  key: string,
+  expectedVersion: number,
+  input: Record<string, unknown>,
+  actor: AuditActor,
+  details?: string,
+): Promise<SaveResult> {
+  const model = await loadScopeModel(trx, { municipalities: false });
+  const index = indexModel(model);
+  const current = index.byKey(kind, key);
+  if (!current) return { ok: false, reason: 'not-found' } as const;
+  const before = toFormValues(current, index);
+  if (current.version !== expectedVersion) {
+    return { ok: false, reason: 'conflict', current, currentValues: before } as const;
+  }
+  const { ids, errors } = await resolveRefs(trx, kind, input);
+  Object.assign(errors, await uniquenessErrors(trx, kind, input, current.id));
+  if (kind === 'capability' && wouldCreateCycle(index, current.id, ids.parent ?? null)) {
+    errors.parent = 'Et funksjonsområde kan ikke ligge under seg selv eller under et av sine egne underområder.';
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors } as const;
+
+  const updated = await trx
+    .updateTable('element')
+    .set((eb) => ({
+      name: String(input.name),
+      name_en: (input.nameEn as string | null) ?? null,
+      description: String(input.description ?? ''),
+      tentative: input.tentative ? 1 : 0,
+      version: eb('version', '+', 1),
+      updated_at: actor.at.toISOString(),
+    }))
+    .where('id', '=', current.id)
+    .where('version', '=', current.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) {
+    // Someone saved between our read and our write.
+    return { ok: false, reason: 'conflict', current, currentValues: before } as const;
+  }
+  const kindValues = kindRow(kind, input, ids);
+  if (kindValues) {
+    await trx.updateTable(kindValues.table).set(kindValues.values as never).where('element_id', '=', current.id).execute();
+  }
+  await recordAudit(trx, {
+    ...actor,
+    action: 'element.update',
+    entity: 'element',
+    entityId: current.id,
+    elementId: current.id,
+    before,
+    after: formSnapshot(kind, input),
+    ...(details ? { details } : {}),
   });
+  return { ok: true, id: current.id, key: current.key } as const;
 }
 
 /**

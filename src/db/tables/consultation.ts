@@ -46,6 +46,11 @@ export interface ConsultationCommentTable {
   /** The wording the answer was given to, and the status given with it (migration 0006). */
   answered_version: number | null;
   answered_status: string | null;
+  /** An applied change proposal: the comment's wording applied, the element version it made, when and by whom (migration 0008). */
+  applied_comment_version: number | null;
+  applied_element_version: number | null;
+  applied_at: string | null;
+  applied_by: number | null;
   hidden_at: string | null;
   hidden_by: number | null;
   hidden_reason: string | null;

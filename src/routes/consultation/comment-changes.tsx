@@ -12,6 +12,7 @@ import {
   type Comment,
   type CommentBasis,
 } from '../../../model/consultation.ts';
+import { proposalRefusal } from '../../../model/consultation-proposals.ts';
 import { commentHref } from '../../../views/pages/consultation/comment.tsx';
 import { auditActor } from '../../auth/context.ts';
 import { requireOwnership } from '../../auth/middleware.tsx';
@@ -58,7 +59,7 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     const loaded = await editable(c, c.req.valid('param'));
     if ('response' in loaded) return loaded.response;
     const { comment, item } = loaded;
-    const values = { kind: comment.kind, text: comment.text ?? '', proposal: comment.proposal ?? item.currentText ?? '' };
+    const values = { kind: comment.kind, text: comment.text ?? '', proposal: comment.proposal ?? (item.proposalTarget !== null ? (item.currentText ?? '') : '') };
     return formPage(c, { ...loaded, values });
   });
 
@@ -72,6 +73,8 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     const basis = commentBasisSchema.safeParse(form);
     if (!basis.success) return formPage(c, { ...loaded, values: form, errors: { skjema: basis.error.issues[0]!.message } });
     const again = { ...loaded, values: form, basis: basis.data };
+    const refused = proposalRefusal(form, item.proposalTarget);
+    if (refused) return formPage(c, { ...again, errors: refused });
     if (form.handling === 'forhandsvis') return formPage(c, { ...again, preview: true });
     const parsed = commentInputSchema.safeParse(form);
     if (!parsed.success) return formPage(c, { ...again, errors: fieldErrors(parsed.error) });

@@ -86,6 +86,7 @@ export function commentPages(deps: AppDeps) {
         reply: open && mayTake(c, deps, 'consultation.reply'),
         answer: mayTake(c, deps, 'consultation.answer'),
         hide: mayTake(c, deps, 'consultation.hide'),
+        apply: mayTake(c, deps, 'consultation.apply'),
       },
       forms: parts.forms,
       saved: c.req.query('lagret'),

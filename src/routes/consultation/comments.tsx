@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { acceptsComments, commentInputSchema, pageQuerySchema, proposalProblem, replyInputSchema } from '../../../model/consultation.ts';
+import { proposalRefusal } from '../../../model/consultation-proposals.ts';
 import { commentHref } from '../../../views/pages/consultation/comment.tsx';
 import { auditActor } from '../../auth/context.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
@@ -29,7 +30,7 @@ export function commentRoutes(deps: AppDeps): Hono {
     const item = await itemById(db, found.round.id, c.req.valid('query').punkt);
     if (!item) return missing(c, 'Elementet er ikke med i denne høringen.');
     if (item.currentText === null) return deletedItem(c);
-    return formPage(c, { round: found.round, item, values: { proposal: item.currentText } });
+    return formPage(c, { round: found.round, item, values: item.proposalTarget !== null ? { proposal: item.currentText } : {} });
   });
 
   app.post('/horing/:id/kommentarer', roundParam, async (c) => {
@@ -42,6 +43,8 @@ export function commentRoutes(deps: AppDeps): Hono {
     const item = itemId.success ? await itemById(db, round.id, itemId.data) : undefined;
     if (!item) return missing(c, 'Elementet er ikke med i denne høringen.');
     if (item.currentText === null) return deletedItem(c);
+    const refused = proposalRefusal(form, item.proposalTarget);
+    if (refused) return formPage(c, { round, item, values: form, errors: refused });
     if (form.handling === 'forhandsvis') return formPage(c, { round, item, values: form, preview: true });
     const parsed = commentInputSchema.safeParse(form);
     if (!parsed.success) return formPage(c, { round, item, values: form, errors: fieldErrors(parsed.error) });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../deps.ts';
+import { applyProposalRoutes } from './apply-proposal.tsx';
 import { commentChangeRoutes } from './comment-changes.tsx';
 import { commentRoutes } from './comments.tsx';
 import { reportRoutes } from './report.tsx';
@@ -14,6 +15,7 @@ export function consultationRoutes(deps: AppDeps): Hono {
   app.route('/', reportRoutes(deps));
   app.route('/', commentRoutes(deps));
   app.route('/', commentChangeRoutes(deps));
+  app.route('/', applyProposalRoutes(deps));
   app.route('/', roundRoutes(deps));
   return app;
 }

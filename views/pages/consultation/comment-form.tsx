@@ -1,4 +1,5 @@
 import { commentKindLabel, commentKinds, commentStatusLabel, type Comment, type CommentBasis, type Round, type RoundItem } from '../../../model/consultation.ts';
+import { proposalTargetLabel } from '../../../model/consultation-proposals.ts';
 import { itemLabel } from '../../../model/consultation-report.ts';
 import type { DiffSegment } from '../../../model/word-diff.ts';
 import { PageHeader } from '../../components/common.tsx';
@@ -35,6 +36,9 @@ export function CommentFormPage({ round, item, comment, basis, values, errors, p
   const action = comment ? commentHref(comment) : `/horing/${round.id}/kommentarer`;
   const title = comment ? `Endre kommentar ${comment.id}` : `Kommenter ${itemLabel(item)}`;
   const formBasis = basis ?? (comment ? { version: comment.version, revision: comment.revision } : undefined);
+  const target = item.proposalTarget;
+  // A change proposal needs a text to replace; offered for other elements only to a comment that already is one.
+  const kinds = commentKinds.filter((k) => k !== 'endringsforslag' || target !== null || values.kind === 'endringsforslag');
   return (
     <>
       <PageHeader title={title} crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/horing', label: 'Høring' }, { href: `/horing/${round.id}`, label: round.title }, { label: comment ? `Kommentar ${comment.id}` : 'Ny kommentar' }]} />
@@ -58,16 +62,26 @@ export function CommentFormPage({ round, item, comment, basis, values, errors, p
             <input type="hidden" name="revision" value={String(formBasis.revision)} />
           </>
         ) : null}
-        <SelectField name="kind" label={formLabels.kind} value={values.kind} errors={errors} options={commentKinds.map((k) => ({ value: k, label: commentKindLabel[k] }))} />
+        <SelectField name="kind" label={formLabels.kind} value={values.kind} errors={errors} options={kinds.map((k) => ({ value: k, label: commentKindLabel[k] }))} />
         <TextAreaField name="text" label={formLabels.text} description="Skrives på vegne av organisasjonen din." value={values.text} errors={errors} rows={6} />
-        <TextAreaField
-          name="proposal"
-          label={formLabels.proposal}
-          description="Bare for endringsforslag: skriv hele teksten slik dere foreslår den. Vi viser forskjellen fra dagens tekst ord for ord."
-          value={values.proposal}
-          errors={errors}
-          rows={5}
-        />
+        {target !== null || errors?.proposal ? (
+          <TextAreaField
+            name="proposal"
+            label={formLabels.proposal}
+            description={
+              target !== null
+                ? `Bare for endringsforslag: skriv hele ${proposalTargetLabel[target]} slik dere foreslår den. Vi viser forskjellen fra dagens tekst ord for ord.`
+                : 'Elementet har ingen tekst å foreslå ny ordlyd for.'
+            }
+            value={values.proposal}
+            errors={errors}
+            rows={5}
+          />
+        ) : (
+          <p class="ds-paragraph muted" data-size="sm">
+            Elementet har ingen kravtekst eller beskrivelse, så det kan ikke foreslås ny ordlyd for det. Ønsker dere en endring, beskriv den i kommentaren.
+          </p>
+        )}
         {preview ? (
           <div class="proposal" aria-live="polite">
             <h2 class="ds-heading" data-size="xs">
@@ -83,9 +97,11 @@ export function CommentFormPage({ round, item, comment, basis, values, errors, p
           <button class="ds-button" type="submit" name="handling" value="send">
             {comment ? (conflict ? 'Lagre endringen min likevel' : 'Lagre endringen') : 'Send kommentaren'}
           </button>
-          <button class="ds-button" data-variant="secondary" type="submit" name="handling" value="forhandsvis">
-            Vis endringen ord for ord
-          </button>
+          {target !== null ? (
+            <button class="ds-button" data-variant="secondary" type="submit" name="handling" value="forhandsvis">
+              Vis endringen ord for ord
+            </button>
+          ) : null}
           {conflict && comment ? (
             <a class="ds-button" data-variant="tertiary" href={commentHref(comment)}>
               Forkast endringen min

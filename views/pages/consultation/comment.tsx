@@ -15,6 +15,7 @@ import {
 import { diffWords } from '../../../model/word-diff.ts';
 import { Empty, PageHeader } from '../../components/common.tsx';
 import { Answer, CommentBody, CommentStatusTag, DateTime, ItemName, Pager, ProposalDiff, RoundStateTag, UserText, WordDiff } from '../../components/consultation.tsx';
+import { ApplyProposal, type ApplyFormState } from './apply-proposal.tsx';
 import { ErrorSummary, Notice, SelectField, TextAreaField, type FieldErrors } from '../../components/form.tsx';
 
 /** A form's values as typed and its errors, for re-rendering after a failed validation. */
@@ -32,6 +33,8 @@ export interface CommentAbilities {
   reply: boolean;
   answer: boolean;
   hide: boolean;
+  /** Write an accepted proposal into the element's text. */
+  apply: boolean;
 }
 
 export interface CommentPageProps {
@@ -44,7 +47,7 @@ export interface CommentPageProps {
   page: number;
   pageSize: number;
   can: CommentAbilities;
-  forms?: { reply?: FormState; answer?: FormState; hide?: FormState };
+  forms?: { reply?: FormState; answer?: FormState; hide?: FormState; apply?: ApplyFormState };
   saved?: string | undefined;
 }
 
@@ -57,6 +60,7 @@ const savedMessages: Record<string, string> = {
   innlegg: 'Innlegget er lagt til i tråden.',
   behandling: 'Status og svar er lagret.',
   skjult: 'Kommentaren er skjult. Teksten vises nå bare for administratorer og organisasjonen som skrev den.',
+  innarbeidet: 'Forslaget er brukt i elementets tekst. Endringen står i elementets historikk med henvisning til denne kommentaren.',
 };
 
 export const commentHref = (c: Pick<Comment, 'roundId' | 'id'>) => `/horing/${c.roundId}/kommentarer/${c.id}`;
@@ -113,6 +117,7 @@ export function CommentPage(props: CommentPageProps) {
         ) : null}
       </section>
       <Versions versions={props.versions} comment={c} />
+      {can.apply ? <ApplyProposal comment={c} item={item} state={props.forms?.apply} /> : null}
       {can.answer ? <AnswerForm comment={c} versions={props.versions} form={props.forms?.answer} /> : null}
       {can.hide && !c.hidden ? <HideForm comment={c} form={props.forms?.hide} /> : null}
       <Thread {...props} />
