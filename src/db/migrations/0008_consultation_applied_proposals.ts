@@ -9,6 +9,11 @@ import type { Kysely } from 'kysely';
  * report can say "Innarbeidet i kravteksten (versjon N)". All null until a proposal is applied.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // All or nothing, as 0006: the migrator does not wrap migrations in a transaction on SQLite.
+  await db.transaction().execute((trx) => addAppliedColumns(trx));
+}
+
+async function addAppliedColumns(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('consultation_comment').addColumn('applied_comment_version', 'integer').execute();
   await db.schema.alterTable('consultation_comment').addColumn('applied_element_version', 'integer').execute();
   await db.schema.alterTable('consultation_comment').addColumn('applied_at', 'varchar(32)').execute();
