@@ -64,8 +64,12 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
     await org.page.getByLabel('Kommentar', { exact: true }).fill('Stegene bør ha milepæler, så kommunene kan planlegge.');
     await org.page.getByLabel('Foreslått tekst').fill('Tiltaket skal gjennomføres stegvis, med tydelige milepæler.');
 
-    await Promise.all([org.page.waitForLoadState('networkidle'), org.page.getByRole('button', { name: 'Vis endringen ord for ord' }).click()]);
+    const formUrl = org.page.url();
+    await org.page.getByRole('button', { name: 'Vis endringen ord for ord' }).click();
     await org.page.waitForSelector('.word-diff ins');
+    // Drawn in place: the address is still the form's, and what was typed is still there.
+    expect(org.page.url()).toBe(formUrl);
+    expect(await org.page.getByLabel('Kommentar', { exact: true }).inputValue()).toBe('Stegene bør ha milepæler, så kommunene kan planlegge.');
     expect(await org.page.locator('.word-diff ins').allTextContents()).toEqual(['[lagt til: , med tydelige milepæler]']);
     expect(await org.page.locator('.word-diff').textContent()).toContain('Tiltaket skal gjennomføres stegvis');
     await clean(org.page, org.problems, 'comment form with the word diff');

@@ -82,23 +82,36 @@ export function CommentFormPage({ round, item, comment, basis, values, errors, p
             Elementet har ingen kravtekst eller beskrivelse, så det kan ikke foreslås ny ordlyd for det. Ønsker dere en endring, beskriv den i kommentaren.
           </p>
         )}
-        {preview ? (
-          <div class="proposal" aria-live="polite">
-            <h2 class="ds-heading" data-size="xs">
-              Endringen ord for ord
-            </h2>
-            <p class="ds-paragraph muted" data-size="sm">
-              Slettet tekst er gjennomstreket, ny tekst er understreket.
-            </p>
-            <WordDiff segments={preview} />
-          </div>
-        ) : null}
+        {/* The word diff: with htmx it is drawn in place (the address stays the form's page); without, the page comes back with it. */}
+        <div id="endringen-ord-for-ord" class={preview ? 'proposal' : undefined}>
+          {preview ? (
+            <>
+              <h2 class="ds-heading" data-size="xs" tabindex={-1} autofocus>
+                Endringen ord for ord
+              </h2>
+              <p class="ds-paragraph muted" data-size="sm">
+                Slettet tekst er gjennomstreket, ny tekst er understreket.
+              </p>
+              <WordDiff segments={preview} />
+            </>
+          ) : null}
+        </div>
         <div class="button-row">
           <button class="ds-button" type="submit" name="handling" value="send">
             {comment ? (conflict ? 'Lagre endringen min likevel' : 'Lagre endringen') : 'Send kommentaren'}
           </button>
           {target !== null ? (
-            <button class="ds-button" data-variant="secondary" type="submit" name="handling" value="forhandsvis">
+            <button
+              class="ds-button"
+              data-variant="secondary"
+              type="submit"
+              name="handling"
+              value="forhandsvis"
+              hx-post={action}
+              hx-target="#endringen-ord-for-ord"
+              hx-select="#endringen-ord-for-ord"
+              hx-swap="outerHTML"
+            >
               Vis endringen ord for ord
             </button>
           ) : null}
