@@ -145,6 +145,8 @@ export async function revokeInvite(trx: Executor, id: number, at: Date): Promise
     .updateTable('invite')
     .set({ revoked_at: at.toISOString() })
     .where('id', '=', id)
+    // A reset link is no invitation: it is cancelled by a newer link or by disabling the user.
+    .where('purpose', '<>', 'reset')
     .where('used_at', 'is', null)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();

@@ -128,6 +128,10 @@ describe('a link for a new password', () => {
     expect((await ctx.app.request(`/nytt-passord/${invite}`)).status).toBe(404);
     // The pending reset link is not listed among invitations.
     expect(textOf(await (await ctx.app.request('/admin/invitasjoner', { headers: admin })).text())).not.toContain(user.email);
+    // Nor withdrawn as one: the reset link keeps working.
+    const resetId = (await ctx.db.selectFrom('invite').select('id').where('purpose', '=', 'reset').executeTakeFirstOrThrow()).id;
+    expect((await postForm(ctx, `/admin/invitasjoner/${resetId}/trekk-tilbake`, {}, admin)).status).toBe(409);
+    expect((await ctx.app.request(reset)).status).toBe(200);
     await ctx.db.destroy();
   });
 
