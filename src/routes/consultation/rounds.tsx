@@ -13,7 +13,7 @@ import { insertRound, lastVisit, listRounds, recordVisit, roundItems, roundRecor
 import { loadScopeModel } from '../../db/queries/model.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput, readForm } from '../../http/forms.ts';
-import { respond, respondError } from '../../http/render.tsx';
+import { isFragmentRequest, respond, respondError } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
 import { loadRound, mayTake, missing, readerOf, roundParam } from './common.ts';
 
@@ -178,7 +178,9 @@ export function roundRoutes(deps: AppDeps): Hono {
     const seen = new Date(parsed.data.sett);
     const viewer = c.var.viewer!;
     await recordVisit(db, { userId: viewer.id, roundId: found.round.id, sessionId: viewer.sessionId, at: seen < now ? seen : now });
-    return c.body(null, 204);
+    // From the page's own script nothing more is needed; without JavaScript, the button's form goes back to the round.
+    if (isFragmentRequest(c)) return c.body(null, 204);
+    return c.redirect(`/horing/${found.round.id}`, 303);
   });
 
   return app;

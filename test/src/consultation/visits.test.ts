@@ -75,8 +75,17 @@ describe('looking at a round changes nothing', () => {
     expect(bad.status).toBe(400);
     expect(textOf(await bad.text())).toContain('sett må være et tidspunkt (ISO 8601, UTC).');
     expect(await visits()).toEqual([]);
-    expect((await postForm(ctx, `/horing/${round.id}/besok`, { sett: '2030-01-01T00:00:00.000Z' }, { ...cookie, ...sameOrigin })).status).toBe(204);
+    expect((await postForm(ctx, `/horing/${round.id}/besok`, { sett: '2030-01-01T00:00:00.000Z' }, { ...cookie, ...htmx, ...sameOrigin })).status).toBe(204);
     expect((await visits())[0]?.last_seen_at).toBe('2026-11-26T12:00:00.000Z');
+  });
+
+  it('offers a button to mark the round as seen without JavaScript, which goes back to the round', async () => {
+    const html = await (await ctx.app.request(`/horing/${round.id}`, { headers: author.headers })).text();
+    expect(html).toMatch(new RegExp(`<noscript><form method="post" action="/horing/${round.id}/besok"[^>]*><input type="hidden" name="sett" value="2026-11-26T12:00:00.000Z"/>`));
+    const res = await postForm(ctx, `/horing/${round.id}/besok`, { sett: '2026-11-26T12:00:00.000Z' }, author.headers);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/horing/${round.id}`);
+    expect(await visits()).toHaveLength(1);
   });
 });
 

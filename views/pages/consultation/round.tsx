@@ -92,7 +92,17 @@ export function RoundPage(props: RoundPageProps) {
       <VisitSummary {...props.visit} />
       {props.visit.signedIn ? (
         // Reports the visit once the page has loaded: a same-origin POST, so that looking (a GET) changes nothing.
-        <div class="visit-mark" hx-post={`/horing/${round.id}/besok`} hx-trigger="load" hx-swap="none" hx-vals={JSON.stringify({ sett: props.visit.readAt })} />
+        <>
+          <div class="visit-mark" hx-post={`/horing/${round.id}/besok`} hx-trigger="load" hx-swap="none" hx-vals={JSON.stringify({ sett: props.visit.readAt })} />
+          <noscript>
+            <form method="post" action={`/horing/${round.id}/besok`} class="visit-mark-form">
+              <input type="hidden" name="sett" value={props.visit.readAt} />
+              <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
+                Merk alt som sett
+              </button>
+            </form>
+          </noscript>
+        </>
       ) : null}
       <section aria-labelledby="til-horing">
         <h2 class="ds-heading" data-size="sm" id="til-horing">
