@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../model/accounts.ts';
+import { createUser } from '../../src/auth/users.ts';
+import { testPassword } from '../helpers.ts';
 import { axeViolations, browserAvailable, cspViolations, launch, signInPage, startApp, watchCsp, watchProblems, type RunningApp } from './harness.ts';
 
 /**
@@ -156,6 +158,53 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
   ] as const)('%s: %s passes axe with no violation', async (role, path) => {
     const page = await as(role, path);
     await clean(page, role);
+  });
+
+  it('keeps what a municipality typed when its session has ended, and saves it once it signs in again', async () => {
+    const email = 'bergen@test.no';
+    const created = await createUser(
+      app.db,
+      { email, name: 'Bruker i Bergen', role: 'municipality', municipalityNumber: '4601', organisationId: null, password: testPassword },
+      { at: new Date(), userId: null, clientAddress: null },
+    );
+    expect(created.kind).toBe('ok');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await watchCsp(page);
+    const problems = watchProblems(page);
+    const path = '/vurdering/runder/1/kommuner/4601';
+    await page.goto(`${app.url}/login?neste=${encodeURIComponent(path)}`, { waitUntil: 'networkidle' });
+    await page.getByLabel('E-postadresse').fill(email);
+    await page.getByLabel('Passord').fill(testPassword);
+    await Promise.all([page.waitForURL(app.url + path), page.getByRole('button', { name: 'Logg inn' }).click()]);
+
+    // The session ends (as after 30 idle minutes); the next answer cannot be saved, and the page says so.
+    await context.clearCookies();
+    await page.getByLabel('Kommentar til «Multidose»').fill('Viktig for hjemmetjenesten.');
+    await page.getByLabel('Standpunkt til «Multidose»').selectOption('supports');
+    await page.getByRole('button', { name: 'Logg inn igjen og lagre' }).waitFor();
+    await Promise.all([page.waitForURL(app.url + path), page.getByRole('button', { name: 'Logg inn igjen og lagre' }).click()]);
+    const signedOut = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    expect(signedOut).toContain('Logg inn igjen for å lagre');
+    expect(signedOut).toContain('Viktig for hjemmetjenesten.');
+    expect(await cspViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    // The refused autosave and the signed-out page are 401s, as they must be; nothing else went wrong.
+    expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
+
+    await page.getByLabel('E-postadresse').fill(email);
+    await page.getByLabel('Passord').fill(testPassword);
+    await Promise.all([page.waitForURL(`${app.url}${path}?innlogget`), page.getByRole('button', { name: 'Logg inn og lagre' }).click()]);
+    expect(await page.getByLabel('Standpunkt til «Multidose»').inputValue()).toBe('supports');
+    expect(await page.getByLabel('Kommentar til «Multidose»').inputValue()).toBe('Viktig for hjemmetjenesten.');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('asks the architect to confirm before a round is closed, on a page that passes axe', async () => {
+    const page = await as('architect', '/vurdering/runder/1/lukk');
+    expect(await body(page)).toContain('Lukk runden');
+    await clean(page, 'architect');
   });
 
   it.each(['/vurdering', '/vurdering/runder/1', '/vurdering/dashbord?sorter=omstridt'])('anonymous: %s passes axe with no violation', async (path) => {
