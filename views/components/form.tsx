@@ -106,6 +106,30 @@ export function SelectField(props: FieldProps & { value?: string | undefined; op
 }
 
 /**
+ * One choice in a filter form (GET, no validation messages): a labelled select whose first
+ * option, the empty value, shows everything. Its id is the filter's own, so links and tests can
+ * name it.
+ */
+export function FilterSelect(props: { id: string; name: string; label: string; all: string; options: readonly Option[]; value: string | number | undefined | null }) {
+  const current = props.value === undefined || props.value === null ? '' : String(props.value);
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={props.id}>
+        {props.label}
+      </label>
+      <select class="ds-input" id={props.id} name={props.name}>
+        <option value="">{props.all}</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
  * The list of problems at the top of a form that failed validation, each linking to its field.
  * It takes focus when it appears, so keyboard and screen-reader users land on it.
  */

@@ -1,6 +1,7 @@
 import type { ServiceFilter } from '../../model/filters.ts';
 import { byPosition } from '../../model/lookup.ts';
 import type { ScopeModel } from '../../model/schemas.ts';
+import { FilterSelect } from './form.tsx';
 
 /**
  * Filters services by tier and category. With htmx a change redraws only the target and keeps
@@ -32,32 +33,8 @@ export function ServiceFilterForm({
       role="search"
       aria-label="Filtrer informasjonstjenester"
     >
-      <div class="ds-field">
-        <label class="ds-label" for="filter-tier">
-          Leveransetrinn
-        </label>
-        <select class="ds-input" id="filter-tier" name="tier">
-          <option value="">Alle trinn</option>
-          {tiers.map((t) => (
-            <option value={t.key} selected={value.tier === t.key}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="ds-field">
-        <label class="ds-label" for="filter-category">
-          Informasjonskategori
-        </label>
-        <select class="ds-input" id="filter-category" name="category">
-          <option value="">Alle kategorier</option>
-          {categories.map((c) => (
-            <option value={c.key} selected={value.category === c.key}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="filter-tier" name="tier" label="Leveransetrinn" all="Alle trinn" options={tiers.map((t) => ({ value: t.key, label: t.name }))} value={value.tier} />
+      <FilterSelect id="filter-category" name="category" label="Informasjonskategori" all="Alle kategorier" options={categories.map((c) => ({ value: c.key, label: c.name }))} value={value.category} />
       <button class="ds-button" data-variant="secondary" type="submit">
         Vis
       </button>

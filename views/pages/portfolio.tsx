@@ -4,6 +4,7 @@ import { strategicAreas, summarise } from '../../model/portfolio.ts';
 import { portfolioStatuses, type NationalProject } from '../../model/schemas.ts';
 import { BarList } from '../components/bars.tsx';
 import { ElementLink, PageHeader, StatusTag, formatNumber } from '../components/common.tsx';
+import { FilterSelect } from '../components/form.tsx';
 
 const columns: Array<{ sort: PortfolioQuery['sort']; label: string; numeric?: boolean }> = [
   { sort: 'id', label: 'ID', numeric: true },
@@ -36,35 +37,15 @@ export function PortfolioPage({ all, rows, query, createPanel }: { all: National
       />
       {createPanel}
       <form class="filter-form" method="get" action="/portefolje" hx-get="/portefolje" hx-target="#portefolje" hx-swap="outerHTML" hx-trigger="change delay:500ms" hx-push-url="true" role="search" aria-label="Filtrer porteføljen">
-        <div class="ds-field">
-          <label class="ds-label" for="filter-status">
-            Status
-          </label>
-          <select class="ds-input" id="filter-status" name="status">
-            <option value="">Alle</option>
-            {portfolioStatuses.map((s) => (
-              <option value={s} selected={query.status === s}>
-                {s}
-              </option>
-            ))}
-            <option value="ukjent" selected={query.status === 'ukjent'}>
-              Ikke oppgitt
-            </option>
-          </select>
-        </div>
-        <div class="ds-field">
-          <label class="ds-label" for="filter-area">
-            Strategisk område
-          </label>
-          <select class="ds-input" id="filter-area" name="area">
-            <option value="">Alle</option>
-            {strategicAreas(all).map((a) => (
-              <option value={String(a.number)} selected={query.area === a.number}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-status"
+          name="status"
+          label="Status"
+          all="Alle"
+          options={[...portfolioStatuses.map((s) => ({ value: s, label: s })), { value: 'ukjent', label: 'Ikke oppgitt' }]}
+          value={query.status}
+        />
+        <FilterSelect id="filter-area" name="area" label="Strategisk område" all="Alle" options={strategicAreas(all).map((a) => ({ value: String(a.number), label: a.name }))} value={query.area} />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <button class="ds-button" data-variant="secondary" type="submit">

@@ -10,6 +10,7 @@ import {
   type ScopeModel,
 } from '../../model/schemas.ts';
 import { ElementLink, Empty, PageHeader, TentativeTag } from '../components/common.tsx';
+import { FilterSelect } from '../components/form.tsx';
 
 export function RequirementsPage(props: { model: ScopeModel; index: ModelIndex; rows: Requirement[]; query: RequirementQuery; selfUrl: string; createPanel?: Child }) {
   const { query } = props;
@@ -22,32 +23,8 @@ export function RequirementsPage(props: { model: ScopeModel; index: ModelIndex; 
       />
       {props.createPanel}
       <form class="filter-form" method="get" action="/krav" hx-get="/krav" hx-target="#kravliste" hx-swap="outerHTML" hx-trigger="change delay:500ms" hx-push-url="true" role="search" aria-label="Filtrer krav">
-        <div class="ds-field">
-          <label class="ds-label" for="filter-status">
-            Status
-          </label>
-          <select class="ds-input" id="filter-status" name="status">
-            <option value="">Alle</option>
-            {requirementStatuses.map((s) => (
-              <option value={s} selected={query.status === s}>
-                {requirementStatusLabel[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="ds-field">
-          <label class="ds-label" for="filter-priority">
-            Prioritet
-          </label>
-          <select class="ds-input" id="filter-priority" name="priority">
-            <option value="">Alle</option>
-            {requirementPriorities.map((p) => (
-              <option value={p} selected={query.priority === p}>
-                {requirementPriorityLabel[p]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filter-status" name="status" label="Status" all="Alle" options={requirementStatuses.map((s) => ({ value: s, label: requirementStatusLabel[s] }))} value={query.status} />
+        <FilterSelect id="filter-priority" name="priority" label="Prioritet" all="Alle" options={requirementPriorities.map((p) => ({ value: p, label: requirementPriorityLabel[p] }))} value={query.priority} />
         <button class="ds-button" data-variant="secondary" type="submit">
           Vis
         </button>

@@ -16,7 +16,7 @@ import { itemLabel, type Figures, type Tally } from '../../../model/consultation
 import type { NewSummary } from '../../../src/db/queries/consultation-comments.ts';
 import { Empty, PageHeader, TabLinks } from '../../components/common.tsx';
 import { CalendarDate, CommentCard, DateTime, ItemName, Pager, RoundStateTag, UserText } from '../../components/consultation.tsx';
-import { Notice } from '../../components/form.tsx';
+import { FilterSelect, Notice } from '../../components/form.tsx';
 
 /** What the viewer may do in the round, decided by the route from the policy and the round's state. */
 export interface RoundAbilities {
@@ -304,45 +304,16 @@ export function CommentList({ round, state, items, figures, comments, total, pag
       />
       <form class="filter-form" method="get" action={`/horing/${round.id}`} hx-get={`/horing/${round.id}`} hx-target="#kommentarer" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true" role="search" aria-label="Filtrer kommentarene">
         {query.vis !== 'element' ? <input type="hidden" name="vis" value={query.vis} /> : null}
-        <div class="ds-field">
-          <label class="ds-label" for="filter-punkt">
-            Krav eller element
-          </label>
-          <select class="ds-input" id="filter-punkt" name="punkt">
-            <option value="">Alle</option>
-            {items.map((i) => (
-              <option value={String(i.id)} selected={query.punkt === i.id}>
-                {itemLabel(i)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="ds-field">
-          <label class="ds-label" for="filter-organisasjon">
-            Organisasjon
-          </label>
-          <select class="ds-input" id="filter-organisasjon" name="organisasjon">
-            <option value="">Alle</option>
-            {figures.byOrganisation.map((o) => (
-              <option value={String(o.organisationId)} selected={query.organisasjon === o.organisationId}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="ds-field">
-          <label class="ds-label" for="filter-status">
-            Status
-          </label>
-          <select class="ds-input" id="filter-status" name="status">
-            <option value="">Alle</option>
-            {commentStatuses.map((s) => (
-              <option value={s} selected={query.status === s}>
-                {commentStatusLabel[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filter-punkt" name="punkt" label="Krav eller element" all="Alle" options={items.map((i) => ({ value: String(i.id), label: itemLabel(i) }))} value={query.punkt} />
+        <FilterSelect
+          id="filter-organisasjon"
+          name="organisasjon"
+          label="Organisasjon"
+          all="Alle"
+          options={figures.byOrganisation.map((o) => ({ value: String(o.organisationId), label: o.name }))}
+          value={query.organisasjon}
+        />
+        <FilterSelect id="filter-status" name="status" label="Status" all="Alle" options={commentStatuses.map((s) => ({ value: s, label: commentStatusLabel[s] }))} value={query.status} />
         {visit.signedIn && visit.since !== null ? (
           <div class="ds-field">
             <input class="ds-input" type="checkbox" id="filter-nye" name="nye" value="ja" checked={query.nye === 'ja'} />

@@ -6,6 +6,7 @@ import type { FrozenService, ReviewRound } from '../../../model/review/types.ts'
 import type { CommentFilter, RoundComment } from '../../../src/db/queries/review/comments.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
 import { StanceTag, countOf, formatShare } from './common.tsx';
+import { FilterSelect } from '../../components/form.tsx';
 
 /** The dashboard's coverage per county, with a bar against the goal and the figures in words. */
 export function CountyTable({ coverage }: { coverage: Coverage }) {
@@ -123,32 +124,8 @@ export function Comments({ list, round, sort }: { list: CommentList; round: Revi
       <form class="filter-form" method="get" action="/vurdering/dashbord#kommentarer" aria-label="Filtrer kommentarene">
         <input type="hidden" name="runde" value={String(round.id)} />
         {sort !== 'liste' ? <input type="hidden" name="sorter" value={sort} /> : null}
-        <div class="ds-field">
-          <label class="ds-label" for="kommentar-tjeneste">
-            Tjeneste
-          </label>
-          <select class="ds-input" id="kommentar-tjeneste" name="tjeneste">
-            <option value="">Alle tjenester</option>
-            {list.services.map((s) => (
-              <option value={String(s.id)} selected={s.id === filter.roundServiceId}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="ds-field">
-          <label class="ds-label" for="kommentar-standpunkt">
-            Standpunkt
-          </label>
-          <select class="ds-input" id="kommentar-standpunkt" name="standpunkt">
-            <option value="">Alle standpunkter</option>
-            {stances.map((s) => (
-              <option value={s} selected={s === filter.stance}>
-                {stanceLabel[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="kommentar-tjeneste" name="tjeneste" label="Tjeneste" all="Alle tjenester" options={list.services.map((s) => ({ value: String(s.id), label: s.name }))} value={filter.roundServiceId} />
+        <FilterSelect id="kommentar-standpunkt" name="standpunkt" label="Standpunkt" all="Alle standpunkter" options={stances.map((s) => ({ value: s, label: stanceLabel[s] }))} value={filter.stance} />
         <button class="ds-button" data-variant="secondary" type="submit">
           Vis kommentarene
         </button>
