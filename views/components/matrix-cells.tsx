@@ -64,14 +64,7 @@ export function PersonnelCellEditor({ service, group, usage, error }: { service:
           ))}
         </fieldset>
         {error ? <p class="ds-validation-message">{error}</p> : null}
-        <div class="cell-editor__actions">
-          <button class="ds-button" data-size="sm" type="submit">
-            Lagre
-          </button>
-          <button class="ds-button" data-size="sm" data-variant="tertiary" type="button" data-cancel hx-get={personnelCellUrl(service, group, true)} hx-target="closest td" hx-swap="outerHTML">
-            Avbryt
-          </button>
-        </div>
+        <EditorActions cancelUrl={personnelCellUrl(service, group, true)} />
       </form>
     </td>
   );
@@ -160,15 +153,22 @@ export function ExchangeCellEditor({
           })}
         </fieldset>
         {error ? <p class="ds-validation-message">{error}</p> : null}
-        <div class="cell-editor__actions">
-          <button class="ds-button" data-size="sm" type="submit">
-            Lagre
-          </button>
-          <button class="ds-button" data-size="sm" data-variant="tertiary" type="button" data-cancel hx-get={exchangeCellUrl(service, actor, true)} hx-target="closest td" hx-swap="outerHTML">
-            Avbryt
-          </button>
-        </div>
+        <EditorActions cancelUrl={exchangeCellUrl(service, actor, true)} />
       </form>
     </td>
+  );
+}
+
+/** Save, or cancel back to the cell as it was (Escape does the same, from app.js). */
+function EditorActions({ cancelUrl }: { cancelUrl: string }) {
+  return (
+    <div class="cell-editor__actions">
+      <button class="ds-button" data-size="sm" type="submit">
+        Lagre
+      </button>
+      <button class="ds-button" data-size="sm" data-variant="tertiary" type="button" data-cancel hx-get={cancelUrl} hx-target="closest td" hx-swap="outerHTML">
+        Avbryt
+      </button>
+    </div>
   );
 }
