@@ -15,15 +15,6 @@ import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import { diffWords, type DiffSegment } from '../../model/word-diff.ts';
 import { DateText, DateTimeText } from './dates.tsx';
 
-/** A calendar date (YYYY-MM-DD) as Norwegians write it: 15. mars 2027. */
-export function CalendarDate({ date }: { date: string }) {
-  return <DateText date={date} />;
-}
-
-/** An instant in Norwegian time. */
-export function DateTime({ at }: { at: string }) {
-  return <DateTimeText at={at} />;
-}
 
 const stateColor: Record<RoundState, string> = { planned: 'neutral', open: 'success', closed: 'warning' };
 
@@ -152,11 +143,11 @@ export function CommentCard({ comment: c, href, headingLevel = 3, showItem = fal
         <p class="comment__meta ds-paragraph" data-size="sm">
           <span>Kommentar {c.id}</span>
           <span>
-            skrevet <DateTime at={c.createdAt} />
+            skrevet <DateTimeText at={c.createdAt} />
           </span>
           {c.version > 1 ? (
             <span>
-              endret <DateTime at={c.updatedAt} /> (versjon {c.version})
+              endret <DateTimeText at={c.updatedAt} /> (versjon {c.version})
             </span>
           ) : null}
           {showRound ? <span>i «{c.roundTitle}»</span> : null}
@@ -199,7 +190,7 @@ export function CommentBody({ comment: c }: { comment: Comment }) {
             {c.hiddenAt ? (
               <>
                 {' '}
-                <DateTime at={c.hiddenAt} />
+                <DateTimeText at={c.hiddenAt} />
               </>
             ) : null}
             .{c.text === null ? ' Teksten vises ikke.' : ' Du ser teksten fordi den er skrevet av din organisasjon, eller fordi du er administrator.'}
@@ -230,7 +221,7 @@ export function Answer({ comment: c }: { comment: Comment }) {
             {c.answeredAt ? (
               <>
                 {', '}
-                <DateTime at={c.answeredAt} />
+                <DateTimeText at={c.answeredAt} />
               </>
             ) : null}
           </p>
@@ -259,7 +250,7 @@ export function AppliedNote({ comment: c }: { comment: Comment }) {
   if (!label) return null;
   return (
     <p class="ds-paragraph applied-note" data-size="sm">
-      <strong>{label}</strong>, <DateTime at={c.applied!.at} />
+      <strong>{label}</strong>, <DateTimeText at={c.applied!.at} />
     </p>
   );
 }

@@ -14,9 +14,10 @@ import {
 } from '../../../model/consultation.ts';
 import { diffWords } from '../../../model/word-diff.ts';
 import { Empty, PageHeader } from '../../components/common.tsx';
-import { Answer, CommentBody, CommentStatusTag, DateTime, ItemName, Pager, ProposalDiff, RoundStateTag, UserText, WordDiff } from '../../components/consultation.tsx';
+import { Answer, CommentBody, CommentStatusTag, ItemName, Pager, ProposalDiff, RoundStateTag, UserText, WordDiff } from '../../components/consultation.tsx';
 import { ApplyProposal, type ApplyFormState } from './apply-proposal.tsx';
 import { ErrorSummary, Notice, SelectField, TextAreaField, type FieldErrors } from '../../components/form.tsx';
+import { DateTimeText } from '../../components/dates.tsx';
 
 /** A form's values as typed and its errors, for re-rendering after a failed validation. */
 export interface FormState {
@@ -75,11 +76,11 @@ export function CommentPage(props: CommentPageProps) {
           <RoundStateTag state={state} />
           <CommentStatusTag status={c.status} />
           <span>
-            Skrevet <DateTime at={c.createdAt} />
+            Skrevet <DateTimeText at={c.createdAt} />
           </span>
           {c.version > 1 ? (
             <span>
-              endret <DateTime at={c.updatedAt} /> (versjon {c.version})
+              endret <DateTimeText at={c.updatedAt} /> (versjon {c.version})
             </span>
           ) : null}
         </p>
@@ -135,7 +136,7 @@ function Versions({ versions, comment }: { versions: CommentVersion[]; comment: 
       {versions.map((v) => (
         <details class="ds-details">
           <summary>
-            Versjon {v.version}: {commentKindLabel[v.kind]}, skrevet <DateTime at={v.writtenAt} />
+            Versjon {v.version}: {commentKindLabel[v.kind]}, skrevet <DateTimeText at={v.writtenAt} />
             {v.answer !== null ? ', med svar fra prosjektet' : ''}
           </summary>
           <div>
@@ -149,7 +150,7 @@ function Versions({ versions, comment }: { versions: CommentVersion[]; comment: 
                   {v.answeredAt ? (
                     <>
                       {', '}
-                      <DateTime at={v.answeredAt} />
+                      <DateTimeText at={v.answeredAt} />
                     </>
                   ) : null}
                 </p>
@@ -283,7 +284,7 @@ function Thread({ comment: c, replies, page, pageSize, can, forms, state }: Comm
           {replies.map((r) => (
             <li class="thread__reply" id={`innlegg-${r.id}`}>
               <p class="ds-paragraph" data-size="sm">
-                <strong>{r.organisationName ?? 'Prosjektet (Direktoratet for e-helse)'}</strong>, <DateTime at={r.createdAt} />
+                <strong>{r.organisationName ?? 'Prosjektet (Direktoratet for e-helse)'}</strong>, <DateTimeText at={r.createdAt} />
               </p>
               {r.text !== null ? <UserText text={r.text} /> : <p class="muted">Innlegget er skjult.</p>}
             </li>

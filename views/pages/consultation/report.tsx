@@ -1,8 +1,9 @@
 import { commentKindLabel, commentStatusLabel, roundPhaseLabel, roundStateLabel, type Comment } from '../../../model/consultation.ts';
 import { itemLabel, type ConsultationReport } from '../../../model/consultation-report.ts';
 import { Empty, PageHeader } from '../../components/common.tsx';
-import { Answer, CalendarDate, CommentBody, DateTime, ItemName, UserText } from '../../components/consultation.tsx';
+import { Answer, CommentBody, ItemName, UserText } from '../../components/consultation.tsx';
 import { FigureTables } from './round.tsx';
+import { DateText, DateTimeText } from '../../components/dates.tsx';
 
 /** The consultation report: printable, grouped by element, every comment with its status and answer. */
 export function ReportPage({ report }: { report: ConsultationReport }) {
@@ -15,7 +16,7 @@ export function ReportPage({ report }: { report: ConsultationReport }) {
         <dd>{roundPhaseLabel[round.phase]}</dd>
         <dt>Høringsperiode</dt>
         <dd>
-          <CalendarDate date={round.opensOn} /> til og med <CalendarDate date={round.closesOn} /> ({roundStateLabel[report.state].toLowerCase()})
+          <DateText date={round.opensOn} /> til og med <DateText date={round.closesOn} /> ({roundStateLabel[report.state].toLowerCase()})
         </dd>
         <dt>Kommentarer</dt>
         <dd>
@@ -23,7 +24,7 @@ export function ReportPage({ report }: { report: ConsultationReport }) {
         </dd>
         <dt>Laget</dt>
         <dd>
-          <DateTime at={report.generatedAt} />
+          <DateTimeText at={report.generatedAt} />
         </dd>
       </dl>
       <ul class="link-list actions-list no-print">
@@ -77,7 +78,7 @@ function ReportComment({ comment: c }: { comment: Comment }) {
       </h4>
       <p class="comment__meta ds-paragraph" data-size="sm">
         <span>
-          Skrevet <DateTime at={c.createdAt} />
+          Skrevet <DateTimeText at={c.createdAt} />
         </span>
         {c.version > 1 ? <span>versjon {c.version}</span> : null}
         <span>Status: {commentStatusLabel[c.status]}</span>

@@ -15,8 +15,9 @@ import {
 import { itemLabel, type Figures, type Tally } from '../../../model/consultation-report.ts';
 import type { NewSummary } from '../../../src/db/queries/consultation-comments.ts';
 import { Empty, PageHeader, TabLinks } from '../../components/common.tsx';
-import { CalendarDate, CommentCard, DateTime, ItemName, Pager, RoundStateTag, UserText } from '../../components/consultation.tsx';
+import { CommentCard, ItemName, Pager, RoundStateTag, UserText } from '../../components/consultation.tsx';
 import { FilterSelect, Notice } from '../../components/form.tsx';
+import { DateText, DateTimeText } from '../../components/dates.tsx';
 
 /** What the viewer may do in the round, decided by the route from the policy and the round's state. */
 export interface RoundAbilities {
@@ -68,7 +69,7 @@ export function RoundPage(props: RoundPageProps) {
           <RoundStateTag state={state} />
           <span>{roundPhaseLabel[round.phase]}</span>
           <span>
-            Høringsperiode: <CalendarDate date={round.opensOn} /> til og med <CalendarDate date={round.closesOn} />
+            Høringsperiode: <DateText date={round.opensOn} /> til og med <DateText date={round.closesOn} />
           </span>
         </p>
       </PageHeader>
@@ -125,20 +126,20 @@ function StateNotice({ state, round, can }: { state: RoundState; round: Round; c
   if (state === 'planned') {
     return (
       <Notice color="info">
-        Høringen åpner <CalendarDate date={round.opensOn} />. Da kan organisasjonene kommentere.
+        Høringen åpner <DateText date={round.opensOn} />. Da kan organisasjonene kommentere.
       </Notice>
     );
   }
   if (state === 'closed') {
     return (
       <Notice color="info">
-        Fristen gikk ut <CalendarDate date={round.closesOn} />. Ingen kan skrive eller endre kommentarer lenger; prosjektet svarer på dem som ikke er besvart.
+        Fristen gikk ut <DateText date={round.closesOn} />. Ingen kan skrive eller endre kommentarer lenger; prosjektet svarer på dem som ikke er besvart.
       </Notice>
     );
   }
   return can.comment ? (
     <Notice color="info">
-      Høringen er åpen til og med <CalendarDate date={round.closesOn} />. Velg «Kommenter» ved kravet eller elementet du vil kommentere; kommentaren skrives på vegne av organisasjonen din.
+      Høringen er åpen til og med <DateText date={round.closesOn} />. Velg «Kommenter» ved kravet eller elementet du vil kommentere; kommentaren skrives på vegne av organisasjonen din.
     </Notice>
   ) : null;
 }
@@ -158,7 +159,7 @@ function VisitSummary({ signedIn, since, summary }: Pick<RoundPageProps['visit']
   return (
     <div class="ds-alert visit-summary" data-color="info">
       <p class="ds-paragraph">
-        Siden forrige besøk (<DateTime at={since} />):{' '}
+        Siden forrige besøk (<DateTimeText at={since} />):{' '}
         {any
           ? parts
               .filter(([n]) => n > 0)

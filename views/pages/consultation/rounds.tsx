@@ -2,8 +2,9 @@ import { roundPhaseLabel, roundPhases, roundState, type Round } from '../../../m
 import { kindInfo, type ElementKind } from '../../../model/kinds.ts';
 import type { RoundSummary } from '../../../src/db/queries/consultation-rounds.ts';
 import { Empty, PageHeader } from '../../components/common.tsx';
-import { CalendarDate, RoundStateTag } from '../../components/consultation.tsx';
+import { RoundStateTag } from '../../components/consultation.tsx';
 import { ErrorSummary, SelectField, TextAreaField, TextField, type FieldErrors } from '../../components/form.tsx';
+import { DateText } from '../../components/dates.tsx';
 
 export interface RoundsPageProps {
   rounds: RoundSummary[];
@@ -72,7 +73,7 @@ export function RoundsPage({ rounds, now, mayManage, organisationId, signedIn }:
                   </th>
                   <td>{roundPhaseLabel[r.phase]}</td>
                   <td>
-                    <CalendarDate date={r.opensOn} />–<CalendarDate date={r.closesOn} />
+                    <DateText date={r.opensOn} />–<DateText date={r.closesOn} />
                   </td>
                   <td>
                     <RoundStateTag state={roundState(r, now)} />

@@ -3,7 +3,7 @@ import { answerBasis, basisField, commentField, stanceField, stanceLabel, stance
 import type { FrozenService } from '../../../model/review/types.ts';
 import type { FieldErrors } from '../../components/form.tsx';
 import { Announce } from '../../components/common.tsx';
-import { formatClock } from './common.tsx';
+import { formatClock } from '../../components/dates.tsx';
 
 /**
  * One service's answer on the review form, and the fragments its autosave answers with. Each

@@ -40,13 +40,6 @@ export function ReviewHeader({ title, lead, current, crumbs = [], abilities }: {
   );
 }
 
-export { DateText, formatClock, formatDate } from '../../components/dates.tsx';
-
-/** An instant in Norwegian time. */
-export function TimeText({ iso }: { iso: string | null }) {
-  return <DateTimeText at={iso} />;
-}
-
 // Made once: a large dashboard formats tens of thousands of numbers.
 const shareFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
 const countFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
@@ -96,7 +89,7 @@ export function RoundStateText({ round, now }: { round: ReviewRound; now: Date }
   }
   return (
     <>
-      Lukket <TimeText iso={state.closedAt} />
+      Lukket <DateTimeText at={state.closedAt} />
       {round.closedByName ? ` av ${round.closedByName}` : ''}.
     </>
   );

@@ -4,7 +4,8 @@ import type { IntentionDeclaration } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
 import { ErrorSummary, Notice, SelectField, TextField, type FieldErrors } from '../../components/form.tsx';
-import { DateText, ReviewHeader, TimeText, type ReviewAbilities } from './common.tsx';
+import { ReviewHeader, type ReviewAbilities } from './common.tsx';
+import { DateText, DateTimeText } from '../../components/dates.tsx';
 
 export interface IntentionFormValues {
   status?: string | undefined;
@@ -54,7 +55,7 @@ export function IntentionPage({
         ) : null}
         {declaration ? (
           <>
-            , registrert <TimeText iso={declaration.updatedAt} />
+            , registrert <DateTimeText at={declaration.updatedAt} />
             {declaration.updatedByName ? ` av ${declaration.updatedByName}` : ''}
             {declaration.updatedByRole ? ` (${roleLabel[declaration.updatedByRole].toLowerCase()})` : ''}.
           </>

@@ -4,9 +4,10 @@ import { roundState } from '../../../model/review/rounds.ts';
 import type { FrozenService, MunicipalityReview, ReviewRound, StoredEntry } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
 import { ErrorSummary, Notice, type FieldErrors } from '../../components/form.tsx';
-import { ReviewHeader, RoundStateText, StanceTag, TimeText, type ReviewAbilities } from './common.tsx';
+import { ReviewHeader, RoundStateText, StanceTag, type ReviewAbilities } from './common.tsx';
 import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type Marks } from './list.tsx';
 import { AnswerFields, Progress, reviewFormId, sessionAlertId } from './answer.tsx';
+import { DateTimeText } from '../../components/dates.tsx';
 
 /**
  * - `edit`: the municipality's own open review;
@@ -113,7 +114,7 @@ function StatusLine({
   if (review.status === 'draft') {
     return (
       <p class="ds-paragraph review-status">
-        <strong>Status:</strong> Utkast, sist lagret <TimeText iso={review.updatedAt} />
+        <strong>Status:</strong> Utkast, sist lagret <DateTimeText at={review.updatedAt} />
         {review.updatedByName ? ` av ${review.updatedByName}` : ''}.{own ? count : null}{' '}
         {own ? (review.reopenedAt ? 'Vurderingen er åpnet for endringer igjen; send den inn på nytt når dere er ferdige.' : '') : 'Innholdet i et utkast vises bare for kommunen selv.'}
       </p>
@@ -122,7 +123,7 @@ function StatusLine({
   return (
     <div class="review-status">
       <p class="ds-paragraph">
-        <strong>Status:</strong> Sendt inn <TimeText iso={review.submittedAt} />
+        <strong>Status:</strong> Sendt inn <DateTimeText at={review.submittedAt} />
         {review.submittedByName ? ` av ${review.submittedByName}` : ''}.{count} {own && open ? 'Vil dere endre noe, be prosjektet om å åpne vurderingen igjen.' : ''}
       </p>
       {canReopen && open ? (

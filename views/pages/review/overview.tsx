@@ -4,7 +4,8 @@ import type { IntentionDeclaration, ReviewRound } from '../../../model/review/ty
 import type { Municipality } from '../../../model/schemas.ts';
 import { Empty } from '../../components/common.tsx';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form.tsx';
-import { DateText, ReviewHeader, RoundStateTag, type ReviewAbilities } from './common.tsx';
+import { ReviewHeader, RoundStateTag, type ReviewAbilities } from './common.tsx';
+import { DateText } from '../../components/dates.tsx';
 
 export interface RoundFormValues {
   title?: string | undefined;

@@ -5,8 +5,9 @@ import type { FrozenService, MunicipalityReview, ReviewRound } from '../../../mo
 import type { Municipality } from '../../../model/schemas.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form.tsx';
-import { DateText, ReviewHeader, RoundStateText, TimeText, countOf, type ReviewAbilities } from './common.tsx';
+import { ReviewHeader, RoundStateText, countOf, type ReviewAbilities } from './common.tsx';
 import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type Marks } from './list.tsx';
+import { DateText, DateTimeText } from '../../components/dates.tsx';
 
 export interface RoundPageProps {
   round: ReviewRound;
@@ -33,7 +34,7 @@ export function RoundPage(props: RoundPageProps) {
         abilities={abilities}
         lead={
           <>
-            Første leveranse slik den var da runden åpnet <TimeText iso={round.openedAt} />: {countOf(services.length, 'informasjonstjeneste', 'informasjonstjenester')}.{' '}
+            Første leveranse slik den var da runden åpnet <DateTimeText at={round.openedAt} />: {countOf(services.length, 'informasjonstjeneste', 'informasjonstjenester')}.{' '}
             <RoundStateText round={round} now={now} />
           </>
         }
@@ -140,7 +141,7 @@ function ManageRound({ round, now, reviews = [], reopenValues = {}, reopenErrors
                   <td class="num">{formatNumber(r.municipality.population)}</td>
                   <td>{reviewStatusLabel[r.status]}</td>
                   <td>
-                    <TimeText iso={r.status === 'submitted' ? r.submittedAt : null} />
+                    <DateTimeText at={r.status === 'submitted' ? r.submittedAt : null} />
                   </td>
                   <td>
                     {r.status === 'submitted' && state.open ? (

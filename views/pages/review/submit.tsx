@@ -3,7 +3,8 @@ import { stanceField } from '../../../model/review/schemas.ts';
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
 import { Notice } from '../../components/form.tsx';
-import { DateText, ReviewHeader, countOf, formatCount, type ReviewAbilities } from './common.tsx';
+import { ReviewHeader, countOf, formatCount, type ReviewAbilities } from './common.tsx';
+import { DateText } from '../../components/dates.tsx';
 
 export interface SubmitConfirmProps {
   round: ReviewRound;
