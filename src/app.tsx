@@ -50,8 +50,12 @@ export function createApp(options: CreateAppOptions): Hono {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' }),
+      onError: (c) => {
+        // The rest of the body is never read, so the server drops the connection: say so, or the
+        // client sends its next request into a closed socket.
+        c.header('Connection', 'close');
+        return respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' });
+      },
     }),
   );
   app.use('*', requestContext(deps));
