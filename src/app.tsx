@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { AppDeps } from './deps.ts';
 import { notFound, respondError } from './http/render.tsx';
+import { compression } from './http/compression.ts';
 import { sameOriginWrites, securityHeaders } from './http/security.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -44,7 +45,9 @@ export function createApp(options: CreateAppOptions): Hono {
   };
   const app = new Hono();
 
-  // Every request, in this order: headers (CSP nonce), who is asking, same-origin writes, the policy.
+  // Every request, in this order: compression (last to see the answer), headers (CSP nonce), who
+  // is asking, same-origin writes, the policy.
+  app.use('*', compression());
   app.use('*', securityHeaders());
   // No form here is near this size; a larger body is refused before anything reads it.
   app.use(
