@@ -7,6 +7,7 @@ import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { AppDeps } from './deps.ts';
 import { notFound, respondError } from './http/render.tsx';
+import { compression } from './http/compression.ts';
 import { requestLanguage } from './http/language.ts';
 import { sameOriginWrites, securityHeaders } from './http/security.ts';
 import { adminRoutes } from './routes/admin/index.ts';
@@ -18,6 +19,7 @@ import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { languageRoutes } from './routes/language.tsx';
 import { editRoutes } from './routes/edit.tsx';
+import { exchangeRoutes } from './routes/exchange.ts';
 import { linkRoutes } from './routes/links.tsx';
 import { reviewRoutes, reviewSignedOutAnswers } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
@@ -46,7 +48,9 @@ export function createApp(options: CreateAppOptions): Hono {
   };
   const app = new Hono();
 
-  // Every request, in this order: headers (CSP nonce), who is asking, same-origin writes, the policy.
+  // Every request, in this order: compression (last to see the answer), headers (CSP nonce), who
+  // is asking, its language, same-origin writes, the policy.
+  app.use('*', compression());
   // Makes the request reachable from views (`useI18n()` reads its language from it).
   app.use('*', contextStorage());
   app.use('*', securityHeaders());
@@ -55,8 +59,12 @@ export function createApp(options: CreateAppOptions): Hono {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' }),
+      onError: (c) => {
+        // The rest of the body is never read, so the server drops the connection: say so, or the
+        // client sends its next request into a closed socket.
+        c.header('Connection', 'close');
+        return respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' });
+      },
     }),
   );
   app.use('*', requestContext(deps));
@@ -72,6 +80,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', languageRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', apiRoutes(deps));
+  app.route('/', exchangeRoutes(deps));
   app.route('/', diagramRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', consultationRoutes(deps));

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { addVary } from './compression.ts';
 import { chooseLanguage, i18nFor } from '../../views/i18n/index.ts';
 
 /** The language chosen on this browser, for visitors who are not signed in (not a secret). */
@@ -14,8 +15,10 @@ export function requestLanguage(): MiddlewareHandler {
     const code = chooseLanguage(c.var.viewer?.language, getCookie(c, languageCookie), c.req.header('Accept-Language'));
     c.set('i18n', i18nFor(code));
     await next();
+    // Only pages speak a language; assets and data do not vary with it.
+    if (!c.res.headers.get('Content-Type')?.startsWith('text/html')) return;
     c.res.headers.set('Content-Language', c.var.i18n.language.htmlLang);
-    c.res.headers.append('Vary', 'Accept-Language');
+    addVary(c.res.headers, 'Accept-Language');
   };
 }
 
