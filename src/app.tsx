@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { AppDeps } from './deps.ts';
 import { notFound, respondError } from './http/render.tsx';
+import { compression } from './http/compression.ts';
 import { sameOriginWrites, securityHeaders } from './http/security.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -15,6 +16,7 @@ import { consultationRoutes } from './routes/consultation/index.ts';
 import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { editRoutes } from './routes/edit.tsx';
+import { exchangeRoutes } from './routes/exchange.ts';
 import { linkRoutes } from './routes/links.tsx';
 import { requirementRoutes } from './routes/requirements.tsx';
 import { reviewRoutes, reviewSignedOutAnswers } from './routes/review/index.ts';
@@ -44,15 +46,21 @@ export function createApp(options: CreateAppOptions): Hono {
   };
   const app = new Hono();
 
-  // Every request, in this order: headers (CSP nonce), who is asking, same-origin writes, the policy.
+  // Every request, in this order: compression (last to see the answer), headers (CSP nonce), who
+  // is asking, same-origin writes, the policy.
+  app.use('*', compression());
   app.use('*', securityHeaders());
   // No form here is near this size; a larger body is refused before anything reads it.
   app.use(
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' }),
+      onError: (c) => {
+        // The rest of the body is never read, so the server drops the connection: say so, or the
+        // client sends its next request into a closed socket.
+        c.header('Connection', 'close');
+        return respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' });
+      },
     }),
   );
   app.use('*', requestContext(deps));
@@ -66,6 +74,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', authRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', apiRoutes(deps));
+  app.route('/', exchangeRoutes(deps));
   app.route('/', diagramRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', consultationRoutes(deps));

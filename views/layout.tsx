@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { roleLabel, type Role } from '../model/accounts.ts';
+import { assetUrl } from './asset-files.ts';
 
 export interface NavItem {
   href: string;
@@ -64,12 +65,12 @@ export function Layout({ title, current, nonce, viewer = null, children }: Layou
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content={htmxConfig} />
         <title>{`${title} – Akson omfang`}</title>
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/assets/designsystemet.css" />
-        <link rel="stylesheet" href="/assets/theme.css" />
-        <link rel="stylesheet" href="/assets/app.css" />
-        <script src="/assets/htmx.min.js" defer nonce={nonce}></script>
-        <script src="/assets/app.js" type="module" nonce={nonce}></script>
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl('designsystemet.css')} />
+        <link rel="stylesheet" href={assetUrl('theme.css')} />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+        <script src={assetUrl('htmx.min.js')} defer nonce={nonce}></script>
+        <script src={assetUrl('app.js')} type="module" nonce={nonce}></script>
       </head>
       <body>
         <a class="ds-skip-link" href="#innhold">

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { raw } from 'hono/html';
 import { Layout } from '../../views/layout.tsx';
 import { Announce } from '../../views/components/common.tsx';
 import { NonceContext } from '../../views/components/script.tsx';
@@ -36,8 +37,10 @@ export function respond(c: Context, parts: PageParts): Response | Promise<Respon
       status,
     );
   }
+  // The doctype keeps every page in standards mode (without it browsers render in quirks mode).
   return c.html(
     <NonceContext.Provider value={nonce}>
+      {raw('<!DOCTYPE html>')}
       <Layout title={parts.title} current={c.req.path} nonce={nonce} viewer={c.get('viewer') ?? null}>
         {parts.body}
       </Layout>
