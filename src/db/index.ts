@@ -15,6 +15,7 @@ import {
 } from 'kysely';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 export type Db = Kysely<Database>;
 
@@ -35,7 +36,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: sqlite }, file),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, file),
     ...(options.log ? { log: options.log } : {}),
   });
 }
