@@ -1,6 +1,6 @@
-import { DateTimeText } from '../components/dates.tsx';
 import { CheckboxField, ErrorSummary, Notice, TextField, type FieldErrors } from '../components/form.tsx';
 import { PageHeader } from '../components/common.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 export interface ApiTokenRow {
   id: number;
@@ -22,78 +22,77 @@ export interface ApiTokensPageProps {
 
 /** The user's own API tokens: make one (its secret is shown once), see when each was used, revoke. */
 export function ApiTokensPage({ tokens, created, revoked, form, errors }: ApiTokensPageProps) {
+  const { t, dateTime } = useI18n();
   return (
     <>
       <PageHeader
-        title="API-tokener"
-        lead="Personlige tokener for skript og integrasjoner mot API-et. Et token har din rolle og tilknytning, og kan begrenses til lesing."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'API-tokener' }]}
+        title={t('api.tokens.title')}
+        lead={t('api.tokens.lead')}
+        crumbs={[{ href: '/', label: t('layout.nav.overview') }, { label: t('api.tokens.title') }]}
       />
       {created ? (
         <div class="ds-alert notice" data-color="success" role="status">
           <p class="ds-paragraph">
-            Tokenet «{created.name}» er laget. Kopier det nå: det vises ikke igjen, og bare et fingeravtrykk av det er lagret.
+            {t('api.tokens.created', { name: created.name })}
           </p>
           <p class="ds-paragraph">
             <code class="token-secret">{created.secret}</code>
           </p>
         </div>
       ) : null}
-      {revoked ? <Notice color="success">Tokenet «{revoked}» er trukket tilbake og virker ikke lenger.</Notice> : null}
+      {revoked ? <Notice color="success">{t('api.tokens.revoked', { name: revoked })}</Notice> : null}
       <section aria-labelledby="nytt-token">
         <h2 class="ds-heading" data-size="sm" id="nytt-token">
-          Nytt token
+          {t('api.tokens.new')}
         </h2>
         <form method="post" action="/konto/tokener" novalidate>
-          <ErrorSummary errors={errors} labels={{ name: 'Navn' }} />
-          <TextField name="name" label="Navn" description="Hva tokenet brukes til, for eksempel «Nattlig eksport»." value={form?.name} errors={errors} />
+          <ErrorSummary errors={errors} labels={{ name: t('api.tokens.name') }} />
+          <TextField name="name" label={t('api.tokens.name')} description={t('api.tokens.nameHelp')} value={form?.name} errors={errors} />
           <CheckboxField
             name="readOnly"
-            label="Bare lesing"
+            label={t('api.tokens.readOnly')}
             checked={form?.readOnly ?? true}
-            description="Et token for lesing blir avvist (403) om det brukes til å endre noe."
+            description={t('api.tokens.readOnlyHelp')}
           />
           <button class="ds-button" type="submit">
-            Lag token
+            {t('api.tokens.create')}
           </button>
         </form>
       </section>
       <section aria-labelledby="mine-tokener">
         <h2 class="ds-heading" data-size="sm" id="mine-tokener">
-          Mine tokener
+          {t('api.tokens.mine')}
         </h2>
         {tokens.length === 0 ? (
-          <p class="ds-paragraph muted">Du har ingen tokener.</p>
+          <p class="ds-paragraph muted">{t('api.tokens.none')}</p>
         ) : (
           <div class="table-scroll">
             <table class="ds-table" data-border>
               <thead>
                 <tr>
-                  <th scope="col">Navn</th>
-                  <th scope="col">Tilgang</th>
-                  <th scope="col">Laget</th>
-                  <th scope="col">Sist brukt</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t('api.tokens.name')}</th>
+                  <th scope="col">{t('api.tokens.access')}</th>
+                  <th scope="col">{t('api.tokens.createdAt')}</th>
+                  <th scope="col">{t('api.tokens.lastUsed')}</th>
+                  <th scope="col">{t('api.tokens.status')}</th>
                 </tr>
               </thead>
               <tbody>
-                {tokens.map((t) => (
+                {tokens.map((row) => (
                   <tr>
-                    <th scope="row">{t.name}</th>
-                    <td>{t.readOnly ? 'Bare lesing' : 'Lesing og endring'}</td>
+                    <th scope="row">{row.name}</th>
+                    <td>{row.readOnly ? t('api.tokens.accessReadOnly') : t('api.tokens.accessWrite')}</td>
                     <td>
-                      <DateTimeText at={t.createdAt} />
+                      {dateTime(row.createdAt)}
                     </td>
-                    <td>{t.lastUsedAt ? <DateTimeText at={t.lastUsedAt} /> : 'Aldri'}</td>
+                    <td>{row.lastUsedAt ? dateTime(row.lastUsedAt) : t('api.tokens.never')}</td>
                     <td>
-                      {t.revokedAt ? (
-                        <>
-                          Trukket tilbake <DateTimeText at={t.revokedAt} />
-                        </>
+                      {row.revokedAt ? (
+                        t('api.tokens.revokedAt', { at: dateTime(row.revokedAt) })
                       ) : (
-                        <form method="post" action={`/konto/tokener/${t.id}/trekk-tilbake`}>
-                          <button class="ds-button" data-variant="secondary" type="submit" aria-label={`Trekk tilbake tokenet ${t.name}`}>
-                            Trekk tilbake
+                        <form method="post" action={`/konto/tokener/${row.id}/trekk-tilbake`}>
+                          <button class="ds-button" data-variant="secondary" type="submit" aria-label={t('api.tokens.revokeLabel', { name: row.name })}>
+                            {t('api.tokens.revoke')}
                           </button>
                         </form>
                       )}
