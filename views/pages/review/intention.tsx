@@ -6,6 +6,7 @@ import { Empty, formatNumber } from '../../components/common.tsx';
 import { ErrorSummary, Notice, SelectField, TextField, type FieldErrors } from '../../components/form.tsx';
 import { ReviewHeader, type ReviewAbilities } from './common.tsx';
 import { DateText, DateTimeText } from '../../components/dates.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 export interface IntentionFormValues {
   status?: string | undefined;
@@ -114,7 +115,7 @@ export function IntentionListPage({
         </button>
       </form>
       <p class="ds-paragraph" role="status">
-        {rows.length} kommuner.
+        {useI18n().t('review.intention.count', { count: rows.length })}
       </p>
       {rows.length === 0 ? (
         <Empty>Ingen kommuner passer med filteret.</Empty>
