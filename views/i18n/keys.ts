@@ -13,4 +13,7 @@ export type MessageKey =
   | Area<'kinds', typeof import('./nb/kinds.json')>
   | Area<'scope', typeof import('./nb/scope.json')>
   | Area<'review', typeof import('./nb/review.json')>
-  | Area<'consultation', typeof import('./nb/consultation.json')>;
+  | Area<'consultation', typeof import('./nb/consultation.json')>
+  | Area<'api', typeof import('./nb/api.json')>
+  // A new area: one line above this comment (keeps merges of areas added side by side simple).
+  | never;
