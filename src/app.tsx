@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AccessDenied, denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
 import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
+import { isBusy, isUnavailable } from './db/errors.ts';
 import type { AppDeps } from './deps.ts';
 import { notFound, respondError } from './http/render.tsx';
 import { sameOriginWrites, securityHeaders } from './http/security.ts';
@@ -80,6 +81,17 @@ export function createApp(options: CreateAppOptions): Hono {
     // A request we refuse on purpose (e.g. a body that is not a form) is answered, not logged.
     if (error instanceof HTTPException && error.status < 500) {
       return respondError(c, { status: error.status, title: 'Ugyldig forespørsel', message: error.message });
+    }
+    if (isBusy(error) || isUnavailable(error)) {
+      // The database is restarting, unreachable, or too busy to finish the change now (another
+      // instance kept winning): nothing was saved, and trying again shortly works.
+      deps.logError(error);
+      const message = isBusy(error)
+        ? 'Databasen er travel akkurat nå, og endringen ble ikke lagret. Vent litt og prøv igjen.'
+        : 'Databasen svarer ikke akkurat nå, og endringen ble ikke lagret. Vent litt og prøv igjen.';
+      c.header('Retry-After', '2');
+      if (c.req.path.startsWith('/api/')) return c.json({ error: message }, 503);
+      return respondError(c, { status: 503, title: 'Midlertidig utilgjengelig', message });
     }
     deps.logError(error);
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'Noe gikk galt på serveren. Prøv igjen senere.' }, 500);
