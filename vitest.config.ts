@@ -13,6 +13,8 @@ const shared = {
   testTimeout: 20_000,
   hookTimeout: 60_000,
   pool: 'forks' as const,
+  // A cheaper password hash for tests only (see the file).
+  setupFiles: ['test/setup.ts'],
   globalSetup: ['test/setup/global.ts'],
 };
 

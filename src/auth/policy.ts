@@ -78,6 +78,7 @@ export const routePolicy: Record<string, Action> = {
   'GET /login': 'open',
   'POST /login': 'open',
   'POST /logg-ut': 'open',
+  'POST /sprak': 'open',
   'GET /invitasjon/:token': 'open',
   'POST /invitasjon/:token': 'open',
   'GET /nytt-passord/:token': 'open',
@@ -102,6 +103,9 @@ export const routePolicy: Record<string, Action> = {
   [`GET /${kindPathParam}`]: 'scope.read',
   [`GET /${kindPathParam}/:key`]: 'scope.read',
   'GET /api/model': 'scope.read',
+  'GET /api/openapi.json': 'scope.read',
+  'GET /api/dokumentasjon': 'scope.read',
+  'GET /eksport/archimate.xml': 'scope.read',
   'GET /sok': 'scope.read',
   'GET /gapanalyse/panel': 'scope.read',
 

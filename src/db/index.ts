@@ -19,6 +19,7 @@ import { isRetryable } from './errors.ts';
 import { migrations } from './migrations/index.ts';
 import { isPostgres } from './migrations/portable.ts';
 import type { Database } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = 'sqlite' | 'postgres';
@@ -60,7 +61,7 @@ export function openSqlite(sqlite: SQLite.Database, options: OpenOptions = {}): 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new AksonKysely({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     ...(options.log ? { log: options.log } : {}),
   });
 }
