@@ -29,6 +29,8 @@ const postgres = {
     // Starting the server from a file and the seed command are about SQLite files.
     exclude: ['test/src/start.test.ts', 'test/src/cli/seed.test.ts'],
     env: { AKSON_TEST_ENGINE: 'postgres', TEST_DATABASE_URL: postgresUrl ?? '' },
+    // Tests that read every page make a round trip per query; a server shared with the SQLite pass needs more time.
+    testTimeout: 90_000,
   },
 };
 

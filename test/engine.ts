@@ -143,3 +143,70 @@ export async function freshDatabase(options: { seed?: boolean; log?: OpenOptions
 
 /** The address of the PostgreSQL database `freshDatabase` handed out last (for a server process). */
 export let lastDatabase = '';
+
+/**
+ * The schema as either engine describes it, for tests that check tables, columns, indexes and
+ * foreign keys (SQLite's pragmas, PostgreSQL's catalogue).
+ */
+export const schemaOf = {
+  async tables(db: Db): Promise<string[]> {
+    const { rows } =
+      testEngine === 'postgres'
+        ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`.execute(db)
+        : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like 'element_search%'`.execute(db);
+    // The search index is an FTS5 table (and its shadow tables) on SQLite, a plain table on PostgreSQL.
+    return rows.map((r) => r.name).filter((n) => n !== 'element_search').sort();
+  },
+  async columns(db: Db, table: string): Promise<string[]> {
+    const { rows } =
+      testEngine === 'postgres'
+        ? await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ${table} order by ordinal_position`.execute(db)
+        : await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
+    return rows.map((r) => r.name);
+  },
+  /** Indexes made by CREATE INDEX (not those behind a primary key or UNIQUE constraint), by name. */
+  async createdIndexes(db: Db, table: string): Promise<string[]> {
+    const { rows } =
+      testEngine === 'postgres'
+        ? await sql<{ name: string }>`select i.relname as name from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+            where t.relname = ${table} and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)`.execute(db)
+        : await sql<{ name: string }>`select name from pragma_index_list(${table}) where origin = 'c'`.execute(db);
+    return rows.map((r) => r.name).sort();
+  },
+  /** The first column of every index on the table (any origin). */
+  async leadingIndexColumns(db: Db, table: string): Promise<Set<string>> {
+    if (testEngine === 'postgres') {
+      const { rows } = await sql<{ name: string }>`select a.attname as name from pg_index x join pg_class t on t.oid = x.indrelid
+          join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0] where t.relname = ${table}`.execute(db);
+      return new Set(rows.map((r) => r.name));
+    }
+    const { rows: indexes } = await sql<{ name: string }>`select name from pragma_index_list(${table})`.execute(db);
+    const leading = new Set<string>();
+    for (const index of indexes) {
+      const { rows } = await sql<{ name: string; seqno: number }>`select name, seqno from pragma_index_info(${index.name})`.execute(db);
+      const first = rows.find((r) => r.seqno === 0);
+      if (first) leading.add(first.name);
+    }
+    return leading;
+  },
+  /** `column → table (ON DELETE action)` for each foreign key, actions as SQLite spells them. */
+  async foreignKeys(db: Db, table: string): Promise<string[]> {
+    if (testEngine === 'postgres') {
+      const { rows } = await sql<{ from: string; table: string; on_delete: string }>`
+        select a.attname as "from", f.relname as "table",
+               case c.confdeltype when 'a' then 'NO ACTION' when 'r' then 'RESTRICT' when 'c' then 'CASCADE' when 'n' then 'SET NULL' else 'SET DEFAULT' end as on_delete
+        from pg_constraint c join pg_class t on t.oid = c.conrelid join pg_class f on f.oid = c.confrelid
+        join pg_attribute a on a.attrelid = t.oid and a.attnum = c.conkey[1]
+        where c.contype = 'f' and t.relname = ${table} order by c.conname`.execute(db);
+      return rows.map((r) => `${r.from} → ${r.table} (${r.on_delete})`);
+    }
+    const { rows } = await sql<{ table: string; from: string; on_delete: string }>`select * from pragma_foreign_key_list(${table})`.execute(db);
+    return rows.map((r) => `${r.from} → ${r.table} (${r.on_delete})`);
+  },
+};
+
+/** The message each engine gives when a CHECK or FOREIGN KEY constraint refuses a row. */
+export const refused = {
+  check: /CHECK constraint failed|violates check constraint/,
+  foreignKey: /FOREIGN KEY constraint failed|violates foreign key constraint/,
+};
