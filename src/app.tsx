@@ -2,11 +2,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
-import { AccessDenied, denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
+import { denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
 import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import { isBusy, isUnavailable } from './db/errors.ts';
 import type { AppDeps } from './deps.ts';
+import { NotFound, PermissionDenied, RuleRefused, StaleVersion } from './commands/errors.ts';
 import { notFound, respondError } from './http/render.tsx';
 import { compression } from './http/compression.ts';
 import { requestLanguage } from './http/language.ts';
@@ -23,6 +24,7 @@ import { languageRoutes } from './routes/language.tsx';
 import { editRoutes } from './routes/edit.tsx';
 import { exchangeRoutes } from './routes/exchange.ts';
 import { linkRoutes } from './routes/links.tsx';
+import { requirementRoutes } from './routes/requirements.tsx';
 import { reviewRoutes, reviewSignedOutAnswers } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
 import { searchRoutes } from './routes/search.tsx';
@@ -89,24 +91,31 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', consultationRoutes(deps));
   app.route('/', searchRoutes(deps));
   // Specific paths before the generic `/:kind/:key` patterns of the workspace and the pages.
+  app.route('/', requirementRoutes(deps));
   app.route('/', linkRoutes(deps));
   app.route('/', editRoutes(deps));
   app.route('/', scopeRoutes(deps));
 
   app.notFound((c) => notFound(c, 'Det finnes ingen side med den adressen.'));
   app.onError((error, c) => {
-    if (error instanceof AccessDenied) return denyRequest(c, deps, error.message);
+    // A use case's refusal, where the route had no better page for it: nothing was written.
+    if (error instanceof PermissionDenied) return denyRequest(c, deps, error.reason);
+    if (error instanceof NotFound) return notFound(c, error.message || 'Det finnes ikke (lenger).');
+    if (error instanceof StaleVersion) return respondError(c, { status: 409, title: 'Noen andre lagret først', message: error.message });
+    if (error instanceof RuleRefused) return respondError(c, { status: 409, title: error.title, message: error.message });
+    // SQLite gave up waiting for another writer, or PostgreSQL kept reporting a lost race after the retries.
+    if (isBusy(error)) {
+      return respondError(c, { status: 409, title: 'Databasen var opptatt', message: 'Noen andre lagret samtidig, og vi ventet for lenge. Ingenting er lagret. Prøv igjen.' });
+    }
     // A request we refuse on purpose (e.g. a body that is not a form) is answered, not logged.
     if (error instanceof HTTPException && error.status < 500) {
       return respondError(c, { status: error.status, title: 'Ugyldig forespørsel', message: error.message });
     }
-    if (isBusy(error) || isUnavailable(error)) {
-      // The database is restarting, unreachable, or too busy to finish the change now (another
-      // instance kept winning): nothing was saved, and trying again shortly works.
+    if (isUnavailable(error)) {
+      // The database is restarting or unreachable (the pool reconnects by itself): nothing was
+      // saved, and trying again shortly works.
       deps.logError(error);
-      const message = isBusy(error)
-        ? 'Databasen er travel akkurat nå, og endringen ble ikke lagret. Vent litt og prøv igjen.'
-        : 'Databasen svarer ikke akkurat nå, og endringen ble ikke lagret. Vent litt og prøv igjen.';
+      const message = 'Databasen svarer ikke akkurat nå, og det du sendte ble ikke lagret. Vent litt og prøv igjen.';
       c.header('Retry-After', '2');
       if (c.req.path.startsWith('/api/')) return c.json({ error: message }, 503);
       return respondError(c, { status: 503, title: 'Midlertidig utilgjengelig', message });
@@ -121,3 +130,4 @@ export function createApp(options: CreateAppOptions): Hono {
   });
   return app;
 }
+

@@ -32,8 +32,8 @@ interface ActionRule {
   grants: Partial<Record<Subject, Grant>>;
 }
 
-const everyone = Object.fromEntries(subjects.map((s) => [s, 'allow'])) as Record<Subject, Grant>;
-const signedIn = Object.fromEntries(roles.map((r) => [r, 'allow'])) as Record<Role, Grant>;
+const everyone = Object.fromEntries(subjects.map((s) => [s, 'allow'])) as Record<Subject, 'allow'>;
+const signedIn = Object.fromEntries(roles.map((r) => [r, 'allow'])) as Record<Role, 'allow'>;
 
 export const actions = {
   /** Files and the health check: open, and never depend on who asks (no session lookup). */
@@ -42,6 +42,10 @@ export const actions = {
   open: { label: 'Innlogging, utlogging, invitasjoner og nytt passord med lenke', grants: everyone },
   'scope.read': { label: 'Lese det publiserte omfanget', grants: { anonymous: 'public-read', ...signedIn } },
   'scope.edit': { label: 'Endre omfanget: elementer, koblinger, krav og rekkefølge', grants: { architect: 'allow' } },
+  'requirements.edit': {
+    label: 'Endre kravsporing og kravstruktur: koblinger, kapitler, kravtyper og baselines',
+    grants: { architect: 'allow', administrator: 'allow' },
+  },
   'admin.read': { label: 'Se administrasjonssidene', grants: { administrator: 'allow' } },
   'users.manage': { label: 'Administrere brukere og invitasjoner', grants: { administrator: 'allow' } },
   'organisations.manage': { label: 'Administrere organisasjoner', grants: { administrator: 'allow' } },
@@ -122,6 +126,10 @@ export const routePolicy: Record<string, Action> = {
   'GET /informasjonstjenester/:key/koblinger': 'scope.edit',
   'POST /informasjonstjenester/:key/koblinger': 'scope.edit',
   'POST /informasjonstjenester/flytt': 'scope.edit',
+  'POST /krav/:key/koblinger': 'requirements.edit',
+  'POST /krav/:key/koblinger/fjern': 'requirements.edit',
+  [`POST /${kindPathParam}/:key/krav`]: 'requirements.edit',
+  [`POST /${kindPathParam}/:key/krav/fjern`]: 'requirements.edit',
   'GET /diagrammer': 'scope.read',
   'GET /diagrammer/omfang': 'scope.read',
   'GET /diagrammer/omfang.mmd': 'scope.read',

@@ -38,11 +38,13 @@ import { RoadmapPage } from '../../views/pages/roadmap.tsx';
 import { SourceDocumentPage, SourceIndexPage } from '../../views/pages/source.tsx';
 import { historyFor } from '../http/history.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
+import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
 import { sourceDocumentByKey, sourceLines } from '../db/queries/sources.ts';
+import { loadTraceContext } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, respond, respondError } from '../http/render.tsx';
 import { validParams } from '../http/validate.ts';
-import { canEditScope } from '../http/permissions.ts';
+import { canEditRequirements, canEditScope } from '../http/permissions.ts';
 
 /** The "new element" region of a list page, for architects. */
 function createPanel(c: Context, kind: ElementKind, model: ScopeModel, index: ModelIndex) {
@@ -269,14 +271,15 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const kind = kindByPath.get(c.req.param('kindPath') ?? '');
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
     const key = c.req.param('key');
-    const { model, index } = await load();
-    const element = elementKeySchema.safeParse(key).success ? index.byKey(kind, key) : undefined;
-    if (!element) {
+    const found = elementKeySchema.safeParse(key).success ? await loadNeighbourhood(db, kind, key) : undefined;
+    if (!found) {
       return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
     }
+    const { element, model, index } = found;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     const history = await historyFor(c, db, element.id);
-    const props = { element, model, index, excerpt, canEdit: canEditScope(c), history };
+    const trace = await loadTraceContext(db);
+    const props = { element, model, index, excerpt, canEdit: canEditScope(c), canLink: canEditRequirements(c), history, trace };
     return respond(c, { title: element.name, body: <ElementDetailPage {...props} />, fragment: <ElementDetailPage {...props} focus /> });
   });
 
