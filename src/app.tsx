@@ -2,10 +2,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
-import { AccessDenied, denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
+import { denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
 import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { AppDeps } from './deps.ts';
+import { NotFound, PermissionDenied, RuleRefused, StaleVersion } from './commands/errors.ts';
+import { databaseFault } from './http/faults.ts';
 import { notFound, respondError } from './http/render.tsx';
 import { compression } from './http/compression.ts';
 import { requestLanguage } from './http/language.ts';
@@ -96,7 +98,19 @@ export function createApp(options: CreateAppOptions): Hono {
 
   app.notFound((c) => notFound(c, 'Det finnes ingen side med den adressen.'));
   app.onError((error, c) => {
-    if (error instanceof AccessDenied) return denyRequest(c, deps, error.message);
+    // A use case's refusal, where the route had no better page for it: nothing was written.
+    if (error instanceof PermissionDenied) return denyRequest(c, deps, error.reason);
+    if (error instanceof NotFound) return notFound(c, error.message || 'Det finnes ikke (lenger).');
+    if (error instanceof StaleVersion) return respondError(c, { status: 409, title: 'Noen andre lagret først', message: error.message });
+    if (error instanceof RuleRefused) return respondError(c, { status: 409, title: error.title, message: error.message });
+    // The database could not do it (full, read-only, locked too long, connection lost): say which.
+    const fault = databaseFault(error);
+    if (fault) {
+      deps.logError(new Error(`Databasefeil ved ${c.req.method} ${c.req.path}: ${fault.cause}`, { cause: error }));
+      if (fault.retryAfter) c.header('Retry-After', String(fault.retryAfter));
+      if (c.req.path.startsWith('/api/')) return c.json({ error: `${fault.title}. ${fault.message}` }, fault.status);
+      return respondError(c, { status: fault.status, title: fault.title, message: fault.message });
+    }
     // A request we refuse on purpose (e.g. a body that is not a form) is answered, not logged.
     if (error instanceof HTTPException && error.status < 500) {
       return respondError(c, { status: error.status, title: 'Ugyldig forespørsel', message: error.message });
@@ -111,3 +125,4 @@ export function createApp(options: CreateAppOptions): Hono {
   });
   return app;
 }
+
