@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import {
   portfolioQuerySchema,
   requirementQuerySchema,
@@ -146,6 +147,11 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   });
 
   app.get('/matriser', (c) => c.redirect('/matriser/personellgrupper'));
+  // The service areas' pages moved when the kind got its right name (issue 16); old links still work.
+  app.get('/personellgrupper', (c) => c.redirect('/tjenesteomrader', 301));
+  app.get('/personellgrupper/:key', validParams('param', z.object({ key: elementKeySchema })), (c) =>
+    c.redirect(`/tjenesteomrader/${c.req.valid('param').key}`, 301),
+  );
 
   app.get('/matriser/personellgrupper', validParams('query', serviceFilterSchema), async (c) => {
     const filter = c.req.valid('query');
@@ -155,7 +161,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const matrix = personnelMatrix(model, selectServices(model, index, selection));
     const region = { index, matrix, canEdit: canEditScope(c), selfUrl: `/matriser/personellgrupper${filterQuery(filter)}` };
     return respond(c, {
-      title: 'Informasjonstjenester × helsepersonellgrupper',
+      title: 'Informasjonstjenester × tjenesteområder',
       body: (
         <PersonnelMatrixPage
           {...region}
@@ -269,7 +275,8 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const kind = kindByPath.get(c.req.param('kindPath') ?? '');
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
     const key = c.req.param('key');
-    const { model, index } = await load();
+    // A region's page counts the municipalities in its counties.
+    const { model, index } = await load(kind === 'region');
     const element = elementKeySchema.safeParse(key).success ? index.byKey(kind, key) : undefined;
     if (!element) {
       return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);

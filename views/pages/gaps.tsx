@@ -27,13 +27,13 @@ export function gapSections(gaps: GapReport, _index: ModelIndex): GapSection[] {
     },
     {
       id: 'uten-personellgruppe',
-      title: 'Tjenester i første leveranse uten helsepersonellgruppe',
-      description: 'Ingen kommunal tjeneste eller helsepersonellgruppe leser eller dokumenterer informasjonstjenesten.',
+      title: 'Tjenester i første leveranse uten tjenesteområde',
+      description: 'Ingen kommunale tjenesteområder leser eller dokumenterer informasjonstjenesten.',
       items: gaps.servicesWithoutPersonnel,
     },
     {
       id: 'grupper-uten-tjeneste',
-      title: 'Helsepersonellgrupper uten tjenester i første leveranse',
+      title: 'Tjenesteområder uten tjenester i første leveranse',
       description: 'Gruppen bruker ingen av tjenestene i første leveranse.',
       items: gaps.personnelGroupsWithoutService,
     },
@@ -177,8 +177,8 @@ export function GapPanel({ gaps, focus }: { gaps: GapReport; focus: 'personell' 
   const lists =
     focus === 'personell'
       ? [
-          { id: 'panel-uten-personell', title: 'Tjenester i første leveranse uten helsepersonellgruppe', items: gaps.servicesWithoutPersonnel as ScopeElement[] },
-          { id: 'panel-grupper-uten', title: 'Helsepersonellgrupper uten tjenester i første leveranse', items: gaps.personnelGroupsWithoutService as ScopeElement[] },
+          { id: 'panel-uten-personell', title: 'Tjenester i første leveranse uten tjenesteområde', items: gaps.servicesWithoutPersonnel as ScopeElement[] },
+          { id: 'panel-grupper-uten', title: 'Tjenesteområder uten tjenester i første leveranse', items: gaps.personnelGroupsWithoutService as ScopeElement[] },
         ]
       : [{ id: 'panel-uten-aktor', title: 'Tjenester i første leveranse uten aktør og samhandlingsform', items: gaps.servicesWithoutExchange as ScopeElement[] }];
   const shown = 12;

@@ -9,7 +9,7 @@ import { ExchangeCellView, modeAbbreviation, PersonnelCell } from '../components
 import { ServiceFilterForm } from '../components/service-filter.tsx';
 
 export const matrixTabs = [
-  { href: '/matriser/personellgrupper', label: 'Informasjonstjenester × helsepersonellgrupper' },
+  { href: '/matriser/personellgrupper', label: 'Informasjonstjenester × tjenesteområder' },
   { href: '/matriser/aktorer', label: 'Informasjonstjenester × aktører' },
 ] as const;
 
@@ -68,8 +68,8 @@ export function PersonnelMatrixPage(props: { model: ScopeModel; index: ModelInde
   return (
     <>
       <PageHeader
-        title="Informasjonstjenester × helsepersonellgrupper"
-        lead="Hvilke kommunale tjenester og helsepersonellgrupper som leser og dokumenterer hver informasjonstjeneste."
+        title="Informasjonstjenester × tjenesteområder"
+        lead="Hvilke kommunale tjenesteområder som leser og dokumenterer hver informasjonstjeneste. Journalen omfatter alle helsepersonellgrupper som jobber i dem; en gruppe kan jobbe i flere tjenesteområder."
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Matriser' }]}
       />
       <MatrixTabs current="/matriser/personellgrupper" filter={props.filter} />
@@ -102,9 +102,9 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl }
       {matrix.services.length === 0 ? (
         <Empty>Ingen informasjonstjenester passer filteret.</Empty>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label="Matrise: informasjonstjenester og helsepersonellgrupper">
+        <div class="table-scroll" tabindex={0} role="region" aria-label="Matrise: informasjonstjenester og tjenesteområder">
           <table class="ds-table matrix" data-border aria-describedby="tegnforklaring-personell" hx-target="closest td" hx-swap="outerHTML">
-            <caption class="ds-sr-only">Informasjonstjenester (rader) og helsepersonellgrupper (kolonner), med bruk i cellene</caption>
+            <caption class="ds-sr-only">Informasjonstjenester (rader) og tjenesteområder (kolonner), med bruk i cellene</caption>
             <thead>
               <tr>
                 <th scope="col">Informasjonstjeneste</th>
@@ -272,7 +272,7 @@ export function PersonnelCoverage({ matrix, url, oob }: { matrix: PersonnelMatri
     <MatrixCoverage
       services={matrix.services.length}
       linked={matrix.services.filter((s) => (matrix.serviceTotals.get(s.id) ?? 0) > 0).length}
-      columns={matrix.groups.map((g) => ({ label: g.name, value: matrix.groupTotals.get(g.id) ?? 0, href: `/personellgrupper/${g.key}` }))}
+      columns={matrix.groups.map((g) => ({ label: g.name, value: matrix.groupTotals.get(g.id) ?? 0, href: `/tjenesteomrader/${g.key}` }))}
       url={url}
       what="gruppe"
       oob={oob}

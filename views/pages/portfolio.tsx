@@ -1,9 +1,11 @@
 import type { Child } from 'hono/jsx';
 import type { PortfolioQuery } from '../../model/filters.ts';
-import { strategicAreas, summarise } from '../../model/portfolio.ts';
+import { documentPortfolioTotal, strategicAreas, summarise } from '../../model/portfolio.ts';
 import { portfolioStatuses, type NationalProject } from '../../model/schemas.ts';
 import { BarList } from '../components/bars.tsx';
-import { ElementLink, PageHeader, StatusTag, formatNumber } from '../components/common.tsx';
+import { ElementLink, PageHeader, SourceLink, StatusTag, formatNumber } from '../components/common.tsx';
+
+const SOURCE_DOCUMENT = 'akson-arena-2019-10-24';
 import { FilterSelect } from '../components/form.tsx';
 
 const columns: Array<{ sort: PortfolioQuery['sort']; label: string; numeric?: boolean }> = [
@@ -32,7 +34,7 @@ export function PortfolioPage({ all, rows, query, createPanel }: { all: National
     <>
       <PageHeader
         title="Nasjonal e-helseportefølje 2019"
-        lead="Prosjektene og programmene i nasjonal e-helseportefølje, som Akson avhenger av eller henger sammen med. Sorter med kolonneoverskriftene og filtrer på status og strategisk område."
+        lead="Prosjektene og programmene i nasjonal e-helseportefølje 2019, slik dokumentet lister dem (linje 418-932). Prosjekt 81 er Aksons eget forprosjekt. Sorter med kolonneoverskriftene og filtrer på status og strategisk område."
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Portefølje' }]}
       />
       {createPanel}
@@ -59,11 +61,26 @@ export function PortfolioPage({ all, rows, query, createPanel }: { all: National
 
 export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query: PortfolioQuery }) {
   const summary = summarise(rows);
+  const unfiltered = query.status === undefined && query.area === undefined;
+  const total = documentPortfolioTotal;
   return (
     <div id="portefolje" hx-get={portfolioHref(query)} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
-      <p class="ds-paragraph">
-        {summary.count} prosjekter, til sammen {formatNumber(summary.budgetMnok, 1)} MNOK i rapportert budsjett for 2019.
-      </p>
+      {unfiltered ? (
+        <>
+          <p class="ds-paragraph" id="portefolje-total">
+            {summary.count} prosjekter. Dokumentet oppgir til sammen {formatNumber(total.budgetMnok, 0)} MNOK i rapportert budsjett for 2019 (linje {total.lines[0]} og{' '}
+            {total.lines[1]}; <SourceLink source={{ document: SOURCE_DOCUMENT, fromLine: total.lines[1], toLine: total.footnoteLines[1] }} />).
+          </p>
+          <p class="ds-paragraph" data-size="sm" id="portefolje-fotnote">
+            Dokumentets fotnote (linje {total.footnoteLines[0]}–{total.footnoteLines[1]}): «{total.footnote}» Radene under er slik tabellen trykker dem; summen av dem er{' '}
+            {formatNumber(summary.budgetMnok, 1)} MNOK.
+          </p>
+        </>
+      ) : (
+        <p class="ds-paragraph">
+          {summary.count} prosjekter. Summen av budsjettene i radene som vises er {formatNumber(summary.budgetMnok, 1)} MNOK (rapportert budsjett for 2019; dokumentets totalsum er {formatNumber(total.budgetMnok, 0)} MNOK, se fotnoten uten filter).
+        </p>
+      )}
       <BarList
         bars={summary.byStatus.map((s) => ({
           label: s.status,

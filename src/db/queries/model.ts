@@ -1,10 +1,13 @@
 import type { ElementKind } from '../../../model/kinds.ts';
+import { provenanceFromRow, provenanceLevelSchema } from '../../../model/provenance.ts';
 import { emptyScopeModel } from '../../../model/lookup.ts';
 import type {
   ElementBase,
   ElementOfKind,
   PortfolioStatus,
   RequirementPriority,
+  RecordSolution,
+  RelationType,
   RequirementStatus,
   ScopeModel,
   Usage,
@@ -44,6 +47,9 @@ export async function loadScopeModel(db: Db | Transaction<Database>, options: Lo
       serviceExchanges,
       servicePersonnelGroups,
       requirementElements,
+      regions,
+      regionCounties,
+      relations,
       municipalities,
     ] = await Promise.all([
       trx.selectFrom('source_document').select(['id', 'key', 'title', 'published_on', 'publisher', 'line_count']).orderBy('id').execute(),
@@ -67,6 +73,9 @@ export async function loadScopeModel(db: Db | Transaction<Database>, options: Lo
         .execute(),
       trx.selectFrom('service_personnel').selectAll().orderBy('service_id').orderBy('personnel_group_id').execute(),
       trx.selectFrom('requirement_element').selectAll().orderBy('requirement_id').orderBy('element_id').execute(),
+      trx.selectFrom('region').selectAll().execute(),
+      trx.selectFrom('region_county').selectAll().orderBy('region_id').orderBy('county_number').execute(),
+      trx.selectFrom('element_relation').selectAll().orderBy('relation').orderBy('from_id').orderBy('to_id').execute(),
       options.municipalities === false
         ? Promise.resolve([])
         : trx.selectFrom('municipality').selectAll().orderBy('number').execute(),
@@ -85,6 +94,9 @@ export async function loadScopeModel(db: Db | Transaction<Database>, options: Lo
           ? { document: docKey.get(row.source_document_id) ?? '', fromLine: row.source_from, toLine: row.source_to }
           : null,
       tentative: row.tentative === 1,
+      provenance: provenanceLevelSchema.catch('inferred').parse(row.provenance),
+      provenanceNote: row.provenance_note,
+      sourceQuote: row.source_quote,
       position: row.position,
       version: row.version,
     });
@@ -96,6 +108,7 @@ export async function loadScopeModel(db: Db | Transaction<Database>, options: Lo
     const roadmapById = new Map(roadmap.map((r) => [r.element_id, r]));
     const projectById = new Map(projects.map((r) => [r.element_id, r]));
     const requirementById = new Map(requirements.map((r) => [r.element_id, r]));
+    const regionById = new Map(regions.map((r) => [r.element_id, r]));
 
     const { elements } = emptyScopeModel();
 
@@ -110,11 +123,31 @@ export async function loadScopeModel(db: Db | Transaction<Database>, options: Lo
         case 'actor':
         case 'goal':
         case 'stakeholder':
+        case 'journalInterface':
+        case 'nationalSolution':
+        case 'risk':
+        case 'guideline':
           (elements[b.kind] as ElementBase[]).push(b);
+          break;
+        case 'region':
+          elements.region.push({
+            ...b,
+            kind: 'region',
+            recordSolution: (regionById.get(b.id)?.record_solution ?? 'felles-kommunal-journal') as RecordSolution,
+          });
           break;
         case 'capability': {
           const c = capabilityById.get(b.id);
-          elements.capability.push({ ...b, kind: 'capability', parentId: c?.parent_id ?? null, solutionPartId: c?.solution_part_id ?? null });
+          elements.capability.push({
+            ...b,
+            kind: 'capability',
+            parentId: c?.parent_id ?? null,
+            solutionPartId: c?.solution_part_id ?? null,
+            solutionPartProvenance: provenanceFromRow({
+              provenance: c?.solution_part_provenance ?? 'inferred',
+              provenance_note: c?.solution_part_note ?? '',
+            }),
+          });
           break;
         }
         case 'informationService': {
@@ -198,21 +231,46 @@ export async function loadScopeModel(db: Db | Transaction<Database>, options: Lo
       })),
       elements,
       links: {
-        serviceCapabilities: serviceCapabilities.map((l) => ({ serviceId: l.service_id, capabilityId: l.capability_id })),
-        serviceGoals: serviceGoals.map((l) => ({ serviceId: l.service_id, goalId: l.goal_id })),
-        serviceDependencies: serviceDependencies.map((l) => ({ serviceId: l.service_id, projectId: l.project_id })),
+        serviceCapabilities: serviceCapabilities.map((l) => ({
+          serviceId: l.service_id,
+          capabilityId: l.capability_id,
+          provenance: provenanceFromRow(l),
+        })),
+        serviceGoals: serviceGoals.map((l) => ({ serviceId: l.service_id, goalId: l.goal_id, provenance: provenanceFromRow(l) })),
+        serviceDependencies: serviceDependencies.map((l) => ({
+          serviceId: l.service_id,
+          projectId: l.project_id,
+          provenance: provenanceFromRow(l),
+        })),
         serviceExchanges: serviceExchanges.map((l) => ({
           serviceId: l.service_id,
           actorId: l.actor_id,
           modeId: l.mode_id,
           needLevelId: l.need_level_id,
+          provenance: provenanceFromRow(l),
         })),
         servicePersonnelGroups: servicePersonnelGroups.map((l) => ({
           serviceId: l.service_id,
           personnelGroupId: l.personnel_group_id,
           usage: l.usage as Usage,
+          provenance: provenanceFromRow(l),
         })),
-        requirementElements: requirementElements.map((l) => ({ requirementId: l.requirement_id, elementId: l.element_id })),
+        requirementElements: requirementElements.map((l) => ({
+          requirementId: l.requirement_id,
+          elementId: l.element_id,
+          provenance: provenanceFromRow(l),
+        })),
+        relations: relations.map((l) => ({
+          fromId: l.from_id,
+          toId: l.to_id,
+          relation: l.relation as RelationType,
+          provenance: provenanceFromRow(l),
+        })),
+        regionCounties: regionCounties.map((l) => ({
+          regionId: l.region_id,
+          countyNumber: l.county_number,
+          provenance: provenanceFromRow(l),
+        })),
       },
       municipalities: municipalities.map((m) => ({
         number: m.number,
