@@ -1,21 +1,28 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { AccessDenied, denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
 import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { AppDeps } from './deps.ts';
 import { notFound, respondError } from './http/render.tsx';
+import { compression } from './http/compression.ts';
+import { requestLanguage } from './http/language.ts';
 import { sameOriginWrites, securityHeaders } from './http/security.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { apiRoutes } from './routes/api.ts';
+import { apiDocsRoutes } from './routes/api-docs.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth.tsx';
 import { consultationRoutes } from './routes/consultation/index.ts';
 import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
+import { languageRoutes } from './routes/language.tsx';
 import { editRoutes } from './routes/edit.tsx';
+import { exchangeRoutes } from './routes/exchange.ts';
 import { linkRoutes } from './routes/links.tsx';
+import { requirementRoutes } from './routes/requirements.tsx';
 import { reviewRoutes, reviewSignedOutAnswers } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
 import { searchRoutes } from './routes/search.tsx';
@@ -43,19 +50,28 @@ export function createApp(options: CreateAppOptions): Hono {
   };
   const app = new Hono();
 
-  // Every request, in this order: headers (CSP nonce), who is asking, same-origin writes, the policy.
+  // Every request, in this order: compression (last to see the answer), headers (CSP nonce), who
+  // is asking, its language, same-origin writes, the policy.
+  app.use('*', compression());
+  // Makes the request reachable from views (`useI18n()` reads its language from it).
+  app.use('*', contextStorage());
   app.use('*', securityHeaders());
   // No form here is near this size; a larger body is refused before anything reads it.
   app.use(
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' }),
+      onError: (c) => {
+        // The rest of the body is never read, so the server drops the connection: say so, or the
+        // client sends its next request into a closed socket.
+        c.header('Connection', 'close');
+        return respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' });
+      },
     }),
   );
   app.use('*', requestContext(deps));
   app.use('*', loadViewer(deps));
+  app.use('*', requestLanguage());
   app.use('*', sameOriginWrites(deps.config, (c, reason) => denyRequest(c, deps, `csrf:${reason}`)));
   app.use('*', enforcePolicy(deps, reviewSignedOutAnswers(deps)));
 
@@ -63,13 +79,17 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', assetRoutes());
   app.route('/', healthRoutes(deps));
   app.route('/', authRoutes(deps));
+  app.route('/', languageRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', apiDocsRoutes(deps));
   app.route('/', apiRoutes(deps));
+  app.route('/', exchangeRoutes(deps));
   app.route('/', diagramRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', consultationRoutes(deps));
   app.route('/', searchRoutes(deps));
   // Specific paths before the generic `/:kind/:key` patterns of the workspace and the pages.
+  app.route('/', requirementRoutes(deps));
   app.route('/', linkRoutes(deps));
   app.route('/', editRoutes(deps));
   app.route('/', scopeRoutes(deps));

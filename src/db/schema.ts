@@ -32,6 +32,13 @@ import type {
 } from './tables/links.ts';
 import type { CounterTable, MetaTable, MunicipalityTable } from './tables/reference.ts';
 import type {
+  BaselineTable,
+  RequirementChapterTable,
+  RequirementLostLinkTable,
+  RequirementRelationTable,
+  RequirementTypeTable,
+} from './tables/requirements.ts';
+import type {
   IntentionDeclarationTable,
   MunicipalityReviewTable,
   ReviewRoundServiceTable,
@@ -79,4 +86,9 @@ export interface Database {
   municipality_review: MunicipalityReviewTable;
   review_stance: ReviewStanceTable;
   intention_declaration: IntentionDeclarationTable;
+  requirement_chapter: RequirementChapterTable;
+  requirement_type: RequirementTypeTable;
+  requirement_relation: RequirementRelationTable;
+  requirement_lost_link: RequirementLostLinkTable;
+  baseline: BaselineTable;
 }

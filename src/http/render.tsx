@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { raw } from 'hono/html';
 import { Layout } from '../../views/layout.tsx';
 import { Announce } from '../../views/components/common.tsx';
 import { NonceContext } from '../../views/components/script.tsx';
@@ -22,6 +23,13 @@ export interface PageParts {
   announce?: string;
 }
 
+/** The page's path and query (a GET's; after a POST, the path alone), to come back to. */
+function returnPathOf(c: Context): string {
+  if (c.req.method !== 'GET') return c.req.path;
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+}
+
 /** One URL, two shapes: the whole page, or the fragment htmx asked for. */
 export function respond(c: Context, parts: PageParts): Response | Promise<Response> {
   c.header('Vary', 'HX-Request');
@@ -36,9 +44,11 @@ export function respond(c: Context, parts: PageParts): Response | Promise<Respon
       status,
     );
   }
+  // The doctype keeps every page in standards mode (without it browsers render in quirks mode).
   return c.html(
     <NonceContext.Provider value={nonce}>
-      <Layout title={parts.title} current={c.req.path} nonce={nonce} viewer={c.get('viewer') ?? null}>
+      {raw('<!DOCTYPE html>')}
+      <Layout title={parts.title} current={c.req.path} returnTo={returnPathOf(c)} nonce={nonce} viewer={c.get('viewer') ?? null}>
         {parts.body}
       </Layout>
     </NonceContext.Provider>,

@@ -1,4 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -57,12 +58,29 @@ export function clientAddressOf(c: Context, config: Config): string | null {
 
 const unsafeMethod = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 
-/** This app's origin as the browser sees it: PUBLIC_URL, or the request's own (through a trusted proxy). */
+const loopbackNames = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * The origins a form post from our own pages may carry. With `PUBLIC_URL` set, that address and
+ * nothing else. Without it, the address the server listens on (the socket's own address and port,
+ * and for a loopback or all-interfaces listener the loopback names); never the request's own
+ * `Host` header, which whoever sends the request chooses. A request not served over a socket (the
+ * app called in-process) has only its URL to go by.
+ */
 function ownOrigins(c: Context, config: Config): string[] {
-  const url = new URL(c.req.url);
-  const host = (config.TRUST_PROXY && c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim()) || url.host;
-  const seen = `${isHttps(c, config) ? 'https' : url.protocol.replace(':', '')}://${host}`;
-  return [url.origin, seen, ...(config.PUBLIC_URL ? [config.PUBLIC_URL] : [])];
+  if (config.PUBLIC_URL) return [config.PUBLIC_URL];
+  const socket = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket;
+  if (!socket?.localPort) return [new URL(c.req.url).origin];
+  const scheme = isHttps(c, config) ? 'https' : 'http';
+  const port = socket.localPort;
+  const local = socket.localAddress ?? '';
+  const address = local.includes(':') ? `[${local.replace(/^::ffff:(?=\d+\.)/, '')}]`.replace(/^\[(\d+\.\d+\.\d+\.\d+)\]$/, '$1') : local;
+  const names = new Set([address, config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST]);
+  const loopback = ['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(config.HOST) || loopbackNames.includes(address);
+  if (loopback) for (const name of loopbackNames) names.add(name);
+  names.delete('0.0.0.0');
+  names.delete('[::]');
+  return [...names].map((name) => `${scheme}://${name}:${port}`);
 }
 
 /**

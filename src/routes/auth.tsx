@@ -9,6 +9,7 @@ import { endSession } from '../auth/sessions.ts';
 import { signIn, waitInWords } from '../auth/signin.ts';
 import type { Invite } from '../../model/accounts.ts';
 import { inviteByToken, inviteUsable } from '../db/queries/invites.ts';
+import { activeAdministratorCount } from '../db/queries/accounts.ts';
 import type { AppDeps } from '../deps.ts';
 import { fieldErrors, formInput } from '../http/forms.ts';
 import { respond, respondError } from '../http/render.tsx';
@@ -61,6 +62,15 @@ export function authRoutes(deps: AppDeps): Hono {
   const usableInvite = async (c: Context) => {
     const found = await inviteByToken(db, c.req.param('token') ?? '');
     const invite = found?.purpose === 'reset' ? undefined : found;
+    if (invite?.purpose === 'setup' && (await activeAdministratorCount(db)) > 0) {
+      // The setup link only ever creates the first administrator: once one exists it is used up,
+      // whether or not this link made it.
+      return respondError(c, {
+        status: 410,
+        title: 'Lenken er brukt opp',
+        message: 'Det finnes allerede en administrator, så oppsettlenken virker ikke lenger. Logg inn, eller be en administrator om en invitasjon.',
+      });
+    }
     if (invite && inviteUsable(invite, c.var.clock())) return invite;
     return respondError(c, {
       status: invite ? 410 : 404,

@@ -45,6 +45,10 @@ describe('every page answers 200 with seeded names on it', () => {
     for (const name of expected) expect(text).toContain(name);
   });
 
+  it('starts every page with a doctype so browsers use standards mode', async () => {
+    for (const [path] of pages) expect((await (await get(path)).text()).startsWith('<!DOCTYPE html>'), path).toBe(true);
+  });
+
   it('has a list page and a detail page for every element kind', async () => {
     const model = await loadScopeModel(ctx.db);
     for (const kind of elementKinds) {

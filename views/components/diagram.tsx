@@ -1,5 +1,6 @@
 import type { Cell, Diagram, LegendEntry, ListItem } from '../../model/diagrams/types.ts';
 import { ElementLink, Empty } from './common.tsx';
+import { assetUrl } from '../asset-files.ts';
 import { Script } from './script.tsx';
 
 /**
@@ -11,9 +12,9 @@ import { Script } from './script.tsx';
 export function DiagramAssets() {
   return (
     <>
-      <link rel="stylesheet" href="/assets/diagrams.css" />
-      <Script src="/assets/mermaid.min.js" />
-      <Script src="/assets/diagrams.js" />
+      <link rel="stylesheet" href={assetUrl('diagrams.css')} />
+      <Script src={assetUrl('mermaid.min.js')} />
+      <Script src={assetUrl('diagrams.js')} />
     </>
   );
 }

@@ -7,6 +7,8 @@ import * as m0005 from './0005_consultation.ts';
 import * as m0006 from './0006_consultation_answer_versions.ts';
 import * as m0007 from './0007_password_reset.ts';
 import * as m0008 from './0008_consultation_applied_proposals.ts';
+import * as m0011 from './0011_user_language.ts';
+import * as m0013 from './0013_requirements_structure.ts';
 import * as m0014 from './0014_provenance.ts';
 
 /**
@@ -22,5 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0006_consultation_answer_versions': m0006,
   '0007_password_reset': m0007,
   '0008_consultation_applied_proposals': m0008,
+  '0011_user_language': m0011,
+  '0013_requirements_structure': m0013,
   '0014_provenance': m0014,
 };

@@ -1,3 +1,4 @@
+import { parseTags } from '../../../model/requirements.ts';
 import type { ElementKind } from '../../../model/kinds.ts';
 import { provenanceFromRow, provenanceLevelSchema } from '../../../model/provenance.ts';
 import { emptyScopeModel } from '../../../model/lookup.ts';
@@ -9,6 +10,7 @@ import type {
   RecordSolution,
   RelationType,
   RequirementStatus,
+  VerificationMethod,
   ScopeModel,
   Usage,
 } from '../../../model/schemas.ts';
@@ -215,6 +217,12 @@ export async function loadScopeModel(db: Db | Transaction<Database>, options: Lo
             rationale: r.rationale,
             priority: r.priority as RequirementPriority,
             status: r.status as RequirementStatus,
+            chapterId: r.chapter_id,
+            typeKey: r.type_key,
+            acceptanceCriteria: r.acceptance_criteria,
+            verificationMethod: r.verification_method as VerificationMethod | null,
+            tags: parseTags(r.tags),
+            sourceCommentId: r.source_comment_id,
           });
           break;
         }

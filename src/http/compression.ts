@@ -1,0 +1,92 @@
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { MiddlewareHandler } from 'hono';
+
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The encoding to answer with, from the request's Accept-Encoding: brotli before gzip where the
+ * browser ranks them equally, neither when it names neither (or refuses them with `q=0`).
+ */
+export function negotiateEncoding(acceptEncoding: string | undefined): Encoding | undefined {
+  if (!acceptEncoding) return undefined;
+  const weights = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [token, ...params] = part.trim().toLowerCase().split(';');
+    if (!token) continue;
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    weights.set(token.trim(), q === undefined ? 1 : Number(q) || 0);
+  }
+  const weightOf = (encoding: Encoding) => weights.get(encoding) ?? weights.get('*') ?? 0;
+  const br = weightOf('br');
+  const gz = weightOf('gzip');
+  if (br <= 0 && gz <= 0) return undefined;
+  return br >= gz ? 'br' : 'gzip';
+}
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/**
+ * Compresses on the thread pool (not the event loop). `static` for files compressed once and
+ * kept (slower, smaller); `dynamic` for pages compressed per response (fast settings: brotli 4
+ * compresses an HTML page in well under a millisecond and still beats gzip 6).
+ */
+export function compressBody(body: Uint8Array, encoding: Encoding, effort: 'static' | 'dynamic'): Promise<Buffer> {
+  if (encoding === 'br') {
+    return brotli(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: effort === 'static' ? 9 : 4,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      },
+    });
+  }
+  return gzipAsync(body, { level: effort === 'static' ? 9 : 6 });
+}
+
+/** Below this a compressed body saves less than the headers it costs. */
+const minimumBytes = 1024;
+
+const compressible = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
+
+/** Adds `token` to the response's Vary header unless it is there. */
+export function addVary(headers: Headers, token: string): void {
+  const vary = headers.get('Vary');
+  if (!vary) headers.set('Vary', token);
+  else if (!vary.toLowerCase().split(/\s*,\s*/).includes(token.toLowerCase())) headers.set('Vary', `${vary}, ${token}`);
+}
+
+/**
+ * Compresses HTML, JSON, CSV and other text answers with brotli or gzip as the browser accepts,
+ * and says `Vary: Accept-Encoding`. Answers that are already encoded (the assets, compressed once
+ * when first asked for) pass as they are.
+ */
+export function compression(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    const type = res.headers.get('Content-Type') ?? '';
+    if (!res.body || !compressible.test(type) || res.headers.has('Content-Encoding')) return;
+    if (res.status === 204 || res.status === 304 || c.req.method === 'HEAD') return;
+    if (/\bno-transform\b/.test(res.headers.get('Cache-Control') ?? '')) return;
+    addVary(res.headers, 'Accept-Encoding');
+    const encoding = negotiateEncoding(c.req.header('Accept-Encoding'));
+    if (!encoding) return;
+    const length = Number(res.headers.get('Content-Length') ?? Number.NaN);
+    if (length < minimumBytes) return;
+    const body = new Uint8Array(await res.arrayBuffer());
+    const headers = new Headers(res.headers);
+    let out: Uint8Array = body;
+    if (body.byteLength >= minimumBytes) {
+      out = await compressBody(body, encoding, 'dynamic');
+      headers.set('Content-Encoding', encoding);
+      // The same page in another encoding is another representation: a strong ETag says so.
+      const etag = headers.get('ETag');
+      if (etag && !etag.startsWith('W/')) headers.set('ETag', `${etag.slice(0, -1)}-${encoding}"`);
+    }
+    headers.set('Content-Length', String(out.byteLength));
+    c.res = undefined;
+    c.res = new Response(out as Uint8Array<ArrayBuffer>, { status: res.status, statusText: res.statusText, headers });
+  };
+}
