@@ -4,9 +4,10 @@ import { documentPortfolioTotal, strategicAreas, summarise } from '../../model/p
 import { portfolioStatuses, type NationalProject } from '../../model/schemas.ts';
 import { BarList } from '../components/bars.tsx';
 import { ElementLink, PageHeader, SourceLink, StatusTag, formatNumber } from '../components/common.tsx';
+import { FilterSelect } from '../components/form.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 const SOURCE_DOCUMENT = 'akson-arena-2019-10-24';
-import { FilterSelect } from '../components/form.tsx';
 
 const columns: Array<{ sort: PortfolioQuery['sort']; label: string; numeric?: boolean }> = [
   { sort: 'id', label: 'ID', numeric: true },
@@ -34,7 +35,7 @@ export function PortfolioPage({ all, rows, query, createPanel }: { all: National
     <>
       <PageHeader
         title="Nasjonal e-helseportefølje 2019"
-        lead="Prosjektene og programmene i nasjonal e-helseportefølje 2019, slik dokumentet lister dem (linje 418-932). Prosjekt 81 er Aksons eget forprosjekt. Sorter med kolonneoverskriftene og filtrer på status og strategisk område."
+        lead={useI18n().t('domain.portfolio.lead')}
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Portefølje' }]}
       />
       {createPanel}
@@ -61,6 +62,7 @@ export function PortfolioPage({ all, rows, query, createPanel }: { all: National
 
 export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query: PortfolioQuery }) {
   const summary = summarise(rows);
+  const { t } = useI18n();
   const unfiltered = query.status === undefined && query.area === undefined;
   const total = documentPortfolioTotal;
   return (
@@ -68,17 +70,21 @@ export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query
       {unfiltered ? (
         <>
           <p class="ds-paragraph" id="portefolje-total">
-            {summary.count} prosjekter. Dokumentet oppgir til sammen {formatNumber(total.budgetMnok, 0)} MNOK i rapportert budsjett for 2019 (linje {total.lines[0]} og{' '}
-            {total.lines[1]}; <SourceLink source={{ document: SOURCE_DOCUMENT, fromLine: total.lines[1], toLine: total.footnoteLines[1] }} />).
+            {t('domain.portfolio.total', { count: summary.count, budget: formatNumber(total.budgetMnok, 0), line1: total.lines[0], line2: total.lines[1] })}{' '}
+            <SourceLink source={{ document: SOURCE_DOCUMENT, fromLine: total.lines[1], toLine: total.footnoteLines[1] }} />
           </p>
           <p class="ds-paragraph" data-size="sm" id="portefolje-fotnote">
-            Dokumentets fotnote (linje {total.footnoteLines[0]}–{total.footnoteLines[1]}): «{total.footnote}» Radene under er slik tabellen trykker dem; summen av dem er{' '}
-            {formatNumber(summary.budgetMnok, 1)} MNOK.
+            {t('domain.portfolio.footnote', {
+              from: total.footnoteLines[0],
+              to: total.footnoteLines[1],
+              footnote: total.footnote,
+              sum: formatNumber(summary.budgetMnok, 1),
+            })}
           </p>
         </>
       ) : (
         <p class="ds-paragraph">
-          {summary.count} prosjekter. Summen av budsjettene i radene som vises er {formatNumber(summary.budgetMnok, 1)} MNOK (rapportert budsjett for 2019; dokumentets totalsum er {formatNumber(total.budgetMnok, 0)} MNOK, se fotnoten uten filter).
+          {t('domain.portfolio.filtered', { count: summary.count, sum: formatNumber(summary.budgetMnok, 1), budget: formatNumber(total.budgetMnok, 0) })}
         </p>
       )}
       <BarList

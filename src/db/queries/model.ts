@@ -1,5 +1,5 @@
 import { parseTags } from '../../../model/requirements.ts';
-import type { ElementKind } from '../../../model/kinds.ts';
+import { unhandledKind, type ElementKind } from '../../../model/kinds.ts';
 import { provenanceFromRow, provenanceLevelSchema } from '../../../model/provenance.ts';
 import { emptyScopeModel } from '../../../model/lookup.ts';
 import type {
@@ -288,6 +288,8 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
           });
           break;
         }
+        default:
+          unhandledKind(b.kind);
       }
     }
 
