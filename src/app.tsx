@@ -5,6 +5,7 @@ import { AccessDenied, denyRequest, enforcePolicy, loadViewer, requestContext } 
 import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { AppDeps } from './deps.ts';
+import { versionedPages } from './http/page-cache.ts';
 import { notFound, respondError } from './http/render.tsx';
 import { compression } from './http/compression.ts';
 import { sameOriginWrites, securityHeaders } from './http/security.ts';
@@ -65,6 +66,8 @@ export function createApp(options: CreateAppOptions): Hono {
   app.use('*', loadViewer(deps));
   app.use('*', sameOriginWrites(deps.config, (c, reason) => denyRequest(c, deps, `csrf:${reason}`)));
   app.use('*', enforcePolicy(deps, reviewSignedOutAnswers(deps)));
+  // Only for what the policy let through: ETag/304 by the model's version, kept pages for anonymous readers.
+  app.use('*', versionedPages(deps, { cacheBytes: deps.config.PAGE_CACHE_MB * 1024 * 1024 }));
 
   // The specific paths before scopeRoutes, whose `/:kindPath` would otherwise answer them.
   app.route('/', assetRoutes());

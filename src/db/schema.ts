@@ -27,7 +27,7 @@ import type {
   ServiceGoalTable,
   ServicePersonnelTable,
 } from './tables/links.ts';
-import type { CounterTable, MetaTable, MunicipalityTable } from './tables/reference.ts';
+import type { CounterTable, MetaTable, ModelChangeTable, MunicipalityTable } from './tables/reference.ts';
 import type {
   IntentionDeclarationTable,
   MunicipalityReviewTable,
@@ -56,6 +56,7 @@ export interface Database {
   municipality: MunicipalityTable;
   counter: CounterTable;
   meta: MetaTable;
+  model_change: ModelChangeTable;
   organisation: OrganisationTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
