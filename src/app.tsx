@@ -17,6 +17,7 @@ import { consultationRoutes } from './routes/consultation/index.ts';
 import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { editRoutes } from './routes/edit.tsx';
+import { exchangeRoutes } from './routes/exchange.ts';
 import { linkRoutes } from './routes/links.tsx';
 import { reviewRoutes, reviewSignedOutAnswers } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
@@ -75,6 +76,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', authRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', apiRoutes(deps));
+  app.route('/', exchangeRoutes(deps));
   app.route('/', diagramRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', consultationRoutes(deps));

@@ -1,0 +1,25 @@
+/** Escapes text for an XML element's content or a double-quoted attribute. */
+export function xmlText(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '') // not allowed in XML 1.0 at all
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/**
+ * An `xs:ID` (an NCName) built from parts that are not all NCName-safe: keys are `[a-z0-9-]`,
+ * but may start with a digit, and kinds are camelCase. The prefix makes it start with a letter.
+ */
+export function xmlId(prefix: string, ...parts: (string | number)[]): string {
+  return [prefix, ...parts].map((p) => String(p).replace(/[^A-Za-z0-9._-]/g, '_')).join('-');
+}
+
+/**
+ * Refuses XML that declares a DOCTYPE (and so could define entities: XXE, billion laughs) before
+ * any parser sees it. Our formats never need one.
+ */
+export function refuseDoctype(xml: string): string | null {
+  return /<!DOCTYPE|<!ENTITY/i.test(xml) ? 'Filen inneholder en DOCTYPE- eller ENTITY-erklæring, som ikke er tillatt.' : null;
+}
