@@ -60,11 +60,13 @@ export const htmx = { 'HX-Request': 'true' } as const;
 export const sameOrigin = { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin' } as const;
 
 /** Posts a form as a browser on our own page would (same Origin), with any extra headers (e.g. a cookie). */
-export function postForm(ctx: Pick<TestContext, 'app'>, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+export function postForm(ctx: Pick<TestContext, 'app'> & { config?: Config }, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  // With PUBLIC_URL set, that is the only origin the app accepts (as a browser there would send).
+  const origin = ctx.config?.PUBLIC_URL ? { ...sameOrigin, Origin: ctx.config.PUBLIC_URL } : sameOrigin;
   return ctx.app.request(path, {
     method: 'POST',
     body: new URLSearchParams(fields).toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...sameOrigin, ...headers },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...origin, ...headers },
   });
 }
 
@@ -132,7 +134,7 @@ export async function signIn(ctx: TestContext, role: Role): Promise<{ Cookie: st
   return signInAs(ctx, user);
 }
 
-export async function signInAs(ctx: Pick<TestContext, 'app'>, user: { email: string; password: string }): Promise<{ Cookie: string }> {
+export async function signInAs(ctx: Pick<TestContext, 'app'> & { config?: Config }, user: { email: string; password: string }): Promise<{ Cookie: string }> {
   const res = await postForm(ctx, '/login', { email: user.email, password: user.password });
   const cookie = sessionCookie(res);
   if (res.status !== 303 || !cookie) throw new Error(`sign-in as ${user.email} failed: ${res.status}`);

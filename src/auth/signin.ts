@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { credentialsByEmail } from '../db/queries/accounts.ts';
 import { recordAudit, type AuditActor } from '../db/queries/audit.ts';
 import type { Db } from '../db/index.ts';
-import { verifyAgainstNothing, verifyPassword } from './password.ts';
+import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './password.ts';
 import { startSession } from './sessions.ts';
 import { releaseAttempt, reserveAttempt } from './throttle.ts';
 import { hashToken } from './tokens.ts';
@@ -44,8 +44,14 @@ export async function signIn(
   }
 
   await releaseAttempt(db, keys);
+  // A hash made with weaker parameters than today's is replaced while the password is at hand.
+  const rehashed = needsRehash(user.password_hash) ? await hashPassword(input.password) : null;
   const token = await db.transaction().execute(async (trx) => {
     const userActor = { ...actor, userId: user.id };
+    if (rehashed) {
+      // Only if the password was not changed meanwhile (the hash we checked is still the one stored).
+      await trx.updateTable('app_user').set({ password_hash: rehashed }).where('id', '=', user.id).where('password_hash', '=', user.password_hash).execute();
+    }
     if (input.previousToken) {
       const old = await trx.deleteFrom('user_session').where('id', '=', hashToken(input.previousToken)).returning('user_id').executeTakeFirst();
       if (old) await recordAudit(trx, { ...userActor, action: 'session.end', entity: 'app_user', entityId: old.user_id, details: 'replaced' });
