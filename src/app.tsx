@@ -11,6 +11,7 @@ import { compression } from './http/compression.ts';
 import { sameOriginWrites, securityHeaders } from './http/security.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { apiRoutes } from './routes/api.ts';
+import { apiDocsRoutes } from './routes/api-docs.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth.tsx';
 import { consultationRoutes } from './routes/consultation/index.ts';
@@ -75,6 +76,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', healthRoutes(deps));
   app.route('/', authRoutes(deps));
   app.route('/', adminRoutes(deps));
+  app.route('/', apiDocsRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', exchangeRoutes(deps));
   app.route('/', diagramRoutes(deps));

@@ -101,6 +101,8 @@ export const routePolicy: Record<string, Action> = {
   [`GET /${kindPathParam}`]: 'scope.read',
   [`GET /${kindPathParam}/:key`]: 'scope.read',
   'GET /api/model': 'scope.read',
+  'GET /api/openapi.json': 'scope.read',
+  'GET /api/dokumentasjon': 'scope.read',
   'GET /eksport/archimate.xml': 'scope.read',
   'GET /sok': 'scope.read',
   'GET /gapanalyse/panel': 'scope.read',
