@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { AccessDenied, denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
 import { loadConfig, type Config } from './config.ts';
@@ -8,6 +9,7 @@ import type { AppDeps } from './deps.ts';
 import { versionedPages } from './http/page-cache.ts';
 import { notFound, respondError } from './http/render.tsx';
 import { compression } from './http/compression.ts';
+import { requestLanguage } from './http/language.ts';
 import { sameOriginWrites, securityHeaders } from './http/security.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -17,6 +19,7 @@ import { authRoutes } from './routes/auth.tsx';
 import { consultationRoutes } from './routes/consultation/index.ts';
 import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
+import { languageRoutes } from './routes/language.tsx';
 import { editRoutes } from './routes/edit.tsx';
 import { exchangeRoutes } from './routes/exchange.ts';
 import { linkRoutes } from './routes/links.tsx';
@@ -48,8 +51,10 @@ export function createApp(options: CreateAppOptions): Hono {
   const app = new Hono();
 
   // Every request, in this order: compression (last to see the answer), headers (CSP nonce), who
-  // is asking, same-origin writes, the policy.
+  // is asking, its language, same-origin writes, the policy.
   app.use('*', compression());
+  // Makes the request reachable from views (`useI18n()` reads its language from it).
+  app.use('*', contextStorage());
   app.use('*', securityHeaders());
   // No form here is near this size; a larger body is refused before anything reads it.
   app.use(
@@ -66,6 +71,7 @@ export function createApp(options: CreateAppOptions): Hono {
   );
   app.use('*', requestContext(deps));
   app.use('*', loadViewer(deps));
+  app.use('*', requestLanguage());
   app.use('*', sameOriginWrites(deps.config, (c, reason) => denyRequest(c, deps, `csrf:${reason}`)));
   app.use('*', enforcePolicy(deps, reviewSignedOutAnswers(deps)));
   // Only for what the policy let through: ETag/304 by the model's version, kept pages for anonymous readers.
@@ -75,6 +81,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', assetRoutes());
   app.route('/', healthRoutes(deps));
   app.route('/', authRoutes(deps));
+  app.route('/', languageRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', apiDocsRoutes(deps));
   app.route('/', apiRoutes(deps));

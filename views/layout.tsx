@@ -1,25 +1,26 @@
 import type { Child } from 'hono/jsx';
 import { roleLabel, type Role } from '../model/accounts.ts';
 import { assetUrl } from './asset-files.ts';
+import { languages, useI18n, type MessageKey } from './i18n/index.ts';
 
 export interface NavItem {
   href: string;
-  label: string;
+  label: MessageKey;
 }
 
 export const mainNav: NavItem[] = [
-  { href: '/', label: 'Oversikt' },
-  { href: '/informasjonstjenester', label: 'Informasjonstjenester' },
-  { href: '/matriser/personellgrupper', label: 'Matriser' },
-  { href: '/diagrammer', label: 'Diagrammer' },
-  { href: '/gapanalyse', label: 'Gapanalyse' },
-  { href: '/funksjonsomrader', label: 'Funksjonsområder' },
-  { href: '/veikart', label: 'Veikart' },
-  { href: '/portefolje', label: 'Portefølje' },
-  { href: '/krav', label: 'Krav' },
-  { href: '/horing', label: 'Høring' },
-  { href: '/vurdering', label: 'Kommunevurdering' },
-  { href: '/elementer', label: 'Alle elementer' },
+  { href: '/', label: 'layout.nav.overview' },
+  { href: '/informasjonstjenester', label: 'layout.nav.informationServices' },
+  { href: '/matriser/personellgrupper', label: 'layout.nav.matrices' },
+  { href: '/diagrammer', label: 'layout.nav.diagrams' },
+  { href: '/gapanalyse', label: 'layout.nav.gaps' },
+  { href: '/funksjonsomrader', label: 'layout.nav.capabilities' },
+  { href: '/veikart', label: 'layout.nav.roadmap' },
+  { href: '/portefolje', label: 'layout.nav.portfolio' },
+  { href: '/krav', label: 'layout.nav.requirements' },
+  { href: '/horing', label: 'layout.nav.consultation' },
+  { href: '/vurdering', label: 'layout.nav.review' },
+  { href: '/elementer', label: 'layout.nav.elements' },
 ];
 
 /**
@@ -51,20 +52,23 @@ export interface LayoutProps {
   /** The Content-Security-Policy nonce every script tag must carry. */
   nonce?: string | undefined;
   viewer?: LayoutViewer | null;
+  /** The current page with its query, for the language switch to come back to. */
+  returnTo?: string;
   children?: Child;
 }
 
-const adminNav: NavItem = { href: '/admin', label: 'Administrasjon' };
+const adminNav: NavItem = { href: '/admin', label: 'layout.nav.admin' };
 
-export function Layout({ title, current, nonce, viewer = null, children }: LayoutProps) {
+export function Layout({ title, current, returnTo, nonce, viewer = null, children }: LayoutProps) {
   const nav = viewer?.role === 'administrator' ? [...mainNav, adminNav] : mainNav;
+  const { t, tx, language } = useI18n();
   return (
-    <html lang="nb" data-color-scheme="light">
+    <html lang={language.htmlLang} data-color-scheme="light">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content={htmxConfig} />
-        <title>{`${title} – Akson omfang`}</title>
+        <title>{t('layout.titleSuffix', { title })}</title>
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('designsystemet.css')} />
         <link rel="stylesheet" href={assetUrl('theme.css')} />
@@ -74,17 +78,17 @@ export function Layout({ title, current, nonce, viewer = null, children }: Layou
       </head>
       <body>
         <a class="ds-skip-link" href="#innhold">
-          Hopp til hovedinnhold
+          {t('layout.skipToContent')}
         </a>
         <header class="site-header">
           <div class="site-header__inner">
             <a class="site-title" href="/">
-              Akson omfang
+              {t('layout.siteName')}
             </a>
             <button class="site-menu-toggle" type="button" aria-expanded="false" aria-controls="hovedmeny" hidden>
-              Meny
+              {t('layout.menu')}
             </button>
-            <nav aria-label="Hovedmeny" id="hovedmeny">
+            <nav aria-label={t('layout.mainMenu')} id="hovedmeny">
               <ul class="site-nav">
                 {nav.map((item) => (
                   <li>
@@ -93,7 +97,7 @@ export function Layout({ title, current, nonce, viewer = null, children }: Layou
                       href={item.href}
                       aria-current={isCurrent(item.href, current) ? 'page' : undefined}
                     >
-                      {item.label}
+                      {t(item.label)}
                     </a>
                   </li>
                 ))}
@@ -101,13 +105,14 @@ export function Layout({ title, current, nonce, viewer = null, children }: Layou
             </nav>
             <form class="site-search" method="get" action="/sok" role="search">
               <label class="ds-sr-only" for="site-search-q">
-                Søk i omfanget
+                {t('layout.search.label')}
               </label>
-              <input class="ds-input" data-size="sm" type="search" id="site-search-q" name="q" placeholder="Søk i omfanget" />
+              <input class="ds-input" data-size="sm" type="search" id="site-search-q" name="q" placeholder={t('layout.search.label')} />
               <button class="ds-button" data-size="sm" data-variant="secondary" type="submit">
-                Søk
+                {t('layout.search.button')}
               </button>
             </form>
+            <LanguageSwitch current={current} returnTo={returnTo} />
             <SignedIn viewer={viewer} current={current} />
           </div>
         </header>
@@ -117,11 +122,13 @@ export function Layout({ title, current, nonce, viewer = null, children }: Layou
         <p id="kunngjoring" class="ds-sr-only" role="status"></p>
         <footer class="site-footer">
           <p class="ds-paragraph" data-size="sm">
-            Omfanget av Akson: felles kommunal journal og helhetlig samhandling. Innholdet bygger på{' '}
-            <a class="ds-link" href="/kilde">
-              Direktoratet for e-helses presentasjon 24. oktober 2019
-            </a>
-            . Alt merket «tentativt» er under arbeid.
+            {tx('layout.footer.text', {
+              source: (chunks) => (
+                <a class="ds-link" href="/kilde">
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
         </footer>
       </body>
@@ -131,12 +138,13 @@ export function Layout({ title, current, nonce, viewer = null, children }: Layou
 
 /** Who is signed in and the way out, or the way in. Signing out is a POST: GET never changes state. */
 function SignedIn({ viewer, current }: { viewer: LayoutViewer | null; current: string | undefined }) {
+  const { t } = useI18n();
   if (!viewer) {
     const back = current && current !== '/login' && current !== '/' ? `?neste=${encodeURIComponent(current)}` : '';
     return (
       <div class="site-user">
         <a class="ds-link" href={`/login${back}`}>
-          Logg inn
+          {t('layout.signIn')}
         </a>
       </div>
     );
@@ -144,15 +152,35 @@ function SignedIn({ viewer, current }: { viewer: LayoutViewer | null; current: s
   return (
     <div class="site-user">
       <span class="site-user__who">
-        <span class="ds-sr-only">Innlogget som </span>
+        <span class="ds-sr-only">{t('layout.signedInAs')}</span>
         <strong>{viewer.name}</strong> ({roleLabel[viewer.role]})
       </span>
       <form method="post" action="/logg-ut" class="site-user__form">
         <button class="site-user__signout" type="submit">
-          Logg ut
+          {t('layout.signOut')}
         </button>
       </form>
     </div>
+  );
+}
+
+/**
+ * The other languages, each a button in its own language, on every page: a POST (it changes the
+ * saved preference) that comes back to the same page.
+ */
+function LanguageSwitch({ current, returnTo }: { current: string | undefined; returnTo: string | undefined }) {
+  const { t, language } = useI18n();
+  const others = languages.filter((l) => l.code !== language.code);
+  if (others.length === 0) return null;
+  return (
+    <form method="post" action="/sprak" class="site-language">
+      <input type="hidden" name="tilbake" value={returnTo ?? current ?? '/'} />
+      {others.map((other) => (
+        <button class="site-user__signout" type="submit" name="sprak" value={other.code} lang={other.htmlLang} aria-label={t('layout.language.switchTo', { name: other.name })}>
+          {other.name}
+        </button>
+      ))}
+    </form>
   );
 }
 

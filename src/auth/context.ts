@@ -11,6 +11,8 @@ export interface Viewer {
   role: Role;
   municipalityNumber: string | null;
   organisationId: number | null;
+  /** The interface language the user saved, or null to follow the browser. */
+  language: string | null;
   /** The session row's id (a hash, never the cookie's token). */
   sessionId: string;
 }

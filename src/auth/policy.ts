@@ -77,6 +77,7 @@ export const routePolicy: Record<string, Action> = {
   'GET /login': 'open',
   'POST /login': 'open',
   'POST /logg-ut': 'open',
+  'POST /sprak': 'open',
   'GET /invitasjon/:token': 'open',
   'POST /invitasjon/:token': 'open',
   'GET /nytt-passord/:token': 'open',

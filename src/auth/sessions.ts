@@ -38,7 +38,7 @@ export async function lookupSession(db: Db, token: string, actor: AuditActor, co
   const row = await db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.created_at', 's.last_seen_at', 'u.id as user_id', 'u.name', 'u.email', 'u.role', 'u.municipality_number', 'u.organisation_id', 'u.disabled_at'])
+    .select(['s.id', 's.created_at', 's.last_seen_at', 'u.id as user_id', 'u.name', 'u.email', 'u.role', 'u.municipality_number', 'u.organisation_id', 'u.disabled_at', 'u.language'])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row) return { missing: true };
@@ -69,6 +69,7 @@ export async function lookupSession(db: Db, token: string, actor: AuditActor, co
       role: roleSchema.parse(row.role),
       municipalityNumber: row.municipality_number,
       organisationId: row.organisation_id,
+      language: row.language,
       sessionId: row.id,
     },
   };

@@ -80,7 +80,8 @@ export class RenderedPages {
 function variantOf(c: Context): string {
   const url = new URL(c.req.url);
   const viewer = c.var.viewer;
-  return JSON.stringify([url.pathname + url.search, isFragmentRequest(c), viewer ?? null]);
+  // The language as chosen (the user's, this browser's cookie, else Accept-Language), not the raw headers.
+  return JSON.stringify([url.pathname + url.search, isFragmentRequest(c), c.var.i18n.language.code, viewer ?? null]);
 }
 
 /** Whether an If-None-Match header names this (weak) ETag. */

@@ -23,6 +23,13 @@ export interface PageParts {
   announce?: string;
 }
 
+/** The page's path and query (a GET's; after a POST, the path alone), to come back to. */
+function returnPathOf(c: Context): string {
+  if (c.req.method !== 'GET') return c.req.path;
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+}
+
 /** One URL, two shapes: the whole page, or the fragment htmx asked for. */
 export function respond(c: Context, parts: PageParts): Response | Promise<Response> {
   c.header('Vary', 'HX-Request');
@@ -41,7 +48,7 @@ export function respond(c: Context, parts: PageParts): Response | Promise<Respon
   return c.html(
     <NonceContext.Provider value={nonce}>
       {raw('<!DOCTYPE html>')}
-      <Layout title={parts.title} current={c.req.path} nonce={nonce} viewer={c.get('viewer') ?? null}>
+      <Layout title={parts.title} current={c.req.path} returnTo={returnPathOf(c)} nonce={nonce} viewer={c.get('viewer') ?? null}>
         {parts.body}
       </Layout>
     </NonceContext.Provider>,

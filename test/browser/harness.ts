@@ -34,6 +34,10 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // The interface follows Accept-Language: the journeys are written against bokmål, the
+      // default. A test of the English interface switches language on the page.
+      '--lang=nb-NO',
+      '--accept-lang=nb-NO,nb',
     ],
   });
 }

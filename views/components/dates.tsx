@@ -1,3 +1,5 @@
+import { useI18n } from '../i18n/index.ts';
+
 /**
  * Dates and times as the whole app writes them, in Norwegian time: "15. mars 2027" for a
  * calendar date and "15. mars 2027 kl. 13:05" for an instant. The audit log alone adds seconds.
@@ -7,7 +9,6 @@ const osloTimeZone = 'Europe/Oslo';
 // A calendar date has no time of day: read and written at UTC midnight so no zone can shift it.
 const dateFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: 'UTC', dateStyle: 'long' });
 const dateTimeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: osloTimeZone, dateStyle: 'long', timeStyle: 'short' });
-const logTimeFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: osloTimeZone, dateStyle: 'short', timeStyle: 'medium' });
 const clockFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: osloTimeZone, hour: '2-digit', minute: '2-digit' });
 
 /** A calendar date (YYYY-MM-DD): 15. mars 2027. */
@@ -27,10 +28,10 @@ export function formatClock(at: Date): string {
 
 const missing = <span class="muted">–</span>;
 
-/** A calendar date in a `<time>` element, or a dash when there is none. */
+/** A calendar date in a `<time>` element, in the request's language, or a dash when there is none. */
 export function DateText({ date }: { date: string | null }) {
   if (!date) return missing;
-  return <time datetime={date}>{formatDate(date)}</time>;
+  return <time datetime={date}>{useI18n().date(date)}</time>;
 }
 
 /** An instant in a `<time>` element, or a dash when there is none. */
@@ -38,7 +39,7 @@ export function DateTimeText({ at }: { at: string | null }) {
   if (!at) return missing;
   const parsed = new Date(at);
   if (Number.isNaN(parsed.getTime())) return <span>{at}</span>;
-  return <time datetime={at}>{formatDateTime(parsed)}</time>;
+  return <time datetime={at}>{useI18n().dateTime(parsed)}</time>;
 }
 
 /** An instant to the second, for the audit log where order within a minute matters. */
@@ -46,5 +47,5 @@ export function LogTimeText({ at }: { at: string | null }) {
   if (!at) return missing;
   const parsed = new Date(at);
   if (Number.isNaN(parsed.getTime())) return <span>{at}</span>;
-  return <time datetime={at}>{logTimeFormat.format(parsed)}</time>;
+  return <time datetime={at}>{useI18n().logTime(parsed)}</time>;
 }

@@ -20,6 +20,8 @@ export interface AppUserTable {
   password_hash: string;
   /** Set when an administrator disables the user; null while the user may sign in. */
   disabled_at: string | null;
+  /** The interface language the user chose (`nb`, `en`), or null to follow the browser. */
+  language: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -159,3 +159,16 @@ describe('across processes sharing one database', () => {
     expect(textOf(await after.text())).toContain('Multidose fra prosess B');
   });
 });
+
+describe('language', () => {
+  it('a page kept in one language is never served in another', async () => {
+    const ctx = await testApp();
+    const nb = await ctx.app.request('/kilde', { headers: { 'Accept-Language': 'nb-NO,nb;q=0.9' } });
+    const en = await ctx.app.request('/kilde', { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+    expect(nb.headers.get('content-language')).not.toBe(en.headers.get('content-language'));
+    expect(nb.headers.get('etag')).not.toBe(en.headers.get('etag'));
+    const again = await ctx.app.request('/kilde', { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+    expect(/<html lang="([^"]+)"/.exec(await again.text())?.[1]).toBe(en.headers.get('content-language'));
+    await ctx.db.destroy();
+  });
+});

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { returnPathSchema } from '../../model/accounts.ts';
+import { isLanguage } from '../../views/i18n/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { formInput } from '../http/forms.ts';
+import { rememberLanguage } from '../http/language.ts';
+import { respondError } from '../http/render.tsx';
+
+const languageChoiceSchema = z.object({
+  sprak: z.string().refine(isLanguage, 'Det språket finnes ikke.'),
+  tilbake: returnPathSchema,
+});
+
+/** The language switch on every page: saved for a signed-in user, remembered by the browser otherwise. */
+export function languageRoutes({ db, now }: AppDeps): Hono {
+  const app = new Hono();
+  app.post('/sprak', async (c) => {
+    const parsed = languageChoiceSchema.safeParse(await formInput(c));
+    if (!parsed.success) {
+      return respondError(c, { status: 422, title: c.var.i18n.t('layout.language.label'), message: parsed.error.issues[0]?.message ?? '' });
+    }
+    const { sprak, tilbake } = parsed.data;
+    const viewer = c.var.viewer;
+    if (viewer) {
+      await db.updateTable('app_user').set({ language: sprak, updated_at: now().toISOString() }).where('id', '=', viewer.id).execute();
+    }
+    rememberLanguage(c, sprak);
+    return c.redirect(tilbake ?? '/', 303);
+  });
+  return app;
+}

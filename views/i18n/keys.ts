@@ -1,0 +1,12 @@
+/**
+ * Every message key, from the bokmål catalogue (the reference): `area.key`, where `area` is a file
+ * under `nb/` and `key` a key in it. A view asking for a key that is not here fails `tsc`; a
+ * catalogue (English, or a future Nynorsk) that lacks a key fails `test/views/i18n.test.ts`.
+ *
+ * A new area is a pair of files `nb/<area>.json` and `en/<area>.json` and one line below.
+ */
+type Area<Name extends string, Messages> = `${Name}.${Extract<keyof Messages, string>}`;
+
+export type MessageKey =
+  | Area<'layout', typeof import('./nb/layout.json')>
+  | Area<'common', typeof import('./nb/common.json')>;
