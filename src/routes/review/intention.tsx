@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { fieldChanges } from '../../../model/audit.ts';
 import { osloDate } from '../../../model/review/rounds.ts';
 import { intentionInputSchema, intentionStatusSchema } from '../../../model/review/schemas.ts';
+import { shownVersionSchema, staleFields, versionField, type StaleField } from '../../../model/versions.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
-import { IntentionListPage, IntentionPage, intentionFormValues, type IntentionFormValues } from '../../../views/pages/review/intention.tsx';
+import { IntentionListPage, IntentionPage, intentionFormValues, intentionLabels, intentionReadable, type IntentionFormValues } from '../../../views/pages/review/intention.tsx';
 import { auditActor } from '../../auth/context.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { allDeclarations, declarationOf, listMunicipalities, municipalityByNumber, saveDeclaration } from '../../db/queries/review/intentions.ts';
@@ -41,12 +42,12 @@ export function intentionRoutes(deps: AppDeps): Hono {
     return respond(c, { title: 'Intensjonserklæringer', body: <IntentionListPage rows={rows} abilities={abilitiesOf(c, deps)} filter={filter} counties={counties} /> });
   });
 
-  const page = async (c: Context, number: string, form: { values?: IntentionFormValues; errors?: FieldErrors } = {}) => {
+  const page = async (c: Context, number: string, form: { values?: IntentionFormValues; errors?: FieldErrors; stale?: StaleField[] } = {}) => {
     const [municipality, declaration] = await Promise.all([municipalityByNumber(db, number), declarationOf(db, number)]);
     if (!municipality) return notFound(c, noMunicipality);
     return respond(c, {
       title: `${municipality.name}: intensjonserklæring`,
-      status: form.errors ? 422 : 200,
+      status: form.stale ? 409 : form.errors ? 422 : 200,
       body: (
         <IntentionPage
           municipality={municipality}
@@ -54,6 +55,7 @@ export function intentionRoutes(deps: AppDeps): Hono {
           abilities={abilitiesOf(c, deps)}
           values={form.values ?? intentionFormValues(declaration)}
           errors={form.errors}
+          stale={form.stale}
           notice={c.req.query('lagret') !== undefined ? 'Intensjonserklæringen er lagret.' : undefined}
         />
       ),
@@ -67,12 +69,16 @@ export function intentionRoutes(deps: AppDeps): Hono {
     const form = await formInput(c);
     const now = c.var.clock();
     const parsed = intentionInputSchema(osloDate(now)).safeParse(form);
-    if (!parsed.success) return page(c, kommune, { values: form, errors: fieldErrors(parsed.error) });
+    const shown = shownVersionSchema.safeParse(form[versionField]);
+    if (!parsed.success || !shown.success) return page(c, kommune, { values: form, errors: { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(shown.success ? {} : { skjema: shown.error.issues[0]?.message ?? '' }) } });
     const actor = auditActor(c);
     const saved = await db.transaction().execute(async (trx) => {
       const municipality = await municipalityByNumber(trx, kommune);
       if (!municipality) return false;
       const found = await declarationOf(trx, kommune);
+      const stored = intentionFormValues(found);
+      // Saved by someone else since this form was shown: write nothing, show both.
+      if (shown.data !== undefined && shown.data !== stored.version) return { stale: stored } as const;
       const before = found ? { status: found.status, decidedOn: found.decidedOn, reference: found.reference } : undefined;
       const after = { status: parsed.data.status, decidedOn: parsed.data.date ?? null, reference: parsed.data.reference };
       if (before && fieldChanges(before, after).length === 0) return true; // saved again unchanged: nothing to record
@@ -80,6 +86,13 @@ export function intentionRoutes(deps: AppDeps): Hono {
       await recordAudit(trx, { ...actor, action: 'intention.update', entity: 'intention_declaration', entityId: kommune, before, after, details: municipality.name });
       return true;
     });
+    if (typeof saved === 'object') {
+      const mine = { status: form.status, date: form.date, reference: form.reference };
+      return page(c, kommune, {
+        values: { ...mine, version: saved.stale.version },
+        stale: staleFields(intentionLabels, intentionReadable(mine), intentionReadable(saved.stale)),
+      });
+    }
     if (!saved) return notFound(c, noMunicipality);
     return c.redirect(`/vurdering/intensjon/${kommune}?lagret`, 303);
   });

@@ -1,3 +1,5 @@
+import type { StaleField } from '../../../model/versions.ts';
+import { StaleNotice, VersionField } from '../../components/stale.tsx';
 import { roundPhaseLabel, roundPhases, roundState, type Round } from '../../../model/consultation.ts';
 import { kindInfo, type ElementKind } from '../../../model/kinds.ts';
 import type { RoundSummary } from '../../../src/db/queries/consultation-rounds.ts';
@@ -100,6 +102,8 @@ export interface RoundFormValues {
   opensOn?: string | undefined;
   closesOn?: string | undefined;
   elements: number[];
+  /** The version of the round the form showed (`model/versions.ts`); an edit only. */
+  version?: string | undefined;
 }
 
 export interface ElementChoice {
@@ -112,18 +116,36 @@ export interface ElementGroup {
   elements: ElementChoice[];
 }
 
-const labels = { title: 'Tittel', description: 'Beskrivelse', phase: 'Fase', opensOn: 'Åpner', closesOn: 'Frist', elements: 'Krav og elementer til høring' };
+export const roundLabels = { title: 'Tittel', description: 'Beskrivelse', phase: 'Fase', opensOn: 'Åpner', closesOn: 'Frist', elements: 'Krav og elementer til høring' };
+const labels = roundLabels;
+
+/** A round's form values as a person reads them, for the 409's side-by-side table. */
+export function roundReadable(v: RoundFormValues, groups: ElementGroup[]): Record<string, string> {
+  const names = new Map(groups.flatMap((g) => g.elements.map((e) => [e.id, e.label] as const)));
+  const phase = roundPhases.find((p) => p === v.phase);
+  return {
+    title: v.title ?? '',
+    description: v.description ?? '',
+    phase: phase ? roundPhaseLabel[phase] : (v.phase ?? ''),
+    opensOn: v.opensOn ?? '',
+    closesOn: v.closesOn ?? '',
+    elements: [...v.elements].sort((a, b) => a - b).map((id) => names.get(id) ?? `#${id}`).join('; '),
+  };
+}
 
 export function RoundFormPage({
   round,
   values,
   errors,
+  stale,
   groups,
 }: {
   round?: Round | undefined;
   values: RoundFormValues;
   errors?: FieldErrors | undefined;
   groups: ElementGroup[];
+  /** A save from a stale page: the fields that differ from what is stored now. */
+  stale?: StaleField[] | undefined;
 }) {
   const title = round ? `Endre «${round.title}»` : 'Ny høringsrunde';
   const chosen = new Set(values.elements);
@@ -131,8 +153,10 @@ export function RoundFormPage({
   return (
     <>
       <PageHeader title={title} crumbs={crumbs} />
+      {stale && round ? <StaleNotice what="høringsrunden" fields={stale} reload={`/horing/${round.id}/rediger`} /> : null}
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={round ? `/horing/${round.id}` : '/horing'} class="form-narrow form-wide">
+        <VersionField version={values.version} />
         <TextField name="title" label={labels.title} value={values.title} errors={errors} required />
         <TextAreaField name="description" label={labels.description} description="Hva høringen gjelder og hva prosjektet særlig vil ha innspill på." value={values.description} errors={errors} rows={4} />
         <SelectField name="phase" label={labels.phase} value={values.phase} errors={errors} options={roundPhases.map((p) => ({ value: p, label: roundPhaseLabel[p] }))} />

@@ -3,6 +3,8 @@ import { intentionStatusLabel, intentionStatuses, type IntentionStatus } from '.
 import type { IntentionDeclaration } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
+import { contentVersion, type StaleField } from '../../../model/versions.ts';
+import { StaleNotice, VersionField } from '../../components/stale.tsx';
 import { ErrorSummary, Notice, SelectField, TextField, type FieldErrors } from '../../components/form.tsx';
 import { ReviewHeader, type ReviewAbilities } from './common.tsx';
 import { DateText, DateTimeText } from '../../components/dates.tsx';
@@ -11,12 +13,23 @@ export interface IntentionFormValues {
   status?: string | undefined;
   date?: string | undefined;
   reference?: string | undefined;
+  /** The version of the declaration the form showed (`model/versions.ts`). */
+  version?: string | undefined;
 }
 
-const labels = { status: 'Status', date: 'Dato', reference: 'Dokumentreferanse' };
+export const intentionLabels = { status: 'Status', date: 'Dato', reference: 'Dokumentreferanse' };
+const labels = intentionLabels;
 
-export function intentionFormValues(d: IntentionDeclaration | undefined): IntentionFormValues {
-  return { status: d?.status ?? 'undecided', date: d?.decidedOn ?? '', reference: d?.reference ?? '' };
+/** What the form shows for a declaration (none yet: undecided), with the version those values are. */
+export function intentionFormValues(d: IntentionDeclaration | undefined): IntentionFormValues & { version: string } {
+  const values = { status: d?.status ?? 'undecided', date: d?.decidedOn ?? '', reference: d?.reference ?? '' };
+  return { ...values, version: contentVersion(values) };
+}
+
+/** The declaration's values as a person reads them, for the 409's side-by-side table. */
+export function intentionReadable(v: IntentionFormValues): Record<string, string> {
+  const status = intentionStatuses.find((s) => s === v.status);
+  return { status: status ? intentionStatusLabel[status] : (v.status ?? ''), date: v.date ?? '', reference: v.reference ?? '' };
 }
 
 export function IntentionPage({
@@ -26,6 +39,7 @@ export function IntentionPage({
   values,
   errors,
   notice,
+  stale,
 }: {
   municipality: Municipality;
   declaration: IntentionDeclaration | undefined;
@@ -33,6 +47,8 @@ export function IntentionPage({
   values: IntentionFormValues;
   errors?: FieldErrors | undefined;
   notice?: string | undefined;
+  /** A save from a stale page: the fields that differ from what is stored now. */
+  stale?: StaleField[] | undefined;
 }) {
   const own = abilities.municipalityNumber === municipality.number;
   return (
@@ -63,8 +79,10 @@ export function IntentionPage({
           '. Ingenting er registrert ennå.'
         )}
       </p>
+      {stale ? <StaleNotice what="erklæringen" fields={stale} reload={`/vurdering/intensjon/${municipality.number}`} /> : null}
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={`/vurdering/intensjon/${municipality.number}`} class="form-narrow">
+        <VersionField version={values.version} />
         <SelectField name="status" label={labels.status} value={values.status} errors={errors} options={intentionStatuses.map((s) => ({ value: s, label: intentionStatusLabel[s] }))} />
         <TextField name="date" label={labels.date} type="date" description="Datoen erklæringen ble signert eller avslått. Påkrevd for «Signert» og «Takket nei»." value={values.date} errors={errors} />
         <TextField

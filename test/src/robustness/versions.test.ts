@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeRound, requirementIds } from '../../consultation-fixtures.ts';
+import { createTestUser, htmx, postForm, sameOrigin, signIn, signInAs, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { frozenIds, openRound } from '../review/helpers.ts';
+
+// Finding 1: forms that overwrote another user's change silently. For each: two sessions open the
+// same form, one saves, the other (now stale) saves: exactly one write, one 409 showing both values.
+let ctx: TestContext;
+beforeEach(async () => {
+  ctx = await testApp();
+});
+afterEach(() => ctx.db.destroy());
+
+const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1];
+async function shownVersion(path: string, headers: Record<string, string>): Promise<string> {
+  const html = await (await ctx.app.request(path, { headers })).text();
+  const version = versionIn(html);
+  expect(version, `no version field on ${path}`).toBeDefined();
+  return version!;
+}
+const audited = async (action: string) => (await ctx.db.selectFrom('audit_event').select('id').where('action', '=', action).execute()).length;
+
+describe('the intention declaration', () => {
+  it('refuses the stale form of a second user with 409, both values shown, nothing written', async () => {
+    const oslo = await signIn(ctx, 'municipality');
+    const architect = await signIn(ctx, 'architect');
+    const path = '/vurdering/intensjon/0301';
+    const [mine, theirs] = [await shownVersion(path, oslo), await shownVersion(path, architect)];
+    expect(mine).toBe(theirs);
+
+    const first = await postForm(ctx, path, { status: 'declined', date: '2026-11-20', reference: 'Sak 1', version: mine }, oslo);
+    expect(first.status).toBe(303);
+    const stale = await postForm(ctx, path, { status: 'signed', date: '2026-11-21', reference: 'Sak 2', version: theirs }, architect);
+    expect(stale.status).toBe(409);
+    const text = textOf(await stale.clone().text());
+    expect(text).toContain('Noen andre har endret erklæringen etter at du åpnet skjemaet');
+    expect(text).toMatch(/Status\s+Signert\s+Takket nei/);
+    expect(text).toMatch(/Dokumentreferanse\s+Sak 2\s+Sak 1/);
+    const row = await ctx.db.selectFrom('intention_declaration').select(['status', 'reference']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'declined', reference: 'Sak 1' });
+    expect(await audited('intention.update')).toBe(1);
+
+    // The 409's form carries the stored version: saving it again is a deliberate choice and goes through.
+    const again = await postForm(ctx, path, { status: 'signed', date: '2026-11-21', reference: 'Sak 2', version: versionIn(await stale.text())! }, architect);
+    expect(again.status).toBe(303);
+    expect(await audited('intention.update')).toBe(2);
+  });
+});
+
+describe('the consultation round edit', () => {
+  it('refuses a second architect’s stale form (only the deadline changed) with 409: the first’s title and removed element stay', async () => {
+    const [first, second] = await requirementIds(ctx.db);
+    const round = await makeRound(ctx.db, { title: 'Høring om kravene', elements: [first!, second!] });
+    const anna = await signIn(ctx, 'architect');
+    const bjorn = await signInAs(ctx, await createTestUser(ctx, 'architect', { email: 'bjorn@test.no', name: 'Bjørn' }));
+    const path = `/horing/${round.id}`;
+    const [annaVersion, bjornVersion] = [await shownVersion(`${path}/rediger`, anna), await shownVersion(`${path}/rediger`, bjorn)];
+    const fields = { description: '', phase: 'forprosjekt', opensOn: '2026-11-01' };
+
+    const saved = await postFormMulti(path, { ...fields, title: 'Høring om kravene, ny tittel', closesOn: '2026-12-15', version: annaVersion }, [first!], anna);
+    expect(saved.status).toBe(303);
+    const stale = await postFormMulti(path, { ...fields, title: 'Høring om kravene', closesOn: '2026-12-20', version: bjornVersion }, [first!, second!], bjorn);
+    expect(stale.status).toBe(409);
+    const text = textOf(await stale.text());
+    expect(text).toContain('Noen andre har endret høringsrunden etter at du åpnet skjemaet');
+    expect(text).toMatch(/Tittel\s+Høring om kravene\s+Høring om kravene, ny tittel/);
+    expect(text).toMatch(/Frist\s+2026-12-20\s+2026-12-15/);
+    const stored = await ctx.db.selectFrom('consultation_round').select(['title', 'closes_on']).where('id', '=', round.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ title: 'Høring om kravene, ny tittel', closes_on: '2026-12-15' });
+    expect(await ctx.db.selectFrom('consultation_item').select('element_id').where('round_id', '=', round.id).execute()).toEqual([{ element_id: first }]);
+    expect(await audited('consultation.round.update')).toBe(1);
+  });
+});
+
+function postFormMulti(path: string, fields: Record<string, string>, elements: number[], headers: Record<string, string>) {
+  const body = new URLSearchParams(fields);
+  for (const id of elements) body.append('elements', String(id));
+  return ctx.app.request(path, { method: 'POST', body: body.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...sameOrigin, ...headers } });
+}
