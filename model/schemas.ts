@@ -156,12 +156,29 @@ export const nationalProjectSchema = elementOf('nationalProject', {
   status: portfolioStatusSchema.nullable(),
   budgetMnok: z.number().nonnegative().nullable(),
 });
+export const verificationMethods = ['test', 'inspection', 'demonstration', 'analysis'] as const;
+export const verificationMethodSchema = z.enum(verificationMethods);
+export type VerificationMethod = z.infer<typeof verificationMethodSchema>;
+export const verificationMethodLabel: Record<VerificationMethod, string> = {
+  test: 'Test',
+  inspection: 'Inspeksjon',
+  demonstration: 'Demonstrasjon',
+  analysis: 'Analyse',
+};
+
 export const requirementSchema = elementOf('requirement', {
   ref: requirementRefSchema,
   text: z.string().min(1).max(10_000),
   rationale: z.string().max(10_000),
   priority: requirementPrioritySchema,
   status: requirementStatusSchema,
+  // Structure (issue 13). Optional so that models written before it still read.
+  chapterId: idSchema.nullable().optional(),
+  typeKey: z.string().nullable().optional(),
+  acceptanceCriteria: z.string().max(10_000).optional(),
+  verificationMethod: verificationMethodSchema.nullable().optional(),
+  tags: z.array(z.string()).optional(),
+  sourceCommentId: idSchema.nullable().optional(),
 });
 
 export type SolutionPart = z.infer<typeof solutionPartSchema>;

@@ -29,6 +29,13 @@ import type {
 } from './tables/links.ts';
 import type { CounterTable, MetaTable, ModelChangeTable, MunicipalityTable } from './tables/reference.ts';
 import type {
+  BaselineTable,
+  RequirementChapterTable,
+  RequirementLostLinkTable,
+  RequirementRelationTable,
+  RequirementTypeTable,
+} from './tables/requirements.ts';
+import type {
   IntentionDeclarationTable,
   MunicipalityReviewTable,
   ReviewRoundServiceTable,
@@ -74,4 +81,9 @@ export interface Database {
   municipality_review: MunicipalityReviewTable;
   review_stance: ReviewStanceTable;
   intention_declaration: IntentionDeclarationTable;
+  requirement_chapter: RequirementChapterTable;
+  requirement_type: RequirementTypeTable;
+  requirement_relation: RequirementRelationTable;
+  requirement_lost_link: RequirementLostLinkTable;
+  baseline: BaselineTable;
 }

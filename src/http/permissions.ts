@@ -9,3 +9,9 @@ export function canEditScope(c: Context): boolean {
   const role = c.var.viewer?.role;
   return role !== undefined && grantFor('scope.edit', role, { publicRead: false }) === 'allow';
 }
+
+/** Whether the signed-in user may change requirements' links, chapters, types and baselines. */
+export function canEditRequirements(c: Context): boolean {
+  const role = c.var.viewer?.role;
+  return role !== undefined && grantFor('requirements.edit', role, { publicRead: false }) === 'allow';
+}

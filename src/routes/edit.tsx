@@ -11,6 +11,7 @@ import { createElement, deleteElement, moveElement, updateElement } from '../db/
 import { historyFor } from '../http/history.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { sourceLines } from '../db/queries/sources.ts';
+import { loadTraceContext } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
 import { fieldErrors, readForm, singleValues } from '../http/forms.ts';
 import { auditActor } from '../auth/context.ts';
@@ -119,7 +120,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     c.header('HX-Trigger', 'scopeChanged');
     const history = await historyFor(c, db, element.id);
-    return c.html(<ElementDetailPage element={element} model={model} index={index} excerpt={excerpt} canEdit notice="Endringene er lagret." history={history} />);
+    return c.html(<ElementDetailPage element={element} model={model} index={index} excerpt={excerpt} canEdit notice="Endringene er lagret." history={history} trace={await loadTraceContext(db)} />);
   });
 
   app.post(`/${kindPathParam}/:key/slett`, async (c) => {

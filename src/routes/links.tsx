@@ -21,6 +21,7 @@ import { moveServices, setExchangeCell, setPersonnelCell, setServiceLinks } from
 import { historyFor } from '../http/history.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { sourceLines } from '../db/queries/sources.ts';
+import { loadTraceContext } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
 import { readForm, singleValues } from '../http/forms.ts';
 import { auditActor } from '../auth/context.ts';
@@ -185,7 +186,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const excerpt = service.source ? await sourceLines(db, service.source) : null;
     c.header('HX-Trigger', 'linksChanged');
     const history = await historyFor(c, db, service.id);
-    return c.html(<ElementDetailPage element={service} model={model} index={index} excerpt={excerpt} canEdit notice="Koblingene er lagret." history={history} />);
+    return c.html(<ElementDetailPage element={service} model={model} index={index} excerpt={excerpt} canEdit notice="Koblingene er lagret." history={history} trace={await loadTraceContext(db)} />);
   });
 
   app.post('/informasjonstjenester/flytt', async (c) => {

@@ -39,10 +39,11 @@ import { SourceDocumentPage, SourceIndexPage } from '../../views/pages/source.ts
 import { historyFor } from '../http/history.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { sourceDocumentByKey, sourceLines } from '../db/queries/sources.ts';
+import { loadTraceContext } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, respond, respondError } from '../http/render.tsx';
 import { validParams } from '../http/validate.ts';
-import { canEditScope } from '../http/permissions.ts';
+import { canEditRequirements, canEditScope } from '../http/permissions.ts';
 
 /** The "new element" region of a list page, for architects. */
 function createPanel(c: Context, kind: ElementKind, model: ScopeModel, index: ModelIndex) {
@@ -276,7 +277,8 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     }
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     const history = await historyFor(c, db, element.id);
-    const props = { element, model, index, excerpt, canEdit: canEditScope(c), history };
+    const trace = await loadTraceContext(db);
+    const props = { element, model, index, excerpt, canEdit: canEditScope(c), canLink: canEditRequirements(c), history, trace };
     return respond(c, { title: element.name, body: <ElementDetailPage {...props} />, fragment: <ElementDetailPage {...props} focus /> });
   });
 

@@ -17,6 +17,24 @@ import {
 import { serviceContext } from '../../model/diagrams/service-context.ts';
 import { ElementLink, Empty, kindCrumb, PageHeader, SourceLink, StatusTag, TentativeTag, formatNumber } from '../components/common.tsx';
 import { ServiceDiagramSection } from './diagrams.tsx';
+import { chapterLabel, ElementRequirementsSection, RequirementTraceSection } from './requirement-trace.tsx';
+import type { TraceContext } from '../../src/db/queries/requirement-trace.ts';
+import { numberChapters } from '../../model/requirements.ts';
+import { verificationMethodLabel } from '../../model/schemas.ts';
+
+/** The structure fields of a requirement (issue 13), when the page knows the chapters and types. */
+function requirementFacts(r: ElementOfKind['requirement'], trace: TraceContext | undefined): Array<[string, Child]> {
+  if (!trace) return [];
+  const chapter = r.chapterId != null ? numberChapters(trace.chapters).find((c) => c.id === r.chapterId) : undefined;
+  const type = trace.types.find((t) => t.key === r.typeKey);
+  return [
+    ['Kapittel', chapterLabel(chapter)],
+    ['Kravtype', type?.label ?? '–'],
+    ['Akseptansekriterier', r.acceptanceCriteria || '–'],
+    ['Verifikasjonsmetode', r.verificationMethod ? verificationMethodLabel[r.verificationMethod] : '–'],
+    ['Etiketter', r.tags && r.tags.length > 0 ? r.tags.join(', ') : '–'],
+  ];
+}
 
 
 export interface ElementDetailProps {
@@ -32,10 +50,14 @@ export interface ElementDetailProps {
   focus?: boolean;
   /** The element's changes from the audit log, newest first (architects and administrators). */
   history?: { events: AuditEvent[]; limit: number } | undefined;
+  /** Chapters and links between requirements: with it, the traceability sections and their link forms. */
+  trace?: TraceContext | undefined;
+  /** Show the requirement link forms (architects and administrators); defaults to `canEdit`. */
+  canLink?: boolean | undefined;
 }
 
 /** The element's page content; an edit swaps this region, and a save swaps it back. */
-export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history, focus = false }: ElementDetailProps) {
+export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history, focus = false, trace, canLink = canEdit }: ElementDetailProps) {
   const info = kindInfo[element.kind];
   const requirements = requirementsAbout(element.id, model, index);
   const href = elementHref(element.kind, element.key);
@@ -82,9 +104,11 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
         <p class="ds-paragraph description">{element.description}</p>
       ) : null}
 
-      <KindSection element={element} model={model} index={index} canEdit={canEdit} />
+      <KindSection element={element} model={model} index={index} canEdit={canEdit} trace={trace} canLink={canLink} />
 
-      {element.kind !== 'requirement' ? (
+      {element.kind !== 'requirement' && trace ? (
+        <ElementRequirementsSection element={element} model={model} index={index} trace={trace} canEdit={canLink} />
+      ) : element.kind !== 'requirement' ? (
         <Section id="krav" title={`Krav (${requirements.length})`}>
           {requirements.length === 0 ? (
             <Empty>Ingen krav er knyttet til dette elementet.</Empty>
@@ -188,7 +212,7 @@ function servicesWhere(model: ScopeModel, test: (s: InformationService) => boole
 }
 
 /** The part of the page that depends on the element's kind. */
-function KindSection({ element, model, index, canEdit }: { element: ScopeElement; model: ScopeModel; index: ModelIndex; canEdit: boolean }) {
+function KindSection({ element, model, index, canEdit, trace, canLink = canEdit }: { element: ScopeElement; model: ScopeModel; index: ModelIndex; canEdit: boolean; trace?: TraceContext | undefined; canLink?: boolean }) {
   switch (element.kind) {
     case 'informationService':
       return <ServiceSections service={element} model={model} index={index} canEdit={canEdit} />;
@@ -381,8 +405,10 @@ function KindSection({ element, model, index, canEdit }: { element: ScopeElement
               ['Prioritet', requirementPriorityLabel[element.priority]],
               ['Status', requirementStatusLabel[element.status]],
               ['Begrunnelse', element.rationale || '–'],
+              ...requirementFacts(element, trace),
             ]}
           />
+          {trace ? <RequirementTraceSection requirement={element} model={model} index={index} trace={trace} canEdit={canLink} /> : (
           <Section id="gjelder" title="Gjelder">
             {about.length === 0 ? (
               <Empty>Kravet er ikke knyttet til noe element.</Empty>
@@ -396,6 +422,7 @@ function KindSection({ element, model, index, canEdit }: { element: ScopeElement
               </ul>
             )}
           </Section>
+          )}
         </>
       );
     }

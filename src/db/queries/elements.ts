@@ -355,6 +355,7 @@ export async function deleteElement(
       // Detach the subtree first so the parent references never block the delete (portable).
       await trx.updateTable('capability').set({ parent_id: null }).where('element_id', 'in', ids).execute();
     }
+    await keepLostRequirementLinks(trx, ids, actor.at);
     await trx.deleteFrom('element').where('id', 'in', ids).execute();
     await recordAudits(
       trx,
@@ -373,6 +374,33 @@ export async function deleteElement(
     );
     return { ok: true, deleted: ids.length } as const;
   });
+}
+
+/**
+ * A requirement that governed an element being deleted keeps the link by name, so the
+ * traceability view can list requirements whose element was deleted (issue 13).
+ */
+async function keepLostRequirementLinks(trx: Trx, ids: number[], at: Date): Promise<void> {
+  const lost = await trx
+    .selectFrom('requirement_element')
+    .innerJoin('element', 'element.id', 'requirement_element.element_id')
+    .select(['requirement_element.requirement_id', 'element.kind', 'element.key', 'element.name'])
+    .where('requirement_element.element_id', 'in', ids)
+    .where('requirement_element.requirement_id', 'not in', ids)
+    .execute();
+  if (lost.length === 0) return;
+  await trx
+    .insertInto('requirement_lost_link')
+    .values(
+      lost.map((l) => ({
+        requirement_id: l.requirement_id,
+        element_kind: l.kind,
+        element_key: l.key,
+        element_name: l.name,
+        deleted_at: at.toISOString(),
+      })),
+    )
+    .execute();
 }
 
 /**

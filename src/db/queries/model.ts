@@ -1,3 +1,4 @@
+import { parseTags } from '../../../model/requirements.ts';
 import type { ElementKind } from '../../../model/kinds.ts';
 import { emptyScopeModel } from '../../../model/lookup.ts';
 import type {
@@ -6,6 +7,7 @@ import type {
   PortfolioStatus,
   RequirementPriority,
   RequirementStatus,
+  VerificationMethod,
   ScopeModel,
   Usage,
 } from '../../../model/schemas.ts';
@@ -182,6 +184,12 @@ export async function loadScopeModel(db: Db | Transaction<Database>, options: Lo
             rationale: r.rationale,
             priority: r.priority as RequirementPriority,
             status: r.status as RequirementStatus,
+            chapterId: r.chapter_id,
+            typeKey: r.type_key,
+            acceptanceCriteria: r.acceptance_criteria,
+            verificationMethod: r.verification_method as VerificationMethod | null,
+            tags: parseTags(r.tags),
+            sourceCommentId: r.source_comment_id,
           });
           break;
         }

@@ -10,6 +10,8 @@ export interface ConsultationRoundTable {
   closes_on: string;
   created_at: string;
   updated_at: string;
+  /** The baseline the round was opened on (migration 0013). */
+  baseline_id: number | null;
 }
 
 /** An element open for comment in a round; the snapshot names it after the element is deleted. */

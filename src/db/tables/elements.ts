@@ -85,6 +85,14 @@ export interface RequirementTable {
   rationale: string;
   priority: string;
   status: string;
+  /** Migration 0013. */
+  chapter_id: number | null;
+  type_key: string | null;
+  acceptance_criteria: Generated<string>;
+  verification_method: string | null;
+  /** "|a|b|", or "" for none. */
+  tags: Generated<string>;
+  source_comment_id: number | null;
 }
 
 export type ElementRow = Selectable<ElementTable>;

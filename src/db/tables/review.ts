@@ -13,6 +13,8 @@ export interface ReviewRoundTable {
   opened_by: number | null;
   closed_at: string | null;
   closed_by: number | null;
+  /** The baseline the round was opened on (migration 0013). */
+  baseline_id: number | null;
 }
 
 /** The round's frozen copy of one service on the list; `element_id` is null once the service is deleted. */

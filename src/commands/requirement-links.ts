@@ -1,0 +1,192 @@
+import type { Transaction } from 'kysely';
+import { kindInfo, type ElementKind } from '../../model/kinds.ts';
+import { derivationWouldCycle, traceLinkKindLabel, type TraceLinkKind } from '../../model/requirements.ts';
+import { recordAudits, type AuditActor } from '../db/queries/audit.ts';
+import type { Db } from '../db/index.ts';
+import type { Database } from '../db/schema.ts';
+
+type Trx = Transaction<Database>;
+
+/*
+ * Use cases: linking and unlinking a requirement, from the requirement's page or from the
+ * element's "Krav" section. Each opens one transaction, checks that both ends exist and that the
+ * page the form came from is not stale (the version of the element the form belongs to), applies
+ * the rules (a requirement link goes to a requirement; derivation is a tree), writes, bumps the
+ * version of both ends (the link shows on both pages) and audits on both ends.
+ * Who may call them is the policy table's `requirements.edit`.
+ */
+
+export type LinkChangeResult =
+  | { ok: true; changed: boolean }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'invalid'; errors: Record<string, string> }
+  | { ok: false; reason: 'conflict'; seenVersion: number; currentVersion: number };
+
+interface End {
+  id: number;
+  kind: ElementKind;
+  key: string;
+  name: string;
+  version: number;
+}
+
+async function findElement(trx: Trx, kind: ElementKind, key: string): Promise<End | undefined> {
+  return trx
+    .selectFrom('element')
+    .select(['id', 'kind', 'key', 'name', 'version'])
+    .where('kind', '=', kind)
+    .where('key', '=', key)
+    .executeTakeFirst() as Promise<End | undefined>;
+}
+
+async function findRequirementByRef(trx: Trx, ref: string): Promise<End | undefined> {
+  return trx
+    .selectFrom('requirement')
+    .innerJoin('element', 'element.id', 'requirement.element_id')
+    .select(['element.id', 'element.kind', 'element.key', 'element.name', 'element.version'])
+    .where('requirement.ref', '=', ref)
+    .executeTakeFirst() as Promise<End | undefined>;
+}
+
+interface LinkChange {
+  op: 'link' | 'unlink';
+  linkKind: TraceLinkKind;
+  requirement: End;
+  target: End;
+  /** The end whose page the form came from, and the version it showed. */
+  checked: { id: number; version: number };
+  /** The form field errors are reported on. */
+  field: string;
+}
+
+async function applyLinkChange(trx: Trx, change: LinkChange, actor: AuditActor): Promise<LinkChangeResult> {
+  const { op, linkKind, requirement, target, field } = change;
+  if (linkKind !== 'governs' && target.kind !== 'requirement') {
+    return { ok: false, reason: 'invalid', errors: { [field]: `«${traceLinkKindLabel[linkKind]}» kobler et krav til et annet krav: velg et krav.` } };
+  }
+  if (linkKind !== 'governs' && target.id === requirement.id) {
+    return { ok: false, reason: 'invalid', errors: { [field]: 'Et krav kan ikke kobles til seg selv.' } };
+  }
+  if (op === 'link' && linkKind === 'derived_from') {
+    const relations = await trx.selectFrom('requirement_relation').select(['from_id', 'to_id', 'kind']).where('kind', '=', 'derived_from').execute();
+    const cycle = derivationWouldCycle(
+      relations.map((r) => ({ fromId: r.from_id, toId: r.to_id, kind: r.kind })),
+      requirement.id,
+      target.id,
+    );
+    if (cycle) {
+      return {
+        ok: false,
+        reason: 'invalid',
+        errors: { [field]: `${target.name} er allerede avledet fra dette kravet (direkte eller via andre krav); avledningen kan ikke gå i sirkel.` },
+      };
+    }
+  }
+
+  // The stale check: the page the form came from must still show the version it was opened on.
+  const checked = await trx.selectFrom('element').select('version').where('id', '=', change.checked.id).executeTakeFirst();
+  if (!checked) return { ok: false, reason: 'not-found' };
+  if (checked.version !== change.checked.version) {
+    return { ok: false, reason: 'conflict', seenVersion: change.checked.version, currentVersion: checked.version };
+  }
+
+  let changed: boolean;
+  if (linkKind === 'governs') {
+    const exists = await trx
+      .selectFrom('requirement_element')
+      .select('element_id')
+      .where('requirement_id', '=', requirement.id)
+      .where('element_id', '=', target.id)
+      .executeTakeFirst();
+    if (op === 'link' && !exists) await trx.insertInto('requirement_element').values({ requirement_id: requirement.id, element_id: target.id }).execute();
+    if (op === 'unlink' && exists) {
+      await trx.deleteFrom('requirement_element').where('requirement_id', '=', requirement.id).where('element_id', '=', target.id).execute();
+    }
+    changed = op === 'link' ? !exists : Boolean(exists);
+  } else {
+    const exists = await trx
+      .selectFrom('requirement_relation')
+      .select('to_id')
+      .where('from_id', '=', requirement.id)
+      .where('to_id', '=', target.id)
+      .where('kind', '=', linkKind)
+      .executeTakeFirst();
+    if (op === 'link' && !exists) await trx.insertInto('requirement_relation').values({ from_id: requirement.id, to_id: target.id, kind: linkKind }).execute();
+    if (op === 'unlink' && exists) {
+      await trx.deleteFrom('requirement_relation').where('from_id', '=', requirement.id).where('to_id', '=', target.id).where('kind', '=', linkKind).execute();
+    }
+    changed = op === 'link' ? !exists : Boolean(exists);
+  }
+  if (!changed) {
+    if (op === 'link') return { ok: false, reason: 'invalid', errors: { [field]: `Kravet er allerede koblet til ${target.name}.` } };
+    return { ok: true, changed: false };
+  }
+
+  await trx
+    .updateTable('element')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: actor.at.toISOString() }))
+    .where('id', 'in', [requirement.id, target.id])
+    .execute();
+  const link = { kind: linkKind, requirement: requirement.key, element: { kind: target.kind, key: target.key, name: target.name } };
+  const action = op === 'link' ? 'requirement.link' : 'requirement.unlink';
+  await recordAudits(
+    trx,
+    [requirement, target].map((end) => ({
+      ...actor,
+      action,
+      entity: linkKind === 'governs' ? 'requirement_element' : 'requirement_relation',
+      entityId: `${requirement.id}-${target.id}`,
+      elementId: end.id,
+      before: op === 'link' ? null : link,
+      after: op === 'link' ? link : null,
+    })),
+  );
+  return { ok: true, changed: true };
+}
+
+/** From the requirement's page: link or unlink it to any element (or, for the requirement link kinds, to another requirement). */
+export async function changeLinkFromRequirement(
+  db: Db,
+  input: { op: 'link' | 'unlink'; requirementKey: string; version: number; linkKind: TraceLinkKind; target: { kind: ElementKind; key: string } },
+  actor: AuditActor,
+): Promise<LinkChangeResult> {
+  return db.transaction().execute(async (trx) => {
+    const requirement = await findElement(trx, 'requirement', input.requirementKey);
+    if (!requirement) return { ok: false, reason: 'not-found' };
+    const target = await findElement(trx, input.target.kind, input.target.key);
+    if (!target) {
+      return {
+        ok: false,
+        reason: 'invalid',
+        errors: { target: `Fant ingen ${kindInfo[input.target.kind].singular.toLowerCase()} med nøkkelen «${input.target.key}»; den kan være slettet.` },
+      };
+    }
+    return applyLinkChange(
+      trx,
+      { op: input.op, linkKind: input.linkKind, requirement, target, checked: { id: requirement.id, version: input.version }, field: 'target' },
+      actor,
+    );
+  });
+}
+
+/** From an element's "Krav" section: the requirement (by its number) governs, or no longer governs, the element. */
+export async function changeLinkFromElement(
+  db: Db,
+  input: { op: 'link' | 'unlink'; kind: ElementKind; key: string; version: number; requirementRef: string },
+  actor: AuditActor,
+): Promise<LinkChangeResult> {
+  return db.transaction().execute(async (trx) => {
+    const element = await findElement(trx, input.kind, input.key);
+    if (!element) return { ok: false, reason: 'not-found' };
+    const requirement = await findRequirementByRef(trx, input.requirementRef);
+    if (!requirement) {
+      return { ok: false, reason: 'invalid', errors: { requirement: `Det finnes ikke noe krav med nummeret ${input.requirementRef}; det kan være slettet.` } };
+    }
+    if (requirement.id === element.id) return { ok: false, reason: 'invalid', errors: { requirement: 'Et krav kan ikke gjelde seg selv.' } };
+    return applyLinkChange(
+      trx,
+      { op: input.op, linkKind: 'governs', requirement, target: element, checked: { id: element.id, version: input.version }, field: 'requirement' },
+      actor,
+    );
+  });
+}

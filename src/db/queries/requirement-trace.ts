@@ -1,0 +1,32 @@
+import type { LostLink, RequirementChapter, RequirementRelation } from '../../../model/requirements.ts';
+import type { Db } from '../index.ts';
+
+/** What the requirement pages need beside the scope model: chapters, links between requirements, lost links. */
+export interface TraceContext {
+  chapters: RequirementChapter[];
+  relations: RequirementRelation[];
+  lostLinks: LostLink[];
+  types: Array<{ key: string; label: string }>;
+}
+
+/** Four queries, whatever the size of the requirement set. */
+export async function loadTraceContext(db: Db): Promise<TraceContext> {
+  const [chapters, relations, lostLinks, types] = await Promise.all([
+    db.selectFrom('requirement_chapter').selectAll().orderBy('parent_id').orderBy('position').orderBy('id').execute(),
+    db.selectFrom('requirement_relation').selectAll().orderBy('from_id').orderBy('kind').orderBy('to_id').execute(),
+    db.selectFrom('requirement_lost_link').selectAll().orderBy('requirement_id').orderBy('id').execute(),
+    db.selectFrom('requirement_type').selectAll().orderBy('position').execute(),
+  ]);
+  return {
+    chapters: chapters.map((c) => ({ id: c.id, parentId: c.parent_id, name: c.name, position: c.position, version: c.version })),
+    relations: relations.map((r) => ({ fromId: r.from_id, toId: r.to_id, kind: r.kind })),
+    lostLinks: lostLinks.map((l) => ({
+      requirementId: l.requirement_id,
+      elementKind: l.element_kind,
+      elementKey: l.element_key,
+      elementName: l.element_name,
+      deletedAt: l.deleted_at,
+    })),
+    types: types.map((t) => ({ key: t.key, label: t.label })),
+  };
+}

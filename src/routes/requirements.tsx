@@ -1,0 +1,107 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { kindByPath, kindInfo, kindPathParam, type ElementKind } from '../../model/kinds.ts';
+import { indexModel } from '../../model/lookup.ts';
+import { elementRequirementInputSchema, requirementLinkInputSchema } from '../../model/requirements.ts';
+import { elementKeySchema } from '../../model/schemas.ts';
+import { ElementRequirementsSection, RequirementTraceSection, type SectionMessages } from '../../views/pages/requirement-trace.tsx';
+import { auditActor } from '../auth/context.ts';
+import { changeLinkFromElement, changeLinkFromRequirement, type LinkChangeResult } from '../commands/requirement-links.ts';
+import { loadScopeModel } from '../db/queries/model.ts';
+import { loadTraceContext } from '../db/queries/requirement-trace.ts';
+import type { AppDeps } from '../deps.ts';
+import { readForm, singleValues } from '../http/forms.ts';
+import { isFragmentRequest, notFound, respond } from '../http/render.tsx';
+import { elementHref } from '../../model/kinds.ts';
+
+/** Zod issues as field → message, the first message per field. */
+function fieldErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? 'skjema');
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+function statusOf(result: LinkChangeResult): 200 | 409 | 422 {
+  if (result.ok) return 200;
+  return result.reason === 'conflict' ? 409 : 422;
+}
+
+function messagesOf(result: LinkChangeResult, values: Record<string, string>, done: string): SectionMessages {
+  if (result.ok) return { notice: result.changed ? done : 'Koblingen var allerede fjernet.' };
+  if (result.reason === 'conflict') return { conflict: { seenVersion: result.seenVersion, currentVersion: result.currentVersion }, values };
+  if (result.reason === 'invalid') return { errors: result.errors, values };
+  return {};
+}
+
+/** Traceability: linking requirements to elements and to each other, from both sides (issue 13). */
+export function requirementRoutes({ db }: AppDeps): Hono {
+  const app = new Hono();
+
+  /** The requirement's traceability section as it is now, with the outcome of the request. */
+  const requirementSection = async (c: Context, key: string, messages: SectionMessages, status: 200 | 409 | 422) => {
+    const model = await loadScopeModel(db, { municipalities: false });
+    const index = indexModel(model);
+    const requirement = index.byKey('requirement', key);
+    if (!requirement) return notFound(c, `Det finnes ikke noe krav med nøkkelen «${key}».`);
+    if (!isFragmentRequest(c) && status === 200) return c.redirect(`/krav/${key}#kravsporing`, 303);
+    const trace = await loadTraceContext(db);
+    const section = <RequirementTraceSection requirement={requirement} model={model} index={index} trace={trace} canEdit {...messages} />;
+    return respond(c, { title: `Sporbarhet for ${requirement.ref}`, body: section, fragment: section, status });
+  };
+
+  const elementSection = async (c: Context, kind: ElementKind, key: string, messages: SectionMessages, status: 200 | 409 | 422) => {
+    const model = await loadScopeModel(db, { municipalities: false });
+    const index = indexModel(model);
+    const element = index.byKey(kind, key);
+    if (!element) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
+    if (!isFragmentRequest(c) && status === 200) return c.redirect(`${elementHref(kind, key)}#krav`, 303);
+    const trace = await loadTraceContext(db);
+    const section = <ElementRequirementsSection element={element} model={model} index={index} trace={trace} canEdit {...messages} />;
+    return respond(c, { title: `Krav for ${element.name}`, body: section, fragment: section, status });
+  };
+
+  for (const op of ['link', 'unlink'] as const) {
+    const suffix = op === 'link' ? '' : '/fjern';
+    app.post(`/krav/:key/koblinger${suffix}`, async (c) => {
+      const key = c.req.param('key');
+      if (!elementKeySchema.safeParse(key).success) return notFound(c, `Det finnes ikke noe krav med nøkkelen «${key}».`);
+      const form = singleValues(await readForm(c));
+      const parsed = requirementLinkInputSchema.safeParse(form);
+      if (!parsed.success) return requirementSection(c, key, { errors: fieldErrors(parsed.error.issues), values: form }, 422);
+      const result = await changeLinkFromRequirement(
+        db,
+        { op, requirementKey: key, version: parsed.data.version, linkKind: parsed.data.linkKind, target: parsed.data.target },
+        auditActor(c),
+      );
+      if (!result.ok && result.reason === 'not-found') return notFound(c, `Det finnes ikke noe krav med nøkkelen «${key}».`);
+      return requirementSection(c, key, messagesOf(result, form, op === 'link' ? 'Koblingen er lagret.' : 'Koblingen er fjernet.'), statusOf(result));
+    });
+
+    app.post(`/${kindPathParam}/:key/krav${suffix}`, async (c) => {
+      const kind = kindByPath.get(c.req.param('kindPath') ?? '');
+      const key = c.req.param('key');
+      if (!kind || !elementKeySchema.safeParse(key).success) return notFound(c, 'Det finnes ingen side med den adressen.');
+      const form = singleValues(await readForm(c));
+      const parsed = elementRequirementInputSchema.safeParse(form);
+      if (!parsed.success) return elementSection(c, kind, key, { errors: fieldErrors(parsed.error.issues), values: form }, 422);
+      const result = await changeLinkFromElement(
+        db,
+        { op, kind, key, version: parsed.data.version, requirementRef: parsed.data.requirement },
+        auditActor(c),
+      );
+      if (!result.ok && result.reason === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
+      return elementSection(
+        c,
+        kind,
+        key,
+        messagesOf(result, op === 'link' ? form : {}, op === 'link' ? `${parsed.data.requirement} er knyttet til elementet.` : `${parsed.data.requirement} er ikke lenger knyttet til elementet.`),
+        statusOf(result),
+      );
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,317 @@
+import { elementHref, elementKinds, kindInfo } from '../../model/kinds.ts';
+import type { ModelIndex } from '../../model/lookup.ts';
+import {
+  numberChapters,
+  requirementRelationLabel,
+  traceLinkKindLabel,
+  traceLinkKinds,
+  type NumberedChapter,
+  type TraceLinkKind,
+} from '../../model/requirements.ts';
+import {
+  requirementPriorityLabel,
+  requirementStatusLabel,
+  type Requirement,
+  type ScopeElement,
+  type ScopeModel,
+} from '../../model/schemas.ts';
+import type { TraceContext } from '../../src/db/queries/requirement-trace.ts';
+import { ElementLink, Empty } from '../components/common.tsx';
+import { formatDateTime } from '../components/dates.tsx';
+
+/*
+ * Traceability on both pages: the requirement's links (gjelder, upstream, downstream, lost)
+ * and an element's requirements grouped by chapter, each with the architect's link form. The
+ * POST that changes a link answers with the same section, so htmx swaps it in place.
+ */
+
+export interface SectionMessages {
+  errors?: Record<string, string>;
+  notice?: string;
+  /** A stale form: the version the page showed and the version now. */
+  conflict?: { seenVersion: number; currentVersion: number };
+  /** What the user chose, shown again after an error. */
+  values?: Record<string, string>;
+}
+
+function Messages({ notice, conflict, idPrefix }: SectionMessages & { idPrefix: string }) {
+  return (
+    <>
+      {notice ? (
+        <p class="ds-alert notice" data-color="success" role="status" id={`${idPrefix}-melding`}>
+          {notice}
+        </p>
+      ) : null}
+      {conflict ? (
+        <div class="ds-alert" data-color="warning" role="alert" id={`${idPrefix}-konflikt`}>
+          <p class="ds-paragraph">
+            Noen andre har endret dette etter at du åpnet siden: du så versjon {conflict.seenVersion}, nå er det versjon {conflict.currentVersion}. Ingenting ble
+            lagret. Koblingene under er slik de er nå; velg på nytt om du fortsatt vil endre dem.
+          </p>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function UnlinkButton({ action, version, fields, label, target }: { action: string; version: number; fields: Record<string, string>; label: string; target: string }) {
+  return (
+    <form class="inline-form" method="post" action={action} hx-post={action} hx-target={target} hx-swap="outerHTML">
+      <input type="hidden" name="version" value={String(version)} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" aria-label={label}>
+        Fjern
+      </button>
+    </form>
+  );
+}
+
+export function chapterLabel(chapter: NumberedChapter | undefined): string {
+  return chapter ? `${chapter.number} ${chapter.name}` : 'Uten kapittel';
+}
+
+/** The requirement page's traceability: what it governs, upstream and downstream, lost links; the link form. */
+export function RequirementTraceSection(props: {
+  requirement: Requirement;
+  model: ScopeModel;
+  index: ModelIndex;
+  trace: TraceContext;
+  canEdit: boolean;
+} & SectionMessages) {
+  const { requirement, model, index, trace, canEdit } = props;
+  const action = `/krav/${requirement.key}/koblinger`;
+  const governs = model.links.requirementElements.filter((l) => l.requirementId === requirement.id).flatMap((l) => index.byId.get(l.elementId) ?? []);
+  const outgoing = trace.relations.filter((r) => r.fromId === requirement.id);
+  const incoming = trace.relations.filter((r) => r.toId === requirement.id);
+  const lost = trace.lostLinks.filter((l) => l.requirementId === requirement.id);
+  const target = '#kravsporing';
+  const unlink = (linkKind: TraceLinkKind, e: ScopeElement) => (
+    <UnlinkButton
+      action={`${action}/fjern`}
+      version={requirement.version}
+      fields={{ linkKind, target: `${e.kind}:${e.key}` }}
+      label={`Fjern koblingen «${traceLinkKindLabel[linkKind]}» til ${e.name}`}
+      target={target}
+    />
+  );
+  const errors = props.errors ?? {};
+  const values = props.values ?? {};
+  return (
+    <section id="kravsporing" aria-labelledby="kravsporing-tittel" class="detail-section">
+      <h2 id="kravsporing-tittel" class="ds-heading" data-size="sm">
+        Sporbarhet
+      </h2>
+      <Messages {...props} idPrefix="kravsporing" />
+      <h3 class="ds-heading" data-size="xs">
+        Gjelder ({governs.length})
+      </h3>
+      {governs.length === 0 ? (
+        <Empty>Kravet er ikke knyttet til noe element.</Empty>
+      ) : (
+        <ul class="link-list" id="kravsporing-gjelder">
+          {governs.map((e) => (
+            <li>
+              <ElementLink element={e} /> <span class="muted">({kindInfo[e.kind].singular})</span> {canEdit ? unlink('governs', e) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 class="ds-heading" data-size="xs">
+        Oppstrøms
+      </h3>
+      {outgoing.length === 0 ? (
+        <Empty>Kravet er ikke avledet fra og erstatter ikke andre krav.</Empty>
+      ) : (
+        <ul class="link-list">
+          {outgoing.map((r) => {
+            const other = index.byId.get(r.toId);
+            return other ? (
+              <li>
+                {requirementRelationLabel[r.kind].outgoing}: <ElementLink element={other} /> {canEdit ? unlink(r.kind, other) : null}
+              </li>
+            ) : null;
+          })}
+        </ul>
+      )}
+      <h3 class="ds-heading" data-size="xs">
+        Nedstrøms
+      </h3>
+      {incoming.length === 0 ? (
+        <Empty>Ingen andre krav er avledet fra eller erstatter dette.</Empty>
+      ) : (
+        <ul class="link-list">
+          {incoming.map((r) => (
+            <li>
+              {requirementRelationLabel[r.kind].incoming}: <ElementLink element={index.byId.get(r.fromId)} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {lost.length > 0 ? (
+        <>
+          <h3 class="ds-heading" data-size="xs">
+            Gjaldt elementer som er slettet
+          </h3>
+          <ul class="link-list">
+            {lost.map((l) => (
+              <li>
+                {l.elementName} <span class="muted">(slettet {formatDateTime(l.deletedAt)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {canEdit ? (
+        <form class="link-form" method="post" action={action} hx-post={action} hx-target={target} hx-swap="outerHTML" novalidate>
+          <input type="hidden" name="version" value={String(requirement.version)} />
+          <div class="ds-field">
+            <label class="ds-label" for="kravsporing-type">
+              Koblingstype
+            </label>
+            <select class="ds-input" id="kravsporing-type" name="linkKind">
+              {traceLinkKinds.map((k) => (
+                <option value={k} selected={values.linkKind === k}>
+                  {traceLinkKindLabel[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="ds-field">
+            <label class="ds-label" for="kravsporing-mal">
+              Element
+            </label>
+            <select
+              class="ds-input"
+              id="kravsporing-mal"
+              name="target"
+              aria-invalid={errors.target ? 'true' : undefined}
+              aria-describedby={errors.target ? 'kravsporing-mal-feil' : undefined}
+            >
+              <option value="">Velg …</option>
+              {elementKinds.map((kind) => (
+                <optgroup label={kindInfo[kind].plural}>
+                  {model.elements[kind].map((e) =>
+                    e.id === requirement.id ? null : (
+                      <option value={`${kind}:${e.key}`} selected={values.target === `${kind}:${e.key}`}>
+                        {e.kind === 'requirement' ? `${e.ref} ${e.name}` : e.name}
+                      </option>
+                    ),
+                  )}
+                </optgroup>
+              ))}
+            </select>
+            {errors.target ? (
+              <p class="ds-validation-message" data-field="validation" id="kravsporing-mal-feil">
+                {errors.target}
+              </p>
+            ) : null}
+          </div>
+          <button class="ds-button" data-variant="secondary" type="submit">
+            Koble
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** An element's "Krav" section: the requirements that govern it, grouped by chapter, and the form to add one. */
+export function ElementRequirementsSection(props: {
+  element: ScopeElement;
+  model: ScopeModel;
+  index: ModelIndex;
+  trace: TraceContext;
+  canEdit: boolean;
+} & SectionMessages) {
+  const { element, model, index, trace, canEdit } = props;
+  const chapters = numberChapters(trace.chapters);
+  const chapterById = new Map(chapters.map((c) => [c.id, c]));
+  const requirements = model.links.requirementElements
+    .filter((l) => l.elementId === element.id)
+    .flatMap((l) => index.get('requirement', l.requirementId) ?? []);
+  const order = new Map(chapters.map((c, i) => [c.id, i]));
+  const groups = new Map<number | null, Requirement[]>();
+  for (const r of requirements) {
+    const chapterId = r.chapterId != null && chapterById.has(r.chapterId) ? r.chapterId : null;
+    groups.set(chapterId, [...(groups.get(chapterId) ?? []), r]);
+  }
+  const sortedGroups = [...groups.entries()].sort(([a], [b]) => (a === null ? 1e9 : order.get(a)!) - (b === null ? 1e9 : order.get(b)!));
+  const action = `${elementHref(element.kind, element.key)}/krav`;
+  const target = '#krav';
+  const errors = props.errors ?? {};
+  return (
+    <section id="krav" aria-labelledby="krav-tittel" class="detail-section">
+      <h2 id="krav-tittel" class="ds-heading" data-size="sm">
+        Krav ({requirements.length})
+      </h2>
+      <Messages {...props} idPrefix="krav" />
+      {requirements.length === 0 ? <Empty>Ingen krav er knyttet til dette elementet.</Empty> : null}
+      {sortedGroups.map(([chapterId, list]) => (
+        <>
+          <h3 class="ds-heading" data-size="xs">
+            {chapterLabel(chapterId === null ? undefined : chapterById.get(chapterId))}
+          </h3>
+          <ul class="requirement-list">
+            {list
+              .sort((a, b) => a.ref.localeCompare(b.ref))
+              .map((r) => (
+                <li>
+                  <a class="ds-link" href={`/krav/${r.key}`}>
+                    {r.ref} {r.name}
+                  </a>{' '}
+                  <span class="ds-tag" data-size="sm" data-color="neutral">
+                    {requirementPriorityLabel[r.priority]}
+                  </span>{' '}
+                  <span class="ds-tag" data-size="sm" data-color="info">
+                    {requirementStatusLabel[r.status]}
+                  </span>{' '}
+                  {canEdit ? (
+                    <UnlinkButton action={`${action}/fjern`} version={element.version} fields={{ requirement: r.ref }} label={`Fjern koblingen til ${r.ref}`} target={target} />
+                  ) : null}
+                  <div class="muted">{r.text}</div>
+                </li>
+              ))}
+          </ul>
+        </>
+      ))}
+      {canEdit ? (
+        <form class="link-form" method="post" action={action} hx-post={action} hx-target={target} hx-swap="outerHTML" novalidate>
+          <input type="hidden" name="version" value={String(element.version)} />
+          <div class="ds-field">
+            <label class="ds-label" for="krav-nummer">
+              Knytt et krav til {element.name}
+            </label>
+            <div data-field="description" id="krav-nummer-hjelp">
+              Kravnummeret, f.eks. AKS-0011.
+            </div>
+            <input
+              class="ds-input"
+              id="krav-nummer"
+              name="requirement"
+              list="krav-nummer-valg"
+              autocomplete="off"
+              value={props.values?.requirement ?? ''}
+              aria-invalid={errors.requirement ? 'true' : undefined}
+              aria-describedby={errors.requirement ? 'krav-nummer-hjelp krav-nummer-feil' : 'krav-nummer-hjelp'}
+            />
+            <datalist id="krav-nummer-valg">
+              {model.elements.requirement.map((r) => (
+                <option value={r.ref}>{r.name}</option>
+              ))}
+            </datalist>
+            {errors.requirement ? (
+              <p class="ds-validation-message" data-field="validation" id="krav-nummer-feil">
+                {errors.requirement}
+              </p>
+            ) : null}
+          </div>
+          <button class="ds-button" data-variant="secondary" type="submit">
+            Knytt krav
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
