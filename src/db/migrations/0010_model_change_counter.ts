@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { isPostgres, trackModelChanges } from './portable.ts';
+import { allOrNothing, isPostgres, trackModelChanges } from './portable.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations are frozen against Kysely<any> */
 
@@ -44,8 +44,7 @@ const tracked = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // All or nothing, as 0006: the migrator does not wrap migrations in a transaction on SQLite.
-  await db.transaction().execute(async (trx) => {
+  await allOrNothing(db, async (trx) => {
     await trx.schema
       .createTable('model_change')
       .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
@@ -62,7 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await allOrNothing(db, async (trx) => {
     for (const table of tracked) {
       if (isPostgres(trx)) await sql`drop trigger ${sql.id(`${table}_model_change`)} on ${sql.table(table)}`.execute(trx);
       else for (const event of ['insert', 'update', 'delete']) await sql`drop trigger ${sql.id(`${table}_model_change_${event}`)}`.execute(trx);

@@ -69,3 +69,15 @@ export async function trackModelChanges(db: Kysely<any>, table: string): Promise
       begin update model_change set counter = counter + 1 where id = 1; end`.execute(db);
   }
 }
+
+/**
+ * Runs `work` all or nothing. On PostgreSQL the migrator already runs every migration inside one
+ * transaction (DDL is transactional there), so `work` joins it; SQLite's migrator does not, so a
+ * migration that must not stop half-way opens its own. Use this instead of `db.transaction()`
+ * in a migration: a nested `transaction()` fails on PostgreSQL.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function allOrNothing(db: Kysely<any>, work: (trx: Kysely<any>) => Promise<void>): Promise<void> {
+  if (db.isTransaction) return work(db);
+  return db.transaction().execute(work);
+}
