@@ -102,7 +102,7 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl }
       {matrix.services.length === 0 ? (
         <Empty>Ingen informasjonstjenester passer filteret.</Empty>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label="Matrise: informasjonstjenester og helsepersonellgrupper">
+        <section class="table-scroll" tabindex={0} aria-label="Matrise: informasjonstjenester og helsepersonellgrupper">
           <table class="ds-table matrix" data-border aria-describedby="tegnforklaring-personell" hx-target="closest td" hx-swap="outerHTML">
             <caption class="ds-sr-only">Informasjonstjenester (rader) og helsepersonellgrupper (kolonner), med bruk i cellene</caption>
             <thead>
@@ -133,7 +133,7 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl }
               </tbody>
             ))}
           </table>
-        </div>
+        </section>
       )}
     </div>
   );
@@ -189,7 +189,7 @@ export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl }: Ma
       {matrix.services.length === 0 ? (
         <Empty>Ingen informasjonstjenester passer filteret.</Empty>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label="Matrise: informasjonstjenester og aktører">
+        <section class="table-scroll" tabindex={0} aria-label="Matrise: informasjonstjenester og aktører">
           <table class="ds-table matrix" data-border aria-describedby="tegnforklaring-aktorer" hx-target="closest td" hx-swap="outerHTML">
             <caption class="ds-sr-only">Informasjonstjenester (rader) og aktører (kolonner), med samhandlingsform og behov i cellene</caption>
             <thead>
@@ -220,7 +220,7 @@ export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl }: Ma
               </tbody>
             ))}
           </table>
-        </div>
+        </section>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import type { ScopeModel } from '../../model/schemas.ts';
 import { BarList } from '../components/bars.tsx';
 import { ElementLink, PageHeader, TentativeTag } from '../components/common.tsx';
 import { gapSections } from './gaps.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index: ModelIndex; gaps: GapReport }) {
   const tiers = [...model.elements.deliveryTier].sort(byPosition);
@@ -58,7 +59,7 @@ export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index:
           }))}
           unit=" tjenester"
         />
-        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="forste-leveranse">
+        <section class="table-scroll" tabindex={0} aria-label="Tabell: informasjonstjenester per informasjonskategori og leveransetrinn">
           <table class="ds-table first-delivery" data-border>
             <caption class="ds-sr-only">Informasjonstjenester per informasjonskategori og leveransetrinn</caption>
             <thead>
@@ -82,8 +83,9 @@ export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index:
                     return (
                       <td>
                         {cell.length === 0 ? (
-                          <span class="muted" aria-label="ingen">
-                            –
+                          <span class="muted">
+                            <span aria-hidden="true">–</span>
+                            <span class="ds-sr-only">{useI18n().t('common.empty')}</span>
                           </span>
                         ) : (
                           <ul class="cell-list">
@@ -101,7 +103,7 @@ export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index:
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
 
       <section aria-labelledby="hull">
