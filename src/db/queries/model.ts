@@ -1,5 +1,5 @@
 import { parseTags } from '../../../model/requirements.ts';
-import type { ElementKind } from '../../../model/kinds.ts';
+import { unhandledKind, type ElementKind } from '../../../model/kinds.ts';
 import { emptyScopeModel } from '../../../model/lookup.ts';
 import type {
   ElementBase,
@@ -24,7 +24,8 @@ export interface LoadOptions {
 type Executor = Db | Transaction<Database>;
 
 /** A set of element ids: every one, none, or those a subquery selects (one `id` column). */
-export type IdSet = 'all' | 'none' | ((db: Executor) => SelectQueryBuilder<Database, keyof Database, { id: number }>);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a subquery over whichever tables it joins
+export type IdSet = 'all' | 'none' | ((db: Executor) => SelectQueryBuilder<any, any, { id: number }>);
 
 /**
  * Which part of the model to read. The frame (every element of the kinds that do not grow with
@@ -239,6 +240,8 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
           });
           break;
         }
+        default:
+          unhandledKind(b.kind);
       }
     }
 
