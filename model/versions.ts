@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { UserSummary } from './accounts.ts';
 
 /**
  * The version a form showed, for records without a version counter of their own (an intention
@@ -44,4 +45,9 @@ export function staleFields(labels: Record<string, string>, mine: Record<string,
   return Object.entries(labels)
     .filter(([name]) => (mine[name] ?? '') !== (theirs[name] ?? ''))
     .map(([name, label]) => ({ label, mine: mine[name] ?? '', theirs: theirs[name] ?? '' }));
+}
+
+/** The version of a user an administrator's edit form shows: the fields it changes (never the password). */
+export function userVersion(u: Pick<UserSummary, 'email' | 'name' | 'role' | 'municipalityNumber' | 'organisationId' | 'disabledAt'>): string {
+  return contentVersion({ email: u.email, name: u.name, role: u.role, municipalityNumber: u.municipalityNumber, organisationId: u.organisationId, active: u.disabledAt === null });
 }

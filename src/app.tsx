@@ -2,10 +2,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
-import { AccessDenied, denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
+import { denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
 import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { AppDeps } from './deps.ts';
+import { NotFound, PermissionDenied, RuleRefused, StaleVersion } from './commands/errors.ts';
 import { notFound, respondError } from './http/render.tsx';
 import { compression } from './http/compression.ts';
 import { requestLanguage } from './http/language.ts';
@@ -98,7 +99,14 @@ export function createApp(options: CreateAppOptions): Hono {
 
   app.notFound((c) => notFound(c, 'Det finnes ingen side med den adressen.'));
   app.onError((error, c) => {
-    if (error instanceof AccessDenied) return denyRequest(c, deps, error.message);
+    // A use case's refusal, where the route had no better page for it: nothing was written.
+    if (error instanceof PermissionDenied) return denyRequest(c, deps, error.reason);
+    if (error instanceof NotFound) return notFound(c, error.message || 'Det finnes ikke (lenger).');
+    if (error instanceof StaleVersion) return respondError(c, { status: 409, title: 'Noen andre lagret først', message: error.message });
+    if (error instanceof RuleRefused) return respondError(c, { status: 409, title: error.title, message: error.message });
+    if (isBusy(error)) {
+      return respondError(c, { status: 409, title: 'Databasen var opptatt', message: 'Noen andre lagret samtidig, og vi ventet for lenge. Ingenting er lagret. Prøv igjen.' });
+    }
     // A request we refuse on purpose (e.g. a body that is not a form) is answered, not logged.
     if (error instanceof HTTPException && error.status < 500) {
       return respondError(c, { status: error.status, title: 'Ugyldig forespørsel', message: error.message });
@@ -113,3 +121,6 @@ export function createApp(options: CreateAppOptions): Hono {
   });
   return app;
 }
+
+/** SQLite gave up waiting for another writer (after `busy_timeout`). */
+const isBusy = (error: unknown) => error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');

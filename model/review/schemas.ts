@@ -235,16 +235,27 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
 export function serviceAnswerSchema(roundServiceId: number) {
   const stanceName = stanceField(roundServiceId);
   const commentName = commentField(roundServiceId);
+  const basisName = basisField(roundServiceId);
   return z
     .strictObject(
-      { [stanceName]: z.preprocess(blank, stanceSchema.optional()), [commentName]: commentSchema },
+      {
+        [stanceName]: z.preprocess(blank, stanceSchema.optional()),
+        [commentName]: commentSchema,
+        // What the page showed for this answer (its version): a save from a stale page is refused.
+        [basisName]: z.string().max(40, 'Skjemaet er ikke fra denne siden; last siden på nytt.').optional(),
+      },
       { error: (issue) => (issue.code === 'unrecognized_keys' ? `Skjemaet har felt som ikke hører til denne tjenesten: ${issue.keys.join(', ')}.` : undefined) },
     )
     .superRefine((form, ctx) => {
       const problem = answerProblem(form[stanceName] as Stance | undefined, form[commentName] as string);
       if (problem) ctx.addIssue({ code: 'custom', path: [problem.field === 'stance' ? stanceName : commentName], message: problem.message });
     })
-    .transform((form): ReviewEntry => ({ roundServiceId, stance: (form[stanceName] as Stance | undefined) ?? null, comment: form[commentName] as string }));
+    .transform((form): ReviewEntry & { basis: string | undefined } => ({
+      roundServiceId,
+      stance: (form[stanceName] as Stance | undefined) ?? null,
+      comment: form[commentName] as string,
+      basis: form[basisName] as string | undefined,
+    }));
 }
 
 /** A round's id in a path. */

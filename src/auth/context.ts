@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Role } from '../../model/accounts.ts';
+import type { Caller } from '../commands/run.ts';
 import type { AuditActor } from '../db/queries/audit.ts';
 import type { Action, Grant } from './policy.ts';
 
@@ -33,4 +34,21 @@ declare module 'hono' {
 /** Who is acting in this request, for `recordAudit`: `recordAudit(trx, { ...auditActor(c), action, … })`. */
 export function auditActor(c: Context): AuditActor {
   return { at: c.var.clock(), userId: c.var.viewer?.id ?? null, clientAddress: c.var.clientAddress };
+}
+
+/**
+ * Who asks for a change in this request, for a use case in `src/commands/`. When the use case has
+ * checked ownership, the request's policy knows it was.
+ */
+export function callerOf(c: Context): Caller {
+  const viewer = c.var.viewer;
+  return {
+    user: viewer && { id: viewer.id, role: viewer.role, municipalityNumber: viewer.municipalityNumber, organisationId: viewer.organisationId },
+    at: c.var.clock(),
+    clientAddress: c.var.clientAddress,
+    ownershipChecked: () => {
+      const policy = c.var.policy;
+      if (policy) policy.ownershipChecked = true;
+    },
+  };
 }

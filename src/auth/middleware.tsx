@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import { OwnershipDenied } from '../commands/errors.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import type { AppDeps } from '../deps.ts';
 import { isFragmentRequest, respondError } from '../http/render.tsx';
@@ -76,8 +77,9 @@ export type SignedOutAnswers = Record<string, (c: Context) => Response | Promise
 /**
  * Consults the policy table for the route that will answer. A route without an entry is refused
  * (and reported), so forgetting the table fails closed. Ownership grants on routes with a
- * `:kommune` parameter are checked here; on other routes the handler must call
- * `requireOwnership`, which is verified after the handler ran.
+ * `:kommune` parameter are checked here. On other routes a change is checked by its use case
+ * (`src/commands/`), which refuses before it writes; a page that only shows the owner's thing
+ * calls `requireOwnership`. That either happened is verified after the handler ran.
  */
 export function enforcePolicy(deps: AppDeps, signedOut: SignedOutAnswers = {}): MiddlewareHandler {
   return async (c, next) => {
@@ -107,8 +109,8 @@ export function enforcePolicy(deps: AppDeps, signedOut: SignedOutAnswers = {}): 
   };
 }
 
-/** Thrown by `requireOwnership`; the app answers it as a refused request. */
-export class AccessDenied extends Error {}
+/** Thrown by `requireOwnership`; the app answers it as a refused request, as it does a use case's refusal. */
+export class AccessDenied extends OwnershipDenied {}
 
 /**
  * For routes whose grant depends on ownership: call once the resource's owner is known.

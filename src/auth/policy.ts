@@ -32,8 +32,8 @@ interface ActionRule {
   grants: Partial<Record<Subject, Grant>>;
 }
 
-const everyone = Object.fromEntries(subjects.map((s) => [s, 'allow'])) as Record<Subject, Grant>;
-const signedIn = Object.fromEntries(roles.map((r) => [r, 'allow'])) as Record<Role, Grant>;
+const everyone = Object.fromEntries(subjects.map((s) => [s, 'allow'])) as Record<Subject, 'allow'>;
+const signedIn = Object.fromEntries(roles.map((r) => [r, 'allow'])) as Record<Role, 'allow'>;
 
 export const actions = {
   /** Files and the health check: open, and never depend on who asks (no session lookup). */

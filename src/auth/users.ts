@@ -1,5 +1,6 @@
 import { fieldChanges } from '../../model/audit.ts';
-import type { UserBinding, UserInput } from '../../model/accounts.ts';
+import type { UserBinding, UserInput, UserSummary } from '../../model/accounts.ts';
+import { userVersion } from '../../model/versions.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { activeAdministratorCount, bindingProblems, emailTaken, insertUser, userById, userRecord } from '../db/queries/accounts.ts';
 import { recordAudit, type AuditActor } from '../db/queries/audit.ts';
@@ -8,16 +9,18 @@ import type { Db } from '../db/index.ts';
 import { hashPassword } from './password.ts';
 import { endUserSessions } from './sessions.ts';
 
-type Outcome = { kind: 'ok' } | { kind: 'problems'; errors: FieldErrors } | { kind: 'missing' };
+type Outcome = { kind: 'ok' } | { kind: 'problems'; errors: FieldErrors } | { kind: 'missing' } | { kind: 'stale'; current: UserSummary };
 
 /**
  * An administrator changes a user: name, e-mail, role and binding, active or not. Disabling ends
  * every session the user has at once and cancels any reset link. The last active administrator cannot be demoted or disabled.
  */
-export async function updateUser(db: Db, id: number, input: UserInput, actor: AuditActor): Promise<Outcome> {
+export async function updateUser(db: Db, id: number, input: UserInput, actor: AuditActor, shownVersion?: string): Promise<Outcome> {
   return db.transaction().execute(async (trx): Promise<Outcome> => {
     const before = await userById(trx, id);
     if (!before) return { kind: 'missing' };
+    // Changed by someone else since the form showed it: write nothing.
+    if (shownVersion !== undefined && shownVersion !== userVersion(before)) return { kind: 'stale', current: before };
     const errors = await bindingProblems(trx, input);
     if (await emailTaken(trx, input.email, id)) errors.email = 'En annen bruker har allerede denne e-postadressen.';
     const wasActiveAdmin = before.role === 'administrator' && before.disabledAt === null;

@@ -1,7 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type LogEvent, type MigrationResultSet } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type LogEvent,
+  type MigrationResultSet,
+  type SqliteDialectConfig,
+} from 'kysely';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
@@ -25,9 +36,68 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, file),
     ...(options.log ? { log: options.log } : {}),
   });
+}
+
+/**
+ * SQLite's plain `BEGIN` takes the write lock only at the first write, so a transaction that read
+ * first fails at once (SQLITE_BUSY) when another connection wrote in between. `BEGIN IMMEDIATE`
+ * takes it up front: a second writer waits within `busy_timeout` instead.
+ *
+ * better-sqlite3 waits synchronously, which would block the first writer too when both
+ * connections live in this process (two apps on one file in a test, a CLI beside the server). So
+ * connections to the same file in this process also take turns here, asynchronously.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly config: SqliteDialectConfig,
+    private readonly file: string,
+  ) {
+    super(config);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config, this.file === ':memory:' ? null : this.file);
+  }
+}
+
+/** Per database file: the tail of the queue of this process's connections waiting to use it. */
+const fileTurns = new Map<string, Promise<void>>();
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  private release: (() => void) | undefined;
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly file: string | null,
+  ) {
+    super(config);
+  }
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    if (this.file === null) return connection;
+    const before = fileTurns.get(this.file) ?? Promise.resolve();
+    const mine = new Promise<void>((resolve) => (this.release = resolve));
+    const tail = before.then(() => mine);
+    fileTurns.set(this.file, tail);
+    await before;
+    const file = this.file;
+    const release = this.release!;
+    this.release = () => {
+      release();
+      if (fileTurns.get(file) === tail) fileTurns.delete(file);
+    };
+    return connection;
+  }
+  override async releaseConnection(): Promise<void> {
+    const release = this.release;
+    this.release = undefined;
+    release?.();
+    await super.releaseConnection();
+  }
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 export function migrator(db: Db): Migrator {

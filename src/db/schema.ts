@@ -1,4 +1,5 @@
 import type { AppUserTable, InviteTable, LoginThrottleTable, OrganisationTable, UserSessionTable } from './tables/accounts.ts';
+import type { ApiTokenTable } from './tables/api-tokens.ts';
 import type { AuditEventTable } from './tables/audit.ts';
 import type {
   ConsultationCommentTable,
@@ -65,6 +66,7 @@ export interface Database {
   meta: MetaTable;
   organisation: OrganisationTable;
   app_user: AppUserTable;
+  api_token: ApiTokenTable;
   user_session: UserSessionTable;
   invite: InviteTable;
   login_throttle: LoginThrottleTable;

@@ -38,6 +38,7 @@ import { RoadmapPage } from '../../views/pages/roadmap.tsx';
 import { SourceDocumentPage, SourceIndexPage } from '../../views/pages/source.tsx';
 import { historyFor } from '../http/history.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
+import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
 import { sourceDocumentByKey, sourceLines } from '../db/queries/sources.ts';
 import { loadTraceContext } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
@@ -270,11 +271,11 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const kind = kindByPath.get(c.req.param('kindPath') ?? '');
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
     const key = c.req.param('key');
-    const { model, index } = await load();
-    const element = elementKeySchema.safeParse(key).success ? index.byKey(kind, key) : undefined;
-    if (!element) {
+    const found = elementKeySchema.safeParse(key).success ? await loadNeighbourhood(db, kind, key) : undefined;
+    if (!found) {
       return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
     }
+    const { element, model, index } = found;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     const history = await historyFor(c, db, element.id);
     const trace = await loadTraceContext(db);

@@ -9,4 +9,5 @@ type Area<Name extends string, Messages> = `${Name}.${Extract<keyof Messages, st
 
 export type MessageKey =
   | Area<'layout', typeof import('./nb/layout.json')>
-  | Area<'common', typeof import('./nb/common.json')>;
+  | Area<'common', typeof import('./nb/common.json')>
+  | Area<'api', typeof import('./nb/api.json')>;

@@ -1,57 +1,62 @@
 import { openApiPath, type ApiOperation } from '../../model/exchange/openapi.ts';
 import { PageHeader } from '../components/common.tsx';
+import { useI18n } from '../i18n/index.ts';
 
-/** The JSON API for people: what each route does, what it takes and answers, how to sign in. */
+/** The JSON API for people: what each route does, whether it changes data, how to get access. */
 export function ApiDocsPage({ operations }: { operations: readonly ApiOperation[] }) {
+  const { t, tx } = useI18n();
   return (
     <>
       <PageHeader
-        title="API-dokumentasjon"
-        lead="Et JSON-API for skript og integrasjoner. Den maskinlesbare beskrivelsen er OpenAPI 3.1."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'API-dokumentasjon' }]}
+        title={t('api.docs.title')}
+        lead={t('api.docs.lead')}
+        crumbs={[{ href: '/', label: t('layout.nav.overview') }, { label: t('api.docs.title') }]}
       />
       <section aria-labelledby="api-tilgang">
         <h2 class="ds-heading" data-size="sm" id="api-tilgang">
-          Tilgang
+          {t('api.docs.access')}
         </h2>
         <p class="ds-paragraph">
-          Det publiserte omfanget kan leses uten innlogging når installasjonen tillater det. Alt annet krever et personlig
-          API-token, sendt som <code>Authorization: Bearer &lt;token&gt;</code>. Et token har samme rolle og tilknytning som brukeren
-          som lagde det, og kan begrenses til lesing.
+          {tx('api.docs.accessText', {
+            code: (chunks) => <code>{chunks}</code>,
+            tokens: (chunks) => (
+              <a class="ds-link" href="/konto/tokener">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
+        <p class="ds-paragraph">{tx('api.docs.errorShape', { code: (chunks) => <code>{chunks}</code> })}</p>
         <p class="ds-paragraph">
-          <a href="/api/openapi.json">OpenAPI-beskrivelsen (JSON)</a>
-        </p>
-        <p class="ds-paragraph">
-          Feil har alltid formen <code>{'{ "error": { "code", "message", "fields" } }'}</code>.
+          <a class="ds-link" href="/api/openapi.json">
+            {t('api.docs.openApiLink')}
+          </a>
         </p>
       </section>
       <section aria-labelledby="api-ruter">
         <h2 class="ds-heading" data-size="sm" id="api-ruter">
-          Ruter
+          {t('api.docs.routes')}
         </h2>
         <div class="table-scroll">
           <table class="ds-table" data-border>
             <thead>
               <tr>
-                <th scope="col">Metode og adresse</th>
-                <th scope="col">Hva den gjør</th>
-                <th scope="col">Skriver</th>
+                <th scope="col">{t('api.docs.route')}</th>
+                <th scope="col">{t('api.docs.does')}</th>
+                <th scope="col">{t('api.docs.writes')}</th>
               </tr>
             </thead>
             <tbody>
               {operations.map((op) => (
                 <tr>
                   <th scope="row">
-                    <code>
-                      {op.method.toUpperCase()} {openApiPath(op.path)}
-                    </code>
+                    <code>{`${op.method.toUpperCase()} ${openApiPath(op.path)}`}</code>
                   </th>
                   <td>
                     {op.summary}
                     {op.description ? <p class="ds-paragraph muted">{op.description}</p> : null}
                   </td>
-                  <td>{op.writes ? 'Ja' : 'Nei'}</td>
+                  <td>{op.writes ? t('common.yes') : t('common.no')}</td>
                 </tr>
               ))}
             </tbody>

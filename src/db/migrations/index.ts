@@ -9,6 +9,7 @@ import * as m0007 from './0007_password_reset.ts';
 import * as m0008 from './0008_consultation_applied_proposals.ts';
 import * as m0011 from './0011_user_language.ts';
 import * as m0013 from './0013_requirements_structure.ts';
+import * as m0015 from './0015_api_tokens.ts';
 
 /**
  * Every migration, registered by static import so that the set is explicit and bundles with the
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_consultation_applied_proposals': m0008,
   '0011_user_language': m0011,
   '0013_requirements_structure': m0013,
+  '0015_api_tokens': m0015,
 };

@@ -11,7 +11,7 @@ import type {
   ScopeModel,
   Usage,
 } from '../../../model/schemas.ts';
-import type { Transaction } from 'kysely';
+import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 import type { ElementRow } from '../tables/elements.ts';
@@ -21,15 +21,63 @@ export interface LoadOptions {
   municipalities?: boolean;
 }
 
+type Executor = Db | Transaction<Database>;
+
+/** A set of element ids: every one, none, or those a subquery selects (one `id` column). */
+export type IdSet = 'all' | 'none' | ((db: Executor) => SelectQueryBuilder<Database, keyof Database, { id: number }>);
+
+/**
+ * Which part of the model to read. The frame (every element of the kinds that do not grow with
+ * the content: parts, groups, categories, tiers, actors, modes, the capability tree, goals,
+ * projects, the roadmap, …) is always read whole; information services, requirements and the
+ * links hang on the sets named here, so a page reads what it shows.
+ */
+export interface ModelSlice {
+  /** The information services read, with all their links. */
+  services: IdSet;
+  /** The requirements read, with the elements they are about. */
+  requirements: IdSet;
+  municipalities?: boolean;
+}
+
 /**
  * Loads the whole scope model in a fixed number of queries (one per table), whatever its size.
- * Every page that needs more than one element's neighbourhood builds on this. Given a
- * transaction it reads inside it, so a change can check what it reads and write in one go.
+ * Only the whole-model export and changes that check the whole model use it; pages read a slice
+ * (`loadModelSlice`). Given a transaction it reads inside it, so a change can check what it
+ * reads and write in one go.
  */
-export async function loadScopeModel(db: Db | Transaction<Database>, options: LoadOptions = {}): Promise<ScopeModel> {
+export async function loadScopeModel(db: Executor, options: LoadOptions = {}): Promise<ScopeModel> {
+  return loadModelSlice(db, { services: 'all', requirements: 'all', municipalities: options.municipalities ?? true });
+}
+
+/** Reads the frame and the slice's services and requirements (with their links) in a fixed number of queries. */
+export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<ScopeModel> {
   const inTransaction = <T,>(work: (trx: Transaction<Database>) => Promise<T>) =>
     db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
   return inTransaction(async (trx) => {
+    // Narrows a query on `column` to the set (no-op for «all»).
+    const within =
+      (set: IdSet) =>
+      <Q,>(query: Q, column: string): Q => {
+        if (set === 'all') return query;
+        const q = query as unknown as SelectQueryBuilder<Database, keyof Database, object>;
+        if (set === 'none') return q.where(sql<number>`0`, '=', 1) as unknown as Q;
+        return q.where(sql.ref(column), 'in', set(trx)) as unknown as Q;
+      };
+    const ofServices = within(slice.services);
+    const requirementsOnly = within(slice.requirements);
+    const elementQuery = trx.selectFrom('element').selectAll().orderBy('kind').orderBy('position').orderBy('id');
+    const elementsRead =
+      slice.services === 'all' && slice.requirements === 'all'
+        ? elementQuery
+        : elementQuery.where((eb) => {
+            const any = [eb('kind', 'not in', ['informationService', 'requirement'])];
+            if (slice.services === 'all') any.push(eb('kind', '=', 'informationService'));
+            else if (slice.services !== 'none') any.push(eb('id', 'in', slice.services(trx)));
+            if (slice.requirements === 'all') any.push(eb('kind', '=', 'requirement'));
+            else if (slice.requirements !== 'none') any.push(eb('id', 'in', slice.requirements(trx)));
+            return eb.or(any);
+          });
     const [
       documents,
       elementRows,
@@ -49,27 +97,25 @@ export async function loadScopeModel(db: Db | Transaction<Database>, options: Lo
       municipalities,
     ] = await Promise.all([
       trx.selectFrom('source_document').select(['id', 'key', 'title', 'published_on', 'publisher', 'line_count']).orderBy('id').execute(),
-      trx.selectFrom('element').selectAll().orderBy('kind').orderBy('position').orderBy('id').execute(),
+      elementsRead.execute(),
       trx.selectFrom('capability').selectAll().execute(),
-      trx.selectFrom('information_service').selectAll().execute(),
+      ofServices(trx.selectFrom('information_service').selectAll(), 'element_id').execute(),
       trx.selectFrom('delivery_tier').selectAll().execute(),
       trx.selectFrom('need_level').selectAll().execute(),
       trx.selectFrom('roadmap_item').selectAll().execute(),
       trx.selectFrom('national_project').selectAll().execute(),
-      trx.selectFrom('requirement').selectAll().execute(),
-      trx.selectFrom('service_capability').selectAll().orderBy('service_id').orderBy('capability_id').execute(),
-      trx.selectFrom('service_goal').selectAll().orderBy('service_id').orderBy('goal_id').execute(),
-      trx.selectFrom('service_dependency').selectAll().orderBy('service_id').orderBy('project_id').execute(),
-      trx
-        .selectFrom('service_exchange')
-        .selectAll()
+      requirementsOnly(trx.selectFrom('requirement').selectAll(), 'element_id').execute(),
+      ofServices(trx.selectFrom('service_capability').selectAll(), 'service_id').orderBy('service_id').orderBy('capability_id').execute(),
+      ofServices(trx.selectFrom('service_goal').selectAll(), 'service_id').orderBy('service_id').orderBy('goal_id').execute(),
+      ofServices(trx.selectFrom('service_dependency').selectAll(), 'service_id').orderBy('service_id').orderBy('project_id').execute(),
+      ofServices(trx.selectFrom('service_exchange').selectAll(), 'service_id')
         .orderBy('service_id')
         .orderBy('actor_id')
         .orderBy('mode_id')
         .execute(),
-      trx.selectFrom('service_personnel').selectAll().orderBy('service_id').orderBy('personnel_group_id').execute(),
-      trx.selectFrom('requirement_element').selectAll().orderBy('requirement_id').orderBy('element_id').execute(),
-      options.municipalities === false
+      ofServices(trx.selectFrom('service_personnel').selectAll(), 'service_id').orderBy('service_id').orderBy('personnel_group_id').execute(),
+      requirementsOnly(trx.selectFrom('requirement_element').selectAll(), 'requirement_id').orderBy('requirement_id').orderBy('element_id').execute(),
+      slice.municipalities === false
         ? Promise.resolve([])
         : trx.selectFrom('municipality').selectAll().orderBy('number').execute(),
     ]);

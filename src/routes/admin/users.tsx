@@ -1,8 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { bindingChoiceSchema, userInputSchema, type UserSummary } from '../../../model/accounts.ts';
+import { shownVersionSchema, versionField } from '../../../model/versions.ts';
 import { BindingChoiceFields } from '../../../views/pages/admin/binding.tsx';
-import { UserEditPage, userFormValues, type UserEditPageProps, type UserFormValues } from '../../../views/pages/admin/user-edit.tsx';
+import { UserEditPage, userFormValues, userStaleFields, type UserEditPageProps, type UserFormValues } from '../../../views/pages/admin/user-edit.tsx';
 import { UsersPage } from '../../../views/pages/admin/users.tsx';
 import { auditActor } from '../../auth/context.ts';
 import { createPasswordReset, resetPath } from '../../auth/password-reset.ts';
@@ -29,7 +30,7 @@ const noSuchUser = 'Det finnes ingen bruker med den id-en.';
 export function userRoutes({ db, config }: AppDeps): Hono {
   const app = new Hono();
 
-  type Extra = Partial<Pick<UserEditPageProps, 'values' | 'errors' | 'resetLink' | 'resetRefused'>>;
+  type Extra = Partial<Pick<UserEditPageProps, 'values' | 'errors' | 'resetLink' | 'resetRefused' | 'stale'>>;
   const editPage = async (c: Context, user: UserSummary, extra: Extra = {}, status: 200 | 409 | 422 = 200) => {
     const [choices, pendingReset] = await Promise.all([bindingChoices(db), pendingResetFor(db, user.id, c.var.clock())]);
     return respond(c, {
@@ -65,9 +66,16 @@ export function userRoutes({ db, config }: AppDeps): Hono {
     const form = await formInput(c);
     const values: UserFormValues = { ...form, active: form.active === 'on' };
     const parsed = userInputSchema.safeParse(form);
+    const shown = shownVersionSchema.safeParse(form[versionField]);
+    if (!shown.success) return editPage(c, user, { values, errors: { skjema: shown.error.issues[0]?.message ?? '' } }, 422);
     if (!parsed.success) return editPage(c, user, { values, errors: fieldErrors(parsed.error) }, 422);
-    const result = await updateUser(db, id, parsed.data, auditActor(c));
+    const result = await updateUser(db, id, parsed.data, auditActor(c), shown.data);
     if (result.kind === 'missing') return notFound(c, noSuchUser);
+    if (result.kind === 'stale') {
+      const stored = userFormValues(result.current);
+      const stale = userStaleFields(values, stored, await listOrganisations(db));
+      return editPage(c, result.current, { values: { ...values, version: stored.version }, stale }, 409);
+    }
     if (result.kind === 'problems') return editPage(c, user, { values, errors: result.errors }, 422);
     return c.redirect(`/admin/brukere?lagret=${id}`, 303);
   });

@@ -4,27 +4,22 @@ import {
   answerInputSchema,
   commentBasisSchema,
   commentInputSchema,
-  commentStatusLabel,
   hideInputSchema,
   proposalProblem,
-  statusAfterEdit,
   wordingBasisSchema,
-  type Comment,
-  type CommentBasis,
 } from '../../../model/consultation.ts';
 import { proposalRefusal } from '../../../model/consultation-proposals.ts';
 import { commentHref } from '../../../views/pages/consultation/comment.tsx';
-import { auditActor } from '../../auth/context.ts';
+import { callerOf } from '../../auth/context.ts';
 import { requireOwnership } from '../../auth/middleware.tsx';
-import { recordAudit } from '../../db/queries/audit.ts';
-import { answerComment, commentRecord, hideComment, reviseComment } from '../../db/queries/consultation-comment-writes.ts';
+import { answerComment, editComment, hideComment } from '../../commands/consultation-comments.ts';
+import { orStale, StaleVersion } from '../../commands/errors.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { respondError } from '../../http/render.tsx';
 import { commentPages, deletedItem } from './comment-pages.tsx';
 import { closedForComments, commentParam } from './common.ts';
 
-const sameBasis = (a: CommentBasis, c: Comment) => a.version === c.version && a.revision === c.revision;
 /** A form's version fields as posted, for a re-rendered form to carry on (never the stored ones: a retry must not skip past a change). */
 const postedBasis = (form: Record<string, string>) => ({
   ...(/^\d+$/.test(form.version ?? '') ? { version: Number(form.version) } : {}),
@@ -83,34 +78,14 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     const unchanged = parsed.data.kind === comment.kind && parsed.data.text === comment.text && parsed.data.proposal === comment.proposal;
     if (unchanged) return c.redirect(`${commentHref(comment)}?lagret=uendret`, 303);
 
-    const status = statusAfterEdit(comment);
-    const actor = auditActor(c);
-    const saved =
-      sameBasis(basis.data, comment) &&
-      (await db.transaction().execute(async (trx) => {
-        const baseText = parsed.data.proposal !== null ? currentText : null;
-        if ((await reviseComment(trx, comment.id, basis.data, { ...parsed.data, baseText, editorId: c.var.viewer!.id }, actor.at)) === 'conflict') return false;
-        const reopened = status !== comment.status ? `; status ${commentStatusLabel[comment.status].toLowerCase()} → ${commentStatusLabel[status].toLowerCase()}` : '';
-        const earlier = comment.answer !== null ? `; svaret står, og gjaldt versjon ${comment.answeredVersion ?? comment.version}` : '';
-        await recordAudit(trx, {
-          ...actor,
-          action: 'consultation.comment.update',
-          entity: 'consultation_comment',
-          entityId: comment.id,
-          before: commentRecord(comment),
-          after: commentRecord({ ...comment, ...parsed.data, status, version: comment.version + 1 }),
-          details: `Versjon ${comment.version} → ${comment.version + 1}${reopened}${earlier}`,
-        });
-        return true;
-      }));
-    if (!saved) {
+    const saved = await orStale(editComment(db, callerOf(c), { roundId: ids.id, commentId: comment.id }, basis.data, parsed.data));
+    if (saved instanceof StaleVersion) {
       // Someone saved first: show the comment as it is now beside what this writer sent.
       const now = await editable(c, ids);
       if ('response' in now) return now.response;
       return formPage(c, { ...now, values: form, conflict: { from: basis.data.version, submitted: form } });
     }
-    const reopened = status !== comment.status || comment.answer !== null;
-    return c.redirect(`${commentHref(comment)}?lagret=${reopened ? 'endret-vurderes' : 'endret'}`, 303);
+    return c.redirect(`${commentHref(comment)}?lagret=${saved.reopened ? 'endret-vurderes' : 'endret'}`, 303);
   });
 
   app.post('/horing/:id/kommentarer/:kommentar/behandling', commentParam, async (c) => {
@@ -123,24 +98,8 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: { skjema: basis.error.issues[0]!.message } } } });
     const parsed = answerInputSchema.safeParse(form);
     if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: fieldErrors(parsed.error), basis: postedBasis(form) } } });
-    const answer = parsed.data.answer === '' ? null : parsed.data.answer;
-    const actor = auditActor(c);
-    const saved =
-      sameBasis(basis.data, comment) &&
-      (await db.transaction().execute(async (trx) => {
-        if ((await answerComment(trx, comment.id, basis.data, { ...parsed.data, by: c.var.viewer!.id }, actor.at)) === 'conflict') return false;
-        await recordAudit(trx, {
-          ...actor,
-          action: 'consultation.comment.answer',
-          entity: 'consultation_comment',
-          entityId: comment.id,
-          before: { status: comment.status, answer: comment.answer, ...(comment.answer !== null ? { answeredVersion: comment.answeredVersion } : {}) },
-          after: { status: parsed.data.status, answer, ...(answer !== null ? { answeredVersion: comment.version } : {}) },
-          details: `Versjon ${comment.version}`,
-        });
-        return true;
-      }));
-    if (!saved) {
+    const saved = await orStale(answerComment(db, callerOf(c), { roundId: ids.id, commentId: comment.id }, basis.data, parsed.data));
+    if (saved instanceof StaleVersion) {
       const now = await loadComment(c, ids);
       if ('response' in now) return now.response;
       return commentPage(c, { ...now, status: 409, forms: { answer: { values: form, conflictFrom: basis.data.version } } });
@@ -160,23 +119,8 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: { skjema: basis.error.issues[0]!.message } } } });
     const parsed = hideInputSchema.safeParse(form);
     if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: fieldErrors(parsed.error), basis: basis.data } } });
-    const actor = auditActor(c);
-    const saved =
-      basis.data.version === comment.version &&
-      (await db.transaction().execute(async (trx) => {
-        if ((await hideComment(trx, comment.id, basis.data, { reason: parsed.data.reason, by: c.var.viewer!.id }, actor.at)) === 'conflict') return false;
-        await recordAudit(trx, {
-          ...actor,
-          action: 'consultation.comment.hide',
-          entity: 'consultation_comment',
-          entityId: comment.id,
-          before: { hidden: false },
-          after: { hidden: true, reason: parsed.data.reason },
-          details: `Versjon ${comment.version}`,
-        });
-        return true;
-      }));
-    if (!saved) {
+    const saved = await orStale(hideComment(db, callerOf(c), { roundId: ids.id, commentId: comment.id }, basis.data, parsed.data.reason));
+    if (saved instanceof StaleVersion) {
       const now = await loadComment(c, ids);
       if ('response' in now) return now.response;
       if (now.comment.hidden) return alreadyHidden();

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { municipalityNumberSchema } from '../../../model/accounts.ts';
 import { roundState } from '../../../model/review/rounds.ts';
-import { roundIdSchema, roundServiceIdSchema, serviceAnswerSchema } from '../../../model/review/schemas.ts';
-import { AnswerNotSaved, AnswerSaved } from '../../../views/pages/review/answer.tsx';
+import { answerBasis, roundIdSchema, roundServiceIdSchema, serviceAnswerSchema } from '../../../model/review/schemas.ts';
+import { AnswerNotSaved, AnswerSaved, AnswerStale } from '../../../views/pages/review/answer.tsx';
 import { auditActor } from '../../auth/context.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { answeredCount, reviewOf, saveAnswer } from '../../db/queries/review/reviews.ts';
@@ -32,7 +32,7 @@ export function autosaveRoutes(deps: AppDeps): Hono {
     if (!roundState(round, now).open) return c.html(<AnswerNotSaved service={service} message="Runden er lukket, så vurderingen kan ikke endres lenger." />, 409);
     const parsed = serviceAnswerSchema(service.id).safeParse(form);
     if (!parsed.success) return c.html(<AnswerNotSaved service={service} message={parsed.error.issues[0]?.message ?? 'Svaret kan ikke leses.'} pending />, 422);
-    const entry = parsed.data;
+    const { basis, ...entry } = parsed.data;
     const actor = auditActor(c);
     const outcome = await db.transaction().execute(async (trx) => {
       // Read again inside the transaction: the round may have been closed since the check above.
@@ -42,6 +42,9 @@ export function autosaveRoutes(deps: AppDeps): Hono {
       if (before?.review.status === 'submitted') return { kind: 'submitted' } as const;
       const was = before?.entries.find((e) => e.roundServiceId === service.id);
       const same = was ? was.stance === entry.stance && was.comment === entry.comment : entry.stance === null;
+      // Someone else saved a different answer since the page showed it: keep theirs, show both.
+      const stored = { stance: was?.stance ?? null, comment: was?.comment ?? '' };
+      if (basis !== undefined && !same && answerBasis(stored.stance, stored.comment) !== basis) return { kind: 'stale', stored } as const;
       // Unchanged, or clearing an answer the review never had: nothing to write, and no empty draft.
       if (same) return { kind: 'unchanged' } as const;
       const reviewId = await saveAnswer(trx, { roundId: id, municipalityNumber: kommune, entry, at: now, userId: actor.userId });
@@ -60,6 +63,7 @@ export function autosaveRoutes(deps: AppDeps): Hono {
     if (outcome.kind === 'submitted') {
       return c.html(<AnswerNotSaved service={service} message="Vurderingen er allerede sendt inn. Be prosjektet om å åpne den igjen." />, 409);
     }
+    if (outcome.kind === 'stale') return c.html(<AnswerStale service={service} mine={entry} theirs={outcome.stored} />, 409);
     // Saved before, exactly so: the status line already says so.
     if (outcome.kind === 'unchanged') return c.body(null, 204);
     return c.html(<AnswerSaved service={service} at={now} saved={entry} progress={{ answered: outcome.answered, total: services.length }} />);

@@ -77,3 +77,73 @@ function postFormMulti(path: string, fields: Record<string, string>, elements: n
   for (const id of elements) body.append('elements', String(id));
   return ctx.app.request(path, { method: 'POST', body: body.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...sameOrigin, ...headers } });
 }
+
+describe('the administrator’s organisation and user forms', () => {
+  it('refuse a second administrator’s stale organisation form with 409: one write', async () => {
+    const first = await signIn(ctx, 'administrator');
+    const second = await signInAs(ctx, await createTestUser(ctx, 'administrator', { email: 'admin2@test.no', name: 'Admin 2' }));
+    expect((await postForm(ctx, '/admin/organisasjoner', { name: 'KS', kind: 'KS', contact: '' }, first)).status).toBe(303);
+    const { id } = await ctx.db.selectFrom('organisation').select('id').where('name', '=', 'KS').executeTakeFirstOrThrow();
+    const path = `/admin/organisasjoner/${id}`;
+    const [v1, v2] = [await shownVersion(path, first), await shownVersion(path, second)];
+    expect((await postForm(ctx, path, { name: 'KS', kind: 'KS', contact: 'post@ks.no', version: v1 }, first)).status).toBe(303);
+    const stale = await postForm(ctx, path, { name: 'Kommunesektorens organisasjon', kind: 'KS', contact: '', version: v2 }, second);
+    expect(stale.status).toBe(409);
+    const text = textOf(await stale.text());
+    expect(text).toContain('Noen andre har endret organisasjonen etter at du åpnet skjemaet');
+    expect(text).toMatch(/Navn\s+Kommunesektorens organisasjon\s+KS/);
+    expect(text).toMatch(/Kontakt\s+–\s+post@ks\.no/);
+    expect(await ctx.db.selectFrom('organisation').select(['name', 'contact']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ name: 'KS', contact: 'post@ks.no' });
+    expect(await audited('organisation.update')).toBe(1);
+  });
+
+  it('refuse a second administrator’s stale user form with 409: one write', async () => {
+    const first = await signIn(ctx, 'administrator');
+    const second = await signInAs(ctx, await createTestUser(ctx, 'administrator', { email: 'admin2@test.no', name: 'Admin 2' }));
+    const reader = await createTestUser(ctx, 'reader', { name: 'Lise' });
+    const path = `/admin/brukere/${reader.id}`;
+    const [v1, v2] = [await shownVersion(path, first), await shownVersion(path, second)];
+    const fields = { email: reader.email, role: 'reader', active: 'on' };
+    expect((await postForm(ctx, path, { ...fields, name: 'Lise Nordmann', version: v1 }, first)).status).toBe(303);
+    const stale = await postForm(ctx, path, { ...fields, name: 'Lise', role: 'architect', version: v2 }, second);
+    expect(stale.status).toBe(409);
+    const text = textOf(await stale.text());
+    expect(text).toContain('Noen andre har endret brukeren etter at du åpnet skjemaet');
+    expect(text).toMatch(/Navn\s+Lise\s+Lise Nordmann/);
+    expect(text).toMatch(/Rolle\s+Arkitekt\s+Leser/);
+    expect(await ctx.db.selectFrom('app_user').select(['name', 'role']).where('id', '=', reader.id).executeTakeFirstOrThrow()).toEqual({ name: 'Lise Nordmann', role: 'reader' });
+    expect(await audited('user.update')).toBe(1);
+  });
+});
+
+describe('the review’s per-service autosave', () => {
+  it('refuses the stale autosave of a second user of the same municipality with 409, both answers shown', async () => {
+    const round = await openRound(ctx);
+    const ids = await frozenIds(ctx, round);
+    const anne = await signIn(ctx, 'municipality');
+    const per = await signInAs(ctx, await createTestUser(ctx, 'municipality', { email: 'per@oslo.kommune.no', name: 'Per' }));
+    const path = `/vurdering/runder/${round}/kommuner/0301`;
+    const id = ids.multidose!;
+    const shown = async (headers: Record<string, string>) => new RegExp(`name="vist-${id}" value="([^"]+)"`).exec(await (await ctx.app.request(path, { headers })).text())?.[1];
+    const [annesBasis, persBasis] = [await shown(anne), await shown(per)];
+    expect(annesBasis).toBeDefined();
+    expect(annesBasis).toBe(persBasis);
+    // The page's autosave sends the basis with the answer.
+    expect(await (await ctx.app.request(path, { headers: anne })).text()).toContain(`hx-params="standpunkt-${id},kommentar-${id},vist-${id}"`);
+
+    const autosave = (fields: Record<string, string>, headers: Record<string, string>) => postForm(ctx, `${path}/tjenester/${id}`, fields, { ...headers, ...htmx });
+    const first = await autosave({ [`standpunkt-${id}`]: 'opposes', [`kommentar-${id}`]: 'Ikke nå', [`vist-${id}`]: annesBasis! }, anne);
+    expect(first.status).toBe(200);
+    const stale = await autosave({ [`standpunkt-${id}`]: 'supports', [`kommentar-${id}`]: '', [`vist-${id}`]: persBasis! }, per);
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(textOf(html)).toContain('Ikke lagret: noen andre har lagret et annet svar etter at du åpnet siden. Lagret nå: Støtter ikke – «Ikke nå». Ditt svar: Støtter.');
+    expect(await ctx.db.selectFrom('review_stance').select(['stance', 'comment']).execute()).toEqual([{ stance: 'opposes', comment: 'Ikke nå' }]);
+    expect(await audited('review.save')).toBe(1);
+
+    // The 409 moved the page's basis to the stored answer: answering again replaces it on purpose.
+    const moved = /name="vist-\d+" value="([^"]+)"/.exec(html)?.[1];
+    expect((await autosave({ [`standpunkt-${id}`]: 'supports', [`kommentar-${id}`]: '', [`vist-${id}`]: moved! }, per)).status).toBe(200);
+    expect(await audited('review.save')).toBe(2);
+  });
+});

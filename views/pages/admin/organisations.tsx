@@ -1,3 +1,5 @@
+import type { StaleField } from '../../../model/versions.ts';
+import { StaleNotice, VersionField } from '../../components/stale.tsx';
 import { organisationKindLabel, organisationKinds, roleLabel, type Organisation, type UserSummary } from '../../../model/accounts.ts';
 import { Empty } from '../../components/common.tsx';
 import { ErrorSummary, Notice, SelectField, TextAreaField, TextField, type FieldErrors } from '../../components/form.tsx';
@@ -7,15 +9,25 @@ export interface OrganisationFormValues {
   name?: string | undefined;
   kind?: string | undefined;
   contact?: string | undefined;
+  /** The version of the organisation the edit form showed (`model/versions.ts`). */
+  version?: string | undefined;
 }
 
-const labels = { name: 'Navn', kind: 'Type', contact: 'Kontakt' };
+export const organisationLabels = { name: 'Navn', kind: 'Type', contact: 'Kontakt' };
+const labels = organisationLabels;
+
+/** An organisation's values as a person reads them, for the 409's side-by-side table. */
+export function organisationReadable(v: OrganisationFormValues): Record<string, string> {
+  const kind = organisationKinds.find((k) => k === v.kind);
+  return { name: v.name ?? '', kind: kind ? organisationKindLabel[kind] : (v.kind ?? ''), contact: v.contact ?? '' };
+}
 
 function OrganisationForm({ action, values, errors, submit }: { action: string; values: OrganisationFormValues; errors?: FieldErrors | undefined; submit: string }) {
   return (
     <>
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={action} class="form-narrow">
+        <VersionField version={values.version} />
         <TextField name="name" label={labels.name} value={values.name} errors={errors} required />
         <SelectField
           name="kind"
@@ -100,15 +112,18 @@ export function OrganisationEditPage({
   members,
   values,
   errors,
+  stale,
 }: {
   organisation: Organisation;
   members: UserSummary[];
   values: OrganisationFormValues;
   errors?: FieldErrors | undefined;
+  stale?: StaleField[] | undefined;
 }) {
   return (
     <>
       <AdminHeader title={organisation.name} current="/admin/organisasjoner" crumbs={[{ href: '/admin/organisasjoner', label: 'Organisasjoner' }]} />
+      {stale ? <StaleNotice what="organisasjonen" fields={stale} reload={`/admin/organisasjoner/${organisation.id}`} /> : null}
       <OrganisationForm action={`/admin/organisasjoner/${organisation.id}`} values={values} errors={errors} submit="Lagre" />
       <section aria-labelledby="medlemmer">
         <h2 class="ds-heading" data-size="sm" id="medlemmer">

@@ -1,4 +1,6 @@
-import type { Invite, MunicipalityOption, Organisation, UserSummary } from '../../../model/accounts.ts';
+import { staleFields, userVersion, type StaleField } from '../../../model/versions.ts';
+import { StaleNotice, VersionField } from '../../components/stale.tsx';
+import { roleLabel, roleSchema, type Invite, type MunicipalityOption, type Organisation, type UserSummary } from '../../../model/accounts.ts';
 import { CheckboxField, ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form.tsx';
 import { BindingFields } from './binding.tsx';
 import { AdminHeader, Time } from './common.tsx';
@@ -11,6 +13,8 @@ export interface UserFormValues {
   municipality?: string | undefined;
   organisation?: string | undefined;
   active: boolean;
+  /** The version of the user the form showed (`model/versions.ts`). */
+  version?: string | undefined;
 }
 
 export function userFormValues(u: UserSummary): UserFormValues {
@@ -21,7 +25,24 @@ export function userFormValues(u: UserSummary): UserFormValues {
     municipality: u.municipalityNumber ?? '',
     organisation: u.organisationId === null ? '' : String(u.organisationId),
     active: u.disabledAt === null,
+    version: userVersion(u),
   };
+}
+
+
+const userStaleLabels = { name: 'Navn', email: 'E-postadresse', role: 'Rolle', municipality: 'Kommune', organisation: 'Organisasjon', active: 'Aktiv' };
+
+/** The fields where the posted form and the stored user differ, as a person reads them (the 409's table). */
+export function userStaleFields(mine: UserFormValues, stored: UserFormValues, organisations: Organisation[]): StaleField[] {
+  const readable = (v: UserFormValues) => ({
+    name: v.name ?? '',
+    email: v.email ?? '',
+    role: roleSchema.safeParse(v.role).success ? roleLabel[roleSchema.parse(v.role)] : (v.role ?? ''),
+    municipality: v.role === 'municipality' ? (v.municipality ?? '') : '',
+    organisation: v.role === 'organisation' ? (organisations.find((o) => String(o.id) === v.organisation)?.name ?? v.organisation ?? '') : '',
+    active: v.active ? 'Ja' : 'Nei',
+  });
+  return staleFields(userStaleLabels, readable(mine), readable(stored));
 }
 
 export const userPath = (id: number) => `/admin/brukere/${id}`;
@@ -40,9 +61,11 @@ export interface UserEditPageProps {
   /** Why no reset link was made. */
   resetRefused?: string | undefined;
   resetHours: number;
+  /** A save from a stale page: the fields that differ from what is stored now. */
+  stale?: StaleField[] | undefined;
 }
 
-export function UserEditPage({ user, values, errors, municipalities, organisations, pendingReset, resetLink, resetRefused, resetHours }: UserEditPageProps) {
+export function UserEditPage({ user, values, errors, municipalities, organisations, pendingReset, resetLink, resetRefused, resetHours, stale }: UserEditPageProps) {
   return (
     <>
       <AdminHeader title={user.name} current="/admin/brukere" crumbs={[{ href: '/admin/brukere', label: 'Brukere' }]} />
@@ -58,8 +81,10 @@ export function UserEditPage({ user, values, errors, municipalities, organisatio
           <Time iso={user.lastSeenAt} />
         </dd>
       </dl>
+      {stale ? <StaleNotice what="brukeren" fields={stale} reload={userPath(user.id)} /> : null}
       <ErrorSummary errors={errors} labels={userFieldLabels} />
       <form method="post" action={userPath(user.id)} class="form-narrow">
+        <VersionField version={values.version} />
         <TextField name="name" label="Navn" value={values.name} errors={errors} required />
         <TextField name="email" label="E-postadresse" type="email" value={values.email} errors={errors} required />
         <BindingFields refreshUrl={userPath(user.id)} values={values} errors={errors} municipalities={municipalities} organisations={organisations} />

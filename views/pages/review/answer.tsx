@@ -57,7 +57,7 @@ export function AnswerFields({
       data-autosave=""
       hx-post={`${path}/tjenester/${service.id}`}
       hx-trigger="change, input changed delay:2s"
-      hx-params={`${stance},${comment}`}
+      hx-params={`${stance},${comment},${basisField(service.id)}`}
       hx-target={`#${status}`}
       hx-swap="innerHTML"
       hx-sync="this:queue last"
@@ -152,6 +152,26 @@ export function AnswerNotSaved({ service, message, pending = false }: { service:
     <>
       <strong class="review-item__unsaved">{pending ? 'Ikke lagret ennå:' : 'Ikke lagret:'}</strong> {message}
       <Announce text={`Ikke lagret: ${service.name}. ${message}`} />
+    </>
+  );
+}
+
+/**
+ * The autosave's answer when someone else saved this service's answer since the page showed it:
+ * nothing is written; both answers are shown, and the page's basis moves to the stored answer, so
+ * changing the answer again deliberately replaces it.
+ */
+export function AnswerStale({ service, mine, theirs }: { service: FrozenService; mine: { stance: Stance | null; comment: string }; theirs: { stance: Stance | null; comment: string } }) {
+  const say = (a: { stance: Stance | null; comment: string }) => `${a.stance ? stanceLabel[a.stance] : 'Ikke vurdert'}${a.comment ? ` – «${a.comment}»` : ''}`;
+  return (
+    <>
+      <BasisField serviceId={service.id} basis={answerBasis(theirs.stance, theirs.comment)} oob />
+      <strong class="review-item__unsaved">Ikke lagret:</strong> noen andre har lagret et annet svar etter at du åpnet siden.
+      <span class="review-item__stale">
+        {' '}
+        Lagret nå: {say(theirs)}. Ditt svar: {say(mine)}. Endre svaret igjen for å beholde ditt, eller last siden på nytt.
+      </span>
+      <Announce text={`Ikke lagret: ${service.name}. Noen andre har lagret et annet svar.`} />
     </>
   );
 }

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../src/app.tsx';
+import { configWith } from '../../../src/config.ts';
+import { migrateToLatest, openDatabase, type Db } from '../../../src/db/index.ts';
+import { seedDatabase } from '../../../seeds/seed.ts';
+import { addComments, basisOf, makeRound } from '../../consultation-fixtures.ts';
+import { createTestUser, postForm, signInAs, testClock } from '../../helpers.ts';
+
+/**
+ * Two app instances on one SQLite file, each with its own connection, as two server processes
+ * would be. Writers take the write lock when their transaction begins (BEGIN IMMEDIATE), so a
+ * second writer waits for the first instead of failing; two saves of the same version end in one
+ * save and one clear 409, never a 500.
+ */
+let dir: string;
+let file: string;
+let dbs: Db[];
+let apps: ReturnType<typeof createApp>[];
+let errors: unknown[];
+let architect: Record<string, string>;
+let round: Awaited<ReturnType<typeof makeRound>>;
+let organisationId: number;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'akson-writers-'));
+  file = join(dir, 'akson.db');
+  const first = openDatabase(file);
+  await migrateToLatest(first);
+  await seedDatabase(first, new Date('2026-01-01T00:00:00Z'));
+  dbs = [first, openDatabase(file)];
+  errors = [];
+  const clock = testClock();
+  apps = dbs.map((db) => createApp({ db, config: configWith({}), now: clock.now, logError: (e) => errors.push(e) }));
+  const user = await createTestUser({ db: first, clock }, 'architect');
+  architect = await signInAs({ app: apps[0]! }, user);
+  round = await makeRound(first);
+  const iso = new Date().toISOString();
+  organisationId = (await first.insertInto('organisation').values({ name: 'Foreningen', kind: 'pasientforening', contact: '', created_at: iso, updated_at: iso }).returning('id').executeTakeFirstOrThrow()).id;
+}, 60_000);
+afterAll(async () => {
+  for (const db of dbs) await db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const answer = (app: number, commentId: number, basis: Record<string, string>, text: string) =>
+  postForm({ app: apps[app]! }, `/horing/${round.id}/kommentarer/${commentId}/behandling`, { ...basis, status: 'tatt-til-folge', answer: text }, architect);
+
+async function newComments(n: number): Promise<number[]> {
+  return addComments(
+    dbs[0]!,
+    round.items.slice(0, n).map((item) => ({ roundId: round.id, itemId: item.id, organisationId })),
+  );
+}
+
+describe('two writers on one database file', () => {
+  it('both succeed when they change different things at the same moment', async () => {
+    const [a, b] = await newComments(2);
+    const [first, second] = await Promise.all([answer(0, a!, await basisOf(dbs[0]!, a!), 'Svar A.'), answer(1, b!, await basisOf(dbs[1]!, b!), 'Svar B.')]);
+    expect([first.status, second.status]).toEqual([303, 303]);
+    const rows = await dbs[1]!.selectFrom('consultation_comment').select('answer').where('id', 'in', [a!, b!]).orderBy('id').execute();
+    expect(rows.map((r) => r.answer)).toEqual(['Svar A.', 'Svar B.']);
+    expect(errors).toEqual([]);
+  });
+
+  it('end in one save and one clear 409 when both saved the same version', async () => {
+    const [a] = await newComments(1);
+    const basis = await basisOf(dbs[0]!, a!);
+    const responses = await Promise.all([answer(0, a!, basis, 'Først.'), answer(1, a!, basis, 'Samtidig.')]);
+    expect(responses.map((r) => r.status).sort()).toEqual([303, 409]);
+    const conflict = responses.find((r) => r.status === 409)!;
+    expect(await conflict.text()).toContain('Svaret ditt er ikke lagret');
+    const audited = await dbs[0]!.selectFrom('audit_event').select('id').where('action', '=', 'consultation.comment.answer').where('entity_id', '=', String(a)).execute();
+    expect(audited).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('waits for a writer in another process instead of failing', async () => {
+    const [a] = await newComments(1);
+    const basis = await basisOf(dbs[0]!, a!);
+    // Another process takes the write lock and holds it for 400 ms.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(process.argv[1]);
+         db.exec('begin immediate'); process.stdout.write('locked');
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+         db.exec('commit'); db.close();`,
+        file,
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+    const started = Date.now();
+    const res = await answer(0, a!, basis, 'Etter ventetiden.');
+    expect(res.status).toBe(303);
+    expect(Date.now() - started).toBeGreaterThan(100);
+    await new Promise((resolve) => holder.once('exit', resolve));
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../../helpers.ts';
+
+const kinds = '/:kindPath{(?:losningsdeler|personellgrupper|oppgaver|funksjonsomrader|informasjonskategorier|informasjonstjenester|leveransetrinn|samhandlingsformer|aktorer|behovsnivaer|mal|faser|milepaeler|beslutningspunkter|interessenter|portefolje|krav)}';
+
+/**
+ * Every route that writes, and the version it checks before writing: the field the form carries
+ * and what it is compared with. `none:` says why a route has none (it makes something new, acts
+ * on the caller's own session, or is guarded by a state it re-reads in its transaction), and
+ * `open:` marks shared state that still has no version check.
+ */
+const versionChecked: Record<string, string> = {
+  'POST /login': 'none: starts a session for the caller',
+  'POST /logg-ut': 'none: ends the caller’s own session',
+  'POST /sprak': 'none: the caller’s own language',
+  'POST /invitasjon/:token': 'none: a one-time link, used up in the same transaction',
+  'POST /nytt-passord/:token': 'none: a one-time link, used up in the same transaction',
+  'POST /admin/brukere/:id': 'version: the user’s fields as the form showed them (model/versions.ts userVersion)',
+  'POST /admin/brukere/:id/nytt-passord': 'none: makes a new link; refused for a disabled user',
+  'POST /admin/invitasjoner': 'none: makes a new invitation',
+  'POST /admin/invitasjoner/:id/trekk-tilbake': 'none: withdrawing twice is refused (used or withdrawn already)',
+  'POST /admin/organisasjoner': 'none: makes a new organisation (unique name)',
+  'POST /admin/organisasjoner/:id': 'version: the organisation’s name, kind and contact as shown',
+  'POST /vurdering/runder': 'none: opens a new round',
+  'POST /vurdering/runder/:id/lukk': 'state: refused unless the round is still open (re-read in the transaction)',
+  'POST /vurdering/runder/:id/gjenapne': 'state: refused unless the round is closed (re-read in the transaction)',
+  'POST /vurdering/runder/:id/kommuner/:kommune': 'vist-N: each answer’s fingerprint as shown (mergeAnswers; conflicts 409)',
+  'POST /vurdering/runder/:id/kommuner/:kommune/gjenapne': 'state: refused unless the review is submitted',
+  'POST /vurdering/runder/:id/kommuner/:kommune/tjenester/:tjeneste': 'vist-N: the answer’s fingerprint as shown (autosave; 409 with both answers)',
+  'POST /vurdering/runder/:id/kommuner/:kommune/send-inn': 'bekreft: the fingerprint of the draft the confirmation showed',
+  'POST /vurdering/runder/:id/kommuner/:kommune/logg-inn': 'vist-N: signs in and saves through the whole-form merge',
+  'POST /vurdering/intensjon/:kommune': 'version: the declaration’s status, date and reference as shown',
+  'POST /horing': 'none: opens a new round',
+  'POST /horing/:id': 'version: the round’s fields and elements as shown',
+  'POST /horing/:id/besok': 'none: the caller’s own visit mark',
+  'POST /horing/:id/kommentarer': 'none: a new comment',
+  'POST /horing/:id/kommentarer/:kommentar': 'version: the comment’s version counter',
+  'POST /horing/:id/kommentarer/:kommentar/svar': 'none: a new reply (append-only thread)',
+  'POST /horing/:id/kommentarer/:kommentar/behandling': 'version + revision: the comment’s version and the answer’s revision',
+  'POST /horing/:id/kommentarer/:kommentar/skjul': 'version: the comment’s version counter',
+  'POST /horing/:id/kommentarer/:kommentar/innarbeid': 'commentVersion: the comment version whose proposal is applied',
+  [`POST ${kinds}`]: 'none: a new element',
+  [`POST ${kinds}/:key`]: 'version: the element’s version counter (409 with both values)',
+  [`POST ${kinds}/:key/slett`]: 'version: the element’s version counter and the impact fingerprint confirmed',
+  [`POST ${kinds}/:key/flytt`]: 'open: moves one place up or down from where it is now, without a version',
+  [`POST ${kinds}/:key/krav`]: 'open: adds a requirement link (idempotent set operation)',
+  [`POST ${kinds}/:key/krav/fjern`]: 'open: removes a requirement link (idempotent set operation)',
+  'POST /krav/:key/koblinger': 'open: adds a link (idempotent set operation)',
+  'POST /krav/:key/koblinger/fjern': 'open: removes a link (idempotent set operation)',
+  'POST /matriser/personellgrupper/celle': 'open: sets one cell to the chosen value, without the value shown',
+  'POST /matriser/aktorer/celle': 'open: sets one cell to the chosen values, without the values shown',
+  'POST /informasjonstjenester/:key/koblinger': 'version: the service’s version counter',
+  'POST /informasjonstjenester/flytt': 'open: moves the chosen services to a tier or category, without their versions',
+};
+
+// Issue 12: "walk every write route and list, in a test, which version each checks".
+describe('every write route', () => {
+  it('is listed with the version it checks (or why it has none), and the list has no route that does not exist', async () => {
+    const ctx = await testApp({ seed: false });
+    const writes = [...new Set(ctx.app.routes.filter((r) => !['ALL', 'GET', 'HEAD', 'OPTIONS'].includes(r.method)).map((r) => `${r.method} ${r.path}`))];
+    expect(writes.filter((r) => !(r in versionChecked))).toEqual([]);
+    expect(Object.keys(versionChecked).filter((r) => !writes.includes(r))).toEqual([]);
+    for (const [route, how] of Object.entries(versionChecked)) expect(how, route).toMatch(/^(none|state|open|version|vist-N|bekreft|commentVersion|version \+ revision): /);
+    await ctx.db.destroy();
+  });
+});
