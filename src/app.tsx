@@ -7,6 +7,7 @@ import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { AppDeps } from './deps.ts';
 import { NotFound, PermissionDenied, RuleRefused, StaleVersion } from './commands/errors.ts';
+import { databaseFault } from './http/faults.ts';
 import { notFound, respondError } from './http/render.tsx';
 import { compression } from './http/compression.ts';
 import { requestLanguage } from './http/language.ts';
@@ -104,8 +105,13 @@ export function createApp(options: CreateAppOptions): Hono {
     if (error instanceof NotFound) return notFound(c, error.message || 'Det finnes ikke (lenger).');
     if (error instanceof StaleVersion) return respondError(c, { status: 409, title: 'Noen andre lagret først', message: error.message });
     if (error instanceof RuleRefused) return respondError(c, { status: 409, title: error.title, message: error.message });
-    if (isBusy(error)) {
-      return respondError(c, { status: 409, title: 'Databasen var opptatt', message: 'Noen andre lagret samtidig, og vi ventet for lenge. Ingenting er lagret. Prøv igjen.' });
+    // The database could not do it (full, read-only, locked too long, connection lost): say which.
+    const fault = databaseFault(error);
+    if (fault) {
+      deps.logError(new Error(`Databasefeil ved ${c.req.method} ${c.req.path}: ${fault.cause}`, { cause: error }));
+      if (fault.retryAfter) c.header('Retry-After', String(fault.retryAfter));
+      if (c.req.path.startsWith('/api/')) return c.json({ error: `${fault.title}. ${fault.message}` }, fault.status);
+      return respondError(c, { status: fault.status, title: fault.title, message: fault.message });
     }
     // A request we refuse on purpose (e.g. a body that is not a form) is answered, not logged.
     if (error instanceof HTTPException && error.status < 500) {
@@ -122,5 +128,3 @@ export function createApp(options: CreateAppOptions): Hono {
   return app;
 }
 
-/** SQLite gave up waiting for another writer (after `busy_timeout`). */
-const isBusy = (error: unknown) => error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');

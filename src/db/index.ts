@@ -98,6 +98,20 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+  /**
+   * After some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY in a statement) SQLite has already
+   * rolled the transaction back itself; Kysely's ROLLBACK then fails with "cannot rollback - no
+   * transaction is active" and that error replaces the real one. Nothing is left to undo then, so
+   * the real cause is what propagates.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (error) {
+      if (error instanceof Error && /no transaction is active/.test(error.message)) return;
+      throw error;
+    }
+  }
 }
 
 export function migrator(db: Db): Migrator {

@@ -41,7 +41,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const { model, index } = await load();
     const open = c.req.query('lukk') === undefined;
     const panel = <CreatePanel kind={kind} open={open} state={{ values: { tentative: '' }, errors: {} }} options={refOptions(model, index)} />;
-    return respond(c, { title: `Ny ${kindInfo[kind].singular.toLowerCase()}`, body: panel, fragment: panel });
+    return respond(c, { title: c.var.i18n.t(`kinds.${kind}.new`), body: panel, fragment: panel });
   });
 
   app.post(`/${kindPathParam}`, async (c) => {
@@ -52,7 +52,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const invalid = async (errors: Record<string, string>) => {
       const { model, index } = await load();
       const panel = <CreatePanel kind={kind} open state={{ values: form, errors }} options={refOptions(model, index)} />;
-      return respond(c, { title: `Ny ${kindInfo[kind].singular.toLowerCase()}`, body: panel, fragment: panel, status: 422 });
+      return respond(c, { title: c.var.i18n.t(`kinds.${kind}.new`), body: panel, fragment: panel, status: 422 });
     };
     if (!parsed.success) return invalid(fieldErrors(parsed.error));
     const result = await createElement(db, kind, parsed.data, auditActor(c));

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { elementHref, kindInfo } from '../../model/kinds.ts';
 import type { PortfolioStatus, ScopeElement, SourceRef } from '../../model/schemas.ts';
+import { useI18n } from '../i18n/index.ts';
 
 export function ElementLink({ element }: { element: Pick<ScopeElement, 'kind' | 'key' | 'name'> | undefined }) {
   if (!element) return <span class="muted">–</span>;
@@ -93,9 +94,9 @@ export function Empty({ children }: { children: Child }) {
   return <p class="ds-paragraph muted empty">{children}</p>;
 }
 
-/** A number with Norwegian grouping, e.g. 5 550 203. */
+/** A number grouped as the request's language does, e.g. 5 550 203 (bokmål), 5,550,203 (English). */
 export function formatNumber(n: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat('nb-NO', { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(n);
+  return useI18n().number(n, { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 });
 }
 
 export interface TabLink {
@@ -139,5 +140,5 @@ export function Announce({ text }: { text: string }) {
 
 /** "1 krav", "2 prosjekter": a number with the word in the right form. */
 export function countOf(n: number, one: string, many: string): string {
-  return `${new Intl.NumberFormat('nb-NO').format(n)} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }

@@ -37,6 +37,8 @@ export interface I18n {
   logTime(at: string | Date): string;
   /** The time of day in Norwegian time: "13:05". */
   clock(at: Date): string;
+  /** Items joined as the language lists them: "a, b og c", "a, b and c". */
+  list(items: string[]): string;
   /** An element's name in this language: its English name in English where it has one. */
   name(element: { name: string; nameEn?: string | null }): string;
 }
@@ -71,6 +73,7 @@ function build(catalogue: Catalogue): I18n {
   const dateTimeFormat = new Intl.DateTimeFormat(language.locale, { timeZone: osloTimeZone, dateStyle: 'long', timeStyle: 'short' });
   const logTimeFormat = new Intl.DateTimeFormat(language.locale, { timeZone: osloTimeZone, dateStyle: 'short', timeStyle: 'medium' });
   const clockFormat = new Intl.DateTimeFormat(language.locale, { timeZone: osloTimeZone, hour: '2-digit', minute: '2-digit' });
+  const listFormat = new Intl.ListFormat(language.locale, { type: 'conjunction' });
   const english = language.code === 'en';
   return {
     language,
@@ -85,6 +88,7 @@ function build(catalogue: Catalogue): I18n {
     dateTime: (at) => dateTimeFormat.format(typeof at === 'string' ? new Date(at) : at),
     logTime: (at) => logTimeFormat.format(typeof at === 'string' ? new Date(at) : at),
     clock: (at) => clockFormat.format(at),
+    list: (items) => listFormat.format(items),
     name: (element) => (english && element.nameEn ? element.nameEn : element.name),
   };
 }

@@ -10,4 +10,10 @@ type Area<Name extends string, Messages> = `${Name}.${Extract<keyof Messages, st
 export type MessageKey =
   | Area<'layout', typeof import('./nb/layout.json')>
   | Area<'common', typeof import('./nb/common.json')>
-  | Area<'api', typeof import('./nb/api.json')>;
+  | Area<'kinds', typeof import('./nb/kinds.json')>
+  | Area<'scope', typeof import('./nb/scope.json')>
+  | Area<'review', typeof import('./nb/review.json')>
+  | Area<'consultation', typeof import('./nb/consultation.json')>
+  | Area<'api', typeof import('./nb/api.json')>
+  // A new area: one line above this comment (keeps merges of areas added side by side simple).
+  | never;

@@ -3,6 +3,7 @@ import { byPosition, subtreeIds, type ModelIndex } from '../../model/lookup.ts';
 import type { Capability, ScopeModel } from '../../model/schemas.ts';
 import { ElementLink, PageHeader, TentativeTag } from '../components/common.tsx';
 import { MoveButton } from './elements.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 export interface CapabilityTreeProps {
   model: ScopeModel;
@@ -45,7 +46,7 @@ export function CapabilityTree({ model, index, canEdit = false, moved }: Capabil
       <li class="tree__node">
         <ElementLink element={capability} /> <TentativeTag show={capability.tentative} />{' '}
         <span class={count === 0 ? 'tree__count tree__count--none' : 'tree__count'}>
-          {count === 0 ? 'ingen tjenester' : `${count} ${count === 1 ? 'tjeneste' : 'tjenester'}`}
+          {useI18n().t('scope.capabilities.services', { count })}
         </span>
         {canEdit ? (
           <span class="reorder">

@@ -5,6 +5,7 @@ import type { ScopeElement } from '../../model/schemas.ts';
 import { ElementLink, kindCrumb, PageHeader } from '../components/common.tsx';
 import type { RefOptions } from '../../model/editing.ts';
 import { Field, SpecErrorSummary as ErrorSummary, type FormState } from '../components/element-fields.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 /** The region on a list page (or a matrix page) where a new element is added. */
 export function createRegionId(kind: ElementKind): string {
@@ -30,8 +31,11 @@ export function CreatePanel({
 }) {
   const info = kindInfo[kind];
   const id = createRegionId(kind);
+  const { t } = useI18n();
+  // "Ny løsningsdel", "Nytt krav": the adjective agrees with the noun's gender, so each is its own message.
+  const newLabel = t(`kinds.${kind}.new`);
   return (
-    <section id={id} class="create-panel" aria-label={`Ny ${info.singular.toLowerCase()}`}>
+    <section id={id} class="create-panel" aria-label={newLabel}>
       {created ? (
         <p class="ds-alert" data-color="success" role="status">
           Opprettet <a class="ds-link" href={elementHref(kind, created.key)}>{created.name}</a>.
@@ -48,7 +52,7 @@ export function CreatePanel({
           novalidate
         >
           <h2 class="ds-heading" data-size="xs">
-            Ny {info.singular.toLowerCase()}
+            {newLabel}
           </h2>
           <ErrorSummary errors={state.errors} fields={fieldsByKind[kind]} idPrefix={id} />
           {fieldsByKind[kind].map((field) => (
@@ -72,7 +76,7 @@ export function CreatePanel({
           hx-target={`#${id}`}
           hx-swap="outerHTML"
         >
-          Ny {info.singular.toLowerCase()}
+          {newLabel}
         </a>
       )}
     </section>

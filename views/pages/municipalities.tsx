@@ -1,6 +1,7 @@
 import type { Municipality } from '../../model/schemas.ts';
 import { BarList } from '../components/bars.tsx';
 import { PageHeader, formatNumber } from '../components/common.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 export function MunicipalitiesPage({ municipalities }: { municipalities: Municipality[] }) {
   const counties = new Map<string, { name: string; rows: Municipality[] }>();
@@ -31,7 +32,7 @@ export function MunicipalitiesPage({ municipalities }: { municipalities: Municip
       {ordered.map(([number, county]) => (
         <details class="ds-details">
           <summary>
-            {county.name} ({number}): {county.rows.length} kommuner, {formatNumber(county.rows.reduce((s, m) => s + m.population, 0))} innbyggere
+            {useI18n().t('scope.municipalities.county', { county: county.name, number, count: county.rows.length, population: county.rows.reduce((s, m) => s + m.population, 0) })}
           </summary>
           <div>
             <table class="ds-table" data-border data-zebra>

@@ -5,6 +5,7 @@ import { portfolioStatuses, type NationalProject } from '../../model/schemas.ts'
 import { BarList } from '../components/bars.tsx';
 import { ElementLink, PageHeader, StatusTag, formatNumber } from '../components/common.tsx';
 import { FilterSelect } from '../components/form.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 const columns: Array<{ sort: PortfolioQuery['sort']; label: string; numeric?: boolean }> = [
   { sort: 'id', label: 'ID', numeric: true },
@@ -62,7 +63,7 @@ export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query
   return (
     <div id="portefolje" hx-get={portfolioHref(query)} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
       <p class="ds-paragraph">
-        {summary.count} prosjekter, til sammen {formatNumber(summary.budgetMnok, 1)} MNOK i rapportert budsjett for 2019.
+        {useI18n().t('scope.portfolio.summary', { count: summary.count, budget: formatNumber(summary.budgetMnok, 1) })}
       </p>
       <BarList
         bars={summary.byStatus.map((s) => ({

@@ -110,7 +110,7 @@ describe('what is new since the last visit', () => {
     const later = await signInAs(ctx, author.user); // a new visit
     expect(textOf(await (await ctx.app.request('/horing', { headers: later })).text())).toContain('2 kommentarer med noe nytt');
     const text = textOf(await lookAtRound(ctx, round.id, later));
-    expect(text).toContain('1 nye kommentarer, 1 nye svar fra prosjektet, 1 kommentarer med nye innlegg i tråden');
+    expect(text).toContain('1 ny kommentar, 1 nytt svar fra prosjektet og 1 kommentar med nye innlegg i tråden');
     expect(text).toMatch(/Støtte fra Norsk Sykepleierforbund.*Nytt svar fra prosjektet.*Nye innlegg i tråden.*Vår første\./s);
     expect(text).toMatch(/Støtte fra Pasientforeningen.*Ny kommentar.*Deres kommentar\./s);
 
@@ -141,7 +141,7 @@ describe('what is new since the last visit', () => {
 
     ctx.clock.advance({ minutes: 5 });
     const next = textOf(await lookAtRound(ctx, round.id, await signInAs(ctx, author.user)));
-    expect(next).toContain('1 nye kommentarer');
+    expect(next).toContain('1 ny kommentar');
     expect(next).toMatch(/Ny kommentar.*Skrevet mens siden lastet\./s);
   });
 });

@@ -48,16 +48,16 @@ describe('the dashboard on the seeded municipalities', () => {
     // municipalities, of which Oslo and Bergen, 1 009 650, have signed: 21.05 %.
     const text = textOf((await get('/vurdering/dashbord')).html);
     expect(text).toContain('Alle kommuner: 23,1 % av innbyggerne (1 282 724 av 5 550 203) bor i de 4 av 357 kommunene som har signert.');
-    expect(text).toContain('Kommuner i omfanget: 21 % av innbyggerne (1 009 650 av 4 796 623) bor i de 2 av 292 kommunene som har signert.');
-    expect(text).toContain('Det mangler 29 prosentpoeng til målet om over halvparten.'); // 50 − 21.05, to one decimal
-    expect(text).toContain('Oslo (03) Ja 1 av 1 717 710 av 717 710 100 % (over målet)');
+    expect(text).toContain('Kommuner i omfanget: 21,0 % av innbyggerne (1 009 650 av 4 796 623) bor i de 2 av 292 kommunene som har signert.');
+    expect(text).toContain('Det mangler 29,0 prosentpoeng til målet om over halvparten.'); // 50 − 21.05, to one decimal
+    expect(text).toContain('Oslo (03) Ja 1 av 1 717 710 av 717 710 100,0 % (over målet)');
     expect(text).toContain('Vestland (46) Ja 1 av 43 291 940 av 651 299 44,8 %'); // 291 940 / 651 299
     expect(text).toContain('Trøndelag (50) Nei 1 av 38 214 565 av 482 956 44,4 %');
     expect(text).toContain('Signert 4 1 282 724 23,1 %');
     // The four reviewers hold 717 710 + 291 940 + 214 565 + 215 = 1 224 430 inhabitants.
     expect(text).toContain('4 av 357 kommuner har sendt inn vurderingen; de har 1 224 430 innbyggere (22,1 % av befolkningen).');
     // Multidose: 58.6 % support (Oslo), 17.5 % with changes (Trondheim), 23.8 % oppose (Bergen), 0.0 % unanswered (Utsira).
-    expect(text).toContain('Multidose Legemidler og vaksiner 1 (58,6 %) 1 (17,5 %) 1 (23,8 %) 0 (0 %) 1 (0 %)');
+    expect(text).toContain('Multidose Legemidler og vaksiner 1 (58,6 %) 1 (17,5 %) 1 (23,8 %) 0 (0,0 %) 1 (0,0 %)');
 
     const rows = parseCsv((await get(`/vurdering/dashbord/eksport.csv?runde=${round}`, architect)).html);
     const row = (section: string, key: string, category?: string) => rows.find((r) => r[0] === section && r[1] === key && (!category || r[3] === category))?.slice(4);

@@ -39,10 +39,10 @@ describe('intention declarations', () => {
     expect((await postForm(ctx, '/vurdering/intensjon/4601', { status: 'declined', date: '2026-10-01', reference: '' }, architect)).status).toBe(303);
     expect(textOf((await get('/vurdering/intensjon/4601', architect)).html)).toContain('Nå: Takket nei ( 1. oktober 2026 ), registrert 26. november 2026 kl. 13:00 av Test architect (arkitekt).');
     const list = textOf((await get('/vurdering/intensjon?status=declined', architect)).html);
-    expect(list).toContain('1 kommuner.');
+    expect(list).toContain('1 kommune.');
     expect(list).toContain('Bergen (4601) Vestland 291 940 Takket nei 1. oktober 2026');
     expect(textOf((await get('/vurdering/intensjon', architect)).html)).toContain('357 kommuner.');
-    expect(textOf((await get('/vurdering/intensjon?fylke=03', architect)).html)).toContain('1 kommuner.');
+    expect(textOf((await get('/vurdering/intensjon?fylke=03', architect)).html)).toContain('1 kommune.');
     expect((await get('/vurdering/intensjon?fylke=Oslo', architect)).status).toBe(400);
   });
 

@@ -63,7 +63,7 @@ describe('a municipality’s review', () => {
     expect(text).toContain('Kriseplan (psykiatri) og andre betingede tiltaksplaner Standpunkt Ikke besvart');
 
     const dashboard = textOf((await get('/vurdering/dashbord')).html);
-    expect(dashboard).toContain('1 av 357 kommuner har sendt inn vurderingen; de har 717 710 innbyggere (12,9 % av befolkningen).');
+    expect(dashboard).toContain('1 av 357 kommuner har sendt inn vurderingen; den har 717 710 innbyggere (12,9 % av befolkningen).');
 
     // A second submission (or a draft) is refused: changes need an architect to reopen it.
     const before = await reviewTables(ctx);

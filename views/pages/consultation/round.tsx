@@ -18,6 +18,7 @@ import { Empty, PageHeader, TabLinks } from '../../components/common.tsx';
 import { CommentCard, ItemName, Pager, RoundStateTag, UserText } from '../../components/consultation.tsx';
 import { FilterSelect, Notice } from '../../components/form.tsx';
 import { DateText, DateTimeText } from '../../components/dates.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 /** What the viewer may do in the round, decided by the route from the policy and the round's state. */
 export interface RoundAbilities {
@@ -149,11 +150,12 @@ function VisitSummary({ signedIn, since, summary }: Pick<RoundPageProps['visit']
   if (since === null || summary === null) {
     return <p class="ds-paragraph muted visit-summary">Første gang du åpner denne høringen: neste gang viser vi hva som er nytt siden nå.</p>;
   }
+  const { t, list } = useI18n();
   const parts = [
-    [summary.comments, 'nye kommentarer'],
-    [summary.edited, 'endrede kommentarer'],
-    [summary.answered, 'nye svar fra prosjektet'],
-    [summary.replied, 'kommentarer med nye innlegg i tråden'],
+    [summary.comments, 'consultation.visit.comments'],
+    [summary.edited, 'consultation.visit.edited'],
+    [summary.answered, 'consultation.visit.answered'],
+    [summary.replied, 'consultation.visit.replied'],
   ] as const;
   const any = parts.some(([n]) => n > 0);
   return (
@@ -161,11 +163,8 @@ function VisitSummary({ signedIn, since, summary }: Pick<RoundPageProps['visit']
       <p class="ds-paragraph">
         Siden forrige besøk (<DateTimeText at={since} />):{' '}
         {any
-          ? parts
-              .filter(([n]) => n > 0)
-              .map(([n, label]) => `${n} ${label}`)
-              .join(', ')
-          : 'ingenting nytt'}
+          ? list(parts.filter(([n]) => n > 0).map(([count, key]) => t(key, { count })))
+          : t('consultation.visit.nothing')}
         .
       </p>
     </div>
@@ -328,8 +327,7 @@ export function CommentList({ round, state, items, figures, comments, total, pag
         </button>
       </form>
       <p class="ds-paragraph" aria-live="polite">
-        {total} {total === 1 ? 'kommentar' : 'kommentarer'}
-        {filtered ? ' passer filteret' : ''}.
+        {useI18n().t('consultation.round.count', { total, filtered: filtered ? 'yes' : 'no' })}
         {filtered ? (
           <>
             {' '}

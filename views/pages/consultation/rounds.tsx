@@ -7,6 +7,7 @@ import { Empty, PageHeader } from '../../components/common.tsx';
 import { RoundStateTag } from '../../components/consultation.tsx';
 import { ErrorSummary, SelectField, TextAreaField, TextField, type FieldErrors } from '../../components/form.tsx';
 import { DateText } from '../../components/dates.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 export interface RoundsPageProps {
   rounds: RoundSummary[];
@@ -83,7 +84,7 @@ export function RoundsPage({ rounds, now, mayManage, organisationId, signedIn }:
                   <td class="num">{r.itemCount}</td>
                   <td class="num">{r.commentCount}</td>
                   <td class="num">{r.answeredCount}</td>
-                  {signedIn ? <td>{r.lastSeenAt === null ? <span class="muted">Ikke åpnet før</span> : r.newCount === 0 ? 'Ingenting nytt' : `${r.newCount} kommentarer med noe nytt`}</td> : null}
+                  {signedIn ? <td>{r.lastSeenAt === null ? <span class="muted">Ikke åpnet før</span> : useI18n().t('consultation.rounds.newCount', { count: r.newCount })}</td> : null}
                 </tr>
               ))}
             </tbody>

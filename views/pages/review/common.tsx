@@ -6,6 +6,7 @@ import { stanceLabel, type Stance } from '../../../model/review/schemas.ts';
 import type { ReviewRound } from '../../../model/review/types.ts';
 import { PageHeader, TabLinks, formatNumber, type Crumb } from '../../components/common.tsx';
 import { DateText, DateTimeText } from '../../components/dates.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 /** What the signed-in user may do on the review pages, as the policy table answers it. */
 export interface ReviewAbilities {
@@ -40,18 +41,15 @@ export function ReviewHeader({ title, lead, current, crumbs = [], abilities }: {
   );
 }
 
-// Made once: a large dashboard formats tens of thousands of numbers.
-const shareFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
-const countFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 
-/** A share (0–1) as a percentage with one decimal: 12,9 %. */
+/** A share (0–1) as a percentage, always with one decimal so figures side by side agree: 12,9 %, 15,0 %. */
 export function formatShare(share: number): string {
-  return `${shareFormat.format(share * 100)} %`;
+  return useI18n().percent(share);
 }
 
-/** A whole number with Norwegian grouping, e.g. 5 550 203 (as `formatNumber`, with one formatter for all). */
+/** A whole number grouped as the request's language does, e.g. 5 550 203. */
 export function formatCount(n: number): string {
-  return countFormat.format(n);
+  return useI18n().number(n);
 }
 
 export { countOf } from '../../components/common.tsx';
@@ -144,12 +142,21 @@ export function ChangeMark({ changes, removed }: { changes?: ServiceChange[] | u
 export function CoverageBar({ label, figure }: { label: string; figure: CoverageFigure }) {
   const width = Math.round(Math.min(1, figure.share) * 1000) / 10;
   const missing = coverageGoal - figure.share;
+  const { t, number } = useI18n();
   return (
     <div class="coverage">
       <p class="coverage__label">
-        <strong>{label}:</strong> {formatShare(figure.share)} av innbyggerne ({formatNumber(figure.signedPopulation)} av {formatNumber(figure.population)}) bor i de{' '}
-        {formatNumber(figure.signedMunicipalities)} av {formatNumber(figure.municipalities)} kommunene som har signert.{' '}
-        {figure.goalMet ? 'Målet om over halvparten er nådd.' : `Det mangler ${formatNumber(Math.max(0, missing) * 100, 1)} prosentpoeng til målet om over halvparten.`}
+        <strong>{label}:</strong>{' '}
+        {t('review.coverage.line', {
+          municipalities: figure.signedMunicipalities,
+          total: figure.municipalities,
+          share: formatShare(figure.share),
+          signed: figure.signedPopulation,
+          population: figure.population,
+        })}{' '}
+        {figure.goalMet
+          ? t('review.coverage.goalMet')
+          : t('review.coverage.goalMissing', { points: number(Math.max(0, missing) * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
       </p>
       <svg class="coverage__bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
         <rect class="coverage__track" x="0" y="0" width="100" height="8" />

@@ -6,6 +6,7 @@ import type { FrozenService, ReviewRound } from '../../../model/review/types.ts'
 import { Empty, formatNumber } from '../../components/common.tsx';
 import { Comments, CountyTable, RoundPicker, type CommentList } from './dashboard-parts.tsx';
 import { CoverageBar, ReviewHeader, formatCount, formatShare, type ReviewAbilities } from './common.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 export interface DashboardProps {
   abilities: ReviewAbilities;
@@ -119,12 +120,14 @@ function RoundFigures(props: DashboardProps & { round: ReviewRound }) {
     <>
       <p class="ds-paragraph">
         Runde: <a class="ds-link" href={`/vurdering/runder/${round.id}`}>{round.title}</a>.{' '}
-        <strong>
-          {formatNumber(reviewed.municipalities)} av {formatNumber(coverage.all.municipalities)} kommuner
-        </strong>{' '}
-        har sendt inn vurderingen; de har {formatNumber(reviewed.population)} innbyggere ({formatShare(coverage.all.population === 0 ? 0 : reviewed.population / coverage.all.population)}{' '}
-        av befolkningen).
-        {abilities.manage ? ` ${formatNumber(reviewed.drafts)} kommuner har et utkast som ikke er sendt inn.` : ''}
+        {useI18n().tx('review.dashboard.reviewed', {
+          reviewed: reviewed.municipalities,
+          total: coverage.all.municipalities,
+          population: reviewed.population,
+          share: formatShare(coverage.all.population === 0 ? 0 : reviewed.population / coverage.all.population),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
+        {abilities.manage ? <> {useI18n().t('review.dashboard.drafts', { count: reviewed.drafts })}</> : null}
       </p>
       <form
         class="filter-form"

@@ -8,6 +8,7 @@ import { StaleNotice, VersionField } from '../../components/stale.tsx';
 import { ErrorSummary, Notice, SelectField, TextField, type FieldErrors } from '../../components/form.tsx';
 import { ReviewHeader, type ReviewAbilities } from './common.tsx';
 import { DateText, DateTimeText } from '../../components/dates.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 export interface IntentionFormValues {
   status?: string | undefined;
@@ -132,7 +133,7 @@ export function IntentionListPage({
         </button>
       </form>
       <p class="ds-paragraph" role="status">
-        {rows.length} kommuner.
+        {useI18n().t('review.intention.count', { count: rows.length })}
       </p>
       {rows.length === 0 ? (
         <Empty>Ingen kommuner passer med filteret.</Empty>

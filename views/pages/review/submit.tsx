@@ -5,6 +5,7 @@ import type { Municipality } from '../../../model/schemas.ts';
 import { Notice } from '../../components/form.tsx';
 import { ReviewHeader, countOf, formatCount, type ReviewAbilities } from './common.tsx';
 import { DateText } from '../../components/dates.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 export interface SubmitConfirmProps {
   round: ReviewRound;
@@ -42,12 +43,12 @@ export function SubmitConfirmPage({ round, municipality, abilities, progress, fi
       <section class="submit-confirm" aria-labelledby="bekreft-tittel">
         <div class="ds-alert" data-color={problems.length > 0 ? 'danger' : 'warning'}>
           <h2 class="ds-heading" data-size="xs" id="bekreft-tittel">
-            {answered} av {total} tjenester er besvart
+            {useI18n().t('review.submit.answered', { answered, total })}
           </h2>
           {unanswered.length > 0 ? (
             <p class="ds-paragraph">
               <strong>
-                {formatCount(unanswered.length)} av {formatCount(total)} tjenester er ikke besvart
+                {useI18n().t('review.submit.unanswered', { unanswered: unanswered.length, total })}
               </strong>{' '}
               og telles som «Ikke besvart» i tallene.
             </p>
