@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ElementKind } from './kinds.ts';
+import { unhandledKind, type ElementKind } from './kinds.ts';
 import { byPosition, subtreeIds, type ModelIndex } from './lookup.ts';
 import {
   decisionTrackLabel,
@@ -328,8 +328,17 @@ export function toFormValues(element: ScopeElement, index: ModelIndex): Record<s
       };
     case 'requirement':
       return { ...common, text: element.text, rationale: element.rationale, priority: element.priority, status: element.status };
-    default:
+    case 'solutionPart':
+    case 'personnelGroup':
+    case 'task':
+    case 'informationCategory':
+    case 'collaborationMode':
+    case 'actor':
+    case 'goal':
+    case 'stakeholder':
       return common;
+    default:
+      return unhandledKind(element);
   }
 }
 

@@ -192,3 +192,12 @@ export const kindPathParam = `:kindPath{(?:${elementKinds.map((k) => kindInfo[k]
 export function elementHref(kind: ElementKind, key: string): string {
   return `/${kindInfo[kind].path}/${encodeURIComponent(key)}`;
 }
+
+/**
+ * The `default` of a `switch` over kinds: it compiles only while every kind has its `case`, so
+ * adding a kind makes the compiler name each switch that must handle it. (A record over kinds
+ * says the same with `satisfies Record<ElementKind, …>`.)
+ */
+export function unhandledKind(kind: never): never {
+  throw new Error(`Elementtypen ${String(kind)} er ikke håndtert.`);
+}

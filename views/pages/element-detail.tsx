@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { elementHref, kindInfo } from '../../model/kinds.ts';
+import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import type { SourceExcerpt } from '../../model/source.ts';
 import type { AuditEvent } from '../../model/audit.ts';
 import { ElementHistory } from '../components/history.tsx';
@@ -211,224 +211,277 @@ function servicesWhere(model: ScopeModel, test: (s: InformationService) => boole
   return model.elements.informationService.filter(test).sort(byPosition);
 }
 
-/** The part of the page that depends on the element's kind. */
-function KindSection({ element, model, index, canEdit, trace, canLink = canEdit }: { element: ScopeElement; model: ScopeModel; index: ModelIndex; canEdit: boolean; trace?: TraceContext | undefined; canLink?: boolean }) {
-  switch (element.kind) {
-    case 'informationService':
-      return <ServiceSections service={element} model={model} index={index} canEdit={canEdit} />;
-    case 'informationCategory':
-      return (
-        <Section id="tjenester" title="Informasjonstjenester i kategorien">
-          <ServicesByTier services={servicesWhere(model, (s) => s.categoryId === element.id)} index={index} />
-        </Section>
-      );
-    case 'deliveryTier':
-      return (
-        <>
-          <Facts rows={[['Del av første leveranse', element.firstDelivery ? 'Ja' : 'Nei']]} />
-          <Section id="tjenester" title="Informasjonstjenester i trinnet">
-            <ServicesByCategory services={servicesWhere(model, (s) => s.tierId === element.id)} index={index} />
-          </Section>
-        </>
-      );
-    case 'solutionPart': {
-      const capabilities = model.elements.capability.filter((c) => c.solutionPartId === element.id).sort(byPosition);
-      return (
-        <>
-          <Section id="funksjonsomrader" title="Funksjonsområder">
-            <LinkList elements={capabilities} empty="Ingen funksjonsområder er plassert i denne delen." />
-          </Section>
-          <Section id="tjenester" title="Informasjonstjenester">
-            <LinkList elements={servicesWhere(model, (s) => s.solutionPartId === element.id)} empty="Ingen informasjonstjenester er plassert i denne delen." />
-          </Section>
-        </>
-      );
-    }
-    case 'capability': {
-      const path: ScopeElement[] = [];
-      let parent = index.get('capability', element.parentId);
-      while (parent && path.length < 50) {
-        path.unshift(parent);
-        parent = index.get('capability', parent.parentId);
-      }
-      const subtree = new Set(subtreeIds(index, element.id));
-      const serviceIds = new Set(model.links.serviceCapabilities.filter((l) => subtree.has(l.capabilityId)).map((l) => l.serviceId));
-      return (
-        <>
-          <Facts
-            rows={[
-              ['Løsningsdel', <ElementLink element={index.get('solutionPart', element.solutionPartId)} />],
-              ['Ligger under', path.length === 0 ? 'Øverste nivå' : <>{path.map((p, i) => <>{i > 0 ? ' › ' : ''}<ElementLink element={p} /></>)}</>],
-            ]}
-          />
-          <Section id="underomrader" title="Underområder">
-            <LinkList elements={index.childrenOf(element.id)} empty="Ingen underområder." />
-          </Section>
-          <Section id="tjenester" title="Informasjonstjenester som støttes">
-            <LinkList elements={servicesWhere(model, (s) => serviceIds.has(s.id))} empty="Ingen informasjonstjeneste er koblet til dette funksjonsområdet." />
-          </Section>
-        </>
-      );
-    }
-    case 'personnelGroup': {
-      const links = model.links.servicePersonnelGroups.filter((l) => l.personnelGroupId === element.id);
-      return (
-        <Section id="tjenester" title="Informasjonstjenester gruppen bruker">
-          {links.length === 0 ? (
-            <Empty>Gruppen er ikke koblet til noen informasjonstjeneste.</Empty>
-          ) : (
-            <table class="ds-table" data-border>
-              <caption class="ds-sr-only">Informasjonstjenester og bruk</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Informasjonstjeneste</th>
-                  <th scope="col">Bruk</th>
-                </tr>
-              </thead>
-              <tbody>
-                {links.map((l) => (
-                  <tr>
-                    <td>
-                      <ElementLink element={index.get('informationService', l.serviceId)} />
-                    </td>
-                    <td>{usageLabel[l.usage]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Section>
-      );
-    }
-    case 'actor':
-    case 'collaborationMode':
-    case 'needLevel': {
-      const field = element.kind === 'actor' ? 'actorId' : element.kind === 'collaborationMode' ? 'modeId' : 'needLevelId';
-      const links = model.links.serviceExchanges.filter((l) => l[field] === element.id);
-      return (
-        <Section id="utvekslinger" title="Utvekslinger">
-          {links.length === 0 ? (
-            <Empty>Ingen informasjonstjeneste er koblet hit ennå.</Empty>
-          ) : (
-            <table class="ds-table" data-border>
-              <caption class="ds-sr-only">Informasjonstjenester, aktører, samhandlingsformer og behov</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Informasjonstjeneste</th>
-                  <th scope="col">Aktør</th>
-                  <th scope="col">Samhandlingsform</th>
-                  <th scope="col">Behov</th>
-                </tr>
-              </thead>
-              <tbody>
-                {links.map((l) => (
-                  <tr>
-                    <td><ElementLink element={index.get('informationService', l.serviceId)} /></td>
-                    <td><ElementLink element={index.get('actor', l.actorId)} /></td>
-                    <td><ElementLink element={index.get('collaborationMode', l.modeId)} /></td>
-                    <td><ElementLink element={index.get('needLevel', l.needLevelId)} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </Section>
-      );
-    }
-    case 'goal': {
-      const ids = new Set(model.links.serviceGoals.filter((l) => l.goalId === element.id).map((l) => l.serviceId));
-      return (
-        <Section id="tjenester" title="Informasjonstjenester som bidrar til målet">
-          <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty="Ingen informasjonstjeneste er koblet til målet ennå." />
-        </Section>
-      );
-    }
-    case 'nationalProject': {
-      const ids = new Set(model.links.serviceDependencies.filter((l) => l.projectId === element.id).map((l) => l.serviceId));
-      return (
-        <>
-          <Facts
-            rows={[
-              ['Prosjekt-ID', String(element.projectNo)],
-              ['Prioriteringskategori 2019', String(element.priorityCategory)],
-              ['Ansvarlig virksomhet', element.ownerOrganisation],
-              ['Prosjekteier / programeier', element.owner],
-              ['Fase for 2019', element.phase],
-              ['Strategisk område', element.strategicArea],
-              ['Innsatsområde', element.focusArea],
-              ['Status', <StatusTag status={element.status} />],
-              ['Budsjett 2019', element.budgetMnok === null ? 'Ikke oppgitt' : `${formatNumber(element.budgetMnok, 2)} MNOK`],
-            ]}
-          />
-          <Section id="avhengige" title="Informasjonstjenester som avhenger av prosjektet">
-            <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty="Ingen informasjonstjeneste er registrert som avhengig av prosjektet." />
-          </Section>
-        </>
-      );
-    }
-    case 'roadmapPhase': {
-      const items = [...model.elements.milestone, ...model.elements.decisionPoint]
-        .filter((i) => i.phaseId === element.id)
-        .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
-      return (
-        <>
-          <Facts rows={[['Fra', element.startsOn], ['Til', element.endsOn ?? '–']]} />
-          <Section id="innhold" title="Milepæler og beslutningspunkter i fasen">
-            <LinkList elements={items} empty="Ingen milepæler eller beslutningspunkter i fasen." />
-          </Section>
-        </>
-      );
-    }
-    case 'milestone':
-      return <Facts rows={[['Dato', element.startsOn], ['Fase', <ElementLink element={index.get('roadmapPhase', element.phaseId)} />]]} />;
-    case 'decisionPoint':
-      return (
-        <Facts
-          rows={[
-            ['Spor', decisionTrackLabel[element.track]],
-            ['Nummer på lysarket', String(element.number)],
-            ['Besluttes innen', element.startsOn],
-            ['Fase', <ElementLink element={index.get('roadmapPhase', element.phaseId)} />],
-          ]}
-        />
-      );
-    case 'requirement': {
-      const about = model.links.requirementElements
-        .filter((l) => l.requirementId === element.id)
-        .flatMap((l) => index.byId.get(l.elementId) ?? []);
-      return (
-        <>
-          <blockquote class="requirement-text">{element.text}</blockquote>
-          <Facts
-            rows={[
-              ['Kravnummer', element.ref],
-              ['Prioritet', requirementPriorityLabel[element.priority]],
-              ['Status', requirementStatusLabel[element.status]],
-              ['Begrunnelse', element.rationale || '–'],
-              ...requirementFacts(element, trace),
-            ]}
-          />
-          {trace ? <RequirementTraceSection requirement={element} model={model} index={index} trace={trace} canEdit={canLink} /> : (
-          <Section id="gjelder" title="Gjelder">
-            {about.length === 0 ? (
-              <Empty>Kravet er ikke knyttet til noe element.</Empty>
-            ) : (
-              <ul class="link-list">
-                {about.map((e) => (
-                  <li>
-                    <ElementLink element={e} /> <span class="muted">({kindInfo[e.kind].singular})</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Section>
-          )}
-        </>
-      );
-    }
-    default:
-      return null;
+interface KindViewProps<K extends ElementKind> {
+  element: ElementOfKind[K];
+  model: ScopeModel;
+  index: ModelIndex;
+  canEdit: boolean;
+  trace?: TraceContext | undefined;
+  canLink: boolean;
+}
+
+/**
+ * The part of the page that depends on the element's kind: one view per kind. A new kind in
+ * `model/kinds.ts` does not compile until it has its entry here (`NoKindSection` when the common
+ * parts say all there is).
+ */
+export const kindViews = {
+  solutionPart: SolutionPartView,
+  personnelGroup: PersonnelGroupView,
+  task: NoKindSection,
+  capability: CapabilityView,
+  informationCategory: CategoryView,
+  informationService: ServiceView,
+  deliveryTier: TierView,
+  collaborationMode: ExchangesView,
+  actor: ExchangesView,
+  needLevel: ExchangesView,
+  goal: GoalView,
+  roadmapPhase: PhaseView,
+  milestone: MilestoneView,
+  decisionPoint: DecisionPointView,
+  stakeholder: NoKindSection,
+  nationalProject: ProjectView,
+  requirement: RequirementView,
+} satisfies { [K in ElementKind]: (props: KindViewProps<K>) => Child };
+
+function KindSection({ element, canEdit, canLink = canEdit, ...rest }: Omit<KindViewProps<ElementKind>, 'canLink'> & { element: ScopeElement; canLink?: boolean }) {
+  // The record pairs each kind with its view; TypeScript cannot follow that pairing through an index.
+  const View = kindViews[element.kind] as (props: KindViewProps<ElementKind>) => Child;
+  return <View element={element} canEdit={canEdit} canLink={canLink} {...rest} />;
+}
+
+/** For kinds whose page is the common parts only (name, description, requirements, history). */
+function NoKindSection(_: KindViewProps<'task' | 'stakeholder'>) {
+  return null;
+}
+
+function ServiceView({ element, model, index, canEdit }: KindViewProps<'informationService'>) {
+  return <ServiceSections service={element} model={model} index={index} canEdit={canEdit} />;
+}
+
+function CategoryView({ element, model, index }: KindViewProps<'informationCategory'>) {
+  return (
+    <Section id="tjenester" title="Informasjonstjenester i kategorien">
+      <ServicesByTier services={servicesWhere(model, (s) => s.categoryId === element.id)} index={index} />
+    </Section>
+  );
+}
+
+function TierView({ element, model, index }: KindViewProps<'deliveryTier'>) {
+  return (
+    <>
+      <Facts rows={[['Del av første leveranse', element.firstDelivery ? 'Ja' : 'Nei']]} />
+      <Section id="tjenester" title="Informasjonstjenester i trinnet">
+        <ServicesByCategory services={servicesWhere(model, (s) => s.tierId === element.id)} index={index} />
+      </Section>
+    </>
+  );
+}
+
+function SolutionPartView({ element, model }: KindViewProps<'solutionPart'>) {
+  const capabilities = model.elements.capability.filter((c) => c.solutionPartId === element.id).sort(byPosition);
+  return (
+    <>
+      <Section id="funksjonsomrader" title="Funksjonsområder">
+        <LinkList elements={capabilities} empty="Ingen funksjonsområder er plassert i denne delen." />
+      </Section>
+      <Section id="tjenester" title="Informasjonstjenester">
+        <LinkList elements={servicesWhere(model, (s) => s.solutionPartId === element.id)} empty="Ingen informasjonstjenester er plassert i denne delen." />
+      </Section>
+    </>
+  );
+}
+
+function CapabilityView({ element, model, index }: KindViewProps<'capability'>) {
+  const path: ScopeElement[] = [];
+  let parent = index.get('capability', element.parentId);
+  while (parent && path.length < 50) {
+    path.unshift(parent);
+    parent = index.get('capability', parent.parentId);
   }
+  const subtree = new Set(subtreeIds(index, element.id));
+  const serviceIds = new Set(model.links.serviceCapabilities.filter((l) => subtree.has(l.capabilityId)).map((l) => l.serviceId));
+  return (
+    <>
+      <Facts
+        rows={[
+          ['Løsningsdel', <ElementLink element={index.get('solutionPart', element.solutionPartId)} />],
+          ['Ligger under', path.length === 0 ? 'Øverste nivå' : <>{path.map((p, i) => <>{i > 0 ? ' › ' : ''}<ElementLink element={p} /></>)}</>],
+        ]}
+      />
+      <Section id="underomrader" title="Underområder">
+        <LinkList elements={index.childrenOf(element.id)} empty="Ingen underområder." />
+      </Section>
+      <Section id="tjenester" title="Informasjonstjenester som støttes">
+        <LinkList elements={servicesWhere(model, (s) => serviceIds.has(s.id))} empty="Ingen informasjonstjeneste er koblet til dette funksjonsområdet." />
+      </Section>
+    </>
+  );
+}
+
+function PersonnelGroupView({ element, model, index }: KindViewProps<'personnelGroup'>) {
+  const links = model.links.servicePersonnelGroups.filter((l) => l.personnelGroupId === element.id);
+  return (
+    <Section id="tjenester" title="Informasjonstjenester gruppen bruker">
+      {links.length === 0 ? (
+        <Empty>Gruppen er ikke koblet til noen informasjonstjeneste.</Empty>
+      ) : (
+        <table class="ds-table" data-border>
+          <caption class="ds-sr-only">Informasjonstjenester og bruk</caption>
+          <thead>
+            <tr>
+              <th scope="col">Informasjonstjeneste</th>
+              <th scope="col">Bruk</th>
+            </tr>
+          </thead>
+          <tbody>
+            {links.map((l) => (
+              <tr>
+                <td>
+                  <ElementLink element={index.get('informationService', l.serviceId)} />
+                </td>
+                <td>{usageLabel[l.usage]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function ExchangesView({ element, model, index }: KindViewProps<'actor' | 'collaborationMode' | 'needLevel'>) {
+  const field = element.kind === 'actor' ? 'actorId' : element.kind === 'collaborationMode' ? 'modeId' : 'needLevelId';
+  const links = model.links.serviceExchanges.filter((l) => l[field] === element.id);
+  return (
+    <Section id="utvekslinger" title="Utvekslinger">
+      {links.length === 0 ? (
+        <Empty>Ingen informasjonstjeneste er koblet hit ennå.</Empty>
+      ) : (
+        <table class="ds-table" data-border>
+          <caption class="ds-sr-only">Informasjonstjenester, aktører, samhandlingsformer og behov</caption>
+          <thead>
+            <tr>
+              <th scope="col">Informasjonstjeneste</th>
+              <th scope="col">Aktør</th>
+              <th scope="col">Samhandlingsform</th>
+              <th scope="col">Behov</th>
+            </tr>
+          </thead>
+          <tbody>
+            {links.map((l) => (
+              <tr>
+                <td><ElementLink element={index.get('informationService', l.serviceId)} /></td>
+                <td><ElementLink element={index.get('actor', l.actorId)} /></td>
+                <td><ElementLink element={index.get('collaborationMode', l.modeId)} /></td>
+                <td><ElementLink element={index.get('needLevel', l.needLevelId)} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function GoalView({ element, model }: KindViewProps<'goal'>) {
+  const ids = new Set(model.links.serviceGoals.filter((l) => l.goalId === element.id).map((l) => l.serviceId));
+  return (
+    <Section id="tjenester" title="Informasjonstjenester som bidrar til målet">
+      <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty="Ingen informasjonstjeneste er koblet til målet ennå." />
+    </Section>
+  );
+}
+
+function ProjectView({ element, model }: KindViewProps<'nationalProject'>) {
+  const ids = new Set(model.links.serviceDependencies.filter((l) => l.projectId === element.id).map((l) => l.serviceId));
+  return (
+    <>
+      <Facts
+        rows={[
+          ['Prosjekt-ID', String(element.projectNo)],
+          ['Prioriteringskategori 2019', String(element.priorityCategory)],
+          ['Ansvarlig virksomhet', element.ownerOrganisation],
+          ['Prosjekteier / programeier', element.owner],
+          ['Fase for 2019', element.phase],
+          ['Strategisk område', element.strategicArea],
+          ['Innsatsområde', element.focusArea],
+          ['Status', <StatusTag status={element.status} />],
+          ['Budsjett 2019', element.budgetMnok === null ? 'Ikke oppgitt' : `${formatNumber(element.budgetMnok, 2)} MNOK`],
+        ]}
+      />
+      <Section id="avhengige" title="Informasjonstjenester som avhenger av prosjektet">
+        <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty="Ingen informasjonstjeneste er registrert som avhengig av prosjektet." />
+      </Section>
+    </>
+  );
+}
+
+function PhaseView({ element, model }: KindViewProps<'roadmapPhase'>) {
+  const items = [...model.elements.milestone, ...model.elements.decisionPoint]
+    .filter((i) => i.phaseId === element.id)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  return (
+    <>
+      <Facts rows={[['Fra', element.startsOn], ['Til', element.endsOn ?? '–']]} />
+      <Section id="innhold" title="Milepæler og beslutningspunkter i fasen">
+        <LinkList elements={items} empty="Ingen milepæler eller beslutningspunkter i fasen." />
+      </Section>
+    </>
+  );
+}
+
+function MilestoneView({ element, index }: KindViewProps<'milestone'>) {
+  return <Facts rows={[['Dato', element.startsOn], ['Fase', <ElementLink element={index.get('roadmapPhase', element.phaseId)} />]]} />;
+}
+
+function DecisionPointView({ element, index }: KindViewProps<'decisionPoint'>) {
+  return (
+    <Facts
+      rows={[
+        ['Spor', decisionTrackLabel[element.track]],
+        ['Nummer på lysarket', String(element.number)],
+        ['Besluttes innen', element.startsOn],
+        ['Fase', <ElementLink element={index.get('roadmapPhase', element.phaseId)} />],
+      ]}
+    />
+  );
+}
+
+function RequirementView({ element, model, index, trace, canLink }: KindViewProps<'requirement'>) {
+  const about = model.links.requirementElements
+    .filter((l) => l.requirementId === element.id)
+    .flatMap((l) => index.byId.get(l.elementId) ?? []);
+  return (
+    <>
+      <blockquote class="requirement-text">{element.text}</blockquote>
+      <Facts
+        rows={[
+          ['Kravnummer', element.ref],
+          ['Prioritet', requirementPriorityLabel[element.priority]],
+          ['Status', requirementStatusLabel[element.status]],
+          ['Begrunnelse', element.rationale || '–'],
+          ...requirementFacts(element, trace),
+        ]}
+      />
+      {trace ? <RequirementTraceSection requirement={element} model={model} index={index} trace={trace} canEdit={canLink} /> : (
+      <Section id="gjelder" title="Gjelder">
+        {about.length === 0 ? (
+          <Empty>Kravet er ikke knyttet til noe element.</Empty>
+        ) : (
+          <ul class="link-list">
+            {about.map((e) => (
+              <li>
+                <ElementLink element={e} /> <span class="muted">({kindInfo[e.kind].singular})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      )}
+    </>
+  );
 }
 
 function ServiceSections({ service, model, index, canEdit }: { service: InformationService; model: ScopeModel; index: ModelIndex; canEdit: boolean }) {

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { ServiceFilter } from '../../model/filters.ts';
-import { elementKinds, elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
+import { elementKinds, elementHref, kindInfo, unhandledKind, type ElementKind } from '../../model/kinds.ts';
 import { orderedKinds } from '../../model/editing.ts';
 import { byPosition, firstDeliveryTierIds, type ModelIndex } from '../../model/lookup.ts';
 import type { ElementOfKind, ScopeElement, ScopeModel } from '../../model/schemas.ts';
@@ -118,8 +118,14 @@ function columnsFor<K extends ElementKind>(kind: K, model: ScopeModel, index: Mo
         { header: 'Spor og nummer', cell: (e) => `${(e as ElementOfKind['decisionPoint']).track === 'journal' ? 'Journal' : 'Samhandling'} ${(e as ElementOfKind['decisionPoint']).number}` },
         { header: 'Innen', cell: (e) => (e as ElementOfKind['decisionPoint']).startsOn },
       ] as Column<K>[];
-    default:
+    case 'task':
+    case 'capability':
+    case 'stakeholder':
+    case 'nationalProject':
+    case 'requirement':
       return [];
+    default:
+      return unhandledKind(kind);
   }
 }
 

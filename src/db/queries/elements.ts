@@ -8,7 +8,7 @@ import {
   wouldCreateCycle,
   type ElementInput,
 } from '../../../model/editing.ts';
-import { kindInfo, type ElementKind } from '../../../model/kinds.ts';
+import { kindInfo, unhandledKind, type ElementKind } from '../../../model/kinds.ts';
 import { indexModel } from '../../../model/lookup.ts';
 import type { ScopeElement } from '../../../model/schemas.ts';
 import { recordAudit, recordAudits, type AuditActor } from './audit.ts';
@@ -108,8 +108,17 @@ function kindRow(kind: ElementKind, input: Record<string, unknown>, ids: Record<
       const v = input as ElementInput<'requirement'>;
       return { table: 'requirement' as const, values: { text: v.text, rationale: v.rationale, priority: v.priority, status: v.status } };
     }
-    default:
+    case 'solutionPart':
+    case 'personnelGroup':
+    case 'task':
+    case 'informationCategory':
+    case 'collaborationMode':
+    case 'actor':
+    case 'goal':
+    case 'stakeholder':
       return undefined;
+    default:
+      return unhandledKind(kind);
   }
 }
 

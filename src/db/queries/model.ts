@@ -1,5 +1,5 @@
 import { parseTags } from '../../../model/requirements.ts';
-import type { ElementKind } from '../../../model/kinds.ts';
+import { unhandledKind, type ElementKind } from '../../../model/kinds.ts';
 import { emptyScopeModel } from '../../../model/lookup.ts';
 import type {
   ElementBase,
@@ -239,6 +239,8 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
           });
           break;
         }
+        default:
+          unhandledKind(b.kind);
       }
     }
 
