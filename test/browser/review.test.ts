@@ -111,7 +111,7 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
 
     await page.getByRole('link', { name: 'Dashbord' }).click();
     await page.waitForURL(`${app.url}/vurdering/dashbord`);
-    expect(await body(page)).toContain('1 av 357 kommuner har sendt inn vurderingen; de har 717 710 innbyggere (12,9 % av befolkningen).');
+    expect(await body(page)).toContain('1 av 357 kommuner har sendt inn vurderingen; den har 717 710 innbyggere (12,9 % av befolkningen).');
     const multidose = page.locator('#standpunkter tr', { hasText: 'Multidose' });
     expect((await multidose.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['1 (100 %)', '0 (0 %)', '0 (0 %)', '0 (0 %)', '0 (0 %)']);
     expect(await body(page)).not.toContain('MSIS'); // comments are for architects
@@ -144,7 +144,7 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
     await page.getByLabel('Dato').fill(new Date().toISOString().slice(0, 10));
     await Promise.all([page.waitForURL(`${app.url}/vurdering/intensjon/0301?lagret`), page.getByRole('button', { name: 'Lagre erklæringen' }).click()]);
     await page.goto(`${app.url}/vurdering/dashbord`, { waitUntil: 'networkidle' });
-    expect(await body(page)).toContain('Alle kommuner: 12,9 % av innbyggerne (717 710 av 5 550 203)');
+    expect(await body(page)).toContain('Alle kommuner (dokumentets mål): 12,9 % av innbyggerne (717 710 av 5 550 203)');
     await clean(page, 'municipality');
   });
 
