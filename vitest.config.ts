@@ -1,13 +1,48 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+/**
+ * Two passes over the tests that touch the database: SQLite always, PostgreSQL when
+ * TEST_DATABASE_URL names a server (e.g. postgres://postgres@127.0.0.1:5432/postgres; each file
+ * gets databases of its own there, copied from a template). Pure model and view tests run once.
+ */
+const postgresUrl = process.env.TEST_DATABASE_URL;
+const onlyEngine = process.env.AKSON_TEST_ENGINES; // e.g. "postgres" to run that pass alone
+
+const shared = {
+  // Browser tests start their own server and Chromium; they get more time.
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+  pool: 'forks' as const,
+  // A cheaper password hash for tests only (see the file).
+  setupFiles: ['test/setup.ts'],
+  globalSetup: ['test/setup/global.ts'],
+};
+
+const sqlite = {
+  test: { ...shared, name: 'sqlite', include: ['test/**/*.test.{ts,tsx}'], env: { AKSON_TEST_ENGINE: 'sqlite' } },
+};
+const postgres = {
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    // A cheaper password hash for tests only (see the file).
-    setupFiles: ['test/setup.ts'],
-    // Browser tests start their own server and Chromium; they get more time.
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    ...shared,
+    name: 'postgres',
+    include: ['test/src/**/*.test.{ts,tsx}', 'test/seeds/**/*.test.{ts,tsx}', 'test/postgres/**/*.test.{ts,tsx}'],
+    // Starting the server from a file and the seed command are about SQLite files.
+    exclude: ['test/src/start.test.ts', 'test/src/cli/seed.test.ts'],
+    env: { AKSON_TEST_ENGINE: 'postgres', TEST_DATABASE_URL: postgresUrl ?? '' },
+    // Tests that read every page make a round trip per query; a server shared with the SQLite pass needs more time.
+    testTimeout: 90_000,
   },
+};
+
+if (!postgresUrl && onlyEngine !== 'sqlite') {
+  console.log('\n  PostgreSQL-passet er hoppet over: TEST_DATABASE_URL er ikke satt (f.eks. postgres://postgres@127.0.0.1:5432/postgres).\n');
+}
+
+const projects = [
+  ...(onlyEngine === 'postgres' ? [] : [sqlite]),
+  ...(postgresUrl && onlyEngine !== 'sqlite' ? [postgres] : []),
+];
+
+export default defineConfig({
+  test: { projects },
 });

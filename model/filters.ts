@@ -19,6 +19,16 @@ export const serviceFilterSchema = z.strictObject(
 );
 export type ServiceFilter = z.infer<typeof serviceFilterSchema>;
 
+/** A page number from a query string: empty means the first page. */
+export const pageNumberSchema = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.coerce.number({ error: 'Sidetallet må være et tall.' }).int('Sidetallet må være et heltall.').min(1, 'Sidetallet må være 1 eller mer.').max(100_000, 'Sidetallet er for stort.').default(1),
+);
+
+/** A paged list or matrix of services: the service filter and which page (`side`, from 1). */
+export const servicePageQuerySchema = serviceFilterSchema.extend({ side: pageNumberSchema });
+export type ServicePageQuery = z.infer<typeof servicePageQuerySchema>;
+
 const unknownParameter = {
   error: (issue: z.core.$ZodRawIssue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined),
 };

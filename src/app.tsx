@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { denyRequest, enforcePolicy, loadViewer, requestContext } from './auth/middleware.tsx';
 import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
+import { isRetryable, isUnavailable } from './db/errors.ts';
 import type { AppDeps } from './deps.ts';
 import { NotFound, PermissionDenied, RuleRefused, StaleVersion } from './commands/errors.ts';
 import { databaseFault } from './http/faults.ts';
@@ -103,6 +104,10 @@ export function createApp(options: CreateAppOptions): Hono {
     if (error instanceof NotFound) return notFound(c, error.message || 'Det finnes ikke (lenger).');
     if (error instanceof StaleVersion) return respondError(c, { status: 409, title: 'Noen andre lagret først', message: error.message });
     if (error instanceof RuleRefused) return respondError(c, { status: 409, title: error.title, message: error.message });
+    // PostgreSQL kept reporting a lost race (serialization failure) after the retries: someone else saved at the same time.
+    if (isRetryable(error)) {
+      return respondError(c, { status: 409, title: 'Databasen var opptatt', message: 'Noen andre lagret samtidig, og vi prøvde flere ganger. Ingenting er lagret. Prøv igjen.' });
+    }
     // The database could not do it (full, read-only, locked too long, connection lost): say which.
     const fault = databaseFault(error);
     if (fault) {
@@ -114,6 +119,15 @@ export function createApp(options: CreateAppOptions): Hono {
     // A request we refuse on purpose (e.g. a body that is not a form) is answered, not logged.
     if (error instanceof HTTPException && error.status < 500) {
       return respondError(c, { status: error.status, title: 'Ugyldig forespørsel', message: error.message });
+    }
+    if (isUnavailable(error)) {
+      // The database is restarting or unreachable (the pool reconnects by itself): nothing was
+      // saved, and trying again shortly works.
+      deps.logError(error);
+      const message = 'Databasen svarer ikke akkurat nå, og det du sendte ble ikke lagret. Vent litt og prøv igjen.';
+      c.header('Retry-After', '2');
+      if (c.req.path.startsWith('/api/')) return c.json({ error: message }, 503);
+      return respondError(c, { status: 503, title: 'Midlertidig utilgjengelig', message });
     }
     deps.logError(error);
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'Noe gikk galt på serveren. Prøv igjen senere.' }, 500);

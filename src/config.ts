@@ -23,6 +23,33 @@ export const configSchema = z.object({
     .min(1, 'DATABASE_FILE kan ikke være tom.')
     .refine((f) => f === ':memory:' || !f.endsWith('/'), 'DATABASE_FILE må være en fil, ikke en mappe.')
     .default('data/akson-scope.db'),
+  /**
+   * A PostgreSQL server instead of the SQLite file, e.g. postgres://akson:secret@db.example/akson
+   * (several app instances can share it). Empty: SQLite in DATABASE_FILE.
+   */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.trim() : undefined))
+    .superRefine((v, ctx) => {
+      if (v === undefined) return;
+      let url: URL;
+      try {
+        url = new URL(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'DATABASE_URL er ikke en gyldig adresse; den skal se ut som postgres://bruker:passord@vert:5432/database.' });
+        return;
+      }
+      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+        ctx.addIssue({ code: 'custom', message: `DATABASE_URL må begynne med postgres:// (fikk ${url.protocol}//); uten DATABASE_URL brukes SQLite-filen i DATABASE_FILE.` });
+      } else if (!url.hostname) {
+        ctx.addIssue({ code: 'custom', message: 'DATABASE_URL mangler vertsnavn, for eksempel postgres://akson@localhost:5432/akson.' });
+      } else if (url.pathname.length <= 1) {
+        ctx.addIssue({ code: 'custom', message: 'DATABASE_URL mangler databasenavn til slutt, for eksempel postgres://akson@localhost:5432/akson.' });
+      }
+    }),
+  /** Connections each instance keeps to PostgreSQL. */
+  DATABASE_POOL_SIZE: whole('DATABASE_POOL_SIZE', 1, 200, 10),
   LOG_SQL: flag('LOG_SQL', 'false'),
 
   /** Whether anonymous visitors may read the published scope; everything else needs sign-in. */
@@ -56,13 +83,27 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** Where the data lives: the PostgreSQL address if one is set, else the SQLite file. */
+export function databaseLocation(config: Config): string {
+  return config.DATABASE_URL ?? config.DATABASE_FILE;
+}
+
+/** The location for messages: a PostgreSQL address without its password. */
+export function databaseLabel(config: Config): string {
+  if (!config.DATABASE_URL) return config.DATABASE_FILE;
+  const url = new URL(config.DATABASE_URL);
+  if (url.password) url.password = '***';
+  return url.toString();
+}
+
 export class ConfigError extends Error {}
 
 /** Parses the environment; a bad value throws a message that names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (fikk «${String(env[String(i.path[0])])}»)`);
+    const shown = (key: string) => (key === 'DATABASE_URL' ? String(env[key]).replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:***@') : String(env[key]));
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (fikk «${shown(String(i.path[0]))}»)`);
     throw new ConfigError(`Ugyldig konfigurasjon:\n${lines.join('\n')}`);
   }
   return parsed.data;

@@ -1,16 +1,27 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.tsx';
 import { createSetupLink, invitePath } from './auth/invites.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { sql, type LogEvent } from 'kysely';
+import { ConfigError, databaseLabel, databaseLocation, loadConfig } from './config.ts';
 import { openDatabase, migrateToLatest } from './db/index.ts';
 import { seedDatabase } from '../seeds/seed.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = openDatabase(config.DATABASE_FILE, config.LOG_SQL ? { log: (e) => console.log(e.query.sql) } : {});
+  const db = openDatabase(databaseLocation(config), {
+    poolSize: config.DATABASE_POOL_SIZE,
+    onPoolError: (error) => console.error(`Mistet en tilkobling til databasen (${error.message}); den erstattes ved neste forespørsel.`),
+    ...(config.LOG_SQL ? { log: (e: LogEvent) => console.log(e.query.sql) } : {}),
+  });
+  if (config.DATABASE_URL) {
+    // Fail early and clearly when the server cannot be reached or refuses us.
+    await sql`select 1`.execute(db).catch((error: unknown) => {
+      throw new ConfigError(`DATABASE_URL: kan ikke koble til PostgreSQL på ${databaseLabel(config)}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
   const migrated = await migrateToLatest(db);
   const ran = migrated.results?.filter((r) => r.status === 'Success').length ?? 0;
-  if (ran > 0) console.log(`Databasen ${config.DATABASE_FILE}: ${ran} migrering(er) kjørt.`);
+  if (ran > 0) console.log(`Databasen ${databaseLabel(config)}: ${ran} migrering(er) kjørt.`);
   const seeded = await seedDatabase(db);
   if (seeded.seeded) console.log(`Fylte databasen med Akson-innholdet: ${seeded.elements} elementer, ${seeded.municipalities} kommuner.`);
 

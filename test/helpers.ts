@@ -3,15 +3,15 @@ import type { Role } from '../model/accounts.ts';
 import { createApp } from '../src/app.tsx';
 import { createUser } from '../src/auth/users.ts';
 import { configWith, type Config } from '../src/config.ts';
-import { migrateToLatest, openDatabase, type Db } from '../src/db/index.ts';
-import { seedDatabase } from '../seeds/seed.ts';
+import type { Db } from '../src/db/index.ts';
+import { freshDatabase } from './engine.ts';
 
-/** A fresh in-memory database, migrated and (unless told otherwise) seeded. */
+/**
+ * A fresh database, migrated and (unless told otherwise) seeded: an in-memory SQLite copy of the
+ * template, or a PostgreSQL database reset to it (`AKSON_TEST_ENGINE=postgres`, see `engine.ts`).
+ */
 export async function testDb(options: { seed?: boolean; log?: (e: LogEvent) => void } = {}): Promise<Db> {
-  const db = openDatabase(':memory:', options.log ? { log: options.log } : {});
-  await migrateToLatest(db);
-  if (options.seed !== false) await seedDatabase(db, new Date('2026-01-01T00:00:00Z'));
-  return db;
+  return freshDatabase(options);
 }
 
 /** A clock the test moves by hand: sessions, invitations and the sign-in limit all read it. */

@@ -76,6 +76,7 @@ export type Action = keyof typeof actions;
 /** Every route the app registers, as `METHOD path` with Hono's path pattern, and its action. */
 export const routePolicy: Record<string, Action> = {
   'GET /healthz': 'static',
+  'GET /livez': 'static',
   'GET /assets/:name': 'static',
 
   'GET /login': 'open',

@@ -1,6 +1,6 @@
 import { NO_MIGRATIONS } from 'kysely';
 import { seedDatabase } from '../../seeds/seed.ts';
-import { loadConfig } from '../config.ts';
+import { databaseLabel, databaseLocation, loadConfig } from '../config.ts';
 import { migrateToLatest, migrator, openDatabase } from '../db/index.ts';
 
 /**
@@ -15,19 +15,19 @@ if (unknown.length > 0) {
 }
 const reset = args.includes('--reset');
 const config = loadConfig();
-const db = openDatabase(config.DATABASE_FILE);
+const db = openDatabase(databaseLocation(config), { poolSize: 2 });
 try {
   if (reset) {
     const down = await migrator(db).migrateTo(NO_MIGRATIONS);
     if (down.error) throw down.error;
-    console.log(`Tømte ${config.DATABASE_FILE}.`);
+    console.log(`Tømte ${databaseLabel(config)}.`);
   }
   await migrateToLatest(db);
   const result = await seedDatabase(db);
   console.log(
     result.seeded
-      ? `Fylte ${config.DATABASE_FILE} med ${result.elements} elementer og ${result.municipalities} kommuner.`
-      : `${config.DATABASE_FILE} har allerede innhold; ingenting endret. Bruk --reset for å bygge den på nytt.`,
+      ? `Fylte ${databaseLabel(config)} med ${result.elements} elementer og ${result.municipalities} kommuner.`
+      : `${databaseLabel(config)} har allerede innhold; ingenting endret. Bruk --reset for å bygge den på nytt.`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

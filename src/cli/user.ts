@@ -1,4 +1,4 @@
-import { loadConfig } from '../config.ts';
+import { databaseLocation, loadConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/index.ts';
 import { seedDatabase } from '../../seeds/seed.ts';
 import { runUserCommand } from './user-command.ts';
@@ -11,7 +11,7 @@ async function readStdin(): Promise<string> {
 }
 
 const config = loadConfig();
-const db = openDatabase(config.DATABASE_FILE);
+const db = openDatabase(databaseLocation(config), { poolSize: 2 });
 try {
   // As at start: a municipality user needs the municipalities to be there.
   await migrateToLatest(db);

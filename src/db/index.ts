@@ -1,10 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import {
   CompiledQuery,
   Kysely,
   Migrator,
+  PostgresDialect,
+  PostgresDriver,
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
@@ -12,30 +15,55 @@ import {
   type LogEvent,
   type MigrationResultSet,
   type SqliteDialectConfig,
+  type TransactionBuilder,
+  type TransactionSettings,
 } from 'kysely';
+import { isRetryable } from './errors.ts';
 import { migrations } from './migrations/index.ts';
+import { isPostgres } from './migrations/portable.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
 
 export type Db = Kysely<Database>;
+export type Engine = 'sqlite' | 'postgres';
 
 export interface OpenOptions {
   /** Receives every query Kysely runs (tests count them; `DEBUG_SQL` prints them). */
   log?: (event: LogEvent) => void;
+  /** PostgreSQL only: connections in the pool (default 10). */
+  poolSize?: number;
+  /** PostgreSQL only: called when an idle pooled connection fails (e.g. the server restarted). */
+  onPoolError?: (error: Error) => void;
+}
+
+/** True for a `postgres://` or `postgresql://` address, false for a SQLite file name. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** Which engine a database handle talks to. */
+export function engineOf(db: Kysely<any>): Engine { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return isPostgres(db) ? 'postgres' : 'sqlite';
 }
 
 /**
- * Opens the embedded SQLite database in `file` (`:memory:` for tests). This and the migrations'
- * `portable.ts` are the only places that know which database is underneath.
+ * Opens the database at `location`: a PostgreSQL server for a `postgres://` address (a pool of
+ * connections), otherwise the embedded SQLite database in that file (`:memory:` for tests). This,
+ * `errors.ts` and the migrations' `portable.ts` are the places that know which engine is underneath.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
+export function openDatabase(location: string, options: OpenOptions = {}): Db {
+  if (isPostgresUrl(location)) return openPostgres(location, options);
+  if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+  return openSqlite(new SQLite(location), options, location);
+}
+
+/** Wraps an open better-sqlite3 connection (tests open theirs from a serialized template). */
+export function openSqlite(sqlite: SQLite.Database, options: OpenOptions = {}, file = ':memory:'): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({
+  return new AksonKysely({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, file),
     ...(options.log ? { log: options.log } : {}),
   });
@@ -111,6 +139,81 @@ class ImmediateSqliteDriver extends SqliteDriver {
       if (error instanceof Error && /no transaction is active/.test(error.message)) return;
       throw error;
     }
+  }
+}
+
+/**
+ * PostgreSQL returns bigint (count(*)) and numeric (sum, avg) as strings so as not to lose
+ * precision; our counts and sums fit in a double, and SQLite returns numbers, so both engines
+ * give the application the same types. Dates stay the text they are stored as.
+ */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8) return (v: string) => Number.parseInt(v, 10);
+    if (oid === pg.types.builtins.NUMERIC) return (v: string) => Number.parseFloat(v);
+    if (oid === pg.types.builtins.DATE || oid === pg.types.builtins.TIMESTAMP || oid === pg.types.builtins.TIMESTAMPTZ) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+function openPostgres(url: string, options: OpenOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection the server ends (restart, pg_terminate_backend) is reported here; without a
+  // listener it would end the process. The pool replaces it on the next request.
+  pool.on('error', (error) => (options.onPoolError ?? (() => undefined))(error));
+  const dialect = new PostgresDialect({ pool });
+  return new AksonKysely({
+    dialect: {
+      createAdapter: () => dialect.createAdapter(),
+      createDriver: () => new SerializableDriver({ pool }),
+      createIntrospector: (db) => dialect.createIntrospector(db),
+      createQueryCompiler: () => dialect.createQueryCompiler(),
+    },
+    ...(options.log ? { log: options.log } : {}),
+  });
+}
+
+/**
+ * Write transactions on PostgreSQL run SERIALIZABLE, so that several app instances on one database
+ * keep the rules that one SQLite writer keeps by construction (read, check, write). A transaction
+ * that loses a race is retried (see `AksonKysely`).
+ */
+class SerializableDriver extends PostgresDriver implements Driver {
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return super.beginTransaction(connection, { ...settings, isolationLevel: settings.isolationLevel ?? 'serializable' });
+  }
+}
+
+/** How often a transaction that lost a race (serialization failure, deadlock) is run again. */
+export const TRANSACTION_ATTEMPTS = 6;
+
+/**
+ * Kysely whose `transaction().execute(work)` runs `work` again when the database reports that the
+ * transaction lost a race with another one (PostgreSQL 40001/40P01, SQLite busy at BEGIN), a
+ * bounded number of times with a short random pause; after that the error goes up and the app
+ * answers 503. `work` must therefore only write through its transaction (it does: all our writes do).
+ */
+class AksonKysely extends Kysely<Database> {
+  override transaction(): TransactionBuilder<Database> {
+    const builder = super.transaction();
+    const run = builder.execute.bind(builder);
+    builder.execute = async <T>(callback: Parameters<typeof run<T>>[0]): Promise<T> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await run(callback);
+        } catch (error) {
+          if (attempt >= TRANSACTION_ATTEMPTS || !isRetryable(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+        }
+      }
+    };
+    return builder;
   }
 }
 

@@ -9,7 +9,6 @@ import {
   serviceLinksSchema,
   versionSchema,
 } from '../../model/editing.ts';
-import { analyseGaps } from '../../model/gaps.ts';
 import { indexModel } from '../../model/lookup.ts';
 import { actorMatrix, personnelMatrix } from '../../model/matrix.ts';
 import { elementKeySchema } from '../../model/schemas.ts';
@@ -20,6 +19,7 @@ import { ServiceLinksForm } from '../../views/pages/service-links.tsx';
 import { moveServices, setExchangeCell, setPersonnelCell, setServiceLinks } from '../db/queries/links.ts';
 import { historyFor } from '../http/history.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
+import { gapPanelLimit, loadGapReport } from '../db/queries/gaps.ts';
 import { sourceLines } from '../db/queries/sources.ts';
 import { loadTraceContext } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
@@ -46,8 +46,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   };
 
   app.get('/gapanalyse/panel', validParams('query', gapPanelQuery), async (c) => {
-    const { model } = await load();
-    const panel = <GapPanel gaps={analyseGaps(model)} focus={c.req.valid('query').for} />;
+    const panel = <GapPanel gaps={await loadGapReport(db, gapPanelLimit)} focus={c.req.valid('query').for} />;
     return respond(c, { title: 'Hull', body: panel, fragment: panel });
   });
 

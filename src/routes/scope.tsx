@@ -5,12 +5,13 @@ import {
   requirementQuerySchema,
   resolveServiceFilter,
   serviceFilterSchema,
+  servicePageQuerySchema,
+  type ServicePageQuery,
   sourceQuerySchema,
 } from '../../model/filters.ts';
-import { analyseGaps } from '../../model/gaps.ts';
 import { kindByPath, kindInfo, kindPathParam, type ElementKind } from '../../model/kinds.ts';
 import { refOptions } from '../../model/editing.ts';
-import { indexModel, type ModelIndex } from '../../model/lookup.ts';
+import { byPosition, indexModel, type ModelIndex } from '../../model/lookup.ts';
 import { actorMatrix, personnelMatrix, selectServices } from '../../model/matrix.ts';
 import { selectProjects } from '../../model/portfolio.ts';
 import { elementKeySchema, type ScopeModel } from '../../model/schemas.ts';
@@ -37,7 +38,10 @@ import { RequirementsPage, RequirementTable } from '../../views/pages/requiremen
 import { RoadmapPage } from '../../views/pages/roadmap.tsx';
 import { SourceDocumentPage, SourceIndexPage } from '../../views/pages/source.tsx';
 import { historyFor } from '../http/history.ts';
-import { loadScopeModel } from '../db/queries/model.ts';
+import { loadModelSlice, loadScopeModel } from '../db/queries/model.ts';
+import { countServices, matrixCoverage, pageCount, servicePage } from '../db/queries/service-selection.ts';
+import { gapListLimit, gapPanelLimit, loadGapReport } from '../db/queries/gaps.ts';
+import { loadOverview } from '../db/queries/overview.ts';
 import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
 import { sourceDocumentByKey, sourceLines } from '../db/queries/sources.ts';
 import { loadTraceContext } from '../db/queries/requirement-trace.ts';
@@ -65,8 +69,8 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   };
 
   app.get('/', async (c) => {
-    const { model, index } = await load(true);
-    return respond(c, { title: 'Oversikt', body: <OverviewPage model={model} index={index} gaps={analyseGaps(model)} /> });
+    const [overview, gaps] = await Promise.all([loadOverview(db), loadGapReport(db)]);
+    return respond(c, { title: 'Oversikt', body: <OverviewPage overview={overview} gaps={gaps} /> });
   });
 
   app.get('/elementer', async (c) => {
@@ -75,8 +79,8 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   });
 
   app.get('/gapanalyse', async (c) => {
-    const { model, index } = await load();
-    return respond(c, { title: 'Gapanalyse', body: <GapsPage gaps={analyseGaps(model)} index={index} /> });
+    const gaps = await loadGapReport(db, gapListLimit);
+    return respond(c, { title: 'Gapanalyse', body: <GapsPage gaps={gaps} index={indexModel(gaps.model)} /> });
   });
 
   app.get('/funksjonsomrader', async (c) => {
@@ -149,13 +153,39 @@ export function scopeRoutes({ db }: AppDeps): Hono {
 
   app.get('/matriser', (c) => c.redirect('/matriser/personellgrupper'));
 
-  app.get('/matriser/personellgrupper', validParams('query', serviceFilterSchema), async (c) => {
-    const filter = c.req.valid('query');
-    const { model, index } = await load();
+  /**
+   * A matrix reads one page of rows (services in the slide's order, filtered by tier and
+   * category) with their links, the coverage over the whole selection counted in SQL, and the
+   * gap panel's lists. `side` past the last page answers 404.
+   */
+  const matrixPageSize = 100;
+  async function matrixData(filter: ServicePageQuery, matrix: 'personnel' | 'actors') {
+    const keys = { tier: filter.tier, category: filter.category };
+    const total = await countServices(db, keys);
+    const page = filter.side ?? 1;
+    if (page > pageCount(total, matrixPageSize)) return { outOfRange: pageCount(total, matrixPageSize) } as const;
+    const [model, coverage, gaps] = await Promise.all([
+      loadModelSlice(db, { services: servicePage(keys, page, matrixPageSize), requirements: 'none', municipalities: false }),
+      matrixCoverage(db, keys, matrix),
+      loadGapReport(db, gapPanelLimit),
+    ]);
+    const index = indexModel(model);
     const selection = resolveServiceFilter(filter, index);
+    const path = matrix === 'personnel' ? '/matriser/personellgrupper' : '/matriser/aktorer';
+    const href = (page: number) => `${path}${filterQuery({ ...filter, side: page })}`;
+    const paging = { page, pageSize: matrixPageSize, total, href };
+    return { model, index, selection, coverage, gaps, paging, selfUrl: href(page) } as const;
+  }
+  const lastPage = (c: Context, pages: number) => notFound(c, `Matrisen har ${pages === 1 ? 'én side' : `${pages} sider`}; den siden finnes ikke.`);
+
+  app.get('/matriser/personellgrupper', validParams('query', servicePageQuerySchema), async (c) => {
+    const filter = c.req.valid('query');
+    const data = await matrixData(filter, 'personnel');
+    if ('outOfRange' in data) return lastPage(c, data.outOfRange ?? 1);
+    const { model, index, selection, coverage, gaps, paging, selfUrl } = data;
     if (typeof selection === 'string') return unknownFilter(c, selection);
     const matrix = personnelMatrix(model, selectServices(model, index, selection));
-    const region = { index, matrix, canEdit: canEditScope(c), selfUrl: `/matriser/personellgrupper${filterQuery(filter)}` };
+    const region = { index, matrix, canEdit: canEditScope(c), selfUrl, paging };
     return respond(c, {
       title: 'Informasjonstjenester × helsepersonellgrupper',
       body: (
@@ -163,27 +193,29 @@ export function scopeRoutes({ db }: AppDeps): Hono {
           {...region}
           model={model}
           filter={filter}
-          gapPanel={<GapPanel gaps={analyseGaps(model)} focus="personell" />}
+          coverage={coverage}
+          gapPanel={<GapPanel gaps={gaps} focus="personell" />}
           createPanel={createPanel(c, 'informationService', model, index)}
         />
       ),
       fragment: (
         <>
           <PersonnelMatrixTable {...region} />
-          <PersonnelCoverage matrix={matrix} url={coverageUrl(region.selfUrl)} oob />
+          <PersonnelCoverage coverage={coverage} groups={matrix.groups} url={coverageUrl(selfUrl)} oob />
         </>
       ),
-      announce: `Matrisen viser ${countOf(matrix.services.length, 'informasjonstjeneste', 'informasjonstjenester')}.`,
+      announce: `Matrisen viser ${countOf(matrix.services.length, 'informasjonstjeneste', 'informasjonstjenester')} av ${paging.total}.`,
     });
   });
 
-  app.get('/matriser/aktorer', validParams('query', serviceFilterSchema), async (c) => {
+  app.get('/matriser/aktorer', validParams('query', servicePageQuerySchema), async (c) => {
     const filter = c.req.valid('query');
-    const { model, index } = await load();
-    const selection = resolveServiceFilter(filter, index);
+    const data = await matrixData(filter, 'actors');
+    if ('outOfRange' in data) return lastPage(c, data.outOfRange ?? 1);
+    const { model, index, selection, coverage, gaps, paging, selfUrl } = data;
     if (typeof selection === 'string') return unknownFilter(c, selection);
     const matrix = actorMatrix(model, index, selectServices(model, index, selection));
-    const region = { index, matrix, canEdit: canEditScope(c), selfUrl: `/matriser/aktorer${filterQuery(filter)}` };
+    const region = { index, matrix, canEdit: canEditScope(c), selfUrl, paging };
     return respond(c, {
       title: 'Informasjonstjenester × aktører',
       body: (
@@ -191,38 +223,39 @@ export function scopeRoutes({ db }: AppDeps): Hono {
           {...region}
           model={model}
           filter={filter}
-          gapPanel={<GapPanel gaps={analyseGaps(model)} focus="aktorer" />}
+          coverage={coverage}
+          gapPanel={<GapPanel gaps={gaps} focus="aktorer" />}
           createPanel={createPanel(c, 'informationService', model, index)}
         />
       ),
       fragment: (
         <>
           <ActorMatrixTable {...region} />
-          <ActorCoverage matrix={matrix} url={coverageUrl(region.selfUrl)} oob />
+          <ActorCoverage coverage={coverage} actors={matrix.actors} url={coverageUrl(selfUrl)} oob />
         </>
       ),
-      announce: `Matrisen viser ${countOf(matrix.services.length, 'informasjonstjeneste', 'informasjonstjenester')}.`,
+      announce: `Matrisen viser ${countOf(matrix.services.length, 'informasjonstjeneste', 'informasjonstjenester')} av ${paging.total}.`,
     });
   });
 
-  // The coverage under each matrix, redrawn on its own when a cell changes.
-  app.get('/matriser/personellgrupper/dekning', validParams('query', serviceFilterSchema), async (c) => {
-    const filter = c.req.valid('query');
-    const { model, index } = await load();
-    const selection = resolveServiceFilter(filter, index);
-    if (typeof selection === 'string') return unknownFilter(c, selection);
-    const view = <PersonnelCoverage matrix={personnelMatrix(model, selectServices(model, index, selection))} url={`/matriser/personellgrupper/dekning${filterQuery(filter)}`} />;
-    return respond(c, { title: 'Dekning', body: view, fragment: view });
-  });
-
-  app.get('/matriser/aktorer/dekning', validParams('query', serviceFilterSchema), async (c) => {
-    const filter = c.req.valid('query');
-    const { model, index } = await load();
-    const selection = resolveServiceFilter(filter, index);
-    if (typeof selection === 'string') return unknownFilter(c, selection);
-    const view = <ActorCoverage matrix={actorMatrix(model, index, selectServices(model, index, selection))} url={`/matriser/aktorer/dekning${filterQuery(filter)}`} />;
-    return respond(c, { title: 'Dekning', body: view, fragment: view });
-  });
+  // The coverage under each matrix, redrawn on its own when a cell changes: counted in SQL over the whole selection.
+  for (const [path, matrix] of [
+    ['/matriser/personellgrupper/dekning', 'personnel'],
+    ['/matriser/aktorer/dekning', 'actors'],
+  ] as const) {
+    app.get(path, validParams('query', servicePageQuerySchema), async (c) => {
+      const filter = c.req.valid('query');
+      const model = await loadModelSlice(db, { services: 'none', requirements: 'none', municipalities: false });
+      const selection = resolveServiceFilter(filter, indexModel(model));
+      if (typeof selection === 'string') return unknownFilter(c, selection);
+      const coverage = await matrixCoverage(db, { tier: filter.tier, category: filter.category }, matrix);
+      const url = `${path}${filterQuery(filter)}`;
+      const groups = [...model.elements.personnelGroup].sort(byPosition);
+      const actors = [...model.elements.actor].sort(byPosition);
+      const view = matrix === 'personnel' ? <PersonnelCoverage coverage={coverage} groups={groups} url={url} /> : <ActorCoverage coverage={coverage} actors={actors} url={url} />;
+      return respond(c, { title: 'Dekning', body: view, fragment: view });
+    });
+  }
 
   app.get('/kommuner', async (c) => {
     const { model } = await load(true);

@@ -22,6 +22,13 @@ describe('configuration', () => {
     expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
   });
 
+  it('takes PostgreSQL from DATABASE_URL, and never shows its password in a refusal', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://akson:pw@db.example:5432/akson' }).DATABASE_URL).toBe('postgresql://akson:pw@db.example:5432/akson');
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://akson:hemmelig@db.example' })).toThrow(/akson:\*\*\*@db\.example/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://akson:hemmelig@db.example' })).not.toThrow(/hemmelig/);
+  });
+
   it('reads the settings, keeping only the origin of PUBLIC_URL', () => {
     const config = loadConfig({ PUBLIC_READ: 'false', PUBLIC_URL: 'https://akson.example.no/sti', SESSION_IDLE_MINUTES: '15', COOKIE_SECURE: 'true', TRUST_PROXY: '1' });
     expect(config).toMatchObject({ PUBLIC_READ: false, PUBLIC_URL: 'https://akson.example.no', SESSION_IDLE_MINUTES: 15, COOKIE_SECURE: 'true', TRUST_PROXY: true });
@@ -35,6 +42,10 @@ describe('configuration', () => {
     [{ TRUST_PROXY: 'ja' }, 'TRUST_PROXY: TRUST_PROXY må være true eller false.'],
     [{ LOGIN_FREE_ATTEMPTS: '0' }, 'LOGIN_FREE_ATTEMPTS: LOGIN_FREE_ATTEMPTS må være mellom 1 og 100.'],
     [{ CONSULTATION_PAGE_SIZE: '1000' }, 'CONSULTATION_PAGE_SIZE: CONSULTATION_PAGE_SIZE må være mellom 5 og 500.'],
+    [{ DATABASE_URL: 'mysql://akson@db/akson' }, 'DATABASE_URL: DATABASE_URL må begynne med postgres://'],
+    [{ DATABASE_URL: 'postgres://akson:hemmelig@db.example' }, 'DATABASE_URL: DATABASE_URL mangler databasenavn'],
+    [{ DATABASE_URL: 'db.example/akson' }, 'DATABASE_URL: DATABASE_URL er ikke en gyldig adresse'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE: DATABASE_POOL_SIZE må være mellom 1 og 200.'],
     [{ EXCLUDE_HELSEPLATTFORMEN_REGION: 'av' }, 'EXCLUDE_HELSEPLATTFORMEN_REGION: EXCLUDE_HELSEPLATTFORMEN_REGION må være true eller false.'],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

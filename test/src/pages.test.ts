@@ -1,3 +1,4 @@
+import { testEngine } from '../engine.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elementKinds, kindInfo } from '../../model/kinds.ts';
 import { modelExportSchema } from '../../model/export.ts';
@@ -226,10 +227,13 @@ describe('JSON and health', () => {
     expect(typeof multidose.id).toBe('number');
   });
 
-  it('GET /healthz says ok once migrated', async () => {
+  it('GET /healthz says ok once migrated, with the engine and the migration state; /livez answers too', async () => {
     const res = await get('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'ok', engine: testEngine });
+    expect(body.migration.applied).toBe(body.migration.expected);
+    expect(await (await get('/livez')).json()).toEqual({ status: 'alive' });
   });
 
   it('serves htmx, the design system and its theme itself', async () => {

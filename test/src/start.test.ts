@@ -80,7 +80,8 @@ describe('npm start', () => {
     expect(first.output).toContain('Fylte databasen med Akson-innholdet');
     // No administrator yet: a one-time setup link is printed.
     expect(first.output).toMatch(new RegExp(`Ingen administrator finnes ennå.*\\n  http://127\\.0\\.0\\.1:${port}/invitasjon/[\\w-]{43}\\n`));
-    expect(first.probed).toEqual({ status: 200, body: '{"status":"ok"}' });
+    expect(first.probed?.status).toBe(200);
+    expect(JSON.parse(first.probed!.body)).toMatchObject({ status: 'ok', engine: 'sqlite' });
     const afterFirst = counts(file);
     expect(afterFirst.elements).toBeGreaterThan(200);
     expect(afterFirst.municipalities).toBe(357);
@@ -98,11 +99,21 @@ describe('npm start', () => {
     [{ DATABASE_FILE: '' }, 'DATABASE_FILE'],
     [{ LOG_SQL: 'kanskje' }, 'LOG_SQL'],
     [{ PUBLIC_READ: 'kanskje' }, 'PUBLIC_READ'],
+    [{ DATABASE_URL: 'mysql://akson@localhost/akson' }, 'DATABASE_URL'],
   ])('stops with a message naming the variable for %o', async (env, name) => {
     const result = await run({ DATABASE_FILE: join(dir, 'bad.db'), ...env }, null);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('Ugyldig konfigurasjon');
     expect(result.output).toContain(`${name}:`);
+    expect(result.output).not.toMatch(/at .*\.ts:\d+/);
+  }, 60_000);
+
+  it('stops with a message naming DATABASE_URL when PostgreSQL cannot be reached', async () => {
+    // Nothing listens on port 9 (discard) on the test machines.
+    const result = await run({ DATABASE_URL: 'postgres://akson:hemmelig@127.0.0.1:9/akson', PORT: '39871' }, null);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('DATABASE_URL: kan ikke koble til PostgreSQL');
+    expect(result.output).not.toContain('hemmelig');
     expect(result.output).not.toMatch(/at .*\.ts:\d+/);
   }, 60_000);
 });

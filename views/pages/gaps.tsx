@@ -1,4 +1,5 @@
 import type { GapReport } from '../../model/gaps.ts';
+import type { GapCounts, LoadedGaps } from '../../src/db/queries/gaps.ts';
 import { kindInfo, type ElementKind } from '../../model/kinds.ts';
 import type { ModelIndex } from '../../model/lookup.ts';
 import type { ScopeElement } from '../../model/schemas.ts';
@@ -9,6 +10,8 @@ export interface GapSection {
   title: string;
   description: string;
   items: ScopeElement[];
+  /** How many there are in all (`items` may be only the first of them). */
+  total: number;
   /** Worth knowing, but not something missing (tentative items). */
   informational?: boolean;
   /** Show the items grouped by kind. */
@@ -17,30 +20,34 @@ export interface GapSection {
   withPath?: boolean;
 }
 
-export function gapSections(gaps: GapReport, _index: ModelIndex): GapSection[] {
-  return [
+export function gapSections(gaps: GapReport, counts: GapCounts): GapSection[] {
+  const sections: Array<Omit<GapSection, 'total'> & { key: keyof GapReport }> = [
     {
       id: 'uten-aktor',
       title: 'Tjenester i første leveranse uten aktør og samhandlingsform',
       description: 'Ingen aktør er koblet til tjenesten i noen samhandlingsform. Lysarket viste dette med farger og plassering, som teksten ikke har tatt vare på.',
+      key: 'servicesWithoutExchange',
       items: gaps.servicesWithoutExchange,
     },
     {
       id: 'uten-personellgruppe',
       title: 'Tjenester i første leveranse uten helsepersonellgruppe',
       description: 'Ingen kommunal tjeneste eller helsepersonellgruppe leser eller dokumenterer informasjonstjenesten.',
+      key: 'servicesWithoutPersonnel',
       items: gaps.servicesWithoutPersonnel,
     },
     {
       id: 'grupper-uten-tjeneste',
       title: 'Helsepersonellgrupper uten tjenester i første leveranse',
       description: 'Gruppen bruker ingen av tjenestene i første leveranse.',
+      key: 'personnelGroupsWithoutService',
       items: gaps.personnelGroupsWithoutService,
     },
     {
       id: 'funksjonsomrader-uten-tjeneste',
       title: 'Funksjonsområder uten informasjonstjeneste',
       description: 'Ingen informasjonstjeneste er koblet til funksjonsområdet eller noe under det.',
+      key: 'capabilitiesWithoutService',
       items: gaps.capabilitiesWithoutService,
       withPath: true,
     },
@@ -48,18 +55,21 @@ export function gapSections(gaps: GapReport, _index: ModelIndex): GapSection[] {
       id: 'uten-trinn',
       title: 'Tjenester uten leveransetrinn',
       description: 'Tjenesten er ikke plassert i noe leveransetrinn.',
+      key: 'servicesWithoutTier',
       items: gaps.servicesWithoutTier,
     },
     {
       id: 'uten-kategori',
       title: 'Tjenester uten informasjonskategori',
       description: 'Tjenesten hører ikke til noen informasjonskategori.',
+      key: 'servicesWithoutCategory',
       items: gaps.servicesWithoutCategory,
     },
     {
       id: 'ukoblet',
       title: 'Elementer ingenting er koblet til',
       description: 'Ingen tjeneste, krav eller annet element viser til elementet.',
+      key: 'unlinked',
       items: gaps.unlinked,
       byKind: true,
     },
@@ -67,6 +77,7 @@ export function gapSections(gaps: GapReport, _index: ModelIndex): GapSection[] {
       id: 'tentative-plasseringer',
       title: 'Tentative plasseringer i leveransetrinn',
       description: 'Hvilket trinn tjenesten hører til er lest ut av et lysark merket «TENTATIVT, ER UNDER ARBEID».',
+      key: 'tentativeTierAssignments',
       items: gaps.tentativeTierAssignments,
       informational: true,
     },
@@ -74,15 +85,17 @@ export function gapSections(gaps: GapReport, _index: ModelIndex): GapSection[] {
       id: 'tentative',
       title: 'Tentative elementer',
       description: 'Elementer kilden merker TENTATIVT eller UNDER ARBEID, eller som arkitektene har merket slik.',
+      key: 'tentative',
       items: gaps.tentative,
       informational: true,
       byKind: true,
     },
   ];
+  return sections.map(({ key, ...section }) => ({ ...section, total: counts[key] }));
 }
 
-export function GapsPage({ gaps, index }: { gaps: GapReport; index: ModelIndex }) {
-  const sections = gapSections(gaps, index);
+export function GapsPage({ gaps, index }: { gaps: LoadedGaps; index: ModelIndex }) {
+  const sections = gapSections(gaps.gaps, gaps.counts);
   return (
     <>
       <PageHeader
@@ -97,7 +110,7 @@ export function GapsPage({ gaps, index }: { gaps: GapReport; index: ModelIndex }
               <a class="ds-link" href={`#${s.id}`}>
                 {s.title}
               </a>{' '}
-              ({s.items.length})
+              ({s.total})
             </li>
           ))}
         </ul>
@@ -113,9 +126,14 @@ function GapSectionView({ section, index }: { section: GapSection; index: ModelI
   return (
     <section id={section.id} aria-labelledby={`${section.id}-tittel`} class="gap-section">
       <h2 id={`${section.id}-tittel`} class="ds-heading" data-size="sm">
-        {section.title} ({section.items.length})
+        {section.title} ({section.total})
       </h2>
       <p class="ds-paragraph muted">{section.description}</p>
+      {section.items.length < section.total ? (
+        <p class="ds-paragraph" data-size="sm">
+          Viser de første {section.items.length} av {section.total}.
+        </p>
+      ) : null}
       {section.items.length === 0 ? (
         <Empty>Ingen – her er alt på plass.</Empty>
       ) : section.byKind ? (
@@ -173,14 +191,15 @@ function groupByKind(items: ScopeElement[]): Array<[ElementKind, ScopeElement[]]
  * The gaps a matrix closes, beside the matrix: it redraws itself whenever links or services
  * change, so an architect sees a gap disappear as they fill a cell.
  */
-export function GapPanel({ gaps, focus }: { gaps: GapReport; focus: 'personell' | 'aktorer' }) {
+export function GapPanel({ gaps: loaded, focus }: { gaps: LoadedGaps; focus: 'personell' | 'aktorer' }) {
+  const { gaps, counts } = loaded;
   const lists =
     focus === 'personell'
       ? [
-          { id: 'panel-uten-personell', title: 'Tjenester i første leveranse uten helsepersonellgruppe', items: gaps.servicesWithoutPersonnel as ScopeElement[] },
-          { id: 'panel-grupper-uten', title: 'Helsepersonellgrupper uten tjenester i første leveranse', items: gaps.personnelGroupsWithoutService as ScopeElement[] },
+          { id: 'panel-uten-personell', title: 'Tjenester i første leveranse uten helsepersonellgruppe', items: gaps.servicesWithoutPersonnel as ScopeElement[], total: counts.servicesWithoutPersonnel },
+          { id: 'panel-grupper-uten', title: 'Helsepersonellgrupper uten tjenester i første leveranse', items: gaps.personnelGroupsWithoutService as ScopeElement[], total: counts.personnelGroupsWithoutService },
         ]
-      : [{ id: 'panel-uten-aktor', title: 'Tjenester i første leveranse uten aktør og samhandlingsform', items: gaps.servicesWithoutExchange as ScopeElement[] }];
+      : [{ id: 'panel-uten-aktor', title: 'Tjenester i første leveranse uten aktør og samhandlingsform', items: gaps.servicesWithoutExchange as ScopeElement[], total: counts.servicesWithoutExchange }];
   const shown = 12;
   return (
     <aside
@@ -199,9 +218,9 @@ export function GapPanel({ gaps, focus }: { gaps: GapReport; focus: 'personell' 
         {lists.map((l) => (
           <section aria-labelledby={l.id} class="gap-panel__section">
             <h3 id={l.id} class="ds-heading" data-size="2xs">
-              {l.title}: <span class="gap-panel__count">{l.items.length}</span>
+              {l.title}: <span class="gap-panel__count">{l.total}</span>
             </h3>
-            {l.items.length === 0 ? (
+            {l.total === 0 ? (
               <p class="ds-paragraph">Ingen – alt er koblet.</p>
             ) : (
               <ul class="gap-list">
@@ -210,7 +229,7 @@ export function GapPanel({ gaps, focus }: { gaps: GapReport; focus: 'personell' 
                     <ElementLink element={e} />
                   </li>
                 ))}
-                {l.items.length > shown ? <li class="muted">og {l.items.length - shown} til</li> : null}
+                {l.total > shown ? <li class="muted">og {l.total - shown} til</li> : null}
               </ul>
             )}
           </section>

@@ -7,6 +7,8 @@ import { BarList } from '../components/bars.tsx';
 import { countOf, ElementLink, Empty, PageHeader, TabLinks } from '../components/common.tsx';
 import { ExchangeCellView, modeAbbreviation, PersonnelCell } from '../components/matrix-cells.tsx';
 import { ServiceFilterForm } from '../components/service-filter.tsx';
+import { Pager } from '../components/consultation.tsx';
+import type { Coverage } from '../../src/db/queries/service-selection.ts';
 
 export const matrixTabs = [
   { href: '/matriser/personellgrupper', label: 'Informasjonstjenester × helsepersonellgrupper' },
@@ -19,16 +21,18 @@ export function coverageUrl(selfUrl: string): string {
   return `${path}/dekning${query ? `?${query}` : ''}`;
 }
 
-export function filterQuery(filter: ServiceFilter): string {
+/** The filter (and, past the first, the page) as a query string: `?tier=…&category=…&side=…`. */
+export function filterQuery(filter: ServiceFilter & { side?: number }): string {
   const params = new URLSearchParams();
   if (filter.tier) params.set('tier', filter.tier);
   if (filter.category) params.set('category', filter.category);
+  if (filter.side !== undefined && filter.side > 1) params.set('side', String(filter.side));
   const s = params.toString();
   return s ? `?${s}` : '';
 }
 
 function MatrixTabs({ current, filter }: { current: string; filter: ServiceFilter }) {
-  return <TabLinks label="Matriser" links={matrixTabs.map((t) => ({ href: `${t.href}${filterQuery(filter)}`, label: t.label, current: t.href === current }))} />;
+  return <TabLinks label="Matriser" links={matrixTabs.map((t) => ({ href: `${t.href}${filterQuery({ tier: filter.tier, category: filter.category })}`, label: t.label, current: t.href === current }))} />;
 }
 
 function ServiceRowHeader({ service, index }: { service: InformationService; index: ModelIndex }) {
@@ -64,7 +68,7 @@ export interface MatrixPageExtras {
   createPanel?: Child;
 }
 
-export function PersonnelMatrixPage(props: { model: ScopeModel; index: ModelIndex; matrix: PersonnelMatrix; filter: ServiceFilter } & MatrixPageExtras) {
+export function PersonnelMatrixPage(props: { model: ScopeModel; index: ModelIndex; matrix: PersonnelMatrix; coverage: Coverage; filter: ServiceFilter; paging: MatrixPaging } & MatrixPageExtras) {
   return (
     <>
       <PageHeader
@@ -82,7 +86,7 @@ export function PersonnelMatrixPage(props: { model: ScopeModel; index: ModelInde
         <PersonnelMatrixTable {...props} />
         {props.gapPanel}
       </div>
-      <PersonnelCoverage matrix={props.matrix} url={coverageUrl(props.selfUrl)} />
+      <PersonnelCoverage coverage={props.coverage} groups={props.matrix.groups} url={coverageUrl(props.selfUrl)} />
       {props.createPanel}
     </>
   );
@@ -93,9 +97,23 @@ export interface MatrixRegionProps {
   canEdit?: boolean;
   /** The matrix's own address, so it can redraw itself when services are added or moved. */
   selfUrl: string;
+  /** Which page of rows is shown, of how many services in all. */
+  paging: MatrixPaging;
 }
 
-export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl }: MatrixRegionProps & { matrix: PersonnelMatrix }) {
+export interface MatrixPaging {
+  page: number;
+  pageSize: number;
+  total: number;
+  /** The address of page `p` with the same filter. */
+  href: (p: number) => string;
+}
+
+function MatrixPager({ paging }: { paging: MatrixPaging }) {
+  return <Pager page={paging.page} pageSize={paging.pageSize} total={paging.total} href={paging.href} target="#matrise" label="Sider i matrisen" idPrefix="matrise-side" />;
+}
+
+export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl, paging }: MatrixRegionProps & { matrix: PersonnelMatrix }) {
   const groups = groupByCategory(matrix.services, index);
   return (
     <div id="matrise" class="matrix-region" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
@@ -135,11 +153,12 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl }
           </table>
         </div>
       )}
+      <MatrixPager paging={paging} />
     </div>
   );
 }
 
-export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; matrix: ActorMatrix; filter: ServiceFilter } & MatrixPageExtras) {
+export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; matrix: ActorMatrix; coverage: Coverage; filter: ServiceFilter; paging: MatrixPaging } & MatrixPageExtras) {
   const { matrix } = props;
   return (
     <>
@@ -176,13 +195,13 @@ export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; m
         <ActorMatrixTable {...props} />
         {props.gapPanel}
       </div>
-      <ActorCoverage matrix={props.matrix} url={coverageUrl(props.selfUrl)} />
+      <ActorCoverage coverage={props.coverage} actors={props.matrix.actors} url={coverageUrl(props.selfUrl)} />
       {props.createPanel}
     </>
   );
 }
 
-export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl }: MatrixRegionProps & { matrix: ActorMatrix }) {
+export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl, paging }: MatrixRegionProps & { matrix: ActorMatrix }) {
   const groups = groupByCategory(matrix.services, index);
   return (
     <div id="matrise" class="matrix-region" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
@@ -222,6 +241,7 @@ export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl }: Ma
           </table>
         </div>
       )}
+      <MatrixPager paging={paging} />
     </div>
   );
 }
@@ -267,12 +287,12 @@ export function MatrixCoverage({
   );
 }
 
-export function PersonnelCoverage({ matrix, url, oob }: { matrix: PersonnelMatrix; url: string; oob?: boolean }) {
+export function PersonnelCoverage({ coverage, groups, url, oob }: { coverage: Coverage; groups: PersonnelMatrix['groups']; url: string; oob?: boolean }) {
   return (
     <MatrixCoverage
-      services={matrix.services.length}
-      linked={matrix.services.filter((s) => (matrix.serviceTotals.get(s.id) ?? 0) > 0).length}
-      columns={matrix.groups.map((g) => ({ label: g.name, value: matrix.groupTotals.get(g.id) ?? 0, href: `/personellgrupper/${g.key}` }))}
+      services={coverage.services}
+      linked={coverage.linked}
+      columns={groups.map((g) => ({ label: g.name, value: coverage.perColumn.get(g.id) ?? 0, href: `/personellgrupper/${g.key}` }))}
       url={url}
       what="gruppe"
       oob={oob}
@@ -280,12 +300,12 @@ export function PersonnelCoverage({ matrix, url, oob }: { matrix: PersonnelMatri
   );
 }
 
-export function ActorCoverage({ matrix, url, oob }: { matrix: ActorMatrix; url: string; oob?: boolean }) {
+export function ActorCoverage({ coverage, actors, url, oob }: { coverage: Coverage; actors: ActorMatrix['actors']; url: string; oob?: boolean }) {
   return (
     <MatrixCoverage
-      services={matrix.services.length}
-      linked={matrix.services.filter((s) => (matrix.serviceTotals.get(s.id) ?? 0) > 0).length}
-      columns={matrix.actors.map((a) => ({ label: a.name, value: matrix.actorTotals.get(a.id) ?? 0, href: `/aktorer/${a.key}` }))}
+      services={coverage.services}
+      linked={coverage.linked}
+      columns={actors.map((a) => ({ label: a.name, value: coverage.perColumn.get(a.id) ?? 0, href: `/aktorer/${a.key}` }))}
       url={url}
       what="aktør"
       oob={oob}

@@ -1,17 +1,20 @@
 import { elementKinds, kindInfo } from '../../model/kinds.ts';
-import { gapCount, type GapReport } from '../../model/gaps.ts';
-import { byPosition, type ModelIndex } from '../../model/lookup.ts';
-import type { ScopeModel } from '../../model/schemas.ts';
+import { byPosition } from '../../model/lookup.ts';
+import type { LoadedGaps } from '../../src/db/queries/gaps.ts';
+import type { Overview } from '../../src/db/queries/overview.ts';
 import { BarList } from '../components/bars.tsx';
 import { ElementLink, PageHeader, TentativeTag } from '../components/common.tsx';
 import { gapSections } from './gaps.tsx';
 
-export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index: ModelIndex; gaps: GapReport }) {
+export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: LoadedGaps }) {
+  const { model } = overview;
   const tiers = [...model.elements.deliveryTier].sort(byPosition);
   const categories = [...model.elements.informationCategory].sort(byPosition);
+  // The overview reads only the first few services of each cell; the counts come from SQL.
   const services = [...model.elements.informationService].sort(byPosition);
   const inCell = (tierId: number, categoryId: number) => services.filter((s) => s.tierId === tierId && s.categoryId === categoryId);
-  const sections = gapSections(gaps, index);
+  const sections = gapSections(gaps.gaps, gaps.counts);
+  const gapTotal = sections.filter((s) => !s.informational).reduce((sum, s) => sum + s.total, 0);
 
   return (
     <>
@@ -28,14 +31,14 @@ export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index:
           {elementKinds.map((kind) => (
             <li class="ds-card count-card" data-variant="tinted">
               <a class="ds-link" href={`/${kindInfo[kind].path}`}>
-                <span class="count-card__number">{model.elements[kind].length}</span>
+                <span class="count-card__number">{overview.kindCounts.get(kind) ?? 0}</span>
                 <span class="count-card__label">{kindInfo[kind].plural}</span>
               </a>
             </li>
           ))}
           <li class="ds-card count-card" data-variant="tinted">
             <a class="ds-link" href="/kommuner">
-              <span class="count-card__number">{model.municipalities.length}</span>
+              <span class="count-card__number">{overview.municipalities}</span>
               <span class="count-card__label">Kommuner</span>
             </a>
           </li>
@@ -53,7 +56,7 @@ export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index:
         <BarList
           bars={tiers.map((t) => ({
             label: t.name,
-            value: services.filter((s) => s.tierId === t.id).length,
+            value: overview.tierCounts.get(t.id) ?? 0,
             href: `/leveransetrinn/${t.key}`,
           }))}
           unit=" tjenester"
@@ -79,9 +82,10 @@ export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index:
                   </th>
                   {tiers.map((tier) => {
                     const cell = inCell(tier.id, category.id);
+                    const total = overview.cellCounts.get(`${tier.id}:${category.id}`) ?? 0;
                     return (
                       <td>
-                        {cell.length === 0 ? (
+                        {total === 0 ? (
                           <span class="muted" aria-label="ingen">
                             –
                           </span>
@@ -92,6 +96,13 @@ export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index:
                                 <ElementLink element={s} />
                               </li>
                             ))}
+                            {total > cell.length ? (
+                              <li>
+                                <a class="ds-link" href={`/informasjonstjenester?tier=${tier.key}&category=${category.key}`}>
+                                  og {total - cell.length} til
+                                </a>
+                              </li>
+                            ) : null}
                           </ul>
                         )}
                       </td>
@@ -106,7 +117,7 @@ export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index:
 
       <section aria-labelledby="hull">
         <h2 id="hull" class="ds-heading" data-size="md">
-          Hull i modellen ({gapCount(gaps)})
+          Hull i modellen ({gapTotal})
         </h2>
         <ul class="gap-summary">
           {sections.map((s) => (
@@ -114,8 +125,8 @@ export function OverviewPage({ model, index, gaps }: { model: ScopeModel; index:
               <a class="ds-link" href={`/gapanalyse#${s.id}`}>
                 {s.title}
               </a>{' '}
-              <span class="ds-tag" data-size="sm" data-color={s.items.length === 0 ? 'success' : s.informational ? 'info' : 'warning'}>
-                {s.items.length}
+              <span class="ds-tag" data-size="sm" data-color={s.total === 0 ? 'success' : s.informational ? 'info' : 'warning'}>
+                {s.total}
               </span>
             </li>
           ))}

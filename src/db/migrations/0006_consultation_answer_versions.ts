@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
+import { allOrNothing } from './portable.ts';
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations are frozen against Kysely<any> */
 
 /**
@@ -24,7 +26,7 @@ const statuses = sql`('mottatt', 'under-vurdering', 'tatt-til-folge', 'delvis-ta
 export async function up(db: Kysely<any>): Promise<void> {
   // All or nothing: the migrator does not wrap migrations in a transaction on SQLite, and a run
   // that stopped between the new columns and the repair could not be run again.
-  await db.transaction().execute((trx) => addAnswerVersions(trx));
+  await allOrNothing(db, addAnswerVersions);
 }
 
 async function addAnswerVersions(db: Kysely<any>): Promise<void> {

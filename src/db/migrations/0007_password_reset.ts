@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { autoId, isPostgres } from './portable.ts';
+import { allOrNothing, autoId, isPostgres } from './portable.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations are frozen against Kysely<any> */
 
@@ -40,7 +40,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 
 /** SQLite: the `invite` table of 0002 again, with these checks, its rows and indexes kept. */
 async function rebuildSqlite(db: Kysely<any>, purposeCheck: RawBuilder<unknown>, tableCheck: RawBuilder<unknown> | null): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await allOrNothing(db, async (trx) => {
     let table = trx.schema
       .createTable('invite_next')
       .addColumn('id', 'integer', autoId(trx))

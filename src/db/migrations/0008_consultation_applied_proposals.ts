@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 
+import { allOrNothing } from './portable.ts';
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations are frozen against Kysely<any> */
 
 /**
@@ -10,7 +12,7 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   // All or nothing, as 0006: the migrator does not wrap migrations in a transaction on SQLite.
-  await db.transaction().execute((trx) => addAppliedColumns(trx));
+  await allOrNothing(db, addAppliedColumns);
 }
 
 async function addAppliedColumns(db: Kysely<any>): Promise<void> {

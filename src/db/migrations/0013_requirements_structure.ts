@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { autoId, isPostgres } from './portable.ts';
+import { allOrNothing, autoId, isPostgres } from './portable.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations are frozen against Kysely<any> */
 
@@ -15,7 +15,7 @@ import { autoId, isPostgres } from './portable.ts';
  *   trigger like the audit log; review and consultation rounds record the baseline they opened on.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.transaction().execute((trx) => build(trx));
+  await allOrNothing(db, build);
 }
 
 const types: Array<[string, string]> = [

@@ -48,3 +48,15 @@ export async function refuseUpdateAndDelete(db: Kysely<any>, table: string): Pro
 export async function dropAppendOnly(db: Kysely<any>, table: string): Promise<void> {
   if (isPostgres(db)) await sql`drop function if exists ${sql.id(`${table}_append_only`)}()`.execute(db);
 }
+
+/**
+ * Runs `work` all or nothing. On PostgreSQL the migrator already runs every migration inside one
+ * transaction (DDL is transactional there), so `work` joins it; SQLite's migrator does not, so a
+ * migration that must not stop half-way opens its own. Use this instead of `db.transaction()`
+ * in a migration: a nested `transaction()` fails on PostgreSQL.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function allOrNothing(db: Kysely<any>, work: (trx: Kysely<any>) => Promise<void>): Promise<void> {
+  if (db.isTransaction) return work(db);
+  return db.transaction().execute(work);
+}

@@ -24,7 +24,8 @@ export interface LoadOptions {
 type Executor = Db | Transaction<Database>;
 
 /** A set of element ids: every one, none, or those a subquery selects (one `id` column). */
-export type IdSet = 'all' | 'none' | ((db: Executor) => SelectQueryBuilder<Database, keyof Database, { id: number }>);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a subquery over whichever tables it joins
+export type IdSet = 'all' | 'none' | ((db: Executor) => SelectQueryBuilder<any, any, { id: number }>);
 
 /**
  * Which part of the model to read. The frame (every element of the kinds that do not grow with

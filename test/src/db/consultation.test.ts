@@ -5,6 +5,7 @@ import { down as down0006, up as up0006 } from '../../../src/db/migrations/0006_
 import { migrateToLatest, migrator, openDatabase, type Db } from '../../../src/db/index.ts';
 import { seedDatabase } from '../../../seeds/seed.ts';
 import { addComments, makeRound } from '../../consultation-fixtures.ts';
+import { refused, schemaOf } from '../../engine.ts';
 import { testDb } from '../../helpers.ts';
 
 let db: Db;
@@ -15,10 +16,7 @@ afterEach(() => db.destroy());
 
 const consultationTables = ['consultation_round', 'consultation_item', 'consultation_comment', 'consultation_comment_version', 'consultation_reply', 'consultation_visit'];
 
-async function foreignKeys(table: string) {
-  const { rows } = await sql<{ table: string; from: string; on_delete: string }>`select * from pragma_foreign_key_list(${table})`.execute(db);
-  return rows.map((r) => `${r.from} → ${r.table} (${r.on_delete})`);
-}
+const foreignKeys = (table: string) => schemaOf.foreignKeys(db, table);
 
 async function organisation(name: string) {
   const at = '2026-11-01T00:00:00.000Z';
@@ -36,9 +34,9 @@ describe('the consultation tables keep users’ words', () => {
     const { id, items } = await makeRound(db);
     const org = await organisation('Forening');
     await addComments(db, [{ roundId: id, itemId: items[0]!.id, organisationId: org, text: 'Står igjen.' }]);
-    await expect(db.deleteFrom('organisation').where('id', '=', org).execute()).rejects.toThrow(/FOREIGN KEY/);
-    await expect(db.deleteFrom('consultation_round').where('id', '=', id).execute()).rejects.toThrow(/FOREIGN KEY/);
-    await expect(db.deleteFrom('consultation_item').where('id', '=', items[0]!.id).execute()).rejects.toThrow(/FOREIGN KEY/);
+    await expect(db.deleteFrom('organisation').where('id', '=', org).execute()).rejects.toThrow(refused.foreignKey);
+    await expect(db.deleteFrom('consultation_round').where('id', '=', id).execute()).rejects.toThrow(refused.foreignKey);
+    await expect(db.deleteFrom('consultation_item').where('id', '=', items[0]!.id).execute()).rejects.toThrow(refused.foreignKey);
     await db.deleteFrom('element').where('id', '=', items[0]!.elementId!).execute();
     const kept = await db.selectFrom('consultation_comment as c').innerJoin('consultation_item as i', 'i.id', 'c.item_id').select(['c.text', 'i.element_id', 'i.element_name']).executeTakeFirstOrThrow();
     expect(kept).toEqual({ text: 'Står igjen.', element_id: null, element_name: 'Alle kommunale helse- og omsorgstjenester' });
@@ -46,24 +44,18 @@ describe('the consultation tables keep users’ words', () => {
 
   it('refuse a round whose deadline comes before its opening, and a status or kind outside the lists', async () => {
     const at = '2026-11-01T00:00:00.000Z';
-    await expect(db.insertInto('consultation_round').values({ title: 'x', phase: 'forprosjekt', opens_on: '2026-12-01', closes_on: '2026-11-30', created_at: at, updated_at: at }).execute()).rejects.toThrow(/CHECK/);
+    await expect(db.insertInto('consultation_round').values({ title: 'x', phase: 'forprosjekt', opens_on: '2026-12-01', closes_on: '2026-11-30', created_at: at, updated_at: at }).execute()).rejects.toThrow(refused.check);
     const { id, items } = await makeRound(db);
     const org = await organisation('Forening');
     const [comment] = await addComments(db, [{ roundId: id, itemId: items[0]!.id, organisationId: org }]);
-    await expect(db.updateTable('consultation_comment').set({ status: 'godkjent' }).where('id', '=', comment!).execute()).rejects.toThrow(/CHECK/);
-    await expect(db.updateTable('consultation_comment').set({ kind: 'klage' }).where('id', '=', comment!).execute()).rejects.toThrow(/CHECK/);
+    await expect(db.updateTable('consultation_comment').set({ status: 'godkjent' }).where('id', '=', comment!).execute()).rejects.toThrow(refused.check);
+    await expect(db.updateTable('consultation_comment').set({ kind: 'klage' }).where('id', '=', comment!).execute()).rejects.toThrow(refused.check);
   });
 
   it('index every foreign key', async () => {
     const missing: string[] = [];
     for (const table of consultationTables) {
-      const { rows: indexes } = await sql<{ name: string }>`select name from pragma_index_list(${table})`.execute(db);
-      const leading = new Set<string>();
-      for (const index of indexes) {
-        const { rows } = await sql<{ name: string; seqno: number }>`select name, seqno from pragma_index_info(${index.name})`.execute(db);
-        const first = rows.find((r) => r.seqno === 0);
-        if (first) leading.add(first.name);
-      }
+      const leading = await schemaOf.leadingIndexColumns(db, table);
       for (const fk of await foreignKeys(table)) {
         const column = fk.split(' ')[0]!;
         if (!leading.has(column)) missing.push(`${table}.${column}`);
@@ -75,8 +67,7 @@ describe('the consultation tables keep users’ words', () => {
   it('migrates down and up again', async () => {
     const any = db as unknown as Parameters<typeof migrationDown>[0];
     await migrationDown(any);
-    const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name like 'consultation%'`.execute(db);
-    expect(rows).toEqual([]);
+    expect((await schemaOf.tables(db)).filter((t) => t.startsWith('consultation'))).toEqual([]);
     await migrationUp(any);
     expect((await makeRound(db)).items).toHaveLength(10);
   });
@@ -140,12 +131,11 @@ describe('migration 0006: answers belong to the wording they answered', () => {
   it('migrates down and up again', async () => {
     const any = db as unknown as Parameters<typeof down0006>[0];
     await down0006(any);
-    const { rows } = await sql<{ name: string }>`select name from pragma_table_info('consultation_comment')`.execute(db);
-    expect(rows.map((r) => r.name)).not.toContain('revision');
+    expect(await schemaOf.columns(db, 'consultation_comment')).not.toContain('revision');
     await up0006(any);
     const { id, items } = await makeRound(db);
     const [comment] = await addComments(db, [{ roundId: id, itemId: items[0]!.id, organisationId: await organisation('Forening') }]);
     expect(await db.selectFrom('consultation_comment').select(['revision', 'answered_version']).where('id', '=', comment!).executeTakeFirstOrThrow()).toEqual({ revision: 1, answered_version: null });
-    await expect(db.updateTable('consultation_comment').set({ answered_status: 'godkjent' }).where('id', '=', comment!).execute()).rejects.toThrow(/CHECK/);
+    await expect(db.updateTable('consultation_comment').set({ answered_status: 'godkjent' }).where('id', '=', comment!).execute()).rejects.toThrow(refused.check);
   });
 });

@@ -30,11 +30,11 @@ export async function municipalityUser(ctx: TestContext, number: string): Promis
 /** Every row of the tables this feature writes, to check that a refused request wrote nothing. */
 export async function reviewTables(ctx: Pick<TestContext, 'db'>) {
   const [rounds, services, reviews, stances, declarations] = await Promise.all([
-    ctx.db.selectFrom('review_round').selectAll().execute(),
-    ctx.db.selectFrom('review_round_service').selectAll().execute(),
-    ctx.db.selectFrom('municipality_review').selectAll().execute(),
-    ctx.db.selectFrom('review_stance').selectAll().execute(),
-    ctx.db.selectFrom('intention_declaration').selectAll().execute(),
+    ctx.db.selectFrom('review_round').selectAll().orderBy('id').execute(),
+    ctx.db.selectFrom('review_round_service').selectAll().orderBy('id').execute(),
+    ctx.db.selectFrom('municipality_review').selectAll().orderBy('id').execute(),
+    ctx.db.selectFrom('review_stance').selectAll().orderBy('review_id').orderBy('round_service_id').execute(),
+    ctx.db.selectFrom('intention_declaration').selectAll().orderBy('municipality_number').execute(),
   ]);
   return { rounds, services, reviews, stances, declarations };
 }
