@@ -121,3 +121,6 @@ export const auditQuerySchema = z
   )
   .refine((q) => !q.fra || !q.til || q.fra <= q.til, { path: ['til'], message: 'Til-datoen må være samme dag som eller etter fra-datoen.' });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** What walking the audit log's hash chain found: whole (with the newest entry to keep elsewhere), or the first entry that breaks it and why. */
+export type ChainReport = { whole: true; entries: number; latest: { id: number; hash: string } | null } | { whole: false; entries: number; brokenAt: number; reason: string };

@@ -9,6 +9,7 @@ import { isRetryable, isUnavailable } from './db/errors.ts';
 import type { AppDeps } from './deps.ts';
 import { NotFound, PermissionDenied, RuleRefused, StaleVersion } from './commands/errors.ts';
 import { databaseFault } from './http/faults.ts';
+import { apiError, isApiPath } from './http/api-error.ts';
 import { notFound, respondError } from './http/render.tsx';
 import { compression } from './http/compression.ts';
 import { requestLanguage } from './http/language.ts';
@@ -16,6 +17,8 @@ import { sameOriginWrites, securityHeaders } from './http/security.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { apiRoutes } from './routes/api.ts';
 import { apiDocsRoutes } from './routes/api-docs.tsx';
+import { apiTokenRoutes } from './routes/api-tokens.tsx';
+import { apiWriteRoutes } from './routes/api-writes.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth.tsx';
 import { consultationRoutes } from './routes/consultation/index.ts';
@@ -85,6 +88,8 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', languageRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/', apiDocsRoutes(deps));
+  app.route('/', apiTokenRoutes(deps));
+  app.route('/', apiWriteRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', exchangeRoutes(deps));
   app.route('/', diagramRoutes(deps));
@@ -97,11 +102,18 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', editRoutes(deps));
   app.route('/', scopeRoutes(deps));
 
-  app.notFound((c) => notFound(c, 'Det finnes ingen side med den adressen.'));
+  app.notFound((c) =>
+    isApiPath(c.req.path) ? apiError(c, 404, 'not_found', 'Det finnes ingen slik adresse i API-et.') : notFound(c, 'Det finnes ingen side med den adressen.'),
+  );
   app.onError((error, c) => {
     // A use case's refusal, where the route had no better page for it: nothing was written.
     if (error instanceof PermissionDenied) return denyRequest(c, deps, error.reason);
-    if (error instanceof NotFound) return notFound(c, error.message || 'Det finnes ikke (lenger).');
+    if (error instanceof NotFound) {
+      if (isApiPath(c.req.path)) return apiError(c, 404, 'not_found', error.message || 'Det finnes ikke (lenger).');
+      return notFound(c, error.message || 'Det finnes ikke (lenger).');
+    }
+    if (error instanceof StaleVersion && isApiPath(c.req.path)) return apiError(c, 409, 'conflict', error.message);
+    if (error instanceof RuleRefused && isApiPath(c.req.path)) return apiError(c, 409, 'conflict', error.message);
     if (error instanceof StaleVersion) return respondError(c, { status: 409, title: 'Noen andre lagret først', message: error.message });
     if (error instanceof RuleRefused) return respondError(c, { status: 409, title: error.title, message: error.message });
     // PostgreSQL kept reporting a lost race (serialization failure) after the retries: someone else saved at the same time.
@@ -113,11 +125,12 @@ export function createApp(options: CreateAppOptions): Hono {
     if (fault) {
       deps.logError(new Error(`Databasefeil ved ${c.req.method} ${c.req.path}: ${fault.cause}`, { cause: error }));
       if (fault.retryAfter) c.header('Retry-After', String(fault.retryAfter));
-      if (c.req.path.startsWith('/api/')) return c.json({ error: `${fault.title}. ${fault.message}` }, fault.status);
+      if (isApiPath(c.req.path)) return apiError(c, fault.status, 'unavailable', `${fault.title}. ${fault.message}`);
       return respondError(c, { status: fault.status, title: fault.title, message: fault.message });
     }
     // A request we refuse on purpose (e.g. a body that is not a form) is answered, not logged.
     if (error instanceof HTTPException && error.status < 500) {
+      if (isApiPath(c.req.path)) return apiError(c, error.status, 'bad_request', error.message);
       return respondError(c, { status: error.status, title: 'Ugyldig forespørsel', message: error.message });
     }
     if (isUnavailable(error)) {
@@ -130,7 +143,7 @@ export function createApp(options: CreateAppOptions): Hono {
       return respondError(c, { status: 503, title: 'Midlertidig utilgjengelig', message });
     }
     deps.logError(error);
-    if (c.req.path.startsWith('/api/')) return c.json({ error: 'Noe gikk galt på serveren. Prøv igjen senere.' }, 500);
+    if (isApiPath(c.req.path)) return apiError(c, 500, 'server_error', 'Noe gikk galt på serveren. Prøv igjen senere.');
     return respondError(c, {
       status: 500,
       title: 'Noe gikk galt',

@@ -90,7 +90,9 @@ export function openApiDocument(operations: readonly ApiOperation[], info: OpenA
           ? { content: { 'application/json': { schema: jsonSchemaOf(r.schema) } } }
           : r.contentType
             ? { content: { [r.contentType]: {} } }
-            : {}),
+            : Number(status) >= 400
+              ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+              : {}),
       };
     }
     for (const [status, description] of Object.entries(standardErrors)) {

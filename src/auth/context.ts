@@ -14,8 +14,10 @@ export interface Viewer {
   organisationId: number | null;
   /** The interface language the user saved, or null to follow the browser. */
   language: string | null;
-  /** The session row's id (a hash, never the cookie's token). */
+  /** The session row's id (a hash, never the cookie's token); `token:<id>` for an API token. */
   sessionId: string;
+  /** Set when the request came with a personal API token instead of a session cookie. */
+  apiToken?: { id: number; readOnly: boolean };
 }
 
 declare module 'hono' {

@@ -2,10 +2,13 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { OwnershipDenied } from '../commands/errors.ts';
 import { recordAudit } from '../db/queries/audit.ts';
+import { apiError, isApiPath } from '../http/api-error.ts';
+import { recordApiTokenUse } from '../commands/api-tokens.ts';
+import { bearerToken, lookupApiToken } from './api-tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { isFragmentRequest, respondError } from '../http/render.tsx';
-import { clientAddressOf } from '../http/security.ts';
-import { auditActor } from './context.ts';
+import { clientAddressOf, unsafeMethod } from '../http/security.ts';
+import { auditActor, callerOf } from './context.ts';
 import { clearSessionCookie, readSessionToken } from './cookie.ts';
 import { actionFor, grantFor, municipalityParam, ownershipHolds, type Action, type Owner } from './policy.ts';
 import { lookupSession } from './sessions.ts';
@@ -53,6 +56,23 @@ export function loadViewer({ db, config }: AppDeps): MiddlewareHandler {
   return async (c, next) => {
     const route = answeringRoute(c);
     const action = route && actionFor(route.method, route.path);
+    // Scripts send a personal API token instead of a cookie, to the JSON API only.
+    const bearer = isApiPath(c.req.path) ? bearerToken(c.req.header('Authorization')) : undefined;
+    if (bearer !== undefined) {
+      const viewer = await lookupApiToken(db, bearer);
+      if (!viewer?.apiToken) {
+        await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `${c.req.method} ${c.req.path.slice(0, 200)} (api-token)` });
+        return apiError(c, 401, 'unauthorized', 'API-tokenet er ukjent eller trukket tilbake, eller brukeren er deaktivert.');
+      }
+      c.set('viewer', viewer);
+      if (viewer.apiToken.readOnly && unsafeMethod(c.req.method)) {
+        await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `${c.req.method} ${c.req.path.slice(0, 200)} (read-only token)` });
+        return apiError(c, 403, 'read_only', 'Tokenet gir bare lesetilgang. Ingenting er endret.');
+      }
+      await recordApiTokenUse(db, callerOf(c), viewer.apiToken, { method: c.req.method, path: c.req.path });
+      await next();
+      return;
+    }
     const token = action === 'static' ? undefined : readSessionToken(c, config);
     if (token) {
       const found = await lookupSession(db, token, auditActor(c), config);
@@ -135,11 +155,11 @@ export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reaso
   const api = c.req.path.startsWith('/api/');
   if (reason.startsWith('csrf')) {
     const message = 'Forespørselen kom ikke fra dette nettstedet og ble avvist. Ingenting er endret. Last siden på nytt og prøv igjen.';
-    if (api) return c.json({ error: message }, 403);
+    if (api) return apiError(c, 403, 'forbidden', message);
     return respondError(c, { status: 403, title: 'Forespørselen ble avvist', message });
   }
   if (!viewer) {
-    if (api) return c.json({ error: 'Du må logge inn for å se dette.' }, 401);
+    if (api) return apiError(c, 401, 'unauthorized', 'Du må logge inn, eller sende et API-token, for å se dette.');
     if (signedOut) return signedOut(c);
     // The front page is no page to come back to: without a return path each role lands on its own start.
     // As sent (percent-encoded), so that a path with æ, ø or å is still a valid return path.
@@ -165,6 +185,6 @@ export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reaso
   const message = reason.startsWith('ownership')
     ? 'Du kan bare gjøre dette for din egen kommune eller organisasjon.'
     : 'Du er logget inn, men rollen din gir ikke tilgang til dette. Spør en administrator om du mener du skal ha tilgang.';
-  if (api) return c.json({ error: message }, 403);
+  if (api) return apiError(c, 403, 'forbidden', message);
   return respondError(c, { status: 403, title: 'Ingen tilgang', message });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modelExportSchema } from '../../model/export.ts';
+import { apiRequirementLinkSchema } from '../../model/exchange/api-tokens.ts';
 import type { ApiOperation } from '../../model/exchange/openapi.ts';
 
 /**
@@ -26,5 +27,23 @@ export const apiOperations: readonly ApiOperation[] = [
     tags: ['API'],
     writes: false,
     responses: { 200: { description: 'OpenAPI-dokumentet.', schema: z.looseObject({ openapi: z.literal('3.1.0') }) } },
+  },
+  {
+    method: 'post',
+    path: '/api/requirements/:key/links',
+    operationId: 'changeRequirementLink',
+    summary: 'Koble et krav til et element, eller fjerne koblingen',
+    description:
+      'Som skjemaet på kravets side: «governs» (gjelder) til et hvilket som helst element, «derived_from» (avledet fra, et tre) og «supersedes» (erstatter) til et annet krav. Versjonen er kravets versjon slik skriptet leste den; er kravet endret siden, svarer API-et 409 og endrer ingenting.',
+    tags: ['Krav'],
+    params: z.object({ key: z.string().describe('Kravets nøkkel') }),
+    body: apiRequirementLinkSchema,
+    writes: true,
+    responses: {
+      200: { description: 'Koblingen er lagt til eller fjernet (changed: false når den allerede var slik).', schema: z.object({ changed: z.boolean() }) },
+      404: { description: 'Kravet finnes ikke.' },
+      409: { description: 'Kravet er endret siden versjonen som ble sendt.' },
+      422: { description: 'Ugyldige felt (error.fields sier hvilke).' },
+    },
   },
 ];

@@ -8,6 +8,7 @@ import * as m0006 from './0006_consultation_answer_versions.ts';
 import * as m0007 from './0007_password_reset.ts';
 import * as m0008 from './0008_consultation_applied_proposals.ts';
 import * as m0011 from './0011_user_language.ts';
+import * as m0012 from './0012_audit_chain.ts';
 import * as m0013 from './0013_requirements_structure.ts';
 import * as m0015 from './0015_api_tokens.ts';
 
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0007_password_reset': m0007,
   '0008_consultation_applied_proposals': m0008,
   '0011_user_language': m0011,
+  '0012_audit_chain': m0012,
   '0013_requirements_structure': m0013,
   '0015_api_tokens': m0015,
 };

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEvent } from '../../../model/audit.ts';
 import type { Db } from '../index.ts';
+import { appendAuditRows } from './audit-chain.ts';
 import type { Database } from '../schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -38,25 +39,22 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
 
 /** Appends many events in one statement (a bulk change records one event per element). */
 export async function recordAudits(db: Executor, entries: AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 200) {
-    await db
-      .insertInto('audit_event')
-      .values(
-        entries.slice(i, i + 200).map((entry) => ({
-          at: entry.at.toISOString(),
-          user_id: entry.userId,
-          action: entry.action,
-          entity: entry.entity ?? null,
-          entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-          element_id: entry.elementId ?? null,
-          before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-          after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-          client_address: entry.clientAddress,
-          details: entry.details === null || entry.details === undefined ? null : entry.details.slice(0, 2000),
-        })),
-      )
-      .execute();
-  }
+  // Each entry is chained onto the one before (`audit-chain.ts`), so the log shows tampering.
+  await appendAuditRows(
+    db,
+    entries.map((entry) => ({
+      at: entry.at.toISOString(),
+      user_id: entry.userId,
+      action: entry.action,
+      entity: entry.entity ?? null,
+      entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      element_id: entry.elementId ?? null,
+      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+      client_address: entry.clientAddress,
+      details: entry.details === null || entry.details === undefined ? null : entry.details.slice(0, 2000),
+    })),
+  );
 }
 
 export interface AuditFilter {

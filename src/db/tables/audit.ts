@@ -13,4 +13,7 @@ export interface AuditEventTable {
   after_json: string | null;
   client_address: string | null;
   details: string | null;
+  /** The hash chain (migration 0012): the previous entry's hash ('' for the first) and this entry's. */
+  prev_hash: string | null;
+  hash: string | null;
 }

@@ -4,6 +4,7 @@ import { AuditPage, auditPageLimit } from '../../../views/pages/admin/audit.tsx'
 import { auditActor } from '../../auth/context.ts';
 import { listUsers } from '../../db/queries/accounts.ts';
 import { auditActions, auditEvents, recordAudit, type AuditFilter } from '../../db/queries/audit.ts';
+import { verifyAuditChain } from '../../db/queries/audit-chain.ts';
 import type { AppDeps } from '../../deps.ts';
 import { respond } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
@@ -18,8 +19,13 @@ export function auditRoutes({ db }: AppDeps): Hono {
 
   app.get('/admin/logg', validParams('query', auditQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    const [events, actions, users] = await Promise.all([auditEvents(db, toFilter(query), auditPageLimit), auditActions(db), listUsers(db)]);
-    return respond(c, { title: 'Revisjonslogg', body: <AuditPage events={events} query={query} actions={actions} users={users} /> });
+    const [events, actions, users, chain] = await Promise.all([
+      auditEvents(db, toFilter(query), auditPageLimit),
+      auditActions(db),
+      listUsers(db),
+      verifyAuditChain(db, { pageSize: Infinity }),
+    ]);
+    return respond(c, { title: 'Revisjonslogg', body: <AuditPage events={events} query={query} actions={actions} users={users} chain={chain} /> });
   });
 
   app.get('/admin/logg.csv', validParams('query', auditQuerySchema), async (c) => {

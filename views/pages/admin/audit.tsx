@@ -1,3 +1,4 @@
+import type { ChainReport } from '../../../model/audit.ts';
 import { fieldChanges, labelOfAction, type AuditEvent, type AuditQuery } from '../../../model/audit.ts';
 import type { UserSummary } from '../../../model/accounts.ts';
 import { Empty } from '../../components/common.tsx';
@@ -30,7 +31,7 @@ function Changes({ event }: { event: AuditEvent }) {
   );
 }
 
-export function AuditPage({ events, query, actions, users }: { events: AuditEvent[]; query: AuditQuery; actions: string[]; users: UserSummary[] }) {
+export function AuditPage({ events, query, actions, users, chain }: { events: AuditEvent[]; query: AuditQuery; actions: string[]; users: UserSummary[]; chain: ChainReport }) {
   return (
     <>
       <AdminHeader
@@ -38,6 +39,7 @@ export function AuditPage({ events, query, actions, users }: { events: AuditEven
         current="/admin/logg"
         lead="Innlogginger, mislykkede innlogginger, avviste forespørsler og alle endringer i data. Loggen kan bare legges til i; databasen nekter å endre eller slette rader."
       />
+      <ChainStatus chain={chain} />
       <form class="filter-form" method="get" action="/admin/logg" role="search" aria-label="Filtrer revisjonsloggen">
         <SelectField name="handling" label="Handling" value={query.handling} empty="Alle handlinger" options={actions.map((a) => ({ value: a, label: labelOfAction(a) }))} />
         <SelectField name="bruker" label="Bruker" value={query.bruker === undefined ? '' : String(query.bruker)} empty="Alle brukere" options={users.map((u) => ({ value: String(u.id), label: `${u.name} (${u.email})` }))} />
@@ -97,5 +99,35 @@ export function AuditPage({ events, query, actions, users }: { events: AuditEven
         </div>
       )}
     </>
+  );
+}
+
+/** Whether the log's hash chain is whole: any row changed, removed or slipped in breaks it. */
+function ChainStatus({ chain }: { chain: ChainReport }) {
+  if (!chain.whole) {
+    return (
+      <div class="ds-alert" data-color="danger" role="alert">
+        <h2 class="ds-heading" data-size="xs">
+          Hash-kjeden er brutt ved hendelse {chain.brokenAt}
+        </h2>
+        <p class="ds-paragraph">
+          Hendelse {chain.brokenAt} {chain.reason}. Noen har skrevet i databasefilen utenom appen. Sammenlign med en sikkerhetskopi og den siste hashen dere tok
+          vare på.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div class="ds-alert" data-color="success" role="status">
+      <p class="ds-paragraph">
+        Hash-kjeden er hel: {chain.entries} hendelser kontrollert.
+        {chain.latest ? (
+          <>
+            {' '}
+            Siste hash (ta vare på den et annet sted): <code>{`${chain.latest.id}:${chain.latest.hash}`}</code>
+          </>
+        ) : null}
+      </p>
+    </div>
   );
 }

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import type { ChainReport } from '../../../model/audit.ts';
+import type { Database } from '../schema.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The audit log as a hash chain (migration 0012). Each entry stores the previous entry's hash and
+ * SHA-256 over [previous hash, its own fields]; the first entry's previous hash is ''. Changing,
+ * removing or inserting a row anywhere breaks the chain at that row, which `verifyAuditChain`
+ * names. Rewriting the whole tail after a change is caught by comparing with a hash kept
+ * elsewhere (`latestAuditAnchor`, printed daily by `npm run audit -- latest`).
+ */
+const fields = ['at', 'user_id', 'action', 'entity', 'entity_id', 'element_id', 'before_json', 'after_json', 'client_address', 'details'] as const;
+type Chained = { [F in (typeof fields)[number]]: Database['audit_event'][F] };
+
+export function auditEntryHash(previous: string, row: Chained): string {
+  const content = JSON.stringify([previous, ...fields.map((f) => row[f] ?? null)]);
+  return createHash('sha256').update(content, 'utf8').digest('hex');
+}
+
+/**
+ * Appends rows to the chain. Appends are serialised, so two writers never chain onto the same
+ * previous entry: on SQLite every write transaction holds the database's write lock (BEGIN
+ * IMMEDIATE), on PostgreSQL a transaction-scoped advisory lock is taken first. Outside a
+ * transaction a short one is opened for the append.
+ */
+export async function appendAuditRows(db: Executor, rows: Chained[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (!db.isTransaction) {
+    await (db as Kysely<Database>).transaction().execute((trx) => appendAuditRows(trx, rows));
+    return;
+  }
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(db);
+  }
+  const last = await db.selectFrom('audit_event').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let previous = last?.hash ?? '';
+  const chained = rows.map((row) => {
+    const hash = auditEntryHash(previous, row);
+    const entry = { ...row, prev_hash: previous, hash };
+    previous = hash;
+    return entry;
+  });
+  for (let i = 0; i < chained.length; i += 200) await db.insertInto('audit_event').values(chained.slice(i, i + 200)).execute();
+}
+
+/** The advisory lock's key on PostgreSQL: any fixed number the app uses for nothing else. */
+const auditLockKey = 120_012;
+
+export type { ChainReport };
+
+/**
+ * Walks the whole chain in id order and names the first entry that does not hold. The command
+ * line reads it in pages; a page (`pageSize: Infinity`) reads it in one query.
+ */
+export async function verifyAuditChain(db: Executor, { pageSize = 5000 }: { pageSize?: number } = {}): Promise<ChainReport> {
+  let previous = '';
+  let after = 0;
+  let entries = 0;
+  let latest: { id: number; hash: string } | null = null;
+  for (let more = true; more; ) {
+    const query = db.selectFrom('audit_event').selectAll().where('id', '>', after).orderBy('id');
+    const rows = await (Number.isFinite(pageSize) ? query.limit(pageSize) : query).execute();
+    more = rows.length === pageSize;
+    for (const row of rows) {
+      entries++;
+      if (row.hash === null || row.prev_hash === null) return { whole: false, entries, brokenAt: row.id, reason: 'har ingen hash' };
+      if (row.prev_hash !== previous) return { whole: false, entries, brokenAt: row.id, reason: 'peker ikke på hendelsen før (en hendelse er fjernet eller satt inn)' };
+      if (auditEntryHash(previous, row) !== row.hash) return { whole: false, entries, brokenAt: row.id, reason: 'innholdet stemmer ikke med hashen (hendelsen er endret)' };
+      previous = row.hash;
+      latest = { id: row.id, hash: row.hash };
+      after = row.id;
+    }
+  }
+  return { whole: true, entries, latest };
+}
+
+/** The newest entry's id and hash: keep it somewhere else (daily), and compare later. */
+export async function latestAuditAnchor(db: Executor): Promise<{ id: number; hash: string } | null> {
+  const row = await db.selectFrom('audit_event').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row && row.hash !== null ? { id: row.id, hash: row.hash } : null;
+}
+
+/** Whether an anchor kept earlier is still in the chain as it was. */
+export async function anchorHolds(db: Executor, anchor: { id: number; hash: string }): Promise<boolean> {
+  const row = await db.selectFrom('audit_event').select('hash').where('id', '=', anchor.id).executeTakeFirst();
+  return row?.hash === anchor.hash;
+}
+
