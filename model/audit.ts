@@ -81,7 +81,7 @@ export const auditActionLabel: Record<string, string> = {
   'element.move': 'Rekkefølge endret',
   'element.links': 'Koblinger endret',
   'element.bulk-move': 'Flyttet sammen med andre',
-  'link.personnel': 'Kobling til helsepersonellgruppe endret',
+  'link.personnel': 'Kobling til tjenesteområde endret',
   'link.exchange': 'Kobling til aktør endret',
   'consultation.round.create': 'Høringsrunde opprettet',
   'consultation.round.update': 'Høringsrunde endret',

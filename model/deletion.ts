@@ -52,7 +52,7 @@ export function deletionImpact(
   const linkCounts = [
     { label: 'koblinger mellom informasjonstjeneste, aktør og samhandlingsform', count: count(links.serviceExchanges, (l) => l.serviceId, (l) => l.actorId, (l) => l.modeId) },
     { label: 'behovsvurderinger på slike koblinger (koblingen blir stående uten behov)', count: count(links.serviceExchanges.filter((l) => !goneIds.has(l.serviceId) && !goneIds.has(l.actorId) && !goneIds.has(l.modeId)), (l) => l.needLevelId) },
-    { label: 'koblinger mellom informasjonstjeneste og helsepersonellgruppe', count: count(links.servicePersonnelGroups, (l) => l.serviceId, (l) => l.personnelGroupId) },
+    { label: 'koblinger mellom informasjonstjeneste og tjenesteområde', count: count(links.servicePersonnelGroups, (l) => l.serviceId, (l) => l.personnelGroupId) },
     { label: 'koblinger mellom informasjonstjeneste og funksjonsområde', count: count(links.serviceCapabilities, (l) => l.serviceId, (l) => l.capabilityId) },
     { label: 'koblinger mellom informasjonstjeneste og mål', count: count(links.serviceGoals, (l) => l.serviceId, (l) => l.goalId) },
     { label: 'avhengigheter til prosjekter i nasjonal portefølje', count: count(links.serviceDependencies, (l) => l.serviceId, (l) => l.projectId) },

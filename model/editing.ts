@@ -12,10 +12,13 @@ import {
   requirementPriorityLabel,
   requirementStatuses,
   requirementStatusLabel,
+  recordSolutionLabel,
+  recordSolutions,
   type ScopeElement,
   type ScopeModel,
   usages,
 } from './schemas.ts';
+import { provenanceLabel, provenanceLevels } from './provenance.ts';
 
 /*
  * What architects type into the forms, as zod schemas over the strings a form posts. Each kind's
@@ -65,6 +68,22 @@ export const commonInputShape = {
     .transform((v) => (v ? v : null)),
   description: trimmed(10_000, 'Beskrivelsen').optional().transform((v) => v ?? ''),
   tentative: checkboxSchema,
+  /** Absent (an older form, an API caller) means the editors' reading: `inferred`. */
+  provenance: z
+    .union([z.literal(''), z.enum(provenanceLevels)], { error: 'Velg kildegrunnlag.' })
+    .optional()
+    .transform((v) => (v ? v : ('inferred' as const))),
+  provenanceNote: trimmed(1000, 'Begrunnelsen').optional().transform((v) => v ?? ''),
+};
+
+const levelField = z
+  .union([z.literal(''), z.enum(provenanceLevels)], { error: 'Velg kildegrunnlag.' })
+  .optional()
+  .transform((v) => (v ? v : ('inferred' as const)));
+/** The level and note of a capability's placement in a solution part. */
+const solutionPartLevelShape = {
+  solutionPartLevel: levelField,
+  solutionPartNote: trimmed(1000, 'Begrunnelsen').optional().transform((v) => v ?? ''),
 };
 
 const budget = z
@@ -82,7 +101,7 @@ export const elementInputSchemas = {
   solutionPart: z.object({ ...commonInputShape }),
   personnelGroup: z.object({ ...commonInputShape }),
   task: z.object({ ...commonInputShape }),
-  capability: z.object({ ...commonInputShape, parent: optionalRef, solutionPart: optionalRef }),
+  capability: z.object({ ...commonInputShape, parent: optionalRef, solutionPart: optionalRef, ...solutionPartLevelShape }),
   informationCategory: z.object({ ...commonInputShape }),
   informationService: z.object({
     ...commonInputShape,
@@ -136,6 +155,11 @@ export const elementInputSchemas = {
     priority: z.enum(requirementPriorities, { error: 'Velg prioritet.' }),
     status: z.enum(requirementStatuses, { error: 'Velg status.' }),
   }),
+  journalInterface: z.object({ ...commonInputShape }),
+  region: z.object({ ...commonInputShape, recordSolution: z.enum(recordSolutions, { error: 'Velg journalløsning.' }) }),
+  nationalSolution: z.object({ ...commonInputShape }),
+  risk: z.object({ ...commonInputShape }),
+  guideline: z.object({ ...commonInputShape }),
 } satisfies Record<ElementKind, z.ZodType>;
 
 export type ElementInput<K extends ElementKind> = z.output<(typeof elementInputSchemas)[K]>;
@@ -174,7 +198,25 @@ const commonFields: FieldSpec[] = [
   { name: 'tentative', label: 'Tentativt (under arbeid)', type: 'checkbox' },
 ];
 
-export const fieldsByKind: Record<ElementKind, FieldSpec[]> = {
+const provenanceOptions = provenanceLevels.map((l) => [l, provenanceLabel[l]] as const);
+/** Where the element comes from: stated, tentative in the source, or the editors' reading. */
+const provenanceFields: FieldSpec[] = [
+  {
+    name: 'provenance',
+    label: 'Kildegrunnlag',
+    type: 'enum',
+    options: provenanceOptions,
+    hint: 'Står i kilden, tentativt i kilden (merket TENTATIVT eller UNDER ARBEID), eller en tolkning.',
+  },
+  {
+    name: 'provenanceNote',
+    label: 'Begrunnelse eller merknad',
+    type: 'text',
+    hint: 'For en tolkning: én linje om hvorfor, og hvilke linjer den bygger på. Ellers valgfri merknad, f.eks. en rettet stavemåte.',
+  },
+];
+
+const fieldsWithoutProvenance: Record<ElementKind, FieldSpec[]> = {
   solutionPart: commonFields,
   personnelGroup: commonFields,
   task: commonFields,
@@ -182,6 +224,8 @@ export const fieldsByKind: Record<ElementKind, FieldSpec[]> = {
     ...commonFields,
     { name: 'parent', label: 'Ligger under', type: 'ref', kind: 'capability', hint: 'Tomt betyr øverste nivå.' },
     { name: 'solutionPart', label: 'Løsningsdel', type: 'ref', kind: 'solutionPart' },
+    { name: 'solutionPartLevel', label: 'Kildegrunnlag for plasseringen i løsningsdelen', type: 'enum', options: provenanceOptions },
+    { name: 'solutionPartNote', label: 'Begrunnelse for plasseringen', type: 'text' },
   ],
   informationCategory: commonFields,
   informationService: [
@@ -234,7 +278,26 @@ export const fieldsByKind: Record<ElementKind, FieldSpec[]> = {
     { name: 'status', label: 'Status', type: 'enum', options: requirementStatuses.map((s) => [s, requirementStatusLabel[s]] as const), required: true },
     { name: 'tentative', label: 'Tentativt (under arbeid)', type: 'checkbox' },
   ],
+  journalInterface: commonFields,
+  region: [
+    ...commonFields,
+    {
+      name: 'recordSolution',
+      label: 'Journalløsning',
+      type: 'enum',
+      options: recordSolutions.map((r) => [r, recordSolutionLabel[r]] as const),
+      required: true,
+    },
+  ],
+  nationalSolution: commonFields,
+  risk: commonFields,
+  guideline: commonFields,
 };
+
+/** Every kind's form: its own fields, then where it comes from. */
+export const fieldsByKind: Record<ElementKind, FieldSpec[]> = Object.fromEntries(
+  Object.entries(fieldsWithoutProvenance).map(([kind, fields]) => [kind, [...fields, ...provenanceFields]]),
+) as Record<ElementKind, FieldSpec[]>;
 
 /** A URL-safe key from a name: lower case, æøå spelt out, words joined by hyphens. */
 export function slugify(name: string): string {
@@ -291,10 +354,20 @@ export function toFormValues(element: ScopeElement, index: ModelIndex): Record<s
     nameEn: element.nameEn ?? '',
     description: element.description,
     tentative: flag(element.tentative),
+    provenance: element.provenance,
+    provenanceNote: element.provenanceNote,
   };
   switch (element.kind) {
     case 'capability':
-      return { ...common, parent: key(element.parentId), solutionPart: key(element.solutionPartId) };
+      return {
+        ...common,
+        parent: key(element.parentId),
+        solutionPart: key(element.solutionPartId),
+        solutionPartLevel: element.solutionPartProvenance.level,
+        solutionPartNote: element.solutionPartProvenance.note,
+      };
+    case 'region':
+      return { ...common, recordSolution: element.recordSolution };
     case 'informationService':
       return {
         ...common,
@@ -336,6 +409,10 @@ export function toFormValues(element: ScopeElement, index: ModelIndex): Record<s
     case 'actor':
     case 'goal':
     case 'stakeholder':
+    case 'journalInterface':
+    case 'nationalSolution':
+    case 'risk':
+    case 'guideline':
       return common;
     default:
       return unhandledKind(element);

@@ -87,7 +87,7 @@ export function resolveServiceFilter(
   }
   if (filter.group) {
     const group = index.byKey('personnelGroup', filter.group);
-    if (!group) return `Det finnes ingen helsepersonellgruppe med nøkkelen «${filter.group}».`;
+    if (!group) return `Det finnes ikke noe tjenesteområde med nøkkelen «${filter.group}».`;
     selection.personnelGroupId = group.id;
   }
   return selection;

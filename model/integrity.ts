@@ -1,5 +1,6 @@
 import type { ElementKind } from './kinds.ts';
 import { indexModel } from './lookup.ts';
+import { relationAccepts, relationInfo } from './relations.ts';
 import type { ScopeModel } from './schemas.ts';
 
 /**
@@ -54,6 +55,13 @@ export function referenceProblems(model: ScopeModel): string[] {
     expect(`requirementElements[${i}].requirementId`, 'requirement', l.requirementId, false);
     if (!index.byId.has(l.elementId)) problems.push(`requirementElements[${i}].elementId: ${l.elementId} finnes ikke`);
   });
+  links.relations.forEach((l, i) => {
+    const from = index.byId.get(l.fromId);
+    const to = index.byId.get(l.toId);
+    if (!from || !relationInfo[l.relation].from.includes(from.kind)) problems.push(`relations[${i}].fromId: ${l.fromId} kan ikke ${l.relation}`);
+    if (!to || !relationAccepts(l.relation, to.kind)) problems.push(`relations[${i}].toId: ${l.toId} passer ikke til ${l.relation}`);
+  });
+  links.regionCounties.forEach((l, i) => expect(`regionCounties[${i}].regionId`, 'region', l.regionId, false));
   // A capability may not be its own ancestor.
   for (const c of model.elements.capability) {
     const seen = new Set<number>([c.id]);

@@ -24,6 +24,11 @@ export const elementKinds = [
   'stakeholder',
   'nationalProject',
   'requirement',
+  'journalInterface',
+  'region',
+  'nationalSolution',
+  'risk',
+  'guideline',
 ] as const;
 
 export const elementKindSchema = z.enum(elementKinds);
@@ -49,13 +54,16 @@ export const kindInfo: Record<ElementKind, KindInfo> = {
     pluralEn: 'Solution parts',
     intro: 'De tre hoveddelene løsningsomfanget for hele tiltaket deles inn i.',
   },
+  // The code name is historical: the slide (lines 1494-1503) lists municipal service areas and
+  // says the record covers them and every personnel group working in them.
   personnelGroup: {
     kind: 'personnelGroup',
-    path: 'personellgrupper',
-    singular: 'Helsepersonellgruppe',
-    plural: 'Helsepersonellgrupper',
-    pluralEn: 'Municipal services and personnel groups',
-    intro: 'De kommunale helse- og omsorgstjenestene og helsepersonellgruppene som jobber i dem, som skal bruke felles journal.',
+    path: 'tjenesteomrader',
+    singular: 'Tjenesteområde',
+    plural: 'Tjenesteområder',
+    pluralEn: 'Municipal service areas',
+    intro:
+      'De kommunale helse- og omsorgstjenestene felles kommunal pasientjournal omfatter. Journalen omfatter også alle helsepersonellgrupper som jobber i disse tjenestene; en personellgruppe kan jobbe i flere tjenesteområder.',
   },
   task: {
     kind: 'task',
@@ -176,6 +184,48 @@ export const kindInfo: Record<ElementKind, KindInfo> = {
     plural: 'Krav',
     pluralEn: 'Requirements',
     intro: 'Kravene («skal»-utsagn) som knyttes til elementer i omfanget.',
+  },
+  journalInterface: {
+    kind: 'journalInterface',
+    path: 'grensesnitt',
+    singular: 'Grensesnitt',
+    plural: 'Grensesnitt',
+    pluralEn: 'Interfaces of the shared record',
+    intro:
+      'Grensesnittene i kanten av felles journalløsning: mot samhandling, mot kommunale administrative funksjoner og mot velferdsteknologi. De avgrenser omfanget; informasjonstjenester kobles til grensesnittet de går gjennom.',
+  },
+  region: {
+    kind: 'region',
+    path: 'regioner',
+    singular: 'Region',
+    plural: 'Regioner',
+    pluralEn: 'Regions',
+    intro:
+      'Målbildet «Én innbygger – én journal»: Helseplattformen for både kommuner og spesialisthelsetjeneste i Midt-Norge, felles kommunal journal i de andre regionene, og felles løsninger for helhetlig samhandling for alle.',
+  },
+  nationalSolution: {
+    kind: 'nationalSolution',
+    path: 'nasjonale-losninger',
+    singular: 'Nasjonal e-helseløsning',
+    plural: 'Nasjonale e-helseløsninger',
+    pluralEn: 'National e-health solutions',
+    intro: 'Nasjonale e-helseløsninger som informasjonstjenester kan leveres av, integrert i journalen.',
+  },
+  risk: {
+    kind: 'risk',
+    path: 'risikoer',
+    singular: 'Risiko',
+    plural: 'Risikoer',
+    pluralEn: 'Risks',
+    intro: 'Hovedutfordringene i nasjonal e-helseportefølje, og hva i omfanget de truer.',
+  },
+  guideline: {
+    kind: 'guideline',
+    path: 'foringer',
+    singular: 'Føring',
+    plural: 'Oppdrag og føringer',
+    pluralEn: 'Mandate and guidelines',
+    intro: 'Oppdraget fra Helse- og omsorgsdepartementet og de sentrale føringene for arbeidet.',
   },
 };
 

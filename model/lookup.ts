@@ -21,6 +21,8 @@ export function emptyScopeModel(): ScopeModel {
       serviceExchanges: [],
       servicePersonnelGroups: [],
       requirementElements: [],
+      relations: [],
+      regionCounties: [],
     },
     municipalities: [],
   };

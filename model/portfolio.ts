@@ -50,3 +50,18 @@ export function summarise(projects: NationalProject[]): PortfolioSummary {
     byStatus,
   };
 }
+
+/**
+ * The portfolio's total as the document gives it (lines 410 and 932), with its footnote (lines
+ * 948-949): 12 MNOK that Helsedataprogrammet passes on to two other projects are counted in both,
+ * so the document takes them off its total. The rows themselves add up to more; the page shows
+ * the document's figure and says why, rather than a sum of its own.
+ */
+export const documentPortfolioTotal = {
+  budgetMnok: 1515,
+  projectCount: 52,
+  lines: [410, 932] as const,
+  footnote:
+    'Helsedataprogrammet finanserer 10 mill til Program Kodeverk og Terminologi og 2 mill til Innsyn og tilgjengeliggøring - NPR og KPR (HDIR). 12 mill er derfor fratrukket totalsummen her men ikke i kostnadsfordelingen.',
+  footnoteLines: [948, 949] as const,
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { elementKindSchema, type ElementKind } from './kinds.ts';
+import { linkProvenanceSchema, provenanceLevelSchema } from './provenance.ts';
 
 /** Stable, URL-safe key of an element, unique within its kind. */
 export const elementKeySchema = z
@@ -49,6 +50,12 @@ export const elementBaseSchema = z.object({
   description: z.string().max(10_000),
   source: sourceRefSchema.nullable(),
   tentative: z.boolean(),
+  /** Stated in the source, tentative in the source, or inferred (see `model/provenance.ts`). */
+  provenance: provenanceLevelSchema,
+  /** For an inferred element its one-line reason; otherwise an optional note (a deliberate correction). */
+  provenanceNote: z.string().max(1000),
+  /** The source's own words where the element's name is the editors' (a tier's column heading). */
+  sourceQuote: z.string().max(1000).nullable(),
   position: z.number().int(),
   version: z.number().int().positive(),
 });
@@ -110,6 +117,8 @@ export const taskSchema = elementOf('task', {});
 export const capabilitySchema = elementOf('capability', {
   parentId: idSchema.nullable(),
   solutionPartId: idSchema.nullable(),
+  /** How sure the placement under the solution part is (the slides place groups by heading only). */
+  solutionPartProvenance: linkProvenanceSchema,
 });
 export const informationCategorySchema = elementOf('informationCategory', {});
 export const informationServiceSchema = elementOf('informationService', {
@@ -143,6 +152,23 @@ export const decisionPointSchema = elementOf('decisionPoint', {
   number: z.number().int().positive(),
 });
 export const stakeholderSchema = elementOf('stakeholder', {});
+/** One of the shared record's interfaces at the edge of the scope (lines 1820-1844). */
+export const journalInterfaceSchema = elementOf('journalInterface', {});
+export const recordSolutions = ['felles-kommunal-journal', 'helseplattformen'] as const;
+export const recordSolutionSchema = z.enum(recordSolutions);
+export type RecordSolution = z.infer<typeof recordSolutionSchema>;
+export const recordSolutionLabel: Record<RecordSolution, string> = {
+  'felles-kommunal-journal': 'Felles kommunal journal (Akson)',
+  helseplattformen: 'Helseplattformen (felles for kommuner og spesialisthelsetjeneste)',
+};
+/** A health region in the target picture "Én innbygger – én journal", with its record solution. */
+export const regionSchema = elementOf('region', { recordSolution: recordSolutionSchema });
+/** A national e-health solution (kjernejournal, …) that services can be delivered by. */
+export const nationalSolutionSchema = elementOf('nationalSolution', {});
+/** A risk in the national portfolio's risk matrix (lines 1326-1346). */
+export const riskSchema = elementOf('risk', {});
+/** The ministry's mandate and the key guidelines ("sentrale føringer", lines 1422-1455). */
+export const guidelineSchema = elementOf('guideline', {});
 export const nationalProjectSchema = elementOf('nationalProject', {
   projectNo: z.number().int().positive(),
   priorityCategory: z.number().int().min(1).max(2),
@@ -198,6 +224,11 @@ export type DecisionPoint = z.infer<typeof decisionPointSchema>;
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
 export type NationalProject = z.infer<typeof nationalProjectSchema>;
 export type Requirement = z.infer<typeof requirementSchema>;
+export type JournalInterface = z.infer<typeof journalInterfaceSchema>;
+export type Region = z.infer<typeof regionSchema>;
+export type NationalSolution = z.infer<typeof nationalSolutionSchema>;
+export type Risk = z.infer<typeof riskSchema>;
+export type Guideline = z.infer<typeof guidelineSchema>;
 
 /** The schema of each kind, for validating any element by its kind. */
 export const elementSchemaByKind = {
@@ -218,6 +249,11 @@ export const elementSchemaByKind = {
   stakeholder: stakeholderSchema,
   nationalProject: nationalProjectSchema,
   requirement: requirementSchema,
+  journalInterface: journalInterfaceSchema,
+  region: regionSchema,
+  nationalSolution: nationalSolutionSchema,
+  risk: riskSchema,
+  guideline: guidelineSchema,
 } as const satisfies Record<ElementKind, z.ZodType>;
 
 export type ElementOfKind = { [K in ElementKind]: z.infer<(typeof elementSchemaByKind)[K]> };
@@ -225,22 +261,47 @@ export type ScopeElement = ElementOfKind[ElementKind];
 
 // Links -------------------------------------------------------------------------------------
 
-export const serviceCapabilitySchema = z.object({ serviceId: idSchema, capabilityId: idSchema });
-export const serviceGoalSchema = z.object({ serviceId: idSchema, goalId: idSchema });
-export const serviceDependencySchema = z.object({ serviceId: idSchema, projectId: idSchema });
+/*
+ * Every link carries its provenance. It is optional in the type so that code building a link in
+ * memory need not invent one; everything loaded from the database has it (see `linkProvenance`).
+ */
+const withProvenance = { provenance: linkProvenanceSchema.optional() };
+
+export const serviceCapabilitySchema = z.object({ serviceId: idSchema, capabilityId: idSchema, ...withProvenance });
+export const serviceGoalSchema = z.object({ serviceId: idSchema, goalId: idSchema, ...withProvenance });
+export const serviceDependencySchema = z.object({ serviceId: idSchema, projectId: idSchema, ...withProvenance });
 /** Who exchanges a service with whom, how, and how much must be built for it. */
 export const serviceExchangeSchema = z.object({
   serviceId: idSchema,
   actorId: idSchema,
   modeId: idSchema,
   needLevelId: idSchema.nullable(),
+  ...withProvenance,
 });
 export const servicePersonnelSchema = z.object({
   serviceId: idSchema,
   personnelGroupId: idSchema,
   usage: usageSchema,
+  ...withProvenance,
 });
-export const requirementElementSchema = z.object({ requirementId: idSchema, elementId: idSchema });
+export const requirementElementSchema = z.object({ requirementId: idSchema, elementId: idSchema, ...withProvenance });
+/** The kinds of relation in `element_relation`; see `model/relations.ts` for what each means. */
+export const relationTypes = ['usesInterface', 'deliveredBy', 'threatens', 'builtBy', 'preProjectOf', 'issuedBy', 'involvedIn'] as const;
+export const relationTypeSchema = z.enum(relationTypes);
+export type RelationType = z.infer<typeof relationTypeSchema>;
+/** A typed link between two elements, for the relations that need no columns of their own. */
+export const elementRelationSchema = z.object({
+  fromId: idSchema,
+  toId: idSchema,
+  relation: relationTypeSchema,
+  provenance: linkProvenanceSchema,
+});
+/** A region covers a county: how municipalities are tied to a region's record solution. */
+export const regionCountySchema = z.object({
+  regionId: idSchema,
+  countyNumber: z.string().regex(/^\d{2}$/, 'Fylkesnummeret har to sifre.'),
+  provenance: linkProvenanceSchema,
+});
 
 export type ServiceCapability = z.infer<typeof serviceCapabilitySchema>;
 export type ServiceGoal = z.infer<typeof serviceGoalSchema>;
@@ -248,6 +309,8 @@ export type ServiceDependency = z.infer<typeof serviceDependencySchema>;
 export type ServiceExchange = z.infer<typeof serviceExchangeSchema>;
 export type ServicePersonnel = z.infer<typeof servicePersonnelSchema>;
 export type RequirementElement = z.infer<typeof requirementElementSchema>;
+export type ElementRelation = z.infer<typeof elementRelationSchema>;
+export type RegionCounty = z.infer<typeof regionCountySchema>;
 
 export const municipalityNumberSchema = z.string().regex(/^\d{4}$/, 'Kommunenummeret har fire sifre.');
 export const municipalitySchema = z.object({
@@ -280,6 +343,11 @@ export const scopeModelSchema = z.object({
     stakeholder: z.array(stakeholderSchema),
     nationalProject: z.array(nationalProjectSchema),
     requirement: z.array(requirementSchema),
+    journalInterface: z.array(journalInterfaceSchema),
+    region: z.array(regionSchema),
+    nationalSolution: z.array(nationalSolutionSchema),
+    risk: z.array(riskSchema),
+    guideline: z.array(guidelineSchema),
   }),
   links: z.object({
     serviceCapabilities: z.array(serviceCapabilitySchema),
@@ -288,6 +356,8 @@ export const scopeModelSchema = z.object({
     serviceExchanges: z.array(serviceExchangeSchema),
     servicePersonnelGroups: z.array(servicePersonnelSchema),
     requirementElements: z.array(requirementElementSchema),
+    relations: z.array(elementRelationSchema),
+    regionCounties: z.array(regionCountySchema),
   }),
   municipalities: z.array(municipalitySchema),
 });

@@ -1,13 +1,30 @@
 import { readFileSync } from 'node:fs';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { ElementKind } from '../model/kinds.ts';
 import type { Db } from '../src/db/index.ts';
 import type { Database } from '../src/db/schema.ts';
 import { akson, sourceDocument } from './akson/index.ts';
-import type { CapabilitySeed, ElementSeed } from './akson/types.ts';
+import { REQUIREMENT_READING } from './akson/requirements.ts';
+import type { CapabilitySeed, ElementSeed, LinkSeedProvenance } from './akson/types.ts';
 import { readMunicipalities } from './municipalities.ts';
 
 type Trx = Transaction<Database>;
+
+/** An element's level: inferred with a reason, tentative where the document says so, else stated. */
+export function seedLevel(seed: { tentative?: boolean; inferred?: string }): 'stated' | 'tentative' | 'inferred' {
+  return seed.inferred ? 'inferred' : seed.tentative ? 'tentative' : 'stated';
+}
+
+/** The provenance columns of a seeded link. */
+export function linkColumns(p: LinkSeedProvenance) {
+  return {
+    provenance: seedLevel(p),
+    provenance_note: p.inferred ?? '',
+    source_from: p.lines[0],
+    source_to: p.lines[1],
+  };
+}
+
 
 const SEEDED_AT = 'seeded_at';
 
@@ -55,7 +72,18 @@ export async function seedDatabase(db: Db, now: Date = new Date()): Promise<Seed
   });
 }
 
+/**
+ * Whether the schema has the provenance columns and the tables of migration 0014. Tests seed
+ * databases migrated only part of the way, to test a later migration on seeded content; the
+ * seed then writes what that older schema can hold.
+ */
+async function hasProvenance(trx: Trx): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration where name = ${'0014_provenance'}`.execute(trx);
+  return Number(rows[0]?.n ?? 0) > 0;
+}
+
 async function seedScope(trx: Trx, at: string): Promise<number> {
+  const provenance = await hasProvenance(trx);
   const body = readFileSync(new URL(sourceDocument.file, import.meta.url), 'utf8');
   const doc = await trx
     .insertInto('source_document')
@@ -93,6 +121,7 @@ async function seedScope(trx: Trx, at: string): Promise<number> {
           source_from: s.lines[0],
           source_to: s.lines[1],
           tentative: s.tentative ? 1 : 0,
+          ...(provenance ? { provenance: seedLevel(s), provenance_note: s.inferred ?? s.note ?? '', source_quote: s.quote ?? null } : {}),
           position,
           created_at: at,
           updated_at: at,
@@ -116,6 +145,30 @@ async function seedScope(trx: Trx, at: string): Promise<number> {
   await insertAll('goal', akson.goals);
   await insertAll('stakeholder', akson.stakeholders);
   await insertAll('informationCategory', akson.informationCategories);
+  if (provenance) await seedContext();
+  async function seedContext() {
+  await insertAll('journalInterface', akson.journalInterfaces);
+  await insertAll('nationalSolution', akson.nationalSolutions);
+  await insertAll('risk', akson.risks);
+  await insertAll('guideline', akson.guidelines);
+  const regionIds = await insertAll('region', akson.regions);
+  await trx
+    .insertInto('region')
+    .values(akson.regions.map((r, i) => ({ element_id: regionIds[i]!, record_solution: r.recordSolution })))
+    .execute();
+  await trx
+    .insertInto('region_county')
+    .values(
+      akson.regions.flatMap((r, i) =>
+        r.counties.map((county) => ({
+          region_id: regionIds[i]!,
+          county_number: county,
+          ...linkColumns({ lines: r.lines, inferred: r.countiesReason }),
+        })),
+      ),
+    )
+    .execute();
+  }
 
   const needLevelIds = await insertAll('needLevel', akson.needLevels);
   await trx
@@ -150,6 +203,13 @@ async function seedScope(trx: Trx, at: string): Promise<number> {
         element_id: capabilityIds[i]!,
         parent_id: parentKey === null ? null : idOf('capability', parentKey),
         solution_part_id: seed.solutionPart ? idOf('solutionPart', seed.solutionPart) : null,
+        // The slides place a group in a solution part by layout only: always a reading.
+        ...(provenance
+          ? {
+              solution_part_provenance: seed.solutionPart ? 'inferred' : 'stated',
+              solution_part_note: seed.solutionPart ? (seed.solutionPartReason ?? '') : '',
+            }
+          : {}),
       })),
     )
     .execute();
@@ -169,6 +229,9 @@ async function seedScope(trx: Trx, at: string): Promise<number> {
     .execute();
   // The whole first-delivery slide is marked TENTATIVT, ER UNDER ARBEID.
   await trx.updateTable('element').set({ tentative: 1 }).where('id', 'in', serviceIds).execute();
+  if (provenance) {
+    await trx.updateTable('element').set({ provenance: 'tentative' }).where('id', 'in', serviceIds).where('provenance', '=', 'stated').execute();
+  }
 
   const phaseIds = await insertAll('roadmapPhase', akson.roadmapPhases);
   const milestoneIds = await insertAll('milestone', akson.milestones);
@@ -240,11 +303,35 @@ async function seedScope(trx: Trx, at: string): Promise<number> {
     .insertInto('requirement_element')
     .values(
       akson.requirements.flatMap((r, i) =>
-        r.about.map(([kind, key]) => ({ requirement_id: requirementIds[i]!, element_id: idOf(kind, key) })),
+        r.about.map(([kind, key]) => ({
+          requirement_id: requirementIds[i]!,
+          element_id: idOf(kind, key),
+          ...(provenance ? linkColumns({ lines: r.lines, inferred: r.reading ?? REQUIREMENT_READING }) : {}),
+        })),
       ),
     )
     .execute();
   await trx.insertInto('counter').values({ name: 'requirement', value: akson.requirements.length }).execute();
+  if (!provenance) return ids.size;
+  // A requirement's priority is the editors' reading, so the requirement is too.
+  await trx
+    .updateTable('element')
+    .set({ provenance: 'inferred', provenance_note: REQUIREMENT_READING })
+    .where('id', 'in', requirementIds)
+    .where('provenance', '!=', 'inferred')
+    .execute();
+
+  await trx
+    .insertInto('element_relation')
+    .values(
+      akson.relations.map((r) => ({
+        from_id: idOf(r.from[0], r.from[1]),
+        to_id: idOf(r.to[0], r.to[1]),
+        relation: r.relation,
+        ...linkColumns(r),
+      })),
+    )
+    .execute();
 
   return ids.size;
 }

@@ -38,7 +38,7 @@ export function serviceContext(model: ScopeModel, index: ModelIndex, service: In
   const needLevels = [...model.elements.needLevel].sort((a, b) => a.rank - b.rank);
 
   const title = `Sammenhengen rundt informasjonstjenesten «${service.name}»`;
-  const description = `${plural(new Set(exchanges.map((l) => l.actorId)).size, 'aktør', 'aktører')}, ${plural(personnel.length, 'helsepersonellgruppe', 'helsepersonellgrupper')}, ${plural(capabilities.length, 'funksjonsområde', 'funksjonsområder')} og ${plural(projects.length, 'prosjekt', 'prosjekter')} i nasjonal portefølje som tjenesten avhenger av.`;
+  const description = `${plural(new Set(exchanges.map((l) => l.actorId)).size, 'aktør', 'aktører')}, ${plural(personnel.length, 'tjenesteområde', 'tjenesteområder')}, ${plural(capabilities.length, 'funksjonsområde', 'funksjonsområder')} og ${plural(projects.length, 'prosjekt', 'prosjekter')} i nasjonal portefølje som tjenesten avhenger av.`;
   const chart = new Flowchart('LR', title, description);
   const rows: Cell[][] = [];
   const missing: string[] = [];
@@ -91,20 +91,20 @@ export function serviceContext(model: ScopeModel, index: ModelIndex, service: In
     missing.push('avhengigheter til nasjonale prosjekter');
   }
 
-  const groupGroup = chart.subgraph('Helsepersonellgrupper', () => {
+  const groupGroup = chart.subgraph('Tjenesteområder', () => {
     for (const link of personnel) {
       const group = index.get('personnelGroup', link.personnelGroupId);
       if (!group) continue;
       const id = chart.node(group.name, { style: style('group') });
       later.push(() => chart.edge(center, id, { label: usageLabel[link.usage], directed: false, style: edgeStyles.plain }));
-      rows.push([{ text: 'Helsepersonellgruppe' }, { element: ref(group) }, { text: usageLabel[link.usage] }]);
+      rows.push([{ text: 'Tjenesteområde' }, { element: ref(group) }, { text: usageLabel[link.usage] }]);
     }
-    if (personnel.length === 0) placeholder('Ingen helsepersonellgruppe koblet ennå', 'Helsepersonellgruppe');
+    if (personnel.length === 0) placeholder('Ingen tjenesteområde koblet ennå', 'Tjenesteområde');
   });
   flush();
   if (personnel.length === 0) {
     chart.edge(center, groupGroup, { directed: false, style: edgeStyles.open });
-    missing.push('helsepersonellgrupper');
+    missing.push('tjenesteområder');
   }
 
   const capabilityGroup = chart.subgraph('Funksjonsområder', () => {
@@ -130,7 +130,7 @@ export function serviceContext(model: ScopeModel, index: ModelIndex, service: In
   const legend: LegendEntry[] = [
     { label: 'Informasjonstjenesten', node: nodeStyles.service },
     { label: 'Aktør', node: nodeStyles.actor },
-    { label: 'Helsepersonellgruppe', node: nodeStyles.group },
+    { label: 'Tjenesteområde', node: nodeStyles.group },
     { label: 'Funksjonsområde', node: nodeStyles.capability },
     { label: 'Prosjekt med status Grønn', node: nodeStyles.statusGreen },
     { label: 'Prosjekt med status Gul', node: nodeStyles.statusYellow },

@@ -1,5 +1,7 @@
 import { elementKinds, kindInfo, type ElementKind } from '../kinds.ts';
-import { usageLabel, type ScopeElement, type ScopeModel } from '../schemas.ts';
+import { provenanceLabel, type LinkProvenance } from '../provenance.ts';
+import { relationInfo } from '../relations.ts';
+import { recordSolutionLabel, usageLabel, type RelationType, type ScopeElement, type ScopeModel } from '../schemas.ts';
 import { xmlId, xmlText } from './xml.ts';
 
 /**
@@ -28,6 +30,11 @@ export const archimateTypeOfKind = {
   stakeholder: 'Stakeholder',
   nationalProject: 'WorkPackage',
   requirement: 'Requirement',
+  journalInterface: 'ApplicationInterface',
+  region: 'Location',
+  nationalSolution: 'ApplicationComponent',
+  risk: 'Assessment',
+  guideline: 'Principle',
 } as const satisfies Record<ElementKind, ArchimateElementType>;
 
 /** The element types of ArchiMate 3.1 that this export uses or may use. */
@@ -70,9 +77,23 @@ const propertyDefinitions = [
   { id: 'pd-usage', name: 'akson:bruk', type: 'string' },
   { id: 'pd-project-no', name: 'akson:prosjektnummer', type: 'number' },
   { id: 'pd-budget', name: 'akson:budsjett (MNOK)', type: 'number' },
+  { id: 'pd-provenance', name: 'akson:kildegrunnlag', type: 'string' },
+  { id: 'pd-provenance-note', name: 'akson:begrunnelse', type: 'string' },
+  { id: 'pd-record-solution', name: 'akson:journalløsning', type: 'string' },
 ] as const;
 type PropertyId = (typeof propertyDefinitions)[number]['id'];
 type Properties = [PropertyId, string | number | boolean | null | undefined][];
+
+/** How each typed relation reads in ArchiMate. */
+const relationArchimateType: Record<RelationType, ArchimateRelationshipType> = {
+  usesInterface: 'Serving',
+  deliveredBy: 'Serving',
+  threatens: 'Influence',
+  builtBy: 'Realization',
+  preProjectOf: 'Association',
+  issuedBy: 'Association',
+  involvedIn: 'Association',
+};
 
 export interface ArchimateRelationship {
   id: string;
@@ -97,19 +118,30 @@ export function archimateRelationships(model: ScopeModel): ArchimateRelationship
   };
   const out: ArchimateRelationship[] = [];
   const seen = new Set<string>();
-  const add = (type: ArchimateRelationshipType, source: string | null, target: string | null, name?: string, properties?: Properties) => {
+  const add = (
+    type: ArchimateRelationshipType,
+    source: string | null,
+    target: string | null,
+    name?: string,
+    properties?: Properties,
+    provenance?: LinkProvenance,
+  ) => {
     if (!source || !target || source === target) return;
-    // Stable: the same link always gets the same identifier.
+    // Stable: the same link always gets the same identifier (its provenance may change, so it is not part of it).
     const base = xmlId('rel', type, source.slice(3), target.slice(3), ...(properties ?? []).map(([, v]) => String(v ?? '')));
     let id = base;
     for (let n = 2; seen.has(id); n++) id = `${base}-${n}`;
     seen.add(id);
-    out.push({ id, type, source, target, ...(name ? { name } : {}), ...(properties ? { properties } : {}) });
+    const all: Properties = [
+      ...(properties ?? []),
+      ...(provenance ? ([['pd-provenance', provenanceLabel[provenance.level]], ['pd-provenance-note', provenance.note]] as Properties) : []),
+    ];
+    out.push({ id, type, source, target, ...(name ? { name } : {}), ...(all.length > 0 ? { properties: all } : {}) });
   };
 
   for (const c of model.elements.capability) {
     add('Aggregation', ref(c.parentId), ref(c.id));
-    add('Realization', ref(c.solutionPartId), ref(c.id));
+    add('Realization', ref(c.solutionPartId), ref(c.id), undefined, undefined, c.solutionPartId !== null ? c.solutionPartProvenance : undefined);
   }
   for (const s of model.elements.informationService) {
     add('Aggregation', ref(s.categoryId), ref(s.id));
@@ -119,19 +151,29 @@ export function archimateRelationships(model: ScopeModel): ArchimateRelationship
   for (const m of model.elements.milestone) add('Association', ref(m.phaseId), ref(m.id));
   for (const d of model.elements.decisionPoint) add('Association', ref(d.phaseId), ref(d.id));
   const names = (id: number | null) => (id === null ? undefined : byId.get(id)?.name);
-  for (const l of model.links.serviceCapabilities) add('Realization', ref(l.serviceId), ref(l.capabilityId));
-  for (const l of model.links.serviceGoals) add('Association', ref(l.serviceId), ref(l.goalId), 'bidrar til');
-  for (const l of model.links.serviceDependencies) add('Association', ref(l.serviceId), ref(l.projectId), 'avhenger av');
+  for (const l of model.links.serviceCapabilities) add('Realization', ref(l.serviceId), ref(l.capabilityId), undefined, undefined, l.provenance);
+  for (const l of model.links.serviceGoals) add('Association', ref(l.serviceId), ref(l.goalId), 'bidrar til', undefined, l.provenance);
+  for (const l of model.links.serviceDependencies) add('Association', ref(l.serviceId), ref(l.projectId), 'avhenger av', undefined, l.provenance);
   for (const l of model.links.servicePersonnelGroups) {
-    add('Serving', ref(l.serviceId), ref(l.personnelGroupId), usageLabel[l.usage], [['pd-usage', usageLabel[l.usage]]]);
+    add('Serving', ref(l.serviceId), ref(l.personnelGroupId), usageLabel[l.usage], [['pd-usage', usageLabel[l.usage]]], l.provenance);
   }
   for (const l of model.links.serviceExchanges) {
-    add('Association', ref(l.actorId), ref(l.serviceId), names(l.modeId), [
-      ['pd-mode', names(l.modeId)],
-      ['pd-need', names(l.needLevelId)],
-    ]);
+    add(
+      'Association',
+      ref(l.actorId),
+      ref(l.serviceId),
+      names(l.modeId),
+      [
+        ['pd-mode', names(l.modeId)],
+        ['pd-need', names(l.needLevelId)],
+      ],
+      l.provenance,
+    );
   }
-  for (const l of model.links.requirementElements) add('Association', ref(l.requirementId), ref(l.elementId), 'gjelder');
+  for (const l of model.links.requirementElements) add('Association', ref(l.requirementId), ref(l.elementId), 'gjelder', undefined, l.provenance);
+  for (const l of model.links.relations) {
+    add(relationArchimateType[l.relation], ref(l.fromId), ref(l.toId), relationInfo[l.relation].label.toLowerCase(), undefined, l.provenance);
+  }
   return out;
 }
 
@@ -150,6 +192,8 @@ function elementProperties(e: ScopeElement, model: ScopeModel): Properties {
     ['pd-kind', e.kind],
     ['pd-tentative', e.tentative],
     ['pd-source', e.source ? `${e.source.document}:${e.source.fromLine}-${e.source.toLine}` : null],
+    ['pd-provenance', provenanceLabel[e.provenance]],
+    ['pd-provenance-note', e.provenanceNote],
   ];
   switch (e.kind) {
     case 'informationService': {
@@ -181,6 +225,13 @@ function elementProperties(e: ScopeElement, model: ScopeModel): Properties {
     case 'needLevel':
     case 'goal':
     case 'stakeholder':
+    case 'journalInterface':
+    case 'nationalSolution':
+    case 'risk':
+    case 'guideline':
+      break;
+    case 'region':
+      props.push(['pd-record-solution', recordSolutionLabel[e.recordSolution]]);
       break;
     default: {
       const unhandled: never = e;

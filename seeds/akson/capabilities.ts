@@ -10,11 +10,19 @@ import type { CapabilitySeed } from './types.ts';
  * the integration with other municipal solutions matching part 1's "integrasjon med
  * administrative funksjoner" (lines 1697-1701).
  */
+const JOURNAL =
+  'Lysarket setter gruppen under overskriften «Journalløsning» (linje 1508) og «Felles journalløsning» (2023); plasseringen i hoveddel 1 er lest av oppsettet.';
+const SAMHANDLING =
+  'Gruppen tilsvarer en av de tre samhandlingsformene som utgjør samhandlingsplattformen (linje 1703-1709); plasseringen i hoveddel 2 er lest av navnet.';
+const INTEGRASJON =
+  'Integrasjon med andre kommunale løsninger tilsvarer hoveddel 1s «integrasjon med administrative funksjoner» (linje 1697-1701); plasseringen er lest av navnet.';
+
 export const capabilities: CapabilitySeed[] = [
   {
     key: 'dokumentasjon-av-forlop-og-tilstand',
     name: 'Dokumentasjon av forløp og tilstand',
     solutionPart: 'felles-journallosning',
+    solutionPartReason: JOURNAL,
     lines: [1510, 1512],
     children: [
       { key: 'klinisk-dokumentasjon', name: 'Håndtere klinisk dokumentasjon', lines: [2028, 2030], tentative: true },
@@ -31,6 +39,7 @@ export const capabilities: CapabilitySeed[] = [
     key: 'pasientrettet-planlegging',
     name: 'Pasientrettet planlegging, saksbehandling og koordinering',
     solutionPart: 'felles-journallosning',
+    solutionPartReason: JOURNAL,
     lines: [1514, 1516],
     children: [
       { key: 'pasientopplaering', name: 'Håndtere pasientopplæring', lines: [2064, 2066], tentative: true },
@@ -50,24 +59,28 @@ export const capabilities: CapabilitySeed[] = [
     key: 'organisering-av-helsepersonell',
     name: 'Organisering av helsepersonell, ressurser og oppgaver',
     solutionPart: 'felles-journallosning',
+    solutionPartReason: JOURNAL,
     lines: [1518, 1520],
   },
   {
     key: 'kunnskaps-og-beslutningsstotte',
     name: 'Kunnskaps-, beslutnings- og fagfellesstøtte',
     solutionPart: 'felles-journallosning',
+    solutionPartReason: JOURNAL,
     lines: [1522, 1524],
   },
   {
     key: 'samhandling-med-innbygger',
     name: 'Løsninger for samhandling med innbygger',
     solutionPart: 'samhandlingsplattform',
+    solutionPartReason: SAMHANDLING,
     lines: [1526, 1528],
   },
   {
     key: 'samhandling-utenfor-helse',
     name: 'Løsninger for samhandling med kommunale og statlige tjenesteområder utenfor helse- og omsorgssektoren',
     solutionPart: 'samhandlingsplattform',
+    solutionPartReason: SAMHANDLING,
     lines: [1529, 1535],
     children: [
       { key: 'ppt', name: 'PPT', description: 'Pedagogisk-psykologisk tjeneste.', lines: [1537, 1537] },
@@ -81,18 +94,21 @@ export const capabilities: CapabilitySeed[] = [
     key: 'samhandling-i-samme-losning',
     name: 'Samhandling mellom helsepersonell i samme løsning',
     solutionPart: 'samhandlingsplattform',
+    solutionPartReason: SAMHANDLING,
     lines: [1545, 1547],
   },
   {
     key: 'samhandling-i-helsesektoren',
     name: 'Løsninger for samhandling mellom aktørene i helsesektoren',
     solutionPart: 'samhandlingsplattform',
+    solutionPartReason: SAMHANDLING,
     lines: [1553, 1555],
   },
   {
     key: 'integrasjon-kommunale-losninger',
     name: 'Integrasjon med andre kommunale løsninger',
     solutionPart: 'felles-journallosning',
+    solutionPartReason: INTEGRASJON,
     lines: [1557, 1559],
     children: [
       { key: 'velferdsteknologi', name: 'Velferdsteknologi', lines: [1561, 1561] },

@@ -1,4 +1,5 @@
 import { capabilities } from './capabilities.ts';
+import { guidelines, journalInterfaces, nationalSolutions, regions, relations, risks } from './context.ts';
 import { nationalProjects } from './portfolio.ts';
 import { requirements } from './requirements.ts';
 import { decisionPoints, milestones, roadmapPhases } from './roadmap.ts';
@@ -32,4 +33,10 @@ export const akson = {
   stakeholders,
   nationalProjects,
   requirements,
+  journalInterfaces,
+  regions,
+  nationalSolutions,
+  risks,
+  guidelines,
+  relations,
 };

@@ -6,6 +6,10 @@ import type { RequirementSeed } from './types.ts';
  * lines, and starts as a draft for architects to refine. Nothing here goes beyond what the
  * quoted lines say.
  */
+/** What is the editors' reading in every seeded requirement: its priority and what it is about. */
+export const REQUIREMENT_READING =
+  'Kravteksten gjengir linjene som et «skal»-utsagn; prioriteten og hvilke elementer kravet handler om, er redaksjonens vurdering.';
+
 export const requirements: RequirementSeed[] = [
   {
     key: 'aks-0001',
@@ -99,7 +103,8 @@ export const requirements: RequirementSeed[] = [
     key: 'aks-0008',
     name: 'Grensesnitt for samhandling',
     text: 'Felles journalløsning skal ha grensesnitt som støtter samhandling med helsepersonell, innbyggere og andre statlige og kommunale tjenester.',
-    rationale: 'En av tre faktorer som bestemmer løsningsomfanget for felles journalløsning.',
+    rationale:
+      'Et av de tre grensesnittene i kanten av felles journalløsning (linje 1820-1844). Løsningsomfanget selv bestemmes av tre faktorer (linje 1811): helsepersonellgrupper, oppgaver og prosesser, og funksjonalitet (linje 1846-1904).',
     priority: 'must',
     status: 'draft',
     lines: [1820, 1828],
@@ -112,7 +117,8 @@ export const requirements: RequirementSeed[] = [
     key: 'aks-0009',
     name: 'Grensesnitt mot kommunale administrative funksjoner',
     text: 'Felles journalløsning skal ha grensesnitt som støtter integrasjoner med kommunale administrative funksjoner.',
-    rationale: 'En av tre faktorer som bestemmer løsningsomfanget for felles journalløsning.',
+    rationale:
+      'Et av de tre grensesnittene i kanten av felles journalløsning (linje 1820-1844). Løsningsomfanget selv bestemmes av tre faktorer (linje 1811): helsepersonellgrupper, oppgaver og prosesser, og funksjonalitet (linje 1846-1904).',
     priority: 'must',
     status: 'draft',
     lines: [1830, 1836],
@@ -127,7 +133,8 @@ export const requirements: RequirementSeed[] = [
     key: 'aks-0010',
     name: 'Grensesnitt mot trygghetsskapende tiltak og velferdsteknologi',
     text: 'Felles journalløsning skal ha grensesnitt som støtter integrasjon med trygghetsskapende tiltak og velferdsteknologi.',
-    rationale: 'En av tre faktorer som bestemmer løsningsomfanget for felles journalløsning.',
+    rationale:
+      'Et av de tre grensesnittene i kanten av felles journalløsning (linje 1820-1844). Løsningsomfanget selv bestemmes av tre faktorer (linje 1811): helsepersonellgrupper, oppgaver og prosesser, og funksjonalitet (linje 1846-1904).',
     priority: 'must',
     status: 'draft',
     lines: [1838, 1844],

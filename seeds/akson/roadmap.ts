@@ -4,8 +4,11 @@ import type { DecisionPointSeed, MilestoneSeed, RoadmapPhaseSeed } from './types
  * The roadmap. Phases come from the "Tentativ tidslinje" (lines 1590-1616) and the two decision
  * slides (lines 1717-1807); the text keeps their order but not where they sat against the years,
  * so dates are read as closely as the text allows (gjennomføring "tent. fra 2021", first
- * delivery "2024/2025", the 2030 ambition) and every date that is an estimate is tentative.
+ * delivery "2024/2025", the 2030 ambition) and every date that is an estimate is tentative and
+ * inferred, with its reason.
  */
+const YEARS =
+  'Tidslinjen (linje 1592, 1720, 1775) viser bare år; datoen er lest av rekkefølgen i teksten, ikke oppgitt.';
 export const roadmapPhases: RoadmapPhaseSeed[] = [
   {
     key: 'forprosjekt-og-ks2',
@@ -15,6 +18,7 @@ export const roadmapPhases: RoadmapPhaseSeed[] = [
     endsOn: '2020-12-31',
     lines: [1598, 1598],
     tentative: true,
+    inferred: YEARS,
   },
   {
     key: 'anskaffelse',
@@ -23,6 +27,7 @@ export const roadmapPhases: RoadmapPhaseSeed[] = [
     endsOn: '2022-06-30',
     lines: [1598, 1598],
     tentative: true,
+    inferred: YEARS,
   },
   {
     key: 'etablering-og-tilpasning',
@@ -31,6 +36,7 @@ export const roadmapPhases: RoadmapPhaseSeed[] = [
     endsOn: '2024-12-31',
     lines: [1598, 1598],
     tentative: true,
+    inferred: YEARS,
   },
   {
     key: 'innforing-drift-og-forvaltning',
@@ -39,6 +45,18 @@ export const roadmapPhases: RoadmapPhaseSeed[] = [
     endsOn: '2030-12-31',
     lines: [1608, 1608],
     tentative: true,
+    inferred: YEARS,
+  },
+  {
+    key: 'plan-for-innspill',
+    name: 'Plan for innspill på foreløpig dokumentasjon',
+    description:
+      'Planen KS og kommunesektoren lager sammen med direktoratet: møter i KommIT-rådet, Nasjonalt e-helsestyre, prosjektstyret, arbeidsgruppe prosjektstrategi, SPA, KS2 og arbeidsmøtene om løsningsomfang og arkitektur.',
+    startsOn: '2019-05-01',
+    endsOn: '2020-06-30',
+    lines: [2333, 2338],
+    inferred:
+      'Planens akse viser månedene mai–jun og ukene 18–26 uten år (linje 2336-2338); lest som mai 2019 til juni 2020 fordi møtet er i oktober 2019.',
   },
 ];
 
@@ -53,7 +71,7 @@ export const milestones: MilestoneSeed[] = [
   },
   {
     key: 'intensjonserklaeringer',
-    name: 'Intensjonserklæringer med kommuner',
+    name: 'Intensjonsavtaler med kommuner',
     description:
       'Mål om signering av intensjonsavtaler med kommuner som representerer over halvparten av Norges befolkning innen juni 2020.',
     on: '2020-06-30',
@@ -67,13 +85,7 @@ export const milestones: MilestoneSeed[] = [
     phase: 'anskaffelse',
     lines: [1594, 1596],
     tentative: true,
-  },
-  {
-    key: 'helseplattformen-forste-innforing',
-    name: 'Helseplattformen første innføring',
-    on: '2021-06-01',
-    lines: [1610, 1612],
-    tentative: true,
+    inferred: YEARS,
   },
   {
     key: 'signering-av-kontrakt',
@@ -82,6 +94,7 @@ export const milestones: MilestoneSeed[] = [
     phase: 'anskaffelse',
     lines: [1600, 1602],
     tentative: true,
+    inferred: YEARS,
   },
   {
     key: 'innfort-i-forste-kommuner',
@@ -90,6 +103,7 @@ export const milestones: MilestoneSeed[] = [
     phase: 'innforing-drift-og-forvaltning',
     lines: [1604, 1606],
     tentative: true,
+    inferred: YEARS,
   },
 ];
 
@@ -98,6 +112,9 @@ export const milestones: MilestoneSeed[] = [
  * questions, and "Det er noe mer komplisert når det gjelder samhandlingsfunksjonalitet" (lines
  * 1774-1807), three. The numbers are the slides' own.
  */
+const QUESTION =
+  'Lysarket stiller spørsmålene i denne fasen (linje 1774-1807) og tidfester dem ikke; 2023, 2024/2025 og 2030 er det de spør om, ikke når de besluttes. Datoen er forprosjektets slutt.';
+
 export const decisionPoints: DecisionPointSeed[] = [
   {
     key: 'journal-1-omfang-inn-i-gjennomforingen',
@@ -108,6 +125,7 @@ export const decisionPoints: DecisionPointSeed[] = [
     phase: 'forprosjekt-og-ks2',
     lines: [1724, 1732],
     tentative: true,
+    inferred: YEARS,
   },
   {
     key: 'journal-2-avstemme-med-leverandorene',
@@ -118,6 +136,7 @@ export const decisionPoints: DecisionPointSeed[] = [
     phase: 'anskaffelse',
     lines: [1742, 1750],
     tentative: true,
+    inferred: YEARS,
   },
   {
     key: 'journal-3-omfang-i-kontrakten',
@@ -128,6 +147,7 @@ export const decisionPoints: DecisionPointSeed[] = [
     phase: 'anskaffelse',
     lines: [1734, 1740],
     tentative: true,
+    inferred: YEARS,
   },
   {
     key: 'journal-4-omfang-forste-kommuner',
@@ -138,6 +158,7 @@ export const decisionPoints: DecisionPointSeed[] = [
     phase: 'etablering-og-tilpasning',
     lines: [1752, 1758],
     tentative: true,
+    inferred: YEARS,
   },
   {
     key: 'journal-5-videreutvikling',
@@ -148,35 +169,45 @@ export const decisionPoints: DecisionPointSeed[] = [
     phase: 'innforing-drift-og-forvaltning',
     lines: [1762, 1770],
     tentative: true,
+    inferred: YEARS,
   },
   {
     key: 'samhandling-1-status-2023',
     name: 'Hvor står vi med samhandlingsfunksjonalitet i inngangen til 2023?',
     track: 'samhandling',
     number: 1,
-    on: '2023-01-01',
-    phase: 'etablering-og-tilpasning',
+    on: '2020-12-31',
+    phase: 'forprosjekt-og-ks2',
     lines: [1779, 1787],
     tentative: true,
+    description:
+      'Spørsmål forprosjektet må svare på: hvor står samhandlingsfunksjonaliteten når 2023 begynner? Ikke en beslutning tatt i 2023.',
+    inferred: QUESTION,
   },
   {
     key: 'samhandling-2-forste-leveranse',
     name: 'Hva bør være innholdet i første leveranse i 2024/2025? (noe mer presist)',
     track: 'samhandling',
     number: 2,
-    on: '2024-01-01',
-    phase: 'etablering-og-tilpasning',
+    on: '2020-12-31',
+    phase: 'forprosjekt-og-ks2',
     lines: [1799, 1807],
     tentative: true,
+    description:
+      'Spørsmål forprosjektet må svare på: hva bør første leveranse i 2024/2025 inneholde? Ikke en beslutning tatt i 2024.',
+    inferred: QUESTION,
   },
   {
     key: 'samhandling-3-ambisjon-2030',
     name: 'Hvilket ambisjonsnivå skal vi ha for samhandling i 2030 (sånn cirka)?',
     track: 'samhandling',
     number: 3,
-    on: '2030-01-01',
-    phase: 'innforing-drift-og-forvaltning',
+    on: '2020-12-31',
+    phase: 'forprosjekt-og-ks2',
     lines: [1789, 1797],
     tentative: true,
+    description:
+      'Spørsmål forprosjektet må svare på: hvilket ambisjonsnivå for samhandling i 2030? Ikke en beslutning tatt i 2030.',
+    inferred: QUESTION,
   },
 ];

@@ -16,6 +16,8 @@ export const solutionParts: ElementSeed[] = [
     description:
       'Hoveddel 2 av løsningsomfanget: samhandling med innbygger, samhandling helsepersonell og samhandling andre kommunale og statlige tjenester.',
     lines: [1703, 1709],
+    inferred:
+      'Tekstuttrekket mister lysarkets oppsett: at de tre «Samhandling …»-boksene (linje 1703-1707) hører under «Samhandlingsplattform» (1709), og at den er hoveddel 2 (sifrene «1 2 3», linje 1711-1713), er lest ut av rekkefølgen.',
   },
   {
     key: 'identitets-og-tilgangsstyring',
@@ -23,12 +25,16 @@ export const solutionParts: ElementSeed[] = [
     nameEn: 'Identity and access management',
     description: 'Hoveddel 3 av løsningsomfanget.',
     lines: [1711, 1713],
+    inferred:
+      'Sifrene «1 2 3» står klistret til «Identitets- og tilgangsstyring» (linje 1711-1713); at den er hoveddel 3, er lest ut av rekkefølgen.',
   },
 ];
 
 /**
- * "Felles kommunal pasientjournal omfatter alle kommunale helse- og omsorgstjenester og alle
- * helsepersonellgrupper som jobber i disse tjenestene" (lines 1494-1503).
+ * The municipal service areas (tjenesteområder): "Felles kommunal pasientjournal omfatter alle
+ * kommunale helse- og omsorgstjenester og alle helsepersonellgrupper som jobber i disse
+ * tjenestene" (lines 1494-1503). These are services, not personnel groups: the record covers
+ * every personnel group working in them, and a group may work in several.
  */
 export const personnelGroups: ElementSeed[] = [
   { key: 'pleie-og-omsorgstjenester', name: 'Pleie- og omsorgstjenester', nameEn: 'Nursing and care services', lines: [1496, 1496] },
@@ -173,6 +179,13 @@ export const goals: ElementSeed[] = [
     nameEn: "Meet tomorrow's challenges",
     lines: [2317, 2317],
   },
+  {
+    key: 'felles-loft',
+    name: 'Behov for et felles løft',
+    nameEn: 'The need for a joint effort',
+    description: 'Vi kan ikke fortsette å jobbe som i dag. Vi trenger et felles digitalt løft.',
+    lines: [1407, 1414],
+  },
 ];
 
 /**
@@ -180,6 +193,13 @@ export const goals: ElementSeed[] = [
  * (lines 1630-1692), and the bodies in the involvement plan (lines 2333-2429).
  */
 export const stakeholders: ElementSeed[] = [
+  {
+    key: 'helse-og-omsorgsdepartementet',
+    name: 'Helse- og omsorgsdepartementet (HOD)',
+    nameEn: 'Ministry of Health and Care Services',
+    description: 'Gir oppdraget: forprosjekt, sentralt styringsdokument februar 2020, intensjonserklæringer med kommuner innen juni 2020.',
+    lines: [1422, 1437],
+  },
   {
     key: 'direktoratet-for-e-helse',
     name: 'Direktoratet for e-helse',
@@ -190,8 +210,10 @@ export const stakeholders: ElementSeed[] = [
     key: 'ks',
     name: 'KS',
     description:
-      'KS Råd og utvalg, kjerneteam m.fl. Sikre kommunesektorens behov og interesser. Bidrar i faglige vurderinger.',
-    lines: [1644, 1656],
+      'Faglig gruppe som kan gi innspill til løsning, KS Råd og utvalg, kjerneteam m.fl. Sikre kommunesektorens behov og interesser. Bidrar i faglige vurderinger.',
+    lines: [1640, 1656],
+    inferred:
+      'Lysarkets bobler er tapt i teksten: «Faglig gruppe som kan gi innspill til løsning,» fortsetter med komma i «KS Råd og utvalg, kjerneteam m.fl.», så begge leses som KS sin rolle.',
   },
   {
     key: 'referansekommuner',
@@ -210,8 +232,8 @@ export const stakeholders: ElementSeed[] = [
   {
     key: 'spesialisthelsetjenesten',
     name: 'Spesialisthelsetjenesten',
-    description: 'Faglig gruppe som kan gi innspill til løsning.',
-    lines: [1636, 1642],
+    description: 'Står på lysarket om faglig forankring uten egen beskrivelse av rollen.',
+    lines: [1636, 1638],
   },
   {
     key: 'kommit-radet',
@@ -232,5 +254,24 @@ export const stakeholders: ElementSeed[] = [
     name: 'Arbeidsgruppe Prosjektstrategi',
     description: 'Arbeidsgruppe med møter i planen for involvering.',
     lines: [2375, 2376],
+  },
+  {
+    key: 'direktoratet-spa',
+    name: 'Dir. for e-helse, SPA',
+    description: 'Rad i planen for involvering med egne møtedatoer; teksten forklarer ikke forkortelsen SPA.',
+    lines: [2367, 2367],
+  },
+  {
+    key: 'arbeidsmoter-losningsomfang-og-arkitektur',
+    name: 'Arbeidsmøter Løsningsomfang & Arkitektur',
+    description: 'Arbeidsmøtene om løsningsomfang og arkitektur i planen for involvering.',
+    lines: [2422, 2422],
+  },
+  {
+    key: 'ks2-kvalitetssikrer',
+    name: 'KS2 (ekstern kvalitetssikring)',
+    description: 'Raden «KS2» i planen for involvering: statens eksterne kvalitetssikring av forprosjektets styringsdokument.',
+    lines: [2392, 2392],
+    inferred: 'Planen har bare raden «KS2» (linje 2392); at det er den eksterne kvalitetssikreren som involveres, er en lesning.',
   },
 ];

@@ -5,42 +5,51 @@ import type { CategorySeed, ServiceSeed, TierSeed } from './types.ts';
  * informasjonstjenester som bør være implementert i en første leveranse i Akson" (lines
  * 2096-2307), marked TENTATIVT, ER UNDER ARBEID. The text extraction keeps the slide's boxes in
  * order but loses where they sat, so the four groups of services in text order become four tiers
- * named for what the slide prints above them. Every tier and every assignment is tentative;
- * architects rename and move.
+ * with plain display names; the slide's own heading is kept as each tier's source quote, and the
+ * group printed without a heading stays unlabeled. Every tier and every assignment is tentative;
+ * the names and the unlabeled group's place in the first delivery are the editors' reading.
  */
 export const deliveryTiers: TierSeed[] = [
   {
     key: 'uten-overskrift',
-    name: 'Uten kolonneoverskrift (trykt før lysarkets tittel)',
+    name: 'Uten overskrift',
     description:
       'Tjenestene som står først i teksten, før lysarkets tittel og uten noen av kolonneoverskriftene «2023», «Første leveranse i Akson…» eller «+». Hvilken kolonne de stod i på lysarket går ikke fram av teksten.',
     lines: [2096, 2132],
     tentative: true,
     firstDelivery: true,
+    inferred:
+      'Gruppen har ingen overskrift (trykt før lysarkets tittel, linje 2134); at den hører til første leveranse, er lest ut av at den står på samme lysark.',
   },
   {
     key: '2023',
-    name: '2023',
+    name: 'Innen 2023',
     description: 'Tjenestene under kolonneoverskriften «2023»: det som skal være på plass innen 2023.',
     lines: [2136, 2162],
     tentative: true,
     firstDelivery: true,
+    quote: '2023',
+    inferred: 'Visningsnavnet er redaksjonens; lysarket har bare kolonneoverskriften «2023» (linje 2136), lest som «innen 2023».',
   },
   {
     key: 'forste-leveranse',
-    name: 'Første leveranse i Akson…',
+    name: 'Første leveranse',
     description: 'Tjenestene under kolonneoverskriften «Første leveranse i Akson…».',
     lines: [2164, 2212],
     tentative: true,
     firstDelivery: true,
+    quote: 'Første leveranse i Akson…',
+    inferred: 'Visningsnavnet er redaksjonens forkortelse av kolonneoverskriften «Første leveranse i Akson…» (linje 2164).',
   },
   {
     key: 'pluss',
-    name: '+ (i tillegg i første leveranse)',
+    name: 'I tillegg i første leveranse',
     description: 'Tjenestene etter tegnet «+» på lysarket: det som kommer i tillegg.',
     lines: [2214, 2305],
     tentative: true,
     firstDelivery: true,
+    quote: '+',
+    inferred: 'Lysarket har bare tegnet «+» (linje 2214); at gruppen kommer i tillegg i første leveranse, er en lesning.',
   },
 ];
 

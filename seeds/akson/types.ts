@@ -17,11 +17,29 @@ export interface ElementSeed {
   lines: Lines;
   /** The document marks it TENTATIVT or UNDER ARBEID (or a tentative timeline). */
   tentative?: boolean;
+  /**
+   * The element is the editors' reading, not something the lines say: the one-line reason.
+   * Without it the element is `stated` (or `tentative` when the document marks it so).
+   */
+  inferred?: string;
+  /** A note on a stated element, e.g. a spelling deliberately corrected. */
+  note?: string;
+  /** The source's own words where the name is the editors' (a tier's column heading). */
+  quote?: string;
+}
+
+/** A link's provenance in the seed: like an element's, with the lines it rests on. */
+export interface LinkSeedProvenance {
+  lines: Lines;
+  tentative?: boolean;
+  inferred?: string;
 }
 
 export interface CapabilitySeed extends ElementSeed {
   /** Key of the solution part the slide places it under, where the slide says so. */
   solutionPart?: string;
+  /** Why the placement in the solution part is read so (it is always a reading of the layout). */
+  solutionPartReason?: string;
   children?: CapabilitySeed[];
 }
 
@@ -59,6 +77,8 @@ export interface DecisionPointSeed extends ElementSeed {
 
 export interface NationalProjectSeed {
   key: string;
+  /** A deliberate correction of the document's text, said as such. */
+  note?: string;
   projectNo: number;
   priorityCategory: number;
   name: string;
@@ -79,4 +99,20 @@ export interface RequirementSeed extends ElementSeed {
   status: RequirementStatus;
   /** The elements the requirement is about, as kind and key. */
   about: ReadonlyArray<readonly [ElementKind, string]>;
+  /** Why the priority and the "about" links are read so (both are the editors' reading). */
+  reading?: string;
+}
+
+export interface RegionSeed extends ElementSeed {
+  recordSolution: 'felles-kommunal-journal' | 'helseplattformen';
+  /** The counties (2024 numbers) whose municipalities the region covers, with why. */
+  counties: readonly string[];
+  countiesReason: string;
+}
+
+/** A typed relation between two seeded elements. */
+export interface RelationSeed extends LinkSeedProvenance {
+  from: readonly [ElementKind, string];
+  to: readonly [ElementKind, string];
+  relation: 'usesInterface' | 'deliveredBy' | 'threatens' | 'builtBy' | 'preProjectOf' | 'issuedBy' | 'involvedIn';
 }

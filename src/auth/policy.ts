@@ -103,6 +103,8 @@ export const routePolicy: Record<string, Action> = {
   'GET /matriser/personellgrupper/dekning': 'scope.read',
   'GET /matriser/aktorer/dekning': 'scope.read',
   'GET /kommuner': 'scope.read',
+  'GET /personellgrupper': 'scope.read',
+  'GET /personellgrupper/:key': 'scope.read',
   'GET /kilde': 'scope.read',
   'GET /kilde/:document': 'scope.read',
   [`GET /${kindPathParam}`]: 'scope.read',

@@ -16,11 +16,14 @@ import type {
   InformationServiceTable,
   NationalProjectTable,
   NeedLevelTable,
+  RegionTable,
   RequirementTable,
   RoadmapItemTable,
   SourceDocumentTable,
 } from './tables/elements.ts';
 import type {
+  ElementRelationTable,
+  RegionCountyTable,
   RequirementElementTable,
   ServiceCapabilityTable,
   ServiceDependencyTable,
@@ -61,6 +64,9 @@ export interface Database {
   service_exchange: ServiceExchangeTable;
   service_personnel: ServicePersonnelTable;
   requirement_element: RequirementElementTable;
+  region: RegionTable;
+  region_county: RegionCountyTable;
+  element_relation: ElementRelationTable;
   municipality: MunicipalityTable;
   counter: CounterTable;
   meta: MetaTable;

@@ -55,7 +55,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const { model, index } = await load();
     const service = index.byKey('informationService', q.service);
     const group = index.byKey('personnelGroup', q.group);
-    if (!service || !group) return notFound(c, 'Fant ikke informasjonstjenesten eller helsepersonellgruppen.');
+    if (!service || !group) return notFound(c, 'Fant ikke informasjonstjenesten eller tjenesteområdet.');
     const usage = personnelMatrix(model, [service]).usage(service.id, group.id);
     return c.html(
       q.vis ? (

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import {
   portfolioQuerySchema,
   requirementQuerySchema,
@@ -152,6 +153,11 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   });
 
   app.get('/matriser', (c) => c.redirect('/matriser/personellgrupper'));
+  // The service areas' pages moved when the kind got its right name (issue 16); old links still work.
+  app.get('/personellgrupper', (c) => c.redirect('/tjenesteomrader', 301));
+  app.get('/personellgrupper/:key', validParams('param', z.object({ key: elementKeySchema })), (c) =>
+    c.redirect(`/tjenesteomrader/${c.req.valid('param').key}`, 301),
+  );
 
   /**
    * A matrix reads one page of rows (services in the slide's order, filtered by tier and
@@ -187,7 +193,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const matrix = personnelMatrix(model, selectServices(model, index, selection));
     const region = { index, matrix, canEdit: canEditScope(c), selfUrl, paging };
     return respond(c, {
-      title: 'Informasjonstjenester × helsepersonellgrupper',
+      title: 'Informasjonstjenester × tjenesteområder',
       body: (
         <PersonnelMatrixPage
           {...region}

@@ -6,7 +6,8 @@ import type { ElementOfKind } from '../../model/schemas.ts';
 export const emptyModel = emptyScopeModel;
 
 const defaults: { [K in ElementKind]?: Partial<ElementOfKind[K]> } = {
-  capability: { parentId: null, solutionPartId: null },
+  capability: { parentId: null, solutionPartId: null, solutionPartProvenance: { level: 'inferred', note: '', fromLine: null, toLine: null } },
+  region: { recordSolution: 'felles-kommunal-journal' },
   informationService: { categoryId: null, tierId: null, tierTentative: false, solutionPartId: null },
   deliveryTier: { firstDelivery: true },
   needLevel: { rank: 1 },
@@ -23,6 +24,9 @@ export function element<K extends ElementKind>(kind: K, id: number, extra: Parti
     description: '',
     source: null,
     tentative: false,
+    provenance: 'stated',
+    provenanceNote: '',
+    sourceQuote: null,
     position: id,
     version: 1,
     ...(defaults[kind] ?? {}),

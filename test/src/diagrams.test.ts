@@ -98,7 +98,7 @@ describe('bad diagram input', () => {
   it.each([
     ['/diagrammer/omfang?farge=bl%C3%A5', 'Ukjent parameter: farge'],
     ['/diagrammer/samhandling?actor=finnes-ikke', 'Det finnes ingen aktør med nøkkelen «finnes-ikke»'],
-    ['/diagrammer/forste-leveranse?group=finnes-ikke', 'Det finnes ingen helsepersonellgruppe med nøkkelen «finnes-ikke»'],
+    ['/diagrammer/forste-leveranse?group=finnes-ikke', 'Det finnes ikke noe tjenesteområde med nøkkelen «finnes-ikke»'],
     ['/diagrammer/forste-leveranse?expand=finnes-ikke', 'ingen gruppe med nøkkelen «finnes-ikke»'],
     ['/diagrammer/samhandling?expand=plan', 'ingen gruppe med nøkkelen «plan»'],
     ['/diagrammer/avhengigheter.mmd?tier=Ikke+en+n%C3%B8kkel', 'tier'],

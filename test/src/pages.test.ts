@@ -19,7 +19,7 @@ const pages: Array<[string, string[]]> = [
   ['/elementer', ['Informasjonstjenester', 'Nasjonal e-helseportefølje']],
   ['/gapanalyse', ['Tjenester i første leveranse uten aktør', 'Smitte hos pasient', 'Fastleger']],
   ['/funksjonsomrader', ['Dokumentasjon av forløp og tilstand', 'Håndtere klinisk historikk', 'Samhandlingsplattform']],
-  ['/veikart', ['Forprosjekt og KS2', 'Intensjonserklæringer med kommuner', 'Beslutte hvilket omfang som kontrakten skal omfatte']],
+  ['/veikart', ['Forprosjekt og KS2', 'Intensjonsavtaler med kommuner', 'Beslutte hvilket omfang som kontrakten skal omfatte']],
   ['/portefolje', ['Helseplattformen', 'Kjernejournal', 'Helse Midt-Norge RHF']],
   ['/krav', ['AKS-0001', 'helhetlig arbeidsflate']],
   ['/informasjonstjenester', ['Vergemål og samtykkekompetanse', 'Individuell plan']],
@@ -32,7 +32,7 @@ const pages: Array<[string, string[]]> = [
   ['/diagrammer/omfang', ['Samhandlingsplattform', 'Dokumentasjon av forløp og tilstand', 'Ikke plassert i en løsningsdel', 'Legemidler og vaksiner']],
   ['/diagrammer/samhandling', ['Spesialisthelsetjenesten', 'alle 8 aktører står som åpne', 'Ikke avklart']],
   ['/diagrammer/forste-leveranse', ['Multidose', 'Individuell plan', 'Kritisk informasjon', 'tentativ plassering']],
-  ['/diagrammer/veikart', ['Forprosjekt og KS2', 'Intensjonserklæringer med kommuner', 'Beslutningspunkt J3']],
+  ['/diagrammer/veikart', ['Forprosjekt og KS2', 'Intensjonsavtaler med kommuner', 'Beslutningspunkt J3']],
   ['/diagrammer/avhengigheter', ['Ingen informasjonstjeneste er registrert som avhengig', 'Helseplattformen', 'Grønn']],
   ['/diagrammer/tjeneste/multidose', ['Multidose', 'Ingen aktør koblet ennå', 'Ikke koblet ennå']],
 ];

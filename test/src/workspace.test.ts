@@ -59,6 +59,11 @@ const valid: Record<ElementKind, Record<string, string>> = {
     budgetMnok: '12,5',
   },
   requirement: { name: 'Logg over innsyn', text: 'Løsningen skal logge hvem som har sett journalen.', priority: 'must', status: 'proposed' },
+  journalInterface: { name: 'Grensesnitt mot kommunalt arkiv', provenance: 'inferred', provenanceNote: 'Arkivering er en kommunal administrativ funksjon.' },
+  region: { name: 'Svalbard', recordSolution: 'felles-kommunal-journal' },
+  nationalSolution: { name: 'Helsenorge' },
+  risk: { name: 'Manglende kapasitet hos leverandørene' },
+  guideline: { name: 'Gjenbruk nasjonale løsninger', provenance: 'stated' },
 };
 
 describe('create, edit and delete every kind in place', () => {
@@ -150,12 +155,12 @@ describe('history', () => {
     expect(history).toContain('Element endret');
     expect(history).toContain('Beskrivelse Multidose Maskinell dosepakking');
     expect(history).toContain('Mål – Involverte pasienter');
-    expect(history).toContain('Kobling til helsepersonellgruppe endret');
+    expect(history).toContain('Kobling til tjenesteområde endret');
     expect(history).toContain('1. juli 2026 kl. 00:30');
     const name = (await ctx.db.selectFrom('app_user').select('name').where('role', '=', 'architect').executeTakeFirstOrThrow()).name;
     expect(history).toContain(name);
     // Newest first.
-    expect(history.indexOf('Kobling til helsepersonellgruppe endret')).toBeLessThan(history.indexOf('Element endret'));
+    expect(history.indexOf('Kobling til tjenesteområde endret')).toBeLessThan(history.indexOf('Element endret'));
     // Anonymous readers see the page, not who changed it.
     const anonymous = await ctx.app.request('/informasjonstjenester/multidose');
     expect(await anonymous.text()).not.toContain('id="historikk"');
@@ -304,7 +309,7 @@ describe('deleting what others depend on', () => {
     await post('/matriser/aktorer/celle', { service: 'multidose', actor: 'innbygger', 'mode-sende-og-motta': 'nye' });
     const text = textOf(await (await remove('/informasjonstjenester/multidose')).text());
     expect(text).toContain('1 koblinger mellom informasjonstjeneste, aktør og samhandlingsform');
-    expect(text).toContain('1 koblinger mellom informasjonstjeneste og helsepersonellgruppe');
+    expect(text).toContain('1 koblinger mellom informasjonstjeneste og tjenesteområde');
   });
 });
 
@@ -363,11 +368,11 @@ describe('links', () => {
     expect(set.headers.get('hx-trigger')).toBe('linksChanged');
     expect(await set.text()).toContain('Multidose × Fastleger: leser. Endre.');
     let panel = textOf(await (await get('/gapanalyse/panel?for=personell', htmx)).text());
-    expect(panel).toContain('uten helsepersonellgruppe: 33');
+    expect(panel).toContain('uten tjenesteområde: 33');
     const cleared = await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'fastleger', usage: '' });
     expect(await cleared.text()).toContain('ingen kobling');
     panel = textOf(await (await get('/gapanalyse/panel?for=personell', htmx)).text());
-    expect(panel).toContain('uten helsepersonellgruppe: 34');
+    expect(panel).toContain('uten tjenesteområde: 34');
     expect((await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'fastleger', usage: 'writes' })).status).toBe(422);
   });
 

@@ -1,3 +1,4 @@
+import { provenanceExplanation, provenanceLabel, type ProvenanceLevel } from '../../model/provenance.ts';
 import type { Child } from 'hono/jsx';
 import { elementHref, kindInfo } from '../../model/kinds.ts';
 import type { PortfolioStatus, ScopeElement, SourceRef } from '../../model/schemas.ts';
@@ -18,6 +19,19 @@ export function TentativeTag({ show = true, label = 'Tentativt' }: { show?: bool
   return (
     <span class="ds-tag" data-color="warning" data-size="sm" title="Kilden merker dette TENTATIVT eller UNDER ARBEID">
       {label}
+    </span>
+  );
+}
+
+/** Where an element or a link comes from: stated, tentative in the source, or inferred (with why). */
+export function ProvenanceTag({ level, note }: { level: ProvenanceLevel; note?: string }) {
+  const color = level === 'stated' ? 'success' : level === 'tentative' ? 'warning' : 'info';
+  const title = [provenanceExplanation[level], note?.trim() ? note.trim() : level === 'inferred' ? 'Ingen begrunnelse oppgitt.' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <span class={`ds-tag provenance provenance--${level}`} data-color={color} data-size="sm" title={title} data-provenance={level}>
+      {provenanceLabel[level]}
     </span>
   );
 }

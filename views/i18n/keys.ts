@@ -15,5 +15,6 @@ export type MessageKey =
   | Area<'review', typeof import('./nb/review.json')>
   | Area<'consultation', typeof import('./nb/consultation.json')>
   | Area<'api', typeof import('./nb/api.json')>
+  | Area<'domain', typeof import('./nb/domain.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

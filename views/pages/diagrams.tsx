@@ -62,7 +62,7 @@ export function DiagramIndexPage({ model }: { model: ScopeModel }) {
           <h2 class="ds-heading" data-size="xs">
             Én informasjonstjeneste
           </h2>
-          <p class="ds-paragraph">Aktørene, helsepersonellgruppene, funksjonsområdene og prosjektene rundt én tjeneste. Diagrammet står også på tjenestens egen side.</p>
+          <p class="ds-paragraph">Aktørene, tjenesteområdene, funksjonsområdene og prosjektene rundt én tjeneste. Diagrammet står også på tjenestens egen side.</p>
           <form class="filter-form" method="get" action="/diagrammer/tjeneste">
             <div class="ds-field">
               <label class="ds-label" for="velg-tjeneste">
@@ -139,7 +139,7 @@ export function serviceSelects(model: ScopeModel, filter: DiagramFilter): Select
     { name: 'tier', label: 'Leveransetrinn', all: 'Alle trinn', value: filter.tier, options: sorted(model.elements.deliveryTier) },
     { name: 'category', label: 'Informasjonskategori', all: 'Alle kategorier', value: filter.category, options: sorted(model.elements.informationCategory) },
     { name: 'actor', label: 'Aktør', all: 'Alle aktører', value: filter.actor, options: sorted(model.elements.actor) },
-    { name: 'group', label: 'Helsepersonellgruppe', all: 'Alle grupper', value: filter.group, options: sorted(model.elements.personnelGroup) },
+    { name: 'group', label: 'Tjenesteområde', all: 'Alle tjenesteområder', value: filter.group, options: sorted(model.elements.personnelGroup) },
   ];
 }
 
@@ -159,7 +159,7 @@ export function roadmapSelects(model: ScopeModel, filter: RoadmapDiagramFilter):
 export function contextSelects(model: ScopeModel, filter: ServiceDiagramFilter): SelectSpec[] {
   return [
     { name: 'actor', label: 'Aktør', all: 'Alle aktører', value: filter.actor, options: sorted(model.elements.actor) },
-    { name: 'group', label: 'Helsepersonellgruppe', all: 'Alle grupper', value: filter.group, options: sorted(model.elements.personnelGroup) },
+    { name: 'group', label: 'Tjenesteområde', all: 'Alle tjenesteområder', value: filter.group, options: sorted(model.elements.personnelGroup) },
   ];
 }
 

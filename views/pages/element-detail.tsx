@@ -15,7 +15,10 @@ import {
   type ScopeModel,
 } from '../../model/schemas.ts';
 import { serviceContext } from '../../model/diagrams/service-context.ts';
-import { ElementLink, Empty, kindCrumb, PageHeader, SourceLink, StatusTag, TentativeTag, formatNumber } from '../components/common.tsx';
+import { ElementLink, Empty, kindCrumb, PageHeader, ProvenanceTag, SourceLink, StatusTag, TentativeTag, formatNumber } from '../components/common.tsx';
+import { provenanceLabel, type LinkProvenance } from '../../model/provenance.ts';
+import { relationInfo } from '../../model/relations.ts';
+import { recordSolutionLabel } from '../../model/schemas.ts';
 import { ServiceDiagramSection } from './diagrams.tsx';
 import { chapterLabel, ElementRequirementsSection, RequirementTraceSection } from './requirement-trace.tsx';
 import type { TraceContext } from '../../src/db/queries/requirement-trace.ts';
@@ -72,7 +75,7 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
           <span class="ds-tag" data-color="neutral" data-size="sm">
             {info.singular}
           </span>{' '}
-          <TentativeTag show={element.tentative} />{' '}
+          <TentativeTag show={element.tentative} /> <ProvenanceTag level={element.provenance} note={element.provenanceNote} />{' '}
           {element.nameEn ? (
             <span lang="en" class="muted">
               {element.nameEn}
@@ -106,6 +109,8 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
 
       <KindSection element={element} model={model} index={index} canEdit={canEdit} trace={trace} canLink={canLink} />
 
+      <RelationsSection element={element} model={model} index={index} />
+
       {element.kind !== 'requirement' && trace ? (
         <ElementRequirementsSection element={element} model={model} index={index} trace={trace} canEdit={canLink} />
       ) : element.kind !== 'requirement' ? (
@@ -122,6 +127,19 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
         <p class="ds-paragraph">
           <SourceLink source={element.source} /> <span class="muted">Nøkkel: {element.key}</span>
         </p>
+        <p class="ds-paragraph provenance-line" id="kildegrunnlag">
+          <strong>Kildegrunnlag: {provenanceLabel[element.provenance]}.</strong>{' '}
+          {element.provenanceNote.trim() !== ''
+            ? element.provenanceNote
+            : element.provenance === 'inferred'
+              ? 'Ingen begrunnelse er oppgitt for tolkningen.'
+              : null}
+        </p>
+        {element.sourceQuote !== null ? (
+          <p class="ds-paragraph">
+            Kildens egen tekst: <q>{element.sourceQuote}</q>
+          </p>
+        ) : null}
         {excerpt ? (
           <blockquote class="source-excerpt">
             {excerpt.lines
@@ -163,6 +181,62 @@ function Facts({ rows }: { rows: Array<[string, Child]> }) {
         </>
       ))}
     </dl>
+  );
+}
+
+/** A link's level and reason, in words beside the link (not only in a tooltip). */
+function LinkProvenanceNote({ provenance }: { provenance: LinkProvenance | undefined }) {
+  if (!provenance) return null;
+  const lines =
+    provenance.fromLine !== null && provenance.toLine !== null
+      ? provenance.fromLine === provenance.toLine
+        ? ` (linje ${provenance.fromLine})`
+        : ` (linje ${provenance.fromLine}–${provenance.toLine})`
+      : '';
+  return (
+    <>
+      {' '}
+      <ProvenanceTag level={provenance.level} note={provenance.note} />
+      {provenance.note.trim() !== '' || lines ? (
+        <div class="muted provenance-note">
+          {provenance.note}
+          {lines}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The typed relations at an element: what it links to and what links to it, each with its provenance. */
+function RelationsSection({ element, model, index }: { element: ScopeElement; model: ScopeModel; index: ModelIndex }) {
+  const outgoing = model.links.relations.filter((r) => r.fromId === element.id);
+  const incoming = model.links.relations.filter((r) => r.toId === element.id);
+  if (outgoing.length === 0 && incoming.length === 0) return null;
+  const rows = [
+    ...outgoing.map((r) => ({ label: relationInfo[r.relation].label, other: index.byId.get(r.toId), r })),
+    ...incoming.map((r) => ({ label: relationInfo[r.relation].inverse, other: index.byId.get(r.fromId), r })),
+  ];
+  const labels = [...new Set(rows.map((row) => row.label))];
+  return (
+    <Section id="koblinger" title={`Koblinger (${rows.length})`}>
+      {labels.map((label) => (
+        <>
+          <h3 class="ds-heading" data-size="2xs">
+            {label}
+          </h3>
+          <ul class="link-list">
+            {rows
+              .filter((row) => row.label === label)
+              .map((row) => (
+                <li>
+                  <ElementLink element={row.other} /> <span class="muted">({row.other ? kindInfo[row.other.kind].singular : ''})</span>
+                  <LinkProvenanceNote provenance={row.r.provenance} />
+                </li>
+              ))}
+          </ul>
+        </>
+      ))}
+    </Section>
   );
 }
 
@@ -243,6 +317,12 @@ export const kindViews = {
   stakeholder: NoKindSection,
   nationalProject: ProjectView,
   requirement: RequirementView,
+  // Interfaces, national solutions, risks and guidelines show their links in the relations section.
+  journalInterface: NoKindSection,
+  region: RegionView,
+  nationalSolution: NoKindSection,
+  risk: NoKindSection,
+  guideline: NoKindSection,
 } satisfies { [K in ElementKind]: (props: KindViewProps<K>) => Child };
 
 function KindSection({ element, canEdit, canLink = canEdit, ...rest }: Omit<KindViewProps<ElementKind>, 'canLink'> & { element: ScopeElement; canLink?: boolean }) {
@@ -252,8 +332,39 @@ function KindSection({ element, canEdit, canLink = canEdit, ...rest }: Omit<Kind
 }
 
 /** For kinds whose page is the common parts only (name, description, requirements, history). */
-function NoKindSection(_: KindViewProps<'task' | 'stakeholder'>) {
+function NoKindSection(_: KindViewProps<'task' | 'stakeholder' | 'journalInterface' | 'nationalSolution' | 'risk' | 'guideline'>) {
   return null;
+}
+
+/** A region of the target picture: its record solution, and the counties that tie municipalities to it. */
+function RegionView({ element, model }: KindViewProps<'region'>) {
+  const counties = model.links.regionCounties.filter((l) => l.regionId === element.id);
+  const numbers = new Set(counties.map((l) => l.countyNumber));
+  const municipalities = model.municipalities.filter((m) => numbers.has(m.countyNumber));
+  return (
+    <>
+      <Facts rows={[['Journalløsning', recordSolutionLabel[element.recordSolution]]]} />
+      <Section id="fylker" title={`Fylker (${counties.length})`}>
+        {counties.length === 0 ? (
+          <Empty>Ingen fylker er knyttet til regionen.</Empty>
+        ) : (
+          <>
+            <ul class="link-list">
+              {counties.map((l) => (
+                <li>
+                  {l.countyNumber} {model.municipalities.find((m) => m.countyNumber === l.countyNumber)?.countyName ?? ''}
+                  <LinkProvenanceNote provenance={l.provenance} />
+                </li>
+              ))}
+            </ul>
+            <p class="ds-paragraph">
+              {municipalities.length} kommuner med {formatNumber(municipalities.reduce((sum, m) => sum + m.population, 0), 0)} innbyggere (2024).
+            </p>
+          </>
+        )}
+      </Section>
+    </>
+  );
 }
 
 function ServiceView({ element, model, index, canEdit }: KindViewProps<'informationService'>) {
@@ -306,7 +417,13 @@ function CapabilityView({ element, model, index }: KindViewProps<'capability'>) 
     <>
       <Facts
         rows={[
-          ['Løsningsdel', <ElementLink element={index.get('solutionPart', element.solutionPartId)} />],
+          [
+            'Løsningsdel',
+            <>
+              <ElementLink element={index.get('solutionPart', element.solutionPartId)} />
+              {element.solutionPartId !== null ? <LinkProvenanceNote provenance={element.solutionPartProvenance} /> : null}
+            </>,
+          ],
           ['Ligger under', path.length === 0 ? 'Øverste nivå' : <>{path.map((p, i) => <>{i > 0 ? ' › ' : ''}<ElementLink element={p} /></>)}</>],
         ]}
       />
@@ -452,7 +569,10 @@ function DecisionPointView({ element, index }: KindViewProps<'decisionPoint'>) {
 function RequirementView({ element, model, index, trace, canLink }: KindViewProps<'requirement'>) {
   const about = model.links.requirementElements
     .filter((l) => l.requirementId === element.id)
-    .flatMap((l) => index.byId.get(l.elementId) ?? []);
+    .flatMap((l) => {
+      const e = index.byId.get(l.elementId);
+      return e ? [{ e, provenance: l.provenance }] : [];
+    });
   return (
     <>
       <blockquote class="requirement-text">{element.text}</blockquote>
@@ -471,9 +591,10 @@ function RequirementView({ element, model, index, trace, canLink }: KindViewProp
           <Empty>Kravet er ikke knyttet til noe element.</Empty>
         ) : (
           <ul class="link-list">
-            {about.map((e) => (
+            {about.map(({ e, provenance }) => (
               <li>
                 <ElementLink element={e} /> <span class="muted">({kindInfo[e.kind].singular})</span>
+                <LinkProvenanceNote provenance={provenance} />
               </li>
             ))}
           </ul>
@@ -534,9 +655,9 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
           </table>
         )}
       </Section>
-      <Section id="personellgrupper" title={`Helsepersonellgrupper (${personnel.length})`}>
+      <Section id="personellgrupper" title={`Tjenesteområder (${personnel.length})`}>
         {personnel.length === 0 ? (
-          <Empty>Ingen helsepersonellgruppe er koblet til tjenesten ennå.</Empty>
+          <Empty>Ingen tjenesteområde er koblet til tjenesten ennå.</Empty>
         ) : (
           <ul class="link-list">
             {personnel.map((l) => (
@@ -560,7 +681,7 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
             Rediger funksjonsområder, mål og avhengigheter
           </a>
           <a class="ds-link" href="/matriser/personellgrupper">
-            Koble til helsepersonellgrupper og aktører i matrisene
+            Koble til tjenesteområder og aktører i matrisene
           </a>
         </div>
       ) : null}

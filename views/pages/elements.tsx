@@ -3,8 +3,8 @@ import type { ServiceFilter } from '../../model/filters.ts';
 import { elementKinds, elementHref, kindInfo, unhandledKind, type ElementKind } from '../../model/kinds.ts';
 import { orderedKinds } from '../../model/editing.ts';
 import { byPosition, firstDeliveryTierIds, type ModelIndex } from '../../model/lookup.ts';
-import type { ElementOfKind, ScopeElement, ScopeModel } from '../../model/schemas.ts';
-import { ElementLink, Empty, PageHeader, SourceLink, TentativeTag } from '../components/common.tsx';
+import { recordSolutionLabel, type ElementOfKind, type ScopeElement, type ScopeModel } from '../../model/schemas.ts';
+import { ElementLink, Empty, PageHeader, ProvenanceTag, SourceLink, TentativeTag } from '../components/common.tsx';
 import { ServiceFilterForm } from '../components/service-filter.tsx';
 
 export function KindIndexPage({ model }: { model: ScopeModel }) {
@@ -118,11 +118,21 @@ function columnsFor<K extends ElementKind>(kind: K, model: ScopeModel, index: Mo
         { header: 'Spor og nummer', cell: (e) => `${(e as ElementOfKind['decisionPoint']).track === 'journal' ? 'Journal' : 'Samhandling'} ${(e as ElementOfKind['decisionPoint']).number}` },
         { header: 'Innen', cell: (e) => (e as ElementOfKind['decisionPoint']).startsOn },
       ] as Column<K>[];
+    case 'journalInterface':
+    case 'nationalSolution':
+    case 'risk': {
+      const relation = kind === 'journalInterface' ? 'usesInterface' : kind === 'nationalSolution' ? 'deliveredBy' : 'threatens';
+      const n = count(model.links.relations.filter((r) => r.relation === relation).map((r) => (kind === 'risk' ? r.fromId : r.toId)));
+      return [{ header: kind === 'risk' ? 'Truer' : 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+    }
+    case 'region':
+      return [{ header: 'Journalløsning', cell: (e) => recordSolutionLabel[(e as ElementOfKind['region']).recordSolution] }] as Column<K>[];
     case 'task':
     case 'capability':
     case 'stakeholder':
     case 'nationalProject':
     case 'requirement':
+    case 'guideline':
       return [];
     default:
       return unhandledKind(kind);
@@ -222,7 +232,7 @@ export function ElementTable<K extends ElementKind>({ kind, model, index, elemen
                   <td class={c.numeric ? 'num' : undefined}>{c.cell(e)}</td>
                 ))}
                 <td>
-                  <SourceLink source={e.source} />
+                  <SourceLink source={e.source} /> <ProvenanceTag level={e.provenance} note={e.provenanceNote} />
                 </td>
                 {reorder ? (
                   <td class="reorder">

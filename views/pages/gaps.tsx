@@ -31,14 +31,14 @@ export function gapSections(gaps: GapReport, counts: GapCounts): GapSection[] {
     },
     {
       id: 'uten-personellgruppe',
-      title: 'Tjenester i første leveranse uten helsepersonellgruppe',
-      description: 'Ingen kommunal tjeneste eller helsepersonellgruppe leser eller dokumenterer informasjonstjenesten.',
+      title: 'Tjenester i første leveranse uten tjenesteområde',
+      description: 'Ingen kommunale tjenesteområder leser eller dokumenterer informasjonstjenesten.',
       key: 'servicesWithoutPersonnel',
       items: gaps.servicesWithoutPersonnel,
     },
     {
       id: 'grupper-uten-tjeneste',
-      title: 'Helsepersonellgrupper uten tjenester i første leveranse',
+      title: 'Tjenesteområder uten tjenester i første leveranse',
       description: 'Gruppen bruker ingen av tjenestene i første leveranse.',
       key: 'personnelGroupsWithoutService',
       items: gaps.personnelGroupsWithoutService,
@@ -196,8 +196,8 @@ export function GapPanel({ gaps: loaded, focus }: { gaps: LoadedGaps; focus: 'pe
   const lists =
     focus === 'personell'
       ? [
-          { id: 'panel-uten-personell', title: 'Tjenester i første leveranse uten helsepersonellgruppe', items: gaps.servicesWithoutPersonnel as ScopeElement[], total: counts.servicesWithoutPersonnel },
-          { id: 'panel-grupper-uten', title: 'Helsepersonellgrupper uten tjenester i første leveranse', items: gaps.personnelGroupsWithoutService as ScopeElement[], total: counts.personnelGroupsWithoutService },
+          { id: 'panel-uten-personell', title: 'Tjenester i første leveranse uten tjenesteområde', items: gaps.servicesWithoutPersonnel as ScopeElement[], total: counts.servicesWithoutPersonnel },
+          { id: 'panel-grupper-uten', title: 'Tjenesteområder uten tjenester i første leveranse', items: gaps.personnelGroupsWithoutService as ScopeElement[], total: counts.personnelGroupsWithoutService },
         ]
       : [{ id: 'panel-uten-aktor', title: 'Tjenester i første leveranse uten aktør og samhandlingsform', items: gaps.servicesWithoutExchange as ScopeElement[], total: counts.servicesWithoutExchange }];
   const shown = 12;

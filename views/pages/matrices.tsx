@@ -11,7 +11,7 @@ import { Pager } from '../components/consultation.tsx';
 import type { Coverage } from '../../src/db/queries/service-selection.ts';
 
 export const matrixTabs = [
-  { href: '/matriser/personellgrupper', label: 'Informasjonstjenester × helsepersonellgrupper' },
+  { href: '/matriser/personellgrupper', label: 'Informasjonstjenester × tjenesteområder' },
   { href: '/matriser/aktorer', label: 'Informasjonstjenester × aktører' },
 ] as const;
 
@@ -72,8 +72,8 @@ export function PersonnelMatrixPage(props: { model: ScopeModel; index: ModelInde
   return (
     <>
       <PageHeader
-        title="Informasjonstjenester × helsepersonellgrupper"
-        lead="Hvilke kommunale tjenester og helsepersonellgrupper som leser og dokumenterer hver informasjonstjeneste."
+        title="Informasjonstjenester × tjenesteområder"
+        lead="Hvilke kommunale tjenesteområder som leser og dokumenterer hver informasjonstjeneste. Journalen omfatter alle helsepersonellgrupper som jobber i dem; en gruppe kan jobbe i flere tjenesteområder."
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Matriser' }]}
       />
       <MatrixTabs current="/matriser/personellgrupper" filter={props.filter} />
@@ -120,9 +120,9 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl, 
       {matrix.services.length === 0 ? (
         <Empty>Ingen informasjonstjenester passer filteret.</Empty>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label="Matrise: informasjonstjenester og helsepersonellgrupper">
+        <div class="table-scroll" tabindex={0} role="region" aria-label="Matrise: informasjonstjenester og tjenesteområder">
           <table class="ds-table matrix" data-border aria-describedby="tegnforklaring-personell" hx-target="closest td" hx-swap="outerHTML">
-            <caption class="ds-sr-only">Informasjonstjenester (rader) og helsepersonellgrupper (kolonner), med bruk i cellene</caption>
+            <caption class="ds-sr-only">Informasjonstjenester (rader) og tjenesteområder (kolonner), med bruk i cellene</caption>
             <thead>
               <tr>
                 <th scope="col">Informasjonstjeneste</th>
@@ -292,7 +292,7 @@ export function PersonnelCoverage({ coverage, groups, url, oob }: { coverage: Co
     <MatrixCoverage
       services={coverage.services}
       linked={coverage.linked}
-      columns={groups.map((g) => ({ label: g.name, value: coverage.perColumn.get(g.id) ?? 0, href: `/personellgrupper/${g.key}` }))}
+      columns={groups.map((g) => ({ label: g.name, value: coverage.perColumn.get(g.id) ?? 0, href: `/tjenesteomrader/${g.key}` }))}
       url={url}
       what="gruppe"
       oob={oob}

@@ -1,11 +1,13 @@
 import type { Child } from 'hono/jsx';
 import type { PortfolioQuery } from '../../model/filters.ts';
-import { strategicAreas, summarise } from '../../model/portfolio.ts';
+import { documentPortfolioTotal, strategicAreas, summarise } from '../../model/portfolio.ts';
 import { portfolioStatuses, type NationalProject } from '../../model/schemas.ts';
 import { BarList } from '../components/bars.tsx';
-import { ElementLink, PageHeader, StatusTag, formatNumber } from '../components/common.tsx';
+import { ElementLink, PageHeader, SourceLink, StatusTag, formatNumber } from '../components/common.tsx';
 import { FilterSelect } from '../components/form.tsx';
 import { useI18n } from '../i18n/index.ts';
+
+const SOURCE_DOCUMENT = 'akson-arena-2019-10-24';
 
 const columns: Array<{ sort: PortfolioQuery['sort']; label: string; numeric?: boolean }> = [
   { sort: 'id', label: 'ID', numeric: true },
@@ -33,7 +35,7 @@ export function PortfolioPage({ all, rows, query, createPanel }: { all: National
     <>
       <PageHeader
         title="Nasjonal e-helseportefølje 2019"
-        lead="Prosjektene og programmene i nasjonal e-helseportefølje, som Akson avhenger av eller henger sammen med. Sorter med kolonneoverskriftene og filtrer på status og strategisk område."
+        lead={useI18n().t('domain.portfolio.lead')}
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Portefølje' }]}
       />
       {createPanel}
@@ -60,11 +62,31 @@ export function PortfolioPage({ all, rows, query, createPanel }: { all: National
 
 export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query: PortfolioQuery }) {
   const summary = summarise(rows);
+  const { t } = useI18n();
+  const unfiltered = query.status === undefined && query.area === undefined;
+  const total = documentPortfolioTotal;
   return (
     <div id="portefolje" hx-get={portfolioHref(query)} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
-      <p class="ds-paragraph">
-        {useI18n().t('scope.portfolio.summary', { count: summary.count, budget: formatNumber(summary.budgetMnok, 1) })}
-      </p>
+      {unfiltered ? (
+        <>
+          <p class="ds-paragraph" id="portefolje-total">
+            {t('domain.portfolio.total', { count: summary.count, budget: formatNumber(total.budgetMnok, 0), line1: total.lines[0], line2: total.lines[1] })}{' '}
+            <SourceLink source={{ document: SOURCE_DOCUMENT, fromLine: total.lines[1], toLine: total.footnoteLines[1] }} />
+          </p>
+          <p class="ds-paragraph" data-size="sm" id="portefolje-fotnote">
+            {t('domain.portfolio.footnote', {
+              from: total.footnoteLines[0],
+              to: total.footnoteLines[1],
+              footnote: total.footnote,
+              sum: formatNumber(summary.budgetMnok, 1),
+            })}
+          </p>
+        </>
+      ) : (
+        <p class="ds-paragraph">
+          {t('domain.portfolio.filtered', { count: summary.count, sum: formatNumber(summary.budgetMnok, 1), budget: formatNumber(total.budgetMnok, 0) })}
+        </p>
+      )}
       <BarList
         bars={summary.byStatus.map((s) => ({
           label: s.status,

@@ -10,6 +10,7 @@ import * as m0008 from './0008_consultation_applied_proposals.ts';
 import * as m0011 from './0011_user_language.ts';
 import * as m0012 from './0012_audit_chain.ts';
 import * as m0013 from './0013_requirements_structure.ts';
+import * as m0014 from './0014_provenance.ts';
 import * as m0015 from './0015_api_tokens.ts';
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0011_user_language': m0011,
   '0012_audit_chain': m0012,
   '0013_requirements_structure': m0013,
+  '0014_provenance': m0014,
   '0015_api_tokens': m0015,
 };

@@ -54,8 +54,20 @@ async function resolveRefs(
 /** The kind-specific row, or undefined for kinds that have only the common identity. */
 function kindRow(kind: ElementKind, input: Record<string, unknown>, ids: Record<string, number | null>) {
   switch (kind) {
-    case 'capability':
-      return { table: 'capability' as const, values: { parent_id: ids.parent ?? null, solution_part_id: ids.solutionPart ?? null } };
+    case 'capability': {
+      const v = input as ElementInput<'capability'>;
+      return {
+        table: 'capability' as const,
+        values: {
+          parent_id: ids.parent ?? null,
+          solution_part_id: ids.solutionPart ?? null,
+          solution_part_provenance: v.solutionPartLevel ?? 'inferred',
+          solution_part_note: v.solutionPartNote ?? '',
+        },
+      };
+    }
+    case 'region':
+      return { table: 'region' as const, values: { record_solution: (input as ElementInput<'region'>).recordSolution } };
     case 'informationService': {
       const v = input as ElementInput<'informationService'>;
       return {
@@ -116,6 +128,10 @@ function kindRow(kind: ElementKind, input: Record<string, unknown>, ids: Record<
     case 'actor':
     case 'goal':
     case 'stakeholder':
+    case 'journalInterface':
+    case 'nationalSolution':
+    case 'risk':
+    case 'guideline':
       return undefined;
     default:
       return unhandledKind(kind);
@@ -185,6 +201,8 @@ export async function createElement(
         name_en: (input.nameEn as string | null) ?? null,
         description: String(input.description ?? ''),
         tentative: input.tentative ? 1 : 0,
+        provenance: typeof input.provenance === 'string' ? input.provenance : 'inferred',
+        provenance_note: typeof input.provenanceNote === 'string' ? input.provenanceNote : '',
         position: Number(last?.max ?? -1) + 1,
         created_at: stamp,
         updated_at: stamp,
@@ -272,6 +290,8 @@ export async function updateElementIn(
       name_en: (input.nameEn as string | null) ?? null,
       description: String(input.description ?? ''),
       tentative: input.tentative ? 1 : 0,
+      provenance: typeof input.provenance === 'string' ? input.provenance : current.provenance,
+      provenance_note: typeof input.provenanceNote === 'string' ? input.provenanceNote : current.provenanceNote,
       version: eb('version', '+', 1),
       updated_at: actor.at.toISOString(),
     }))

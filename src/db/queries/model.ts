@@ -1,11 +1,14 @@
 import { parseTags } from '../../../model/requirements.ts';
 import { unhandledKind, type ElementKind } from '../../../model/kinds.ts';
+import { provenanceFromRow, provenanceLevelSchema } from '../../../model/provenance.ts';
 import { emptyScopeModel } from '../../../model/lookup.ts';
 import type {
   ElementBase,
   ElementOfKind,
   PortfolioStatus,
   RequirementPriority,
+  RecordSolution,
+  RelationType,
   RequirementStatus,
   VerificationMethod,
   ScopeModel,
@@ -95,6 +98,9 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
       serviceExchanges,
       servicePersonnelGroups,
       requirementElements,
+      regions,
+      regionCounties,
+      relations,
       municipalities,
     ] = await Promise.all([
       trx.selectFrom('source_document').select(['id', 'key', 'title', 'published_on', 'publisher', 'line_count']).orderBy('id').execute(),
@@ -116,6 +122,25 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
         .execute(),
       ofServices(trx.selectFrom('service_personnel').selectAll(), 'service_id').orderBy('service_id').orderBy('personnel_group_id').execute(),
       requirementsOnly(trx.selectFrom('requirement_element').selectAll(), 'requirement_id').orderBy('requirement_id').orderBy('element_id').execute(),
+      trx.selectFrom('region').selectAll().execute(),
+      trx.selectFrom('region_county').selectAll().orderBy('region_id').orderBy('county_number').execute(),
+      // Relations from a service hang on the slice's services; the others belong to the frame.
+      (slice.services === 'all'
+        ? trx.selectFrom('element_relation').selectAll()
+        : trx
+            .selectFrom('element_relation')
+            .selectAll()
+            .where((eb) => {
+              const fromService = eb('from_id', 'in', trx.selectFrom('element').select('id').where('kind', '=', 'informationService'));
+              const any = [eb.not(fromService)];
+              if (slice.services !== 'none') any.push(eb('from_id', 'in', (slice.services as Exclude<IdSet, 'all' | 'none'>)(trx)));
+              return eb.or(any);
+            })
+      )
+        .orderBy('relation')
+        .orderBy('from_id')
+        .orderBy('to_id')
+        .execute(),
       slice.municipalities === false
         ? Promise.resolve([])
         : trx.selectFrom('municipality').selectAll().orderBy('number').execute(),
@@ -134,6 +159,9 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
           ? { document: docKey.get(row.source_document_id) ?? '', fromLine: row.source_from, toLine: row.source_to }
           : null,
       tentative: row.tentative === 1,
+      provenance: provenanceLevelSchema.catch('inferred').parse(row.provenance),
+      provenanceNote: row.provenance_note,
+      sourceQuote: row.source_quote,
       position: row.position,
       version: row.version,
     });
@@ -145,6 +173,7 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
     const roadmapById = new Map(roadmap.map((r) => [r.element_id, r]));
     const projectById = new Map(projects.map((r) => [r.element_id, r]));
     const requirementById = new Map(requirements.map((r) => [r.element_id, r]));
+    const regionById = new Map(regions.map((r) => [r.element_id, r]));
 
     const { elements } = emptyScopeModel();
 
@@ -159,11 +188,31 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
         case 'actor':
         case 'goal':
         case 'stakeholder':
+        case 'journalInterface':
+        case 'nationalSolution':
+        case 'risk':
+        case 'guideline':
           (elements[b.kind] as ElementBase[]).push(b);
+          break;
+        case 'region':
+          elements.region.push({
+            ...b,
+            kind: 'region',
+            recordSolution: (regionById.get(b.id)?.record_solution ?? 'felles-kommunal-journal') as RecordSolution,
+          });
           break;
         case 'capability': {
           const c = capabilityById.get(b.id);
-          elements.capability.push({ ...b, kind: 'capability', parentId: c?.parent_id ?? null, solutionPartId: c?.solution_part_id ?? null });
+          elements.capability.push({
+            ...b,
+            kind: 'capability',
+            parentId: c?.parent_id ?? null,
+            solutionPartId: c?.solution_part_id ?? null,
+            solutionPartProvenance: provenanceFromRow({
+              provenance: c?.solution_part_provenance ?? 'inferred',
+              provenance_note: c?.solution_part_note ?? '',
+            }),
+          });
           break;
         }
         case 'informationService': {
@@ -255,21 +304,46 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
       })),
       elements,
       links: {
-        serviceCapabilities: serviceCapabilities.map((l) => ({ serviceId: l.service_id, capabilityId: l.capability_id })),
-        serviceGoals: serviceGoals.map((l) => ({ serviceId: l.service_id, goalId: l.goal_id })),
-        serviceDependencies: serviceDependencies.map((l) => ({ serviceId: l.service_id, projectId: l.project_id })),
+        serviceCapabilities: serviceCapabilities.map((l) => ({
+          serviceId: l.service_id,
+          capabilityId: l.capability_id,
+          provenance: provenanceFromRow(l),
+        })),
+        serviceGoals: serviceGoals.map((l) => ({ serviceId: l.service_id, goalId: l.goal_id, provenance: provenanceFromRow(l) })),
+        serviceDependencies: serviceDependencies.map((l) => ({
+          serviceId: l.service_id,
+          projectId: l.project_id,
+          provenance: provenanceFromRow(l),
+        })),
         serviceExchanges: serviceExchanges.map((l) => ({
           serviceId: l.service_id,
           actorId: l.actor_id,
           modeId: l.mode_id,
           needLevelId: l.need_level_id,
+          provenance: provenanceFromRow(l),
         })),
         servicePersonnelGroups: servicePersonnelGroups.map((l) => ({
           serviceId: l.service_id,
           personnelGroupId: l.personnel_group_id,
           usage: l.usage as Usage,
+          provenance: provenanceFromRow(l),
         })),
-        requirementElements: requirementElements.map((l) => ({ requirementId: l.requirement_id, elementId: l.element_id })),
+        requirementElements: requirementElements.map((l) => ({
+          requirementId: l.requirement_id,
+          elementId: l.element_id,
+          provenance: provenanceFromRow(l),
+        })),
+        relations: relations.map((l) => ({
+          fromId: l.from_id,
+          toId: l.to_id,
+          relation: l.relation as RelationType,
+          provenance: provenanceFromRow(l),
+        })),
+        regionCounties: regionCounties.map((l) => ({
+          regionId: l.region_id,
+          countyNumber: l.county_number,
+          provenance: provenanceFromRow(l),
+        })),
       },
       municipalities: municipalities.map((m) => ({
         number: m.number,

@@ -34,7 +34,8 @@ export function neighbourhoodOf(kind: ElementKind, id: number): ModelSlice {
       municipalities: false,
     };
   }
-  return { services, requirements: about, municipalities: false };
+  // A region's page counts the municipalities in its counties.
+  return { services, requirements: about, municipalities: kind === 'region' };
 }
 
 function servicesOf(kind: ElementKind, id: number): IdSet {
@@ -79,6 +80,13 @@ function servicesOf(kind: ElementKind, id: number): IdSet {
     case 'roadmapPhase':
     case 'milestone':
     case 'decisionPoint':
+    case 'region':
+    case 'risk':
+    case 'guideline':
       return 'none';
+    case 'journalInterface':
+    case 'nationalSolution':
+      // The services that go through the interface, or that the solution delivers.
+      return (q) => q.selectFrom('element_relation').select('from_id as id').where('to_id', '=', id);
   }
 }

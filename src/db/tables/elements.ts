@@ -25,6 +25,10 @@ export interface ElementTable {
   source_from: number | null;
   source_to: number | null;
   tentative: Flag;
+  /** 'stated' | 'tentative' | 'inferred' (migration 0014). */
+  provenance: Generated<string>;
+  provenance_note: Generated<string>;
+  source_quote: string | null;
   position: number;
   version: Generated<number>;
   created_at: string;
@@ -35,6 +39,13 @@ export interface CapabilityTable {
   element_id: number;
   parent_id: number | null;
   solution_part_id: number | null;
+  solution_part_provenance: Generated<string>;
+  solution_part_note: Generated<string>;
+}
+
+export interface RegionTable {
+  element_id: number;
+  record_solution: string;
 }
 
 export interface InformationServiceTable {

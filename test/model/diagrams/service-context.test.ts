@@ -18,7 +18,7 @@ describe('one service in context', () => {
     // The project's status is in its label, not only in its colour.
     expect(d.source).toMatch(/(n\d+)\["Legemiddelområdet #40;Gul#41;"\][\s\S]*class \1 statusYellow/);
     expect(d.notes).toEqual(['Tjenesten avhenger av 1 prosjekt med status Gul eller Rød: Legemiddelområdet (Gul).']);
-    expect(d.table.rows.map((r) => (r[0] as { text: string }).text)).toEqual(['Aktør', 'Aktør', 'Prosjekt', 'Helsepersonellgruppe', 'Funksjonsområde']);
+    expect(d.table.rows.map((r) => (r[0] as { text: string }).text)).toEqual(['Aktør', 'Aktør', 'Prosjekt', 'Tjenesteområde', 'Funksjonsområde']);
   });
 
   it('draws an open placeholder for every kind of link the service lacks, and lists them', () => {
@@ -27,7 +27,7 @@ describe('one service in context', () => {
     expect(d.nodeCount).toBe(5);
     expect(d.source).toMatch(/class n1,n2,n3,n4 open/);
     expect(d.notes[0]).toBe(
-      'Ikke koblet ennå: aktører og samhandlingsformer, avhengigheter til nasjonale prosjekter, helsepersonellgrupper, funksjonsområder. De står som åpne felt i diagrammet.',
+      'Ikke koblet ennå: aktører og samhandlingsformer, avhengigheter til nasjonale prosjekter, tjenesteområder, funksjonsområder. De står som åpne felt i diagrammet.',
     );
   });
 

@@ -53,7 +53,7 @@ describe('linking a requirement to an element', () => {
     expect(res.status).toBe(200);
     expect(await governs(ctx, 'aks-0001', 'fastleger')).toBe(false);
 
-    const res2 = await postForm(ctx, '/personellgrupper/legevakt/krav/fjern', { version: String(await versionOf(ctx, 'personnelGroup', 'legevakt')), requirement: 'AKS-0001' }, headers);
+    const res2 = await postForm(ctx, '/tjenesteomrader/legevakt/krav/fjern', { version: String(await versionOf(ctx, 'personnelGroup', 'legevakt')), requirement: 'AKS-0001' }, headers);
     expect(res2.status).toBe(200);
     expect(await governs(ctx, 'aks-0001', 'legevakt')).toBe(false);
     expect(await ctx.db.selectFrom('audit_event').select('id').where('action', '=', 'requirement.unlink').execute()).toHaveLength(4);
