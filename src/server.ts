@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { shutdownGracefully } from './http/shutdown.ts';
 import { createApp } from './app.tsx';
 import { createSetupLink, invitePath } from './auth/invites.ts';
 import { sql, type LogEvent } from 'kysely';
@@ -39,13 +40,17 @@ async function main(): Promise<void> {
     }
   });
 
-  const stop = () => {
-    server.close(() => {
-      void db.destroy().finally(() => process.exit(0));
-    });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: tar ikke imot nye forespørsler, fullfører de som pågår (høyst 10 sekunder) og avslutter.`);
+    void shutdownGracefully(server, 10_000)
+      .then(({ forced }) => forced && console.log('Noen forbindelser var fortsatt åpne etter 10 sekunder og ble brutt.'))
+      .finally(() => void db.destroy().finally(() => process.exit(0)));
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -56,11 +56,11 @@ export function DiagramRegion({ id, diagram, sourceHref, fileName, expandHref, h
           {diagram.title}
           {diagram.collapsed ? <span class="ds-tag diagram__collapsed" data-color="warning" data-size="sm">Sammenslått</span> : null}
         </figcaption>
-        <div class="diagram__canvas" data-diagram-canvas tabindex={0} role="region" aria-label={`Diagram: ${diagram.title}`}>
+        <section class="diagram__canvas" data-diagram-canvas tabindex={0} aria-label={`Diagram: ${diagram.title}`}>
           <p class="ds-paragraph muted" data-diagram-status>
             Diagrammet tegnes i nettleseren. Innholdet står også i tabellen under.
           </p>
-        </div>
+        </section>
         <div class="diagram__actions">
           <a class="ds-button" data-variant="secondary" data-size="sm" href={sourceHref} download={`${fileName}.mmd`}>
             Last ned Mermaid-kilde
@@ -135,7 +135,7 @@ function DiagramTableView({ diagram, expandHref }: { diagram: Diagram; expandHre
   const { table } = diagram;
   if (table.rows.length === 0) return <Empty>Ingenting å vise.</Empty>;
   return (
-    <div class="table-scroll" tabindex={0} role="region" aria-label={table.caption}>
+    <section class="table-scroll" tabindex={0} aria-label={table.caption}>
       <table class="ds-table diagram-table" data-border>
         <caption>{table.caption}</caption>
         <thead>
@@ -158,7 +158,7 @@ function DiagramTableView({ diagram, expandHref }: { diagram: Diagram; expandHre
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -39,7 +39,7 @@ export function ElementHistory({ events, kind, limit }: { events: AuditEvent[]; 
       {events.length === 0 ? (
         <Empty>Ingen endringer er registrert siden innholdet ble lagt inn fra kilden.</Empty>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label="Historikk">
+        <section class="table-scroll" tabindex={0} aria-label="Historikk">
           <table class="ds-table history" data-border>
             <caption class="ds-sr-only">Endringer, nyeste først</caption>
             <thead>
@@ -71,7 +71,7 @@ export function ElementHistory({ events, kind, limit }: { events: AuditEvent[]; 
             </tbody>
           </table>
           {events.length >= limit ? <p class="ds-paragraph muted">Viser de {limit} siste endringene.</p> : null}
-        </div>
+        </section>
       )}
     </section>
   );

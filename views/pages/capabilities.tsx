@@ -49,10 +49,10 @@ export function CapabilityTree({ model, index, canEdit = false, moved }: Capabil
           {useI18n().t('scope.capabilities.services', { count })}
         </span>
         {canEdit ? (
-          <span class="reorder">
+          <div class="reorder">
             <MoveButton kind="capability" element={capability} direction="up" disabled={first} focus={moved?.key === capability.key && moved.direction === 'up'} target="#funksjonstre" />
             <MoveButton kind="capability" element={capability} direction="down" disabled={last} focus={moved?.key === capability.key && moved.direction === 'down'} target="#funksjonstre" />
-          </span>
+          </div>
         ) : null}
         {children.length > 0 && depth < 30 ? (
           <ul class="tree__children">

@@ -15,7 +15,7 @@ export function KindIndexPage({ model }: { model: ScopeModel }) {
         lead="Hver type element i omfangsmodellen, med antall."
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Alle elementer' }]}
       />
-      <div class="table-scroll" tabindex={0} role="region" aria-label="Elementtyper">
+      <section class="table-scroll" tabindex={0} aria-label="Elementtyper">
       <table class="ds-table" data-border>
         <caption class="ds-sr-only">Elementtyper</caption>
         <thead>
@@ -43,7 +43,7 @@ export function KindIndexPage({ model }: { model: ScopeModel }) {
           ))}
         </tbody>
       </table>
-      </div>
+      </section>
     </>
   );
 }
@@ -182,11 +182,10 @@ export function ElementTable<K extends ElementKind>({ kind, model, index, elemen
   const reorder = canEdit === true && orderedKinds.has(kind) && kind !== 'informationService';
   const select = canEdit === true && kind === 'informationService';
   return (
-    <div
+    <section
       id="elementliste"
       class="table-scroll"
       tabindex={0}
-      role="region"
       aria-label={info.plural}
       hx-get={selfUrl}
       hx-trigger={selfUrl ? 'scopeChanged from:body' : undefined}
@@ -246,7 +245,7 @@ export function ElementTable<K extends ElementKind>({ kind, model, index, elemen
         </table>
       )}
       <p class="ds-paragraph muted">{sorted.length} i listen.</p>
-    </div>
+    </section>
   );
 }
 

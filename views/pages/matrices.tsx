@@ -120,7 +120,7 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl, 
       {matrix.services.length === 0 ? (
         <Empty>Ingen informasjonstjenester passer filteret.</Empty>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label="Matrise: informasjonstjenester og tjenesteområder">
+        <section class="table-scroll" tabindex={0} aria-label="Matrise: informasjonstjenester og tjenesteområder">
           <table class="ds-table matrix" data-border aria-describedby="tegnforklaring-personell" hx-target="closest td" hx-swap="outerHTML">
             <caption class="ds-sr-only">Informasjonstjenester (rader) og tjenesteområder (kolonner), med bruk i cellene</caption>
             <thead>
@@ -151,7 +151,7 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl, 
               </tbody>
             ))}
           </table>
-        </div>
+        </section>
       )}
       <MatrixPager paging={paging} />
     </div>
@@ -208,7 +208,7 @@ export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl, pagi
       {matrix.services.length === 0 ? (
         <Empty>Ingen informasjonstjenester passer filteret.</Empty>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label="Matrise: informasjonstjenester og aktører">
+        <section class="table-scroll" tabindex={0} aria-label="Matrise: informasjonstjenester og aktører">
           <table class="ds-table matrix" data-border aria-describedby="tegnforklaring-aktorer" hx-target="closest td" hx-swap="outerHTML">
             <caption class="ds-sr-only">Informasjonstjenester (rader) og aktører (kolonner), med samhandlingsform og behov i cellene</caption>
             <thead>
@@ -239,7 +239,7 @@ export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl, pagi
               </tbody>
             ))}
           </table>
-        </div>
+        </section>
       )}
       <MatrixPager paging={paging} />
     </div>

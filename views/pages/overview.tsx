@@ -5,6 +5,7 @@ import type { Overview } from '../../src/db/queries/overview.ts';
 import { BarList } from '../components/bars.tsx';
 import { ElementLink, PageHeader, TentativeTag } from '../components/common.tsx';
 import { gapSections } from './gaps.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: LoadedGaps }) {
   const { model } = overview;
@@ -61,7 +62,7 @@ export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: Loa
           }))}
           unit=" tjenester"
         />
-        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="forste-leveranse">
+        <section class="table-scroll" tabindex={0} aria-label="Tabell: informasjonstjenester per informasjonskategori og leveransetrinn">
           <table class="ds-table first-delivery" data-border>
             <caption class="ds-sr-only">Informasjonstjenester per informasjonskategori og leveransetrinn</caption>
             <thead>
@@ -86,8 +87,9 @@ export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: Loa
                     return (
                       <td>
                         {total === 0 ? (
-                          <span class="muted" aria-label="ingen">
-                            –
+                          <span class="muted">
+                            <span aria-hidden="true">–</span>
+                            <span class="ds-sr-only">{useI18n().t('common.empty')}</span>
                           </span>
                         ) : (
                           <ul class="cell-list">
@@ -112,7 +114,7 @@ export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: Loa
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
 
       <section aria-labelledby="hull">

@@ -96,7 +96,7 @@ export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query
         max={summary.count}
         unit=" prosjekter"
       />
-      <div class="table-scroll" tabindex={0} role="region" aria-label="Porteføljen">
+      <section class="table-scroll" tabindex={0} aria-label="Porteføljen">
         <table class="ds-table portfolio" data-border data-zebra>
           <caption class="ds-sr-only">Prosjekter i nasjonal e-helseportefølje</caption>
           <thead>
@@ -143,7 +143,7 @@ export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }

@@ -289,6 +289,7 @@ export function ElementRequirementsSection(props: {
             <input
               class="ds-input"
               id="krav-nummer"
+              type="text"
               name="requirement"
               list="krav-nummer-valg"
               autocomplete="off"

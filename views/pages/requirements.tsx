@@ -43,7 +43,7 @@ export function RequirementTable({ model, index, rows, selfUrl }: { model: Scope
       {rows.length === 0 ? (
         <Empty>Ingen krav passer filteret.</Empty>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label="Krav">
+        <section class="table-scroll" tabindex={0} aria-label="Krav">
         <table class="ds-table" data-border data-zebra>
           <caption class="ds-sr-only">Krav</caption>
           <thead>
@@ -78,7 +78,7 @@ export function RequirementTable({ model, index, rows, selfUrl }: { model: Scope
             ))}
           </tbody>
         </table>
-        </div>
+        </section>
       )}
     </div>
   );

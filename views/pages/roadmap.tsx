@@ -31,7 +31,7 @@ export function RoadmapPage({ model, index }: { model: ScopeModel; index: ModelI
         lead="Fasene, milepælene og beslutningspunktene fra forprosjektet i 2019 til ambisjonen for 2030. Datoer merket tentativt er lest ut av en tidslinje som bare viser årstall."
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Veikart' }]}
       />
-      <div class="table-scroll" tabindex={0} role="region" aria-label="Veikart">
+      <section class="table-scroll" tabindex={0} aria-label="Veikart">
         <table class="ds-table roadmap" data-border>
           <caption class="ds-sr-only">Faser, milepæler og beslutningspunkter</caption>
           <thead>
@@ -76,7 +76,7 @@ export function RoadmapPage({ model, index }: { model: ScopeModel; index: ModelI
             </tbody>
           ) : null}
         </table>
-      </div>
+      </section>
     </>
   );
 }

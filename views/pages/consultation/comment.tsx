@@ -271,8 +271,8 @@ function HideForm({ comment, form }: { comment: Comment; form: FormState | undef
 function Thread({ comment: c, replies, page, pageSize, can, forms, state }: CommentPageProps) {
   const hiddenThread = c.hidden && c.text === null;
   return (
-    <section aria-labelledby="traden" id="traden">
-      <h2 class="ds-heading" data-size="sm" id="traden">
+    <section aria-labelledby="traden-tittel" id="traden">
+      <h2 class="ds-heading" data-size="sm" id="traden-tittel">
         Tråden ({c.replyCount} innlegg)
       </h2>
       {hiddenThread ? (

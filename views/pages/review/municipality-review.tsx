@@ -169,7 +169,7 @@ function ReviewForm({ round, municipality, services, marks, entries, values, err
             </div>
           )}
         />
-        <div class="review-actions" role="region" aria-label="Lagre og sende inn">
+        <section class="review-actions" aria-label="Lagre og sende inn">
           <p class="ds-paragraph review-actions__progress">
             <strong>
               <Progress id="fremdrift-handlinger" answered={entries.length} total={services.length} />
@@ -182,7 +182,7 @@ function ReviewForm({ round, municipality, services, marks, entries, values, err
           <button class="ds-button" type="submit" name="handling" value="send">
             Send inn vurderingen …
           </button>
-        </div>
+        </section>
       </form>
     </>
   );
