@@ -117,6 +117,8 @@ export const routePolicy: Record<string, Action> = {
   'POST /konto/tokener/:id/trekk-tilbake': 'account.tokens',
   'GET /api/dokumentasjon': 'scope.read',
   'GET /eksport/archimate.xml': 'scope.read',
+  'GET /eksport/krav.csv': 'scope.read',
+  'GET /eksport/krav.xlsx': 'scope.read',
   'GET /sok': 'scope.read',
   'GET /gapanalyse/panel': 'scope.read',
 
