@@ -10,6 +10,7 @@ import type { AppDeps } from './deps.ts';
 import { NotFound, PermissionDenied, RuleRefused, StaleVersion } from './commands/errors.ts';
 import { databaseFault } from './http/faults.ts';
 import { apiError, isApiPath } from './http/api-error.ts';
+import { versionedPages } from './http/page-cache.ts';
 import { notFound, respondError } from './http/render.tsx';
 import { compression } from './http/compression.ts';
 import { requestLanguage } from './http/language.ts';
@@ -80,6 +81,8 @@ export function createApp(options: CreateAppOptions): Hono {
   app.use('*', requestLanguage());
   app.use('*', sameOriginWrites(deps.config, (c, reason) => denyRequest(c, deps, `csrf:${reason}`)));
   app.use('*', enforcePolicy(deps, reviewSignedOutAnswers(deps)));
+  // Only for what the policy let through: ETag/304 by the model's version, kept pages for anonymous readers.
+  app.use('*', versionedPages(deps, { cacheBytes: deps.config.PAGE_CACHE_MB * 1024 * 1024 }));
 
   // The specific paths before scopeRoutes, whose `/:kindPath` would otherwise answer them.
   app.route('/', assetRoutes());

@@ -77,6 +77,8 @@ export const configSchema = z.object({
   SETUP_LINK_MINUTES: whole('SETUP_LINK_MINUTES', 5, 24 * 60, 60),
   /** Comments (and replies in a thread) per page in consultation rounds. */
   CONSULTATION_PAGE_SIZE: whole('CONSULTATION_PAGE_SIZE', 5, 500, 25),
+  /** Megabytes of rendered pages of the published scope kept for anonymous readers until the model changes; 0 keeps none. */
+  PAGE_CACHE_MB: whole('PAGE_CACHE_MB', 0, 4096, 32),
   /** Helseplattformen's region (counties 15 and 50) has its own record: leave it out of the in-scope coverage. */
   EXCLUDE_HELSEPLATTFORMEN_REGION: flag('EXCLUDE_HELSEPLATTFORMEN_REGION', 'true'),
 });

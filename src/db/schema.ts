@@ -31,7 +31,7 @@ import type {
   ServiceGoalTable,
   ServicePersonnelTable,
 } from './tables/links.ts';
-import type { CounterTable, MetaTable, MunicipalityTable } from './tables/reference.ts';
+import type { CounterTable, MetaTable, ModelChangeTable, MunicipalityTable } from './tables/reference.ts';
 import type {
   BaselineTable,
   RequirementChapterTable,
@@ -70,6 +70,7 @@ export interface Database {
   municipality: MunicipalityTable;
   counter: CounterTable;
   meta: MetaTable;
+  model_change: ModelChangeTable;
   organisation: OrganisationTable;
   app_user: AppUserTable;
   api_token: ApiTokenTable;

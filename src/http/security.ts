@@ -12,7 +12,7 @@ import type { Config } from '../config.ts';
  * it draws. HSTS for one year.
  */
 export function securityHeaders(): MiddlewareHandler {
-  return secureHeaders({
+  const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'", NONCE],
@@ -30,6 +30,12 @@ export function securityHeaders(): MiddlewareHandler {
     // links carry their token in the path).
     referrerPolicy: 'same-origin',
   });
+  return async (c, next) => {
+    await headers(c, next);
+    // A 304 revalidates the page the browser kept, which carries the nonce of the response that
+    // brought it; a new policy here would replace that one and no longer match the page's scripts.
+    if (c.res.status === 304) c.res.headers.delete('Content-Security-Policy');
+  };
 }
 
 /** The nonce of this response's Content-Security-Policy, for the layout's script tags. */

@@ -8,7 +8,6 @@ export function apiRoutes({ db, now }: AppDeps): Hono {
   const app = new Hono();
   app.get('/api/model', async (c) => {
     const model = await loadScopeModel(db);
-    c.header('Cache-Control', 'no-store');
     return c.json(toModelExport(model, now()));
   });
   return app;

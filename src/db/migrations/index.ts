@@ -7,11 +7,13 @@ import * as m0005 from './0005_consultation.ts';
 import * as m0006 from './0006_consultation_answer_versions.ts';
 import * as m0007 from './0007_password_reset.ts';
 import * as m0008 from './0008_consultation_applied_proposals.ts';
+import * as m0010 from './0010_model_change_counter.ts';
 import * as m0011 from './0011_user_language.ts';
 import * as m0012 from './0012_audit_chain.ts';
 import * as m0013 from './0013_requirements_structure.ts';
 import * as m0014 from './0014_provenance.ts';
 import * as m0015 from './0015_api_tokens.ts';
+import * as m0015a from './0015a_model_change_requirements.ts';
 
 /**
  * Every migration, registered by static import so that the set is explicit and bundles with the
@@ -26,9 +28,11 @@ export const migrations: Record<string, Migration> = {
   '0006_consultation_answer_versions': m0006,
   '0007_password_reset': m0007,
   '0008_consultation_applied_proposals': m0008,
+  '0010_model_change_counter': m0010,
   '0011_user_language': m0011,
   '0012_audit_chain': m0012,
   '0013_requirements_structure': m0013,
   '0014_provenance': m0014,
   '0015_api_tokens': m0015,
+  '0015a_model_change_requirements': m0015a,
 };

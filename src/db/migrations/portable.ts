@@ -50,6 +50,27 @@ export async function dropAppendOnly(db: Kysely<any>, table: string): Promise<vo
 }
 
 /**
+ * Counts every change to `table` in `model_change.counter` (migration 0010), which pages use as
+ * their version: a cached page or an ETag from before the change no longer matches, in every app
+ * process sharing the database. A migration that adds a table whose rows a page shows calls this
+ * for it (`test/src/db/model-change.test.ts` lists the tables that are deliberately left out).
+ * SQLite has only row triggers (one cheap update per changed row); PostgreSQL counts once per
+ * statement, TRUNCATE included.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function trackModelChanges(db: Kysely<any>, table: string): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`create trigger ${sql.id(`${table}_model_change`)} after insert or update or delete or truncate on ${sql.table(table)}
+      for each statement execute function model_change_bump()`.execute(db);
+    return;
+  }
+  for (const event of ['insert', 'update', 'delete'] as const) {
+    await sql`create trigger ${sql.id(`${table}_model_change_${event}`)} after ${sql.raw(event)} on ${sql.table(table)}
+      begin update model_change set counter = counter + 1 where id = 1; end`.execute(db);
+  }
+}
+
+/**
  * Runs `work` all or nothing. On PostgreSQL the migrator already runs every migration inside one
  * transaction (DDL is transactional there), so `work` joins it; SQLite's migrator does not, so a
  * migration that must not stop half-way opens its own. Use this instead of `db.transaction()`

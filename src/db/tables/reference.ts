@@ -17,3 +17,9 @@ export interface MetaTable {
   key: string;
   value: string;
 }
+
+/** One row (id 1): how many changes the model has seen; triggers move it (migration 0010). */
+export interface ModelChangeTable {
+  id: number;
+  counter: number;
+}
