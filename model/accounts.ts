@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textRule } from './text.ts';
 
 /** Each user has exactly one role; what a role may do is decided in `src/auth/policy.ts`. */
 export const roles = ['administrator', 'architect', 'municipality', 'organisation', 'reader'] as const;
@@ -40,11 +41,7 @@ export const passwordSchema = z
   .min(passwordMinLength, `Passordet må ha minst ${passwordMinLength} tegn.`)
   .max(200, 'Passordet kan ha høyst 200 tegn.');
 
-export const personNameSchema = z
-  .string({ error: 'Skriv navnet.' })
-  .trim()
-  .min(1, 'Skriv navnet.')
-  .max(200, 'Navnet kan ha høyst 200 tegn.');
+export const personNameSchema = textRule('one-line', 'Navnet', z.string({ error: 'Skriv navnet.' }).trim().min(1, 'Skriv navnet.').max(200, 'Navnet kan ha høyst 200 tegn.'));
 
 export const municipalityNumberSchema = z.string().regex(/^\d{4}$/, 'Kommunenummeret har fire sifre, for eksempel 0301.');
 
@@ -165,9 +162,9 @@ export const loginInputSchema = z.object({
 export type LoginInput = z.infer<typeof loginInputSchema>;
 
 export const organisationInputSchema = z.object({
-  name: z.string({ error: 'Skriv navnet på organisasjonen.' }).trim().min(1, 'Skriv navnet på organisasjonen.').max(200, 'Navnet kan ha høyst 200 tegn.'),
+  name: textRule('one-line', 'Navnet', z.string({ error: 'Skriv navnet på organisasjonen.' }).trim().min(1, 'Skriv navnet på organisasjonen.').max(200, 'Navnet kan ha høyst 200 tegn.')),
   kind: organisationKindSchema,
-  contact: z.string().trim().max(500, 'Kontaktinformasjonen kan ha høyst 500 tegn.').default(''),
+  contact: textRule('multi-line', 'Kontaktinformasjonen', z.string().trim().max(500, 'Kontaktinformasjonen kan ha høyst 500 tegn.')).default(''),
 });
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;
 

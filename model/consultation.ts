@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppliedProposal, ProposalTarget } from './consultation-proposals.ts';
 import { isoDateSchema } from './schemas.ts';
+import { textRule } from './text.ts';
 
 /**
  * Consultation (høring): architects open rounds on requirements and other scope elements,
@@ -79,8 +80,8 @@ const positiveId = (message: string) => z.coerce.number({ error: message }).int(
 export const roundTitleMax = 200;
 export const roundInputSchema = z
   .object({
-    title: z.string({ error: 'Skriv en tittel.' }).trim().min(1, 'Skriv en tittel.').max(roundTitleMax, `Tittelen kan ha høyst ${roundTitleMax} tegn.`),
-    description: z.string().trim().max(5000, 'Beskrivelsen kan ha høyst 5000 tegn.').default(''),
+    title: textRule('one-line', 'Tittelen', z.string({ error: 'Skriv en tittel.' }).trim().min(1, 'Skriv en tittel.').max(roundTitleMax, `Tittelen kan ha høyst ${roundTitleMax} tegn.`)),
+    description: textRule('multi-line', 'Beskrivelsen', z.string().trim().max(5000, 'Beskrivelsen kan ha høyst 5000 tegn.')).default(''),
     phase: z.enum(roundPhases, { error: 'Velg fasen høringen hører til.' }),
     opensOn: z.string({ error: 'Skriv åpningsdatoen.' }).trim().min(1, 'Skriv åpningsdatoen.').pipe(isoDateSchema),
     closesOn: z.string({ error: 'Skriv fristen.' }).trim().min(1, 'Skriv fristen.').pipe(isoDateSchema),
@@ -97,11 +98,11 @@ export type RoundInput = z.infer<typeof roundInputSchema>;
 export const commentTextMax = 5000;
 export const proposalMax = 10_000;
 
-const commentText = z
-  .string({ error: 'Skriv kommentaren.' })
-  .trim()
-  .min(1, 'Skriv kommentaren.')
-  .max(commentTextMax, `Kommentaren kan ha høyst ${commentTextMax} tegn.`);
+const commentText = textRule(
+  'multi-line',
+  'Kommentaren',
+  z.string({ error: 'Skriv kommentaren.' }).trim().min(1, 'Skriv kommentaren.').max(commentTextMax, `Kommentaren kan ha høyst ${commentTextMax} tegn.`),
+);
 
 /**
  * A comment: its kind, its text and, for a change proposal only, the proposed wording (the
@@ -111,7 +112,7 @@ export const commentInputSchema = z
   .object({
     kind: z.enum(commentKinds, { error: 'Velg hva slags kommentar dette er.' }),
     text: commentText,
-    proposal: z.preprocess(blank, z.string().trim().max(proposalMax, `Forslaget kan ha høyst ${proposalMax} tegn.`).optional()),
+    proposal: z.preprocess(blank, textRule('multi-line', 'Forslaget', z.string().trim().max(proposalMax, `Forslaget kan ha høyst ${proposalMax} tegn.`)).optional()),
   })
   .superRefine((c, ctx) => {
     if (c.kind === 'endringsforslag' && !c.proposal) {
@@ -130,7 +131,7 @@ export function proposalProblem(input: CommentInput, currentText: string): strin
 }
 
 export const replyInputSchema = z.object({
-  text: z.string({ error: 'Skriv svaret.' }).trim().min(1, 'Skriv svaret.').max(commentTextMax, `Svaret kan ha høyst ${commentTextMax} tegn.`),
+  text: textRule('multi-line', 'Svaret', z.string({ error: 'Skriv svaret.' }).trim().min(1, 'Skriv svaret.').max(commentTextMax, `Svaret kan ha høyst ${commentTextMax} tegn.`)),
 });
 
 export const answerMax = 10_000;
@@ -138,7 +139,7 @@ export const answerMax = 10_000;
 export const answerInputSchema = z
   .object({
     status: z.enum(commentStatuses, { error: 'Velg en status i listen.' }),
-    answer: z.string().trim().max(answerMax, `Svaret kan ha høyst ${answerMax} tegn.`).default(''),
+    answer: textRule('multi-line', 'Svaret', z.string().trim().max(answerMax, `Svaret kan ha høyst ${answerMax} tegn.`)).default(''),
   })
   .refine((a) => !decidedStatuses.includes(a.status) || a.answer !== '', {
     path: ['answer'],
@@ -179,7 +180,7 @@ export const answersEarlierVersion = (c: Pick<Comment, 'answer' | 'answeredVersi
   c.answer !== null && c.answeredVersion !== null && c.answeredVersion < c.version;
 
 export const hideInputSchema = z.object({
-  reason: z.string({ error: 'Skriv hvorfor kommentaren skjules.' }).trim().min(1, 'Skriv hvorfor kommentaren skjules.').max(1000, 'Begrunnelsen kan ha høyst 1000 tegn.'),
+  reason: textRule('multi-line', 'Begrunnelsen', z.string({ error: 'Skriv hvorfor kommentaren skjules.' }).trim().min(1, 'Skriv hvorfor kommentaren skjules.').max(1000, 'Begrunnelsen kan ha høyst 1000 tegn.')),
 });
 
 // Query strings ----------------------------------------------------------------------------------

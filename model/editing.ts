@@ -18,6 +18,7 @@ import {
   type ScopeModel,
   usages,
 } from './schemas.ts';
+import { textRule } from './text.ts';
 import { provenanceLabel, provenanceLevels } from './provenance.ts';
 
 /*
@@ -26,11 +27,26 @@ import { provenanceLabel, provenanceLevels } from './provenance.ts';
  * server resolves (an unknown key is an error on that field).
  */
 
+/** A multi-line text field (the text rule of `model/text.ts`, then trimmed and limited). */
 const trimmed = (max: number, label: string) =>
-  z
-    .string({ error: `${label} mangler.` })
-    .transform((s) => s.replace(/\r\n/g, '\n').trim())
-    .pipe(z.string().max(max, `${label} kan være på høyst ${max} tegn.`));
+  textRule(
+    'multi-line',
+    label,
+    z
+      .string({ error: `${label} mangler.` })
+      .transform((s) => s.trim())
+      .pipe(z.string().max(max, `${label} kan være på høyst ${max} tegn.`)),
+  );
+/** A one-line text field: a name, an owner; newlines refused. */
+const line = (max: number, label: string) =>
+  textRule(
+    'one-line',
+    label,
+    z
+      .string({ error: `${label} mangler.` })
+      .transform((s) => s.trim())
+      .pipe(z.string().max(max, `${label} kan være på høyst ${max} tegn.`)),
+  );
 
 /** An HTML checkbox: present ("on") when ticked, absent when not. */
 export const checkboxSchema = z
@@ -62,8 +78,8 @@ const intIn = (label: string, min: number, max: number) =>
     .pipe(z.number().min(min, `${label} må være minst ${min}.`).max(max, `${label} kan være høyst ${max}.`));
 
 export const commonInputShape = {
-  name: trimmed(500, 'Navnet').pipe(z.string().min(1, 'Navnet må fylles ut.')),
-  nameEn: trimmed(500, 'Det engelske navnet')
+  name: line(500, 'Navnet').pipe(z.string().min(1, 'Navnet må fylles ut.')),
+  nameEn: line(500, 'Det engelske navnet')
     .optional()
     .transform((v) => (v ? v : null)),
   description: trimmed(10_000, 'Beskrivelsen').optional().transform((v) => v ?? ''),
@@ -131,13 +147,13 @@ export const elementInputSchemas = {
     ...commonInputShape,
     projectNo: intIn('Prosjekt-ID', 1, 99_999),
     priorityCategory: intIn('Prioriteringskategorien', 1, 2),
-    ownerOrganisation: trimmed(200, 'Ansvarlig virksomhet').pipe(z.string().min(1, 'Ansvarlig virksomhet må fylles ut.')),
-    owner: trimmed(200, 'Prosjekteier').pipe(z.string().min(1, 'Prosjekteier må fylles ut.')),
+    ownerOrganisation: line(200, 'Ansvarlig virksomhet').pipe(z.string().min(1, 'Ansvarlig virksomhet må fylles ut.')),
+    owner: line(200, 'Prosjekteier').pipe(z.string().min(1, 'Prosjekteier må fylles ut.')),
     phase: z.enum(portfolioPhases, { error: 'Velg fase.' }),
-    strategicArea: trimmed(200, 'Strategisk område').pipe(
+    strategicArea: line(200, 'Strategisk område').pipe(
       z.string().regex(/^[1-9] \S/, 'Strategisk område begynner med nummeret, f.eks. «1 Digitalisering av arbeidsprosesser».'),
     ),
-    focusArea: trimmed(300, 'Innsatsområdet').pipe(
+    focusArea: line(300, 'Innsatsområdet').pipe(
       z.string().regex(/^[1-9]\.\d+ \S/, 'Innsatsområdet begynner med nummeret, f.eks. «1.1 Modernisere …».'),
     ),
     status: z

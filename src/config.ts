@@ -79,8 +79,6 @@ export const configSchema = z.object({
   CONSULTATION_PAGE_SIZE: whole('CONSULTATION_PAGE_SIZE', 5, 500, 25),
   /** Megabytes of rendered pages of the published scope kept for anonymous readers until the model changes; 0 keeps none. */
   PAGE_CACHE_MB: whole('PAGE_CACHE_MB', 0, 4096, 32),
-  /** Helseplattformen's region (counties 15 and 50) has its own record: leave it out of the in-scope coverage. */
-  EXCLUDE_HELSEPLATTFORMEN_REGION: flag('EXCLUDE_HELSEPLATTFORMEN_REGION', 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;

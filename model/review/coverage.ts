@@ -2,8 +2,9 @@ import type { Municipality } from '../schemas.ts';
 import type { IntentionStatus } from './schemas.ts';
 
 /**
- * Helseplattformen's region (Møre og Romsdal and Trøndelag) has its own shared record, so the
- * programme counts its goal over the other counties unless told otherwise.
+ * The counties of Helseplattformen's region as seeded (Møre og Romsdal and Trøndelag). The
+ * dashboard reads which counties are outside the shared record from the modelled regions
+ * (`region`, `region_county`), not from this list; tests use it as the seeded expectation.
  */
 export const helseplattformenCounties: readonly string[] = ['15', '50'];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textRule } from '../text.ts';
 import { isoDateSchema } from '../schemas.ts';
 import type { StoredEntry } from './types.ts';
 
@@ -93,11 +94,7 @@ export function intentionInputSchema(today: string) {
       date: z.preprocess(blank, calendarDateSchema.refine((d) => d <= today, 'Datoen kan ikke være fram i tid.').optional()),
       reference: z.preprocess(
         trimmed,
-        z
-          .string()
-          .max(300, 'Referansen kan ha høyst 300 tegn.')
-          .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Referansen kan ikke ha linjeskift eller kontrolltegn.')
-          .default(''),
+        textRule('one-line', 'Referansen', z.string().max(300, 'Referansen kan ha høyst 300 tegn.')).default(''),
       ),
     })
     .superRefine((v, ctx) => {
@@ -185,7 +182,7 @@ export function answerProblem(stance: Stance | undefined, comment: string): { fi
   return undefined;
 }
 
-const commentSchema = z.preprocess(trimmed, z.string().max(commentMaxLength, `Kommentaren kan ha høyst ${commentMaxLength} tegn.`).default(''));
+const commentSchema = z.preprocess(trimmed, textRule('multi-line', 'Kommentaren', z.string().max(commentMaxLength, `Kommentaren kan ha høyst ${commentMaxLength} tegn.`)).default(''));
 
 /**
  * The review form for a round's frozen list: a stance and a comment per service, and whether to

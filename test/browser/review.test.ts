@@ -144,7 +144,7 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
     await page.getByLabel('Dato').fill(new Date().toISOString().slice(0, 10));
     await Promise.all([page.waitForURL(`${app.url}/vurdering/intensjon/0301?lagret`), page.getByRole('button', { name: 'Lagre erklæringen' }).click()]);
     await page.goto(`${app.url}/vurdering/dashbord`, { waitUntil: 'networkidle' });
-    expect(await body(page)).toContain('Alle kommuner: 12,9 % av innbyggerne (717 710 av 5 550 203)');
+    expect(await body(page)).toContain('Alle kommuner (dokumentets mål): 12,9 % av innbyggerne (717 710 av 5 550 203)');
     await clean(page, 'municipality');
   });
 

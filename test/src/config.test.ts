@@ -17,7 +17,6 @@ describe('configuration', () => {
       PASSWORD_RESET_HOURS: 24,
       SETUP_LINK_MINUTES: 60,
       CONSULTATION_PAGE_SIZE: 25,
-      EXCLUDE_HELSEPLATTFORMEN_REGION: true,
     });
     expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
   });
@@ -46,7 +45,6 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'postgres://akson:hemmelig@db.example' }, 'DATABASE_URL: DATABASE_URL mangler databasenavn'],
     [{ DATABASE_URL: 'db.example/akson' }, 'DATABASE_URL: DATABASE_URL er ikke en gyldig adresse'],
     [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE: DATABASE_POOL_SIZE må være mellom 1 og 200.'],
-    [{ EXCLUDE_HELSEPLATTFORMEN_REGION: 'av' }, 'EXCLUDE_HELSEPLATTFORMEN_REGION: EXCLUDE_HELSEPLATTFORMEN_REGION må være true eller false.'],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { helseplattformenCounties, intentionTally, populationCoverage } from '../../../model/review/coverage.ts';
+import { intentionTally, populationCoverage } from '../../../model/review/coverage.ts';
 import { dashboardCsv } from '../../../model/review/csv.ts';
 import { roundIdSchema, type IntentionStatus } from '../../../model/review/schemas.ts';
 import { sortTallies, stanceTallies, tallySortShortLabel, tallySorts } from '../../../model/review/tallies.ts';
@@ -9,7 +9,7 @@ import { commentListQuery, commentPageSize, commentPaging } from '../../../model
 import { DashboardPage, TallyTable } from '../../../views/pages/review/dashboard.tsx';
 import type { CommentList } from '../../../views/pages/review/dashboard-parts.tsx';
 import { commentCount, commentPage, type CommentFilter } from '../../db/queries/review/comments.ts';
-import { allDeclarations, listMunicipalities } from '../../db/queries/review/intentions.ts';
+import { allDeclarations, countiesOutsideSharedRecord, listMunicipalities } from '../../db/queries/review/intentions.ts';
 import { roundReviews, submittedStances } from '../../db/queries/review/reviews.ts';
 import { frozenServices, listRounds } from '../../db/queries/review/rounds.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -34,7 +34,12 @@ export function dashboardRoutes(deps: AppDeps): Hono {
 
   /** Everything the dashboard counts, in six queries. */
   const figures = async (roundId: number | undefined) => {
-    const [rounds, municipalities, declarations] = await Promise.all([listRounds(db), listMunicipalities(db), allDeclarations(db)]);
+    const [rounds, municipalities, declarations, outside] = await Promise.all([
+      listRounds(db),
+      listMunicipalities(db),
+      allDeclarations(db),
+      countiesOutsideSharedRecord(db),
+    ]);
     const round = roundId === undefined ? rounds[0] : rounds.find((r) => r.id === roundId);
     if (roundId !== undefined && !round) return undefined;
     const [services, reviews, stances] = await Promise.all([
@@ -49,7 +54,9 @@ export function dashboardRoutes(deps: AppDeps): Hono {
       round,
       municipalities,
       services,
-      coverage: populationCoverage(municipalities, statusOf, { excludedCounties: config.EXCLUDE_HELSEPLATTFORMEN_REGION ? helseplattformenCounties : [] }),
+      // Which counties are out of scope is modelled: the regions whose record is not the shared one.
+      coverage: populationCoverage(municipalities, statusOf, { excludedCounties: outside.map((c) => c.countyNumber) }),
+      outside,
       intentions: intentionTally(municipalities, statusOf),
       reviewed: {
         municipalities: submitted.length,
@@ -84,6 +91,7 @@ export function dashboardRoutes(deps: AppDeps): Hono {
           rounds={f.rounds}
           round={f.round}
           coverage={f.coverage}
+          outside={f.outside}
           intentions={f.intentions}
           reviewed={f.reviewed}
           tallies={tallies}

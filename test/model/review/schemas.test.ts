@@ -67,7 +67,8 @@ describe('an intention declaration', () => {
     [{ status: 'declined' }, 'date', 'Skriv datoen kommunen takket nei.'],
     [{ status: 'signed', date: '2026-11-27' }, 'date', 'Datoen kan ikke være fram i tid.'],
     [{ status: 'signed', date: '2026-02-29' }, 'date', 'Datoen finnes ikke.'],
-    [{ status: 'considering', reference: 'linje 1\nlinje 2' }, 'reference', 'Referansen kan ikke ha linjeskift eller kontrolltegn.'],
+    [{ status: 'considering', reference: 'linje 1\nlinje 2' }, 'reference', 'Referansen må stå på én linje (uten linjeskift).'],
+    [{ status: 'considering', reference: 'sak\u0000' }, 'reference', 'Referansen kan ikke inneholde kontrolltegn.'],
     [{ status: 'considering', reference: 'x'.repeat(301) }, 'reference', 'Referansen kan ha høyst 300 tegn.'],
   ])('refuses %o', (form, field, message) => {
     expect(errorsOf(schema.safeParse(form) as never)[field]).toBe(message);

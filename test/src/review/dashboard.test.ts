@@ -47,8 +47,8 @@ describe('the dashboard on the seeded municipalities', () => {
     // Møre og Romsdal, 270 624, and Trøndelag, 482 956): 4 796 623 inhabitants in 292
     // municipalities, of which Oslo and Bergen, 1 009 650, have signed: 21.05 %.
     const text = textOf((await get('/vurdering/dashbord')).html);
-    expect(text).toContain('Alle kommuner: 23,1 % av innbyggerne (1 282 724 av 5 550 203) bor i de 4 av 357 kommunene som har signert.');
-    expect(text).toContain('Kommuner i omfanget: 21,0 % av innbyggerne (1 009 650 av 4 796 623) bor i de 2 av 292 kommunene som har signert.');
+    expect(text).toContain('Alle kommuner (dokumentets mål): 23,1 % av innbyggerne (1 282 724 av 5 550 203) bor i de 4 av 357 kommunene som har signert.');
+    expect(text).toContain('Kommuner i omfanget (tolket variant): 21,0 % av innbyggerne (1 009 650 av 4 796 623) bor i de 2 av 292 kommunene som har signert.');
     expect(text).toContain('Det mangler 29,0 prosentpoeng til målet om over halvparten.'); // 50 − 21.05, to one decimal
     expect(text).toContain('Oslo (03) Ja 1 av 1 717 710 av 717 710 100,0 % (over målet)');
     expect(text).toContain('Vestland (46) Ja 1 av 43 291 940 av 651 299 44,8 %'); // 291 940 / 651 299
@@ -71,11 +71,20 @@ describe('the dashboard on the seeded municipalities', () => {
     expect(row('tjeneste', 'multidose', 'Ikke besvart')).toEqual(['1', '215', '4', '1224430', '0.02']);
   });
 
-  it('counts every municipality in scope when the Helseplattformen setting is off', async () => {
-    await seededScenario({ EXCLUDE_HELSEPLATTFORMEN_REGION: 'false' });
+  it('takes the counties outside the scope from the modelled regions, and states the municipal reforms', async () => {
+    await seededScenario();
+    const before = textOf((await get('/vurdering/dashbord')).html);
+    expect(before).toContain('Alle kommuner (dokumentets mål)');
+    expect(before).toContain('Kommuner i omfanget (tolket variant)');
+    expect(before).toContain('før kommune- og regionreformene i 2020 og 2024');
+    expect(before).toContain('de 357 kommunene');
+    expect(before).toMatch(/I omfanget: alle kommuner utenom Møre og Romsdal \(15\), Trøndelag \(50\), som ligger i regionen Midt-Norge/);
+    expect(before).toContain('Helse Midt-Norge dekker Møre og Romsdal (15) og Trøndelag (50)');
+    // An architect who decides Midt-Norge is in the shared record after all changes the region, not a setting.
+    await ctx.db.updateTable('region').set({ record_solution: 'felles-kommunal-journal' }).execute();
     const text = textOf((await get('/vurdering/dashbord')).html);
-    expect(text).toContain('Kommuner i omfanget: 23,1 % av innbyggerne (1 282 724 av 5 550 203) bor i de 4 av 357 kommunene som har signert.');
-    expect(text).toContain('Alle kommuner regnes med i omfanget');
+    expect(text).toContain('Kommuner i omfanget (tolket variant): 23,1 % av innbyggerne (1 282 724 av 5 550 203) bor i de 4 av 357 kommunene som har signert.');
+    expect(text).toContain('så alle kommuner regnes med i omfanget');
   });
 
   it('sorts the services to find the most contested, and answers htmx with the table alone', async () => {
@@ -147,7 +156,7 @@ describe('the round’s results as CSV', () => {
     expect(rows[0]).toEqual(['runde_id', 'runde', 'kommunenummer', 'kommune', 'fylkesnummer', 'fylke', 'innbyggere', 'tjeneste_nokkel', 'tjeneste', 'informasjonskategori', 'leveransetrinn', 'standpunkt', 'kommentar', 'sendt_inn']);
     expect(rows).toHaveLength(1 + 4 * 34);
     const bergen = rows.find((r) => r[2] === '4601' && r[7] === 'multidose');
-    expect(bergen).toEqual([String(round), 'Første runde', '4601', 'Bergen', '46', 'Vestland', '291940', 'multidose', 'Multidose', 'Legemidler og vaksiner', '2023', 'Støtter ikke', 'Bergen trenger <script>alert(1)</script> noe annet.', '2026-11-26T12:00:00.000Z']);
+    expect(bergen).toEqual([String(round), 'Første runde', '4601', 'Bergen', '46', 'Vestland', '291940', 'multidose', 'Multidose', 'Legemidler og vaksiner', 'Innen 2023', 'Støtter ikke', 'Bergen trenger <script>alert(1)</script> noe annet.', '2026-11-26T12:00:00.000Z']);
     expect(rows.find((r) => r[2] === '1151' && r[7] === 'multidose')?.slice(11, 13)).toEqual(['Ikke besvart', '']);
     // Taking a copy of every municipality's words is recorded.
     const log = await ctx.db.selectFrom('audit_event').select(['action', 'details']).where('action', '=', 'review.export').executeTakeFirstOrThrow();

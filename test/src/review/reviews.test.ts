@@ -59,7 +59,7 @@ describe('a municipality’s review', () => {
     expect(text).toContain('Vil dere endre noe, be prosjektet om å åpne vurderingen igjen.');
     expect(own.html).not.toContain('<select');
     expect(text).toContain('Individuell plan Standpunkt Støtter med endringer Kommentar Planen må deles med fastlegen.');
-    expect(text).toContain('Multidose Leveransetrinn: 2023 Standpunkt Støtter Kommentar Ingen kommentar');
+    expect(text).toContain('Multidose Leveransetrinn: Innen 2023 Standpunkt Støtter Kommentar Ingen kommentar');
     expect(text).toContain('Kriseplan (psykiatri) og andre betingede tiltaksplaner Standpunkt Ikke besvart');
 
     const dashboard = textOf((await get('/vurdering/dashbord')).html);

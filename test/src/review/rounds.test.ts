@@ -23,7 +23,7 @@ describe('opening a round', () => {
     const { rounds, services } = await reviewTables(ctx);
     expect(rounds).toMatchObject([{ id, title: 'Høringsrunde 1', deadline_on: '2026-12-15', closes_at: '2026-12-15T23:00:00.000Z', closed_at: null }]);
     expect(services).toHaveLength(34); // every seeded service sits in a first-delivery tier
-    expect(services.find((s) => s.key === 'multidose')).toMatchObject({ name: 'Multidose', category_name: 'Legemidler og vaksiner', tier_name: '2023', tentative: 1, element_version: 1 });
+    expect(services.find((s) => s.key === 'multidose')).toMatchObject({ name: 'Multidose', category_name: 'Legemidler og vaksiner', tier_name: 'Innen 2023', tentative: 1, element_version: 1 });
     expect(await auditActions(ctx)).toEqual(['user.create', 'review-round.open']);
 
     const { status, html } = await page(`/vurdering/runder/${id}?apnet`);
@@ -94,7 +94,7 @@ describe('the freeze', () => {
     }
     // The municipality's answer on the deleted service is still there, under the name it had.
     const review = textOf((await page(`/vurdering/runder/${id}/kommuner/0301`, oslo)).html);
-    expect(review).toContain('Smitte hos pasient Leveransetrinn: Uten kolonneoverskrift (trykt før lysarkets tittel) Slettet fra omfanget etter at runden åpnet. Standpunkt Støtter ikke Kommentar Trengs ikke');
+    expect(review).toContain('Smitte hos pasient Leveransetrinn: Uten overskrift Slettet fra omfanget etter at runden åpnet. Standpunkt Støtter ikke Kommentar Trengs ikke');
 
     // A new round freezes the list as it is now; the first stays readable as it was.
     await closeRound(ctx, id, await signIn(ctx, 'architect'));

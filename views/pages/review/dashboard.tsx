@@ -13,6 +13,8 @@ export interface DashboardProps {
   rounds: ReviewRound[];
   round: ReviewRound | undefined;
   coverage: Coverage;
+  /** The counties outside the shared record, from the modelled regions (issue 16). */
+  outside?: Array<{ countyNumber: string; regionName: string; regionKey: string; level: string; note: string }> | undefined;
   intentions: Record<IntentionStatus, { municipalities: number; population: number }>;
   reviewed: { municipalities: number; population: number; drafts: number };
   tallies: Array<ServiceTally<FrozenService>>;
@@ -33,6 +35,8 @@ export function DashboardPage(props: DashboardProps) {
   const { abilities, rounds, round, coverage } = props;
   const total = coverage.all;
   const excluded = coverage.counties.filter((c) => !c.inScope).map((c) => `${c.countyName} (${c.countyNumber})`);
+  const { t, tx } = useI18n();
+  const regions = [...new Map((props.outside ?? []).map((o) => [o.regionKey, o])).values()];
   return (
     <>
       <ReviewHeader
@@ -45,12 +49,20 @@ export function DashboardPage(props: DashboardProps) {
         <h2 class="ds-heading" data-size="md" id="dekning">
           Dekning av intensjonserklæringer
         </h2>
-        <CoverageBar label="Alle kommuner" figure={coverage.all} />
-        <CoverageBar label="Kommuner i omfanget" figure={coverage.inScope} />
-        <p class="ds-paragraph muted">
-          {excluded.length > 0
-            ? `I omfanget: alle kommuner utenom Helseplattformens region, ${excluded.join(' og ')}, som har egen felles journal. Streken i søylene markerer målet på 50 %.`
-            : 'Alle kommuner regnes med i omfanget (innstillingen EXCLUDE_HELSEPLATTFORMEN_REGION er av). Streken i søylene markerer målet på 50 %.'}
+        <CoverageBar label={t('domain.dashboard.allBar')} figure={coverage.all} />
+        <CoverageBar label={t('domain.dashboard.inScopeBar')} figure={coverage.inScope} />
+        <p class="ds-paragraph" id="kommunereformer">
+          {t('domain.dashboard.reforms')}
+        </p>
+        <p class="ds-paragraph muted" id="omfang-grunnlag">
+          {regions.length > 0
+            ? tx('domain.dashboard.inScopeInferred', {
+                counties: excluded.join(', '),
+                regions: regions.map((r) => r.regionName).join(', '),
+                region: (chunks) => <a href={`/regioner/${regions[0]!.regionKey}`}>{chunks}</a>,
+              })
+            : t('domain.dashboard.allInScope')}{' '}
+          {regions.map((r) => r.note).filter((n, i, all) => n && all.indexOf(n) === i).join(' ')}
         </p>
         <div class="table-scroll">
           <table class="ds-table" data-border data-zebra>

@@ -52,6 +52,25 @@ export async function listMunicipalities(db: Executor): Promise<Municipality[]> 
   return rows.map((m) => ({ number: m.number, name: m.name, countyNumber: m.county_number, countyName: m.county_name, population: m.population }));
 }
 
+/**
+ * The counties whose municipalities lie outside the shared municipal record: those of the regions
+ * whose record solution is another (Helseplattformen in Midt-Norge, lines 1459-1490), each with
+ * the region, its provenance and the reason the county is tied to it. Modelled, not configured.
+ */
+export async function countiesOutsideSharedRecord(
+  db: Executor,
+): Promise<Array<{ countyNumber: string; regionName: string; regionKey: string; level: string; note: string }>> {
+  const rows = await db
+    .selectFrom('region_county')
+    .innerJoin('region', 'region.element_id', 'region_county.region_id')
+    .innerJoin('element', 'element.id', 'region.element_id')
+    .select(['region_county.county_number', 'element.name', 'element.key', 'region_county.provenance', 'region_county.provenance_note'])
+    .where('region.record_solution', '!=', 'felles-kommunal-journal')
+    .orderBy('region_county.county_number')
+    .execute();
+  return rows.map((r) => ({ countyNumber: r.county_number, regionName: r.name, regionKey: r.key, level: r.provenance, note: r.provenance_note }));
+}
+
 export async function municipalityByNumber(db: Executor, number: string): Promise<Municipality | undefined> {
   const m = await db.selectFrom('municipality').selectAll().where('number', '=', number).executeTakeFirst();
   return m && { number: m.number, name: m.name, countyNumber: m.county_number, countyName: m.county_name, population: m.population };
