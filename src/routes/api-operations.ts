@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modelExportSchema } from '../../model/export.ts';
+import { baselineDiffDocumentSchema, baselineDocumentSchema, baselineSummarySchema } from '../../model/baselines.ts';
 import { apiRequirementLinkSchema } from '../../model/exchange/api-tokens.ts';
 import type { ApiOperation } from '../../model/exchange/openapi.ts';
 
@@ -18,6 +19,36 @@ export const apiOperations: readonly ApiOperation[] = [
     tags: ['Modell'],
     writes: false,
     responses: { 200: { description: 'Modellen.', schema: modelExportSchema } },
+  },
+  {
+    method: 'get',
+    path: '/api/baselines',
+    operationId: 'listBaselines',
+    summary: 'Alle baselines (frosne utgaver av modellen), nyeste først',
+    tags: ['Baselines'],
+    writes: false,
+    responses: { 200: { description: 'Baselinene, uten innhold.', schema: z.object({ baselines: z.array(baselineSummarySchema) }) } },
+  },
+  {
+    method: 'get',
+    path: '/api/baselines/:id',
+    operationId: 'getBaseline',
+    summary: 'Én baseline i samme format som /api/model',
+    description: 'Modellen slik den var da baselinen ble frosset, med baselinen selv og kravenes kapitler, koblinger mellom krav og kravtyper.',
+    tags: ['Baselines'],
+    params: z.object({ id: z.string().regex(/^\d+$/) }),
+    writes: false,
+    responses: { 200: { description: 'Baselinen.', schema: baselineDocumentSchema }, 404: { description: 'Ingen baseline med den id-en.' } },
+  },
+  {
+    method: 'get',
+    path: '/api/baselines/:from/diff/:to',
+    operationId: 'diffBaselines',
+    summary: 'Endringene fra én baseline til en annen, eller til modellen nå (to = now)',
+    tags: ['Baselines'],
+    params: z.object({ from: z.string().regex(/^\d+$/), to: z.string().regex(/^(\d+|now)$/) }),
+    writes: false,
+    responses: { 200: { description: 'Endringene.', schema: baselineDiffDocumentSchema }, 404: { description: 'Ingen baseline med den id-en.' } },
   },
   {
     method: 'get',

@@ -317,7 +317,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const { element, model, index } = found;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     const history = await historyFor(c, db, element.id);
-    const trace = await loadTraceContext(db);
+    const trace = await loadTraceContext(db, { targets: canEditRequirements(c) });
     const props = { element, model, index, excerpt, canEdit: canEditScope(c), canLink: canEditRequirements(c), history, trace };
     return respond(c, { title: element.name, body: <ElementDetailPage {...props} />, fragment: <ElementDetailPage {...props} focus /> });
   });

@@ -192,10 +192,10 @@ export function RequirementTraceSection(props: {
               <option value="">Velg …</option>
               {elementKinds.map((kind) => (
                 <optgroup label={kindInfo[kind].plural}>
-                  {model.elements[kind].map((e) =>
-                    e.id === requirement.id ? null : (
+                  {(trace.targets ?? []).map((e) =>
+                    e.kind !== kind || e.id === requirement.id ? null : (
                       <option value={`${kind}:${e.key}`} selected={values.target === `${kind}:${e.key}`}>
-                        {e.kind === 'requirement' ? `${e.ref} ${e.name}` : e.name}
+                        {e.ref ? `${e.ref} ${e.name}` : e.name}
                       </option>
                     ),
                   )}
@@ -298,9 +298,7 @@ export function ElementRequirementsSection(props: {
               aria-describedby={errors.requirement ? 'krav-nummer-hjelp krav-nummer-feil' : 'krav-nummer-hjelp'}
             />
             <datalist id="krav-nummer-valg">
-              {model.elements.requirement.map((r) => (
-                <option value={r.ref}>{r.name}</option>
-              ))}
+              {(trace.targets ?? []).map((r) => (r.ref ? <option value={r.ref}>{r.name}</option> : null))}
             </datalist>
             {errors.requirement ? (
               <p class="ds-validation-message" data-field="validation" id="krav-nummer-feil">

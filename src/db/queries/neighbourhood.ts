@@ -30,7 +30,18 @@ export function neighbourhoodOf(kind: ElementKind, id: number): ModelSlice {
   if (kind === 'requirement') {
     return {
       services: (q) => q.selectFrom('requirement_element').select('element_id as id').where('requirement_id', '=', id),
-      requirements: (q) => q.selectFrom('element').select('id').where('id', '=', id),
+      // Itself and the requirements it is derived from, supersedes, or is derived from / superseded by.
+      requirements: (q) =>
+        q
+          .selectFrom('element')
+          .select('id')
+          .where((eb) =>
+            eb.or([
+              eb('id', '=', id),
+              eb('id', 'in', eb.selectFrom('requirement_relation').select('to_id').where('from_id', '=', id)),
+              eb('id', 'in', eb.selectFrom('requirement_relation').select('from_id').where('to_id', '=', id)),
+            ]),
+          ),
       municipalities: false,
     };
   }

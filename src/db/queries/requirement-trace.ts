@@ -1,4 +1,5 @@
 import type { LostLink, RequirementChapter, RequirementRelation } from '../../../model/requirements.ts';
+import type { ElementKind } from '../../../model/kinds.ts';
 import type { Db } from '../index.ts';
 
 /** What the requirement pages need beside the scope model: chapters, links between requirements, lost links. */
@@ -7,16 +8,40 @@ export interface TraceContext {
   relations: RequirementRelation[];
   lostLinks: LostLink[];
   types: Array<{ key: string; label: string }>;
+  /** What the link forms offer (only for those who may link): every element, by kind and name. */
+  targets?: LinkTarget[];
+}
+
+export interface LinkTarget {
+  id: number;
+  kind: ElementKind;
+  key: string;
+  name: string;
+  ref: string | null;
+}
+
+/** Every element as a choice for a link form, in one query. */
+export async function loadLinkTargets(db: Db): Promise<LinkTarget[]> {
+  const rows = await db
+    .selectFrom('element')
+    .leftJoin('requirement', 'requirement.element_id', 'element.id')
+    .select(['element.id', 'element.kind', 'element.key', 'element.name', 'requirement.ref'])
+    .orderBy('element.kind')
+    .orderBy('element.position')
+    .orderBy('element.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind as ElementKind, key: r.key, name: r.name, ref: r.ref }));
 }
 
 /** Four queries, whatever the size of the requirement set. */
-export async function loadTraceContext(db: Db): Promise<TraceContext> {
+export async function loadTraceContext(db: Db, options: { targets?: boolean } = {}): Promise<TraceContext> {
   const [chapters, relations, lostLinks, types] = await Promise.all([
     db.selectFrom('requirement_chapter').selectAll().orderBy('parent_id').orderBy('position').orderBy('id').execute(),
     db.selectFrom('requirement_relation').selectAll().orderBy('from_id').orderBy('kind').orderBy('to_id').execute(),
     db.selectFrom('requirement_lost_link').selectAll().orderBy('requirement_id').orderBy('id').execute(),
     db.selectFrom('requirement_type').selectAll().orderBy('position').execute(),
   ]);
+  const targets = options.targets ? await loadLinkTargets(db) : undefined;
   return {
     chapters: chapters.map((c) => ({ id: c.id, parentId: c.parent_id, name: c.name, position: c.position, version: c.version })),
     relations: relations.map((r) => ({ fromId: r.from_id, toId: r.to_id, kind: r.kind })),
@@ -28,5 +53,6 @@ export async function loadTraceContext(db: Db): Promise<TraceContext> {
       deletedAt: l.deleted_at,
     })),
     types: types.map((t) => ({ key: t.key, label: t.label })),
+    ...(targets ? { targets } : {}),
   };
 }

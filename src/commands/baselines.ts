@@ -1,0 +1,48 @@
+import { elementKinds } from '../../model/kinds.ts';
+import type { AuditActor } from '../db/queries/audit.ts';
+import { recordAudit } from '../db/queries/audit.ts';
+import { currentSnapshot } from '../db/queries/baselines.ts';
+import type { Db } from '../db/index.ts';
+
+export type FreezeResult = { ok: true; id: number; name: string } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+
+/**
+ * Use case: freeze the whole model (elements, links, requirements, chapters) as a named
+ * baseline, in one transaction: read everything, write one row, audit. The row can never change
+ * afterwards (triggers of migration 0013). A name already used is refused.
+ */
+export async function freezeBaseline(
+  db: Db,
+  input: { name: string; description: string },
+  actor: AuditActor & { name: string },
+): Promise<FreezeResult> {
+  return db.transaction().execute(async (trx) => {
+    const taken = await trx.selectFrom('baseline').select('id').where('name', '=', input.name).executeTakeFirst();
+    if (taken) return { ok: false, reason: 'invalid', errors: { name: `Det finnes allerede en baseline som heter «${input.name}». Velg et annet navn.` } };
+    const snapshot = await currentSnapshot(trx, actor.at);
+    const elementCount = elementKinds.reduce((n, kind) => n + snapshot.model.elements[kind].length, 0);
+    const row = await trx
+      .insertInto('baseline')
+      .values({
+        name: input.name,
+        description: input.description,
+        created_at: actor.at.toISOString(),
+        created_by: actor.userId,
+        created_by_name: actor.name,
+        element_count: elementCount,
+        requirement_count: snapshot.model.elements.requirement.length,
+        snapshot: JSON.stringify(snapshot),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      ...actor,
+      action: 'baseline.freeze',
+      entity: 'baseline',
+      entityId: row.id,
+      before: null,
+      after: { name: input.name, description: input.description, elements: elementCount, requirements: snapshot.model.elements.requirement.length },
+    });
+    return { ok: true, id: row.id, name: input.name };
+  });
+}

@@ -1,0 +1,128 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { baselineInputSchema, diffBaselines, diffCsv, diffMarkdown, type BaselineSnapshot, type DiffGrouping } from '../../model/baselines.ts';
+import { BaselineComparePage, BaselineListPage } from '../../views/pages/baselines.tsx';
+import { auditActor } from '../auth/context.ts';
+import { freezeBaseline } from '../commands/baselines.ts';
+import { baselineSummary, currentSnapshot, listBaselines, loadBaseline } from '../db/queries/baselines.ts';
+import type { AppDeps } from '../deps.ts';
+import { readForm, singleValues } from '../http/forms.ts';
+import { canEditRequirements } from '../http/permissions.ts';
+import { notFound, respond } from '../http/render.tsx';
+import { validParams } from '../http/validate.ts';
+
+const compareQuery = z.strictObject({
+  fra: z.string().regex(/^\d+$/, 'fra må være en baselines id.'),
+  til: z.string().regex(/^(\d+|naa)$/, 'til må være en baselines id eller «naa».'),
+  gruppering: z.enum(['type', 'kapittel'], { error: 'gruppering må være type eller kapittel.' }).optional(),
+});
+const idParam = z.object({ id: z.string().regex(/^\d+$/, 'Ugyldig id.') });
+const diffParams = z.object({
+  from: z.string().regex(/^\d+$/, 'Ugyldig id.'),
+  to: z.string().regex(/^(\d+|now)$/, 'to må være en id eller «now».'),
+});
+
+/** Baselines: the list and freezing (`/baselines`), the comparison and its exports, and the JSON API. */
+export function baselineRoutes({ db, now }: AppDeps): Hono {
+  const app = new Hono();
+
+  /** A side of a comparison: a baseline by id, or the model now. */
+  const side = async (id: string): Promise<{ id: string; label: string; snapshot: BaselineSnapshot } | undefined> => {
+    if (id === 'naa' || id === 'now') return { id: 'naa', label: 'nå', snapshot: await currentSnapshot(db, now()) };
+    const found = await loadBaseline(db, Number(id));
+    return found ? { id, label: found.summary.name, snapshot: found.snapshot } : undefined;
+  };
+
+  const listPage = async (c: Context, extra: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string } = {}, status: 200 | 422 = 200) => {
+    const page = <BaselineListPage baselines={await listBaselines(db)} canFreeze={canEditRequirements(c)} {...extra} />;
+    return respond(c, { title: 'Baselines', body: page, fragment: page, status });
+  };
+
+  app.get('/baselines', (c) => listPage(c));
+
+  app.post('/baselines', async (c) => {
+    const form = singleValues(await readForm(c));
+    const parsed = baselineInputSchema.safeParse(form);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'name')] ??= issue.message;
+      return listPage(c, { values: form, errors }, 422);
+    }
+    const result = await freezeBaseline(db, parsed.data, { ...auditActor(c), name: c.var.viewer?.name ?? 'ukjent' });
+    if (!result.ok) return listPage(c, { values: form, errors: result.errors }, 422);
+    return listPage(c, { notice: `Baselinen «${result.name}» er frosset.` });
+  });
+
+  const compare = async (c: Context, q: z.infer<typeof compareQuery>) => {
+    const [from, to] = await Promise.all([side(q.fra), side(q.til)]);
+    if (!from || !to) return undefined;
+    const grouping: DiffGrouping = q.gruppering === 'kapittel' ? 'chapter' : 'kind';
+    return { from, to, grouping, diff: diffBaselines(from.snapshot, to.snapshot) };
+  };
+
+  app.get('/baselines/sammenlign', validParams('query', compareQuery), async (c) => {
+    const result = await compare(c, c.req.valid('query'));
+    if (!result) return notFound(c, 'Fant ikke baselinen.');
+    const page = (
+      <BaselineComparePage
+        baselines={await listBaselines(db)}
+        from={{ id: result.from.id, label: result.from.label }}
+        to={{ id: result.to.id, label: result.to.label }}
+        grouping={result.grouping}
+        diff={result.diff}
+      />
+    );
+    return respond(c, { title: `Endringer fra ${result.from.label} til ${result.to.label}`, body: page });
+  });
+
+  app.get('/baselines/sammenlign.csv', validParams('query', compareQuery), async (c) => {
+    const result = await compare(c, c.req.valid('query'));
+    if (!result) return notFound(c, 'Fant ikke baselinen.');
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="endringer-${result.from.id}-${result.to.id}.csv"`);
+    return c.body(diffCsv(result.diff));
+  });
+
+  app.get('/baselines/sammenlign.md', validParams('query', compareQuery), async (c) => {
+    const result = await compare(c, c.req.valid('query'));
+    if (!result) return notFound(c, 'Fant ikke baselinen.');
+    c.header('Content-Type', 'text/markdown; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="endringer-${result.from.id}-${result.to.id}.md"`);
+    return c.body(diffMarkdown(result.diff, { from: result.from.label, to: result.to.label }, result.grouping));
+  });
+
+  // JSON ---------------------------------------------------------------------------------------
+  app.get('/api/baselines', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json({ baselines: await listBaselines(db) });
+  });
+
+  app.get('/api/baselines/:id', validParams('param', idParam), async (c) => {
+    const found = await loadBaseline(db, Number(c.req.valid('param').id));
+    if (!found) return c.json({ error: { code: 'not_found', message: 'Fant ikke baselinen.' } }, 404);
+    const { snapshot, summary } = found;
+    return c.json({
+      ...snapshot.model,
+      baseline: summary,
+      requirementChapters: snapshot.requirementChapters,
+      requirementRelations: snapshot.requirementRelations,
+      requirementTypes: snapshot.requirementTypes,
+    });
+  });
+
+  app.get('/api/baselines/:from/diff/:to', validParams('param', diffParams), async (c) => {
+    const p = c.req.valid('param');
+    const [from, to] = await Promise.all([side(p.from), side(p.to)]);
+    if (!from || !to) return c.json({ error: { code: 'not_found', message: 'Fant ikke baselinen.' } }, 404);
+    const fromSummary = await baselineSummary(db, Number(p.from));
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      from: fromSummary,
+      to: p.to === 'now' ? 'now' : await baselineSummary(db, Number(p.to)),
+      diff: diffBaselines(from.snapshot, to.snapshot),
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { diffBaselines, diffCsv, diffMarkdown } from '../../../model/baselines.ts';
+import { growModel } from '../../../seeds/synthetic.ts';
+import { freezeBaseline } from '../../../src/commands/baselines.ts';
+import { currentSnapshot, loadBaseline } from '../../../src/db/queries/baselines.ts';
+import { htmx, postForm, signIn, testApp, testDb, textOf } from '../../helpers.ts';
+
+const actor = { at: new Date('2026-11-26T12:00:00Z'), userId: null, clientAddress: null, name: 'Test' };
+
+describe('baselines', () => {
+  it('are immutable: the database refuses UPDATE, DELETE and INSERT OR REPLACE', async () => {
+    const db = await testDb();
+    const frozen = await freezeBaseline(db, { name: 'Høringsutkast 1', description: '' }, actor);
+    expect(frozen.ok).toBe(true);
+    const id = frozen.ok ? frozen.id : 0;
+    await expect(db.updateTable('baseline').set({ name: 'Endret' }).where('id', '=', id).execute()).rejects.toThrow(/frozen/);
+    await expect(db.updateTable('baseline').set({ snapshot: '{}' }).execute()).rejects.toThrow(/frozen/);
+    await expect(db.deleteFrom('baseline').where('id', '=', id).execute()).rejects.toThrow(/frozen/);
+    await expect(
+      db
+        .replaceInto('baseline')
+        .values({ id, name: 'Erstattet', created_at: '2026-01-01T00:00:00Z', created_by: null, created_by_name: 'x', element_count: 0, requirement_count: 0, snapshot: '{}' })
+        .execute(),
+    ).rejects.toThrow(/frozen/);
+    const kept = await loadBaseline(db, id);
+    expect(kept?.summary.name).toBe('Høringsutkast 1');
+    expect(kept?.snapshot.model.elements.requirement).toHaveLength(10);
+  });
+
+  it('shows every kind of change exactly once, on a generated model', async () => {
+    const db = await testDb();
+    await growModel(db, 2);
+    const now = new Date('2026-11-26T12:00:00Z');
+    const stamp = now.toISOString();
+    const [a, b] = await Promise.all(
+      ['Kapittel A', 'Kapittel B'].map((name, position) =>
+        db.insertInto('requirement_chapter').values({ name, parent_id: null, position, created_at: stamp }).returning('id').executeTakeFirstOrThrow(),
+      ),
+    );
+    const req = async (key: string) => (await db.selectFrom('element').select('id').where('kind', '=', 'requirement').where('key', '=', key).executeTakeFirstOrThrow()).id;
+    const moved = await req('aks-0001');
+    const edited = await req('aks-0002');
+    await db.updateTable('requirement').set({ chapter_id: a!.id }).execute();
+    const before = await currentSnapshot(db, now);
+
+    // One change of each kind.
+    const goal = await db.selectFrom('element').select(['id', 'name']).where('kind', '=', 'goal').orderBy('id').executeTakeFirstOrThrow();
+    await db.insertInto('element').values({ kind: 'goal', key: 'nytt-mal', name: 'Nytt mål', name_en: null, description: '', tentative: 0, position: 99, version: 1, created_at: stamp, updated_at: stamp, source_document_id: null, source_from: null, source_to: null }).execute();
+    const doomed = await db
+      .selectFrom('element')
+      .select(['id', 'name'])
+      .where('kind', '=', 'stakeholder')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom('element').where('id', '=', doomed.id).execute();
+    await db.updateTable('element').set({ name: 'Omdøpt mål', version: 2 }).where('id', '=', goal.id).execute();
+    await db.updateTable('requirement').set({ text: 'Løsningen skal vise alle endringer ord for ord.' }).where('element_id', '=', edited).execute();
+    await db.updateTable('requirement').set({ chapter_id: b!.id }).where('element_id', '=', moved).execute();
+    const service = await db.selectFrom('element').select('id').where('kind', '=', 'informationService').where('key', '=', 'multidose').executeTakeFirstOrThrow();
+    await db.insertInto('requirement_element').values({ requirement_id: edited, element_id: service.id }).execute();
+    const dropped = await db.selectFrom('requirement_element').selectAll().where('requirement_id', '=', moved).orderBy('element_id').executeTakeFirstOrThrow();
+    await db.deleteFrom('requirement_element').where('requirement_id', '=', dropped.requirement_id).where('element_id', '=', dropped.element_id).execute();
+
+    const after = await currentSnapshot(db, now);
+    const diff = diffBaselines(before, after);
+    expect(diff.elements.added.map((e) => e.name)).toEqual(['Nytt mål']);
+    expect(diff.elements.removed.map((e) => e.name)).toEqual([doomed.name]);
+    expect(diff.elements.changed).toHaveLength(3);
+    const byId = new Map(diff.elements.changed.map((c) => [c.element.id, c]));
+    expect(byId.get(goal.id)?.fields.map((f) => [f.field, f.before, f.after])).toEqual([['name', goal.name, 'Omdøpt mål']]);
+    const text = byId.get(edited)?.fields;
+    expect(text?.map((f) => f.field)).toEqual(['text']);
+    expect(text?.[0]?.words?.some((s) => s.op === 'ins' && s.text.includes('endringer'))).toBe(true);
+    expect(byId.get(moved)?.movedChapter).toEqual({ from: '1 Kapittel A', to: '2 Kapittel B' });
+    expect(diff.counts.requirementsMoved).toBe(1);
+    expect(diff.links.added).toHaveLength(1);
+    expect(diff.links.added[0]).toMatchObject({ label: 'Krav gjelder', to: { name: 'Multidose' } });
+    expect(diff.links.removed).toHaveLength(1);
+    expect(diff.links.removed[0]?.from.id).toBe(moved);
+    expect(diff.chapters).toEqual({ added: [], removed: [], renamed: [], moved: [] });
+    // Nothing changed: nothing shown.
+    expect(diffBaselines(after, after).counts).toEqual({
+      elementsAdded: 0,
+      elementsRemoved: 0,
+      elementsChanged: 0,
+      linksAdded: 0,
+      linksRemoved: 0,
+      chaptersChanged: 0,
+      requirementsMoved: 0,
+    });
+    // The exports carry the same changes.
+    const csv = diffCsv(diff);
+    expect(csv.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + 1 + 1 + 3 + 2);
+    const md = diffMarkdown(diff, { from: 'A', to: 'B' });
+    expect(md).toContain('Omdøpt mål');
+    expect(md).toMatch(/\\{\\+.*endringer/);
+  });
+
+  it('are frozen by architects and administrators, listed with who and when, and a name is used once', async () => {
+    const ctx = await testApp();
+    const architect = { ...(await signIn(ctx, 'architect')), ...htmx };
+    const res = await postForm(ctx, '/baselines', { name: 'Høringsutkast 1' }, architect);
+    expect(res.status).toBe(200);
+    const text = textOf(await res.text());
+    expect(text).toContain('Baselinen «Høringsutkast 1» er frosset.');
+    expect(text).toContain('Test architect');
+    const again = await postForm(ctx, '/baselines', { name: ' Høringsutkast  1 ' }, architect);
+    expect(again.status).toBe(422);
+    expect(textOf(await again.text())).toContain('Det finnes allerede en baseline som heter «Høringsutkast 1»');
+    const empty = await postForm(ctx, '/baselines', { name: '' }, architect);
+    expect(empty.status).toBe(422);
+    const reader = await signIn(ctx, 'reader');
+    expect((await postForm(ctx, '/baselines', { name: 'Leser' }, reader)).status).toBe(403);
+    const admin = await signIn(ctx, 'administrator');
+    expect((await postForm(ctx, '/baselines', { name: 'Anskaffelsesgrunnlag' }, admin)).status).toBe(200);
+    expect(await ctx.db.selectFrom('baseline').select('name').orderBy('id').execute()).toEqual([{ name: 'Høringsutkast 1' }, { name: 'Anskaffelsesgrunnlag' }]);
+  });
+
+  it('answer as JSON, and compare with now in the page and the exports', async () => {
+    const ctx = await testApp();
+    const architect = { ...(await signIn(ctx, 'architect')), ...htmx };
+    await postForm(ctx, '/baselines', { name: 'Høringsutkast 1' }, architect);
+    const list = (await (await ctx.app.request('/api/baselines')).json()) as { baselines: Array<{ id: number; name: string; requirementCount: number }> };
+    expect(list.baselines).toMatchObject([{ name: 'Høringsutkast 1', requirementCount: 10 }]);
+    const id = list.baselines[0]!.id;
+    const doc = (await (await ctx.app.request(`/api/baselines/${id}`)).json()) as { format: string; elements: { requirement: unknown[] }; baseline: { name: string } };
+    expect(doc.format).toBe('akson-scope/model');
+    expect(doc.elements.requirement).toHaveLength(10);
+    expect(doc.baseline.name).toBe('Høringsutkast 1');
+    expect((await ctx.app.request('/api/baselines/999')).status).toBe(404);
+
+    await ctx.db.updateTable('requirement').set({ text: 'Felles kommunal pasientjournal skal omfatte alt.' }).where('ref', '=', 'AKS-0001').execute();
+    const diff = (await (await ctx.app.request(`/api/baselines/${id}/diff/now`)).json()) as { to: string; diff: { counts: { elementsChanged: number } } };
+    expect(diff.to).toBe('now');
+    expect(diff.diff.counts.elementsChanged).toBe(1);
+
+    const page = await ctx.app.request(`/baselines/sammenlign?fra=${id}&til=naa`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(textOf(html)).toContain('Endringer fra Høringsutkast 1 til nå');
+    expect(html).toContain('<del>');
+    const csv = await ctx.app.request(`/baselines/sammenlign.csv?fra=${id}&til=naa`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toContain('AKS-0001');
+    const md = await ctx.app.request(`/baselines/sammenlign.md?fra=${id}&til=naa&gruppering=kapittel`);
+    expect(await md.text()).toMatch(/## Krav.*Uten kapittel/);
+    expect((await ctx.app.request(`/baselines/sammenlign?fra=${id}&til=hei`)).status).toBe(400);
+  });
+});
