@@ -38,4 +38,27 @@ if (toggle instanceof HTMLButtonElement && menu) {
     toggle.setAttribute('aria-expanded', String(open));
     menu.dataset.open = String(open);
   });
+  // Escape closes the open menu and returns focus to its button (WCAG 2.1.2 / common menu practice).
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
+    toggle.setAttribute('aria-expanded', 'false');
+    menu.dataset.open = 'false';
+    toggle.focus();
+  });
+}
+
+// A sticky bar at the bottom (the review form's "Lagre utkast / Send inn") must never cover the
+// focused field (WCAG 2.2, 2.4.11): the page keeps scroll padding as tall as the bar, and a field
+// that still ends up under it is scrolled clear.
+const stickyBar = document.querySelector('.review-form .review-actions');
+if (stickyBar instanceof HTMLElement) {
+  const pad = () => document.documentElement.style.setProperty('--sticky-bottom', `${stickyBar.offsetHeight + 16}px`);
+  pad();
+  new ResizeObserver(pad).observe(stickyBar);
+  document.addEventListener('focusin', (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || stickyBar.contains(target)) return;
+    const overlap = target.getBoundingClientRect().bottom - stickyBar.getBoundingClientRect().top;
+    if (overlap > 0) window.scrollBy({ top: overlap + 16, behavior: 'instant' });
+  });
 }

@@ -48,9 +48,12 @@ describe('npm run backup and npm run restore', () => {
     })();
     const before = acknowledged.length;
     const backup = join(dir, 'kopi.db');
-    await backupDatabase(join(dir, 'live', 'akson.db'), backup);
-    writing = false;
-    await burst;
+    try {
+      await backupDatabase(join(dir, 'live', 'akson.db'), backup);
+    } finally {
+      writing = false;
+      await burst;
+    }
     expect(acknowledged.length).toBeGreaterThan(before); // the burst really overlapped the backup
 
     const restored = join(dir, 'fresh', 'akson.db');

@@ -3,7 +3,7 @@ import { answerBasis, basisField, commentField, stanceField, stanceLabel, stance
 import type { FrozenService } from '../../../model/review/types.ts';
 import type { FieldErrors } from '../../components/form.tsx';
 import { Announce } from '../../components/common.tsx';
-import { formatClock } from '../../components/dates.tsx';
+import { DateTimeText, formatClock } from '../../components/dates.tsx';
 
 /**
  * One service's answer on the review form, and the fragments its autosave answers with. Each
@@ -110,9 +110,13 @@ function FieldError({ name, errors }: { name: string; errors?: FieldErrors | und
 }
 
 /** The progress counts at the top and in the action bar, out of band. */
-function ProgressUpdate({ answered, total }: { answered: number; total: number }) {
+function ProgressUpdate({ answered, total, at }: { answered: number; total: number; at: Date }) {
   return (
     <>
+      {/* The status line at the top follows the autosave: a review not begun is now a draft. */}
+      <span id="vurderingsstatus" hx-swap-oob="innerHTML">
+        Utkast, sist lagret <DateTimeText at={at.toISOString()} />.
+      </span>
       {['fremdrift', 'fremdrift-handlinger'].map((id) => (
         <span id={id} hx-swap-oob="innerHTML">
           {answered} av {total} besvart
@@ -140,7 +144,7 @@ export function AnswerSaved({
     <>
       <BasisField serviceId={service.id} basis={answerBasis(saved.stance, saved.comment)} oob />
       <time datetime={at.toISOString()}>{cleared ? `Svaret er fjernet kl. ${time}.` : `Lagret kl. ${time}.`}</time>
-      <ProgressUpdate {...progress} />
+      <ProgressUpdate {...progress} at={at} />
       <Announce text={`${cleared ? 'Svaret er fjernet' : 'Lagret'}: ${service.name}. ${progress.answered} av ${progress.total} besvart.`} />
     </>
   );

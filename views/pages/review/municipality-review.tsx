@@ -107,15 +107,19 @@ function StatusLine({
   if (!review) {
     return (
       <p class="ds-paragraph review-status">
-        <strong>Status:</strong> {reviewStatusLabel['not-started']}.{count}
+        <strong>Status:</strong> <span id="vurderingsstatus">{reviewStatusLabel['not-started']}.</span>{count}
       </p>
     );
   }
   if (review.status === 'draft') {
     return (
       <p class="ds-paragraph review-status">
-        <strong>Status:</strong> Utkast, sist lagret <DateTimeText at={review.updatedAt} />
-        {review.updatedByName ? ` av ${review.updatedByName}` : ''}.{own ? count : null}{' '}
+        <strong>Status:</strong>{' '}
+        <span id="vurderingsstatus">
+          Utkast, sist lagret <DateTimeText at={review.updatedAt} />
+          {review.updatedByName ? ` av ${review.updatedByName}.` : '.'}
+        </span>
+        {own ? count : null}{' '}
         {own ? (review.reopenedAt ? 'Vurderingen er åpnet for endringer igjen; send den inn på nytt når dere er ferdige.' : '') : 'Innholdet i et utkast vises bare for kommunen selv.'}
       </p>
     );
