@@ -21,6 +21,11 @@ export function RequirementsPage(props: { model: ScopeModel; index: ModelIndex; 
         lead="Kravene til løsningen, som «skal»-utsagn med nummer, prioritet og status, knyttet til elementene i omfanget."
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Krav' }]}
       />
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/baselines">
+          Baselines: frys modellen og se hva som er endret
+        </a>
+      </p>
       {props.createPanel}
       <form class="filter-form" method="get" action="/krav" hx-get="/krav" hx-target="#kravliste" hx-swap="outerHTML" hx-trigger="change delay:500ms" hx-push-url="true" role="search" aria-label="Filtrer krav">
         <FilterSelect id="filter-status" name="status" label="Status" all="Alle" options={requirementStatuses.map((s) => ({ value: s, label: requirementStatusLabel[s] }))} value={query.status} />

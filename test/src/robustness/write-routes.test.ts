@@ -33,6 +33,7 @@ const versionChecked: Record<string, string> = {
   'POST /vurdering/runder/:id/kommuner/:kommune/logg-inn': 'vist-N: signs in and saves through the whole-form merge',
   'POST /vurdering/intensjon/:kommune': 'version: the declaration’s status, date and reference as shown',
   'POST /horing': 'none: opens a new round',
+  'POST /baselines': 'none: freezes a new baseline of the model as it is',
   'POST /horing/:id': 'version: the round’s fields and elements as shown',
   'POST /horing/:id/besok': 'none: the caller’s own visit mark',
   'POST /horing/:id/kommentarer': 'none: a new comment',
