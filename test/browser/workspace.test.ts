@@ -47,7 +47,7 @@ describe.skipIf(!browserAvailable)('the architect’s workspace in Chromium', ()
     await page.waitForFunction((n) => document.querySelector('#gap-panel .gap-panel__count')?.textContent === String(n), before);
     // The cell shows the link, and focus is back on it.
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-    expect(focused).toBe('Vaksinasjonsstatus × Legevakt: leser og dokumenterer. Endre.');
+    expect(focused).toBe('L+D: Vaksinasjonsstatus × Legevakt: leser og dokumenterer. Endre.');
     expect(await page.locator('#gap-panel').textContent()).not.toContain('Vaksinasjonsstatus');
     expect(await samePage()).toBe(true);
     expect(problems).toEqual([]);

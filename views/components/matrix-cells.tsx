@@ -32,7 +32,8 @@ export function PersonnelCell({ service, group, usage, canEdit, focus = false }:
   );
   const cls = `matrix__cell matrix__cell--${usage ?? 'empty'}`;
   if (!canEdit) return <td class={cls}>{content}</td>;
-  const label = `${service.name} × ${group.name}: ${usage ? usageLabel[usage].toLowerCase() : 'ingen kobling'}. Endre.`;
+  // The name starts with what the button shows ("L+D"), so speech input users can say what they see (WCAG 2.5.3).
+  const label = `${usage ? `${usageShort[usage]}: ` : ''}${service.name} × ${group.name}: ${usage ? usageLabel[usage].toLowerCase() : 'ingen kobling'}. Endre.`;
   return (
     <td class={cls}>
       <button class="cell-button" type="button" hx-get={personnelCellUrl(service, group)} aria-label={label} autofocus={focus}>
@@ -91,7 +92,8 @@ export function ExchangeCellView({ service, actor, cell, canEdit, focus = false 
   const cls = cell.length === 0 ? 'matrix__cell matrix__cell--empty' : 'matrix__cell';
   if (!canEdit) return <td class={cls}>{list}</td>;
   const summary = cell.length === 0 ? 'ingen kobling' : cell.map((x) => `${x.mode.name.toLowerCase()} (${x.needLevel ? x.needLevel.name.toLowerCase() : 'behov ikke vurdert'})`).join(', ');
-  const label = `${service.name} × ${actor.name}: ${summary}. Endre.`;
+  const shown = cell.map((x) => modeAbbreviation(x.mode.name)).join(' ');
+  const label = `${shown ? `${shown}: ` : ''}${service.name} × ${actor.name}: ${summary}. Endre.`;
   return (
     <td class={cls}>
       <button class="cell-button" type="button" hx-get={exchangeCellUrl(service, actor)} aria-label={label} autofocus={focus}>
