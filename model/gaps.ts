@@ -34,6 +34,8 @@ export interface GapReport {
   tentative: ScopeElement[];
   /** Services whose placement in a tier is still tentative. */
   tentativeTierAssignments: InformationService[];
+  /** Elements that are the editors' reading of the source, not what it says (issue 16). */
+  inferred: ScopeElement[];
 }
 
 /** What is missing or uncertain in the model. Pure: the same model always gives the same report. */
@@ -65,6 +67,7 @@ export function analyseGaps(model: ScopeModel): GapReport {
     unlinked: unlinkedElements(model),
     tentative: allElements(model).filter((e) => e.tentative),
     tentativeTierAssignments: services.filter((s) => s.tierId !== null && s.tierTentative),
+    inferred: allElements(model).filter((e) => e.provenance === 'inferred'),
   };
 }
 

@@ -98,8 +98,10 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
       { list: cats.map((c) => ({ element: ref(c), note: plural(serviceCount(c), 'tjeneste', 'tjenester') })), empty: 'Ingen' },
     ]);
 
+  const partNodeIds: string[] = [];
   for (const part of parts) {
     const id = chart.node(part.name, { shape: 'stadium', style: style('part') });
+    partNodeIds.push(id);
     const capabilities = topIn(part.id);
     for (const capability of capabilities) drawCapability(id, capability);
     const cats = categoriesIn(part.id);
@@ -112,6 +114,36 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
     for (const category of unplacedCategories) drawCategory(id, category, true);
     addRow({ text: UNPLACED }, unplacedCapabilities, unplacedCategories);
   }
+
+  // The record's interfaces at the edge of the scope hang on the shared record (part 1), and the
+  // regions of the target picture on the record solution they use.
+  const interfaces = [...model.elements.journalInterface].sort(byPosition);
+  const interfaceIds = interfaces.map((i) => chart.node(`Grensesnitt: ${inLabel(i.name)}`, { shape: 'hexagon', style: style('open') }));
+  if (interfaces.length > 0) {
+    rows.push([
+      { text: 'Grensesnitt i kanten av felles journalløsning' },
+      { list: interfaces.map((i) => ({ element: ref(i) })), empty: 'Ingen' },
+      { text: '' },
+    ]);
+  }
+  const regions = [...model.elements.region].sort(byPosition);
+  const regionIds = regions.map((r) =>
+    chart.node(`Region ${inLabel(r.name)}: ${r.recordSolution === 'helseplattformen' ? 'Helseplattformen' : 'felles kommunal journal'}`, {
+      shape: 'round',
+      style: style('group'),
+    }),
+  );
+  if (regions.length > 0) {
+    rows.push([
+      { text: 'Regioner i målbildet «Én innbygger – én journal»' },
+      {
+        list: regions.map((r) => ({ element: ref(r), note: r.recordSolution === 'helseplattformen' ? 'Helseplattformen' : 'Felles kommunal journal' })),
+        empty: 'Ingen',
+      },
+      { text: '' },
+    ]);
+  }
+  partEdges(chart, partNodeIds[0], interfaceIds, regions.map((r, i) => [r.recordSolution, regionIds[i]!] as const));
 
   const notes: string[] = [];
   if (filtered && services.length === 0) notes.push('Ingen informasjonstjenester passer filteret, så ingen informasjonskategori vises.');
@@ -136,7 +168,8 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
       { label: 'Løsningsdel', node: nodeStyles.part },
       { label: 'Funksjonsområde (tallet i parentes: underområder som er skjult)', node: nodeStyles.capability },
       { label: 'Informasjonskategori, med antall informasjonstjenester', node: nodeStyles.category },
-      { label: 'Ikke plassert ennå (stiplet)', node: nodeStyles.open },
+      { label: 'Ikke plassert ennå (stiplet); grensesnitt i kanten av felles journalløsning (sekskant)', node: nodeStyles.open },
+      { label: 'Region i målbildet, med journalløsningen den bruker', node: nodeStyles.group },
       { label: 'Kobling som mangler i modellen (prikket linje)', edge: edgeStyles.open },
     ],
     table: {
@@ -145,4 +178,13 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
       rows,
     },
   };
+}
+
+/** Interfaces and the regions that use the shared record hang on part 1 (the shared record). */
+function partEdges(chart: Flowchart, recordId: string | undefined, interfaceIds: string[], regions: ReadonlyArray<readonly [string, string]>): void {
+  if (recordId === undefined) return;
+  for (const id of interfaceIds) chart.edge(recordId, id, { style: edgeStyles.plain, label: 'grensesnitt' });
+  for (const [solution, id] of regions) {
+    if (solution === 'felles-kommunal-journal') chart.edge(recordId, id, { style: edgeStyles.plain, label: 'brukes i' });
+  }
 }

@@ -90,6 +90,16 @@ export function gapSections(gaps: GapReport, counts: GapCounts): GapSection[] {
       informational: true,
       byKind: true,
     },
+    {
+      id: 'tolkninger',
+      title: 'Tolkninger',
+      description:
+        'Elementer som er redaksjonens lesning av kilden, ikke det kilden sier: hver har en begrunnelse og linjene den bygger på (se elementets side).',
+      key: 'inferred',
+      items: gaps.inferred,
+      informational: true,
+      byKind: true,
+    },
   ];
   return sections.map(({ key, ...section }) => ({ ...section, total: counts[key] }));
 }

@@ -49,12 +49,15 @@ export async function loadGapReport(db: Db, limit = 100): Promise<LoadedGaps> {
   };
   const lists = Object.entries(listed) as Array<[keyof typeof listed, (typeof listed)[keyof typeof listed]]>;
   const tentativeQuery = () => db.selectFrom('element as e').where('e.tentative', '<>', 0);
+  const inferredQuery = () => db.selectFrom('element as e').where('e.provenance', '=', 'inferred');
 
-  const [pages, totals, tentativeIds, tentativeTotal, groupsInUse, supported, referenced] = await Promise.all([
+  const [pages, totals, tentativeIds, tentativeTotal, inferredIds, inferredTotal, groupsInUse, supported, referenced] = await Promise.all([
     Promise.all(lists.map(([, q]) => q.select('e.id').orderBy('e.position').orderBy('e.id').limit(limit).execute())),
     Promise.all(lists.map(([, q]) => q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow())),
     tentativeQuery().select('e.id').orderBy(kindRank).orderBy('e.position').orderBy('e.id').limit(limit).execute(),
     tentativeQuery().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    inferredQuery().select('e.id').orderBy(kindRank).orderBy('e.position').orderBy('e.id').limit(limit).execute(),
+    inferredQuery().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     firstDelivery().innerJoin('service_personnel as p', 'p.service_id', 's.element_id').select('p.personnel_group_id as id').distinct().execute(),
     db.selectFrom('service_capability').select('capability_id as id').distinct().execute(),
     // Every frame element something points at (links, services' places, requirements).
@@ -72,7 +75,7 @@ export async function loadGapReport(db: Db, limit = 100): Promise<LoadedGaps> {
       union select r.element_id from requirement_element r inner join element e on e.id = r.element_id where e.kind not in ('informationService', 'requirement')`.execute(db),
   ]);
 
-  const wanted = new Set([...pages.flatMap((rows) => rows.map((r) => r.id)), ...tentativeIds.map((r) => r.id)]);
+  const wanted = new Set([...pages.flatMap((rows) => rows.map((r) => r.id)), ...tentativeIds.map((r) => r.id), ...inferredIds.map((r) => r.id)]);
   const ids = wanted.size > 0 ? [...wanted] : [-1];
   const model = await loadModelSlice(db, {
     services: (q) => q.selectFrom('element').select('id').where('id', 'in', ids),
@@ -101,6 +104,10 @@ export async function loadGapReport(db: Db, limit = 100): Promise<LoadedGaps> {
   const tentative = allElements(model)
     .filter((e) => tentativeOrder.has(e.id))
     .sort((a, b) => tentativeOrder.get(a.id)! - tentativeOrder.get(b.id)!);
+  const inferredOrder = new Map(inferredIds.map((r, i) => [r.id, i]));
+  const inferred = allElements(model)
+    .filter((e) => inferredOrder.has(e.id))
+    .sort((a, b) => inferredOrder.get(a.id)! - inferredOrder.get(b.id)!);
 
   const gaps: GapReport = {
     servicesWithoutExchange: listOf(at('servicesWithoutExchange')),
@@ -112,6 +119,7 @@ export async function loadGapReport(db: Db, limit = 100): Promise<LoadedGaps> {
     unlinked,
     tentative,
     tentativeTierAssignments: listOf(at('tentativeTierAssignments')),
+    inferred,
   };
   const counts: GapCounts = {
     servicesWithoutExchange: countOf(at('servicesWithoutExchange')),
@@ -123,6 +131,7 @@ export async function loadGapReport(db: Db, limit = 100): Promise<LoadedGaps> {
     unlinked: unlinked.length,
     tentative: Number(tentativeTotal.n),
     tentativeTierAssignments: countOf(at('tentativeTierAssignments')),
+    inferred: Number(inferredTotal.n),
   };
   return { gaps, counts, limit, model };
 }
