@@ -10,7 +10,7 @@ import {
 } from '../../model/consultation.ts';
 import type { Db } from '../db/index.ts';
 import { commentById } from '../db/queries/consultation-comments.ts';
-import { answerComment as writeAnswer, commentRecord, hideComment as writeHidden, reviseComment } from '../db/queries/consultation-comment-writes.ts';
+import { answerComment as writeAnswer, commentRecord, hideComment as writeHidden, insertComment, insertReply, reviseComment } from '../db/queries/consultation-comment-writes.ts';
 import { itemById, roundById } from '../db/queries/consultation-rounds.ts';
 import { NotFound, RuleRefused, StaleVersion } from './errors.ts';
 import { change, type Caller, type Tx } from './run.ts';
@@ -21,6 +21,62 @@ import { change, type Caller, type Tx } from './run.ts';
  * since, nothing is written and `StaleVersion` says so (the route shows what changed).
  */
 
+/** While the round is open, an organisation comments on an item that is still in the scope. */
+export function writeComment(db: Db, caller: Caller, at: { roundId: number; itemId: number }, input: CommentInput): Promise<number> {
+  return change(db, caller, 'consultation.comment', {
+    load: async (trx) => {
+      const round = await roundById(trx, at.roundId);
+      const item = round && (await itemById(trx, round.id, at.itemId));
+      if (!round || !item) throw new NotFound('Elementet er ikke med i denne høringen.');
+      return { round, item };
+    },
+    check: ({ round, item }) => {
+      openForComments(round, caller.at);
+      if (item.currentText === null) throw deletedItem();
+    },
+    write: async (trx, { round, item }, audit) => {
+      const organisationId = caller.user!.organisationId!;
+      const baseText = input.proposal !== null ? item.currentText : null;
+      const id = await insertComment(trx, { roundId: round.id, itemId: item.id, organisationId, authorId: caller.user!.id, ...input, baseText }, caller.at);
+      await audit({
+        action: 'consultation.comment.create',
+        entity: 'consultation_comment',
+        entityId: id,
+        after: commentRecord({ ...input, status: 'mottatt', answer: null, itemId: item.id, organisationId }),
+      });
+      return id;
+    },
+  });
+}
+
+/** Organisations and the programme write in the thread under a comment while the round is open and the comment shown. */
+export function replyToComment(db: Db, caller: Caller, ref: CommentRef, text: string): Promise<void> {
+  return change(db, caller, 'consultation.reply', {
+    load: (trx) => loadComment(trx, ref),
+    check: ({ round, comment }) => {
+      openForComments(round, caller.at);
+      if (comment.hidden) throw new RuleRefused('Tråden under en skjult kommentar tar ikke imot nye innlegg.', 'Kommentaren er skjult');
+    },
+    write: async (trx, { comment }, audit) => {
+      const user = caller.user!;
+      const organisationId = user.role === 'organisation' ? user.organisationId : null;
+      const id = await insertReply(trx, { commentId: comment.id, authorId: user.id, organisationId, text }, caller.at);
+      await audit({ action: 'consultation.comment.reply', entity: 'consultation_reply', entityId: id, after: { commentId: comment.id, organisationId, text } });
+    },
+  });
+}
+
+function openForComments(round: { opensOn: string; closesOn: string }, at: Date): void {
+  const state = roundState(round, at);
+  if (acceptsComments(state)) return;
+  throw new RuleRefused(
+    state === 'planned' ? `Høringen åpner ${round.opensOn}. Før det kan ingen kommentere.` : `Fristen for høringen var ${round.closesOn}. Ingenting er lagret.`,
+    'Høringen er ikke åpen',
+  );
+}
+
+const deletedItem = () => new RuleRefused('Elementet er slettet fra omfanget, så det kan ikke kommenteres lenger.', 'Elementet er slettet');
+
 export interface CommentRef {
   roundId: number;
   commentId: number;
@@ -29,12 +85,12 @@ export interface CommentRef {
 /** Everything about the comment, hidden or not: a use case sees what it changes. */
 const everything = { access: { administrator: true, organisationId: null }, userId: null, organisationId: null };
 
-async function loadComment(trx: Tx, ref: CommentRef, at: Date) {
+async function loadComment(trx: Tx, ref: CommentRef) {
   const round = await roundById(trx, ref.roundId);
   const comment = round && (await commentById(trx, round.id, ref.commentId, everything));
   const item = comment && (await itemById(trx, comment.roundId, comment.itemId));
   if (!round || !comment || !item) throw new NotFound('Det finnes ingen slik kommentar i denne høringen.');
-  return { round, state: roundState(round, at), comment, item };
+  return { round, comment, item };
 }
 
 const sameBasis = (a: CommentBasis, c: Comment) => a.version === c.version && a.revision === c.revision;
@@ -42,12 +98,12 @@ const sameBasis = (a: CommentBasis, c: Comment) => a.version === c.version && a.
 /** The organisation rewrites its comment while the round is open; an answered comment is assessed again. */
 export function editComment(db: Db, caller: Caller, ref: CommentRef, basis: CommentBasis, input: CommentInput): Promise<{ reopened: boolean }> {
   return change(db, caller, 'consultation.edit', {
-    load: (trx) => loadComment(trx, ref, caller.at),
+    load: (trx) => loadComment(trx, ref),
     owner: ({ comment }) => ({ organisationId: comment.organisationId }),
-    check: ({ round, state, comment, item }) => {
-      if (!acceptsComments(state)) throw new RuleRefused(`Fristen for høringen var ${round.closesOn}. Ingenting er lagret.`, 'Høringen er ikke åpen');
+    check: ({ round, comment, item }) => {
+      openForComments(round, caller.at);
       if (comment.hidden) throw new RuleRefused('Prosjektet har skjult kommentaren, så den kan ikke endres. Skriv heller en ny kommentar.', 'Kommentaren er skjult');
-      if (item.currentText === null) throw new RuleRefused('Elementet er slettet fra omfanget, så det kan ikke kommenteres lenger.', 'Elementet er slettet');
+      if (item.currentText === null) throw deletedItem();
       if (!sameBasis(basis, comment)) throw new StaleVersion();
     },
     write: async (trx, { comment, item }, audit) => {
@@ -72,7 +128,7 @@ export function editComment(db: Db, caller: Caller, ref: CommentRef, basis: Comm
 /** The programme gives the wording it read a status and, optionally, an answer. */
 export function answerComment(db: Db, caller: Caller, ref: CommentRef, basis: CommentBasis, input: AnswerInput): Promise<void> {
   return change(db, caller, 'consultation.answer', {
-    load: (trx) => loadComment(trx, ref, caller.at),
+    load: (trx) => loadComment(trx, ref),
     check: ({ comment }) => {
       if (!sameBasis(basis, comment)) throw new StaleVersion();
     },
@@ -96,7 +152,7 @@ export const alreadyHidden = () => new RuleRefused('Kommentaren er allerede skju
 /** The programme hides the wording it read, with a reason; refused when it was rewritten since. */
 export function hideComment(db: Db, caller: Caller, ref: CommentRef, basis: { version: number }, reason: string): Promise<void> {
   return change(db, caller, 'consultation.hide', {
-    load: (trx) => loadComment(trx, ref, caller.at),
+    load: (trx) => loadComment(trx, ref),
     check: ({ comment }) => {
       if (comment.hidden) throw alreadyHidden();
       if (basis.version !== comment.version) throw new StaleVersion();

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { acceptsComments, commentInputSchema, pageQuerySchema, proposalProblem, replyInputSchema } from '../../../model/consultation.ts';
 import { proposalRefusal } from '../../../model/consultation-proposals.ts';
 import { commentHref } from '../../../views/pages/consultation/comment.tsx';
-import { auditActor } from '../../auth/context.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
-import { commentRecord, insertComment, insertReply } from '../../db/queries/consultation-comment-writes.ts';
+import { callerOf } from '../../auth/context.ts';
+import { replyToComment, writeComment } from '../../commands/consultation-comments.ts';
 import { itemById } from '../../db/queries/consultation-rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
@@ -50,27 +49,7 @@ export function commentRoutes(deps: AppDeps): Hono {
     if (!parsed.success) return formPage(c, { round, item, values: form, errors: fieldErrors(parsed.error) });
     const problem = proposalProblem(parsed.data, item.currentText);
     if (problem) return formPage(c, { round, item, values: form, errors: { proposal: problem } });
-    const viewer = c.var.viewer!;
-    const actor = auditActor(c);
-    const id = await db.transaction().execute(async (trx) => {
-      const comment = {
-        roundId: round.id,
-        itemId: item.id,
-        organisationId: viewer.organisationId!,
-        authorId: viewer.id,
-        ...parsed.data,
-        baseText: parsed.data.proposal !== null ? item.currentText : null,
-      };
-      const newId = await insertComment(trx, comment, actor.at);
-      await recordAudit(trx, {
-        ...actor,
-        action: 'consultation.comment.create',
-        entity: 'consultation_comment',
-        entityId: newId,
-        after: commentRecord({ ...parsed.data, status: 'mottatt', answer: null, itemId: item.id, organisationId: comment.organisationId }),
-      });
-      return newId;
-    });
+    const id = await writeComment(db, callerOf(c), { roundId: round.id, itemId: item.id }, parsed.data);
     return c.redirect(`/horing/${round.id}/kommentarer/${id}?lagret=kommentar`, 303);
   });
 
@@ -89,13 +68,7 @@ export function commentRoutes(deps: AppDeps): Hono {
     const form = await formInput(c);
     const parsed = replyInputSchema.safeParse(form);
     if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { reply: { values: form, errors: fieldErrors(parsed.error) } } });
-    const viewer = c.var.viewer!;
-    const actor = auditActor(c);
-    await db.transaction().execute(async (trx) => {
-      const organisationId = viewer.role === 'organisation' ? viewer.organisationId : null;
-      const id = await insertReply(trx, { commentId: comment.id, authorId: viewer.id, organisationId, text: parsed.data.text }, actor.at);
-      await recordAudit(trx, { ...actor, action: 'consultation.comment.reply', entity: 'consultation_reply', entityId: id, after: { commentId: comment.id, organisationId, text: parsed.data.text } });
-    });
+    await replyToComment(db, callerOf(c), { roundId: round.id, commentId: comment.id }, parsed.data.text);
     const lastPage = Math.max(1, Math.ceil((comment.replyCount + 1) / deps.config.CONSULTATION_PAGE_SIZE));
     return c.redirect(`${commentHref(comment)}?lagret=innlegg${lastPage > 1 ? `&side=${lastPage}` : ''}#traden`, 303);
   });

@@ -3,14 +3,14 @@ import { norwegianDate, noveltyOf, roundInputSchema, roundQuerySchema, visitInpu
 import { tally } from '../../../model/consultation-report.ts';
 import { elementKinds } from '../../../model/kinds.ts';
 import type { ScopeModel } from '../../../model/schemas.ts';
-import { contentVersion, shownVersionSchema, staleFields, versionField } from '../../../model/versions.ts';
+import { shownVersionSchema, staleFields, versionField } from '../../../model/versions.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { CommentList, RoundPage, type RoundPageProps } from '../../../views/pages/consultation/round.tsx';
 import { RoundFormPage, RoundsPage, roundLabels, roundReadable, type ElementGroup, type RoundFormValues } from '../../../views/pages/consultation/rounds.tsx';
-import { auditActor } from '../../auth/context.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
+import { callerOf } from '../../auth/context.ts';
+import { consultationRoundVersion, createConsultationRound, updateConsultationRound } from '../../commands/consultation-rounds.ts';
 import { commentsPage, countComments, newSummary, tallyRows } from '../../db/queries/consultation-comments.ts';
-import { insertRound, lastVisit, listRounds, recordVisit, roundById, roundItems, roundRecord, updateRound } from '../../db/queries/consultation-rounds.ts';
+import { lastVisit, listRounds, recordVisit, roundItems } from '../../db/queries/consultation-rounds.ts';
 import { loadScopeModel } from '../../db/queries/model.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput, readForm } from '../../http/forms.ts';
@@ -40,9 +40,6 @@ async function roundForm(c: Context): Promise<{ raw: Record<string, unknown>; va
   const values = { ...raw, elements: chosen.map(Number).filter((n) => Number.isInteger(n) && n > 0), version };
   return { raw, values };
 }
-
-/** The version of a round an edit form shows: its fields and the elements it holds. */
-const roundVersion = (round: Round, elementIds: number[]) => contentVersion(roundRecord(round, [...elementIds].sort((a, b) => a - b)));
 
 /** Consultation rounds: the list, creating and changing a round, and a round's page. */
 export function roundRoutes(deps: AppDeps): Hono {
@@ -82,14 +79,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     const { raw, values } = await roundForm(c);
     const parsed = roundInputSchema.safeParse(raw);
     if (!parsed.success) return formPage(c, values, fieldErrors(parsed.error));
-    const actor = auditActor(c);
-    const result = await db.transaction().execute(async (trx) => {
-      const inserted = await insertRound(trx, parsed.data, actor.at);
-      if (inserted.kind === 'ok') {
-        await recordAudit(trx, { ...actor, action: 'consultation.round.create', entity: 'consultation_round', entityId: inserted.id, after: roundRecord(parsed.data, parsed.data.elements) });
-      }
-      return inserted;
-    });
+    const result = await createConsultationRound(db, callerOf(c), parsed.data);
     if (result.kind === 'invalid') return formPage(c, values, result.errors);
     return c.redirect(`/horing/${result.id}?lagret=runde`, 303);
   });
@@ -100,7 +90,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     const { round } = found;
     const items = await roundItems(db, round.id);
     const elements = items.flatMap((i) => (i.elementId === null ? [] : [i.elementId]));
-    return formPage(c, { ...round, elements, version: roundVersion(round, elements) }, undefined, round);
+    return formPage(c, { ...round, elements, version: consultationRoundVersion(round, elements) }, undefined, round);
   });
 
   app.post('/horing/:id', roundParam, async (c) => {
@@ -112,28 +102,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     const shown = shownVersionSchema.safeParse(values.version);
     if (!shown.success) return formPage(c, values, { skjema: shown.error.issues[0]?.message ?? '' }, round);
     if (!parsed.success) return formPage(c, values, fieldErrors(parsed.error), round);
-    const actor = auditActor(c);
-    const result = await db.transaction().execute(async (trx) => {
-      const current = (await roundById(trx, round.id)) ?? round;
-      const before = (await roundItems(trx, round.id)).flatMap((i) => (i.elementId === null ? [] : [i.elementId]));
-      // Changed by someone else since this form was shown: write nothing, show both.
-      const storedVersion = roundVersion(current, before);
-      if (shown.data !== undefined && shown.data !== storedVersion) {
-        return { kind: 'stale', stored: { ...current, elements: before, version: storedVersion } } as const;
-      }
-      const updated = await updateRound(trx, round, parsed.data, actor.at);
-      if (updated.kind === 'ok') {
-        await recordAudit(trx, {
-          ...actor,
-          action: 'consultation.round.update',
-          entity: 'consultation_round',
-          entityId: round.id,
-          before: roundRecord(round, before),
-          after: roundRecord(parsed.data, parsed.data.elements),
-        });
-      }
-      return updated;
-    });
+    const result = await updateConsultationRound(db, callerOf(c), round.id, parsed.data, shown.data);
     if (result.kind === 'stale') return formPage(c, { ...values, version: result.stored.version }, undefined, round, result.stored);
     if (result.kind === 'invalid') return formPage(c, values, result.errors, round);
     return c.redirect(`/horing/${round.id}?lagret=runde`, 303);

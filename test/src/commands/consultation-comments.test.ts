@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answerComment, editComment, hideComment } from '../../../src/commands/consultation-comments.ts';
+import { answerComment, editComment, hideComment, replyToComment, writeComment } from '../../../src/commands/consultation-comments.ts';
+import { createConsultationRound, updateConsultationRound } from '../../../src/commands/consultation-rounds.ts';
 import { StaleVersion } from '../../../src/commands/errors.ts';
 import { createUser } from '../../../src/auth/users.ts';
 import type { Db } from '../../../src/db/index.ts';
@@ -66,5 +67,28 @@ describe('answering a comment', () => {
 describe('hiding a comment', () => {
   it('is refused for a role without the action before anything is written', async () => {
     await expectRefusedBeforeWrite(logged, 'permission', () => hideComment(logged.db, callerWith('organisation', { organisationId: owner }), ref, { version: 1 }, 'Usaklig.'));
+  });
+});
+
+describe('writing a comment and replying', () => {
+  it('is refused for a role without the action before anything is written', async () => {
+    const itemId = (await logged.db.selectFrom('consultation_comment').select('item_id').where('id', '=', ref.commentId).executeTakeFirstOrThrow()).item_id;
+    for (const role of ['architect', 'municipality', 'reader', 'administrator'] as const) {
+      await expectRefusedBeforeWrite(logged, 'permission', () => writeComment(logged.db, callerWith(role), { roundId: ref.roundId, itemId }, edit));
+    }
+    await expectRefusedBeforeWrite(logged, 'permission', () => writeComment(logged.db, anonymous, { roundId: ref.roundId, itemId }, edit));
+    for (const caller of [anonymous, callerWith('reader'), callerWith('municipality', { municipalityNumber: '0301' })]) {
+      await expectRefusedBeforeWrite(logged, 'permission', () => replyToComment(logged.db, caller, ref, 'Et innlegg.'));
+    }
+  });
+});
+
+describe('consultation rounds', () => {
+  const input = { title: 'Ny runde', description: '', phase: 'forprosjekt' as const, opensOn: '2026-11-01', closesOn: '2026-12-15', elements: [] as number[] };
+  it('are created and changed by architects only, refused before anything is written', async () => {
+    for (const caller of [anonymous, callerWith('organisation', { organisationId: owner }), callerWith('administrator'), callerWith('reader')]) {
+      await expectRefusedBeforeWrite(logged, 'permission', () => createConsultationRound(logged.db, caller, input));
+      await expectRefusedBeforeWrite(logged, 'permission', () => updateConsultationRound(logged.db, caller, ref.roundId, input, undefined));
+    }
   });
 });
