@@ -23,6 +23,7 @@ export function BaselineFreezeForm({ values, errors }: { values: Record<string, 
         <input
           class="ds-input"
           id="baseline-navn"
+          type="text"
           name="name"
           value={values.name ?? ''}
           aria-invalid={errors.name ? 'true' : undefined}
