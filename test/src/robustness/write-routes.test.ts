@@ -54,7 +54,6 @@ const versionChecked: Record<string, string> = {
   'POST /matriser/aktorer/celle': 'open: sets one cell to the chosen values, without the values shown',
   'POST /informasjonstjenester/:key/koblinger': 'version: the service’s version counter',
   'POST /informasjonstjenester/flytt': 'open: moves the chosen services to a tier or category, without their versions',
-  'POST /baselines': 'none: freezes a new baseline (a name that exists is refused with 422)',
   'POST /konto/tokener': 'none: makes a new token for the caller',
   'POST /konto/tokener/:id/trekk-tilbake': 'none: the caller’s own token; revoking twice changes nothing',
   'POST /api/requirements/:key/links': 'version: the requirement’s version counter (409 with both versions)',
