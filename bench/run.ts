@@ -10,6 +10,12 @@ import { growModel } from '../seeds/synthetic.ts';
  * comments over 10 rounds, all 357 municipalities' reviews), in one process, and reports medians,
  * the ratio to 1×, and the SQL queries per request. Machines here are shared and noisy: read the ratios.
  */
+// `npm run bench -- --http`: the same pages over HTTP, beside a bare Hono hello-world (bench/http.ts).
+if (process.argv.includes('--http')) {
+  await import('./http.ts');
+  process.exit(0);
+}
+
 const factors = (process.env.BENCH_FACTORS ?? '1,100').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
 const paths = [
