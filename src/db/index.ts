@@ -221,6 +221,9 @@ export function migrator(db: Db): Migrator {
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Features numbered their migrations side by side in one release; each stands alone, so a
+    // database that already ran a higher number may still run a lower one that arrived later.
+    allowUnorderedMigrations: true,
   });
 }
 
