@@ -25,7 +25,7 @@ describe("an element's page reads the element and its neighbourhood", () => {
   it('renders the same page from its neighbourhood as from the whole model, for every element', async () => {
     const db = await testDb();
     await growModel(db, 1);
-    const whole = await loadScopeModel(db, { municipalities: false });
+    const whole = await loadScopeModel(db);
     const index = indexModel(whole);
     for (const element of allElements(whole)) {
       const near = await loadNeighbourhood(db, element.kind, element.key);
@@ -63,7 +63,7 @@ describe("an element's page reads the element and its neighbourhood", () => {
       '/informasjonstjenester/multidose',
       '/informasjonstjenester/multidose-kopi-2',
       '/krav/aks-0001',
-      '/personellgrupper/legevakt',
+      '/tjenesteomrader/legevakt',
       '/aktorer/innbygger',
       '/informasjonskategorier/plan',
       '/leveransetrinn/2023',
