@@ -113,7 +113,7 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
     await page.waitForURL(`${app.url}/vurdering/dashbord`);
     expect(await body(page)).toContain('1 av 357 kommuner har sendt inn vurderingen; den har 717 710 innbyggere (12,9 % av befolkningen).');
     const multidose = page.locator('#standpunkter tr', { hasText: 'Multidose' });
-    expect((await multidose.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['1 (100 %)', '0 (0 %)', '0 (0 %)', '0 (0 %)', '0 (0 %)']);
+    expect((await multidose.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(['1 (100,0 %)', '0 (0,0 %)', '0 (0,0 %)', '0 (0,0 %)', '0 (0,0 %)']);
     expect(await body(page)).not.toContain('MSIS'); // comments are for architects
 
     // Sorting swaps only the table, through htmx.
