@@ -7,6 +7,7 @@ import * as m0005 from './0005_consultation.ts';
 import * as m0006 from './0006_consultation_answer_versions.ts';
 import * as m0007 from './0007_password_reset.ts';
 import * as m0008 from './0008_consultation_applied_proposals.ts';
+import * as m0009 from './0009_read_indexes.ts';
 import * as m0010 from './0010_model_change_counter.ts';
 import * as m0011 from './0011_user_language.ts';
 import * as m0012 from './0012_audit_chain.ts';
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0006_consultation_answer_versions': m0006,
   '0007_password_reset': m0007,
   '0008_consultation_applied_proposals': m0008,
+  '0009_read_indexes': m0009,
   '0010_model_change_counter': m0010,
   '0011_user_language': m0011,
   '0012_audit_chain': m0012,

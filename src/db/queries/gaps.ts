@@ -48,7 +48,7 @@ export async function loadGapReport(db: Db, limit = 100): Promise<LoadedGaps> {
     tentativeTierAssignments: services().where('s.tier_id', 'is not', null).where('s.tier_tentative', '<>', 0),
   };
   const lists = Object.entries(listed) as Array<[keyof typeof listed, (typeof listed)[keyof typeof listed]]>;
-  const tentativeQuery = () => db.selectFrom('element as e').where('e.tentative', '<>', 0);
+  const tentativeQuery = () => db.selectFrom('element as e').where('e.tentative', '=', 1);
   const inferredQuery = () => db.selectFrom('element as e').where('e.provenance', '=', 'inferred');
 
   const [pages, totals, tentativeIds, tentativeTotal, inferredIds, inferredTotal, groupsInUse, supported, referenced] = await Promise.all([
