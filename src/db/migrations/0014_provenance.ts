@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { allOrNothing } from './portable.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations are frozen against Kysely<any> */
 
@@ -28,7 +29,7 @@ const PREDATES = 'Registrert før kildegrunnlaget fikk nivåer (migrering 0014).
 
 export async function up(db: Kysely<any>): Promise<void> {
   // All or nothing, as 0006: the migrator does not wrap migrations in a transaction on SQLite.
-  await db.transaction().execute((trx) => addProvenance(trx));
+  await allOrNothing(db, addProvenance);
 }
 
 async function addProvenance(db: Kysely<any>): Promise<void> {
