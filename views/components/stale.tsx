@@ -23,27 +23,32 @@ export function StaleNotice({ what, fields, reload }: { what: string; fields: St
           lagrede.
         </p>
       </div>
-      {fields.length > 0 ? (
-        <table class="ds-table conflict" data-border>
-          <caption>Felt der dine verdier og de lagrede er forskjellige</caption>
-          <thead>
-            <tr>
-              <th scope="col">Felt</th>
-              <th scope="col">Dine endringer</th>
-              <th scope="col">Lagret nå</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((f) => (
-              <tr>
-                <th scope="row">{f.label}</th>
-                <td class="conflict__mine">{f.mine || '–'}</td>
-                <td class="conflict__theirs">{f.theirs || '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {fields.length > 0 ? <ConflictTable fields={fields} /> : null}
     </div>
+  );
+}
+
+/** The fields where the user's values and the stored ones differ, side by side (a dash for empty). */
+export function ConflictTable({ fields }: { fields: StaleField[] }) {
+  return (
+    <table class="ds-table conflict" data-border>
+      <caption>Felt der dine verdier og de lagrede er forskjellige</caption>
+      <thead>
+        <tr>
+          <th scope="col">Felt</th>
+          <th scope="col">Dine endringer</th>
+          <th scope="col">Lagret nå</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((f) => (
+          <tr>
+            <th scope="row">{f.label}</th>
+            <td class="conflict__mine">{f.mine || '–'}</td>
+            <td class="conflict__theirs">{f.theirs || '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

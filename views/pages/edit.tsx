@@ -3,6 +3,7 @@ import { fieldsByKind } from '../../model/editing.ts';
 import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import type { ScopeElement } from '../../model/schemas.ts';
 import { ElementLink, kindCrumb, PageHeader } from '../components/common.tsx';
+import { ConflictTable } from '../components/stale.tsx';
 import type { RefOptions } from '../../model/editing.ts';
 import { Field, SpecErrorSummary as ErrorSummary, type FormState } from '../components/element-fields.tsx';
 import { useI18n } from '../i18n/index.ts';
@@ -156,25 +157,13 @@ export function ConflictView({
         </h2>
         <p class="ds-paragraph">Ingenting er lagret. Se forskjellene og velg hva som skal gjelde.</p>
       </div>
-      <table class="ds-table conflict" data-border>
-        <caption>Felt der dine verdier og de lagrede er forskjellige</caption>
-        <thead>
-          <tr>
-            <th scope="col">Felt</th>
-            <th scope="col">Dine endringer</th>
-            <th scope="col">Lagret nå</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changed.map((name) => (
-            <tr>
-              <th scope="row">{fields.find((f) => f.name === name)?.label ?? name}</th>
-              <td class="conflict__mine">{show(name, submitted[name])}</td>
-              <td class="conflict__theirs">{show(name, current[name])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ConflictTable
+        fields={changed.map((name) => ({
+          label: fields.find((f) => f.name === name)?.label ?? name,
+          mine: show(name, submitted[name]),
+          theirs: show(name, current[name]),
+        }))}
+      />
       <div class="form-actions">
         <form method="post" action={href} hx-post={href} hx-target="#element-innhold" hx-swap="outerHTML">
           <input type="hidden" name="version" value={String(element.version)} />
