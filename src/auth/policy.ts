@@ -46,6 +46,11 @@ export const actions = {
     label: 'Endre kravsporing og kravstruktur: koblinger, kapitler, kravtyper og baselines',
     grants: { architect: 'allow', administrator: 'allow' },
   },
+  /** Reading files in (spreadsheets, ReqIF, ArchiMate, JSON): always a dry run first, then applied as one import. */
+  'exchange.import': {
+    label: 'Importere krav og modell fra filer (regneark, ReqIF, ArchiMate, JSON) etter en prøvekjøring',
+    grants: { architect: 'allow', administrator: 'allow' },
+  },
   'account.tokens': { label: 'Lage og trekke tilbake egne API-tokener', grants: signedIn },
   'admin.read': { label: 'Se administrasjonssidene', grants: { administrator: 'allow' } },
   'users.manage': { label: 'Administrere brukere og invitasjoner', grants: { administrator: 'allow' } },
