@@ -1,0 +1,213 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { catalogues, defaultLanguage } from '../../views/i18n/catalogues.ts';
+import { i18nFor, type MessageKey, type MessageValues } from '../../views/i18n/index.ts';
+
+/**
+ * Every counted thing in both languages, for 0, 1 and 2, as a reader expects it: number and
+ * gender inside the messages ("1 kommune", "den har", "Nytt krav"), never "1 kommuner". A message
+ * that counts something and is not in this table fails the last test, so a new one gets checked.
+ */
+type Three = [string, string, string];
+interface Case {
+  values?: (n: number) => MessageValues;
+  nb: Three;
+  en: Three;
+}
+
+const count = (n: number) => ({ count: n });
+
+const kindCounts: Record<string, { nb: Three; en: Three }> = {
+  solutionPart: { nb: ['ingen løsningsdeler', '1 løsningsdel', '2 løsningsdeler'], en: ['no solution parts', '1 solution part', '2 solution parts'] },
+  personnelGroup: { nb: ['ingen tjenesteområder', '1 tjenesteområde', '2 tjenesteområder'], en: ['no service areas', '1 service area', '2 service areas'] },
+  task: { nb: ['ingen oppgaver og prosesser', '1 oppgave / prosess', '2 oppgaver og prosesser'], en: ['no tasks and processes', '1 task / process', '2 tasks and processes'] },
+  capability: { nb: ['ingen funksjonsområder', '1 funksjonsområde', '2 funksjonsområder'], en: ['no capabilities', '1 capability', '2 capabilities'] },
+  informationCategory: { nb: ['ingen informasjonskategorier', '1 informasjonskategori', '2 informasjonskategorier'], en: ['no information categories', '1 information category', '2 information categories'] },
+  informationService: { nb: ['ingen informasjonstjenester', '1 informasjonstjeneste', '2 informasjonstjenester'], en: ['no information services', '1 information service', '2 information services'] },
+  deliveryTier: { nb: ['ingen leveransetrinn', '1 leveransetrinn', '2 leveransetrinn'], en: ['no delivery tiers', '1 delivery tier', '2 delivery tiers'] },
+  collaborationMode: { nb: ['ingen samhandlingsformer', '1 samhandlingsform', '2 samhandlingsformer'], en: ['no collaboration modes', '1 collaboration mode', '2 collaboration modes'] },
+  actor: { nb: ['ingen aktører', '1 aktør', '2 aktører'], en: ['no actors', '1 actor', '2 actors'] },
+  needLevel: { nb: ['ingen behovsnivåer', '1 behovsnivå', '2 behovsnivåer'], en: ['no need levels', '1 need level', '2 need levels'] },
+  goal: { nb: ['ingen mål', '1 mål', '2 mål'], en: ['no goals', '1 goal', '2 goals'] },
+  roadmapPhase: { nb: ['ingen faser', '1 fase', '2 faser'], en: ['no roadmap phases', '1 roadmap phase', '2 roadmap phases'] },
+  milestone: { nb: ['ingen milepæler', '1 milepæl', '2 milepæler'], en: ['no milestones', '1 milestone', '2 milestones'] },
+  decisionPoint: { nb: ['ingen beslutningspunkter', '1 beslutningspunkt', '2 beslutningspunkter'], en: ['no decision points', '1 decision point', '2 decision points'] },
+  stakeholder: { nb: ['ingen interessenter', '1 interessent', '2 interessenter'], en: ['no stakeholders', '1 stakeholder', '2 stakeholders'] },
+  nationalProject: { nb: ['ingen prosjekter', '1 prosjekt', '2 prosjekter'], en: ['no projects', '1 project', '2 projects'] },
+  requirement: { nb: ['ingen krav', '1 krav', '2 krav'], en: ['no requirements', '1 requirement', '2 requirements'] },
+  journalInterface: { nb: ['ingen grensesnitt', '1 grensesnitt', '2 grensesnitt'], en: ['no interfaces', '1 interface', '2 interfaces'] },
+  region: { nb: ['ingen regioner', '1 region', '2 regioner'], en: ['no regions', '1 region', '2 regions'] },
+  nationalSolution: { nb: ['ingen nasjonale e-helseløsninger', '1 nasjonal e-helseløsning', '2 nasjonale e-helseløsninger'], en: ['no national e-health solutions', '1 national e-health solution', '2 national e-health solutions'] },
+  risk: { nb: ['ingen risikoer', '1 risiko', '2 risikoer'], en: ['no risks', '1 risk', '2 risks'] },
+  guideline: { nb: ['ingen føringer', '1 føring', '2 føringer'], en: ['no guidelines', '1 guideline', '2 guidelines'] },
+};
+
+/** The "new …" button of each kind: the adjective agrees with the noun's gender in bokmål. */
+const newOfKind: Record<string, [string, string]> = {
+  solutionPart: ['Ny løsningsdel', 'New solution part'],
+  personnelGroup: ['Nytt tjenesteområde', 'New service area'],
+  task: ['Ny oppgave / prosess', 'New task / process'],
+  capability: ['Nytt funksjonsområde', 'New capability'],
+  informationCategory: ['Ny informasjonskategori', 'New information category'],
+  informationService: ['Ny informasjonstjeneste', 'New information service'],
+  deliveryTier: ['Nytt leveransetrinn', 'New delivery tier'],
+  collaborationMode: ['Ny samhandlingsform', 'New collaboration mode'],
+  actor: ['Ny aktør', 'New actor'],
+  needLevel: ['Nytt behovsnivå', 'New need level'],
+  goal: ['Nytt mål', 'New goal'],
+  roadmapPhase: ['Ny fase', 'New roadmap phase'],
+  milestone: ['Ny milepæl', 'New milestone'],
+  decisionPoint: ['Nytt beslutningspunkt', 'New decision point'],
+  stakeholder: ['Ny interessent', 'New stakeholder'],
+  nationalProject: ['Nytt prosjekt i nasjonal portefølje', 'New project in the national portfolio'],
+  requirement: ['Nytt krav', 'New requirement'],
+  journalInterface: ['Nytt grensesnitt', 'New interface'],
+  region: ['Ny region', 'New region'],
+  nationalSolution: ['Ny nasjonal e-helseløsning', 'New national e-health solution'],
+  risk: ['Ny risiko', 'New risk'],
+  guideline: ['Ny føring', 'New guideline'],
+};
+
+const cases: Record<string, Case> = {
+  ...Object.fromEntries(Object.entries(kindCounts).map(([kind, expected]) => [`kinds.${kind}.count`, expected])),
+  'common.count.comments': { nb: ['ingen kommentarer', '1 kommentar', '2 kommentarer'], en: ['no comments', '1 comment', '2 comments'] },
+  'common.count.newComments': { nb: ['ingen nye kommentarer', '1 ny kommentar', '2 nye kommentarer'], en: ['no new comments', '1 new comment', '2 new comments'] },
+  'common.count.projects': { nb: ['ingen prosjekter', '1 prosjekt', '2 prosjekter'], en: ['no projects', '1 project', '2 projects'] },
+  'common.count.municipalities': { nb: ['ingen kommuner', '1 kommune', '2 kommuner'], en: ['no municipalities', '1 municipality', '2 municipalities'] },
+  'common.count.services': { nb: ['ingen tjenester', '1 tjeneste', '2 tjenester'], en: ['no services', '1 service', '2 services'] },
+  'common.count.informationServices': { nb: ['ingen informasjonstjenester', '1 informasjonstjeneste', '2 informasjonstjenester'], en: ['no information services', '1 information service', '2 information services'] },
+  'common.count.replies': { nb: ['ingen innlegg', '1 innlegg', '2 innlegg'], en: ['no replies', '1 reply', '2 replies'] },
+  'common.count.answers': { nb: ['ingen svar', '1 svar', '2 svar'], en: ['no answers', '1 answer', '2 answers'] },
+  'consultation.visit.comments': { nb: ['0 nye kommentarer', '1 ny kommentar', '2 nye kommentarer'], en: ['0 new comments', '1 new comment', '2 new comments'] },
+  'consultation.visit.edited': { nb: ['0 endrede kommentarer', '1 endret kommentar', '2 endrede kommentarer'], en: ['0 edited comments', '1 edited comment', '2 edited comments'] },
+  'consultation.visit.answered': {
+    nb: ['0 nye svar fra prosjektet', '1 nytt svar fra prosjektet', '2 nye svar fra prosjektet'],
+    en: ['0 new answers from the programme', '1 new answer from the programme', '2 new answers from the programme'],
+  },
+  'consultation.visit.replied': {
+    nb: ['0 kommentarer med nye innlegg i tråden', '1 kommentar med nye innlegg i tråden', '2 kommentarer med nye innlegg i tråden'],
+    en: ['0 comments with new replies in their threads', '1 comment with new replies in its thread', '2 comments with new replies in their threads'],
+  },
+  'consultation.round.count': {
+    values: (n) => ({ total: n, filtered: 'yes' }),
+    nb: ['Ingen kommentarer passer filteret.', '1 kommentar passer filteret.', '2 kommentarer passer filteret.'],
+    en: ['No comments match the filter.', '1 comment matches the filter.', '2 comments match the filter.'],
+  },
+  'consultation.rounds.newCount': {
+    nb: ['Ingenting nytt', '1 kommentar med noe nytt', '2 kommentarer med noe nytt'],
+    en: ['Nothing new', '1 comment with something new', '2 comments with something new'],
+  },
+  'scope.portfolio.summary': {
+    values: (n) => ({ count: n, budget: '10' }),
+    nb: ['Ingen prosjekter, til sammen 10 MNOK i rapportert budsjett for 2019.', '1 prosjekt, til sammen 10 MNOK i rapportert budsjett for 2019.', '2 prosjekter, til sammen 10 MNOK i rapportert budsjett for 2019.'],
+    en: ['No projects, in all 10 million NOK in reported budget for 2019.', '1 project, in all 10 million NOK in reported budget for 2019.', '2 projects, in all 10 million NOK in reported budget for 2019.'],
+  },
+  'scope.municipalities.county': {
+    values: (n) => ({ county: 'Agder', number: '42', count: n, population: 5 }),
+    nb: ['Agder (42): 0 kommuner, 5 innbyggere', 'Agder (42): 1 kommune, 5 innbyggere', 'Agder (42): 2 kommuner, 5 innbyggere'],
+    en: ['Agder (42): 0 municipalities, 5 inhabitants', 'Agder (42): 1 municipality, 5 inhabitants', 'Agder (42): 2 municipalities, 5 inhabitants'],
+  },
+  'scope.capabilities.services': { nb: ['ingen tjenester', '1 tjeneste', '2 tjenester'], en: ['no services', '1 service', '2 services'] },
+  'domain.portfolio.total': {
+    values: (n) => ({ count: n, budget: '10', line1: 1, line2: 2 }),
+    nb: [
+      'Ingen prosjekter. Dokumentet oppgir til sammen 10 MNOK i rapportert budsjett for 2019 (linje 1 og 2).',
+      '1 prosjekt. Dokumentet oppgir til sammen 10 MNOK i rapportert budsjett for 2019 (linje 1 og 2).',
+      '2 prosjekter. Dokumentet oppgir til sammen 10 MNOK i rapportert budsjett for 2019 (linje 1 og 2).',
+    ],
+    en: [
+      'No projects. The document gives a total of 10 million NOK in reported budget for 2019 (lines 1 and 2).',
+      '1 project. The document gives a total of 10 million NOK in reported budget for 2019 (lines 1 and 2).',
+      '2 projects. The document gives a total of 10 million NOK in reported budget for 2019 (lines 1 and 2).',
+    ],
+  },
+  'domain.portfolio.filtered': {
+    values: (n) => ({ count: n, sum: '3', budget: '10' }),
+    nb: [
+      'Ingen prosjekter. Summen av budsjettene i radene som vises er 3 MNOK; dokumentets totalsum for hele porteføljen er 10 MNOK.',
+      '1 prosjekt. Summen av budsjettene i radene som vises er 3 MNOK; dokumentets totalsum for hele porteføljen er 10 MNOK.',
+      '2 prosjekter. Summen av budsjettene i radene som vises er 3 MNOK; dokumentets totalsum for hele porteføljen er 10 MNOK.',
+    ],
+    en: [
+      "No projects. The budgets of the rows shown add up to 3 million NOK; the document's total for the whole portfolio is 10 million NOK.",
+      "1 project. The budgets of the rows shown add up to 3 million NOK; the document's total for the whole portfolio is 10 million NOK.",
+      "2 projects. The budgets of the rows shown add up to 3 million NOK; the document's total for the whole portfolio is 10 million NOK.",
+    ],
+  },
+  'review.intention.count': { nb: ['Ingen kommuner.', '1 kommune.', '2 kommuner.'], en: ['No municipalities.', '1 municipality.', '2 municipalities.'] },
+  'review.submit.answered': {
+    values: (n) => ({ answered: n, total: n }),
+    nb: ['0 av 0 tjenester er besvart', '1 av 1 tjeneste er besvart', '2 av 2 tjenester er besvart'],
+    en: ['0 of 0 services answered', '1 of 1 service answered', '2 of 2 services answered'],
+  },
+  'review.submit.unanswered': {
+    values: (n) => ({ unanswered: n, total: n }),
+    nb: ['0 av 0 tjenester er ikke besvart', '1 av 1 tjeneste er ikke besvart', '2 av 2 tjenester er ikke besvart'],
+    en: ['0 of 0 services not answered', '1 of 1 service not answered', '2 of 2 services not answered'],
+  },
+  'review.dashboard.reviewed': {
+    values: (n) => ({ reviewed: n, total: 2, population: 1000, share: '5,0 %' }),
+    nb: [
+      '0 av 2 kommuner har sendt inn vurderingen; de har 1 000 innbyggere (5,0 % av befolkningen).',
+      '1 av 2 kommuner har sendt inn vurderingen; den har 1 000 innbyggere (5,0 % av befolkningen).',
+      '2 av 2 kommuner har sendt inn vurderingen; de har 1 000 innbyggere (5,0 % av befolkningen).',
+    ],
+    en: [
+      '0 of 2 municipalities have submitted their review; they have 1,000 inhabitants (5,0 % of the population).',
+      '1 of 2 municipalities has submitted its review; it has 1,000 inhabitants (5,0 % of the population).',
+      '2 of 2 municipalities have submitted their review; they have 1,000 inhabitants (5,0 % of the population).',
+    ],
+  },
+  'review.dashboard.drafts': {
+    nb: ['Ingen kommuner har et utkast som ikke er sendt inn.', '1 kommune har et utkast som ikke er sendt inn.', '2 kommuner har et utkast som ikke er sendt inn.'],
+    en: ['No municipality has an unsubmitted draft.', '1 municipality has an unsubmitted draft.', '2 municipalities have an unsubmitted draft.'],
+  },
+  'review.coverage.line': {
+    values: (n) => ({ municipalities: n, total: 357, share: '1,0 %', signed: 10, population: 1000 }),
+    nb: [
+      'Ingen av de 357 kommunene har signert.',
+      '1,0 % av innbyggerne (10 av 1 000) bor i den ene av 357 kommuner som har signert.',
+      '1,0 % av innbyggerne (10 av 1 000) bor i de 2 av 357 kommunene som har signert.',
+    ],
+    en: [
+      'None of the 357 municipalities has signed.',
+      '1,0 % of the population (10 of 1,000) live in the one municipality of 357 that has signed.',
+      '1,0 % of the population (10 of 1,000) live in the 2 of 357 municipalities that have signed.',
+    ],
+  },
+};
+
+/** Plain text of a message: tags rendered as their content. */
+function render(code: 'nb' | 'en', key: string, values: MessageValues): string {
+  const { tx } = i18nFor(code);
+  const tags = { strong: (chunks: unknown[]) => chunks.join(''), region: (chunks: unknown[]) => chunks.join('') };
+  return tx(key as MessageKey, { ...values, ...tags } as never).join('');
+}
+
+describe('counted things in both languages, for 0, 1 and 2', () => {
+  it.each(Object.entries(cases))('%s', (key, { values = count, nb, en }) => {
+    expect([0, 1, 2].map((n) => render('nb', key, values(n)).replace(/\u00a0/g, ' ')), 'nb').toEqual(nb);
+    expect([0, 1, 2].map((n) => render('en', key, values(n)).replace(/\u00a0/g, ' ')), 'en').toEqual(en);
+  });
+
+  it('names each kind’s new element with the adjective in the noun’s gender', () => {
+    for (const [kind, [nb, en]] of Object.entries(newOfKind)) {
+      expect(i18nFor('nb').t(`kinds.${kind}.new` as MessageKey), kind).toBe(nb);
+      expect(i18nFor('en').t(`kinds.${kind}.new` as MessageKey), kind).toBe(en);
+    }
+  });
+
+  it('covers every message that counts something, and every kind', () => {
+    const hasPlural = (elements: MessageFormatElement[]): boolean =>
+      elements.some(
+        (el) =>
+          el.type === TYPE.plural ||
+          (el.type === TYPE.select && Object.values(el.options).some((o) => hasPlural(o.value))) ||
+          (el.type === TYPE.tag && hasPlural(el.children)),
+      );
+    const counting = [...catalogues.get(defaultLanguage)!.messages].filter(([, text]) => hasPlural(parse(text))).map(([key]) => key);
+    expect(counting.filter((key) => !(key in cases))).toEqual([]);
+    const kinds = [...catalogues.get(defaultLanguage)!.messages.keys()].filter((k) => k.startsWith('kinds.') && k.endsWith('.new')).map((k) => k.split('.')[1]);
+    expect(kinds.sort()).toEqual(Object.keys(newOfKind).sort());
+  });
+});
