@@ -20,6 +20,17 @@ export function searchTerms(query: string): string[] {
   return [...new Set(words)].slice(0, 8).map((w) => w.slice(0, 40));
 }
 
+/**
+ * The part of a search word every form of it shares, matched as a prefix on both engines: a word
+ * of seven letters or more loses its last three, since Norwegian inflection changes the end of the
+ * stem too («legemiddel», «legemidler», «legemidlene» all start «legemid»); a shorter word is kept
+ * whole («mål» finds «målene»). PostgreSQL adds its `norwegian` stemmer's form; SQLite's FTS5 has
+ * no Norwegian stemmer, so this rule is what finds word forms there, alike on both.
+ */
+export function wordFormPrefix(term: string): string {
+  return term.length >= 7 ? term.slice(0, term.length - 3) : term;
+}
+
 /** Markers the search engine puts around matches in a snippet; the view turns them into <mark>. */
 export const MATCH_START = '\uE000';
 export const MATCH_END = '\uE001';

@@ -450,6 +450,14 @@ describe('search', () => {
     expect(both).not.toContain('Multidose');
   });
 
+  it('finds other forms of a word, alike on SQLite and PostgreSQL', async () => {
+    for (const form of ['legemiddel', 'legemidlene', 'Legemidler']) {
+      expect(textOf(await (await get(`/sok?q=${form}`)).text()), form).toContain('Legemidler i bruk inkl. plan med midlertidige endringer');
+    }
+    // Still narrowed by every word: the medicine list is not about distribution.
+    expect(textOf(await (await get('/sok?q=legemiddel%20utdeling')).text())).not.toContain('Legemidler i bruk');
+  });
+
   it('finds what was just created or renamed, and forgets what was deleted', async () => {
     await post('/mal', { name: 'Færre feilmedisineringer' });
     expect(textOf(await (await get('/sok?q=feilmedisin')).text())).toContain('Færre feilmedisineringer');

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ElementKind } from '../../../model/kinds.ts';
-import { MATCH_END, MATCH_START, searchTerms } from '../../../model/search.ts';
+import { MATCH_END, MATCH_START, searchTerms, wordFormPrefix } from '../../../model/search.ts';
 import { engineOf, type Db } from '../index.ts';
 
 export interface SearchHit {
@@ -20,7 +20,8 @@ export async function searchElements(db: Db, query: string, limit = 60): Promise
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
   if (engineOf(db) === 'postgres') return searchPostgres(db, terms, limit);
-  const match = terms.map((t) => `"${t}"*`).join(' ');
+  // Each word as the prefix its forms share (`wordFormPrefix`): «legemiddel» finds «Legemidler i bruk».
+  const match = terms.map((t) => `"${wordFormPrefix(t)}"*`).join(' ');
   const result = await sql<SearchHit>`
     select e.id as id, e.kind as kind, e.key as key, e.name as name,
            snippet(element_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16) as snippet
@@ -33,15 +34,13 @@ export async function searchElements(db: Db, query: string, limit = 60): Promise
 }
 
 /**
- * One term on PostgreSQL: its stemmed form as a prefix («legemidler» is stored as «legemidl»), or,
- * for longer words, the first letters as a prefix, since Norwegian inflection changes the end of the
- * stem too («legemiddel», «legemidler»). Terms are only letters and digits (`searchTerms`), so no
+ * One term on PostgreSQL: its stemmed form as a prefix («legemidler» is stored as «legemidl»), or
+ * the prefix its forms share, as on SQLite (`wordFormPrefix`). Terms are only letters and digits (`searchTerms`), so no
  * tsquery syntax gets in.
  */
 function termQuery(term: string) {
   const stemmed = sql`to_tsquery('norwegian', ${`${term}:*`})`;
-  const short = term.length >= 7 ? term.slice(0, term.length - 3) : term;
-  return sql`(${stemmed} || to_tsquery('simple', ${`${short}:*`}))`;
+  return sql`(${stemmed} || to_tsquery('simple', ${`${wordFormPrefix(term)}:*`}))`;
 }
 
 async function searchPostgres(db: Db, terms: string[], limit: number): Promise<SearchHit[]> {
