@@ -12,6 +12,8 @@ import {
   requirementPriorityLabel,
   requirementStatuses,
   requirementStatusLabel,
+  verificationMethodLabel,
+  verificationMethods,
   recordSolutionLabel,
   recordSolutions,
   type ScopeElement,
@@ -20,6 +22,7 @@ import {
 } from './schemas.ts';
 import { textRule } from './text.ts';
 import { provenanceLabel, provenanceLevels } from './provenance.ts';
+import { tagListSchema } from './requirements.ts';
 
 /*
  * What architects type into the forms, as zod schemas over the strings a form posts. Each kind's
@@ -76,6 +79,26 @@ const intIn = (label: string, min: number, max: number) =>
     .regex(/^-?\d+$/, `${label} må være et heltall.`)
     .transform(Number)
     .pipe(z.number().min(min, `${label} må være minst ${min}.`).max(max, `${label} kan være høyst ${max}.`));
+
+/** An optional id typed as digits; empty means none. */
+const optionalNumber = (message: string) =>
+  z
+    .union([z.literal(''), z.string().trim().regex(/^\d{1,9}$/, message)], { error: message })
+    .optional()
+    .transform((v) => (v ? Number(v) : null));
+
+/** Lines of the source document: "2096" or "2096-2132"; empty means none. */
+export const sourceLinesSchema = z
+  .union([z.literal(''), z.string().trim().regex(/^\d{1,7}(?:\s*[-–]\s*\d{1,7})?$/, 'Skriv linjene som «2096» eller «2096-2132».')], {
+    error: 'Skriv linjene som «2096» eller «2096-2132».',
+  })
+  .optional()
+  .transform((v) => {
+    if (!v) return null;
+    const [from, to = from] = v.split(/\s*[-–]\s*/).map(Number) as [number, number?];
+    return { from, to };
+  })
+  .refine((v) => v === null || (v.from >= 1 && v.from <= v.to), 'Den første linjen må komme før den siste.');
 
 export const commonInputShape = {
   name: line(500, 'Navnet').pipe(z.string().min(1, 'Navnet må fylles ut.')),
@@ -170,6 +193,20 @@ export const elementInputSchemas = {
     rationale: trimmed(10_000, 'Begrunnelsen').optional().transform((v) => v ?? ''),
     priority: z.enum(requirementPriorities, { error: 'Velg prioritet.' }),
     status: z.enum(requirementStatuses, { error: 'Velg status.' }),
+    // Structure (issue 13). All optional, so an older form or an API caller that leaves them out keeps working.
+    chapter: optionalNumber('Velg et kapittel fra listen.'),
+    type: z
+      .union([z.literal(''), z.string().max(60).regex(/^[a-z0-9-]+$/)], { error: 'Velg en kravtype fra listen.' })
+      .optional()
+      .transform((v) => (v ? v : null)),
+    acceptanceCriteria: trimmed(10_000, 'Akseptansekriteriene').optional().transform((v) => v ?? ''),
+    verificationMethod: z
+      .union([z.literal(''), z.enum(verificationMethods)], { error: 'Velg en verifikasjonsmetode fra listen.' })
+      .optional()
+      .transform((v) => (v ? v : null)),
+    sourceLines: sourceLinesSchema,
+    sourceComment: optionalNumber('Skriv nummeret på høringskommentaren, f.eks. 12.'),
+    tags: tagListSchema,
   }),
   journalInterface: z.object({ ...commonInputShape }),
   region: z.object({ ...commonInputShape, recordSolution: z.enum(recordSolutions, { error: 'Velg journalløsning.' }) }),
@@ -205,7 +242,11 @@ export type FieldSpec =
   | { name: string; label: string; type: 'number'; required?: boolean; hint?: string }
   | { name: string; label: string; type: 'date'; required?: boolean; hint?: string }
   | { name: string; label: string; type: 'ref'; kind: ElementKind; required?: boolean; hint?: string }
-  | { name: string; label: string; type: 'enum'; options: ReadonlyArray<readonly [string, string]>; required?: boolean; hint?: string };
+  | { name: string; label: string; type: 'enum'; options: ReadonlyArray<readonly [string, string]>; required?: boolean; hint?: string }
+  /** A choice from a list kept outside the elements (chapters, requirement types), given in `RefOptions.lists`. */
+  | { name: string; label: string; type: 'choice'; list: ChoiceList; required?: boolean; hint?: string };
+
+export type ChoiceList = 'chapter' | 'requirementType';
 
 const commonFields: FieldSpec[] = [
   { name: 'name', label: 'Navn', type: 'text', required: true },
@@ -292,6 +333,18 @@ const fieldsWithoutProvenance: Record<ElementKind, FieldSpec[]> = {
     { name: 'rationale', label: 'Begrunnelse', type: 'textarea' },
     { name: 'priority', label: 'Prioritet', type: 'enum', options: requirementPriorities.map((p) => [p, requirementPriorityLabel[p]] as const), required: true },
     { name: 'status', label: 'Status', type: 'enum', options: requirementStatuses.map((s) => [s, requirementStatusLabel[s]] as const), required: true },
+    { name: 'chapter', label: 'Kapittel', type: 'choice', list: 'chapter' },
+    { name: 'type', label: 'Kravtype', type: 'choice', list: 'requirementType' },
+    { name: 'acceptanceCriteria', label: 'Akseptansekriterier', type: 'textarea', hint: 'Hva som må være oppfylt for at kravet er innfridd.' },
+    {
+      name: 'verificationMethod',
+      label: 'Verifikasjonsmetode',
+      type: 'enum',
+      options: verificationMethods.map((m) => [m, verificationMethodLabel[m]] as const),
+    },
+    { name: 'sourceLines', label: 'Kilde: linjer i kildedokumentet', type: 'text', hint: 'F.eks. 2096-2132. Tomt betyr ingen.' },
+    { name: 'sourceComment', label: 'Kilde: høringskommentaren kravet kom fra', type: 'text', hint: 'Kommentarens nummer, f.eks. 12. Tomt betyr ingen.' },
+    { name: 'tags', label: 'Etiketter', type: 'text', hint: 'Skilt med komma, f.eks. legemidler, mobil.' },
     { name: 'tentative', label: 'Tentativt (under arbeid)', type: 'checkbox' },
   ],
   journalInterface: commonFields,
@@ -416,7 +469,20 @@ export function toFormValues(element: ScopeElement, index: ModelIndex): Record<s
         budgetMnok: element.budgetMnok === null ? '' : String(element.budgetMnok).replace('.', ','),
       };
     case 'requirement':
-      return { ...common, text: element.text, rationale: element.rationale, priority: element.priority, status: element.status };
+      return {
+        ...common,
+        text: element.text,
+        rationale: element.rationale,
+        priority: element.priority,
+        status: element.status,
+        chapter: element.chapterId == null ? '' : String(element.chapterId),
+        type: element.typeKey ?? '',
+        acceptanceCriteria: element.acceptanceCriteria ?? '',
+        verificationMethod: element.verificationMethod ?? '',
+        sourceLines: element.source ? (element.source.fromLine === element.source.toLine ? String(element.source.fromLine) : `${element.source.fromLine}-${element.source.toLine}`) : '',
+        sourceComment: element.sourceCommentId == null ? '' : String(element.sourceCommentId),
+        tags: (element.tags ?? []).join(', '),
+      };
     case 'solutionPart':
     case 'personnelGroup':
     case 'task':
@@ -496,7 +562,8 @@ export const bulkMoveSchema = z
   });
 
 /** The choices a reference field offers: key, label, and how deep in a tree (for indenting). */
-export type RefOptions = Partial<Record<ElementKind, Array<{ key: string; name: string; depth?: number }>>>;
+export type Choice = { key: string; name: string; depth?: number };
+export type RefOptions = Partial<Record<ElementKind, Choice[]>> & { lists?: Partial<Record<ChoiceList, Choice[]>> };
 
 /** The choices for every reference field; a capability cannot be put under itself or below. */
 export function refOptions(model: ScopeModel, index: ModelIndex, exceptCapability?: number): RefOptions {

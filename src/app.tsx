@@ -30,6 +30,7 @@ import { editRoutes } from './routes/edit.tsx';
 import { exchangeRoutes } from './routes/exchange.ts';
 import { linkRoutes } from './routes/links.tsx';
 import { requirementRoutes } from './routes/requirements.tsx';
+import { requirementStructureRoutes } from './routes/requirement-structure.tsx';
 import { baselineRoutes } from './routes/baselines.tsx';
 import { reviewRoutes, reviewSignedOutAnswers } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
@@ -102,6 +103,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', searchRoutes(deps));
   // Specific paths before the generic `/:kind/:key` patterns of the workspace and the pages.
   app.route('/', baselineRoutes(deps));
+  app.route('/', requirementStructureRoutes(deps));
   app.route('/', requirementRoutes(deps));
   app.route('/', linkRoutes(deps));
   app.route('/', editRoutes(deps));

@@ -1,6 +1,9 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { changedFields, deleteRequestSchema, elementInputSchemas, refOptions, toFormValues, versionSchema } from '../../model/editing.ts';
+import { changedFields, deleteRequestSchema, elementInputSchemas, refOptions, toFormValues, versionSchema, type RefOptions } from '../../model/editing.ts';
+import type { ModelIndex } from '../../model/lookup.ts';
+import type { ScopeModel } from '../../model/schemas.ts';
+import { requirementChoices } from '../db/queries/requirement-structure.ts';
 import { elementHref, kindByPath, kindInfo, kindPathParam, type ElementKind } from '../../model/kinds.ts';
 import { indexModel } from '../../model/lookup.ts';
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
@@ -33,6 +36,11 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const model = await loadScopeModel(db, { municipalities: false });
     return { model, index: indexModel(model) };
   };
+  /** The reference fields' choices; a requirement's form also chooses a chapter and a type. */
+  const optionsFor = async (kind: ElementKind, model: ScopeModel, index: ModelIndex, exceptCapability?: number): Promise<RefOptions> => {
+    const options = refOptions(model, index, exceptCapability);
+    return kind === 'requirement' ? { ...options, lists: await requirementChoices(db) } : options;
+  };
   const kindOf = (c: Context): ElementKind | undefined => kindByPath.get(c.req.param('kindPath') ?? '');
 
   app.get(`/${kindPathParam}/ny`, async (c) => {
@@ -40,7 +48,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
     const { model, index } = await load();
     const open = c.req.query('lukk') === undefined;
-    const panel = <CreatePanel kind={kind} open={open} state={{ values: { tentative: '' }, errors: {} }} options={refOptions(model, index)} />;
+    const panel = <CreatePanel kind={kind} open={open} state={{ values: { tentative: '' }, errors: {} }} options={await optionsFor(kind, model, index)} />;
     return respond(c, { title: c.var.i18n.t(`kinds.${kind}.new`), body: panel, fragment: panel });
   });
 
@@ -51,7 +59,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const parsed = elementInputSchemas[kind].safeParse(form);
     const invalid = async (errors: Record<string, string>) => {
       const { model, index } = await load();
-      const panel = <CreatePanel kind={kind} open state={{ values: form, errors }} options={refOptions(model, index)} />;
+      const panel = <CreatePanel kind={kind} open state={{ values: form, errors }} options={await optionsFor(kind, model, index)} />;
       return respond(c, { title: c.var.i18n.t(`kinds.${kind}.new`), body: panel, fragment: panel, status: 422 });
     };
     if (!parsed.success) return invalid(fieldErrors(parsed.error));
@@ -61,7 +69,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const { model, index } = await load();
     c.header('HX-Trigger', 'scopeChanged');
     return c.html(
-      <CreatePanel kind={kind} open state={{ values: {}, errors: {} }} options={refOptions(model, index)} created={{ key: result.key, name: String(parsed.data.name) }} />,
+      <CreatePanel kind={kind} open state={{ values: {}, errors: {} }} options={await optionsFor(kind, model, index)} created={{ key: result.key, name: String(parsed.data.name) }} />,
     );
   });
 
@@ -75,7 +83,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
       <EditForm
         element={element}
         state={{ values: toFormValues(element, index), errors: {} }}
-        options={refOptions(model, index, element.kind === 'capability' ? element.id : undefined)}
+        options={await optionsFor(kind, model, index, element.kind === 'capability' ? element.id : undefined)}
         version={element.version}
       />
     );
@@ -97,7 +105,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
         <EditForm
           element={element}
           state={{ values: form, errors }}
-          options={refOptions(model, index, element.kind === 'capability' ? element.id : undefined)}
+          options={await optionsFor(kind, model, index, element.kind === 'capability' ? element.id : undefined)}
           version={version.success ? version.data.version : element.version}
         />
       );

@@ -63,6 +63,19 @@ export function Field({ field, state, options, idPrefix }: { field: FieldSpec; s
         </select>
       );
       break;
+    case 'choice':
+      control = (
+        <select class="ds-input" {...common} required={field.required}>
+          <option value="">{field.required ? 'Velg …' : '(ingen)'}</option>
+          {(options.lists?.[field.list] ?? []).map((o) => (
+            <option value={o.key} selected={o.key === value}>
+              {'– '.repeat(o.depth ?? 0)}
+              {o.name}
+            </option>
+          ))}
+        </select>
+      );
+      break;
     case 'enum':
       control = (
         <select class="ds-input" {...common} required={field.required}>

@@ -16,5 +16,6 @@ export type MessageKey =
   | Area<'consultation', typeof import('./nb/consultation.json')>
   | Area<'api', typeof import('./nb/api.json')>
   | Area<'domain', typeof import('./nb/domain.json')>
+  | Area<'requirement', typeof import('./nb/requirement.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

@@ -23,19 +23,24 @@ import { ServiceDiagramSection } from './diagrams.tsx';
 import { chapterLabel, ElementRequirementsSection, RequirementTraceSection } from './requirement-trace.tsx';
 import type { TraceContext } from '../../src/db/queries/requirement-trace.ts';
 import { numberChapters } from '../../model/requirements.ts';
+import { useI18n, type I18n } from '../i18n/index.ts';
 import { verificationMethodLabel } from '../../model/schemas.ts';
 
 /** The structure fields of a requirement (issue 13), when the page knows the chapters and types. */
-function requirementFacts(r: ElementOfKind['requirement'], trace: TraceContext | undefined): Array<[string, Child]> {
+function requirementFacts(r: ElementOfKind['requirement'], trace: TraceContext | undefined, t: I18n['t']): Array<[string, Child]> {
   if (!trace) return [];
   const chapter = r.chapterId != null ? numberChapters(trace.chapters).find((c) => c.id === r.chapterId) : undefined;
   const type = trace.types.find((t) => t.key === r.typeKey);
+  const comment = r.sourceCommentId != null ? trace.sourceComments.find((s) => s.id === r.sourceCommentId) : undefined;
   return [
     ['Kapittel', chapterLabel(chapter)],
     ['Kravtype', type?.label ?? '–'],
     ['Akseptansekriterier', r.acceptanceCriteria || '–'],
     ['Verifikasjonsmetode', r.verificationMethod ? verificationMethodLabel[r.verificationMethod] : '–'],
     ['Etiketter', r.tags && r.tags.length > 0 ? r.tags.join(', ') : '–'],
+    ...(comment
+      ? ([[t('requirement.page.sourceComment'), <a class="ds-link" href={`/horing/${comment.roundId}/kommentarer/${comment.id}`}>{t('requirement.page.commentNumber', { id: comment.id })}</a>]] as Array<[string, Child]>)
+      : []),
   ];
 }
 
@@ -567,6 +572,7 @@ function DecisionPointView({ element, index }: KindViewProps<'decisionPoint'>) {
 }
 
 function RequirementView({ element, model, index, trace, canLink }: KindViewProps<'requirement'>) {
+  const { t } = useI18n();
   const about = model.links.requirementElements
     .filter((l) => l.requirementId === element.id)
     .flatMap((l) => {
@@ -582,7 +588,7 @@ function RequirementView({ element, model, index, trace, canLink }: KindViewProp
           ['Prioritet', requirementPriorityLabel[element.priority]],
           ['Status', requirementStatusLabel[element.status]],
           ['Begrunnelse', element.rationale || '–'],
-          ...requirementFacts(element, trace),
+          ...requirementFacts(element, trace, t),
         ]}
       />
       {trace ? <RequirementTraceSection requirement={element} model={model} index={index} trace={trace} canEdit={canLink} /> : (

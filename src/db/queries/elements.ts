@@ -11,6 +11,7 @@ import {
 import { kindInfo, unhandledKind, type ElementKind } from '../../../model/kinds.ts';
 import { indexModel } from '../../../model/lookup.ts';
 import type { ScopeElement } from '../../../model/schemas.ts';
+import { storeTags } from '../../../model/requirements.ts';
 import { recordAudit, recordAudits, type AuditActor } from './audit.ts';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
@@ -138,6 +139,50 @@ function kindRow(kind: ElementKind, input: Record<string, unknown>, ids: Record<
   }
 }
 
+/**
+ * A requirement's structure fields (issue 13) resolved against the database: the chapter, type
+ * and consultation comment must exist, and the source lines must lie in the source document.
+ * An unknown one is an error on its field, and nothing is written.
+ */
+async function requirementStructure(trx: Trx, input: ElementInput<'requirement'>, currentDocumentId: number | null) {
+  const errors: Record<string, string> = {};
+  const [chapter, type, comment, document] = await Promise.all([
+    input.chapter === null ? null : trx.selectFrom('requirement_chapter').select('id').where('id', '=', input.chapter).executeTakeFirst(),
+    input.type === null ? null : trx.selectFrom('requirement_type').select('key').where('key', '=', input.type).executeTakeFirst(),
+    input.sourceComment === null
+      ? null
+      : trx.selectFrom('consultation_comment').select('id').where('id', '=', input.sourceComment).where('hidden_at', 'is', null).executeTakeFirst(),
+    input.sourceLines === null
+      ? null
+      : (currentDocumentId === null
+          ? trx.selectFrom('source_document').select(['id', 'line_count']).orderBy('id')
+          : trx.selectFrom('source_document').select(['id', 'line_count']).where('id', '=', currentDocumentId)
+        ).executeTakeFirst(),
+  ]);
+  if (input.chapter !== null && !chapter) errors.chapter = 'Kapitlet finnes ikke (lenger). Velg et annet.';
+  if (input.type !== null && !type) errors.type = 'Kravtypen finnes ikke (lenger). Velg en annen.';
+  if (input.sourceComment !== null && !comment) errors.sourceComment = `Det finnes ingen synlig høringskommentar nr. ${input.sourceComment}.`;
+  if (input.sourceLines !== null) {
+    if (!document) errors.sourceLines = 'Det finnes ikke noe kildedokument å vise til.';
+    else if (input.sourceLines.to > document.line_count) errors.sourceLines = `Kildedokumentet har ${document.line_count} linjer.`;
+  }
+  return {
+    errors,
+    values: {
+      chapter_id: input.chapter,
+      type_key: input.type,
+      acceptance_criteria: input.acceptanceCriteria,
+      verification_method: input.verificationMethod,
+      tags: storeTags(input.tags),
+      source_comment_id: input.sourceComment,
+    },
+    source:
+      input.sourceLines && document
+        ? { source_document_id: document.id, source_from: input.sourceLines.from, source_to: input.sourceLines.to }
+        : { source_document_id: null, source_from: null, source_to: null },
+  };
+}
+
 /** Checks that need the database: a project number used twice. */
 async function uniquenessErrors(trx: Trx, kind: ElementKind, input: Record<string, unknown>, exceptId: number | null) {
   if (kind !== 'nationalProject') return {};
@@ -158,6 +203,8 @@ export async function createElement(
   return db.transaction().execute(async (trx) => {
     const { ids, errors } = await resolveRefs(trx, kind, input);
     Object.assign(errors, await uniquenessErrors(trx, kind, input, null));
+    const structure = kind === 'requirement' ? await requirementStructure(trx, input as ElementInput<'requirement'>, null) : undefined;
+    Object.assign(errors, structure?.errors);
     if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
 
     const name = String(input.name);
@@ -203,6 +250,7 @@ export async function createElement(
         tentative: input.tentative ? 1 : 0,
         provenance: typeof input.provenance === 'string' ? input.provenance : 'inferred',
         provenance_note: typeof input.provenanceNote === 'string' ? input.provenanceNote : '',
+        ...structure?.source,
         position: Number(last?.max ?? -1) + 1,
         created_at: stamp,
         updated_at: stamp,
@@ -211,7 +259,7 @@ export async function createElement(
       .executeTakeFirstOrThrow();
     const kindValues = kindRow(kind, input, ids);
     if (kindValues) {
-      const values = { element_id: row.id, ...kindValues.values, ...(ref ? { ref } : {}) };
+      const values = { element_id: row.id, ...kindValues.values, ...structure?.values, ...(ref ? { ref } : {}) };
       await trx.insertInto(kindValues.table).values(values as never).execute();
     }
     await recordAudit(trx, {
@@ -278,6 +326,9 @@ export async function updateElementIn(
   }
   const { ids, errors } = await resolveRefs(trx, kind, input);
   Object.assign(errors, await uniquenessErrors(trx, kind, input, current.id));
+  const documentId = current.source ? ((await trx.selectFrom('element').select('source_document_id').where('id', '=', current.id).executeTakeFirst())?.source_document_id ?? null) : null;
+  const structure = kind === 'requirement' ? await requirementStructure(trx, input as ElementInput<'requirement'>, documentId) : undefined;
+  Object.assign(errors, structure?.errors);
   if (kind === 'capability' && wouldCreateCycle(index, current.id, ids.parent ?? null)) {
     errors.parent = 'Et funksjonsområde kan ikke ligge under seg selv eller under et av sine egne underområder.';
   }
@@ -292,6 +343,7 @@ export async function updateElementIn(
       tentative: input.tentative ? 1 : 0,
       provenance: typeof input.provenance === 'string' ? input.provenance : current.provenance,
       provenance_note: typeof input.provenanceNote === 'string' ? input.provenanceNote : current.provenanceNote,
+      ...structure?.source,
       version: eb('version', '+', 1),
       updated_at: actor.at.toISOString(),
     }))
@@ -304,7 +356,7 @@ export async function updateElementIn(
   }
   const kindValues = kindRow(kind, input, ids);
   if (kindValues) {
-    await trx.updateTable(kindValues.table).set(kindValues.values as never).where('element_id', '=', current.id).execute();
+    await trx.updateTable(kindValues.table).set({ ...kindValues.values, ...structure?.values } as never).where('element_id', '=', current.id).execute();
   }
   await recordAudit(trx, {
     ...actor,

@@ -8,6 +8,8 @@ export interface TraceContext {
   relations: RequirementRelation[];
   lostLinks: LostLink[];
   types: Array<{ key: string; label: string }>;
+  /** The consultation comments requirements came from, with their round (for the link). */
+  sourceComments: Array<{ id: number; roundId: number }>;
   /** What the link forms offer (only for those who may link): every element, by kind and name. */
   targets?: LinkTarget[];
 }
@@ -33,13 +35,18 @@ export async function loadLinkTargets(db: Db): Promise<LinkTarget[]> {
   return rows.map((r) => ({ id: r.id, kind: r.kind as ElementKind, key: r.key, name: r.name, ref: r.ref }));
 }
 
-/** Four queries, whatever the size of the requirement set. */
+/** Five queries, whatever the size of the requirement set. */
 export async function loadTraceContext(db: Db, options: { targets?: boolean } = {}): Promise<TraceContext> {
-  const [chapters, relations, lostLinks, types] = await Promise.all([
+  const [chapters, relations, lostLinks, types, sourceComments] = await Promise.all([
     db.selectFrom('requirement_chapter').selectAll().orderBy('parent_id').orderBy('position').orderBy('id').execute(),
     db.selectFrom('requirement_relation').selectAll().orderBy('from_id').orderBy('kind').orderBy('to_id').execute(),
     db.selectFrom('requirement_lost_link').selectAll().orderBy('requirement_id').orderBy('id').execute(),
     db.selectFrom('requirement_type').selectAll().orderBy('position').execute(),
+    db
+      .selectFrom('consultation_comment')
+      .select(['id', 'round_id'])
+      .where('id', 'in', (eb) => eb.selectFrom('requirement').select('source_comment_id').where('source_comment_id', 'is not', null))
+      .execute(),
   ]);
   const targets = options.targets ? await loadLinkTargets(db) : undefined;
   return {
@@ -53,6 +60,7 @@ export async function loadTraceContext(db: Db, options: { targets?: boolean } = 
       deletedAt: l.deleted_at,
     })),
     types: types.map((t) => ({ key: t.key, label: t.label })),
+    sourceComments: sourceComments.map((s) => ({ id: s.id, roundId: s.round_id })),
     ...(targets ? { targets } : {}),
   };
 }
