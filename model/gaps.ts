@@ -1,4 +1,6 @@
 import type { ElementKind } from './kinds.ts';
+import { linkTypeNames, type LinkType } from './link-types.ts';
+import { lacksReason, type LinkProvenance } from './provenance.ts';
 import { allElements, firstDeliveryTierIds, indexModel, subtreeIds } from './lookup.ts';
 import type { Capability, InformationService, PersonnelGroup, ScopeElement, ScopeModel } from './schemas.ts';
 
@@ -121,4 +123,33 @@ export function gapCount(report: GapReport): number {
     report.servicesWithoutCategory.length +
     report.unlinked.length
   );
+}
+
+/** How many links of one type are the editors' reading of the source, and how many of those lack a reason. */
+export interface InferredLinkCount {
+  type: LinkType;
+  total: number;
+  withoutReason: number;
+}
+
+/**
+ * The inferred links by type (issue 16: "the gap analysis counts inferred items", links as well as
+ * elements). Pure, over a whole model; the gap page counts the same in SQL (`loadGapReport`).
+ */
+export function countInferredLinks(model: ScopeModel): InferredLinkCount[] {
+  const provenances: Record<LinkType, Array<LinkProvenance | undefined>> = {
+    serviceCapabilities: model.links.serviceCapabilities.map((l) => l.provenance),
+    serviceGoals: model.links.serviceGoals.map((l) => l.provenance),
+    serviceDependencies: model.links.serviceDependencies.map((l) => l.provenance),
+    serviceExchanges: model.links.serviceExchanges.map((l) => l.provenance),
+    servicePersonnelGroups: model.links.servicePersonnelGroups.map((l) => l.provenance),
+    requirementElements: model.links.requirementElements.map((l) => l.provenance),
+    relations: model.links.relations.map((l) => l.provenance),
+    regionCounties: model.links.regionCounties.map((l) => l.provenance),
+    capabilitySolutionPart: model.elements.capability.filter((c) => c.solutionPartId !== null).map((c) => c.solutionPartProvenance),
+  };
+  return linkTypeNames.map((type) => {
+    const inferred = provenances[type].filter((p): p is LinkProvenance => p?.level === 'inferred');
+    return { type, total: inferred.length, withoutReason: inferred.filter(lacksReason).length };
+  });
 }

@@ -27,6 +27,7 @@ import { diagramRoutes } from './routes/diagrams.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { languageRoutes } from './routes/language.tsx';
 import { editRoutes } from './routes/edit.tsx';
+import { elementLinkRoutes } from './routes/element-links.tsx';
 import { exchangeRoutes } from './routes/exchange.ts';
 import { linkRoutes } from './routes/links.tsx';
 import { requirementRoutes } from './routes/requirements.tsx';
@@ -106,6 +107,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', requirementStructureRoutes(deps));
   app.route('/', requirementRoutes(deps));
   app.route('/', linkRoutes(deps));
+  app.route('/', elementLinkRoutes(deps));
   app.route('/', editRoutes(deps));
   app.route('/', scopeRoutes(deps));
 

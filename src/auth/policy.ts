@@ -133,6 +133,10 @@ export const routePolicy: Record<string, Action> = {
   [`POST /${kindPathParam}/:key`]: 'scope.edit',
   [`POST /${kindPathParam}/:key/slett`]: 'scope.edit',
   [`POST /${kindPathParam}/:key/flytt`]: 'scope.edit',
+  [`POST /${kindPathParam}/:key/relasjoner`]: 'scope.edit',
+  [`POST /${kindPathParam}/:key/relasjoner/fjern`]: 'scope.edit',
+  // Requirement links are the requirements editors'; the use case asks scope.edit for the other links.
+  'POST /koblinger/kildegrunnlag': 'requirements.edit',
   'GET /matriser/personellgrupper/celle': 'scope.edit',
   'POST /matriser/personellgrupper/celle': 'scope.edit',
   'GET /matriser/aktorer/celle': 'scope.edit',

@@ -17,5 +17,6 @@ export type MessageKey =
   | Area<'api', typeof import('./nb/api.json')>
   | Area<'domain', typeof import('./nb/domain.json')>
   | Area<'requirement', typeof import('./nb/requirement.json')>
+  | Area<'links', typeof import('./nb/links.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

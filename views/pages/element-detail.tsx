@@ -3,6 +3,7 @@ import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import type { SourceExcerpt } from '../../model/source.ts';
 import type { AuditEvent } from '../../model/audit.ts';
 import { ElementHistory } from '../components/history.tsx';
+import { useI18n } from '../i18n/index.ts';
 import { byPosition, subtreeIds, type ModelIndex } from '../../model/lookup.ts';
 import {
   decisionTrackLabel,
@@ -17,6 +18,8 @@ import {
 import { serviceContext } from '../../model/diagrams/service-context.ts';
 import { ElementLink, Empty, kindCrumb, PageHeader, ProvenanceTag, SourceLink, StatusTag, TentativeTag, formatNumber } from '../components/common.tsx';
 import { provenanceLabel, type LinkProvenance } from '../../model/provenance.ts';
+import type { LinkType } from '../../model/link-types.ts';
+import { LinkProvenanceNote, RelationAddForm, relationCandidates, type LinkEdit, type RelationFormState } from '../components/link-provenance.tsx';
 import { relationInfo } from '../../model/relations.ts';
 import { recordSolutionLabel } from '../../model/schemas.ts';
 import { ServiceDiagramSection } from './diagrams.tsx';
@@ -62,10 +65,12 @@ export interface ElementDetailProps {
   trace?: TraceContext | undefined;
   /** Show the requirement link forms (architects and administrators); defaults to `canEdit`. */
   canLink?: boolean | undefined;
+  /** A refused new relation: the form opened again with the values and the messages. */
+  relationForm?: RelationFormState | undefined;
 }
 
 /** The element's page content; an edit swaps this region, and a save swaps it back. */
-export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history, focus = false, trace, canLink = canEdit }: ElementDetailProps) {
+export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history, focus = false, trace, canLink = canEdit, relationForm }: ElementDetailProps) {
   const info = kindInfo[element.kind];
   const requirements = requirementsAbout(element.id, model, index);
   const href = elementHref(element.kind, element.key);
@@ -114,7 +119,7 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
 
       <KindSection element={element} model={model} index={index} canEdit={canEdit} trace={trace} canLink={canLink} />
 
-      <RelationsSection element={element} model={model} index={index} />
+      <RelationsSection element={element} model={model} index={index} canEdit={canEdit} relationForm={relationForm} />
 
       {element.kind !== 'requirement' && trace ? (
         <ElementRequirementsSection element={element} model={model} index={index} trace={trace} canEdit={canLink} />
@@ -189,59 +194,92 @@ function Facts({ rows }: { rows: Array<[string, Child]> }) {
   );
 }
 
-/** A link's level and reason, in words beside the link (not only in a tooltip). */
-function LinkProvenanceNote({ provenance }: { provenance: LinkProvenance | undefined }) {
-  if (!provenance) return null;
-  const lines =
-    provenance.fromLine !== null && provenance.toLine !== null
-      ? provenance.fromLine === provenance.toLine
-        ? ` (linje ${provenance.fromLine})`
-        : ` (linje ${provenance.fromLine}–${provenance.toLine})`
-      : '';
-  return (
-    <>
-      {' '}
-      <ProvenanceTag level={provenance.level} note={provenance.note} />
-      {provenance.note.trim() !== '' || lines ? (
-        <div class="muted provenance-note">
-          {provenance.note}
-          {lines}
-        </div>
-      ) : null}
-    </>
-  );
-}
-
-/** The typed relations at an element: what it links to and what links to it, each with its provenance. */
-function RelationsSection({ element, model, index }: { element: ScopeElement; model: ScopeModel; index: ModelIndex }) {
+/**
+ * The typed relations at an element: what it links to and what links to it, each with its
+ * provenance. Architects add relations from here, remove them, and set each one's level and reason.
+ */
+function RelationsSection({
+  element,
+  model,
+  index,
+  canEdit,
+  relationForm,
+}: {
+  element: ScopeElement;
+  model: ScopeModel;
+  index: ModelIndex;
+  canEdit: boolean;
+  relationForm: RelationFormState | undefined;
+}) {
+  const { t, name } = useI18n();
   const outgoing = model.links.relations.filter((r) => r.fromId === element.id);
   const incoming = model.links.relations.filter((r) => r.toId === element.id);
-  if (outgoing.length === 0 && incoming.length === 0) return null;
+  const candidates = canEdit ? relationCandidates(element, model) : [];
+  if (outgoing.length === 0 && incoming.length === 0 && candidates.length === 0) return null;
+  const href = elementHref(element.kind, element.key);
   const rows = [
-    ...outgoing.map((r) => ({ label: relationInfo[r.relation].label, other: index.byId.get(r.toId), r })),
-    ...incoming.map((r) => ({ label: relationInfo[r.relation].inverse, other: index.byId.get(r.fromId), r })),
+    ...outgoing.map((r) => ({ label: relationInfo[r.relation].label, other: index.byId.get(r.toId), otherId: r.toId, r, out: true })),
+    ...incoming.map((r) => ({ label: relationInfo[r.relation].inverse, other: index.byId.get(r.fromId), otherId: r.fromId, r, out: false })),
   ];
   const labels = [...new Set(rows.map((row) => row.label))];
   return (
-    <Section id="koblinger" title={`Koblinger (${rows.length})`}>
-      {labels.map((label) => (
-        <>
-          <h3 class="ds-heading" data-size="2xs">
-            {label}
-          </h3>
-          <ul class="link-list">
-            {rows
-              .filter((row) => row.label === label)
-              .map((row) => (
-                <li>
-                  <ElementLink element={row.other} /> <span class="muted">({row.other ? kindInfo[row.other.kind].singular : ''})</span>
-                  <LinkProvenanceNote provenance={row.r.provenance} />
-                </li>
-              ))}
-          </ul>
-        </>
+    <div id="koblinger-redigering">
+      <Section id="koblinger" title={t('domain.relations.heading', { count: rows.length })}>
+        {rows.length === 0 ? <Empty>{t('links.relations.none')}</Empty> : null}
+        {labels.map((label) => (
+          <>
+            <h3 class="ds-heading" data-size="2xs">
+              {label}
+            </h3>
+            <ul class="link-list">
+              {rows
+                .filter((row) => row.label === label)
+                .map((row) => {
+                  const otherName = row.other ? name(row.other) : String(row.otherId);
+                  return (
+                    <li>
+                      <ElementLink element={row.other} /> <span class="muted">({row.other ? kindInfo[row.other.kind].singular : ''})</span>
+                      {canEdit ? (
+                        <form method="post" action={`${href}/relasjoner/fjern`} hx-post={`${href}/relasjoner/fjern`} hx-target="#element-innhold" hx-swap="outerHTML" class="inline-form">
+                          <input type="hidden" name="relation" value={row.r.relation} />
+                          <input type="hidden" name="other" value={String(row.otherId)} />
+                          <input type="hidden" name="outgoing" value={row.out ? '1' : '0'} />
+                          <input type="hidden" name="version" value={String(element.version)} />
+                          <button class="ds-button" data-variant="tertiary" data-color="danger" data-size="sm" type="submit" aria-label={t('links.relations.removeLabel', { relation: label, name: otherName })}>
+                            {t('links.relations.remove')}
+                          </button>
+                        </form>
+                      ) : null}
+                      <LinkProvenanceNote
+                        provenance={row.r.provenance}
+                        edit={canEdit ? { type: 'relations', ends: [row.r.fromId, row.r.toId, row.r.relation], otherName, back: href } : undefined}
+                      />
+                    </li>
+                  );
+                })}
+            </ul>
+          </>
+        ))}
+        {candidates.map(({ info, targets, byKey }) => (
+          <RelationAddForm element={element} info={info} targets={targets} byKey={byKey} href={href} state={relationForm} />
+        ))}
+      </Section>
+    </div>
+  );
+}
+
+/** Linked elements, each with the link's provenance (and, for architects, its editor). */
+function ProvenancedList({ items, empty }: { items: Array<{ element: ScopeElement; provenance: LinkProvenance | undefined; edit: LinkEdit | undefined }>; empty: string }) {
+  if (items.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <ul class="link-list">
+      {items.map((item) => (
+        <li>
+          <ElementLink element={item.element} /> <TentativeTag show={item.element.tentative} />
+          <LinkProvenanceNote provenance={item.provenance} edit={item.edit} />
+        </li>
       ))}
-    </Section>
+    </ul>
   );
 }
 
@@ -342,10 +380,11 @@ function NoKindSection(_: KindViewProps<'task' | 'stakeholder' | 'journalInterfa
 }
 
 /** A region of the target picture: its record solution, and the counties that tie municipalities to it. */
-function RegionView({ element, model }: KindViewProps<'region'>) {
+function RegionView({ element, model, canEdit }: KindViewProps<'region'>) {
   const counties = model.links.regionCounties.filter((l) => l.regionId === element.id);
   const numbers = new Set(counties.map((l) => l.countyNumber));
   const municipalities = model.municipalities.filter((m) => numbers.has(m.countyNumber));
+  const countyName = (n: string) => model.municipalities.find((m) => m.countyNumber === n)?.countyName ?? '';
   return (
     <>
       <Facts rows={[['Journalløsning', recordSolutionLabel[element.recordSolution]]]} />
@@ -357,8 +396,11 @@ function RegionView({ element, model }: KindViewProps<'region'>) {
             <ul class="link-list">
               {counties.map((l) => (
                 <li>
-                  {l.countyNumber} {model.municipalities.find((m) => m.countyNumber === l.countyNumber)?.countyName ?? ''}
-                  <LinkProvenanceNote provenance={l.provenance} />
+                  {l.countyNumber} {countyName(l.countyNumber)}
+                  <LinkProvenanceNote
+                    provenance={l.provenance}
+                    edit={canEdit ? { type: 'regionCounties', ends: [element.id, l.countyNumber], otherName: `${l.countyNumber} ${countyName(l.countyNumber)}`, back: elementHref(element.kind, element.key) } : undefined}
+                  />
                 </li>
               ))}
             </ul>
@@ -409,7 +451,7 @@ function SolutionPartView({ element, model }: KindViewProps<'solutionPart'>) {
   );
 }
 
-function CapabilityView({ element, model, index }: KindViewProps<'capability'>) {
+function CapabilityView({ element, model, index, canEdit }: KindViewProps<'capability'>) {
   const path: ScopeElement[] = [];
   let parent = index.get('capability', element.parentId);
   while (parent && path.length < 50) {
@@ -426,7 +468,16 @@ function CapabilityView({ element, model, index }: KindViewProps<'capability'>) 
             'Løsningsdel',
             <>
               <ElementLink element={index.get('solutionPart', element.solutionPartId)} />
-              {element.solutionPartId !== null ? <LinkProvenanceNote provenance={element.solutionPartProvenance} /> : null}
+              {element.solutionPartId !== null ? (
+                <LinkProvenanceNote
+                  provenance={element.solutionPartProvenance}
+                  edit={
+                    canEdit
+                      ? { type: 'capabilitySolutionPart', ends: [element.id], otherName: index.get('solutionPart', element.solutionPartId)?.name ?? '', back: elementHref(element.kind, element.key) }
+                      : undefined
+                  }
+                />
+              ) : null}
             </>,
           ],
           ['Ligger under', path.length === 0 ? 'Øverste nivå' : <>{path.map((p, i) => <>{i > 0 ? ' › ' : ''}<ElementLink element={p} /></>)}</>],
@@ -612,13 +663,27 @@ function RequirementView({ element, model, index, trace, canLink }: KindViewProp
 }
 
 function ServiceSections({ service, model, index, canEdit }: { service: InformationService; model: ScopeModel; index: ModelIndex; canEdit: boolean }) {
+  const href = elementHref(service.kind, service.key);
+  const edit = (type: LinkType, ends: number[], other: ScopeElement | undefined) =>
+    canEdit && other ? { type, ends, otherName: other.name, back: href } : undefined;
   const capabilities = model.links.serviceCapabilities
     .filter((l) => l.serviceId === service.id)
-    .flatMap((l) => index.get('capability', l.capabilityId) ?? []);
-  const goals = model.links.serviceGoals.filter((l) => l.serviceId === service.id).flatMap((l) => index.get('goal', l.goalId) ?? []);
+    .flatMap((l) => {
+      const e = index.get('capability', l.capabilityId);
+      return e ? [{ element: e, provenance: l.provenance, edit: edit('serviceCapabilities', [service.id, e.id], e) }] : [];
+    });
+  const goals = model.links.serviceGoals
+    .filter((l) => l.serviceId === service.id)
+    .flatMap((l) => {
+      const e = index.get('goal', l.goalId);
+      return e ? [{ element: e, provenance: l.provenance, edit: edit('serviceGoals', [service.id, e.id], e) }] : [];
+    });
   const projects = model.links.serviceDependencies
     .filter((l) => l.serviceId === service.id)
-    .flatMap((l) => index.get('nationalProject', l.projectId) ?? []);
+    .flatMap((l) => {
+      const e = index.get('nationalProject', l.projectId);
+      return e ? [{ element: e, provenance: l.provenance, edit: edit('serviceDependencies', [service.id, e.id], e) }] : [];
+    });
   const exchanges = model.links.serviceExchanges.filter((l) => l.serviceId === service.id);
   const personnel = model.links.servicePersonnelGroups.filter((l) => l.serviceId === service.id);
   return (
@@ -647,6 +712,7 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
                 <th scope="col">Aktør</th>
                 <th scope="col">Samhandlingsform</th>
                 <th scope="col">Behov</th>
+                <th scope="col">Kildegrunnlag</th>
               </tr>
             </thead>
             <tbody>
@@ -655,6 +721,9 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
                   <td><ElementLink element={index.get('actor', l.actorId)} /></td>
                   <td><ElementLink element={index.get('collaborationMode', l.modeId)} /></td>
                   <td><ElementLink element={index.get('needLevel', l.needLevelId)} /></td>
+                  <td>
+                    <LinkProvenanceNote provenance={l.provenance} edit={edit('serviceExchanges', [service.id, l.actorId, l.modeId], index.get('actor', l.actorId))} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -669,6 +738,7 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
             {personnel.map((l) => (
               <li>
                 <ElementLink element={index.get('personnelGroup', l.personnelGroupId)} /> – {usageLabel[l.usage].toLowerCase()}
+                <LinkProvenanceNote provenance={l.provenance} edit={edit('servicePersonnelGroups', [service.id, l.personnelGroupId], index.get('personnelGroup', l.personnelGroupId))} />
               </li>
             ))}
           </ul>
@@ -692,10 +762,10 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
         </div>
       ) : null}
       <Section id="funksjonsomrader" title={`Funksjonsområder (${capabilities.length})`}>
-        <LinkList elements={capabilities} empty="Ingen funksjonsområder er koblet til tjenesten." />
+        <ProvenancedList items={capabilities} empty="Ingen funksjonsområder er koblet til tjenesten." />
       </Section>
       <Section id="mal" title={`Mål (${goals.length})`}>
-        <LinkList elements={goals} empty="Ingen mål er koblet til tjenesten." />
+        <ProvenancedList items={goals} empty="Ingen mål er koblet til tjenesten." />
       </Section>
       <Section id="avhengigheter" title={`Avhenger av prosjekter i nasjonal portefølje (${projects.length})`}>
         {projects.length === 0 ? (
@@ -704,7 +774,8 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
           <ul class="link-list">
             {projects.map((p) => (
               <li>
-                <ElementLink element={p} /> <StatusTag status={p.status} />
+                <ElementLink element={p.element} /> <StatusTag status={p.element.status} />
+                <LinkProvenanceNote provenance={p.provenance} edit={p.edit} />
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
-import type { GapReport } from '../../model/gaps.ts';
+import type { GapReport, InferredLinkCount } from '../../model/gaps.ts';
+import { useI18n } from '../i18n/index.ts';
 import type { GapCounts, LoadedGaps } from '../../src/db/queries/gaps.ts';
 import { kindInfo, type ElementKind } from '../../model/kinds.ts';
 import type { ModelIndex } from '../../model/lookup.ts';
@@ -106,6 +107,8 @@ export function gapSections(gaps: GapReport, counts: GapCounts): GapSection[] {
 
 export function GapsPage({ gaps, index }: { gaps: LoadedGaps; index: ModelIndex }) {
   const sections = gapSections(gaps.gaps, gaps.counts);
+  const { t } = useI18n();
+  const inferredLinkTotal = gaps.inferredLinks.reduce((n, c) => n + c.total, 0);
   return (
     <>
       <PageHeader
@@ -123,12 +126,60 @@ export function GapsPage({ gaps, index }: { gaps: LoadedGaps; index: ModelIndex 
               ({s.total})
             </li>
           ))}
+          <li>
+            <a class="ds-link" href="#tolkede-koblinger">
+              {t('links.gaps.inferredLinks.title')}
+            </a>{' '}
+            ({inferredLinkTotal})
+          </li>
         </ul>
       </nav>
       {sections.map((s) => (
         <GapSectionView section={s} index={index} />
       ))}
+      <InferredLinksSection counts={gaps.inferredLinks} />
     </>
+  );
+}
+
+/** The inferred links by type: how many, and how many still lack the reason an inferred link needs. */
+function InferredLinksSection({ counts }: { counts: InferredLinkCount[] }) {
+  const { t, number } = useI18n();
+  const total = counts.reduce((n, c) => n + c.total, 0);
+  const missing = counts.reduce((n, c) => n + c.withoutReason, 0);
+  return (
+    <section id="tolkede-koblinger" aria-labelledby="tolkede-koblinger-tittel" class="gap-section">
+      <h2 id="tolkede-koblinger-tittel" class="ds-heading" data-size="sm">
+        {t('links.gaps.inferredLinks.title')} ({number(total)})
+      </h2>
+      <p class="ds-paragraph muted">{t('links.gaps.inferredLinks.description')}</p>
+      <p class="ds-paragraph" id="tolkede-koblinger-sum">
+        {t('links.gaps.inferredLinks.sum', { count: total, missing })}
+      </p>
+      <table class="ds-table" data-border>
+        <caption class="ds-sr-only">{t('links.gaps.inferredLinks.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('links.gaps.inferredLinks.type')}</th>
+            <th scope="col" class="num">
+              {t('links.gaps.inferredLinks.total')}
+            </th>
+            <th scope="col" class="num">
+              {t('links.gaps.inferredLinks.withoutReason')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {counts.map((c) => (
+            <tr data-link-type={c.type}>
+              <th scope="row">{t(`links.type.${c.type}`)}</th>
+              <td class="num">{number(c.total)}</td>
+              <td class="num">{number(c.withoutReason)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

@@ -1,3 +1,4 @@
+import { LinkProvenanceNote } from '../components/link-provenance.tsx';
 import { elementHref, elementKinds, kindInfo } from '../../model/kinds.ts';
 import type { ModelIndex } from '../../model/lookup.ts';
 import {
@@ -82,7 +83,12 @@ export function RequirementTraceSection(props: {
 } & SectionMessages) {
   const { requirement, model, index, trace, canEdit } = props;
   const action = `/krav/${requirement.key}/koblinger`;
-  const governs = model.links.requirementElements.filter((l) => l.requirementId === requirement.id).flatMap((l) => index.byId.get(l.elementId) ?? []);
+  const governs = model.links.requirementElements
+    .filter((l) => l.requirementId === requirement.id)
+    .flatMap((l) => {
+      const e = index.byId.get(l.elementId);
+      return e ? [{ e, provenance: l.provenance }] : [];
+    });
   const outgoing = trace.relations.filter((r) => r.fromId === requirement.id);
   const incoming = trace.relations.filter((r) => r.toId === requirement.id);
   const lost = trace.lostLinks.filter((l) => l.requirementId === requirement.id);
@@ -111,9 +117,13 @@ export function RequirementTraceSection(props: {
         <Empty>Kravet er ikke knyttet til noe element.</Empty>
       ) : (
         <ul class="link-list" id="kravsporing-gjelder">
-          {governs.map((e) => (
+          {governs.map(({ e, provenance }) => (
             <li>
               <ElementLink element={e} /> <span class="muted">({kindInfo[e.kind].singular})</span> {canEdit ? unlink('governs', e) : null}
+              <LinkProvenanceNote
+                provenance={provenance}
+                edit={canEdit ? { type: 'requirementElements', ends: [requirement.id, e.id], otherName: e.name, back: `/krav/${requirement.key}` } : undefined}
+              />
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import { linkTargetKinds, type GapReport } from '../../../model/gaps.ts';
+import { linkTargetKinds, type GapReport, type InferredLinkCount } from '../../../model/gaps.ts';
+import { linkTypeNames, linkTypes, type LinkType } from '../../../model/link-types.ts';
+import { provenanceColumns } from './link-provenance.ts';
 import { elementKinds } from '../../../model/kinds.ts';
 import { allElements, indexModel, subtreeIds } from '../../../model/lookup.ts';
 import type { Capability, InformationService, ScopeElement, ScopeModel } from '../../../model/schemas.ts';
@@ -20,6 +22,22 @@ export interface LoadedGaps {
   limit: number;
   /** The frame and the services and requirements named in the lists. */
   model: ScopeModel;
+  /** The links that are inferred, by type, and how many of them lack a reason. */
+  inferredLinks: InferredLinkCount[];
+}
+
+/** One query over every link table: the inferred links by type, and those without a reason. */
+async function countInferredLinksInSql(db: Db): Promise<InferredLinkCount[]> {
+  const parts = linkTypeNames.map((type) => {
+    const c = provenanceColumns(type);
+    const placed = type === 'capabilitySolutionPart' ? sql`and solution_part_id is not null` : sql``;
+    return sql`select ${sql.lit(type)} as type, count(*) as total,
+      coalesce(sum(case when trim(${sql.ref(c.note)}) = '' then 1 else 0 end), 0) as without_reason
+      from ${sql.table(linkTypes[type].table)} where ${sql.ref(c.level)} = 'inferred' ${placed}`;
+  });
+  const { rows } = await sql<{ type: LinkType; total: number | string; without_reason: number | string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  const byType = new Map(rows.map((r) => [r.type, r]));
+  return linkTypeNames.map((type) => ({ type, total: Number(byType.get(type)?.total ?? 0), withoutReason: Number(byType.get(type)?.without_reason ?? 0) }));
 }
 
 /**
@@ -51,7 +69,7 @@ export async function loadGapReport(db: Db, limit = 100): Promise<LoadedGaps> {
   const tentativeQuery = () => db.selectFrom('element as e').where('e.tentative', '=', 1);
   const inferredQuery = () => db.selectFrom('element as e').where('e.provenance', '=', 'inferred');
 
-  const [pages, totals, tentativeIds, tentativeTotal, inferredIds, inferredTotal, groupsInUse, supported, referenced] = await Promise.all([
+  const [pages, totals, tentativeIds, tentativeTotal, inferredIds, inferredTotal, groupsInUse, supported, referenced, inferredLinks] = await Promise.all([
     Promise.all(lists.map(([, q]) => q.select('e.id').orderBy('e.position').orderBy('e.id').limit(limit).execute())),
     Promise.all(lists.map(([, q]) => q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow())),
     tentativeQuery().select('e.id').orderBy(kindRank).orderBy('e.position').orderBy('e.id').limit(limit).execute(),
@@ -73,6 +91,7 @@ export async function loadGapReport(db: Db, limit = 100): Promise<LoadedGaps> {
       union select need_level_id from service_exchange where need_level_id is not null
       union select personnel_group_id from service_personnel
       union select r.element_id from requirement_element r inner join element e on e.id = r.element_id where e.kind not in ('informationService', 'requirement')`.execute(db),
+    countInferredLinksInSql(db),
   ]);
 
   const wanted = new Set([...pages.flatMap((rows) => rows.map((r) => r.id)), ...tentativeIds.map((r) => r.id), ...inferredIds.map((r) => r.id)]);
@@ -133,5 +152,5 @@ export async function loadGapReport(db: Db, limit = 100): Promise<LoadedGaps> {
     tentativeTierAssignments: countOf(at('tentativeTierAssignments')),
     inferred: Number(inferredTotal.n),
   };
-  return { gaps, counts, limit, model };
+  return { gaps, counts, limit, model, inferredLinks };
 }

@@ -211,6 +211,8 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
             solutionPartProvenance: provenanceFromRow({
               provenance: c?.solution_part_provenance ?? 'inferred',
               provenance_note: c?.solution_part_note ?? '',
+              source_from: c?.solution_part_source_from ?? null,
+              source_to: c?.solution_part_source_to ?? null,
             }),
           });
           break;

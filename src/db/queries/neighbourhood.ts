@@ -92,9 +92,11 @@ function servicesOf(kind: ElementKind, id: number): IdSet {
     case 'milestone':
     case 'decisionPoint':
     case 'region':
-    case 'risk':
     case 'guideline':
       return 'none';
+    case 'risk':
+      // The services a risk threatens (its other relations go to the frame, which every page has).
+      return (q) => q.selectFrom('element_relation').select('to_id as id').where('from_id', '=', id);
     case 'journalInterface':
     case 'nationalSolution':
       // The services that go through the interface, or that the solution delivers.

@@ -41,6 +41,8 @@ export interface CapabilityTable {
   solution_part_id: number | null;
   solution_part_provenance: Generated<string>;
   solution_part_note: Generated<string>;
+  solution_part_source_from: number | null;
+  solution_part_source_to: number | null;
 }
 
 export interface RegionTable {
