@@ -3,7 +3,6 @@ import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import type { SourceExcerpt } from '../../model/source.ts';
 import type { AuditEvent } from '../../model/audit.ts';
 import { ElementHistory } from '../components/history.tsx';
-import { useI18n } from '../i18n/index.ts';
 import { byPosition, subtreeIds, type ModelIndex } from '../../model/lookup.ts';
 import {
   decisionTrackLabel,
