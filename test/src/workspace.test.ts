@@ -165,6 +165,18 @@ describe('history', () => {
     const anonymous = await ctx.app.request('/informasjonstjenester/multidose');
     expect(await anonymous.text()).not.toContain('id="historikk"');
   });
+
+  it('shows labels and names where the log keeps codes and keys', async () => {
+    const base = { name: 'Multidose', category: 'legemidler-og-vaksiner', tier: '2023', tierTentative: 'on', tentative: 'on' };
+    const version = String((await ctx.db.selectFrom('element').select('version').where('key', '=', 'multidose').executeTakeFirstOrThrow()).version);
+    await post('/informasjonstjenester/multidose', { ...base, tier: 'forste-leveranse', version });
+    await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'legevakt', usage: 'both' });
+    const html = await (await get('/informasjonstjenester/multidose')).text();
+    const history = textOf(html.slice(html.indexOf('id="historikk"')));
+    expect(history).toContain('Leveransetrinn Innen 2023 Første leveranse');
+    expect(history).toContain('Legevakt – Leser og dokumenterer');
+    expect(history).not.toMatch(/forste-leveranse|legevakt|\bboth\b/);
+  });
 });
 
 describe('invalid input', () => {

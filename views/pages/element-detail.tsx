@@ -164,7 +164,7 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
           </blockquote>
         ) : null}
       </Section>
-      {history ? <ElementHistory events={history.events} kind={element.kind} limit={history.limit} /> : null}
+      {history ? <ElementHistory events={history.events} kind={element.kind} limit={history.limit} nameOf={(kind, key) => index.byKey(kind, key)?.name} /> : null}
     </div>
   );
 }
