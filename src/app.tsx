@@ -29,6 +29,7 @@ import { languageRoutes } from './routes/language.tsx';
 import { editRoutes } from './routes/edit.tsx';
 import { elementLinkRoutes } from './routes/element-links.tsx';
 import { exchangeRoutes } from './routes/exchange.ts';
+import { importRoutes } from './routes/import.tsx';
 import { linkRoutes } from './routes/links.tsx';
 import { requirementRoutes } from './routes/requirements.tsx';
 import { requirementStructureRoutes } from './routes/requirement-structure.tsx';
@@ -67,18 +68,17 @@ export function createApp(options: CreateAppOptions): Hono {
   app.use('*', contextStorage());
   app.use('*', securityHeaders());
   // No form here is near this size; a larger body is refused before anything reads it.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is never read, so the server drops the connection: say so, or the
-        // client sends its next request into a closed socket.
-        c.header('Connection', 'close');
-        return respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' });
-      },
-    }),
-  );
+  const formLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      // The rest of the body is never read, so the server drops the connection: say so, or the
+      // client sends its next request into a closed socket.
+      c.header('Connection', 'close');
+      return respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' });
+    },
+  });
+  // The spreadsheet upload has its own, larger limit on its route (src/routes/import.tsx).
+  app.use('*', (c, next) => (c.req.method === 'POST' && c.req.path === '/import' ? next() : formLimit(c, next)));
   app.use('*', requestContext(deps));
   app.use('*', loadViewer(deps));
   app.use('*', requestLanguage());
@@ -98,6 +98,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', apiWriteRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', exchangeRoutes(deps));
+  app.route('/', importRoutes(deps));
   app.route('/', diagramRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', consultationRoutes(deps));

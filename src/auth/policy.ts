@@ -124,6 +124,12 @@ export const routePolicy: Record<string, Action> = {
   'GET /eksport/archimate.xml': 'scope.read',
   'GET /eksport/krav.csv': 'scope.read',
   'GET /eksport/krav.xlsx': 'scope.read',
+  'GET /import': 'exchange.import',
+  'POST /import': 'exchange.import',
+  'GET /import/:id': 'exchange.import',
+  'POST /import/:id/bruk': 'exchange.import',
+  /** An import job's progress (phase and counts only), by its random id, without a session lookup: see src/exchange/import-jobs.ts. */
+  'GET /import/jobb/:id': 'static',
   'GET /sok': 'scope.read',
   'GET /gapanalyse/panel': 'scope.read',
 

@@ -1,6 +1,7 @@
 import type { AppUserTable, InviteTable, LoginThrottleTable, OrganisationTable, UserSessionTable } from './tables/accounts.ts';
 import type { ApiTokenTable } from './tables/api-tokens.ts';
 import type { AuditEventTable } from './tables/audit.ts';
+import type { ImportFileTable } from './tables/imports.ts';
 import type {
   ConsultationCommentTable,
   ConsultationCommentVersionTable,
@@ -74,6 +75,7 @@ export interface Database {
   organisation: OrganisationTable;
   app_user: AppUserTable;
   api_token: ApiTokenTable;
+  import_file: ImportFileTable;
   user_session: UserSessionTable;
   invite: InviteTable;
   login_throttle: LoginThrottleTable;

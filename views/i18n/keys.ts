@@ -18,5 +18,6 @@ export type MessageKey =
   | Area<'domain', typeof import('./nb/domain.json')>
   | Area<'requirement', typeof import('./nb/requirement.json')>
   | Area<'links', typeof import('./nb/links.json')>
+  | Area<'import', typeof import('./nb/import.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

@@ -64,6 +64,8 @@ const versionChecked: Record<string, string> = {
   'POST /informasjonstjenester/flytt': 'open: moves the chosen services to a tier or category, without their versions',
   'POST /konto/tokener': 'none: makes a new token for the caller',
   'POST /konto/tokener/:id/trekk-tilbake': 'none: the caller’s own token; revoking twice changes nothing',
+  'POST /import': 'none: stores a new upload for its dry run',
+  'POST /import/:id/bruk': 'bekreft: the fingerprint of the dry-run plan the report showed; re-planned in the transaction, a different plan writes nothing',
   'POST /api/requirements/:key/links': 'version: the requirement’s version counter (409 with both versions)',
 };
 
