@@ -24,14 +24,23 @@ export function contentVersion(values: Record<string, unknown>): string {
 /** The hidden field every versioned form carries. */
 export const versionField = 'version';
 
+/** Why a form without the version it showed is refused (422): saving it could overwrite a newer change unseen. */
+export const missingVersionMessage = 'Skjemaet sier ikke hvilken versjon det viste, så det kan ikke lagres uten fare for å overskrive en nyere endring. Last siden på nytt og lagre igjen.';
+
 /**
- * The posted version. Optional so that a page opened before an upgrade can still be saved (it is
- * then written as before); every form the app renders carries it, and a stale one is refused.
+ * The posted version. Required: a form without it (made by hand, or opened before versions
+ * existed) could overwrite a newer change unseen, so it is refused with 422 and nothing is
+ * written; every form the app renders carries it, and a stale one gets 409.
  */
 export const shownVersionSchema = z
-  .string()
-  .regex(/^[0-9a-z]{1,8}-[0-9a-f]{16}$/, 'Skjemaet er ikke fra denne siden; last siden på nytt.')
-  .optional();
+  .string({ error: missingVersionMessage })
+  .min(1, missingVersionMessage)
+  .regex(/^[0-9a-z]{1,8}-[0-9a-f]{16}$/, 'Skjemaet er ikke fra denne siden; last siden på nytt.');
+
+/** The version of a municipality's intention declaration as its form shows it (none yet counts as "undecided"). */
+export function intentionVersion(d: { status: string; decidedOn: string | null; reference: string } | undefined): string {
+  return contentVersion({ status: d?.status ?? 'undecided', date: d?.decidedOn ?? '', reference: d?.reference ?? '' });
+}
 
 /** One field where the form and the stored record differ, as the 409 shows it. */
 export interface StaleField {

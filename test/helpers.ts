@@ -70,6 +70,42 @@ export function postForm(ctx: Pick<TestContext, 'app'> & { config?: Config }, pa
   });
 }
 
+/** The page a versioned form is shown on, for a form's POST path (see `postShown`). */
+function formPageOf(path: string): string {
+  return path.replace(/\/tjenester\/\d+$/, '');
+}
+
+/**
+ * Posts a form as a browser that opened its page first would: the versions the page showed
+ * (`version`, and `vist-N` for each review answer the post mentions) are added unless `fields`
+ * gives its own (a test of a stale save does). When the page cannot be shown to this user (401,
+ * 403), the form goes as given, so refusals are still tested as before.
+ */
+export async function postShown(
+  ctx: Pick<TestContext, 'app'> & { config?: Config },
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+  page: string = formPageOf(path),
+): Promise<Response> {
+  const { 'HX-Request': _htmx, ...pageHeaders } = headers;
+  const shown = await ctx.app.request(page, { headers: pageHeaders });
+  const added: Record<string, string> = {};
+  // An autosave posts one service's answer: that service's `vist-N` goes with it whatever the fields say.
+  const autosaved = /\/tjenester\/(\d+)$/.exec(path)?.[1];
+  if (shown.status === 200) {
+    const html = await shown.text();
+    for (const [, name, value] of html.matchAll(/<input type="hidden"[^>]*? name="(version|vist-\d+)" value="([^"]*)"/g)) {
+      if (name! in fields) continue;
+      const service = /^vist-(\d+)$/.exec(name!)?.[1];
+      if (service && service !== autosaved && !(`standpunkt-${service}` in fields) && !(`kommentar-${service}` in fields)) continue;
+      if (autosaved && service !== autosaved) continue;
+      added[name!] ??= value!;
+    }
+  }
+  return postForm(ctx, path, { ...added, ...fields }, headers);
+}
+
 export const testPassword = 'korrekt hest batteri stift';
 
 export interface TestUser {

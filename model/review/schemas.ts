@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { textRule } from '../text.ts';
 import { isoDateSchema } from '../schemas.ts';
 import type { StoredEntry } from './types.ts';
+import { missingVersionMessage } from '../versions.ts';
 
 /** A municipality's stance on one service in the first-delivery list. */
 export const stances = ['supports', 'supports-with-changes', 'opposes', 'no-opinion'] as const;
@@ -118,6 +119,12 @@ export const commentField = (roundServiceId: number) => `kommentar-${roundServic
 /** The hidden field that says what the service's answer was when the page showed it. */
 export const basisField = (roundServiceId: number) => `vist-${roundServiceId}`;
 
+/** What the page showed for one answer (`answerBasis`): required, so a form cannot overwrite unseen. */
+const shownBasisSchema = z
+  .string({ error: missingVersionMessage })
+  .min(1, missingVersionMessage)
+  .max(40, 'Skjemaet er ikke fra denne siden; last siden på nytt.');
+
 /**
  * A short fingerprint of one answer (stance and comment), for the form to say what it started
  * from. FNV-1a over the text, with its length: enough to tell answers of one service apart.
@@ -137,7 +144,7 @@ export interface PostedAnswer {
   roundServiceId: number;
   stance: Stance | null;
   comment: string;
-  /** `answerBasis` of the answer the page showed; absent from a form made without it. */
+  /** `answerBasis` of the answer the page showed (required of every posted answer). */
   basis: string | undefined;
 }
 
@@ -182,7 +189,10 @@ export function answerProblem(stance: Stance | undefined, comment: string): { fi
   return undefined;
 }
 
-const commentSchema = z.preprocess(trimmed, textRule('multi-line', 'Kommentaren', z.string().max(commentMaxLength, `Kommentaren kan ha høyst ${commentMaxLength} tegn.`)).default(''));
+const commentText = () => textRule('multi-line', 'Kommentaren', z.string().max(commentMaxLength, `Kommentaren kan ha høyst ${commentMaxLength} tegn.`));
+const commentSchema = z.preprocess(trimmed, commentText().default(''));
+/** A comment in the whole form, absent when the form does not mention the service. */
+const postedCommentSchema = z.preprocess(trimmed, commentText().optional());
 
 /**
  * The review form for a round's frozen list: a stance and a comment per service, and whether to
@@ -195,9 +205,10 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
   };
   for (const id of roundServiceIds) {
     shape[stanceField(id)] = z.preprocess(blank, stanceSchema.optional());
-    shape[commentField(id)] = commentSchema;
-    shape[basisField(id)] = z.string().max(40, 'Skjemaet er ikke fra denne siden; last siden på nytt.').optional();
+    shape[commentField(id)] = postedCommentSchema;
+    shape[basisField(id)] = shownBasisSchema.optional();
   }
+  const posted = (form: Record<string, unknown>, id: number) => form[stanceField(id)] !== undefined || form[commentField(id)] !== undefined;
   return z
     .strictObject(shape, {
       error: (issue) => (issue.code === 'unrecognized_keys' ? `Skjemaet har felt som ikke hører til denne runden: ${issue.keys.join(', ')}.` : undefined),
@@ -207,8 +218,10 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
       for (const id of roundServiceIds) {
         const stance = form[stanceField(id)] as Stance | undefined;
         if (stance) answered++;
-        const problem = answerProblem(stance, form[commentField(id)] as string);
+        const problem = answerProblem(stance, (form[commentField(id)] as string | undefined) ?? '');
         if (problem) ctx.addIssue({ code: 'custom', path: [problem.field === 'stance' ? stanceField(id) : commentField(id)], message: problem.message });
+        // An answer that does not say what the page showed for it could overwrite a colleague's unseen.
+        if (posted(form, id) && form[basisField(id)] === undefined) ctx.addIssue({ code: 'custom', path: [basisField(id)], message: missingVersionMessage });
       }
       if (form.handling === 'send' && answered === 0) {
         ctx.addIssue({ code: 'custom', path: ['skjema'], message: 'Ta stilling til minst én tjeneste før du sender inn.' });
@@ -216,12 +229,15 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
     })
     .transform((form): { action: ReviewAction; answers: PostedAnswer[] } => ({
       action: form.handling === 'send' ? 'submit' : 'save',
-      answers: roundServiceIds.map((id) => ({
-        roundServiceId: id,
-        stance: (form[stanceField(id)] as Stance | undefined) ?? null,
-        comment: form[commentField(id)] as string,
-        basis: form[basisField(id)] as string | undefined,
-      })),
+      // A service the form does not mention at all is left as it is stored.
+      answers: roundServiceIds
+        .filter((id) => posted(form, id))
+        .map((id) => ({
+          roundServiceId: id,
+          stance: (form[stanceField(id)] as Stance | undefined) ?? null,
+          comment: (form[commentField(id)] as string | undefined) ?? '',
+          basis: form[basisField(id)] as string,
+        })),
     }));
 }
 
@@ -238,8 +254,9 @@ export function serviceAnswerSchema(roundServiceId: number) {
       {
         [stanceName]: z.preprocess(blank, stanceSchema.optional()),
         [commentName]: commentSchema,
-        // What the page showed for this answer (its version): a save from a stale page is refused.
-        [basisName]: z.string().max(40, 'Skjemaet er ikke fra denne siden; last siden på nytt.').optional(),
+        // What the page showed for this answer (its version): a save from a stale page is refused,
+        // and one that does not say what it was based on could overwrite unseen, so it is refused too.
+        [basisName]: shownBasisSchema,
       },
       { error: (issue) => (issue.code === 'unrecognized_keys' ? `Skjemaet har felt som ikke hører til denne tjenesten: ${issue.keys.join(', ')}.` : undefined) },
     )
@@ -247,11 +264,11 @@ export function serviceAnswerSchema(roundServiceId: number) {
       const problem = answerProblem(form[stanceName] as Stance | undefined, form[commentName] as string);
       if (problem) ctx.addIssue({ code: 'custom', path: [problem.field === 'stance' ? stanceName : commentName], message: problem.message });
     })
-    .transform((form): ReviewEntry & { basis: string | undefined } => ({
+    .transform((form): ReviewEntry & { basis: string } => ({
       roundServiceId,
       stance: (form[stanceName] as Stance | undefined) ?? null,
       comment: form[commentName] as string,
-      basis: form[basisName] as string | undefined,
+      basis: form[basisName] as string,
     }));
 }
 

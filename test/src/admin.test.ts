@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSetupLink } from '../../src/auth/invites.ts';
-import { createTestUser, htmx, postForm, sessionCookie, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
+import { createTestUser, htmx, postForm, postShown, sessionCookie, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
 
 const linkIn = (html: string) => /value="http:\/\/localhost(\/invitasjon\/[\w-]+)"/.exec(html)?.[1];
 const actions = async (ctx: TestContext) => (await ctx.db.selectFrom('audit_event').select('action').orderBy('id').execute()).map((a) => a.action);
@@ -161,15 +161,15 @@ describe('users and organisations', () => {
 
     const reader = await signIn(ctx, 'reader');
     const user = ctx.users.get('reader')!;
-    const noBinding = await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Lise', email: user.email, role: 'organisation', active: 'on' }, admin);
+    const noBinding = await postShown(ctx, `/admin/brukere/${user.id}`, { name: 'Lise', email: user.email, role: 'organisation', active: 'on' }, admin);
     expect(noBinding.status).toBe(422);
     expect(await noBinding.text()).toMatch(/id="felt-organisation-feil"[^>]*>En organisasjonsbruker må høre til en organisasjon/);
     // A municipality as well is refused beside its field, not silently dropped: the administrator may have meant another role.
-    const both = await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Lise', email: user.email, role: 'organisation', organisation: String(ks.id), municipality: '0301', active: 'on' }, admin);
+    const both = await postShown(ctx, `/admin/brukere/${user.id}`, { name: 'Lise', email: user.email, role: 'organisation', organisation: String(ks.id), municipality: '0301', active: 'on' }, admin);
     expect(both.status).toBe(422);
     expect(await both.text()).toMatch(/id="felt-municipality-feil"[^>]*>Rollen Organisasjon hører ikke til en kommune/);
     expect(await ctx.db.selectFrom('app_user').select(['name', 'role']).where('id', '=', user.id).executeTakeFirstOrThrow()).toEqual({ name: 'Test reader', role: 'reader' });
-    const bound = await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Lise', email: user.email, role: 'organisation', organisation: String(ks.id), municipality: '', active: 'on' }, admin);
+    const bound = await postShown(ctx, `/admin/brukere/${user.id}`, { name: 'Lise', email: user.email, role: 'organisation', organisation: String(ks.id), municipality: '', active: 'on' }, admin);
     expect(bound.status).toBe(303);
     const row = await ctx.db.selectFrom('app_user').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ name: 'Lise', role: 'organisation', organisation_id: ks.id, municipality_number: null });

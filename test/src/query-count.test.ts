@@ -7,7 +7,7 @@ import { insertInvite } from '../../src/db/queries/invites.ts';
 import { configWith } from '../../src/config.ts';
 import { reviseComment } from '../../src/db/queries/consultation-comment-writes.ts';
 import { addComments, addReply, makeRound, organisationMember } from '../consultation-fixtures.ts';
-import { htmx, postForm, signIn, signInAs, testApp, testClock, testDb } from '../helpers.ts';
+import { htmx, postForm, postShown, signIn, signInAs, testApp, testClock, testDb } from '../helpers.ts';
 import { openRound } from './review/helpers.ts';
 
 /**
@@ -240,7 +240,7 @@ describe('the municipal review pages issue a fixed number of queries whatever th
     const oslo = await signIn(ctx, 'municipality');
     const services = await ctx.db.selectFrom('review_round_service').select(['id', 'element_id']).where('round_id', '=', round).orderBy('position').execute();
     // Oslo's draft, then other municipalities' submitted reviews on every service, and their declarations.
-    await postForm(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'lagre', [`standpunkt-${services[0]!.id}`]: 'supports' }, oslo);
+    await postShown(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'lagre', [`standpunkt-${services[0]!.id}`]: 'supports' }, oslo);
     await growReviews(ctx.db, { municipalities: others, now: ctx.clock.now() });
     const other = (await ctx.db.selectFrom('municipality_review').select('municipality_number').where('municipality_number', '!=', '0301').executeTakeFirstOrThrow()).municipality_number;
     // The live scope moves on after the round opened: a rename and a removal to mark.

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { elementKinds, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import { loadScopeModel } from '../../src/db/queries/model.ts';
 import { addComments, makeRound, organisationMember } from '../consultation-fixtures.ts';
-import { htmx, postForm, sameOrigin, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
+import { htmx, postForm, postShown, sameOrigin, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
 import { frozenIds, openRound } from './review/helpers.ts';
 
 let ctx: TestContext;
@@ -309,7 +309,7 @@ describe('deleting what others depend on', () => {
     const round = await openRound(ctx);
     const ids = await frozenIds(ctx, round);
     const oslo = await signIn(ctx, 'municipality');
-    const sent = await postForm(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'send', [`standpunkt-${ids.multidose}`]: 'supports' }, oslo);
+    const sent = await postShown(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'send', [`standpunkt-${ids.multidose}`]: 'supports' }, oslo);
     expect(sent.status).toBe(303);
     const text = textOf(await (await remove('/informasjonstjenester/multidose')).text());
     expect(text).toContain('1 kommuners standpunkter i vurderingsrunder, som blir stående med tjenestens navn');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postForm, signIn, signInAs, createTestUser, testApp, textOf, type TestContext } from '../helpers.ts';
+import { postForm, postShown, signIn, signInAs, createTestUser, testApp, textOf, type TestContext } from '../helpers.ts';
 
 /** Text that would run script if any page put it into HTML unescaped, in content or in an attribute. */
 const payloads = {
@@ -32,7 +32,7 @@ beforeAll(async () => {
   organisationId = (await ctx.db.selectFrom('organisation').select('id').executeTakeFirstOrThrow()).id;
   const user = await createTestUser(ctx, 'organisation', { email: 'offer@test.no', name: 'Offer' });
   userId = user.id;
-  const renamed = await postForm(ctx, `/admin/brukere/${userId}`, { name: `Kari ${payloads.script}`, email: 'offer@test.no', role: 'organisation', organisation: String(organisationId), active: 'on' }, admin);
+  const renamed = await postShown(ctx, `/admin/brukere/${userId}`, { name: `Kari ${payloads.script}`, email: 'offer@test.no', role: 'organisation', organisation: String(organisationId), active: 'on' }, admin);
   expect(renamed.status).toBe(303);
   expect((await postForm(ctx, '/admin/invitasjoner', { email: 'ny@test.no', role: 'organisation', organisation: String(organisationId) }, admin)).status).toBe(200);
   victim = await signInAs(ctx, user);

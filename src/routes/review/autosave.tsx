@@ -2,11 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { municipalityNumberSchema } from '../../../model/accounts.ts';
 import { roundState } from '../../../model/review/rounds.ts';
-import { answerBasis, roundIdSchema, roundServiceIdSchema, serviceAnswerSchema } from '../../../model/review/schemas.ts';
+import { roundIdSchema, roundServiceIdSchema, serviceAnswerSchema } from '../../../model/review/schemas.ts';
 import { AnswerNotSaved, AnswerSaved, AnswerStale } from '../../../views/pages/review/answer.tsx';
-import { auditActor } from '../../auth/context.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
-import { answeredCount, reviewOf, saveAnswer } from '../../db/queries/review/reviews.ts';
+import { callerOf } from '../../auth/context.ts';
+import { saveOneAnswer } from '../../commands/review.ts';
 import { frozenServices, roundById } from '../../db/queries/review/rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import { formInput } from '../../http/forms.ts';
@@ -33,32 +32,7 @@ export function autosaveRoutes(deps: AppDeps): Hono {
     const parsed = serviceAnswerSchema(service.id).safeParse(form);
     if (!parsed.success) return c.html(<AnswerNotSaved service={service} message={parsed.error.issues[0]?.message ?? 'Svaret kan ikke leses.'} pending />, 422);
     const { basis, ...entry } = parsed.data;
-    const actor = auditActor(c);
-    const outcome = await db.transaction().execute(async (trx) => {
-      // Read again inside the transaction: the round may have been closed since the check above.
-      const current = await roundById(trx, id);
-      if (!current || !roundState(current, now).open) return { kind: 'closed' } as const;
-      const before = await reviewOf(trx, id, kommune);
-      if (before?.review.status === 'submitted') return { kind: 'submitted' } as const;
-      const was = before?.entries.find((e) => e.roundServiceId === service.id);
-      const same = was ? was.stance === entry.stance && was.comment === entry.comment : entry.stance === null;
-      // Someone else saved a different answer since the page showed it: keep theirs, show both.
-      const stored = { stance: was?.stance ?? null, comment: was?.comment ?? '' };
-      if (basis !== undefined && !same && answerBasis(stored.stance, stored.comment) !== basis) return { kind: 'stale', stored } as const;
-      // Unchanged, or clearing an answer the review never had: nothing to write, and no empty draft.
-      if (same) return { kind: 'unchanged' } as const;
-      const reviewId = await saveAnswer(trx, { roundId: id, municipalityNumber: kommune, entry, at: now, userId: actor.userId });
-      await recordAudit(trx, {
-        ...actor,
-        action: 'review.save',
-        entity: 'municipality_review',
-        entityId: reviewId,
-        before: { [service.key]: was ? { stance: was.stance, comment: was.comment } : null },
-        after: { [service.key]: entry.stance === null ? null : { stance: entry.stance, comment: entry.comment } },
-        details: `${kommune}, runde ${id}: ${service.name}`,
-      });
-      return { kind: 'saved', answered: await answeredCount(trx, reviewId) } as const;
-    });
+    const outcome = await saveOneAnswer(db, callerOf(c), { roundId: id, municipalityNumber: kommune }, service, entry, basis);
     if (outcome.kind === 'closed') return c.html(<AnswerNotSaved service={service} message="Runden er lukket, så vurderingen kan ikke endres lenger." />, 409);
     if (outcome.kind === 'submitted') {
       return c.html(<AnswerNotSaved service={service} message="Vurderingen er allerede sendt inn. Be prosjektet om å åpne den igjen." />, 409);

@@ -1,14 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { fieldChanges } from '../../../model/audit.ts';
 import { osloDate } from '../../../model/review/rounds.ts';
 import { intentionInputSchema, intentionStatusSchema } from '../../../model/review/schemas.ts';
 import { shownVersionSchema, staleFields, versionField, type StaleField } from '../../../model/versions.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { IntentionListPage, IntentionPage, intentionFormValues, intentionLabels, intentionReadable, type IntentionFormValues } from '../../../views/pages/review/intention.tsx';
-import { auditActor } from '../../auth/context.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
-import { allDeclarations, declarationOf, listMunicipalities, municipalityByNumber, saveDeclaration } from '../../db/queries/review/intentions.ts';
+import { callerOf } from '../../auth/context.ts';
+import { declareIntention } from '../../commands/review.ts';
+import { allDeclarations, declarationOf, listMunicipalities, municipalityByNumber } from '../../db/queries/review/intentions.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { notFound, respond } from '../../http/render.tsx';
@@ -71,29 +70,15 @@ export function intentionRoutes(deps: AppDeps): Hono {
     const parsed = intentionInputSchema(osloDate(now)).safeParse(form);
     const shown = shownVersionSchema.safeParse(form[versionField]);
     if (!parsed.success || !shown.success) return page(c, kommune, { values: form, errors: { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(shown.success ? {} : { skjema: shown.error.issues[0]?.message ?? '' }) } });
-    const actor = auditActor(c);
-    const saved = await db.transaction().execute(async (trx) => {
-      const municipality = await municipalityByNumber(trx, kommune);
-      if (!municipality) return false;
-      const found = await declarationOf(trx, kommune);
-      const stored = intentionFormValues(found);
-      // Saved by someone else since this form was shown: write nothing, show both.
-      if (shown.data !== undefined && shown.data !== stored.version) return { stale: stored } as const;
-      const before = found ? { status: found.status, decidedOn: found.decidedOn, reference: found.reference } : undefined;
-      const after = { status: parsed.data.status, decidedOn: parsed.data.date ?? null, reference: parsed.data.reference };
-      if (before && fieldChanges(before, after).length === 0) return true; // saved again unchanged: nothing to record
-      await saveDeclaration(trx, kommune, parsed.data, now, actor.userId);
-      await recordAudit(trx, { ...actor, action: 'intention.update', entity: 'intention_declaration', entityId: kommune, before, after, details: municipality.name });
-      return true;
-    });
-    if (typeof saved === 'object') {
+    const saved = await declareIntention(db, callerOf(c), kommune, parsed.data, shown.data);
+    if (saved.kind === 'stale') {
       const mine = { status: form.status, date: form.date, reference: form.reference };
+      const stored = intentionFormValues(saved.stored);
       return page(c, kommune, {
-        values: { ...mine, version: saved.stale.version },
-        stale: staleFields(intentionLabels, intentionReadable(mine), intentionReadable(saved.stale)),
+        values: { ...mine, version: stored.version },
+        stale: staleFields(intentionLabels, intentionReadable(mine), intentionReadable(stored)),
       });
     }
-    if (!saved) return notFound(c, noMunicipality);
     return c.redirect(`/vurdering/intensjon/${kommune}?lagret`, 303);
   });
 

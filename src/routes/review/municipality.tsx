@@ -1,14 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { roundState } from '../../../model/review/rounds.ts';
-import { commentField, mergeAnswers, reviewFormSchema } from '../../../model/review/schemas.ts';
-import type { FrozenService, StoredEntry } from '../../../model/review/types.ts';
+import { commentField, reviewFormSchema } from '../../../model/review/schemas.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { MunicipalityReviewPage, type ReviewMode } from '../../../views/pages/review/municipality-review.tsx';
-import { auditActor } from '../../auth/context.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
+import { callerOf } from '../../auth/context.ts';
+import { reopenSubmittedReview, saveReviewDraft } from '../../commands/review.ts';
 import { municipalityByNumber } from '../../db/queries/review/intentions.ts';
-import { reopenReview, reviewOf, saveReview } from '../../db/queries/review/reviews.ts';
-import { roundById } from '../../db/queries/review/rounds.ts';
+import { reviewOf } from '../../db/queries/review/reviews.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { notFound, respond, respondError } from '../../http/render.tsx';
@@ -21,10 +19,15 @@ const notices: Record<string, string> = {
   gjenapnet: 'Vurderingen er åpnet for endringer. Kommunen må sende den inn på nytt.',
 };
 
-/** The stored review as its audit record keeps it: each stance by the service's key. */
-export function auditRecord(status: string | null, entries: readonly StoredEntry[], services: readonly FrozenService[]) {
-  const keyOf = new Map(services.map((s) => [s.id, s.key]));
-  return { status, stances: Object.fromEntries(entries.map((e) => [keyOf.get(e.roundServiceId) ?? String(e.roundServiceId), { stance: e.stance, comment: e.comment }])) };
+/** Field errors for the form; a missing or foreign `vist-N` is about the whole form, so it is said at the top. */
+function formErrors(error: Parameters<typeof fieldErrors>[0]): FieldErrors {
+  const errors = fieldErrors(error);
+  for (const name of Object.keys(errors)) {
+    if (!/^vist-/.test(name)) continue;
+    errors.skjema ??= errors[name]!;
+    delete errors[name];
+  }
+  return errors;
 }
 
 const conflictMessage =
@@ -32,12 +35,6 @@ const conflictMessage =
 
 /** The posted form without what it was based on, so the page shows it against what is stored now. */
 const withoutBasis = (form: Record<string, string>) => Object.fromEntries(Object.entries(form).filter(([name]) => !/^vist-/.test(name)));
-
-const sameEntries = (a: readonly StoredEntry[], b: readonly StoredEntry[]) => {
-  const key = (e: StoredEntry) => `${e.roundServiceId}\u0000${e.stance}\u0000${e.comment}`;
-  const left = new Set(a.map(key));
-  return a.length === b.length && b.every((e) => left.has(key(e)));
-};
 
 /** The review page and the whole form's save, shared by the page's own routes and signing in again after a timeout. */
 export function municipalityReview(deps: AppDeps) {
@@ -94,30 +91,9 @@ export function municipalityReview(deps: AppDeps) {
     const closed = () => respondError(c, { status: 409, title: 'Runden er lukket', message: 'Runden er lukket, så vurderingen kan ikke endres lenger. Ingenting er lagret.' });
     if (!roundState(loaded.round, now).open) return closed();
     const parsed = reviewFormSchema(loaded.services.map((s) => s.id)).safeParse(form);
-    if (!parsed.success) return page(c, id, kommune, { values: form, errors: fieldErrors(parsed.error) });
+    if (!parsed.success) return page(c, id, kommune, { values: form, errors: formErrors(parsed.error) });
     const { action, answers } = parsed.data;
-    const actor = auditActor(c);
-    const outcome = await db.transaction().execute(async (trx) => {
-      // Read again inside the transaction: the round may have been closed since the check above.
-      const round = await roundById(trx, id);
-      if (!round || !roundState(round, now).open) return { kind: 'closed' } as const;
-      const before = await reviewOf(trx, id, kommune);
-      if (before?.review.status === 'submitted') return { kind: 'submitted' } as const;
-      const merged = mergeAnswers(before?.entries ?? [], answers);
-      if (merged.conflicts.length > 0) return { kind: 'conflict', conflicts: merged.conflicts } as const;
-      if (before ? sameEntries(before.entries, merged.entries) : merged.entries.length === 0) return { kind: 'saved' } as const;
-      const reviewId = await saveReview(trx, { roundId: id, municipalityNumber: kommune, entries: merged.entries, at: now, userId: actor.userId });
-      await recordAudit(trx, {
-        ...actor,
-        action: 'review.save',
-        entity: 'municipality_review',
-        entityId: reviewId,
-        before: before ? auditRecord(before.review.status, before.entries, loaded.services) : undefined,
-        after: auditRecord('draft', merged.entries, loaded.services),
-        details: `${municipality.name} (${kommune}), runde ${id}`,
-      });
-      return { kind: 'saved' } as const;
-    });
+    const outcome = await saveReviewDraft(db, callerOf(c), { roundId: id, municipalityNumber: kommune }, loaded.services, answers);
     if (outcome.kind === 'closed') return closed();
     if (outcome.kind === 'submitted') {
       return respondError(c, {
@@ -158,27 +134,7 @@ export function municipalityReviewRoutes(deps: AppDeps): Hono {
 
   app.post('/vurdering/runder/:id/kommuner/:kommune/gjenapne', roundMunicipalityParam, async (c) => {
     const { id, kommune } = c.req.valid('param');
-    const now = c.var.clock();
-    const actor = auditActor(c);
-    const outcome = await db.transaction().execute(async (trx) => {
-      const round = await roundById(trx, id);
-      if (!round) return 'no-round';
-      const stored = await reviewOf(trx, id, kommune);
-      if (!stored || stored.review.status !== 'submitted') return 'not-submitted';
-      if (!roundState(round, now).open) return 'closed';
-      await reopenReview(trx, stored.review.id, now, actor.userId);
-      await recordAudit(trx, {
-        ...actor,
-        action: 'review.reopen',
-        entity: 'municipality_review',
-        entityId: stored.review.id,
-        before: { status: 'submitted' },
-        after: { status: 'draft' },
-        details: `${kommune}, runde ${id}`,
-      });
-      return 'done';
-    });
-    if (outcome === 'no-round') return notFound(c, noRound);
+    const outcome = await reopenSubmittedReview(db, callerOf(c), { roundId: id, municipalityNumber: kommune });
     if (outcome === 'not-submitted') {
       return respondError(c, { status: 409, title: 'Ikke sendt inn', message: 'Kommunen har ikke sendt inn en vurdering i denne runden, så det er ingenting å åpne. Ingenting er endret.' });
     }

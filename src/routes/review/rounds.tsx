@@ -1,17 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { roundResultsCsv } from '../../../model/review/csv.ts';
-import { endOfOsloDay, osloDate, roundState } from '../../../model/review/rounds.ts';
+import { osloDate, roundState } from '../../../model/review/rounds.ts';
 import { reopenRoundSchema, roundInputSchema } from '../../../model/review/schemas.ts';
-import { firstDeliverySnapshot } from '../../../model/review/snapshot.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { ReviewOverviewPage, type RoundFormValues } from '../../../views/pages/review/overview.tsx';
 import { CloseRoundConfirm, RoundPage } from '../../../views/pages/review/round.tsx';
-import { auditActor } from '../../auth/context.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
-import { loadCatalogue } from '../../db/queries/catalogue.ts';
+import { callerOf } from '../../auth/context.ts';
+import { closeReviewRound, openReviewRound, recordReviewExport, reopenReviewRound } from '../../commands/review.ts';
 import { declarationOf, municipalityByNumber } from '../../db/queries/review/intentions.ts';
 import { reviewStatusesOf, roundReviews, submittedEntries } from '../../db/queries/review/reviews.ts';
-import { closeRound, frozenServices, insertRound, listRounds, openRoundId, reopenRound, roundById } from '../../db/queries/review/rounds.ts';
+import { frozenServices, listRounds, roundById } from '../../db/queries/review/rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { notFound, respond, respondError } from '../../http/render.tsx';
@@ -54,25 +52,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     const now = c.var.clock();
     const parsed = roundInputSchema(osloDate(now)).safeParse(form);
     if (!parsed.success) return overview(c, { values: form, errors: fieldErrors(parsed.error), status: 422 });
-    const actor = auditActor(c);
-    const result = await db.transaction().execute(async (trx) => {
-      if ((await openRoundId(trx, now)) !== undefined) return { kind: 'problem', message: 'En annen runde er fortsatt åpen. Lukk den før du åpner en ny.' } as const;
-      const catalogue = await loadCatalogue(trx);
-      const version = new Map(catalogue.services.map((s) => [s.id, s.version]));
-      const services = firstDeliverySnapshot(catalogue).map((s) => ({ ...s, version: version.get(s.elementId!) ?? 1 }));
-      if (services.length === 0) return { kind: 'problem', message: 'Første leveranse har ingen informasjonstjenester ennå, så det er ingenting å vurdere.' } as const;
-      const { title, deadline } = parsed.data;
-      const closesAt = endOfOsloDay(deadline);
-      const id = await insertRound(trx, { title, deadlineOn: deadline, closesAt, openedAt: now, openedBy: actor.userId, services });
-      await recordAudit(trx, {
-        ...actor,
-        action: 'review-round.open',
-        entity: 'review_round',
-        entityId: id,
-        after: { title, deadlineOn: deadline, closesAt: closesAt.toISOString(), services: services.map((s) => s.key) },
-      });
-      return { kind: 'opened', id } as const;
-    });
+    const result = await openReviewRound(db, callerOf(c), { title: parsed.data.title, deadline: parsed.data.deadline });
     if (result.kind === 'problem') return overview(c, { values: form, errors: { skjema: result.message }, status: 409 });
     return c.redirect(`/vurdering/runder/${result.id}?apnet`, 303);
   });
@@ -114,17 +94,7 @@ export function roundRoutes(deps: AppDeps): Hono {
   app.post('/vurdering/runder/:id/lukk', roundParam, async (c) => {
     const { id } = c.req.valid('param');
     if ((await formInput(c)).bekreft !== 'ja') return closeConfirm(c, id);
-    const now = c.var.clock();
-    const actor = auditActor(c);
-    const outcome = await db.transaction().execute(async (trx) => {
-      const round = await roundById(trx, id);
-      if (!round) return 'missing';
-      if (!roundState(round, now).open) return 'closed';
-      await closeRound(trx, id, now, actor.userId);
-      await recordAudit(trx, { ...actor, action: 'review-round.close', entity: 'review_round', entityId: id, before: { closedAt: null }, after: { closedAt: now.toISOString() } });
-      return 'done';
-    });
-    if (outcome === 'missing') return notFound(c, noRound);
+    const outcome = await closeReviewRound(db, callerOf(c), id);
     if (outcome === 'closed') return closedAlready(c);
     return c.redirect(`/vurdering/runder/${id}?lukket`, 303);
   });
@@ -138,25 +108,7 @@ export function roundRoutes(deps: AppDeps): Hono {
       if (!(await roundById(db, id))) return notFound(c, noRound);
       return roundPage(c, id, { values: form, errors: fieldErrors(parsed.error), status: 422 });
     }
-    const actor = auditActor(c);
-    const outcome = await db.transaction().execute(async (trx) => {
-      const round = await roundById(trx, id);
-      if (!round) return 'missing';
-      if (roundState(round, now).open) return 'open';
-      if ((await openRoundId(trx, now)) !== undefined) return 'other-open';
-      const closesAt = endOfOsloDay(parsed.data.deadline);
-      await reopenRound(trx, id, parsed.data.deadline, closesAt);
-      await recordAudit(trx, {
-        ...actor,
-        action: 'review-round.reopen',
-        entity: 'review_round',
-        entityId: id,
-        before: { deadlineOn: round.deadlineOn, closesAt: round.closesAt, closedAt: round.closedAt },
-        after: { deadlineOn: parsed.data.deadline, closesAt: closesAt.toISOString(), closedAt: null },
-      });
-      return 'done';
-    });
-    if (outcome === 'missing') return notFound(c, noRound);
+    const outcome = await reopenReviewRound(db, callerOf(c), id, parsed.data.deadline);
     if (outcome === 'open') return respondError(c, { status: 409, title: 'Runden er åpen', message: 'Runden er allerede åpen. Ingenting er endret.' });
     if (outcome === 'other-open') {
       return roundPage(c, id, { values: form, errors: { deadline: 'En annen runde er åpen. Lukk den før du åpner denne igjen.' }, status: 409 });
@@ -170,7 +122,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     if (!round) return notFound(c, noRound);
     const submitted = reviews.filter((r) => r.status === 'submitted');
     // Who took a copy of every municipality's words is worth knowing.
-    await recordAudit(db, { ...auditActor(c), action: 'review.export', entity: 'review_round', entityId: id, details: `${countOf(submitted.length, 'kommune', 'kommuner')}, ${countOf(services.length, 'tjeneste', 'tjenester')}` });
+    await recordReviewExport(db, callerOf(c), id, `${countOf(submitted.length, 'kommune', 'kommuner')}, ${countOf(services.length, 'tjeneste', 'tjenester')}`);
     const body = roundResultsCsv(round, services, submitted.map((r) => ({ municipality: r.municipality, submittedAt: r.submittedAt })), entries);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="vurdering-runde-${id}.csv"`);

@@ -1,25 +1,16 @@
-import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { reviewProgress } from '../../../model/review/progress.ts';
 import { roundState } from '../../../model/review/rounds.ts';
-import type { StoredEntry } from '../../../model/review/types.ts';
 import { SubmitConfirmPage } from '../../../views/pages/review/submit.tsx';
-import { auditActor } from '../../auth/context.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
+import { callerOf } from '../../auth/context.ts';
+import { draftFingerprint, submitReviewDraft } from '../../commands/review.ts';
 import { municipalityByNumber } from '../../db/queries/review/intentions.ts';
-import { reviewOf, submitReview } from '../../db/queries/review/reviews.ts';
-import { roundById } from '../../db/queries/review/rounds.ts';
+import { reviewOf } from '../../db/queries/review/reviews.ts';
 import type { AppDeps } from '../../deps.ts';
 import { formInput } from '../../http/forms.ts';
 import { notFound, respond, respondError } from '../../http/render.tsx';
 import { abilitiesOf, loadRound, noMunicipality, noRound, roundMunicipalityParam } from './common.ts';
-import { auditRecord } from './municipality.tsx';
 
-/** What a confirmation is for: the stored answers exactly as they were shown. */
-function fingerprintOf(entries: readonly StoredEntry[]): string {
-  const sorted = [...entries].sort((a, b) => a.roundServiceId - b.roundServiceId).map((e) => [e.roundServiceId, e.stance, e.comment]);
-  return createHash('sha256').update(JSON.stringify(sorted)).digest('base64url').slice(0, 22);
-}
 
 const closed = (c: Context) =>
   respondError(c, { status: 409, title: 'Runden er lukket', message: 'Runden er lukket, så vurderingen kan ikke sendes inn lenger. Ingenting er sendt inn.' });
@@ -50,7 +41,7 @@ export function submitRoutes(deps: AppDeps): Hono {
           municipality={municipality}
           abilities={abilitiesOf(c, deps)}
           progress={progress}
-          fingerprint={stored ? fingerprintOf(entries) : null}
+          fingerprint={stored ? draftFingerprint(entries) : null}
           changed={shown.changed}
           notice={c.req.query('innlogget') !== undefined ? 'Du er logget inn igjen, og det du skrev er lagret i utkastet.' : undefined}
         />
@@ -71,27 +62,7 @@ export function submitRoutes(deps: AppDeps): Hono {
     if (!municipality) return notFound(c, noMunicipality);
     const now = c.var.clock();
     if (!roundState(loaded.round, now).open) return closed(c);
-    const actor = auditActor(c);
-    const outcome = await db.transaction().execute(async (trx) => {
-      // Read again inside the transaction: the round may have been closed since the check above.
-      const round = await roundById(trx, id);
-      if (!round || !roundState(round, now).open) return 'closed';
-      const stored = await reviewOf(trx, id, kommune);
-      if (stored?.review.status === 'submitted') return 'already';
-      if (!stored || fingerprintOf(stored.entries) !== confirmed) return 'changed';
-      if (reviewProgress(loaded.services, stored.entries).problems.length > 0) return 'problems';
-      await submitReview(trx, stored.review.id, now, actor.userId);
-      await recordAudit(trx, {
-        ...actor,
-        action: 'review.submit',
-        entity: 'municipality_review',
-        entityId: stored.review.id,
-        before: auditRecord('draft', stored.entries, loaded.services),
-        after: auditRecord('submitted', stored.entries, loaded.services),
-        details: `${municipality.name} (${kommune}), runde ${id}`,
-      });
-      return 'done';
-    });
+    const outcome = await submitReviewDraft(db, callerOf(c), { roundId: id, municipalityNumber: kommune }, loaded.services, confirmed);
     if (outcome === 'closed') return closed(c);
     // A second click on the button finds it submitted: the same outcome as the first.
     if (outcome === 'done' || outcome === 'already') return c.redirect(`/vurdering/runder/${id}/kommuner/${kommune}?sendt`, 303);

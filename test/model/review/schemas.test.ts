@@ -9,16 +9,33 @@ describe('the review form', () => {
 
   it("gives the action and each service's answer with what the page showed, comments trimmed", () => {
     const basis = answerBasis(null, '');
-    const parsed = schema.parse({ handling: 'send', 'standpunkt-7': 'supports', 'kommentar-7': '  Bra  ', 'standpunkt-8': '', 'kommentar-8': '', 'vist-8': basis, 'standpunkt-9': 'opposes' });
+    const parsed = schema.parse({
+      handling: 'send',
+      'standpunkt-7': 'supports',
+      'kommentar-7': '  Bra  ',
+      'vist-7': basis,
+      'standpunkt-8': '',
+      'kommentar-8': '',
+      'vist-8': basis,
+      'standpunkt-9': 'opposes',
+      'vist-9': basis,
+    });
     expect(parsed).toEqual({
       action: 'submit',
       answers: [
-        { roundServiceId: 7, stance: 'supports', comment: 'Bra', basis: undefined },
+        { roundServiceId: 7, stance: 'supports', comment: 'Bra', basis },
         { roundServiceId: 8, stance: null, comment: '', basis },
-        { roundServiceId: 9, stance: 'opposes', comment: '', basis: undefined },
+        { roundServiceId: 9, stance: 'opposes', comment: '', basis },
       ],
     });
     expect(schema.parse({ handling: 'lagre' }).action).toBe('save');
+  });
+
+  // Issue 12: an answer posted without what the page showed for it could overwrite a colleague's unseen.
+  it('refuses an answer that does not say what the page showed, and leaves a service the form does not mention alone', () => {
+    const refused = schema.safeParse({ handling: 'lagre', 'standpunkt-7': 'supports' });
+    expect(refused.success ? {} : fieldErrors(refused.error)).toEqual({ 'vist-7': expect.stringContaining('Last siden på nytt') });
+    expect(schema.parse({ handling: 'lagre', 'standpunkt-7': 'supports', 'vist-7': answerBasis(null, '') }).answers.map((a) => a.roundServiceId)).toEqual([7]);
   });
   it.each([
     [{ handling: 'lagre', 'standpunkt-7': 'kanskje' }, 'standpunkt-7', 'Velg et standpunkt i listen.'],

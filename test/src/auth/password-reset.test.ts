@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestUser, postForm, sessionCookie, signIn, signInAs, testApp, textOf, type TestContext, type TestUser } from '../../helpers.ts';
+import { createTestUser, postForm, postShown, sessionCookie, signIn, signInAs, testApp, textOf, type TestContext, type TestUser } from '../../helpers.ts';
 
 const newPassword = 'et helt nytt og langt passord';
 const linkIn = (html: string) => /value="http:\/\/localhost(\/nytt-passord\/[\w-]+)"/.exec(html)?.[1];
@@ -140,14 +140,14 @@ describe('a link for a new password', () => {
     const user = await createTestUser(ctx, 'reader');
     const link = await makeLink(ctx, user);
     const admin = await signIn(ctx, 'administrator');
-    expect((await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Test reader', email: user.email, role: 'reader' }, admin)).status).toBe(303);
+    expect((await postShown(ctx, `/admin/brukere/${user.id}`, { name: 'Test reader', email: user.email, role: 'reader' }, admin)).status).toBe(303);
     expect((await ctx.app.request(link)).status).toBe(410);
     const refused = await postForm(ctx, `/admin/brukere/${user.id}/nytt-passord`, {}, admin);
     expect(refused.status).toBe(409);
     expect(textOf(await refused.text())).toContain('Brukeren er deaktivert, så ingen lenke er laget');
     expect(await ctx.db.selectFrom('invite').select('id').where('purpose', '=', 'reset').execute()).toHaveLength(1);
     // Enabled again, the user still needs a new link: the old one was cancelled with the disabling.
-    expect((await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Test reader', email: user.email, role: 'reader', active: 'on' }, admin)).status).toBe(303);
+    expect((await postShown(ctx, `/admin/brukere/${user.id}`, { name: 'Test reader', email: user.email, role: 'reader', active: 'on' }, admin)).status).toBe(303);
     expect((await ctx.app.request(link)).status).toBe(410);
     await ctx.db.destroy();
   });

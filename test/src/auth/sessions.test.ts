@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestUser, postForm, sameOrigin, sessionCookie, signIn, signInAs, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { createTestUser, postForm, postShown, sameOrigin, sessionCookie, signIn, signInAs, testApp, textOf, type TestContext } from '../../helpers.ts';
 
 /** Whether the cookie still opens the administration page (it redirects to sign-in otherwise). */
 async function opensAdmin(ctx: TestContext, headers: Record<string, string>): Promise<boolean> {
@@ -158,7 +158,7 @@ describe('sessions', () => {
     const signedIn = async (headers: Record<string, string>) => textOf(await (await ctx.app.request('/', { headers })).text()).includes('Test architect (Arkitekt)');
     expect(await signedIn(onLaptop)).toBe(true);
 
-    const res = await postForm(ctx, `/admin/brukere/${architect.id}`, { name: 'Test architect', email: architect.email, role: 'architect' }, admin);
+    const res = await postShown(ctx, `/admin/brukere/${architect.id}`, { name: 'Test architect', email: architect.email, role: 'architect' }, admin);
     expect(res.status).toBe(303);
     expect(await signedIn(onLaptop)).toBe(false);
     expect(await signedIn(onPhone)).toBe(false);
@@ -177,7 +177,7 @@ describe('sessions', () => {
     const ctx = await testApp();
     const admin = await signIn(ctx, 'administrator');
     const me = ctx.users.get('administrator')!;
-    const res = await postForm(ctx, `/admin/brukere/${me.id}`, { name: 'Test administrator', email: me.email, role: 'administrator' }, admin);
+    const res = await postShown(ctx, `/admin/brukere/${me.id}`, { name: 'Test administrator', email: me.email, role: 'administrator' }, admin);
     expect(res.status).toBe(422);
     expect(textOf(await res.text())).toContain('Det må finnes minst én aktiv administrator');
     expect(await opensAdmin(ctx, admin)).toBe(true);

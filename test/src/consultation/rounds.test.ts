@@ -76,11 +76,12 @@ describe('creating and changing a round', () => {
 
     const edit = await ctx.app.request(`/horing/${id}/rediger`, { headers: architect });
     expect(edit.status).toBe(200);
-    const refused = await postRound(`/horing/${id}`, { ...roundFields }, [ids[1]!, ids[2]!], architect);
+    const version = /name="version" value="([^"]+)"/.exec(await edit.text())![1]!;
+    const refused = await postRound(`/horing/${id}`, { ...roundFields, version }, [ids[1]!, ids[2]!], architect);
     expect(refused.status).toBe(422);
     expect(textOf(await refused.text())).toContain('Disse har kommentarer og kan ikke tas ut av høringen: AKS-0001.');
 
-    const saved = await postRound(`/horing/${id}`, { ...roundFields, title: 'Nytt navn' }, [ids[0]!, ids[2]!], architect);
+    const saved = await postRound(`/horing/${id}`, { ...roundFields, title: 'Nytt navn', version }, [ids[0]!, ids[2]!], architect);
     expect(saved.status).toBe(303);
     const now = await ctx.db.selectFrom('consultation_item').select(['element_id', 'position']).where('round_id', '=', id).orderBy('position').execute();
     expect(now.map((i) => i.element_id)).toEqual([ids[0], ids[2]]);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { htmx, postForm, signIn, testApp, testPassword, textOf, type TestContext } from '../../helpers.ts';
+import { htmx, postForm, postShown, signIn, testApp, testPassword, textOf, type TestContext } from '../../helpers.ts';
 import { auditActions, frozenIds, municipalityUser, openRound, reviewTables, submitReview } from './helpers.ts';
+import { answerBasis } from '../../../model/review/schemas.ts';
 
 let ctx: TestContext;
 let round: number;
@@ -9,9 +10,10 @@ let oslo: { Cookie: string };
 const path = () => `/vurdering/runder/${round}/kommuner/0301`;
 const stance = (key: string) => `standpunkt-${ids[key]}`;
 const comment = (key: string) => `kommentar-${ids[key]}`;
+const basis = (key: string) => `vist-${ids[key]}`;
 /** One service's answer as the review page's autosave posts it. */
 const autosave = (key: string, fields: Record<string, string>, headers: Record<string, string> = oslo) =>
-  postForm(ctx, `${path()}/tjenester/${ids[key]}`, fields, { ...headers, ...htmx });
+  postShown(ctx, `${path()}/tjenester/${ids[key]}`, fields, { ...headers, ...htmx });
 const storedStances = () => ctx.db.selectFrom('review_stance').select(['round_service_id', 'stance', 'comment']).orderBy('round_service_id').execute();
 
 beforeEach(async () => {
@@ -74,15 +76,17 @@ describe('saving each answer as it is made', () => {
   it('refuses a submitted review, a closed round and another municipality’s review', async () => {
     expect((await submitReview(ctx, path(), { [stance('multidose')]: 'supports' }, oslo)).status).toBe(303);
     const before = await reviewTables(ctx);
-    const submitted = await autosave('multidose', { [stance('multidose')]: 'opposes' });
+    // The page is read-only now; a post made from the earlier page says what it showed.
+    const shown = { [basis('multidose')]: answerBasis('supports', '') };
+    const submitted = await autosave('multidose', { [stance('multidose')]: 'opposes', ...shown });
     expect(submitted.status).toBe(409);
     expect(textOf(await submitted.text())).toContain('Ikke lagret: Vurderingen er allerede sendt inn.');
 
     const bergen = await municipalityUser(ctx, '4601');
-    expect((await autosave('multidose', { [stance('multidose')]: 'opposes' }, bergen)).status).toBe(403);
+    expect((await autosave('multidose', { [stance('multidose')]: 'opposes', ...shown }, bergen)).status).toBe(403);
 
     ctx.clock.set('2026-12-15T23:00:00Z');
-    const late = await autosave('multidose', { [stance('multidose')]: 'opposes' }, await signIn(ctx, 'municipality'));
+    const late = await autosave('multidose', { [stance('multidose')]: 'opposes', ...shown }, await signIn(ctx, 'municipality'));
     expect(late.status).toBe(409);
     expect(textOf(await late.text())).toContain('Runden er lukket');
     expect(await reviewTables(ctx)).toEqual(before);
@@ -99,7 +103,7 @@ describe('two people, or two tabs, working on the same review', () => {
     expect(Object.keys(page)).toHaveLength(34);
     await autosave('multidose', { [stance('multidose')]: 'opposes', [comment('multidose')]: 'Viktig innvending' });
     // The colleague's older page saves its one change: Multidose is still empty there.
-    const res = await postForm(ctx, path(), { ...page, handling: 'lagre', [stance('individuell-plan')]: 'supports' }, colleague);
+    const res = await postShown(ctx, path(), { ...page, handling: 'lagre', [stance('individuell-plan')]: 'supports' }, colleague);
     expect(res.status).toBe(303);
     const stancesNow = await storedStances();
     expect(stancesNow).toHaveLength(2);
@@ -115,7 +119,7 @@ describe('two people, or two tabs, working on the same review', () => {
     const colleague = await municipalityUser(ctx, '0301');
     const page = await formAsShown(colleague);
     await autosave('multidose', { [stance('multidose')]: 'opposes', [comment('multidose')]: 'Viktig innvending' });
-    const res = await postForm(ctx, path(), { ...page, handling: 'lagre', [stance('multidose')]: 'supports', [comment('multidose')]: 'Min mening' }, colleague);
+    const res = await postShown(ctx, path(), { ...page, handling: 'lagre', [stance('multidose')]: 'supports', [comment('multidose')]: 'Min mening' }, colleague);
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(textOf(html)).toContain('Noen andre i kommunen har lagret et annet svar på denne tjenesten mens du skrev');
@@ -123,7 +127,7 @@ describe('two people, or two tabs, working on the same review', () => {
     expect(await storedStances()).toEqual([{ round_service_id: ids.multidose, stance: 'opposes', comment: 'Viktig innvending' }]);
     // Saving again from the returned form is a deliberate choice, and takes effect.
     const again = formAsShownIn(html);
-    expect((await postForm(ctx, path(), { ...again, handling: 'lagre', [stance('multidose')]: 'supports', [comment('multidose')]: 'Min mening' }, colleague)).status).toBe(303);
+    expect((await postShown(ctx, path(), { ...again, handling: 'lagre', [stance('multidose')]: 'supports', [comment('multidose')]: 'Min mening' }, colleague)).status).toBe(303);
     expect(await storedStances()).toEqual([{ round_service_id: ids.multidose, stance: 'supports', comment: 'Min mening' }]);
   });
 
@@ -159,8 +163,13 @@ describe('when the session has ended', () => {
 
   it('gives the whole form back with what was typed, and saves it once signed in again', async () => {
     expire();
-    const typed = { handling: 'lagre', [stance('individuell-plan')]: 'supports-with-changes', [comment('individuell-plan')]: 'Planen må deles med <fastlegen>.' };
-    const res = await postForm(ctx, path(), typed, oslo);
+    const typed = {
+      handling: 'lagre',
+      [stance('individuell-plan')]: 'supports-with-changes',
+      [comment('individuell-plan')]: 'Planen må deles med <fastlegen>.',
+      [basis('individuell-plan')]: answerBasis(null, ''),
+    };
+    const res = await postShown(ctx, path(), typed, oslo);
     expect(res.status).toBe(401);
     const html = await res.text();
     const text = textOf(html);
@@ -194,7 +203,7 @@ describe('when the session has ended', () => {
 describe('the confirmation before submitting', () => {
   it('shows how many services are answered and which are not, and submits only what it showed', async () => {
     await autosave('multidose', { [stance('multidose')]: 'supports' });
-    const saved = await postForm(ctx, path(), { handling: 'send', [stance('multidose')]: 'supports', [stance('smitte-hos-pasient')]: 'opposes' }, oslo);
+    const saved = await postShown(ctx, path(), { handling: 'send', [stance('multidose')]: 'supports', [stance('smitte-hos-pasient')]: 'opposes' }, oslo);
     expect(saved.headers.get('location')).toBe(`${path()}/send-inn`);
     const page = await ctx.app.request(`${path()}/send-inn`, { headers: oslo });
     expect(page.status).toBe(200);
@@ -231,7 +240,7 @@ describe('the confirmation before an architect closes a round', () => {
   it('says who has submitted and who has a draft, and closes nothing until confirmed', async () => {
     await submitReview(ctx, path(), { [stance('multidose')]: 'supports' }, oslo);
     const bergen = await municipalityUser(ctx, '4601');
-    expect((await postForm(ctx, `/vurdering/runder/${round}/kommuner/4601`, { handling: 'lagre', [stance('multidose')]: 'opposes' }, bergen)).status).toBe(303);
+    expect((await postShown(ctx, `/vurdering/runder/${round}/kommuner/4601`, { handling: 'lagre', [stance('multidose')]: 'opposes' }, bergen)).status).toBe(303);
     const architect = await signIn(ctx, 'architect');
     const confirm = await ctx.app.request(`/vurdering/runder/${round}/lukk`, { headers: architect });
     expect(confirm.status).toBe(200);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvText, parseCsv } from '../../csv.ts';
-import { htmx, postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { htmx, postForm, postShown, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
 import { growReviews } from '../../../seeds/synthetic.ts';
 import { frozenIds, municipalityUser, openRound, submitReview } from './helpers.ts';
 
@@ -21,7 +21,7 @@ async function seededScenario(config: Record<string, string> = {}) {
   ctx = await testApp({ config });
   const architect = await signIn(ctx, 'architect');
   for (const number of ['0301', '4601', '5001', '1508']) {
-    expect((await postForm(ctx, `/vurdering/intensjon/${number}`, { status: 'signed', date: '2026-11-01' }, architect)).status).toBe(303);
+    expect((await postShown(ctx, `/vurdering/intensjon/${number}`, { status: 'signed', date: '2026-11-01' }, architect)).status).toBe(303);
   }
   const round = await openRound(ctx);
   const ids = await frozenIds(ctx, round);
@@ -167,7 +167,7 @@ describe('the round’s results as CSV', () => {
     ctx = await testApp();
     const round = await openRound(ctx);
     const ids = await frozenIds(ctx, round);
-    await postForm(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'lagre', [`standpunkt-${ids.multidose}`]: 'opposes', [`kommentar-${ids.multidose}`]: 'Hemmelig utkast' }, await signIn(ctx, 'municipality'));
+    await postShown(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'lagre', [`standpunkt-${ids.multidose}`]: 'opposes', [`kommentar-${ids.multidose}`]: 'Hemmelig utkast' }, await signIn(ctx, 'municipality'));
     const csv = (await get(`/vurdering/runder/${round}/eksport.csv`, await signIn(ctx, 'architect'))).html;
     expect(parseCsv(csv)).toHaveLength(1);
     expect(csv).not.toContain('Hemmelig utkast');

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { createUser } from '../../../src/auth/users.ts';
-import { postForm, signIn, signInAs, testPassword, type TestContext } from '../../helpers.ts';
+import { postForm, postShown, signIn, signInAs, testPassword, type TestContext } from '../../helpers.ts';
 
 /** Opens a round as an architect (deadline 15 December 2026; the test clock starts 26 November) and returns its id. */
 export async function openRound(ctx: TestContext, fields: Record<string, string> = {}): Promise<number> {
@@ -48,7 +48,7 @@ export async function auditActions(ctx: Pick<TestContext, 'db'>): Promise<string
  * confirmation, whose button submits the draft shown there. Returns the confirmation's response.
  */
 export async function submitReview(ctx: TestContext, path: string, fields: Record<string, string>, headers: Record<string, string>): Promise<Response> {
-  const saved = await postForm(ctx, path, { handling: 'send', ...fields }, headers);
+  const saved = await postShown(ctx, path, { handling: 'send', ...fields }, headers);
   expect(saved.status, await saved.clone().text()).toBe(303);
   expect(saved.headers.get('location')).toBe(`${path}/send-inn`);
   const confirmation = await (await ctx.app.request(`${path}/send-inn`, { headers })).text();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { postForm, postShown, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
 import { municipalityUser, reviewTables } from './helpers.ts';
 
 let ctx: TestContext;
@@ -17,12 +17,12 @@ describe('intention declarations', () => {
   it('are set by the municipality itself, each change audited with what it was before', async () => {
     const oslo = await signIn(ctx, 'municipality');
     expect(textOf((await get('/vurdering/intensjon/0301', oslo)).html)).toContain('Nå: Ikke tatt stilling. Ingenting er registrert ennå.');
-    const first = await postForm(ctx, '/vurdering/intensjon/0301', { status: 'considering', date: '', reference: '' }, oslo);
+    const first = await postShown(ctx, '/vurdering/intensjon/0301', { status: 'considering', date: '', reference: '' }, oslo);
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe('/vurdering/intensjon/0301?lagret');
-    expect((await postForm(ctx, '/vurdering/intensjon/0301', { status: 'signed', date: '2026-11-20', reference: 'Bystyresak 123/26' }, oslo)).status).toBe(303);
+    expect((await postShown(ctx, '/vurdering/intensjon/0301', { status: 'signed', date: '2026-11-20', reference: 'Bystyresak 123/26' }, oslo)).status).toBe(303);
     // Saving the same again changes nothing, so nothing is recorded.
-    expect((await postForm(ctx, '/vurdering/intensjon/0301', { status: 'signed', date: '2026-11-20', reference: ' Bystyresak 123/26' }, oslo)).status).toBe(303);
+    expect((await postShown(ctx, '/vurdering/intensjon/0301', { status: 'signed', date: '2026-11-20', reference: ' Bystyresak 123/26' }, oslo)).status).toBe(303);
 
     const text = textOf((await get('/vurdering/intensjon/0301?lagret', oslo)).html);
     expect(text).toContain('Intensjonserklæringen er lagret.');
@@ -36,7 +36,7 @@ describe('intention declarations', () => {
 
   it('may be recorded by an architect for any municipality', async () => {
     const architect = await signIn(ctx, 'architect');
-    expect((await postForm(ctx, '/vurdering/intensjon/4601', { status: 'declined', date: '2026-10-01', reference: '' }, architect)).status).toBe(303);
+    expect((await postShown(ctx, '/vurdering/intensjon/4601', { status: 'declined', date: '2026-10-01', reference: '' }, architect)).status).toBe(303);
     expect(textOf((await get('/vurdering/intensjon/4601', architect)).html)).toContain('Nå: Takket nei ( 1. oktober 2026 ), registrert 26. november 2026 kl. 13:00 av Test architect (arkitekt).');
     const list = textOf((await get('/vurdering/intensjon?status=declined', architect)).html);
     expect(list).toContain('1 kommune.');
@@ -48,20 +48,20 @@ describe('intention declarations', () => {
 
   it('cannot be read or changed by another municipality, nor by readers or organisations', async () => {
     const architect = await signIn(ctx, 'architect');
-    await postForm(ctx, '/vurdering/intensjon/4601', { status: 'considering', reference: 'Intern vurdering' }, architect);
+    await postShown(ctx, '/vurdering/intensjon/4601', { status: 'considering', reference: 'Intern vurdering' }, architect);
     const before = await reviewTables(ctx);
     const oslo = await signIn(ctx, 'municipality');
     const read = await get('/vurdering/intensjon/4601', oslo);
     expect(read.status).toBe(403);
     expect(read.html).not.toContain('Intern vurdering');
-    expect((await postForm(ctx, '/vurdering/intensjon/4601', { status: 'signed', date: '2026-11-01' }, oslo)).status).toBe(403);
+    expect((await postShown(ctx, '/vurdering/intensjon/4601', { status: 'signed', date: '2026-11-01' }, oslo)).status).toBe(403);
     expect((await get('/vurdering/intensjon', oslo)).status).toBe(403);
     for (const role of ['reader', 'organisation', 'administrator'] as const) {
       const headers = await signIn(ctx, role);
       expect((await get('/vurdering/intensjon/4601', headers)).status, role).toBe(403);
-      expect((await postForm(ctx, '/vurdering/intensjon/4601', { status: 'signed', date: '2026-11-01' }, headers)).status, role).toBe(403);
+      expect((await postShown(ctx, '/vurdering/intensjon/4601', { status: 'signed', date: '2026-11-01' }, headers)).status, role).toBe(403);
     }
-    expect((await postForm(ctx, '/vurdering/intensjon/4601', { status: 'signed', date: '2026-11-01' })).status).toBe(401);
+    expect((await postShown(ctx, '/vurdering/intensjon/4601', { status: 'signed', date: '2026-11-01' })).status).toBe(401);
     expect(await reviewTables(ctx)).toEqual(before);
     // Bergen's own user may.
     expect((await get('/vurdering/intensjon/4601', await municipalityUser(ctx, '4601'))).status).toBe(200);
@@ -69,12 +69,12 @@ describe('intention declarations', () => {
 
   it('refuses bad input beside the field (422), keeping what was typed and writing nothing', async () => {
     const oslo = await signIn(ctx, 'municipality');
-    const res = await postForm(ctx, '/vurdering/intensjon/0301', { status: 'signed', date: '', reference: 'Sak 1' }, oslo);
+    const res = await postShown(ctx, '/vurdering/intensjon/0301', { status: 'signed', date: '', reference: 'Sak 1' }, oslo);
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('id="felt-date-feil">Skriv datoen kommunen signerte.');
     expect(html).toContain('value="Sak 1"');
-    const future = await postForm(ctx, '/vurdering/intensjon/0301', { status: 'signed', date: '2026-11-27' }, oslo);
+    const future = await postShown(ctx, '/vurdering/intensjon/0301', { status: 'signed', date: '2026-11-27' }, oslo);
     expect(await future.text()).toContain('id="felt-date-feil">Datoen kan ikke være fram i tid.');
     expect((await reviewTables(ctx)).declarations).toEqual([]);
     expect((await get('/vurdering/intensjon/9999', await signIn(ctx, 'architect'))).status).toBe(404);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { postForm, postShown, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
 import { auditActions, closeRound, frozenIds, municipalityUser, openRound, reviewTables, submitReview } from './helpers.ts';
+import { answerBasis } from '../../../model/review/schemas.ts';
 
 let ctx: TestContext;
 let round: number;
@@ -34,7 +35,7 @@ const three = () => ({
 
 describe('a municipality’s review', () => {
   it('saves a draft that only the municipality sees, and that counts nowhere yet', async () => {
-    const saved = await postForm(ctx, path(), { handling: 'lagre', ...three() }, oslo);
+    const saved = await postShown(ctx, path(), { handling: 'lagre', ...three() }, oslo);
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toBe(`${path()}?lagret`);
 
@@ -67,7 +68,7 @@ describe('a municipality’s review', () => {
 
     // A second submission (or a draft) is refused: changes need an architect to reopen it.
     const before = await reviewTables(ctx);
-    const again = await postForm(ctx, path(), { handling: 'lagre', [stance('multidose')]: 'opposes' }, oslo);
+    const again = await postShown(ctx, path(), { handling: 'lagre', [stance('multidose')]: 'opposes', [`vist-${ids.multidose}`]: answerBasis('supports', '') }, oslo);
     expect(again.status).toBe(409);
     expect(textOf(await again.text())).toContain('Be prosjektet om å åpne den igjen. Ingenting er lagret.');
     expect(await reviewTables(ctx)).toEqual(before);
@@ -111,10 +112,10 @@ describe('a municipality’s review', () => {
   });
 
   it('refuses bad input beside the field at fault (422), keeping what was typed and writing nothing', async () => {
-    await postForm(ctx, path(), { handling: 'lagre', [stance('multidose')]: 'supports' }, oslo);
+    await postShown(ctx, path(), { handling: 'lagre', [stance('multidose')]: 'supports' }, oslo);
     const before = await reviewTables(ctx);
     const auditBefore = await auditActions(ctx);
-    const res = await postForm(ctx, path(), { handling: 'send', [stance('multidose')]: 'opposes', [comment('individuell-plan')]: 'Uten standpunkt', [stance('smitte-hos-pasient')]: 'supports-with-changes' }, oslo);
+    const res = await postShown(ctx, path(), { handling: 'send', [stance('multidose')]: 'opposes', [comment('individuell-plan')]: 'Uten standpunkt', [stance('smitte-hos-pasient')]: 'supports-with-changes' }, oslo);
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain(`id="felt-${stance('individuell-plan')}-feil">Velg et standpunkt til kommentaren, for eksempel «Ingen formening».`);
@@ -124,7 +125,7 @@ describe('a municipality’s review', () => {
     expect(await reviewTables(ctx)).toEqual(before);
     expect(await auditActions(ctx)).toEqual(auditBefore);
 
-    const stranger = await postForm(ctx, path(), { handling: 'lagre', 'standpunkt-999999': 'supports' }, oslo);
+    const stranger = await postShown(ctx, path(), { handling: 'lagre', 'standpunkt-999999': 'supports' }, oslo);
     expect(stranger.status).toBe(422);
     expect(textOf(await stranger.text())).toContain('Skjemaet har felt som ikke hører til denne runden: standpunkt-999999.');
   });
@@ -132,14 +133,14 @@ describe('a municipality’s review', () => {
 
 describe('who may read and write a review', () => {
   it('keeps a municipality to its own review: another municipality’s draft can be neither read nor changed', async () => {
-    await postForm(ctx, path(), { handling: 'lagre', ...three() }, oslo);
+    await postShown(ctx, path(), { handling: 'lagre', ...three() }, oslo);
     const bergen = await municipalityUser(ctx, '4601');
     const before = await reviewTables(ctx);
     const read = await get(path(), bergen);
     expect(read.status).toBe(403);
     expect(read.html).not.toContain('Planen må deles med fastlegen.');
     expect(textOf(read.html)).toContain('Du kan bare gjøre dette for din egen kommune eller organisasjon.');
-    expect((await postForm(ctx, path(), { handling: 'send', [stance('multidose')]: 'opposes' }, bergen)).status).toBe(403);
+    expect((await postShown(ctx, path(), { handling: 'send', [stance('multidose')]: 'opposes' }, bergen)).status).toBe(403);
     expect((await postForm(ctx, `${path()}/gjenapne`, {}, bergen)).status).toBe(403);
     expect(await reviewTables(ctx)).toEqual(before);
 
@@ -154,17 +155,17 @@ describe('who may read and write a review', () => {
 
   it('lets architects read but not write a municipality’s review, and keeps other roles out', async () => {
     const architect = await signIn(ctx, 'architect');
-    expect((await postForm(ctx, path(), { handling: 'send', [stance('multidose')]: 'supports' }, architect)).status).toBe(403);
+    expect((await postShown(ctx, path(), { handling: 'send', [stance('multidose')]: 'supports' }, architect)).status).toBe(403);
     for (const role of ['reader', 'organisation', 'administrator'] as const) {
       const headers = await signIn(ctx, role);
       expect((await get(path(), headers)).status, role).toBe(403);
-      expect((await postForm(ctx, path(), { handling: 'lagre' }, headers)).status, role).toBe(403);
+      expect((await postShown(ctx, path(), { handling: 'lagre' }, headers)).status, role).toBe(403);
       expect((await get(`/vurdering/runder/${round}/eksport.csv`, headers)).status, role).toBe(403);
     }
     const anonymous = await ctx.app.request(path());
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get('location')).toBe(`/login?neste=${encodeURIComponent(path())}`);
-    expect((await postForm(ctx, path(), { handling: 'lagre' })).status).toBe(401);
+    expect((await postShown(ctx, path(), { handling: 'lagre' })).status).toBe(401);
     expect((await get(`/vurdering/runder/${round}/eksport.csv`, oslo)).status).toBe(403);
     expect((await reviewTables(ctx)).reviews).toEqual([]);
   });

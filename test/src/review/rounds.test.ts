@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { postForm, postShown, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
 import { auditActions, closeRound, frozenIds, municipalityUser, openRound, reviewTables, submitReview } from './helpers.ts';
 
 let ctx: TestContext;
@@ -115,7 +115,7 @@ describe('closing', () => {
     const id = await openRound(ctx, { deadline: '2026-12-15' });
     let oslo = await signIn(ctx, 'municipality');
     const ids = await frozenIds(ctx, id);
-    const save = () => postForm(ctx, `/vurdering/runder/${id}/kommuner/0301`, { handling: 'lagre', [`standpunkt-${ids.multidose}`]: 'supports' }, oslo);
+    const save = () => postShown(ctx, `/vurdering/runder/${id}/kommuner/0301`, { handling: 'lagre', [`standpunkt-${ids.multidose}`]: 'supports' }, oslo);
 
     ctx.clock.set('2026-12-15T22:59:00Z'); // 23:59 in Oslo on the last day
     oslo = await signIn(ctx, 'municipality'); // the earlier session has long expired

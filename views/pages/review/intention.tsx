@@ -3,7 +3,7 @@ import { intentionStatusLabel, intentionStatuses, type IntentionStatus } from '.
 import type { IntentionDeclaration } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
-import { contentVersion, type StaleField } from '../../../model/versions.ts';
+import { intentionVersion, type StaleField } from '../../../model/versions.ts';
 import { StaleNotice, VersionField } from '../../components/stale.tsx';
 import { ErrorSummary, Notice, SelectField, TextField, type FieldErrors } from '../../components/form.tsx';
 import { ReviewHeader, type ReviewAbilities } from './common.tsx';
@@ -24,7 +24,7 @@ const labels = intentionLabels;
 /** What the form shows for a declaration (none yet: undecided), with the version those values are. */
 export function intentionFormValues(d: IntentionDeclaration | undefined): IntentionFormValues & { version: string } {
   const values = { status: d?.status ?? 'undecided', date: d?.decidedOn ?? '', reference: d?.reference ?? '' };
-  return { ...values, version: contentVersion(values) };
+  return { ...values, version: intentionVersion(d) };
 }
 
 /** The declaration's values as a person reads them, for the 409's side-by-side table. */
