@@ -1,3 +1,5 @@
+import { XMLValidator } from 'fast-xml-parser';
+
 /** Escapes text for an XML element's content or a double-quoted attribute. */
 export function xmlText(value: string): string {
   return value
@@ -22,4 +24,20 @@ export function xmlId(prefix: string, ...parts: (string | number)[]): string {
  */
 export function refuseDoctype(xml: string): string | null {
   return /<!DOCTYPE|<!ENTITY/i.test(xml) ? 'Filen inneholder en DOCTYPE- eller ENTITY-erklæring, som ikke er tillatt.' : null;
+}
+
+/** The largest XML file an importer reads (the route refuses a larger upload before reading it all). */
+export const MAX_XML_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Everything an XML importer checks before it parses: no DOCTYPE or entity declarations (no XXE,
+ * no entity expansion), not too large, and well-formed. A Norwegian message, or null when the file may be parsed.
+ */
+export function checkXml(xml: string): string | null {
+  const doctype = refuseDoctype(xml);
+  if (doctype) return doctype;
+  if (Buffer.byteLength(xml, 'utf8') > MAX_XML_BYTES) return `Filen er større enn ${MAX_XML_BYTES / 1024 / 1024} MB, som er det største som kan importeres.`;
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) return `Filen er ikke gyldig XML: ${valid.err.msg} (linje ${valid.err.line}, kolonne ${valid.err.col}).`;
+  return null;
 }

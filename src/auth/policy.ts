@@ -130,6 +130,7 @@ export const routePolicy: Record<string, Action> = {
   'POST /import/:id/bruk': 'exchange.import',
   /** An import job's progress (phase and counts only), by its random id, without a session lookup: see src/exchange/import-jobs.ts. */
   'GET /import/jobb/:id': 'static',
+  'GET /eksport/krav.reqif': 'scope.read',
   'GET /sok': 'scope.read',
   'GET /gapanalyse/panel': 'scope.read',
 

@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
 import { toArchimateXml } from '../../model/exchange/archimate.ts';
 import { requirementSheetColumns, requirementSheetCsv, requirementSheetRow, type RequirementSheetRow } from '../../model/exchange/requirement-sheet.ts';
+import { toReqif } from '../../model/exchange/reqif.ts';
+import { requirementSetOf } from '../../model/exchange/requirement-set.ts';
+import { currentSnapshot } from '../db/queries/baselines.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { requirementSheetSources } from '../db/queries/requirement-sheet.ts';
 import type { AppDeps } from '../deps.ts';
@@ -17,6 +20,15 @@ export function exchangeRoutes({ db, now }: AppDeps): Hono {
     c.header('Content-Disposition', `attachment; filename="akson-omfang-${stamp()}.archimate.xml"`);
     c.header('Cache-Control', 'no-store');
     return c.body(toArchimateXml(model, { title: 'Akson: løsningsomfang', exportedAt: now() }));
+  });
+
+  // ReqIF 1.2 for requirement tools (DOORS, Polarion, Jama, StrictDoc): the requirement set with its chapters and links.
+  app.get('/eksport/krav.reqif', async (c) => {
+    const set = requirementSetOf(await currentSnapshot(db, now()));
+    c.header('Content-Type', 'application/xml; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="akson-krav-${stamp()}.reqif"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(toReqif(set, { title: 'Akson: krav', exportedAt: now() }));
   });
 
   const sheetRows = async (logTime: (at: string) => string) => (await requirementSheetSources(db)).map((r) => requirementSheetRow(r, logTime));
