@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ModelIndex } from './lookup.ts';
 import type { ServiceSelection } from './matrix.ts';
-import { decisionTracks, elementKeySchema, portfolioStatuses, requirementPriorities, requirementStatuses } from './schemas.ts';
+import { decisionTracks, elementKeySchema, portfolioStatuses } from './schemas.ts';
 
 /** An optional key filter from a query string; empty means "all". */
 const optionalKey = z
@@ -113,23 +113,6 @@ export const portfolioQuerySchema = z.strictObject(
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
 );
 export type PortfolioQuery = z.infer<typeof portfolioQuerySchema>;
-
-export const requirementQuerySchema = z.strictObject(
-  {
-    status: z
-      .union([z.literal(''), z.enum(requirementStatuses)], { error: `Status må være en av ${requirementStatuses.join(', ')}.` })
-      .optional()
-      .transform((v) => (v ? v : undefined)),
-    priority: z
-      .union([z.literal(''), z.enum(requirementPriorities)], {
-        error: `Prioritet må være en av ${requirementPriorities.join(', ')}.`,
-      })
-      .optional()
-      .transform((v) => (v ? v : undefined)),
-  },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
-);
-export type RequirementQuery = z.infer<typeof requirementQuerySchema>;
 
 /** Which lines of a source document to highlight. */
 export const sourceQuerySchema = z

@@ -417,3 +417,38 @@ export async function growReviews(db: Db, options: { municipalities: number; now
     return round;
   });
 }
+
+/**
+ * Puts the requirements in a chapter tree, for the requirement list and the baseline benchmarks
+ * ("5,000 requirements over 40 chapters"): `chapters / 5` chapters of four sections each, every
+ * requirement (by number) in one of them in turn, and a requirement type in turn. Deterministic;
+ * separate from `growModel` so tests that build their own chapters start from none.
+ */
+export async function growChapters(db: Db, options: { chapters?: number; now?: Date } = {}): Promise<{ chapters: number[] }> {
+  const total = options.chapters ?? 40;
+  const at = (options.now ?? new Date('2026-01-01T00:00:00Z')).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const ids: number[] = [];
+    for (let top = 0; ids.length < total; top++) {
+      const chapter = await trx.insertInto('requirement_chapter').values({ parent_id: null, name: `Syntetisk kapittel ${top + 1}`, position: top, created_at: at }).returning('id').executeTakeFirstOrThrow();
+      ids.push(chapter.id);
+      for (let s = 0; s < 4 && ids.length < total; s++) {
+        const section = await trx.insertInto('requirement_chapter').values({ parent_id: chapter.id, name: `Seksjon ${top + 1}.${s + 1}`, position: s, created_at: at }).returning('id').executeTakeFirstOrThrow();
+        ids.push(section.id);
+      }
+    }
+    const types = (await trx.selectFrom('requirement_type').select('key').orderBy('position').execute()).map((t) => t.key);
+    const requirements = (await trx.selectFrom('requirement').select('element_id').orderBy('ref').execute()).map((r) => r.element_id);
+    // One UPDATE per chapter and type pair, whatever the number of requirements in it.
+    const groups = new Map<string, number[]>();
+    requirements.forEach((id, n) => {
+      const key = `${ids[n % ids.length]!}:${types.length > 0 ? types[n % types.length]! : ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), id]);
+    });
+    for (const [key, members] of groups) {
+      const [chapter, type] = key.split(':');
+      await inSlices(members, (part) => trx.updateTable('requirement').set({ chapter_id: Number(chapter), type_key: type || null }).where('element_id', 'in', part).execute());
+    }
+    return { chapters: ids };
+  });
+}

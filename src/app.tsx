@@ -33,6 +33,7 @@ import { importRoutes } from './routes/import.tsx';
 import { linkRoutes } from './routes/links.tsx';
 import { requirementRoutes } from './routes/requirements.tsx';
 import { requirementStructureRoutes } from './routes/requirement-structure.tsx';
+import { requirementListRoutes } from './routes/requirement-list.tsx';
 import { baselineRoutes } from './routes/baselines.tsx';
 import { reviewRoutes, reviewSignedOutAnswers } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
@@ -106,6 +107,7 @@ export function createApp(options: CreateAppOptions): Hono {
   // Specific paths before the generic `/:kind/:key` patterns of the workspace and the pages.
   app.route('/', baselineRoutes(deps));
   app.route('/', requirementStructureRoutes(deps));
+  app.route('/', requirementListRoutes(deps));
   app.route('/', requirementRoutes(deps));
   app.route('/', linkRoutes(deps));
   app.route('/', elementLinkRoutes(deps));

@@ -101,6 +101,8 @@ export const routePolicy: Record<string, Action> = {
   'GET /veikart': 'scope.read',
   'GET /portefolje': 'scope.read',
   'GET /krav': 'scope.read',
+  'GET /krav/masse': 'requirements.edit',
+  'POST /krav/masse': 'requirements.edit',
   'GET /informasjonstjenester': 'scope.read',
   'GET /matriser': 'scope.read',
   'GET /matriser/personellgrupper': 'scope.read',

@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import {
   portfolioQuerySchema,
-  requirementQuerySchema,
   resolveServiceFilter,
   serviceFilterSchema,
   servicePageQuerySchema,
@@ -35,7 +34,6 @@ import {
 import { MunicipalitiesPage } from '../../views/pages/municipalities.tsx';
 import { OverviewPage } from '../../views/pages/overview.tsx';
 import { PortfolioPage, PortfolioTable } from '../../views/pages/portfolio.tsx';
-import { RequirementsPage, RequirementTable } from '../../views/pages/requirements.tsx';
 import { RoadmapPage } from '../../views/pages/roadmap.tsx';
 import { SourceDocumentPage, SourceIndexPage } from '../../views/pages/source.tsx';
 import { historyFor } from '../http/history.ts';
@@ -108,25 +106,6 @@ export function scopeRoutes({ db }: AppDeps): Hono {
       body: <PortfolioPage all={model.elements.nationalProject} rows={rows} query={query} createPanel={createPanel(c, 'nationalProject', model, index)} />,
       fragment: <PortfolioTable rows={rows} query={query} />,
       announce: `${countOf(rows.length, 'prosjekt', 'prosjekter')} vises.`,
-    });
-  });
-
-  app.get('/krav', validParams('query', requirementQuerySchema), async (c) => {
-    const query = c.req.valid('query');
-    const { model, index } = await load();
-    const rows = model.elements.requirement
-      .filter((r) => query.status === undefined || r.status === query.status)
-      .filter((r) => query.priority === undefined || r.priority === query.priority)
-      .sort((a, b) => a.ref.localeCompare(b.ref));
-    const params = new URLSearchParams();
-    if (query.status) params.set('status', query.status);
-    if (query.priority) params.set('priority', query.priority);
-    const selfUrl = params.size > 0 ? `/krav?${params}` : '/krav';
-    return respond(c, {
-      title: 'Krav',
-      body: <RequirementsPage model={model} index={index} rows={rows} query={query} selfUrl={selfUrl} createPanel={createPanel(c, 'requirement', model, index)} />,
-      fragment: <RequirementTable model={model} index={index} rows={rows} selfUrl={selfUrl} />,
-      announce: `${countOf(rows.length, 'krav', 'krav')} vises.`,
     });
   });
 

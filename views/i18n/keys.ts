@@ -19,5 +19,6 @@ export type MessageKey =
   | Area<'requirement', typeof import('./nb/requirement.json')>
   | Area<'links', typeof import('./nb/links.json')>
   | Area<'import', typeof import('./nb/import.json')>
+  | Area<'requirementList', typeof import('./nb/requirementList.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

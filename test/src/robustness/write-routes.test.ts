@@ -55,6 +55,7 @@ const versionChecked: Record<string, string> = {
   'POST /krav/typer/:key': 'version: the type’s name as the form showed it (409 with both values)',
   'POST /krav/:key/koblinger': 'open: adds a link (idempotent set operation)',
   'POST /krav/:key/koblinger/fjern': 'open: removes a link (idempotent set operation)',
+  'POST /krav/masse': 'version: every requirement the preview showed, as id.version pairs (409 if any changed or went)',
   'POST /matriser/personellgrupper/celle': 'open: sets one cell to the chosen value, without the value shown',
   'POST /matriser/aktorer/celle': 'open: sets one cell to the chosen values, without the values shown',
   'POST /informasjonstjenester/:key/koblinger': 'version: the service’s version counter',
