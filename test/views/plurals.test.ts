@@ -174,6 +174,61 @@ const cases: Record<string, Case> = {
       '1,0 % of the population (10 of 1,000) live in the one municipality of 357 that has signed.',
       '1,0 % of the population (10 of 1,000) live in the 2 of 357 municipalities that have signed.',
     ],
+  },  // The requirement list and its bulk actions (issue 13).
+  'requirementList.summary': {
+    values: (n) => ({ count: n, from: '1', to: String(n) }),
+    nb: ["0 krav passer filteret; 1–0 vises.","1 krav passer filteret; 1–1 vises.","2 krav passer filteret; 1–2 vises."],
+    en: ["0 requirements match the filter; showing 1–0.","1 requirement matches the filter; showing 1–1.","2 requirements match the filter; showing 1–2."],
+  },
+  'requirementList.announce': {
+    nb: ["Ingen krav passer filteret.","1 krav passer filteret.","2 krav passer filteret."],
+    en: ["No requirements match the filter.","1 requirement matches the filter.","2 requirements match the filter."],
+  },
+  'requirementList.governsMore': {
+    nb: ["og 0 til","og 1 til","og 2 til"],
+    en: ["and 0 more","and 1 more","and 2 more"],
+  },
+  'requirementList.pageMissing': {
+    values: (n) => ({ pages: n, page: 3 }),
+    nb: ["Med dette filteret har kravlisten 0 sider, så side 3 finnes ikke.","Med dette filteret har kravlisten 1 side, så side 3 finnes ikke.","Med dette filteret har kravlisten 2 sider, så side 3 finnes ikke."],
+    en: ["With this filter the requirement list has 0 pages, so page 3 does not exist.","With this filter the requirement list has 1 page, so page 3 does not exist.","With this filter the requirement list has 2 pages, so page 3 does not exist."],
+  },
+  'requirementList.bulk.scope.filtered': {
+    nb: ["Alle 0 krav som passer filteret","Det ene kravet som passer filteret","Alle 2 krav som passer filteret"],
+    en: ["All 0 requirements that match the filter","The one requirement that matches the filter","All 2 requirements that match the filter"],
+  },
+  'requirementList.bulk.summary': {
+    values: (n) => ({ count: n, changed: n, unchanged: n }),
+    nb: ["0 krav er med: ingen endres, ingen er allerede slik.","1 krav er med: 1 endres, 1 er allerede slik.","2 krav er med: 2 endres, 2 er allerede slik."],
+    en: ["0 requirements are included: none changes, none is already so.","1 requirement is included: 1 changes, 1 is already so.","2 requirements are included: 2 change, 2 are already so."],
+  },
+  'requirementList.bulk.group': {
+    values: (n) => ({ from: 'Utkast', to: 'Godkjent', count: n }),
+    nb: ["Utkast → Godkjent: 0 krav","Utkast → Godkjent: 1 krav","Utkast → Godkjent: 2 krav"],
+    en: ["Utkast → Godkjent: 0 requirements","Utkast → Godkjent: 1 requirement","Utkast → Godkjent: 2 requirements"],
+  },
+  'requirementList.bulk.groupUnchanged': {
+    values: (n) => ({ value: 'Godkjent', count: n }),
+    nb: ["Allerede Godkjent: 0 krav (uendret)","Allerede Godkjent: 1 krav (uendret)","Allerede Godkjent: 2 krav (uendret)"],
+    en: ["Already Godkjent: 0 requirements (unchanged)","Already Godkjent: 1 requirement (unchanged)","Already Godkjent: 2 requirements (unchanged)"],
+  },
+  'requirementList.bulk.truncated': {
+    values: (n) => ({ shown: '500', count: n }),
+    nb: ["Tabellen viser de 500 første; alle 0 krav er med i endringen og i tallene over.","Tabellen viser de 500 første; det ene kravet er med i endringen og i tallene over.","Tabellen viser de 500 første; alle 2 krav er med i endringen og i tallene over."],
+    en: ["The table shows the first 500; all 0 requirements are in the change and in the figures above.","The table shows the first 500; the 1 requirement is in the change and in the figures above.","The table shows the first 500; all 2 requirements are in the change and in the figures above."],
+  },
+  'requirementList.bulk.confirm': {
+    nb: ["Utfør endringen på 0 krav","Utfør endringen på 1 krav","Utfør endringen på 2 krav"],
+    en: ["Apply the change to 0 requirements","Apply the change to 1 requirement","Apply the change to 2 requirements"],
+  },
+  'requirementList.bulk.done': {
+    values: (n) => ({ changed: n, unchanged: n }),
+    nb: ["Ingen krav er endret.","1 krav er endret; 1 var allerede slik.","2 krav er endret; 2 var allerede slik."],
+    en: ["No requirements changed.","1 requirement changed; 1 was already so.","2 requirements changed; 2 were already so."],
+  },
+  'requirementList.bulk.stale.text': {
+    nb: ["Ingenting er lagret. 0 krav er endret eller slettet siden du forhåndsviste. Under er forhåndsvisningen slik kravene er nå: se gjennom den og utfør igjen.","Ingenting er lagret. 1 krav er endret eller slettet siden du forhåndsviste. Under er forhåndsvisningen slik kravene er nå: se gjennom den og utfør igjen.","Ingenting er lagret. 2 krav er endret eller slettet siden du forhåndsviste. Under er forhåndsvisningen slik kravene er nå: se gjennom den og utfør igjen."],
+    en: ["Nothing was saved. 0 requirements were changed or deleted since your preview. Below is the preview as the requirements are now: review it and apply again.","Nothing was saved. 1 requirement was changed or deleted since your preview. Below is the preview as the requirements are now: review it and apply again.","Nothing was saved. 2 requirements were changed or deleted since your preview. Below is the preview as the requirements are now: review it and apply again."],
   },
 };
 
