@@ -7,6 +7,7 @@ import { akson, sourceDocument } from './akson/index.ts';
 import { REQUIREMENT_READING } from './akson/requirements.ts';
 import type { CapabilitySeed, ElementSeed, LinkSeedProvenance } from './akson/types.ts';
 import { readMunicipalities } from './municipalities.ts';
+import { seededElementColumns, setRevision, upgradeSeededContent, type SeedUpgrade } from './upgrade.ts';
 
 type Trx = Transaction<Database>;
 
@@ -32,6 +33,8 @@ export interface SeedResult {
   seeded: boolean;
   elements: number;
   municipalities: number;
+  /** A database seeded at an earlier revision of the content, brought up to this one. */
+  upgrade?: SeedUpgrade;
 }
 
 /** Whether the Akson content has been seeded into this database. */
@@ -47,7 +50,11 @@ export async function isSeeded(db: Db): Promise<boolean> {
 export async function seedDatabase(db: Db, now: Date = new Date()): Promise<SeedResult> {
   return db.transaction().execute(async (trx) => {
     const done = await trx.selectFrom('meta').select('value').where('key', '=', SEEDED_AT).executeTakeFirst();
-    if (done) return { seeded: false, elements: 0, municipalities: 0 };
+    if (done) {
+      // Seeded before: bring what nobody has changed up to the current seed (a no-op when it is).
+      const upgrade = await upgradeSeededContent(trx, now);
+      return { seeded: false, elements: 0, municipalities: 0, ...(upgrade ? { upgrade } : {}) };
+    }
     const existing = await trx.selectFrom('element').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (Number(existing.n) > 0) return { seeded: false, elements: 0, municipalities: 0 };
 
@@ -68,6 +75,8 @@ export async function seedDatabase(db: Db, now: Date = new Date()): Promise<Seed
         .execute();
     }
     await trx.insertInto('meta').values({ key: SEEDED_AT, value: now.toISOString() }).execute();
+    // A schema older than migration 0014 holds the first revision only; the upgrade adds the rest later.
+    if (await hasProvenance(trx)) await setRevision(trx);
     return { seeded: true, elements, municipalities: municipalities.length };
   });
 }
@@ -105,6 +114,12 @@ async function seedScope(trx: Trx, at: string): Promise<number> {
     return id;
   };
 
+  /** An element's own columns; a schema older than migration 0014 has no provenance columns yet. */
+  function ownColumns(kind: ElementKind, s: ElementSeed) {
+    const { provenance: level, provenance_note, source_quote, ...rest } = seededElementColumns(kind, s);
+    return provenance ? { ...rest, provenance: level, provenance_note, source_quote } : rest;
+  }
+
   /** Inserts one kind's elements in a batch, in the order given, and remembers their ids. */
   async function insertAll(kind: ElementKind, seeds: readonly ElementSeed[]): Promise<number[]> {
     if (seeds.length === 0) return [];
@@ -114,14 +129,8 @@ async function seedScope(trx: Trx, at: string): Promise<number> {
         seeds.map((s, position) => ({
           kind,
           key: s.key,
-          name: s.name,
-          name_en: s.nameEn ?? null,
-          description: s.description ?? '',
+          ...ownColumns(kind, s),
           source_document_id: doc.id,
-          source_from: s.lines[0],
-          source_to: s.lines[1],
-          tentative: s.tentative ? 1 : 0,
-          ...(provenance ? { provenance: seedLevel(s), provenance_note: s.inferred ?? s.note ?? '', source_quote: s.quote ?? null } : {}),
           position,
           created_at: at,
           updated_at: at,
@@ -227,11 +236,6 @@ async function seedScope(trx: Trx, at: string): Promise<number> {
       })),
     )
     .execute();
-  // The whole first-delivery slide is marked TENTATIVT, ER UNDER ARBEID.
-  await trx.updateTable('element').set({ tentative: 1 }).where('id', 'in', serviceIds).execute();
-  if (provenance) {
-    await trx.updateTable('element').set({ provenance: 'tentative' }).where('id', 'in', serviceIds).where('provenance', '=', 'stated').execute();
-  }
 
   const phaseIds = await insertAll('roadmapPhase', akson.roadmapPhases);
   const milestoneIds = await insertAll('milestone', akson.milestones);
@@ -313,13 +317,6 @@ async function seedScope(trx: Trx, at: string): Promise<number> {
     .execute();
   await trx.insertInto('counter').values({ name: 'requirement', value: akson.requirements.length }).execute();
   if (!provenance) return ids.size;
-  // A requirement's priority is the editors' reading, so the requirement is too.
-  await trx
-    .updateTable('element')
-    .set({ provenance: 'inferred', provenance_note: REQUIREMENT_READING })
-    .where('id', 'in', requirementIds)
-    .where('provenance', '!=', 'inferred')
-    .execute();
 
   await trx
     .insertInto('element_relation')
