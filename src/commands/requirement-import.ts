@@ -344,7 +344,7 @@ async function writePlan(
       unchanged: result.unchanged,
       leftOut: leftOut.length,
     },
-    details: `${from}: ${created.length} opprettet, ${changed.length} endret, ${result.unchanged} uendret, ${leftOut.length} rader utelatt`,
+    details: `${from}: ${created.length} opprettet, ${changed.length} endret, ${result.unchanged} uendret, ${leftOut.length} ${leftOut.length === 1 ? 'rad' : 'rader'} utelatt`,
   });
   await recordAudits(trx, audits);
   options.progress(total, total);
