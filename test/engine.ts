@@ -205,6 +205,28 @@ export const schemaOf = {
   },
 };
 
+/** Triggers, as the tests that check or defeat them need them on either engine. */
+export const triggersOf = {
+  /** The events (insert, update, delete) on `table` that move the model change counter (migration 0010). */
+  async modelChangeEvents(db: Db, table: string): Promise<string[]> {
+    if (testEngine === 'postgres') {
+      // One statement trigger per table; tgtype bits: 4 insert, 8 delete, 16 update.
+      const { rows } = await sql<{ tgtype: number }>`select t.tgtype from pg_trigger t join pg_class c on c.oid = t.tgrelid
+          where c.relname = ${table} and t.tgname = ${`${table}_model_change`} and not t.tgisinternal`.execute(db);
+      const type = rows[0]?.tgtype ?? 0;
+      return (['insert', 'update', 'delete'] as const).filter((e) => type & { insert: 4, delete: 8, update: 16 }[e]);
+    }
+    const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' and tbl_name = ${table}`.execute(db);
+    return (['insert', 'update', 'delete'] as const).filter((e) => rows.some((r) => r.name === `${table}_model_change_${e}`));
+  },
+  /** Drops what refuses `event` on an append-only table, as someone with the database's owner rights could. */
+  async dropGuard(db: Db, table: string, event: 'update' | 'delete'): Promise<void> {
+    // PostgreSQL has one trigger for both (refuseUpdateAndDelete in portable.ts).
+    if (testEngine === 'postgres') await sql`drop trigger if exists ${sql.id(`${table}_no_change`)} on ${sql.table(table)}`.execute(db);
+    else await sql`drop trigger ${sql.id(`${table}_no_${event}`)}`.execute(db);
+  },
+};
+
 /** The message each engine gives when a CHECK or FOREIGN KEY constraint refuses a row. */
 export const refused = {
   check: /CHECK constraint failed|violates check constraint/,

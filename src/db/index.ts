@@ -171,7 +171,7 @@ function openPostgres(url: string, options: OpenOptions): Db {
   return new AksonKysely({
     dialect: {
       createAdapter: () => dialect.createAdapter(),
-      createDriver: () => new SerializableDriver({ pool }),
+      createDriver: () => new SerialWriterDriver({ pool }),
       createIntrospector: (db) => dialect.createIntrospector(db),
       createQueryCompiler: () => dialect.createQueryCompiler(),
     },
@@ -180,13 +180,28 @@ function openPostgres(url: string, options: OpenOptions): Db {
 }
 
 /**
- * Write transactions on PostgreSQL run SERIALIZABLE, so that several app instances on one database
- * keep the rules that one SQLite writer keeps by construction (read, check, write). A transaction
- * that loses a race is retried (see `AksonKysely`).
+ * Write transactions on PostgreSQL take turns, across every app instance on the database, as
+ * SQLite's `BEGIN IMMEDIATE` makes them take turns on one file: each first takes one
+ * transaction-scoped advisory lock, waiting for it at most 5 s (SQLite's busy timeout; then 503).
+ * So read, check and write hold exactly as with one SQLite writer: no lost update, no duplicate
+ * number, a stale version is seen as stale (409). READ COMMITTED, because each statement then sees
+ * everything the writers before it committed; SERIALIZABLE would keep the snapshot taken before
+ * the wait and abort instead (40001, as many times as writers queue up on a hot row).
+ *
+ * Kysely does not roll back when `beginTransaction` fails, so a lock that times out is rolled back
+ * here, and the connection goes back to the pool clean.
  */
-class SerializableDriver extends PostgresDriver implements Driver {
+export const WRITER_LOCK = 120_014;
+
+class SerialWriterDriver extends PostgresDriver implements Driver {
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return super.beginTransaction(connection, { ...settings, isolationLevel: settings.isolationLevel ?? 'serializable' });
+    if (settings.isolationLevel || settings.accessMode) return super.beginTransaction(connection, settings);
+    try {
+      await connection.executeQuery(CompiledQuery.raw(`begin isolation level read committed; set local lock_timeout = '5s'; select pg_advisory_xact_lock(${WRITER_LOCK})`));
+    } catch (error) {
+      await connection.executeQuery(CompiledQuery.raw('rollback')).catch(() => undefined);
+      throw error;
+    }
   }
 }
 

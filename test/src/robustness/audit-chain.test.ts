@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../../src/cli/audit-command.ts';
 import { verifyAuditChain } from '../../../src/db/queries/audit-chain.ts';
 import { recordAudit } from '../../../src/db/queries/audit.ts';
+import { triggersOf } from '../../engine.ts';
 import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
 
 // Finding 7: anyone who could write the database file could change the log or drop its trigger unnoticed.
@@ -42,7 +43,7 @@ describe('the audit log’s hash chain', () => {
   it('names the first tampered row when one is changed through SQL with the trigger dropped', async () => {
     const admin = await someHistory();
     const target = await ctx.db.selectFrom('audit_event').select('id').where('action', '=', 'organisation.create').orderBy('id').executeTakeFirstOrThrow();
-    await sql`drop trigger audit_event_no_update`.execute(ctx.db);
+    await triggersOf.dropGuard(ctx.db, 'audit_event', 'update');
     await sql`update audit_event set details = 'ingenting å se her' where id = ${target.id}`.execute(ctx.db);
 
     const verified = await audit(['verify']);
@@ -55,7 +56,7 @@ describe('the audit log’s hash chain', () => {
   it('names the row after one that was removed', async () => {
     await someHistory();
     const rows = await ctx.db.selectFrom('audit_event').select('id').orderBy('id').execute();
-    await sql`drop trigger audit_event_no_delete`.execute(ctx.db);
+    await triggersOf.dropGuard(ctx.db, 'audit_event', 'delete');
     await sql`delete from audit_event where id = ${rows[2]!.id}`.execute(ctx.db);
     expect(await verifyAuditChain(ctx.db)).toMatchObject({ whole: false, brokenAt: rows[3]!.id });
   });
@@ -65,7 +66,7 @@ describe('the audit log’s hash chain', () => {
     const anchor = (await audit(['latest'])).out;
     const [id] = anchor.split(':');
     // Rewrite the newest row and re-chain it as an attacker with the hash function could.
-    await sql`drop trigger audit_event_no_update`.execute(ctx.db);
+    await triggersOf.dropGuard(ctx.db, 'audit_event', 'update');
     await sql`update audit_event set hash = ${'0'.repeat(64)} where id = ${Number(id)}`.execute(ctx.db);
     expect((await audit(['verify', '--anchor', anchor])).code).toBe(1);
   });

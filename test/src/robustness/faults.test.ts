@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { databaseFault } from '../../../src/http/faults.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testEngine } from '../../engine.ts';
 import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
 
 // Finding 2: a full disk was told as a 500 with "cannot rollback - no transaction is active" in the log.
@@ -13,8 +14,16 @@ afterEach(() => ctx.db.destroy());
 const count = async (table: 'review_round' | 'review_round_service' | 'audit_event') =>
   Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-/** Fills the database to SQLite's `max_page_count`, then frees room for one page: the next big write runs out midway. */
+/**
+ * Fills the database to SQLite's `max_page_count`, then frees room for one page: the next big write
+ * runs out midway. A PostgreSQL server cannot be filled from a test, so there the frozen services
+ * (written after the round row, in the same transaction) meet the server's own disk_full error.
+ */
 async function fillTheDisk(): Promise<void> {
+  if (testEngine === 'postgres') {
+    await failWrites('review_round_service', '53100', 'could not extend file: No space left on device');
+    return;
+  }
   await sql`create table filler (id integer primary key, data blob)`.execute(ctx.db);
   const pages = (await sql<{ page_count: number }>`pragma page_count`.execute(ctx.db)).rows[0]!.page_count;
   await sql.raw(`pragma max_page_count = ${pages + 40}`).execute(ctx.db);
@@ -25,6 +34,12 @@ async function fillTheDisk(): Promise<void> {
     expect((error as { code?: string }).code).toBe('SQLITE_FULL');
   }
   await sql`delete from filler where id in (select id from filler order by id desc limit 1)`.execute(ctx.db);
+}
+
+/** PostgreSQL: inserts into `table` fail with the server's error `code` from now on. */
+async function failWrites(table: string, code: string, message: string): Promise<void> {
+  await sql.raw(`create function test_fault() returns trigger language plpgsql as $$ begin raise exception '${message}' using errcode = '${code}'; end $$`).execute(ctx.db);
+  await sql.raw(`create trigger test_fault before insert on ${table} for each row execute function test_fault()`).execute(ctx.db);
 }
 
 describe('a database that runs out of space', () => {
@@ -40,7 +55,7 @@ describe('a database that runs out of space', () => {
     expect(text).toContain('Serveren har ikke mer lagringsplass, så endringen ble ikke lagret. Ingenting er lagret.');
     expect({ rounds: await count('review_round'), services: await count('review_round_service'), audit: await count('audit_event') }).toEqual(before);
     const logged = ctx.errors.map((e) => `${String(e)} ${String((e as Error).cause ?? '')}`).join('\n');
-    expect(logged).toContain('SQLITE_FULL');
+    expect(logged).toContain(testEngine === 'postgres' ? '53100' : 'SQLITE_FULL');
     expect(logged).not.toContain('cannot rollback');
   });
 });
@@ -48,13 +63,15 @@ describe('a database that runs out of space', () => {
 describe('a database that cannot take writes', () => {
   it('answers 503 when it is read-only, and says so', async () => {
     const architect = await signIn(ctx, 'architect');
-    await sql`pragma query_only = on`.execute(ctx.db);
+    // PostgreSQL: the error a read-only server (a standby, default_transaction_read_only) gives.
+    if (testEngine === 'postgres') await failWrites('review_round', '25006', 'cannot execute INSERT in a read-only transaction');
+    else await sql`pragma query_only = on`.execute(ctx.db);
     const res = await postForm(ctx, '/vurdering/runder', { title: 'Første runde', deadline: '2026-12-15' }, architect);
-    await sql`pragma query_only = off`.execute(ctx.db);
+    if (testEngine === 'sqlite') await sql`pragma query_only = off`.execute(ctx.db);
     expect(res.status).toBe(503);
     expect(textOf(await res.text())).toContain('Databasen er skrivebeskyttet akkurat nå');
     expect(await count('review_round')).toBe(0);
-    expect(ctx.errors.map(String).join('\n')).toContain('SQLITE_READONLY');
+    expect(ctx.errors.map(String).join('\n')).toContain(testEngine === 'postgres' ? '25006' : 'SQLITE_READONLY');
   });
 });
 
