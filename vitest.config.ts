@@ -19,7 +19,8 @@ const shared = {
 };
 
 const sqlite = {
-  test: { ...shared, name: 'sqlite', include: ['test/**/*.test.{ts,tsx}'], env: { AKSON_TEST_ENGINE: 'sqlite' } },
+  // test/postgres holds what only PostgreSQL has (several instances on one server, its restarts).
+  test: { ...shared, name: 'sqlite', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/postgres/**', 'node_modules/**'], env: { AKSON_TEST_ENGINE: 'sqlite' } },
 };
 const postgres = {
   test: {

@@ -1,10 +1,10 @@
-import { loadConfig } from '../config.ts';
+import { databaseLocation, loadConfig } from '../config.ts';
 import { migrateToLatest, openDatabase } from '../db/index.ts';
 import { runBaselineCommand } from './baseline-command.ts';
 
 /** `npm run baseline -- create NAME` / `npm run baseline -- list`: see `baselineUsage`. */
 const config = loadConfig();
-const db = openDatabase(config.DATABASE_FILE);
+const db = openDatabase(databaseLocation(config), { poolSize: 2 });
 try {
   await migrateToLatest(db);
   process.exitCode = await runBaselineCommand(process.argv.slice(2), {
