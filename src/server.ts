@@ -5,6 +5,7 @@ import { createSetupLink, invitePath } from './auth/invites.ts';
 import { sql, type LogEvent } from 'kysely';
 import { ConfigError, databaseLabel, databaseLocation, loadConfig } from './config.ts';
 import { openDatabase, migrateToLatest } from './db/index.ts';
+import { claimSqliteFile, secondProcessWarning } from './db/single-process.ts';
 import { seedDatabase } from '../seeds/seed.ts';
 
 async function main(): Promise<void> {
@@ -20,6 +21,10 @@ async function main(): Promise<void> {
       throw new ConfigError(`DATABASE_URL: kan ikke koble til PostgreSQL på ${databaseLabel(config)}: ${error instanceof Error ? error.message : String(error)}`);
     });
   }
+  // One server per SQLite file is the supported setup: say so when this is a second one.
+  const claim = !config.DATABASE_URL && config.DATABASE_FILE !== ':memory:' ? claimSqliteFile(config.DATABASE_FILE) : null;
+  if (claim?.other) console.warn(secondProcessWarning(config.DATABASE_FILE, claim.other));
+  process.on('exit', () => claim?.release());
   const migrated = await migrateToLatest(db);
   const ran = migrated.results?.filter((r) => r.status === 'Success').length ?? 0;
   if (ran > 0) console.log(`Databasen ${databaseLabel(config)}: ${ran} migrering(er) kjørt.`);
