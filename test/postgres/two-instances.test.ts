@@ -39,7 +39,7 @@ describe.skipIf(testEngine !== 'postgres')('two app instances on one PostgreSQL 
   });
 
   /** Runs `count` requests at once, alternating between the instances. */
-  const race = (count: number, request: (ctx: TestContext, i: number) => Promise<Response>) =>
+  const race = (count: number, request: (ctx: TestContext, i: number) => Response | Promise<Response>) =>
     Promise.all(Array.from({ length: count }, async (_, i) => {
       const res = await request(i % 2 === 0 ? a : b, i);
       return { status: res.status, body: await res.text() };
