@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { elementKindSchema, type ElementKind } from './kinds.ts';
 import { firstDeliveryTierIds } from './lookup.ts';
-import { elementKeySchema, requirementRefSchema, type Requirement, type ScopeModel } from './schemas.ts';
+import {
+  elementKeySchema,
+  requirementPriorities,
+  requirementRefSchema,
+  requirementStatuses,
+  type Requirement,
+  type RequirementPriority,
+  type RequirementStatus,
+  type ScopeModel,
+} from './schemas.ts';
 
 /*
  * The requirement set's structure and traceability (issue 13): chapters as an ordered tree,
@@ -215,4 +224,56 @@ export function requirementCoverage(model: ScopeModel, lostLinks: readonly LostL
     withDeletedElement: model.elements.requirement.flatMap((r) => (lostBy.has(r.id) ? [{ requirement: r, lost: lostBy.get(r.id)! }] : [])),
     requirements: model.elements.requirement.length,
   };
+}
+
+// The traceability view -----------------------------------------------------------------------
+
+/** Requirements by information service, or by capability. */
+export const traceViews = ['tjenester', 'funksjonsomrader'] as const;
+export type TraceView = (typeof traceViews)[number];
+
+/** The traceability view's filters and position, as they stand in its URL. */
+export const traceQuerySchema = z.strictObject(
+  {
+    etter: z
+      .union([z.literal(''), z.enum(traceViews)], { error: 'etter må være tjenester eller funksjonsomrader.' })
+      .optional()
+      .transform((v): TraceView => (v ? v : 'tjenester')),
+    kapittel: z
+      .union([z.literal(''), z.string().regex(/^\d{1,9}$/, 'kapittel må være et kapittelnummer.')], { error: 'kapittel må være et kapittelnummer.' })
+      .optional()
+      .transform((v) => (v ? Number(v) : undefined)),
+    type: z
+      .union([z.literal(''), z.string().regex(/^[a-z0-9-]{1,60}$/, 'Ukjent kravtype.')], { error: 'Ukjent kravtype.' })
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    prioritet: z
+      .union([z.literal(''), z.enum(requirementPriorities)], { error: `prioritet må være en av ${requirementPriorities.join(', ')}.` })
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    status: z
+      .union([z.literal(''), z.enum(requirementStatuses)], { error: `status må være en av ${requirementStatuses.join(', ')}.` })
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    trinn: z
+      .union([z.literal(''), elementKeySchema], { error: 'Ukjent leveransetrinn.' })
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    side: z.coerce.number({ error: 'side må være et sidetall.' }).int().min(1).max(100_000).optional().default(1),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
+);
+export type TraceQuery = z.infer<typeof traceQuerySchema>;
+
+/** The view's URL for a query (with `side` changed when given), leaving out what is at its default. */
+export function traceHref(query: TraceQuery, side = query.side): string {
+  const params = new URLSearchParams();
+  if (query.etter !== 'tjenester') params.set('etter', query.etter);
+  if (query.kapittel !== undefined) params.set('kapittel', String(query.kapittel));
+  if (query.type) params.set('type', query.type);
+  if (query.prioritet) params.set('prioritet', query.prioritet);
+  if (query.status) params.set('status', query.status);
+  if (query.trinn) params.set('trinn', query.trinn);
+  if (side > 1) params.set('side', String(side));
+  return params.size > 0 ? `/krav/sporbarhet?${params}` : '/krav/sporbarhet';
 }

@@ -34,6 +34,7 @@ import { linkRoutes } from './routes/links.tsx';
 import { requirementRoutes } from './routes/requirements.tsx';
 import { requirementStructureRoutes } from './routes/requirement-structure.tsx';
 import { requirementListRoutes } from './routes/requirement-list.tsx';
+import { traceabilityRoutes } from './routes/traceability.tsx';
 import { baselineRoutes } from './routes/baselines.tsx';
 import { reviewRoutes, reviewSignedOutAnswers } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
@@ -108,6 +109,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', baselineRoutes(deps));
   app.route('/', requirementStructureRoutes(deps));
   app.route('/', requirementListRoutes(deps));
+  app.route('/', traceabilityRoutes(deps));
   app.route('/', requirementRoutes(deps));
   app.route('/', linkRoutes(deps));
   app.route('/', elementLinkRoutes(deps));

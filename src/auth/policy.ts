@@ -166,6 +166,7 @@ export const routePolicy: Record<string, Action> = {
   'POST /krav/kapitler/:id': 'requirements.edit',
   'POST /krav/kapitler/:id/flytt': 'requirements.edit',
   'GET /krav/typer': 'scope.read',
+  'GET /krav/sporbarhet': 'scope.read',
   'POST /krav/typer': 'requirements.edit',
   'POST /krav/typer/:key': 'requirements.edit',
   'POST /krav/:key/koblinger': 'requirements.edit',
