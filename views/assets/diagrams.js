@@ -16,7 +16,8 @@
     // Our generators escape every label, so long ones grow; they also keep diagrams below a node threshold.
     maxTextSize: 200000,
     fontFamily: "Inter, 'Segoe UI', system-ui, -apple-system, sans-serif",
-    flowchart: { htmlLabels: true, useMaxWidth: true },
+    // Drawn at full size, never shrunk to the screen: a wide diagram scrolls inside its box (readable on a phone).
+    flowchart: { htmlLabels: true, useMaxWidth: false },
     gantt: { useMaxWidth: true },
   });
 

@@ -22,6 +22,7 @@ import { LinkProvenanceNote, RelationAddForm, relationCandidates, type LinkEdit,
 import { relationInfo } from '../../model/relations.ts';
 import { recordSolutionLabel } from '../../model/schemas.ts';
 import { ServiceDiagramSection } from './diagrams.tsx';
+import { matrixRowHref } from './matrices.tsx';
 import { chapterLabel, ElementRequirementsSection, RequirementTraceSection } from './requirement-trace.tsx';
 import type { TraceContext } from '../../src/db/queries/requirement-trace.ts';
 import { numberChapters } from '../../model/requirements.ts';
@@ -755,7 +756,7 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
           >
             Rediger funksjonsområder, mål og avhengigheter
           </a>
-          <a class="ds-link" href="/matriser/personellgrupper">
+          <a class="ds-link" href={matrixRowHref(service, index)}>
             Koble til tjenesteområder og aktører i matrisene
           </a>
         </div>

@@ -31,6 +31,21 @@ export function filterQuery(filter: ServiceFilter & { side?: number }): string {
   return s ? `?${s}` : '';
 }
 
+/** The id of a service's row in either matrix, for a link straight to it. */
+function matrixRowId(service: { key: string }): string {
+  return `rad-${service.key}`;
+}
+
+/**
+ * The personnel matrix narrowed to a service's own tier and category, scrolled to its row (marked
+ * as the target): where the service page sends an architect to link the service.
+ */
+export function matrixRowHref(service: InformationService, index: ModelIndex): string {
+  const tier = service.tierId === null ? undefined : index.byId.get(service.tierId)?.key;
+  const category = service.categoryId === null ? undefined : index.byId.get(service.categoryId)?.key;
+  return `/matriser/personellgrupper${filterQuery({ tier, category })}#${matrixRowId(service)}`;
+}
+
 function MatrixTabs({ current, filter }: { current: string; filter: ServiceFilter }) {
   return <TabLinks label="Matriser" links={matrixTabs.map((t) => ({ href: `${t.href}${filterQuery({ tier: filter.tier, category: filter.category })}`, label: t.label, current: t.href === current }))} />;
 }
@@ -141,7 +156,7 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl, 
                   </th>
                 </tr>
                 {group.services.map((s) => (
-                  <tr>
+                  <tr id={matrixRowId(s)}>
                     <ServiceRowHeader service={s} index={index} />
                     {matrix.groups.map((g) => (
                       <PersonnelCell service={s} group={g} usage={matrix.usage(s.id, g.id)} canEdit={canEdit} />
@@ -229,7 +244,7 @@ export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl, pagi
                   </th>
                 </tr>
                 {group.services.map((s) => (
-                  <tr>
+                  <tr id={matrixRowId(s)}>
                     <ServiceRowHeader service={s} index={index} />
                     {matrix.actors.map((a) => (
                       <ExchangeCellView service={s} actor={a} cell={matrix.exchanges(s.id, a.id)} canEdit={canEdit} />

@@ -60,7 +60,7 @@ export function AuditPage({ events, query, actions, users, chain }: { events: Au
       {events.length === 0 ? (
         <Empty>Ingen hendelser passer filteret.</Empty>
       ) : (
-        <div class="table-scroll">
+        <section class="table-scroll" tabindex={0} aria-label="Hendelser i revisjonsloggen">
           <table class="ds-table" data-border data-zebra>
             <caption class="ds-sr-only">Hendelser i revisjonsloggen</caption>
             <thead>
@@ -96,7 +96,7 @@ export function AuditPage({ events, query, actions, users, chain }: { events: Au
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </>
   );
