@@ -1,4 +1,5 @@
 import { csvLine } from '../audit.ts';
+import type { ExportFormat } from '../export-format.ts';
 import type { Municipality } from '../schemas.ts';
 import type { Coverage, CoverageFigure } from './coverage.ts';
 import { intentionStatuses, intentionStatusLabel, stanceLabel, unansweredLabel, type IntentionStatus, type Stance } from './schemas.ts';
@@ -28,6 +29,7 @@ export const roundResultsHeader = [
   'standpunkt',
   'kommentar',
   'sendt_inn',
+  'sendt_inn_utc',
 ] as const;
 
 export interface FrozenServiceRef extends SnapshotService {
@@ -43,6 +45,7 @@ export function roundResultsCsv(
   services: readonly FrozenServiceRef[],
   reviews: ReadonlyArray<{ municipality: Municipality; submittedAt: string | null }>,
   entries: ReadonlyArray<{ municipalityNumber: string; roundServiceId: number; stance: Stance | null; comment: string }>,
+  format: ExportFormat,
 ): string {
   const entryOf = new Map(entries.map((e) => [`${e.municipalityNumber}:${e.roundServiceId}`, e]));
   const rows = reviews.flatMap(({ municipality: m, submittedAt }) =>
@@ -62,6 +65,7 @@ export function roundResultsCsv(
         s.tierName ?? '',
         entry?.stance ? stanceLabel[entry.stance] : unansweredLabel,
         entry?.comment ?? '',
+        format.localTime(submittedAt),
         submittedAt ?? '',
       ];
     }),
@@ -70,9 +74,6 @@ export function roundResultsCsv(
 }
 
 export const dashboardHeader = ['seksjon', 'nokkel', 'navn', 'kategori', 'kommuner', 'innbyggere', 'av_kommuner', 'av_innbyggere', 'andel_innbyggere_prosent'] as const;
-
-/** A share as a percentage with two decimals and a point, the same in every locale. */
-export const percent = (part: number, whole: number) => (whole === 0 ? '0.00' : ((part / whole) * 100).toFixed(2));
 
 export interface DashboardFigures {
   coverage: Coverage;
@@ -88,7 +89,8 @@ export interface DashboardFigures {
  * pivot it: coverage of signed declarations (all, in scope, per county), the declarations by
  * status, the municipalities that have reviewed, and each service's stances.
  */
-export function dashboardCsv(f: DashboardFigures): string {
+export function dashboardCsv(f: DashboardFigures, format: ExportFormat): string {
+  const percent = format.percent;
   const total = f.coverage.all;
   const coverageRow = (key: string, name: string, c: CoverageFigure) => [
     'dekning',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { intentionTally, populationCoverage } from '../../../model/review/coverage.ts';
+import { exportFormat } from '../../../model/export-format.ts';
 import { dashboardCsv } from '../../../model/review/csv.ts';
 import { roundIdSchema, type IntentionStatus } from '../../../model/review/schemas.ts';
 import { sortTallies, stanceTallies, tallySortShortLabel, tallySorts } from '../../../model/review/tallies.ts';
@@ -114,7 +115,7 @@ export function dashboardRoutes(deps: AppDeps): Hono {
       round: f.round ?? null,
       reviewed: f.reviewed,
       tallies: sortTallies(f.tallies, sorter),
-    });
+    }, exportFormat(c.var.i18n.language.locale));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="dashbord-${c.var.clock().toISOString().slice(0, 10)}.csv"`);
     return c.body(body);

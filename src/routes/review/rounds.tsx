@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { exportFormat } from '../../../model/export-format.ts';
 import { roundResultsCsv } from '../../../model/review/csv.ts';
 import { osloDate, roundState } from '../../../model/review/rounds.ts';
 import { reopenRoundSchema, roundInputSchema } from '../../../model/review/schemas.ts';
@@ -123,7 +124,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     const submitted = reviews.filter((r) => r.status === 'submitted');
     // Who took a copy of every municipality's words is worth knowing.
     await recordReviewExport(db, callerOf(c), id, `${countOf(submitted.length, 'kommune', 'kommuner')}, ${countOf(services.length, 'tjeneste', 'tjenester')}`);
-    const body = roundResultsCsv(round, services, submitted.map((r) => ({ municipality: r.municipality, submittedAt: r.submittedAt })), entries);
+    const body = roundResultsCsv(round, services, submitted.map((r) => ({ municipality: r.municipality, submittedAt: r.submittedAt })), entries, exportFormat(c.var.i18n.language.locale));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="vurdering-runde-${id}.csv"`);
     c.header('Cache-Control', 'no-store');

@@ -92,7 +92,7 @@ describe('the audit log', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="revisjonslogg-2026-11-26.csv"');
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('id,tid,bruker_id,bruker,e-post,handling,handling_navn,tabell,rad,element_id,før,etter,adresse,detaljer');
+    expect(lines[0]).toBe('id,tid,tid_utc,bruker_id,bruker,e-post,handling,handling_navn,tabell,rad,element_id,før,etter,adresse,detaljer');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain('Pasientforeningen');
     expect(lines[1]).not.toMatch(/,=HYPERLINK/);

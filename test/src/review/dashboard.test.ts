@@ -61,14 +61,14 @@ describe('the dashboard on the seeded municipalities', () => {
 
     const rows = parseCsv((await get(`/vurdering/dashbord/eksport.csv?runde=${round}`, architect)).html);
     const row = (section: string, key: string, category?: string) => rows.find((r) => r[0] === section && r[1] === key && (!category || r[3] === category))?.slice(4);
-    expect(row('dekning', 'alle')).toEqual(['4', '1282724', '357', '5550203', '23.11']);
-    expect(row('dekning', 'i-omfang')).toEqual(['2', '1009650', '292', '4796623', '21.05']);
-    expect(row('dekning', 'fylke-15')).toEqual(['1', '58509', '27', '270624', '21.62']);
-    expect(row('vurdert', `runde-${round}`)).toEqual(['4', '1224430', '357', '5550203', '22.06']);
-    expect(row('tjeneste', 'multidose', 'Støtter')).toEqual(['1', '717710', '4', '1224430', '58.62']);
-    expect(row('tjeneste', 'multidose', 'Støtter ikke')).toEqual(['1', '291940', '4', '1224430', '23.84']);
-    expect(row('tjeneste', 'multidose', 'Støtter med endringer')).toEqual(['1', '214565', '4', '1224430', '17.52']);
-    expect(row('tjeneste', 'multidose', 'Ikke besvart')).toEqual(['1', '215', '4', '1224430', '0.02']);
+    expect(row('dekning', 'alle')).toEqual(['4', '1282724', '357', '5550203', '23,1']);
+    expect(row('dekning', 'i-omfang')).toEqual(['2', '1009650', '292', '4796623', '21,0']);
+    expect(row('dekning', 'fylke-15')).toEqual(['1', '58509', '27', '270624', '21,6']);
+    expect(row('vurdert', `runde-${round}`)).toEqual(['4', '1224430', '357', '5550203', '22,1']);
+    expect(row('tjeneste', 'multidose', 'Støtter')).toEqual(['1', '717710', '4', '1224430', '58,6']);
+    expect(row('tjeneste', 'multidose', 'Støtter ikke')).toEqual(['1', '291940', '4', '1224430', '23,8']);
+    expect(row('tjeneste', 'multidose', 'Støtter med endringer')).toEqual(['1', '214565', '4', '1224430', '17,5']);
+    expect(row('tjeneste', 'multidose', 'Ikke besvart')).toEqual(['1', '215', '4', '1224430', '0,0']);
   });
 
   it('takes the counties outside the scope from the modelled regions, and states the municipal reforms', async () => {
@@ -153,10 +153,10 @@ describe('the round’s results as CSV', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="vurdering-runde-${round}.csv"`);
     const rows = parseCsv(res.html);
-    expect(rows[0]).toEqual(['runde_id', 'runde', 'kommunenummer', 'kommune', 'fylkesnummer', 'fylke', 'innbyggere', 'tjeneste_nokkel', 'tjeneste', 'informasjonskategori', 'leveransetrinn', 'standpunkt', 'kommentar', 'sendt_inn']);
+    expect(rows[0]).toEqual(['runde_id', 'runde', 'kommunenummer', 'kommune', 'fylkesnummer', 'fylke', 'innbyggere', 'tjeneste_nokkel', 'tjeneste', 'informasjonskategori', 'leveransetrinn', 'standpunkt', 'kommentar', 'sendt_inn', 'sendt_inn_utc']);
     expect(rows).toHaveLength(1 + 4 * 34);
     const bergen = rows.find((r) => r[2] === '4601' && r[7] === 'multidose');
-    expect(bergen).toEqual([String(round), 'Første runde', '4601', 'Bergen', '46', 'Vestland', '291940', 'multidose', 'Multidose', 'Legemidler og vaksiner', 'Innen 2023', 'Støtter ikke', 'Bergen trenger <script>alert(1)</script> noe annet.', '2026-11-26T12:00:00.000Z']);
+    expect(bergen).toEqual([String(round), 'Første runde', '4601', 'Bergen', '46', 'Vestland', '291940', 'multidose', 'Multidose', 'Legemidler og vaksiner', 'Innen 2023', 'Støtter ikke', 'Bergen trenger <script>alert(1)</script> noe annet.', '2026-11-26 13:00:00', '2026-11-26T12:00:00.000Z']);
     expect(rows.find((r) => r[2] === '1151' && r[7] === 'multidose')?.slice(11, 13)).toEqual(['Ikke besvart', '']);
     // Taking a copy of every municipality's words is recorded.
     const log = await ctx.db.selectFrom('audit_event').select(['action', 'details']).where('action', '=', 'review.export').executeTakeFirstOrThrow();
