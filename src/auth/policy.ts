@@ -120,6 +120,8 @@ export const routePolicy: Record<string, Action> = {
   'GET /api/openapi.json': 'scope.read',
   'GET /konto/tokener': 'account.tokens',
   'POST /api/requirements/:key/links': 'requirements.edit',
+  'POST /api/requirements': 'scope.edit',
+  'PUT /api/requirements/:key': 'scope.edit',
   'POST /konto/tokener': 'account.tokens',
   'POST /konto/tokener/:id/trekk-tilbake': 'account.tokens',
   'GET /api/dokumentasjon': 'scope.read',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { modelExportSchema } from '../../model/export.ts';
 import { baselineDiffDocumentSchema, baselineDocumentSchema, baselineSummarySchema } from '../../model/baselines.ts';
+import { apiRequirementInputSchema, apiRequirementUpdateSchema, apiRequirementWrittenSchema } from '../../model/exchange/api-requirements.ts';
 import { apiRequirementLinkSchema } from '../../model/exchange/api-tokens.ts';
 import type { ApiOperation } from '../../model/exchange/openapi.ts';
 
@@ -58,6 +59,39 @@ export const apiOperations: readonly ApiOperation[] = [
     tags: ['API'],
     writes: false,
     responses: { 200: { description: 'OpenAPI-dokumentet.', schema: z.looseObject({ openapi: z.literal('3.1.0') }) } },
+  },
+  {
+    method: 'post',
+    path: '/api/requirements',
+    operationId: 'createRequirement',
+    summary: 'Opprette et krav',
+    description:
+      'Som skjemaet «Nytt krav»: de samme reglene (kravteksten er et «skal»-utsagn, kapittel og kravtype må finnes) og det neste kravnummeret fra telleren. Svarer med nøkkel, kravnummer og versjon.',
+    tags: ['Krav'],
+    body: apiRequirementInputSchema,
+    writes: true,
+    responses: {
+      201: { description: 'Kravet er opprettet.', schema: apiRequirementWrittenSchema },
+      422: { description: 'Ugyldige felt (error.fields sier hvilke).' },
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/requirements/:key',
+    operationId: 'updateRequirement',
+    summary: 'Endre et krav (hele kravet, med versjonen skriptet leste)',
+    description:
+      'Som redigeringsskjemaet: alle feltene sendes, med kravets versjon slik skriptet leste den (fra /api/model). Er kravet endret siden, svarer API-et 409 og endrer ingenting. Felt som utelates, tømmes.',
+    tags: ['Krav'],
+    params: z.object({ key: z.string().describe('Kravets nøkkel, f.eks. aks-0001') }),
+    body: apiRequirementUpdateSchema,
+    writes: true,
+    responses: {
+      200: { description: 'Kravet er endret; versjonen er den nye.', schema: apiRequirementWrittenSchema },
+      404: { description: 'Kravet finnes ikke.' },
+      409: { description: 'Kravet er endret siden versjonen som ble sendt.' },
+      422: { description: 'Ugyldige felt (error.fields sier hvilke).' },
+    },
   },
   {
     method: 'post',

@@ -1,16 +1,64 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { apiRequirementInputSchema, apiRequirementUpdateSchema, requirementFormValues } from '../../model/exchange/api-requirements.ts';
 import { apiRequirementLinkSchema } from '../../model/exchange/api-tokens.ts';
+import { elementInputSchemas } from '../../model/editing.ts';
 import { elementKeySchema } from '../../model/schemas.ts';
 import { elementKindSchema } from '../../model/kinds.ts';
 import { auditActor } from '../auth/context.ts';
 import { changeLinkFromRequirement } from '../commands/requirement-links.ts';
+import { createElement, updateElement } from '../db/queries/elements.ts';
 import type { AppDeps } from '../deps.ts';
 import { apiError } from '../http/api-error.ts';
 
 /** Changes through the JSON API: the same use cases as the pages, JSON in and out. */
 export function apiWriteRoutes({ db }: AppDeps): Hono {
   const app = new Hono();
+
+  /** The body as JSON checked against `schema`, then against the page's own form schema; or the 400/422 answer. */
+  const requirementInput = async <S extends typeof apiRequirementInputSchema | typeof apiRequirementUpdateSchema>(c: Context, schema: S) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return { answer: apiError(c, 400, 'bad_request', 'Innholdet må være JSON.') };
+    }
+    const api = schema.safeParse(body);
+    if (!api.success) return { answer: apiError(c, 422, 'validation', 'Noen felt er ugyldige.', fieldsOf(api.error)) };
+    const form = elementInputSchemas.requirement.safeParse(requirementFormValues(api.data));
+    if (!form.success) return { answer: apiError(c, 422, 'validation', 'Noen felt er ugyldige.', fieldsOf(form.error)) };
+    return { api: api.data as z.infer<S>, input: form.data };
+  };
+
+  // Create and update a requirement: the element editor's use cases (createElement, updateElement), JSON in and out.
+  app.post('/api/requirements', async (c) => {
+    const parsed = await requirementInput(c, apiRequirementInputSchema);
+    if ('answer' in parsed) return parsed.answer;
+    const result = await createElement(db, 'requirement', parsed.input, auditActor(c));
+    if (!result.ok) {
+      if (result.reason === 'invalid') return apiError(c, 422, 'validation', 'Noen felt er ugyldige.', result.errors);
+      return apiError(c, 500, 'server_error', 'Kravet ble ikke opprettet.');
+    }
+    c.header('Location', `/krav/${result.key}`);
+    return c.json({ key: result.key, ref: result.key.toUpperCase(), version: 1 }, 201);
+  });
+
+  app.put('/api/requirements/:key', async (c) => {
+    const key = elementKeySchema.safeParse(c.req.param('key'));
+    if (!key.success) return apiError(c, 404, 'not_found', 'Det finnes ikke noe slikt krav.');
+    const parsed = await requirementInput(c, apiRequirementUpdateSchema);
+    if ('answer' in parsed) return parsed.answer;
+    const result = await updateElement(db, 'requirement', key.data, parsed.api.version, parsed.input, auditActor(c));
+    if (result.ok) return c.json({ key: result.key, ref: result.key.toUpperCase(), version: parsed.api.version + 1 });
+    switch (result.reason) {
+      case 'not-found':
+        return apiError(c, 404, 'not_found', 'Det finnes ikke noe slikt krav.');
+      case 'invalid':
+        return apiError(c, 422, 'validation', 'Noen felt er ugyldige.', result.errors);
+      case 'conflict':
+        return apiError(c, 409, 'conflict', `Kravet er endret siden versjon ${parsed.api.version} (nå versjon ${result.current.version}). Ingenting er endret.`);
+    }
+  });
 
   app.post('/api/requirements/:key/links', async (c) => {
     const key = elementKeySchema.safeParse(c.req.param('key'));

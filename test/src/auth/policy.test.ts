@@ -3,7 +3,7 @@ import { roles } from '../../../model/accounts.ts';
 import { requireOwnership } from '../../../src/auth/middleware.tsx';
 import { actionFor, actions, grantFor, ownershipHolds, routePolicy, subjects, type Subject } from '../../../src/auth/policy.ts';
 import { makeRound } from '../../consultation-fixtures.ts';
-import { postForm, signIn, testApp, type TestContext } from '../../helpers.ts';
+import { postForm, sameOrigin, signIn, testApp, type TestContext } from '../../helpers.ts';
 
 /** A value for each route parameter, so every pattern becomes a path a request can take. */
 const sampleParams: Record<string, string> = {
@@ -105,7 +105,12 @@ describe.each([
       const path = concrete(pattern);
       const headers = sessions.get(subject)!;
       ctx.queries.length = 0;
-      const res = method === 'POST' ? await postForm(ctx, path, {}, headers) : await ctx.app.request(path, { headers });
+      const res =
+        method === 'POST'
+          ? await postForm(ctx, path, {}, headers)
+          : method === 'GET'
+            ? await ctx.app.request(path, { headers })
+            : await ctx.app.request(path, { method, headers: { ...sameOrigin, ...headers } });
       // A GET changes no data (see `dataWrites` for the bookkeeping it may do).
       if (method === 'GET' && allowed) expect(dataWrites(ctx.queries), `${subject}: ${route} wrote on a GET`).toEqual([]);
       // The front page sends no return path: each role then starts where it works.

@@ -27,7 +27,7 @@ describe('the API description', () => {
     for (const op of apiOperations) {
       const described = doc.paths[openApiPath(op.path)]?.[op.method];
       expect(described?.operationId, `${op.method} ${op.path}`).toBe(op.operationId);
-      expect(described?.responses['200']?.content?.['application/json']?.schema).toBeTruthy();
+      expect((described?.responses['200'] ?? described?.responses['201'])?.content?.['application/json']?.schema).toBeTruthy();
       expect(described?.responses['401']).toBeTruthy();
     }
     expect(doc.components.schemas.Error.properties.error.required.sort()).toEqual(['code', 'message']);

@@ -68,6 +68,8 @@ const versionChecked: Record<string, string> = {
   'POST /import': 'none: stores a new upload for its dry run',
   'POST /import/:id/bruk': 'bekreft: the fingerprint of the dry-run plan the report showed; re-planned in the transaction, a different plan writes nothing',
   'POST /api/requirements/:key/links': 'version: the requirement’s version counter (409 with both versions)',
+  'POST /api/requirements': 'none: a new requirement, with the next number from the counter',
+  'PUT /api/requirements/:key': 'version: the requirement’s version counter (409 JSON with both versions)',
 };
 
 // Issue 12: "walk every write route and list, in a test, which version each checks".
