@@ -166,7 +166,13 @@ function openPostgres(url: string, options: OpenOptions): Db {
   });
   // An idle connection the server ends (restart, pg_terminate_backend) is reported here; without a
   // listener it would end the process. The pool replaces it on the next request.
-  pool.on('error', (error) => (options.onPoolError ?? (() => undefined))(error));
+  const onError = (error: Error) => (options.onPoolError ?? (() => undefined))(error);
+  pool.on('error', onError);
+  // A connection in use (a transaction between two statements, or waiting on a lock) that the
+  // server ends reports it as an 'error' event of its client too, besides failing its query; the
+  // pool listens only to idle ones, and an unheard 'error' event ends the whole process. So every
+  // client gets a listener: the request fails with its 503, the server keeps running.
+  pool.on('connect', (client) => client.on('error', onError));
   const dialect = new PostgresDialect({ pool });
   return new AksonKysely({
     dialect: {
