@@ -116,7 +116,7 @@ export function ImportProgress({ job }: { job: JobView }) {
     <div
       id="import-fremdrift"
       class="import-progress"
-      {...(running ? { 'hx-get': `/import/jobb/${job.id}`, 'hx-trigger': 'load delay:400ms', 'hx-swap': 'outerHTML' } : {})}
+      {...(running ? { 'hx-get': `/import/jobb/${job.id}`, 'hx-trigger': 'load delay:400ms', 'hx-target': 'this', 'hx-swap': 'outerHTML' } : {})}
     >
       <label class="ds-label" for="import-fremdrift-linje" id="import-fremdrift-navn">
         {t('import.progress.label')}
