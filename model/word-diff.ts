@@ -114,7 +114,47 @@ function tidy(ops: Array<{ op: DiffOp; token: string }>): DiffSegment[] {
     }
   }
   flush();
-  return slideToWordStart(segments);
+  return mergeWhitespaceOnly(slideToWordStart(segments));
+}
+
+/**
+ * A change of white space alone ("skal  være" → "skal være", "mulig ." → "mulig.") is no change a
+ * reader can see as its own deletion or insertion: it is shown with the word before it (or after
+ * it, at the start), as that word deleted and inserted with its new spacing.
+ */
+function mergeWhitespaceOnly(segments: DiffSegment[]): DiffSegment[] {
+  const out: DiffSegment[] = [];
+  for (let k = 0; k < segments.length; k++) {
+    if (segments[k]!.op === 'same') {
+      out.push({ ...segments[k]! });
+      continue;
+    }
+    let end = k;
+    while (end + 1 < segments.length && segments[end + 1]!.op !== 'same') end++;
+    const run = segments.slice(k, end + 1);
+    if (!run.every((s) => /^\s*$/.test(s.text))) {
+      out.push(...run.map((s) => ({ ...s })));
+      k = end;
+      continue;
+    }
+    const dels = run.filter((s) => s.op === 'del').map((s) => s.text).join('');
+    const inss = run.filter((s) => s.op === 'ins').map((s) => s.text).join('');
+    const prev = out.at(-1);
+    const next = segments[end + 1];
+    const before = prev ? /\S+\s*$/.exec(prev.text)?.[0] : undefined;
+    const after = !before && next ? /^\s*\S+/.exec(next.text)?.[0] : undefined;
+    if (before) {
+      prev!.text = prev!.text.slice(0, -before.length);
+      out.push({ op: 'del', text: before + dels }, { op: 'ins', text: before + inss });
+    } else if (after) {
+      out.push({ op: 'del', text: dels + after }, { op: 'ins', text: inss + after });
+      segments = [...segments.slice(0, end + 1), { op: 'same', text: next!.text.slice(after.length) }, ...segments.slice(end + 2)];
+    } else {
+      out.push(...run.map((s) => ({ ...s })));
+    }
+    k = end;
+  }
+  return out.filter((s) => s.text !== '');
 }
 
 /**

@@ -57,6 +57,21 @@ describe('diffWords', () => {
     ]);
   });
 
+  it('shows a change of white space alone with the word beside it, never as a lone space deleted or inserted', () => {
+    const changes = (before: string, after: string) =>
+      diffWords(before, after)
+        .filter((s) => s.op !== 'same')
+        .map((s) => `${s.op}:${s.text}`);
+    expect(changes('Det skal  være mulig.', 'Det skal være mulig.')).toEqual(['del:skal  ', 'ins:skal ']);
+    expect(changes('Det er mulig .', 'Det er mulig.')).toEqual(['del:mulig ', 'ins:mulig']);
+    expect(changes(' Først', 'Først')).toEqual(['del: Først', 'ins:Først']);
+    for (const [before, after] of [['Det skal  være mulig.', 'Det skal være mulig.'], ['Det er mulig .', 'Det er mulig.'], [' Først', 'Først']] as const) {
+      const segments = diffWords(before, after);
+      expect(sideOf(segments, 'before')).toBe(before);
+      expect(sideOf(segments, 'after')).toBe(after);
+    }
+  });
+
   it('reports no change for equal texts', () => {
     expect(hasChanges(diffWords('Lik tekst.', 'Lik tekst.'))).toBe(false);
     expect(hasChanges(diffWords('Lik tekst.', 'Lik tekst!'))).toBe(true);
