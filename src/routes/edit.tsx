@@ -12,7 +12,9 @@ import { ElementTable } from '../../views/pages/elements.tsx';
 import { CapabilityTree } from '../../views/pages/capabilities.tsx';
 import { createElement, deleteElement, moveElement, updateElement } from '../db/queries/elements.ts';
 import { historyFor } from '../http/history.ts';
-import { loadScopeModel } from '../db/queries/model.ts';
+import { loadModelSlice, type IdSet } from '../db/queries/model.ts';
+import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
+import { capabilityServiceCounts, listCounts } from '../db/queries/element-lists.ts';
 import { sourceLines } from '../db/queries/sources.ts';
 import { loadTraceContext } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
@@ -32,8 +34,17 @@ function seeOther(c: Context, location: string) {
  */
 export function editRoutes({ db, now }: AppDeps): Hono {
   const app = new Hono();
-  const load = async () => {
-    const model = await loadScopeModel(db, { municipalities: false });
+  /**
+   * What a form reads: the frame (its choices are all frame kinds) and, for a service or a
+   * requirement, that one element, never the other services and requirements.
+   */
+  const load = async (kind?: ElementKind, key?: string) => {
+    const one: IdSet = (q) => q.selectFrom('element').select('id').where('kind', '=', kind ?? 'informationService').where('key', '=', key ?? '');
+    const model = await loadModelSlice(db, {
+      services: kind === 'informationService' && key !== undefined ? one : 'none',
+      requirements: kind === 'requirement' && key !== undefined ? one : 'none',
+      municipalities: false,
+    });
     return { model, index: indexModel(model) };
   };
   /** The reference fields' choices; a requirement's form also chooses a chapter and a type. */
@@ -76,7 +87,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
   app.get(`/${kindPathParam}/:key/rediger`, async (c) => {
     const kind = kindOf(c);
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
-    const { model, index } = await load();
+    const { model, index } = await load(kind, c.req.param('key'));
     const element = index.byKey(kind, c.req.param('key'));
     if (!element) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${c.req.param('key')}».`);
     const form = (
@@ -98,7 +109,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const version = versionSchema.safeParse(form);
     const parsed = elementInputSchemas[kind].safeParse(form);
     const invalid = async (errors: Record<string, string>) => {
-      const { model, index } = await load();
+      const { model, index } = await load(kind, key);
       const element = index.byKey(kind, key);
       if (!element) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
       const view = (
@@ -123,8 +134,9 @@ export function editRoutes({ db, now }: AppDeps): Hono {
       return respond(c, { title: `Rediger ${result.current.name}`, body: view, fragment: view, status: 409 });
     }
     if (!isFragmentRequest(c)) return seeOther(c, elementHref(kind, result.key));
-    const { model, index } = await load();
-    const element = index.get(kind, result.id)!;
+    const found = await loadNeighbourhood(db, kind, result.key);
+    if (!found) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${result.key}».`);
+    const { element, model, index } = found;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     c.header('HX-Trigger', 'scopeChanged');
     const history = await historyFor(c, db, element.id);
@@ -173,12 +185,18 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     if (moved === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
     const back = kind === 'capability' ? '/funksjonsomrader' : `/${kindInfo[kind].path}`;
     if (!isFragmentRequest(c)) return seeOther(c, back);
-    const { model, index } = await load();
+    if (kind === 'informationService' || kind === 'requirement') {
+      // Their lists are paged and show no move buttons: the list is fetched again whole.
+      c.header('HX-Redirect', back);
+      return c.body(null, 204);
+    }
+    const model = await loadModelSlice(db, { services: 'none', requirements: 'none', municipalities: false });
+    const index = indexModel(model);
     if (kind === 'capability') {
-      return c.html(<CapabilityTree model={model} index={index} canEdit moved={{ key, direction }} />);
+      return c.html(<CapabilityTree model={model} index={index} serviceCounts={await capabilityServiceCounts(db)} canEdit moved={{ key, direction }} />);
     }
     return c.html(
-      <ElementTable kind={kind} model={model} index={index} elements={model.elements[kind]} canEdit selfUrl={back} moved={{ key, direction }} />,
+      <ElementTable kind={kind} model={model} index={index} elements={model.elements[kind]} counts={await listCounts(db, kind)} canEdit selfUrl={back} moved={{ key, direction }} />,
     );
   });
 

@@ -37,12 +37,14 @@ import { PortfolioPage, PortfolioTable } from '../../views/pages/portfolio.tsx';
 import { RoadmapPage } from '../../views/pages/roadmap.tsx';
 import { SourceDocumentPage, SourceIndexPage } from '../../views/pages/source.tsx';
 import { historyFor } from '../http/history.ts';
-import { loadModelSlice, loadScopeModel } from '../db/queries/model.ts';
-import { countServices, matrixCoverage, pageCount, servicePage } from '../db/queries/service-selection.ts';
+import { loadModelSlice } from '../db/queries/model.ts';
+import { countServices, matrixCoverage, pageCount, servicePageIds } from '../db/queries/service-selection.ts';
+import { capabilityServiceCounts, kindCounts, listCounts } from '../db/queries/element-lists.ts';
 import { gapListLimit, gapPanelLimit, loadGapReport } from '../db/queries/gaps.ts';
 import { loadOverview } from '../db/queries/overview.ts';
 import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
-import { sourceDocumentByKey, sourceLines } from '../db/queries/sources.ts';
+import { listSourceDocuments, sourceDocumentByKey, sourceLines } from '../db/queries/sources.ts';
+import { listMunicipalities } from '../db/queries/review/intentions.ts';
 import { loadTraceContext } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, respond, respondError } from '../http/render.tsx';
@@ -62,8 +64,9 @@ function unknownFilter(c: Context, message: string) {
 /** The read-only pages of the scope model. */
 export function scopeRoutes({ db }: AppDeps): Hono {
   const app = new Hono();
-  const load = async (municipalities = false) => {
-    const model = await loadScopeModel(db, { municipalities });
+  /** The frame of the model (every kind that does not grow with the content), without services, requirements or municipalities. */
+  const frame = async () => {
+    const model = await loadModelSlice(db, { services: 'none', requirements: 'none', municipalities: false });
     return { model, index: indexModel(model) };
   };
 
@@ -73,8 +76,8 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   });
 
   app.get('/elementer', async (c) => {
-    const { model } = await load();
-    return respond(c, { title: 'Alle elementer', body: <KindIndexPage model={model} /> });
+    const counts = await kindCounts(db);
+    return respond(c, { title: 'Alle elementer', body: <KindIndexPage counts={counts} /> });
   });
 
   app.get('/gapanalyse', async (c) => {
@@ -83,23 +86,23 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   });
 
   app.get('/funksjonsomrader', async (c) => {
-    const { model, index } = await load();
+    const [{ model, index }, serviceCounts] = await Promise.all([frame(), capabilityServiceCounts(db)]);
     const canEdit = canEditScope(c);
     return respond(c, {
       title: 'Funksjonsområder',
-      body: <CapabilityTreePage model={model} index={index} canEdit={canEdit} createPanel={createPanel(c, 'capability', model, index)} />,
-      fragment: <CapabilityTree model={model} index={index} canEdit={canEdit} />,
+      body: <CapabilityTreePage model={model} index={index} serviceCounts={serviceCounts} canEdit={canEdit} createPanel={createPanel(c, 'capability', model, index)} />,
+      fragment: <CapabilityTree model={model} index={index} serviceCounts={serviceCounts} canEdit={canEdit} />,
     });
   });
 
   app.get('/veikart', async (c) => {
-    const { model, index } = await load();
+    const { model, index } = await frame();
     return respond(c, { title: 'Veikart', body: <RoadmapPage model={model} index={index} /> });
   });
 
   app.get('/portefolje', validParams('query', portfolioQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    const { model, index } = await load();
+    const { model, index } = await frame();
     const rows = selectProjects(model.elements.nationalProject, query);
     return respond(c, {
       title: 'Portefølje',
@@ -109,14 +112,26 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     });
   });
 
-  app.get('/informasjonstjenester', validParams('query', serviceFilterSchema), async (c) => {
+  /**
+   * The service list reads one page of services (in their own order, `side` in the address beside
+   * the filter) and counts the selection in SQL; a page past the end answers 404.
+   */
+  const serviceListPageSize = 100;
+  app.get('/informasjonstjenester', validParams('query', servicePageQuerySchema), async (c) => {
     const filter = c.req.valid('query');
-    const { model, index } = await load();
+    const keys = { tier: filter.tier, category: filter.category };
+    const page = filter.side ?? 1;
+    const [ids, total] = await Promise.all([servicePageIds(db, keys, page, serviceListPageSize, 'position'), countServices(db, keys)]);
+    const model = await loadModelSlice(db, { services: ids, requirements: 'none', municipalities: false });
+    const index = indexModel(model);
     const selection = resolveServiceFilter(filter, index);
     if (typeof selection === 'string') return unknownFilter(c, selection);
-    const elements = selectServices(model, index, selection);
-    const selfUrl = `/informasjonstjenester${filterQuery(filter)}`;
-    const props = { kind: 'informationService' as const, model, index, elements, canEdit: canEditScope(c), selfUrl };
+    const pages = pageCount(total, serviceListPageSize);
+    if (page > pages) return notFound(c, c.var.i18n.t('scope.list.pastEnd', { pages, page }));
+    const elements = model.elements.informationService;
+    const href = (p: number) => `/informasjonstjenester${filterQuery({ ...filter, side: p })}`;
+    const paging = { page, pageSize: serviceListPageSize, total, href };
+    const props = { kind: 'informationService' as const, model, index, elements, counts: new Map<number, number>(), paging, canEdit: canEditScope(c), selfUrl: href(page) };
     return respond(c, {
       title: kindInfo.informationService.plural,
       body: (
@@ -127,7 +142,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
         />
       ),
       fragment: <ElementTable {...props} />,
-      announce: `${countOf(elements.length, 'informasjonstjeneste', 'informasjonstjenester')} vises.`,
+      announce: `Listen viser ${countOf(elements.length, 'informasjonstjeneste', 'informasjonstjenester')} av ${total}.`,
     });
   });
 
@@ -150,7 +165,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const page = filter.side ?? 1;
     if (page > pageCount(total, matrixPageSize)) return { outOfRange: pageCount(total, matrixPageSize) } as const;
     const [model, coverage, gaps] = await Promise.all([
-      loadModelSlice(db, { services: servicePage(keys, page, matrixPageSize), requirements: 'none', municipalities: false }),
+      servicePageIds(db, keys, page, matrixPageSize).then((ids) => loadModelSlice(db, { services: ids, requirements: 'none', municipalities: false })),
       matrixCoverage(db, keys, matrix),
       loadGapReport(db, gapPanelLimit),
     ]);
@@ -243,13 +258,13 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   }
 
   app.get('/kommuner', async (c) => {
-    const { model } = await load(true);
-    return respond(c, { title: 'Kommuner', body: <MunicipalitiesPage municipalities={model.municipalities} /> });
+    const municipalities = await listMunicipalities(db);
+    return respond(c, { title: 'Kommuner', body: <MunicipalitiesPage municipalities={municipalities} /> });
   });
 
   app.get('/kilde', async (c) => {
-    const { model } = await load();
-    return respond(c, { title: 'Kilder', body: <SourceIndexPage documents={model.sourceDocuments} /> });
+    const documents = await listSourceDocuments(db);
+    return respond(c, { title: 'Kilder', body: <SourceIndexPage documents={documents} /> });
   });
 
   app.get('/kilde/:document', validParams('query', sourceQuerySchema), async (c) => {
@@ -276,8 +291,9 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const kind = kindByPath.get(c.req.param('kindPath') ?? '');
     if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
     if (kind === 'capability') return c.redirect('/funksjonsomrader');
-    const { model, index } = await load();
-    const props = { kind, model, index, elements: model.elements[kind], canEdit: canEditScope(c), selfUrl: `/${kindInfo[kind].path}` };
+    // Services and requirements have list pages of their own (registered above); the other kinds are the frame.
+    const [{ model, index }, counts] = await Promise.all([frame(), listCounts(db, kind)]);
+    const props = { kind, model, index, elements: model.elements[kind], counts, canEdit: canEditScope(c), selfUrl: `/${kindInfo[kind].path}` };
     return respond(c, {
       title: kindInfo[kind].plural,
       body: <ElementListPage {...props} createPanel={createPanel(c, kind, model, index)} />,

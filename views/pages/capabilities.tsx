@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
-import { byPosition, subtreeIds, type ModelIndex } from '../../model/lookup.ts';
+import { byPosition, type ModelIndex } from '../../model/lookup.ts';
+import type { ListCounts } from '../../src/db/queries/element-lists.ts';
 import type { Capability, ScopeModel } from '../../model/schemas.ts';
 import { ElementLink, PageHeader, TentativeTag } from '../components/common.tsx';
 import { MoveButton } from './elements.tsx';
@@ -8,6 +9,8 @@ import { useI18n } from '../i18n/index.ts';
 export interface CapabilityTreeProps {
   model: ScopeModel;
   index: ModelIndex;
+  /** Per capability, the distinct services it or anything below it supports (`capabilityServiceCounts`). */
+  serviceCounts: ListCounts;
   canEdit?: boolean;
   moved?: { key: string; direction: 'up' | 'down' } | undefined;
 }
@@ -27,11 +30,8 @@ export function CapabilityTreePage(props: CapabilityTreeProps & { createPanel?: 
   );
 }
 
-export function CapabilityTree({ model, index, canEdit = false, moved }: CapabilityTreeProps) {
-  const serviceCount = (c: Capability) => {
-    const ids = new Set(subtreeIds(index, c.id));
-    return new Set(model.links.serviceCapabilities.filter((l) => ids.has(l.capabilityId)).map((l) => l.serviceId)).size;
-  };
+export function CapabilityTree({ model, index, serviceCounts, canEdit = false, moved }: CapabilityTreeProps) {
+  const serviceCount = (c: Capability) => serviceCounts.get(c.id) ?? 0;
   const roots = index.childrenOf(null);
   const parts = [...model.elements.solutionPart].sort(byPosition);
   const groups = [

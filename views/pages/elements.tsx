@@ -2,12 +2,24 @@ import type { Child } from 'hono/jsx';
 import type { ServiceFilter } from '../../model/filters.ts';
 import { elementKinds, elementHref, kindInfo, unhandledKind, type ElementKind } from '../../model/kinds.ts';
 import { orderedKinds } from '../../model/editing.ts';
-import { byPosition, firstDeliveryTierIds, type ModelIndex } from '../../model/lookup.ts';
+import { byPosition, type ModelIndex } from '../../model/lookup.ts';
 import { recordSolutionLabel, type ElementOfKind, type ScopeElement, type ScopeModel } from '../../model/schemas.ts';
 import { ElementLink, Empty, PageHeader, ProvenanceTag, SourceLink, TentativeTag } from '../components/common.tsx';
 import { ServiceFilterForm } from '../components/service-filter.tsx';
+import { Pager } from '../components/consultation.tsx';
+import { useI18n } from '../i18n/index.ts';
+import type { ListCounts } from '../../src/db/queries/element-lists.ts';
 
-export function KindIndexPage({ model }: { model: ScopeModel }) {
+/** Which page of a long list is shown, of how many elements in all. */
+export interface ListPaging {
+  page: number;
+  pageSize: number;
+  total: number;
+  /** The address of page `p` with the same filter. */
+  href: (p: number) => string;
+}
+
+export function KindIndexPage({ counts }: { counts: ReadonlyMap<string, number> }) {
   return (
     <>
       <PageHeader
@@ -37,7 +49,7 @@ export function KindIndexPage({ model }: { model: ScopeModel }) {
                 </a>
               </th>
               <td lang="en">{kindInfo[kind].pluralEn}</td>
-              <td class="num">{model.elements[kind].length}</td>
+              <td class="num">{counts.get(kind) ?? 0}</td>
               <td>{kindInfo[kind].intro}</td>
             </tr>
           ))}
@@ -54,55 +66,34 @@ interface Column<K extends ElementKind> {
   cell: (element: ElementOfKind[K]) => Child;
 }
 
-/** The kind-specific columns of a list page. */
-function columnsFor<K extends ElementKind>(kind: K, model: ScopeModel, index: ModelIndex): Column<K>[] {
-  const count = (ids: number[]) => {
-    const m = new Map<number, number>();
-    for (const id of ids) m.set(id, (m.get(id) ?? 0) + 1);
-    return (id: number) => m.get(id) ?? 0;
-  };
-  const services = model.elements.informationService;
-  const first = firstDeliveryTierIds(model);
+/** The kind-specific columns of a list page; the figures come counted from the database (`listCounts`). */
+function columnsFor<K extends ElementKind>(kind: K, index: ModelIndex, counts: ListCounts): Column<K>[] {
+  const n = (id: number) => counts.get(id) ?? 0;
   switch (kind) {
     case 'informationService':
       return [
         { header: 'Kategori', cell: (e) => <ElementLink element={index.get('informationCategory', (e as ElementOfKind['informationService']).categoryId)} /> },
         { header: 'Leveransetrinn', cell: (e) => <ElementLink element={index.get('deliveryTier', (e as ElementOfKind['informationService']).tierId)} /> },
       ] as Column<K>[];
-    case 'informationCategory': {
-      const n = count(services.flatMap((s) => (s.categoryId === null ? [] : [s.categoryId])));
+    case 'informationCategory':
       return [{ header: 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
-    }
-    case 'deliveryTier': {
-      const n = count(services.flatMap((s) => (s.tierId === null ? [] : [s.tierId])));
+    case 'deliveryTier':
       return [
         { header: 'Første leveranse', cell: (e) => ((e as ElementOfKind['deliveryTier']).firstDelivery ? 'Ja' : 'Nei') },
         { header: 'Tjenester', numeric: true, cell: (e) => n(e.id) },
       ] as Column<K>[];
-    }
-    case 'personnelGroup': {
-      const firstIds = new Set(services.filter((s) => s.tierId !== null && first.has(s.tierId)).map((s) => s.id));
-      const n = count(model.links.servicePersonnelGroups.filter((l) => firstIds.has(l.serviceId)).map((l) => l.personnelGroupId));
+    case 'personnelGroup':
       return [{ header: 'Tjenester i første leveranse', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
-    }
-    case 'actor': {
-      const n = count([...new Set(model.links.serviceExchanges.map((l) => `${l.actorId}:${l.serviceId}`))].map((k) => Number(k.split(':')[0])));
+    case 'actor':
       return [{ header: 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
-    }
-    case 'collaborationMode': {
-      const n = count(model.links.serviceExchanges.map((l) => l.modeId));
+    case 'collaborationMode':
       return [{ header: 'Koblinger', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
-    }
     case 'needLevel':
       return [{ header: 'Rang', numeric: true, cell: (e) => (e as ElementOfKind['needLevel']).rank }] as Column<K>[];
-    case 'goal': {
-      const n = count(model.links.serviceGoals.map((l) => l.goalId));
+    case 'goal':
       return [{ header: 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
-    }
-    case 'solutionPart': {
-      const n = count(model.elements.capability.flatMap((c) => (c.solutionPartId === null ? [] : [c.solutionPartId])));
+    case 'solutionPart':
       return [{ header: 'Funksjonsområder', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
-    }
     case 'roadmapPhase':
       return [
         { header: 'Fra', cell: (e) => (e as ElementOfKind['roadmapPhase']).startsOn },
@@ -120,11 +111,8 @@ function columnsFor<K extends ElementKind>(kind: K, model: ScopeModel, index: Mo
       ] as Column<K>[];
     case 'journalInterface':
     case 'nationalSolution':
-    case 'risk': {
-      const relation = kind === 'journalInterface' ? 'usesInterface' : kind === 'nationalSolution' ? 'deliveredBy' : 'threatens';
-      const n = count(model.links.relations.filter((r) => r.relation === relation).map((r) => (kind === 'risk' ? r.fromId : r.toId)));
+    case 'risk':
       return [{ header: kind === 'risk' ? 'Truer' : 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
-    }
     case 'region':
       return [{ header: 'Journalløsning', cell: (e) => recordSolutionLabel[(e as ElementOfKind['region']).recordSolution] }] as Column<K>[];
     case 'task':
@@ -144,6 +132,10 @@ export interface ElementListProps<K extends ElementKind> {
   model: ScopeModel;
   index: ModelIndex;
   elements: Array<ElementOfKind[K]>;
+  /** The figure column's counts, per element id (`listCounts`). */
+  counts: ListCounts;
+  /** Which page of a long list is shown (services); shorter lists show every element. */
+  paging?: ListPaging;
   /** Filters, for the kinds that have them (services). */
   filter?: { value: ServiceFilter; action: string };
   /** Show the architect's controls: new, reorder, select for bulk moves. */
@@ -175,9 +167,10 @@ export function ElementListPage<K extends ElementKind>(props: ElementListProps<K
   );
 }
 
-export function ElementTable<K extends ElementKind>({ kind, model, index, elements, canEdit, selfUrl, moved }: ElementListProps<K>) {
+export function ElementTable<K extends ElementKind>({ kind, index, elements, counts, paging, canEdit, selfUrl, moved }: ElementListProps<K>) {
   const info = kindInfo[kind];
-  const columns = columnsFor(kind, model, index);
+  const { t } = useI18n();
+  const columns = columnsFor(kind, index, counts);
   const sorted = [...elements].sort(byPosition);
   const reorder = canEdit === true && orderedKinds.has(kind) && kind !== 'informationService';
   const select = canEdit === true && kind === 'informationService';
@@ -196,7 +189,7 @@ export function ElementTable<K extends ElementKind>({ kind, model, index, elemen
       ) : (
         <table class="ds-table" data-border data-zebra>
           <caption class="ds-sr-only">
-            {info.plural} ({sorted.length})
+            {info.plural} ({paging ? paging.total : sorted.length})
           </caption>
           <thead>
             <tr>
@@ -244,7 +237,14 @@ export function ElementTable<K extends ElementKind>({ kind, model, index, elemen
           </tbody>
         </table>
       )}
-      <p class="ds-paragraph muted">{sorted.length} i listen.</p>
+      {paging && paging.total > sorted.length ? (
+        <>
+          <p class="ds-paragraph muted">{t('scope.list.range', { first: (paging.page - 1) * paging.pageSize + 1, last: (paging.page - 1) * paging.pageSize + sorted.length, total: paging.total })}</p>
+          <Pager page={paging.page} pageSize={paging.pageSize} total={paging.total} href={paging.href} target="#elementliste" label={`Sider med ${info.plural.toLowerCase()}`} idPrefix="liste-side" />
+        </>
+      ) : (
+        <p class="ds-paragraph muted">{t('scope.list.count', { count: paging ? paging.total : sorted.length })}</p>
+      )}
     </section>
   );
 }

@@ -14,7 +14,7 @@ import type {
   ScopeModel,
   Usage,
 } from '../../../model/schemas.ts';
-import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 import type { ElementRow } from '../tables/elements.ts';
@@ -26,9 +26,13 @@ export interface LoadOptions {
 
 type Executor = Db | Transaction<Database>;
 
-/** A set of element ids: every one, none, or those a subquery selects (one `id` column). */
+/**
+ * A set of element ids: every one, none, those listed, or those a subquery selects (one `id`
+ * column). A page of rows is best listed (read once, e.g. `pageIds`): a subquery with ORDER BY and
+ * LIMIT would be evaluated again in every statement of the slice.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a subquery over whichever tables it joins
-export type IdSet = 'all' | 'none' | ((db: Executor) => SelectQueryBuilder<any, any, { id: number }>);
+export type IdSet = 'all' | 'none' | readonly number[] | ((db: Executor) => SelectQueryBuilder<any, any, { id: number }>);
 
 /**
  * Which part of the model to read. The frame (every element of the kinds that do not grow with
@@ -54,6 +58,15 @@ export async function loadScopeModel(db: Executor, options: LoadOptions = {}): P
   return loadModelSlice(db, { services: 'all', requirements: 'all', municipalities: options.municipalities ?? true });
 }
 
+const isList = (set: IdSet): set is readonly number[] => Array.isArray(set);
+
+/** `column in set`, for a listed or a selected set (an empty list matches nothing). */
+function idIn(eb: ExpressionBuilder<Database, 'element'> | ExpressionBuilder<Database, 'element_relation'>, column: 'id' | 'from_id', set: Exclude<IdSet, 'all' | 'none'>, trx: Transaction<Database>) {
+  const e = eb as unknown as ExpressionBuilder<Database, 'element'>;
+  if (!isList(set)) return e(column as 'id', 'in', set(trx));
+  return set.length === 0 ? e(sql<number>`0`, '=', 1) : e(column as 'id', 'in', set);
+}
+
 /** Reads the frame and the slice's services and requirements (with their links) in a fixed number of queries. */
 export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<ScopeModel> {
   const inTransaction = <T,>(work: (trx: Transaction<Database>) => Promise<T>) =>
@@ -65,8 +78,8 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
       <Q,>(query: Q, column: string): Q => {
         if (set === 'all') return query;
         const q = query as unknown as SelectQueryBuilder<Database, keyof Database, object>;
-        if (set === 'none') return q.where(sql<number>`0`, '=', 1) as unknown as Q;
-        return q.where(sql.ref(column), 'in', set(trx)) as unknown as Q;
+        if (set === 'none' || (isList(set) && set.length === 0)) return q.where(sql<number>`0`, '=', 1) as unknown as Q;
+        return q.where(sql.ref(column), 'in', isList(set) ? set : set(trx)) as unknown as Q;
       };
     const ofServices = within(slice.services);
     const requirementsOnly = within(slice.requirements);
@@ -77,9 +90,9 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
         : elementQuery.where((eb) => {
             const any = [eb('kind', 'not in', ['informationService', 'requirement'])];
             if (slice.services === 'all') any.push(eb('kind', '=', 'informationService'));
-            else if (slice.services !== 'none') any.push(eb('id', 'in', slice.services(trx)));
+            else if (slice.services !== 'none') any.push(idIn(eb, 'id', slice.services, trx));
             if (slice.requirements === 'all') any.push(eb('kind', '=', 'requirement'));
-            else if (slice.requirements !== 'none') any.push(eb('id', 'in', slice.requirements(trx)));
+            else if (slice.requirements !== 'none') any.push(idIn(eb, 'id', slice.requirements, trx));
             return eb.or(any);
           });
     const [
@@ -133,7 +146,7 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
             .where((eb) => {
               const fromService = eb('from_id', 'in', trx.selectFrom('element').select('id').where('kind', '=', 'informationService'));
               const any = [eb.not(fromService)];
-              if (slice.services !== 'none') any.push(eb('from_id', 'in', (slice.services as Exclude<IdSet, 'all' | 'none'>)(trx)));
+              if (slice.services !== 'none') any.push(idIn(eb, 'from_id', slice.services as Exclude<IdSet, 'all' | 'none'>, trx));
               return eb.or(any);
             })
       )

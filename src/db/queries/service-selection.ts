@@ -41,9 +41,20 @@ export async function countServices(db: Executor, keys: ServiceKeys): Promise<nu
   return Number(row.n);
 }
 
-/** One page of the selected services, as a set for `loadModelSlice`. */
-export function servicePage(keys: ServiceKeys, page: number, pageSize: number): IdSet {
-  return (db) => ordered(db, keys).limit(pageSize).offset((page - 1) * pageSize);
+/**
+ * One page of the selected services, as a set for `loadModelSlice`: in the slide's order (the
+ * matrices, as `selectServices`) or in the services' own order (the list, as `byPosition`). Both
+ * end on the id, so a page holds the same services however often it is asked for.
+ */
+export function servicePage(keys: ServiceKeys, page: number, pageSize: number, order: 'slide' | 'position' = 'slide'): IdSet {
+  const rows = (db: Executor) => (order === 'slide' ? ordered(db, keys) : selected(db, keys).select('s.element_id as id').orderBy('e.position').orderBy('e.id'));
+  return (db) => rows(db).limit(pageSize).offset((page - 1) * pageSize);
+}
+
+/** The ids of one page of the selected services, read once (see `servicePage` for the orders). */
+export async function servicePageIds(db: Executor, keys: ServiceKeys, page: number, pageSize: number, order: 'slide' | 'position' = 'slide'): Promise<number[]> {
+  const rows = await (servicePage(keys, page, pageSize, order) as (db: Executor) => ReturnType<typeof ordered>)(db).execute();
+  return rows.map((r) => r.id);
 }
 
 /** The number of pages `total` rows fill (at least one, so an empty list has a page 1). */
