@@ -4,15 +4,17 @@ import { intentionTally, populationCoverage } from '../../../model/review/covera
 import { exportFormat } from '../../../model/export-format.ts';
 import { dashboardCsv } from '../../../model/review/csv.ts';
 import { roundIdSchema, type IntentionStatus } from '../../../model/review/schemas.ts';
-import { sortTallies, stanceTallies, tallySortShortLabel, tallySorts } from '../../../model/review/tallies.ts';
+import { tallySortShortLabel, tallySorts, type TallySort } from '../../../model/review/tallies.ts';
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
+import { pageNumberSchema } from '../../../model/filters.ts';
 import { commentListQuery, commentPageSize, commentPaging } from '../../../model/review/comment-list.ts';
-import { DashboardPage, TallyTable } from '../../../views/pages/review/dashboard.tsx';
+import { DashboardPage, TallyTable, dashboardHref } from '../../../views/pages/review/dashboard.tsx';
 import type { CommentList } from '../../../views/pages/review/dashboard-parts.tsx';
 import { commentCount, commentPage, type CommentFilter } from '../../db/queries/review/comments.ts';
 import { allDeclarations, countiesOutsideSharedRecord, listMunicipalities } from '../../db/queries/review/intentions.ts';
-import { roundReviews, submittedStances } from '../../db/queries/review/reviews.ts';
-import { frozenServices, listRounds } from '../../db/queries/review/rounds.ts';
+import { roundServiceById, roundReviewers, roundServiceCount, stanceTallyPage } from '../../db/queries/review/tallies.ts';
+import { pageCount } from '../../db/queries/service-selection.ts';
+import { listRounds } from '../../db/queries/review/rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import { isFragmentRequest, notFound, respond } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
@@ -22,19 +24,25 @@ const dashboardShape = {
   runde: z.preprocess((v) => (v === '' ? undefined : v), roundIdSchema.optional()),
   sorter: z.enum(tallySorts, { error: `Sortering må være en av ${tallySorts.join(', ')}.` }).default('liste'),
 };
+/** The services' figures come a page at a time (`tjenesteside`, from 1). */
+const tallyPageSize = 100;
 const strictQuery = <S extends z.ZodRawShape>(shape: S) =>
   validParams('query', z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) }));
 /** The CSV has the figures only; the page also lists comments, filtered and paged. */
 const dashboardQuery = strictQuery(dashboardShape);
-const dashboardPageQuery = strictQuery({ ...dashboardShape, ...commentListQuery });
+const dashboardPageQuery = strictQuery({ ...dashboardShape, ...commentListQuery, tjenesteside: pageNumberSchema.optional() });
 
 /** The programme's dashboard: coverage of signed declarations, and the chosen round's stances. */
 export function dashboardRoutes(deps: AppDeps): Hono {
   const { db, config } = deps;
   const app = new Hono();
 
-  /** Everything the dashboard counts, in six queries. */
-  const figures = async (roundId: number | undefined) => {
+  /**
+   * Everything the dashboard counts, aggregated in SQL: coverage over the municipalities and
+   * declarations, who has submitted, and the stances per service (GROUP BY), for one page of
+   * services in the chosen order (or every service, for the CSV).
+   */
+  const figures = async (roundId: number | undefined, sort: TallySort, page?: number) => {
     const [rounds, municipalities, declarations, outside] = await Promise.all([
       listRounds(db),
       listMunicipalities(db),
@@ -43,32 +51,31 @@ export function dashboardRoutes(deps: AppDeps): Hono {
     ]);
     const round = roundId === undefined ? rounds[0] : rounds.find((r) => r.id === roundId);
     if (roundId !== undefined && !round) return undefined;
-    const [services, reviews, stances] = await Promise.all([
-      round ? frozenServices(db, round.id) : [],
-      round ? roundReviews(db, round.id) : [],
-      round ? submittedStances(db, round.id) : [],
+    const [reviewers, serviceTotal] = await Promise.all([
+      round ? roundReviewers(db, round.id) : { municipalities: 0, population: 0, drafts: 0 },
+      round ? roundServiceCount(db, round.id) : 0,
     ]);
+    const pages = pageCount(serviceTotal, tallyPageSize);
+    if (page !== undefined && page > pages) return { outOfRange: pages } as const;
+    const window = page === undefined ? {} : { offset: (page - 1) * tallyPageSize, limit: tallyPageSize };
+    const tallies = round ? await stanceTallyPage(db, round.id, reviewers, { sort, ...window }) : [];
     const statusOf = new Map<string, IntentionStatus>(declarations.map((d) => [d.municipalityNumber, d.status]));
-    const submitted = reviews.filter((r) => r.status === 'submitted');
     return {
       rounds,
       round,
       municipalities,
-      services,
+      serviceTotal,
       // Which counties are out of scope is modelled: the regions whose record is not the shared one.
       coverage: populationCoverage(municipalities, statusOf, { excludedCounties: outside.map((c) => c.countyNumber) }),
       outside,
       intentions: intentionTally(municipalities, statusOf),
-      reviewed: {
-        municipalities: submitted.length,
-        population: submitted.reduce((n, r) => n + r.municipality.population, 0),
-        drafts: reviews.length - submitted.length,
-      },
-      tallies: stanceTallies(services, submitted.map((r) => r.municipalityNumber), stances, municipalities),
+      reviewed: reviewers,
+      tallies,
     };
   };
 
   /** One page of the round's comments as filtered, in two queries whatever the round's size. */
+  /** The service filter offers the services on the table's page (and the one chosen), not the whole list. */
   const commentList = async (round: ReviewRound, services: FrozenService[], filter: CommentFilter, page: number | undefined): Promise<CommentList> => {
     const total = await commentCount(db, round.id, filter);
     const paging = commentPaging(total, page);
@@ -77,13 +84,19 @@ export function dashboardRoutes(deps: AppDeps): Hono {
   };
 
   app.get('/vurdering/dashbord', dashboardPageQuery, async (c) => {
-    const { runde, sorter, tjeneste, standpunkt, side } = c.req.valid('query');
+    const { runde, sorter, tjeneste, standpunkt, side, tjenesteside } = c.req.valid('query');
     const abilities = abilitiesOf(c, deps);
-    const f = await figures(runde);
+    const page = tjenesteside ?? 1;
+    const f = await figures(runde, sorter, page);
     if (!f) return notFound(c, noRound);
-    if (tjeneste !== undefined && !f.services.some((s) => s.id === tjeneste)) return notFound(c, 'Tjenesten finnes ikke i rundens liste.');
-    const tallies = sortTallies(f.tallies, sorter);
-    const comments = abilities.results && f.round && !isFragmentRequest(c) ? await commentList(f.round, f.services, { roundServiceId: tjeneste, stance: standpunkt }, side) : undefined;
+    if ('outOfRange' in f) return notFound(c, c.var.i18n.t('scope.list.pastEnd', { pages: f.outOfRange ?? 1, page }));
+    const chosen = tjeneste !== undefined && f.round ? await roundServiceById(db, f.round.id, tjeneste) : undefined;
+    if (tjeneste !== undefined && !chosen) return notFound(c, 'Tjenesten finnes ikke i rundens liste.');
+    const offered = f.tallies.map((t) => t.service);
+    if (chosen && !offered.some((s) => s.id === chosen.id)) offered.unshift(chosen);
+    const comments = abilities.results && f.round && !isFragmentRequest(c) ? await commentList(f.round, offered, { roundServiceId: tjeneste, stance: standpunkt }, side) : undefined;
+    const href = (p: number) => dashboardHref(f.round?.id, sorter, p);
+    const paging = { page, pageSize: tallyPageSize, total: f.serviceTotal, href };
     return respond(c, {
       title: 'Dashbord',
       body: (
@@ -95,26 +108,27 @@ export function dashboardRoutes(deps: AppDeps): Hono {
           outside={f.outside}
           intentions={f.intentions}
           reviewed={f.reviewed}
-          tallies={tallies}
+          tallies={f.tallies}
+          paging={paging}
           sort={sorter}
           comments={comments}
         />
       ),
-      fragment: <TallyTable tallies={tallies} reviewed={f.reviewed} sort={sorter} />,
+      fragment: <TallyTable tallies={f.tallies} reviewed={f.reviewed} sort={sorter} paging={paging} />,
       announce: `Sortert etter ${tallySortShortLabel[sorter]}.`,
     });
   });
 
   app.get('/vurdering/dashbord/eksport.csv', dashboardQuery, async (c) => {
     const { runde, sorter } = c.req.valid('query');
-    const f = await figures(runde);
-    if (!f) return notFound(c, noRound);
+    const f = await figures(runde, sorter);
+    if (!f || 'outOfRange' in f) return notFound(c, noRound);
     const body = dashboardCsv({
       coverage: f.coverage,
       intentions: f.intentions,
       round: f.round ?? null,
       reviewed: f.reviewed,
-      tallies: sortTallies(f.tallies, sorter),
+      tallies: f.tallies,
     }, exportFormat(c.var.i18n.language.locale));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="dashbord-${c.var.clock().toISOString().slice(0, 10)}.csv"`);

@@ -7,6 +7,8 @@ import { Empty, formatNumber } from '../../components/common.tsx';
 import { Comments, CountyTable, RoundPicker, type CommentList } from './dashboard-parts.tsx';
 import { CoverageBar, ReviewHeader, formatCount, formatShare, type ReviewAbilities } from './common.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import { Pager } from '../../components/consultation.tsx';
+import type { ListPaging } from '../elements.tsx';
 
 export interface DashboardProps {
   abilities: ReviewAbilities;
@@ -17,16 +19,19 @@ export interface DashboardProps {
   outside?: Array<{ countyNumber: string; regionName: string; regionKey: string; level: string; note: string }> | undefined;
   intentions: Record<IntentionStatus, { municipalities: number; population: number }>;
   reviewed: { municipalities: number; population: number; drafts: number };
+  /** One page of the services' tallies, in the chosen order. */
   tallies: Array<ServiceTally<FrozenService>>;
+  paging: ListPaging;
   sort: TallySort;
   /** One page of the comments, only for those who may read every comment. */
   comments?: CommentList | undefined;
 }
 
-export const dashboardHref = (round: number | undefined, sort: TallySort) => {
+export const dashboardHref = (round: number | undefined, sort: TallySort, page = 1) => {
   const params = new URLSearchParams();
   if (round !== undefined) params.set('runde', String(round));
   if (sort !== 'liste') params.set('sorter', sort);
+  if (page > 1) params.set('tjenesteside', String(page));
   const q = params.toString();
   return q ? `/vurdering/dashbord?${q}` : '/vurdering/dashbord';
 };
@@ -169,7 +174,7 @@ function RoundFigures(props: DashboardProps & { round: ReviewRound }) {
           Sorter
         </button>
       </form>
-      <TallyTable tallies={props.tallies} reviewed={reviewed} sort={sort} />
+      <TallyTable tallies={props.tallies} reviewed={reviewed} sort={sort} paging={props.paging} />
     </>
   );
 }
@@ -177,8 +182,9 @@ function RoundFigures(props: DashboardProps & { round: ReviewRound }) {
 const sortedColumn: Partial<Record<TallySort, string>> = { mot: 'opposes', endringer: 'supports-with-changes', stotter: 'supports' };
 
 /** The stances per service, weighted by population: the region htmx swaps when the order changes. */
-export function TallyTable({ tallies, reviewed, sort }: { tallies: Array<ServiceTally<FrozenService>>; reviewed: { municipalities: number; population: number }; sort: TallySort }) {
+export function TallyTable({ tallies, reviewed, sort, paging }: { tallies: Array<ServiceTally<FrozenService>>; reviewed: { municipalities: number; population: number }; sort: TallySort; paging: ListPaging }) {
   const share = (population: number) => formatShare(reviewed.population === 0 ? 0 : population / reviewed.population);
+  const { t } = useI18n();
   return (
     <div id="standpunkter" class="table-scroll" aria-live="polite">
       {reviewed.municipalities === 0 ? (
@@ -216,6 +222,12 @@ export function TallyTable({ tallies, reviewed, sort }: { tallies: Array<Service
           </tbody>
         </table>
       )}
+      {reviewed.municipalities > 0 && paging.total > paging.pageSize ? (
+        <>
+          <p class="ds-paragraph muted">{t('scope.list.range', { first: (paging.page - 1) * paging.pageSize + 1, last: (paging.page - 1) * paging.pageSize + tallies.length, total: paging.total })}</p>
+          <Pager page={paging.page} pageSize={paging.pageSize} total={paging.total} href={paging.href} target="#standpunkter" label="Sider med tjenester" idPrefix="tjenester-side" />
+        </>
+      ) : null}
     </div>
   );
 }
