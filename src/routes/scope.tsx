@@ -4,7 +4,6 @@ import { z } from 'zod';
 import {
   portfolioQuerySchema,
   resolveServiceFilter,
-  serviceFilterSchema,
   servicePageQuerySchema,
   type ServicePageQuery,
   sourceQuerySchema,
