@@ -1,8 +1,8 @@
 import type { Config } from '../config.ts';
-import { activeAdministratorCount, bindingProblems, emailTaken, insertUser } from '../db/queries/accounts.ts';
+import { activeAdministratorCount, emailTaken, insertUser } from '../db/queries/accounts.ts';
 import { recordAudit, type AuditActor } from '../db/queries/audit.ts';
-import type { Invite, InviteInput } from '../../model/accounts.ts';
-import { claimInvite, insertInvite, pendingInviteFor, revokeSetupLinks } from '../db/queries/invites.ts';
+import type { Invite } from '../../model/accounts.ts';
+import { claimInvite, insertInvite, revokeSetupLinks } from '../db/queries/invites.ts';
 import type { Db } from '../db/index.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { hashPassword } from './password.ts';
@@ -10,33 +10,6 @@ import { startSession } from './sessions.ts';
 
 /** The path of a one-time link; the token is only ever in the link, never stored. */
 export const invitePath = (token: string) => `/invitasjon/${token}`;
-
-/** An administrator invites someone: the link is valid for INVITE_HOURS and works once. */
-export async function createInvite(
-  db: Db,
-  config: Config,
-  input: InviteInput,
-  actor: AuditActor & { userId: number },
-): Promise<{ kind: 'ok'; token: string; id: number; expiresAt: Date } | { kind: 'problems'; errors: FieldErrors }> {
-  return db.transaction().execute(async (trx) => {
-    const errors = await bindingProblems(trx, input);
-    if (await emailTaken(trx, input.email)) errors.email = 'Det finnes allerede en bruker med denne e-postadressen.';
-    else if (await pendingInviteFor(trx, input.email, actor.at)) {
-      errors.email = 'Det finnes allerede en ventende invitasjon til denne adressen. Trekk den tilbake først om du vil lage en ny.';
-    }
-    if (Object.keys(errors).length > 0) return { kind: 'problems', errors };
-    const expires = new Date(actor.at.getTime() + config.INVITE_HOURS * 3_600_000);
-    const { id, token } = await insertInvite(trx, { purpose: 'invite', createdBy: actor.userId, ...input }, actor.at, expires);
-    await recordAudit(trx, {
-      ...actor,
-      action: 'invite.create',
-      entity: 'invite',
-      entityId: id,
-      after: { email: input.email, role: input.role, municipalityNumber: input.municipalityNumber, organisationId: input.organisationId, expiresAt: expires.toISOString() },
-    });
-    return { kind: 'ok', token, id, expiresAt: expires };
-  });
-}
 
 /**
  * The first-start setup link: valid for SETUP_LINK_MINUTES, once, and only while no active

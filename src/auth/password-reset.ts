@@ -3,7 +3,7 @@ import type { Invite, Role, UserSummary } from '../../model/accounts.ts';
 import type { Config } from '../config.ts';
 import { setPasswordHash, userById } from '../db/queries/accounts.ts';
 import { recordAudit, type AuditActor } from '../db/queries/audit.ts';
-import { claimInvite, insertInvite, revokeResetLinks } from '../db/queries/invites.ts';
+import { claimInvite, revokeResetLinks } from '../db/queries/invites.ts';
 import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
 import { hashPassword } from './password.ts';
@@ -25,38 +25,6 @@ export function linkOrigin(config: Config): string {
 }
 
 type Refusal = { kind: 'missing' } | { kind: 'disabled' };
-
-/** Makes a reset link for the user; an older link the user had stops working. */
-export async function createPasswordReset(
-  db: Db,
-  config: Config,
-  userId: number,
-  actor: AuditActor,
-): Promise<{ kind: 'ok'; token: string; email: string; expiresAt: Date } | Refusal> {
-  return db.transaction().execute(async (trx) => {
-    const user = await userById(trx, userId);
-    if (!user) return { kind: 'missing' } as const;
-    // A disabled user could not sign in with the new password: enabling is a separate, deliberate step.
-    if (user.disabledAt !== null) return { kind: 'disabled' } as const;
-    const replaced = await revokeResetLinks(trx, userId, actor.at);
-    const expiresAt = new Date(actor.at.getTime() + config.PASSWORD_RESET_HOURS * 3_600_000);
-    const link = await insertInvite(
-      trx,
-      { purpose: 'reset', email: user.email, role: user.role, municipalityNumber: null, organisationId: null, createdBy: actor.userId, userId },
-      actor.at,
-      expiresAt,
-    );
-    await recordAudit(trx, {
-      ...actor,
-      action: 'password-reset.create',
-      entity: 'app_user',
-      entityId: userId,
-      after: { link: link.id, expiresAt: expiresAt.toISOString() },
-      details: replaced > 0 ? 'erstatter en tidligere lenke, som ikke virker lenger' : null,
-    });
-    return { kind: 'ok', token: link.token, email: user.email, expiresAt } as const;
-  });
-}
 
 /** The password is replaced: the user's sessions end, other reset links and the account's failed sign-ins are forgotten. */
 async function replacePassword(trx: Transaction<Database>, user: UserSummary, passwordHash: string, actor: AuditActor): Promise<void> {

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { emailSchema, municipalityNumberSchema, passwordSchema, personNameSchema, roleLabel, roleSchema } from '../../model/accounts.ts';
 import { generatePassword } from '../auth/password.ts';
-import { createPasswordReset, linkOrigin, resetPath, setPassword } from '../auth/password-reset.ts';
+import { linkOrigin, resetPath, setPassword } from '../auth/password-reset.ts';
+import { createPasswordResetAsOperator } from '../commands/admin.ts';
 import { createUser } from '../auth/users.ts';
 import type { Config } from '../config.ts';
 import { credentialsByEmail, listOrganisations } from '../db/queries/accounts.ts';
@@ -145,7 +146,7 @@ async function resetPassword(values: Record<string, unknown>, io: CommandIo): Pr
     io.out(`Nytt passord er satt for ${email}. Alle øktene brukeren hadde, er avsluttet.`);
     return 0;
   }
-  const result = await createPasswordReset(io.db, io.config, user.id, actor);
+  const result = await createPasswordResetAsOperator(io.db, { user: null, at: actor.at, clientAddress: null }, io.config, user.id);
   if (result.kind !== 'ok') return refused(io, email, result.kind);
   io.out(
     `Lenke for nytt passord til ${email}. Den virker én gang, til ${result.expiresAt.toISOString()}; gi den til brukeren på en trygg måte:\n` +

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { exportFormat } from '../../../model/export-format.ts';
 import { auditQuerySchema, csvLine, labelOfAction, type AuditQuery } from '../../../model/audit.ts';
 import { AuditPage, auditPageLimit } from '../../../views/pages/admin/audit.tsx';
-import { auditActor } from '../../auth/context.ts';
+import { callerOf } from '../../auth/context.ts';
+import { recordAuditExport } from '../../commands/admin.ts';
 import { listUsers } from '../../db/queries/accounts.ts';
-import { auditActions, auditEvents, recordAudit, type AuditFilter } from '../../db/queries/audit.ts';
+import { auditActions, auditEvents, type AuditFilter } from '../../db/queries/audit.ts';
 import { verifyAuditChain } from '../../db/queries/audit-chain.ts';
 import type { AppDeps } from '../../deps.ts';
 import { respond } from '../../http/render.tsx';
@@ -33,7 +34,7 @@ export function auditRoutes({ db }: AppDeps): Hono {
     const query = c.req.valid('query');
     const events = await auditEvents(db, toFilter(query), Number.MAX_SAFE_INTEGER);
     // Taking a copy of the log is itself worth knowing about.
-    await recordAudit(db, { ...auditActor(c), action: 'audit.export', details: `${events.length} hendelser; filter ${JSON.stringify(query)}` });
+    await recordAuditExport(db, callerOf(c), `${events.length} hendelser; filter ${JSON.stringify(query)}`);
     // Time as read in Norway for people; the exact instant beside it for machines.
     const format = exportFormat(c.var.i18n.language.locale);
     const lines = events.map((e) =>

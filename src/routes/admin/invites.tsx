@@ -2,10 +2,10 @@ import { Hono, type Context } from 'hono';
 import { bindingChoiceSchema, inviteInputSchema } from '../../../model/accounts.ts';
 import { BindingChoiceFields } from '../../../views/pages/admin/binding.tsx';
 import { InvitesPage } from '../../../views/pages/admin/invites.tsx';
-import { auditActor } from '../../auth/context.ts';
-import { createInvite, invitePath } from '../../auth/invites.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
-import { pendingInvites, revokeInvite } from '../../db/queries/invites.ts';
+import { callerOf } from '../../auth/context.ts';
+import { invitePath } from '../../auth/invites.ts';
+import { createInvite, withdrawInvite } from '../../commands/admin.ts';
+import { pendingInvites } from '../../db/queries/invites.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { isFragmentRequest, respond, respondError } from '../../http/render.tsx';
@@ -37,8 +37,7 @@ export function inviteRoutes({ db, config }: AppDeps): Hono {
     const form = await formInput(c);
     const parsed = inviteInputSchema.safeParse(form);
     if (!parsed.success) return invitesPage(c, { values: form, errors: fieldErrors(parsed.error) }, 422);
-    const viewer = c.var.viewer!;
-    const result = await createInvite(db, config, parsed.data, { ...auditActor(c), userId: viewer.id });
+    const result = await createInvite(db, callerOf(c), config, parsed.data);
     if (result.kind === 'problems') return invitesPage(c, { values: form, errors: result.errors }, 422);
     const origin = config.PUBLIC_URL ?? new URL(c.req.url).origin;
     // The link is in this response only; a reload must not resend it from a cache.
@@ -48,12 +47,7 @@ export function inviteRoutes({ db, config }: AppDeps): Hono {
 
   app.post('/admin/invitasjoner/:id/trekk-tilbake', idParam, async (c) => {
     const { id } = c.req.valid('param');
-    const actor = auditActor(c);
-    const revoked = await db.transaction().execute(async (trx) => {
-      if (!(await revokeInvite(trx, id, actor.at))) return false;
-      await recordAudit(trx, { ...actor, action: 'invite.revoke', entity: 'invite', entityId: id });
-      return true;
-    });
+    const revoked = await withdrawInvite(db, callerOf(c), id);
     if (!revoked) {
       return respondError(c, { status: 409, title: 'Kan ikke trekke tilbake', message: 'Invitasjonen finnes ikke, er allerede brukt eller er trukket tilbake.' });
     }

@@ -5,9 +5,9 @@ import { shownVersionSchema, versionField } from '../../../model/versions.ts';
 import { BindingChoiceFields } from '../../../views/pages/admin/binding.tsx';
 import { UserEditPage, userFormValues, userStaleFields, type UserEditPageProps, type UserFormValues } from '../../../views/pages/admin/user-edit.tsx';
 import { UsersPage } from '../../../views/pages/admin/users.tsx';
-import { auditActor } from '../../auth/context.ts';
-import { createPasswordReset, resetPath } from '../../auth/password-reset.ts';
-import { updateUser } from '../../auth/users.ts';
+import { callerOf } from '../../auth/context.ts';
+import { resetPath } from '../../auth/password-reset.ts';
+import { createPasswordReset, updateUser } from '../../commands/admin.ts';
 import { listOrganisations, listUsers, municipalityOptions, userById } from '../../db/queries/accounts.ts';
 import { pendingResetFor } from '../../db/queries/invites.ts';
 import type { Db } from '../../db/index.ts';
@@ -69,8 +69,7 @@ export function userRoutes({ db, config }: AppDeps): Hono {
     const shown = shownVersionSchema.safeParse(form[versionField]);
     if (!shown.success) return editPage(c, user, { values, errors: { skjema: shown.error.issues[0]?.message ?? '' } }, 422);
     if (!parsed.success) return editPage(c, user, { values, errors: fieldErrors(parsed.error) }, 422);
-    const result = await updateUser(db, id, parsed.data, auditActor(c), shown.data);
-    if (result.kind === 'missing') return notFound(c, noSuchUser);
+    const result = await updateUser(db, callerOf(c), id, parsed.data, shown.data);
     if (result.kind === 'stale') {
       const stored = userFormValues(result.current);
       const stale = userStaleFields(values, stored, await listOrganisations(db));
@@ -82,9 +81,9 @@ export function userRoutes({ db, config }: AppDeps): Hono {
 
   app.post('/admin/brukere/:id/nytt-passord', idParam, async (c) => {
     const { id } = c.req.valid('param');
-    const result = await createPasswordReset(db, config, id, auditActor(c));
+    const result = await createPasswordReset(db, callerOf(c), config, id);
     const user = await userById(db, id);
-    if (result.kind === 'missing' || !user) return notFound(c, noSuchUser);
+    if (!user) return notFound(c, noSuchUser);
     if (result.kind === 'disabled') {
       return editPage(c, user, { resetRefused: 'Brukeren er deaktivert, så ingen lenke er laget. Gjør brukeren aktiv først.' }, 409);
     }

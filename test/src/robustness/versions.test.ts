@@ -147,3 +147,50 @@ describe('the review’s per-service autosave', () => {
     expect(await audited('review.save')).toBe(2);
   });
 });
+
+// A versioned form posted without the version it showed (made by hand, or kept from before versions
+// existed) could overwrite a newer change unseen: it is refused with 422 and a message that says to
+// load the page again, and nothing is written.
+describe('a versioned form posted without its version', () => {
+  it('is refused with 422 and nothing written, for every versioned form', async () => {
+    const admin = await signIn(ctx, 'administrator');
+    const architect = await signIn(ctx, 'architect');
+    const oslo = await signIn(ctx, 'municipality');
+    const organisationId = (
+      await ctx.db
+        .insertInto('organisation')
+        .values({ name: 'KS', kind: 'KS', contact: '', created_at: ctx.clock.now().toISOString(), updated_at: ctx.clock.now().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const reader = await createTestUser(ctx, 'reader', { email: 'lise@test.no', name: 'Lise' });
+    const round = await makeRound(ctx.db, { title: 'Høring', elements: (await requirementIds(ctx.db)).slice(0, 1) });
+    const reviewRound = await openRound(ctx);
+    const service = (await frozenIds(ctx, reviewRound)).multidose!;
+    const htmxFragment = { ...oslo, ...htmx };
+    const posts: Array<[string, Record<string, string>, Record<string, string>]> = [
+      ['/vurdering/intensjon/0301', { status: 'signed', date: '2026-11-20', reference: '' }, oslo],
+      [`/horing/${round.id}`, { title: 'Ny tittel', description: '', phase: 'forprosjekt', opensOn: '2026-11-01', closesOn: '2026-12-15' }, architect],
+      [`/admin/organisasjoner/${organisationId}`, { name: 'KS ny', kind: 'KS', contact: '' }, admin],
+      [`/admin/brukere/${reader.id}`, { name: 'Lise ny', email: 'lise@test.no', role: 'reader', active: 'on' }, admin],
+      [`/vurdering/runder/${reviewRound}/kommuner/0301`, { handling: 'lagre', [`standpunkt-${service}`]: 'opposes', [`kommentar-${service}`]: '' }, oslo],
+      [`/vurdering/runder/${reviewRound}/kommuner/0301/tjenester/${service}`, { [`standpunkt-${service}`]: 'opposes', [`kommentar-${service}`]: '' }, htmxFragment],
+    ];
+    const everything = async () =>
+      Promise.all([
+        ctx.db.selectFrom('audit_event').select('id').execute(),
+        ctx.db.selectFrom('intention_declaration').selectAll().execute(),
+        ctx.db.selectFrom('consultation_round').selectAll().execute(),
+        ctx.db.selectFrom('organisation').selectAll().execute(),
+        ctx.db.selectFrom('app_user').select(['id', 'name']).execute(),
+        ctx.db.selectFrom('review_stance').selectAll().execute(),
+      ]);
+    const before = await everything();
+    for (const [path, fields, headers] of posts) {
+      const res = await postForm(ctx, path, fields, headers);
+      expect(res.status, path).toBe(422);
+      expect(textOf(await res.text()), path).toContain('Skjemaet sier ikke hvilken versjon det viste');
+    }
+    expect(await everything()).toEqual(before);
+  });
+});
