@@ -145,6 +145,11 @@ const cases: Record<string, Case> = {
     nb: ['0 av 0 tjenester er ikke besvart', '1 av 1 tjeneste er ikke besvart', '2 av 2 tjenester er ikke besvart'],
     en: ['0 of 0 services not answered', '1 of 1 service not answered', '2 of 2 services not answered'],
   },
+  'links.gaps.inferredLinks.sum': {
+    values: (n) => ({ count: n, missing: n }),
+    nb: ['Ingen koblinger er tolkninger; alle har begrunnelse.', '1 kobling er en tolkning; 1 mangler begrunnelse.', '2 koblinger er tolkninger; 2 mangler begrunnelse.'],
+    en: ['No links are inferred; all have a reason.', '1 link is inferred; 1 lacks a reason.', '2 links are inferred; 2 lack a reason.'],
+  },
   'review.dashboard.reviewed': {
     values: (n) => ({ reviewed: n, total: 2, population: 1000, share: '5,0 %' }),
     nb: [
