@@ -4,7 +4,10 @@ import { backupDatabase, checkBackup } from '../db/backup.ts';
 /** `npm run backup -- FILE`: an online, consistent copy of the configured database, checked after. */
 const [target] = process.argv.slice(2);
 const config = loadConfig();
-if (!target || config.DATABASE_FILE === ':memory:') {
+if (config.DATABASE_URL) {
+  console.error('DATABASE_URL er satt: npm run backup kopierer bare SQLite-filen. Ta sikkerhetskopi av PostgreSQL med pg_dump --format=custom --file akson.dump "$DATABASE_URL" (se README, «Backups»).');
+  process.exitCode = 2;
+} else if (!target || config.DATABASE_FILE === ':memory:') {
   console.error('Bruk: npm run backup -- FIL   (kopierer DATABASE_FILE mens appen kjører)');
   process.exitCode = 2;
 } else {

@@ -4,7 +4,10 @@ import { restoreDatabase } from '../db/backup.ts';
 /** `npm run restore -- FILE`: checks the copy (integrity, migration level), then replaces DATABASE_FILE with it. */
 const [source] = process.argv.slice(2);
 const config = loadConfig();
-if (!source || config.DATABASE_FILE === ':memory:') {
+if (config.DATABASE_URL) {
+  console.error('DATABASE_URL er satt: npm run restore gjenoppretter bare SQLite-filen. Gjenopprett PostgreSQL med pg_restore til en ny, tom database (se README, «Backups»).');
+  process.exitCode = 2;
+} else if (!source || config.DATABASE_FILE === ':memory:') {
   console.error('Bruk: npm run restore -- FIL   (erstatter DATABASE_FILE med kopien etter at den er kontrollert)');
   process.exitCode = 2;
 } else {
