@@ -41,6 +41,14 @@ export function RequirementsPage(props: RequirementListProps) {
         <a class="ds-link" href="/baselines">
           {t('requirementList.baselinesLink')}
         </a>
+        {props.canEdit ? (
+          <>
+            {' · '}
+            <a class="ds-link" href="/import">
+              {t('import.nav')}
+            </a>
+          </>
+        ) : null}
       </p>
       {props.createPanel}
       <form

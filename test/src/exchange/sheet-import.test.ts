@@ -409,3 +409,41 @@ describe('a large import', () => {
     console.log(`10 000 rader: opplasting og prøvekjøring ${Math.round(checked - started)} ms, import ${Math.round(applied - checked)} ms`);
   }, 120_000);
 });
+
+describe('the import pages', () => {
+  it('are valid HTML in both languages: the upload form with a refusal, the report in every part, the progress, the result', async () => {
+    const { HtmlValidate } = await import('html-validate');
+    const { htmlValidateConfig } = await import('../a11y/htmlvalidate-config.ts');
+    const validator = new HtmlValidate(htmlValidateConfig);
+    const ctx = await testApp();
+    const cookie = await signIn(ctx, 'architect');
+    const file = csvOf([
+      row({ name: 'Nytt' }),
+      row({ priority: 'kanskje' }),
+      row({ ref: 'AKS-0001', version: '1', name: 'Endret navn' }),
+    ]);
+    const { id, fingerprint } = await dryRun(ctx, cookie, 'sider.csv', file);
+    const pages: Array<[string, string]> = [];
+    for (const language of ['nb', 'en']) {
+      const headers = { ...cookie, 'Accept-Language': language };
+      pages.push([`refusal ${language}`, await (await upload(ctx, headers, 'x.xlsx', '<html></html>')).text()]);
+      for (const vis of ['problemer', 'konflikter', 'endret', 'nye', 'uendret']) {
+        pages.push([`${vis} ${language}`, await (await ctx.app.request(`/import/${id}?vis=${vis}`, { headers })).text()]);
+      }
+    }
+    const progress = await apply(ctx, { ...cookie, 'HX-Request': 'true' } as unknown as { Cookie: string }, id, fingerprint, 'valid');
+    expect(await progress.text()).toMatch(/<progress id="import-fremdrift-linje"/);
+    for (let done = false; !done; ) {
+      done = (await ctx.db.selectFrom('import_file').select('applied_at').where('id', '=', id).executeTakeFirstOrThrow()).applied_at !== null;
+      if (!done) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    pages.push(['result', await (await ctx.app.request(`/import/${id}`, { headers: cookie })).text()]);
+    expect(pages.find(([name]) => name === 'result')![1]).toContain('1 nytt krav, 1 endret');
+    const findings: string[] = [];
+    for (const [name, html] of pages) {
+      const report = await validator.validateString(html, name);
+      for (const result of report.results) for (const m of result.messages) if (m.severity === 2) findings.push(`${name} ${m.ruleId}: ${m.message}`);
+    }
+    expect(findings).toEqual([]);
+  });
+});
