@@ -1,10 +1,14 @@
 import ExcelJS from 'exceljs';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { toArchimateXml } from '../../model/exchange/archimate.ts';
 import { requirementSheetColumns, requirementSheetCsv, requirementSheetRow, type RequirementSheetRow } from '../../model/exchange/requirement-sheet.ts';
 import { toReqif } from '../../model/exchange/reqif.ts';
 import { requirementSetOf } from '../../model/exchange/requirement-set.ts';
-import { currentSnapshot } from '../db/queries/baselines.ts';
+import { requirementSheetSourcesOf } from '../../model/exchange/requirement-sheet-baseline.ts';
+import { filterOf, requirementFilterKeys, requirementListQuerySchema } from '../../model/requirement-list.ts';
+import { currentSnapshot, loadBaseline } from '../db/queries/baselines.ts';
+import { isFilterProblem, loadRequirementListChoices, resolveRequirementFilter, type ResolvedRequirementFilter } from '../db/queries/requirement-list.ts';
+import { notFound, respondError } from '../http/render.tsx';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { requirementSheetSources } from '../db/queries/requirement-sheet.ts';
 import type { AppDeps } from '../deps.ts';
@@ -31,21 +35,51 @@ export function exchangeRoutes({ db, now }: AppDeps): Hono {
     return c.body(toReqif(set, { title: 'Akson: krav', exportedAt: now() }));
   });
 
-  const sheetRows = async (logTime: (at: string) => string) => (await requirementSheetSources(db)).map((r) => requirementSheetRow(r, logTime));
+  /**
+   * Which requirements a spreadsheet holds: a baseline's as frozen (`?grunnlinje=ID`), those the
+   * requirement list's filter shows (its own query parameters, parsed by its schema), or all.
+   * A parameter that names nothing is a 400 (or 404 for a baseline) with what is wrong.
+   */
+  const sheetRows = async (c: Context): Promise<{ rows: RequirementSheetRow[]; name: string } | Response> => {
+    const { grunnlinje, ...rest } = c.req.query();
+    const t = c.var.i18n.t;
+    if (grunnlinje !== undefined) {
+      if (Object.keys(rest).length > 0) return respondError(c, { status: 400, title: t('exchange.sheet.badRequest'), message: t('exchange.sheet.baselineWithFilter') });
+      if (!/^[1-9]\d{0,9}$/.test(grunnlinje)) return notFound(c, t('exchange.sheet.noBaseline'));
+      const found = await loadBaseline(db, Number(grunnlinje));
+      if (!found) return notFound(c, t('exchange.sheet.noBaseline'));
+      return { rows: requirementSheetSourcesOf(found.snapshot).map((r) => requirementSheetRow(r, c.var.i18n.logTime)), name: `akson-krav-grunnlinje-${grunnlinje}` };
+    }
+    const query = requirementListQuerySchema.safeParse(rest);
+    if (!query.success) return respondError(c, { status: 400, title: t('exchange.sheet.badRequest'), message: query.error.issues[0]?.message ?? '' });
+    const filter = filterOf(query.data);
+    const filtered = requirementFilterKeys.some((k) => filter[k] !== undefined);
+    let resolved: ResolvedRequirementFilter | undefined;
+    if (filtered) {
+      const found = await resolveRequirementFilter(db, filter, await loadRequirementListChoices(db));
+      if (isFilterProblem(found)) return respondError(c, { status: 400, title: t('exchange.sheet.badRequest'), message: found.message });
+      resolved = found;
+    }
+    const rows = (await requirementSheetSources(db, resolved)).map((r) => requirementSheetRow(r, c.var.i18n.logTime));
+    return { rows, name: `akson-krav${filtered ? '-utvalg' : ''}-${stamp()}` };
+  };
 
   app.get('/eksport/krav.csv', async (c) => {
-    const rows = await sheetRows(c.var.i18n.logTime);
+    const sheet = await sheetRows(c);
+    if (sheet instanceof Response) return sheet;
+    const { rows } = sheet;
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="akson-krav-${stamp()}.csv"`);
+    c.header('Content-Disposition', `attachment; filename="${sheet.name}.csv"`);
     c.header('Cache-Control', 'no-store');
     return c.body(requirementSheetCsv(rows));
   });
 
   app.get('/eksport/krav.xlsx', async (c) => {
-    const rows = await sheetRows(c.var.i18n.logTime);
-    const file = await requirementsWorkbook(rows);
+    const sheet = await sheetRows(c);
+    if (sheet instanceof Response) return sheet;
+    const file = await requirementsWorkbook(sheet.rows);
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    c.header('Content-Disposition', `attachment; filename="akson-krav-${stamp()}.xlsx"`);
+    c.header('Content-Disposition', `attachment; filename="${sheet.name}.xlsx"`);
     c.header('Cache-Control', 'no-store');
     return c.body(new Uint8Array(file));
   });

@@ -20,5 +20,6 @@ export type MessageKey =
   | Area<'links', typeof import('./nb/links.json')>
   | Area<'import', typeof import('./nb/import.json')>
   | Area<'requirementList', typeof import('./nb/requirementList.json')>
+  | Area<'exchange', typeof import('./nb/exchange.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

@@ -2,13 +2,14 @@ import { numberChapters, parseTags } from '../../../model/requirements.ts';
 import { requirementPrioritySchema, requirementStatusSchema, verificationMethodSchema } from '../../../model/schemas.ts';
 import type { RequirementSheetSource } from '../../../model/exchange/requirement-sheet.ts';
 import type { Db } from '../index.ts';
+import { filteredRequirementIds, whereRequirementFilter, type ResolvedRequirementFilter } from './requirement-list.ts';
 
 /**
  * Every requirement as the spreadsheet export shows it, in requirement-number order. Three
  * set-based queries whatever the number of requirements: the requirements with their element row,
  * type and source document; the chapters (for "2.1 Legemidler"); the links they govern.
  */
-export async function requirementSheetSources(db: Db): Promise<RequirementSheetSource[]> {
+export async function requirementSheetSources(db: Db, filter?: ResolvedRequirementFilter): Promise<RequirementSheetSource[]> {
   const [rows, chapters, links] = await Promise.all([
     db
       .selectFrom('requirement as r')
@@ -35,6 +36,7 @@ export async function requirementSheetSources(db: Db): Promise<RequirementSheetS
         'e.version',
         'e.updated_at',
       ])
+      .$if(filter !== undefined, (q) => q.where((eb) => whereRequirementFilter(eb, filter!)))
       .orderBy('r.ref')
       .execute(),
     db.selectFrom('requirement_chapter').select(['id', 'parent_id', 'name', 'position', 'version']).execute(),
@@ -42,6 +44,7 @@ export async function requirementSheetSources(db: Db): Promise<RequirementSheetS
       .selectFrom('requirement_element as l')
       .innerJoin('element as e', 'e.id', 'l.element_id')
       .select(['l.requirement_id', 'e.kind', 'e.key'])
+      .$if(filter !== undefined, (q) => q.where('l.requirement_id', 'in', filteredRequirementIds(db, filter!)))
       .orderBy('l.requirement_id')
       .orderBy('e.kind')
       .orderBy('e.key')
