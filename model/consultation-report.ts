@@ -9,6 +9,7 @@ import {
   roundStateLabel,
   type Comment,
   type CommentStatus,
+  type Reply,
   type Round,
   type RoundItem,
   type RoundState,
@@ -76,9 +77,12 @@ export function tally(rows: TallyRow[], items: Pick<RoundItem, 'id'>[]): Figures
   };
 }
 
+/** A comment in the report, with its thread: the replies ("innlegg") in full, oldest first. */
+export type ReportComment = Comment & { replies: Reply[] };
+
 export interface ReportGroup {
   item: RoundItem;
-  comments: Comment[];
+  comments: ReportComment[];
 }
 
 /** The consultation report of a round: grouped by element, every comment with its status and answer. */
@@ -94,9 +98,11 @@ export interface ConsultationReport {
  * Builds the report from the round's items and its comments (already redacted for the viewer:
  * hidden comments stay in the report, marked as hidden, whether or not their words are shown).
  */
-export function buildReport(round: Round, items: RoundItem[], comments: Comment[], now: Date): ConsultationReport {
-  const byItem = new Map<number, Comment[]>(items.map((i) => [i.id, []]));
-  for (const c of comments) byItem.get(c.itemId)?.push(c);
+export function buildReport(round: Round, items: RoundItem[], comments: Comment[], now: Date, replies: Reply[] = []): ConsultationReport {
+  const threads = new Map<number, Reply[]>();
+  for (const r of replies) threads.set(r.commentId, [...(threads.get(r.commentId) ?? []), r]);
+  const byItem = new Map<number, ReportComment[]>(items.map((i) => [i.id, []]));
+  for (const c of comments) byItem.get(c.itemId)?.push({ ...c, replies: threads.get(c.id) ?? [] });
   const rows: TallyRow[] = comments.map((c) => ({ itemId: c.itemId, organisationId: c.organisationId, organisationName: c.organisationName, status: c.status, hidden: c.hidden, count: 1 }));
   return {
     round,
@@ -137,7 +143,7 @@ export const csvColumns = [
   'Besvart',
   'Skjult',
   'Skjult fordi',
-  'Svar i tråden',
+  'Innlegg i tråden',
   'Skrevet',
   'Sist endret',
   'Versjon',
@@ -170,7 +176,7 @@ export function reportCsv(report: ConsultationReport): string {
           c.answeredAt ?? '',
           c.hidden ? hiddenMark : '',
           c.hiddenReason ?? '',
-          c.replyCount,
+          threadAsText(c.replies),
           c.createdAt,
           c.updatedAt,
           c.version,
@@ -182,20 +188,34 @@ export function reportCsv(report: ConsultationReport): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** Who wrote a reply: its organisation, or the programme for a reply by an architect. */
+export const replyAuthor = (r: Pick<Reply, 'organisationId' | 'organisationName'>) => (r.organisationId === null ? 'Prosjektet' : (r.organisationName ?? 'Ukjent organisasjon'));
+
+/** A thread in one CSV cell: each reply ("innlegg") with who wrote it and when, in full. */
+export function threadAsText(replies: Reply[]): string {
+  return replies.map((r) => `${replyAuthor(r)} (${r.createdAt}): ${r.text ?? hiddenText}`).join('\n\n');
+}
+
 // Markdown -----------------------------------------------------------------------------------------
 
 /**
- * User text made inert in Markdown: every character Markdown (and GitHub's autolinks) acts on is
- * backslash-escaped, and `<`, `>` and `&` become entities, so a comment can neither add links,
- * images, HTML, headings or lists nor close the block it stands in. Line breaks are kept.
+ * User text made inert in Markdown, escaped only where Markdown would act on it, so that it reads
+ * as written ("AKS-0002", "helse- og", a full stop): the characters that make emphasis, code,
+ * links and tables (`\\ ` * _ [ ] | ~ $`) anywhere; `#`, `-`, `+`, `=` and "1." at the start of a
+ * line, where they make headings, lists and rules; the scheme, "www." and "@" of what GitHub would
+ * link by itself; and `<`, `>` and `&` as entities, so no HTML gets in and no block is closed.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[\\`*_{}[\]()#+\-.!|~:@=$]/g, (ch) => `\\${ch}`)
+    .replace(/[\\`*_[\]|~$@]/g, (ch) => `\\${ch}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/^([ \t]*)([#+=-])/gm, '$1\\$2')
+    .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2');
 }
 
 /** User text as a block quote, every line escaped and quoted. */
@@ -231,6 +251,14 @@ function answerLines(c: Comment): string[] {
   return [...lines, quote(c.answer), ''];
 }
 
+/** The thread under a comment: every reply ("innlegg") in full, each quoted under who wrote it. */
+function threadLines(replies: Reply[]): string[] {
+  if (replies.length === 0) return [];
+  const lines = [`Innlegg i tråden (${replies.length}):`, ''];
+  for (const r of replies) lines.push(`**${cell(replyAuthor(r))}**, ${dateOf(r.createdAt)}:`, '', r.text === null ? hiddenText : quote(r.text), '');
+  return lines;
+}
+
 export function reportMarkdown(report: ConsultationReport): string {
   const { round, figures } = report;
   const out: string[] = [
@@ -260,11 +288,11 @@ export function reportMarkdown(report: ConsultationReport): string {
       const applied = appliedLabel(c);
       if (applied) out.push(`- ${applied}`);
       if (c.hidden) out.push(`- **${hiddenMark}**${c.hiddenReason ? `: ${cell(c.hiddenReason)}` : ''}`);
-      if (c.replyCount > 0) out.push(`- Svar i tråden: ${c.replyCount}`);
       out.push('');
       out.push(c.text === null ? hiddenText : quote(c.text), '');
       if (c.proposal !== null) out.push('Foreslått endring ([-slettet-] {+lagt til+}):', '', quote(proposalAsText(c)), '');
       out.push(...answerLines(c));
+      out.push(...threadLines(c.replies));
     }
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Comment, Round, RoundItem } from '../../model/consultation.ts';
+import type { Comment, Reply, Round, RoundItem } from '../../model/consultation.ts';
 import { buildReport, escapeMarkdown, reportCsv, reportMarkdown } from '../../model/consultation-report.ts';
 
 const round: Round = {
@@ -72,7 +72,11 @@ const comments = [
   comment({ organisationId: 2, organisationName: 'Pasientforeningen', kind: 'innvending', text: null, hidden: true, hiddenAt: '2026-11-25T12:00:00.000Z', status: 'ikke-tatt-til-folge', answer: 'Skjult fordi den inneholdt personopplysninger.' }),
   comment({ itemId: 3, item: { kind: 'requirement', key: 'aks-0009', name: 'Slettet krav', ref: 'AKS-0009', deleted: true }, replyCount: 2 }),
 ];
-const report = buildReport(round, items, comments, new Date('2026-12-20T10:00:00Z'));
+const replies: Reply[] = [
+  { id: 1, commentId: 4, authorName: 'Kari', organisationId: 1, organisationName: 'Norsk Sykepleierforbund', text: 'Hvorfor ble kravet slettet?', createdAt: '2026-11-20T09:00:00.000Z' },
+  { id: 2, commentId: 4, authorName: 'Ola', organisationId: null, organisationName: null, text: 'Det er slått sammen med AKS-0001.\nSe veikartet.', createdAt: '2026-11-21T09:00:00.000Z' },
+];
+const report = buildReport(round, items, comments, new Date('2026-12-20T10:00:00Z'), replies);
 
 describe('the consultation report', () => {
   it('groups every comment by element in the round order, oldest first, and keeps elements without comments', () => {
@@ -125,13 +129,15 @@ describe('the consultation report', () => {
     expect(md).toContain('# Høringsrapport: Høring om kravene');
     expect(md).toContain('| Alle kommentarer | 1 | 1 | 1 | 0 | 1 | 1 | 4 |');
     expect(md).toContain('| Pasientforeningen | 0 | 1 | 0 | 0 | 1 | 1 | 2 |');
-    expect(md).toContain('### AKS\\-0001 Alle tjenester');
+    expect(md).toContain('### AKS-0001 Alle tjenester');
     expect(md).toContain('#### Kommentar 3: Innvending fra Pasientforeningen');
     expect(md).toContain('- **Skjult av prosjektet**');
     expect(md).toContain('(Teksten er skjult.)');
-    expect(md).toContain('> Skjult fordi den inneholdt personopplysninger\\.');
+    expect(md).toContain('> Skjult fordi den inneholdt personopplysninger.');
     expect(md).toContain('Elementet er slettet fra omfanget.');
-    expect(md).toContain('- Svar i tråden: 2');
+    // The thread in full: each reply ("innlegg") under who wrote it, apart from the programme's answer ("svar").
+    expect(md).toContain('Innlegg i tråden (2):\n\n**Norsk Sykepleierforbund**, 2026-11-20:\n\n> Hvorfor ble kravet slettet?\n\n**Prosjektet**, 2026-11-21:\n\n> Det er slått sammen med AKS-0001.\n> Se veikartet.');
+    expect(md).not.toContain('Svar i tråden');
     expect(md).toContain('Ikke besvart ennå.');
   });
 });
@@ -161,7 +167,7 @@ describe('an answer to an earlier wording in the exports', () => {
     const md = reportMarkdown(exported);
     expect(md).toContain('- Status: Under vurdering');
     expect(md).toContain('Svar fra prosjektet (2026-11-30, på versjon 1):\n\n**Svaret gjaldt versjon 1** (status da: tatt til følge). Kommentaren er endret etter svaret, og prosjektet har ikke svart på versjon 2 ennå.');
-    expect(md).toContain('Svar fra prosjektet (2026-11-30, på versjon 2):\n\n> Tatt inn\\.');
+    expect(md).toContain('Svar fra prosjektet (2026-11-30, på versjon 2):\n\n> Tatt inn.');
     expect(md.match(/Svaret gjaldt/g)).toHaveLength(1);
   });
 });
@@ -182,12 +188,20 @@ describe('Markdown escaping of user text', () => {
     ];
     for (const text of attempts) {
       const escaped = escapeMarkdown(text);
-      expect(escaped, text).not.toMatch(/(^|[^\\])[[\]()!#*_`|]/);
+      // Nothing that makes a link, image, emphasis, code or table cell, anywhere.
+      expect(escaped, text).not.toMatch(/(^|[^\\])[[\]*_`|]/);
+      // Nothing that makes a heading or a list at the start of a line.
+      expect(escaped, text).not.toMatch(/^\s*([#+=-]|\d+[.)])/m);
       expect(escaped, text).not.toMatch(/[<>]/);
       expect(escaped, text).not.toMatch(/https?:\/\/|www\.|(^|[^\\])@/);
     }
-    expect(escapeMarkdown('[a](b)')).toBe('\\[a\\]\\(b\\)');
+    expect(escapeMarkdown('[a](b)')).toBe('\\[a\\](b)');
     expect(escapeMarkdown('<b>&amp;')).toBe('&lt;b&gt;&amp;amp;');
+  });
+
+  it('leaves alone what Markdown does not act on: hyphens, full stops and brackets in running text', () => {
+    const text = 'AKS-0002 gjelder helse- og omsorgstjenester (alle). Se punkt 3.2 i planen!';
+    expect(escapeMarkdown(text)).toBe(text);
   });
 
   it('keeps Norwegian letters and line breaks', () => {
@@ -197,6 +211,6 @@ describe('Markdown escaping of user text', () => {
   it('keeps a comment inside its block quote, whatever it contains', () => {
     const md = reportMarkdown(buildReport(round, items, [comment({ text: 'Første linje\n\n# Falsk overskrift\n</blockquote><script>alert(1)</script>\n[lenke](http://ondt.example)' })], new Date()));
     const quoted = md.split('\n').filter((l) => l.includes('Falsk') || l.includes('script') || l.includes('lenke'));
-    expect(quoted).toEqual(['> \\# Falsk overskrift', '> &lt;/blockquote&gt;&lt;script&gt;alert\\(1\\)&lt;/script&gt;', '> \\[lenke\\]\\(http\\://ondt\\.example\\)']);
+    expect(quoted).toEqual(['> \\# Falsk overskrift', '> &lt;/blockquote&gt;&lt;script&gt;alert(1)&lt;/script&gt;', '> \\[lenke\\](http\\://ondt.example)']);
   });
 });

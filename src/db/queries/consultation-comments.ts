@@ -300,6 +300,29 @@ export async function commentVersions(db: Db, commentId: number): Promise<Commen
   }));
 }
 
+/**
+ * Every reply in a round's threads, oldest first, in one query: for the report, which gives the
+ * threads in full. Each is redacted as its comment is for this reader.
+ */
+export async function roundReplies(db: Db, comments: Comment[], roundId: number, access: HiddenAccess): Promise<Reply[]> {
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const rows = await db
+    .selectFrom('consultation_reply as r')
+    .innerJoin('consultation_comment as c', 'c.id', 'r.comment_id')
+    .leftJoin('app_user as u', 'u.id', 'r.author_id')
+    .leftJoin('organisation as o', 'o.id', 'r.organisation_id')
+    .select(['r.id', 'r.comment_id', 'r.organisation_id', 'r.text', 'r.created_at', 'u.name as author_name', 'o.name as organisation_name'])
+    .where('c.round_id', '=', roundId)
+    .orderBy('r.comment_id')
+    .orderBy('r.id')
+    .execute();
+  return rows.flatMap((r) => {
+    const comment = byId.get(r.comment_id);
+    if (!comment) return [];
+    return [redactReply({ id: r.id, commentId: r.comment_id, authorName: r.author_name, organisationId: r.organisation_id, organisationName: r.organisation_name, text: r.text, createdAt: r.created_at }, comment, access)];
+  });
+}
+
 /** One page of a comment's thread, oldest first. */
 export async function repliesPage(db: Db, comment: Comment, options: { page: number; pageSize: number; access: HiddenAccess }): Promise<Reply[]> {
   const rows = await db

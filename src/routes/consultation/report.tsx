@@ -5,7 +5,7 @@ import { buildReport, reportCsv, reportMarkdown, tally } from '../../../model/co
 import { OrganisationCommentsPage } from '../../../views/pages/consultation/organisation.tsx';
 import { ReportPage } from '../../../views/pages/consultation/report.tsx';
 import { organisationById } from '../../db/queries/accounts.ts';
-import { allComments, organisationComments, tallyRows } from '../../db/queries/consultation-comments.ts';
+import { allComments, organisationComments, roundReplies, tallyRows } from '../../db/queries/consultation-comments.ts';
 import { roundItems } from '../../db/queries/consultation-rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import { respond } from '../../http/render.tsx';
@@ -35,8 +35,9 @@ export function reportRoutes(deps: AppDeps): Hono {
   const loadReport = async (c: Context, id: number) => {
     const found = await loadRound(deps, c, id);
     if (!found) return undefined;
-    const [items, comments] = await Promise.all([roundItems(db, id), allComments(db, id, readerOf(c))]);
-    return buildReport(found.round, items, comments, c.var.clock());
+    const reader = readerOf(c);
+    const [items, comments] = await Promise.all([roundItems(db, id), allComments(db, id, reader)]);
+    return buildReport(found.round, items, comments, c.var.clock(), await roundReplies(db, comments, id, reader.access));
   };
 
   app.get('/horing/:id/rapport', roundParam, async (c) => {

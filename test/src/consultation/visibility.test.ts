@@ -106,6 +106,6 @@ describe('user text is escaped in the consultation pages and exports', () => {
     expect(diff).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     const md = await (await ctx.app.request(`/horing/${round.id}/rapport.md`)).text();
     expect(md).not.toMatch(/<script|<img/);
-    expect(md).toContain('&lt;script&gt;alert\\(');
+    expect(md).toContain('&lt;script&gt;alert(');
   });
 });

@@ -1,5 +1,5 @@
 import { commentKindLabel, commentStatusLabel, roundPhaseLabel, roundStateLabel, type Comment } from '../../../model/consultation.ts';
-import { itemLabel, type ConsultationReport } from '../../../model/consultation-report.ts';
+import { itemLabel, replyAuthor, type ConsultationReport, type ReportComment as ReportCommentData } from '../../../model/consultation-report.ts';
 import { Empty, PageHeader } from '../../components/common.tsx';
 import { Answer, CommentBody, ItemName, UserText } from '../../components/consultation.tsx';
 import { FigureTables } from './round.tsx';
@@ -70,7 +70,7 @@ export function ReportPage({ report }: { report: ConsultationReport }) {
   );
 }
 
-function ReportComment({ comment: c }: { comment: Comment }) {
+function ReportComment({ comment: c }: { comment: ReportCommentData }) {
   return (
     <article class="comment report-comment" aria-labelledby={`rapport-${c.id}`}>
       <h4 class="ds-heading" data-size="2xs" id={`rapport-${c.id}`}>
@@ -83,10 +83,26 @@ function ReportComment({ comment: c }: { comment: Comment }) {
         {c.version > 1 ? <span>versjon {c.version}</span> : null}
         <span>Status: {commentStatusLabel[c.status]}</span>
         {c.hidden ? <strong>Skjult av prosjektet</strong> : null}
-        {c.replyCount > 0 ? <span>{c.replyCount} innlegg i tråden</span> : null}
       </p>
       <CommentBody comment={c} />
       <Answer comment={c} />
+      {c.replies.length > 0 ? (
+        <section class="report-thread" aria-labelledby={`rapport-${c.id}-traden`}>
+          <h5 class="ds-heading" data-size="2xs" id={`rapport-${c.id}-traden`}>
+            Innlegg i tråden ({c.replies.length})
+          </h5>
+          <ol class="reply-list">
+            {c.replies.map((r) => (
+              <li class="reply">
+                <p class="comment__meta ds-paragraph" data-size="sm">
+                  <strong>{replyAuthor(r)}</strong> <DateTimeText at={r.createdAt} />
+                </p>
+                {r.text === null ? <p class="ds-paragraph muted">(Teksten er skjult.)</p> : <UserText text={r.text} />}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </article>
   );
 }
