@@ -150,6 +150,84 @@ const cases: Record<string, Case> = {
     nb: ['Ingen koblinger er tolkninger; alle har begrunnelse.', '1 kobling er en tolkning; 1 mangler begrunnelse.', '2 koblinger er tolkninger; 2 mangler begrunnelse.'],
     en: ['No links are inferred; all have a reason.', '1 link is inferred; 1 lacks a reason.', '2 links are inferred; 2 lack a reason.'],
   },
+  'import.read': {
+    values: (n) => ({ format: 'XLSX', rows: n }),
+    nb: ["XLSX med 0 rader", "XLSX med 1 rad", "XLSX med 2 rader"],
+    en: ["XLSX with 0 rows", "XLSX with 1 row", "XLSX with 2 rows"],
+  },
+  'import.readCsv': {
+    values: (n) => ({ encoding: 'UTF-8', delimiter: ';', rows: n }),
+    nb: ["CSV (UTF-8, skilt med «;») med 0 rader", "CSV (UTF-8, skilt med «;») med 1 rad", "CSV (UTF-8, skilt med «;») med 2 rader"],
+    en: ["CSV (UTF-8, separated by «;») with 0 rows", "CSV (UTF-8, separated by «;») with 1 row", "CSV (UTF-8, separated by «;») with 2 rows"],
+  },
+  'import.count.created': {
+    nb: ["Ingen nye krav", "1 nytt krav", "2 nye krav"],
+    en: ["No new requirements", "1 new requirement", "2 new requirements"],
+  },
+  'import.count.changed': {
+    nb: ["ingen endres", "1 endres", "2 endres"],
+    en: ["none changed", "1 changed", "2 changed"],
+  },
+  'import.count.unchanged': {
+    nb: ["ingen står uendret", "1 står uendret", "2 står uendret"],
+    en: ["none left unchanged", "1 left unchanged", "2 left unchanged"],
+  },
+  'import.count.conflicts': {
+    nb: ["ingen konflikter", "1 konflikt", "2 konflikter"],
+    en: ["no conflicts", "1 conflict", "2 conflicts"],
+  },
+  'import.count.problems': {
+    values: (n) => ({ count: n, rows: n }),
+    nb: ["ingen feil i ingen rader", "1 feil i 1 rad", "2 feil i 2 rader"],
+    en: ["no problems in no rows", "1 problem in 1 row", "2 problems in 2 rows"],
+  },
+  'import.applyValidText': {
+    nb: ["0 rader med feil eller konflikt blir ikke brukt og listes i resultatet. Resten lagres i én operasjon.", "1 rad med feil eller konflikt blir ikke brukt og listes i resultatet. Resten lagres i én operasjon.", "2 rader med feil eller konflikt blir ikke brukt og listes i resultatet. Resten lagres i én operasjon."],
+    en: ["0 rows with a problem or conflict will not be applied and are listed in the result. The rest is saved in one operation.", "1 row with a problem or conflict will not be applied and is listed in the result. The rest is saved in one operation.", "2 rows with a problem or conflict will not be applied and are listed in the result. The rest is saved in one operation."],
+  },
+  'import.resultText': {
+    values: (n) => ({ created: n, changed: n, unchanged: n }),
+    nb: ["Ingen nye krav, ingen endret, ingen uendret.", "1 nytt krav, 1 endret, 1 uendret.", "2 nye krav, 2 endret, 2 uendret."],
+    en: ["No new requirements, none changed, none unchanged.", "1 new requirement, 1 changed, 1 unchanged.", "2 new requirements, 2 changed, 2 unchanged."],
+  },
+  'import.resultLeftOut': {
+    values: (n) => ({ count: n, rows: '14' }),
+    nb: ["0 rader ble ikke brukt: 14.", "1 rad ble ikke brukt: 14.", "2 rader ble ikke brukt: 14."],
+    en: ["0 rows were not applied: 14.", "1 row was not applied: 14.", "2 rows were not applied: 14."],
+  },
+  'requirement.chapters.heading': {
+    nb: ["Ingen kapitler", "1 kapittel", "2 kapitler"],
+    en: ["No chapters", "1 chapter", "2 chapters"],
+  },
+  'requirement.chapters.count': {
+    nb: ["(ingen krav)", "(1 krav)", "(2 krav)"],
+    en: ["(no requirements)", "(1 requirement)", "(2 requirements)"],
+  },
+  'requirement.types.heading': {
+    nb: ["Ingen kravtyper", "1 kravtype", "2 kravtyper"],
+    en: ["No requirement types", "1 requirement type", "2 requirement types"],
+  },
+  'requirement.types.used': {
+    nb: ["(ingen krav)", "(1 krav)", "(2 krav)"],
+    en: ["(no requirements)", "(1 requirement)", "(2 requirements)"],
+  },
+  'requirement.trace.more': {
+    nb: ["… og 0 til", "… og 1 til", "… og 2 til"],
+    en: ["… and 0 more", "… and 1 more", "… and 2 more"],
+  },
+  'requirement.trace.servicesShown': {
+    nb: ["Ingen tjenester.", "1 tjeneste.", "2 tjenester."],
+    en: ["No services.", "1 service.", "2 services."],
+  },
+  'requirement.trace.capabilitiesShown': {
+    nb: ["Ingen funksjonsområder.", "1 funksjonsområde.", "2 funksjonsområder."],
+    en: ["No capabilities.", "1 capability.", "2 capabilities."],
+  },
+  'scope.list.pastEnd': {
+    values: (n) => ({ pages: n, page: 9 }),
+    nb: ['Listen har 0 sider; side 9 finnes ikke.', 'Listen har én side; side 9 finnes ikke.', 'Listen har 2 sider; side 9 finnes ikke.'],
+    en: ['The list has 0 pages; page 9 does not exist.', 'The list has one page; page 9 does not exist.', 'The list has 2 pages; page 9 does not exist.'],
+  },
   'review.dashboard.reviewed': {
     values: (n) => ({ reviewed: n, total: 2, population: 1000, share: '5,0 %' }),
     nb: [
