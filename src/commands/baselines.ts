@@ -2,7 +2,9 @@ import { elementKinds } from '../../model/kinds.ts';
 import type { AuditActor } from '../db/queries/audit.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { currentSnapshot } from '../db/queries/baselines.ts';
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/index.ts';
+import type { Database } from '../db/schema.ts';
 
 export type FreezeResult = { ok: true; id: number; name: string } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
 
@@ -16,7 +18,16 @@ export async function freezeBaseline(
   input: { name: string; description: string },
   actor: AuditActor & { name: string },
 ): Promise<FreezeResult> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => freezeBaselineIn(trx, input, actor));
+}
+
+/** `freezeBaseline` inside a transaction the caller owns (opening a round freezes the model it opens on). */
+export async function freezeBaselineIn(
+  trx: Transaction<Database>,
+  input: { name: string; description: string },
+  actor: AuditActor & { name: string },
+): Promise<FreezeResult> {
+  {
     const taken = await trx.selectFrom('baseline').select('id').where('name', '=', input.name).executeTakeFirst();
     if (taken) return { ok: false, reason: 'invalid', errors: { name: `Det finnes allerede en baseline som heter «${input.name}». Velg et annet navn.` } };
     const snapshot = await currentSnapshot(trx, actor.at);
@@ -44,5 +55,25 @@ export async function freezeBaseline(
       after: { name: input.name, description: input.description, elements: elementCount, requirements: snapshot.model.elements.requirement.length },
     });
     return { ok: true, id: row.id, name: input.name };
-  });
+  }
+}
+
+/**
+ * The baseline a review or consultation round is opened on: the one the architect named, or a
+ * new one frozen now, named after the round. `undefined` when the named one does not exist.
+ */
+export async function baselineForRound(
+  trx: Transaction<Database>,
+  named: number | null,
+  round: { label: string; title: string },
+  actor: AuditActor,
+): Promise<number | undefined> {
+  if (named !== null) return (await trx.selectFrom('baseline').select('id').where('id', '=', named).executeTakeFirst())?.id;
+  const user = actor.userId === null ? undefined : await trx.selectFrom('app_user').select('name').where('id', '=', actor.userId).executeTakeFirst();
+  const base = `${round.label}: ${round.title}`.slice(0, 180);
+  const taken = new Set((await trx.selectFrom('baseline').select('name').where('name', 'like', `${base}%`).execute()).map((b) => b.name));
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
+  const frozen = await freezeBaselineIn(trx, { name, description: '' }, { ...actor, name: user?.name ?? 'System' });
+  return frozen.ok ? frozen.id : undefined;
 }

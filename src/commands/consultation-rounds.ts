@@ -3,20 +3,33 @@ import { contentVersion } from '../../model/versions.ts';
 import type { Db } from '../db/index.ts';
 import { insertRound, roundById, roundItems, roundRecord, updateRound, type RoundWriteResult } from '../db/queries/consultation-rounds.ts';
 import { NotFound } from './errors.ts';
-import { change, type Caller } from './run.ts';
+import { baselineForRound } from './baselines.ts';
+import { actorOf, change, type Caller } from './run.ts';
 
 /** Architects open consultation rounds and change them. */
 
 /** The version of a round an edit form shows: its fields and the elements it holds. */
 export const consultationRoundVersion = (round: Round, elementIds: number[]) => contentVersion(roundRecord(round, [...elementIds].sort((a, b) => a - b)));
 
-export function createConsultationRound(db: Db, caller: Caller, input: RoundInput): Promise<RoundWriteResult> {
+/**
+ * Opens a round on a baseline (issue 13): the one named (`baseline`), or one frozen now of the
+ * model as it is, so every comment can say which wording it was written against.
+ */
+export function createConsultationRound(db: Db, caller: Caller, input: RoundInput, baseline: number | null = null): Promise<RoundWriteResult> {
   return change(db, caller, 'consultation.manage', {
     load: async () => undefined,
     write: async (trx, _, audit) => {
+      const baselineId = await baselineForRound(trx, baseline, { label: 'Høring', title: input.title }, actorOf(caller));
+      if (baselineId === undefined) return { kind: 'invalid', errors: { baseline: 'Baselinen finnes ikke. Velg en annen, eller la feltet stå tomt for å fryse modellen nå.' } };
       const inserted = await insertRound(trx, input, caller.at);
       if (inserted.kind === 'ok') {
-        await audit({ action: 'consultation.round.create', entity: 'consultation_round', entityId: inserted.id, after: roundRecord(input, input.elements) });
+        await trx.updateTable('consultation_round').set({ baseline_id: baselineId }).where('id', '=', inserted.id).execute();
+        await audit({
+          action: 'consultation.round.create',
+          entity: 'consultation_round',
+          entityId: inserted.id,
+          after: { ...roundRecord(input, input.elements), baselineId },
+        });
       }
       return inserted;
     },

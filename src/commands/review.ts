@@ -7,12 +7,13 @@ import { answerBasis, mergeAnswers, type IntentionInput, type PostedAnswer, type
 import type { FrozenService, IntentionDeclaration, StoredEntry } from '../../model/review/types.ts';
 import { intentionVersion } from '../../model/versions.ts';
 import type { Db } from '../db/index.ts';
+import { baselineForRound } from './baselines.ts';
 import { loadCatalogue } from '../db/queries/catalogue.ts';
 import { declarationOf, municipalityByNumber, saveDeclaration } from '../db/queries/review/intentions.ts';
 import { answeredCount, reopenReview, reviewOf, saveAnswer, saveReview, submitReview as writeSubmitted } from '../db/queries/review/reviews.ts';
 import { closeRound, insertRound, openRoundId, reopenRound, roundById } from '../db/queries/review/rounds.ts';
 import { NotFound } from './errors.ts';
-import { change, type Caller } from './run.ts';
+import { actorOf, change, type Caller } from './run.ts';
 
 /**
  * The municipal review: architects open, close and reopen rounds and reopen a submitted review;
@@ -48,7 +49,7 @@ const sameEntries = (a: readonly StoredEntry[], b: readonly StoredEntry[]) => {
 export type OpenRoundOutcome = { kind: 'problem'; message: string } | { kind: 'opened'; id: number };
 
 /** Opens a round on the first delivery as it is now; refused while another round is open. */
-export function openReviewRound(db: Db, caller: Caller, input: { title: string; deadline: string }): Promise<OpenRoundOutcome> {
+export function openReviewRound(db: Db, caller: Caller, input: { title: string; deadline: string; baseline?: number | null }): Promise<OpenRoundOutcome> {
   return change(db, caller, 'review.manage', {
     load: async (trx) => ({ openId: await openRoundId(trx, caller.at), catalogue: await loadCatalogue(trx) }),
     write: async (trx, { openId, catalogue }, audit): Promise<OpenRoundOutcome> => {
@@ -57,12 +58,16 @@ export function openReviewRound(db: Db, caller: Caller, input: { title: string; 
       const services = firstDeliverySnapshot(catalogue).map((s) => ({ ...s, version: version.get(s.elementId!) ?? 1 }));
       if (services.length === 0) return { kind: 'problem', message: 'Første leveranse har ingen informasjonstjenester ennå, så det er ingenting å vurdere.' };
       const closesAt = endOfOsloDay(input.deadline);
+      // The round opens on a baseline (issue 13): the one named, or the model frozen now.
+      const baselineId = await baselineForRound(trx, input.baseline ?? null, { label: 'Vurderingsrunde', title: input.title }, actorOf(caller));
+      if (baselineId === undefined) return { kind: 'problem', message: 'Baselinen finnes ikke. Velg en annen, eller la feltet stå tomt for å fryse modellen nå.' };
       const id = await insertRound(trx, { title: input.title, deadlineOn: input.deadline, closesAt, openedAt: caller.at, openedBy: caller.user!.id, services });
+      await trx.updateTable('review_round').set({ baseline_id: baselineId }).where('id', '=', id).execute();
       await audit({
         action: 'review-round.open',
         entity: 'review_round',
         entityId: id,
-        after: { title: input.title, deadlineOn: input.deadline, closesAt: closesAt.toISOString(), services: services.map((s) => s.key) },
+        after: { title: input.title, deadlineOn: input.deadline, closesAt: closesAt.toISOString(), services: services.map((s) => s.key), baselineId },
       });
       return { kind: 'opened', id };
     },

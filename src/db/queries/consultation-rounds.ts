@@ -28,6 +28,17 @@ export async function roundById(db: Executor, id: number): Promise<Round | undef
   return row && toRound(row);
 }
 
+/** The baseline a round was opened on (issue 13), by name; none for rounds opened before baselines. */
+export async function roundBaseline(db: Executor, roundId: number): Promise<{ id: number; name: string } | null> {
+  const row = await db
+    .selectFrom('consultation_round as r')
+    .innerJoin('baseline as b', 'b.id', 'r.baseline_id')
+    .select(['b.id', 'b.name'])
+    .where('r.id', '=', roundId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
 /** A round in the list, with its figures and (for a signed-in viewer) how much is new since the viewer last looked. */
 export interface RoundSummary extends Round {
   itemCount: number;

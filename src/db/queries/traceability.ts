@@ -148,9 +148,10 @@ export async function loadTracePage(db: Db, query: TraceQuery, chapters: readonl
     targets = page.map((p) => ({ ...p, tier: null }));
   }
 
-  const ids = targets.map((t) => t.id);
+  // An empty page still asks (for no id), so the page's query count never depends on the data.
+  const ids = targets.length > 0 ? targets.map((t) => t.id) : [-1];
   const found: Array<TraceRequirement & { target: number }> = [];
-  if (ids.length > 0) {
+  {
     // What governs the page's elements directly, or (for a capability) through a service it supports.
     const governing = (via: 'direct' | 'service') => {
       const target = via === 'direct' ? 're.element_id' : 'sc.capability_id';

@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../../views/components/form.tsx';
 import { CommentPage, type CommentPageProps } from '../../../views/pages/consultation/comment.tsx';
 import { CommentFormPage, type EditConflict } from '../../../views/pages/consultation/comment-form.tsx';
 import { commentById, commentVersions, repliesPage } from '../../db/queries/consultation-comments.ts';
-import { itemById } from '../../db/queries/consultation-rounds.ts';
+import { itemById, roundBaseline } from '../../db/queries/consultation-rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import { respond, respondError } from '../../http/render.tsx';
 import { loadRound, mayTake, missing, readerOf } from './common.ts';
@@ -66,9 +66,10 @@ export function commentPages(deps: AppDeps) {
     const page = parts.page ?? 1;
     const pageSize = deps.config.CONSULTATION_PAGE_SIZE;
     const access = readerOf(c).access;
-    const [versions, replies] = await Promise.all([
+    const [versions, replies, baseline] = await Promise.all([
       comment.text === null ? Promise.resolve([]) : commentVersions(db, comment.id),
       repliesPage(db, comment, { page, pageSize, access }),
+      roundBaseline(db, round.id),
     ]);
     const open = acceptsComments(state) && !comment.hidden;
     const viewer = c.var.viewer;
@@ -90,6 +91,7 @@ export function commentPages(deps: AppDeps) {
       },
       forms: parts.forms,
       saved: c.req.query('lagret'),
+      baseline,
     };
     return respond(c, { title: `Kommentar ${comment.id}`, status: parts.status ?? 200, body: <CommentPage {...props} /> });
   };

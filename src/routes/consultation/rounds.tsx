@@ -8,9 +8,10 @@ import type { FieldErrors } from '../../../views/components/form.tsx';
 import { CommentList, RoundPage, type RoundPageProps } from '../../../views/pages/consultation/round.tsx';
 import { RoundFormPage, RoundsPage, roundLabels, roundReadable, type ElementGroup, type RoundFormValues } from '../../../views/pages/consultation/rounds.tsx';
 import { callerOf } from '../../auth/context.ts';
+import { parseBaselineChoice } from '../../../views/components/baseline-choice.tsx';
 import { consultationRoundVersion, createConsultationRound, updateConsultationRound } from '../../commands/consultation-rounds.ts';
 import { commentsPage, countComments, newSummary, tallyRows } from '../../db/queries/consultation-comments.ts';
-import { lastVisit, listRounds, recordVisit, roundItems } from '../../db/queries/consultation-rounds.ts';
+import { lastVisit, listRounds, recordVisit, roundBaseline, roundItems } from '../../db/queries/consultation-rounds.ts';
 import { loadScopeModel } from '../../db/queries/model.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput, readForm } from '../../http/forms.ts';
@@ -37,7 +38,7 @@ async function roundForm(c: Context): Promise<{ raw: Record<string, unknown>; va
   const chosen = body.elements === undefined ? [] : ([] as string[]).concat(body.elements);
   const version = text(versionField);
   const raw = { title: text('title'), description: text('description'), phase: text('phase'), opensOn: text('opensOn'), closesOn: text('closesOn'), elements: chosen };
-  const values = { ...raw, elements: chosen.map(Number).filter((n) => Number.isInteger(n) && n > 0), version };
+  const values = { ...raw, elements: chosen.map(Number).filter((n) => Number.isInteger(n) && n > 0), version, baseline: text('baseline') };
   return { raw, values };
 }
 
@@ -65,11 +66,12 @@ export function roundRoutes(deps: AppDeps): Hono {
 
   const formPage = async (c: Context, values: RoundFormValues, errors?: FieldErrors, round?: Round, stored?: RoundFormValues) => {
     const groups = elementGroups(await loadScopeModel(db, { municipalities: false }));
+    const baselines = round ? [] : await db.selectFrom('baseline').select(['id', 'name']).orderBy('id', 'desc').execute();
     const stale = stored ? staleFields(roundLabels, roundReadable(values, groups), roundReadable(stored, groups)) : undefined;
     return respond(c, {
       title: round ? `Endre ${round.title}` : 'Ny høringsrunde',
       status: stale ? 409 : errors ? 422 : 200,
-      body: <RoundFormPage round={round} values={values} errors={errors} groups={groups} stale={stale} />,
+      body: <RoundFormPage round={round} values={values} errors={errors} groups={groups} stale={stale} baselines={baselines} />,
     });
   };
 
@@ -78,8 +80,12 @@ export function roundRoutes(deps: AppDeps): Hono {
   app.post('/horing', async (c) => {
     const { raw, values } = await roundForm(c);
     const parsed = roundInputSchema.safeParse(raw);
-    if (!parsed.success) return formPage(c, values, fieldErrors(parsed.error));
-    const result = await createConsultationRound(db, callerOf(c), parsed.data);
+    const baseline = parseBaselineChoice(values.baseline);
+    if (!parsed.success || baseline === undefined) {
+      const errors = parsed.success ? {} : fieldErrors(parsed.error);
+      return formPage(c, values, baseline === undefined ? { ...errors, baseline: c.var.i18n.t('requirement.round.baselineMissing') } : errors);
+    }
+    const result = await createConsultationRound(db, callerOf(c), parsed.data, baseline);
     if (result.kind === 'invalid') return formPage(c, values, result.errors);
     return c.redirect(`/horing/${result.id}?lagret=runde`, 303);
   });
@@ -121,12 +127,13 @@ export function roundRoutes(deps: AppDeps): Hono {
     const readAt = c.var.clock();
     const since = viewer ? visitMark(await lastVisit(db, { userId: viewer.id, roundId: round.id }), viewer.sessionId) : null;
     const filter = { itemId: query.punkt, organisationId: query.organisasjon, status: query.status, newSince: query.nye && since !== null ? since : undefined };
-    const [items, rows, total, comments, summary] = await Promise.all([
+    const [items, rows, total, comments, summary, baseline] = await Promise.all([
       roundItems(db, round.id),
       tallyRows(db, { roundId: round.id }),
       countComments(db, round.id, filter, reader),
       commentsPage(db, round.id, { view: query.vis, filter, page: query.side, pageSize, reader }),
       since !== null ? newSummary(db, round.id, since, reader) : Promise.resolve(null),
+      roundBaseline(db, round.id),
     ]);
     const props: RoundPageProps = {
       round,
@@ -145,6 +152,7 @@ export function roundRoutes(deps: AppDeps): Hono {
         organisationId: reader.organisationId,
       },
       saved: query.lagret,
+      baseline,
     };
     return respond(c, { title: round.title, body: <RoundPage {...props} />, fragment: <CommentList {...props} /> });
   });

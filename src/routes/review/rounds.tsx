@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../../views/components/form.tsx';
 import { ReviewOverviewPage, type RoundFormValues } from '../../../views/pages/review/overview.tsx';
 import { CloseRoundConfirm, RoundPage } from '../../../views/pages/review/round.tsx';
 import { callerOf } from '../../auth/context.ts';
+import { parseBaselineChoice } from '../../../views/components/baseline-choice.tsx';
 import { closeReviewRound, openReviewRound, recordReviewExport, reopenReviewRound } from '../../commands/review.ts';
 import { declarationOf, municipalityByNumber } from '../../db/queries/review/intentions.ts';
 import { reviewStatusesOf, roundReviews, submittedEntries } from '../../db/queries/review/reviews.ts';
@@ -53,7 +54,10 @@ export function roundRoutes(deps: AppDeps): Hono {
     const now = c.var.clock();
     const parsed = roundInputSchema(osloDate(now)).safeParse(form);
     if (!parsed.success) return overview(c, { values: form, errors: fieldErrors(parsed.error), status: 422 });
-    const result = await openReviewRound(db, callerOf(c), { title: parsed.data.title, deadline: parsed.data.deadline });
+    // The baseline the round opens on: one named by id, or (none named) the model frozen now.
+    const baseline = parseBaselineChoice(form.baseline);
+    if (baseline === undefined) return overview(c, { values: form, errors: { skjema: c.var.i18n.t('requirement.round.baselineMissing') }, status: 422 });
+    const result = await openReviewRound(db, callerOf(c), { title: parsed.data.title, deadline: parsed.data.deadline, baseline });
     if (result.kind === 'problem') return overview(c, { values: form, errors: { skjema: result.message }, status: 409 });
     return c.redirect(`/vurdering/runder/${result.id}?apnet`, 303);
   });

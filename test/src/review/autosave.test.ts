@@ -44,14 +44,14 @@ describe('saving each answer as it is made', () => {
     const page = textOf(await (await ctx.app.request(path(), { headers: oslo })).text());
     expect(page).toContain('Status: Utkast, sist lagret 26. november 2026 kl. 13:00 av Test municipality. 2 av 34 besvart');
     expect(page).toMatch(/Kommentar til «Multidose» Lagret\./);
-    expect(await auditActions(ctx)).toEqual(['user.create', 'review-round.open', 'user.create', 'review.save', 'review.save']);
+    expect(await auditActions(ctx)).toEqual(['user.create', 'baseline.freeze', 'review-round.open', 'user.create', 'review.save', 'review.save']);
   });
 
   it('writes and records nothing when the answer is unchanged, and clears an answer whose stance is taken away', async () => {
     await autosave('multidose', { [stance('multidose')]: 'opposes', [comment('multidose')]: 'Nei' });
     const again = await autosave('multidose', { [stance('multidose')]: 'opposes', [comment('multidose')]: ' Nei ' });
     expect(again.status).toBe(204);
-    expect(await auditActions(ctx)).toEqual(['user.create', 'review-round.open', 'user.create', 'review.save']);
+    expect(await auditActions(ctx)).toEqual(['user.create', 'baseline.freeze', 'review-round.open', 'user.create', 'review.save']);
 
     const cleared = await autosave('multidose', { [stance('multidose')]: '', [comment('multidose')]: '' });
     expect(cleared.status).toBe(200);

@@ -91,7 +91,7 @@ describe('a municipality’s review', () => {
     expect((await submitReview(ctx, path(), { ...three(), [stance('multidose')]: 'no-opinion' }, oslo)).status).toBe(303);
     const stances = await ctx.db.selectFrom('review_stance').select(['round_service_id', 'stance']).orderBy('round_service_id').execute();
     expect(stances.find((s) => s.round_service_id === ids.multidose)?.stance).toBe('no-opinion');
-    expect(await auditActions(ctx)).toEqual(['user.create', 'review-round.open', 'user.create', 'review.save', 'review.submit', 'review.reopen', 'review.save', 'review.submit']);
+    expect(await auditActions(ctx)).toEqual(['user.create', 'baseline.freeze', 'review-round.open', 'user.create', 'review.save', 'review.submit', 'review.reopen', 'review.save', 'review.submit']);
 
     const last = (action: string) => ctx.db.selectFrom('audit_event').select(['before_json', 'after_json']).where('action', '=', action).orderBy('id', 'desc').executeTakeFirstOrThrow();
     const saved = await last('review.save');

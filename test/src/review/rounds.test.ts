@@ -24,7 +24,7 @@ describe('opening a round', () => {
     expect(rounds).toMatchObject([{ id, title: 'Høringsrunde 1', deadline_on: '2026-12-15', closes_at: '2026-12-15T23:00:00.000Z', closed_at: null }]);
     expect(services).toHaveLength(34); // every seeded service sits in a first-delivery tier
     expect(services.find((s) => s.key === 'multidose')).toMatchObject({ name: 'Multidose', category_name: 'Legemidler og vaksiner', tier_name: 'Innen 2023', tentative: 1, element_version: 1 });
-    expect(await auditActions(ctx)).toEqual(['user.create', 'review-round.open']);
+    expect(await auditActions(ctx)).toEqual(['user.create', 'baseline.freeze', 'review-round.open']); // opening freezes the baseline the round opens on (issue 13)
 
     const { status, html } = await page(`/vurdering/runder/${id}?apnet`);
     expect(status).toBe(200);
@@ -149,7 +149,7 @@ describe('closing', () => {
     expect((await postForm(ctx, `/vurdering/runder/${id}/gjenapne`, { deadline: '2027-01-15' }, architect)).status).toBe(303);
     expect(textOf((await page(`/vurdering/runder/${id}`, architect)).html)).toContain('Åpen til og med 15. januar 2027');
     expect((await postForm(ctx, `/vurdering/runder/${id}/gjenapne`, { deadline: '2027-01-20' }, architect)).status).toBe(409);
-    expect(await auditActions(ctx)).toEqual(['user.create', 'review-round.open', 'review-round.close', 'review-round.reopen']);
+    expect(await auditActions(ctx)).toEqual(['user.create', 'baseline.freeze', 'review-round.open', 'review-round.close', 'review-round.reopen']);
   });
 
   it('does not reopen a round while another is open', async () => {

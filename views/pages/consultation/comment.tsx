@@ -1,3 +1,4 @@
+import { RoundBaselineNote } from '../../components/round-baseline.tsx';
 import {
   acceptsComments,
   answersEarlierVersion,
@@ -50,6 +51,8 @@ export interface CommentPageProps {
   can: CommentAbilities;
   forms?: { reply?: FormState; answer?: FormState; hide?: FormState; apply?: ApplyFormState };
   saved?: string | undefined;
+  /** The baseline the round opened on: the wording the comment was written against. */
+  baseline?: { id: number; name: string } | null;
 }
 
 const savedMessages: Record<string, string> = {
@@ -84,6 +87,7 @@ export function CommentPage(props: CommentPageProps) {
             </span>
           ) : null}
         </p>
+        <RoundBaselineNote baseline={props.baseline} about="comment" />
       </PageHeader>
       {props.saved && savedMessages[props.saved] ? <Notice color="success">{savedMessages[props.saved]}</Notice> : null}
       <section aria-labelledby="gjelder">

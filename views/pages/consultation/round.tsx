@@ -1,3 +1,4 @@
+import { RoundBaselineNote } from '../../components/round-baseline.tsx';
 import {
   acceptsComments,
   commentStatuses,
@@ -29,6 +30,8 @@ export interface RoundAbilities {
 }
 
 export interface RoundPageProps {
+  /** The baseline the round opened on (issue 13). */
+  baseline?: { id: number; name: string } | null;
   round: Round;
   state: RoundState;
   items: RoundItem[];
@@ -73,6 +76,7 @@ export function RoundPage(props: RoundPageProps) {
             Høringsperiode: <DateText date={round.opensOn} /> til og med <DateText date={round.closesOn} />
           </span>
         </p>
+        <RoundBaselineNote baseline={props.baseline} about="round" />
       </PageHeader>
       {props.saved && savedMessages[props.saved] ? <Notice color="success">{savedMessages[props.saved]}</Notice> : null}
       {round.description ? <UserText text={round.description} /> : null}

@@ -1,3 +1,4 @@
+import { BaselineChoice } from '../../components/baseline-choice.tsx';
 import type { StaleField } from '../../../model/versions.ts';
 import { StaleNotice, VersionField } from '../../components/stale.tsx';
 import { roundPhaseLabel, roundPhases, roundState, type Round } from '../../../model/consultation.ts';
@@ -105,6 +106,8 @@ export interface RoundFormValues {
   elements: number[];
   /** The version of the round the form showed (`model/versions.ts`); an edit only. */
   version?: string | undefined;
+  /** A new round's baseline: empty to freeze one now. */
+  baseline?: string | undefined;
 }
 
 export interface ElementChoice {
@@ -140,8 +143,11 @@ export function RoundFormPage({
   errors,
   stale,
   groups,
+  baselines = [],
 }: {
   round?: Round | undefined;
+  /** A new round chooses the baseline it opens on (issue 13). */
+  baselines?: Array<{ id: number; name: string }>;
   values: RoundFormValues;
   errors?: FieldErrors | undefined;
   groups: ElementGroup[];
@@ -158,6 +164,7 @@ export function RoundFormPage({
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={round ? `/horing/${round.id}` : '/horing'} class="form-narrow form-wide">
         <VersionField version={values.version} />
+        {round ? null : <BaselineChoice baselines={baselines} value={values.baseline} error={errors?.baseline} />}
         <TextField name="title" label={labels.title} value={values.title} errors={errors} required />
         <TextAreaField name="description" label={labels.description} description="Hva høringen gjelder og hva prosjektet særlig vil ha innspill på." value={values.description} errors={errors} rows={4} />
         <SelectField name="phase" label={labels.phase} value={values.phase} errors={errors} options={roundPhases.map((p) => ({ value: p, label: roundPhaseLabel[p] }))} />
