@@ -30,3 +30,30 @@ export function toModelExport(model: ScopeModel, exportedAt: Date): ModelExport 
     ...model,
   };
 }
+
+/**
+ * `GET /api/model?cursor=…`: the model a page at a time, for clients that cannot hold the whole
+ * document. The first page (`cursor=` empty) carries the frame (every kind that does not grow
+ * with the content, the sources, the municipalities and the links among them) and the first
+ * information services; the next pages carry further services (by id) with their links, then
+ * the requirements (by id) with what they are about. Merged by concatenating every array, the
+ * pages give the whole document. `page.next` is the cursor of the next page, `null` on the last.
+ */
+export const modelPageSchema = scopeModelSchema.extend({
+  format: z.literal(MODEL_EXPORT_FORMAT),
+  formatVersion: z.literal(MODEL_EXPORT_VERSION),
+  exportedAt: z.iso.datetime(),
+  page: z.object({
+    cursor: z.string().describe('The cursor this page was asked for («» for the first).'),
+    next: z.string().nullable().describe('The cursor of the next page; null on the last page.'),
+    limit: z.number().int().describe('At most this many services or requirements on the page.'),
+  }),
+});
+export type ModelPage = z.infer<typeof modelPageSchema>;
+
+/** A cursor: empty (the first page), `s.<id>` (services after that id) or `r.<id>` (requirements after it). */
+export const modelCursorSchema = z.string().regex(/^(|[sr]\.\d{1,12})$/, 'Ugyldig markør: bruk verdien fra page.next.');
+export const modelPageQuerySchema = z.strictObject({
+  cursor: modelCursorSchema.optional(),
+  limit: z.coerce.number().int('limit må være et heltall.').min(1, 'limit må være minst 1.').max(1000, 'limit kan være høyst 1000.').default(200),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { modelExportSchema } from '../../model/export.ts';
+import { modelPageSchema } from '../../model/export.ts';
 import { baselineDiffDocumentSchema, baselineDocumentSchema, baselineSummarySchema } from '../../model/baselines.ts';
 import { apiRequirementInputSchema, apiRequirementUpdateSchema, apiRequirementWrittenSchema } from '../../model/exchange/api-requirements.ts';
 import { apiRequirementLinkSchema } from '../../model/exchange/api-tokens.ts';
@@ -14,12 +14,23 @@ export const apiOperations: readonly ApiOperation[] = [
     method: 'get',
     path: '/api/model',
     operationId: 'getModel',
-    summary: 'Hele omfangsmodellen som JSON',
+    summary: 'Hele omfangsmodellen som JSON, samlet eller side for side',
     description:
-      'Elementene gruppert etter type, koblingene med id-er og kommunene. Formatet har et versjonsnummer (formatVersion) og får bare nye felt; et felt som fjernes eller endres, gir nytt nummer.',
+      'Elementene gruppert etter type, koblingene med id-er og kommunene. Formatet har et versjonsnummer (formatVersion) og får bare nye felt; et felt som fjernes eller endres, gir nytt nummer. ' +
+      'Uten cursor kommer hele modellen i ett dokument (en eksport; flere MB i en stor modell). Med cursor kommer den side for side: start med cursor= (tom), ' +
+      'og hent så page.next til den er null. Første side har rammen (alle typer som ikke vokser med innholdet, kildene, kommunene og koblingene mellom dem) og de første informasjonstjenestene; ' +
+      'de neste har flere tjenester (etter id) med koblingene sine, og så kravene (etter id) med det de gjelder. Slås alle listene sammen, er resultatet hele dokumentet. ' +
+      'Markøren er ugjennomsiktig: bruk verdien fra page.next. Endres modellen mens du blar, kan en side mangle det som ble endret; ETag-en forteller om modellen er endret.',
     tags: ['Modell'],
+    query: z.object({
+      cursor: z.string().optional().describe('Tom for første side, ellers page.next fra forrige side. Uten cursor: hele modellen.'),
+      limit: z.string().regex(/^\d+$/).optional().describe('Høyst så mange tjenester eller krav per side (1–1000, standard 200).'),
+    }),
     writes: false,
-    responses: { 200: { description: 'Modellen.', schema: modelExportSchema } },
+    responses: {
+      200: { description: 'Modellen, eller én side av den (med page) når cursor er gitt.', schema: modelPageSchema.extend({ page: modelPageSchema.shape.page.optional() }) },
+      400: { description: 'Ugyldig markør eller grense.' },
+    },
   },
   {
     method: 'get',

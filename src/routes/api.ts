@@ -1,14 +1,73 @@
 import { Hono } from 'hono';
-import { toModelExport } from '../../model/export.ts';
-import { loadScopeModel } from '../db/queries/model.ts';
+import { modelPageQuerySchema, MODEL_EXPORT_FORMAT, MODEL_EXPORT_VERSION, toModelExport, type ModelPage } from '../../model/export.ts';
+import { emptyScopeModel } from '../../model/lookup.ts';
+import { loadModelSlice, loadScopeModel } from '../db/queries/model.ts';
 import type { AppDeps } from '../deps.ts';
+import { apiError } from '../http/api-error.ts';
 
-/** Read-only JSON. The shape is documented in README.md and validated by `modelExportSchema`. */
+/**
+ * Read-only JSON. The shape is documented in README.md and validated by `modelExportSchema`;
+ * with `?cursor=` the model comes a page at a time (`modelPageSchema`), in a fixed number of
+ * queries per page whatever the model's size.
+ */
 export function apiRoutes({ db, now }: AppDeps): Hono {
   const app = new Hono();
   app.get('/api/model', async (c) => {
-    const model = await loadScopeModel(db);
-    return c.json(toModelExport(model, now()));
+    if (c.req.query('cursor') === undefined && c.req.query('limit') === undefined) {
+      const model = await loadScopeModel(db);
+      return c.json(toModelExport(model, now()));
+    }
+    const parsed = modelPageQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) {
+      const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'query'), i.message]));
+      return apiError(c, 400, 'bad_request', 'Ugyldig markør eller grense.', fields);
+    }
+    const { cursor = '', limit } = parsed.data;
+    return c.json(await modelPage(cursor, limit));
   });
+
+  /** One page: the frame with the first services, further services, or requirements; `next` says what follows. */
+  async function modelPage(cursor: string, limit: number): Promise<ModelPage> {
+    const first = cursor === '';
+    let phase: 'informationService' | 'requirement' = cursor.startsWith('r.') ? 'requirement' : 'informationService';
+    const after = first ? 0 : Number(cursor.slice(2));
+    // One more than the page, to know whether another follows.
+    const idsAfter = (kind: typeof phase, from: number) =>
+      db.selectFrom('element').select('id').where('kind', '=', kind).where('id', '>', from).orderBy('id').limit(limit + 1).execute().then((rows) => rows.map((r) => r.id));
+    let ids = await idsAfter(phase, after);
+    let next: string | null;
+    if (ids.length > limit) {
+      ids = ids.slice(0, limit);
+      next = `${phase === 'informationService' ? 's' : 'r'}.${ids.at(-1)}`;
+    } else next = phase === 'informationService' ? 'r.0' : null;
+    // A last page of services with nothing after it in the kind goes on to the requirements.
+    if (phase === 'informationService' && ids.length === 0 && !first) {
+      phase = 'requirement';
+      ids = await idsAfter(phase, 0);
+      next = ids.length > limit ? `r.${ids[limit - 1]}` : null;
+      ids = ids.slice(0, limit);
+    }
+    const slice = await loadModelSlice(db, {
+      services: phase === 'informationService' ? ids : 'none',
+      requirements: phase === 'requirement' ? ids : 'none',
+      municipalities: first,
+    });
+    const model = first ? slice : withoutFrame(slice, phase);
+    return { format: MODEL_EXPORT_FORMAT, formatVersion: MODEL_EXPORT_VERSION, exportedAt: now().toISOString(), ...model, page: { cursor, next, limit } };
+  }
   return app;
+}
+
+/** A later page keeps only what it is about: its services (or requirements) and their links, not the frame again. */
+function withoutFrame(slice: Awaited<ReturnType<typeof loadModelSlice>>, phase: 'informationService' | 'requirement') {
+  const model = emptyScopeModel();
+  const ids = new Set(slice.elements[phase].map((e) => e.id));
+  if (phase === 'informationService') {
+    model.elements.informationService = slice.elements.informationService;
+    model.links = { ...slice.links, requirementElements: [], regionCounties: [], relations: slice.links.relations.filter((r) => ids.has(r.fromId)) };
+  } else {
+    model.elements.requirement = slice.elements.requirement;
+    model.links.requirementElements = slice.links.requirementElements;
+  }
+  return model;
 }
