@@ -7,7 +7,7 @@ import { storeTags } from '../../model/requirements.ts';
 import { recordAudits, type AuditEntry } from '../db/queries/audit.ts';
 import { currentSnapshot } from '../db/queries/baselines.ts';
 import type { Db } from '../db/index.ts';
-import { actorOf, change, permissionFor, type Caller, type Tx } from './run.ts';
+import { actorOf, change, changeAs, permissionFor, type Caller, type Tx } from './run.ts';
 import { StaleVersion } from './errors.ts';
 
 /**
@@ -70,6 +70,32 @@ export async function importRequirementSet(
       });
       return { report, applied: true };
     },
+  });
+}
+
+/**
+ * The same import from `npm run import` (nobody signed in: the command line is the server's own
+ * operator), in one transaction, audited as the command line.
+ */
+export async function importRequirementSetFromCommandLine(
+  db: Db,
+  input: { format: ImportReport['format']; fileName: string; read: ReadResult; mode: ImportMode; at: Date },
+): Promise<ImportOutcome> {
+  const caller: Caller = { user: null, at: input.at, clientAddress: null };
+  if (input.mode === 'dry-run') return { report: (await planIn(db, caller, input.read, input.format, input.fileName)).report, applied: false };
+  return changeAs(db, caller, async (trx, audit) => {
+    const { report, plan } = await planIn(trx, caller, input.read, input.format, input.fileName);
+    if (input.mode === 'all' && report.problems.length > 0) return { report, applied: false };
+    const entries = await writePlan(trx, plan, caller);
+    await recordAudits(trx, entries.map((e) => ({ ...actorOf(caller), ...e, details: `Import av ${input.fileName} fra kommandolinjen` })));
+    await audit({
+      action: 'requirement.import',
+      entity: 'import',
+      entityId: input.fileName.slice(0, 200),
+      before: null,
+      after: { format: input.format, fileName: input.fileName, mode: input.mode, via: 'kommandolinjen', ...importCounts(report) },
+    });
+    return { report, applied: true };
   });
 }
 

@@ -1,0 +1,47 @@
+import type { ImportReport } from '../../model/exchange/import-report.ts';
+import { readReqif } from '../../model/exchange/reqif-read.ts';
+import { MAX_XML_BYTES } from '../../model/exchange/xml.ts';
+import { importRequirementSetFromCommandLine, type ImportMode } from '../commands/requirement-set-import.ts';
+import type { Db } from '../db/index.ts';
+
+/** The file types `npm run import` reads as ReqIF rather than as a spreadsheet. */
+export const isReqifFile = (path: string): boolean => /\.(reqif|xml)$/i.test(path);
+
+/**
+ * `npm run import -- FILE.reqif [--dry-run] [--bare-gyldige]`: the ReqIF import with its report
+ * printed. Exit codes as for spreadsheets: 0 applied (or a clean dry run), 1 problems and nothing
+ * written, 2 a file that cannot be read.
+ */
+export async function runReqifImport(
+  bytes: Buffer,
+  fileName: string,
+  flags: ReadonlySet<string>,
+  io: { db: Db; now: () => Date; out: (line: string) => void; err: (line: string) => void },
+): Promise<number> {
+  if (bytes.length > MAX_XML_BYTES) {
+    io.err(`Filen er større enn ${MAX_XML_BYTES / 1024 / 1024} MB, som er det største som kan importeres.`);
+    return 2;
+  }
+  const read = readReqif(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  const mode: ImportMode = flags.has('--dry-run') ? 'dry-run' : flags.has('--bare-gyldige') ? 'valid' : 'all';
+  const { report, applied } = await importRequirementSetFromCommandLine(io.db, { format: 'reqif', fileName, read, mode, at: io.now() });
+  printImportReport(report, io.out);
+  if (mode === 'dry-run') {
+    io.out('Prøvekjøring: ingenting er lagret.');
+    return report.problems.length > 0 ? 1 : 0;
+  }
+  if (!applied) {
+    io.err('Ingenting er lagret. Bruk --bare-gyldige for å lagre bare de gyldige delene.');
+    return 1;
+  }
+  io.out('Importert.');
+  return 0;
+}
+
+export function printImportReport(report: ImportReport, out: (line: string) => void): void {
+  out(`${report.fileName}: ${report.created.length} nye, ${report.changed.length} endret, ${report.unchanged.length} uendret, ${report.problems.length} problemer.`);
+  for (const p of report.problems) out(`Problem${p.at ? ` (${p.at})` : p.row ? ` (rad ${p.row}${p.column ? `, kolonne «${p.column}»` : ''})` : ''}: ${p.message}`);
+  for (const n of report.notes) out(`Merk: ${n}`);
+  for (const c of report.created) out(`Ny: ${c.label}${c.ref.startsWith('AKS-') ? ` (${c.ref})` : ''}`);
+  for (const c of report.changed) for (const f of c.fields) out(`${c.ref} «${f.field}»: «${f.before}» → «${f.after}»`);
+}
