@@ -10,6 +10,7 @@ import { z } from 'zod';
 export const provenanceLevels = ['stated', 'tentative', 'inferred'] as const;
 export const provenanceLevelSchema = z.enum(provenanceLevels);
 export type ProvenanceLevel = z.infer<typeof provenanceLevelSchema>;
+const knownLevels: ReadonlySet<string> = new Set(provenanceLevels);
 
 export const provenanceLabel: Record<ProvenanceLevel, string> = {
   stated: 'Står i kilden',
@@ -53,9 +54,9 @@ export function provenanceFromRow(row: {
   source_from?: number | null;
   source_to?: number | null;
 }): LinkProvenance {
-  const level = provenanceLevelSchema.safeParse(row.provenance);
+  // A set lookup rather than a schema parse: this runs for every link of a whole-model read.
   return {
-    level: level.success ? level.data : 'inferred',
+    level: knownLevels.has(row.provenance) ? (row.provenance as ProvenanceLevel) : 'inferred',
     note: row.provenance_note,
     fromLine: row.source_from ?? null,
     toLine: row.source_to ?? null,

@@ -1,6 +1,6 @@
 import { parseTags } from '../../../model/requirements.ts';
 import { unhandledKind, type ElementKind } from '../../../model/kinds.ts';
-import { provenanceFromRow, provenanceLevelSchema } from '../../../model/provenance.ts';
+import { provenanceFromRow, provenanceLevels, type ProvenanceLevel } from '../../../model/provenance.ts';
 import { emptyScopeModel } from '../../../model/lookup.ts';
 import type {
   ElementBase,
@@ -25,6 +25,10 @@ export interface LoadOptions {
 }
 
 type Executor = Db | Transaction<Database>;
+
+const knownLevels: ReadonlySet<string> = new Set(provenanceLevels);
+/** A stored provenance level, or `inferred` for anything else (a set lookup: this runs once per element). */
+const provenanceOrInferred = (stored: string): ProvenanceLevel => (knownLevels.has(stored) ? (stored as ProvenanceLevel) : 'inferred');
 
 /**
  * A set of element ids: every one, none, those listed, or those a subquery selects (one `id`
@@ -172,7 +176,7 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
           ? { document: docKey.get(row.source_document_id) ?? '', fromLine: row.source_from, toLine: row.source_to }
           : null,
       tentative: row.tentative === 1,
-      provenance: provenanceLevelSchema.catch('inferred').parse(row.provenance),
+      provenance: provenanceOrInferred(row.provenance),
       provenanceNote: row.provenance_note,
       sourceQuote: row.source_quote,
       position: row.position,
