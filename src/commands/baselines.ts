@@ -1,7 +1,8 @@
+import { serializeBaseline } from '../../model/baseline-compact.ts';
 import { elementKinds } from '../../model/kinds.ts';
 import type { AuditActor } from '../db/queries/audit.ts';
 import { recordAudit } from '../db/queries/audit.ts';
-import { currentSnapshot } from '../db/queries/baselines.ts';
+import { currentSnapshot, writeBaselineElements } from '../db/queries/baselines.ts';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
@@ -32,6 +33,8 @@ export async function freezeBaselineIn(
     if (taken) return { ok: false, reason: 'invalid', errors: { name: `Det finnes allerede en baseline som heter «${input.name}». Velg et annet navn.` } };
     const snapshot = await currentSnapshot(trx, actor.at);
     const elementCount = elementKinds.reduce((n, kind) => n + snapshot.model.elements[kind].length, 0);
+    // Each element serialised once, for the snapshot and for the compact rows beside it (migration 0024).
+    const serialized = serializeBaseline(snapshot);
     const row = await trx
       .insertInto('baseline')
       .values({
@@ -42,10 +45,12 @@ export async function freezeBaselineIn(
         created_by_name: actor.name,
         element_count: elementCount,
         requirement_count: snapshot.model.elements.requirement.length,
-        snapshot: JSON.stringify(snapshot),
+        snapshot: serialized.snapshot,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // The compact form beside it, so comparing two baselines reads only what differs (migration 0024).
+    await writeBaselineElements(trx, row.id, serialized.rows);
     await recordAudit(trx, {
       ...actor,
       action: 'baseline.freeze',

@@ -35,6 +35,7 @@ import type {
 import type { CounterTable, MetaTable, ModelChangeTable, MunicipalityTable } from './tables/reference.ts';
 import type {
   BaselineTable,
+  BaselineElementTable,
   RequirementChapterTable,
   RequirementLostLinkTable,
   RequirementRelationTable,
@@ -96,4 +97,5 @@ export interface Database {
   requirement_relation: RequirementRelationTable;
   requirement_lost_link: RequirementLostLinkTable;
   baseline: BaselineTable;
+  baseline_element: BaselineElementTable;
 }

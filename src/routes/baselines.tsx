@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { baselineInputSchema, diffBaselines, diffCsv, diffMarkdown, type BaselineSnapshot, type DiffGrouping } from '../../model/baselines.ts';
+import { baselineInputSchema, diffBaselines, diffCsv, diffMarkdown, type BaselineDiff, type BaselineSnapshot, type DiffGrouping } from '../../model/baselines.ts';
 import { BaselineComparePage, BaselineListPage } from '../../views/pages/baselines.tsx';
 import { auditActor } from '../auth/context.ts';
 import { freezeBaseline } from '../commands/baselines.ts';
-import { baselineSummary, currentSnapshot, listBaselines, loadBaseline } from '../db/queries/baselines.ts';
+import { baselineSummary, currentSnapshot, diffStoredBaselines, listBaselines, loadBaseline } from '../db/queries/baselines.ts';
 import type { AppDeps } from '../deps.ts';
 import { readForm, singleValues } from '../http/forms.ts';
 import { canEditRequirements } from '../http/permissions.ts';
@@ -26,6 +26,22 @@ const diffParams = z.object({
 /** Baselines: the list and freezing (`/baselines`), the comparison and its exports, and the JSON API. */
 export function baselineRoutes({ db, now }: AppDeps): Hono {
   const app = new Hono();
+
+  /**
+   * Two baselines' diff from their compact forms (only what differs is read), or, with "now" or
+   * a baseline frozen before the compact form existed, from the whole snapshots.
+   */
+  const diffOf = async (fromId: string, toId: string): Promise<{ from: { id: string; label: string }; to: { id: string; label: string }; diff: BaselineDiff } | undefined> => {
+    if (/^\d+$/.test(fromId) && /^\d+$/.test(toId)) {
+      const [fromSummary, toSummary] = await Promise.all([baselineSummary(db, Number(fromId)), baselineSummary(db, Number(toId))]);
+      if (!fromSummary || !toSummary) return undefined;
+      const diff = await diffStoredBaselines(db, fromSummary.id, toSummary.id);
+      if (diff) return { from: { id: fromId, label: fromSummary.name }, to: { id: toId, label: toSummary.name }, diff };
+    }
+    const [from, to] = await Promise.all([side(fromId), side(toId)]);
+    if (!from || !to) return undefined;
+    return { from, to, diff: diffBaselines(from.snapshot, to.snapshot) };
+  };
 
   /** A side of a comparison: a baseline by id, or the model now. */
   const side = async (id: string): Promise<{ id: string; label: string; snapshot: BaselineSnapshot } | undefined> => {
@@ -55,10 +71,10 @@ export function baselineRoutes({ db, now }: AppDeps): Hono {
   });
 
   const compare = async (c: Context, q: z.infer<typeof compareQuery>) => {
-    const [from, to] = await Promise.all([side(q.fra), side(q.til)]);
-    if (!from || !to) return undefined;
     const grouping: DiffGrouping = q.gruppering === 'kapittel' ? 'chapter' : 'kind';
-    return { from, to, grouping, diff: diffBaselines(from.snapshot, to.snapshot) };
+    const diff = await diffOf(q.fra, q.til);
+    if (!diff) return undefined;
+    return { ...diff, grouping };
   };
 
   app.get('/baselines/sammenlign', validParams('query', compareQuery), async (c) => {
@@ -113,14 +129,14 @@ export function baselineRoutes({ db, now }: AppDeps): Hono {
 
   app.get('/api/baselines/:from/diff/:to', validParams('param', diffParams), async (c) => {
     const p = c.req.valid('param');
-    const [from, to] = await Promise.all([side(p.from), side(p.to)]);
-    if (!from || !to) return c.json({ error: { code: 'not_found', message: 'Fant ikke baselinen.' } }, 404);
+    const result = await diffOf(p.from, p.to);
+    if (!result) return c.json({ error: { code: 'not_found', message: 'Fant ikke baselinen.' } }, 404);
     const fromSummary = await baselineSummary(db, Number(p.from));
     c.header('Cache-Control', 'no-store');
     return c.json({
       from: fromSummary,
       to: p.to === 'now' ? 'now' : await baselineSummary(db, Number(p.to)),
-      diff: diffBaselines(from.snapshot, to.snapshot),
+      diff: result.diff,
     });
   });
 

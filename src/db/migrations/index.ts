@@ -19,6 +19,7 @@ import * as m0015b from './0015b_model_change_domain.ts';
 import * as m0023 from './0023_link_provenance_lines.ts';
 import * as m0021 from './0021_import_file.ts';
 import * as m0020 from './0020_pg_double_precision.ts';
+import * as m0024 from './0024_baseline_elements.ts';
 
 /**
  * Every migration, registered by static import so that the set is explicit and bundles with the
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0023_link_provenance_lines': m0023,
   '0021_import_file': m0021,
   '0020_pg_double_precision': m0020,
+  '0024_baseline_elements': m0024,
 };

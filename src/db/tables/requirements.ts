@@ -50,5 +50,13 @@ export interface BaselineTable {
   snapshot: string;
 }
 
+/** A baseline's compact form: one row per element with the links it owns (row 0: chapters and types). Frozen by trigger. */
+export interface BaselineElementTable {
+  baseline_id: number;
+  element_id: number;
+  fingerprint: string;
+  data: string;
+}
+
 export type RequirementChapterRow = Selectable<RequirementChapterTable>;
 export type BaselineRow = Selectable<BaselineTable>;
