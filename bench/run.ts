@@ -3,6 +3,7 @@ import { createApp } from '../src/app.tsx';
 import { migrateToLatest, openDatabase } from '../src/db/index.ts';
 import { seedDatabase } from '../seeds/seed.ts';
 import { growModel } from '../seeds/synthetic.ts';
+import { benchRequirements } from './requirements.ts';
 
 /**
  * `npm run bench`: times the heaviest pages on the seeded model grown to 1× and 100× by
@@ -18,6 +19,12 @@ if (process.argv.includes('--http')) {
 
 const factors = (process.env.BENCH_FACTORS ?? '1,100').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
+
+// `BENCH_ONLY=krav npm run bench`: only the requirement targets of issue 13 (bench/requirements.ts).
+if (process.env.BENCH_ONLY === 'krav') {
+  await benchRequirements({ factor: Math.max(...factors), rounds, freezes: Number(process.env.BENCH_FREEZES ?? 5) });
+  process.exit(0);
+}
 const paths = [
   '/',
   '/informasjonstjenester',
@@ -79,3 +86,6 @@ for (const path of paths) {
   ];
   console.log(`| ${cells.join(' | ')} |`);
 }
+
+// The requirement targets (issue 13) on the largest factor: list, traceability, diff, freezing.
+await benchRequirements({ factor: Math.max(...factors), rounds, freezes: Number(process.env.BENCH_FREEZES ?? 5) });
