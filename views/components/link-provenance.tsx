@@ -64,7 +64,7 @@ export function LinkProvenanceNote({ provenance, edit, state }: { provenance: Li
 }
 
 function LinkProvenanceEditor({ edit, provenance, state }: { edit: LinkEdit; provenance: LinkProvenance; state: LinkEditState | undefined }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const id = linkDomId(edit.type, edit.ends);
   const values = state?.values ?? {
     level: provenance.level,
@@ -73,19 +73,6 @@ function LinkProvenanceEditor({ edit, provenance, state }: { edit: LinkEdit; pro
     toLine: provenance.toLine === null ? '' : String(provenance.toLine),
   };
   const errors = state?.errors ?? {};
-  const labels = language.code === 'en' ? provenanceLabelEn : provenanceLabel;
-  const field = (name: keyof typeof values) => ({
-    id: `${id}-${name}`,
-    name,
-    'aria-invalid': errors[name] ? 'true' : undefined,
-    'aria-describedby': errors[name] ? `${id}-${name}-feil` : undefined,
-  });
-  const error = (name: string) =>
-    errors[name] ? (
-      <div class="ds-validation-message" data-field="validation" id={`${id}-${name}-feil`}>
-        {errors[name]}
-      </div>
-    ) : null;
   return (
     <details class="ds-details link-provenance__edit" open={state !== undefined && state.message?.tone !== 'success'}>
       <summary>
@@ -104,48 +91,68 @@ function LinkProvenanceEditor({ edit, provenance, state }: { edit: LinkEdit; pro
           <input type="hidden" name="navn" value={edit.otherName} />
           <input type="hidden" name="tilbake" value={edit.back} />
           <input type="hidden" name="version" value={provenanceFingerprint(provenance)} />
-          <div class="ds-field">
-            <label class="ds-label" for={`${id}-level`}>
-              {t('links.provenance.level')}
-            </label>
-            <select class="ds-input" {...field('level')}>
-              {provenanceLevels.map((level) => (
-                <option value={level} selected={values.level === level}>
-                  {labels[level]}
-                </option>
-              ))}
-            </select>
-            {error('level')}
-          </div>
-          <div class="ds-field">
-            <label class="ds-label" for={`${id}-note`}>
-              {t('links.provenance.note')}
-            </label>
-            <input class="ds-input" type="text" maxlength={1000} value={values.note} {...field('note')} />
-            {error('note')}
-          </div>
-          <div class="link-provenance__lines">
-            <div class="ds-field">
-              <label class="ds-label" for={`${id}-fromLine`}>
-                {t('links.provenance.fromLine')}
-              </label>
-              <input class="ds-input" type="text" inputmode="numeric" size={6} value={values.fromLine} {...field('fromLine')} />
-              {error('fromLine')}
-            </div>
-            <div class="ds-field">
-              <label class="ds-label" for={`${id}-toLine`}>
-                {t('links.provenance.toLine')}
-              </label>
-              <input class="ds-input" type="text" inputmode="numeric" size={6} value={values.toLine} {...field('toLine')} />
-              {error('toLine')}
-            </div>
-          </div>
+          <ProvenanceFields id={id} values={values} errors={errors} />
           <button class="ds-button" data-variant="secondary" data-size="sm" type="submit">
             {t('links.provenance.save')}
           </button>
         </form>
       </div>
     </details>
+  );
+}
+
+/** A link's level, reason and lines as form fields, with their messages beside them; ids under `id`. */
+function ProvenanceFields({ id, values, errors }: { id: string; values: { level: string; note: string; fromLine: string; toLine: string }; errors: FieldErrors }) {
+  const { t, language } = useI18n();
+  const labels = language.code === 'en' ? provenanceLabelEn : provenanceLabel;
+  const field = (name: 'level' | 'note' | 'fromLine' | 'toLine') => ({
+    id: `${id}-${name}`,
+    name,
+    'aria-invalid': errors[name] ? 'true' : undefined,
+    'aria-describedby': errors[name] ? `${id}-${name}-feil` : undefined,
+  });
+  const label = (name: string, text: string) => (
+    <label class="ds-label" for={`${id}-${name}`}>
+      {text}
+    </label>
+  );
+  const error = (name: string) =>
+    errors[name] ? (
+      <div class="ds-validation-message" data-field="validation" id={`${id}-${name}-feil`}>
+        {errors[name]}
+      </div>
+    ) : null;
+  return (
+    <>
+      <div class="ds-field">
+        {label('level', t('links.provenance.level'))}
+        <select class="ds-input" {...field('level')}>
+          {provenanceLevels.map((level) => (
+            <option value={level} selected={values.level === level}>
+              {labels[level]}
+            </option>
+          ))}
+        </select>
+        {error('level')}
+      </div>
+      <div class="ds-field">
+        {label('note', t('links.provenance.note'))}
+        <input class="ds-input" type="text" maxlength={1000} value={values.note} {...field('note')} />
+        {error('note')}
+      </div>
+      <div class="link-provenance__lines">
+        <div class="ds-field">
+          {label('fromLine', t('links.provenance.fromLine'))}
+          <input class="ds-input" type="text" inputmode="numeric" size={6} value={values.fromLine} {...field('fromLine')} />
+          {error('fromLine')}
+        </div>
+        <div class="ds-field">
+          {label('toLine', t('links.provenance.toLine'))}
+          <input class="ds-input" type="text" inputmode="numeric" size={6} value={values.toLine} {...field('toLine')} />
+          {error('toLine')}
+        </div>
+      </div>
+    </>
   );
 }
 
@@ -182,12 +189,11 @@ export function RelationAddForm({
   href: string;
   state?: RelationFormState | undefined;
 }) {
-  const { t, language, name } = useI18n();
+  const { t, name } = useI18n();
   const id = `ny-kobling-${info.relation}`;
   const mine = state?.relation === info.relation ? state : undefined;
   const values = mine?.values ?? { target: '', targetKey: '', level: 'inferred', note: '', fromLine: '', toLine: '' };
   const errors = mine?.errors ?? {};
-  const labels = language.code === 'en' ? provenanceLabelEn : provenanceLabel;
   const field = (fieldName: keyof typeof values) => ({
     id: `${id}-${fieldName}`,
     name: fieldName,
@@ -242,41 +248,7 @@ export function RelationAddForm({
               {error('targetKey')}
             </div>
           ) : null}
-          <div class="ds-field">
-            <label class="ds-label" for={`${id}-level`}>
-              {t('links.provenance.level')}
-            </label>
-            <select class="ds-input" {...field('level')}>
-              {provenanceLevels.map((level) => (
-                <option value={level} selected={values.level === level}>
-                  {labels[level]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="ds-field">
-            <label class="ds-label" for={`${id}-note`}>
-              {t('links.provenance.note')}
-            </label>
-            <input class="ds-input" type="text" maxlength={1000} value={values.note} {...field('note')} />
-            {error('note')}
-          </div>
-          <div class="link-provenance__lines">
-            <div class="ds-field">
-              <label class="ds-label" for={`${id}-fromLine`}>
-                {t('links.provenance.fromLine')}
-              </label>
-              <input class="ds-input" type="text" inputmode="numeric" size={6} value={values.fromLine} {...field('fromLine')} />
-              {error('fromLine')}
-            </div>
-            <div class="ds-field">
-              <label class="ds-label" for={`${id}-toLine`}>
-                {t('links.provenance.toLine')}
-              </label>
-              <input class="ds-input" type="text" inputmode="numeric" size={6} value={values.toLine} {...field('toLine')} />
-              {error('toLine')}
-            </div>
-          </div>
+          <ProvenanceFields id={id} values={values} errors={errors} />
           <button class="ds-button" data-variant="secondary" data-size="sm" type="submit">
             {t('links.relations.addButton')}
           </button>
