@@ -30,9 +30,14 @@ export class ImportJobs {
   #jobs = new Map<string, ImportJob>();
 
   /** Starts `work` now and returns its job at once; `work` reports progress through `update`. */
-  start(next: string, work: (update: (phase: JobPhase, done: number, total: number) => void) => Promise<void>, describeFailure: (error: unknown) => string): ImportJob {
+  start(
+    next: string,
+    work: (update: (phase: JobPhase, done: number, total: number) => void) => Promise<void>,
+    describeFailure: (error: unknown) => string,
+    phase: JobPhase = 'reading',
+  ): ImportJob {
     this.#sweep();
-    const job: ImportJob = { id: randomBytes(18).toString('base64url'), phase: 'reading', done: 0, total: 0, next };
+    const job: ImportJob = { id: randomBytes(18).toString('base64url'), phase, done: 0, total: 0, next };
     this.#jobs.set(job.id, job);
     job.promise = work((phase, done, total) => {
       job.phase = phase;

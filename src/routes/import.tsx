@@ -45,8 +45,17 @@ export function importRoutes({ db }: AppDeps): Hono {
   const jobOfUpload = new Map<string, string>();
   const noticeOfUpload = new Map<string, 'replanned' | 'stale' | 'notAll'>();
 
-  const failureText = (error: unknown) =>
-    error instanceof RuleRefused || error instanceof StaleVersion ? error.message : 'Det oppstod en feil på serveren. Ingenting er lagret.';
+  const failureText = (c: Context) => (error: unknown) =>
+    error instanceof RuleRefused || error instanceof StaleVersion ? error.message : c.var.i18n.t('import.serverError');
+  /** Uploads' latest jobs and notices are kept for the most recent uploads only. */
+  const remember = <V,>(map: Map<string, V>, key: string, value: V) => {
+    map.delete(key);
+    map.set(key, value);
+    for (const oldest of map.keys()) {
+      if (map.size <= 1000) break;
+      map.delete(oldest);
+    }
+  };
 
   const uploadPage = (c: Context, refusal?: Refusal, status: 200 | 413 | 422 = 200) =>
     respond(c, { title: c.var.i18n.t('import.title'), body: <ImportUploadPage refusal={refusal} limits={limits} />, status });
@@ -85,7 +94,7 @@ export function importRoutes({ db }: AppDeps): Hono {
       const fileName = (file.name || 'regneark').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
       const caller = callerOf(c);
       const { id } = await storeSheetUpload(db, caller, { fileName, table: read.table });
-      const job = startDryRun(id, caller);
+      const job = startDryRun(c, id, caller);
       // A quick dry run goes straight to its report; a long one shows its progress.
       await Promise.race([job.promise, new Promise((resolve) => setTimeout(resolve, QUICK_MS))]);
       if (job.phase === 'done') return c.redirect(`/import/${id}`, 303);
@@ -93,7 +102,7 @@ export function importRoutes({ db }: AppDeps): Hono {
     },
   );
 
-  function startDryRun(id: string, caller: ReturnType<typeof callerOf>): ImportJob {
+  function startDryRun(c: Context, id: string, caller: ReturnType<typeof callerOf>): ImportJob {
     const job = jobs.start(
       `/import/${id}`,
       async (update) => {
@@ -101,9 +110,9 @@ export function importRoutes({ db }: AppDeps): Hono {
         const plan = await dryRunSheetUpload(db, caller, id);
         if ('refusal' in plan) throw new RuleRefused(plan.refusal.code === 'no-rows' ? 'Regnearket har ingen rader med krav.' : `Regnearket mangler kolonnene ${plan.refusal.columns}.`);
       },
-      failureText,
+      failureText(c),
     );
-    jobOfUpload.set(id, job.id);
+    remember(jobOfUpload, id, job.id);
     return job;
   }
 
@@ -139,7 +148,7 @@ export function importRoutes({ db }: AppDeps): Hono {
       }
       if (!upload.report || !upload.fingerprint) {
         // The dry run has not run (or the server restarted during it): run it now.
-        const job = startDryRun(id, caller);
+        const job = startDryRun(c, id, caller);
         return respond(c, { title: c.var.i18n.t('import.progressTitle'), body: <ImportProgressPage job={job} fileName={upload.fileName} /> });
       }
       const query = c.req.valid('query');
@@ -167,13 +176,13 @@ export function importRoutes({ db }: AppDeps): Hono {
     const { id } = c.req.valid('param');
     const form = await c.req.parseBody();
     const mode: ApplyMode | null = form.mode === 'all' ? 'all' : form.mode === 'valid' ? 'valid' : null;
-    if (mode === null) return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'Velg om hele filen eller bare de gyldige radene skal brukes.' });
+    if (mode === null) return respondError(c, { status: 400, title: c.var.i18n.t('import.badRequest'), message: c.var.i18n.t('import.chooseMode') });
     const caller = callerOf(c);
     const upload = await loadSheetUpload(db, caller, id);
     if (upload.result) return c.redirect(`/import/${id}`, 303);
     // The report the architect saw must be the one the upload has now, or they choose again.
     if (typeof form.plan !== 'string' || form.plan !== upload.fingerprint) {
-      noticeOfUpload.set(id, 'stale');
+      remember(noticeOfUpload, id, 'stale');
       if (isFragmentRequest(c)) {
         c.header('HX-Redirect', `/import/${id}`);
         return c.body(null, 409);
@@ -184,12 +193,14 @@ export function importRoutes({ db }: AppDeps): Hono {
       `/import/${id}`,
       async (update) => {
         const outcome = await applySheetUpload(db, caller, id, mode, (done, total) => update('writing', done, total));
-        if (outcome.outcome === 'replanned') noticeOfUpload.set(id, 'replanned');
-        if (outcome.outcome === 'refused') noticeOfUpload.set(id, 'notAll');
+        if (outcome.outcome === 'replanned') remember(noticeOfUpload, id, 'replanned');
+        if (outcome.outcome === 'refused') remember(noticeOfUpload, id, 'notAll');
       },
-      failureText,
+      failureText(c),
+      // Applying first plans again from the stored rows, then writes.
+      'checking',
     );
-    jobOfUpload.set(id, job.id);
+    remember(jobOfUpload, id, job.id);
     if (isFragmentRequest(c)) return c.html(<ImportProgress job={job} />);
     // Without JavaScript there is no polling: the answer waits for the import and shows its outcome.
     await job.promise;
