@@ -43,6 +43,8 @@ const paths = (
     '/krav',
     '/diagrammer/forste-leveranse',
     '/api/model',
+    '/api/model?cursor=',
+    '/vurdering/dashbord',
     '/vurdering/dashbord?sorter=omstridt',
     '/horing',
   ].join(',')

@@ -16,7 +16,7 @@ import { openRound } from './review/helpers.ts';
  * every municipality but Oslo with a submitted review), as a signed-in architect (so the pages
  * carry the workspace's controls too). Each database is built once for the file.
  */
-async function queriesPerPage(factor: number, paths: string[]): Promise<Map<string, string>> {
+async function queriesPerPage(factor: number, paths: string[], sizes = new Map<string, number>()): Promise<Map<string, string>> {
   let count = 0;
   const db = await testDb({ log: (e) => (e.level === 'query' ? count++ : undefined) });
   await growModel(db, factor, { except: ['0301'] });
@@ -92,6 +92,9 @@ describe('the number of SQL queries a page issues does not grow with the model',
     '/krav/sporbarhet?trinn=2023&side=2',
     '/mal/trygghet-og-pasientsikkerhet',
     '/api/model',
+    '/api/model?cursor=&limit=50',
+    '/api/model?cursor=s.0&limit=50',
+    '/api/model?cursor=r.0&limit=50',
     '/sok?q=plan',
     '/gapanalyse/panel?for=personell',
     '/informasjonstjenester/ny',
@@ -113,14 +116,46 @@ describe('the number of SQL queries a page issues does not grow with the model',
     '/vurdering',
     '/vurdering/runder/1',
     '/vurdering/dashbord',
+    '/vurdering/dashbord?sorter=omstridt',
   ];
 
-  it('is the same on the seed grown 1× and 100×, for every page and fragment', { timeout: 600_000 }, async () => {
+  /**
+   * Pages still over 300 KB of HTML at 100× (issue 10 asks that none be, exports aside). Each is
+   * named here with why, so the list can only shrink: a page not named here that grows past the
+   * limit fails the test.
+   */
+  const overLimit: Record<string, string> = {
+    '/api/model': 'the whole model is an export; ?cursor= pages it',
+    '/matriser/aktorer': "an architect's 100 rows carry a cell editor per actor (anonymous readers get less)",
+    '/matriser/aktorer?category=plan': 'as /matriser/aktorer',
+    '/informasjonstjenester/multidose': "an architect's page carries every element as a link target",
+    '/tjenesteomrader/legevakt': 'lists every service linked to the element, unpaged',
+    '/aktorer/spesialisthelsetjenesten': 'lists every service linked to the element, unpaged',
+    '/informasjonskategorier/plan': 'lists every service linked to the element, unpaged',
+    '/leveransetrinn/2023': 'lists every service linked to the element, unpaged',
+    '/funksjonsomrader/dokumentasjon-av-forlop-og-tilstand': 'lists every service linked to the element, unpaged',
+    '/krav/aks-0001': "an architect's page carries every element as a link target",
+    '/mal/trygghet-og-pasientsikkerhet': 'lists every service linked to the element, unpaged',
+    '/diagrammer': 'draws every service (a diagram of everything)',
+    '/diagrammer/samhandling?group=legevakt': 'draws every service the group uses',
+    '/diagrammer/forste-leveranse': 'draws every first-delivery service',
+    '/diagrammer/forste-leveranse?expand=plan': 'draws every first-delivery service',
+    '/diagrammer/avhengigheter?tier=2023': 'draws every service of the tier',
+    '/vurdering/runder/1': "the round page lists every service of the round's frozen list",
+  };
+
+  it('is the same on the seed grown 1× and 100×, for every page and fragment, and no page but the named ones passes 300 KB at 100×', { timeout: 600_000 }, async () => {
     const small = await queriesPerPage(1, paths);
-    const large = await queriesPerPage(100, paths);
+    const sizes = new Map<string, number>();
+    const large = await queriesPerPage(100, paths, sizes);
     for (const [page, count] of small) {
       expect(large.get(page), page).toBe(count);
       expect(count, page).not.toMatch(/: 0 queries/);
+    }
+    for (const [page, bytes] of sizes) {
+      const path = page.slice(page.indexOf(' ') + 1);
+      if (path in overLimit) continue;
+      expect(bytes, `${page} at 100×`).toBeLessThan(300 * 1024);
     }
   });
 });
