@@ -313,7 +313,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const history = await historyFor(c, db, element.id);
     const trace = await loadTraceContext(db, { targets: canEditRequirements(c) });
     const props = { element, model, index, excerpt, canEdit: canEditScope(c), canLink: canEditRequirements(c), history, trace };
-    return respond(c, { title: element.name, body: <ElementDetailPage {...props} />, fragment: <ElementDetailPage {...props} focus /> });
+    return respond(c, { title: c.var.i18n.name(element), body: <ElementDetailPage {...props} />, fragment: <ElementDetailPage {...props} focus /> });
   });
 
   return app;

@@ -12,11 +12,12 @@ export function searchRoutes({ db }: AppDeps): Hono {
   app.get('/sok', validParams('query', searchQuerySchema), async (c) => {
     const { q } = c.req.valid('query');
     const results = await searchElements(db, q);
+    const { t } = c.var.i18n;
     return respond(c, {
-      title: q ? `Søk: ${q}` : 'Søk',
+      title: q ? t('search.titleWithQuery', { query: q }) : t('search.title'),
       body: <SearchPage query={q} results={results} />,
       fragment: <SearchResults query={q} results={results} />,
-      announce: q ? `${results.length} treff.` : '',
+      announce: q ? t('search.announce', { count: results.length }) : '',
     });
   });
   return app;

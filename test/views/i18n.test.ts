@@ -127,6 +127,20 @@ describe('the language on every page', () => {
     expect(await page.text()).toContain('<html lang="en"');
   });
 
+  it('shows an element by its English name in the English interface, and the bokmål name beside it', async () => {
+    await ctx.db.updateTable('element').set({ name_en: 'Multi-dose dispensing' }).where('key', '=', 'multidose').execute();
+    const english = await (await ctx.app.request('/informasjonstjenester/multidose', { headers: { 'Accept-Language': 'en' } })).text();
+    expect(english).toMatch(/<h1[^>]*>\s*Multi-dose dispensing\s*<\/h1>/);
+    expect(english).toMatch(/<span lang="nb" class="muted">\s*Multidose\s*<\/span>/);
+    const bokmal = await (await ctx.app.request('/informasjonstjenester/multidose')).text();
+    expect(bokmal).toMatch(/<h1[^>]*>\s*Multidose\s*<\/h1>/);
+    // The search page in English, the hit under its English name.
+    const search = await (await ctx.app.request('/sok?q=multidose', { headers: { 'Accept-Language': 'en' } })).text();
+    expect(search).toContain('1 result for “multidose”.');
+    expect(search).toContain('Multi-dose dispensing</a>');
+    expect(await (await ctx.app.request('/sok?q=multidose')).text()).toContain('1 treff for «multidose».');
+  });
+
   it('refuses a language there is no catalogue for, and a return address off the site', async () => {
     expect((await postForm(ctx, '/sprak', { sprak: 'xx' })).status).toBe(422);
     const res = await postForm(ctx, '/sprak', { sprak: 'en', tilbake: '//evil.example' });

@@ -313,6 +313,12 @@ const cases: Record<string, Case> = {
     nb: ["Ingenting er lagret. 0 krav er endret eller slettet siden du forhåndsviste. Under er forhåndsvisningen slik kravene er nå: se gjennom den og utfør igjen.","Ingenting er lagret. 1 krav er endret eller slettet siden du forhåndsviste. Under er forhåndsvisningen slik kravene er nå: se gjennom den og utfør igjen.","Ingenting er lagret. 2 krav er endret eller slettet siden du forhåndsviste. Under er forhåndsvisningen slik kravene er nå: se gjennom den og utfør igjen."],
     en: ["Nothing was saved. 0 requirements were changed or deleted since your preview. Below is the preview as the requirements are now: review it and apply again.","Nothing was saved. 1 requirement was changed or deleted since your preview. Below is the preview as the requirements are now: review it and apply again.","Nothing was saved. 2 requirements were changed or deleted since your preview. Below is the preview as the requirements are now: review it and apply again."],
   },
+  'search.hits': {
+    values: (n) => ({ count: n, query: 'dose' }),
+    nb: ['0 treff for «dose».', '1 treff for «dose».', '2 treff for «dose».'],
+    en: ['0 results for “dose”.', '1 result for “dose”.', '2 results for “dose”.'],
+  },
+  'search.announce': { nb: ['0 treff.', '1 treff.', '2 treff.'], en: ['0 results.', '1 result.', '2 results.'] },
 };
 
 /** Plain text of a message: tags rendered as their content. */

@@ -4,12 +4,15 @@ import { elementHref, kindInfo } from '../../model/kinds.ts';
 import type { PortfolioStatus, ScopeElement, SourceRef } from '../../model/schemas.ts';
 import { useI18n } from '../i18n/index.ts';
 
-export function ElementLink({ element }: { element: Pick<ScopeElement, 'kind' | 'key' | 'name'> | undefined }) {
+export function ElementLink({ element }: { element: (Pick<ScopeElement, 'kind' | 'key' | 'name'> & { nameEn?: string | null }) | undefined }) {
+  const { name, t } = useI18n();
   if (!element) return <span class="muted">–</span>;
+  // In the English interface, the English name where the element has one.
+  const shown = name(element);
   // A name of only spaces is allowed, but a link needs text people can see and hear.
   return (
     <a class="ds-link" href={elementHref(element.kind, element.key)}>
-      {element.name.trim() === '' ? '(uten navn)' : element.name}
+      {shown.trim() === '' ? t('common.unnamed') : shown}
     </a>
   );
 }

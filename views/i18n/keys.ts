@@ -16,6 +16,7 @@ export type MessageKey =
   | Area<'consultation', typeof import('./nb/consultation.json')>
   | Area<'api', typeof import('./nb/api.json')>
   | Area<'domain', typeof import('./nb/domain.json')>
+  | Area<'search', typeof import('./nb/search.json')>
   | Area<'requirement', typeof import('./nb/requirement.json')>
   | Area<'links', typeof import('./nb/links.json')>
   | Area<'import', typeof import('./nb/import.json')>

@@ -71,24 +71,27 @@ export interface ElementDetailProps {
 
 /** The element's page content; an edit swaps this region, and a save swaps it back. */
 export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history, focus = false, trace, canLink = canEdit, relationForm }: ElementDetailProps) {
-  const info = kindInfo[element.kind];
+  const { name, t } = useI18n();
   const requirements = requirementsAbout(element.id, model, index);
   const href = elementHref(element.kind, element.key);
+  // The name in the interface's language (the English one in English, where there is one), and the other beside it.
+  const shown = name(element);
+  const other = shown === element.name ? (element.nameEn ? { text: element.nameEn, lang: 'en' } : null) : { text: element.name, lang: 'nb' };
   return (
     <div id="element-innhold">
       <PageHeader
-        title={element.kind === 'requirement' ? `${element.ref} ${element.name}` : element.name}
-        crumbs={[{ href: '/', label: 'Oversikt' }, kindCrumb(element.kind), { label: element.name }]}
+        title={element.kind === 'requirement' ? `${element.ref} ${shown}` : shown}
+        crumbs={[{ href: '/', label: t('search.crumb.overview') }, kindCrumb(element.kind), { label: shown }]}
         focus={focus && !notice}
       >
         <p class="element-meta">
           <span class="ds-tag" data-color="neutral" data-size="sm">
-            {info.singular}
+            {t(`kinds.${element.kind}.singular`)}
           </span>{' '}
           <TentativeTag show={element.tentative} /> <ProvenanceTag level={element.provenance} note={element.provenanceNote} />{' '}
-          {element.nameEn ? (
-            <span lang="en" class="muted">
-              {element.nameEn}
+          {other ? (
+            <span lang={other.lang} class="muted">
+              {other.text}
             </span>
           ) : null}
         </p>

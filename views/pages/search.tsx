@@ -1,22 +1,26 @@
-import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
+import { elementHref, type ElementKind } from '../../model/kinds.ts';
 import { snippetParts } from '../../model/search.ts';
 import { PageHeader } from '../components/common.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 export interface SearchResult {
   kind: ElementKind;
   key: string;
   name: string;
+  /** The English name, shown in the English interface where there is one. */
+  nameEn?: string | null;
   snippet: string;
 }
 
 export function SearchPage({ query, results }: { query: string; results: SearchResult[] }) {
+  const { t } = useI18n();
   return (
     <>
-      <PageHeader title="Søk" lead="Søk i navn, beskrivelser og kravtekster i hele omfangsmodellen." crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Søk' }]} />
+      <PageHeader title={t('search.title')} lead={t('search.lead')} crumbs={[{ href: '/', label: t('search.crumb.overview') }, { label: t('search.title') }]} />
       <form class="search-form" method="get" action="/sok" role="search">
         <div class="ds-field">
           <label class="ds-label" for="sok-q">
-            Søkeord
+            {t('search.label')}
           </label>
           <input
             class="ds-input"
@@ -34,7 +38,7 @@ export function SearchPage({ query, results }: { query: string; results: SearchR
           />
         </div>
         <button class="ds-button" type="submit">
-          Søk
+          {t('search.submit')}
         </button>
       </form>
       <SearchResults query={query} results={results} />
@@ -44,29 +48,28 @@ export function SearchPage({ query, results }: { query: string; results: SearchR
 
 /** Results grouped by kind, best match first within each; matches marked. */
 export function SearchResults({ query, results }: { query: string; results: SearchResult[] }) {
+  const { t, name } = useI18n();
   const groups = new Map<ElementKind, SearchResult[]>();
   for (const r of results) groups.set(r.kind, [...(groups.get(r.kind) ?? []), r]);
   return (
     <div id="sokeresultater">
       {query === '' ? (
-        <p class="ds-paragraph muted">Skriv for å søke.</p>
+        <p class="ds-paragraph muted">{t('search.prompt')}</p>
       ) : results.length === 0 ? (
-        <p class="ds-paragraph">Ingen treff for «{query}».</p>
+        <p class="ds-paragraph">{t('search.none', { query })}</p>
       ) : (
         <>
-          <p class="ds-paragraph">
-            {results.length} treff for «{query}».
-          </p>
+          <p class="ds-paragraph">{t('search.hits', { count: results.length, query })}</p>
           {[...groups].map(([kind, hits]) => (
             <section class="search-group" aria-labelledby={`treff-${kind}`}>
               <h2 id={`treff-${kind}`} class="ds-heading" data-size="xs">
-                {kindInfo[kind].plural} ({hits.length})
+                {t('search.group', { kind: t(`kinds.${kind}.plural`), count: hits.length })}
               </h2>
               <ul class="link-list">
                 {hits.map((h) => (
                   <li>
                     <a class="ds-link" href={elementHref(h.kind, h.key)}>
-                      {h.name}
+                      {name(h)}
                     </a>
                     {h.snippet ? (
                       <div class="muted snippet">

@@ -8,6 +8,7 @@ export interface SearchHit {
   kind: ElementKind;
   key: string;
   name: string;
+  nameEn: string | null;
   snippet: string;
 }
 
@@ -23,7 +24,7 @@ export async function searchElements(db: Db, query: string, limit = 60): Promise
   // Each word as the prefix its forms share (`wordFormPrefix`): «legemiddel» finds «Legemidler i bruk».
   const match = terms.map((t) => `"${wordFormPrefix(t)}"*`).join(' ');
   const result = await sql<SearchHit>`
-    select e.id as id, e.kind as kind, e.key as key, e.name as name,
+    select e.id as id, e.kind as kind, e.key as key, e.name as name, e.name_en as "nameEn",
            snippet(element_search, -1, ${MATCH_START}, ${MATCH_END}, '…', 16) as snippet
     from element_search
     join element e on e.id = element_search.rowid
@@ -47,7 +48,7 @@ async function searchPostgres(db: Db, terms: string[], limit: number): Promise<S
   const query = sql.join(terms.map(termQuery), sql` && `);
   const options = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=16, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=…`;
   const result = await sql<SearchHit>`
-    select e.id as id, e.kind as kind, e.key as key, e.name as name,
+    select e.id as id, e.kind as kind, e.key as key, e.name as name, e.name_en as "nameEn",
            ts_headline('norwegian', case when s.description || s.body = '' then s.name else trim(s.description || ' ' || s.body) end, q.query, ${options}) as snippet
     from (select ${query} as query) q
     join element_search s on s.document @@ q.query
