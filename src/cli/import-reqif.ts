@@ -1,14 +1,16 @@
 import type { ImportReport } from '../../model/exchange/import-report.ts';
+import { readArchimate } from '../../model/exchange/archimate-read.ts';
 import { readReqif } from '../../model/exchange/reqif-read.ts';
+import { importArchimate } from '../commands/archimate-import.ts';
 import { MAX_XML_BYTES } from '../../model/exchange/xml.ts';
 import { importRequirementSetFromCommandLine, type ImportMode } from '../commands/requirement-set-import.ts';
 import type { Db } from '../db/index.ts';
 
-/** The file types `npm run import` reads as ReqIF rather than as a spreadsheet. */
+/** The file types `npm run import` reads as XML (ReqIF or ArchiMate) rather than as a spreadsheet. */
 export const isReqifFile = (path: string): boolean => /\.(reqif|xml)$/i.test(path);
 
 /**
- * `npm run import -- FILE.reqif [--dry-run] [--bare-gyldige]`: the ReqIF import with its report
+ * `npm run import -- FILE.reqif|FILE.xml [--dry-run] [--bare-gyldige]`: the ReqIF or ArchiMate import with its report
  * printed. Exit codes as for spreadsheets: 0 applied (or a clean dry run), 1 problems and nothing
  * written, 2 a file that cannot be read.
  */
@@ -22,9 +24,13 @@ export async function runReqifImport(
     io.err(`Filen er større enn ${MAX_XML_BYTES / 1024 / 1024} MB, som er det største som kan importeres.`);
     return 2;
   }
-  const read = readReqif(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const mode: ImportMode = flags.has('--dry-run') ? 'dry-run' : flags.has('--bare-gyldige') ? 'valid' : 'all';
-  const { report, applied } = await importRequirementSetFromCommandLine(io.db, { format: 'reqif', fileName, read, mode, at: io.now() });
+  // An ArchiMate exchange file (its root is <model>) or ReqIF (<REQ-IF>, possibly with a prefix).
+  const archimate = /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<model[\s>]/.test(text);
+  const { report, applied } = archimate
+    ? await importArchimate(io.db, 'command-line', { fileName, read: readArchimate(text), mode, at: io.now() })
+    : await importRequirementSetFromCommandLine(io.db, { format: 'reqif', fileName, read: readReqif(text), mode, at: io.now() });
   printImportReport(report, io.out);
   if (mode === 'dry-run') {
     io.out('Prøvekjøring: ingenting er lagret.');
