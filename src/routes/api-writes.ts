@@ -5,9 +5,9 @@ import { apiRequirementLinkSchema } from '../../model/exchange/api-tokens.ts';
 import { elementInputSchemas } from '../../model/editing.ts';
 import { elementKeySchema } from '../../model/schemas.ts';
 import { elementKindSchema } from '../../model/kinds.ts';
-import { auditActor } from '../auth/context.ts';
+import { auditActor, callerOf } from '../auth/context.ts';
 import { changeLinkFromRequirement } from '../commands/requirement-links.ts';
-import { createElement, updateElement } from '../db/queries/elements.ts';
+import { createElement, updateElement } from '../commands/scope.ts';
 import type { AppDeps } from '../deps.ts';
 import { apiError } from '../http/api-error.ts';
 
@@ -34,7 +34,7 @@ export function apiWriteRoutes({ db }: AppDeps): Hono {
   app.post('/api/requirements', async (c) => {
     const parsed = await requirementInput(c, apiRequirementInputSchema);
     if ('answer' in parsed) return parsed.answer;
-    const result = await createElement(db, 'requirement', parsed.input, auditActor(c));
+    const result = await createElement(db, callerOf(c), 'requirement', parsed.input);
     if (!result.ok) {
       if (result.reason === 'invalid') return apiError(c, 422, 'validation', 'Noen felt er ugyldige.', result.errors);
       return apiError(c, 500, 'server_error', 'Kravet ble ikke opprettet.');
@@ -48,7 +48,7 @@ export function apiWriteRoutes({ db }: AppDeps): Hono {
     if (!key.success) return apiError(c, 404, 'not_found', 'Det finnes ikke noe slikt krav.');
     const parsed = await requirementInput(c, apiRequirementUpdateSchema);
     if ('answer' in parsed) return parsed.answer;
-    const result = await updateElement(db, 'requirement', key.data, parsed.api.version, parsed.input, auditActor(c));
+    const result = await updateElement(db, callerOf(c), 'requirement', key.data, parsed.api.version, parsed.input);
     if (result.ok) return c.json({ key: result.key, ref: result.key.toUpperCase(), version: parsed.api.version + 1 });
     switch (result.reason) {
       case 'not-found':

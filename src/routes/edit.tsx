@@ -10,7 +10,7 @@ import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
 import { ConflictView, CreatePanel, DeleteConfirm, EditForm } from '../../views/pages/edit.tsx';
 import { ElementTable } from '../../views/pages/elements.tsx';
 import { CapabilityTree } from '../../views/pages/capabilities.tsx';
-import { createElement, deleteElement, moveElement, updateElement } from '../db/queries/elements.ts';
+import { createElement, deleteElement, moveElement, updateElement } from '../commands/scope.ts';
 import { historyFor } from '../http/history.ts';
 import { loadModelSlice, type IdSet } from '../db/queries/model.ts';
 import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
@@ -19,7 +19,7 @@ import { sourceLines } from '../db/queries/sources.ts';
 import { loadTraceContext } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
 import { fieldErrors, readForm, singleValues } from '../http/forms.ts';
-import { auditActor } from '../auth/context.ts';
+import { callerOf } from '../auth/context.ts';
 import { isFragmentRequest, notFound, respond, respondError } from '../http/render.tsx';
 
 
@@ -74,7 +74,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
       return respond(c, { title: c.var.i18n.t(`kinds.${kind}.new`), body: panel, fragment: panel, status: 422 });
     };
     if (!parsed.success) return invalid(fieldErrors(parsed.error));
-    const result = await createElement(db, kind, parsed.data, auditActor(c));
+    const result = await createElement(db, callerOf(c), kind, parsed.data);
     if (!result.ok) return result.reason === 'invalid' ? invalid(result.errors) : respondError(c, { status: 500, title: 'Noe gikk galt', message: 'Elementet ble ikke opprettet.' });
     if (!isFragmentRequest(c)) return seeOther(c, elementHref(kind, result.key));
     const { model, index } = await load();
@@ -124,7 +124,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     };
     if (!version.success) return invalid({ skjema: version.error.issues[0]?.message ?? 'Skjemaet mangler versjon.' });
     if (!parsed.success) return invalid(fieldErrors(parsed.error));
-    const result = await updateElement(db, kind, key, version.data.version, parsed.data, auditActor(c));
+    const result = await updateElement(db, callerOf(c), kind, key, version.data.version, parsed.data);
     if (!result.ok) {
       if (result.reason === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
       if (result.reason === 'invalid') return invalid(result.errors);
@@ -151,7 +151,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     if (!request.success) {
       return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'Slettingen mangler versjon eller bekreftelse; last siden på nytt.' });
     }
-    const result = await deleteElement(db, kind, c.req.param('key'), request.data, auditActor(c));
+    const result = await deleteElement(db, callerOf(c), kind, c.req.param('key'), request.data);
     if (!result.ok) {
       if (result.reason === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${c.req.param('key')}».`);
       if (result.reason === 'conflict') {
@@ -181,7 +181,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     }
     const direction = form.retning === 'opp' ? 'up' : 'down';
     const key = c.req.param('key');
-    const moved = await moveElement(db, kind, key, direction, auditActor(c));
+    const moved = await moveElement(db, callerOf(c), kind, key, direction);
     if (moved === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
     const back = kind === 'capability' ? '/funksjonsomrader' : `/${kindInfo[kind].path}`;
     if (!isFragmentRequest(c)) return seeOther(c, back);

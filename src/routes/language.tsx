@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { returnPathSchema } from '../../model/accounts.ts';
 import { isLanguage } from '../../views/i18n/index.ts';
+import { callerOf } from '../auth/context.ts';
+import { saveLanguage } from '../commands/own.ts';
 import type { AppDeps } from '../deps.ts';
 import { formInput } from '../http/forms.ts';
 import { rememberLanguage } from '../http/language.ts';
@@ -13,7 +15,7 @@ const languageChoiceSchema = z.object({
 });
 
 /** The language switch on every page: saved for a signed-in user, remembered by the browser otherwise. */
-export function languageRoutes({ db, now }: AppDeps): Hono {
+export function languageRoutes({ db }: AppDeps): Hono {
   const app = new Hono();
   app.post('/sprak', async (c) => {
     const parsed = languageChoiceSchema.safeParse(await formInput(c));
@@ -21,10 +23,7 @@ export function languageRoutes({ db, now }: AppDeps): Hono {
       return respondError(c, { status: 422, title: c.var.i18n.t('layout.language.label'), message: parsed.error.issues[0]?.message ?? '' });
     }
     const { sprak, tilbake } = parsed.data;
-    const viewer = c.var.viewer;
-    if (viewer) {
-      await db.updateTable('app_user').set({ language: sprak, updated_at: now().toISOString() }).where('id', '=', viewer.id).execute();
-    }
+    await saveLanguage(db, callerOf(c), sprak);
     rememberLanguage(c, sprak);
     return c.redirect(tilbake ?? '/', 303);
   });

@@ -16,7 +16,7 @@ import { ExchangeCellEditor, ExchangeCellView, PersonnelCell, PersonnelCellEdito
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
 import { GapPanel } from '../../views/pages/gaps.tsx';
 import { ServiceLinksForm } from '../../views/pages/service-links.tsx';
-import { moveServices, setExchangeCell, setPersonnelCell, setServiceLinks } from '../db/queries/links.ts';
+import { moveServices, setExchangeCell, setPersonnelCell, setServiceLinks } from '../commands/scope.ts';
 import { historyFor } from '../http/history.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { gapPanelLimit, loadGapReport } from '../db/queries/gaps.ts';
@@ -24,7 +24,7 @@ import { sourceLines } from '../db/queries/sources.ts';
 import { loadTraceContext } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
 import { readForm, singleValues } from '../http/forms.ts';
-import { auditActor } from '../auth/context.ts';
+import { callerOf } from '../auth/context.ts';
 import { isFragmentRequest, notFound, respond, respondError } from '../http/render.tsx';
 import { describeIssues, validParams } from '../http/validate.ts';
 
@@ -70,7 +70,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const parsed = personnelCellSchema.safeParse(singleValues(await readForm(c)));
     if (!parsed.success) return invalid(c, describeIssues(parsed.error));
     const { service: serviceKey, group: groupKey, usage } = parsed.data;
-    const result = await setPersonnelCell(db, serviceKey, groupKey, usage, auditActor(c));
+    const result = await setPersonnelCell(db, callerOf(c), serviceKey, groupKey, usage);
     if (!result.ok) return result.reason === 'invalid' ? invalid(c, result.errors) : invalid(c, ['Cellen ble ikke lagret.']);
     const { model, index } = await load();
     const service = index.byKey('informationService', serviceKey)!;
@@ -118,7 +118,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     }
     if (errors.length > 0) return invalid(c, errors);
     if (Object.keys(modes).length === 0) return invalid(c, ['Skjemaet har ingen samhandlingsformer.']);
-    const result = await setExchangeCell(db, parsed.data.service, parsed.data.actor, modes, auditActor(c));
+    const result = await setExchangeCell(db, callerOf(c), parsed.data.service, parsed.data.actor, modes);
     if (!result.ok) return result.reason === 'invalid' ? invalid(c, result.errors) : invalid(c, ['Cellen ble ikke lagret.']);
     const { model, index } = await load();
     const service = index.byKey('informationService', parsed.data.service)!;
@@ -173,7 +173,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     };
     if (!version.success) return reshow(describeIssues(version.error), 422);
     if (!parsed.success) return reshow(describeIssues(parsed.error), 422);
-    const result = await setServiceLinks(db, key, version.data.version, parsed.data, auditActor(c));
+    const result = await setServiceLinks(db, callerOf(c), key, version.data.version, parsed.data);
     if (!result.ok) {
       return result.reason === 'invalid'
         ? reshow(result.errors, 422)
@@ -198,7 +198,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     if (!parsed.success) {
       return c.html(message(describeIssues(parsed.error).map((d) => d.replace(/^[a-z]+: /, '')).join(' '), false), 422);
     }
-    const result = await moveServices(db, parsed.data.services, { tier: parsed.data.tier, category: parsed.data.category }, auditActor(c));
+    const result = await moveServices(db, callerOf(c), parsed.data.services, { tier: parsed.data.tier, category: parsed.data.category });
     if (!result.ok) return c.html(message(result.reason === 'invalid' ? result.errors.join(' ') : 'Ingenting ble flyttet.', false), 422);
     if (!isFragmentRequest(c)) return c.redirect('/informasjonstjenester', 303);
     c.header('HX-Trigger', 'scopeChanged');

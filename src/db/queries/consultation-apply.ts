@@ -2,7 +2,8 @@ import { applicableStatuses, type AppliedProposal, type ApplyBasis, type Proposa
 import { elementInputSchemas, toFormValues } from '../../../model/editing.ts';
 import type { ElementKind } from '../../../model/kinds.ts';
 import { indexModel } from '../../../model/lookup.ts';
-import type { Db } from '../index.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
 import { updateElementIn } from './elements.ts';
 import { loadScopeModel } from './model.ts';
@@ -17,8 +18,11 @@ export type ApplyResult =
   | { ok: false; reason: 'invalid'; message: string }
   | { ok: false; reason: 'not-found' };
 
-/** Thrown inside the transaction to undo what it wrote and answer with `result`. */
-class Rollback extends Error {
+/**
+ * Thrown inside the transaction to undo what it wrote; the use case catches it outside the
+ * transaction (after the rollback) and answers with `result`.
+ */
+export class Rollback extends Error {
   constructor(readonly result: ApplyResult) {
     super('rollback');
   }
@@ -42,59 +46,52 @@ export interface ApplyRequest {
  * all in one transaction: either both happen or neither. The comment is claimed first, which also
  * locks its row (PostgreSQL) so a change to its status or wording cannot come between.
  */
-export async function applyProposal(db: Db, r: ApplyRequest): Promise<ApplyResult> {
+export async function applyProposal(trx: Transaction<Database>, r: ApplyRequest): Promise<ApplyResult> {
   const at = r.actor.at.toISOString();
-  try {
-    return await db.transaction().execute(async (trx): Promise<ApplyResult> => {
-      const claimed = await trx
-        .updateTable('consultation_comment')
-        .set((eb) => ({
-          revision: eb('revision', '+', 1),
-          applied_comment_version: r.basis.commentVersion,
-          applied_element_version: r.basis.elementVersion + 1,
-          applied_at: at,
-          applied_by: r.actor.userId,
-        }))
-        .where('id', '=', r.commentId)
-        .where('version', '=', r.basis.commentVersion)
-        .where('kind', '=', 'endringsforslag')
-        .where('proposal', 'is not', null)
-        .where('status', 'in', [...applicableStatuses])
-        .where('hidden_at', 'is', null)
-        .where((eb) => eb.or([eb('applied_comment_version', 'is', null), eb('applied_comment_version', '<', r.basis.commentVersion)]))
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'comment-changed' };
-      const { proposal } = await trx.selectFrom('consultation_comment').select('proposal').where('id', '=', r.commentId).executeTakeFirstOrThrow();
+  const claimed = await trx
+    .updateTable('consultation_comment')
+    .set((eb) => ({
+      revision: eb('revision', '+', 1),
+      applied_comment_version: r.basis.commentVersion,
+      applied_element_version: r.basis.elementVersion + 1,
+      applied_at: at,
+      applied_by: r.actor.userId,
+    }))
+    .where('id', '=', r.commentId)
+    .where('version', '=', r.basis.commentVersion)
+    .where('kind', '=', 'endringsforslag')
+    .where('proposal', 'is not', null)
+    .where('status', 'in', [...applicableStatuses])
+    .where('hidden_at', 'is', null)
+    .where((eb) => eb.or([eb('applied_comment_version', 'is', null), eb('applied_comment_version', '<', r.basis.commentVersion)]))
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'comment-changed' };
+  const { proposal } = await trx.selectFrom('consultation_comment').select('proposal').where('id', '=', r.commentId).executeTakeFirstOrThrow();
 
-      const model = await loadScopeModel(trx, { municipalities: false });
-      const index = indexModel(model);
-      const current = index.byKey(r.element.kind, r.element.key);
-      if (!current) throw new Rollback({ ok: false, reason: 'not-found' });
-      if (current.version !== r.basis.elementVersion) throw new Rollback({ ok: false, reason: 'element-changed' });
-      const values = { ...toFormValues(current, index), [r.target]: proposal ?? '' };
-      const parsed = elementInputSchemas[r.element.kind].safeParse(values);
-      if (!parsed.success) {
-        const issue = parsed.error.issues.find((i) => i.path[0] === r.target) ?? parsed.error.issues[0];
-        throw new Rollback({ ok: false, reason: 'invalid', message: issue?.message ?? 'Teksten kan ikke brukes.' });
-      }
-      const saved = await updateElementIn(trx, r.element.kind, r.element.key, r.basis.elementVersion, parsed.data, r.actor, r.details);
-      if (!saved.ok) {
-        if (saved.reason === 'invalid') throw new Rollback({ ok: false, reason: 'invalid', message: Object.values(saved.errors)[0] ?? 'Teksten kan ikke brukes.' });
-        throw new Rollback({ ok: false, reason: saved.reason === 'conflict' ? 'element-changed' : 'not-found' });
-      }
-      await recordAudit(trx, {
-        ...r.actor,
-        action: 'consultation.comment.apply',
-        entity: 'consultation_comment',
-        entityId: r.commentId,
-        before: { applied: r.previouslyApplied },
-        after: { appliedCommentVersion: r.basis.commentVersion, element: `${r.element.kind}:${r.element.key}`, elementVersion: r.basis.elementVersion + 1 },
-        details: r.details,
-      });
-      return { ok: true, elementVersion: r.basis.elementVersion + 1 };
-    });
-  } catch (error) {
-    if (error instanceof Rollback) return error.result;
-    throw error;
+  const model = await loadScopeModel(trx, { municipalities: false });
+  const index = indexModel(model);
+  const current = index.byKey(r.element.kind, r.element.key);
+  if (!current) throw new Rollback({ ok: false, reason: 'not-found' });
+  if (current.version !== r.basis.elementVersion) throw new Rollback({ ok: false, reason: 'element-changed' });
+  const values = { ...toFormValues(current, index), [r.target]: proposal ?? '' };
+  const parsed = elementInputSchemas[r.element.kind].safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues.find((i) => i.path[0] === r.target) ?? parsed.error.issues[0];
+    throw new Rollback({ ok: false, reason: 'invalid', message: issue?.message ?? 'Teksten kan ikke brukes.' });
   }
+  const saved = await updateElementIn(trx, r.element.kind, r.element.key, r.basis.elementVersion, parsed.data, r.actor, r.details);
+  if (!saved.ok) {
+    if (saved.reason === 'invalid') throw new Rollback({ ok: false, reason: 'invalid', message: Object.values(saved.errors)[0] ?? 'Teksten kan ikke brukes.' });
+    throw new Rollback({ ok: false, reason: saved.reason === 'conflict' ? 'element-changed' : 'not-found' });
+  }
+  await recordAudit(trx, {
+    ...r.actor,
+    action: 'consultation.comment.apply',
+    entity: 'consultation_comment',
+    entityId: r.commentId,
+    before: { applied: r.previouslyApplied },
+    after: { appliedCommentVersion: r.basis.commentVersion, element: `${r.element.kind}:${r.element.key}`, elementVersion: r.basis.elementVersion + 1 },
+    details: r.details,
+  });
+  return { ok: true, elementVersion: r.basis.elementVersion + 1 };
 }

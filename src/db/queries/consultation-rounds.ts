@@ -281,7 +281,7 @@ export async function lastVisit(db: Db, who: { userId: number; roundId: number }
  * previous session's last look to `previous_seen_at`; another look in the same session keeps it,
  * so paging through a round does not use up what is new. Called by the page's POST, never by a GET.
  */
-export async function recordVisit(db: Db, visit: { userId: number; roundId: number; sessionId: string; at: Date }): Promise<void> {
+export async function recordVisit(db: Executor, visit: { userId: number; roundId: number; sessionId: string; at: Date }): Promise<void> {
   await db
     .insertInto('consultation_visit')
     .values({ user_id: visit.userId, round_id: visit.roundId, session_id: visit.sessionId, last_seen_at: visit.at.toISOString(), previous_seen_at: null })

@@ -195,84 +195,82 @@ async function uniquenessErrors(trx: Trx, kind: ElementKind, input: Record<strin
 
 /** Creates an element of a kind from validated form input, with a fresh stable key. */
 export async function createElement(
-  db: Db,
+  trx: Trx,
   kind: ElementKind,
   input: Record<string, unknown>,
   actor: AuditActor,
 ): Promise<SaveResult> {
-  return db.transaction().execute(async (trx) => {
-    const { ids, errors } = await resolveRefs(trx, kind, input);
-    Object.assign(errors, await uniquenessErrors(trx, kind, input, null));
-    const structure = kind === 'requirement' ? await requirementStructure(trx, input as ElementInput<'requirement'>, null) : undefined;
-    Object.assign(errors, structure?.errors);
-    if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+  const { ids, errors } = await resolveRefs(trx, kind, input);
+  Object.assign(errors, await uniquenessErrors(trx, kind, input, null));
+  const structure = kind === 'requirement' ? await requirementStructure(trx, input as ElementInput<'requirement'>, null) : undefined;
+  Object.assign(errors, structure?.errors);
+  if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
 
-    const name = String(input.name);
-    const base = slugify(name);
-    const taken = await trx
-      .selectFrom('element')
-      .select('key')
-      .where('kind', '=', kind)
-      .where((eb) => eb.or([eb('key', '=', base), eb('key', 'like', `${base}-%`)]))
-      .execute();
-    const last = await trx
-      .selectFrom('element')
-      .select((eb) => eb.fn.max('position').as('max'))
-      .where('kind', '=', kind)
+  const name = String(input.name);
+  const base = slugify(name);
+  const taken = await trx
+    .selectFrom('element')
+    .select('key')
+    .where('kind', '=', kind)
+    .where((eb) => eb.or([eb('key', '=', base), eb('key', 'like', `${base}-%`)]))
+    .execute();
+  const last = await trx
+    .selectFrom('element')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+
+  let ref: string | null = null;
+  // Keys that would shadow the workspace's own paths (/…/ny, /…/flytt) are never given out.
+  let key = uniqueKey(base, new Set([...taken.map((t) => t.key), 'ny', 'flytt', 'sok']));
+  if (kind === 'requirement') {
+    // Requirement numbers come from a counter and are never reused, even after a deletion.
+    const next = await trx
+      .updateTable('counter')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', '=', 'requirement')
+      .returning('value')
       .executeTakeFirst();
+    const value = next?.value ?? 1;
+    if (!next) await trx.insertInto('counter').values({ name: 'requirement', value }).execute();
+    ref = `AKS-${String(value).padStart(4, '0')}`;
+    key = ref.toLowerCase();
+  }
 
-    let ref: string | null = null;
-    // Keys that would shadow the workspace's own paths (/…/ny, /…/flytt) are never given out.
-    let key = uniqueKey(base, new Set([...taken.map((t) => t.key), 'ny', 'flytt', 'sok']));
-    if (kind === 'requirement') {
-      // Requirement numbers come from a counter and are never reused, even after a deletion.
-      const next = await trx
-        .updateTable('counter')
-        .set((eb) => ({ value: eb('value', '+', 1) }))
-        .where('name', '=', 'requirement')
-        .returning('value')
-        .executeTakeFirst();
-      const value = next?.value ?? 1;
-      if (!next) await trx.insertInto('counter').values({ name: 'requirement', value }).execute();
-      ref = `AKS-${String(value).padStart(4, '0')}`;
-      key = ref.toLowerCase();
-    }
-
-    const stamp = actor.at.toISOString();
-    const row = await trx
-      .insertInto('element')
-      .values({
-        kind,
-        key,
-        name,
-        name_en: (input.nameEn as string | null) ?? null,
-        description: String(input.description ?? ''),
-        tentative: input.tentative ? 1 : 0,
-        provenance: typeof input.provenance === 'string' ? input.provenance : 'inferred',
-        provenance_note: typeof input.provenanceNote === 'string' ? input.provenanceNote : '',
-        ...structure?.source,
-        position: Number(last?.max ?? -1) + 1,
-        created_at: stamp,
-        updated_at: stamp,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const kindValues = kindRow(kind, input, ids);
-    if (kindValues) {
-      const values = { element_id: row.id, ...kindValues.values, ...structure?.values, ...(ref ? { ref } : {}) };
-      await trx.insertInto(kindValues.table).values(values as never).execute();
-    }
-    await recordAudit(trx, {
-      ...actor,
-      action: 'element.create',
-      entity: 'element',
-      entityId: row.id,
-      elementId: row.id,
-      before: null,
-      after: { kind, key, ...(ref ? { ref } : {}), ...formSnapshot(kind, input) },
-    });
-    return { ok: true, id: row.id, key };
+  const stamp = actor.at.toISOString();
+  const row = await trx
+    .insertInto('element')
+    .values({
+      kind,
+      key,
+      name,
+      name_en: (input.nameEn as string | null) ?? null,
+      description: String(input.description ?? ''),
+      tentative: input.tentative ? 1 : 0,
+      provenance: typeof input.provenance === 'string' ? input.provenance : 'inferred',
+      provenance_note: typeof input.provenanceNote === 'string' ? input.provenanceNote : '',
+      ...structure?.source,
+      position: Number(last?.max ?? -1) + 1,
+      created_at: stamp,
+      updated_at: stamp,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const kindValues = kindRow(kind, input, ids);
+  if (kindValues) {
+    const values = { element_id: row.id, ...kindValues.values, ...structure?.values, ...(ref ? { ref } : {}) };
+    await trx.insertInto(kindValues.table).values(values as never).execute();
+  }
+  await recordAudit(trx, {
+    ...actor,
+    action: 'element.create',
+    entity: 'element',
+    entityId: row.id,
+    elementId: row.id,
+    before: null,
+    after: { kind, key, ...(ref ? { ref } : {}), ...formSnapshot(kind, input) },
   });
+  return { ok: true, id: row.id, key };
 }
 
 /** The submitted values as the history shows them. */
@@ -283,24 +281,6 @@ function formSnapshot(kind: ElementKind, input: Record<string, unknown>): Record
     out[f.name] = v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'on' : '') : String(v);
   }
   return out;
-}
-
-/**
- * Saves a changed element if nobody changed it since the form was opened (its version). A stale
- * save writes nothing and returns the current values, so the architect can choose (keeping
- * their own values means saving again against the current version).
- */
-export async function updateElement(
-  db: Db,
-  kind: ElementKind,
-  key: string,
-  expectedVersion: number,
-  input: Record<string, unknown>,
-  actor: AuditActor,
-): Promise<SaveResult> {
-  // Read, check and write in one transaction: the cycle check must see what another
-  // architect saved a moment ago, or two moves could make a loop between them.
-  return db.transaction().execute((trx) => updateElementIn(trx, kind, key, expectedVersion, input, actor));
 }
 
 /**
@@ -412,49 +392,47 @@ export type DeleteRequest = { confirmation: string } | { version: number };
  * carries the version the architect saw. All in one transaction, so what is checked is what goes.
  */
 export async function deleteElement(
-  db: Db,
+  trx: Trx,
   kind: ElementKind,
   key: string,
   request: DeleteRequest,
   actor: AuditActor,
 ): Promise<DeleteResult> {
-  return db.transaction().execute(async (trx) => {
-    const model = await loadScopeModel(trx, { municipalities: false });
-    const index = indexModel(model);
-    const element = index.byKey(kind, key);
-    if (!element) return { ok: false, reason: 'not-found' } as const;
-    const ids = deletedIds(index, element.id);
-    const impact = deletionImpact(model, index, element.id, await keptReferences(trx, ids))!;
-    const fingerprint = impactFingerprint(impact);
-    if ('version' in request) {
-      if (request.version !== element.version) return { ok: false, reason: 'conflict', current: element } as const;
-      if (needsConfirmation(impact)) return { ok: false, reason: 'confirm', impact, fingerprint, changed: false } as const;
-    } else if (request.confirmation !== fingerprint) {
-      return { ok: false, reason: 'confirm', impact, fingerprint, changed: true } as const;
-    }
-    if (element.kind === 'capability') {
-      // Detach the subtree first so the parent references never block the delete (portable).
-      await trx.updateTable('capability').set({ parent_id: null }).where('element_id', 'in', ids).execute();
-    }
-    await keepLostRequirementLinks(trx, ids, actor.at);
-    await trx.deleteFrom('element').where('id', 'in', ids).execute();
-    await recordAudits(
-      trx,
-      ids.map((id) => {
-        const gone = index.byId.get(id)!;
-        return {
-          ...actor,
-          action: 'element.delete',
-          entity: 'element',
-          entityId: id,
-          elementId: id,
-          before: { kind: gone.kind, key: gone.key, ...toFormValues(gone, index) },
-          after: null,
-        };
-      }),
-    );
-    return { ok: true, deleted: ids.length } as const;
-  });
+  const model = await loadScopeModel(trx, { municipalities: false });
+  const index = indexModel(model);
+  const element = index.byKey(kind, key);
+  if (!element) return { ok: false, reason: 'not-found' } as const;
+  const ids = deletedIds(index, element.id);
+  const impact = deletionImpact(model, index, element.id, await keptReferences(trx, ids))!;
+  const fingerprint = impactFingerprint(impact);
+  if ('version' in request) {
+    if (request.version !== element.version) return { ok: false, reason: 'conflict', current: element } as const;
+    if (needsConfirmation(impact)) return { ok: false, reason: 'confirm', impact, fingerprint, changed: false } as const;
+  } else if (request.confirmation !== fingerprint) {
+    return { ok: false, reason: 'confirm', impact, fingerprint, changed: true } as const;
+  }
+  if (element.kind === 'capability') {
+    // Detach the subtree first so the parent references never block the delete (portable).
+    await trx.updateTable('capability').set({ parent_id: null }).where('element_id', 'in', ids).execute();
+  }
+  await keepLostRequirementLinks(trx, ids, actor.at);
+  await trx.deleteFrom('element').where('id', 'in', ids).execute();
+  await recordAudits(
+    trx,
+    ids.map((id) => {
+      const gone = index.byId.get(id)!;
+      return {
+        ...actor,
+        action: 'element.delete',
+        entity: 'element',
+        entityId: id,
+        elementId: id,
+        before: { kind: gone.kind, key: gone.key, ...toFormValues(gone, index) },
+        after: null,
+      };
+    }),
+  );
+  return { ok: true, deleted: ids.length } as const;
 }
 
 /**
@@ -489,54 +467,52 @@ async function keepLostRequirementLinks(trx: Trx, ids: number[], at: Date): Prom
  * same parent) by swapping positions with its neighbour.
  */
 export async function moveElement(
-  db: Db,
+  trx: Trx,
   kind: ElementKind,
   key: string,
   direction: 'up' | 'down',
   actor: AuditActor,
 ): Promise<'moved' | 'edge' | 'not-found'> {
-  return db.transaction().execute(async (trx) => {
-    const me = await trx
-      .selectFrom('element')
-      .leftJoin('capability', 'capability.element_id', 'element.id')
-      .select(['element.id', 'element.position', 'capability.parent_id', 'capability.solution_part_id'])
-      .where('element.kind', '=', kind)
-      .where('element.key', '=', key)
-      .executeTakeFirst();
-    if (!me) return 'not-found';
-    let q = trx
-      .selectFrom('element')
-      .leftJoin('capability', 'capability.element_id', 'element.id')
-      .select(['element.id', 'element.position'])
-      .where('element.kind', '=', kind)
-      .where('element.id', '!=', me.id);
-    if (kind === 'capability') {
-      // Siblings share the parent; top-level ones are shown per solution part, so share that too.
-      if (me.parent_id !== null) q = q.where('capability.parent_id', '=', me.parent_id);
-      else {
-        q = q.where('capability.parent_id', 'is', null);
-        q = me.solution_part_id === null ? q.where('capability.solution_part_id', 'is', null) : q.where('capability.solution_part_id', '=', me.solution_part_id);
-      }
+  const me = await trx
+    .selectFrom('element')
+    .leftJoin('capability', 'capability.element_id', 'element.id')
+    .select(['element.id', 'element.position', 'capability.parent_id', 'capability.solution_part_id'])
+    .where('element.kind', '=', kind)
+    .where('element.key', '=', key)
+    .executeTakeFirst();
+  if (!me) return 'not-found';
+  let q = trx
+    .selectFrom('element')
+    .leftJoin('capability', 'capability.element_id', 'element.id')
+    .select(['element.id', 'element.position'])
+    .where('element.kind', '=', kind)
+    .where('element.id', '!=', me.id);
+  if (kind === 'capability') {
+    // Siblings share the parent; top-level ones are shown per solution part, so share that too.
+    if (me.parent_id !== null) q = q.where('capability.parent_id', '=', me.parent_id);
+    else {
+      q = q.where('capability.parent_id', 'is', null);
+      q = me.solution_part_id === null ? q.where('capability.solution_part_id', 'is', null) : q.where('capability.solution_part_id', '=', me.solution_part_id);
     }
-    q =
-      direction === 'up'
-        ? q.where((eb) => eb.or([eb('element.position', '<', me.position), eb.and([eb('element.position', '=', me.position), eb('element.id', '<', me.id)])])).orderBy('element.position', 'desc').orderBy('element.id', 'desc')
-        : q.where((eb) => eb.or([eb('element.position', '>', me.position), eb.and([eb('element.position', '=', me.position), eb('element.id', '>', me.id)])])).orderBy('element.position', 'asc').orderBy('element.id', 'asc');
-    const neighbour = await q.limit(1).executeTakeFirst();
-    if (!neighbour) return 'edge';
-    // Equal positions would make the swap a no-op, so step past the neighbour instead.
-    const mine = neighbour.position === me.position ? me.position + (direction === 'up' ? -1 : 1) : neighbour.position;
-    await trx.updateTable('element').set({ position: mine }).where('id', '=', me.id).execute();
-    await trx.updateTable('element').set({ position: me.position }).where('id', '=', neighbour.id).execute();
-    await recordAudit(trx, {
-      ...actor,
-      action: 'element.move',
-      entity: 'element',
-      entityId: me.id,
-      elementId: me.id,
-      before: { position: String(me.position) },
-      after: { position: String(mine) },
-    });
-    return 'moved';
+  }
+  q =
+    direction === 'up'
+      ? q.where((eb) => eb.or([eb('element.position', '<', me.position), eb.and([eb('element.position', '=', me.position), eb('element.id', '<', me.id)])])).orderBy('element.position', 'desc').orderBy('element.id', 'desc')
+      : q.where((eb) => eb.or([eb('element.position', '>', me.position), eb.and([eb('element.position', '=', me.position), eb('element.id', '>', me.id)])])).orderBy('element.position', 'asc').orderBy('element.id', 'asc');
+  const neighbour = await q.limit(1).executeTakeFirst();
+  if (!neighbour) return 'edge';
+  // Equal positions would make the swap a no-op, so step past the neighbour instead.
+  const mine = neighbour.position === me.position ? me.position + (direction === 'up' ? -1 : 1) : neighbour.position;
+  await trx.updateTable('element').set({ position: mine }).where('id', '=', me.id).execute();
+  await trx.updateTable('element').set({ position: me.position }).where('id', '=', neighbour.id).execute();
+  await recordAudit(trx, {
+    ...actor,
+    action: 'element.move',
+    entity: 'element',
+    entityId: me.id,
+    elementId: me.id,
+    before: { position: String(me.position) },
+    after: { position: String(mine) },
   });
+  return 'moved';
 }

@@ -37,49 +37,47 @@ export type LinkResult = { ok: true } | { ok: false; reason: 'invalid'; errors: 
  * service has not changed since the form was opened. One statement per link table.
  */
 export async function setServiceLinks(
-  db: Db,
+  trx: Transaction<Database>,
   serviceKey: string,
   expectedVersion: number,
   sets: { capabilities: string[]; goals: string[]; projects: string[] },
   actor: AuditActor,
 ): Promise<LinkResult> {
-  return db.transaction().execute(async (trx) => {
-    const found = await idsFor(trx, [
-      { kind: 'informationService', key: serviceKey },
-      ...sets.capabilities.map((key) => ({ kind: 'capability' as const, key })),
-      ...sets.goals.map((key) => ({ kind: 'goal' as const, key })),
-      ...sets.projects.map((key) => ({ kind: 'nationalProject' as const, key })),
-    ]);
-    if (found.missing.length > 0) return { ok: false, reason: 'invalid', errors: found.missing };
-    const service = found.get('informationService', serviceKey)!;
-    const id = (kind: ElementKind) => (key: string) => found.get(kind, key)!.id;
+  const found = await idsFor(trx, [
+    { kind: 'informationService', key: serviceKey },
+    ...sets.capabilities.map((key) => ({ kind: 'capability' as const, key })),
+    ...sets.goals.map((key) => ({ kind: 'goal' as const, key })),
+    ...sets.projects.map((key) => ({ kind: 'nationalProject' as const, key })),
+  ]);
+  if (found.missing.length > 0) return { ok: false, reason: 'invalid', errors: found.missing };
+  const service = found.get('informationService', serviceKey)!;
+  const id = (kind: ElementKind) => (key: string) => found.get(kind, key)!.id;
 
-    const before = await linkSnapshot(trx, service.id);
-    const bumped = await trx
-      .updateTable('element')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: actor.at.toISOString() }))
-      .where('id', '=', service.id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    if (Number(bumped.numUpdatedRows) === 0) return { ok: false, reason: 'conflict' };
+  const before = await linkSnapshot(trx, service.id);
+  const bumped = await trx
+    .updateTable('element')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: actor.at.toISOString() }))
+    .where('id', '=', service.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(bumped.numUpdatedRows) === 0) return { ok: false, reason: 'conflict' };
 
-    await trx.deleteFrom('service_capability').where('service_id', '=', service.id).execute();
-    await trx.deleteFrom('service_goal').where('service_id', '=', service.id).execute();
-    await trx.deleteFrom('service_dependency').where('service_id', '=', service.id).execute();
-    const capabilities = sets.capabilities.map(id('capability'));
-    const goals = sets.goals.map(id('goal'));
-    const projects = sets.projects.map(id('nationalProject'));
-    if (capabilities.length > 0) {
-      await trx.insertInto('service_capability').values(capabilities.map((c) => ({ service_id: service.id, capability_id: c }))).execute();
-    }
-    if (goals.length > 0) await trx.insertInto('service_goal').values(goals.map((g) => ({ service_id: service.id, goal_id: g }))).execute();
-    if (projects.length > 0) {
-      await trx.insertInto('service_dependency').values(projects.map((p) => ({ service_id: service.id, project_id: p }))).execute();
-    }
-    const after = await linkSnapshot(trx, service.id);
-    await recordAudit(trx, { ...actor, action: 'element.links', entity: 'element', entityId: service.id, elementId: service.id, before, after });
-    return { ok: true };
-  });
+  await trx.deleteFrom('service_capability').where('service_id', '=', service.id).execute();
+  await trx.deleteFrom('service_goal').where('service_id', '=', service.id).execute();
+  await trx.deleteFrom('service_dependency').where('service_id', '=', service.id).execute();
+  const capabilities = sets.capabilities.map(id('capability'));
+  const goals = sets.goals.map(id('goal'));
+  const projects = sets.projects.map(id('nationalProject'));
+  if (capabilities.length > 0) {
+    await trx.insertInto('service_capability').values(capabilities.map((c) => ({ service_id: service.id, capability_id: c }))).execute();
+  }
+  if (goals.length > 0) await trx.insertInto('service_goal').values(goals.map((g) => ({ service_id: service.id, goal_id: g }))).execute();
+  if (projects.length > 0) {
+    await trx.insertInto('service_dependency').values(projects.map((p) => ({ service_id: service.id, project_id: p }))).execute();
+  }
+  const after = await linkSnapshot(trx, service.id);
+  await recordAudit(trx, { ...actor, action: 'element.links', entity: 'element', entityId: service.id, elementId: service.id, before, after });
+  return { ok: true };
 }
 
 /** A service's links as names, for the history. */
@@ -103,45 +101,43 @@ async function linkSnapshot(trx: Trx, serviceId: number): Promise<Record<string,
 
 /** Sets or clears one cell of the services × personnel groups matrix. */
 export async function setPersonnelCell(
-  db: Db,
+  trx: Transaction<Database>,
   serviceKey: string,
   groupKey: string,
   usage: Usage | null,
   actor: AuditActor,
 ): Promise<LinkResult> {
-  return db.transaction().execute(async (trx) => {
-    const found = await idsFor(trx, [
-      { kind: 'informationService', key: serviceKey },
-      { kind: 'personnelGroup', key: groupKey },
-    ]);
-    if (found.missing.length > 0) return { ok: false, reason: 'invalid', errors: found.missing };
-    const service = found.get('informationService', serviceKey)!.id;
-    const group = found.get('personnelGroup', groupKey)!.id;
-    const previous = await trx
-      .selectFrom('service_personnel')
-      .select('usage')
-      .where('service_id', '=', service)
-      .where('personnel_group_id', '=', group)
-      .executeTakeFirst();
-    if ((previous?.usage ?? null) === usage) return { ok: true };
-    if (usage === null) {
-      await trx.deleteFrom('service_personnel').where('service_id', '=', service).where('personnel_group_id', '=', group).execute();
-    } else if (previous) {
-      await trx.updateTable('service_personnel').set({ usage }).where('service_id', '=', service).where('personnel_group_id', '=', group).execute();
-    } else {
-      await trx.insertInto('service_personnel').values({ service_id: service, personnel_group_id: group, usage }).execute();
-    }
-    await recordAudit(trx, {
-      ...actor,
-      action: 'link.personnel',
-      entity: 'service_personnel',
-      entityId: service,
-      elementId: service,
-      before: { [groupKey]: previous?.usage ?? '' },
-      after: { [groupKey]: usage ?? '' },
-    });
-    return { ok: true };
+  const found = await idsFor(trx, [
+    { kind: 'informationService', key: serviceKey },
+    { kind: 'personnelGroup', key: groupKey },
+  ]);
+  if (found.missing.length > 0) return { ok: false, reason: 'invalid', errors: found.missing };
+  const service = found.get('informationService', serviceKey)!.id;
+  const group = found.get('personnelGroup', groupKey)!.id;
+  const previous = await trx
+    .selectFrom('service_personnel')
+    .select('usage')
+    .where('service_id', '=', service)
+    .where('personnel_group_id', '=', group)
+    .executeTakeFirst();
+  if ((previous?.usage ?? null) === usage) return { ok: true };
+  if (usage === null) {
+    await trx.deleteFrom('service_personnel').where('service_id', '=', service).where('personnel_group_id', '=', group).execute();
+  } else if (previous) {
+    await trx.updateTable('service_personnel').set({ usage }).where('service_id', '=', service).where('personnel_group_id', '=', group).execute();
+  } else {
+    await trx.insertInto('service_personnel').values({ service_id: service, personnel_group_id: group, usage }).execute();
+  }
+  await recordAudit(trx, {
+    ...actor,
+    action: 'link.personnel',
+    entity: 'service_personnel',
+    entityId: service,
+    elementId: service,
+    before: { [groupKey]: previous?.usage ?? '' },
+    after: { [groupKey]: usage ?? '' },
   });
+  return { ok: true };
 }
 
 /**
@@ -149,52 +145,50 @@ export async function setPersonnelCell(
  * exchange with the need not assessed (`null`), or an exchange with a need level's key.
  */
 export async function setExchangeCell(
-  db: Db,
+  trx: Transaction<Database>,
   serviceKey: string,
   actorKey: string,
   modes: Record<string, string | null | undefined>,
   actor: AuditActor,
 ): Promise<LinkResult> {
-  return db.transaction().execute(async (trx) => {
-    const wanted: Array<{ kind: ElementKind; key: string }> = [
-      { kind: 'informationService', key: serviceKey },
-      { kind: 'actor', key: actorKey },
-      ...Object.keys(modes).map((key) => ({ kind: 'collaborationMode' as const, key })),
-      ...Object.values(modes).flatMap((need) => (need ? [{ kind: 'needLevel' as const, key: need }] : [])),
-    ];
-    const found = await idsFor(trx, wanted);
-    if (found.missing.length > 0) return { ok: false, reason: 'invalid', errors: found.missing };
-    const service = found.get('informationService', serviceKey)!.id;
-    const actorId = found.get('actor', actorKey)!.id;
-    const before = await exchangeSnapshot(trx, service, actorId);
-    const modeIds = Object.keys(modes).map((key) => found.get('collaborationMode', key)!.id);
-    if (modeIds.length > 0) {
-      await trx
-        .deleteFrom('service_exchange')
-        .where('service_id', '=', service)
-        .where('actor_id', '=', actorId)
-        .where('mode_id', 'in', modeIds)
-        .execute();
-    }
-    const rows = Object.entries(modes).flatMap(([modeKey, need]) =>
-      need === undefined
-        ? []
-        : [
-            {
-              service_id: service,
-              actor_id: actorId,
-              mode_id: found.get('collaborationMode', modeKey)!.id,
-              need_level_id: need === null ? null : found.get('needLevel', need)!.id,
-            },
-          ],
-    );
-    if (rows.length > 0) await trx.insertInto('service_exchange').values(rows).execute();
-    const after = await exchangeSnapshot(trx, service, actorId);
-    if (JSON.stringify(before) !== JSON.stringify(after)) {
-      await recordAudit(trx, { ...actor, action: 'link.exchange', entity: 'service_exchange', entityId: service, elementId: service, before, after });
-    }
-    return { ok: true };
-  });
+  const wanted: Array<{ kind: ElementKind; key: string }> = [
+    { kind: 'informationService', key: serviceKey },
+    { kind: 'actor', key: actorKey },
+    ...Object.keys(modes).map((key) => ({ kind: 'collaborationMode' as const, key })),
+    ...Object.values(modes).flatMap((need) => (need ? [{ kind: 'needLevel' as const, key: need }] : [])),
+  ];
+  const found = await idsFor(trx, wanted);
+  if (found.missing.length > 0) return { ok: false, reason: 'invalid', errors: found.missing };
+  const service = found.get('informationService', serviceKey)!.id;
+  const actorId = found.get('actor', actorKey)!.id;
+  const before = await exchangeSnapshot(trx, service, actorId);
+  const modeIds = Object.keys(modes).map((key) => found.get('collaborationMode', key)!.id);
+  if (modeIds.length > 0) {
+    await trx
+      .deleteFrom('service_exchange')
+      .where('service_id', '=', service)
+      .where('actor_id', '=', actorId)
+      .where('mode_id', 'in', modeIds)
+      .execute();
+  }
+  const rows = Object.entries(modes).flatMap(([modeKey, need]) =>
+    need === undefined
+      ? []
+      : [
+          {
+            service_id: service,
+            actor_id: actorId,
+            mode_id: found.get('collaborationMode', modeKey)!.id,
+            need_level_id: need === null ? null : found.get('needLevel', need)!.id,
+          },
+        ],
+  );
+  if (rows.length > 0) await trx.insertInto('service_exchange').values(rows).execute();
+  const after = await exchangeSnapshot(trx, service, actorId);
+  if (JSON.stringify(before) !== JSON.stringify(after)) {
+    await recordAudit(trx, { ...actor, action: 'link.exchange', entity: 'service_exchange', entityId: service, elementId: service, before, after });
+  }
+  return { ok: true };
 }
 
 async function exchangeSnapshot(trx: Trx, serviceId: number, actorId: number): Promise<Record<string, string>> {
@@ -213,57 +207,55 @@ async function exchangeSnapshot(trx: Trx, serviceId: number, actorId: number): P
 
 /** Moves many services to another tier and/or category in one transaction. */
 export async function moveServices(
-  db: Db,
+  trx: Transaction<Database>,
   serviceKeys: string[],
   target: { tier?: string | null; category?: string },
   actor: AuditActor,
 ): Promise<LinkResult & { moved?: number }> {
-  return db.transaction().execute(async (trx) => {
-    const found = await idsFor(trx, [
-      ...serviceKeys.map((key) => ({ kind: 'informationService' as const, key })),
-      ...(target.tier ? [{ kind: 'deliveryTier' as const, key: target.tier }] : []),
-      ...(target.category ? [{ kind: 'informationCategory' as const, key: target.category }] : []),
-    ]);
-    if (found.missing.length > 0) return { ok: false, reason: 'invalid', errors: found.missing };
-    const ids = serviceKeys.map((k) => found.get('informationService', k)!.id);
-    const tierId = target.tier === undefined ? undefined : target.tier === null ? null : found.get('deliveryTier', target.tier)!.id;
-    const categoryId = target.category === undefined ? undefined : found.get('informationCategory', target.category)!.id;
+  const found = await idsFor(trx, [
+    ...serviceKeys.map((key) => ({ kind: 'informationService' as const, key })),
+    ...(target.tier ? [{ kind: 'deliveryTier' as const, key: target.tier }] : []),
+    ...(target.category ? [{ kind: 'informationCategory' as const, key: target.category }] : []),
+  ]);
+  if (found.missing.length > 0) return { ok: false, reason: 'invalid', errors: found.missing };
+  const ids = serviceKeys.map((k) => found.get('informationService', k)!.id);
+  const tierId = target.tier === undefined ? undefined : target.tier === null ? null : found.get('deliveryTier', target.tier)!.id;
+  const categoryId = target.category === undefined ? undefined : found.get('informationCategory', target.category)!.id;
 
-    const before = await trx
-      .selectFrom('information_service')
-      .leftJoin('element as tier', 'tier.id', 'information_service.tier_id')
-      .leftJoin('element as category', 'category.id', 'information_service.category_id')
-      .select(['information_service.element_id as id', 'tier.key as tier', 'category.key as category'])
-      .where('information_service.element_id', 'in', ids)
-      .execute();
-    await trx
-      .updateTable('information_service')
-      .set({
-        ...(tierId !== undefined ? { tier_id: tierId, tier_tentative: 0 as const } : {}),
-        ...(categoryId !== undefined ? { category_id: categoryId } : {}),
-      })
-      .where('element_id', 'in', ids)
-      .execute();
-    await trx
-      .updateTable('element')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: actor.at.toISOString() }))
-      .where('id', 'in', ids)
-      .execute();
-    await recordAudits(
-      trx,
-      before.map((row) => ({
-        ...actor,
-        action: 'element.bulk-move',
-        entity: 'element',
-        entityId: row.id,
-        elementId: row.id,
-        before: { tier: row.tier ?? '', category: row.category ?? '' },
-        after: {
-          tier: tierId === undefined ? (row.tier ?? '') : (target.tier ?? ''),
-          category: categoryId === undefined ? (row.category ?? '') : (target.category ?? ''),
-        },
-      })),
-    );
-    return { ok: true, moved: ids.length };
-  });
+  const before = await trx
+    .selectFrom('information_service')
+    .leftJoin('element as tier', 'tier.id', 'information_service.tier_id')
+    .leftJoin('element as category', 'category.id', 'information_service.category_id')
+    .select(['information_service.element_id as id', 'tier.key as tier', 'category.key as category'])
+    .where('information_service.element_id', 'in', ids)
+    .execute();
+  await trx
+    .updateTable('information_service')
+    .set({
+      ...(tierId !== undefined ? { tier_id: tierId, tier_tentative: 0 as const } : {}),
+      ...(categoryId !== undefined ? { category_id: categoryId } : {}),
+    })
+    .where('element_id', 'in', ids)
+    .execute();
+  await trx
+    .updateTable('element')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: actor.at.toISOString() }))
+    .where('id', 'in', ids)
+    .execute();
+  await recordAudits(
+    trx,
+    before.map((row) => ({
+      ...actor,
+      action: 'element.bulk-move',
+      entity: 'element',
+      entityId: row.id,
+      elementId: row.id,
+      before: { tier: row.tier ?? '', category: row.category ?? '' },
+      after: {
+        tier: tierId === undefined ? (row.tier ?? '') : (target.tier ?? ''),
+        category: categoryId === undefined ? (row.category ?? '') : (target.category ?? ''),
+      },
+    })),
+  );
+  return { ok: true, moved: ids.length };
 }

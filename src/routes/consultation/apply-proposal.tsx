@@ -2,8 +2,8 @@ import { Hono, type Context } from 'hono';
 import { applyBasisSchema, applyProblem } from '../../../model/consultation-proposals.ts';
 import type { ElementKind } from '../../../model/kinds.ts';
 import { commentHref } from '../../../views/pages/consultation/comment.tsx';
-import { auditActor } from '../../auth/context.ts';
-import { applyProposal } from '../../db/queries/consultation-apply.ts';
+import { callerOf } from '../../auth/context.ts';
+import { applyProposal } from '../../commands/scope.ts';
 import type { AppDeps } from '../../deps.ts';
 import { formInput } from '../../http/forms.ts';
 import { respondError } from '../../http/render.tsx';
@@ -35,15 +35,13 @@ export function applyProposalRoutes(deps: AppDeps): Hono {
     if (basis.data.commentVersion !== comment.version) return commentPage(c, { ...loaded, status: 409, forms: { apply: { commentChanged: true } } });
     if (basis.data.elementVersion !== item.elementVersion) return commentPage(c, { ...loaded, status: 409, forms: { apply: { elementChangedFrom: basis.data.elementVersion } } });
 
-    const viewer = c.var.viewer!;
-    const result = await applyProposal(db, {
+    const result = await applyProposal(db, callerOf(c), {
       commentId: comment.id,
       basis: basis.data,
       element: { kind: item.kind as ElementKind, key: item.key },
       target: item.proposalTarget!,
       previouslyApplied: comment.applied,
       details: `Endringsforslag i høringskommentar ${comment.id} fra ${comment.organisationName} («${comment.roundTitle}»), versjon ${comment.version} av kommentaren`,
-      actor: { ...auditActor(c), userId: viewer.id },
     });
     if (result.ok) {
       c.header('HX-Trigger', 'scopeChanged');

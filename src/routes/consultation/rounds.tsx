@@ -10,8 +10,9 @@ import { RoundFormPage, RoundsPage, roundLabels, roundReadable, type ElementGrou
 import { callerOf } from '../../auth/context.ts';
 import { parseBaselineChoice } from '../../../views/components/baseline-choice.tsx';
 import { consultationRoundVersion, createConsultationRound, updateConsultationRound } from '../../commands/consultation-rounds.ts';
+import { markRoundSeen } from '../../commands/own.ts';
 import { commentsPage, countComments, newSummary, tallyRows } from '../../db/queries/consultation-comments.ts';
-import { lastVisit, listRounds, recordVisit, roundBaseline, roundItems } from '../../db/queries/consultation-rounds.ts';
+import { lastVisit, listRounds, roundBaseline, roundItems } from '../../db/queries/consultation-rounds.ts';
 import { loadScopeModel } from '../../db/queries/model.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput, readForm } from '../../http/forms.ts';
@@ -168,8 +169,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     if (!parsed.success) return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: parsed.error.issues[0]!.message });
     const now = c.var.clock();
     const seen = new Date(parsed.data.sett);
-    const viewer = c.var.viewer!;
-    await recordVisit(db, { userId: viewer.id, roundId: found.round.id, sessionId: viewer.sessionId, at: seen < now ? seen : now });
+    await markRoundSeen(db, callerOf(c), { roundId: found.round.id, sessionId: c.var.viewer!.sessionId, at: seen < now ? seen : now });
     // From the page's own script nothing more is needed; without JavaScript, the button's form goes back to the round.
     if (isFragmentRequest(c)) return c.body(null, 204);
     return c.redirect(`/horing/${found.round.id}`, 303);
