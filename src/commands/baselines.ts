@@ -33,7 +33,7 @@ export async function freezeBaselineIn(
     if (taken) return { ok: false, reason: 'invalid', errors: { name: `Det finnes allerede en baseline som heter «${input.name}». Velg et annet navn.` } };
     const snapshot = await currentSnapshot(trx, actor.at);
     const elementCount = elementKinds.reduce((n, kind) => n + snapshot.model.elements[kind].length, 0);
-    // Each element serialised once, for the snapshot and for the compact rows beside it (migration 0024).
+    // The snapshot, and the compact rows beside it (migration 0024).
     const serialized = serializeBaseline(snapshot);
     const row = await trx
       .insertInto('baseline')
