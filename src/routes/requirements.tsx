@@ -29,8 +29,8 @@ function statusOf(result: LinkChangeResult): 200 | 409 | 422 {
   return result.reason === 'conflict' ? 409 : 422;
 }
 
-function messagesOf(result: LinkChangeResult, values: Record<string, string>, done: string): SectionMessages {
-  if (result.ok) return { notice: result.changed ? done : 'Koblingen var allerede fjernet.' };
+function messagesOf(c: Context, result: LinkChangeResult, values: Record<string, string>, done: string): SectionMessages {
+  if (result.ok) return { notice: result.changed ? done : c.var.i18n.t('requirement.link.alreadyRemoved') };
   if (result.reason === 'conflict') return { conflict: { seenVersion: result.seenVersion, currentVersion: result.currentVersion }, values };
   if (result.reason === 'invalid') return { errors: result.errors, values };
   return {};
@@ -77,7 +77,7 @@ export function requirementRoutes({ db }: AppDeps): Hono {
         auditActor(c),
       );
       if (!result.ok && result.reason === 'not-found') return notFound(c, `Det finnes ikke noe krav med nøkkelen «${key}».`);
-      return requirementSection(c, key, messagesOf(result, form, op === 'link' ? 'Koblingen er lagret.' : 'Koblingen er fjernet.'), statusOf(result));
+      return requirementSection(c, key, messagesOf(c, result, form, c.var.i18n.t(op === 'link' ? 'requirement.link.saved' : 'requirement.link.removed')), statusOf(result));
     });
 
     app.post(`/${kindPathParam}/:key/krav${suffix}`, async (c) => {
@@ -97,7 +97,12 @@ export function requirementRoutes({ db }: AppDeps): Hono {
         c,
         kind,
         key,
-        messagesOf(result, op === 'link' ? form : {}, op === 'link' ? `${parsed.data.requirement} er knyttet til elementet.` : `${parsed.data.requirement} er ikke lenger knyttet til elementet.`),
+        messagesOf(
+          c,
+          result,
+          op === 'link' ? form : {},
+          c.var.i18n.t(op === 'link' ? 'requirement.link.linkedToElement' : 'requirement.link.unlinkedFromElement', { ref: parsed.data.requirement }),
+        ),
         statusOf(result),
       );
     });

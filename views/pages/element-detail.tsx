@@ -27,7 +27,6 @@ import { chapterLabel, ElementRequirementsSection, RequirementTraceSection } fro
 import type { TraceContext } from '../../src/db/queries/requirement-trace.ts';
 import { numberChapters } from '../../model/requirements.ts';
 import { useI18n, type I18n } from '../i18n/index.ts';
-import { verificationMethodLabel } from '../../model/schemas.ts';
 
 /** The structure fields of a requirement (issue 13), when the page knows the chapters and types. */
 function requirementFacts(r: ElementOfKind['requirement'], trace: TraceContext | undefined, t: I18n['t']): Array<[string, Child]> {
@@ -36,11 +35,11 @@ function requirementFacts(r: ElementOfKind['requirement'], trace: TraceContext |
   const type = trace.types.find((t) => t.key === r.typeKey);
   const comment = r.sourceCommentId != null ? trace.sourceComments.find((s) => s.id === r.sourceCommentId) : undefined;
   return [
-    ['Kapittel', chapterLabel(chapter)],
-    ['Kravtype', type?.label ?? '–'],
-    ['Akseptansekriterier', r.acceptanceCriteria || '–'],
-    ['Verifikasjonsmetode', r.verificationMethod ? verificationMethodLabel[r.verificationMethod] : '–'],
-    ['Etiketter', r.tags && r.tags.length > 0 ? r.tags.join(', ') : '–'],
+    [t('requirement.facts.chapter'), chapterLabel(chapter, t('requirement.trace.section.noChapter'))],
+    [t('requirement.facts.type'), type?.label ?? '–'],
+    [t('requirement.facts.acceptance'), r.acceptanceCriteria || '–'],
+    [t('requirement.facts.verification'), r.verificationMethod ? t(`requirement.verification.${r.verificationMethod}`) : '–'],
+    [t('requirement.facts.tags'), r.tags && r.tags.length > 0 ? r.tags.join(', ') : '–'],
     ...(comment
       ? ([[t('requirement.page.sourceComment'), <a class="ds-link" href={`/horing/${comment.roundId}/kommentarer/${comment.id}`}>{t('requirement.page.commentNumber', { id: comment.id })}</a>]] as Array<[string, Child]>)
       : []),
@@ -638,10 +637,10 @@ function RequirementView({ element, model, index, trace, canLink }: KindViewProp
       <blockquote class="requirement-text">{element.text}</blockquote>
       <Facts
         rows={[
-          ['Kravnummer', element.ref],
-          ['Prioritet', requirementPriorityLabel[element.priority]],
-          ['Status', requirementStatusLabel[element.status]],
-          ['Begrunnelse', element.rationale || '–'],
+          [t('requirement.facts.ref'), element.ref],
+          [t('requirement.facts.priority'), requirementPriorityLabel[element.priority]],
+          [t('requirement.facts.status'), requirementStatusLabel[element.status]],
+          [t('requirement.facts.rationale'), element.rationale || '–'],
           ...requirementFacts(element, trace, t),
         ]}
       />

@@ -1,14 +1,7 @@
 import { LinkProvenanceNote } from '../components/link-provenance.tsx';
-import { elementHref, elementKinds, kindInfo } from '../../model/kinds.ts';
+import { elementHref, elementKinds } from '../../model/kinds.ts';
 import type { ModelIndex } from '../../model/lookup.ts';
-import {
-  numberChapters,
-  requirementRelationLabel,
-  traceLinkKindLabel,
-  traceLinkKinds,
-  type NumberedChapter,
-  type TraceLinkKind,
-} from '../../model/requirements.ts';
+import { numberChapters, traceLinkKinds, type NumberedChapter, type TraceLinkKind } from '../../model/requirements.ts';
 import {
   requirementPriorityLabel,
   requirementStatusLabel,
@@ -18,7 +11,7 @@ import {
 } from '../../model/schemas.ts';
 import type { TraceContext } from '../../src/db/queries/requirement-trace.ts';
 import { ElementLink, Empty } from '../components/common.tsx';
-import { formatDateTime } from '../components/dates.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 /*
  * Traceability on both pages: the requirement's links (gjelder, upstream, downstream, lost)
@@ -36,6 +29,7 @@ export interface SectionMessages {
 }
 
 function Messages({ notice, conflict, idPrefix }: SectionMessages & { idPrefix: string }) {
+  const { t } = useI18n();
   return (
     <>
       {notice ? (
@@ -45,10 +39,7 @@ function Messages({ notice, conflict, idPrefix }: SectionMessages & { idPrefix: 
       ) : null}
       {conflict ? (
         <div class="ds-alert" data-color="warning" role="alert" id={`${idPrefix}-konflikt`}>
-          <p class="ds-paragraph">
-            Noen andre har endret dette etter at du åpnet siden: du så versjon {conflict.seenVersion}, nå er det versjon {conflict.currentVersion}. Ingenting ble
-            lagret. Koblingene under er slik de er nå; velg på nytt om du fortsatt vil endre dem.
-          </p>
+          <p class="ds-paragraph">{t('requirement.trace.section.conflict', { seen: conflict.seenVersion, current: conflict.currentVersion })}</p>
         </div>
       ) : null}
     </>
@@ -56,6 +47,7 @@ function Messages({ notice, conflict, idPrefix }: SectionMessages & { idPrefix: 
 }
 
 function UnlinkButton({ action, version, fields, label, target }: { action: string; version: number; fields: Record<string, string>; label: string; target: string }) {
+  const { t } = useI18n();
   return (
     <form class="inline-form" method="post" action={action} hx-post={action} hx-target={target} hx-swap="outerHTML">
       <input type="hidden" name="version" value={String(version)} />
@@ -63,14 +55,15 @@ function UnlinkButton({ action, version, fields, label, target }: { action: stri
         <input type="hidden" name={name} value={value} />
       ))}
       <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" aria-label={label}>
-        Fjern
+        {t('requirement.trace.section.remove')}
       </button>
     </form>
   );
 }
 
-export function chapterLabel(chapter: NumberedChapter | undefined): string {
-  return chapter ? `${chapter.number} ${chapter.name}` : 'Uten kapittel';
+/** "2.1 Name", or the words for "no chapter" in the reader's language. */
+export function chapterLabel(chapter: NumberedChapter | undefined, noChapter: string): string {
+  return chapter ? `${chapter.number} ${chapter.name}` : noChapter;
 }
 
 /** The requirement page's traceability: what it governs, upstream and downstream, lost links; the link form. */
@@ -82,6 +75,7 @@ export function RequirementTraceSection(props: {
   canEdit: boolean;
 } & SectionMessages) {
   const { requirement, model, index, trace, canEdit } = props;
+  const { t, dateTime } = useI18n();
   const action = `/krav/${requirement.key}/koblinger`;
   const governs = model.links.requirementElements
     .filter((l) => l.requirementId === requirement.id)
@@ -98,7 +92,7 @@ export function RequirementTraceSection(props: {
       action={`${action}/fjern`}
       version={requirement.version}
       fields={{ linkKind, target: `${e.kind}:${e.key}` }}
-      label={`Fjern koblingen «${traceLinkKindLabel[linkKind]}» til ${e.name}`}
+      label={t('requirement.trace.section.removeLink', { kind: t(`requirement.kind.${linkKind}`), name: e.name })}
       target={target}
     />
   );
@@ -107,19 +101,19 @@ export function RequirementTraceSection(props: {
   return (
     <section id="kravsporing" aria-labelledby="kravsporing-tittel" class="detail-section">
       <h2 id="kravsporing-tittel" class="ds-heading" data-size="sm">
-        Sporbarhet
+        {t('requirement.trace.section.title')}
       </h2>
       <Messages {...props} idPrefix="kravsporing" />
       <h3 class="ds-heading" data-size="xs">
-        Gjelder ({governs.length})
+        {t('requirement.trace.section.governs', { count: governs.length })}
       </h3>
       {governs.length === 0 ? (
-        <Empty>Kravet er ikke knyttet til noe element.</Empty>
+        <Empty>{t('requirement.trace.section.governsNothing')}</Empty>
       ) : (
         <ul class="link-list" id="kravsporing-gjelder">
           {governs.map(({ e, provenance }) => (
             <li>
-              <ElementLink element={e} /> <span class="muted">({kindInfo[e.kind].singular})</span> {canEdit ? unlink('governs', e) : null}
+              <ElementLink element={e} /> <span class="muted">({t(`kinds.${e.kind}.singular`)})</span> {canEdit ? unlink('governs', e) : null}
               <LinkProvenanceNote
                 provenance={provenance}
                 edit={canEdit ? { type: 'requirementElements', ends: [requirement.id, e.id], otherName: e.name, back: `/krav/${requirement.key}` } : undefined}
@@ -129,32 +123,32 @@ export function RequirementTraceSection(props: {
         </ul>
       )}
       <h3 class="ds-heading" data-size="xs">
-        Oppstrøms
+        {t('requirement.trace.section.upstream')}
       </h3>
       {outgoing.length === 0 ? (
-        <Empty>Kravet er ikke avledet fra og erstatter ikke andre krav.</Empty>
+        <Empty>{t('requirement.trace.section.upstreamNone')}</Empty>
       ) : (
         <ul class="link-list">
           {outgoing.map((r) => {
             const other = index.byId.get(r.toId);
             return other ? (
               <li>
-                {requirementRelationLabel[r.kind].outgoing}: <ElementLink element={other} /> {canEdit ? unlink(r.kind, other) : null}
+                {t(`requirement.kind.${r.kind}`)}: <ElementLink element={other} /> {canEdit ? unlink(r.kind, other) : null}
               </li>
             ) : null;
           })}
         </ul>
       )}
       <h3 class="ds-heading" data-size="xs">
-        Nedstrøms
+        {t('requirement.trace.section.downstream')}
       </h3>
       {incoming.length === 0 ? (
-        <Empty>Ingen andre krav er avledet fra eller erstatter dette.</Empty>
+        <Empty>{t('requirement.trace.section.downstreamNone')}</Empty>
       ) : (
         <ul class="link-list">
           {incoming.map((r) => (
             <li>
-              {requirementRelationLabel[r.kind].incoming}: <ElementLink element={index.byId.get(r.fromId)} />
+              {t(`requirement.kind.${r.kind}.incoming`)}: <ElementLink element={index.byId.get(r.fromId)} />
             </li>
           ))}
         </ul>
@@ -162,12 +156,12 @@ export function RequirementTraceSection(props: {
       {lost.length > 0 ? (
         <>
           <h3 class="ds-heading" data-size="xs">
-            Gjaldt elementer som er slettet
+            {t('requirement.trace.section.lost')}
           </h3>
           <ul class="link-list">
             {lost.map((l) => (
               <li>
-                {l.elementName} <span class="muted">(slettet {formatDateTime(l.deletedAt)})</span>
+                {l.elementName} <span class="muted">{t('requirement.trace.section.deletedAt', { at: dateTime(l.deletedAt) })}</span>
               </li>
             ))}
           </ul>
@@ -178,19 +172,19 @@ export function RequirementTraceSection(props: {
           <input type="hidden" name="version" value={String(requirement.version)} />
           <div class="ds-field">
             <label class="ds-label" for="kravsporing-type">
-              Koblingstype
+              {t('requirement.trace.section.linkKind')}
             </label>
             <select class="ds-input" id="kravsporing-type" name="linkKind">
               {traceLinkKinds.map((k) => (
                 <option value={k} selected={values.linkKind === k}>
-                  {traceLinkKindLabel[k]}
+                  {t(`requirement.kind.${k}`)}
                 </option>
               ))}
             </select>
           </div>
           <div class="ds-field">
             <label class="ds-label" for="kravsporing-mal">
-              Element
+              {t('requirement.trace.section.element')}
             </label>
             <select
               class="ds-input"
@@ -199,9 +193,9 @@ export function RequirementTraceSection(props: {
               aria-invalid={errors.target ? 'true' : undefined}
               aria-describedby={errors.target ? 'kravsporing-mal-feil' : undefined}
             >
-              <option value="">Velg …</option>
+              <option value="">{t('requirement.trace.section.choose')}</option>
               {elementKinds.map((kind) => (
-                <optgroup label={kindInfo[kind].plural}>
+                <optgroup label={t(`kinds.${kind}.plural`)}>
                   {(trace.targets ?? []).map((e) =>
                     e.kind !== kind || e.id === requirement.id ? null : (
                       <option value={`${kind}:${e.key}`} selected={values.target === `${kind}:${e.key}`}>
@@ -219,7 +213,7 @@ export function RequirementTraceSection(props: {
             ) : null}
           </div>
           <button class="ds-button" data-variant="secondary" type="submit">
-            Koble
+            {t('requirement.trace.section.link')}
           </button>
         </form>
       ) : null}
@@ -236,6 +230,7 @@ export function ElementRequirementsSection(props: {
   canEdit: boolean;
 } & SectionMessages) {
   const { element, model, index, trace, canEdit } = props;
+  const { t } = useI18n();
   const chapters = numberChapters(trace.chapters);
   const chapterById = new Map(chapters.map((c) => [c.id, c]));
   const requirements = model.links.requirementElements
@@ -254,14 +249,14 @@ export function ElementRequirementsSection(props: {
   return (
     <section id="krav" aria-labelledby="krav-tittel" class="detail-section">
       <h2 id="krav-tittel" class="ds-heading" data-size="sm">
-        Krav ({requirements.length})
+        {t('requirement.trace.section.requirements', { count: requirements.length })}
       </h2>
       <Messages {...props} idPrefix="krav" />
-      {requirements.length === 0 ? <Empty>Ingen krav er knyttet til dette elementet.</Empty> : null}
+      {requirements.length === 0 ? <Empty>{t('requirement.trace.section.noRequirements')}</Empty> : null}
       {sortedGroups.map(([chapterId, list]) => (
         <>
           <h3 class="ds-heading" data-size="xs">
-            {chapterLabel(chapterId === null ? undefined : chapterById.get(chapterId))}
+            {chapterLabel(chapterId === null ? undefined : chapterById.get(chapterId), t('requirement.trace.section.noChapter'))}
           </h3>
           <ul class="requirement-list">
             {list
@@ -278,7 +273,7 @@ export function ElementRequirementsSection(props: {
                     {requirementStatusLabel[r.status]}
                   </span>{' '}
                   {canEdit ? (
-                    <UnlinkButton action={`${action}/fjern`} version={element.version} fields={{ requirement: r.ref }} label={`Fjern koblingen til ${r.ref}`} target={target} />
+                    <UnlinkButton action={`${action}/fjern`} version={element.version} fields={{ requirement: r.ref }} label={t('requirement.trace.section.removeRequirement', { ref: r.ref })} target={target} />
                   ) : null}
                   <div class="muted">{r.text}</div>
                 </li>
@@ -291,10 +286,10 @@ export function ElementRequirementsSection(props: {
           <input type="hidden" name="version" value={String(element.version)} />
           <div class="ds-field">
             <label class="ds-label" for="krav-nummer">
-              Knytt et krav til {element.name}
+              {t('requirement.trace.section.linkTo', { name: element.name })}
             </label>
             <div data-field="description" id="krav-nummer-hjelp">
-              Kravnummeret, f.eks. AKS-0011.
+              {t('requirement.trace.section.refHint')}
             </div>
             <input
               class="ds-input"
@@ -317,7 +312,7 @@ export function ElementRequirementsSection(props: {
             ) : null}
           </div>
           <button class="ds-button" data-variant="secondary" type="submit">
-            Knytt krav
+            {t('requirement.trace.section.linkRequirement')}
           </button>
         </form>
       ) : null}
