@@ -3,7 +3,7 @@ import { createApp } from '../../src/app.tsx';
 import { configWith } from '../../src/config.ts';
 import { openDatabase, type Db } from '../../src/db/index.ts';
 import { lastDatabase, testEngine } from '../engine.ts';
-import { htmx, postForm, signIn, testClock, testDb, textOf, type TestContext } from '../helpers.ts';
+import { htmx, postForm, postShown, signIn, testClock, testDb, textOf, type TestContext } from '../helpers.ts';
 import { frozenIds, openRound } from '../src/review/helpers.ts';
 
 /**
@@ -97,7 +97,8 @@ describe.skipIf(testEngine !== 'postgres')('two app instances on one PostgreSQL 
     const services = Object.entries(ids);
     const saves = await race(services.length, (ctx, i) => {
       const id = services[i]![1];
-      return postForm(ctx, `${path}/tjenester/${id}`, { [`standpunkt-${id}`]: i % 3 === 0 ? 'opposes' : 'supports', [`kommentar-${id}`]: `Svar ${i}` }, { ...oslo, ...htmx });
+      // As the page's autosave posts it, with the answer's version the page showed.
+      return postShown(ctx, `${path}/tjenester/${id}`, { [`standpunkt-${id}`]: i % 3 === 0 ? 'opposes' : 'supports', [`kommentar-${id}`]: `Svar ${i}` }, { ...oslo, ...htmx }, path);
     });
     expect(tally(saves)).toEqual({ 200: services.length });
     const stored = await b.db.selectFrom('review_stance').select(['round_service_id', 'stance', 'comment']).execute();
