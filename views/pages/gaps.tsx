@@ -156,29 +156,31 @@ function InferredLinksSection({ counts }: { counts: InferredLinkCount[] }) {
       <p class="ds-paragraph" id="tolkede-koblinger-sum">
         {t('links.gaps.inferredLinks.sum', { count: total, missing })}
       </p>
-      <table class="ds-table" data-border>
-        <caption class="ds-sr-only">{t('links.gaps.inferredLinks.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('links.gaps.inferredLinks.type')}</th>
-            <th scope="col" class="num">
-              {t('links.gaps.inferredLinks.total')}
-            </th>
-            <th scope="col" class="num">
-              {t('links.gaps.inferredLinks.withoutReason')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {counts.map((c) => (
-            <tr data-link-type={c.type}>
-              <th scope="row">{t(`links.type.${c.type}`)}</th>
-              <td class="num">{number(c.total)}</td>
-              <td class="num">{number(c.withoutReason)}</td>
+      <section class="table-scroll" tabindex={0} aria-label={t('links.gaps.inferredLinks.caption')}>
+        <table class="ds-table" data-border>
+          <caption class="ds-sr-only">{t('links.gaps.inferredLinks.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('links.gaps.inferredLinks.type')}</th>
+              <th scope="col" class="num">
+                {t('links.gaps.inferredLinks.total')}
+              </th>
+              <th scope="col" class="num">
+                {t('links.gaps.inferredLinks.withoutReason')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {counts.map((c) => (
+              <tr data-link-type={c.type}>
+                <th scope="row">{t(`links.type.${c.type}`)}</th>
+                <td class="num">{number(c.total)}</td>
+                <td class="num">{number(c.withoutReason)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </section>
   );
 }
