@@ -221,10 +221,33 @@ export const TRANSACTION_ATTEMPTS = 6;
  * answers 503. `work` must therefore only write through its transaction (it does: all our writes do).
  */
 class AksonKysely extends Kysely<Database> {
+  /**
+   * PostgreSQL: this instance's write transactions queue here, before taking a connection, so that
+   * one at a time waits for the writers' lock in the database. As with SQLite's per-file queue, a
+   * burst waits in the process (no time limit, the pool stays free for reads) rather than in the
+   * database, where all but the first would meet the 5 s lock timeout. Across instances the wait
+   * for the lock is then one transaction of each other instance.
+   */
+  private writerTail: Promise<void> = Promise.resolve();
+
+  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    if (!isPostgres(this)) return work();
+    const before = this.writerTail;
+    let done!: () => void;
+    this.writerTail = new Promise<void>((resolve) => (done = resolve));
+    await before;
+    try {
+      return await work();
+    } finally {
+      done();
+    }
+  }
+
   override transaction(): TransactionBuilder<Database> {
     const builder = super.transaction();
     const run = builder.execute.bind(builder);
-    builder.execute = async <T>(callback: Parameters<typeof run<T>>[0]): Promise<T> => {
+    builder.execute = <T>(callback: Parameters<typeof run<T>>[0]): Promise<T> => this.inTurn(() => retried(callback));
+    const retried = async <T>(callback: Parameters<typeof run<T>>[0]): Promise<T> => {
       for (let attempt = 1; ; attempt++) {
         try {
           return await run(callback);

@@ -55,13 +55,14 @@ describe.skipIf(testEngine !== 'postgres')('PostgreSQL ending the connections du
     await admin.query('select pg_advisory_lock($1)', [WRITER_LOCK]);
     const names = Array.from({ length: 24 }, (_, i) => `Under omstart ${i}`);
     const answers = burst(names, architect);
-    // Wait until the pool's connections all sit in a write transaction, waiting for the lock.
-    for (let i = 0; (await waitingOnLock()) < 4; i++) {
+    // Wait until the instance's writer sits in a write transaction, waiting for the lock (the
+    // rest of the burst queues in the process behind it), while readers hold other connections.
+    for (let i = 0; (await waitingOnLock()) < 1; i++) {
       if (i > 400) throw new Error('the burst never reached the database');
       await new Promise((r) => setTimeout(r, 10));
     }
     const ended = await admin.query(`select count(*) filter (where pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
-    expect(Number(ended.rows[0].n)).toBeGreaterThanOrEqual(4);
+    expect(Number(ended.rows[0].n)).toBeGreaterThanOrEqual(1);
     await admin.query('select pg_advisory_unlock($1)', [WRITER_LOCK]);
     const results = await Promise.all(answers);
 
@@ -69,7 +70,7 @@ describe.skipIf(testEngine !== 'postgres')('PostgreSQL ending the connections du
     for (const r of results) tally[r.status] = (tally[r.status] ?? 0) + 1;
     // In flight: a clear 503; the rest got new connections and were saved.
     expect(Object.keys(tally).sort()).toEqual(['303', '503']);
-    expect(tally[503]).toBeGreaterThanOrEqual(4);
+    expect(tally[503]).toBeGreaterThanOrEqual(1);
     for (const r of results.filter((x) => x.status === 503)) {
       expect(r.text).toContain('Mistet forbindelsen til databasen');
       expect(r.text).toContain('Ingenting er lagret');
