@@ -1,4 +1,5 @@
 import { csvLine } from './audit.ts';
+import { exportFormat, type ExportFormat } from './export-format.ts';
 import {
   answersEarlierVersion,
   commentKindLabel,
@@ -154,7 +155,7 @@ export const csvColumns = [
  * The report as CSV: one line per comment, grouped by element, with a byte-order mark so that
  * spreadsheets read it as UTF-8. Every cell goes through `csvCell` (no formula can run).
  */
-export function reportCsv(report: ConsultationReport): string {
+export function reportCsv(report: ConsultationReport, format: ExportFormat = exportFormat('nb-NO')): string {
   const lines = [csvLine(csvColumns)];
   for (const group of report.groups) {
     for (const c of group.comments) {
@@ -173,12 +174,12 @@ export function reportCsv(report: ConsultationReport): string {
           c.answer ?? '',
           c.answer !== null ? (c.answeredVersion ?? '') : '',
           c.answer !== null && c.answeredStatus !== null ? commentStatusLabel[c.answeredStatus] : '',
-          c.answeredAt ?? '',
+          format.localTime(c.answeredAt),
           c.hidden ? hiddenMark : '',
           c.hiddenReason ?? '',
-          threadAsText(c.replies),
-          c.createdAt,
-          c.updatedAt,
+          threadAsText(c.replies, format.localTime),
+          format.localTime(c.createdAt),
+          format.localTime(c.updatedAt),
           c.version,
           appliedLabel(c) ?? '',
         ]),
@@ -192,8 +193,8 @@ export function reportCsv(report: ConsultationReport): string {
 export const replyAuthor = (r: Pick<Reply, 'organisationId' | 'organisationName'>) => (r.organisationId === null ? 'Prosjektet' : (r.organisationName ?? 'Ukjent organisasjon'));
 
 /** A thread in one CSV cell: each reply ("innlegg") with who wrote it and when, in full. */
-export function threadAsText(replies: Reply[]): string {
-  return replies.map((r) => `${replyAuthor(r)} (${r.createdAt}): ${r.text ?? hiddenText}`).join('\n\n');
+export function threadAsText(replies: Reply[], localTime = exportFormat('nb-NO').localTime): string {
+  return replies.map((r) => `${replyAuthor(r)} (${localTime(r.createdAt)}): ${r.text ?? hiddenText}`).join('\n\n');
 }
 
 // Markdown -----------------------------------------------------------------------------------------

@@ -159,7 +159,7 @@ describe('an answer to an earlier wording in the exports', () => {
   it('says in the CSV which version the answer answered and the status it had then', () => {
     const lines = reportCsv(exported).trimEnd().split('\r\n');
     expect(lines[0]).toContain(',Status,Svar,Svaret gjelder versjon,Status da svaret ble gitt,Besvart,');
-    expect(lines[1]).toContain(',Under vurdering,"Enig, vi fjerner kravet.",1,Tatt til følge,2026-11-30T12:00:00.000Z,');
+    expect(lines[1]).toContain(',Under vurdering,"Enig, vi fjerner kravet.",1,Tatt til følge,2026-11-30 13:00:00,');
     expect(lines[2]).toContain(',Tatt til følge,Tatt inn.,2,Tatt til følge,');
   });
 

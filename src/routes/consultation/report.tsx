@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { pageQuerySchema } from '../../../model/consultation.ts';
+import { exportFormat } from '../../../model/export-format.ts';
 import { buildReport, reportCsv, reportMarkdown, tally } from '../../../model/consultation-report.ts';
 import { OrganisationCommentsPage } from '../../../views/pages/consultation/organisation.tsx';
 import { ReportPage } from '../../../views/pages/consultation/report.tsx';
@@ -51,7 +52,8 @@ export function reportRoutes(deps: AppDeps): Hono {
     if (!report) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${fileName(report.round, 'csv')}"`);
-    return c.body(reportCsv(report));
+    // Times as a clock in Norway shows them, for the people who read the report.
+    return c.body(reportCsv(report, exportFormat(c.var.i18n.language.locale)));
   });
 
   app.get('/horing/:id/rapport.md', roundParam, async (c) => {
