@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contentVersion } from './versions.ts';
 import { unhandledKind, type ElementKind } from './kinds.ts';
 import { byPosition, subtreeIds, type ModelIndex } from './lookup.ts';
 import {
@@ -532,13 +533,29 @@ export const personnelCellSchema = z.object({
   usage: z
     .union([z.literal(''), z.enum(usages)], { error: 'Velg lese, dokumentere, begge eller ingen.' })
     .transform((v) => (v === '' ? null : v)),
+  /** The cell's value as the editor showed it (its version): a save over someone else's newer value is refused. */
+  vist: z
+    .union([z.literal(''), z.enum(usages)], { error: 'Skjemaet sier ikke hva cellen viste; last siden på nytt og prøv igjen.' })
+    .transform((v) => (v === '' ? null : v)),
 });
+
+/**
+ * An actor cell's version: the collaboration modes linked and each one's need level, as the editor
+ * showed them (`mode=need`, sorted), so a save over a cell someone else changed is refused.
+ */
+export function exchangeCellVersion(pairs: ReadonlyArray<readonly [mode: string, need: string | null]>): string {
+  return contentVersion({ cell: pairs.map(([mode, need]) => `${mode}=${need ?? ''}`).sort() });
+}
 
 /**
  * One cell of the services × actors matrix: for each collaboration mode, a field `mode-<key>`
  * that is empty (no exchange), `uvurdert` (exchanged, need not assessed) or a need level's key.
  */
-export const exchangeCellSchema = z.object({ service: elementKeySchema, actor: elementKeySchema });
+export const exchangeCellSchema = z.object({
+  service: elementKeySchema,
+  actor: elementKeySchema,
+  version: z.string({ error: 'Skjemaet sier ikke hva cellen viste; last siden på nytt og prøv igjen.' }).regex(/^[0-9a-z]{1,8}-[0-9a-f]{16}$/, 'Skjemaet er ikke fra denne siden; last siden på nytt.'),
+});
 export const exchangeModeValueSchema = z.union([z.literal(''), z.literal('uvurdert'), elementKeySchema], {
   error: 'Velg et behovsnivå fra listen.',
 });

@@ -46,12 +46,21 @@ export function setServiceLinks(db: Db, caller: Caller, serviceKey: string, expe
   return change(db, caller, 'scope.edit', { load: nothing, write: (trx) => writeServiceLinks(trx, serviceKey, expectedVersion, sets, actorOf(caller)) });
 }
 
-export function setPersonnelCell(db: Db, caller: Caller, serviceKey: string, groupKey: string, usage: Usage | null): Promise<LinkResult> {
-  return change(db, caller, 'scope.edit', { load: nothing, write: (trx) => writePersonnelCell(trx, serviceKey, groupKey, usage, actorOf(caller)) });
+/** Sets one personnel cell if it still holds `shown`, the value the editor showed (else a conflict, nothing written). */
+export function setPersonnelCell(db: Db, caller: Caller, serviceKey: string, groupKey: string, usage: Usage | null, shown: Usage | null): Promise<LinkResult> {
+  return change(db, caller, 'scope.edit', { load: nothing, write: (trx) => writePersonnelCell(trx, serviceKey, groupKey, usage, shown, actorOf(caller)) });
 }
 
-export function setExchangeCell(db: Db, caller: Caller, serviceKey: string, actorKey: string, modes: Record<string, string | null | undefined>): Promise<LinkResult> {
-  return change(db, caller, 'scope.edit', { load: nothing, write: (trx) => writeExchangeCell(trx, serviceKey, actorKey, modes, actorOf(caller)) });
+/** Sets one actor cell if it is still as the editor showed it (`shownVersion`, see `exchangeCellVersion`). */
+export function setExchangeCell(
+  db: Db,
+  caller: Caller,
+  serviceKey: string,
+  actorKey: string,
+  modes: Record<string, string | null | undefined>,
+  shownVersion: string,
+): Promise<LinkResult> {
+  return change(db, caller, 'scope.edit', { load: nothing, write: (trx) => writeExchangeCell(trx, serviceKey, actorKey, modes, shownVersion, actorOf(caller)) });
 }
 
 export function moveServices(db: Db, caller: Caller, serviceKeys: string[], target: { tier?: string | null; category?: string }): Promise<LinkResult & { moved?: number }> {

@@ -11,7 +11,7 @@ import {
 } from '../../model/editing.ts';
 import { indexModel } from '../../model/lookup.ts';
 import { actorMatrix, personnelMatrix } from '../../model/matrix.ts';
-import { elementKeySchema } from '../../model/schemas.ts';
+import { elementKeySchema, usageLabel } from '../../model/schemas.ts';
 import { ExchangeCellEditor, ExchangeCellView, PersonnelCell, PersonnelCellEditor } from '../../views/components/matrix-cells.tsx';
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
 import { GapPanel } from '../../views/pages/gaps.tsx';
@@ -38,6 +38,11 @@ function invalid(c: Context, details: string[]) {
 }
 
 /** The links between elements: matrix cells, a service's own links, bulk moves, the gap panel. */
+/** What a stale cell editor says: someone saved first, nothing was written, and what the cell holds now. */
+function staleCell(now: string): string {
+  return `Noen andre har endret cellen etter at du åpnet den. Ingenting er lagret. Nå: ${now}. Velg på nytt og lagre.`;
+}
+
 export function linkRoutes({ db, now }: AppDeps): Hono {
   const app = new Hono();
   const load = async () => {
@@ -69,12 +74,18 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   app.post('/matriser/personellgrupper/celle', async (c) => {
     const parsed = personnelCellSchema.safeParse(singleValues(await readForm(c)));
     if (!parsed.success) return invalid(c, describeIssues(parsed.error));
-    const { service: serviceKey, group: groupKey, usage } = parsed.data;
-    const result = await setPersonnelCell(db, callerOf(c), serviceKey, groupKey, usage);
-    if (!result.ok) return result.reason === 'invalid' ? invalid(c, result.errors) : invalid(c, ['Cellen ble ikke lagret.']);
+    const { service: serviceKey, group: groupKey, usage, vist } = parsed.data;
+    const result = await setPersonnelCell(db, callerOf(c), serviceKey, groupKey, usage, vist);
+    if (!result.ok && result.reason === 'invalid') return invalid(c, result.errors);
     const { model, index } = await load();
     const service = index.byKey('informationService', serviceKey)!;
     const group = index.byKey('personnelGroup', groupKey)!;
+    if (!result.ok) {
+      // Someone else saved the cell after this editor opened: show what is there now, nothing written.
+      const current = personnelMatrix(model, [service]).usage(service.id, group.id);
+      c.status(409);
+      return c.html(<PersonnelCellEditor service={service} group={group} usage={current} error={staleCell(current ? usageLabel[current] : 'Ingen kobling')} />);
+    }
     c.header('HX-Trigger', 'linksChanged');
     if (!isFragmentRequest(c)) return c.redirect('/matriser/personellgrupper', 303);
     return c.html(<PersonnelCell service={service} group={group} usage={personnelMatrix(model, [service]).usage(service.id, group.id)} canEdit focus />);
@@ -118,11 +129,18 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     }
     if (errors.length > 0) return invalid(c, errors);
     if (Object.keys(modes).length === 0) return invalid(c, ['Skjemaet har ingen samhandlingsformer.']);
-    const result = await setExchangeCell(db, callerOf(c), parsed.data.service, parsed.data.actor, modes);
-    if (!result.ok) return result.reason === 'invalid' ? invalid(c, result.errors) : invalid(c, ['Cellen ble ikke lagret.']);
+    const result = await setExchangeCell(db, callerOf(c), parsed.data.service, parsed.data.actor, modes, parsed.data.version);
+    if (!result.ok && result.reason === 'invalid') return invalid(c, result.errors);
     const { model, index } = await load();
     const service = index.byKey('informationService', parsed.data.service)!;
     const actor = index.byKey('actor', parsed.data.actor)!;
+    if (!result.ok) {
+      const matrix = actorMatrix(model, index, [service]);
+      const cell = matrix.exchanges(service.id, actor.id);
+      const now = cell.length === 0 ? 'Ingen kobling' : cell.map((x) => `${x.mode.name}: ${x.needLevel?.name ?? 'behov ikke vurdert'}`).join(', ');
+      c.status(409);
+      return c.html(<ExchangeCellEditor service={service} actor={actor} cell={cell} modes={matrix.modes} needLevels={matrix.needLevels} error={staleCell(now)} />);
+    }
     c.header('HX-Trigger', 'linksChanged');
     if (!isFragmentRequest(c)) return c.redirect('/matriser/aktorer', 303);
     return c.html(<ExchangeCellView service={service} actor={actor} cell={actorMatrix(model, index, [service]).exchanges(service.id, actor.id)} canEdit focus />);

@@ -14,10 +14,18 @@ beforeEach(async () => {
 });
 
 /** A form post from our own page (repeated fields allowed), as the architect with htmx unless told otherwise. */
-function post(path: string, fields: Record<string, string | string[]>, headers: Record<string, string> = { ...htmx, ...architect }) {
+async function post(path: string, fields: Record<string, string | string[]>, headers: Record<string, string> = { ...htmx, ...architect }) {
+  // A matrix cell's editor carries what the cell showed; a post "from the page" opens the editor first.
+  if (path.endsWith('/celle') && !('vist' in fields) && !('version' in fields)) fields = { ...(await cellShown(path, fields)), ...fields };
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
   return ctx.app.request(path, { method: 'POST', body, headers: { ...sameOrigin, ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } });
+}
+/** The hidden fields (`vist`, `version`) of a cell's editor, as the architect's browser would have them. */
+async function cellShown(path: string, fields: Record<string, string | string[]>): Promise<Record<string, string>> {
+  const query = new URLSearchParams(Object.entries(fields).filter(([k]) => ['service', 'group', 'actor'].includes(k)) as Array<[string, string]>);
+  const html = await (await ctx.app.request(`${path}?${query}`, { headers: architect })).text();
+  return Object.fromEntries([...html.matchAll(/<input type="hidden" name="(vist|version)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
 }
 const get = (path: string, headers: Record<string, string> = {}) => ctx.app.request(path, { headers: { ...architect, ...headers } });
 const count = async () => Number((await ctx.db.selectFrom('element').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -403,6 +411,34 @@ describe('links', () => {
     const bad = await post('/matriser/aktorer/celle', { service: 'multidose', actor: 'innbygger', 'mode-sende-og-motta': 'enormt' });
     expect(bad.status).toBe(422);
     expect(textOf(await bad.text())).toContain('Fant ingen behovsnivå med nøkkelen «enormt»');
+  });
+
+  it('refuses a cell saved from a stale editor with 409, shows what the cell holds now, and writes nothing', async () => {
+    const personnel = await cellShown('/matriser/personellgrupper/celle', { service: 'multidose', group: 'fastleger' });
+    expect(personnel).toEqual({ vist: '' });
+    expect((await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'fastleger', usage: 'reads', ...personnel })).status).toBe(200);
+    const stale = await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'fastleger', usage: 'both', ...personnel });
+    expect(stale.status).toBe(409);
+    expect(textOf(await stale.text())).toContain('Noen andre har endret cellen etter at du åpnet den. Ingenting er lagret. Nå: Leser.');
+    const usage = async () => (await loadScopeModel(ctx.db)).links.servicePersonnelGroups.map((l) => l.usage);
+    expect(await usage()).toEqual(['reads']);
+    // Without what the editor showed, the post is not from our page.
+    expect((await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'fastleger', usage: 'both', vist: 'alt' })).status).toBe(422);
+
+    const exchange = await cellShown('/matriser/aktorer/celle', { service: 'multidose', actor: 'innbygger' });
+    expect(exchange.version).toMatch(/^[0-9a-z]+-[0-9a-f]{16}$/);
+    expect((await post('/matriser/aktorer/celle', { service: 'multidose', actor: 'innbygger', 'mode-sende-og-motta': 'nye', ...exchange })).status).toBe(200);
+    const staleExchange = await post('/matriser/aktorer/celle', { service: 'multidose', actor: 'innbygger', 'mode-sende-og-motta': '', ...exchange });
+    expect(staleExchange.status).toBe(409);
+    expect(textOf(await staleExchange.text())).toContain('Ingenting er lagret. Nå: Sende og motta');
+    expect((await loadScopeModel(ctx.db)).links.serviceExchanges).toHaveLength(1);
+    const noVersion = await ctx.app.request('/matriser/aktorer/celle', {
+      method: 'POST',
+      body: new URLSearchParams({ service: 'multidose', actor: 'innbygger', 'mode-sende-og-motta': '' }),
+      headers: { ...sameOrigin, ...htmx, ...architect, 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(noVersion.status).toBe(422);
+    expect((await loadScopeModel(ctx.db)).links.serviceExchanges).toHaveLength(1);
   });
 
   it('edits a service’s capabilities, goals and project dependencies as sets', async () => {

@@ -1,3 +1,4 @@
+import { exchangeCellVersion } from '../../model/editing.ts';
 import type { ExchangeCell } from '../../model/matrix.ts';
 import { usageLabel, type CollaborationMode, type NeedLevel, type Usage } from '../../model/schemas.ts';
 
@@ -51,6 +52,7 @@ export function PersonnelCellEditor({ service, group, usage, error }: { service:
       <form hx-post="/matriser/personellgrupper/celle" hx-target="closest td" hx-swap="outerHTML" class="cell-editor">
         <input type="hidden" name="service" value={service.key} />
         <input type="hidden" name="group" value={group.key} />
+        <input type="hidden" name="vist" value={usage ?? ''} />
         <fieldset class="ds-fieldset">
           <legend class="ds-label" data-size="sm">
             {service.name} × {group.name}
@@ -125,6 +127,7 @@ export function ExchangeCellEditor({
       <form hx-post="/matriser/aktorer/celle" hx-target="closest td" hx-swap="outerHTML" class="cell-editor">
         <input type="hidden" name="service" value={service.key} />
         <input type="hidden" name="actor" value={actor.key} />
+        <input type="hidden" name="version" value={exchangeCellVersion(cell.map((x) => [x.mode.key, x.needLevel?.key ?? null] as const))} />
         <fieldset class="ds-fieldset">
           <legend class="ds-label" data-size="sm">
             {service.name} × {actor.name}

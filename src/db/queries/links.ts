@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { exchangeCellVersion } from '../../../model/editing.ts';
 import { kindInfo, type ElementKind } from '../../../model/kinds.ts';
 import type { Usage } from '../../../model/schemas.ts';
 import { recordAudit, recordAudits, type AuditActor } from './audit.ts';
@@ -105,6 +106,7 @@ export async function setPersonnelCell(
   serviceKey: string,
   groupKey: string,
   usage: Usage | null,
+  shown: Usage | null,
   actor: AuditActor,
 ): Promise<LinkResult> {
   const found = await idsFor(trx, [
@@ -121,6 +123,8 @@ export async function setPersonnelCell(
     .where('personnel_group_id', '=', group)
     .executeTakeFirst();
   if ((previous?.usage ?? null) === usage) return { ok: true };
+  // Someone changed the cell after this editor showed it: write nothing (the route shows what is there now).
+  if ((previous?.usage ?? null) !== shown) return { ok: false, reason: 'conflict' };
   if (usage === null) {
     await trx.deleteFrom('service_personnel').where('service_id', '=', service).where('personnel_group_id', '=', group).execute();
   } else if (previous) {
@@ -149,6 +153,7 @@ export async function setExchangeCell(
   serviceKey: string,
   actorKey: string,
   modes: Record<string, string | null | undefined>,
+  shownVersion: string,
   actor: AuditActor,
 ): Promise<LinkResult> {
   const wanted: Array<{ kind: ElementKind; key: string }> = [
@@ -162,6 +167,7 @@ export async function setExchangeCell(
   const service = found.get('informationService', serviceKey)!.id;
   const actorId = found.get('actor', actorKey)!.id;
   const before = await exchangeSnapshot(trx, service, actorId);
+  if ((await exchangeCellVersionOf(trx, service, actorId)) !== shownVersion) return { ok: false, reason: 'conflict' };
   const modeIds = Object.keys(modes).map((key) => found.get('collaborationMode', key)!.id);
   if (modeIds.length > 0) {
     await trx
@@ -189,6 +195,19 @@ export async function setExchangeCell(
     await recordAudit(trx, { ...actor, action: 'link.exchange', entity: 'service_exchange', entityId: service, elementId: service, before, after });
   }
   return { ok: true };
+}
+
+/** The version of an actor cell as stored now (see `exchangeCellVersion`). */
+export async function exchangeCellVersionOf(trx: Kysely<Database>, serviceId: number, actorId: number): Promise<string> {
+  const rows = await trx
+    .selectFrom('service_exchange')
+    .innerJoin('element as mode', 'mode.id', 'service_exchange.mode_id')
+    .leftJoin('element as need', 'need.id', 'service_exchange.need_level_id')
+    .select(['mode.key as mode', 'need.key as need'])
+    .where('service_exchange.service_id', '=', serviceId)
+    .where('service_exchange.actor_id', '=', actorId)
+    .execute();
+  return exchangeCellVersion(rows.map((r) => [r.mode, r.need ?? null] as const));
 }
 
 async function exchangeSnapshot(trx: Trx, serviceId: number, actorId: number): Promise<Record<string, string>> {

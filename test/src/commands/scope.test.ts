@@ -19,8 +19,8 @@ const cases: Array<[string, (caller: Caller) => Promise<unknown>]> = [
   ['deleteElement', (c) => deleteElement(logged.db, c, 'informationService', 'multidose', { version: 1 } as never)],
   ['moveElement', (c) => moveElement(logged.db, c, 'informationService', 'multidose', 'up')],
   ['setServiceLinks', (c) => setServiceLinks(logged.db, c, 'multidose', 1, { capabilities: [], goals: [], projects: [] })],
-  ['setPersonnelCell', (c) => setPersonnelCell(logged.db, c, 'multidose', 'lege', null)],
-  ['setExchangeCell', (c) => setExchangeCell(logged.db, c, 'multidose', 'fastlege', {})],
+  ['setPersonnelCell', (c) => setPersonnelCell(logged.db, c, 'multidose', 'lege', null, null)],
+  ['setExchangeCell', (c) => setExchangeCell(logged.db, c, 'multidose', 'fastlege', {}, '0-0000000000000000')],
   ['moveServices', (c) => moveServices(logged.db, c, ['multidose'], { category: 'plan' })],
   [
     'applyProposal',
