@@ -74,7 +74,9 @@ function idIn(eb: ExpressionBuilder<Database, 'element'> | ExpressionBuilder<Dat
 /** Reads the frame and the slice's services and requirements (with their links) in a fixed number of queries. */
 export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<ScopeModel> {
   const inTransaction = <T,>(work: (trx: Transaction<Database>) => Promise<T>) =>
-    db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
+    // A consistent read: on PostgreSQL one snapshot (REPEATABLE READ) that neither queues behind the
+    // writers' lock nor holds it; SQLite's driver takes its usual transaction.
+    db.isTransaction ? work(db as Transaction<Database>) : db.transaction().setIsolationLevel('repeatable read').execute(work);
   return inTransaction(async (trx) => {
     // Narrows a query on `column` to the set (no-op for «all»).
     const within =
