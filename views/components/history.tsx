@@ -4,6 +4,7 @@ import { elementKindSchema, kindInfo, type ElementKind } from '../../model/kinds
 import { usageLabel, type Usage } from '../../model/schemas.ts';
 import { Empty } from './common.tsx';
 import { DateTimeText } from './dates.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 const linkFieldLabel: Record<string, string> = {
   capabilities: 'Funksjonsområder',
@@ -53,9 +54,10 @@ function historyField(kind: ElementKind, action: string, field: string, nameOf: 
 
 /** An element's changes from the audit log, newest first: who, when, which field, before and after. */
 export function ElementHistory({ events, kind, limit, nameOf = () => undefined }: { events: AuditEvent[]; kind: ElementKind; limit: number; nameOf?: NameOf }) {
+  const { t } = useI18n();
   const rows = events.flatMap((e) => {
     const changes = fieldChanges(e.before, e.after);
-    const who = e.userName ?? 'Systemet';
+    const who = e.userName ?? t('history.system');
     if (changes.length === 0) return [{ e, who, field: '', before: '', after: '' }];
     return changes.map((ch) => ({
       e,
@@ -68,22 +70,22 @@ export function ElementHistory({ events, kind, limit, nameOf = () => undefined }
   return (
     <section aria-labelledby="historikk-tittel" class="detail-section" id="historikk">
       <h2 id="historikk-tittel" class="ds-heading" data-size="sm">
-        Historikk
+        {t('history.title')}
       </h2>
       {events.length === 0 ? (
-        <Empty>Ingen endringer er registrert siden innholdet ble lagt inn fra kilden.</Empty>
+        <Empty>{t('history.empty')}</Empty>
       ) : (
-        <section class="table-scroll" tabindex={0} aria-label="Historikk">
+        <section class="table-scroll" tabindex={0} aria-label={t('history.title')}>
           <table class="ds-table history" data-border>
-            <caption class="ds-sr-only">Endringer, nyeste først</caption>
+            <caption class="ds-sr-only">{t('history.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Når</th>
-                <th scope="col">Hvem</th>
-                <th scope="col">Hva</th>
-                <th scope="col">Felt</th>
-                <th scope="col">Før</th>
-                <th scope="col">Etter</th>
+                <th scope="col">{t('history.when')}</th>
+                <th scope="col">{t('history.who')}</th>
+                <th scope="col">{t('history.what')}</th>
+                <th scope="col">{t('history.field')}</th>
+                <th scope="col">{t('history.before')}</th>
+                <th scope="col">{t('history.after')}</th>
               </tr>
             </thead>
             <tbody>
@@ -104,7 +106,7 @@ export function ElementHistory({ events, kind, limit, nameOf = () => undefined }
               ))}
             </tbody>
           </table>
-          {events.length >= limit ? <p class="ds-paragraph muted">Viser de {limit} siste endringene.</p> : null}
+          {events.length >= limit ? <p class="ds-paragraph muted">{t('history.limited', { limit })}</p> : null}
         </section>
       )}
     </section>

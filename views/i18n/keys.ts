@@ -17,6 +17,7 @@ export type MessageKey =
   | Area<'api', typeof import('./nb/api.json')>
   | Area<'domain', typeof import('./nb/domain.json')>
   | Area<'search', typeof import('./nb/search.json')>
+  | Area<'history', typeof import('./nb/history.json')>
   | Area<'requirement', typeof import('./nb/requirement.json')>
   | Area<'links', typeof import('./nb/links.json')>
   | Area<'import', typeof import('./nb/import.json')>
