@@ -38,8 +38,9 @@ export function deleteElement(db: Db, caller: Caller, kind: ElementKind, key: st
   return change(db, caller, 'scope.edit', { load: nothing, write: (trx) => writeDeletion(trx, kind, key, request, actorOf(caller)) });
 }
 
-export function moveElement(db: Db, caller: Caller, kind: ElementKind, key: string, direction: 'up' | 'down'): Promise<'moved' | 'edge' | 'not-found'> {
-  return change(db, caller, 'scope.edit', { load: nothing, write: (trx) => writeMove(trx, kind, key, direction, actorOf(caller)) });
+/** Moves an element one place up or down, if it is still where the list showed it (else 'stale', nothing written). */
+export function moveElement(db: Db, caller: Caller, kind: ElementKind, key: string, direction: 'up' | 'down', shownPosition: number): Promise<'moved' | 'edge' | 'not-found' | 'stale'> {
+  return change(db, caller, 'scope.edit', { load: nothing, write: (trx) => writeMove(trx, kind, key, direction, shownPosition, actorOf(caller)) });
 }
 
 export function setServiceLinks(db: Db, caller: Caller, serviceKey: string, expectedVersion: number, sets: { capabilities: string[]; goals: string[]; projects: string[] }): Promise<LinkResult> {

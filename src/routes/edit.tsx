@@ -180,10 +180,18 @@ export function editRoutes({ db, now }: AppDeps): Hono {
       return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'retning må være opp eller ned.' });
     }
     const direction = form.retning === 'opp' ? 'up' : 'down';
+    if (!/^-?[0-9]{1,9}$/.test(form.plass ?? '')) {
+      return respondError(c, { status: 422, title: 'Skjemaet mangler plassen', message: 'Skjemaet sier ikke hvor elementet stod i listen; last siden på nytt og prøv igjen.' });
+    }
     const key = c.req.param('key');
-    const moved = await moveElement(db, callerOf(c), kind, key, direction);
+    const moved = await moveElement(db, callerOf(c), kind, key, direction, Number(form.plass));
     if (moved === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
     const back = kind === 'capability' ? '/funksjonsomrader' : `/${kindInfo[kind].path}`;
+    if (moved === 'stale' && !isFragmentRequest(c)) {
+      return respondError(c, { status: 409, title: 'Listen er endret', message: 'Noen andre har endret rekkefølgen etter at du åpnet listen. Ingenting er flyttet; last siden på nytt og prøv igjen.' });
+    }
+    // A stale move redraws the list as it is now (409), so the user sees the order before trying again.
+    if (moved === 'stale') c.status(409);
     if (!isFragmentRequest(c)) return seeOther(c, back);
     if (kind === 'informationService' || kind === 'requirement') {
       // Their lists are paged and show no move buttons: the list is fetched again whole.

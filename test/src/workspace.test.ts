@@ -369,12 +369,19 @@ describe('the capability tree', () => {
       return [...model.elements.informationCategory].sort((a, b) => a.position - b.position || a.id - b.id).map((c) => c.key);
     };
     expect((await order()).slice(0, 2)).toEqual(['legemidler-og-vaksiner', 'journaldokumenter']);
-    const res = await post('/informasjonskategorier/journaldokumenter/flytt', { retning: 'opp' });
+    const place = async (key: string) => String((await element(key === 'klinisk-historikk' ? 'capability' : 'informationCategory', key))!.position);
+    const shown = await place('journaldokumenter');
+    const res = await post('/informasjonskategorier/journaldokumenter/flytt', { retning: 'opp', plass: shown });
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/aria-label="Flytt «Journaldokumenter» opp"[^>]*autofocus/);
     expect((await order()).slice(0, 2)).toEqual(['journaldokumenter', 'legemidler-og-vaksiner']);
+    // The same button again, from the list as it was: refused, the list redrawn as it is now, nothing moved.
+    const stale = await post('/informasjonskategorier/journaldokumenter/flytt', { retning: 'opp', plass: shown });
+    expect(stale.status).toBe(409);
+    expect((await order()).slice(0, 2)).toEqual(['journaldokumenter', 'legemidler-og-vaksiner']);
+    expect((await post('/informasjonskategorier/journaldokumenter/flytt', { retning: 'opp' })).status).toBe(422);
     expect((await post('/informasjonskategorier/journaldokumenter/flytt', { retning: 'sidelengs' })).status).toBe(400);
-    const tree = await post('/funksjonsomrader/klinisk-historikk/flytt', { retning: 'opp' });
+    const tree = await post('/funksjonsomrader/klinisk-historikk/flytt', { retning: 'opp', plass: await place('klinisk-historikk') });
     expect(tree.status).toBe(200);
     const html = await tree.text();
     expect(html.indexOf('Håndtere klinisk historikk')).toBeLessThan(html.indexOf('Håndtere klinisk dokumentasjon'));

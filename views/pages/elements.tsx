@@ -259,7 +259,7 @@ export function MoveButton({
   target = '#elementliste',
 }: {
   kind: ElementKind;
-  element: { key: string; name: string };
+  element: { key: string; name: string; position: number };
   direction: 'up' | 'down';
   disabled: boolean;
   focus: boolean;
@@ -270,6 +270,8 @@ export function MoveButton({
   return (
     <form class="move-form" method="post" action={action} hx-post={action} hx-target={target} hx-swap="outerHTML">
       <input type="hidden" name="retning" value={direction === 'up' ? 'opp' : 'ned'} />
+      {/* The place the list showed: a move from a list someone else has reordered since is refused. */}
+      <input type="hidden" name="plass" value={String(element.position)} />
       <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit" aria-label={label} title={label} disabled={disabled} autofocus={focus}>
         <span aria-hidden="true">{direction === 'up' ? '▲' : '▼'}</span>
       </button>

@@ -471,8 +471,9 @@ export async function moveElement(
   kind: ElementKind,
   key: string,
   direction: 'up' | 'down',
+  shownPosition: number,
   actor: AuditActor,
-): Promise<'moved' | 'edge' | 'not-found'> {
+): Promise<'moved' | 'edge' | 'not-found' | 'stale'> {
   const me = await trx
     .selectFrom('element')
     .leftJoin('capability', 'capability.element_id', 'element.id')
@@ -481,6 +482,8 @@ export async function moveElement(
     .where('element.key', '=', key)
     .executeTakeFirst();
   if (!me) return 'not-found';
+  // Someone reordered the list after it was shown: moving "one up" from there would not be the user's move.
+  if (me.position !== shownPosition) return 'stale';
   let q = trx
     .selectFrom('element')
     .leftJoin('capability', 'capability.element_id', 'element.id')

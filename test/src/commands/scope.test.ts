@@ -17,7 +17,7 @@ const cases: Array<[string, (caller: Caller) => Promise<unknown>]> = [
   ['createElement', (c) => createElement(logged.db, c, 'goal', { name: 'Nytt mål', description: '' })],
   ['updateElement', (c) => updateElement(logged.db, c, 'informationService', 'multidose', 1, { name: 'Multidose' })],
   ['deleteElement', (c) => deleteElement(logged.db, c, 'informationService', 'multidose', { version: 1 } as never)],
-  ['moveElement', (c) => moveElement(logged.db, c, 'informationService', 'multidose', 'up')],
+  ['moveElement', (c) => moveElement(logged.db, c, 'informationService', 'multidose', 'up', 0)],
   ['setServiceLinks', (c) => setServiceLinks(logged.db, c, 'multidose', 1, { capabilities: [], goals: [], projects: [] })],
   ['setPersonnelCell', (c) => setPersonnelCell(logged.db, c, 'multidose', 'lege', null, null)],
   ['setExchangeCell', (c) => setExchangeCell(logged.db, c, 'multidose', 'fastlege', {}, '0-0000000000000000')],
@@ -42,7 +42,8 @@ describe('the scope use cases', () => {
   });
 
   it('write and audit for an architect', async () => {
-    const moved = await moveElement(logged.db, callerWith('architect'), 'informationService', 'multidose', 'down');
+    const { position } = await logged.db.selectFrom('element').select('position').where('key', '=', 'multidose').executeTakeFirstOrThrow();
+    const moved = await moveElement(logged.db, callerWith('architect'), 'informationService', 'multidose', 'down', position);
     expect(['moved', 'edge']).toContain(moved);
     if (moved === 'moved') expect(await logged.db.selectFrom('audit_event').select('action').where('action', 'like', 'element.%').execute()).not.toEqual([]);
   });
