@@ -563,7 +563,25 @@ export const exchangeModeValueSchema = z.union([z.literal(''), z.literal('uvurde
 /** Moving many services at once to another tier and/or category. */
 export const bulkMoveSchema = z
   .object({
-    services: keyList(2000).pipe(z.array(elementKeySchema).min(1, 'Velg minst én informasjonstjeneste.')),
+    // Each ticked service as `key:version`, the version the list showed: a service changed since is not moved.
+    services: z
+      .union([z.string(), z.array(z.string())], { error: 'Ugyldig liste.' })
+      .optional()
+      .transform((v) => [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''))])
+      .pipe(z.array(z.string()).max(2000, 'Høyst 2000 kan velges.'))
+      .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(/^[a-z0-9][a-z0-9-]*:[0-9]{1,9}$/, 'Skjemaet sier ikke hvilken versjon av tjenesten listen viste; last siden på nytt og prøv igjen.')
+            .transform((v) => {
+              const [key, version] = v.split(':');
+              return { key: key!, version: Number(version) };
+            }),
+        )
+        .min(1, 'Velg minst én informasjonstjeneste.'),
+    ),
     tier: z
       .union([z.literal(''), z.literal('-'), elementKeySchema], { error: 'Velg et leveransetrinn fra listen.' })
       .optional()

@@ -64,8 +64,14 @@ export function setExchangeCell(
   return change(db, caller, 'scope.edit', { load: nothing, write: (trx) => writeExchangeCell(trx, serviceKey, actorKey, modes, shownVersion, actorOf(caller)) });
 }
 
-export function moveServices(db: Db, caller: Caller, serviceKeys: string[], target: { tier?: string | null; category?: string }): Promise<LinkResult & { moved?: number }> {
-  return change(db, caller, 'scope.edit', { load: nothing, write: (trx) => writeServiceMoves(trx, serviceKeys, target, actorOf(caller)) });
+/** Moves the services to a tier and/or category if none has changed since the list showed its version. */
+export function moveServices(
+  db: Db,
+  caller: Caller,
+  services: ReadonlyArray<{ key: string; version: number }>,
+  target: { tier?: string | null; category?: string },
+): Promise<LinkResult & { moved?: number }> {
+  return change(db, caller, 'scope.edit', { load: nothing, write: (trx) => writeServiceMoves(trx, services, target, actorOf(caller)) });
 }
 
 /**

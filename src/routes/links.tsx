@@ -217,7 +217,11 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
       return c.html(message(describeIssues(parsed.error).map((d) => d.replace(/^[a-z]+: /, '')).join(' '), false), 422);
     }
     const result = await moveServices(db, callerOf(c), parsed.data.services, { tier: parsed.data.tier, category: parsed.data.category });
-    if (!result.ok) return c.html(message(result.reason === 'invalid' ? result.errors.join(' ') : 'Ingenting ble flyttet.', false), 422);
+    if (!result.ok && result.reason === 'conflict') {
+      const stale = c.var.i18n.list(result.stale ?? []);
+      return c.html(message(`Noen andre har endret ${stale} etter at du åpnet listen. Ingenting er flyttet; last siden på nytt og prøv igjen.`, false), 409);
+    }
+    if (!result.ok) return c.html(message(result.errors.join(' '), false), 422);
     if (!isFragmentRequest(c)) return c.redirect('/informasjonstjenester', 303);
     c.header('HX-Trigger', 'scopeChanged');
     return c.html(message(`Flyttet ${result.moved} ${result.moved === 1 ? 'tjeneste' : 'tjenester'}.`, true));

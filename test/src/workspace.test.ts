@@ -279,7 +279,7 @@ describe('deleting what others depend on', () => {
     const shown = await (await remove('/informasjonskategorier/plan')).text();
     expect(textOf(shown)).toContain('mister koblingen (5)');
     // Another architect moves a service into the category meanwhile.
-    await post('/informasjonstjenester/flytt', { services: 'multidose', category: 'plan' });
+    await post('/informasjonstjenester/flytt', { services: 'multidose:1', category: 'plan' });
     const stale = await post('/informasjonskategorier/plan/slett', { confirm: confirmationIn(shown) });
     expect(stale.status).toBe(200);
     const again = await stale.text();
@@ -467,7 +467,10 @@ describe('links', () => {
   });
 
   it('moves several services to another tier and category in one step', async () => {
-    const res = await post('/informasjonstjenester/flytt', { services: ['multidose', 'smitte-hos-pasient'], tier: 'pluss', category: 'plan' });
+    // The list's checkboxes carry each service's version.
+    const list = await (await get('/informasjonstjenester')).text();
+    expect(list).toContain('name="services" value="multidose:1"');
+    const res = await post('/informasjonstjenester/flytt', { services: ['multidose:1', 'smitte-hos-pasient:1'], tier: 'pluss', category: 'plan' });
     expect(res.status).toBe(200);
     expect(res.headers.get('hx-trigger')).toBe('scopeChanged');
     expect(textOf(await res.text())).toContain('Flyttet 2 tjenester.');
@@ -477,13 +480,22 @@ describe('links', () => {
     expect(moved).toHaveLength(2);
     expect(moved.every((s) => !s.tierTentative && s.version === 2)).toBe(true);
 
-    const none = await post('/informasjonstjenester/flytt', { services: 'multidose' });
+    const none = await post('/informasjonstjenester/flytt', { services: 'multidose:2' });
     expect(none.status).toBe(422);
     expect(textOf(await none.text())).toContain('Velg et leveransetrinn eller en kategori');
-    const many = await post('/informasjonstjenester/flytt', { services: Array.from({ length: 1500 }, (_, i) => `tjeneste-${i}`), tier: '2023' });
+    const many = await post('/informasjonstjenester/flytt', { services: Array.from({ length: 1500 }, (_, i) => `tjeneste-${i}:1`), tier: '2023' });
     expect(many.status).toBe(422);
-    const unknown = await post('/informasjonstjenester/flytt', { services: ['multidose', 'finnes-ikke'], tier: '2023' });
+    const unknown = await post('/informasjonstjenester/flytt', { services: ['multidose:2', 'finnes-ikke:1'], tier: '2023' });
     expect(unknown.status).toBe(422);
+    // Without the version the list showed, or from a list shown before the move: refused, nothing moved.
+    const blind = await post('/informasjonstjenester/flytt', { services: 'multidose', tier: '2023' });
+    expect(blind.status).toBe(422);
+    expect(textOf(await blind.text())).toContain('Skjemaet sier ikke hvilken versjon');
+    const stale = await post('/informasjonstjenester/flytt', { services: ['multidose:1', 'behandlingsmal:1'], tier: '2023' });
+    expect(stale.status).toBe(409);
+    expect(textOf(await stale.text())).toContain('Noen andre har endret Multidose etter at du åpnet listen. Ingenting er flyttet');
+    const after = (await loadScopeModel(ctx.db)).elements.informationService;
+    expect(after.find((s) => s.key === 'behandlingsmal')?.version).toBe(1);
     expect((await loadScopeModel(ctx.db)).elements.informationService.find((s) => s.key === 'multidose')?.tierId).toBe(tier.id);
   });
 });

@@ -213,7 +213,7 @@ export function ElementTable<K extends ElementKind>({ kind, index, elements, cou
               <tr>
                 {select ? (
                   <td>
-                    <input class="ds-input" type="checkbox" name="services" value={e.key} form="flytt-tjenester" id={`velg-${e.key}`} aria-label={`Velg ${e.name}`} />
+                    <input class="ds-input" type="checkbox" name="services" value={`${e.key}:${e.version}`} form="flytt-tjenester" id={`velg-${e.key}`} aria-label={`Velg ${e.name}`} />
                   </td>
                 ) : null}
                 <th scope="row">

@@ -31,7 +31,7 @@ async function idsFor(trx: Trx, wanted: Array<{ kind: ElementKind; key: string }
   };
 }
 
-export type LinkResult = { ok: true } | { ok: false; reason: 'invalid'; errors: string[] } | { ok: false; reason: 'conflict' };
+export type LinkResult = { ok: true } | { ok: false; reason: 'invalid'; errors: string[] } | { ok: false; reason: 'conflict'; stale?: string[] };
 
 /**
  * Replaces a service's capabilities, goals and project dependencies with the sets given, if the
@@ -227,10 +227,11 @@ async function exchangeSnapshot(trx: Trx, serviceId: number, actorId: number): P
 /** Moves many services to another tier and/or category in one transaction. */
 export async function moveServices(
   trx: Transaction<Database>,
-  serviceKeys: string[],
+  services: ReadonlyArray<{ key: string; version: number }>,
   target: { tier?: string | null; category?: string },
   actor: AuditActor,
 ): Promise<LinkResult & { moved?: number }> {
+  const serviceKeys = services.map((x) => x.key);
   const found = await idsFor(trx, [
     ...serviceKeys.map((key) => ({ kind: 'informationService' as const, key })),
     ...(target.tier ? [{ kind: 'deliveryTier' as const, key: target.tier }] : []),
@@ -238,6 +239,11 @@ export async function moveServices(
   ]);
   if (found.missing.length > 0) return { ok: false, reason: 'invalid', errors: found.missing };
   const ids = serviceKeys.map((k) => found.get('informationService', k)!.id);
+  // A service someone changed after the list was shown is not moved blind: nothing is, and the answer names them.
+  const shown = new Map(services.map((x) => [x.key, x.version]));
+  const now = await trx.selectFrom('element').select(['key', 'name', 'version']).where('id', 'in', ids).execute();
+  const stale = now.filter((row) => shown.get(row.key) !== row.version).map((row) => row.name);
+  if (stale.length > 0) return { ok: false, reason: 'conflict', stale };
   const tierId = target.tier === undefined ? undefined : target.tier === null ? null : found.get('deliveryTier', target.tier)!.id;
   const categoryId = target.category === undefined ? undefined : found.get('informationCategory', target.category)!.id;
 

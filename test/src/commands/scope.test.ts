@@ -21,7 +21,7 @@ const cases: Array<[string, (caller: Caller) => Promise<unknown>]> = [
   ['setServiceLinks', (c) => setServiceLinks(logged.db, c, 'multidose', 1, { capabilities: [], goals: [], projects: [] })],
   ['setPersonnelCell', (c) => setPersonnelCell(logged.db, c, 'multidose', 'lege', null, null)],
   ['setExchangeCell', (c) => setExchangeCell(logged.db, c, 'multidose', 'fastlege', {}, '0-0000000000000000')],
-  ['moveServices', (c) => moveServices(logged.db, c, ['multidose'], { category: 'plan' })],
+  ['moveServices', (c) => moveServices(logged.db, c, [{ key: 'multidose', version: 1 }], { category: 'plan' })],
   [
     'applyProposal',
     (c) =>

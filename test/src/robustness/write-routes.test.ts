@@ -62,7 +62,7 @@ const versionChecked: Record<string, string> = {
   [`POST ${kinds}/:key/relasjoner`]: 'version: the element’s version counter (both ends move on)',
   [`POST ${kinds}/:key/relasjoner/fjern`]: 'version: the element’s version counter (both ends move on)',
   'POST /koblinger/kildegrunnlag': 'version: the link’s level, reason and lines as shown (contentVersion)',
-  'POST /informasjonstjenester/flytt': 'open: moves the chosen services to a tier or category, without their versions',
+  'POST /informasjonstjenester/flytt': 'version: each ticked service’s version counter as key:version (409 naming the changed ones)',
   'POST /konto/tokener': 'none: makes a new token for the caller',
   'POST /konto/tokener/:id/trekk-tilbake': 'none: the caller’s own token; revoking twice changes nothing',
   'POST /import': 'none: stores a new upload for its dry run',
