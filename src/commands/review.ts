@@ -46,7 +46,8 @@ const sameEntries = (a: readonly StoredEntry[], b: readonly StoredEntry[]) => {
 // ---------------------------------------------------------------------------------------------
 // Rounds (architects)
 
-export type OpenRoundOutcome = { kind: 'problem'; message: string } | { kind: 'opened'; id: number };
+/** `field` names the form field a refusal belongs beside (the baseline), when it belongs to one. */
+export type OpenRoundOutcome = { kind: 'problem'; message: string; field?: 'baseline' } | { kind: 'opened'; id: number };
 
 /** Opens a round on the first delivery as it is now; refused while another round is open. */
 export function openReviewRound(db: Db, caller: Caller, input: { title: string; deadline: string; baseline?: number | null }): Promise<OpenRoundOutcome> {
@@ -60,7 +61,7 @@ export function openReviewRound(db: Db, caller: Caller, input: { title: string; 
       const closesAt = endOfOsloDay(input.deadline);
       // The round opens on a baseline (issue 13): the one named, or the model frozen now.
       const baselineId = await baselineForRound(trx, input.baseline ?? null, { label: 'Vurderingsrunde', title: input.title }, actorOf(caller));
-      if (baselineId === undefined) return { kind: 'problem', message: 'Baselinen finnes ikke. Velg en annen, eller la feltet stå tomt for å fryse modellen nå.' };
+      if (baselineId === undefined) return { kind: 'problem', field: 'baseline', message: 'Baselinen finnes ikke. Velg en annen, eller la feltet stå tomt for å fryse modellen nå.' };
       const id = await insertRound(trx, { title: input.title, deadlineOn: input.deadline, closesAt, openedAt: caller.at, openedBy: caller.user!.id, services });
       await trx.updateTable('review_round').set({ baseline_id: baselineId }).where('id', '=', id).execute();
       await audit({

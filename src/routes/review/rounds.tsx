@@ -35,15 +35,18 @@ export function roundRoutes(deps: AppDeps): Hono {
   const overview = async (c: Context, form: { values?: RoundFormValues; errors?: FieldErrors; status?: 200 | 409 | 422 } = {}) => {
     const viewer = c.var.viewer;
     const number = viewer?.role === 'municipality' ? viewer.municipalityNumber : null;
-    const [rounds, own] = await Promise.all([
+    const abilities = abilitiesOf(c, deps);
+    const [rounds, own, baselines] = await Promise.all([
       listRounds(db),
       number ? Promise.all([municipalityByNumber(db, number), reviewStatusesOf(db, number), declarationOf(db, number)]) : undefined,
+      // The baselines a new round may open on, for those who open rounds.
+      abilities.manage ? db.selectFrom('baseline').select(['id', 'name']).orderBy('id', 'desc').limit(200).execute() : [],
     ]);
     const ownTasks = own?.[0] ? { municipality: own[0], reviewStatus: own[1], declaration: own[2] } : undefined;
     return respond(c, {
       title: 'Kommunevurdering',
       status: form.status ?? 200,
-      body: <ReviewOverviewPage rounds={rounds} now={c.var.clock()} abilities={abilitiesOf(c, deps)} own={ownTasks} values={form.values} errors={form.errors} />,
+      body: <ReviewOverviewPage rounds={rounds} now={c.var.clock()} abilities={abilities} own={ownTasks} values={form.values} errors={form.errors} baselines={baselines} />,
     });
   };
 
@@ -56,9 +59,12 @@ export function roundRoutes(deps: AppDeps): Hono {
     if (!parsed.success) return overview(c, { values: form, errors: fieldErrors(parsed.error), status: 422 });
     // The baseline the round opens on: one named by id, or (none named) the model frozen now.
     const baseline = parseBaselineChoice(form.baseline);
-    if (baseline === undefined) return overview(c, { values: form, errors: { skjema: c.var.i18n.t('requirement.round.baselineMissing') }, status: 422 });
+    if (baseline === undefined) return overview(c, { values: form, errors: { baseline: c.var.i18n.t('requirement.round.baselineMissing') }, status: 422 });
     const result = await openReviewRound(db, callerOf(c), { title: parsed.data.title, deadline: parsed.data.deadline, baseline });
-    if (result.kind === 'problem') return overview(c, { values: form, errors: { skjema: result.message }, status: 409 });
+    // A named baseline that is gone is told beside its field; another refusal (a round already open) above the form.
+    if (result.kind === 'problem') {
+      return overview(c, result.field ? { values: form, errors: { [result.field]: result.message }, status: 422 } : { values: form, errors: { skjema: result.message }, status: 409 });
+    }
     return c.redirect(`/vurdering/runder/${result.id}?apnet`, 303);
   });
 

@@ -78,4 +78,26 @@ describe('a review round', () => {
     expect(round.baseline_id).toBe(baseline.id);
     expect(baseline.name).toBe('Vurderingsrunde: Første runde');
   });
+
+  it('offers the frozen baselines in its form, opens on the one chosen, and refuses one that is gone beside the field', async () => {
+    const ctx = await testApp();
+    const architect = await signIn(ctx, 'architect');
+    expect((await postForm(ctx, '/baselines', { name: 'Anskaffelsesgrunnlag' }, architect)).status).toBe(200);
+    const named = await ctx.db.selectFrom('baseline').select('id').executeTakeFirstOrThrow();
+    const form = await (await ctx.app.request('/vurdering', { headers: architect })).text();
+    expect(form).toContain('id="felt-baseline"');
+    expect(form).toContain(`<option value="${named.id}">Anskaffelsesgrunnlag</option>`);
+
+    const missing = await postForm(ctx, '/vurdering/runder', { title: 'Første runde', deadline: '2026-12-15', baseline: '999' }, architect);
+    expect(missing.status).toBe(422);
+    const html = await missing.text();
+    expect(html).toContain('id="felt-baseline-feil"');
+    expect(textOf(html)).toContain('Baselinen finnes ikke');
+    expect(await ctx.db.selectFrom('review_round').select('id').execute()).toHaveLength(0);
+
+    const res = await postForm(ctx, '/vurdering/runder', { title: 'Første runde', deadline: '2026-12-15', baseline: String(named.id) }, architect);
+    expect(res.status).toBe(303);
+    expect((await ctx.db.selectFrom('review_round').select('baseline_id').executeTakeFirstOrThrow()).baseline_id).toBe(named.id);
+    expect(await ctx.db.selectFrom('baseline').select('id').execute()).toHaveLength(1);
+  });
 });

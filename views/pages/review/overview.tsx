@@ -1,3 +1,4 @@
+import { BaselineChoice } from '../../components/baseline-choice.tsx';
 import { intentionStatusLabel, reviewStatusLabel, type ReviewStatus } from '../../../model/review/schemas.ts';
 import { roundState } from '../../../model/review/rounds.ts';
 import type { IntentionDeclaration, ReviewRound } from '../../../model/review/types.ts';
@@ -10,9 +11,10 @@ import { DateText } from '../../components/dates.tsx';
 export interface RoundFormValues {
   title?: string | undefined;
   deadline?: string | undefined;
+  baseline?: string | undefined;
 }
 
-const roundLabels = { title: 'Tittel', deadline: 'Frist (siste dag)' };
+const roundLabels = { title: 'Tittel', deadline: 'Frist (siste dag)', baseline: 'Baseline' };
 
 /** What a municipality user has to do: its review of the newest round and its declaration. */
 export interface OwnMunicipality {
@@ -28,8 +30,11 @@ export function ReviewOverviewPage({
   own,
   values = {},
   errors,
+  baselines = [],
 }: {
   rounds: ReviewRound[];
+  /** The baselines a new round may open on (architects); none named freezes the model as it is. */
+  baselines?: Array<{ id: number; name: string }>;
   now: Date;
   abilities: ReviewAbilities;
   own?: OwnMunicipality | undefined;
@@ -46,7 +51,7 @@ export function ReviewOverviewPage({
         lead="Kommunene vurderer hva første leveranse i Akson skal inneholde: for hver informasjonstjeneste tar de stilling og kommenterer. I hver runde fryses listen, så alle vurderer den samme. Kommunene erklærer også om de vil være med (intensjonserklæring); målet er avtaler med kommuner som dekker over halvparten av innbyggerne."
       />
       {own ? <OwnTasks own={own} rounds={rounds} now={now} /> : null}
-      {abilities.manage ? <OpenRoundForm open={open} values={values} errors={errors} /> : null}
+      {abilities.manage ? <OpenRoundForm open={open} values={values} errors={errors} baselines={baselines} /> : null}
       <section aria-labelledby="runder">
         <h2 class="ds-heading" data-size="md" id="runder">
           Runder
@@ -137,7 +142,17 @@ function OwnTasks({ own, rounds, now }: { own: OwnMunicipality; rounds: ReviewRo
 
 const fieldsOnly = (errors: FieldErrors | undefined) => (errors ? Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'skjema')) : undefined);
 
-function OpenRoundForm({ open, values, errors }: { open: ReviewRound | undefined; values: RoundFormValues; errors?: FieldErrors | undefined }) {
+function OpenRoundForm({
+  open,
+  values,
+  errors,
+  baselines,
+}: {
+  open: ReviewRound | undefined;
+  values: RoundFormValues;
+  errors?: FieldErrors | undefined;
+  baselines: Array<{ id: number; name: string }>;
+}) {
   return (
     <section aria-labelledby="ny-runde">
       <h2 class="ds-heading" data-size="md" id="ny-runde">
@@ -163,6 +178,7 @@ function OpenRoundForm({ open, values, errors }: { open: ReviewRound | undefined
               errors={errors}
               required
             />
+            <BaselineChoice baselines={baselines} value={values.baseline} error={errors?.baseline} />
             <button class="ds-button" type="submit">
               Åpne runden
             </button>
