@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { FieldErrors } from '../../views/components/form.tsx';
+import { issueText } from '../../views/i18n/issues.ts';
 
 /** The posted body, or a 400 for a body that is not a well-formed form (never a 500). */
 async function parseForm(c: Context, all: boolean): Promise<Record<string, string | File | Array<string | File>>> {
@@ -20,12 +21,15 @@ export async function formInput(c: Context): Promise<Record<string, string>> {
   return fields;
 }
 
-/** The first message for each field a zod error names, for the form to show beside the field. */
+/**
+ * The first message for each field a zod error names, for the form to show beside the field, in
+ * the request's language (a model's message is a catalogue key: see `say` in model/messages.ts).
+ */
 export function fieldErrors(error: { issues: readonly z.core.$ZodIssue[] }): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'skjema');
-    errors[field] ??= issue.message;
+    errors[field] ??= issueText(issue);
   }
   return errors;
 }

@@ -1,4 +1,4 @@
-import { provenanceExplanation, provenanceLabel, type ProvenanceLevel } from '../../model/provenance.ts';
+import type { ProvenanceLevel } from '../../model/provenance.ts';
 import type { Child } from 'hono/jsx';
 import { elementHref, kindInfo } from '../../model/kinds.ts';
 import type { PortfolioStatus, ScopeElement, SourceRef } from '../../model/schemas.ts';
@@ -17,45 +17,51 @@ export function ElementLink({ element }: { element: (Pick<ScopeElement, 'kind' |
   );
 }
 
-export function TentativeTag({ show = true, label = 'Tentativt' }: { show?: boolean; label?: string }) {
+export function TentativeTag({ show = true, label }: { show?: boolean; label?: string }) {
+  const { t } = useI18n();
   if (!show) return null;
   return (
-    <span class="ds-tag" data-color="warning" data-size="sm" title="Kilden merker dette TENTATIVT eller UNDER ARBEID">
-      {label}
+    <span class="ds-tag" data-color="warning" data-size="sm" title={t('common.tentative.title')}>
+      {label ?? t('common.tentative')}
     </span>
   );
 }
 
 /** Where an element or a link comes from: stated, tentative in the source, or inferred (with why). */
 export function ProvenanceTag({ level, note }: { level: ProvenanceLevel; note?: string }) {
+  const { t } = useI18n();
   const color = level === 'stated' ? 'success' : level === 'tentative' ? 'warning' : 'info';
-  const title = [provenanceExplanation[level], note?.trim() ? note.trim() : level === 'inferred' ? 'Ingen begrunnelse oppgitt.' : '']
+  const title = [t(`domain.provenance.explain.${level}`), note?.trim() ? note.trim() : level === 'inferred' ? t('common.provenance.noReason') : '']
     .filter(Boolean)
     .join(' ');
   return (
     <span class={`ds-tag provenance provenance--${level}`} data-color={color} data-size="sm" title={title} data-provenance={level}>
-      {provenanceLabel[level]}
+      {t(`domain.provenance.${level}`)}
     </span>
   );
 }
 
 export function SourceLink({ source }: { source: SourceRef | null }) {
-  if (!source) return <span class="muted">Ingen kilde</span>;
-  const lines = source.fromLine === source.toLine ? `linje ${source.fromLine}` : `linje ${source.fromLine}–${source.toLine}`;
+  const { t } = useI18n();
+  if (!source) return <span class="muted">{t('common.source.none')}</span>;
   return (
     <a class="ds-link" href={`/kilde/${source.document}?fra=${source.fromLine}&til=${source.toLine}#L${source.fromLine}`}>
-      Kilde, {lines}
+      {t('common.source.link', { from: source.fromLine === source.toLine ? 'same' : String(source.fromLine), to: source.toLine })}
     </a>
   );
 }
 
 const statusColor: Record<PortfolioStatus, string> = { Grønn: 'success', Gul: 'warning', Rød: 'danger' };
+/** The portfolio's status codes are the document's Norwegian words; the label is the interface's. */
+export const portfolioStatusName = { Grønn: 'green', Gul: 'yellow', Rød: 'red' } as const satisfies Record<PortfolioStatus, string>;
 
 export function StatusTag({ status }: { status: PortfolioStatus | null }) {
-  if (!status) return <span class="muted">Ikke oppgitt</span>;
+  const { t } = useI18n();
+  if (!status) return <span class="muted">{t('common.notGiven')}</span>;
+  const name = portfolioStatusName[status];
   return (
-    <span class={`ds-tag status status--${status === 'Grønn' ? 'green' : status === 'Gul' ? 'yellow' : 'red'}`} data-color={statusColor[status]} data-size="sm">
-      {status}
+    <span class={`ds-tag status status--${name}`} data-color={statusColor[status]} data-size="sm">
+      {t(`domain.portfolioStatus.${name}`)}
     </span>
   );
 }
@@ -79,10 +85,11 @@ export function PageHeader({
   /** Take focus: for content htmx swapped in, so keyboard users start at its heading. */
   focus?: boolean;
 }) {
+  const { t } = useI18n();
   return (
     <div class="page-header">
       {crumbs && crumbs.length > 0 ? (
-        <nav class="ds-breadcrumbs" aria-label="Du er her">
+        <nav class="ds-breadcrumbs" aria-label={t('common.breadcrumbs')}>
           <ol>
             {crumbs.map((c) => (
               <li>{c.href ? <a class="ds-link" href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
@@ -104,7 +111,7 @@ export function PageHeader({
 }
 
 export function kindCrumb(kind: ScopeElement['kind']): Crumb {
-  return { href: `/${kindInfo[kind].path}`, label: kindInfo[kind].plural };
+  return { href: `/${kindInfo[kind].path}`, label: useI18n().t(`kinds.${kind}.plural`) };
 }
 
 export function Empty({ children }: { children: Child }) {

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { useI18n } from '../i18n/index.ts';
 
 /** Field name → the message to show beside it. */
 export type FieldErrors = Record<string, string>;
@@ -143,12 +144,13 @@ export function ErrorSummary({
   /** The id of a field's control, for forms whose ids are not the default `felt-<name>`. */
   anchor?: (field: string) => string;
 }) {
+  const { t } = useI18n();
   const entries = Object.entries(errors ?? {});
   if (entries.length === 0) return null;
   return (
     <div class="ds-error-summary" role="alert" tabindex={-1} autofocus>
       <h2 class="ds-heading" data-size="xs">
-        Rett opp dette før du sender inn på nytt
+        {t('common.errorSummary')}
       </h2>
       <ul class="ds-list">
         {entries.map(([field, message]) => (

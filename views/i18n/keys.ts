@@ -23,5 +23,6 @@ export type MessageKey =
   | Area<'import', typeof import('./nb/import.json')>
   | Area<'requirementList', typeof import('./nb/requirementList.json')>
   | Area<'exchange', typeof import('./nb/exchange.json')>
+  | Area<'validation', typeof import('./nb/validation.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

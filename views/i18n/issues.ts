@@ -1,0 +1,36 @@
+import { catalogues, defaultLanguage } from './catalogues.ts';
+import { useI18n, type I18n, type MessageKey, type MessageValues } from './index.ts';
+
+const reference = catalogues.get(defaultLanguage)!.messages;
+
+/** Whether a text is a catalogue key (as a model's zod message is, see `say` in model/messages.ts). */
+export function isMessageKey(text: string): text is MessageKey {
+  return reference.has(text);
+}
+
+/** What of a zod issue a message may use: a custom issue's `params`, a size check's limit. */
+export interface IssueLike {
+  message: string;
+  params?: Record<string, unknown> | undefined;
+  maximum?: unknown;
+  minimum?: unknown;
+}
+
+/**
+ * A validation message in the reader's language: a zod issue whose message is a catalogue key is
+ * translated, with the custom issue's `params` and a size check's `maximum`/`minimum` as the
+ * message's values; any other message is shown as it is.
+ */
+export function issueText(issue: IssueLike, i18n: I18n = useI18n()): string {
+  if (!isMessageKey(issue.message)) return issue.message;
+  const values: MessageValues = {};
+  for (const limit of ['maximum', 'minimum'] as const) {
+    const value = issue[limit];
+    if (typeof value === 'number' || typeof value === 'bigint') values[limit] = Number(value);
+  }
+  for (const [name, value] of Object.entries(issue.params ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number') values[name] = value;
+    else if (Array.isArray(value)) values[name] = i18n.list(value.map(String));
+  }
+  return i18n.t(issue.message, values);
+}
