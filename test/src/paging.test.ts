@@ -62,10 +62,11 @@ const views: PagedView[] = [
   { path: '/informasjonstjenester?tier=pluss', region: 'elementliste', rows: serviceRows, total: countServices('pluss'), pageSize: 100 },
 ];
 
-/** The pager's links in a region: page number → address. */
+/** The pager's links in a region (the first pager from its start; a later list's pager may follow): page number → address. */
 function pagerLinks(region: string): Map<string, string> {
   const links = new Map<string, string>();
-  for (const m of region.matchAll(/<a class="ds-link" id="[a-z-]+-(\d+|forrige|neste)" href="([^"]+)"/g)) links.set(m[1]!, unescape(m[2]!));
+  const pager = region.slice(region.indexOf('<nav class="pager"'));
+  for (const m of pager.slice(0, pager.indexOf('</nav>')).matchAll(/<a class="ds-link" id="[a-z-]+-(\d+|forrige|neste)" href="([^"]+)"/g)) links.set(m[1]!, unescape(m[2]!));
   return links;
 }
 

@@ -6,7 +6,7 @@ import { byPosition, type ModelIndex } from '../../model/lookup.ts';
 import { recordSolutionLabel, type ElementOfKind, type ScopeElement, type ScopeModel } from '../../model/schemas.ts';
 import { ElementLink, Empty, PageHeader, ProvenanceTag, SourceLink, TentativeTag } from '../components/common.tsx';
 import { ServiceFilterForm } from '../components/service-filter.tsx';
-import { Pager } from '../components/consultation.tsx';
+import { Pager } from '../components/pager.tsx';
 import { useI18n } from '../i18n/index.ts';
 import type { ListCounts } from '../../src/db/queries/element-lists.ts';
 

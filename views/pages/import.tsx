@@ -1,6 +1,7 @@
 import type { ImportReport, RowProblem } from '../../model/exchange/sheet-import.ts';
 import { PageHeader, TabLinks } from '../components/common.tsx';
 import { Notice } from '../components/form.tsx';
+import { Pager } from '../components/pager.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.ts';
 
 /*
@@ -297,21 +298,7 @@ export function ImportReportPage({ id, report, fingerprint, section, page, expir
         ) : (
           <ReportTable rows={slice(report.unchanged).map((u) => ({ row: u.row, ref: u.ref, cells: [t('import.unchangedText')] }))} />
         )}
-        {pages > 1 ? (
-          <nav class="pager" aria-label={t('import.page', { page: at, pages })}>
-            <p class="ds-paragraph">{t('import.page', { page: at, pages })}</p>
-            {at > 1 ? (
-              <a class="ds-link" href={href(section, at - 1)}>
-                {t('import.previous')}
-              </a>
-            ) : null}{' '}
-            {at < pages ? (
-              <a class="ds-link" href={href(section, at + 1)}>
-                {t('import.next')}
-              </a>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pager page={at} pageSize={REPORT_PAGE_SIZE} total={size} href={(p) => href(section, p)} label={t('import.pages')} idPrefix="rapport-side" />
       </section>
     </>
   );

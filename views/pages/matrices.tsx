@@ -7,7 +7,7 @@ import { BarList } from '../components/bars.tsx';
 import { countOf, ElementLink, Empty, PageHeader, TabLinks } from '../components/common.tsx';
 import { ExchangeCellView, modeAbbreviation, PersonnelCell } from '../components/matrix-cells.tsx';
 import { ServiceFilterForm } from '../components/service-filter.tsx';
-import { Pager } from '../components/consultation.tsx';
+import { Pager } from '../components/pager.tsx';
 import type { Coverage } from '../../src/db/queries/service-selection.ts';
 
 export const matrixTabs = [

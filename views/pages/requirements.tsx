@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import {
   requirementListUrl,
   requirementPageCount,
+  requirementPageSize,
   type RequirementListQuery,
   type RequirementSortKey,
 } from '../../model/requirement-list.ts';
@@ -9,6 +10,7 @@ import { requirementPriorities, requirementStatuses } from '../../model/schemas.
 import type { RequirementListChoices, RequirementListPage } from '../../src/db/queries/requirement-list.ts';
 import { ElementLink, Empty, PageHeader, TentativeTag } from '../components/common.tsx';
 import { FilterSelect } from '../components/form.tsx';
+import { Pager } from '../components/pager.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { BulkForm } from './requirement-bulk.tsx';
 
@@ -234,49 +236,18 @@ export function RequirementListRegion({ query, page, choices, canEdit, notice }:
 
 /** First, previous, the pages around this one, next and last; each a real link with the whole state. */
 function RequirementPager({ query, total }: { query: RequirementListQuery; total: number }) {
-  const { t, tx } = useI18n();
-  const pageLabel = (p: number) => tx('requirementList.pager.page', { page: p, sr: (chunks) => <span class="ds-sr-only">{chunks}</span> });
-  const pages = requirementPageCount(total);
-  if (pages <= 1) return null;
-  const page = query.side;
-  const href = (p: number) => requirementListUrl({ ...query, side: p });
-  const hx = (p: number) => ({ 'hx-get': href(p), 'hx-target': '#kravliste', 'hx-swap': 'outerHTML', 'hx-push-url': 'true' });
-  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const { t } = useI18n();
   return (
-    <nav class="pager" aria-label={t('requirementList.pager.label')}>
-      <p class="ds-paragraph" data-size="sm">
-        {t('requirementList.pager.position', { page, pages })}
-      </p>
-      <ul>
-        {page > 1 ? (
-          <li>
-            <a class="ds-link" id="kravside-forrige" href={href(page - 1)} rel="prev" {...hx(page - 1)}>
-              {t('requirementList.pager.previous')}
-            </a>
-          </li>
-        ) : null}
-        {shown.map((p) => (
-          <li>
-            {p === page ? (
-              <span aria-current="page" class="pager__current" id={`kravside-${p}`}>
-                {pageLabel(p)}
-              </span>
-            ) : (
-              <a class="ds-link" id={`kravside-${p}`} href={href(p)} {...hx(p)}>
-                {pageLabel(p)}
-              </a>
-            )}
-          </li>
-        ))}
-        {page < pages ? (
-          <li>
-            <a class="ds-link" id="kravside-neste" href={href(page + 1)} rel="next" {...hx(page + 1)}>
-              {t('requirementList.pager.next')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
+    <Pager
+      page={query.side}
+      pageSize={requirementPageSize}
+      total={total}
+      href={(p) => requirementListUrl({ ...query, side: p })}
+      target="#kravliste"
+      label={t('requirementList.pager.label')}
+      idPrefix="kravside"
+      around={2}
+    />
   );
 }
 

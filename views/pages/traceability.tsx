@@ -2,7 +2,7 @@ import { numberChapters, traceHref, type RequirementChapter, type TraceQuery } f
 import { requirementPriorities, requirementPriorityLabel, requirementStatuses, requirementStatusLabel } from '../../model/schemas.ts';
 import type { CoverageFigures, TracePage } from '../../src/db/queries/traceability.ts';
 import { Empty, PageHeader } from '../components/common.tsx';
-import { Pager } from '../components/consultation.tsx';
+import { Pager } from '../components/pager.tsx';
 import { FilterSelect } from '../components/form.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { StructureNav } from './requirement-structure.tsx';

@@ -15,7 +15,8 @@ import {
 } from '../../../model/consultation.ts';
 import { diffWords } from '../../../model/word-diff.ts';
 import { Empty, PageHeader } from '../../components/common.tsx';
-import { Answer, CommentBody, CommentStatusTag, ItemName, Pager, ProposalDiff, RoundStateTag, UserText, WordDiff } from '../../components/consultation.tsx';
+import { Answer, CommentBody, CommentStatusTag, ItemName, ProposalDiff, RoundStateTag, UserText, WordDiff } from '../../components/consultation.tsx';
+import { Pager } from '../../components/pager.tsx';
 import { ApplyProposal, type ApplyFormState } from './apply-proposal.tsx';
 import { ErrorSummary, Notice, SelectField, TextAreaField, type FieldErrors } from '../../components/form.tsx';
 import { DateTimeText } from '../../components/dates.tsx';

@@ -1,7 +1,8 @@
 import { commentStatuses, commentStatusLabel, type Comment } from '../../../model/consultation.ts';
 import type { Tally } from '../../../model/consultation-report.ts';
 import { Empty, PageHeader } from '../../components/common.tsx';
-import { CommentCard, Pager } from '../../components/consultation.tsx';
+import { CommentCard } from '../../components/consultation.tsx';
+import { Pager } from '../../components/pager.tsx';
 import { commentHref } from './comment.tsx';
 
 export interface OrganisationCommentsProps {

@@ -16,7 +16,8 @@ import {
 import { itemLabel, type Figures, type Tally } from '../../../model/consultation-report.ts';
 import type { NewSummary } from '../../../src/db/queries/consultation-comments.ts';
 import { Empty, PageHeader, TabLinks } from '../../components/common.tsx';
-import { CommentCard, ItemName, Pager, RoundStateTag, UserText } from '../../components/consultation.tsx';
+import { CommentCard, ItemName, RoundStateTag, UserText } from '../../components/consultation.tsx';
+import { Pager } from '../../components/pager.tsx';
 import { FilterSelect, Notice } from '../../components/form.tsx';
 import { DateText, DateTimeText } from '../../components/dates.tsx';
 import { useI18n } from '../../i18n/index.ts';

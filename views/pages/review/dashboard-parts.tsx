@@ -1,12 +1,13 @@
 import type { Coverage } from '../../../model/review/coverage.ts';
 import type { TallySort } from '../../../model/review/tallies.ts';
-import type { CommentPaging } from '../../../model/review/comment-list.ts';
+import { commentPageSize, type CommentPaging } from '../../../model/review/comment-list.ts';
 import { stanceLabel, stances } from '../../../model/review/schemas.ts';
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
 import type { CommentFilter, RoundComment } from '../../../src/db/queries/review/comments.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
 import { StanceTag, countOf, formatShare } from './common.tsx';
 import { FilterSelect } from '../../components/form.tsx';
+import { Pager } from '../../components/pager.tsx';
 
 /** The dashboard's coverage per county, with a bar against the goal and the figures in words. */
 export function CountyTable({ coverage }: { coverage: Coverage }) {
@@ -161,23 +162,14 @@ export function Comments({ list, round, sort }: { list: CommentList; round: Revi
               </ul>
             </div>
           ))}
-          {paging.pages > 1 ? (
-            <nav class="pager" aria-label="Sider med kommentarer">
-              {paging.page > 1 ? (
-                <a class="ds-link" href={commentsHref(round, sort, filter, paging.page - 1)} rel="prev">
-                  Forrige side
-                </a>
-              ) : null}
-              <span>
-                Side {paging.page} av {paging.pages}
-              </span>
-              {paging.page < paging.pages ? (
-                <a class="ds-link" href={commentsHref(round, sort, filter, paging.page + 1)} rel="next">
-                  Neste side
-                </a>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            page={paging.page}
+            pageSize={commentPageSize}
+            total={total}
+            href={(p) => commentsHref(round, sort, filter, p)}
+            label="Sider med kommentarer"
+            idPrefix="kommentarer-side"
+          />
         </>
       )}
     </section>

@@ -7,7 +7,7 @@ import { Empty, formatNumber } from '../../components/common.tsx';
 import { Comments, CountyTable, RoundPicker, type CommentList } from './dashboard-parts.tsx';
 import { CoverageBar, ReviewHeader, formatCount, formatShare, type ReviewAbilities } from './common.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { Pager } from '../../components/consultation.tsx';
+import { Pager } from '../../components/pager.tsx';
 import type { ListPaging } from '../elements.tsx';
 
 export interface DashboardProps {
