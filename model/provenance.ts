@@ -12,15 +12,11 @@ export const provenanceLevelSchema = z.enum(provenanceLevels);
 export type ProvenanceLevel = z.infer<typeof provenanceLevelSchema>;
 const knownLevels: ReadonlySet<string> = new Set(provenanceLevels);
 
+/** The levels' bokmål names, for exports to other tools; the interface says them from `domain.provenance.*`. */
 export const provenanceLabel: Record<ProvenanceLevel, string> = {
   stated: 'Står i kilden',
   tentative: 'Tentativt i kilden',
   inferred: 'Tolkning',
-};
-export const provenanceLabelEn: Record<ProvenanceLevel, string> = {
-  stated: 'Stated in the source',
-  tentative: 'Tentative in the source',
-  inferred: 'Inferred',
 };
 /** One sentence on what the level means, for the badge's title and the form's hint. */
 export const provenanceExplanation: Record<ProvenanceLevel, string> = {

@@ -80,6 +80,7 @@ export type PortfolioStatus = z.infer<typeof portfolioStatusSchema>;
 
 export const portfolioPhases = ['Konsept', 'Planlegging', 'Gjennomføring'] as const;
 export const portfolioPhaseSchema = z.enum(portfolioPhases);
+export type PortfolioPhase = z.infer<typeof portfolioPhaseSchema>;
 
 export const requirementPriorities = ['must', 'should', 'could', 'wont'] as const;
 export const requirementPrioritySchema = z.enum(requirementPriorities);

@@ -107,6 +107,11 @@ const cases: Record<string, Case> = {
     nb: ['Agder (42): 0 kommuner, 5 innbyggere', 'Agder (42): 1 kommune, 5 innbyggere', 'Agder (42): 2 kommuner, 5 innbyggere'],
     en: ['Agder (42): 0 municipalities, 5 inhabitants', 'Agder (42): 1 municipality, 5 inhabitants', 'Agder (42): 2 municipalities, 5 inhabitants'],
   },
+  'scope.region.population': {
+    values: (n) => ({ count: n, population: '5' }),
+    nb: ['0 kommuner med 5 innbyggere (2024).', '1 kommune med 5 innbyggere (2024).', '2 kommuner med 5 innbyggere (2024).'],
+    en: ['0 municipalities with 5 inhabitants (2024).', '1 municipality with 5 inhabitants (2024).', '2 municipalities with 5 inhabitants (2024).'],
+  },
   'scope.capabilities.services': { nb: ['ingen tjenester', '1 tjeneste', '2 tjenester'], en: ['no services', '1 service', '2 services'] },
   'domain.portfolio.total': {
     values: (n) => ({ count: n, budget: '10', line1: 1, line2: 2 }),

@@ -1,7 +1,7 @@
 import type { ProvenanceLevel } from '../../model/provenance.ts';
 import type { Child } from 'hono/jsx';
 import { elementHref, kindInfo } from '../../model/kinds.ts';
-import type { PortfolioStatus, ScopeElement, SourceRef } from '../../model/schemas.ts';
+import type { PortfolioPhase, PortfolioStatus, ScopeElement, SourceRef } from '../../model/schemas.ts';
 import { useI18n } from '../i18n/index.ts';
 
 export function ElementLink({ element }: { element: (Pick<ScopeElement, 'kind' | 'key' | 'name'> & { nameEn?: string | null }) | undefined }) {
@@ -54,6 +54,9 @@ export function SourceLink({ source }: { source: SourceRef | null }) {
 const statusColor: Record<PortfolioStatus, string> = { Grønn: 'success', Gul: 'warning', Rød: 'danger' };
 /** The portfolio's status codes are the document's Norwegian words; the label is the interface's. */
 export const portfolioStatusName = { Grønn: 'green', Gul: 'yellow', Rød: 'red' } as const satisfies Record<PortfolioStatus, string>;
+
+/** The portfolio's phases, likewise: the code is the document's word. */
+export const portfolioPhaseName = { Konsept: 'concept', Planlegging: 'planning', Gjennomføring: 'execution' } as const satisfies Record<PortfolioPhase, string>;
 
 export function StatusTag({ status }: { status: PortfolioStatus | null }) {
   const { t } = useI18n();

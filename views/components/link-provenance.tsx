@@ -1,10 +1,9 @@
-import { kindInfo } from '../../model/kinds.ts';
 import { linkEndsToken, provenanceFingerprint, type LinkType } from '../../model/link-types.ts';
-import { provenanceLabel, provenanceLabelEn, provenanceLevels, type LinkProvenance } from '../../model/provenance.ts';
+import { provenanceLevels, type LinkProvenance } from '../../model/provenance.ts';
 import { relationAccepts, relationsFrom, type RelationInfo } from '../../model/relations.ts';
 import type { ModelIndex } from '../../model/lookup.ts';
 import type { ScopeElement, ScopeModel } from '../../model/schemas.ts';
-import { useI18n } from '../i18n/index.ts';
+import { useI18n, type I18n } from '../i18n/index.ts';
 import { ProvenanceTag } from './common.tsx';
 import type { FieldErrors } from './form.tsx';
 
@@ -32,16 +31,17 @@ export function linkDomId(type: LinkType, ends: ReadonlyArray<number | string>):
   return `kobling-${type}-${linkEndsToken(ends).replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
-function linesText(p: LinkProvenance): string {
+function linesText(p: LinkProvenance, t: I18n['t']): string {
   if (p.fromLine === null || p.toLine === null) return '';
-  return p.fromLine === p.toLine ? ` (linje ${p.fromLine})` : ` (linje ${p.fromLine}–${p.toLine})`;
+  return ` (${t('links.provenance.lines', { from: p.fromLine === p.toLine ? 'same' : String(p.fromLine), to: p.toLine })})`;
 }
 
 /** A link's level and reason, in words beside the link (not only in a tooltip), and for architects the editor. */
 export function LinkProvenanceNote({ provenance, edit, state }: { provenance: LinkProvenance | undefined; edit?: LinkEdit | undefined; state?: LinkEditState }) {
+  const { t } = useI18n();
   if (!provenance) return null;
   const shown = state?.stored ?? provenance;
-  const lines = linesText(shown);
+  const lines = linesText(shown, t);
   const body = (
     <>
       {' '}
@@ -103,8 +103,7 @@ function LinkProvenanceEditor({ edit, provenance, state }: { edit: LinkEdit; pro
 
 /** A link's level, reason and lines as form fields, with their messages beside them; ids under `id`. */
 function ProvenanceFields({ id, values, errors }: { id: string; values: { level: string; note: string; fromLine: string; toLine: string }; errors: FieldErrors }) {
-  const { t, language } = useI18n();
-  const labels = language.code === 'en' ? provenanceLabelEn : provenanceLabel;
+  const { t } = useI18n();
   const field = (name: 'level' | 'note' | 'fromLine' | 'toLine') => ({
     id: `${id}-${name}`,
     name,
@@ -129,7 +128,7 @@ function ProvenanceFields({ id, values, errors }: { id: string; values: { level:
         <select class="ds-input" {...field('level')}>
           {provenanceLevels.map((level) => (
             <option value={level} selected={values.level === level}>
-              {labels[level]}
+              {t(`domain.provenance.${level}`)}
             </option>
           ))}
         </select>
@@ -209,7 +208,7 @@ export function RelationAddForm({
   const kinds = [...new Set(targets.map((e) => e.kind))];
   return (
     <details class="ds-details relation-add" open={mine !== undefined}>
-      <summary>{t('links.relations.add', { relation: info.label })}</summary>
+      <summary>{t('links.relations.add', { relation: t(`links.relation.${info.relation}`) })}</summary>
       <div>
         {errors.form ? (
           <p class="ds-alert" data-color="warning" data-size="sm" role="alert">
@@ -226,7 +225,7 @@ export function RelationAddForm({
             <select class="ds-input" {...field('target')}>
               <option value="">{t('links.relations.choose')}</option>
               {kinds.map((kind) => (
-                <optgroup label={kindInfo[kind].plural}>
+                <optgroup label={t(`kinds.${kind}.plural`)}>
                   {targets
                     .filter((e) => e.kind === kind)
                     .map((e) => (

@@ -5,22 +5,16 @@ import type { AuditEvent } from '../../model/audit.ts';
 import { ElementHistory } from '../components/history.tsx';
 import { byPosition, subtreeIds, type ModelIndex } from '../../model/lookup.ts';
 import {
-  decisionTrackLabel,
-  requirementPriorityLabel,
-  requirementStatusLabel,
-  usageLabel,
   type ElementOfKind,
   type InformationService,
   type ScopeElement,
   type ScopeModel,
 } from '../../model/schemas.ts';
 import { serviceContext } from '../../model/diagrams/service-context.ts';
-import { ElementLink, Empty, kindCrumb, PageHeader, ProvenanceTag, SourceLink, StatusTag, TentativeTag, formatNumber } from '../components/common.tsx';
-import { provenanceLabel, type LinkProvenance } from '../../model/provenance.ts';
+import { ElementLink, Empty, kindCrumb, PageHeader, ProvenanceTag, SourceLink, StatusTag, TentativeTag, formatNumber, portfolioPhaseName } from '../components/common.tsx';
+import type { LinkProvenance } from '../../model/provenance.ts';
 import type { LinkType } from '../../model/link-types.ts';
 import { LinkProvenanceNote, RelationAddForm, relationCandidates, type LinkEdit, type RelationFormState } from '../components/link-provenance.tsx';
-import { relationInfo } from '../../model/relations.ts';
-import { recordSolutionLabel } from '../../model/schemas.ts';
 import { ServiceDiagramSection } from './diagrams.tsx';
 import { matrixRowHref } from './matrices.tsx';
 import { chapterLabel, ElementRequirementsSection, RequirementTraceSection } from './requirement-trace.tsx';
@@ -70,7 +64,7 @@ export interface ElementDetailProps {
 
 /** The element's page content; an edit swaps this region, and a save swaps it back. */
 export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history, focus = false, trace, canLink = canEdit, relationForm }: ElementDetailProps) {
-  const { name, t } = useI18n();
+  const { name, t, tx } = useI18n();
   const requirements = requirementsAbout(element.id, model, index);
   const href = elementHref(element.kind, element.key);
   // The name in the interface's language (the English one in English, where there is one), and the other beside it.
@@ -102,12 +96,12 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
         {canEdit ? (
           <div class="element-actions">
             <a class="ds-button" data-variant="secondary" href={`${href}/rediger`} hx-get={`${href}/rediger`} hx-target="#element-innhold" hx-swap="outerHTML">
-              Rediger
+              {t('scope.detail.edit')}
             </a>
             <form method="post" action={`${href}/slett`} hx-post={`${href}/slett`} hx-target="#slett-bekreft" hx-swap="outerHTML">
               <input type="hidden" name="version" value={String(element.version)} />
               <button class="ds-button" data-variant="tertiary" data-color="danger" type="submit">
-                Slett
+                {t('scope.detail.delete')}
               </button>
             </form>
           </div>
@@ -126,30 +120,30 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
       {element.kind !== 'requirement' && trace ? (
         <ElementRequirementsSection element={element} model={model} index={index} trace={trace} canEdit={canLink} />
       ) : element.kind !== 'requirement' ? (
-        <Section id="krav" title={`Krav (${requirements.length})`}>
+        <Section id="krav" title={t('scope.detail.requirements', { count: requirements.length })}>
           {requirements.length === 0 ? (
-            <Empty>Ingen krav er knyttet til dette elementet.</Empty>
+            <Empty>{t('scope.detail.requirements.none')}</Empty>
           ) : (
             <RequirementList requirements={requirements} />
           )}
         </Section>
       ) : null}
 
-      <Section id="kilde" title="Kilde">
+      <Section id="kilde" title={t('scope.detail.source')}>
         <p class="ds-paragraph">
-          <SourceLink source={element.source} /> <span class="muted">Nøkkel: {element.key}</span>
+          <SourceLink source={element.source} /> <span class="muted">{t('scope.detail.key', { key: element.key })}</span>
         </p>
         <p class="ds-paragraph provenance-line" id="kildegrunnlag">
-          <strong>Kildegrunnlag: {provenanceLabel[element.provenance]}.</strong>{' '}
+          <strong>{t('domain.provenance.heading', { level: t(`domain.provenance.${element.provenance}`) })}</strong>{' '}
           {element.provenanceNote.trim() !== ''
             ? element.provenanceNote
             : element.provenance === 'inferred'
-              ? 'Ingen begrunnelse er oppgitt for tolkningen.'
+              ? t('domain.provenance.noReason')
               : null}
         </p>
         {element.sourceQuote !== null ? (
           <p class="ds-paragraph">
-            Kildens egen tekst: <q>{element.sourceQuote}</q>
+            {tx('domain.provenance.quote', { quote: element.sourceQuote, q: (text) => <q>{text}</q> })}
           </p>
         ) : null}
         {excerpt ? (
@@ -220,8 +214,8 @@ function RelationsSection({
   if (outgoing.length === 0 && incoming.length === 0 && candidates.length === 0) return null;
   const href = elementHref(element.kind, element.key);
   const rows = [
-    ...outgoing.map((r) => ({ label: relationInfo[r.relation].label, other: index.byId.get(r.toId), otherId: r.toId, r, out: true })),
-    ...incoming.map((r) => ({ label: relationInfo[r.relation].inverse, other: index.byId.get(r.fromId), otherId: r.fromId, r, out: false })),
+    ...outgoing.map((r) => ({ label: t(`links.relation.${r.relation}`), other: index.byId.get(r.toId), otherId: r.toId, r, out: true })),
+    ...incoming.map((r) => ({ label: t(`links.relation.${r.relation}.inverse`), other: index.byId.get(r.fromId), otherId: r.fromId, r, out: false })),
   ];
   const labels = [...new Set(rows.map((row) => row.label))];
   return (
@@ -240,7 +234,7 @@ function RelationsSection({
                   const otherName = row.other ? name(row.other) : String(row.otherId);
                   return (
                     <li>
-                      <ElementLink element={row.other} /> <span class="muted">({row.other ? kindInfo[row.other.kind].singular : ''})</span>
+                      <ElementLink element={row.other} /> <span class="muted">({row.other ? t(`kinds.${row.other.kind}.singular`) : ''})</span>
                       {canEdit ? (
                         <form method="post" action={`${href}/relasjoner/fjern`} hx-post={`${href}/relasjoner/fjern`} hx-target="#element-innhold" hx-swap="outerHTML" class="inline-form">
                           <input type="hidden" name="relation" value={row.r.relation} />
@@ -306,6 +300,7 @@ function requirementsAbout(elementId: number, model: ScopeModel, index: ModelInd
 }
 
 function RequirementList({ requirements }: { requirements: Array<ElementOfKind['requirement']> }) {
+  const { t } = useI18n();
   return (
     <ul class="requirement-list">
       {requirements.map((r) => (
@@ -314,10 +309,10 @@ function RequirementList({ requirements }: { requirements: Array<ElementOfKind['
             {r.ref} {r.name}
           </a>{' '}
           <span class="ds-tag" data-size="sm" data-color="neutral">
-            {requirementPriorityLabel[r.priority]}
+            {t(`requirementList.priority.${r.priority}`)}
           </span>{' '}
           <span class="ds-tag" data-size="sm" data-color="info">
-            {requirementStatusLabel[r.status]}
+            {t(`requirementList.status.${r.status}`)}
           </span>
           <div class="muted">{r.text}</div>
         </li>
@@ -383,16 +378,17 @@ function NoKindSection(_: KindViewProps<'task' | 'stakeholder' | 'journalInterfa
 
 /** A region of the target picture: its record solution, and the counties that tie municipalities to it. */
 function RegionView({ element, model, canEdit }: KindViewProps<'region'>) {
+  const { t } = useI18n();
   const counties = model.links.regionCounties.filter((l) => l.regionId === element.id);
   const numbers = new Set(counties.map((l) => l.countyNumber));
   const municipalities = model.municipalities.filter((m) => numbers.has(m.countyNumber));
   const countyName = (n: string) => model.municipalities.find((m) => m.countyNumber === n)?.countyName ?? '';
   return (
     <>
-      <Facts rows={[['Journalløsning', recordSolutionLabel[element.recordSolution]]]} />
-      <Section id="fylker" title={`Fylker (${counties.length})`}>
+      <Facts rows={[[t('scope.region.recordSolution'), t(`domain.recordSolution.${element.recordSolution}`)]]} />
+      <Section id="fylker" title={t('scope.region.counties', { count: counties.length })}>
         {counties.length === 0 ? (
-          <Empty>Ingen fylker er knyttet til regionen.</Empty>
+          <Empty>{t('scope.region.counties.none')}</Empty>
         ) : (
           <>
             <ul class="link-list">
@@ -407,7 +403,7 @@ function RegionView({ element, model, canEdit }: KindViewProps<'region'>) {
               ))}
             </ul>
             <p class="ds-paragraph">
-              {municipalities.length} kommuner med {formatNumber(municipalities.reduce((sum, m) => sum + m.population, 0), 0)} innbyggere (2024).
+              {t('scope.region.population', { count: municipalities.length, population: formatNumber(municipalities.reduce((sum, m) => sum + m.population, 0), 0) })}
             </p>
           </>
         )}
@@ -421,18 +417,20 @@ function ServiceView({ element, model, index, canEdit }: KindViewProps<'informat
 }
 
 function CategoryView({ element, model, index }: KindViewProps<'informationCategory'>) {
+  const { t } = useI18n();
   return (
-    <Section id="tjenester" title="Informasjonstjenester i kategorien">
+    <Section id="tjenester" title={t('scope.category.services')}>
       <ServicesByTier services={servicesWhere(model, (s) => s.categoryId === element.id)} index={index} />
     </Section>
   );
 }
 
 function TierView({ element, model, index }: KindViewProps<'deliveryTier'>) {
+  const { t } = useI18n();
   return (
     <>
-      <Facts rows={[['Del av første leveranse', element.firstDelivery ? 'Ja' : 'Nei']]} />
-      <Section id="tjenester" title="Informasjonstjenester i trinnet">
+      <Facts rows={[[t('scope.tier.firstDelivery'), element.firstDelivery ? t('common.yes') : t('common.no')]]} />
+      <Section id="tjenester" title={t('scope.tier.services')}>
         <ServicesByCategory services={servicesWhere(model, (s) => s.tierId === element.id)} index={index} />
       </Section>
     </>
@@ -440,20 +438,22 @@ function TierView({ element, model, index }: KindViewProps<'deliveryTier'>) {
 }
 
 function SolutionPartView({ element, model }: KindViewProps<'solutionPart'>) {
+  const { t } = useI18n();
   const capabilities = model.elements.capability.filter((c) => c.solutionPartId === element.id).sort(byPosition);
   return (
     <>
-      <Section id="funksjonsomrader" title="Funksjonsområder">
-        <LinkList elements={capabilities} empty="Ingen funksjonsområder er plassert i denne delen." />
+      <Section id="funksjonsomrader" title={t('scope.solutionPart.capabilities')}>
+        <LinkList elements={capabilities} empty={t('scope.solutionPart.capabilities.none')} />
       </Section>
-      <Section id="tjenester" title="Informasjonstjenester">
-        <LinkList elements={servicesWhere(model, (s) => s.solutionPartId === element.id)} empty="Ingen informasjonstjenester er plassert i denne delen." />
+      <Section id="tjenester" title={t('scope.solutionPart.services')}>
+        <LinkList elements={servicesWhere(model, (s) => s.solutionPartId === element.id)} empty={t('scope.solutionPart.services.none')} />
       </Section>
     </>
   );
 }
 
 function CapabilityView({ element, model, index, canEdit }: KindViewProps<'capability'>) {
+  const { t } = useI18n();
   const path: ScopeElement[] = [];
   let parent = index.get('capability', element.parentId);
   while (parent && path.length < 50) {
@@ -467,7 +467,7 @@ function CapabilityView({ element, model, index, canEdit }: KindViewProps<'capab
       <Facts
         rows={[
           [
-            'Løsningsdel',
+            t('scope.capability.solutionPart'),
             <>
               <ElementLink element={index.get('solutionPart', element.solutionPartId)} />
               {element.solutionPartId !== null ? (
@@ -482,32 +482,33 @@ function CapabilityView({ element, model, index, canEdit }: KindViewProps<'capab
               ) : null}
             </>,
           ],
-          ['Ligger under', path.length === 0 ? 'Øverste nivå' : <>{path.map((p, i) => <>{i > 0 ? ' › ' : ''}<ElementLink element={p} /></>)}</>],
+          [t('scope.capability.parent'), path.length === 0 ? t('scope.capability.topLevel') : <>{path.map((p, i) => <>{i > 0 ? ' › ' : ''}<ElementLink element={p} /></>)}</>],
         ]}
       />
-      <Section id="underomrader" title="Underområder">
-        <LinkList elements={index.childrenOf(element.id)} empty="Ingen underområder." />
+      <Section id="underomrader" title={t('scope.capability.children')}>
+        <LinkList elements={index.childrenOf(element.id)} empty={t('scope.capability.children.none')} />
       </Section>
-      <Section id="tjenester" title="Informasjonstjenester som støttes">
-        <LinkList elements={servicesWhere(model, (s) => serviceIds.has(s.id))} empty="Ingen informasjonstjeneste er koblet til dette funksjonsområdet." />
+      <Section id="tjenester" title={t('scope.capability.services')}>
+        <LinkList elements={servicesWhere(model, (s) => serviceIds.has(s.id))} empty={t('scope.capability.services.none')} />
       </Section>
     </>
   );
 }
 
 function PersonnelGroupView({ element, model, index }: KindViewProps<'personnelGroup'>) {
+  const { t } = useI18n();
   const links = model.links.servicePersonnelGroups.filter((l) => l.personnelGroupId === element.id);
   return (
-    <Section id="tjenester" title="Informasjonstjenester gruppen bruker">
+    <Section id="tjenester" title={t('scope.personnelGroup.services')}>
       {links.length === 0 ? (
-        <Empty>Gruppen er ikke koblet til noen informasjonstjeneste.</Empty>
+        <Empty>{t('scope.personnelGroup.services.none')}</Empty>
       ) : (
         <table class="ds-table" data-border>
-          <caption class="ds-sr-only">Informasjonstjenester og bruk</caption>
+          <caption class="ds-sr-only">{t('scope.personnelGroup.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Informasjonstjeneste</th>
-              <th scope="col">Bruk</th>
+              <th scope="col">{t('scope.column.service')}</th>
+              <th scope="col">{t('scope.column.usage')}</th>
             </tr>
           </thead>
           <tbody>
@@ -516,7 +517,7 @@ function PersonnelGroupView({ element, model, index }: KindViewProps<'personnelG
                 <td>
                   <ElementLink element={index.get('informationService', l.serviceId)} />
                 </td>
-                <td>{usageLabel[l.usage]}</td>
+                <td>{t(`domain.usage.${l.usage}`)}</td>
               </tr>
             ))}
           </tbody>
@@ -527,21 +528,22 @@ function PersonnelGroupView({ element, model, index }: KindViewProps<'personnelG
 }
 
 function ExchangesView({ element, model, index }: KindViewProps<'actor' | 'collaborationMode' | 'needLevel'>) {
+  const { t } = useI18n();
   const field = element.kind === 'actor' ? 'actorId' : element.kind === 'collaborationMode' ? 'modeId' : 'needLevelId';
   const links = model.links.serviceExchanges.filter((l) => l[field] === element.id);
   return (
-    <Section id="utvekslinger" title="Utvekslinger">
+    <Section id="utvekslinger" title={t('scope.exchanges.title')}>
       {links.length === 0 ? (
-        <Empty>Ingen informasjonstjeneste er koblet hit ennå.</Empty>
+        <Empty>{t('scope.exchanges.none')}</Empty>
       ) : (
         <table class="ds-table" data-border>
-          <caption class="ds-sr-only">Informasjonstjenester, aktører, samhandlingsformer og behov</caption>
+          <caption class="ds-sr-only">{t('scope.exchanges.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Informasjonstjeneste</th>
-              <th scope="col">Aktør</th>
-              <th scope="col">Samhandlingsform</th>
-              <th scope="col">Behov</th>
+              <th scope="col">{t('scope.column.service')}</th>
+              <th scope="col">{t('scope.column.actor')}</th>
+              <th scope="col">{t('scope.column.mode')}</th>
+              <th scope="col">{t('scope.column.need')}</th>
             </tr>
           </thead>
           <tbody>
@@ -561,64 +563,69 @@ function ExchangesView({ element, model, index }: KindViewProps<'actor' | 'colla
 }
 
 function GoalView({ element, model }: KindViewProps<'goal'>) {
+  const { t } = useI18n();
   const ids = new Set(model.links.serviceGoals.filter((l) => l.goalId === element.id).map((l) => l.serviceId));
   return (
-    <Section id="tjenester" title="Informasjonstjenester som bidrar til målet">
-      <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty="Ingen informasjonstjeneste er koblet til målet ennå." />
+    <Section id="tjenester" title={t('scope.goal.services')}>
+      <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty={t('scope.goal.services.none')} />
     </Section>
   );
 }
 
 function ProjectView({ element, model }: KindViewProps<'nationalProject'>) {
+  const { t } = useI18n();
   const ids = new Set(model.links.serviceDependencies.filter((l) => l.projectId === element.id).map((l) => l.serviceId));
   return (
     <>
       <Facts
         rows={[
-          ['Prosjekt-ID', String(element.projectNo)],
-          ['Prioriteringskategori 2019', String(element.priorityCategory)],
-          ['Ansvarlig virksomhet', element.ownerOrganisation],
-          ['Prosjekteier / programeier', element.owner],
-          ['Fase for 2019', element.phase],
-          ['Strategisk område', element.strategicArea],
-          ['Innsatsområde', element.focusArea],
-          ['Status', <StatusTag status={element.status} />],
-          ['Budsjett 2019', element.budgetMnok === null ? 'Ikke oppgitt' : `${formatNumber(element.budgetMnok, 2)} MNOK`],
+          [t('scope.project.id'), String(element.projectNo)],
+          [t('scope.project.priorityCategory'), String(element.priorityCategory)],
+          [t('scope.project.ownerOrganisation'), element.ownerOrganisation],
+          [t('scope.project.owner'), element.owner],
+          [t('scope.project.phase'), t(`domain.portfolioPhase.${portfolioPhaseName[element.phase]}`)],
+          [t('scope.project.strategicArea'), element.strategicArea],
+          [t('scope.project.focusArea'), element.focusArea],
+          [t('scope.project.status'), <StatusTag status={element.status} />],
+          [t('scope.project.budget'), element.budgetMnok === null ? t('common.notGiven') : t('scope.project.budgetValue', { budget: formatNumber(element.budgetMnok, 2) })],
         ]}
       />
-      <Section id="avhengige" title="Informasjonstjenester som avhenger av prosjektet">
-        <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty="Ingen informasjonstjeneste er registrert som avhengig av prosjektet." />
+      <Section id="avhengige" title={t('scope.project.dependents')}>
+        <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty={t('scope.project.dependents.none')} />
       </Section>
     </>
   );
 }
 
 function PhaseView({ element, model }: KindViewProps<'roadmapPhase'>) {
+  const { t, date } = useI18n();
   const items = [...model.elements.milestone, ...model.elements.decisionPoint]
     .filter((i) => i.phaseId === element.id)
     .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   return (
     <>
-      <Facts rows={[['Fra', element.startsOn], ['Til', element.endsOn ?? '–']]} />
-      <Section id="innhold" title="Milepæler og beslutningspunkter i fasen">
-        <LinkList elements={items} empty="Ingen milepæler eller beslutningspunkter i fasen." />
+      <Facts rows={[[t('scope.phase.from'), date(element.startsOn)], [t('scope.phase.to'), element.endsOn ? date(element.endsOn) : t('common.none')]]} />
+      <Section id="innhold" title={t('scope.phase.items')}>
+        <LinkList elements={items} empty={t('scope.phase.items.none')} />
       </Section>
     </>
   );
 }
 
 function MilestoneView({ element, index }: KindViewProps<'milestone'>) {
-  return <Facts rows={[['Dato', element.startsOn], ['Fase', <ElementLink element={index.get('roadmapPhase', element.phaseId)} />]]} />;
+  const { t, date } = useI18n();
+  return <Facts rows={[[t('scope.milestone.date'), date(element.startsOn)], [t('scope.milestone.phase'), <ElementLink element={index.get('roadmapPhase', element.phaseId)} />]]} />;
 }
 
 function DecisionPointView({ element, index }: KindViewProps<'decisionPoint'>) {
+  const { t, date } = useI18n();
   return (
     <Facts
       rows={[
-        ['Spor', decisionTrackLabel[element.track]],
-        ['Nummer på lysarket', String(element.number)],
-        ['Besluttes innen', element.startsOn],
-        ['Fase', <ElementLink element={index.get('roadmapPhase', element.phaseId)} />],
+        [t('scope.decision.track'), t(`domain.decisionTrack.${element.track}`)],
+        [t('scope.decision.number'), String(element.number)],
+        [t('scope.decision.by'), date(element.startsOn)],
+        [t('scope.milestone.phase'), <ElementLink element={index.get('roadmapPhase', element.phaseId)} />],
       ]}
     />
   );
@@ -638,21 +645,21 @@ function RequirementView({ element, model, index, trace, canLink }: KindViewProp
       <Facts
         rows={[
           [t('requirement.facts.ref'), element.ref],
-          [t('requirement.facts.priority'), requirementPriorityLabel[element.priority]],
-          [t('requirement.facts.status'), requirementStatusLabel[element.status]],
+          [t('requirement.facts.priority'), t(`requirementList.priority.${element.priority}`)],
+          [t('requirement.facts.status'), t(`requirementList.status.${element.status}`)],
           [t('requirement.facts.rationale'), element.rationale || '–'],
           ...requirementFacts(element, trace, t),
         ]}
       />
       {trace ? <RequirementTraceSection requirement={element} model={model} index={index} trace={trace} canEdit={canLink} /> : (
-      <Section id="gjelder" title="Gjelder">
+      <Section id="gjelder" title={t('scope.requirement.about')}>
         {about.length === 0 ? (
-          <Empty>Kravet er ikke knyttet til noe element.</Empty>
+          <Empty>{t('scope.requirement.about.none')}</Empty>
         ) : (
           <ul class="link-list">
             {about.map(({ e, provenance }) => (
               <li>
-                <ElementLink element={e} /> <span class="muted">({kindInfo[e.kind].singular})</span>
+                <ElementLink element={e} /> <span class="muted">({t(`kinds.${e.kind}.singular`)})</span>
                 <LinkProvenanceNote provenance={provenance} />
               </li>
             ))}
@@ -665,6 +672,7 @@ function RequirementView({ element, model, index, trace, canLink }: KindViewProp
 }
 
 function ServiceSections({ service, model, index, canEdit }: { service: InformationService; model: ScopeModel; index: ModelIndex; canEdit: boolean }) {
+  const { t } = useI18n();
   const href = elementHref(service.kind, service.key);
   const edit = (type: LinkType, ends: number[], other: ScopeElement | undefined) =>
     canEdit && other ? { type, ends, otherName: other.name, back: href } : undefined;
@@ -692,29 +700,29 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
     <>
       <Facts
         rows={[
-          ['Informasjonskategori', <ElementLink element={index.get('informationCategory', service.categoryId)} />],
+          [t('scope.service.category'), <ElementLink element={index.get('informationCategory', service.categoryId)} />],
           [
-            'Leveransetrinn',
+            t('scope.service.tier'),
             <>
               <ElementLink element={index.get('deliveryTier', service.tierId)} />{' '}
-              <TentativeTag show={service.tierId !== null && service.tierTentative} label="Tentativ plassering" />
+              <TentativeTag show={service.tierId !== null && service.tierTentative} label={t('scope.service.tierTentative')} />
             </>,
           ],
-          ['Løsningsdel', <ElementLink element={index.get('solutionPart', service.solutionPartId)} />],
+          [t('scope.service.solutionPart'), <ElementLink element={index.get('solutionPart', service.solutionPartId)} />],
         ]}
       />
-      <Section id="aktorer" title={`Aktører og samhandlingsformer (${exchanges.length})`}>
+      <Section id="aktorer" title={t('scope.service.exchanges', { count: exchanges.length })}>
         {exchanges.length === 0 ? (
-          <Empty>Ingen aktør er koblet til tjenesten ennå. Se gapanalysen.</Empty>
+          <Empty>{t('scope.service.exchanges.none')}</Empty>
         ) : (
           <table class="ds-table" data-border>
-            <caption class="ds-sr-only">Aktører, samhandlingsformer og behov</caption>
+            <caption class="ds-sr-only">{t('scope.service.exchanges.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Aktør</th>
-                <th scope="col">Samhandlingsform</th>
-                <th scope="col">Behov</th>
-                <th scope="col">Kildegrunnlag</th>
+                <th scope="col">{t('scope.column.actor')}</th>
+                <th scope="col">{t('scope.column.mode')}</th>
+                <th scope="col">{t('scope.column.need')}</th>
+                <th scope="col">{t('scope.column.provenance')}</th>
               </tr>
             </thead>
             <tbody>
@@ -732,14 +740,14 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
           </table>
         )}
       </Section>
-      <Section id="personellgrupper" title={`Tjenesteområder (${personnel.length})`}>
+      <Section id="personellgrupper" title={t('scope.service.personnel', { count: personnel.length })}>
         {personnel.length === 0 ? (
-          <Empty>Ingen tjenesteområde er koblet til tjenesten ennå.</Empty>
+          <Empty>{t('scope.service.personnel.none')}</Empty>
         ) : (
           <ul class="link-list">
             {personnel.map((l) => (
               <li>
-                <ElementLink element={index.get('personnelGroup', l.personnelGroupId)} /> – {usageLabel[l.usage].toLowerCase()}
+                <ElementLink element={index.get('personnelGroup', l.personnelGroupId)} /> – {t(`domain.usage.${l.usage}Lower`)}
                 <LinkProvenanceNote provenance={l.provenance} edit={edit('servicePersonnelGroups', [service.id, l.personnelGroupId], index.get('personnelGroup', l.personnelGroupId))} />
               </li>
             ))}
@@ -756,22 +764,22 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
             hx-target="#tjeneste-koblinger"
             hx-swap="outerHTML"
           >
-            Rediger funksjonsområder, mål og avhengigheter
+            {t('scope.service.editLinks')}
           </a>
           <a class="ds-link" href={matrixRowHref(service, index)}>
-            Koble til tjenesteområder og aktører i matrisene
+            {t('scope.service.matrixLink')}
           </a>
         </div>
       ) : null}
-      <Section id="funksjonsomrader" title={`Funksjonsområder (${capabilities.length})`}>
-        <ProvenancedList items={capabilities} empty="Ingen funksjonsområder er koblet til tjenesten." />
+      <Section id="funksjonsomrader" title={t('scope.service.capabilities', { count: capabilities.length })}>
+        <ProvenancedList items={capabilities} empty={t('scope.service.capabilities.none')} />
       </Section>
-      <Section id="mal" title={`Mål (${goals.length})`}>
-        <ProvenancedList items={goals} empty="Ingen mål er koblet til tjenesten." />
+      <Section id="mal" title={t('scope.service.goals', { count: goals.length })}>
+        <ProvenancedList items={goals} empty={t('scope.service.goals.none')} />
       </Section>
-      <Section id="avhengigheter" title={`Avhenger av prosjekter i nasjonal portefølje (${projects.length})`}>
+      <Section id="avhengigheter" title={t('scope.service.dependencies', { count: projects.length })}>
         {projects.length === 0 ? (
-          <Empty>Ingen avhengigheter er registrert.</Empty>
+          <Empty>{t('scope.service.dependencies.none')}</Empty>
         ) : (
           <ul class="link-list">
             {projects.map((p) => (
@@ -789,11 +797,11 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
 }
 
 function ServicesByTier({ services, index }: { services: InformationService[]; index: ModelIndex }) {
-  return <Grouped services={services} groupOf={(s) => index.get('deliveryTier', s.tierId)} noGroup="Uten leveransetrinn" />;
+  return <Grouped services={services} groupOf={(s) => index.get('deliveryTier', s.tierId)} noGroup={useI18n().t('scope.detail.noTier')} />;
 }
 
 function ServicesByCategory({ services, index }: { services: InformationService[]; index: ModelIndex }) {
-  return <Grouped services={services} groupOf={(s) => index.get('informationCategory', s.categoryId)} noGroup="Uten kategori" />;
+  return <Grouped services={services} groupOf={(s) => index.get('informationCategory', s.categoryId)} noGroup={useI18n().t('scope.detail.noCategory')} />;
 }
 
 function Grouped({
@@ -805,7 +813,7 @@ function Grouped({
   groupOf: (s: InformationService) => ScopeElement | undefined;
   noGroup: string;
 }) {
-  if (services.length === 0) return <Empty>Ingen informasjonstjenester.</Empty>;
+  if (services.length === 0) return <Empty>{useI18n().t('scope.detail.services.none')}</Empty>;
   const groups = new Map<number, { group: ScopeElement | undefined; services: InformationService[] }>();
   for (const s of services) {
     const g = groupOf(s);
@@ -820,7 +828,7 @@ function Grouped({
       {ordered.map(({ group, services: list }) => (
         <div class="service-group">
           <h3 class="ds-heading" data-size="2xs">
-            {group ? <ElementLink element={group} /> : noGroup} ({list.length})
+            {group ? <ElementLink element={group} /> : noGroup} ({formatNumber(list.length)})
           </h3>
           <LinkList elements={list} empty="" />
         </div>

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { signIn, testApp, textOf } from '../helpers.ts';
+
+/**
+ * The scope pages in the English interface: the interface speaks English (headings, labels,
+ * empty states, labels of codes), the domain content stays as entered. Bokmål is the default and
+ * the other tests read it; these read the same pages with `Accept-Language: en`.
+ */
+describe('element pages in English', () => {
+  async function page(path: string, architect = false) {
+    const ctx = await testApp({ seed: true });
+    const cookie = architect ? await signIn(ctx, 'architect') : {};
+    const res = await ctx.app.request(path, { headers: { ...cookie, 'Accept-Language': 'en' } });
+    expect(res.status).toBe(200);
+    return textOf(await res.text());
+  }
+
+  it('an information service: facts, sections and the architect controls', async () => {
+    const text = await page('/informasjonstjenester/multidose', true);
+    for (const english of ['Information category', 'Delivery tier', 'Tentative placement', 'Solution part', 'Edit capabilities, goals and dependencies', 'Link service areas and actors in the matrices', 'Source, line 2146', 'Provenance:', 'Edit', 'Delete'])
+      expect(text).toContain(english);
+    for (const bokmål of ['Informasjonskategori', 'Leveransetrinn', 'Tentativ plassering', 'Rediger funksjonsområder', 'Kildegrunnlag:', 'Nøkkel:', 'Slett'])
+      expect(text).not.toContain(bokmål);
+  });
+
+  it('a national project: its facts, with the status and phase as labels, not the document codes', async () => {
+    const text = await page('/portefolje/p114-digital-patologi');
+    expect(text).toContain('Responsible organisation Nasjonal IKT');
+    expect(text).toContain('Phase for 2019 Execution');
+    expect(text).toContain('Status Yellow');
+    expect(text).toContain('Budget 2019 16 million NOK');
+    expect(text).not.toMatch(/Ansvarlig virksomhet|Budsjett|Fase for 2019/);
+  });
+
+  it('a region counts its municipalities in the right number, and a phase shows dates in English', async () => {
+    expect(await page('/regioner/midt-norge')).toMatch(/Record solution Helseplattformen \(shared by municipalities and specialist health care\).*\d+ municipalities with [\d,]+ inhabitants \(2024\)/);
+    const phase = await page('/faser/anskaffelse');
+    expect(phase).toMatch(/From \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(phase).toContain('Milestones and decision points in the phase');
+  });
+
+  it('the same service page speaks bokmål by default', async () => {
+    const ctx = await testApp({ seed: true });
+    const text = textOf(await (await ctx.app.request('/informasjonstjenester/multidose')).text());
+    expect(text).toContain('Informasjonskategori');
+    expect(text).toContain('Kildegrunnlag:');
+    expect(text).not.toContain('Information category');
+  });
+});
