@@ -58,10 +58,18 @@ export function compactSnapshot(snapshot: BaselineSnapshot): { header: CompactHe
   return { header: { requirementChapters: snapshot.requirementChapters, requirementTypes: snapshot.requirementTypes }, elements };
 }
 
-/** The ids a compact element's links name (the other ends, and an exchange's mode and need level), for their names. */
+/** The fields of an element that hold another element's id (a service's tier, a capability's parent, …). */
+const refFields = ['categoryId', 'tierId', 'solutionPartId', 'parentId', 'phaseId'] as const;
+
+/**
+ * The ids a compact element names, for their names: its links' other ends, an exchange's mode and
+ * need level, and the elements its fields refer to (a changed tier shows the tiers' names).
+ */
 export function namedIds(row: CompactElement): number[] {
   const { links } = row;
   const ids: number[] = [];
+  const element = row.element as unknown as Record<string, unknown>;
+  for (const field of refFields) if (typeof element[field] === 'number') ids.push(element[field]);
   for (const l of links.requirementElements ?? []) ids.push(l.elementId);
   for (const r of links.requirementRelations ?? []) ids.push(r.toId);
   for (const l of links.serviceCapabilities ?? []) ids.push(l.capabilityId);

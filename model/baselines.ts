@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { modelExportSchema, type ModelExport } from './export.ts';
-import { elementKinds, kindInfo, type ElementKind } from './kinds.ts';
+import { elementKinds, type ElementKind } from './kinds.ts';
 import {
   numberChapters,
   requirementChapterSchema,
-  requirementRelationLabel,
   requirementRelationSchema,
   type RequirementChapter,
-  type RequirementRelation,
+  type RequirementRelationKind,
 } from './requirements.ts';
-import type { ScopeElement } from './schemas.ts';
+import type { ScopeElement, Usage } from './schemas.ts';
 import { escapeMarkdown } from './consultation-report.ts';
 import { csvDocument } from './review/csv.ts';
 import { diffAsText, diffWords, type DiffSegment } from './word-diff.ts';
@@ -81,36 +80,62 @@ export const baselineDiffDocumentSchema = z.object({
 const ignoredFields = new Set(['version', 'id', 'kind']);
 /** Texts shown as a word diff. */
 const textFields = new Set(['name', 'nameEn', 'description', 'text', 'rationale', 'acceptanceCriteria']);
+/** Fields that hold another element's id: shown by that element's name on the same side. */
+const refFields = new Set(['categoryId', 'tierId', 'solutionPartId', 'parentId', 'phaseId']);
 
-export const fieldLabel: Record<string, string> = {
-  key: 'Nøkkel',
-  name: 'Navn',
-  nameEn: 'Engelsk navn',
-  description: 'Beskrivelse',
-  source: 'Kilde',
-  tentative: 'Tentativ',
-  position: 'Rekkefølge',
-  text: 'Kravtekst',
-  rationale: 'Begrunnelse',
-  priority: 'Prioritet',
-  status: 'Status',
-  chapterId: 'Kapittel',
-  typeKey: 'Kravtype',
-  acceptanceCriteria: 'Akseptansekriterier',
-  verificationMethod: 'Verifikasjonsmetode',
-  tags: 'Etiketter',
-  sourceCommentId: 'Kilde (høringskommentar)',
-  categoryId: 'Informasjonskategori',
-  tierId: 'Leveransetrinn',
-  tierTentative: 'Tentativ plassering i trinn',
-  solutionPartId: 'Løsningsdel',
-  parentId: 'Ligger under',
-  phaseId: 'Fase',
-  ref: 'Kravnummer',
-};
+/** The kinds of link a diff compares: a requirement's *gjelder* link and relations, and a service's links. */
+export type DiffLinkKind = 'governs' | RequirementRelationKind | 'serviceCapability' | 'serviceGoal' | 'serviceDependency' | 'servicePersonnelGroup' | 'serviceExchange';
+
+/**
+ * How a diff names what it shows, in the reader's language: field names, option labels, link
+ * kinds and the texts of the exports. The model decides what changed; the wording (built from
+ * the message catalogues by `baselineWording` in views/pages/baselines.tsx) says it.
+ */
+export interface DiffWording {
+  /** A chapter that is none ("Uten kapittel"). */
+  noChapter: string;
+  field(name: string): string;
+  /**
+   * A field's value as the pages show it (an option's label, yes or no, a number or a date in
+   * the language's form); `undefined` for a value shown as it is.
+   */
+  value(kind: ElementKind, field: string, value: unknown): string | undefined;
+  /** An element's name in the reader's language (its English name in English where it has one). */
+  name(element: { name: string; nameEn?: string | null }): string;
+  link(kind: DiffLinkKind): string;
+  usage(usage: Usage): string;
+  exchange(mode: string, need: string | null): string;
+  kind(kind: ElementKind, form: 'singular' | 'plural'): string;
+  /** The group of requirements in one chapter ("Krav: 1 Kapittel"). */
+  chapterGroup(chapter: string): string;
+  /** The exports' texts: the CSV's header and change names, and the Markdown report's lines. */
+  csvHeader: readonly string[];
+  change(change: DiffChangeName): string;
+  title(from: string, to: string): string;
+  summary(counts: BaselineDiff['counts']): string;
+  line(change: 'added' | 'removed' | 'changed', name: string): string;
+  chapterLine(change: 'renamed' | 'moved', before: string, after: string): string;
+  heading(section: 'links' | 'chapters'): string;
+}
+
+/** What a CSV row says happened (and the words for a chapter's rows). */
+export type DiffChangeName =
+  | 'added'
+  | 'removed'
+  | 'changed'
+  | 'linkAdded'
+  | 'linkRemoved'
+  | 'chapterAdded'
+  | 'chapterRemoved'
+  | 'chapterRenamed'
+  | 'chapterMoved'
+  | 'chapterKind'
+  | 'chapterName'
+  | 'chapterPlace';
 
 export interface FieldChange {
   field: string;
+  /** The field's name in the reader's language. */
   label: string;
   before: string;
   after: string;
@@ -137,7 +162,8 @@ export interface ElementChange {
 }
 
 export interface LinkChange {
-  /** What kind of link, in Norwegian: "Krav gjelder", "Tjeneste – funksjonsområde", … */
+  kind: DiffLinkKind;
+  /** What kind of link, in the reader's language: "Krav gjelder", "Tjeneste – funksjonsområde", … */
   label: string;
   from: { id: number; kind: string; name: string };
   to: { id: number; kind: string; name: string };
@@ -171,15 +197,13 @@ function allOf(model: ModelExport): ScopeElement[] {
   return elementKinds.flatMap((kind) => model.elements[kind] as ScopeElement[]);
 }
 
-function show(value: unknown): string {
+/** A field's value as text: the wording's label for it, else the value as it is. */
+function show(wording: DiffWording, kind: ElementKind, field: string, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'ja' : 'nei';
+  const worded = wording.value(kind, field, value);
+  if (worded !== undefined) return worded;
   if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('fromLine' in v && 'toLine' in v) return `linje ${String(v.fromLine)}–${String(v.toLine)}`;
-    return JSON.stringify(value);
-  }
+  if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
@@ -188,50 +212,64 @@ function chapterNames(chapters: readonly RequirementChapter[]): Map<number, stri
 }
 
 /** Each link of a snapshot under a stable key, with how to show it. */
-function linksOf(snapshot: BaselineSnapshot): Map<string, LinkChange> {
+function linksOf(snapshot: BaselineSnapshot, wording: DiffWording): Map<string, LinkChange> {
   const byId = new Map(allOf(snapshot.model).map((e) => [e.id, e]));
+  const nameOf = (id: number) => {
+    const e = byId.get(id);
+    return e ? wording.name(e) : `#${id}`;
+  };
   const end = (id: number) => {
     const e = byId.get(id);
-    return { id, kind: e?.kind ?? '', name: e ? (e.kind === 'requirement' ? `${e.ref} ${e.name}` : e.name) : `#${id}` };
+    return { id, kind: e?.kind ?? '', name: e ? (e.kind === 'requirement' ? `${e.ref} ${e.name}` : wording.name(e)) : `#${id}` };
   };
   const out = new Map<string, LinkChange>();
-  const add = (key: string, label: string, from: number, to: number, detail?: string) =>
-    out.set(key, { label, from: end(from), to: end(to), ...(detail !== undefined ? { detail } : {}) });
+  const add = (key: string, kind: DiffLinkKind, from: number, to: number, detail?: string) =>
+    out.set(key, { kind, label: wording.link(kind), from: end(from), to: end(to), ...(detail !== undefined ? { detail } : {}) });
   const { links } = snapshot.model;
-  for (const l of links.requirementElements) add(`re:${l.requirementId}:${l.elementId}`, 'Krav gjelder', l.requirementId, l.elementId);
-  for (const r of snapshot.requirementRelations) add(`rr:${r.kind}:${r.fromId}:${r.toId}`, requirementRelationLabel[r.kind].outgoing, r.fromId, r.toId);
-  for (const l of links.serviceCapabilities) add(`sc:${l.serviceId}:${l.capabilityId}`, 'Tjeneste – funksjonsområde', l.serviceId, l.capabilityId);
-  for (const l of links.serviceGoals) add(`sg:${l.serviceId}:${l.goalId}`, 'Tjeneste – mål', l.serviceId, l.goalId);
-  for (const l of links.serviceDependencies) add(`sd:${l.serviceId}:${l.projectId}`, 'Tjeneste – avhengighet', l.serviceId, l.projectId);
+  for (const l of links.requirementElements) add(`re:${l.requirementId}:${l.elementId}`, 'governs', l.requirementId, l.elementId);
+  for (const r of snapshot.requirementRelations) add(`rr:${r.kind}:${r.fromId}:${r.toId}`, r.kind, r.fromId, r.toId);
+  for (const l of links.serviceCapabilities) add(`sc:${l.serviceId}:${l.capabilityId}`, 'serviceCapability', l.serviceId, l.capabilityId);
+  for (const l of links.serviceGoals) add(`sg:${l.serviceId}:${l.goalId}`, 'serviceGoal', l.serviceId, l.goalId);
+  for (const l of links.serviceDependencies) add(`sd:${l.serviceId}:${l.projectId}`, 'serviceDependency', l.serviceId, l.projectId);
   for (const l of links.servicePersonnelGroups) {
-    add(`sp:${l.serviceId}:${l.personnelGroupId}:${l.usage}`, 'Tjeneste – helsepersonellgruppe', l.serviceId, l.personnelGroupId, l.usage);
+    add(`sp:${l.serviceId}:${l.personnelGroupId}:${l.usage}`, 'servicePersonnelGroup', l.serviceId, l.personnelGroupId, wording.usage(l.usage));
   }
   for (const l of links.serviceExchanges) {
-    const mode = byId.get(l.modeId)?.name ?? `#${l.modeId}`;
-    const need = l.needLevelId === null ? 'uvurdert' : (byId.get(l.needLevelId)?.name ?? `#${l.needLevelId}`);
-    add(`se:${l.serviceId}:${l.actorId}:${l.modeId}:${l.needLevelId ?? ''}`, 'Tjeneste – aktør', l.serviceId, l.actorId, `${mode}, ${need}`);
+    const need = l.needLevelId === null ? null : nameOf(l.needLevelId);
+    add(`se:${l.serviceId}:${l.actorId}:${l.modeId}:${l.needLevelId ?? ''}`, 'serviceExchange', l.serviceId, l.actorId, wording.exchange(nameOf(l.modeId), need));
   }
   return out;
 }
 
-function refOf(e: ScopeElement, chapters: Map<number, string>): ElementRef {
-  const ref: ElementRef = { id: e.id, kind: e.kind, key: e.key, name: e.name };
+function refOf(e: ScopeElement, chapters: Map<number, string>, wording: DiffWording): ElementRef {
+  const ref: ElementRef = { id: e.id, kind: e.kind, key: e.key, name: e.kind === 'requirement' ? e.name : wording.name(e) };
   if (e.kind === 'requirement') {
     ref.ref = e.ref;
-    ref.chapter = e.chapterId != null ? (chapters.get(e.chapterId) ?? 'Uten kapittel') : 'Uten kapittel';
+    ref.chapter = e.chapterId != null ? (chapters.get(e.chapterId) ?? wording.noChapter) : wording.noChapter;
   }
   return ref;
 }
 
-/** What changed from one snapshot to another. */
-export function diffBaselines(from: BaselineSnapshot, to: BaselineSnapshot): BaselineDiff {
+/** What changed from one snapshot to another, worded for the reader. */
+export function diffBaselines(from: BaselineSnapshot, to: BaselineSnapshot, wording: DiffWording): BaselineDiff {
   const fromChapters = chapterNames(from.requirementChapters);
   const toChapters = chapterNames(to.requirementChapters);
   const before = new Map(allOf(from.model).map((e) => [e.id, e]));
   const after = new Map(allOf(to.model).map((e) => [e.id, e]));
 
-  const added = [...after.values()].filter((e) => !before.has(e.id)).map((e) => refOf(e, toChapters));
-  const removed = [...before.values()].filter((e) => !after.has(e.id)).map((e) => refOf(e, fromChapters));
+  const added = [...after.values()].filter((e) => !before.has(e.id)).map((e) => refOf(e, toChapters, wording));
+  const removed = [...before.values()].filter((e) => !after.has(e.id)).map((e) => refOf(e, fromChapters, wording));
+  // A field holding another element's id shows that element's name as each side has it.
+  const typeLabel = (types: BaselineSnapshot['requirementTypes'], key: unknown) => types.find((t) => t.key === key)?.label;
+  const valueOf = (side: Map<number, ScopeElement>, types: BaselineSnapshot['requirementTypes'], kind: ElementKind, field: string, value: unknown) => {
+    if (value === null || value === undefined) return '';
+    if (refFields.has(field) && typeof value === 'number') {
+      const e = side.get(value);
+      return e ? wording.name(e) : `#${value}`;
+    }
+    if (field === 'typeKey') return typeLabel(types, value) ?? String(value);
+    return show(wording, kind, field, value);
+  };
   const changed: ElementChange[] = [];
   for (const [id, b] of before) {
     const a = after.get(id);
@@ -246,21 +284,26 @@ export function diffBaselines(from: BaselineSnapshot, to: BaselineSnapshot): Bas
       if (JSON.stringify(bv ?? null) === JSON.stringify(av ?? null)) continue;
       if (Array.isArray(bv) && Array.isArray(av) && bv.length === 0 && av.length === 0) continue;
       if (field === 'chapterId') {
-        const fromName = bv == null ? 'Uten kapittel' : (fromChapters.get(bv as number) ?? 'Uten kapittel');
-        const toName = av == null ? 'Uten kapittel' : (toChapters.get(av as number) ?? 'Uten kapittel');
+        const fromName = bv == null ? wording.noChapter : (fromChapters.get(bv as number) ?? wording.noChapter);
+        const toName = av == null ? wording.noChapter : (toChapters.get(av as number) ?? wording.noChapter);
         movedChapter = { from: fromName, to: toName };
-        fields.push({ field, label: fieldLabel[field] ?? field, before: fromName, after: toName });
+        fields.push({ field, label: wording.field(field), before: fromName, after: toName });
         continue;
       }
-      const change: FieldChange = { field, label: fieldLabel[field] ?? field, before: show(bv), after: show(av) };
-      if (textFields.has(field)) change.words = diffWords(show(bv), show(av));
+      const change: FieldChange = {
+        field,
+        label: wording.field(field),
+        before: valueOf(before, from.requirementTypes, b.kind, field, bv),
+        after: valueOf(after, to.requirementTypes, a.kind, field, av),
+      };
+      if (textFields.has(field)) change.words = diffWords(change.before, change.after);
       fields.push(change);
     }
-    if (fields.length > 0) changed.push({ element: refOf(a, toChapters), fields, ...(movedChapter ? { movedChapter } : {}) });
+    if (fields.length > 0) changed.push({ element: refOf(a, toChapters, wording), fields, ...(movedChapter ? { movedChapter } : {}) });
   }
 
-  const fromLinks = linksOf(from);
-  const toLinks = linksOf(to);
+  const fromLinks = linksOf(from, wording);
+  const toLinks = linksOf(to, wording);
   const linksAdded = [...toLinks].filter(([k]) => !fromLinks.has(k)).map(([, l]) => l);
   const linksRemoved = [...fromLinks].filter(([k]) => !toLinks.has(k)).map(([, l]) => l);
 
@@ -310,9 +353,9 @@ export interface DiffGroup {
   changed: ElementChange[];
 }
 
-export function groupDiff(diff: BaselineDiff, by: DiffGrouping): DiffGroup[] {
+export function groupDiff(diff: BaselineDiff, by: DiffGrouping, wording: DiffWording): DiffGroup[] {
   const groups = new Map<string, DiffGroup>();
-  const keyOf = (e: ElementRef) => (by === 'chapter' && e.kind === 'requirement' ? `Krav: ${e.chapter ?? 'Uten kapittel'}` : kindInfo[e.kind].plural);
+  const keyOf = (e: ElementRef) => (by === 'chapter' && e.kind === 'requirement' ? wording.chapterGroup(e.chapter ?? wording.noChapter) : wording.kind(e.kind, 'plural'));
   const group = (title: string) => {
     let g = groups.get(title);
     if (!g) groups.set(title, (g = { title, added: [], removed: [], changed: [] }));
@@ -326,62 +369,63 @@ export function groupDiff(diff: BaselineDiff, by: DiffGrouping): DiffGroup[] {
 
 // Exports ------------------------------------------------------------------------------------
 
-/** One row per change, for the CSV export. */
-export function diffRows(diff: BaselineDiff): string[][] {
-  const rows: string[][] = [['endring', 'type', 'element', 'kapittel', 'felt', 'før', 'etter']];
+/** One row per change, for the CSV export, with the header first. */
+export function diffRows(diff: BaselineDiff, wording: DiffWording): string[][] {
+  const rows: string[][] = [[...wording.csvHeader]];
   const name = (e: ElementRef) => (e.ref ? `${e.ref} ${e.name}` : e.name);
-  for (const e of diff.elements.added) rows.push(['lagt til', kindInfo[e.kind].singular, name(e), e.chapter ?? '', '', '', '']);
-  for (const e of diff.elements.removed) rows.push(['fjernet', kindInfo[e.kind].singular, name(e), e.chapter ?? '', '', '', '']);
+  const kind = (e: ElementRef) => wording.kind(e.kind, 'singular');
+  const change = wording.change;
+  for (const e of diff.elements.added) rows.push([change('added'), kind(e), name(e), e.chapter ?? '', '', '', '']);
+  for (const e of diff.elements.removed) rows.push([change('removed'), kind(e), name(e), e.chapter ?? '', '', '', '']);
   for (const c of diff.elements.changed) {
-    for (const f of c.fields) rows.push(['endret', kindInfo[c.element.kind].singular, name(c.element), c.element.chapter ?? '', f.label, f.before, f.after]);
+    for (const f of c.fields) rows.push([change('changed'), kind(c.element), name(c.element), c.element.chapter ?? '', f.label, f.before, f.after]);
   }
-  for (const l of diff.links.added) rows.push(['kobling lagt til', l.label, l.from.name, '', l.to.name, '', l.detail ?? '']);
-  for (const l of diff.links.removed) rows.push(['kobling fjernet', l.label, l.from.name, '', l.to.name, l.detail ?? '', '']);
-  for (const c of diff.chapters.added) rows.push(['kapittel lagt til', 'Kapittel', c.name, '', '', '', '']);
-  for (const c of diff.chapters.removed) rows.push(['kapittel fjernet', 'Kapittel', c.name, '', '', '', '']);
-  for (const c of diff.chapters.renamed) rows.push(['kapittel omdøpt', 'Kapittel', c.name, '', 'Navn', c.before ?? '', c.after ?? '']);
-  for (const c of diff.chapters.moved) rows.push(['kapittel flyttet', 'Kapittel', c.name, '', 'Plassering', c.before ?? '', c.after ?? '']);
+  for (const l of diff.links.added) rows.push([change('linkAdded'), l.label, l.from.name, '', l.to.name, '', l.detail ?? '']);
+  for (const l of diff.links.removed) rows.push([change('linkRemoved'), l.label, l.from.name, '', l.to.name, l.detail ?? '', '']);
+  const chapter = change('chapterKind');
+  for (const c of diff.chapters.added) rows.push([change('chapterAdded'), chapter, c.name, '', '', '', '']);
+  for (const c of diff.chapters.removed) rows.push([change('chapterRemoved'), chapter, c.name, '', '', '', '']);
+  for (const c of diff.chapters.renamed) rows.push([change('chapterRenamed'), chapter, c.name, '', change('chapterName'), c.before ?? '', c.after ?? '']);
+  for (const c of diff.chapters.moved) rows.push([change('chapterMoved'), chapter, c.name, '', change('chapterPlace'), c.before ?? '', c.after ?? '']);
   return rows;
 }
 
-export function diffCsv(diff: BaselineDiff): string {
-  const [header, ...rows] = diffRows(diff);
+export function diffCsv(diff: BaselineDiff, wording: DiffWording): string {
+  const [header, ...rows] = diffRows(diff, wording);
   return csvDocument(header!, rows);
 }
 
 /** The change report as Markdown; every user text escaped so it adds no links, HTML or headings. */
-export function diffMarkdown(diff: BaselineDiff, title: { from: string; to: string }, by: DiffGrouping = 'kind'): string {
+export function diffMarkdown(diff: BaselineDiff, title: { from: string; to: string }, wording: DiffWording, by: DiffGrouping = 'kind'): string {
   const md = (t: string) => escapeMarkdown(t).replace(/\n/g, ' ');
   const name = (e: ElementRef) => md(e.ref ? `${e.ref} ${e.name}` : e.name);
-  const lines = [`# Endringer fra ${md(title.from)} til ${md(title.to)}`, ''];
+  const lines = [`# ${wording.title(md(title.from), md(title.to))}`, ''];
   const c = diff.counts;
-  lines.push(
-    `${c.elementsAdded} lagt til, ${c.elementsRemoved} fjernet, ${c.elementsChanged} endret; ${c.linksAdded} koblinger lagt til, ${c.linksRemoved} fjernet; ${c.chaptersChanged} kapittelendringer.`,
-    '',
-  );
-  for (const g of groupDiff(diff, by)) {
+  lines.push(wording.summary(c), '');
+  for (const g of groupDiff(diff, by, wording)) {
     lines.push(`## ${md(g.title)}`, '');
-    for (const e of g.added) lines.push(`- Lagt til: ${name(e)}`);
-    for (const e of g.removed) lines.push(`- Fjernet: ${name(e)}`);
+    for (const e of g.added) lines.push(`- ${wording.line('added', name(e))}`);
+    for (const e of g.removed) lines.push(`- ${wording.line('removed', name(e))}`);
     for (const ch of g.changed) {
-      lines.push(`- Endret: ${name(ch.element)}`);
+      lines.push(`- ${wording.line('changed', name(ch.element))}`);
       for (const f of ch.fields) lines.push(`  - ${md(f.label)}: ${f.words ? md(diffAsText(f.words)) : `${md(f.before)} → ${md(f.after)}`}`);
     }
     lines.push('');
   }
+  const link = (l: LinkChange) => `${md(l.label)}: ${md(l.from.name)} → ${md(l.to.name)}${l.detail ? ` (${md(l.detail)})` : ''}`;
   if (diff.links.added.length + diff.links.removed.length > 0) {
-    lines.push('## Koblinger', '');
-    for (const l of diff.links.added) lines.push(`- Lagt til: ${md(l.label)}: ${md(l.from.name)} → ${md(l.to.name)}${l.detail ? ` (${md(l.detail)})` : ''}`);
-    for (const l of diff.links.removed) lines.push(`- Fjernet: ${md(l.label)}: ${md(l.from.name)} → ${md(l.to.name)}${l.detail ? ` (${md(l.detail)})` : ''}`);
+    lines.push(`## ${wording.heading('links')}`, '');
+    for (const l of diff.links.added) lines.push(`- ${wording.line('added', link(l))}`);
+    for (const l of diff.links.removed) lines.push(`- ${wording.line('removed', link(l))}`);
     lines.push('');
   }
   const ch = diff.chapters;
   if (c.chaptersChanged > 0) {
-    lines.push('## Kapitler', '');
-    for (const x of ch.added) lines.push(`- Lagt til: ${md(x.name)}`);
-    for (const x of ch.removed) lines.push(`- Fjernet: ${md(x.name)}`);
-    for (const x of ch.renamed) lines.push(`- Omdøpt: ${md(x.before ?? '')} → ${md(x.after ?? '')}`);
-    for (const x of ch.moved) lines.push(`- Flyttet: ${md(x.before ?? '')} → ${md(x.after ?? '')}`);
+    lines.push(`## ${wording.heading('chapters')}`, '');
+    for (const x of ch.added) lines.push(`- ${wording.line('added', md(x.name))}`);
+    for (const x of ch.removed) lines.push(`- ${wording.line('removed', md(x.name))}`);
+    for (const x of ch.renamed) lines.push(`- ${wording.chapterLine('renamed', md(x.before ?? ''), md(x.after ?? ''))}`);
+    for (const x of ch.moved) lines.push(`- ${wording.chapterLine('moved', md(x.before ?? ''), md(x.after ?? ''))}`);
     lines.push('');
   }
   return lines.join('\n');

@@ -1,6 +1,7 @@
 import { baselineInputSchema } from '../../model/baselines.ts';
 import { freezeBaseline } from '../commands/baselines.ts';
 import { listBaselines } from '../db/queries/baselines.ts';
+import { i18nFor } from '../../views/i18n/index.ts';
 import type { Db } from '../db/index.ts';
 
 export const baselineUsage = 'Bruk: npm run baseline -- create NAVN [--description TEKST] | npm run baseline -- list';
@@ -31,7 +32,7 @@ export async function runBaselineCommand(
     }
     const result = await freezeBaseline(io.db, parsed.data, { at: io.now(), userId: null, clientAddress: null, name: 'kommandolinjen' });
     if (!result.ok) {
-      io.err(Object.values(result.errors).join(' '));
+      io.err(i18nFor('nb').t('baselines.error.taken', { name: result.name }));
       return 1;
     }
     io.out(String(result.id));

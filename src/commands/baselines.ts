@@ -7,7 +7,8 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
 
-export type FreezeResult = { ok: true; id: number; name: string } | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+/** Frozen, or refused because the name is taken (the caller says so in the reader's language). */
+export type FreezeResult = { ok: true; id: number; name: string } | { ok: false; reason: 'taken'; name: string };
 
 /**
  * Use case: freeze the whole model (elements, links, requirements, chapters) as a named
@@ -30,7 +31,7 @@ export async function freezeBaselineIn(
 ): Promise<FreezeResult> {
   {
     const taken = await trx.selectFrom('baseline').select('id').where('name', '=', input.name).executeTakeFirst();
-    if (taken) return { ok: false, reason: 'invalid', errors: { name: `Det finnes allerede en baseline som heter «${input.name}». Velg et annet navn.` } };
+    if (taken) return { ok: false, reason: 'taken', name: input.name };
     const snapshot = await currentSnapshot(trx, actor.at);
     const elementCount = elementKinds.reduce((n, kind) => n + snapshot.model.elements[kind].length, 0);
     // The snapshot, and the compact rows beside it (migration 0024).

@@ -323,6 +323,19 @@ const cases: Record<string, Case> = {
     nb: ['0 treff for «dose».', '1 treff for «dose».', '2 treff for «dose».'],
     en: ['0 results for “dose”.', '1 result for “dose”.', '2 results for “dose”.'],
   },
+  'baselines.md.summary': {
+    values: (n) => ({ added: n, removed: n, changed: n, linksAdded: n, linksRemoved: n, chapters: n }),
+    nb: [
+      '0 lagt til, 0 fjernet, 0 endret; 0 koblinger lagt til, 0 fjernet; 0 kapittelendringer.',
+      '1 lagt til, 1 fjernet, 1 endret; 1 kobling lagt til, 1 fjernet; 1 kapittelendring.',
+      '2 lagt til, 2 fjernet, 2 endret; 2 koblinger lagt til, 2 fjernet; 2 kapittelendringer.',
+    ],
+    en: [
+      '0 added, 0 removed, 0 changed; 0 links added, 0 removed; 0 chapter changes.',
+      '1 added, 1 removed, 1 changed; 1 link added, 1 removed; 1 chapter change.',
+      '2 added, 2 removed, 2 changed; 2 links added, 2 removed; 2 chapter changes.',
+    ],
+  },
   'search.announce': { nb: ['0 treff.', '1 treff.', '2 treff.'], en: ['0 results.', '1 result.', '2 results.'] },
 };
 

@@ -24,5 +24,6 @@ export type MessageKey =
   | Area<'requirementList', typeof import('./nb/requirementList.json')>
   | Area<'exchange', typeof import('./nb/exchange.json')>
   | Area<'validation', typeof import('./nb/validation.json')>
+  | Area<'baselines', typeof import('./nb/baselines.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

@@ -1,8 +1,12 @@
 import { groupDiff, type BaselineDiff, type BaselineSummary, type DiffGrouping, type ElementRef } from '../../model/baselines.ts';
-import { elementHref, kindInfo } from '../../model/kinds.ts';
+import { elementHref } from '../../model/kinds.ts';
 import { Empty, PageHeader } from '../components/common.tsx';
 import { WordDiff } from '../components/consultation.tsx';
-import { formatDateTime } from '../components/dates.tsx';
+import { DateTimeText } from '../components/dates.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { baselineWording } from './baseline-wording.ts';
+
+const srOnly = (chunks: unknown) => <span class="ds-sr-only">{chunks}</span>;
 
 /*
  * Baselines (issue 13): the list with the freeze form, and the comparison of two baselines (or a
@@ -10,15 +14,16 @@ import { formatDateTime } from '../components/dates.tsx';
  */
 
 export function BaselineFreezeForm({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
+  const { t } = useI18n();
   return (
     <form id="frys-baseline" class="link-form" method="post" action="/baselines" hx-post="/baselines" hx-target="#innhold" hx-swap="innerHTML" novalidate>
       <h2 class="ds-heading" data-size="sm">
-        Frys en ny baseline
+        {t('baselines.freeze.heading')}
       </h2>
-      <p class="ds-paragraph">Hele modellen – elementer, koblinger, krav og kapitler – fryses slik den er nå. En baseline kan aldri endres eller slettes.</p>
+      <p class="ds-paragraph">{t('baselines.freeze.lead')}</p>
       <div class="ds-field">
         <label class="ds-label" for="baseline-navn">
-          Navn
+          {t('baselines.freeze.name')}
         </label>
         <input
           class="ds-input"
@@ -37,14 +42,14 @@ export function BaselineFreezeForm({ values, errors }: { values: Record<string, 
       </div>
       <div class="ds-field">
         <label class="ds-label" for="baseline-beskrivelse">
-          Beskrivelse (valgfri)
+          {t('baselines.freeze.description')}
         </label>
         <textarea class="ds-input" id="baseline-beskrivelse" name="description" rows={2}>
           {values.description ?? ''}
         </textarea>
       </div>
       <button class="ds-button" type="submit">
-        Frys baseline
+        {t('baselines.freeze.submit')}
       </button>
     </form>
   );
@@ -58,12 +63,13 @@ export function BaselineListPage(props: {
   notice?: string;
 }) {
   const { baselines } = props;
+  const { t, tx, number } = useI18n();
   return (
     <>
       <PageHeader
-        title="Baselines"
-        lead="Frosne utgaver av hele modellen, f.eks. det som ble sendt på høring eller lagt til grunn for anskaffelsen. Sammenlign to baselines, eller en baseline med modellen slik den er nå."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/krav', label: 'Krav' }, { label: 'Baselines' }]}
+        title={t('baselines.title')}
+        lead={t('baselines.lead')}
+        crumbs={[{ href: '/', label: t('layout.nav.overview') }, { href: '/krav', label: t('kinds.requirement.plural') }, { label: t('baselines.title') }]}
       />
       {props.notice ? (
         <p class="ds-alert notice" data-color="success" role="status">
@@ -71,19 +77,19 @@ export function BaselineListPage(props: {
         </p>
       ) : null}
       {baselines.length === 0 ? (
-        <Empty>Ingen baselines er frosset ennå.</Empty>
+        <Empty>{t('baselines.empty')}</Empty>
       ) : (
-        <div class="table-scroll" tabindex={0} role="region" aria-label="Baselines">
+        <section class="table-scroll" tabindex={0} aria-label={t('baselines.title')}>
           <table class="ds-table" data-border data-zebra>
-            <caption class="ds-sr-only">Baselines</caption>
+            <caption class="ds-sr-only">{t('baselines.title')}</caption>
             <thead>
               <tr>
-                <th scope="col">Navn</th>
-                <th scope="col">Frosset</th>
-                <th scope="col">Av</th>
-                <th scope="col">Elementer</th>
-                <th scope="col">Krav</th>
-                <th scope="col">Sammenlign</th>
+                <th scope="col">{t('baselines.column.name')}</th>
+                <th scope="col">{t('baselines.column.frozen')}</th>
+                <th scope="col">{t('baselines.column.by')}</th>
+                <th scope="col">{t('baselines.column.elements')}</th>
+                <th scope="col">{t('baselines.column.requirements')}</th>
+                <th scope="col">{t('baselines.column.compare')}</th>
               </tr>
             </thead>
             <tbody>
@@ -93,20 +99,22 @@ export function BaselineListPage(props: {
                     {b.name}
                     {b.description ? <div class="muted">{b.description}</div> : null}
                   </th>
-                  <td>{formatDateTime(b.createdAt)}</td>
+                  <td>
+                    <DateTimeText at={b.createdAt} />
+                  </td>
                   <td>{b.createdByName}</td>
-                  <td>{b.elementCount}</td>
-                  <td>{b.requirementCount}</td>
+                  <td>{number(b.elementCount)}</td>
+                  <td>{number(b.requirementCount)}</td>
                   <td>
                     <a class="ds-link" href={`/baselines/sammenlign?fra=${b.id}&til=naa`}>
-                      Med nå<span class="ds-sr-only">: {b.name}</span>
+                      {tx('baselines.compareWithNow', { name: b.name, sr: srOnly })}
                     </a>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {baselines.length > 1 ? <CompareChooser baselines={baselines} from={String(baselines[1]!.id)} to={String(baselines[0]!.id)} grouping="kind" /> : null}
       {props.canFreeze ? <BaselineFreezeForm values={props.values ?? {}} errors={props.errors ?? {}} /> : null}
@@ -115,11 +123,12 @@ export function BaselineListPage(props: {
 }
 
 function CompareChooser({ baselines, from, to, grouping }: { baselines: BaselineSummary[]; from: string; to: string; grouping: DiffGrouping }) {
+  const { t } = useI18n();
   const options = (selected: string, withNow: boolean) => (
     <>
       {withNow ? (
         <option value="naa" selected={selected === 'naa'}>
-          Nå (modellen slik den er)
+          {t('baselines.chooser.now')}
         </option>
       ) : null}
       {baselines.map((b) => (
@@ -130,10 +139,10 @@ function CompareChooser({ baselines, from, to, grouping }: { baselines: Baseline
     </>
   );
   return (
-    <form class="filter-form no-print" method="get" action="/baselines/sammenlign" role="search" aria-label="Velg hva som skal sammenlignes">
+    <form class="filter-form no-print" method="get" action="/baselines/sammenlign" role="search" aria-label={t('baselines.chooser.label')}>
       <div class="ds-field">
         <label class="ds-label" for="sammenlign-fra">
-          Fra
+          {t('baselines.chooser.from')}
         </label>
         <select class="ds-input" id="sammenlign-fra" name="fra">
           {options(from, false)}
@@ -141,7 +150,7 @@ function CompareChooser({ baselines, from, to, grouping }: { baselines: Baseline
       </div>
       <div class="ds-field">
         <label class="ds-label" for="sammenlign-til">
-          Til
+          {t('baselines.chooser.to')}
         </label>
         <select class="ds-input" id="sammenlign-til" name="til">
           {options(to, true)}
@@ -149,19 +158,19 @@ function CompareChooser({ baselines, from, to, grouping }: { baselines: Baseline
       </div>
       <div class="ds-field">
         <label class="ds-label" for="sammenlign-gruppering">
-          Grupper etter
+          {t('baselines.chooser.grouping')}
         </label>
         <select class="ds-input" id="sammenlign-gruppering" name="gruppering">
           <option value="type" selected={grouping === 'kind'}>
-            Type element
+            {t('baselines.chooser.byKind')}
           </option>
           <option value="kapittel" selected={grouping === 'chapter'}>
-            Kapittel (krav)
+            {t('baselines.chooser.byChapter')}
           </option>
         </select>
       </div>
       <button class="ds-button" data-variant="secondary" type="submit">
-        Sammenlign
+        {t('baselines.chooser.submit')}
       </button>
     </form>
   );
@@ -186,43 +195,45 @@ export function BaselineComparePage(props: {
   diff: BaselineDiff;
 }) {
   const { diff, from, to } = props;
+  const i18n = useI18n();
+  const { t, tx, number } = i18n;
   const c = diff.counts;
   const query = `fra=${from.id}&til=${to.id}&gruppering=${props.grouping === 'chapter' ? 'kapittel' : 'type'}`;
   const nothing = c.elementsAdded + c.elementsRemoved + c.elementsChanged + c.linksAdded + c.linksRemoved + c.chaptersChanged === 0;
   return (
     <>
       <PageHeader
-        title={`Endringer fra ${from.label} til ${to.label}`}
-        crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/baselines', label: 'Baselines' }, { label: 'Sammenligning' }]}
+        title={t('baselines.compare.title', { from: from.label, to: to.label })}
+        crumbs={[{ href: '/', label: t('layout.nav.overview') }, { href: '/baselines', label: t('baselines.title') }, { label: t('baselines.crumb.compare') }]}
       />
       <CompareChooser baselines={props.baselines} from={from.id} to={to.id} grouping={props.grouping} />
       <p class="ds-paragraph no-print">
         <a class="ds-link" href={`/baselines/sammenlign.csv?${query}`}>
-          Last ned som CSV
+          {t('baselines.compare.csv')}
         </a>{' '}
         ·{' '}
         <a class="ds-link" href={`/baselines/sammenlign.md?${query}`}>
-          Last ned som Markdown
+          {t('baselines.compare.markdown')}
         </a>
       </p>
       <dl class="facts" id="endringer-tall">
-        <dt>Elementer lagt til</dt>
-        <dd>{c.elementsAdded}</dd>
-        <dt>Elementer fjernet</dt>
-        <dd>{c.elementsRemoved}</dd>
-        <dt>Elementer endret</dt>
-        <dd>{c.elementsChanged}</dd>
-        <dt>Krav flyttet til et annet kapittel</dt>
-        <dd>{c.requirementsMoved}</dd>
-        <dt>Koblinger lagt til</dt>
-        <dd>{c.linksAdded}</dd>
-        <dt>Koblinger fjernet</dt>
-        <dd>{c.linksRemoved}</dd>
-        <dt>Kapittelendringer</dt>
-        <dd>{c.chaptersChanged}</dd>
+        <dt>{t('baselines.compare.elementsAdded')}</dt>
+        <dd>{number(c.elementsAdded)}</dd>
+        <dt>{t('baselines.compare.elementsRemoved')}</dt>
+        <dd>{number(c.elementsRemoved)}</dd>
+        <dt>{t('baselines.compare.elementsChanged')}</dt>
+        <dd>{number(c.elementsChanged)}</dd>
+        <dt>{t('baselines.compare.requirementsMoved')}</dt>
+        <dd>{number(c.requirementsMoved)}</dd>
+        <dt>{t('baselines.compare.linksAdded')}</dt>
+        <dd>{number(c.linksAdded)}</dd>
+        <dt>{t('baselines.compare.linksRemoved')}</dt>
+        <dd>{number(c.linksRemoved)}</dd>
+        <dt>{t('baselines.compare.chaptersChanged')}</dt>
+        <dd>{number(c.chaptersChanged)}</dd>
       </dl>
-      {nothing ? <Empty>Ingen endringer.</Empty> : null}
-      {groupDiff(diff, props.grouping).map((g) => (
+      {nothing ? <Empty>{t('baselines.compare.nothing')}</Empty> : null}
+      {groupDiff(diff, props.grouping, baselineWording(i18n)).map((g) => (
         <section class="detail-section diff-group" aria-label={g.title}>
           <h2 class="ds-heading" data-size="sm">
             {g.title}
@@ -231,7 +242,7 @@ export function BaselineComparePage(props: {
             {g.added.map((e) => (
               <li>
                 <span class="ds-tag" data-color="success" data-size="sm">
-                  Lagt til
+                  {t('baselines.compare.added')}
                 </span>{' '}
                 <Name e={e} link={to.id === 'naa'} />
               </li>
@@ -239,7 +250,7 @@ export function BaselineComparePage(props: {
             {g.removed.map((e) => (
               <li>
                 <span class="ds-tag" data-color="danger" data-size="sm">
-                  Fjernet
+                  {t('baselines.compare.removed')}
                 </span>{' '}
                 <Name e={e} link={false} />
               </li>
@@ -247,9 +258,9 @@ export function BaselineComparePage(props: {
             {g.changed.map((ch) => (
               <li>
                 <span class="ds-tag" data-color="warning" data-size="sm">
-                  Endret
+                  {t('baselines.compare.changed')}
                 </span>{' '}
-                <Name e={ch.element} link={to.id === 'naa'} /> <span class="muted">({kindInfo[ch.element.kind].singular})</span>
+                <Name e={ch.element} link={to.id === 'naa'} /> <span class="muted">({t(`kinds.${ch.element.kind}.singular`)})</span>
                 <dl class="facts">
                   {ch.fields.map((f) => (
                     <>
@@ -259,17 +270,8 @@ export function BaselineComparePage(props: {
                           <WordDiff segments={f.words} />
                         ) : (
                           <>
-                            <del>
-                              <span class="ds-sr-only">[før: </span>
-                              {f.before || '–'}
-                              <span class="ds-sr-only">]</span>
-                            </del>{' '}
-                            →{' '}
-                            <ins>
-                              <span class="ds-sr-only">[etter: </span>
-                              {f.after || '–'}
-                              <span class="ds-sr-only">]</span>
-                            </ins>
+                            <del>{tx('baselines.compare.before', { value: f.before || '–', sr: srOnly })}</del> →{' '}
+                            <ins>{tx('baselines.compare.after', { value: f.after || '–', sr: srOnly })}</ins>
                           </>
                         )}
                       </dd>
@@ -284,13 +286,13 @@ export function BaselineComparePage(props: {
       {c.linksAdded + c.linksRemoved > 0 ? (
         <section class="detail-section" aria-labelledby="endrede-koblinger">
           <h2 class="ds-heading" data-size="sm" id="endrede-koblinger">
-            Koblinger
+            {t('baselines.compare.links')}
           </h2>
           <ul class="link-list">
             {diff.links.added.map((l) => (
               <li>
                 <span class="ds-tag" data-color="success" data-size="sm">
-                  Lagt til
+                  {t('baselines.compare.added')}
                 </span>{' '}
                 {l.label}: {l.from.name} → {l.to.name} {l.detail ? <span class="muted">({l.detail})</span> : null}
               </li>
@@ -298,7 +300,7 @@ export function BaselineComparePage(props: {
             {diff.links.removed.map((l) => (
               <li>
                 <span class="ds-tag" data-color="danger" data-size="sm">
-                  Fjernet
+                  {t('baselines.compare.removed')}
                 </span>{' '}
                 {l.label}: {l.from.name} → {l.to.name} {l.detail ? <span class="muted">({l.detail})</span> : null}
               </li>
@@ -309,24 +311,20 @@ export function BaselineComparePage(props: {
       {c.chaptersChanged > 0 ? (
         <section class="detail-section" aria-labelledby="endrede-kapitler">
           <h2 class="ds-heading" data-size="sm" id="endrede-kapitler">
-            Kapitler
+            {t('baselines.compare.chapters')}
           </h2>
           <ul class="link-list">
             {diff.chapters.added.map((x) => (
-              <li>Lagt til: {x.name}</li>
+              <li>{t('baselines.compare.chapterAdded', { name: x.name })}</li>
             ))}
             {diff.chapters.removed.map((x) => (
-              <li>Fjernet: {x.name}</li>
+              <li>{t('baselines.compare.chapterRemoved', { name: x.name })}</li>
             ))}
             {diff.chapters.renamed.map((x) => (
-              <li>
-                Omdøpt: {x.before} → {x.after}
-              </li>
+              <li>{t('baselines.compare.chapterRenamed', { before: x.before ?? '', after: x.after ?? '' })}</li>
             ))}
             {diff.chapters.moved.map((x) => (
-              <li>
-                Flyttet: {x.before} → {x.after}
-              </li>
+              <li>{t('baselines.compare.chapterMoved', { before: x.before ?? '', after: x.after ?? '' })}</li>
             ))}
           </ul>
         </section>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { headerRowId, namedIds, partialSnapshot, type CompactElement, type CompactHeader } from '../../../model/baseline-compact.ts';
-import { baselineSnapshotSchema, diffBaselines, type BaselineDiff, type BaselineSnapshot, type BaselineSummary } from '../../../model/baselines.ts';
+import { baselineSnapshotSchema, diffBaselines, type BaselineDiff, type BaselineSnapshot, type BaselineSummary, type DiffWording } from '../../../model/baselines.ts';
 import { toModelExport } from '../../../model/export.ts';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
@@ -83,7 +83,7 @@ export async function writeBaselineElements(trx: Transaction<Database>, baseline
  * compact form (frozen before migration 0024): the caller diffs the whole snapshots.
  * Four queries, and one more per thousand named elements.
  */
-export async function diffStoredBaselines(db: Db, fromId: number, toId: number): Promise<BaselineDiff | undefined> {
+export async function diffStoredBaselines(db: Db, fromId: number, toId: number, wording: DiffWording): Promise<BaselineDiff | undefined> {
   const [headers, differing, added] = await Promise.all([
     db.selectFrom('baseline_element').select(['baseline_id', 'data']).where('baseline_id', 'in', [fromId, toId]).where('element_id', '=', headerRowId).execute(),
     // In "from" and not the same in "to": removed or changed.
@@ -132,5 +132,5 @@ export async function diffStoredBaselines(db: Db, fromId: number, toId: number):
       (row.baseline_id === fromId ? before : after).set(row.element_id, { element, links: {} });
     }
   }
-  return diffBaselines(partialSnapshot(JSON.parse(fromHeader.data) as CompactHeader, before.values()), partialSnapshot(JSON.parse(toHeader.data) as CompactHeader, after.values()));
+  return diffBaselines(partialSnapshot(JSON.parse(fromHeader.data) as CompactHeader, before.values()), partialSnapshot(JSON.parse(toHeader.data) as CompactHeader, after.values()), wording);
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { diffBaselines } from '../../../model/baselines.ts';
+import { i18nFor } from '../../../views/i18n/index.ts';
+import { baselineWording } from '../../../views/pages/baseline-wording.ts';
 import { growChapters, growModel } from '../../../seeds/synthetic.ts';
 import { freezeBaseline } from '../../../src/commands/baselines.ts';
 import { currentSnapshot, diffStoredBaselines, loadBaseline } from '../../../src/db/queries/baselines.ts';
@@ -14,11 +16,12 @@ import { signIn, testApp, testDb, textOf } from '../../helpers.ts';
  * differ gives exactly the diff of the whole snapshots, and the rows are as frozen as the baseline.
  */
 
+const wording = baselineWording(i18nFor('nb'));
 const actor = { at: new Date('2026-11-26T12:00:00Z'), userId: null, clientAddress: null, name: 'Test' };
 
 async function freeze(db: Db, name: string): Promise<number> {
   const result = await freezeBaseline(db, { name, description: '' }, actor);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  if (!result.ok) throw new Error(`taken: ${result.name}`);
   return result.id;
 }
 
@@ -60,7 +63,7 @@ describe('the compact form of a baseline', () => {
     const now = await currentSnapshot(db, actor.at);
     expect(JSON.parse(serializeBaseline(now).snapshot)).toEqual(now);
     expect(to!.snapshot).toEqual(now);
-    const whole = diffBaselines(from!.snapshot, to!.snapshot);
+    const whole = diffBaselines(from!.snapshot, to!.snapshot, wording);
     // Every kind of change is there to compare.
     expect(whole.counts).toMatchObject({ elementsAdded: 1, elementsRemoved: 1, requirementsMoved: 1 });
     expect(whole.counts.elementsChanged).toBeGreaterThanOrEqual(3);
@@ -68,9 +71,9 @@ describe('the compact form of a baseline', () => {
     expect(whole.links.removed.length).toBeGreaterThanOrEqual(3);
     expect(whole.chapters.added).toHaveLength(1);
     expect(whole.chapters.renamed).toHaveLength(1);
-    expect(await diffStoredBaselines(db, a, b)).toEqual(whole);
-    expect(await diffStoredBaselines(db, b, a)).toEqual(diffBaselines(to!.snapshot, from!.snapshot));
-    expect((await diffStoredBaselines(db, a, a))?.counts).toEqual(diffBaselines(from!.snapshot, from!.snapshot).counts);
+    expect(await diffStoredBaselines(db, a, b, wording)).toEqual(whole);
+    expect(await diffStoredBaselines(db, b, a, wording)).toEqual(diffBaselines(to!.snapshot, from!.snapshot, wording));
+    expect((await diffStoredBaselines(db, a, a, wording))?.counts).toEqual(diffBaselines(from!.snapshot, from!.snapshot, wording).counts);
     await db.destroy();
   });
 
@@ -102,7 +105,7 @@ describe('the compact form of a baseline', () => {
       .values({ name: 'Gammel', created_at: actor.at.toISOString(), created_by: null, created_by_name: 'Test', element_count: 0, requirement_count: 10, snapshot: JSON.stringify({ ...snapshot, model: { ...snapshot.model, elements: { ...snapshot.model.elements, goal: [] } } }) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    expect(await diffStoredBaselines(ctx.db, old.id, a)).toBeUndefined();
+    expect(await diffStoredBaselines(ctx.db, old.id, a, wording)).toBeUndefined();
     const architect = await signIn(ctx, 'architect');
     const page = await ctx.app.request(`/baselines/sammenlign?fra=${old.id}&til=${a}`, { headers: architect });
     expect(page.status).toBe(200);

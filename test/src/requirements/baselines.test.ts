@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { diffBaselines, diffCsv, diffMarkdown } from '../../../model/baselines.ts';
+import { i18nFor } from '../../../views/i18n/index.ts';
+import { baselineWording } from '../../../views/pages/baseline-wording.ts';
 import { growModel } from '../../../seeds/synthetic.ts';
 import { freezeBaseline } from '../../../src/commands/baselines.ts';
 import { currentSnapshot, loadBaseline } from '../../../src/db/queries/baselines.ts';
 import { htmx, postForm, signIn, testApp, testDb, textOf } from '../../helpers.ts';
 import { testEngine } from '../../engine.ts';
 
+const wording = baselineWording(i18nFor('nb'));
 const actor = { at: new Date('2026-11-26T12:00:00Z'), userId: null, clientAddress: null, name: 'Test' };
 
 describe('baselines', () => {
@@ -64,7 +67,7 @@ describe('baselines', () => {
     await db.deleteFrom('requirement_element').where('requirement_id', '=', dropped.requirement_id).where('element_id', '=', dropped.element_id).execute();
 
     const after = await currentSnapshot(db, now);
-    const diff = diffBaselines(before, after);
+    const diff = diffBaselines(before, after, wording);
     expect(diff.elements.added.map((e) => e.name)).toEqual(['Nytt mål']);
     expect(diff.elements.removed.map((e) => e.name)).toEqual([doomed.name]);
     expect(diff.elements.changed).toHaveLength(3);
@@ -81,7 +84,7 @@ describe('baselines', () => {
     expect(diff.links.removed[0]?.from.id).toBe(moved);
     expect(diff.chapters).toEqual({ added: [], removed: [], renamed: [], moved: [] });
     // Nothing changed: nothing shown.
-    expect(diffBaselines(after, after).counts).toEqual({
+    expect(diffBaselines(after, after, wording).counts).toEqual({
       elementsAdded: 0,
       elementsRemoved: 0,
       elementsChanged: 0,
@@ -91,9 +94,9 @@ describe('baselines', () => {
       requirementsMoved: 0,
     });
     // The exports carry the same changes.
-    const csv = diffCsv(diff);
+    const csv = diffCsv(diff, wording);
     expect(csv.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + 1 + 1 + 3 + 2);
-    const md = diffMarkdown(diff, { from: 'A', to: 'B' });
+    const md = diffMarkdown(diff, { from: 'A', to: 'B' }, wording);
     expect(md).toContain('Omdøpt mål');
     expect(md).toContain("{+vise alle endringer ord for ord+}");
   });
@@ -147,5 +150,55 @@ describe('baselines', () => {
     const md = await ctx.app.request(`/baselines/sammenlign.md?fra=${id}&til=naa&gruppering=kapittel`);
     expect(await md.text()).toMatch(/## Krav.*Uten kapittel/);
     expect((await ctx.app.request(`/baselines/sammenlign?fra=${id}&til=hei`)).status).toBe(400);
+  });
+});
+
+describe('a baseline comparison in words', () => {
+  it('shows options by their labels and tiers by their names, in bokmål and in English, in the page and the CSV', async () => {
+    const ctx = await testApp();
+    const architect = { ...(await signIn(ctx, 'architect')), ...htmx };
+    await postForm(ctx, '/baselines', { name: 'Høringsutkast 1' }, architect);
+    const id = (await ctx.db.selectFrom('baseline').select('id').executeTakeFirstOrThrow()).id;
+    const aks1 = await ctx.db.selectFrom('requirement').select(['element_id', 'priority']).where('ref', '=', 'AKS-0001').executeTakeFirstOrThrow();
+    const other = aks1.priority === 'should' ? 'could' : 'should';
+    await ctx.db.updateTable('requirement').set({ priority: other }).where('ref', '=', 'AKS-0001').execute();
+    const tiers = await ctx.db.selectFrom('element').select(['id', 'name']).where('kind', '=', 'deliveryTier').orderBy('position').execute();
+    const service = await ctx.db.selectFrom('information_service').select(['element_id', 'tier_id']).where('tier_id', 'is not', null).executeTakeFirstOrThrow();
+    const newTier = tiers.find((t) => t.id !== service.tier_id)!;
+    const oldTier = tiers.find((t) => t.id === service.tier_id)!;
+    await ctx.db.updateTable('information_service').set({ tier_id: newTier.id }).where('element_id', '=', service.element_id).execute();
+
+    const labels = { must: ['Må', 'Must'], should: ['Bør', 'Should'], could: ['Kan', 'Could'], wont: ['Ikke nå', 'Not now'] } as const;
+    const [beforeNb, beforeEn] = labels[aks1.priority as keyof typeof labels];
+    const [afterNb, afterEn] = labels[other];
+    // The page's text without white space, as a screen reader reads the change.
+    const flat = (html: string) => textOf(html).replace(/\s+/g, '');
+    const nb = flat(await (await ctx.app.request(`/baselines/sammenlign?fra=${id}&til=naa`)).text());
+    expect(nb).toContain(`Prioritet[før:${beforeNb}]→[etter:${afterNb}]`.replace(/\s+/g, ''));
+    expect(nb).toContain(`Leveransetrinn[før:${oldTier.name}]→[etter:${newTier.name}]`.replace(/\s+/g, ''));
+    expect(nb).not.toMatch(/\[før:(must|should|could|wont)\]/);
+
+    const en = { 'Accept-Language': 'en' };
+    const html = await (await ctx.app.request(`/baselines/sammenlign?fra=${id}&til=naa`, { headers: en })).text();
+    const page = textOf(html);
+    expect(page).toContain('Changes from Høringsutkast 1 to now');
+    expect(flat(html)).toContain(`Priority[before:${beforeEn}]→[after:${afterEn}]`.replace(/\s+/g, ''));
+    expect(page).toContain('Elements changed');
+    expect(page).not.toContain('Endringer fra');
+    const csv = await (await ctx.app.request(`/baselines/sammenlign.csv?fra=${id}&til=naa`, { headers: en })).text();
+    expect(csv.split('\r\n')[0]).toBe('change,kind,element,chapter,field,before,after');
+    expect(csv).toContain(`changed,Requirement,AKS-0001`);
+    expect(csv).toContain(`Priority,${beforeEn},${afterEn}`);
+    const csvNb = await (await ctx.app.request(`/baselines/sammenlign.csv?fra=${id}&til=naa`)).text();
+    expect(csvNb).toContain(`Prioritet,${beforeNb},${afterNb}`);
+    const md = await (await ctx.app.request(`/baselines/sammenlign.md?fra=${id}&til=naa`, { headers: en })).text();
+    expect(md).toMatch(/^# Changes from Høringsutkast 1 to now/);
+    expect(md).toContain('0 added, 0 removed, 2 changed');
+    const list = textOf(await (await ctx.app.request('/baselines', { headers: en })).text());
+    expect(list).toContain('Frozen versions of the whole model');
+    expect(list).toContain('With now : Høringsutkast 1');
+    const bad = await ctx.app.request(`/baselines/sammenlign?fra=x&til=naa`, { headers: en });
+    expect(bad.status).toBe(400);
+    expect(textOf(await bad.text())).toContain("fra: fra must be a baseline's id.");
   });
 });
