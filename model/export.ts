@@ -1,9 +1,33 @@
 import { z } from 'zod';
 import { referenceProblems } from './integrity.ts';
+import { requirementChapterSchema, requirementRelationSchema, type RequirementChapter, type RequirementRelation } from './requirements.ts';
 import { scopeModelSchema, type ScopeModel } from './schemas.ts';
 
 export const MODEL_EXPORT_FORMAT = 'akson-scope/model';
 export const MODEL_EXPORT_VERSION = 1;
+
+export const requirementTypeSchema = z.object({
+  key: z.string().min(1, 'Kravtypen mangler nøkkel.').max(60, 'En kravtypes nøkkel kan være på høyst 60 tegn.'),
+  label: z.string().min(1, 'Kravtypen mangler navn.').max(200, 'En kravtypes navn kan være på høyst 200 tegn.'),
+});
+
+/**
+ * The requirement structure beside the elements: the chapter tree (requirements refer to it by
+ * `chapterId`), the editable requirement types in their order (by `typeKey`), and the links
+ * between requirements. Optional when read, so that documents written before they were added
+ * (format version 1 without them) still read; always written.
+ */
+export const requirementStructureShape = {
+  requirementChapters: z.array(requirementChapterSchema).optional(),
+  requirementTypes: z.array(requirementTypeSchema).optional(),
+  requirementRelations: z.array(requirementRelationSchema).optional(),
+};
+export interface RequirementStructure {
+  requirementChapters: RequirementChapter[];
+  requirementTypes: Array<{ key: string; label: string }>;
+  requirementRelations: RequirementRelation[];
+}
+export const emptyRequirementStructure = (): RequirementStructure => ({ requirementChapters: [], requirementTypes: [], requirementRelations: [] });
 
 /**
  * The full-model JSON that `GET /api/model` returns. Stable: fields are only ever added, and a
@@ -16,18 +40,21 @@ export const modelExportSchema = scopeModelSchema
     format: z.literal(MODEL_EXPORT_FORMAT),
     formatVersion: z.literal(MODEL_EXPORT_VERSION),
     exportedAt: z.iso.datetime(),
+    ...requirementStructureShape,
   })
   .superRefine((value, ctx) => {
     for (const message of referenceProblems(value)) ctx.addIssue({ code: 'custom', message });
   });
 export type ModelExport = z.infer<typeof modelExportSchema>;
 
-export function toModelExport(model: ScopeModel, exportedAt: Date): ModelExport {
+/** The document; with `structure` (as `/api/model` writes it) the requirement structure too. */
+export function toModelExport(model: ScopeModel, exportedAt: Date, structure?: RequirementStructure): ModelExport {
   return {
     format: MODEL_EXPORT_FORMAT,
     formatVersion: MODEL_EXPORT_VERSION,
     exportedAt: exportedAt.toISOString(),
     ...model,
+    ...structure,
   };
 }
 
@@ -43,6 +70,7 @@ export const modelPageSchema = scopeModelSchema.extend({
   format: z.literal(MODEL_EXPORT_FORMAT),
   formatVersion: z.literal(MODEL_EXPORT_VERSION),
   exportedAt: z.iso.datetime(),
+  ...requirementStructureShape,
   page: z.object({
     cursor: z.string().describe('The cursor this page was asked for («» for the first).'),
     next: z.string().nullable().describe('The cursor of the next page; null on the last page.'),

@@ -6,9 +6,9 @@ import { problemText, refusalText } from '../../views/pages/import.tsx';
 import { importFromCommandLine, type ApplyMode } from '../commands/requirement-import.ts';
 import type { Db } from '../db/index.ts';
 import { MAX_IMPORT_BYTES, readSheetFile } from '../exchange/sheet-file.ts';
-import { isReqifFile, runReqifImport } from './import-reqif.ts';
+import { isReqifFile, runModelImport, runReqifImport } from './import-reqif.ts';
 
-export const importUsage = 'Bruk: npm run import -- FIL [--dry-run] [--bare-gyldige]   (FIL: .xlsx, .csv, eller .reqif for ReqIF)';
+export const importUsage = 'Bruk: npm run import -- FIL [--dry-run] [--bare-gyldige]   (FIL: .xlsx eller .csv for krav, .reqif for ReqIF, .xml for ArchiMate, .json for en modelleksport fra /api/model)';
 
 /**
  * `npm run import -- FILE [--dry-run] [--bare-gyldige]`: the web import's reading, checks, plan
@@ -39,6 +39,7 @@ export async function runImportCommand(
     return 2;
   }
   if (isReqifFile(path)) return runReqifImport(bytes, basename(path), flags, io);
+  if (/\.json$/i.test(path)) return runModelImport(bytes, basename(path), flags, io);
   const read = await readSheetFile(new Uint8Array(bytes));
   if (!read.ok) {
     const { code, ...values } = read.refusal;

@@ -2,6 +2,8 @@ import type { ImportReport } from '../../model/exchange/import-report.ts';
 import { readArchimate } from '../../model/exchange/archimate-read.ts';
 import { readReqif } from '../../model/exchange/reqif-read.ts';
 import { importArchimate } from '../commands/archimate-import.ts';
+import { importModelDocument } from '../commands/model-import.ts';
+import { MAX_MODEL_JSON_BYTES } from '../../model/exchange/model-import.ts';
 import { MAX_XML_BYTES } from '../../model/exchange/xml.ts';
 import { importRequirementSetFromCommandLine, type ImportMode } from '../commands/requirement-set-import.ts';
 import type { Db } from '../db/index.ts';
@@ -38,6 +40,36 @@ export async function runReqifImport(
   }
   if (!applied) {
     io.err('Ingenting er lagret. Bruk --bare-gyldige for å lagre bare de gyldige delene.');
+    return 1;
+  }
+  io.out('Importert.');
+  return 0;
+}
+
+/** `npm run import -- FILE.json [--dry-run]`: a `/api/model` or baseline document, all or nothing. */
+export async function runModelImport(
+  bytes: Buffer,
+  fileName: string,
+  flags: ReadonlySet<string>,
+  io: { db: Db; now: () => Date; out: (line: string) => void; err: (line: string) => void },
+): Promise<number> {
+  if (flags.has('--bare-gyldige')) {
+    io.err('En JSON-modell importeres helt eller ikke i det hele tatt: --bare-gyldige gjelder ikke her.');
+    return 2;
+  }
+  if (bytes.length > MAX_MODEL_JSON_BYTES) {
+    io.err(`Filen er større enn ${MAX_MODEL_JSON_BYTES / 1024 / 1024} MB, som er det største som kan importeres.`);
+    return 2;
+  }
+  const dryRun = flags.has('--dry-run');
+  const { report, applied } = await importModelDocument(io.db, 'command-line', { fileName, text: bytes.toString('utf8'), mode: dryRun ? 'dry-run' : 'all', at: io.now() });
+  printImportReport(report, io.out);
+  if (dryRun) {
+    io.out('Prøvekjøring: ingenting er lagret.');
+    return report.problems.length > 0 ? 1 : 0;
+  }
+  if (!applied) {
+    io.err('Ingenting er lagret.');
     return 1;
   }
   io.out('Importert.');

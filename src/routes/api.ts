@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { modelPageQuerySchema, MODEL_EXPORT_FORMAT, MODEL_EXPORT_VERSION, toModelExport, type ModelPage } from '../../model/export.ts';
+import { emptyRequirementStructure, modelPageQuerySchema, MODEL_EXPORT_FORMAT, MODEL_EXPORT_VERSION, toModelExport, type ModelPage } from '../../model/export.ts';
 import { emptyScopeModel } from '../../model/lookup.ts';
-import { loadModelSlice, loadScopeModel } from '../db/queries/model.ts';
+import { loadModelSlice, loadRequirementStructure, loadScopeModel } from '../db/queries/model.ts';
 import type { AppDeps } from '../deps.ts';
 import { apiError } from '../http/api-error.ts';
 
@@ -14,8 +14,8 @@ export function apiRoutes({ db, now }: AppDeps): Hono {
   const app = new Hono();
   app.get('/api/model', async (c) => {
     if (c.req.query('cursor') === undefined && c.req.query('limit') === undefined) {
-      const model = await loadScopeModel(db);
-      return c.json(toModelExport(model, now()));
+      const [model, structure] = await Promise.all([loadScopeModel(db), loadRequirementStructure(db)]);
+      return c.json(toModelExport(model, now(), structure));
     }
     const parsed = modelPageQuerySchema.safeParse(c.req.query());
     if (!parsed.success) {
@@ -53,7 +53,9 @@ export function apiRoutes({ db, now }: AppDeps): Hono {
       municipalities: first,
     });
     const model = first ? slice : withoutFrame(slice, phase);
-    return { format: MODEL_EXPORT_FORMAT, formatVersion: MODEL_EXPORT_VERSION, exportedAt: now().toISOString(), ...model, page: { cursor, next, limit } };
+    // The requirement structure is small and belongs to the frame: the first page carries it.
+    const structure = first ? await loadRequirementStructure(db) : emptyRequirementStructure();
+    return { format: MODEL_EXPORT_FORMAT, formatVersion: MODEL_EXPORT_VERSION, exportedAt: now().toISOString(), ...model, ...structure, page: { cursor, next, limit } };
   }
   return app;
 }

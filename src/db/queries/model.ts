@@ -2,6 +2,7 @@ import { parseTags } from '../../../model/requirements.ts';
 import { unhandledKind, type ElementKind } from '../../../model/kinds.ts';
 import { provenanceFromRow, provenanceLevels, type ProvenanceLevel } from '../../../model/provenance.ts';
 import { emptyScopeModel } from '../../../model/lookup.ts';
+import type { RequirementStructure } from '../../../model/export.ts';
 import type {
   ElementBase,
   ElementOfKind,
@@ -375,4 +376,21 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
       })),
     };
   });
+}
+
+/**
+ * The requirement structure the JSON export carries beside the elements: chapters (the tree in
+ * order), types (in order) and the links between requirements. Three queries.
+ */
+export async function loadRequirementStructure(db: Executor): Promise<RequirementStructure> {
+  const [chapters, types, relations] = await Promise.all([
+    db.selectFrom('requirement_chapter').select(['id', 'parent_id', 'name', 'position', 'version']).orderBy('id').execute(),
+    db.selectFrom('requirement_type').select(['key', 'label']).orderBy('position').orderBy('key').execute(),
+    db.selectFrom('requirement_relation').selectAll().orderBy('from_id').orderBy('kind').orderBy('to_id').execute(),
+  ]);
+  return {
+    requirementChapters: chapters.map((c) => ({ id: c.id, parentId: c.parent_id, name: c.name, position: c.position, version: c.version })),
+    requirementTypes: types,
+    requirementRelations: relations.map((r) => ({ fromId: r.from_id, toId: r.to_id, kind: r.kind })),
+  };
 }
