@@ -7,13 +7,14 @@ import { signIn, testApp, textOf } from '../helpers.ts';
  * the other tests read it; these read the same pages with `Accept-Language: en`.
  */
 describe('element pages in English', () => {
-  async function page(path: string, architect = false) {
+  async function html(path: string, architect = false) {
     const ctx = await testApp({ seed: true });
     const cookie = architect ? await signIn(ctx, 'architect') : {};
     const res = await ctx.app.request(path, { headers: { ...cookie, 'Accept-Language': 'en' } });
     expect(res.status).toBe(200);
-    return textOf(await res.text());
+    return res.text();
   }
+  const page = async (path: string, architect = false) => textOf(await html(path, architect));
 
   it('an information service: facts, sections and the architect controls', async () => {
     const text = await page('/informasjonstjenester/multidose', true);
@@ -45,5 +46,22 @@ describe('element pages in English', () => {
     expect(text).toContain('Informasjonskategori');
     expect(text).toContain('Kildegrunnlag:');
     expect(text).not.toContain('Information category');
+  });
+
+  it('the list of kinds names each kind in English, with bokmål beside it, and its sentence in English', async () => {
+    const text = await page('/elementer');
+    expect(text).toContain('All elements');
+    expect(text).toMatch(/Service areas Tjenesteområder \d+ The municipal health and care services/);
+    expect(text).not.toContain('Om typen');
+  });
+
+  it('a kind list: columns, dates and the architect controls in English', async () => {
+    const text = await page('/beslutningspunkter', true);
+    expect(text).toMatch(/Name Track and number By Source/);
+    expect(text).toMatch(/Record \d+ \d{1,2} [A-Z][a-z]+ \d{4}/);
+    const services = await page('/informasjonstjenester', true);
+    expect(services).toContain('Move the selected services (tick them in the list below)');
+    expect(services).toContain('(keep tier)');
+    expect(await html('/informasjonskategorier', true)).toContain('aria-label="Move “Record documents” up"');
   });
 });

@@ -3,11 +3,11 @@ import type { ServiceFilter } from '../../model/filters.ts';
 import { elementKinds, elementHref, kindInfo, unhandledKind, type ElementKind } from '../../model/kinds.ts';
 import { orderedKinds } from '../../model/editing.ts';
 import { byPosition, type ModelIndex } from '../../model/lookup.ts';
-import { recordSolutionLabel, type ElementOfKind, type ScopeElement, type ScopeModel } from '../../model/schemas.ts';
+import { type ElementOfKind, type ScopeElement, type ScopeModel } from '../../model/schemas.ts';
 import { ElementLink, Empty, PageHeader, ProvenanceTag, SourceLink, TentativeTag } from '../components/common.tsx';
 import { ServiceFilterForm } from '../components/service-filter.tsx';
 import { Pager } from '../components/pager.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { i18nFor, useI18n } from '../i18n/index.ts';
 import type { ListCounts } from '../../src/db/queries/element-lists.ts';
 
 /** Which page of a long list is shown, of how many elements in all. */
@@ -20,24 +20,27 @@ export interface ListPaging {
 }
 
 export function KindIndexPage({ counts }: { counts: ReadonlyMap<string, number> }) {
+  const { t, language, number } = useI18n();
+  // The kinds' names in the other language beside them: English in bokmål, bokmål in English.
+  const other = i18nFor(language.code === 'en' ? 'nb' : 'en');
   return (
     <>
       <PageHeader
-        title="Alle elementer"
-        lead="Hver type element i omfangsmodellen, med antall."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Alle elementer' }]}
+        title={t('scope.kinds.title')}
+        lead={t('scope.kinds.lead')}
+        crumbs={[{ href: '/', label: t('scope.crumb.overview') }, { label: t('scope.kinds.title') }]}
       />
-      <section class="table-scroll" tabindex={0} aria-label="Elementtyper">
+      <section class="table-scroll" tabindex={0} aria-label={t('scope.kinds.caption')}>
       <table class="ds-table" data-border>
-        <caption class="ds-sr-only">Elementtyper</caption>
+        <caption class="ds-sr-only">{t('scope.kinds.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Type</th>
-            <th scope="col">English</th>
+            <th scope="col">{t('scope.kinds.type')}</th>
+            <th scope="col">{t('scope.kinds.otherLanguage')}</th>
             <th scope="col" class="num">
-              Antall
+              {t('scope.kinds.count')}
             </th>
-            <th scope="col">Om typen</th>
+            <th scope="col">{t('scope.kinds.about')}</th>
           </tr>
         </thead>
         <tbody>
@@ -45,12 +48,12 @@ export function KindIndexPage({ counts }: { counts: ReadonlyMap<string, number> 
             <tr>
               <th scope="row">
                 <a class="ds-link" href={`/${kindInfo[kind].path}`}>
-                  {kindInfo[kind].plural}
+                  {t(`kinds.${kind}.plural`)}
                 </a>
               </th>
-              <td lang="en">{kindInfo[kind].pluralEn}</td>
-              <td class="num">{counts.get(kind) ?? 0}</td>
-              <td>{kindInfo[kind].intro}</td>
+              <td lang={other.language.htmlLang}>{other.t(`kinds.${kind}.plural`)}</td>
+              <td class="num">{number(counts.get(kind) ?? 0)}</td>
+              <td>{t(`kinds.${kind}.intro`)}</td>
             </tr>
           ))}
         </tbody>
@@ -68,53 +71,54 @@ interface Column<K extends ElementKind> {
 
 /** The kind-specific columns of a list page; the figures come counted from the database (`listCounts`). */
 function columnsFor<K extends ElementKind>(kind: K, index: ModelIndex, counts: ListCounts): Column<K>[] {
-  const n = (id: number) => counts.get(id) ?? 0;
+  const { t, number, date } = useI18n();
+  const n = (id: number) => number(counts.get(id) ?? 0);
   switch (kind) {
     case 'informationService':
       return [
-        { header: 'Kategori', cell: (e) => <ElementLink element={index.get('informationCategory', (e as ElementOfKind['informationService']).categoryId)} /> },
-        { header: 'Leveransetrinn', cell: (e) => <ElementLink element={index.get('deliveryTier', (e as ElementOfKind['informationService']).tierId)} /> },
+        { header: t('scope.column.category'), cell: (e) => <ElementLink element={index.get('informationCategory', (e as ElementOfKind['informationService']).categoryId)} /> },
+        { header: t('scope.column.tier'), cell: (e) => <ElementLink element={index.get('deliveryTier', (e as ElementOfKind['informationService']).tierId)} /> },
       ] as Column<K>[];
     case 'informationCategory':
-      return [{ header: 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+      return [{ header: t('scope.column.services'), numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
     case 'deliveryTier':
       return [
-        { header: 'Første leveranse', cell: (e) => ((e as ElementOfKind['deliveryTier']).firstDelivery ? 'Ja' : 'Nei') },
-        { header: 'Tjenester', numeric: true, cell: (e) => n(e.id) },
+        { header: t('scope.column.firstDelivery'), cell: (e) => ((e as ElementOfKind['deliveryTier']).firstDelivery ? t('common.yes') : t('common.no')) },
+        { header: t('scope.column.services'), numeric: true, cell: (e) => n(e.id) },
       ] as Column<K>[];
     case 'personnelGroup':
-      return [{ header: 'Tjenester i første leveranse', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+      return [{ header: t('scope.column.servicesFirstDelivery'), numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
     case 'actor':
-      return [{ header: 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+      return [{ header: t('scope.column.services'), numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
     case 'collaborationMode':
-      return [{ header: 'Koblinger', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+      return [{ header: t('scope.column.links'), numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
     case 'needLevel':
-      return [{ header: 'Rang', numeric: true, cell: (e) => (e as ElementOfKind['needLevel']).rank }] as Column<K>[];
+      return [{ header: t('scope.column.rank'), numeric: true, cell: (e) => (e as ElementOfKind['needLevel']).rank }] as Column<K>[];
     case 'goal':
-      return [{ header: 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+      return [{ header: t('scope.column.services'), numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
     case 'solutionPart':
-      return [{ header: 'Funksjonsområder', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+      return [{ header: t('scope.column.capabilities'), numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
     case 'roadmapPhase':
       return [
-        { header: 'Fra', cell: (e) => (e as ElementOfKind['roadmapPhase']).startsOn },
-        { header: 'Til', cell: (e) => (e as ElementOfKind['roadmapPhase']).endsOn ?? '–' },
+        { header: t('scope.column.from'), cell: (e) => date((e as ElementOfKind['roadmapPhase']).startsOn) },
+        { header: t('scope.column.to'), cell: (e) => { const end = (e as ElementOfKind['roadmapPhase']).endsOn; return end ? date(end) : t('common.none'); } },
       ] as Column<K>[];
     case 'milestone':
       return [
-        { header: 'Dato', cell: (e) => (e as ElementOfKind['milestone']).startsOn },
-        { header: 'Fase', cell: (e) => <ElementLink element={index.get('roadmapPhase', (e as ElementOfKind['milestone']).phaseId)} /> },
+        { header: t('scope.column.date'), cell: (e) => date((e as ElementOfKind['milestone']).startsOn) },
+        { header: t('scope.column.phase'), cell: (e) => <ElementLink element={index.get('roadmapPhase', (e as ElementOfKind['milestone']).phaseId)} /> },
       ] as Column<K>[];
     case 'decisionPoint':
       return [
-        { header: 'Spor og nummer', cell: (e) => `${(e as ElementOfKind['decisionPoint']).track === 'journal' ? 'Journal' : 'Samhandling'} ${(e as ElementOfKind['decisionPoint']).number}` },
-        { header: 'Innen', cell: (e) => (e as ElementOfKind['decisionPoint']).startsOn },
+        { header: t('scope.column.trackNumber'), cell: (e) => t('scope.column.trackNumberValue', { track: (e as ElementOfKind['decisionPoint']).track, number: (e as ElementOfKind['decisionPoint']).number }) },
+        { header: t('scope.column.by'), cell: (e) => date((e as ElementOfKind['decisionPoint']).startsOn) },
       ] as Column<K>[];
     case 'journalInterface':
     case 'nationalSolution':
     case 'risk':
-      return [{ header: kind === 'risk' ? 'Truer' : 'Tjenester', numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
+      return [{ header: kind === 'risk' ? t('scope.column.threatens') : t('scope.column.services'), numeric: true, cell: (e) => n(e.id) }] as Column<K>[];
     case 'region':
-      return [{ header: 'Journalløsning', cell: (e) => recordSolutionLabel[(e as ElementOfKind['region']).recordSolution] }] as Column<K>[];
+      return [{ header: t('scope.column.recordSolution'), cell: (e) => t(`domain.recordSolution.${(e as ElementOfKind['region']).recordSolution}`) }] as Column<K>[];
     case 'task':
     case 'capability':
     case 'stakeholder':
@@ -149,13 +153,14 @@ export interface ElementListProps<K extends ElementKind> {
 }
 
 export function ElementListPage<K extends ElementKind>(props: ElementListProps<K>) {
-  const info = kindInfo[props.kind];
+  const { t } = useI18n();
+  const plural = t(`kinds.${props.kind}.plural`);
   return (
     <>
       <PageHeader
-        title={info.plural}
-        lead={info.intro}
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: info.plural }]}
+        title={plural}
+        lead={t(`kinds.${props.kind}.intro`)}
+        crumbs={[{ href: '/', label: t('scope.crumb.overview') }, { label: plural }]}
       />
       {props.createPanel}
       {props.filter ? (
@@ -168,8 +173,8 @@ export function ElementListPage<K extends ElementKind>(props: ElementListProps<K
 }
 
 export function ElementTable<K extends ElementKind>({ kind, index, elements, counts, paging, canEdit, selfUrl, moved }: ElementListProps<K>) {
-  const info = kindInfo[kind];
-  const { t } = useI18n();
+  const { t, name } = useI18n();
+  const plural = t(`kinds.${kind}.plural`);
   const columns = columnsFor(kind, index, counts);
   const sorted = [...elements].sort(byPosition);
   const reorder = canEdit === true && orderedKinds.has(kind) && kind !== 'informationService';
@@ -179,33 +184,33 @@ export function ElementTable<K extends ElementKind>({ kind, index, elements, cou
       id="elementliste"
       class="table-scroll"
       tabindex={0}
-      aria-label={info.plural}
+      aria-label={plural}
       hx-get={selfUrl}
       hx-trigger={selfUrl ? 'scopeChanged from:body' : undefined}
       hx-swap="outerHTML"
     >
       {sorted.length === 0 ? (
-        <Empty>Ingen {info.plural.toLowerCase()} her.</Empty>
+        <Empty>{t('scope.list.empty')}</Empty>
       ) : (
         <table class="ds-table" data-border data-zebra>
           <caption class="ds-sr-only">
-            {info.plural} ({paging ? paging.total : sorted.length})
+            {t('scope.list.caption', { kind: plural, count: paging ? paging.total : sorted.length })}
           </caption>
           <thead>
             <tr>
               {select ? (
                 <th scope="col">
-                  <input class="ds-input" type="checkbox" data-select-all="flytt-tjenester" id="velg-alle" aria-label="Velg alle for flytting" />
+                  <input class="ds-input" type="checkbox" data-select-all="flytt-tjenester" id="velg-alle" aria-label={t('scope.list.selectAll')} />
                 </th>
               ) : null}
-              <th scope="col">Navn</th>
+              <th scope="col">{t('scope.list.name')}</th>
               {columns.map((c) => (
                 <th scope="col" class={c.numeric ? 'num' : undefined}>
                   {c.header}
                 </th>
               ))}
-              <th scope="col">Kilde</th>
-              {reorder ? <th scope="col">Rekkefølge</th> : null}
+              <th scope="col">{t('scope.list.source')}</th>
+              {reorder ? <th scope="col">{t('scope.list.order')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -213,7 +218,7 @@ export function ElementTable<K extends ElementKind>({ kind, index, elements, cou
               <tr>
                 {select ? (
                   <td>
-                    <input class="ds-input" type="checkbox" name="services" value={`${e.key}:${e.version}`} form="flytt-tjenester" id={`velg-${e.key}`} aria-label={`Velg ${e.name}`} />
+                    <input class="ds-input" type="checkbox" name="services" value={`${e.key}:${e.version}`} form="flytt-tjenester" id={`velg-${e.key}`} aria-label={t('scope.list.select', { name: name(e) })} />
                   </td>
                 ) : null}
                 <th scope="row">
@@ -240,7 +245,7 @@ export function ElementTable<K extends ElementKind>({ kind, index, elements, cou
       {paging && paging.total > sorted.length ? (
         <>
           <p class="ds-paragraph muted">{t('scope.list.range', { first: (paging.page - 1) * paging.pageSize + 1, last: (paging.page - 1) * paging.pageSize + sorted.length, total: paging.total })}</p>
-          <Pager page={paging.page} pageSize={paging.pageSize} total={paging.total} href={paging.href} target="#elementliste" label={`Sider med ${info.plural.toLowerCase()}`} idPrefix="liste-side" />
+          <Pager page={paging.page} pageSize={paging.pageSize} total={paging.total} href={paging.href} target="#elementliste" label={t('scope.list.pages', { kind: plural })} idPrefix="liste-side" />
         </>
       ) : (
         <p class="ds-paragraph muted">{t('scope.list.count', { count: paging ? paging.total : sorted.length })}</p>
@@ -259,14 +264,15 @@ export function MoveButton({
   target = '#elementliste',
 }: {
   kind: ElementKind;
-  element: { key: string; name: string; position: number };
+  element: { key: string; name: string; nameEn?: string | null; position: number };
   direction: 'up' | 'down';
   disabled: boolean;
   focus: boolean;
   target?: string;
 }) {
+  const { t, name } = useI18n();
   const action = `${elementHref(kind, element.key)}/flytt`;
-  const label = `Flytt «${element.name}» ${direction === 'up' ? 'opp' : 'ned'}`;
+  const label = t(direction === 'up' ? 'scope.list.moveUp' : 'scope.list.moveDown', { name: name(element) });
   return (
     <form class="move-form" method="post" action={action} hx-post={action} hx-target={target} hx-swap="outerHTML">
       <input type="hidden" name="retning" value={direction === 'up' ? 'opp' : 'ned'} />
@@ -283,36 +289,37 @@ export function MoveButton({
 export function BulkMoveForm({ model }: { model: ScopeModel }) {
   const tiers = [...model.elements.deliveryTier].sort(byPosition);
   const categories = [...model.elements.informationCategory].sort(byPosition);
+  const { t, name } = useI18n();
   return (
     <form id="flytt-tjenester" class="filter-form bulk-form" method="post" action="/informasjonstjenester/flytt" hx-post="/informasjonstjenester/flytt" hx-target="#flytt-status" hx-swap="innerHTML">
       <fieldset class="ds-fieldset">
-        <legend class="ds-label">Flytt de valgte tjenestene (kryss av i listen under)</legend>
+        <legend class="ds-label">{t('scope.bulk.legend')}</legend>
         <div class="filter-form">
           <div class="ds-field">
             <label class="ds-label" for="flytt-tier">
-              Til leveransetrinn
+              {t('scope.bulk.tier')}
             </label>
             <select class="ds-input" id="flytt-tier" name="tier">
-              <option value="">(behold trinn)</option>
-              <option value="-">Ikke i noe trinn</option>
-              {tiers.map((t) => (
-                <option value={t.key}>{t.name}</option>
+              <option value="">{t('scope.bulk.keepTier')}</option>
+              <option value="-">{t('scope.bulk.noTier')}</option>
+              {tiers.map((tier) => (
+                <option value={tier.key}>{name(tier)}</option>
               ))}
             </select>
           </div>
           <div class="ds-field">
             <label class="ds-label" for="flytt-category">
-              Til kategori
+              {t('scope.bulk.category')}
             </label>
             <select class="ds-input" id="flytt-category" name="category">
-              <option value="">(behold kategori)</option>
+              <option value="">{t('scope.bulk.keepCategory')}</option>
               {categories.map((c) => (
-                <option value={c.key}>{c.name}</option>
+                <option value={c.key}>{name(c)}</option>
               ))}
             </select>
           </div>
           <button class="ds-button" type="submit">
-            Flytt valgte
+            {t('scope.bulk.submit')}
           </button>
         </div>
       </fieldset>
