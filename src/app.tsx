@@ -11,7 +11,7 @@ import { NotFound, PermissionDenied, RuleRefused, StaleVersion } from './command
 import { databaseFault } from './http/faults.ts';
 import { apiError, isApiPath } from './http/api-error.ts';
 import { versionedPages } from './http/page-cache.ts';
-import { notFound, respondError } from './http/render.tsx';
+import { i18nOf, notFound, respondError } from './http/render.tsx';
 import { compression } from './http/compression.ts';
 import { requestLanguage } from './http/language.ts';
 import { sameOriginWrites, securityHeaders } from './http/security.ts';
@@ -39,6 +39,7 @@ import { baselineRoutes } from './routes/baselines.tsx';
 import { reviewRoutes, reviewSignedOutAnswers } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
 import { searchRoutes } from './routes/search.tsx';
+import { localiseZodMessages } from './http/zod-messages.ts';
 
 export interface CreateAppOptions {
   db: Db;
@@ -55,6 +56,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Builds the whole application from its parts. `server.ts` only starts it. */
 export function createApp(options: CreateAppOptions): Hono {
+  localiseZodMessages();
   const deps: AppDeps = {
     db: options.db,
     config: options.config ?? loadConfig({}),
@@ -117,22 +119,23 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', scopeRoutes(deps));
 
   app.notFound((c) =>
-    isApiPath(c.req.path) ? apiError(c, 404, 'not_found', 'Det finnes ingen slik adresse i API-et.') : notFound(c, 'Det finnes ingen side med den adressen.'),
+    isApiPath(c.req.path) ? apiError(c, 404, 'not_found', i18nOf(c).t('errors.notFound.api')) : notFound(c, i18nOf(c).t('errors.notFound.page')),
   );
   app.onError((error, c) => {
+    const { t } = i18nOf(c);
     // A use case's refusal, where the route had no better page for it: nothing was written.
     if (error instanceof PermissionDenied) return denyRequest(c, deps, error.reason);
     if (error instanceof NotFound) {
-      if (isApiPath(c.req.path)) return apiError(c, 404, 'not_found', error.message || 'Det finnes ikke (lenger).');
-      return notFound(c, error.message || 'Det finnes ikke (lenger).');
+      if (isApiPath(c.req.path)) return apiError(c, 404, 'not_found', error.message || t('errors.notFound.gone'));
+      return notFound(c, error.message || t('errors.notFound.gone'));
     }
     if (error instanceof StaleVersion && isApiPath(c.req.path)) return apiError(c, 409, 'conflict', error.message);
     if (error instanceof RuleRefused && isApiPath(c.req.path)) return apiError(c, 409, 'conflict', error.message);
-    if (error instanceof StaleVersion) return respondError(c, { status: 409, title: 'Noen andre lagret først', message: error.message });
+    if (error instanceof StaleVersion) return respondError(c, { status: 409, title: t('errors.stale.title'), message: error.message });
     if (error instanceof RuleRefused) return respondError(c, { status: 409, title: error.title, message: error.message });
     // PostgreSQL kept reporting a lost race (serialization failure) after the retries: someone else saved at the same time.
     if (isRetryable(error)) {
-      return respondError(c, { status: 409, title: 'Databasen var opptatt', message: 'Noen andre lagret samtidig, og vi prøvde flere ganger. Ingenting er lagret. Prøv igjen.' });
+      return respondError(c, { status: 409, title: t('errors.busy.title'), message: t('errors.busy.message') });
     }
     // The database could not do it (full, read-only, locked too long, connection lost): say which.
     const fault = databaseFault(error);
@@ -145,24 +148,20 @@ export function createApp(options: CreateAppOptions): Hono {
     // A request we refuse on purpose (e.g. a body that is not a form) is answered, not logged.
     if (error instanceof HTTPException && error.status < 500) {
       if (isApiPath(c.req.path)) return apiError(c, error.status, 'bad_request', error.message);
-      return respondError(c, { status: error.status, title: 'Ugyldig forespørsel', message: error.message });
+      return respondError(c, { status: error.status, message: error.message });
     }
     if (isUnavailable(error)) {
       // The database is restarting or unreachable (the pool reconnects by itself): nothing was
       // saved, and trying again shortly works.
       deps.logError(error);
-      const message = 'Databasen svarer ikke akkurat nå, og det du sendte ble ikke lagret. Vent litt og prøv igjen.';
+      const message = t('errors.unavailable.message');
       c.header('Retry-After', '2');
-      if (c.req.path.startsWith('/api/')) return c.json({ error: message }, 503);
-      return respondError(c, { status: 503, title: 'Midlertidig utilgjengelig', message });
+      if (isApiPath(c.req.path)) return apiError(c, 503, 'unavailable', message);
+      return respondError(c, { status: 503, message });
     }
     deps.logError(error);
-    if (isApiPath(c.req.path)) return apiError(c, 500, 'server_error', 'Noe gikk galt på serveren. Prøv igjen senere.');
-    return respondError(c, {
-      status: 500,
-      title: 'Noe gikk galt',
-      message: 'Det oppstod en feil på serveren. Feilen er logget. Prøv igjen, eller gå tilbake til oversikten.',
-    });
+    if (isApiPath(c.req.path)) return apiError(c, 500, 'server_error', t('errors.server.message'));
+    return respondError(c, { status: 500, message: t('errors.server.page') });
   });
   return app;
 }

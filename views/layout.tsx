@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { roleLabel, type Role } from '../model/accounts.ts';
+import type { Role } from '../model/accounts.ts';
 import { assetUrl } from './asset-files.ts';
 import { languages, useI18n, type MessageKey } from './i18n/index.ts';
 
@@ -138,7 +138,7 @@ export function Layout({ title, current, returnTo, nonce, viewer = null, childre
 
 /** Who is signed in and the way out, or the way in. Signing out is a POST: GET never changes state. */
 function SignedIn({ viewer, current }: { viewer: LayoutViewer | null; current: string | undefined }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   if (!viewer) {
     const back = current && current !== '/login' && current !== '/' ? `?neste=${encodeURIComponent(current)}` : '';
     return (
@@ -152,8 +152,12 @@ function SignedIn({ viewer, current }: { viewer: LayoutViewer | null; current: s
   return (
     <div class="site-user">
       <span class="site-user__who">
-        <span class="ds-sr-only">{t('layout.signedInAs')}</span>
-        <strong>{viewer.name}</strong> ({roleLabel[viewer.role]})
+        {tx('layout.signedIn', {
+          name: viewer.name,
+          role: t(`common.role.${viewer.role}`),
+          who: (text) => <span class="ds-sr-only">{text}</span>,
+          strong: (text) => <strong>{text}</strong>,
+        })}
       </span>
       <form method="post" action="/logg-ut" class="site-user__form">
         <button class="site-user__signout" type="submit">

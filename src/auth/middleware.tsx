@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { OwnershipDenied } from '../commands/errors.ts';
@@ -6,7 +7,7 @@ import { apiError, isApiPath } from '../http/api-error.ts';
 import { recordApiTokenUse } from '../commands/api-tokens.ts';
 import { bearerToken, lookupApiToken } from './api-tokens.ts';
 import type { AppDeps } from '../deps.ts';
-import { isFragmentRequest, respondError } from '../http/render.tsx';
+import { i18nOf, isFragmentRequest, respondError } from '../http/render.tsx';
 import { clientAddressOf, unsafeMethod } from '../http/security.ts';
 import { auditActor, callerOf } from './context.ts';
 import { clearSessionCookie, readSessionToken } from './cookie.ts';
@@ -153,13 +154,14 @@ export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reaso
   await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `${c.req.method} ${path} (${reason})` });
   const viewer = c.var.viewer;
   const api = c.req.path.startsWith('/api/');
+  const { t, tx } = i18nOf(c);
   if (reason.startsWith('csrf')) {
-    const message = 'Forespørselen kom ikke fra dette nettstedet og ble avvist. Ingenting er endret. Last siden på nytt og prøv igjen.';
+    const message = t('errors.csrf.message');
     if (api) return apiError(c, 403, 'forbidden', message);
-    return respondError(c, { status: 403, title: 'Forespørselen ble avvist', message });
+    return respondError(c, { status: 403, title: t('errors.csrf.title'), message });
   }
   if (!viewer) {
-    if (api) return apiError(c, 401, 'unauthorized', 'Du må logge inn, eller sende et API-token, for å se dette.');
+    if (api) return apiError(c, 401, 'unauthorized', t('errors.api.signIn'));
     if (signedOut) return signedOut(c);
     // The front page is no page to come back to: without a return path each role lands on its own start.
     // As sent (percent-encoded), so that a path with æ, ø or å is still a valid return path.
@@ -170,21 +172,16 @@ export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reaso
     if (isFragmentRequest(c)) c.header('HX-Redirect', login);
     return respondError(c, {
       status: 401,
-      title: 'Du må logge inn',
-      message: (
-        <>
-          Du må være logget inn for å gjøre dette.{' '}
+      message: tx<Child>('errors.signInNeeded', {
+        login: (text) => (
           <a class="ds-link" href={login}>
-            Logg inn
+            {text}
           </a>
-          .
-        </>
-      ),
+        ),
+      }),
     });
   }
-  const message = reason.startsWith('ownership')
-    ? 'Du kan bare gjøre dette for din egen kommune eller organisasjon.'
-    : 'Du er logget inn, men rollen din gir ikke tilgang til dette. Spør en administrator om du mener du skal ha tilgang.';
+  const message = t(reason.startsWith('ownership') ? 'errors.forbidden.ownership' : 'errors.forbidden.role');
   if (api) return apiError(c, 403, 'forbidden', message);
-  return respondError(c, { status: 403, title: 'Ingen tilgang', message });
+  return respondError(c, { status: 403, message });
 }

@@ -6,6 +6,7 @@ import { Layout } from '../../views/layout.tsx';
 import { Announce } from '../../views/components/common.tsx';
 import { NonceContext } from '../../views/components/script.tsx';
 import { ErrorPanel } from '../../views/pages/error.tsx';
+import { i18nFor, type I18n } from '../../views/i18n/index.ts';
 import { scriptNonce } from './security.ts';
 
 /** True for a request htmx made to swap part of a page (not one restoring history). */
@@ -58,7 +59,8 @@ export function respond(c: Context, parts: PageParts): Response | Promise<Respon
 
 export interface ErrorParts {
   status: ContentfulStatusCode;
-  title: string;
+  /** Defaults to the status's usual title in the request's language ("Fant ikke siden" for 404). */
+  title?: string;
   message: Child;
   details?: string[];
 }
@@ -70,14 +72,27 @@ export function respondError(c: Context, error: ErrorParts): Response | Promise<
     c.header('HX-Retarget', '#innhold');
     c.header('HX-Reswap', 'innerHTML');
   }
-  const panel = <ErrorPanel {...error} />;
-  return respond(c, { title: error.title, body: panel, fragment: panel, status: error.status });
+  const title = error.title ?? statusTitle(i18nOf(c), error.status);
+  const panel = <ErrorPanel {...error} title={title} />;
+  return respond(c, { title, body: panel, fragment: panel, status: error.status });
 }
 
 export function notFound(c: Context, what: string): Response | Promise<Response> {
   return respondError(c, {
     status: 404,
-    title: 'Fant ikke siden',
     message: what,
   });
+}
+
+/** The request's interface language; bokmål before the language middleware has run. */
+export function i18nOf(c: Context): I18n {
+  return c.get('i18n') ?? i18nFor(null);
+}
+
+const titledStatuses = [400, 401, 403, 404, 409, 413, 500, 503] as const;
+
+/** The usual title of an error page with this status, in the request's language. */
+export function statusTitle(i18n: I18n, status: number): string {
+  const known = titledStatuses.find((s) => s === status) ?? (status >= 500 ? 500 : 400);
+  return i18n.t(`errors.title.${known}`);
 }

@@ -2,22 +2,26 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import { catalogues, defaultLanguage } from '../../views/i18n/catalogues.ts';
-import { useI18n, type MessageKey } from '../../views/i18n/index.ts';
-import { respondError } from './render.tsx';
+import { useI18n, type I18n, type MessageKey } from '../../views/i18n/index.ts';
+import { apiError, isApiPath } from './api-error.ts';
+import { i18nOf, respondError } from './render.tsx';
 
 const reference = catalogues.get(defaultLanguage)!.messages;
 
+/** An issue's message in the reader's language: a catalogue key (`baselines.error.from`) is said through the catalogue. */
+function issueMessage(issue: z.core.$ZodIssue, i18n: I18n): string {
+  return reference.has(issue.message) ? i18n.t(issue.message as MessageKey) : issue.message;
+}
+
 /**
  * Zod issues as sentences a person can act on, naming the parameter at fault, in the request's
- * language: a message that is a catalogue key (`baselines.error.from`) is said through the
- * catalogue; any other message is shown as it is.
+ * language: a message that is a catalogue key is said through the catalogue; any other message
+ * (zod's own are in the catalogue already, see zod-messages.ts) is shown as it is.
  */
-export function describeIssues(error: { issues: readonly z.core.$ZodIssue[] }): string[] {
-  const { t } = useI18n();
+export function describeIssues(error: { issues: readonly z.core.$ZodIssue[] }, i18n: I18n = useI18n()): string[] {
   return error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : t('common.request.whole');
-    const message = reference.has(issue.message) ? t(issue.message as MessageKey) : issue.message;
-    return `${where}: ${message}`;
+    const where = issue.path.length > 0 ? issue.path.join('.') : i18n.t('common.request.whole');
+    return i18n.t('errors.issue', { where, message: issueMessage(issue, i18n) });
   });
 }
 
@@ -31,12 +35,16 @@ export function validParams<T extends z.ZodType, Target extends keyof Pick<Valid
 ) {
   return zValidator(target, schema, (result, c) => {
     if (!result.success) {
-      const { t } = c.var.i18n;
+      const i18n = i18nOf(c);
+      const message = i18n.t(target === 'query' ? 'common.request.badQuery' : 'common.request.badAddress');
+      if (isApiPath(c.req.path)) {
+        const fields = Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.') || target, issueMessage(issue, i18n)]));
+        return apiError(c, 400, 'validation', message, fields);
+      }
       return respondError(c, {
         status: 400,
-        title: t('common.request.invalid'),
-        message: target === 'query' ? t('common.request.badQuery') : t('common.request.badAddress'),
-        details: describeIssues(result.error),
+        message,
+        details: describeIssues(result.error, i18n),
       });
     }
     return undefined;

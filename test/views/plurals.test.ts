@@ -78,6 +78,16 @@ const cases: Record<string, Case> = {
   'common.count.informationServices': { nb: ['ingen informasjonstjenester', '1 informasjonstjeneste', '2 informasjonstjenester'], en: ['no information services', '1 information service', '2 information services'] },
   'common.count.replies': { nb: ['ingen innlegg', '1 innlegg', '2 innlegg'], en: ['no replies', '1 reply', '2 replies'] },
   'common.count.answers': { nb: ['ingen svar', '1 svar', '2 svar'], en: ['no answers', '1 answer', '2 answers'] },
+  'errors.zod.tooSmall.string': {
+    values: (n) => ({ minimum: n }),
+    nb: ['Må være minst 0 tegn.', 'Må fylles ut.', 'Må være minst 2 tegn.'],
+    en: ['Must be at least 0 characters.', 'Must be filled in.', 'Must be at least 2 characters.'],
+  },
+  'errors.zod.tooBig.string': {
+    values: (n) => ({ maximum: n }),
+    nb: ['Kan være høyst 0 tegn.', 'Kan være høyst ett tegn.', 'Kan være høyst 2 tegn.'],
+    en: ['Can be at most 0 characters.', 'Can be at most one character.', 'Can be at most 2 characters.'],
+  },
   'consultation.visit.comments': { nb: ['0 nye kommentarer', '1 ny kommentar', '2 nye kommentarer'], en: ['0 new comments', '1 new comment', '2 new comments'] },
   'consultation.visit.edited': { nb: ['0 endrede kommentarer', '1 endret kommentar', '2 endrede kommentarer'], en: ['0 edited comments', '1 edited comment', '2 edited comments'] },
   'consultation.visit.answered': {

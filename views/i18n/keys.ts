@@ -25,5 +25,6 @@ export type MessageKey =
   | Area<'exchange', typeof import('./nb/exchange.json')>
   | Area<'validation', typeof import('./nb/validation.json')>
   | Area<'baselines', typeof import('./nb/baselines.json')>
+  | Area<'errors', typeof import('./nb/errors.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

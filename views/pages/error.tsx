@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { useI18n } from '../i18n/index.ts';
 
 export interface ErrorPanelProps {
   status: number;
@@ -10,6 +11,7 @@ export interface ErrorPanelProps {
 }
 
 export function ErrorPanel({ status, title, message, details, level = 1 }: ErrorPanelProps) {
+  const { tx } = useI18n();
   const Heading = level === 1 ? 'h1' : 'h2';
   return (
     <section class="error-panel" aria-labelledby="feil-tittel">
@@ -27,10 +29,14 @@ export function ErrorPanel({ status, title, message, details, level = 1 }: Error
         ) : null}
       </div>
       <p class="ds-paragraph">
-        <a class="ds-link" href="/">
-          Tilbake til oversikten
-        </a>{' '}
-        eller bruk menyen over. (Statuskode {status}.)
+        {tx('errors.way.back', {
+          status,
+          home: (text) => (
+            <a class="ds-link" href="/">
+              {text}
+            </a>
+          ),
+        })}
       </p>
     </section>
   );
