@@ -27,7 +27,6 @@ const stillBokmal: Record<string, string> = {
   '/admin/organisasjoner': 'wreview: review, administration and sign-in pages',
   '/admin/organisasjoner/:id': 'wreview: review, administration and sign-in pages',
   '/api/dokumentasjon': 'exchange: import and API pages',
-  '/baselines': 'wviews: analysis, requirement and baseline pages',
   '/baselines/sammenlign': 'wviews: analysis, requirement and baseline pages',
   '/baselines/sammenlign.csv': 'wviews: analysis, requirement and baseline pages',
   '/baselines/sammenlign.md': 'wviews: analysis, requirement and baseline pages',
