@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { commentStatusLabel, type Comment, type CommentStatus, type RoundItem } from './consultation.ts';
+import type { MessageKey } from '../views/i18n/keys.ts';
+import type { Comment, CommentStatus, ConsultationMessage, RoundItem } from './consultation.ts';
 
 /**
  * Change proposals (endringsforslag) and the text they replace. A proposal is the whole new
@@ -9,9 +10,6 @@ import { commentStatusLabel, type Comment, type CommentStatus, type RoundItem } 
  */
 
 export type ProposalTarget = 'text' | 'description';
-
-/** The field a proposal replaces, as the sentence "Innarbeidet i …" names it. */
-export const proposalTargetLabel: Record<ProposalTarget, string> = { text: 'kravteksten', description: 'beskrivelsen' };
 
 /**
  * The field a proposal on an element replaces: a requirement's text, otherwise a description that
@@ -29,14 +27,10 @@ export const targetOfComment = (c: Pick<Comment, 'item'>): ProposalTarget => (c.
  * A comment form's proposal where the element has no text to replace: refused beside the field
  * that carries it (the proposal if one was sent, otherwise the kind). Undefined when acceptable.
  */
-export function proposalRefusal(form: { kind?: string | undefined; proposal?: string | undefined }, target: ProposalTarget | null): Record<string, string> | undefined {
+export function proposalRefusal(form: { kind?: string | undefined; proposal?: string | undefined }, target: ProposalTarget | null): Record<string, MessageKey> | undefined {
   if (target !== null) return undefined;
-  if ((form.proposal ?? '').trim() !== '') {
-    return { proposal: 'Elementet har ingen kravtekst eller beskrivelse som et forslag kan erstatte. Beskriv endringen i selve kommentaren i stedet.' };
-  }
-  if (form.kind === 'endringsforslag') {
-    return { kind: 'Et endringsforslag foreslår ny ordlyd for en tekst, og dette elementet har ingen kravtekst eller beskrivelse. Velg en annen type kommentar.' };
-  }
+  if ((form.proposal ?? '').trim() !== '') return { proposal: 'consultation.error.proposalWithoutText' };
+  if (form.kind === 'endringsforslag') return { kind: 'consultation.error.proposalKindWithoutText' };
   return undefined;
 }
 
@@ -50,36 +44,38 @@ export interface AppliedProposal {
 /** The statuses that let an architect apply a proposal. */
 export const applicableStatuses: readonly CommentStatus[] = ['tatt-til-folge', 'delvis-tatt-til-folge'];
 
-/** "Innarbeidet i kravteksten (versjon 4)", naming the comment's wording if it has been rewritten since. */
-export function appliedLabel(c: Pick<Comment, 'item' | 'applied' | 'version'>): string | null {
+/**
+ * "Innarbeidet i kravteksten (versjon 4)", naming the comment's wording if it has been rewritten
+ * since: the message, for the page and the exports to say in the reader's language.
+ */
+export function appliedMessage(c: Pick<Comment, 'item' | 'applied' | 'version'>): ConsultationMessage | null {
   if (!c.applied) return null;
-  const where = `${proposalTargetLabel[targetOfComment(c)]} (versjon ${c.applied.elementVersion})`;
-  return c.applied.commentVersion === c.version ? `Innarbeidet i ${where}` : `Versjon ${c.applied.commentVersion} av forslaget ble innarbeidet i ${where}`;
+  const values = { target: targetOfComment(c), elementVersion: c.applied.elementVersion, commentVersion: c.applied.commentVersion };
+  return { key: c.applied.commentVersion === c.version ? 'consultation.applied.same' : 'consultation.applied.earlier', values };
 }
 
 /** Why a comment's proposal cannot be applied now (a 409), or undefined when it can. */
-export function applyProblem(c: Comment, item: RoundItem): string | undefined {
+export function applyProblem(c: Comment, item: RoundItem): ConsultationMessage | undefined {
   if (c.kind !== 'endringsforslag' || c.proposal === null) {
-    return c.hidden ? 'Kommentaren er skjult, og forslaget kan ikke innarbeides.' : 'Kommentaren er ikke et endringsforslag, så den har ingen tekst å innarbeide.';
+    return { key: c.hidden ? 'consultation.apply.problem.hidden' : 'consultation.apply.problem.notProposal' };
   }
-  if (c.hidden) return 'Kommentaren er skjult, og forslaget kan ikke innarbeides.';
-  if (item.currentText === null || item.elementVersion === null) return 'Elementet er slettet fra omfanget, så forslaget kan ikke innarbeides.';
-  if (item.proposalTarget === null) return 'Elementet har ingen kravtekst eller beskrivelse som forslaget kan erstatte.';
-  if (!applicableStatuses.includes(c.status)) {
-    return `Bare forslag som er tatt til følge eller delvis tatt til følge, kan innarbeides. Kommentaren har status «${commentStatusLabel[c.status].toLowerCase()}». Ingenting er endret.`;
+  if (c.hidden) return { key: 'consultation.apply.problem.hidden' };
+  if (item.currentText === null || item.elementVersion === null) return { key: 'consultation.apply.problem.deleted' };
+  if (item.proposalTarget === null) return { key: 'consultation.apply.problem.noTarget' };
+  if (!applicableStatuses.includes(c.status)) return { key: 'consultation.apply.problem.notAccepted', status: c.status };
+  if (c.applied && c.applied.commentVersion === c.version) {
+    return { key: 'consultation.apply.problem.applied', values: { target: targetOfComment(c), elementVersion: c.applied.elementVersion } };
   }
-  if (c.applied && c.applied.commentVersion === c.version) return `${appliedLabel(c)}. Det er ikke noe mer å innarbeide.`;
   if (c.proposal.replace(/\s+/g, ' ').trim() === item.currentText.replace(/\s+/g, ' ').trim()) {
-    const field = proposalTargetLabel[item.proposalTarget];
-    return `${field[0]!.toUpperCase()}${field.slice(1)} er allerede lik forslaget. Ingenting er endret.`;
+    return { key: 'consultation.apply.problem.same', values: { target: item.proposalTarget } };
   }
   return undefined;
 }
 
 const formNumber = z
-  .string({ error: 'Skjemaet mangler versjon; last siden på nytt.' })
+  .string({ error: 'consultation.error.versionMissing' satisfies MessageKey })
   .trim()
-  .regex(/^[1-9]\d{0,8}$/, 'Skjemaet har en ugyldig versjon; last siden på nytt.')
+  .regex(/^[1-9]\d{0,8}$/, 'consultation.error.versionInvalid' satisfies MessageKey)
   .transform(Number);
 
 /** What the architect saw when choosing to apply: the element's version and the comment's wording. */

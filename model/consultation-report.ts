@@ -1,21 +1,19 @@
+import type { MessageKey } from '../views/i18n/keys.ts';
 import { csvLine } from './audit.ts';
-import { exportFormat, type ExportFormat } from './export-format.ts';
+import type { ExportFormat } from './export-format.ts';
 import {
   answersEarlierVersion,
-  commentKindLabel,
   commentStatuses,
-  commentStatusLabel,
-  roundPhaseLabel,
   roundState,
-  roundStateLabel,
   type Comment,
   type CommentStatus,
+  type ConsultationMessage,
   type Reply,
   type Round,
   type RoundItem,
   type RoundState,
 } from './consultation.ts';
-import { appliedLabel } from './consultation-proposals.ts';
+import { appliedMessage } from './consultation-proposals.ts';
 import { diffAsText, diffWords } from './word-diff.ts';
 
 /** Comments counted by status, with the total and how many of them are hidden. */
@@ -116,8 +114,23 @@ export function buildReport(round: Round, items: RoundItem[], comments: Comment[
 
 export const itemLabel = (item: Pick<RoundItem, 'ref' | 'name'>) => (item.ref ? `${item.ref} ${item.name}` : item.name);
 
-const hiddenMark = 'Skjult av prosjektet';
-const hiddenText = '(Teksten er skjult.)';
+/**
+ * The language an export is written in: its messages, its dates as a reader of it writes them,
+ * and its local times and numbers as a spreadsheet in it reads them (`ExportFormat`). The route
+ * builds it from the request's language; bokmål is the default.
+ */
+export interface ReportLanguage extends ExportFormat {
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** A calendar date (YYYY-MM-DD) in words: "15. mars 2027". */
+  date(date: string): string;
+  /** An instant in Norwegian time, in words: "15. mars 2027 kl. 13:05". */
+  dateTime(at: string): string;
+}
+
+/** A model message in the export's language, a comment status among its values in words. */
+function say(lang: ReportLanguage, message: ConsultationMessage): string {
+  return lang.t(message.key, { ...message.values, ...(message.status ? { status: lang.t(`consultation.statusInText.${message.status}`) } : {}) });
+}
 
 /** A comment's change proposal as a word diff in text form ([-slettet-] {+lagt til+}), or empty. */
 export function proposalAsText(c: Pick<Comment, 'proposal' | 'baseText'>): string {
@@ -128,37 +141,40 @@ export function proposalAsText(c: Pick<Comment, 'proposal' | 'baseText'>): strin
 // CSV --------------------------------------------------------------------------------------------
 
 export const csvColumns = [
-  'Høring',
-  'Nr.',
-  'Element',
-  'Kommentar-id',
-  'Organisasjon',
-  'Type',
-  'Kommentar',
-  'Foreslått tekst',
-  'Endring (ord for ord)',
-  'Status',
-  'Svar',
-  'Svaret gjelder versjon',
-  'Status da svaret ble gitt',
-  'Besvart',
-  'Skjult',
-  'Skjult fordi',
-  'Innlegg i tråden',
-  'Skrevet',
-  'Sist endret',
-  'Versjon',
-  'Innarbeidet',
-];
+  'round',
+  'ref',
+  'element',
+  'commentId',
+  'organisation',
+  'kind',
+  'comment',
+  'proposal',
+  'diff',
+  'status',
+  'answer',
+  'answeredVersion',
+  'answeredStatus',
+  'answeredAt',
+  'hidden',
+  'hiddenReason',
+  'thread',
+  'createdAt',
+  'updatedAt',
+  'version',
+  'applied',
+] as const;
 
 /**
  * The report as CSV: one line per comment, grouped by element, with a byte-order mark so that
- * spreadsheets read it as UTF-8. Every cell goes through `csvCell` (no formula can run).
+ * spreadsheets read it as UTF-8. Headers, labels and times are for people, in the export's
+ * language and as a clock in Norway shows them. Every cell goes through `csvCell` (no formula can run).
  */
-export function reportCsv(report: ConsultationReport, format: ExportFormat = exportFormat('nb-NO')): string {
-  const lines = [csvLine(csvColumns)];
+export function reportCsv(report: ConsultationReport, lang: ReportLanguage): string {
+  const lines = [csvLine(csvColumns.map((column) => lang.t(`consultation.csv.${column}`)))];
+  const hiddenText = lang.t('consultation.report.hiddenText');
   for (const group of report.groups) {
     for (const c of group.comments) {
+      const applied = appliedMessage(c);
       lines.push(
         csvLine([
           report.round.title,
@@ -166,22 +182,22 @@ export function reportCsv(report: ConsultationReport, format: ExportFormat = exp
           group.item.name,
           c.id,
           c.organisationName,
-          commentKindLabel[c.kind],
+          lang.t(`consultation.kind.${c.kind}`),
           c.text ?? hiddenText,
           c.proposal ?? '',
           proposalAsText(c),
-          commentStatusLabel[c.status],
+          lang.t(`consultation.status.${c.status}`),
           c.answer ?? '',
           c.answer !== null ? (c.answeredVersion ?? '') : '',
-          c.answer !== null && c.answeredStatus !== null ? commentStatusLabel[c.answeredStatus] : '',
-          format.localTime(c.answeredAt),
-          c.hidden ? hiddenMark : '',
+          c.answer !== null && c.answeredStatus !== null ? lang.t(`consultation.status.${c.answeredStatus}`) : '',
+          lang.localTime(c.answeredAt),
+          c.hidden ? lang.t('consultation.report.hiddenMark') : '',
           c.hiddenReason ?? '',
-          threadAsText(c.replies, format.localTime),
-          format.localTime(c.createdAt),
-          format.localTime(c.updatedAt),
+          threadAsText(c.replies, lang),
+          lang.localTime(c.createdAt),
+          lang.localTime(c.updatedAt),
           c.version,
-          appliedLabel(c) ?? '',
+          applied ? say(lang, applied) : '',
         ]),
       );
     }
@@ -190,11 +206,12 @@ export function reportCsv(report: ConsultationReport, format: ExportFormat = exp
 }
 
 /** Who wrote a reply: its organisation, or the programme for a reply by an architect. */
-export const replyAuthor = (r: Pick<Reply, 'organisationId' | 'organisationName'>) => (r.organisationId === null ? 'Prosjektet' : (r.organisationName ?? 'Ukjent organisasjon'));
+export const replyAuthor = (r: Pick<Reply, 'organisationId' | 'organisationName'>, lang: Pick<ReportLanguage, 't'>) =>
+  r.organisationId === null ? lang.t('consultation.report.programme') : (r.organisationName ?? lang.t('consultation.report.unknownOrganisation'));
 
 /** A thread in one CSV cell: each reply ("innlegg") with who wrote it and when, in full. */
-export function threadAsText(replies: Reply[], localTime = exportFormat('nb-NO').localTime): string {
-  return replies.map((r) => `${replyAuthor(r)} (${localTime(r.createdAt)}): ${r.text ?? hiddenText}`).join('\n\n');
+export function threadAsText(replies: Reply[], lang: ReportLanguage): string {
+  return replies.map((r) => `${replyAuthor(r, lang)} (${lang.localTime(r.createdAt)}): ${r.text ?? lang.t('consultation.report.hiddenText')}`).join('\n\n');
 }
 
 // Markdown -----------------------------------------------------------------------------------------
@@ -228,72 +245,85 @@ const quote = (text: string) =>
 
 const cell = (text: string) => escapeMarkdown(text).replace(/\n/g, ' ');
 
-function figureTable(title: string, rows: Array<{ label: string; tally: Tally }>): string[] {
-  const header = ['', ...commentStatuses.map((s) => commentStatusLabel[s]), 'Skjult', 'I alt'];
+function figureTable(lang: ReportLanguage, title: string, rows: Array<{ label: string; tally: Tally }>): string[] {
+  const header = [title, ...commentStatuses.map((s) => lang.t(`consultation.status.${s}`)), lang.t('consultation.figures.hidden'), lang.t('consultation.figures.total')];
   return [
-    `| ${[title, ...header.slice(1)].join(' | ')} |`,
+    `| ${header.join(' | ')} |`,
     `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
     ...rows.map(({ label, tally }) => `| ${[cell(label), ...commentStatuses.map((s) => String(tally.byStatus[s])), String(tally.hidden), String(tally.total)].join(' | ')} |`),
   ];
 }
 
-const dateOf = (iso: string) => iso.slice(0, 10);
+/** The day of an instant as a calendar in Norway shows it, in words ("30. november 2026"). */
+const dayOf = (lang: ReportLanguage, iso: string) => lang.date(lang.localTime(iso).slice(0, 10));
 
 /** The answer under a comment; an answer to an earlier wording says which, and the status it was given then. */
-function answerLines(c: Comment): string[] {
-  if (c.answer === null) return ['Ikke besvart ennå.', ''];
-  const date = dateOf(c.answeredAt ?? c.updatedAt);
-  const version = c.version > 1 && c.answeredVersion !== null ? `, på versjon ${c.answeredVersion}` : '';
-  const lines = [`Svar fra prosjektet (${date}${version}):`, ''];
+function answerLines(lang: ReportLanguage, c: Comment): string[] {
+  if (c.answer === null) return [lang.t('consultation.answer.none'), ''];
+  const date = dayOf(lang, c.answeredAt ?? c.updatedAt);
+  const heading = c.version > 1 && c.answeredVersion !== null ? lang.t('consultation.report.answerVersion', { date, version: c.answeredVersion }) : lang.t('consultation.report.answer', { date });
+  const lines = [heading, ''];
   if (answersEarlierVersion(c)) {
-    const then = c.answeredStatus ? ` (status da: ${commentStatusLabel[c.answeredStatus].toLowerCase()})` : '';
-    lines.push(`**Svaret gjaldt versjon ${c.answeredVersion}**${then}. Kommentaren er endret etter svaret, og prosjektet har ikke svart på versjon ${c.version} ennå.`, '');
+    const values = { answered: c.answeredVersion ?? 0, version: c.version };
+    lines.push(
+      c.answeredStatus
+        ? lang.t('consultation.report.earlierStatus', { ...values, status: lang.t(`consultation.statusInText.${c.answeredStatus}`) })
+        : lang.t('consultation.report.earlier', values),
+      '',
+    );
   }
   return [...lines, quote(c.answer), ''];
 }
 
 /** The thread under a comment: every reply ("innlegg") in full, each quoted under who wrote it. */
-function threadLines(replies: Reply[]): string[] {
+function threadLines(lang: ReportLanguage, replies: Reply[]): string[] {
   if (replies.length === 0) return [];
-  const lines = [`Innlegg i tråden (${replies.length}):`, ''];
-  for (const r of replies) lines.push(`**${cell(replyAuthor(r))}**, ${dateOf(r.createdAt)}:`, '', r.text === null ? hiddenText : quote(r.text), '');
+  const lines = [lang.t('consultation.report.thread', { count: replies.length }), ''];
+  for (const r of replies) {
+    lines.push(lang.t('consultation.report.replyBy', { author: cell(replyAuthor(r, lang)), date: dayOf(lang, r.createdAt) }), '', r.text === null ? lang.t('consultation.report.hiddenText') : quote(r.text), '');
+  }
   return lines;
 }
 
-export function reportMarkdown(report: ConsultationReport): string {
+export function reportMarkdown(report: ConsultationReport, lang: ReportLanguage): string {
   const { round, figures } = report;
+  const { t } = lang;
   const out: string[] = [
-    `# Høringsrapport: ${cell(round.title)}`,
+    `# ${t('consultation.report.title', { title: cell(round.title) })}`,
     '',
-    `- Fase: ${roundPhaseLabel[round.phase]}`,
-    `- Høringsperiode: ${round.opensOn} til og med ${round.closesOn} (${roundStateLabel[report.state].toLowerCase()})`,
-    `- Laget: ${report.generatedAt}`,
-    `- Kommentarer: ${figures.all.total}, herav ${figures.all.hidden} skjult`,
+    `- ${t('consultation.report.phase', { phase: t(`consultation.phase.${round.phase}`) })}`,
+    `- ${t('consultation.report.period', { opens: lang.date(round.opensOn), closes: lang.date(round.closesOn), state: t(`consultation.stateInText.${report.state}`) })}`,
+    `- ${t('consultation.report.generated', { at: lang.dateTime(report.generatedAt) })}`,
+    `- ${t('consultation.report.comments', { count: figures.all.total, hidden: figures.all.hidden })}`,
     '',
   ];
   if (round.description.trim() !== '') out.push(quote(round.description), '');
-  out.push('## Tall per status', '', ...figureTable('Alle', [{ label: 'Alle kommentarer', tally: figures.all }]), '');
-  out.push('## Tall per organisasjon', '');
-  if (figures.byOrganisation.length === 0) out.push('Ingen kommentarer.', '');
-  else out.push(...figureTable('Organisasjon', figures.byOrganisation.map((o) => ({ label: o.name, tally: o }))), '');
-  out.push('## Kommentarer per element', '');
+  out.push(`## ${t('consultation.report.byStatus')}`, '', ...figureTable(lang, t('consultation.figures.all'), [{ label: t('consultation.figures.allComments'), tally: figures.all }]), '');
+  out.push(`## ${t('consultation.report.byOrganisation')}`, '');
+  if (figures.byOrganisation.length === 0) out.push(t('consultation.report.noComments'), '');
+  else out.push(...figureTable(lang, t('consultation.figures.organisation'), figures.byOrganisation.map((o) => ({ label: o.name, tally: o }))), '');
+  out.push(`## ${t('consultation.report.byElement')}`, '');
   for (const group of report.groups) {
     out.push(`### ${cell(itemLabel(group.item))}`, '');
-    if (group.item.currentText !== null) out.push('Gjeldende tekst:', '', quote(group.item.currentText), '');
-    else out.push('Elementet er slettet fra omfanget.', '');
-    if (group.comments.length === 0) out.push('Ingen kommentarer.', '');
+    if (group.item.currentText !== null) out.push(t('consultation.report.currentText'), '', quote(group.item.currentText), '');
+    else out.push(t('consultation.report.deleted'), '');
+    if (group.comments.length === 0) out.push(t('consultation.report.noComments'), '');
     for (const c of group.comments) {
-      const edited = c.version > 1 ? `, endret ${dateOf(c.updatedAt)} (versjon ${c.version})` : '';
-      out.push(`#### Kommentar ${c.id}: ${commentKindLabel[c.kind]} fra ${cell(c.organisationName)}`, '');
-      out.push(`- Skrevet: ${dateOf(c.createdAt)}${edited}`, `- Status: ${commentStatusLabel[c.status]}`);
-      const applied = appliedLabel(c);
-      if (applied) out.push(`- ${applied}`);
-      if (c.hidden) out.push(`- **${hiddenMark}**${c.hiddenReason ? `: ${cell(c.hiddenReason)}` : ''}`);
+      const title = t('consultation.report.commentTitle', { id: c.id, kind: t(`consultation.kind.${c.kind}`), organisation: cell(c.organisationName) });
+      out.push(`#### ${title}`, '');
+      const written = dayOf(lang, c.createdAt);
+      out.push(
+        `- ${c.version > 1 ? t('consultation.report.writtenEdited', { written, edited: dayOf(lang, c.updatedAt), version: c.version }) : t('consultation.report.written', { written })}`,
+        `- ${t('consultation.report.status', { status: t(`consultation.status.${c.status}`) })}`,
+      );
+      const applied = appliedMessage(c);
+      if (applied) out.push(`- ${say(lang, applied)}`);
+      if (c.hidden) out.push(`- **${t('consultation.report.hiddenMark')}**${c.hiddenReason ? `: ${cell(c.hiddenReason)}` : ''}`);
       out.push('');
-      out.push(c.text === null ? hiddenText : quote(c.text), '');
-      if (c.proposal !== null) out.push('Foreslått endring ([-slettet-] {+lagt til+}):', '', quote(proposalAsText(c)), '');
-      out.push(...answerLines(c));
-      out.push(...threadLines(c.replies));
+      out.push(c.text === null ? t('consultation.report.hiddenText') : quote(c.text), '');
+      if (c.proposal !== null) out.push(t('consultation.report.proposal'), '', quote(proposalAsText(c)), '');
+      out.push(...answerLines(lang, c));
+      out.push(...threadLines(lang, c.replies));
     }
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

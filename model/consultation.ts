@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from '../views/i18n/keys.ts';
 import type { AppliedProposal, ProposalTarget } from './consultation-proposals.ts';
 import { isoDateSchema } from './schemas.ts';
 import { textRule } from './text.ts';
@@ -6,29 +7,30 @@ import { textRule } from './text.ts';
 /**
  * Consultation (høring): architects open rounds on requirements and other scope elements,
  * organisations comment on behalf of their organisation, architects answer every comment.
- * The codes are ASCII and stable (they are stored); the labels are what people read.
+ * The codes are ASCII and stable (they are stored); what people read is in the catalogue
+ * (`consultation.phase.*`, `consultation.kind.*`, `consultation.status.*`, …), in their language.
  */
+
+/**
+ * Something to tell the reader, as the model decides it: a catalogue key and its values. A
+ * comment status among the values is named by its code (`status`) and put in words by the view
+ * (`consultation.statusInText.*`), since a code is not a word in any language.
+ */
+export interface ConsultationMessage {
+  key: MessageKey;
+  values?: Record<string, string | number>;
+  status?: CommentStatus;
+}
 
 export const roundPhases = ['forprosjekt', 'anskaffelse', 'etablering-og-tilpasning', 'innforing-drift-og-forvaltning'] as const;
 export type RoundPhase = (typeof roundPhases)[number];
-export const roundPhaseLabel: Record<RoundPhase, string> = {
-  forprosjekt: 'Forprosjekt',
-  anskaffelse: 'Anskaffelse',
-  'etablering-og-tilpasning': 'Etablering og tilpasning',
-  'innforing-drift-og-forvaltning': 'Innføring, drift og forvaltning',
-};
 
 export const commentKinds = ['stotte', 'innvending', 'endringsforslag', 'sporsmal'] as const;
 export type CommentKind = (typeof commentKinds)[number];
-export const commentKindLabel: Record<CommentKind, string> = {
-  stotte: 'Støtte',
-  innvending: 'Innvending',
-  endringsforslag: 'Endringsforslag',
-  sporsmal: 'Spørsmål',
-};
 
 export const commentStatuses = ['mottatt', 'under-vurdering', 'tatt-til-folge', 'delvis-tatt-til-folge', 'ikke-tatt-til-folge'] as const;
 export type CommentStatus = (typeof commentStatuses)[number];
+/** The bokmål names, for the audit log's stored details (the pages use the catalogue). */
 export const commentStatusLabel: Record<CommentStatus, string> = {
   mottatt: 'Mottatt',
   'under-vurdering': 'Under vurdering',
@@ -49,7 +51,6 @@ export const commentStatusColor: Record<CommentStatus, 'neutral' | 'info' | 'suc
 // The round's lifecycle ------------------------------------------------------------------------
 
 export type RoundState = 'planned' | 'open' | 'closed';
-export const roundStateLabel: Record<RoundState, string> = { planned: 'Planlagt', open: 'Åpen', closed: 'Avsluttet' };
 
 /** Rounds are announced in Norwegian dates: a round closing on 15 March takes comments all that day, Norwegian time. */
 export const roundTimeZone = 'Europe/Oslo';
@@ -75,24 +76,26 @@ export const acceptsComments = (state: RoundState) => state === 'open';
 // Input ----------------------------------------------------------------------------------------
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** A zod message is a catalogue key; the route says it in the reader's language (with the issue's `maximum`). */
+const say = (key: MessageKey): string => key;
 const positiveId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 
 export const roundTitleMax = 200;
 export const roundInputSchema = z
   .object({
-    title: textRule('one-line', 'Tittelen', z.string({ error: 'Skriv en tittel.' }).trim().min(1, 'Skriv en tittel.').max(roundTitleMax, `Tittelen kan ha høyst ${roundTitleMax} tegn.`)),
-    description: textRule('multi-line', 'Beskrivelsen', z.string().trim().max(5000, 'Beskrivelsen kan ha høyst 5000 tegn.')).default(''),
-    phase: z.enum(roundPhases, { error: 'Velg fasen høringen hører til.' }),
-    opensOn: z.string({ error: 'Skriv åpningsdatoen.' }).trim().min(1, 'Skriv åpningsdatoen.').pipe(isoDateSchema),
-    closesOn: z.string({ error: 'Skriv fristen.' }).trim().min(1, 'Skriv fristen.').pipe(isoDateSchema),
+    title: textRule('one-line', 'Tittelen', z.string({ error: say('consultation.error.titleMissing') }).trim().min(1, say('consultation.error.titleMissing')).max(roundTitleMax, say('consultation.error.titleTooLong'))),
+    description: textRule('multi-line', 'Beskrivelsen', z.string().trim().max(5000, say('consultation.error.descriptionTooLong'))).default(''),
+    phase: z.enum(roundPhases, { error: say('consultation.error.phase') }),
+    opensOn: z.string({ error: say('consultation.error.opensOnMissing') }).trim().min(1, say('consultation.error.opensOnMissing')).pipe(isoDateSchema),
+    closesOn: z.string({ error: say('consultation.error.closesOnMissing') }).trim().min(1, say('consultation.error.closesOnMissing')).pipe(isoDateSchema),
     /** The elements open for comment, by id; at least one. */
     elements: z
-      .array(positiveId('Velg elementene i listen.'), { error: 'Velg minst ett krav eller element.' })
-      .min(1, 'Velg minst ett krav eller element.')
-      .max(500, 'En høring kan omfatte høyst 500 elementer.')
+      .array(positiveId(say('consultation.error.elementsFromList')), { error: say('consultation.error.elementsMissing') })
+      .min(1, say('consultation.error.elementsMissing'))
+      .max(500, say('consultation.error.elementsTooMany'))
       .transform((ids) => [...new Set(ids)]),
   })
-  .refine((r) => r.closesOn >= r.opensOn, { path: ['closesOn'], message: 'Fristen må være samme dag som eller etter åpningsdatoen.' });
+  .refine((r) => r.closesOn >= r.opensOn, { path: ['closesOn'], message: say('consultation.error.closesBeforeOpens') });
 export type RoundInput = z.infer<typeof roundInputSchema>;
 
 export const commentTextMax = 5000;
@@ -101,7 +104,7 @@ export const proposalMax = 10_000;
 const commentText = textRule(
   'multi-line',
   'Kommentaren',
-  z.string({ error: 'Skriv kommentaren.' }).trim().min(1, 'Skriv kommentaren.').max(commentTextMax, `Kommentaren kan ha høyst ${commentTextMax} tegn.`),
+  z.string({ error: say('consultation.error.textMissing') }).trim().min(1, say('consultation.error.textMissing')).max(commentTextMax, say('consultation.error.textTooLong')),
 );
 
 /**
@@ -110,40 +113,40 @@ const commentText = textRule(
  */
 export const commentInputSchema = z
   .object({
-    kind: z.enum(commentKinds, { error: 'Velg hva slags kommentar dette er.' }),
+    kind: z.enum(commentKinds, { error: say('consultation.error.kind') }),
     text: commentText,
-    proposal: z.preprocess(blank, textRule('multi-line', 'Forslaget', z.string().trim().max(proposalMax, `Forslaget kan ha høyst ${proposalMax} tegn.`)).optional()),
+    proposal: z.preprocess(blank, textRule('multi-line', 'Forslaget', z.string().trim().max(proposalMax, say('consultation.error.proposalTooLong'))).optional()),
   })
   .superRefine((c, ctx) => {
     if (c.kind === 'endringsforslag' && !c.proposal) {
-      ctx.addIssue({ code: 'custom', path: ['proposal'], message: 'Et endringsforslag må ha den foreslåtte teksten.' });
+      ctx.addIssue({ code: 'custom', path: ['proposal'], message: say('consultation.error.proposalMissing') });
     }
   })
   .transform((c) => ({ kind: c.kind, text: c.text, proposal: c.kind === 'endringsforslag' ? (c.proposal ?? null) : null }));
 export type CommentInput = z.infer<typeof commentInputSchema>;
 
 /** A proposal that changes nothing is a mistake worth telling the writer about. */
-export function proposalProblem(input: CommentInput, currentText: string): string | undefined {
+export function proposalProblem(input: CommentInput, currentText: string): MessageKey | undefined {
   if (input.proposal !== null && input.proposal.replace(/\s+/g, ' ') === currentText.trim().replace(/\s+/g, ' ')) {
-    return 'Forslaget er likt dagens tekst. Endre teksten, eller velg en annen type kommentar.';
+    return 'consultation.error.proposalUnchanged';
   }
   return undefined;
 }
 
 export const replyInputSchema = z.object({
-  text: textRule('multi-line', 'Svaret', z.string({ error: 'Skriv svaret.' }).trim().min(1, 'Skriv svaret.').max(commentTextMax, `Svaret kan ha høyst ${commentTextMax} tegn.`)),
+  text: textRule('multi-line', 'Innlegget', z.string({ error: say('consultation.error.replyMissing') }).trim().min(1, say('consultation.error.replyMissing')).max(commentTextMax, say('consultation.error.replyTooLong'))),
 });
 
 export const answerMax = 10_000;
 /** The architects' handling: a status, and the official answer (required once a decision is made). */
 export const answerInputSchema = z
   .object({
-    status: z.enum(commentStatuses, { error: 'Velg en status i listen.' }),
-    answer: textRule('multi-line', 'Svaret', z.string().trim().max(answerMax, `Svaret kan ha høyst ${answerMax} tegn.`)).default(''),
+    status: z.enum(commentStatuses, { error: say('consultation.error.status') }),
+    answer: textRule('multi-line', 'Svaret', z.string().trim().max(answerMax, say('consultation.error.answerTooLong'))).default(''),
   })
   .refine((a) => !decidedStatuses.includes(a.status) || a.answer !== '', {
     path: ['answer'],
-    message: 'Skriv prosjektets svar: en kommentar som er tatt til følge, delvis tatt til følge eller ikke tatt til følge, må ha et svar.',
+    message: say('consultation.error.answerMissing'),
   });
 export type AnswerInput = z.infer<typeof answerInputSchema>;
 
@@ -156,11 +159,11 @@ const formNumber = (missing: string) =>
   z
     .string({ error: missing })
     .trim()
-    .regex(/^[1-9]\d{0,8}$/, 'Skjemaet har en ugyldig versjon; last siden på nytt.')
+    .regex(/^[1-9]\d{0,8}$/, say('consultation.error.versionInvalid'))
     .transform(Number);
 export const commentBasisSchema = z.object({
-  version: formNumber('Skjemaet mangler versjon; last siden på nytt.'),
-  revision: formNumber('Skjemaet mangler versjon; last siden på nytt.'),
+  version: formNumber(say('consultation.error.versionMissing')),
+  revision: formNumber(say('consultation.error.versionMissing')),
 });
 export type CommentBasis = z.infer<typeof commentBasisSchema>;
 /** Hiding is about the words: its form carries the wording version only. */
@@ -180,14 +183,13 @@ export const answersEarlierVersion = (c: Pick<Comment, 'answer' | 'answeredVersi
   c.answer !== null && c.answeredVersion !== null && c.answeredVersion < c.version;
 
 export const hideInputSchema = z.object({
-  reason: textRule('multi-line', 'Begrunnelsen', z.string({ error: 'Skriv hvorfor kommentaren skjules.' }).trim().min(1, 'Skriv hvorfor kommentaren skjules.').max(1000, 'Begrunnelsen kan ha høyst 1000 tegn.')),
+  reason: textRule('multi-line', 'Begrunnelsen', z.string({ error: say('consultation.error.reasonMissing') }).trim().min(1, say('consultation.error.reasonMissing')).max(1000, say('consultation.error.reasonTooLong'))),
 });
 
 // Query strings ----------------------------------------------------------------------------------
 
 export const roundViews = ['element', 'organisasjon', 'status'] as const;
 export type RoundView = (typeof roundViews)[number];
-export const roundViewLabel: Record<RoundView, string> = { element: 'Etter element', organisasjon: 'Etter organisasjon', status: 'Etter status' };
 
 const unknownParameter = {
   error: (issue: z.core.$ZodRawIssue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined),

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Comment, Reply, Round, RoundItem } from '../../model/consultation.ts';
-import { buildReport, escapeMarkdown, reportCsv, reportMarkdown } from '../../model/consultation-report.ts';
+import { buildReport, escapeMarkdown, reportCsv, reportMarkdown, type ReportLanguage } from '../../model/consultation-report.ts';
+import { exportFormat } from '../../model/export-format.ts';
+import { i18nFor } from '../../views/i18n/index.ts';
+
+/** An export's language as the route builds it from the request's. */
+function language(code: 'nb' | 'en'): ReportLanguage {
+  const { t, date, dateTime, language: info } = i18nFor(code);
+  return { ...exportFormat(info.locale), t, date, dateTime };
+}
+const nb = language('nb');
+const en = language('en');
 
 const round: Round = {
   id: 3,
@@ -106,7 +116,7 @@ describe('the consultation report', () => {
   });
 
   it('exports CSV as UTF-8 with a byte-order mark, one line per comment, hidden ones marked and not dropped', () => {
-    const csv = reportCsv(report);
+    const csv = reportCsv(report, nb);
     expect(csv.startsWith('\uFEFFHøring,Nr.,Element,Kommentar-id')).toBe(true);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(5);
@@ -118,14 +128,14 @@ describe('the consultation report', () => {
 
   it('never lets a CSV cell start a formula', () => {
     const evil = buildReport(round, items, [comment({ text: '=HYPERLINK("http://x","klikk")', organisationName: '+47 forening', answer: '@SUM(A1)' })], new Date());
-    const line = reportCsv(evil).split('\r\n')[1]!;
+    const line = reportCsv(evil, nb).split('\r\n')[1]!;
     expect(line).toContain(`"'=HYPERLINK(""http://x"",""klikk"")"`);
     expect(line).toContain("'+47 forening");
     expect(line).toContain("'@SUM(A1)");
   });
 
   it('writes Markdown with the figures, every element and comment, the answer and the hidden mark', () => {
-    const md = reportMarkdown(report);
+    const md = reportMarkdown(report, nb);
     expect(md).toContain('# Høringsrapport: Høring om kravene');
     expect(md).toContain('| Alle kommentarer | 1 | 1 | 1 | 0 | 1 | 1 | 4 |');
     expect(md).toContain('| Pasientforeningen | 0 | 1 | 0 | 0 | 1 | 1 | 2 |');
@@ -136,9 +146,61 @@ describe('the consultation report', () => {
     expect(md).toContain('> Skjult fordi den inneholdt personopplysninger.');
     expect(md).toContain('Elementet er slettet fra omfanget.');
     // The thread in full: each reply ("innlegg") under who wrote it, apart from the programme's answer ("svar").
-    expect(md).toContain('Innlegg i tråden (2):\n\n**Norsk Sykepleierforbund**, 2026-11-20:\n\n> Hvorfor ble kravet slettet?\n\n**Prosjektet**, 2026-11-21:\n\n> Det er slått sammen med AKS-0001.\n> Se veikartet.');
+    expect(md).toContain('Innlegg i tråden (2):\n\n**Norsk Sykepleierforbund**, 20. november 2026:\n\n> Hvorfor ble kravet slettet?\n\n**Prosjektet**, 21. november 2026:\n\n> Det er slått sammen med AKS-0001.\n> Se veikartet.');
     expect(md).not.toContain('Svar i tråden');
     expect(md).toContain('Ikke besvart ennå.');
+  });
+});
+
+describe('the exports for people', () => {
+  // Written at 00:30 on 21 November in Norway (23:30 UTC the day before), answered at 13:00 Norwegian time.
+  const late = comment({
+    text: 'AKS-0002 gjelder helse- og omsorgstjenester. Se punkt 3.2 i planen.',
+    createdAt: '2026-11-20T23:30:00.000Z',
+    updatedAt: '2026-11-20T23:30:00.000Z',
+    status: 'tatt-til-folge',
+    answer: 'Tatt inn i AKS-0003.',
+    answeredAt: '2026-11-30T12:00:00.000Z',
+  });
+  const lateReport = buildReport(round, items, [late], new Date('2026-12-20T10:00:00Z'), [
+    { id: 9, commentId: late.id, authorName: null, organisationId: null, organisationName: null, text: 'Takk for innspillet.', createdAt: '2026-11-21T09:00:00.000Z' },
+  ]);
+
+  it('write times as a clock and a calendar in Norway show them, not in UTC', () => {
+    const csv = reportCsv(lateReport, nb).trimEnd().split('\r\n');
+    expect(csv[1]).toContain(',2026-11-30 13:00:00,');
+    expect(csv[1]).toContain(',2026-11-21 00:30:00,2026-11-21 00:30:00,');
+    expect(csv[1]).toContain('Prosjektet (2026-11-21 10:00:00): Takk for innspillet.');
+    const md = reportMarkdown(lateReport, nb);
+    expect(md).toContain('- Skrevet: 21. november 2026\n');
+    expect(md).toContain('- Laget: 20. desember 2026 kl. 11:00\n');
+    expect(md).toContain('- Høringsperiode: 1. november 2026 til og med 15. desember 2026 (avsluttet)');
+    expect(md).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('leave user text as written where Markdown would not act on it: no "AKS\\-0002", "helse\\- og" or "\\." in the report', () => {
+    const md = reportMarkdown(lateReport, nb);
+    expect(md).toContain('> AKS-0002 gjelder helse- og omsorgstjenester. Se punkt 3.2 i planen.\n');
+    expect(md).toContain('> Tatt inn i AKS-0003.\n');
+    expect(md).not.toMatch(/\\[-.]/);
+  });
+
+  it('are in English for an English reader, with the thread replies in full and the answer apart from them', () => {
+    const csv = reportCsv(lateReport, en);
+    expect(csv.startsWith('\uFEFFConsultation,Ref.,Element,Comment id,Organisation,Kind,Comment,')).toBe(true);
+    expect(csv).toContain(',Replies in the thread,Written,Last edited,Version,');
+    expect(csv).toContain(',Support,');
+    expect(csv).toContain(',Accepted,Tatt inn i AKS-0003.,');
+    expect(csv).toContain('The programme (21/11/2026, 10:00:00): Takk for innspillet.'.replace('21/11/2026, 10:00:00', '2026-11-21 10:00:00'));
+    const md = reportMarkdown(lateReport, en);
+    expect(md).toContain('# Consultation report: Høring om kravene');
+    expect(md).toContain('- Consultation period: 1 November 2026 to 15 December 2026 inclusive (closed)');
+    expect(md).toContain('| All | Received | Under consideration | Accepted | Partly accepted | Not accepted | Hidden | Total |');
+    expect(md).toContain(`#### Comment ${late.id}: Support from Norsk Sykepleierforbund`);
+    expect(md).toContain('- Written: 21 November 2026\n');
+    expect(md).toContain('Answer from the programme (30 November 2026):\n\n> Tatt inn i AKS-0003.');
+    expect(md).toContain('Reply in the thread (1):\n\n**The programme**, 21 November 2026:\n\n> Takk for innspillet.');
+    expect(md).not.toMatch(/[æøå]/i.source ? /Svar|Innlegg|Skrevet|Høringsrapport/ : /x/);
   });
 });
 
@@ -157,17 +219,17 @@ describe('an answer to an earlier wording in the exports', () => {
   const exported = buildReport(round, items, [rewritten, answeredNow], new Date('2026-12-20T10:00:00Z'));
 
   it('says in the CSV which version the answer answered and the status it had then', () => {
-    const lines = reportCsv(exported).trimEnd().split('\r\n');
+    const lines = reportCsv(exported, nb).trimEnd().split('\r\n');
     expect(lines[0]).toContain(',Status,Svar,Svaret gjelder versjon,Status da svaret ble gitt,Besvart,');
     expect(lines[1]).toContain(',Under vurdering,"Enig, vi fjerner kravet.",1,Tatt til følge,2026-11-30 13:00:00,');
     expect(lines[2]).toContain(',Tatt til følge,Tatt inn.,2,Tatt til følge,');
   });
 
   it('labels it in the Markdown, and names the version of a current answer once there is more than one', () => {
-    const md = reportMarkdown(exported);
+    const md = reportMarkdown(exported, nb);
     expect(md).toContain('- Status: Under vurdering');
-    expect(md).toContain('Svar fra prosjektet (2026-11-30, på versjon 1):\n\n**Svaret gjaldt versjon 1** (status da: tatt til følge). Kommentaren er endret etter svaret, og prosjektet har ikke svart på versjon 2 ennå.');
-    expect(md).toContain('Svar fra prosjektet (2026-11-30, på versjon 2):\n\n> Tatt inn.');
+    expect(md).toContain('Svar fra prosjektet (30. november 2026, på versjon 1):\n\n**Svaret gjaldt versjon 1** (status da: tatt til følge). Kommentaren er endret etter svaret, og prosjektet har ikke svart på versjon 2 ennå.');
+    expect(md).toContain('Svar fra prosjektet (30. november 2026, på versjon 2):\n\n> Tatt inn.');
     expect(md.match(/Svaret gjaldt/g)).toHaveLength(1);
   });
 });
@@ -209,7 +271,7 @@ describe('Markdown escaping of user text', () => {
   });
 
   it('keeps a comment inside its block quote, whatever it contains', () => {
-    const md = reportMarkdown(buildReport(round, items, [comment({ text: 'Første linje\n\n# Falsk overskrift\n</blockquote><script>alert(1)</script>\n[lenke](http://ondt.example)' })], new Date()));
+    const md = reportMarkdown(buildReport(round, items, [comment({ text: 'Første linje\n\n# Falsk overskrift\n</blockquote><script>alert(1)</script>\n[lenke](http://ondt.example)' })], new Date()), nb);
     const quoted = md.split('\n').filter((l) => l.includes('Falsk') || l.includes('script') || l.includes('lenke'));
     expect(quoted).toEqual(['> \\# Falsk overskrift', '> &lt;/blockquote&gt;&lt;script&gt;alert(1)&lt;/script&gt;', '> \\[lenke\\](http\\://ondt.example)']);
   });

@@ -19,6 +19,15 @@ import {
   visitMark,
   type Comment,
 } from '../../model/consultation.ts';
+import { catalogues } from '../../views/i18n/catalogues.ts';
+import { i18nFor, type MessageKey } from '../../views/i18n/index.ts';
+
+/** A zod message as the route shows it: a catalogue key in bokmål (or English), with the issue's limit; other messages as they are. */
+function said(issue: { message: string; maximum?: unknown } | undefined, code: 'nb' | 'en' = 'nb'): string | undefined {
+  if (!issue) return undefined;
+  if (!catalogues.get('nb')!.messages.has(issue.message)) return issue.message;
+  return i18nFor(code).t(issue.message as MessageKey, issue.maximum === undefined ? {} : { maximum: Number(issue.maximum) });
+}
 
 describe('the round lifecycle, by the date in Norway', () => {
   const round = { opensOn: '2026-03-02', closesOn: '2026-03-15' };
@@ -64,7 +73,7 @@ describe('round input', () => {
   it('says in Norwegian what is wrong, field by field', () => {
     const result = roundInputSchema.safeParse({ ...valid, title: '', phase: 'utredning', opensOn: '2026-02-30', closesOn: '', elements: [] });
     expect(result.success).toBe(false);
-    const messages = Object.fromEntries(result.error!.issues.map((i) => [String(i.path[0]), i.message]));
+    const messages = Object.fromEntries(result.error!.issues.map((i) => [String(i.path[0]), said(i)]));
     expect(messages).toEqual({
       title: 'Skriv en tittel.',
       phase: 'Velg fasen høringen hører til.',
@@ -76,7 +85,8 @@ describe('round input', () => {
 
   it('refuses a deadline before the opening', () => {
     const result = roundInputSchema.safeParse({ ...valid, closesOn: '2026-03-01' });
-    expect(result.error?.issues.map((i) => [i.path[0], i.message])).toEqual([['closesOn', 'Fristen må være samme dag som eller etter åpningsdatoen.']]);
+    expect(result.error?.issues.map((i) => [i.path[0], said(i)])).toEqual([['closesOn', 'Fristen må være samme dag som eller etter åpningsdatoen.']]);
+    expect(result.error?.issues.map((i) => said(i, 'en'))).toEqual(['The deadline must be on or after the opening date.']);
   });
 });
 
@@ -87,15 +97,16 @@ describe('comment input', () => {
   });
 
   it('needs the wording for a change proposal, a kind from the list and some text', () => {
-    const messages = (input: object) => commentInputSchema.safeParse(input).error?.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    const messages = (input: object) => commentInputSchema.safeParse(input).error?.issues.map((i) => `${String(i.path[0])}: ${said(i)}`);
     expect(messages({ kind: 'endringsforslag', text: 'Endre.', proposal: '  ' })).toEqual(['proposal: Et endringsforslag må ha den foreslåtte teksten.']);
     expect(messages({ kind: 'klage', text: '' })).toEqual(['kind: Velg hva slags kommentar dette er.', 'text: Skriv kommentaren.']);
     expect(messages({ kind: 'sporsmal', text: 'x'.repeat(5001) })).toEqual(['text: Kommentaren kan ha høyst 5000 tegn.']);
+    expect(said(commentInputSchema.safeParse({ kind: 'sporsmal', text: 'x'.repeat(5001) }).error?.issues[0], 'en')).toBe('The comment can have at most 5000 characters.');
   });
 
   it('finds a proposal that changes nothing but spacing', () => {
     const input = commentInputSchema.parse({ kind: 'endringsforslag', text: 'x', proposal: 'Tiltaket  skal\ngjennomføres stegvis.' });
-    expect(proposalProblem(input, 'Tiltaket skal gjennomføres stegvis.')).toMatch(/likt dagens tekst/);
+    expect(i18nFor('nb').t(proposalProblem(input, 'Tiltaket skal gjennomføres stegvis.')!)).toMatch(/likt dagens tekst/);
     expect(proposalProblem(input, 'Tiltaket skal gjennomføres.')).toBeUndefined();
   });
 });
@@ -107,7 +118,7 @@ describe('the answer', () => {
       expect(answerInputSchema.safeParse({ status, answer: ' ' }).error?.issues[0]?.path).toEqual(['answer']);
       expect(answerInputSchema.safeParse({ status, answer: 'Begrunnelse.' }).success).toBe(true);
     }
-    expect(answerInputSchema.safeParse({ status: 'avvist', answer: 'x' }).error?.issues[0]?.message).toBe('Velg en status i listen.');
+    expect(said(answerInputSchema.safeParse({ status: 'avvist', answer: 'x' }).error?.issues[0])).toBe('Velg en status i listen.');
   });
 });
 
@@ -226,7 +237,7 @@ describe('an edit after the programme has taken the comment up', () => {
 
   it('needs the version the form was opened on', () => {
     expect(commentBasisSchema.parse({ version: '2', revision: '5' })).toEqual({ version: 2, revision: 5 });
-    expect(commentBasisSchema.safeParse({ revision: '5' }).error?.issues[0]?.message).toBe('Skjemaet mangler versjon; last siden på nytt.');
+    expect(said(commentBasisSchema.safeParse({ revision: '5' }).error?.issues[0])).toBe('Skjemaet mangler versjon; last siden på nytt.');
     for (const bad of ['0', '-1', '1.5', 'x', '']) expect(commentBasisSchema.safeParse({ version: bad, revision: '1' }).success, bad).toBe(false);
   });
 });

@@ -107,6 +107,25 @@ const cases: Record<string, Case> = {
     nb: ['Ingenting nytt', '1 kommentar med noe nytt', '2 kommentarer med noe nytt'],
     en: ['Nothing new', '1 comment with something new', '2 comments with something new'],
   },
+  // Consultation: a thread's replies ("innlegg"), apart from the programme's answer ("svar").
+  'consultation.comment.open': {
+    nb: ['Åpne kommentaren', 'Åpne tråden (1 innlegg)', 'Åpne tråden (2 innlegg)'],
+    en: ['Open the comment', 'Open the thread (1 reply)', 'Open the thread (2 replies)'],
+  },
+  'consultation.thread.heading': { nb: ['Tråden (0 innlegg)', 'Tråden (1 innlegg)', 'Tråden (2 innlegg)'], en: ['The thread (0 replies)', 'The thread (1 reply)', 'The thread (2 replies)'] },
+  'consultation.report.thread': {
+    nb: ['Innlegg i tråden (0):', 'Innlegg i tråden (1):', 'Innlegg i tråden (2):'],
+    en: ['Replies in the thread (0):', 'Reply in the thread (1):', 'Replies in the thread (2):'],
+  },
+  'consultation.report.threadHeading': {
+    nb: ['Innlegg i tråden (0)', 'Innlegg i tråden (1)', 'Innlegg i tråden (2)'],
+    en: ['Replies in the thread (0)', 'Reply in the thread (1)', 'Replies in the thread (2)'],
+  },
+  'consultation.round.commentsOn': {
+    values: (n) => ({ count: n, item: 'AKS-0001 Alle tjenester' }),
+    nb: ['0 kommentarer til AKS-0001 Alle tjenester', '1 kommentar til AKS-0001 Alle tjenester', '2 kommentarer til AKS-0001 Alle tjenester'],
+    en: ['0 comments on AKS-0001 Alle tjenester', '1 comment on AKS-0001 Alle tjenester', '2 comments on AKS-0001 Alle tjenester'],
+  },
   'scope.portfolio.summary': {
     values: (n) => ({ count: n, budget: '10' }),
     nb: ['Ingen prosjekter, til sammen 10 MNOK i rapportert budsjett for 2019.', '1 prosjekt, til sammen 10 MNOK i rapportert budsjett for 2019.', '2 prosjekter, til sammen 10 MNOK i rapportert budsjett for 2019.'],
@@ -352,7 +371,7 @@ const cases: Record<string, Case> = {
 /** Plain text of a message: tags rendered as their content. */
 function render(code: 'nb' | 'en', key: string, values: MessageValues): string {
   const { tx } = i18nFor(code);
-  const tags = { strong: (chunks: unknown[]) => chunks.join(''), region: (chunks: unknown[]) => chunks.join('') };
+  const tags = { strong: (chunks: unknown[]) => chunks.join(''), region: (chunks: unknown[]) => chunks.join(''), sr: (chunks: unknown[]) => chunks.join('') };
   return tx(key as MessageKey, { ...values, ...tags } as never).join('');
 }
 

@@ -1,27 +1,30 @@
 import type { Child } from 'hono/jsx';
-import {
-  answersEarlierVersion,
-  commentKindLabel,
-  commentStatusColor,
-  commentStatusLabel,
-  roundStateLabel,
-  type Comment,
-  type CommentStatus,
-  type Novelty,
-  type RoundState,
-} from '../../model/consultation.ts';
-import { appliedLabel } from '../../model/consultation-proposals.ts';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { answersEarlierVersion, commentStatusColor, type Comment, type CommentStatus, type ConsultationMessage, type Novelty, type RoundState } from '../../model/consultation.ts';
+import { appliedMessage } from '../../model/consultation-proposals.ts';
 import { elementHref, kindInfo, type ElementKind } from '../../model/kinds.ts';
 import { diffWords, type DiffSegment } from '../../model/word-diff.ts';
-import { DateText, DateTimeText } from './dates.tsx';
+import { useI18n, type I18n } from '../i18n/index.ts';
+import { DateTimeText } from './dates.tsx';
 
+/** What a view renders, for the tags of a message (`tx`). */
+export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** A model's message in the reader's language, a comment status among its values put in words. */
+export function say(i18n: I18n, message: ConsultationMessage): string {
+  const values = { ...message.values, ...(message.status ? { status: i18n.t(`consultation.statusInText.${message.status}`) } : {}) };
+  return i18n.t(message.key, values);
+}
+
+/** A time inside a message (`<time>{at}</time>`): the `<time>` element with the instant, and the text the message gave it. */
+const timeTag = (at: string) => (chunks: Array<string | Markup>) => <time datetime={at}>{chunks}</time>;
 
 const stateColor: Record<RoundState, string> = { planned: 'neutral', open: 'success', closed: 'warning' };
 
 export function RoundStateTag({ state }: { state: RoundState }) {
   return (
     <span class="ds-tag" data-color={stateColor[state]} data-size="sm">
-      {roundStateLabel[state]}
+      {useI18n().t(`consultation.state.${state}`)}
     </span>
   );
 }
@@ -29,7 +32,7 @@ export function RoundStateTag({ state }: { state: RoundState }) {
 export function CommentStatusTag({ status }: { status: CommentStatus }) {
   return (
     <span class="ds-tag" data-color={commentStatusColor[status]} data-size="sm">
-      {commentStatusLabel[status]}
+      {useI18n().t(`consultation.status.${status}`)}
     </span>
   );
 }
@@ -41,7 +44,7 @@ export function ItemName({ item }: { item: { kind: string; key: string; name: st
   if (item.deleted || !(kind in kindInfo)) {
     return (
       <span>
-        {label} <span class="muted">(slettet fra omfanget)</span>
+        {label} <span class="muted">{useI18n().t('consultation.item.deletedMark')}</span>
       </span>
     );
   }
@@ -62,24 +65,12 @@ export function UserText({ text }: { text: string }) {
  * announced in words to screen readers (colour is never the only sign).
  */
 export function WordDiff({ segments }: { segments: DiffSegment[] }) {
+  const { tx } = useI18n();
+  const sr = (chunks: Array<string | Markup>) => <span class="ds-sr-only">{chunks}</span>;
   return (
     <div class="word-diff">
       {segments.map((s) =>
-        s.op === 'same' ? (
-          s.text
-        ) : s.op === 'del' ? (
-          <del>
-            <span class="ds-sr-only">[slettet: </span>
-            {s.text}
-            <span class="ds-sr-only">]</span>
-          </del>
-        ) : (
-          <ins>
-            <span class="ds-sr-only">[lagt til: </span>
-            {s.text}
-            <span class="ds-sr-only">]</span>
-          </ins>
-        ),
+        s.op === 'same' ? s.text : s.op === 'del' ? <del>{tx('consultation.diff.deleted', { text: s.text, sr })}</del> : <ins>{tx('consultation.diff.inserted', { text: s.text, sr })}</ins>,
       )}
     </div>
   );
@@ -88,28 +79,24 @@ export function WordDiff({ segments }: { segments: DiffSegment[] }) {
 export function ProposalDiff({ before, after }: { before: string; after: string }) {
   return (
     <figure class="proposal">
-      <figcaption class="muted">Foreslått endring. Slettet tekst er gjennomstreket, ny tekst er understreket.</figcaption>
+      <figcaption class="muted">{useI18n().t('consultation.diff.caption')}</figcaption>
       <WordDiff segments={diffWords(before, after)} />
     </figure>
   );
 }
 
-const noveltyLabels: Array<[keyof Novelty, string]> = [
-  ['comment', 'Ny kommentar'],
-  ['edited', 'Endret'],
-  ['answered', 'Nytt svar fra prosjektet'],
-  ['replied', 'Nye innlegg i tråden'],
-];
+const noveltyKinds: Array<keyof Novelty> = ['comment', 'edited', 'answered', 'replied'];
 
 export function NoveltyTags({ novelty }: { novelty: Novelty | undefined }) {
+  const { t } = useI18n();
   if (!novelty) return null;
-  const tags = noveltyLabels.filter(([k]) => novelty[k]);
+  const tags = noveltyKinds.filter((k) => novelty[k]);
   if (tags.length === 0) return null;
   return (
     <>
-      {tags.map(([, label]) => (
+      {tags.map((k) => (
         <span class="ds-tag" data-color="info" data-size="sm">
-          {label}
+          {t(`consultation.novelty.${k}`)}
         </span>
       ))}
     </>
@@ -129,34 +116,35 @@ export interface CommentCardProps {
   actions?: Child;
 }
 
+/** "Støtte fra Norsk Sykepleierforbund": the comment's kind and who wrote it. */
+export function commentTitle(i18n: I18n, c: Pick<Comment, 'kind' | 'organisationName'>): string {
+  return i18n.t('consultation.comment.kindFrom', { kind: i18n.t(`consultation.kind.${c.kind}`), organisation: c.organisationName });
+}
+
 /** A comment with its status and the programme's answer, always together. */
 export function CommentCard({ comment: c, href, headingLevel = 3, showItem = false, showRound = false, novelty, actions }: CommentCardProps) {
+  const i18n = useI18n();
+  const { t, tx } = i18n;
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return (
     <article class="ds-card comment" id={`kommentar-${c.id}`} aria-labelledby={`kommentar-${c.id}-tittel`}>
       <header class="comment__header">
         <Heading class="ds-heading" data-size="xs" id={`kommentar-${c.id}-tittel`}>
           <a class="ds-link" href={href}>
-            {commentKindLabel[c.kind]} fra {c.organisationName}
+            {commentTitle(i18n, c)}
           </a>
         </Heading>
         <p class="comment__meta ds-paragraph" data-size="sm">
-          <span>Kommentar {c.id}</span>
-          <span>
-            skrevet <DateTimeText at={c.createdAt} />
-          </span>
-          {c.version > 1 ? (
-            <span>
-              endret <DateTimeText at={c.updatedAt} /> (versjon {c.version})
-            </span>
-          ) : null}
-          {showRound ? <span>i «{c.roundTitle}»</span> : null}
+          <span>{t('consultation.comment.number', { id: c.id })}</span>
+          <span>{tx('consultation.comment.written', { at: i18n.dateTime(c.createdAt), time: timeTag(c.createdAt) })}</span>
+          {c.version > 1 ? <span>{tx('consultation.comment.edited', { at: i18n.dateTime(c.updatedAt), version: c.version, time: timeTag(c.updatedAt) })}</span> : null}
+          {showRound ? <span>{t('consultation.comment.inRound', { round: c.roundTitle })}</span> : null}
         </p>
         <p class="comment__tags">
           <CommentStatusTag status={c.status} />
           {c.hidden ? (
             <span class="ds-tag" data-color="danger" data-size="sm">
-              Skjult
+              {t('consultation.comment.hiddenTag')}
             </span>
           ) : null}
           <NoveltyTags novelty={novelty} />
@@ -164,14 +152,14 @@ export function CommentCard({ comment: c, href, headingLevel = 3, showItem = fal
       </header>
       {showItem ? (
         <p class="ds-paragraph" data-size="sm">
-          Gjelder: <ItemName item={c.item} />
+          {tx('consultation.comment.about', { item: () => <ItemName item={c.item} /> })}
         </p>
       ) : null}
       <CommentBody comment={c} />
       <Answer comment={c} />
       <p class="comment__links ds-paragraph" data-size="sm">
         <a class="ds-link" href={href}>
-          {c.replyCount === 0 ? 'Åpne kommentaren' : `Åpne tråden (${c.replyCount} innlegg)`}
+          {t('consultation.comment.open', { count: c.replyCount })}
         </a>
         {actions}
       </p>
@@ -181,20 +169,16 @@ export function CommentCard({ comment: c, href, headingLevel = 3, showItem = fal
 
 /** The comment's words and proposal, or the notice that they are hidden. */
 export function CommentBody({ comment: c }: { comment: Comment }) {
+  const i18n = useI18n();
+  const { t, tx } = i18n;
   return (
     <>
       {c.hidden ? (
         <div class="ds-alert" data-color="warning" data-size="sm">
           <p class="ds-paragraph" data-size="sm">
-            Kommentaren er skjult av prosjektet
-            {c.hiddenAt ? (
-              <>
-                {' '}
-                <DateTimeText at={c.hiddenAt} />
-              </>
-            ) : null}
-            .{c.text === null ? ' Teksten vises ikke.' : ' Du ser teksten fordi den er skrevet av din organisasjon, eller fordi du er administrator.'}
-            {c.hiddenReason ? ` Begrunnelse: ${c.hiddenReason}` : ''}
+            {c.hiddenAt ? tx('consultation.hidden.byAt', { at: i18n.dateTime(c.hiddenAt), time: timeTag(c.hiddenAt) }) : t('consultation.hidden.by')}{' '}
+            {c.text === null ? t('consultation.hidden.notShown') : t('consultation.hidden.shown')}
+            {c.hiddenReason ? ` ${t('consultation.hidden.reason', { reason: c.hiddenReason })}` : ''}
           </p>
         </div>
       ) : null}
@@ -210,33 +194,33 @@ export function CommentBody({ comment: c }: { comment: Comment }) {
  * by its colour), with the status it was given then.
  */
 export function Answer({ comment: c }: { comment: Comment }) {
+  const i18n = useI18n();
+  const { t, tx } = i18n;
   const earlier = answersEarlierVersion(c);
   const className = c.answer === null ? 'answer answer--none' : earlier ? 'answer answer--earlier' : 'answer';
+  const strong = (chunks: Array<string | Markup>) => <strong>{chunks}</strong>;
+  const named = c.version > 1 && c.answeredVersion !== null;
   return (
-    <section class={className} aria-label={`Svar på kommentar ${c.id}`}>
+    <section class={className} aria-label={t('consultation.answer.label', { id: c.id })}>
       {c.answer !== null ? (
         <>
           <p class="answer__title ds-paragraph" data-size="sm">
-            <strong>Svar fra prosjektet{c.version > 1 && c.answeredVersion !== null ? ` på versjon ${c.answeredVersion}` : ''}</strong>
-            {c.answeredAt ? (
-              <>
-                {', '}
-                <DateTimeText at={c.answeredAt} />
-              </>
-            ) : null}
+            {c.answeredAt
+              ? tx(named ? 'consultation.answer.titleVersionAt' : 'consultation.answer.titleAt', { version: c.answeredVersion ?? c.version, at: i18n.dateTime(c.answeredAt), strong, time: timeTag(c.answeredAt) })
+              : tx(named ? 'consultation.answer.titleVersion' : 'consultation.answer.title', { version: c.answeredVersion ?? c.version, strong })}
           </p>
           {earlier ? (
             <p class="ds-paragraph" data-size="sm">
-              <strong>Svaret gjaldt versjon {c.answeredVersion}</strong>
-              {c.answeredStatus ? ` (status da: ${commentStatusLabel[c.answeredStatus].toLowerCase()})` : ''}. Kommentaren er endret etter svaret, og prosjektet har ikke svart
-              på versjon {c.version} ennå.
+              {c.answeredStatus
+                ? tx('consultation.answer.earlierStatus', { answered: c.answeredVersion ?? 0, version: c.version, status: t(`consultation.statusInText.${c.answeredStatus}`), strong })
+                : tx('consultation.answer.earlier', { answered: c.answeredVersion ?? 0, version: c.version, strong })}
             </p>
           ) : null}
           <UserText text={c.answer} />
         </>
       ) : (
         <p class="ds-paragraph muted" data-size="sm">
-          Ikke besvart ennå.
+          {t('consultation.answer.none')}
         </p>
       )}
       <AppliedNote comment={c} />
@@ -246,11 +230,12 @@ export function Answer({ comment: c }: { comment: Comment }) {
 
 /** That the proposal has been written into the element's text, and which version that made. */
 export function AppliedNote({ comment: c }: { comment: Comment }) {
-  const label = appliedLabel(c);
-  if (!label) return null;
+  const i18n = useI18n();
+  const message = appliedMessage(c);
+  if (!message) return null;
   return (
     <p class="ds-paragraph applied-note" data-size="sm">
-      <strong>{label}</strong>, <DateTimeText at={c.applied!.at} />
+      {i18n.tx('consultation.applied.note', { label: say(i18n, message), at: i18n.dateTime(c.applied!.at), strong: (chunks: Array<string | Markup>) => <strong>{chunks}</strong>, time: timeTag(c.applied!.at) })}
     </p>
   );
 }

@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
+import type { ConsultationMessage } from '../../../model/consultation.ts';
 import { applyBasisSchema, applyProblem } from '../../../model/consultation-proposals.ts';
 import type { ElementKind } from '../../../model/kinds.ts';
+import { say } from '../../../views/components/consultation.tsx';
 import { commentHref } from '../../../views/pages/consultation/comment.tsx';
 import { callerOf } from '../../auth/context.ts';
 import { applyProposal } from '../../commands/scope.ts';
@@ -8,7 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import { formInput } from '../../http/forms.ts';
 import { respondError } from '../../http/render.tsx';
 import { commentPages } from './comment-pages.tsx';
-import { commentParam } from './common.ts';
+import { commentParam, issueText } from './common.ts';
 
 /**
  * An architect writes an accepted change proposal into the requirement's text (or the element's
@@ -21,7 +23,7 @@ export function applyProposalRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const { loadComment, commentPage } = commentPages(deps);
 
-  const refuse = (c: Context, message: string) => respondError(c, { status: 409, title: 'Forslaget kan ikke brukes', message });
+  const refuse = (c: Context, problem: ConsultationMessage) => respondError(c, { status: 409, title: c.var.i18n.t('consultation.apply.refusedTitle'), message: say(c.var.i18n, problem) });
 
   app.post('/horing/:id/kommentarer/:kommentar/innarbeid', commentParam, async (c) => {
     const ids = c.req.valid('param');
@@ -31,7 +33,7 @@ export function applyProposalRoutes(deps: AppDeps): Hono {
     const problem = applyProblem(comment, item);
     if (problem) return refuse(c, problem);
     const basis = applyBasisSchema.safeParse(await formInput(c));
-    if (!basis.success) return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: basis.error.issues[0]!.message });
+    if (!basis.success) return respondError(c, { status: 400, title: c.var.i18n.t('consultation.error.badRequest'), message: issueText(c, basis.error.issues[0]) });
     if (basis.data.commentVersion !== comment.version) return commentPage(c, { ...loaded, status: 409, forms: { apply: { commentChanged: true } } });
     if (basis.data.elementVersion !== item.elementVersion) return commentPage(c, { ...loaded, status: 409, forms: { apply: { elementChangedFrom: basis.data.elementVersion } } });
 

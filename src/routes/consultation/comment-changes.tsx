@@ -15,10 +15,10 @@ import { requireOwnership } from '../../auth/middleware.tsx';
 import { answerComment, editComment, hideComment } from '../../commands/consultation-comments.ts';
 import { orStale, StaleVersion } from '../../commands/errors.ts';
 import type { AppDeps } from '../../deps.ts';
-import { fieldErrors, formInput } from '../../http/forms.ts';
+import { formInput } from '../../http/forms.ts';
 import { respondError } from '../../http/render.tsx';
 import { commentPages, deletedItem } from './comment-pages.tsx';
-import { closedForComments, commentParam } from './common.ts';
+import { closedForComments, commentParam, consultationErrors, issueText, translated } from './common.ts';
 
 /** A form's version fields as posted, for a re-rendered form to carry on (never the stored ones: a retry must not skip past a change). */
 const postedBasis = (form: Record<string, string>) => ({
@@ -44,7 +44,7 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     requireOwnership(c, { organisationId: loaded.comment.organisationId });
     if (!acceptsComments(loaded.state)) return { response: await closedForComments(c, loaded.round, loaded.state) };
     if (loaded.comment.hidden) {
-      return { response: await respondError(c, { status: 409, title: 'Kommentaren er skjult', message: 'Prosjektet har skjult kommentaren, så den kan ikke endres. Skriv heller en ny kommentar.' }) };
+      return { response: await respondError(c, { status: 409, title: c.var.i18n.t('consultation.refused.hiddenTitle'), message: c.var.i18n.t('consultation.refused.hiddenEdit') }) };
     }
     if (loaded.item.currentText === null) return { response: await deletedItem(c) };
     return loaded;
@@ -66,15 +66,15 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     const currentText = item.currentText ?? '';
     const form = await formInput(c);
     const basis = commentBasisSchema.safeParse(form);
-    if (!basis.success) return formPage(c, { ...loaded, values: form, errors: { skjema: basis.error.issues[0]!.message } });
+    if (!basis.success) return formPage(c, { ...loaded, values: form, errors: { skjema: issueText(c, basis.error.issues[0]) } });
     const again = { ...loaded, values: form, basis: basis.data };
     const refused = proposalRefusal(form, item.proposalTarget);
-    if (refused) return formPage(c, { ...again, errors: refused });
+    if (refused) return formPage(c, { ...again, errors: translated(c, refused) });
     if (form.handling === 'forhandsvis') return formPage(c, { ...again, preview: true });
     const parsed = commentInputSchema.safeParse(form);
-    if (!parsed.success) return formPage(c, { ...again, errors: fieldErrors(parsed.error) });
+    if (!parsed.success) return formPage(c, { ...again, errors: consultationErrors(c, parsed.error) });
     const problem = proposalProblem(parsed.data, currentText);
-    if (problem) return formPage(c, { ...again, errors: { proposal: problem } });
+    if (problem) return formPage(c, { ...again, errors: translated(c, { proposal: problem }) });
     const unchanged = parsed.data.kind === comment.kind && parsed.data.text === comment.text && parsed.data.proposal === comment.proposal;
     if (unchanged) return c.redirect(`${commentHref(comment)}?lagret=uendret`, 303);
 
@@ -95,9 +95,9 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     const { comment } = loaded;
     const form = await formInput(c);
     const basis = commentBasisSchema.safeParse(form);
-    if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: { skjema: basis.error.issues[0]!.message } } } });
+    if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: { skjema: issueText(c, basis.error.issues[0]) } } } });
     const parsed = answerInputSchema.safeParse(form);
-    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: fieldErrors(parsed.error), basis: postedBasis(form) } } });
+    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: consultationErrors(c, parsed.error), basis: postedBasis(form) } } });
     const saved = await orStale(answerComment(db, callerOf(c), { roundId: ids.id, commentId: comment.id }, basis.data, parsed.data));
     if (saved instanceof StaleVersion) {
       const now = await loadComment(c, ids);
@@ -112,13 +112,13 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     const loaded = await loadComment(c, ids);
     if ('response' in loaded) return loaded.response;
     const { comment } = loaded;
-    const alreadyHidden = () => respondError(c, { status: 409, title: 'Allerede skjult', message: 'Kommentaren er allerede skjult.' });
+    const alreadyHidden = () => respondError(c, { status: 409, title: c.var.i18n.t('consultation.refused.alreadyHiddenTitle'), message: c.var.i18n.t('consultation.refused.alreadyHidden') });
     if (comment.hidden) return alreadyHidden();
     const form = await formInput(c);
     const basis = wordingBasisSchema.safeParse(form);
-    if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: { skjema: basis.error.issues[0]!.message } } } });
+    if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: { skjema: issueText(c, basis.error.issues[0]) } } } });
     const parsed = hideInputSchema.safeParse(form);
-    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: fieldErrors(parsed.error), basis: basis.data } } });
+    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: consultationErrors(c, parsed.error), basis: basis.data } } });
     const saved = await orStale(hideComment(db, callerOf(c), { roundId: ids.id, commentId: comment.id }, basis.data, parsed.data.reason));
     if (saved instanceof StaleVersion) {
       const now = await loadComment(c, ids);

@@ -10,8 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import { respond, respondError } from '../../http/render.tsx';
 import { loadRound, mayTake, missing, readerOf } from './common.ts';
 
-export const deletedItem = (c: Context) =>
-  respondError(c, { status: 409, title: 'Elementet er slettet', message: 'Elementet er slettet fra omfanget, så det kan ikke kommenteres lenger. Kommentarene som alt er skrevet, står.' });
+export const deletedItem = (c: Context) => respondError(c, { status: 409, title: c.var.i18n.t('consultation.refused.deletedTitle'), message: c.var.i18n.t('consultation.refused.deleted') });
 
 export interface FormPageParts {
   round: Round;
@@ -32,7 +31,7 @@ export function commentPages(deps: AppDeps) {
   const formPage = (c: Context, parts: FormPageParts) => {
     const preview = parts.preview ? diffWords(parts.item.currentText ?? '', parts.values.proposal ?? '') : undefined;
     return respond(c, {
-      title: parts.comment ? `Endre kommentar ${parts.comment.id}` : 'Ny kommentar',
+      title: parts.comment ? c.var.i18n.t('consultation.form.editComment', { id: parts.comment.id }) : c.var.i18n.t('consultation.form.newComment'),
       status: parts.conflict ? 409 : parts.errors ? 422 : 200,
       body: (
         <CommentFormPage
@@ -54,7 +53,7 @@ export function commentPages(deps: AppDeps) {
     const found = await loadRound(deps, c, ids.id);
     const comment = found && (await commentById(db, found.round.id, ids.kommentar, readerOf(c)));
     const item = comment && (await itemById(db, comment.roundId, comment.itemId));
-    if (!found || !comment || !item) return { response: await missing(c, 'Det finnes ingen slik kommentar i denne høringen.') };
+    if (!found || !comment || !item) return { response: await missing(c, c.var.i18n.t('consultation.notFound.comment')) };
     return { ...found, comment, item };
   };
 
@@ -93,7 +92,7 @@ export function commentPages(deps: AppDeps) {
       saved: c.req.query('lagret'),
       baseline,
     };
-    return respond(c, { title: `Kommentar ${comment.id}`, status: parts.status ?? 200, body: <CommentPage {...props} /> });
+    return respond(c, { title: c.var.i18n.t('consultation.comment.number', { id: comment.id }), status: parts.status ?? 200, body: <CommentPage {...props} /> });
   };
 
   return { formPage, loadComment, commentPage };

@@ -7,13 +7,13 @@ import { callerOf } from '../../auth/context.ts';
 import { replyToComment, writeComment } from '../../commands/consultation-comments.ts';
 import { itemById } from '../../db/queries/consultation-rounds.ts';
 import type { AppDeps } from '../../deps.ts';
-import { fieldErrors, formInput } from '../../http/forms.ts';
+import { formInput } from '../../http/forms.ts';
 import { respondError } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
 import { commentPages, deletedItem } from './comment-pages.tsx';
-import { closedForComments, commentParam, loadRound, missing, roundParam } from './common.ts';
+import { closedForComments, commentParam, consultationErrors, loadRound, missing, roundParam, translated } from './common.ts';
 
-const itemQuery = validParams('query', z.object({ punkt: z.coerce.number({ error: 'punkt må være et tall.' }).int().positive('punkt må være et positivt tall.') }));
+const itemQuery = validParams('query', z.object({ punkt: z.coerce.number({ error: 'punkt må være et positivt heltall.' }).int('punkt må være et positivt heltall.').positive('punkt må være et positivt heltall.') }));
 
 /** Organisations write comments; everyone reads them and replies in threads. Changes to a comment are in `comment-changes.tsx`. */
 export function commentRoutes(deps: AppDeps): Hono {
@@ -24,31 +24,31 @@ export function commentRoutes(deps: AppDeps): Hono {
 
   app.get('/horing/:id/kommentarer/ny', roundParam, itemQuery, async (c) => {
     const found = await loadRound(deps, c, c.req.valid('param').id);
-    if (!found) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    if (!found) return missing(c, c.var.i18n.t('consultation.notFound.round'));
     if (!acceptsComments(found.state)) return closedForComments(c, found.round, found.state);
     const item = await itemById(db, found.round.id, c.req.valid('query').punkt);
-    if (!item) return missing(c, 'Elementet er ikke med i denne høringen.');
+    if (!item) return missing(c, c.var.i18n.t('consultation.notFound.item'));
     if (item.currentText === null) return deletedItem(c);
     return formPage(c, { round: found.round, item, values: item.proposalTarget !== null ? { proposal: item.currentText } : {} });
   });
 
   app.post('/horing/:id/kommentarer', roundParam, async (c) => {
     const found = await loadRound(deps, c, c.req.valid('param').id);
-    if (!found) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    if (!found) return missing(c, c.var.i18n.t('consultation.notFound.round'));
     const { round, state } = found;
     if (!acceptsComments(state)) return closedForComments(c, round, state);
     const form = await formInput(c);
     const itemId = z.coerce.number().int().positive().safeParse(form.punkt);
     const item = itemId.success ? await itemById(db, round.id, itemId.data) : undefined;
-    if (!item) return missing(c, 'Elementet er ikke med i denne høringen.');
+    if (!item) return missing(c, c.var.i18n.t('consultation.notFound.item'));
     if (item.currentText === null) return deletedItem(c);
     const refused = proposalRefusal(form, item.proposalTarget);
-    if (refused) return formPage(c, { round, item, values: form, errors: refused });
+    if (refused) return formPage(c, { round, item, values: form, errors: translated(c, refused) });
     if (form.handling === 'forhandsvis') return formPage(c, { round, item, values: form, preview: true });
     const parsed = commentInputSchema.safeParse(form);
-    if (!parsed.success) return formPage(c, { round, item, values: form, errors: fieldErrors(parsed.error) });
+    if (!parsed.success) return formPage(c, { round, item, values: form, errors: consultationErrors(c, parsed.error) });
     const problem = proposalProblem(parsed.data, item.currentText);
-    if (problem) return formPage(c, { round, item, values: form, errors: { proposal: problem } });
+    if (problem) return formPage(c, { round, item, values: form, errors: translated(c, { proposal: problem }) });
     const id = await writeComment(db, callerOf(c), { roundId: round.id, itemId: item.id }, parsed.data);
     return c.redirect(`/horing/${round.id}/kommentarer/${id}?lagret=kommentar`, 303);
   });
@@ -64,10 +64,10 @@ export function commentRoutes(deps: AppDeps): Hono {
     if ('response' in loaded) return loaded.response;
     const { round, state, comment } = loaded;
     if (!acceptsComments(state)) return closedForComments(c, round, state);
-    if (comment.hidden) return respondError(c, { status: 409, title: 'Kommentaren er skjult', message: 'Tråden under en skjult kommentar tar ikke imot nye innlegg.' });
+    if (comment.hidden) return respondError(c, { status: 409, title: c.var.i18n.t('consultation.refused.hiddenTitle'), message: c.var.i18n.t('consultation.refused.hiddenThread') });
     const form = await formInput(c);
     const parsed = replyInputSchema.safeParse(form);
-    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { reply: { values: form, errors: fieldErrors(parsed.error) } } });
+    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { reply: { values: form, errors: consultationErrors(c, parsed.error) } } });
     await replyToComment(db, callerOf(c), { roundId: round.id, commentId: comment.id }, parsed.data.text);
     const lastPage = Math.max(1, Math.ceil((comment.replyCount + 1) / deps.config.CONSULTATION_PAGE_SIZE));
     return c.redirect(`${commentHref(comment)}?lagret=innlegg${lastPage > 1 ? `&side=${lastPage}` : ''}#traden`, 303);

@@ -6,8 +6,38 @@ import { grantFor, type Action } from '../../auth/policy.ts';
 import type { Reader } from '../../db/queries/consultation-comments.ts';
 import { roundById } from '../../db/queries/consultation-rounds.ts';
 import type { AppDeps } from '../../deps.ts';
+import type { FieldErrors } from '../../../views/components/form.tsx';
+import { catalogues, defaultLanguage } from '../../../views/i18n/catalogues.ts';
+import type { MessageKey, MessageValues } from '../../../views/i18n/index.ts';
 import { notFound, respondError } from '../../http/render.tsx';
 import { describeIssues } from '../../http/validate.ts';
+
+const messageKeys = catalogues.get(defaultLanguage)!.messages;
+
+/**
+ * A zod issue's message in the request's language: the consultation schemas give their messages
+ * as catalogue keys (with the issue's `maximum` as a value); any other message is shown as it is.
+ */
+export function issueText(c: Context, issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return '';
+  if (!messageKeys.has(issue.message)) return issue.message;
+  const values: MessageValues = {};
+  if ('maximum' in issue) values.maximum = Number(issue.maximum);
+  if ('minimum' in issue) values.minimum = Number(issue.minimum);
+  return c.var.i18n.t(issue.message as MessageKey, values);
+}
+
+/** The first message for each field a zod error names, in the request's language, for the form to show beside the field. */
+export function consultationErrors(c: Context, error: { issues: readonly z.core.$ZodIssue[] }): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'skjema')] ??= issueText(c, issue);
+  return errors;
+}
+
+/** Field messages given as catalogue keys (by the model's rules), in the request's language. */
+export function translated(c: Context, errors: Record<string, MessageKey>): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, c.var.i18n.t(key)]));
+}
 
 /**
  * A request about something that does not exist has no owner to check: the policy's
@@ -23,19 +53,25 @@ export function missing(c: Context, message: string) {
   return notFound(c, message);
 }
 
-const id = (what: string) => z.coerce.number({ error: `${what} må være et tall.` }).int(`${what} må være et heltall.`).positive(`${what} må være et positivt tall.`);
+const id = (what: MessageKey) => z.coerce.number({ error: what }).int(what).positive(what);
 
 /** Route parameters, validated; a bad one is a 400 page (and nothing to own). */
 function params<T extends z.ZodType>(schema: T) {
   return zValidator('param', schema, (result, c) => {
     if (result.success) return undefined;
     nothingToOwn(c);
-    return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'Adressen er ugyldig.', details: describeIssues(result.error) });
+    const { t } = c.var.i18n;
+    return respondError(c, {
+      status: 400,
+      title: t('consultation.error.badRequest'),
+      message: t('consultation.error.badAddress'),
+      details: describeIssues({ issues: result.error.issues.map((issue) => ({ ...issue, message: issueText(c, issue) })) }),
+    });
   });
 }
 
-export const roundParam = params(z.object({ id: id('Høringens id') }));
-export const commentParam = params(z.object({ id: id('Høringens id'), kommentar: id('Kommentarens id') }));
+export const roundParam = params(z.object({ id: id('consultation.error.roundId') }));
+export const commentParam = params(z.object({ id: id('consultation.error.roundId'), kommentar: id('consultation.error.commentId') }));
 
 /** What the viewer may see of hidden comments, and who "others" are for what is new. */
 export function readerOf(c: Context): Reader {
@@ -56,9 +92,7 @@ export async function loadRound(deps: Pick<AppDeps, 'db'>, c: Context, roundId: 
 
 /** Refuses a write that comes after the deadline (or before the opening): 409 with a page that says why. Check ownership first. */
 export function closedForComments(c: Context, round: Round, state: RoundState) {
-  const message =
-    state === 'planned'
-      ? `Høringen åpner ${round.opensOn}. Før det kan ingen kommentere.`
-      : `Fristen for høringen var ${round.closesOn}. Etter fristen kan ingen skrive, endre eller svare i tråden. Ingenting er lagret.`;
-  return respondError(c, { status: 409, title: acceptsComments(state) ? 'Ikke mulig' : 'Høringen er ikke åpen', message });
+  const { t, date } = c.var.i18n;
+  const message = state === 'planned' ? t('consultation.closed.planned', { date: date(round.opensOn) }) : t('consultation.closed.closed', { date: date(round.closesOn) });
+  return respondError(c, { status: 409, title: acceptsComments(state) ? t('consultation.closed.impossible') : t('consultation.closed.title'), message });
 }

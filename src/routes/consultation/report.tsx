@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { pageQuerySchema } from '../../../model/consultation.ts';
 import { exportFormat } from '../../../model/export-format.ts';
-import { buildReport, reportCsv, reportMarkdown, tally } from '../../../model/consultation-report.ts';
+import { buildReport, reportCsv, reportMarkdown, tally, type ReportLanguage } from '../../../model/consultation-report.ts';
 import { OrganisationCommentsPage } from '../../../views/pages/consultation/organisation.tsx';
 import { ReportPage } from '../../../views/pages/consultation/report.tsx';
 import { organisationById } from '../../db/queries/accounts.ts';
@@ -14,7 +14,7 @@ import { validParams } from '../../http/validate.ts';
 import { loadRound, missing, readerOf, roundParam } from './common.ts';
 
 /** A file name people can recognise: the round's title in ASCII, with its id. */
-function fileName(round: { id: number; title: string }, extension: string): string {
+function fileName(c: Context, round: { id: number; title: string }, extension: string): string {
   const slug = round.title
     .normalize('NFKD')
     .replace(/æ/gi, 'ae')
@@ -24,7 +24,13 @@ function fileName(round: { id: number; title: string }, extension: string): stri
     .toLowerCase()
     .replace(/[\s_-]+/g, '-')
     .slice(0, 60);
-  return `horingsrapport-${round.id}${slug ? `-${slug}` : ''}.${extension}`;
+  return `${c.var.i18n.t('consultation.report.fileName')}-${round.id}${slug ? `-${slug}` : ''}.${extension}`;
+}
+
+/** The request's language for an export: its messages and dates, and times and numbers as its spreadsheets read them. */
+export function reportLanguage(c: Context): ReportLanguage {
+  const { t, date, dateTime, language } = c.var.i18n;
+  return { ...exportFormat(language.locale), t, date, dateTime };
 }
 
 /** The consultation report (page, CSV, Markdown) and each organisation's own page. */
@@ -43,32 +49,32 @@ export function reportRoutes(deps: AppDeps): Hono {
 
   app.get('/horing/:id/rapport', roundParam, async (c) => {
     const report = await loadReport(c, c.req.valid('param').id);
-    if (!report) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
-    return respond(c, { title: `Høringsrapport: ${report.round.title}`, body: <ReportPage report={report} /> });
+    if (!report) return missing(c, c.var.i18n.t('consultation.notFound.round'));
+    return respond(c, { title: c.var.i18n.t('consultation.report.pageTitle', { title: report.round.title }), body: <ReportPage report={report} /> });
   });
 
   app.get('/horing/:id/rapport.csv', roundParam, async (c) => {
     const report = await loadReport(c, c.req.valid('param').id);
-    if (!report) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    if (!report) return missing(c, c.var.i18n.t('consultation.notFound.round'));
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${fileName(report.round, 'csv')}"`);
-    // Times as a clock in Norway shows them, for the people who read the report.
-    return c.body(reportCsv(report, exportFormat(c.var.i18n.language.locale)));
+    c.header('Content-Disposition', `attachment; filename="${fileName(c, report.round, 'csv')}"`);
+    // In the reader's language, with times as a clock in Norway shows them.
+    return c.body(reportCsv(report, reportLanguage(c)));
   });
 
   app.get('/horing/:id/rapport.md', roundParam, async (c) => {
     const report = await loadReport(c, c.req.valid('param').id);
-    if (!report) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    if (!report) return missing(c, c.var.i18n.t('consultation.notFound.round'));
     c.header('Content-Type', 'text/markdown; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${fileName(report.round, 'md')}"`);
-    return c.body(reportMarkdown(report));
+    c.header('Content-Disposition', `attachment; filename="${fileName(c, report.round, 'md')}"`);
+    return c.body(reportMarkdown(report, reportLanguage(c)));
   });
 
   const organisationParam = validParams('param', z.object({ id: z.coerce.number({ error: 'Id-en må være et tall.' }).int().positive('Id-en må være et positivt tall.') }));
 
   app.get('/horing/organisasjon/:id', organisationParam, validParams('query', pageQuerySchema), async (c) => {
     const organisation = await organisationById(db, c.req.valid('param').id);
-    if (!organisation) return missing(c, 'Det finnes ingen organisasjon med den id-en.');
+    if (!organisation) return missing(c, c.var.i18n.t('consultation.notFound.organisation'));
     const { side } = c.req.valid('query');
     const reader = readerOf(c);
     const pageSize = deps.config.CONSULTATION_PAGE_SIZE;

@@ -15,19 +15,20 @@ import { commentsPage, countComments, newSummary, tallyRows } from '../../db/que
 import { lastVisit, listRounds, roundBaseline, roundItems } from '../../db/queries/consultation-rounds.ts';
 import { loadScopeModel } from '../../db/queries/model.ts';
 import type { AppDeps } from '../../deps.ts';
-import { fieldErrors, formInput, readForm } from '../../http/forms.ts';
+import { formInput, readForm } from '../../http/forms.ts';
 import { isFragmentRequest, respond, respondError } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
-import { loadRound, mayTake, missing, readerOf, roundParam } from './common.ts';
+import type { I18n } from '../../../views/i18n/index.ts';
+import { consultationErrors, issueText, loadRound, mayTake, missing, readerOf, roundParam } from './common.ts';
 
 /** The elements a round can open for comment: requirements first (by number), then every other kind. */
-function elementGroups(model: ScopeModel): ElementGroup[] {
+function elementGroups(model: ScopeModel, i18n: I18n): ElementGroup[] {
   const requirements = [...model.elements.requirement].sort((a, b) => a.ref.localeCompare(b.ref));
   const groups: ElementGroup[] = [{ kind: 'requirement', elements: requirements.map((r) => ({ id: r.id, label: `${r.ref} ${r.name}` })) }];
   for (const kind of elementKinds) {
     if (kind === 'requirement') continue;
     const elements = model.elements[kind];
-    if (elements.length > 0) groups.push({ kind, elements: elements.map((e) => ({ id: e.id, label: e.name.trim() === '' ? '(uten navn)' : e.name })) });
+    if (elements.length > 0) groups.push({ kind, elements: elements.map((e) => ({ id: e.id, label: e.name.trim() === '' ? i18n.t('common.unnamed') : i18n.name(e) })) });
   }
   return groups;
 }
@@ -52,7 +53,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     const viewer = c.var.viewer;
     const rounds = await listRounds(db, viewer && { id: viewer.id, organisationId: viewer.role === 'organisation' ? viewer.organisationId : null, sessionId: viewer.sessionId });
     return respond(c, {
-      title: 'Høring',
+      title: c.var.i18n.t('consultation.rounds.title'),
       body: (
         <RoundsPage
           rounds={rounds}
@@ -66,11 +67,12 @@ export function roundRoutes(deps: AppDeps): Hono {
   });
 
   const formPage = async (c: Context, values: RoundFormValues, errors?: FieldErrors, round?: Round, stored?: RoundFormValues) => {
-    const groups = elementGroups(await loadScopeModel(db, { municipalities: false }));
+    const i18n = c.var.i18n;
+    const groups = elementGroups(await loadScopeModel(db, { municipalities: false }), i18n);
     const baselines = round ? [] : await db.selectFrom('baseline').select(['id', 'name']).orderBy('id', 'desc').execute();
-    const stale = stored ? staleFields(roundLabels, roundReadable(values, groups), roundReadable(stored, groups)) : undefined;
+    const stale = stored ? staleFields(roundLabels(i18n), roundReadable(i18n, values, groups), roundReadable(i18n, stored, groups)) : undefined;
     return respond(c, {
-      title: round ? `Endre ${round.title}` : 'Ny høringsrunde',
+      title: round ? i18n.t('consultation.form.editTitle', { title: round.title }) : i18n.t('consultation.form.newTitle'),
       status: stale ? 409 : errors ? 422 : 200,
       body: <RoundFormPage round={round} values={values} errors={errors} groups={groups} stale={stale} baselines={baselines} />,
     });
@@ -83,7 +85,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     const parsed = roundInputSchema.safeParse(raw);
     const baseline = parseBaselineChoice(values.baseline);
     if (!parsed.success || baseline === undefined) {
-      const errors = parsed.success ? {} : fieldErrors(parsed.error);
+      const errors = parsed.success ? {} : consultationErrors(c, parsed.error);
       return formPage(c, values, baseline === undefined ? { ...errors, baseline: c.var.i18n.t('requirement.round.baselineMissing') } : errors);
     }
     const result = await createConsultationRound(db, callerOf(c), parsed.data, baseline);
@@ -93,7 +95,7 @@ export function roundRoutes(deps: AppDeps): Hono {
 
   app.get('/horing/:id/rediger', roundParam, async (c) => {
     const found = await loadRound(deps, c, c.req.valid('param').id);
-    if (!found) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    if (!found) return missing(c, c.var.i18n.t('consultation.notFound.round'));
     const { round } = found;
     const items = await roundItems(db, round.id);
     const elements = items.flatMap((i) => (i.elementId === null ? [] : [i.elementId]));
@@ -102,13 +104,13 @@ export function roundRoutes(deps: AppDeps): Hono {
 
   app.post('/horing/:id', roundParam, async (c) => {
     const found = await loadRound(deps, c, c.req.valid('param').id);
-    if (!found) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    if (!found) return missing(c, c.var.i18n.t('consultation.notFound.round'));
     const { round } = found;
     const { raw, values } = await roundForm(c);
     const parsed = roundInputSchema.safeParse(raw);
     const shown = shownVersionSchema.safeParse(values.version);
-    if (!shown.success) return formPage(c, values, { skjema: shown.error.issues[0]?.message ?? '' }, round);
-    if (!parsed.success) return formPage(c, values, fieldErrors(parsed.error), round);
+    if (!shown.success) return formPage(c, values, { skjema: issueText(c, shown.error.issues[0]) }, round);
+    if (!parsed.success) return formPage(c, values, consultationErrors(c, parsed.error), round);
     const result = await updateConsultationRound(db, callerOf(c), round.id, parsed.data, shown.data);
     if (result.kind === 'stale') return formPage(c, { ...values, version: result.stored.version }, undefined, round, result.stored);
     if (result.kind === 'invalid') return formPage(c, values, result.errors, round);
@@ -117,7 +119,7 @@ export function roundRoutes(deps: AppDeps): Hono {
 
   app.get('/horing/:id', roundParam, validParams('query', roundQuerySchema), async (c) => {
     const found = await loadRound(deps, c, c.req.valid('param').id);
-    if (!found) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    if (!found) return missing(c, c.var.i18n.t('consultation.notFound.round'));
     const { round, state } = found;
     const query = c.req.valid('query');
     const viewer = c.var.viewer;
@@ -164,9 +166,9 @@ export function roundRoutes(deps: AppDeps): Hono {
    */
   app.post('/horing/:id/besok', roundParam, async (c) => {
     const found = await loadRound(deps, c, c.req.valid('param').id);
-    if (!found) return missing(c, 'Det finnes ingen høringsrunde med den id-en.');
+    if (!found) return missing(c, c.var.i18n.t('consultation.notFound.round'));
     const parsed = visitInputSchema.safeParse(await formInput(c));
-    if (!parsed.success) return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: parsed.error.issues[0]!.message });
+    if (!parsed.success) return respondError(c, { status: 400, title: c.var.i18n.t('consultation.error.badRequest'), message: c.var.i18n.t('consultation.error.visitTime') });
     const now = c.var.clock();
     const seen = new Date(parsed.data.sett);
     await markRoundSeen(db, callerOf(c), { roundId: found.round.id, sessionId: c.var.viewer!.sessionId, at: seen < now ? seen : now });

@@ -113,7 +113,7 @@ describe('editing a comment', () => {
     expect((await ctx.app.request(`${commentPath(id)}/rediger`, { headers: again })).status).toBe(409);
     const edit = await postForm(ctx, commentPath(id), { ...(await basisOf(ctx.db, id)), kind: 'stotte', text: 'Etter fristen.', handling: 'send' }, again);
     expect(edit.status).toBe(409);
-    expect(textOf(await edit.text())).toContain('Etter fristen kan ingen skrive, endre eller svare i tråden.');
+    expect(textOf(await edit.text())).toContain('Etter fristen kan ingen skrive eller endre kommentarer eller skrive innlegg i trådene.');
     expect((await postComment(ctx, round.id, { punkt: punkt() }, again)).status).toBe(409);
     expect((await postForm(ctx, `${commentPath(id)}/svar`, { text: 'Et innlegg.' }, again)).status).toBe(409);
     expect((await postForm(ctx, `${commentPath(id)}/svar`, { text: 'Et innlegg.' }, architect)).status).toBe(409);
@@ -205,7 +205,7 @@ describe('threaded replies', () => {
     expect((await postForm(ctx, `${commentPath(id)}/svar`, { text: 'Vi lurte på det samme.' }, other.headers)).status).toBe(303);
     const empty = await postForm(ctx, `${commentPath(id)}/svar`, { text: '  ' }, member.headers);
     expect(empty.status).toBe(422);
-    expect(textOf(await empty.text())).toContain('Skriv svaret.');
+    expect(textOf(await empty.text())).toContain('Skriv innlegget.');
     expect((await postForm(ctx, `${commentPath(id)}/svar`, { text: 'Ingen tilgang' }, await signIn(ctx, 'reader'))).status).toBe(403);
 
     const page = textOf(await (await ctx.app.request(commentPath(id))).text());

@@ -113,7 +113,7 @@ describe('the round lifecycle with the clock', () => {
     let member = await at('2026-11-30T22:59:00Z'); // 23:59 on 30 November in Oslo
     const early = await postComment(ctx, id, { punkt }, member);
     expect(early.status).toBe(409);
-    expect(textOf(await early.text())).toContain('Høringen åpner 2026-12-01.');
+    expect(textOf(await early.text())).toContain('Høringen åpner 1. desember 2026.');
     expect((await ctx.app.request(`/horing/${id}/kommentarer/ny?punkt=${punkt}`, { headers: member })).status).toBe(409);
 
     member = await at('2026-11-30T23:00:00Z'); // midnight in Oslo: open
@@ -124,7 +124,7 @@ describe('the round lifecycle with the clock', () => {
     member = await at('2026-12-15T23:00:00Z');
     const late = await postComment(ctx, id, { punkt }, member);
     expect(late.status).toBe(409);
-    expect(textOf(await late.text())).toContain('Fristen for høringen var 2026-12-15.');
+    expect(textOf(await late.text())).toContain('Fristen for høringen var 15. desember 2026.');
     expect(await ctx.db.selectFrom('consultation_comment').select('id').execute()).toHaveLength(2);
   });
 

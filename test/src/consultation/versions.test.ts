@@ -93,7 +93,7 @@ describe('an edit after the answer', () => {
     ]);
     const md = (await open(`/horing/${round.id}/rapport.md`, member.headers)).replace(/\\(.)/g, '$1');
     expect(md).toContain('- Status: Under vurdering');
-    expect(md).toContain('Svar fra prosjektet (2026-11-26, på versjon 1):');
+    expect(md).toContain('Svar fra prosjektet (26. november 2026, på versjon 1):');
     expect(md).toContain('**Svaret gjaldt versjon 1** (status da: tatt til følge). Kommentaren er endret etter svaret, og prosjektet har ikke svart på versjon 2 ennå.');
 
     const audit = await ctx.db.selectFrom('audit_event').select(['before_json', 'after_json', 'details']).where('action', '=', 'consultation.comment.update').executeTakeFirstOrThrow();

@@ -1,8 +1,10 @@
-import { applicableStatuses, applyProblem, proposalTargetLabel } from '../../../model/consultation-proposals.ts';
+import type { Child } from 'hono/jsx';
+import { applicableStatuses, applyProblem } from '../../../model/consultation-proposals.ts';
 import type { Comment, RoundItem } from '../../../model/consultation.ts';
 import { elementHref, kindInfo, type ElementKind } from '../../../model/kinds.ts';
 import { diffWords } from '../../../model/word-diff.ts';
-import { WordDiff } from '../../components/consultation.tsx';
+import { say, WordDiff, type Markup } from '../../components/consultation.tsx';
+import { useI18n } from '../../i18n/index.ts';
 import { commentHref } from './comment.tsx';
 
 /** How the last attempt to apply went, when it wrote nothing. */
@@ -21,8 +23,10 @@ export interface ApplyFormState {
  * version and the comment wording on the page, so nothing is applied over a change nobody saw.
  */
 export function ApplyProposal({ comment: c, item, state }: { comment: Comment; item: RoundItem; state: ApplyFormState | undefined }) {
+  const i18n = useI18n();
+  const { t, tx } = i18n;
   if (c.kind !== 'endringsforslag' || c.proposal === null || item.proposalTarget === null || item.currentText === null || item.elementVersion === null) return null;
-  const field = proposalTargetLabel[item.proposalTarget];
+  const target = item.proposalTarget;
   const problem = applyProblem(c, item);
   const waiting = !applicableStatuses.includes(c.status);
   if (problem && !waiting && state === undefined) return null;
@@ -31,52 +35,48 @@ export function ApplyProposal({ comment: c, item, state }: { comment: Comment; i
   return (
     <section aria-labelledby="innarbeid">
       <h2 class="ds-heading" data-size="sm" id="innarbeid">
-        Innarbeid forslaget i {field}
+        {t('consultation.apply.heading', { target })}
       </h2>
       {state?.elementChangedFrom !== undefined ? (
         <div class="ds-alert" data-color="warning" role="alert" tabindex={-1} autofocus>
-          <p class="ds-paragraph">
-            {field[0]!.toUpperCase()}
-            {field.slice(1)} er endret etter at du åpnet siden (du så versjon {state.elementChangedFrom}, nå er den versjon {item.elementVersion}). Ingenting er lagret. Se
-            dagens tekst og forslaget under, og bruk forslaget på nytt om det fortsatt passer.
-          </p>
+          <p class="ds-paragraph">{t('consultation.apply.elementChanged', { target, from: state.elementChangedFrom, version: item.elementVersion })}</p>
         </div>
       ) : null}
       {state?.commentChanged ? (
         <div class="ds-alert" data-color="warning" role="alert" tabindex={-1} autofocus>
-          <p class="ds-paragraph">Kommentaren er endret etter at du åpnet siden. Ingenting er lagret. Les forslaget slik det står nå, og bruk det på nytt om det fortsatt passer.</p>
+          <p class="ds-paragraph">{t('consultation.apply.commentChanged')}</p>
         </div>
       ) : null}
       {state?.invalid !== undefined ? (
         <div class="ds-alert" data-color="danger" role="alert" tabindex={-1} autofocus>
           <p class="ds-paragraph">
-            Forslaget kan ikke brukes som {field} slik det står: {state.invalid} Ingenting er lagret.
+            {t('consultation.apply.invalid', { target, problem: state.invalid })}
             {editHref ? (
               <>
                 {' '}
-                <a class="ds-link" href={editHref}>
-                  Rediger elementet
-                </a>{' '}
-                for å skrive en tekst som kan brukes.
+                {tx('consultation.apply.editElement', {
+                  link: (chunks: Array<string | Markup>) => (
+                    <a class="ds-link" href={editHref}>
+                      {chunks}
+                    </a>
+                  ),
+                })}
               </>
             ) : null}
           </p>
         </div>
       ) : null}
       {problem ? (
-        <p class="ds-paragraph muted">{waiting ? `Forslaget kan brukes i ${field} når kommentaren er tatt til følge eller delvis tatt til følge.` : problem}</p>
+        <p class="ds-paragraph muted">{waiting ? t('consultation.apply.waiting', { target }) : say(i18n, problem)}</p>
       ) : (
         <>
-          <p class="ds-paragraph">
-            Slik blir {field} (versjon {item.elementVersion} nå) om du bruker forslaget. Endringen lagres som en vanlig endring av elementet, med en henvisning til denne
-            kommentaren i historikken.
-          </p>
+          <p class="ds-paragraph">{t('consultation.apply.preview', { target, version: item.elementVersion })}</p>
           <WordDiff segments={diffWords(item.currentText, c.proposal)} />
           <form method="post" action={`${commentHref(c)}/innarbeid`}>
             <input type="hidden" name="elementVersion" value={String(item.elementVersion)} />
             <input type="hidden" name="commentVersion" value={String(c.version)} />
             <button class="ds-button" type="submit">
-              Bruk forslaget i {field}
+              {t('consultation.apply.button', { target })}
             </button>
           </form>
         </>

@@ -1,10 +1,10 @@
-import { commentKindLabel, commentKinds, commentStatusLabel, type Comment, type CommentBasis, type Round, type RoundItem } from '../../../model/consultation.ts';
-import { proposalTargetLabel } from '../../../model/consultation-proposals.ts';
+import { commentKinds, type Comment, type CommentBasis, type Round, type RoundItem } from '../../../model/consultation.ts';
 import { itemLabel } from '../../../model/consultation-report.ts';
 import type { DiffSegment } from '../../../model/word-diff.ts';
 import { PageHeader } from '../../components/common.tsx';
 import { Answer, CommentStatusTag, UserText, WordDiff } from '../../components/consultation.tsx';
 import { ErrorSummary, Notice, SelectField, TextAreaField, type FieldErrors } from '../../components/form.tsx';
+import { useI18n } from '../../i18n/index.ts';
 import { commentHref } from './comment.tsx';
 
 /** Someone changed the comment after the writer opened the form: what it is now, and what they sent. */
@@ -29,29 +29,37 @@ export interface CommentFormProps {
   conflict?: EditConflict | undefined;
 }
 
-const formLabels = { kind: 'Type kommentar', text: 'Kommentar', proposal: 'Foreslått tekst' };
-
 /** Writing or editing a comment. "Vis endringen" posts the same form back and shows the word diff, without saving. */
 export function CommentFormPage({ round, item, comment, basis, values, errors, preview, conflict }: CommentFormProps) {
+  const { t } = useI18n();
+  const formLabels = { kind: t('consultation.form.kind'), text: t('consultation.csv.comment'), proposal: t('consultation.csv.proposal') };
   const action = comment ? commentHref(comment) : `/horing/${round.id}/kommentarer`;
-  const title = comment ? `Endre kommentar ${comment.id}` : `Kommenter ${itemLabel(item)}`;
+  const title = comment ? t('consultation.form.editComment', { id: comment.id }) : t('consultation.form.commentOn', { item: itemLabel(item) });
   const formBasis = basis ?? (comment ? { version: comment.version, revision: comment.revision } : undefined);
   const target = item.proposalTarget;
   // A change proposal needs a text to replace; offered for other elements only to a comment that already is one.
   const kinds = commentKinds.filter((k) => k !== 'endringsforslag' || target !== null || values.kind === 'endringsforslag');
   return (
     <>
-      <PageHeader title={title} crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/horing', label: 'Høring' }, { href: `/horing/${round.id}`, label: round.title }, { label: comment ? `Kommentar ${comment.id}` : 'Ny kommentar' }]} />
+      <PageHeader
+        title={title}
+        crumbs={[
+          { href: '/', label: t('consultation.crumb.home') },
+          { href: '/horing', label: t('consultation.crumb.consultation') },
+          { href: `/horing/${round.id}`, label: round.title },
+          { label: comment ? t('consultation.comment.number', { id: comment.id }) : t('consultation.form.newComment') },
+        ]}
+      />
       {comment && conflict ? <ConflictPanel comment={comment} conflict={conflict} /> : null}
       <section aria-labelledby="dagens-tekst">
         <h2 class="ds-heading" data-size="sm" id="dagens-tekst">
-          Dagens tekst
+          {t('consultation.form.currentText')}
         </h2>
         <blockquote class="requirement-text">
           <UserText text={item.currentText ?? ''} />
         </blockquote>
       </section>
-      {comment ? <p class="ds-paragraph muted">Den forrige versjonen tas vare på og vises sammen med kommentaren.</p> : null}
+      {comment ? <p class="ds-paragraph muted">{t('consultation.form.keepsPrevious')}</p> : null}
       {comment && !conflict && (comment.status !== 'mottatt' || comment.answer !== null) ? <TakenUpNotice comment={comment} /> : null}
       <ErrorSummary errors={errors} labels={formLabels} />
       <form method="post" action={action} class="form-narrow form-wide">
@@ -62,16 +70,14 @@ export function CommentFormPage({ round, item, comment, basis, values, errors, p
             <input type="hidden" name="revision" value={String(formBasis.revision)} />
           </>
         ) : null}
-        <SelectField name="kind" label={formLabels.kind} value={values.kind} errors={errors} options={kinds.map((k) => ({ value: k, label: commentKindLabel[k] }))} />
-        <TextAreaField name="text" label={formLabels.text} description="Skrives på vegne av organisasjonen din." value={values.text} errors={errors} rows={6} />
+        <SelectField name="kind" label={formLabels.kind} value={values.kind} errors={errors} options={kinds.map((k) => ({ value: k, label: t(`consultation.kind.${k}`) }))} />
+        <TextAreaField name="text" label={formLabels.text} description={t('consultation.form.onBehalf')} value={values.text} errors={errors} rows={6} />
         {target !== null || errors?.proposal ? (
           <TextAreaField
             name="proposal"
             label={formLabels.proposal}
             description={
-              target !== null
-                ? `Bare for endringsforslag: skriv hele ${proposalTargetLabel[target]} slik dere foreslår den. Vi viser forskjellen fra dagens tekst ord for ord.`
-                : 'Elementet har ingen tekst å foreslå ny ordlyd for.'
+              target !== null ? t('consultation.form.proposalHint', { target }) : t('consultation.form.proposalNoText')
             }
             value={values.proposal}
             errors={errors}
@@ -79,7 +85,7 @@ export function CommentFormPage({ round, item, comment, basis, values, errors, p
           />
         ) : (
           <p class="ds-paragraph muted" data-size="sm">
-            Elementet har ingen kravtekst eller beskrivelse, så det kan ikke foreslås ny ordlyd for det. Ønsker dere en endring, beskriv den i kommentaren.
+            {t('consultation.form.noProposal')}
           </p>
         )}
         {/* The word diff: with htmx it is drawn in place (the address stays the form's page); without, the page comes back with it. */}
@@ -87,10 +93,10 @@ export function CommentFormPage({ round, item, comment, basis, values, errors, p
           {preview ? (
             <>
               <h2 class="ds-heading" data-size="xs" tabindex={-1} autofocus>
-                Endringen ord for ord
+                {t('consultation.form.previewHeading')}
               </h2>
               <p class="ds-paragraph muted" data-size="sm">
-                Slettet tekst er gjennomstreket, ny tekst er understreket.
+                {t('consultation.diff.legend')}
               </p>
               <WordDiff segments={preview} />
             </>
@@ -98,7 +104,7 @@ export function CommentFormPage({ round, item, comment, basis, values, errors, p
         </div>
         <div class="button-row">
           <button class="ds-button" type="submit" name="handling" value="send">
-            {comment ? (conflict ? 'Lagre endringen min likevel' : 'Lagre endringen') : 'Send kommentaren'}
+            {comment ? (conflict ? t('consultation.form.saveAnyway') : t('consultation.form.saveEdit')) : t('consultation.form.send')}
           </button>
           {target !== null ? (
             <button
@@ -112,12 +118,12 @@ export function CommentFormPage({ round, item, comment, basis, values, errors, p
               hx-select="#endringen-ord-for-ord"
               hx-swap="outerHTML"
             >
-              Vis endringen ord for ord
+              {t('consultation.form.preview')}
             </button>
           ) : null}
           {conflict && comment ? (
             <a class="ds-button" data-variant="tertiary" href={commentHref(comment)}>
-              Forkast endringen min
+              {t('consultation.form.discard')}
             </a>
           ) : null}
         </div>
@@ -128,11 +134,11 @@ export function CommentFormPage({ round, item, comment, basis, values, errors, p
 
 /** Before an edit of a comment the programme has taken up: what saving will do to its status and answer. */
 function TakenUpNotice({ comment: c }: { comment: Comment }) {
+  const { t } = useI18n();
+  const status = t(`consultation.statusInText.${c.status}`);
   return (
     <Notice color="info">
-      Prosjektet har tatt kommentaren til behandling (status: {commentStatusLabel[c.status].toLowerCase()}
-      {c.answer !== null ? `, med svar på versjon ${c.answeredVersion ?? c.version}` : ''}). Lagrer du en endring, settes statusen tilbake til «under vurdering», og
-      prosjektet svarer på den nye versjonen.{c.answer !== null ? ' Svaret som er gitt, blir stående merket med versjonen det gjaldt.' : ''}
+      {c.answer !== null ? t('consultation.form.takenUpAnswered', { status, version: c.answeredVersion ?? c.version }) : t('consultation.form.takenUp', { status })}
     </Notice>
   );
 }
@@ -141,35 +147,32 @@ const show = (v: string | null | undefined) => (v && v.trim() !== '' ? v : '–'
 
 /** Nothing was saved: the comment as stored now beside what the writer sent, and the programme's handling now. */
 function ConflictPanel({ comment: c, conflict }: { comment: Comment; conflict: EditConflict }) {
+  const { t } = useI18n();
   const sent = conflict.submitted;
   const sentKind = commentKinds.find((k) => k === sent.kind);
   const rows: Array<[string, string, string]> = [
-    ['Type', sentKind ? commentKindLabel[sentKind] : '–', commentKindLabel[c.kind]],
-    ['Kommentar', show(sent.text), show(c.text)],
-    ['Foreslått tekst', sentKind === 'endringsforslag' ? show(sent.proposal) : '–', show(c.proposal)],
+    [t('consultation.csv.kind'), sentKind ? t(`consultation.kind.${sentKind}`) : '–', t(`consultation.kind.${c.kind}`)],
+    [t('consultation.csv.comment'), show(sent.text), show(c.text)],
+    [t('consultation.csv.proposal'), sentKind === 'endringsforslag' ? show(sent.proposal) : '–', show(c.proposal)],
   ];
   return (
     <section aria-labelledby="konflikt-tittel" class="conflict-panel">
       <div class="ds-alert" data-color="warning" role="alert" tabindex={-1} autofocus>
         <h2 class="ds-heading" data-size="xs" id="konflikt-tittel">
-          Kommentaren er endret etter at du åpnet skjemaet
+          {t('consultation.editConflict.heading')}
         </h2>
         <p class="ds-paragraph">
-          Ingenting er lagret.{' '}
-          {c.version !== conflict.from
-            ? `Du tok utgangspunkt i versjon ${conflict.from}, men noen i organisasjonen din har lagret versjon ${c.version} i mellomtiden.`
-            : 'Prosjektet har endret status eller svar i mellomtiden.'}{' '}
-          Se hvordan kommentaren står nå. Endringen din står i skjemaet under; lagre den på nytt om den fortsatt skal gjelde.
+          {c.version !== conflict.from ? t('consultation.editConflict.newVersion', { from: conflict.from, version: c.version }) : t('consultation.editConflict.handled')}
         </p>
       </div>
       <div class="table-scroll">
         <table class="ds-table conflict" data-border>
-          <caption>Endringen din og kommentaren slik den er lagret nå (versjon {c.version})</caption>
+          <caption>{t('consultation.editConflict.caption', { version: c.version })}</caption>
           <thead>
             <tr>
-              <th scope="col">Felt</th>
-              <th scope="col">Endringen din</th>
-              <th scope="col">Lagret nå</th>
+              <th scope="col">{t('consultation.editConflict.field')}</th>
+              <th scope="col">{t('consultation.editConflict.yours')}</th>
+              <th scope="col">{t('consultation.editConflict.stored')}</th>
             </tr>
           </thead>
           <tbody>
@@ -188,14 +191,14 @@ function ConflictPanel({ comment: c, conflict }: { comment: Comment; conflict: E
         </table>
       </div>
       <h3 class="ds-heading" data-size="2xs">
-        Prosjektets behandling nå
+        {t('consultation.editConflict.handling')}
       </h3>
       <p class="ds-paragraph">
-        Status: <CommentStatusTag status={c.status} />
+        {t('consultation.list.status')}: <CommentStatusTag status={c.status} />
       </p>
       <Answer comment={c} />
       {c.status !== 'mottatt' || c.answer !== null ? (
-        <p class="ds-paragraph muted">Lagrer du endringen, settes statusen tilbake til «under vurdering», og prosjektet svarer på den nye versjonen.</p>
+        <p class="ds-paragraph muted">{t('consultation.editConflict.reopens')}</p>
       ) : null}
     </section>
   );

@@ -1,10 +1,9 @@
+import type { Child } from 'hono/jsx';
 import { RoundBaselineNote } from '../../components/round-baseline.tsx';
 import {
   acceptsComments,
   answersEarlierVersion,
-  commentKindLabel,
   commentStatuses,
-  commentStatusLabel,
   type Comment,
   type CommentBasis,
   type CommentVersion,
@@ -15,11 +14,12 @@ import {
 } from '../../../model/consultation.ts';
 import { diffWords } from '../../../model/word-diff.ts';
 import { Empty, PageHeader } from '../../components/common.tsx';
-import { Answer, CommentBody, CommentStatusTag, ItemName, ProposalDiff, RoundStateTag, UserText, WordDiff } from '../../components/consultation.tsx';
+import { Answer, CommentBody, CommentStatusTag, commentTitle, ItemName, ProposalDiff, RoundStateTag, UserText, WordDiff, type Markup } from '../../components/consultation.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { ApplyProposal, type ApplyFormState } from './apply-proposal.tsx';
 import { ErrorSummary, Notice, SelectField, TextAreaField, type FieldErrors } from '../../components/form.tsx';
 import { DateTimeText } from '../../components/dates.tsx';
+import { useI18n, type MessageKey } from '../../i18n/index.ts';
 
 /** A form's values as typed and its errors, for re-rendering after a failed validation. */
 export interface FormState {
@@ -56,60 +56,69 @@ export interface CommentPageProps {
   baseline?: { id: number; name: string } | null;
 }
 
-const savedMessages: Record<string, string> = {
-  kommentar: 'Kommentaren er sendt. Prosjektet svarer på den her.',
-  endret: 'Endringen er lagret. Den forrige versjonen er tatt vare på.',
-  'endret-vurderes':
-    'Endringen er lagret, og den forrige versjonen er tatt vare på. Kommentaren er satt tilbake til «under vurdering»: prosjektet svarer på den nye versjonen. Et svar som alt er gitt, står merket med versjonen det gjaldt.',
-  uendret: 'Ingenting er endret, så ingenting er lagret.',
-  innlegg: 'Innlegget er lagt til i tråden.',
-  behandling: 'Status og svar er lagret.',
-  skjult: 'Kommentaren er skjult. Teksten vises nå bare for administratorer og organisasjonen som skrev den.',
-  innarbeidet: 'Forslaget er brukt i elementets tekst. Endringen står i elementets historikk med henvisning til denne kommentaren.',
-};
+/** The notice after a save, by the `lagret` the redirect carries. */
+const savedMessages = {
+  kommentar: 'consultation.saved.comment',
+  endret: 'consultation.saved.edited',
+  'endret-vurderes': 'consultation.saved.editedReopened',
+  uendret: 'consultation.saved.unchanged',
+  innlegg: 'consultation.saved.reply',
+  behandling: 'consultation.saved.answer',
+  skjult: 'consultation.saved.hidden',
+  innarbeidet: 'consultation.saved.applied',
+} as const satisfies Record<string, MessageKey>;
+const savedMessage = (saved: string | undefined): MessageKey | undefined => (saved && saved in savedMessages ? savedMessages[saved as keyof typeof savedMessages] : undefined);
+
+const strong = (chunks: Array<string | Markup>) => <strong>{chunks}</strong>;
+const timeTag = (at: string) => (chunks: Array<string | Markup>) => <time datetime={at}>{chunks}</time>;
 
 export const commentHref = (c: Pick<Comment, 'roundId' | 'id'>) => `/horing/${c.roundId}/kommentarer/${c.id}`;
 
 export function CommentPage(props: CommentPageProps) {
   const { round, state, item, comment: c, can } = props;
-  const title = `Kommentar ${c.id}: ${commentKindLabel[c.kind]} fra ${c.organisationName}`;
+  const i18n = useI18n();
+  const { t, tx } = i18n;
+  const title = t('consultation.comment.numbered', { id: c.id, title: commentTitle(i18n, c) });
+  const saved = savedMessage(props.saved);
   return (
     <>
-      <PageHeader title={title} crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/horing', label: 'Høring' }, { href: `/horing/${round.id}`, label: round.title }, { label: `Kommentar ${c.id}` }]}>
+      <PageHeader
+        title={title}
+        crumbs={[
+          { href: '/', label: t('consultation.crumb.home') },
+          { href: '/horing', label: t('consultation.crumb.consultation') },
+          { href: `/horing/${round.id}`, label: round.title },
+          { label: t('consultation.comment.number', { id: c.id }) },
+        ]}
+      >
         <p class="element-meta">
           <RoundStateTag state={state} />
           <CommentStatusTag status={c.status} />
-          <span>
-            Skrevet <DateTimeText at={c.createdAt} />
-          </span>
-          {c.version > 1 ? (
-            <span>
-              endret <DateTimeText at={c.updatedAt} /> (versjon {c.version})
-            </span>
-          ) : null}
+          <span>{tx('consultation.comment.writtenCapital', { at: i18n.dateTime(c.createdAt), time: timeTag(c.createdAt) })}</span>
+          {c.version > 1 ? <span>{tx('consultation.comment.edited', { at: i18n.dateTime(c.updatedAt), version: c.version, time: timeTag(c.updatedAt) })}</span> : null}
         </p>
         <RoundBaselineNote baseline={props.baseline} about="comment" />
       </PageHeader>
-      {props.saved && savedMessages[props.saved] ? <Notice color="success">{savedMessages[props.saved]}</Notice> : null}
+      {saved ? <Notice color="success">{t(saved)}</Notice> : null}
       <section aria-labelledby="gjelder">
         <h2 class="ds-heading" data-size="sm" id="gjelder">
-          Gjelder <ItemName item={{ ...item, deleted: item.currentText === null }} />
+          {tx('consultation.comment.aboutHeading', { item: () => <ItemName item={{ ...item, deleted: item.currentText === null }} /> })}
         </h2>
         {item.currentText !== null ? (
           <blockquote class="requirement-text">
             <UserText text={item.currentText} />
           </blockquote>
         ) : (
-          <p class="ds-paragraph muted">Elementet er slettet fra omfanget. Kommentaren står likevel.</p>
+          <p class="ds-paragraph muted">{t('consultation.comment.itemDeleted')}</p>
         )}
       </section>
       <section aria-labelledby="kommentaren" class="ds-card comment">
         <h2 class="ds-heading" data-size="sm" id="kommentaren">
-          Kommentaren
+          {t('consultation.comment.heading')}
         </h2>
         {c.proposal !== null && item.currentText !== null && c.baseText !== null && c.baseText !== item.currentText ? (
           <p class="ds-paragraph muted" data-size="sm">
-            Teksten er endret etter at forslaget ble skrevet. Endringen under viser forslaget mot teksten slik den var da.
+            {t('consultation.comment.textChanged')}
           </p>
         ) : null}
         <CommentBody comment={c} />
@@ -117,7 +126,7 @@ export function CommentPage(props: CommentPageProps) {
         {can.edit ? (
           <p class="ds-paragraph">
             <a class="ds-link" href={`${commentHref(c)}/rediger`}>
-              Endre kommentaren
+              {t('consultation.comment.edit')}
             </a>
           </p>
         ) : null}
@@ -132,26 +141,32 @@ export function CommentPage(props: CommentPageProps) {
 }
 
 function Versions({ versions, comment }: { versions: CommentVersion[]; comment: Comment }) {
+  const i18n = useI18n();
+  const { t, tx } = i18n;
   if (versions.length === 0 || comment.text === null) return null;
   return (
     <section aria-labelledby="versjoner">
       <h2 class="ds-heading" data-size="sm" id="versjoner">
-        Tidligere versjoner ({versions.length})
+        {t('consultation.versions.heading', { count: versions.length })}
       </h2>
       {versions.map((v) => (
         <details class="ds-details">
           <summary>
-            Versjon {v.version}: {commentKindLabel[v.kind]}, skrevet <DateTimeText at={v.writtenAt} />
-            {v.answer !== null ? ', med svar fra prosjektet' : ''}
+            {tx(v.answer !== null ? 'consultation.versions.summaryAnswered' : 'consultation.versions.summary', {
+              version: v.version,
+              kind: t(`consultation.kind.${v.kind}`),
+              at: i18n.dateTime(v.writtenAt),
+              time: timeTag(v.writtenAt),
+            })}
           </summary>
           <div>
             <UserText text={v.text} />
             {v.proposal !== null ? <ProposalDiff before={v.baseText ?? ''} after={v.proposal} /> : null}
             {v.answer !== null ? (
-              <section class="answer answer--earlier" aria-label={`Svar på versjon ${v.version}`}>
+              <section class="answer answer--earlier" aria-label={t('consultation.versions.answerLabel', { version: v.version })}>
                 <p class="answer__title ds-paragraph" data-size="sm">
-                  <strong>Svar fra prosjektet på versjon {v.version}</strong>
-                  {v.status ? ` (${commentStatusLabel[v.status].toLowerCase()})` : ''}
+                  {tx('consultation.answer.titleVersion', { version: v.version, strong })}
+                  {v.status ? ` (${t(`consultation.statusInText.${v.status}`)})` : ''}
                   {v.answeredAt ? (
                     <>
                       {', '}
@@ -186,32 +201,33 @@ function AnswerForm({ comment, versions, form }: { comment: Comment; versions: C
   const earlier = answersEarlierVersion(comment);
   const values = form?.values ?? { status: comment.status, answer: earlier ? '' : (comment.answer ?? '') };
   const basis = form?.basis ?? { version: comment.version, revision: comment.revision };
-  const labels = { status: 'Status', answer: 'Prosjektets svar' };
+  const { t } = useI18n();
+  const labels = { status: t('consultation.list.status'), answer: t('consultation.answerForm.answer') };
   return (
     <section aria-labelledby="behandling">
       <h2 class="ds-heading" data-size="sm" id="behandling">
-        Status og svar
+        {t('consultation.answerForm.heading')}
       </h2>
       {form?.conflictFrom !== undefined ? <AnswerConflict comment={comment} from={form.conflictFrom} versions={versions} /> : null}
       <ErrorSummary errors={form?.errors} labels={labels} />
       {earlier && form?.conflictFrom === undefined ? (
         <p class="ds-paragraph">
-          Svaret som står, gjaldt versjon {comment.answeredVersion}. Skriv svaret på versjon {comment.version}; det forrige svaret blir stående under «Tidligere versjoner».
+          {t('consultation.answerForm.earlier', { answered: comment.answeredVersion ?? 0, version: comment.version })}
         </p>
       ) : null}
       <form method="post" action={`${commentHref(comment)}/behandling`} class="form-narrow">
         {basisInputs(basis)}
-        <SelectField name="status" label={labels.status} value={values.status} errors={form?.errors} options={commentStatuses.map((s) => ({ value: s, label: commentStatusLabel[s] }))} />
+        <SelectField name="status" label={labels.status} value={values.status} errors={form?.errors} options={commentStatuses.map((s) => ({ value: s, label: t(`consultation.status.${s}`) }))} />
         <TextAreaField
           name="answer"
           label={labels.answer}
-          description={`Svaret gjelder versjon ${basis.version ?? comment.version} av kommentaren og vises sammen med den for alle som kan lese høringen. Det må fylles ut når kommentaren er tatt til følge, delvis tatt til følge eller ikke tatt til følge.`}
+          description={t('consultation.answerForm.hint', { version: basis.version ?? comment.version })}
           value={values.answer}
           errors={form?.errors}
           rows={5}
         />
         <button class="ds-button" type="submit">
-          Lagre status og svar
+          {t('consultation.answerForm.save')}
         </button>
       </form>
     </section>
@@ -221,52 +237,49 @@ function AnswerForm({ comment, versions, form }: { comment: Comment; versions: C
 /** Nothing was saved: how the comment changed since the architect opened it, and its handling now. */
 function AnswerConflict({ comment: c, from, versions }: { comment: Comment; from: number; versions: CommentVersion[] }) {
   const seen = versions.find((v) => v.version === from);
+  const { t } = useI18n();
   return (
     <div class="ds-alert" data-color="warning" role="alert" tabindex={-1} autofocus>
       <h3 class="ds-heading" data-size="xs">
-        Kommentaren er endret etter at du åpnet den. Svaret ditt er ikke lagret.
+        {t('consultation.answerConflict.heading')}
       </h3>
       {c.version !== from ? (
         <>
-          <p class="ds-paragraph">
-            Du svarte på versjon {from}, men organisasjonen har lagret versjon {c.version} i mellomtiden. Les den nye teksten over før du svarer. Slik er kommentarteksten endret:
-          </p>
+          <p class="ds-paragraph">{t('consultation.answerConflict.newVersion', { from, version: c.version })}</p>
           {seen && c.text !== null ? <WordDiff segments={diffWords(seen.text, c.text)} /> : null}
         </>
       ) : (
-        <p class="ds-paragraph">Noen har endret status eller svar i mellomtiden.</p>
+        <p class="ds-paragraph">{t('consultation.answerConflict.handled')}</p>
       )}
       <p class="ds-paragraph">
-        Status nå: {commentStatusLabel[c.status]}. {c.answer === null ? 'Ingen svar ennå.' : answersEarlierVersion(c) ? `Svaret som står, gjaldt versjon ${c.answeredVersion}:` : 'Svaret som står:'}
+        {t('consultation.answerConflict.statusNow', { status: t(`consultation.status.${c.status}`) })}{' '}
+        {c.answer === null
+          ? t('consultation.answerConflict.noAnswer')
+          : answersEarlierVersion(c)
+            ? t('consultation.answerConflict.answerEarlier', { answered: c.answeredVersion ?? 0 })
+            : t('consultation.answerConflict.answerNow')}
       </p>
       {c.answer !== null ? <UserText text={c.answer} /> : null}
-      <p class="ds-paragraph">Svaret du skrev, står i skjemaet under. Lagre det på nytt om det fortsatt passer.</p>
+      <p class="ds-paragraph">{t('consultation.answerConflict.yours')}</p>
     </div>
   );
 }
 
 function HideForm({ comment, form }: { comment: Comment; form: FormState | undefined }) {
+  const { t } = useI18n();
   return (
     <section aria-labelledby="skjul">
       <h2 class="ds-heading" data-size="sm" id="skjul">
-        Skjul kommentaren
+        {t('consultation.hide.heading')}
       </h2>
-      <p class="ds-paragraph muted">
-        For eksempel når den inneholder personopplysninger. Kommentaren står fortsatt i høringen og rapporten, merket som skjult; teksten og tråden vises bare for
-        administratorer og organisasjonen som skrev den. Begrunnelsen vises for administratorer.
-      </p>
-      {form?.conflictFrom !== undefined ? (
-        <Notice color="warning">
-          Kommentaren er ikke skjult: organisasjonen har lagret versjon {comment.version} etter at du åpnet den (du så versjon {form.conflictFrom}). Les den nye teksten over, og skjul
-          den på nytt om det fortsatt trengs.
-        </Notice>
-      ) : null}
-      <ErrorSummary errors={form?.errors} labels={{ reason: 'Begrunnelse' }} />
+      <p class="ds-paragraph muted">{t('consultation.hide.lead')}</p>
+      {form?.conflictFrom !== undefined ? <Notice color="warning">{t('consultation.hide.conflict', { version: comment.version, from: form.conflictFrom })}</Notice> : null}
+      <ErrorSummary errors={form?.errors} labels={{ reason: t('consultation.hide.reason') }} />
       <form method="post" action={`${commentHref(comment)}/skjul`} class="form-narrow">
         {basisInputs({ version: form?.basis?.version ?? comment.version })}
-        <TextAreaField name="reason" label="Begrunnelse" value={form?.values.reason} errors={form?.errors} />
+        <TextAreaField name="reason" label={t('consultation.hide.reason')} value={form?.values.reason} errors={form?.errors} />
         <button class="ds-button" data-color="danger" type="submit">
-          Skjul kommentaren
+          {t('consultation.hide.heading')}
         </button>
       </form>
     </section>
@@ -275,35 +288,36 @@ function HideForm({ comment, form }: { comment: Comment; form: FormState | undef
 
 function Thread({ comment: c, replies, page, pageSize, can, forms, state }: CommentPageProps) {
   const hiddenThread = c.hidden && c.text === null;
+  const { t } = useI18n();
   return (
     <section aria-labelledby="traden-tittel" id="traden">
       <h2 class="ds-heading" data-size="sm" id="traden-tittel">
-        Tråden ({c.replyCount} innlegg)
+        {t('consultation.thread.heading', { count: c.replyCount })}
       </h2>
       {hiddenThread ? (
-        <Empty>Tråden er skjult sammen med kommentaren.</Empty>
+        <Empty>{t('consultation.thread.hidden')}</Empty>
       ) : replies.length === 0 ? (
-        <Empty>{c.replyCount === 0 ? 'Ingen innlegg ennå.' : `Ingen innlegg på side ${page}.`}</Empty>
+        <Empty>{c.replyCount === 0 ? t('consultation.thread.none') : t('consultation.thread.nonePage', { page })}</Empty>
       ) : (
         <ol class="thread">
           {replies.map((r) => (
             <li class="thread__reply" id={`innlegg-${r.id}`}>
               <p class="ds-paragraph" data-size="sm">
-                <strong>{r.organisationName ?? 'Prosjektet (Direktoratet for e-helse)'}</strong>, <DateTimeText at={r.createdAt} />
+                <strong>{r.organisationName ?? t('consultation.thread.programme')}</strong>, <DateTimeText at={r.createdAt} />
               </p>
-              {r.text !== null ? <UserText text={r.text} /> : <p class="muted">Innlegget er skjult.</p>}
+              {r.text !== null ? <UserText text={r.text} /> : <p class="muted">{t('consultation.thread.replyHidden')}</p>}
             </li>
           ))}
         </ol>
       )}
-      <Pager page={page} pageSize={pageSize} total={hiddenThread ? 0 : c.replyCount} href={(p) => `${commentHref(c)}${p > 1 ? `?side=${p}` : ''}#traden`} label="Sider i tråden" />
+      <Pager page={page} pageSize={pageSize} total={hiddenThread ? 0 : c.replyCount} href={(p) => `${commentHref(c)}${p > 1 ? `?side=${p}` : ''}#traden`} label={t('consultation.pager.thread')} />
       {can.reply && acceptsComments(state) && !c.hidden ? (
         <>
-          <ErrorSummary errors={forms?.reply?.errors} labels={{ text: 'Nytt innlegg' }} />
+          <ErrorSummary errors={forms?.reply?.errors} labels={{ text: t('consultation.thread.new') }} />
           <form method="post" action={`${commentHref(c)}/svar`} class="form-narrow">
-            <TextAreaField name="text" label="Nytt innlegg" description="Innlegget vises i tråden for alle som kan lese høringen." value={forms?.reply?.values.text} errors={forms?.reply?.errors} rows={4} />
+            <TextAreaField name="text" label={t('consultation.thread.new')} description={t('consultation.thread.newHint')} value={forms?.reply?.values.text} errors={forms?.reply?.errors} rows={4} />
             <button class="ds-button" data-variant="secondary" type="submit">
-              Legg til innlegget
+              {t('consultation.thread.add')}
             </button>
           </form>
         </>

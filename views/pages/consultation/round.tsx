@@ -1,10 +1,8 @@
+import type { Child } from 'hono/jsx';
 import { RoundBaselineNote } from '../../components/round-baseline.tsx';
 import {
   acceptsComments,
   commentStatuses,
-  commentStatusLabel,
-  roundPhaseLabel,
-  roundViewLabel,
   roundViews,
   type Comment,
   type Novelty,
@@ -16,7 +14,7 @@ import {
 import { itemLabel, type Figures, type Tally } from '../../../model/consultation-report.ts';
 import type { NewSummary } from '../../../src/db/queries/consultation-comments.ts';
 import { Empty, PageHeader, TabLinks } from '../../components/common.tsx';
-import { CommentCard, ItemName, RoundStateTag, UserText } from '../../components/consultation.tsx';
+import { CommentCard, ItemName, RoundStateTag, UserText, type Markup } from '../../components/consultation.tsx';
 import { Pager } from '../../components/pager.tsx';
 import { FilterSelect, Notice } from '../../components/form.tsx';
 import { DateText, DateTimeText } from '../../components/dates.tsx';
@@ -61,37 +59,32 @@ export function roundHref(roundId: number, query: Partial<RoundQuery>): string {
   return `/horing/${roundId}${search ? `?${search}` : ''}`;
 }
 
-const savedMessages: Record<string, string> = {
-  runde: 'Høringsrunden er lagret.',
-};
-
 export function RoundPage(props: RoundPageProps) {
   const { round, state, items, figures, can } = props;
+  const { t, tx } = useI18n();
   return (
     <>
-      <PageHeader title={round.title} crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/horing', label: 'Høring' }, { label: round.title }]}>
+      <PageHeader title={round.title} crumbs={[{ href: '/', label: t('consultation.crumb.home') }, { href: '/horing', label: t('consultation.crumb.consultation') }, { label: round.title }]}>
         <p class="element-meta">
           <RoundStateTag state={state} />
-          <span>{roundPhaseLabel[round.phase]}</span>
-          <span>
-            Høringsperiode: <DateText date={round.opensOn} /> til og med <DateText date={round.closesOn} />
-          </span>
+          <span>{t(`consultation.phase.${round.phase}`)}</span>
+          <span>{tx('consultation.round.period', { opens: () => <DateText date={round.opensOn} />, closes: () => <DateText date={round.closesOn} /> })}</span>
         </p>
         <RoundBaselineNote baseline={props.baseline} about="round" />
       </PageHeader>
-      {props.saved && savedMessages[props.saved] ? <Notice color="success">{savedMessages[props.saved]}</Notice> : null}
+      {props.saved === 'runde' ? <Notice color="success">{t('consultation.round.saved')}</Notice> : null}
       {round.description ? <UserText text={round.description} /> : null}
       <StateNotice state={state} round={round} can={can} />
       <ul class="link-list actions-list">
         <li>
           <a class="ds-link" href={`/horing/${round.id}/rapport`}>
-            Høringsrapport (utskrift, CSV og Markdown)
+            {t('consultation.round.reportLink')}
           </a>
         </li>
         {can.manage ? (
           <li>
             <a class="ds-link" href={`/horing/${round.id}/rediger`}>
-              Endre høringsrunden
+              {t('consultation.round.edit')}
             </a>
           </li>
         ) : null}
@@ -105,7 +98,7 @@ export function RoundPage(props: RoundPageProps) {
             <form method="post" action={`/horing/${round.id}/besok`} class="visit-mark-form">
               <input type="hidden" name="sett" value={props.visit.readAt} />
               <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
-                Merk alt som sett
+                {t('consultation.round.markSeen')}
               </button>
             </form>
           </noscript>
@@ -113,13 +106,13 @@ export function RoundPage(props: RoundPageProps) {
       ) : null}
       <section aria-labelledby="til-horing">
         <h2 class="ds-heading" data-size="sm" id="til-horing">
-          Til høring ({items.length})
+          {t('consultation.round.items', { count: items.length })}
         </h2>
         <ItemTable round={round} items={items} tallies={new Map(figures.byItem.map((t) => [t.itemId, t]))} canComment={can.comment && acceptsComments(state)} />
       </section>
       <section aria-labelledby="tall">
         <h2 class="ds-heading" data-size="sm" id="tall">
-          Tall
+          {t('consultation.round.figures')}
         </h2>
         <FigureTables roundId={round.id} figures={figures} />
       </section>
@@ -129,33 +122,18 @@ export function RoundPage(props: RoundPageProps) {
 }
 
 function StateNotice({ state, round, can }: { state: RoundState; round: Round; can: RoundAbilities }) {
-  if (state === 'planned') {
-    return (
-      <Notice color="info">
-        Høringen åpner <DateText date={round.opensOn} />. Da kan organisasjonene kommentere.
-      </Notice>
-    );
-  }
-  if (state === 'closed') {
-    return (
-      <Notice color="info">
-        Fristen gikk ut <DateText date={round.closesOn} />. Ingen kan skrive eller endre kommentarer lenger; prosjektet svarer på dem som ikke er besvart.
-      </Notice>
-    );
-  }
-  return can.comment ? (
-    <Notice color="info">
-      Høringen er åpen til og med <DateText date={round.closesOn} />. Velg «Kommenter» ved kravet eller elementet du vil kommentere; kommentaren skrives på vegne av organisasjonen din.
-    </Notice>
-  ) : null;
+  const { tx } = useI18n();
+  if (state === 'planned') return <Notice color="info">{tx('consultation.round.planned', { date: () => <DateText date={round.opensOn} /> })}</Notice>;
+  if (state === 'closed') return <Notice color="info">{tx('consultation.round.closed', { date: () => <DateText date={round.closesOn} /> })}</Notice>;
+  return can.comment ? <Notice color="info">{tx('consultation.round.open', { date: () => <DateText date={round.closesOn} /> })}</Notice> : null;
 }
 
 function VisitSummary({ signedIn, since, summary }: Pick<RoundPageProps['visit'], 'signedIn' | 'since' | 'summary'>) {
+  const { t, tx, list, dateTime } = useI18n();
   if (!signedIn) return null;
   if (since === null || summary === null) {
-    return <p class="ds-paragraph muted visit-summary">Første gang du åpner denne høringen: neste gang viser vi hva som er nytt siden nå.</p>;
+    return <p class="ds-paragraph muted visit-summary">{t('consultation.visit.first')}</p>;
   }
-  const { t, list } = useI18n();
   const parts = [
     [summary.comments, 'consultation.visit.comments'],
     [summary.edited, 'consultation.visit.edited'],
@@ -166,51 +144,52 @@ function VisitSummary({ signedIn, since, summary }: Pick<RoundPageProps['visit']
   return (
     <div class="ds-alert visit-summary" data-color="info">
       <p class="ds-paragraph">
-        Siden forrige besøk (<DateTimeText at={since} />):{' '}
-        {any
-          ? list(parts.filter(([n]) => n > 0).map(([count, key]) => t(key, { count })))
-          : t('consultation.visit.nothing')}
-        .
+        {tx('consultation.visit.since', {
+          at: dateTime(since),
+          time: (chunks) => <time datetime={since}>{chunks}</time>,
+          news: any ? list(parts.filter(([n]) => n > 0).map(([count, key]) => t(key, { count }))) : t('consultation.visit.nothing'),
+        })}
       </p>
     </div>
   );
 }
 
 function ItemTable({ round, items, tallies, canComment }: { round: Round; items: RoundItem[]; tallies: Map<number, Tally>; canComment: boolean }) {
-  if (items.length === 0) return <Empty>Ingen krav eller elementer er lagt ut på høring.</Empty>;
+  const { t, tx } = useI18n();
+  if (items.length === 0) return <Empty>{t('consultation.round.noItems')}</Empty>;
+  const sr = (chunks: Array<string | Markup>) => <span class="ds-sr-only">{chunks}</span>;
   return (
     <div class="table-scroll">
       <table class="ds-table" data-border data-zebra>
-        <caption class="ds-sr-only">Krav og elementer til høring</caption>
+        <caption class="ds-sr-only">{t('consultation.round.itemsCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Krav eller element</th>
-            <th scope="col">Gjeldende tekst</th>
+            <th scope="col">{t('consultation.round.col.item')}</th>
+            <th scope="col">{t('consultation.round.col.text')}</th>
             <th scope="col" class="num">
-              Kommentarer
+              {t('consultation.round.col.comments')}
             </th>
             <th scope="col" class="num">
-              Besvart
+              {t('consultation.round.col.answered')}
             </th>
-            {canComment ? <th scope="col">Kommenter</th> : null}
+            {canComment ? <th scope="col">{t('consultation.round.col.comment')}</th> : null}
           </tr>
         </thead>
         <tbody>
           {items.map((item) => {
-            const t = tallies.get(item.id);
-            const total = t?.total ?? 0;
-            const open = t ? t.byStatus.mottatt + t.byStatus['under-vurdering'] : 0;
+            const tally = tallies.get(item.id);
+            const total = tally?.total ?? 0;
+            const open = tally ? tally.byStatus.mottatt + tally.byStatus['under-vurdering'] : 0;
             return (
               <tr>
                 <th scope="row">
                   <ItemName item={{ ...item, deleted: item.currentText === null }} />
                 </th>
-                <td>{item.currentText === null ? <span class="muted">Slettet fra omfanget</span> : <span class="clamp">{item.currentText}</span>}</td>
+                <td>{item.currentText === null ? <span class="muted">{t('consultation.round.deleted')}</span> : <span class="clamp">{item.currentText}</span>}</td>
                 <td class="num">
                   {total > 0 ? (
                     <a class="ds-link" href={`${roundHref(round.id, { punkt: item.id })}#kommentarer`}>
-                      {total}
-                      <span class="ds-sr-only"> kommentarer til {itemLabel(item)}</span>
+                      {tx('consultation.round.commentsOn', { count: total, item: itemLabel(item), sr })}
                     </a>
                   ) : (
                     0
@@ -221,7 +200,7 @@ function ItemTable({ round, items, tallies, canComment }: { round: Round; items:
                   <td>
                     {item.currentText !== null ? (
                       <a class="ds-link" href={`/horing/${round.id}/kommentarer/ny?punkt=${item.id}`}>
-                        Kommenter<span class="ds-sr-only"> {itemLabel(item)}</span>
+                        {tx('consultation.round.commentOn', { item: itemLabel(item), sr })}
                       </a>
                     ) : null}
                   </td>
@@ -237,13 +216,14 @@ function ItemTable({ round, items, tallies, canComment }: { round: Round; items:
 
 /** Figures per status and per organisation; hidden comments are counted, and counted separately. */
 export function FigureTables({ roundId, figures }: { roundId: number | null; figures: Figures }) {
+  const { t, number } = useI18n();
   const StatusCells = ({ tally }: { tally: Tally }) => (
     <>
       {commentStatuses.map((s) => (
-        <td class="num">{tally.byStatus[s]}</td>
+        <td class="num">{number(tally.byStatus[s])}</td>
       ))}
-      <td class="num">{tally.hidden}</td>
-      <td class="num">{tally.total}</td>
+      <td class="num">{number(tally.hidden)}</td>
+      <td class="num">{number(tally.total)}</td>
     </>
   );
   const Head = ({ first }: { first: string }) => (
@@ -252,14 +232,14 @@ export function FigureTables({ roundId, figures }: { roundId: number | null; fig
         <th scope="col">{first}</th>
         {commentStatuses.map((s) => (
           <th scope="col" class="num">
-            {commentStatusLabel[s]}
+            {t(`consultation.status.${s}`)}
           </th>
         ))}
         <th scope="col" class="num">
-          Skjult
+          {t('consultation.figures.hidden')}
         </th>
         <th scope="col" class="num">
-          I alt
+          {t('consultation.figures.total')}
         </th>
       </tr>
     </thead>
@@ -267,8 +247,8 @@ export function FigureTables({ roundId, figures }: { roundId: number | null; fig
   return (
     <div class="table-scroll">
       <table class="ds-table figures" data-border>
-        <caption>Kommentarer per status og per organisasjon</caption>
-        <Head first="Organisasjon" />
+        <caption>{t('consultation.figures.caption')}</caption>
+        <Head first={t('consultation.figures.organisation')} />
         <tbody>
           {figures.byOrganisation.map((o) => (
             <tr>
@@ -283,7 +263,7 @@ export function FigureTables({ roundId, figures }: { roundId: number | null; fig
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Alle organisasjoner</th>
+            <th scope="row">{t('consultation.figures.allOrganisations')}</th>
             <StatusCells tally={figures.all} />
           </tr>
         </tfoot>
@@ -297,57 +277,59 @@ export function CommentList({ round, state, items, figures, comments, total, pag
   const href = (changes: Partial<RoundQuery>) => roundHref(round.id, { ...query, side: 1, ...changes });
   const hx = (to: string) => ({ 'hx-get': to, 'hx-target': '#kommentarer', 'hx-swap': 'outerHTML', 'hx-push-url': 'true' });
   const filtered = query.punkt !== undefined || query.organisasjon !== undefined || query.status !== undefined || query.nye !== undefined;
+  const { t, tx } = useI18n();
+  const sr = (chunks: Array<string | Markup>) => <span class="ds-sr-only">{chunks}</span>;
   let group = '';
   return (
     <section id="kommentarer" aria-labelledby="kommentarer-tittel">
       <h2 class="ds-heading" data-size="sm" id="kommentarer-tittel">
-        Kommentarer
+        {t('consultation.list.heading')}
       </h2>
       <TabLinks
-        label="Ordne kommentarene"
-        links={roundViews.map((v) => ({ id: `vis-${v}`, href: href({ vis: v }), label: roundViewLabel[v], current: query.vis === v, attributes: hx(href({ vis: v })) }))}
+        label={t('consultation.list.views')}
+        links={roundViews.map((v) => ({ id: `vis-${v}`, href: href({ vis: v }), label: t(`consultation.view.${v}`), current: query.vis === v, attributes: hx(href({ vis: v })) }))}
       />
-      <form class="filter-form" method="get" action={`/horing/${round.id}`} hx-get={`/horing/${round.id}`} hx-target="#kommentarer" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true" role="search" aria-label="Filtrer kommentarene">
+      <form class="filter-form" method="get" action={`/horing/${round.id}`} hx-get={`/horing/${round.id}`} hx-target="#kommentarer" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true" role="search" aria-label={t('consultation.list.filter')}>
         {query.vis !== 'element' ? <input type="hidden" name="vis" value={query.vis} /> : null}
-        <FilterSelect id="filter-punkt" name="punkt" label="Krav eller element" all="Alle" options={items.map((i) => ({ value: String(i.id), label: itemLabel(i) }))} value={query.punkt} />
+        <FilterSelect id="filter-punkt" name="punkt" label={t('consultation.round.col.item')} all={t('consultation.list.all')} options={items.map((i) => ({ value: String(i.id), label: itemLabel(i) }))} value={query.punkt} />
         <FilterSelect
           id="filter-organisasjon"
           name="organisasjon"
-          label="Organisasjon"
-          all="Alle"
+          label={t('consultation.figures.organisation')}
+          all={t('consultation.list.all')}
           options={figures.byOrganisation.map((o) => ({ value: String(o.organisationId), label: o.name }))}
           value={query.organisasjon}
         />
-        <FilterSelect id="filter-status" name="status" label="Status" all="Alle" options={commentStatuses.map((s) => ({ value: s, label: commentStatusLabel[s] }))} value={query.status} />
+        <FilterSelect id="filter-status" name="status" label={t('consultation.list.status')} all={t('consultation.list.all')} options={commentStatuses.map((s) => ({ value: s, label: t(`consultation.status.${s}`) }))} value={query.status} />
         {visit.signedIn && visit.since !== null ? (
           <div class="ds-field">
             <input class="ds-input" type="checkbox" id="filter-nye" name="nye" value="ja" checked={query.nye === 'ja'} />
             <label class="ds-label" for="filter-nye">
-              Bare det som er nytt siden forrige besøk
+              {t('consultation.list.onlyNew')}
             </label>
           </div>
         ) : null}
         <button class="ds-button" data-variant="secondary" type="submit">
-          Vis
+          {t('consultation.list.show')}
         </button>
       </form>
       <p class="ds-paragraph" aria-live="polite">
-        {useI18n().t('consultation.round.count', { total, filtered: filtered ? 'yes' : 'no' })}
+        {t('consultation.round.count', { total, filtered: filtered ? 'yes' : 'no' })}
         {filtered ? (
           <>
             {' '}
             <a class="ds-link" href={roundHref(round.id, { vis: query.vis })} {...hx(roundHref(round.id, { vis: query.vis }))}>
-              Vis alle
+              {t('consultation.list.showAll')}
             </a>
           </>
         ) : null}
       </p>
       {comments.length === 0 ? (
-        <Empty>{total === 0 ? 'Ingen kommentarer å vise.' : `Det er ingen kommentarer på side ${query.side}.`}</Empty>
+        <Empty>{total === 0 ? t('consultation.list.none') : t('consultation.list.nonePage', { page: query.side })}</Empty>
       ) : (
         <div class="comment-list">
           {comments.map((c) => {
-            const label = query.vis === 'element' ? itemLabel(c.item) : query.vis === 'organisasjon' ? c.organisationName : commentStatusLabel[c.status];
+            const label = query.vis === 'element' ? itemLabel(c.item) : query.vis === 'organisasjon' ? c.organisationName : t(`consultation.status.${c.status}`);
             const heading = label !== group;
             group = label;
             return (
@@ -366,7 +348,7 @@ export function CommentList({ round, state, items, figures, comments, total, pag
                   actions={
                     can.organisationId === c.organisationId && acceptsComments(state) && !c.hidden ? (
                       <a class="ds-link" href={`/horing/${round.id}/kommentarer/${c.id}/rediger`}>
-                        Endre kommentaren<span class="ds-sr-only"> {c.id}</span>
+                        {tx('consultation.list.editComment', { id: c.id, sr })}
                       </a>
                     ) : null
                   }
@@ -376,7 +358,7 @@ export function CommentList({ round, state, items, figures, comments, total, pag
           })}
         </div>
       )}
-      <Pager page={query.side} pageSize={pageSize} total={total} href={(side) => roundHref(round.id, { ...query, side })} target="#kommentarer" label="Sider med kommentarer" />
+      <Pager page={query.side} pageSize={pageSize} total={total} href={(side) => roundHref(round.id, { ...query, side })} target="#kommentarer" label={t('consultation.pager.comments')} />
     </section>
   );
 }

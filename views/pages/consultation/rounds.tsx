@@ -1,14 +1,14 @@
 import { BaselineChoice } from '../../components/baseline-choice.tsx';
 import type { StaleField } from '../../../model/versions.ts';
 import { StaleNotice, VersionField } from '../../components/stale.tsx';
-import { roundPhaseLabel, roundPhases, roundState, type Round } from '../../../model/consultation.ts';
-import { kindInfo, type ElementKind } from '../../../model/kinds.ts';
+import { roundPhases, roundState, type Round } from '../../../model/consultation.ts';
+import type { ElementKind } from '../../../model/kinds.ts';
 import type { RoundSummary } from '../../../src/db/queries/consultation-rounds.ts';
 import { Empty, PageHeader } from '../../components/common.tsx';
 import { RoundStateTag } from '../../components/consultation.tsx';
 import { ErrorSummary, SelectField, TextAreaField, TextField, type FieldErrors } from '../../components/form.tsx';
 import { DateText } from '../../components/dates.tsx';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n, type I18n } from '../../i18n/index.ts';
 
 export interface RoundsPageProps {
   rounds: RoundSummary[];
@@ -20,51 +20,48 @@ export interface RoundsPageProps {
 }
 
 export function RoundsPage({ rounds, now, mayManage, organisationId, signedIn }: RoundsPageProps) {
+  const { t, number } = useI18n();
   return (
     <>
-      <PageHeader
-        title="Høring"
-        lead="I høringsrunder kommenterer fag-, profesjons- og pasientorganisasjoner kravene og elementene i omfanget. Prosjektet svarer på hver kommentar, og alle som kan lese høringen, ser kommentar, status og svar sammen."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Høring' }]}
-      />
+      <PageHeader title={t('consultation.rounds.title')} lead={t('consultation.rounds.lead')} crumbs={[{ href: '/', label: t('consultation.crumb.home') }, { label: t('consultation.crumb.consultation') }]} />
       <ul class="link-list actions-list">
         {mayManage ? (
           <li>
             <a class="ds-link" href="/horing/ny">
-              Opprett en ny høringsrunde
+              {t('consultation.rounds.create')}
             </a>
           </li>
         ) : null}
         {organisationId !== null ? (
           <li>
             <a class="ds-link" href={`/horing/organisasjon/${organisationId}`}>
-              Alle kommentarene fra din organisasjon, med svar
+              {t('consultation.rounds.own')}
             </a>
           </li>
         ) : null}
       </ul>
       {rounds.length === 0 ? (
-        <Empty>Ingen høringsrunder ennå.</Empty>
+        <Empty>{t('consultation.rounds.none')}</Empty>
       ) : (
         <div class="table-scroll">
           <table class="ds-table" data-border data-zebra>
-            <caption class="ds-sr-only">Høringsrunder</caption>
+            <caption class="ds-sr-only">{t('consultation.rounds.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Høring</th>
-                <th scope="col">Fase</th>
-                <th scope="col">Høringsperiode</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('consultation.rounds.col.round')}</th>
+                <th scope="col">{t('consultation.rounds.col.phase')}</th>
+                <th scope="col">{t('consultation.rounds.col.period')}</th>
+                <th scope="col">{t('consultation.list.status')}</th>
                 <th scope="col" class="num">
-                  Elementer
+                  {t('consultation.rounds.col.elements')}
                 </th>
                 <th scope="col" class="num">
-                  Kommentarer
+                  {t('consultation.round.col.comments')}
                 </th>
                 <th scope="col" class="num">
-                  Besvart
+                  {t('consultation.round.col.answered')}
                 </th>
-                {signedIn ? <th scope="col">Nytt siden forrige besøk</th> : null}
+                {signedIn ? <th scope="col">{t('consultation.rounds.col.new')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -75,17 +72,17 @@ export function RoundsPage({ rounds, now, mayManage, organisationId, signedIn }:
                       {r.title}
                     </a>
                   </th>
-                  <td>{roundPhaseLabel[r.phase]}</td>
+                  <td>{t(`consultation.phase.${r.phase}`)}</td>
                   <td>
                     <DateText date={r.opensOn} />–<DateText date={r.closesOn} />
                   </td>
                   <td>
                     <RoundStateTag state={roundState(r, now)} />
                   </td>
-                  <td class="num">{r.itemCount}</td>
-                  <td class="num">{r.commentCount}</td>
-                  <td class="num">{r.answeredCount}</td>
-                  {signedIn ? <td>{r.lastSeenAt === null ? <span class="muted">Ikke åpnet før</span> : useI18n().t('consultation.rounds.newCount', { count: r.newCount })}</td> : null}
+                  <td class="num">{number(r.itemCount)}</td>
+                  <td class="num">{number(r.commentCount)}</td>
+                  <td class="num">{number(r.answeredCount)}</td>
+                  {signedIn ? <td>{r.lastSeenAt === null ? <span class="muted">{t('consultation.rounds.notOpened')}</span> : t('consultation.rounds.newCount', { count: r.newCount })}</td> : null}
                 </tr>
               ))}
             </tbody>
@@ -120,17 +117,27 @@ export interface ElementGroup {
   elements: ElementChoice[];
 }
 
-export const roundLabels = { title: 'Tittel', description: 'Beskrivelse', phase: 'Fase', opensOn: 'Åpner', closesOn: 'Frist', elements: 'Krav og elementer til høring' };
-const labels = roundLabels;
+/** The round form's field labels, in the reader's language (also for the 409's side-by-side table). */
+export function roundLabels(i18n: I18n) {
+  const { t } = i18n;
+  return {
+    title: t('consultation.form.title'),
+    description: t('consultation.form.description'),
+    phase: t('consultation.rounds.col.phase'),
+    opensOn: t('consultation.form.opensOn'),
+    closesOn: t('consultation.form.closesOn'),
+    elements: t('consultation.form.elements'),
+  };
+}
 
 /** A round's form values as a person reads them, for the 409's side-by-side table. */
-export function roundReadable(v: RoundFormValues, groups: ElementGroup[]): Record<string, string> {
+export function roundReadable(i18n: I18n, v: RoundFormValues, groups: ElementGroup[]): Record<string, string> {
   const names = new Map(groups.flatMap((g) => g.elements.map((e) => [e.id, e.label] as const)));
   const phase = roundPhases.find((p) => p === v.phase);
   return {
     title: v.title ?? '',
     description: v.description ?? '',
-    phase: phase ? roundPhaseLabel[phase] : (v.phase ?? ''),
+    phase: phase ? i18n.t(`consultation.phase.${phase}`) : (v.phase ?? ''),
     opensOn: v.opensOn ?? '',
     closesOn: v.closesOn ?? '',
     elements: [...v.elements].sort((a, b) => a - b).map((id) => names.get(id) ?? `#${id}`).join('; '),
@@ -154,26 +161,34 @@ export function RoundFormPage({
   /** A save from a stale page: the fields that differ from what is stored now. */
   stale?: StaleField[] | undefined;
 }) {
-  const title = round ? `Endre «${round.title}»` : 'Ny høringsrunde';
+  const i18n = useI18n();
+  const { t } = i18n;
+  const labels = roundLabels(i18n);
+  const title = round ? t('consultation.form.editTitle', { title: round.title }) : t('consultation.form.newTitle');
   const chosen = new Set(values.elements);
-  const crumbs = [{ href: '/', label: 'Oversikt' }, { href: '/horing', label: 'Høring' }, ...(round ? [{ href: `/horing/${round.id}`, label: round.title }] : []), { label: round ? 'Endre' : 'Ny' }];
+  const crumbs = [
+    { href: '/', label: t('consultation.crumb.home') },
+    { href: '/horing', label: t('consultation.crumb.consultation') },
+    ...(round ? [{ href: `/horing/${round.id}`, label: round.title }] : []),
+    { label: round ? t('consultation.form.crumbEdit') : t('consultation.form.crumbNew') },
+  ];
   return (
     <>
       <PageHeader title={title} crumbs={crumbs} />
-      {stale && round ? <StaleNotice what="høringsrunden" fields={stale} reload={`/horing/${round.id}/rediger`} /> : null}
+      {stale && round ? <StaleNotice what={t('consultation.form.staleWhat')} fields={stale} reload={`/horing/${round.id}/rediger`} /> : null}
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={round ? `/horing/${round.id}` : '/horing'} class="form-narrow form-wide">
         <VersionField version={values.version} />
         {round ? null : <BaselineChoice baselines={baselines} value={values.baseline} error={errors?.baseline} />}
         <TextField name="title" label={labels.title} value={values.title} errors={errors} required />
-        <TextAreaField name="description" label={labels.description} description="Hva høringen gjelder og hva prosjektet særlig vil ha innspill på." value={values.description} errors={errors} rows={4} />
-        <SelectField name="phase" label={labels.phase} value={values.phase} errors={errors} options={roundPhases.map((p) => ({ value: p, label: roundPhaseLabel[p] }))} />
-        <TextField name="opensOn" type="date" label={labels.opensOn} description="Organisasjonene kan kommentere fra og med denne dagen (norsk tid)." value={values.opensOn} errors={errors} required />
-        <TextField name="closesOn" type="date" label={labels.closesOn} description="Siste dag for kommentarer. Etter fristen kan ingen skrive eller endre, men prosjektet kan svare." value={values.closesOn} errors={errors} required />
+        <TextAreaField name="description" label={labels.description} description={t('consultation.form.descriptionHint')} value={values.description} errors={errors} rows={4} />
+        <SelectField name="phase" label={labels.phase} value={values.phase} errors={errors} options={roundPhases.map((p) => ({ value: p, label: t(`consultation.phase.${p}`) }))} />
+        <TextField name="opensOn" type="date" label={labels.opensOn} description={t('consultation.form.opensOnHint')} value={values.opensOn} errors={errors} required />
+        <TextField name="closesOn" type="date" label={labels.closesOn} description={t('consultation.form.closesOnHint')} value={values.closesOn} errors={errors} required />
         <fieldset class="ds-fieldset" id="felt-elements" aria-describedby={errors?.elements ? 'felt-elements-feil' : undefined}>
           <legend class="ds-label">{labels.elements}</legend>
           <p class="ds-paragraph muted" data-size="sm">
-            Velg kravene og elementene organisasjonene kan kommentere. Et element som allerede har kommentarer, kan ikke tas ut.
+            {t('consultation.form.elementsHint')}
           </p>
           {errors?.elements ? (
             <div class="ds-validation-message" data-field="validation" id="felt-elements-feil">
@@ -185,7 +200,7 @@ export function RoundFormPage({
             return (
               <details class="ds-details element-choice" open={i === 0 || selected > 0}>
                 <summary>
-                  {kindInfo[g.kind].plural} ({selected} av {g.elements.length} valgt)
+                  {t('consultation.form.chosen', { kind: t(`kinds.${g.kind}.plural`), selected, total: g.elements.length })}
                 </summary>
                 <div>
                   <ul class="choice-list">
@@ -204,7 +219,7 @@ export function RoundFormPage({
           })}
         </fieldset>
         <button class="ds-button" type="submit">
-          {round ? 'Lagre endringene' : 'Opprett høringsrunden'}
+          {round ? t('consultation.form.save') : t('consultation.form.create')}
         </button>
       </form>
     </>
