@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { MessageKey } from '../views/i18n/keys.ts';
 import type { AppliedProposal, ProposalTarget } from './consultation-proposals.ts';
 import { isoDateSchema } from './schemas.ts';
+import { say, type Message, type MessageKey } from './messages.ts';
 import { textRule } from './text.ts';
 
 /**
@@ -16,9 +16,7 @@ import { textRule } from './text.ts';
  * comment status among the values is named by its code (`status`) and put in words by the view
  * (`consultation.statusInText.*`), since a code is not a word in any language.
  */
-export interface ConsultationMessage {
-  key: MessageKey;
-  values?: Record<string, string | number>;
+export interface ConsultationMessage extends Message {
   status?: CommentStatus;
 }
 
@@ -76,8 +74,6 @@ export const acceptsComments = (state: RoundState) => state === 'open';
 // Input ----------------------------------------------------------------------------------------
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-/** A zod message is a catalogue key; the route says it in the reader's language (with the issue's `maximum`). */
-const say = (key: MessageKey): string => key;
 const positiveId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 
 export const roundTitleMax = 200;

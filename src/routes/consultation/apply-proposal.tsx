@@ -6,11 +6,12 @@ import { say } from '../../../views/components/consultation.tsx';
 import { commentHref } from '../../../views/pages/consultation/comment.tsx';
 import { callerOf } from '../../auth/context.ts';
 import { applyProposal } from '../../commands/scope.ts';
+import { issueText } from '../../../views/i18n/issues.ts';
 import type { AppDeps } from '../../deps.ts';
 import { formInput } from '../../http/forms.ts';
 import { respondError } from '../../http/render.tsx';
 import { commentPages } from './comment-pages.tsx';
-import { commentParam, issueText } from './common.ts';
+import { commentParam } from './common.ts';
 
 /**
  * An architect writes an accepted change proposal into the requirement's text (or the element's
@@ -33,7 +34,7 @@ export function applyProposalRoutes(deps: AppDeps): Hono {
     const problem = applyProblem(comment, item);
     if (problem) return refuse(c, problem);
     const basis = applyBasisSchema.safeParse(await formInput(c));
-    if (!basis.success) return respondError(c, { status: 400, title: c.var.i18n.t('consultation.error.badRequest'), message: issueText(c, basis.error.issues[0]) });
+    if (!basis.success) return respondError(c, { status: 400, title: c.var.i18n.t('consultation.error.badRequest'), message: issueText(basis.error.issues[0]!, c.var.i18n) });
     if (basis.data.commentVersion !== comment.version) return commentPage(c, { ...loaded, status: 409, forms: { apply: { commentChanged: true } } });
     if (basis.data.elementVersion !== item.elementVersion) return commentPage(c, { ...loaded, status: 409, forms: { apply: { elementChangedFrom: basis.data.elementVersion } } });
 

@@ -14,11 +14,12 @@ import { callerOf } from '../../auth/context.ts';
 import { requireOwnership } from '../../auth/middleware.tsx';
 import { answerComment, editComment, hideComment } from '../../commands/consultation-comments.ts';
 import { orStale, StaleVersion } from '../../commands/errors.ts';
+import { issueText } from '../../../views/i18n/issues.ts';
 import type { AppDeps } from '../../deps.ts';
-import { formInput } from '../../http/forms.ts';
+import { fieldErrors, formInput } from '../../http/forms.ts';
 import { respondError } from '../../http/render.tsx';
 import { commentPages, deletedItem } from './comment-pages.tsx';
-import { closedForComments, commentParam, consultationErrors, issueText, translated } from './common.ts';
+import { closedForComments, commentParam, translated } from './common.ts';
 
 /** A form's version fields as posted, for a re-rendered form to carry on (never the stored ones: a retry must not skip past a change). */
 const postedBasis = (form: Record<string, string>) => ({
@@ -66,13 +67,13 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     const currentText = item.currentText ?? '';
     const form = await formInput(c);
     const basis = commentBasisSchema.safeParse(form);
-    if (!basis.success) return formPage(c, { ...loaded, values: form, errors: { skjema: issueText(c, basis.error.issues[0]) } });
+    if (!basis.success) return formPage(c, { ...loaded, values: form, errors: { skjema: issueText(basis.error.issues[0]!, c.var.i18n) } });
     const again = { ...loaded, values: form, basis: basis.data };
     const refused = proposalRefusal(form, item.proposalTarget);
     if (refused) return formPage(c, { ...again, errors: translated(c, refused) });
     if (form.handling === 'forhandsvis') return formPage(c, { ...again, preview: true });
     const parsed = commentInputSchema.safeParse(form);
-    if (!parsed.success) return formPage(c, { ...again, errors: consultationErrors(c, parsed.error) });
+    if (!parsed.success) return formPage(c, { ...again, errors: fieldErrors(parsed.error) });
     const problem = proposalProblem(parsed.data, currentText);
     if (problem) return formPage(c, { ...again, errors: translated(c, { proposal: problem }) });
     const unchanged = parsed.data.kind === comment.kind && parsed.data.text === comment.text && parsed.data.proposal === comment.proposal;
@@ -95,9 +96,9 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     const { comment } = loaded;
     const form = await formInput(c);
     const basis = commentBasisSchema.safeParse(form);
-    if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: { skjema: issueText(c, basis.error.issues[0]) } } } });
+    if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: { skjema: issueText(basis.error.issues[0]!, c.var.i18n) } } } });
     const parsed = answerInputSchema.safeParse(form);
-    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: consultationErrors(c, parsed.error), basis: postedBasis(form) } } });
+    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { answer: { values: form, errors: fieldErrors(parsed.error), basis: postedBasis(form) } } });
     const saved = await orStale(answerComment(db, callerOf(c), { roundId: ids.id, commentId: comment.id }, basis.data, parsed.data));
     if (saved instanceof StaleVersion) {
       const now = await loadComment(c, ids);
@@ -116,9 +117,9 @@ export function commentChangeRoutes(deps: AppDeps): Hono {
     if (comment.hidden) return alreadyHidden();
     const form = await formInput(c);
     const basis = wordingBasisSchema.safeParse(form);
-    if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: { skjema: issueText(c, basis.error.issues[0]) } } } });
+    if (!basis.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: { skjema: issueText(basis.error.issues[0]!, c.var.i18n) } } } });
     const parsed = hideInputSchema.safeParse(form);
-    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: consultationErrors(c, parsed.error), basis: basis.data } } });
+    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { hide: { values: form, errors: fieldErrors(parsed.error), basis: basis.data } } });
     const saved = await orStale(hideComment(db, callerOf(c), { roundId: ids.id, commentId: comment.id }, basis.data, parsed.data.reason));
     if (saved instanceof StaleVersion) {
       const now = await loadComment(c, ids);

@@ -7,11 +7,11 @@ import { callerOf } from '../../auth/context.ts';
 import { replyToComment, writeComment } from '../../commands/consultation-comments.ts';
 import { itemById } from '../../db/queries/consultation-rounds.ts';
 import type { AppDeps } from '../../deps.ts';
-import { formInput } from '../../http/forms.ts';
+import { fieldErrors, formInput } from '../../http/forms.ts';
 import { respondError } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
 import { commentPages, deletedItem } from './comment-pages.tsx';
-import { closedForComments, commentParam, consultationErrors, loadRound, missing, roundParam, translated } from './common.ts';
+import { closedForComments, commentParam, loadRound, missing, roundParam, translated } from './common.ts';
 
 const itemQuery = validParams('query', z.object({ punkt: z.coerce.number({ error: 'punkt må være et positivt heltall.' }).int('punkt må være et positivt heltall.').positive('punkt må være et positivt heltall.') }));
 
@@ -46,7 +46,7 @@ export function commentRoutes(deps: AppDeps): Hono {
     if (refused) return formPage(c, { round, item, values: form, errors: translated(c, refused) });
     if (form.handling === 'forhandsvis') return formPage(c, { round, item, values: form, preview: true });
     const parsed = commentInputSchema.safeParse(form);
-    if (!parsed.success) return formPage(c, { round, item, values: form, errors: consultationErrors(c, parsed.error) });
+    if (!parsed.success) return formPage(c, { round, item, values: form, errors: fieldErrors(parsed.error) });
     const problem = proposalProblem(parsed.data, item.currentText);
     if (problem) return formPage(c, { round, item, values: form, errors: translated(c, { proposal: problem }) });
     const id = await writeComment(db, callerOf(c), { roundId: round.id, itemId: item.id }, parsed.data);
@@ -67,7 +67,7 @@ export function commentRoutes(deps: AppDeps): Hono {
     if (comment.hidden) return respondError(c, { status: 409, title: c.var.i18n.t('consultation.refused.hiddenTitle'), message: c.var.i18n.t('consultation.refused.hiddenThread') });
     const form = await formInput(c);
     const parsed = replyInputSchema.safeParse(form);
-    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { reply: { values: form, errors: consultationErrors(c, parsed.error) } } });
+    if (!parsed.success) return commentPage(c, { ...loaded, status: 422, forms: { reply: { values: form, errors: fieldErrors(parsed.error) } } });
     await replyToComment(db, callerOf(c), { roundId: round.id, commentId: comment.id }, parsed.data.text);
     const lastPage = Math.max(1, Math.ceil((comment.replyCount + 1) / deps.config.CONSULTATION_PAGE_SIZE));
     return c.redirect(`${commentHref(comment)}?lagret=innlegg${lastPage > 1 ? `&side=${lastPage}` : ''}#traden`, 303);

@@ -7,32 +7,10 @@ import type { Reader } from '../../db/queries/consultation-comments.ts';
 import { roundById } from '../../db/queries/consultation-rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
-import { catalogues, defaultLanguage } from '../../../views/i18n/catalogues.ts';
-import type { MessageKey, MessageValues } from '../../../views/i18n/index.ts';
+import type { MessageKey } from '../../../views/i18n/index.ts';
+import { issueText } from '../../../views/i18n/issues.ts';
 import { notFound, respondError } from '../../http/render.tsx';
 import { describeIssues } from '../../http/validate.ts';
-
-const messageKeys = catalogues.get(defaultLanguage)!.messages;
-
-/**
- * A zod issue's message in the request's language: the consultation schemas give their messages
- * as catalogue keys (with the issue's `maximum` as a value); any other message is shown as it is.
- */
-export function issueText(c: Context, issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return '';
-  if (!messageKeys.has(issue.message)) return issue.message;
-  const values: MessageValues = {};
-  if ('maximum' in issue) values.maximum = Number(issue.maximum);
-  if ('minimum' in issue) values.minimum = Number(issue.minimum);
-  return c.var.i18n.t(issue.message as MessageKey, values);
-}
-
-/** The first message for each field a zod error names, in the request's language, for the form to show beside the field. */
-export function consultationErrors(c: Context, error: { issues: readonly z.core.$ZodIssue[] }): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? 'skjema')] ??= issueText(c, issue);
-  return errors;
-}
 
 /** Field messages given as catalogue keys (by the model's rules), in the request's language. */
 export function translated(c: Context, errors: Record<string, MessageKey>): FieldErrors {
@@ -65,7 +43,7 @@ function params<T extends z.ZodType>(schema: T) {
       status: 400,
       title: t('consultation.error.badRequest'),
       message: t('consultation.error.badAddress'),
-      details: describeIssues({ issues: result.error.issues.map((issue) => ({ ...issue, message: issueText(c, issue) })) }),
+      details: describeIssues({ issues: result.error.issues.map((issue) => ({ ...issue, message: issueText(issue, c.var.i18n) })) }),
     });
   });
 }

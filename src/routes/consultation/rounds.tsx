@@ -14,12 +14,13 @@ import { markRoundSeen } from '../../commands/own.ts';
 import { commentsPage, countComments, newSummary, tallyRows } from '../../db/queries/consultation-comments.ts';
 import { lastVisit, listRounds, roundBaseline, roundItems } from '../../db/queries/consultation-rounds.ts';
 import { loadScopeModel } from '../../db/queries/model.ts';
+import { issueText } from '../../../views/i18n/issues.ts';
 import type { AppDeps } from '../../deps.ts';
-import { formInput, readForm } from '../../http/forms.ts';
+import { fieldErrors, formInput, readForm } from '../../http/forms.ts';
 import { isFragmentRequest, respond, respondError } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
 import type { I18n } from '../../../views/i18n/index.ts';
-import { consultationErrors, issueText, loadRound, mayTake, missing, readerOf, roundParam } from './common.ts';
+import { loadRound, mayTake, missing, readerOf, roundParam } from './common.ts';
 
 /** The elements a round can open for comment: requirements first (by number), then every other kind. */
 function elementGroups(model: ScopeModel, i18n: I18n): ElementGroup[] {
@@ -85,7 +86,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     const parsed = roundInputSchema.safeParse(raw);
     const baseline = parseBaselineChoice(values.baseline);
     if (!parsed.success || baseline === undefined) {
-      const errors = parsed.success ? {} : consultationErrors(c, parsed.error);
+      const errors = parsed.success ? {} : fieldErrors(parsed.error);
       return formPage(c, values, baseline === undefined ? { ...errors, baseline: c.var.i18n.t('requirement.round.baselineMissing') } : errors);
     }
     const result = await createConsultationRound(db, callerOf(c), parsed.data, baseline);
@@ -109,8 +110,8 @@ export function roundRoutes(deps: AppDeps): Hono {
     const { raw, values } = await roundForm(c);
     const parsed = roundInputSchema.safeParse(raw);
     const shown = shownVersionSchema.safeParse(values.version);
-    if (!shown.success) return formPage(c, values, { skjema: issueText(c, shown.error.issues[0]) }, round);
-    if (!parsed.success) return formPage(c, values, consultationErrors(c, parsed.error), round);
+    if (!shown.success) return formPage(c, values, { skjema: issueText(shown.error.issues[0]!, c.var.i18n) }, round);
+    if (!parsed.success) return formPage(c, values, fieldErrors(parsed.error), round);
     const result = await updateConsultationRound(db, callerOf(c), round.id, parsed.data, shown.data);
     if (result.kind === 'stale') return formPage(c, { ...values, version: result.stored.version }, undefined, round, result.stored);
     if (result.kind === 'invalid') return formPage(c, values, result.errors, round);
