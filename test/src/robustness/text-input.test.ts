@@ -55,7 +55,7 @@ describe('posted through the forms', () => {
     const commentPath = made.headers.get('location')!.split('?')[0]!;
     const reply = await postForm(ctx, `${commentPath}/svar`, { text: 'Svar\u001b[31m' }, member.headers);
     expect(reply.status).toBe(422);
-    expect(await reply.text()).toContain('Svaret kan ikke inneholde kontrolltegn.');
+    expect(await reply.text()).toContain('Innlegget kan ikke inneholde kontrolltegn.');
     const architect = await signIn(ctx, 'architect');
     const page = await (await ctx.app.request(commentPath, { headers: architect })).text();
     const version = /action="[^"]*\/skjul"[\s\S]*?name="version" value="(\d+)"/.exec(page)?.[1] ?? '1';
