@@ -185,6 +185,21 @@ describe('history', () => {
     expect(history).toContain('Legevakt – Leser og dokumenterer');
     expect(history).not.toMatch(/forste-leveranse|legevakt|\bboth\b/);
   });
+
+  it('speaks English in the English interface: actions, fields and options by their English labels', async () => {
+    const base = { name: 'Multidose', category: 'legemidler-og-vaksiner', tier: '2023', tierTentative: 'on', tentative: 'on' };
+    const version = String((await ctx.db.selectFrom('element').select('version').where('key', '=', 'multidose').executeTakeFirstOrThrow()).version);
+    await post('/informasjonstjenester/multidose', { ...base, tier: 'forste-leveranse', version });
+    await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'legevakt', usage: 'both' });
+    const html = await (await get('/informasjonstjenester/multidose', { 'Accept-Language': 'en' })).text();
+    const history = textOf(html.slice(html.indexOf('id="historikk"')));
+    expect(history).toContain('History');
+    expect(history).toContain('Element changed');
+    expect(history).toContain('Link to a service area changed');
+    expect(history).toContain('Delivery tier');
+    expect(history).toContain('Legevakt – Reads and records');
+    expect(history).not.toMatch(/Element endret|Leveransetrinn|Leser og dokumenterer/);
+  });
 });
 
 describe('invalid input', () => {

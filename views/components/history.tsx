@@ -1,60 +1,16 @@
-import { fieldChanges, labelOfAction, type AuditEvent } from '../../model/audit.ts';
-import { fieldsByKind } from '../../model/editing.ts';
-import { elementKindSchema, kindInfo, type ElementKind } from '../../model/kinds.ts';
-import { usageLabel, type Usage } from '../../model/schemas.ts';
+import { fieldChanges, type AuditEvent } from '../../model/audit.ts';
+import type { ElementKind } from '../../model/kinds.ts';
 import { Empty } from './common.tsx';
 import { DateTimeText } from './dates.tsx';
 import { useI18n } from '../i18n/index.ts';
+import { actionLabel, auditField, auditValue, type NameOf } from './audit-words.ts';
 
-const linkFieldLabel: Record<string, string> = {
-  capabilities: 'Funksjonsområder',
-  goals: 'Mål',
-  projects: 'Avhengigheter',
-  tier: 'Leveransetrinn',
-  category: 'Informasjonskategori',
-  position: 'Plassering i rekkefølgen',
-  kind: 'Type',
-  key: 'Nøkkel',
-  ref: 'Kravnummer',
-};
-
-const show = (value: unknown) => {
-  if (value === null || value === undefined || value === '') return '–';
-  if (value === 'on') return 'Ja';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-};
-
-/** An element's name by kind and key, for values the audit log keeps as keys. */
-export type NameOf = (kind: ElementKind, key: string) => string | undefined;
-
-/**
- * A changed value as the rest of the page says it: an option's label, not its code ("Skal", not
- * "must"); the referenced element's name, not its key; the kind's name, not "requirement".
- */
-export function historyValue(kind: ElementKind, action: string, field: string, value: unknown, nameOf: NameOf): string {
-  if (value === null || value === undefined || value === '') return '–';
-  if (typeof value !== 'string') return show(value);
-  if (action === 'link.personnel') return usageLabel[value as Usage] ?? value;
-  if (field === 'kind') {
-    const parsed = elementKindSchema.safeParse(value);
-    return parsed.success ? kindInfo[parsed.data].singular : value;
-  }
-  const spec = fieldsByKind[kind].find((f) => f.name === field);
-  if (spec?.type === 'enum') return spec.options.find(([code]) => code === value)?.[1] ?? value;
-  if (spec?.type === 'ref') return nameOf(spec.kind, value) ?? value;
-  if (spec?.type === 'checkbox') return value === 'on' ? 'Ja' : value;
-  return show(value);
-}
-
-/** A changed field's name: the form's label, or for a personnel link the service area's name. */
-function historyField(kind: ElementKind, action: string, field: string, nameOf: NameOf): string {
-  if (action === 'link.personnel') return nameOf('personnelGroup', field) ?? field;
-  return fieldsByKind[kind].find((f) => f.name === field)?.label ?? linkFieldLabel[field] ?? field;
-}
+export type { NameOf };
 
 /** An element's changes from the audit log, newest first: who, when, which field, before and after. */
 export function ElementHistory({ events, kind, limit, nameOf = () => undefined }: { events: AuditEvent[]; kind: ElementKind; limit: number; nameOf?: NameOf }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const rows = events.flatMap((e) => {
     const changes = fieldChanges(e.before, e.after);
     const who = e.userName ?? t('history.system');
@@ -62,9 +18,9 @@ export function ElementHistory({ events, kind, limit, nameOf = () => undefined }
     return changes.map((ch) => ({
       e,
       who,
-      field: historyField(kind, e.action, ch.field, nameOf),
-      before: historyValue(kind, e.action, ch.field, ch.before, nameOf),
-      after: historyValue(kind, e.action, ch.field, ch.after, nameOf),
+      field: auditField(kind, e.action, ch.field, nameOf, i18n),
+      before: auditValue(kind, e.action, ch.field, ch.before, nameOf, i18n),
+      after: auditValue(kind, e.action, ch.field, ch.after, nameOf, i18n),
     }));
   });
   return (
@@ -96,7 +52,7 @@ export function ElementHistory({ events, kind, limit, nameOf = () => undefined }
                   </td>
                   <td>{r.who}</td>
                   <td>
-                    {labelOfAction(r.e.action)}
+                    {actionLabel(r.e.action, i18n)}
                     {r.e.details ? <span class="history__details muted">{r.e.details}</span> : null}
                   </td>
                   <td>{r.field}</td>

@@ -74,7 +74,9 @@ export async function auditEvents(db: Db, filter: AuditFilter, limit: number): P
   let query = db
     .selectFrom('audit_event as a')
     .leftJoin('app_user as u', 'u.id', 'a.user_id')
+    .leftJoin('element as el', 'el.id', 'a.element_id')
     .select([
+      'el.kind as element_kind',
       'a.id',
       'a.at',
       'a.user_id',
@@ -107,6 +109,7 @@ export async function auditEvents(db: Db, filter: AuditFilter, limit: number): P
     entity: r.entity,
     entityId: r.entity_id,
     elementId: r.element_id,
+    elementKind: r.element_kind ?? null,
     before: parse(r.before_json),
     after: parse(r.after_json),
     clientAddress: r.client_address,

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { exportFormat } from '../../../model/export-format.ts';
-import { auditQuerySchema, csvLine, labelOfAction, type AuditQuery } from '../../../model/audit.ts';
+import { auditQuerySchema, csvLine, type AuditQuery } from '../../../model/audit.ts';
+import { actionLabel, auditChangeText } from '../../../views/components/audit-words.ts';
 import { AuditPage, auditPageLimit } from '../../../views/pages/admin/audit.tsx';
 import { callerOf } from '../../auth/context.ts';
 import { recordAuditExport } from '../../commands/admin.ts';
@@ -13,7 +14,10 @@ import { validParams } from '../../http/validate.ts';
 
 const toFilter = (q: AuditQuery): AuditFilter => ({ action: q.handling, userId: q.bruker, entity: q.tabell, elementId: q.element, from: q.fra, to: q.til });
 
-const csvHeader = ['id', 'tid', 'tid_utc', 'bruker_id', 'bruker', 'e-post', 'handling', 'handling_navn', 'tabell', 'rad', 'element_id', 'før', 'etter', 'adresse', 'detaljer'];
+// The columns' names in the reader's language: for people, the time in Norway, the action's
+// label and the change as "Felt: verdi" lines; for machines, the UTC instant, the action's code
+// and the recorded JSON.
+const csvColumns = ['id', 'time', 'timeUtc', 'userId', 'user', 'email', 'action', 'actionCode', 'table', 'row', 'elementId', 'before', 'after', 'beforeJson', 'afterJson', 'address', 'details'] as const;
 
 /** The audit log for administrators: a filtered page, and the same filter as CSV. */
 export function auditRoutes({ db }: AppDeps): Hono {
@@ -36,10 +40,31 @@ export function auditRoutes({ db }: AppDeps): Hono {
     // Taking a copy of the log is itself worth knowing about.
     await recordAuditExport(db, callerOf(c), `${events.length} hendelser; filter ${JSON.stringify(query)}`);
     // Time as read in Norway for people; the exact instant beside it for machines.
-    const format = exportFormat(c.var.i18n.language.locale);
-    const lines = events.map((e) =>
-      csvLine([e.id, format.localTime(e.at), e.at, e.userId, e.userName, e.userEmail, e.action, labelOfAction(e.action), e.entity, e.entityId, e.elementId, e.before, e.after, e.clientAddress, e.details]),
-    );
+    const i18n = c.var.i18n;
+    const format = exportFormat(i18n.language.locale);
+    const lines = events.map((e) => {
+      const change = auditChangeText(e, undefined, i18n);
+      return csvLine([
+        e.id,
+        format.localTime(e.at),
+        e.at,
+        e.userId,
+        e.userName,
+        e.userEmail,
+        actionLabel(e.action, i18n),
+        e.action,
+        e.entity,
+        e.entityId,
+        e.elementId,
+        change.before,
+        change.after,
+        e.before,
+        e.after,
+        e.clientAddress,
+        e.details,
+      ]);
+    });
+    const csvHeader = csvColumns.map((column) => i18n.t(`history.csv.${column}`));
     const day = c.var.clock().toISOString().slice(0, 10);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="revisjonslogg-${day}.csv"`);

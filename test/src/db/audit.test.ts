@@ -67,7 +67,8 @@ describe('the audit log', () => {
 
     const all = await eventsText(await ctx.app.request('/admin/logg', { headers: admin }));
     for (const label of ['Innlogging', 'Mislykket innlogging', 'Avvist forespørsel', 'Organisasjon opprettet', 'Bruker opprettet']) expect(all).toContain(label);
-    expect(all).toContain('name : – → Pasientforeningen');
+    // Fields by their labels, not their codes.
+    expect(all).toContain('Navn : – → Pasientforeningen');
     expect(ctx.errors).toEqual([]);
 
     const failed = await eventsText(await ctx.app.request('/admin/logg?handling=login.failed', { headers: admin }));
@@ -92,7 +93,7 @@ describe('the audit log', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="revisjonslogg-2026-11-26.csv"');
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('id,tid,tid_utc,bruker_id,bruker,e-post,handling,handling_navn,tabell,rad,element_id,før,etter,adresse,detaljer');
+    expect(lines[0]).toBe('id,tid,tid_utc,bruker_id,bruker,e-post,handling,handling_kode,tabell,rad,element_id,før,etter,før_json,etter_json,adresse,detaljer');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain('Pasientforeningen');
     expect(lines[1]).not.toMatch(/,=HYPERLINK/);
@@ -100,5 +101,31 @@ describe('the audit log', () => {
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
     const exported = await ctx.db.selectFrom('audit_event').select('details').where('action', '=', 'audit.export').execute();
     expect(exported).toHaveLength(1);
+  });
+
+  it('gives people labels and readable changes in the CSV, in their language, and machines the codes and the JSON', async () => {
+    const element = await ctx.db.selectFrom('element').select(['id', 'name']).where('kind', '=', 'requirement').orderBy('id').executeTakeFirstOrThrow();
+    await ctx.db.transaction().execute(async (trx) => {
+      await recordAudit(trx, {
+        at: ctx.clock.now(),
+        userId: null,
+        clientAddress: null,
+        action: 'element.update',
+        entity: 'element',
+        entityId: element.id,
+        elementId: element.id,
+        before: { priority: 'must', status: 'draft' },
+        after: { priority: 'should', status: 'approved' },
+      });
+    });
+    const csv = async (headers: Record<string, string>) => (await (await ctx.app.request('/admin/logg.csv?handling=element.update', { headers })).text()).replace(/^\uFEFF/, '');
+    const nb = await csv(admin);
+    expect(nb).toContain('Element endret,element.update');
+    expect(nb).toContain('"Prioritet: Må\nStatus: Utkast","Prioritet: Bør\nStatus: Godkjent"');
+    expect(nb).toContain('"{""priority"":""must"",""status"":""draft""}"');
+    const en = await csv({ ...admin, 'Accept-Language': 'en' });
+    expect(en.split('\r\n')[0]).toBe('id,time,time_utc,user_id,user,email,action,action_code,table,row,element_id,before,after,before_json,after_json,address,details');
+    expect(en).toContain('Element changed,element.update');
+    expect(en).toContain('"Priority: Must\nStatus: Draft","Priority: Should\nStatus: Approved"');
   });
 });

@@ -1,5 +1,6 @@
 import type { ChainReport } from '../../../model/audit.ts';
-import { fieldChanges, labelOfAction, type AuditEvent, type AuditQuery } from '../../../model/audit.ts';
+import { fieldChanges, type AuditEvent, type AuditQuery } from '../../../model/audit.ts';
+import { actionLabel, auditField, auditValue, eventKind } from '../../components/audit-words.ts';
 import type { UserSummary } from '../../../model/accounts.ts';
 import { Empty } from '../../components/common.tsx';
 import { SelectField, TextField } from '../../components/form.tsx';
@@ -15,16 +16,18 @@ export function auditSearch(query: AuditQuery): string {
   return text ? `?${text}` : '';
 }
 
-const show = (value: unknown) => (value === null || value === undefined ? '–' : typeof value === 'string' ? value : JSON.stringify(value));
-
+/** An event's changed fields by their labels, with options' labels rather than codes. */
 function Changes({ event }: { event: AuditEvent }) {
   const changes = fieldChanges(event.before, event.after);
   if (changes.length === 0) return <span class="muted">–</span>;
+  const kind = eventKind(event);
+  const nameOf = () => undefined;
   return (
     <ul class="cell-list">
       {changes.map((ch) => (
         <li>
-          <strong>{ch.field}</strong>: {show(ch.before)} → {show(ch.after)}
+          <strong>{auditField(kind, event.action, ch.field, nameOf)}</strong>: {auditValue(kind, event.action, ch.field, ch.before, nameOf)} →{' '}
+          {auditValue(kind, event.action, ch.field, ch.after, nameOf)}
         </li>
       ))}
     </ul>
@@ -41,7 +44,7 @@ export function AuditPage({ events, query, actions, users, chain }: { events: Au
       />
       <ChainStatus chain={chain} />
       <form class="filter-form" method="get" action="/admin/logg" role="search" aria-label="Filtrer revisjonsloggen">
-        <SelectField name="handling" label="Handling" value={query.handling} empty="Alle handlinger" options={actions.map((a) => ({ value: a, label: labelOfAction(a) }))} />
+        <SelectField name="handling" label="Handling" value={query.handling} empty="Alle handlinger" options={actions.map((a) => ({ value: a, label: actionLabel(a) }))} />
         <SelectField name="bruker" label="Bruker" value={query.bruker === undefined ? '' : String(query.bruker)} empty="Alle brukere" options={users.map((u) => ({ value: String(u.id), label: `${u.name} (${u.email})` }))} />
         <TextField name="tabell" label="Tabell" value={query.tabell} />
         <TextField name="element" label="Element-id" type="number" value={query.element === undefined ? '' : String(query.element)} />
@@ -81,7 +84,7 @@ export function AuditPage({ events, query, actions, users, chain }: { events: Au
                   </td>
                   <td>{e.userName ?? (e.userId === null ? <span class="muted">Ukjent</span> : `#${e.userId}`)}</td>
                   <th scope="row">
-                    {labelOfAction(e.action)}
+                    {actionLabel(e.action)}
                     {e.details ? <span class="audit-details">{e.details}</span> : null}
                   </th>
                   <td>
