@@ -190,18 +190,21 @@ export type RoundView = (typeof roundViews)[number];
 const unknownParameter = {
   error: (issue: z.core.$ZodRawIssue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined),
 };
-const pageNumber = z.preprocess(blank, z.coerce.number({ error: 'Sidetallet må være et tall.' }).int('Sidetallet må være et heltall.').min(1, 'Sidetallet må være 1 eller mer.').max(100_000).default(1));
-const optionalId = z.preprocess(blank, positiveId('Må være et positivt tall.').optional());
+const pageNumber = z.preprocess(
+  blank,
+  z.coerce.number({ error: say('consultation.error.pageNumber') }).int(say('consultation.error.pageNumber')).min(1, say('consultation.error.pageNumber')).max(100_000, say('consultation.error.pageNumber')).default(1),
+);
+const optionalId = z.preprocess(blank, positiveId(say('consultation.error.positiveId')).optional());
 
 /** A round's comment list: how it is grouped, which page, and the filters. */
 export const roundQuerySchema = z.strictObject(
   {
-    vis: z.preprocess(blank, z.enum(roundViews, { error: `vis må være en av ${roundViews.join(', ')}.` }).default('element')),
+    vis: z.preprocess(blank, z.enum(roundViews, { error: say('consultation.error.view') }).default('element')),
     side: pageNumber,
     punkt: optionalId,
     organisasjon: optionalId,
-    status: z.preprocess(blank, z.enum(commentStatuses, { error: 'Ukjent status.' }).optional()),
-    nye: z.preprocess(blank, z.enum(['ja'], { error: 'nye kan bare være ja.' }).optional()),
+    status: z.preprocess(blank, z.enum(commentStatuses, { error: say('consultation.error.statusParam') }).optional()),
+    nye: z.preprocess(blank, z.enum(['ja'], { error: say('consultation.error.newParam') }).optional()),
     lagret: z.string().max(40).optional(),
   },
   unknownParameter,

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { acceptsComments, commentInputSchema, pageQuerySchema, proposalProblem, replyInputSchema } from '../../../model/consultation.ts';
 import { proposalRefusal } from '../../../model/consultation-proposals.ts';
+import { say } from '../../../model/messages.ts';
 import { commentHref } from '../../../views/pages/consultation/comment.tsx';
 import { callerOf } from '../../auth/context.ts';
 import { replyToComment, writeComment } from '../../commands/consultation-comments.ts';
@@ -13,7 +14,8 @@ import { validParams } from '../../http/validate.ts';
 import { commentPages, deletedItem } from './comment-pages.tsx';
 import { closedForComments, commentParam, loadRound, missing, roundParam, translated } from './common.ts';
 
-const itemQuery = validParams('query', z.object({ punkt: z.coerce.number({ error: 'punkt må være et positivt heltall.' }).int('punkt må være et positivt heltall.').positive('punkt må være et positivt heltall.') }));
+const itemMessage = say('consultation.error.itemParam');
+const itemQuery = validParams('query', z.object({ punkt: z.coerce.number({ error: itemMessage }).int(itemMessage).positive(itemMessage) }));
 
 /** Organisations write comments; everyone reads them and replies in threads. Changes to a comment are in `comment-changes.tsx`. */
 export function commentRoutes(deps: AppDeps): Hono {

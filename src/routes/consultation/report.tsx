@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { pageQuerySchema } from '../../../model/consultation.ts';
 import { exportFormat } from '../../../model/export-format.ts';
+import { say } from '../../../model/messages.ts';
 import { buildReport, reportCsv, reportMarkdown, tally, type ReportLanguage } from '../../../model/consultation-report.ts';
 import { OrganisationCommentsPage } from '../../../views/pages/consultation/organisation.tsx';
 import { ReportPage } from '../../../views/pages/consultation/report.tsx';
@@ -70,7 +71,8 @@ export function reportRoutes(deps: AppDeps): Hono {
     return c.body(reportMarkdown(report, reportLanguage(c)));
   });
 
-  const organisationParam = validParams('param', z.object({ id: z.coerce.number({ error: 'Id-en må være et tall.' }).int().positive('Id-en må være et positivt tall.') }));
+  const idMessage = say('consultation.error.organisationId');
+  const organisationParam = validParams('param', z.object({ id: z.coerce.number({ error: idMessage }).int(idMessage).positive(idMessage) }));
 
   app.get('/horing/organisasjon/:id', organisationParam, validParams('query', pageQuerySchema), async (c) => {
     const organisation = await organisationById(db, c.req.valid('param').id);
