@@ -1,27 +1,21 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
-import { catalogues, defaultLanguage } from '../../views/i18n/catalogues.ts';
-import { useI18n, type I18n, type MessageKey } from '../../views/i18n/index.ts';
+import { useI18n, type I18n } from '../../views/i18n/index.ts';
+import { issueText } from '../../views/i18n/issues.ts';
 import { apiError, isApiPath } from './api-error.ts';
 import { i18nOf, respondError } from './render.tsx';
 
-const reference = catalogues.get(defaultLanguage)!.messages;
-
-/** An issue's message in the reader's language: a catalogue key (`baselines.error.from`) is said through the catalogue. */
-function issueMessage(issue: z.core.$ZodIssue, i18n: I18n): string {
-  return reference.has(issue.message) ? i18n.t(issue.message as MessageKey) : issue.message;
-}
-
 /**
  * Zod issues as sentences a person can act on, naming the parameter at fault, in the request's
- * language: a message that is a catalogue key is said through the catalogue; any other message
+ * language: a message that is a catalogue key (`baselines.error.from`) is said through the
+ * catalogue with the issue's values (`issueText`); any other message
  * (zod's own are in the catalogue already, see zod-messages.ts) is shown as it is.
  */
 export function describeIssues(error: { issues: readonly z.core.$ZodIssue[] }, i18n: I18n = useI18n()): string[] {
   return error.issues.map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : i18n.t('common.request.whole');
-    return i18n.t('errors.issue', { where, message: issueMessage(issue, i18n) });
+    return i18n.t('errors.issue', { where, message: issueText(issue, i18n) });
   });
 }
 

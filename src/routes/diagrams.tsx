@@ -32,6 +32,7 @@ import { loadScopeModel } from '../db/queries/model.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, respond, respondError } from '../http/render.tsx';
 import { validParams } from '../http/validate.ts';
+import { useI18n } from '../../views/i18n/index.ts';
 
 type Generator = (model: ScopeModel, index: ModelIndex, options: DiagramOptions) => Diagram;
 
@@ -76,7 +77,7 @@ export function diagramRoutes({ db }: AppDeps): Hono {
     /** The diagram for a validated filter, or the Norwegian reason it cannot be drawn. */
     const build = (model: ScopeModel, index: ModelIndex, filter: DiagramFilter): Diagram | string => {
       const selection = resolveServiceFilter(filter, index);
-      if (typeof selection === 'string') return selection;
+      if ('key' in selection) return useI18n().t(selection.key, selection.values);
       let expandId: number | undefined;
       if (filter.expand) {
         const expanded = expands ? index.byKey(expands, filter.expand) : undefined;
@@ -142,7 +143,7 @@ export function diagramRoutes({ db }: AppDeps): Hono {
     const service = elementKeySchema.safeParse(key).success ? index.byKey('informationService', key) : undefined;
     if (!service) return { ok: false, status: 404, message: `Det finnes ingen informasjonstjeneste med nøkkelen «${key}».` } as const;
     const selection = resolveServiceFilter(filter, index);
-    if (typeof selection === 'string') return { ok: false, status: 400, message: selection } as const;
+    if ('key' in selection) return { ok: false, status: 400, message: useI18n().t(selection.key, selection.values) } as const;
     const diagram = serviceContext(model, index, service, { actorId: selection.actorId, personnelGroupId: selection.personnelGroupId });
     return { ok: true, model, service, diagram } as const;
   };

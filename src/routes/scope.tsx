@@ -11,10 +11,10 @@ import {
 import { kindByPath, kindInfo, kindPathParam, type ElementKind } from '../../model/kinds.ts';
 import { refOptions } from '../../model/editing.ts';
 import { byPosition, indexModel, type ModelIndex } from '../../model/lookup.ts';
+import type { Message } from '../../model/messages.ts';
 import { actorMatrix, personnelMatrix, selectServices } from '../../model/matrix.ts';
 import { selectProjects } from '../../model/portfolio.ts';
 import { elementKeySchema, type ScopeModel } from '../../model/schemas.ts';
-import { countOf } from '../../views/components/common.tsx';
 import { CapabilityTree, CapabilityTreePage } from '../../views/pages/capabilities.tsx';
 import { CreatePanel } from '../../views/pages/edit.tsx';
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
@@ -56,8 +56,9 @@ function createPanel(c: Context, kind: ElementKind, model: ScopeModel, index: Mo
   return <CreatePanel kind={kind} open={false} state={{ values: {}, errors: {} }} options={refOptions(model, index)} />;
 }
 
-function unknownFilter(c: Context, message: string) {
-  return respondError(c, { status: 400, title: 'Ugyldig filter', message });
+function unknownFilter(c: Context, message: Message) {
+  const { t } = c.var.i18n;
+  return respondError(c, { status: 400, title: t('scope.badFilter'), message: t(message.key, message.values) });
 }
 
 /** The read-only pages of the scope model. */
@@ -71,24 +72,24 @@ export function scopeRoutes({ db }: AppDeps): Hono {
 
   app.get('/', async (c) => {
     const [overview, gaps] = await Promise.all([loadOverview(db), loadGapReport(db)]);
-    return respond(c, { title: 'Oversikt', body: <OverviewPage overview={overview} gaps={gaps} /> });
+    return respond(c, { title: c.var.i18n.t('layout.nav.overview'), body: <OverviewPage overview={overview} gaps={gaps} /> });
   });
 
   app.get('/elementer', async (c) => {
     const counts = await kindCounts(db);
-    return respond(c, { title: 'Alle elementer', body: <KindIndexPage counts={counts} /> });
+    return respond(c, { title: c.var.i18n.t('scope.kinds.title'), body: <KindIndexPage counts={counts} /> });
   });
 
   app.get('/gapanalyse', async (c) => {
     const gaps = await loadGapReport(db, gapListLimit);
-    return respond(c, { title: 'Gapanalyse', body: <GapsPage gaps={gaps} index={indexModel(gaps.model)} /> });
+    return respond(c, { title: c.var.i18n.t('layout.nav.gaps'), body: <GapsPage gaps={gaps} index={indexModel(gaps.model)} /> });
   });
 
   app.get('/funksjonsomrader', async (c) => {
     const [{ model, index }, serviceCounts] = await Promise.all([frame(), capabilityServiceCounts(db)]);
     const canEdit = canEditScope(c);
     return respond(c, {
-      title: 'Funksjonsområder',
+      title: c.var.i18n.t('kinds.capability.plural'),
       body: <CapabilityTreePage model={model} index={index} serviceCounts={serviceCounts} canEdit={canEdit} createPanel={createPanel(c, 'capability', model, index)} />,
       fragment: <CapabilityTree model={model} index={index} serviceCounts={serviceCounts} canEdit={canEdit} />,
     });
@@ -96,7 +97,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
 
   app.get('/veikart', async (c) => {
     const { model, index } = await frame();
-    return respond(c, { title: 'Veikart', body: <RoadmapPage model={model} index={index} /> });
+    return respond(c, { title: c.var.i18n.t('layout.nav.roadmap'), body: <RoadmapPage model={model} index={index} /> });
   });
 
   app.get('/portefolje', validParams('query', portfolioQuerySchema), async (c) => {
@@ -104,10 +105,10 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const { model, index } = await frame();
     const rows = selectProjects(model.elements.nationalProject, query);
     return respond(c, {
-      title: 'Portefølje',
+      title: c.var.i18n.t('layout.nav.portfolio'),
       body: <PortfolioPage all={model.elements.nationalProject} rows={rows} query={query} createPanel={createPanel(c, 'nationalProject', model, index)} />,
       fragment: <PortfolioTable rows={rows} query={query} />,
-      announce: `${countOf(rows.length, 'prosjekt', 'prosjekter')} vises.`,
+      announce: c.var.i18n.t('scope.announce.projects', { count: rows.length }),
     });
   });
 
@@ -124,7 +125,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const model = await loadModelSlice(db, { services: ids, requirements: 'none', municipalities: false });
     const index = indexModel(model);
     const selection = resolveServiceFilter(filter, index);
-    if (typeof selection === 'string') return unknownFilter(c, selection);
+    if ('key' in selection) return unknownFilter(c, selection);
     const pages = pageCount(total, serviceListPageSize);
     if (page > pages) return notFound(c, c.var.i18n.t('scope.list.pastEnd', { pages, page }));
     const elements = model.elements.informationService;
@@ -132,7 +133,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const paging = { page, pageSize: serviceListPageSize, total, href };
     const props = { kind: 'informationService' as const, model, index, elements, counts: new Map<number, number>(), paging, canEdit: canEditScope(c), selfUrl: href(page) };
     return respond(c, {
-      title: kindInfo.informationService.plural,
+      title: c.var.i18n.t('kinds.informationService.plural'),
       body: (
         <ElementListPage
           {...props}
@@ -141,7 +142,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
         />
       ),
       fragment: <ElementTable {...props} />,
-      announce: `Listen viser ${countOf(elements.length, 'informasjonstjeneste', 'informasjonstjenester')} av ${total}.`,
+      announce: c.var.i18n.t('scope.announce.services', { count: elements.length, total }),
     });
   });
 
@@ -175,18 +176,18 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const paging = { page, pageSize: matrixPageSize, total, href };
     return { model, index, selection, coverage, gaps, paging, selfUrl: href(page) } as const;
   }
-  const lastPage = (c: Context, pages: number) => notFound(c, `Matrisen har ${pages === 1 ? 'én side' : `${pages} sider`}; den siden finnes ikke.`);
+  const lastPage = (c: Context, pages: number) => notFound(c, c.var.i18n.t('scope.matrix.pastEnd', { pages }));
 
   app.get('/matriser/personellgrupper', validParams('query', servicePageQuerySchema), async (c) => {
     const filter = c.req.valid('query');
     const data = await matrixData(filter, 'personnel');
     if ('outOfRange' in data) return lastPage(c, data.outOfRange ?? 1);
     const { model, index, selection, coverage, gaps, paging, selfUrl } = data;
-    if (typeof selection === 'string') return unknownFilter(c, selection);
+    if ('key' in selection) return unknownFilter(c, selection);
     const matrix = personnelMatrix(model, selectServices(model, index, selection));
     const region = { index, matrix, canEdit: canEditScope(c), selfUrl, paging };
     return respond(c, {
-      title: 'Informasjonstjenester × tjenesteområder',
+      title: c.var.i18n.t('scope.title.personnelMatrix'),
       body: (
         <PersonnelMatrixPage
           {...region}
@@ -203,7 +204,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
           <PersonnelCoverage coverage={coverage} groups={matrix.groups} url={coverageUrl(selfUrl)} oob />
         </>
       ),
-      announce: `Matrisen viser ${countOf(matrix.services.length, 'informasjonstjeneste', 'informasjonstjenester')} av ${paging.total}.`,
+      announce: c.var.i18n.t('scope.announce.matrix', { count: matrix.services.length, total: paging.total }),
     });
   });
 
@@ -212,11 +213,11 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const data = await matrixData(filter, 'actors');
     if ('outOfRange' in data) return lastPage(c, data.outOfRange ?? 1);
     const { model, index, selection, coverage, gaps, paging, selfUrl } = data;
-    if (typeof selection === 'string') return unknownFilter(c, selection);
+    if ('key' in selection) return unknownFilter(c, selection);
     const matrix = actorMatrix(model, index, selectServices(model, index, selection));
     const region = { index, matrix, canEdit: canEditScope(c), selfUrl, paging };
     return respond(c, {
-      title: 'Informasjonstjenester × aktører',
+      title: c.var.i18n.t('scope.title.actorMatrix'),
       body: (
         <ActorMatrixPage
           {...region}
@@ -233,7 +234,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
           <ActorCoverage coverage={coverage} actors={matrix.actors} url={coverageUrl(selfUrl)} oob />
         </>
       ),
-      announce: `Matrisen viser ${countOf(matrix.services.length, 'informasjonstjeneste', 'informasjonstjenester')} av ${paging.total}.`,
+      announce: c.var.i18n.t('scope.announce.matrix', { count: matrix.services.length, total: paging.total }),
     });
   });
 
@@ -246,36 +247,36 @@ export function scopeRoutes({ db }: AppDeps): Hono {
       const filter = c.req.valid('query');
       const model = await loadModelSlice(db, { services: 'none', requirements: 'none', municipalities: false });
       const selection = resolveServiceFilter(filter, indexModel(model));
-      if (typeof selection === 'string') return unknownFilter(c, selection);
+      if ('key' in selection) return unknownFilter(c, selection);
       const coverage = await matrixCoverage(db, { tier: filter.tier, category: filter.category }, matrix);
       const url = `${path}${filterQuery(filter)}`;
       const groups = [...model.elements.personnelGroup].sort(byPosition);
       const actors = [...model.elements.actor].sort(byPosition);
       const view = matrix === 'personnel' ? <PersonnelCoverage coverage={coverage} groups={groups} url={url} /> : <ActorCoverage coverage={coverage} actors={actors} url={url} />;
-      return respond(c, { title: 'Dekning', body: view, fragment: view });
+      return respond(c, { title: c.var.i18n.t('scope.title.coverage'), body: view, fragment: view });
     });
   }
 
   app.get('/kommuner', async (c) => {
     const municipalities = await listMunicipalities(db);
-    return respond(c, { title: 'Kommuner', body: <MunicipalitiesPage municipalities={municipalities} /> });
+    return respond(c, { title: c.var.i18n.t('scope.title.municipalities'), body: <MunicipalitiesPage municipalities={municipalities} /> });
   });
 
   app.get('/kilde', async (c) => {
     const documents = await listSourceDocuments(db);
-    return respond(c, { title: 'Kilder', body: <SourceIndexPage documents={documents} /> });
+    return respond(c, { title: c.var.i18n.t('scope.title.sources'), body: <SourceIndexPage documents={documents} /> });
   });
 
   app.get('/kilde/:document', validParams('query', sourceQuerySchema), async (c) => {
     const key = elementKeySchema.safeParse(c.req.param('document'));
     const found = key.success ? await sourceDocumentByKey(db, key.data) : undefined;
-    if (!found) return notFound(c, 'Det finnes ingen kilde med den adressen.');
+    if (!found) return notFound(c, c.var.i18n.t('scope.source.missing'));
     const { fra, til } = c.req.valid('query');
     if (fra !== undefined && fra > found.document.lineCount) {
       return respondError(c, {
         status: 400,
-        title: 'Ugyldig forespørsel',
-        message: `Kilden har ${found.document.lineCount} linjer; linje ${fra} finnes ikke.`,
+        title: c.var.i18n.t('common.request.invalid'),
+        message: c.var.i18n.t('scope.source.pastEnd', { lines: found.document.lineCount, line: fra }),
       });
     }
     const highlight = fra !== undefined ? { from: fra, to: til ?? fra } : null;
@@ -288,13 +289,13 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   // Every kind's list page, and the capability tree as the capability list.
   app.get(`/${kindPathParam}`, async (c) => {
     const kind = kindByPath.get(c.req.param('kindPath') ?? '');
-    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    if (!kind) return notFound(c, c.var.i18n.t('scope.page.missing'));
     if (kind === 'capability') return c.redirect('/funksjonsomrader');
     // Services and requirements have list pages of their own (registered above); the other kinds are the frame.
     const [{ model, index }, counts] = await Promise.all([frame(), listCounts(db, kind)]);
     const props = { kind, model, index, elements: model.elements[kind], counts, canEdit: canEditScope(c), selfUrl: `/${kindInfo[kind].path}` };
     return respond(c, {
-      title: kindInfo[kind].plural,
+      title: c.var.i18n.t(`kinds.${kind}.plural`),
       body: <ElementListPage {...props} createPanel={createPanel(c, kind, model, index)} />,
       fragment: <ElementTable {...props} />,
     });
@@ -302,11 +303,11 @@ export function scopeRoutes({ db }: AppDeps): Hono {
 
   app.get(`/${kindPathParam}/:key`, async (c) => {
     const kind = kindByPath.get(c.req.param('kindPath') ?? '');
-    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    if (!kind) return notFound(c, c.var.i18n.t('scope.page.missing'));
     const key = c.req.param('key');
     const found = elementKeySchema.safeParse(key).success ? await loadNeighbourhood(db, kind, key) : undefined;
     if (!found) {
-      return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
+      return notFound(c, c.var.i18n.t('scope.element.missing', { kind, key }));
     }
     const { element, model, index } = found;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;

@@ -64,4 +64,18 @@ describe('element pages in English', () => {
     expect(services).toContain('(keep tier)');
     expect(await html('/informasjonskategorier', true)).toContain('aria-label="Move “Record documents” up"');
   });
+
+  it('refusals in English: an unknown element, an unknown filter key, an unknown parameter', async () => {
+    const ctx = await testApp({ seed: true });
+    const get = async (path: string) => {
+      const res = await ctx.app.request(path, { headers: { 'Accept-Language': 'en' } });
+      return { status: res.status, text: textOf(await res.text()) };
+    };
+    expect(await get('/tjenesteomrader/finnes-ikke')).toMatchObject({ status: 404, text: expect.stringContaining('There is no service area with the key “finnes-ikke”.') });
+    expect(await get('/informasjonstjenester?tier=finnes-ikke')).toMatchObject({ status: 400, text: expect.stringContaining('There is no delivery tier with the key “finnes-ikke”.') });
+    expect(await get('/informasjonstjenester?farge=rod')).toMatchObject({ status: 400, text: expect.stringContaining('Unknown parameter: farge.') });
+    expect(await get('/informasjonstjenester?side=0')).toMatchObject({ status: 400, text: expect.stringContaining('The page number must be 1 or more.') });
+    const nb = await ctx.app.request('/tjenesteomrader/finnes-ikke');
+    expect(textOf(await nb.text())).toContain('Det finnes ikke noe tjenesteområde med nøkkelen «finnes-ikke».');
+  });
 });

@@ -136,6 +136,22 @@ const cases: Record<string, Case> = {
     nb: ['Agder (42): 0 kommuner, 5 innbyggere', 'Agder (42): 1 kommune, 5 innbyggere', 'Agder (42): 2 kommuner, 5 innbyggere'],
     en: ['Agder (42): 0 municipalities, 5 inhabitants', 'Agder (42): 1 municipality, 5 inhabitants', 'Agder (42): 2 municipalities, 5 inhabitants'],
   },
+  'scope.announce.projects': { nb: ['Ingen prosjekter vises.', '1 prosjekt vises.', '2 prosjekter vises.'], en: ['No projects shown.', '1 project shown.', '2 projects shown.'] },
+  'scope.announce.services': {
+    values: (n) => ({ count: n, total: 5 }),
+    nb: ['Listen viser ingen informasjonstjenester av 5.', 'Listen viser 1 informasjonstjeneste av 5.', 'Listen viser 2 informasjonstjenester av 5.'],
+    en: ['The list shows no information services of 5.', 'The list shows 1 information service of 5.', 'The list shows 2 information services of 5.'],
+  },
+  'scope.announce.matrix': {
+    values: (n) => ({ count: n, total: 5 }),
+    nb: ['Matrisen viser ingen informasjonstjenester av 5.', 'Matrisen viser 1 informasjonstjeneste av 5.', 'Matrisen viser 2 informasjonstjenester av 5.'],
+    en: ['The matrix shows no information services of 5.', 'The matrix shows 1 information service of 5.', 'The matrix shows 2 information services of 5.'],
+  },
+  'scope.matrix.pastEnd': {
+    values: (n) => ({ pages: n }),
+    nb: ['Matrisen har 0 sider; den siden finnes ikke.', 'Matrisen har én side; den siden finnes ikke.', 'Matrisen har 2 sider; den siden finnes ikke.'],
+    en: ['The matrix has 0 pages; that page does not exist.', 'The matrix has one page; that page does not exist.', 'The matrix has 2 pages; that page does not exist.'],
+  },
   'scope.region.population': {
     values: (n) => ({ count: n, population: '5' }),
     nb: ['0 kommuner med 5 innbyggere (2024).', '1 kommune med 5 innbyggere (2024).', '2 kommuner med 5 innbyggere (2024).'],

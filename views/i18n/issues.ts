@@ -14,12 +14,14 @@ export interface IssueLike {
   params?: Record<string, unknown> | undefined;
   maximum?: unknown;
   minimum?: unknown;
+  /** An unknown parameter's names. */
+  keys?: unknown;
 }
 
 /**
  * A validation message in the reader's language: a zod issue whose message is a catalogue key is
- * translated, with the custom issue's `params` and a size check's `maximum`/`minimum` as the
- * message's values; any other message is shown as it is.
+ * translated, with the custom issue's `params`, a size check's `maximum`/`minimum` and an unknown
+ * key's `keys` (as a list) as the message's values; any other message is shown as it is.
  */
 export function issueText(issue: IssueLike, i18n: I18n = useI18n()): string {
   if (!isMessageKey(issue.message)) return issue.message;
@@ -28,6 +30,7 @@ export function issueText(issue: IssueLike, i18n: I18n = useI18n()): string {
     const value = issue[limit];
     if (typeof value === 'number' || typeof value === 'bigint') values[limit] = Number(value);
   }
+  if (Array.isArray(issue.keys)) values.keys = issue.keys.join(', ');
   for (const [name, value] of Object.entries(issue.params ?? {})) {
     if (typeof value === 'string' || typeof value === 'number') values[name] = value;
     else if (Array.isArray(value)) values[name] = i18n.list(value.map(String));
