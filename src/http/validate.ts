@@ -32,7 +32,7 @@ export function validParams<T extends z.ZodType, Target extends keyof Pick<Valid
       const i18n = i18nOf(c);
       const message = i18n.t(target === 'query' ? 'common.request.badQuery' : 'common.request.badAddress');
       if (isApiPath(c.req.path)) {
-        const fields = Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.') || target, issueMessage(issue, i18n)]));
+        const fields = Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.') || target, issueText(issue, i18n)]));
         return apiError(c, 400, 'validation', message, fields);
       }
       return respondError(c, {
