@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * What every importer (spreadsheet, ReqIF, ArchiMate, JSON) answers before it writes anything:
  * the dry-run report. The same shape for every file type, so that one page and one CLI print
@@ -53,4 +54,9 @@ export function emptyImportReport(format: ImportReport['format'], fileName: stri
 /** The counts an applied import is audited with. */
 export function importCounts(report: ImportReport): { created: number; changed: number; unchanged: number; problems: number } {
   return { created: report.created.length, changed: report.changed.length, unchanged: report.unchanged.length, problems: report.problems.length };
+}
+
+/** What a dry run showed, as a short hash: applying writes only if planning again gives the same. */
+export function reportFingerprint(report: ImportReport): string {
+  return createHash('sha256').update(JSON.stringify(report)).digest('base64url').slice(0, 32);
 }

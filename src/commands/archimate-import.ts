@@ -1,5 +1,5 @@
 import { planArchimateImport, type ArchimateRead } from '../../model/exchange/archimate-read.ts';
-import { importCounts, type ImportReport } from '../../model/exchange/import-report.ts';
+import { importCounts, reportFingerprint, type ImportReport } from '../../model/exchange/import-report.ts';
 import type { ElementKind } from '../../model/kinds.ts';
 import { recordAudits } from '../db/queries/audit.ts';
 import type { Db } from '../db/index.ts';
@@ -56,13 +56,14 @@ async function apply(trx: Tx, caller: Caller, plan: Awaited<ReturnType<typeof pl
 export async function importArchimate(
   db: Db,
   caller: Caller | 'command-line',
-  input: { fileName: string; read: ArchimateRead; mode: ImportMode; at?: Date },
-): Promise<{ report: ImportReport; applied: boolean }> {
+  input: { fileName: string; read: ArchimateRead; mode: ImportMode; at?: Date; expectReport?: string },
+): Promise<{ report: ImportReport; applied: boolean; replanned?: boolean }> {
   const commandLine = caller === 'command-line';
   const who: Caller = commandLine ? { user: null, at: input.at ?? new Date(), clientAddress: null } : caller;
   if (!commandLine) permissionFor(who, 'exchange.import');
   if (input.mode === 'dry-run') return { report: (await planIn(db, input.read, input.fileName)).report, applied: false };
-  const steps = async (trx: Tx, plan: Awaited<ReturnType<typeof planIn>>, audit: (note: AuditNote) => Promise<void>) => {
+  const steps = async (trx: Tx, plan: Awaited<ReturnType<typeof planIn>>, audit: (note: AuditNote) => Promise<void>): Promise<{ report: ImportReport; applied: boolean; replanned?: boolean }> => {
+    if (input.expectReport !== undefined && reportFingerprint(plan.report) !== input.expectReport) return { report: plan.report, applied: false, replanned: true };
     if (input.mode === 'all' && plan.report.problems.length > 0) return { report: plan.report, applied: false };
     await audit(await apply(trx, who, plan, input.fileName, input.mode, commandLine ? 'kommandolinjen' : null));
     return { report: plan.report, applied: true };

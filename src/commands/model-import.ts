@@ -1,4 +1,4 @@
-import { importCounts, type ImportFieldChange, type ImportReport } from '../../model/exchange/import-report.ts';
+import { importCounts, reportFingerprint, type ImportFieldChange, type ImportReport } from '../../model/exchange/import-report.ts';
 import { elementRef, linkNames, MAX_MODEL_JSON_BYTES, planModelImport, readModelDocument, type ModelDocument, type ModelImportPlan, type ModelTarget } from '../../model/exchange/model-import.ts';
 import { unhandledKind } from '../../model/kinds.ts';
 import { allElements } from '../../model/lookup.ts';
@@ -25,6 +25,8 @@ export type ModelImportMode = 'dry-run' | 'all';
 export interface ModelImportOutcome {
   report: ImportReport;
   applied: boolean;
+  /** Nothing written: planning again inside the transaction gave another report than the one expected. */
+  replanned?: boolean;
 }
 
 async function targetIn(trx: Db | Tx): Promise<ModelTarget> {
@@ -49,7 +51,7 @@ async function planIn(trx: Db | Tx, text: string, fileName: string) {
 export async function importModelDocument(
   db: Db,
   caller: Caller | 'command-line',
-  input: { fileName: string; text: string; mode: ModelImportMode; at?: Date },
+  input: { fileName: string; text: string; mode: ModelImportMode; at?: Date; expectReport?: string },
 ): Promise<ModelImportOutcome> {
   const commandLine = caller === 'command-line';
   const who: Caller = commandLine ? { user: null, at: input.at ?? new Date(), clientAddress: null } : caller;
@@ -57,6 +59,7 @@ export async function importModelDocument(
   if (input.mode === 'dry-run') return { report: (await planIn(db, input.text, input.fileName)).report, applied: false };
   const steps = async (trx: Tx, planned: Awaited<ReturnType<typeof planIn>>, audit: (note: AuditNote) => Promise<void>): Promise<ModelImportOutcome> => {
     const { report, plan, doc } = planned;
+    if (input.expectReport !== undefined && reportFingerprint(report) !== input.expectReport) return { report, applied: false, replanned: true };
     if (!plan || !doc || report.problems.length > 0) return { report, applied: false };
     const entries = await writePlan(trx, plan, doc, who.at, new Map(report.changed.map((c) => [c.ref, c.fields])));
     const via = commandLine ? ' (kommandolinjen)' : '';

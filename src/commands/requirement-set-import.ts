@@ -1,5 +1,5 @@
 import type { ImportReport } from '../../model/exchange/import-report.ts';
-import { importCounts } from '../../model/exchange/import-report.ts';
+import { importCounts, reportFingerprint } from '../../model/exchange/import-report.ts';
 import { planRequirementImport, type ImportPlan } from '../../model/exchange/requirement-import.ts';
 import type { ReadResult } from '../../model/exchange/reqif-read.ts';
 import { requirementSetOf, type ExchangeRequirement } from '../../model/exchange/requirement-set.ts';
@@ -25,6 +25,8 @@ export type ImportMode = 'dry-run' | 'all' | 'valid';
 export interface ImportOutcome {
   report: ImportReport;
   applied: boolean;
+  /** Nothing written: planning again inside the transaction gave another report than the one expected. */
+  replanned?: boolean;
 }
 
 async function planIn(trx: Db | Tx, caller: Caller, read: ReadResult, format: ImportReport['format'], fileName: string) {
@@ -47,7 +49,7 @@ async function planIn(trx: Db | Tx, caller: Caller, read: ReadResult, format: Im
 export async function importRequirementSet(
   db: Db,
   caller: Caller,
-  input: { format: ImportReport['format']; fileName: string; read: ReadResult; mode: ImportMode },
+  input: { format: ImportReport['format']; fileName: string; read: ReadResult; mode: ImportMode; expectReport?: string },
 ): Promise<ImportOutcome> {
   if (input.mode === 'dry-run') {
     permissionFor(caller, 'exchange.import');
@@ -57,6 +59,7 @@ export async function importRequirementSet(
   return change(db, caller, 'exchange.import', {
     load: (trx) => planIn(trx, caller, input.read, input.format, input.fileName),
     write: async (trx, { report, plan }, audit) => {
+      if (input.expectReport !== undefined && reportFingerprint(report) !== input.expectReport) return { report, applied: false, replanned: true };
       if (input.mode === 'all' && report.problems.length > 0) return { report, applied: false };
       const entries = await writePlan(trx, plan, caller);
       await recordAudits(trx, entries.map((e) => ({ ...actorOf(caller), ...e, details: `Import av ${input.fileName}` })));

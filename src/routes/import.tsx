@@ -2,7 +2,10 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { MAX_MODEL_JSON_BYTES } from '../../model/exchange/model-import.ts';
 import { MAX_IMPORT_ROWS, mapHeaders, rowsLeftOut } from '../../model/exchange/sheet-import.ts';
+import { MAX_XML_BYTES } from '../../model/exchange/xml.ts';
+import { DocumentReportPage, DocumentResultPage, defaultDocumentSection, documentSections, type DocumentSection } from '../../views/pages/import-document.tsx';
 import {
   ImportProgress,
   ImportProgressPage,
@@ -16,6 +19,7 @@ import {
 } from '../../views/pages/import.tsx';
 import { callerOf } from '../auth/context.ts';
 import { RuleRefused, StaleVersion } from '../commands/errors.ts';
+import { applyDocumentUpload, documentKindOf, dryRunDocumentUpload, loadDocumentUpload, storeDocumentUpload } from '../commands/file-import.ts';
 import { applySheetUpload, dryRunSheetUpload, loadSheetUpload, storeSheetUpload, type ApplyMode } from '../commands/requirement-import.ts';
 import type { AppDeps } from '../deps.ts';
 import { ImportJobs, type ImportJob } from '../exchange/import-jobs.ts';
@@ -23,8 +27,8 @@ import { MAX_IMPORT_BYTES, readSheetFile } from '../exchange/sheet-file.ts';
 import { isFragmentRequest, respond, respondError } from '../http/render.tsx';
 import { validParams } from '../http/validate.ts';
 
-/** The import's own body limit: the file and the multipart framing around it. */
-export const IMPORT_BODY_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
+/** The import's own body limit: the largest file any importer reads (a JSON model), and the multipart framing around it. */
+export const IMPORT_BODY_BYTES = Math.max(MAX_IMPORT_BYTES, MAX_MODEL_JSON_BYTES, MAX_XML_BYTES) + 64 * 1024;
 
 const limits = { rows: MAX_IMPORT_ROWS, megabytes: MAX_IMPORT_BYTES / (1024 * 1024) };
 
@@ -82,7 +86,26 @@ export function importRoutes({ db }: AppDeps): Hono {
       if (!(file instanceof File) || file.size === 0) {
         return uploadPage(c, file instanceof File ? { code: 'empty', values: {} } : { code: 'not-spreadsheet', values: {} }, 422);
       }
-      const read = await readSheetFile(new Uint8Array(await file.arrayBuffer()));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const caller = callerOf(c);
+      const name = (file.name || 'fil').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
+      // ReqIF, ArchiMate and JSON are documents: read, stored and dry-run here, then shown as one report.
+      const kind = documentKindOf(new TextDecoder().decode(bytes.subarray(0, 4096)));
+      if (kind) {
+        const max = kind === 'model' ? MAX_MODEL_JSON_BYTES : MAX_XML_BYTES;
+        if (bytes.length > max) return uploadPage(c, { code: 'too-large', values: { megabytes: max / (1024 * 1024) } }, 422);
+        let text: string;
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+        } catch {
+          return uploadPage(c, { code: 'not-text', values: {} }, 422);
+        }
+        const { id } = await storeDocumentUpload(db, caller, { kind, fileName: name, text });
+        const upload = (await loadDocumentUpload(db, caller, id))!;
+        await dryRunDocumentUpload(db, caller, upload);
+        return c.redirect(`/import/${id}`, 303);
+      }
+      const read = await readSheetFile(bytes);
       if (!read.ok) {
         const { code, ...values } = read.refusal;
         return uploadPage(c, { code, values: code === 'too-large' ? { megabytes: limits.megabytes } : (values as Record<string, number>) }, 422);
@@ -91,8 +114,7 @@ export function importRoutes({ db }: AppDeps): Hono {
       const headers = mapHeaders(read.table.headers);
       if (!headers.ok) return uploadPage(c, { code: headers.refusal.code, values: headers.refusal.code === 'missing-columns' ? { columns: headers.refusal.columns } : {} }, 422);
       if (read.table.rows.length === 0) return uploadPage(c, { code: 'no-rows', values: {} }, 422);
-      const fileName = (file.name || 'regneark').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
-      const caller = callerOf(c);
+      const fileName = name;
       const { id } = await storeSheetUpload(db, caller, { fileName, table: read.table });
       const job = startDryRun(c, id, caller);
       // A quick dry run goes straight to its report; a long one shows its progress.
@@ -140,6 +162,21 @@ export function importRoutes({ db }: AppDeps): Hono {
     async (c) => {
       const { id } = c.req.valid('param');
       const caller = callerOf(c);
+      const query = c.req.valid('query');
+      const document = await loadDocumentUpload(db, caller, id);
+      if (document) {
+        const notice = noticeOfUpload.get(id);
+        noticeOfUpload.delete(id);
+        const { report, fingerprint } = document.report && document.fingerprint ? { report: document.report, fingerprint: document.fingerprint } : await dryRunDocumentUpload(db, caller, document);
+        if (document.result) {
+          return respond(c, { title: c.var.i18n.t('import.resultTitle', { file: document.fileName }), body: <DocumentResultPage kind={document.kind} report={report} result={document.result} /> });
+        }
+        const section = (documentSections as readonly string[]).includes(query.vis ?? '') ? (query.vis as DocumentSection) : defaultDocumentSection(report);
+        return respond(c, {
+          title: c.var.i18n.t('import.reportTitle', { file: document.fileName }),
+          body: <DocumentReportPage id={id} kind={document.kind} report={report} fingerprint={fingerprint} section={section} page={query.side ?? 1} expiresAt={document.expiresAt} notice={notice} />,
+        });
+      }
       const upload = await loadSheetUpload(db, caller, id);
       if (upload.result) return respond(c, { title: c.var.i18n.t('import.resultTitle', { file: upload.fileName }), body: <ImportResultPage result={upload.result} /> });
       const running = jobs.get(jobOfUpload.get(id) ?? '');
@@ -151,7 +188,6 @@ export function importRoutes({ db }: AppDeps): Hono {
         const job = startDryRun(c, id, caller);
         return respond(c, { title: c.var.i18n.t('import.progressTitle'), body: <ImportProgressPage job={job} fileName={upload.fileName} /> });
       }
-      const query = c.req.valid('query');
       const notice = noticeOfUpload.get(id);
       noticeOfUpload.delete(id);
       return respond(c, {
@@ -178,6 +214,14 @@ export function importRoutes({ db }: AppDeps): Hono {
     const mode: ApplyMode | null = form.mode === 'all' ? 'all' : form.mode === 'valid' ? 'valid' : null;
     if (mode === null) return respondError(c, { status: 400, title: c.var.i18n.t('import.badRequest'), message: c.var.i18n.t('import.chooseMode') });
     const caller = callerOf(c);
+    const document = await loadDocumentUpload(db, caller, id);
+    if (document) {
+      if (document.result) return c.redirect(`/import/${id}`, 303);
+      const outcome = await applyDocumentUpload(db, caller, document, mode, typeof form.plan === 'string' ? form.plan : '');
+      if (outcome === 'replanned') remember(noticeOfUpload, id, 'stale');
+      if (outcome === 'refused') remember(noticeOfUpload, id, 'notAll');
+      return c.redirect(`/import/${id}`, 303);
+    }
     const upload = await loadSheetUpload(db, caller, id);
     if (upload.result) return c.redirect(`/import/${id}`, 303);
     // The report the architect saw must be the one the upload has now, or they choose again.

@@ -245,6 +245,27 @@ const cases: Record<string, Case> = {
     nb: ["0 rader ble ikke brukt: 14.", "1 rad ble ikke brukt: 14.", "2 rader ble ikke brukt: 14."],
     en: ["0 rows were not applied: 14.", "1 row was not applied: 14.", "2 rows were not applied: 14."],
   },
+  'import.doc.count.created': {
+    nb: ['ingenting nytt', '1 ny', '2 nye'],
+    en: ['nothing new', '1 new', '2 new'],
+  },
+  'import.doc.count.changed': {
+    nb: ['ingenting endres', '1 endres', '2 endres'],
+    en: ['nothing changed', '1 changed', '2 changed'],
+  },
+  'import.doc.count.unchanged': {
+    nb: ['ingenting står uendret', '1 står uendret', '2 står uendret'],
+    en: ['nothing left unchanged', '1 left unchanged', '2 left unchanged'],
+  },
+  'import.doc.count.problems': {
+    nb: ['ingen feil', '1 feil', '2 feil'],
+    en: ['no problems', '1 problem', '2 problems'],
+  },
+  'import.doc.resultText': {
+    values: (n) => ({ created: n, changed: n, unchanged: n }),
+    nb: ['Ingenting nytt, ingenting endret, ingenting uendret.', '1 ny, 1 endret, 1 uendret.', '2 nye, 2 endret, 2 uendret.'],
+    en: ['Nothing new, nothing changed, nothing unchanged.', '1 new, 1 changed, 1 unchanged.', '2 new, 2 changed, 2 unchanged.'],
+  },
   'requirement.chapters.heading': {
     nb: ["Ingen kapitler", "1 kapittel", "2 kapitler"],
     en: ["No chapters", "1 chapter", "2 chapters"],

@@ -64,6 +64,12 @@ export function ImportUploadPage({ refusal, limits }: { refusal?: Refusal | unde
         </p>
         <p class="ds-paragraph">{t('import.limits', limits)}</p>
       </section>
+      <section aria-labelledby="import-dokumenter">
+        <h2 class="ds-heading" data-size="sm" id="import-dokumenter">
+          {t('import.documentsTitle')}
+        </h2>
+        <p class="ds-paragraph">{t('import.documentsText')}</p>
+      </section>
       <form method="post" action="/import" enctype="multipart/form-data" class="import-upload">
         <div class="ds-field">
           <label class="ds-label" for="import-fil">
@@ -78,7 +84,7 @@ export function ImportUploadPage({ refusal, limits }: { refusal?: Refusal | unde
             name="fil"
             type="file"
             required
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.csv,.reqif,.xml,.json,text/csv,application/json,application/xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-describedby="import-fil-hjelp"
           />
         </div>
