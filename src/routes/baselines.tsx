@@ -90,7 +90,13 @@ export function baselineRoutes({ db, now }: AppDeps): Hono {
     return { ...diff, grouping };
   };
 
-  app.get('/baselines/sammenlign', validParams('query', compareQuery), async (c) => {
+  /** A comparison asked for without saying of what: the list, where the two are chosen. */
+  const chooseFirst = async (c: Context, next: () => Promise<void>) => {
+    if (c.req.query('fra') === undefined && c.req.query('til') === undefined) return c.redirect('/baselines', 303);
+    await next();
+  };
+
+  app.get('/baselines/sammenlign', chooseFirst, validParams('query', compareQuery), async (c) => {
     const result = await compare(c, c.req.valid('query'));
     if (!result) return notFound(c, c.var.i18n.t('baselines.error.notFound'));
     const page = (
@@ -105,7 +111,7 @@ export function baselineRoutes({ db, now }: AppDeps): Hono {
     return respond(c, { title: c.var.i18n.t('baselines.compare.title', { from: result.from.label, to: result.to.label }), body: page });
   });
 
-  app.get('/baselines/sammenlign.csv', validParams('query', compareQuery), async (c) => {
+  app.get('/baselines/sammenlign.csv', chooseFirst, validParams('query', compareQuery), async (c) => {
     const result = await compare(c, c.req.valid('query'));
     if (!result) return notFound(c, c.var.i18n.t('baselines.error.notFound'));
     c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -113,7 +119,7 @@ export function baselineRoutes({ db, now }: AppDeps): Hono {
     return c.body(diffCsv(result.diff, baselineWording(c.var.i18n)));
   });
 
-  app.get('/baselines/sammenlign.md', validParams('query', compareQuery), async (c) => {
+  app.get('/baselines/sammenlign.md', chooseFirst, validParams('query', compareQuery), async (c) => {
     const result = await compare(c, c.req.valid('query'));
     if (!result) return notFound(c, c.var.i18n.t('baselines.error.notFound'));
     c.header('Content-Type', 'text/markdown; charset=utf-8');

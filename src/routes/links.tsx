@@ -30,7 +30,7 @@ import { describeIssues, validParams } from '../http/validate.ts';
 
 const personnelCellQuery = z.strictObject({ service: elementKeySchema, group: elementKeySchema, vis: z.literal('1').optional() });
 const exchangeCellQuery = z.strictObject({ service: elementKeySchema, actor: elementKeySchema, vis: z.literal('1').optional() });
-const gapPanelQuery = z.strictObject({ for: z.enum(['personell', 'aktorer'], { error: 'for må være personell eller aktorer.' }) });
+const gapPanelQuery = z.strictObject({ for: z.enum(['personell', 'aktorer'], { error: 'gaps.panel.for' }) });
 
 
 function invalid(c: Context, details: string[]) {

@@ -26,5 +26,6 @@ export type MessageKey =
   | Area<'validation', typeof import('./nb/validation.json')>
   | Area<'baselines', typeof import('./nb/baselines.json')>
   | Area<'errors', typeof import('./nb/errors.json')>
+  | Area<'gaps', typeof import('./nb/gaps.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

@@ -1,7 +1,7 @@
 import type { GapReport, InferredLinkCount } from '../../model/gaps.ts';
 import { useI18n } from '../i18n/index.ts';
 import type { GapCounts, LoadedGaps } from '../../src/db/queries/gaps.ts';
-import { kindInfo, type ElementKind } from '../../model/kinds.ts';
+import type { ElementKind } from '../../model/kinds.ts';
 import type { ModelIndex } from '../../model/lookup.ts';
 import type { ScopeElement } from '../../model/schemas.ts';
 import { ElementLink, Empty, PageHeader } from '../components/common.tsx';
@@ -22,70 +22,71 @@ export interface GapSection {
 }
 
 export function gapSections(gaps: GapReport, counts: GapCounts): GapSection[] {
+  const { t } = useI18n();
   const sections: Array<Omit<GapSection, 'total'> & { key: keyof GapReport }> = [
     {
       id: 'uten-aktor',
-      title: 'Tjenester i første leveranse uten aktør og samhandlingsform',
-      description: 'Ingen aktør er koblet til tjenesten i noen samhandlingsform. Lysarket viste dette med farger og plassering, som teksten ikke har tatt vare på.',
+      title: t('gaps.uten-aktor.title'),
+      description: t('gaps.uten-aktor.description'),
       key: 'servicesWithoutExchange',
       items: gaps.servicesWithoutExchange,
     },
     {
       id: 'uten-personellgruppe',
-      title: 'Tjenester i første leveranse uten tjenesteområde',
-      description: 'Ingen kommunale tjenesteområder leser eller dokumenterer informasjonstjenesten.',
+      title: t('gaps.uten-personellgruppe.title'),
+      description: t('gaps.uten-personellgruppe.description'),
       key: 'servicesWithoutPersonnel',
       items: gaps.servicesWithoutPersonnel,
     },
     {
       id: 'grupper-uten-tjeneste',
-      title: 'Tjenesteområder uten tjenester i første leveranse',
-      description: 'Gruppen bruker ingen av tjenestene i første leveranse.',
+      title: t('gaps.grupper-uten-tjeneste.title'),
+      description: t('gaps.grupper-uten-tjeneste.description'),
       key: 'personnelGroupsWithoutService',
       items: gaps.personnelGroupsWithoutService,
     },
     {
       id: 'funksjonsomrader-uten-tjeneste',
-      title: 'Funksjonsområder uten informasjonstjeneste',
-      description: 'Ingen informasjonstjeneste er koblet til funksjonsområdet eller noe under det.',
+      title: t('gaps.funksjonsomrader-uten-tjeneste.title'),
+      description: t('gaps.funksjonsomrader-uten-tjeneste.description'),
       key: 'capabilitiesWithoutService',
       items: gaps.capabilitiesWithoutService,
       withPath: true,
     },
     {
       id: 'uten-trinn',
-      title: 'Tjenester uten leveransetrinn',
-      description: 'Tjenesten er ikke plassert i noe leveransetrinn.',
+      title: t('gaps.uten-trinn.title'),
+      description: t('gaps.uten-trinn.description'),
       key: 'servicesWithoutTier',
       items: gaps.servicesWithoutTier,
     },
     {
       id: 'uten-kategori',
-      title: 'Tjenester uten informasjonskategori',
-      description: 'Tjenesten hører ikke til noen informasjonskategori.',
+      title: t('gaps.uten-kategori.title'),
+      description: t('gaps.uten-kategori.description'),
       key: 'servicesWithoutCategory',
       items: gaps.servicesWithoutCategory,
     },
     {
       id: 'ukoblet',
-      title: 'Elementer ingenting er koblet til',
-      description: 'Ingen tjeneste, krav eller annet element viser til elementet.',
+      title: t('gaps.ukoblet.title'),
+      description: t('gaps.ukoblet.description'),
       key: 'unlinked',
       items: gaps.unlinked,
       byKind: true,
     },
     {
       id: 'tentative-plasseringer',
-      title: 'Tentative plasseringer i leveransetrinn',
-      description: 'Hvilket trinn tjenesten hører til er lest ut av et lysark merket «TENTATIVT, ER UNDER ARBEID».',
+      title: t('gaps.tentative-plasseringer.title'),
+      description: t('gaps.tentative-plasseringer.description'),
       key: 'tentativeTierAssignments',
       items: gaps.tentativeTierAssignments,
       informational: true,
     },
     {
       id: 'tentative',
-      title: 'Tentative elementer',
-      description: 'Elementer kilden merker TENTATIVT eller UNDER ARBEID, eller som arkitektene har merket slik.',
+      title: t('gaps.tentative.title'),
+      description: t('gaps.tentative.description'),
       key: 'tentative',
       items: gaps.tentative,
       informational: true,
@@ -93,9 +94,8 @@ export function gapSections(gaps: GapReport, counts: GapCounts): GapSection[] {
     },
     {
       id: 'tolkninger',
-      title: 'Tolkninger',
-      description:
-        'Elementer som er redaksjonens lesning av kilden, ikke det kilden sier: hver har en begrunnelse og linjene den bygger på (se elementets side).',
+      title: t('gaps.tolkninger.title'),
+      description: t('gaps.tolkninger.description'),
       key: 'inferred',
       items: gaps.inferred,
       informational: true,
@@ -107,30 +107,30 @@ export function gapSections(gaps: GapReport, counts: GapCounts): GapSection[] {
 
 export function GapsPage({ gaps, index }: { gaps: LoadedGaps; index: ModelIndex }) {
   const sections = gapSections(gaps.gaps, gaps.counts);
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const inferredLinkTotal = gaps.inferredLinks.reduce((n, c) => n + c.total, 0);
   return (
     <>
       <PageHeader
-        title="Gapanalyse"
-        lead="Hva mangler i modellen: koblinger som ikke er gjort, og elementer ingenting henger sammen med."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Gapanalyse' }]}
+        title={t('gaps.title')}
+        lead={t('gaps.lead')}
+        crumbs={[{ href: '/', label: t('layout.nav.overview') }, { label: t('gaps.title') }]}
       />
-      <nav aria-label="Deler av gapanalysen" class="toc">
+      <nav aria-label={t('gaps.toc')} class="toc">
         <ul>
           {sections.map((s) => (
             <li>
               <a class="ds-link" href={`#${s.id}`}>
                 {s.title}
               </a>{' '}
-              ({s.total})
+              ({number(s.total)})
             </li>
           ))}
           <li>
             <a class="ds-link" href="#tolkede-koblinger">
               {t('links.gaps.inferredLinks.title')}
             </a>{' '}
-            ({inferredLinkTotal})
+            ({number(inferredLinkTotal)})
           </li>
         </ul>
       </nav>
@@ -186,24 +186,25 @@ function InferredLinksSection({ counts }: { counts: InferredLinkCount[] }) {
 }
 
 function GapSectionView({ section, index }: { section: GapSection; index: ModelIndex }) {
+  const { t } = useI18n();
   return (
     <section id={section.id} aria-labelledby={`${section.id}-tittel`} class="gap-section">
       <h2 id={`${section.id}-tittel`} class="ds-heading" data-size="sm">
-        {section.title} ({section.total})
+        {t('gaps.withCount', { title: section.title, count: section.total })}
       </h2>
       <p class="ds-paragraph muted">{section.description}</p>
       {section.items.length < section.total ? (
         <p class="ds-paragraph" data-size="sm">
-          Viser de første {section.items.length} av {section.total}.
+          {t('gaps.firstOf', { shown: section.items.length, total: section.total })}
         </p>
       ) : null}
       {section.items.length === 0 ? (
-        <Empty>Ingen – her er alt på plass.</Empty>
+        <Empty>{t('gaps.none')}</Empty>
       ) : section.byKind ? (
         groupByKind(section.items).map(([kind, items]) => (
           <details class="ds-details">
             <summary>
-              {kindInfo[kind].plural} ({items.length})
+              {t('gaps.withCount', { title: t(`kinds.${kind}.plural`), count: items.length })}
             </summary>
             <div>
               <ItemList items={items} index={index} />
@@ -231,13 +232,14 @@ function ItemList({ items, index, withPath }: { items: ScopeElement[]; index: Mo
 }
 
 function CapabilityPath({ index, parentId }: { index: ModelIndex; parentId: number | null }) {
+  const { t, name } = useI18n();
   const path: string[] = [];
   let parent = index.get('capability', parentId);
   while (parent && path.length < 20) {
-    path.unshift(parent.name);
+    path.unshift(name(parent));
     parent = index.get('capability', parent.parentId);
   }
-  return path.length > 0 ? <span class="muted"> (under {path.join(' › ')})</span> : null;
+  return path.length > 0 ? <span class="muted"> {t('gaps.under', { path: path.join(' › ') })}</span> : null;
 }
 
 function groupByKind(items: ScopeElement[]): Array<[ElementKind, ScopeElement[]]> {
@@ -256,13 +258,14 @@ function groupByKind(items: ScopeElement[]): Array<[ElementKind, ScopeElement[]]
  */
 export function GapPanel({ gaps: loaded, focus }: { gaps: LoadedGaps; focus: 'personell' | 'aktorer' }) {
   const { gaps, counts } = loaded;
+  const { t, tx } = useI18n();
   const lists =
     focus === 'personell'
       ? [
-          { id: 'panel-uten-personell', title: 'Tjenester i første leveranse uten tjenesteområde', items: gaps.servicesWithoutPersonnel as ScopeElement[], total: counts.servicesWithoutPersonnel },
-          { id: 'panel-grupper-uten', title: 'Tjenesteområder uten tjenester i første leveranse', items: gaps.personnelGroupsWithoutService as ScopeElement[], total: counts.personnelGroupsWithoutService },
+          { id: 'panel-uten-personell', title: t('gaps.uten-personellgruppe.title'), items: gaps.servicesWithoutPersonnel as ScopeElement[], total: counts.servicesWithoutPersonnel },
+          { id: 'panel-grupper-uten', title: t('gaps.grupper-uten-tjeneste.title'), items: gaps.personnelGroupsWithoutService as ScopeElement[], total: counts.personnelGroupsWithoutService },
         ]
-      : [{ id: 'panel-uten-aktor', title: 'Tjenester i første leveranse uten aktør og samhandlingsform', items: gaps.servicesWithoutExchange as ScopeElement[], total: counts.servicesWithoutExchange }];
+      : [{ id: 'panel-uten-aktor', title: t('gaps.uten-aktor.title'), items: gaps.servicesWithoutExchange as ScopeElement[], total: counts.servicesWithoutExchange }];
   const shown = 12;
   return (
     <aside
@@ -275,16 +278,16 @@ export function GapPanel({ gaps: loaded, focus }: { gaps: LoadedGaps; focus: 'pe
       hx-swap="outerHTML"
     >
       <h2 id="gap-panel-tittel" class="ds-heading" data-size="xs">
-        Hull som matrisen tetter
+        {t('gaps.panel.title')}
       </h2>
       <div>
         {lists.map((l) => (
           <section aria-labelledby={l.id} class="gap-panel__section">
             <h3 id={l.id} class="ds-heading" data-size="2xs">
-              {l.title}: <span class="gap-panel__count">{l.total}</span>
+              {tx('gaps.panel.count', { title: l.title, count: l.total, n: (chunks) => <span class="gap-panel__count">{chunks}</span> })}
             </h3>
             {l.total === 0 ? (
-              <p class="ds-paragraph">Ingen – alt er koblet.</p>
+              <p class="ds-paragraph">{t('gaps.panel.none')}</p>
             ) : (
               <ul class="gap-list">
                 {l.items.slice(0, shown).map((e) => (
@@ -292,14 +295,14 @@ export function GapPanel({ gaps: loaded, focus }: { gaps: LoadedGaps; focus: 'pe
                     <ElementLink element={e} />
                   </li>
                 ))}
-                {l.total > shown ? <li class="muted">og {l.total - shown} til</li> : null}
+                {l.total > shown ? <li class="muted">{t('gaps.panel.more', { count: l.total - shown })}</li> : null}
               </ul>
             )}
           </section>
         ))}
         <p class="ds-paragraph">
           <a class="ds-link" href="/gapanalyse">
-            Hele gapanalysen
+            {t('gaps.panel.all')}
           </a>
         </p>
       </div>

@@ -150,6 +150,10 @@ describe('baselines', () => {
     const md = await ctx.app.request(`/baselines/sammenlign.md?fra=${id}&til=naa&gruppering=kapittel`);
     expect(await md.text()).toMatch(/## Krav.*Uten kapittel/);
     expect((await ctx.app.request(`/baselines/sammenlign?fra=${id}&til=hei`)).status).toBe(400);
+    // Asked for without saying what: the list, where the two are chosen.
+    const bare = await ctx.app.request('/baselines/sammenlign');
+    expect(bare.status).toBe(303);
+    expect(bare.headers.get('location')).toBe('/baselines');
   });
 });
 

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, testApp, textOf, type TestContext } from '../helpers.ts';
+
+/**
+ * The analysis pages in the English interface (gap analysis, matrices, portfolio, roadmap): the
+ * interface speaks English, the domain content stays as entered. Bokmål is the default and the
+ * other tests read it; these read the same pages with `Accept-Language: en`.
+ */
+describe('analysis pages in English', () => {
+  let ctx: TestContext;
+  let architect: Record<string, string>;
+  beforeAll(async () => {
+    ctx = await testApp();
+    architect = await signIn(ctx, 'architect');
+  });
+  afterAll(() => ctx.db.destroy());
+  const page = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await ctx.app.request(path, { headers: { ...architect, 'Accept-Language': 'en', ...headers } });
+    expect(res.status).toBe(200);
+    return textOf(await res.text());
+  };
+
+  it('the gap analysis: headings, descriptions, counts and empty states', async () => {
+    const text = await page('/gapanalyse');
+    for (const english of ['Gap analysis', 'First-delivery services without a service area', 'Capabilities without an information service', 'Interpretations'])
+      expect(text).toContain(english);
+    for (const bokmål of ['Gapanalyse', 'Tjenester uten leveransetrinn', 'her er alt på plass', 'Viser de første']) expect(text).not.toContain(bokmål);
+    const panel = await page('/gapanalyse/panel?for=personell');
+    expect(panel).toContain('Gaps the matrix closes');
+    expect(panel).toContain('The whole gap analysis');
+    const bad = await ctx.app.request('/gapanalyse/panel?for=x', { headers: { ...architect, 'Accept-Language': 'en' } });
+    expect(bad.status).toBe(400);
+    expect(textOf(await bad.text())).toContain('for must be personell or aktorer.');
+  });
+});
