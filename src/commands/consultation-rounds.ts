@@ -20,7 +20,7 @@ export function createConsultationRound(db: Db, caller: Caller, input: RoundInpu
     load: async () => undefined,
     write: async (trx, _, audit) => {
       const baselineId = await baselineForRound(trx, baseline, { label: 'Høring', title: input.title }, actorOf(caller));
-      if (baselineId === undefined) return { kind: 'invalid', errors: { baseline: 'Baselinen finnes ikke. Velg en annen, eller la feltet stå tomt for å fryse modellen nå.' } };
+      if (baselineId === undefined) return { kind: 'invalid', errors: { baseline: { key: 'requirement.round.baselineMissing' } } };
       const inserted = await insertRound(trx, input, caller.at);
       if (inserted.kind === 'ok') {
         await trx.updateTable('consultation_round').set({ baseline_id: baselineId }).where('id', '=', inserted.id).execute();

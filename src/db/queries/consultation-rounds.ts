@@ -1,3 +1,4 @@
+import type { Message } from '../../../model/messages.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { commentableText, roundPhases, type Round, type RoundInput, type RoundItem, type RoundPhase, type VisitRecord } from '../../../model/consultation.ts';
 import { proposalTargetOf } from '../../../model/consultation-proposals.ts';
@@ -206,12 +207,13 @@ async function elementsFor(trx: Executor, ids: number[]) {
   return trx.selectFrom('element').select(['id', 'kind', 'key', 'name']).where('id', 'in', ids).execute();
 }
 
-export type RoundWriteResult = { kind: 'ok'; id: number } | { kind: 'invalid'; errors: Record<string, string> };
+/** A refused write names, per field, what to tell the reader (said in their language by the route). */
+export type RoundWriteResult = { kind: 'ok'; id: number } | { kind: 'invalid'; errors: Record<string, Message> };
 
 /** Inserts the round and its items in the order given. Call inside a transaction. */
 export async function insertRound(trx: Executor, input: RoundInput, at: Date): Promise<RoundWriteResult> {
   const elements = await elementsFor(trx, input.elements);
-  if (elements.length !== input.elements.length) return { kind: 'invalid', errors: { elements: 'Noen av de valgte elementene finnes ikke lenger. Velg på nytt.' } };
+  if (elements.length !== input.elements.length) return { kind: 'invalid', errors: { elements: { key: 'consultation.error.elementsGone' } } };
   const iso = at.toISOString();
   const row = await trx
     .insertInto('consultation_round')
@@ -248,14 +250,14 @@ export async function updateRound(trx: Executor, round: Round, input: RoundInput
       .execute();
     if (commented.length > 0) {
       const names = removed.filter((i) => commented.some((c) => c.item_id === i.id)).map((i) => i.ref ?? i.name);
-      return { kind: 'invalid', errors: { elements: `Disse har kommentarer og kan ikke tas ut av høringen: ${names.join(', ')}.` } };
+      return { kind: 'invalid', errors: { elements: { key: 'consultation.error.elementsCommented', values: { names: names.join(', ') } } } };
     }
     await trx.deleteFrom('consultation_item').where('id', 'in', removed.map((i) => i.id)).execute();
   }
   const present = new Set(items.map((i) => i.elementId));
   const added = input.elements.filter((id) => !present.has(id));
   const elements = await elementsFor(trx, added);
-  if (elements.length !== added.length) return { kind: 'invalid', errors: { elements: 'Noen av de valgte elementene finnes ikke lenger. Velg på nytt.' } };
+  if (elements.length !== added.length) return { kind: 'invalid', errors: { elements: { key: 'consultation.error.elementsGone' } } };
   await insertItems(trx, round.id, added, elements, Math.max(-1, ...items.map((i) => i.position)) + 1);
   await trx
     .updateTable('consultation_round')

@@ -7,10 +7,16 @@ import type { Reader } from '../../db/queries/consultation-comments.ts';
 import { roundById } from '../../db/queries/consultation-rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
+import type { Message } from '../../../model/messages.ts';
 import type { MessageKey } from '../../../views/i18n/index.ts';
 import { issueText } from '../../../views/i18n/issues.ts';
 import { notFound, respondError } from '../../http/render.tsx';
 import { describeIssues } from '../../http/validate.ts';
+
+/** Field messages the model or a query decided (key and values), in the request's language. */
+export function said(c: Context, errors: Record<string, Message>): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, c.var.i18n.t(message.key, message.values)]));
+}
 
 /** Field messages given as catalogue keys (by the model's rules), in the request's language. */
 export function translated(c: Context, errors: Record<string, MessageKey>): FieldErrors {

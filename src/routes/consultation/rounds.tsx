@@ -20,7 +20,7 @@ import { fieldErrors, formInput, readForm } from '../../http/forms.ts';
 import { isFragmentRequest, respond, respondError } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
 import type { I18n } from '../../../views/i18n/index.ts';
-import { loadRound, mayTake, missing, readerOf, roundParam } from './common.ts';
+import { loadRound, mayTake, missing, readerOf, roundParam, said } from './common.ts';
 
 /** The elements a round can open for comment: requirements first (by number), then every other kind. */
 function elementGroups(model: ScopeModel, i18n: I18n): ElementGroup[] {
@@ -90,7 +90,7 @@ export function roundRoutes(deps: AppDeps): Hono {
       return formPage(c, values, baseline === undefined ? { ...errors, baseline: c.var.i18n.t('requirement.round.baselineMissing') } : errors);
     }
     const result = await createConsultationRound(db, callerOf(c), parsed.data, baseline);
-    if (result.kind === 'invalid') return formPage(c, values, result.errors);
+    if (result.kind === 'invalid') return formPage(c, values, said(c, result.errors));
     return c.redirect(`/horing/${result.id}?lagret=runde`, 303);
   });
 
@@ -114,7 +114,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     if (!parsed.success) return formPage(c, values, fieldErrors(parsed.error), round);
     const result = await updateConsultationRound(db, callerOf(c), round.id, parsed.data, shown.data);
     if (result.kind === 'stale') return formPage(c, { ...values, version: result.stored.version }, undefined, round, result.stored);
-    if (result.kind === 'invalid') return formPage(c, values, result.errors, round);
+    if (result.kind === 'invalid') return formPage(c, values, said(c, result.errors), round);
     return c.redirect(`/horing/${round.id}?lagret=runde`, 303);
   });
 

@@ -82,6 +82,23 @@ describe('the consultation in English', () => {
     expect(text).toContain('Reply in the thread (1):\n\n**The programme**, 21 November 2026:\n\n> Takk.');
   });
 
+  it("refuses a round form in English, field by field, the model's and the database's reasons alike", async () => {
+    const architect = await signIn(ctx, 'architect');
+    const body = new URLSearchParams({ title: ' ', description: '', phase: 'forprosjekt', opensOn: '2027-02-01', closesOn: '2027-01-01' });
+    const post = (form: URLSearchParams) =>
+      ctx.app.request('/horing', { method: 'POST', body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin', ...architect, ...english } });
+    const refused = await post(body);
+    expect(refused.status).toBe(422);
+    const text = textOf(await refused.text());
+    expect(text).toContain('Enter a title.');
+    expect(text).toContain('The deadline must be on or after the opening date.');
+    expect(text).toContain('Choose at least one requirement or element.');
+    const gone = new URLSearchParams({ title: 'Round', description: '', phase: 'forprosjekt', opensOn: '2027-01-01', closesOn: '2027-02-01', elements: '999999' });
+    const missing = await post(gone);
+    expect(missing.status).toBe(422);
+    expect(textOf(await missing.text())).toContain('Some of the chosen elements no longer exist. Choose again.');
+  });
+
   it('says in English why a closed round takes no comment', async () => {
     const closed = await makeRound(ctx.db, { opensOn: '2026-10-01', closesOn: '2026-10-15' });
     const res = await ctx.app.request(`/horing/${closed.id}/kommentarer/ny?punkt=${closed.items[0]!.id}`, { headers: { ...member.headers, ...english } });
