@@ -136,11 +136,11 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     if (!isFragmentRequest(c)) return seeOther(c, elementHref(kind, result.key));
     const found = await loadNeighbourhood(db, kind, result.key);
     if (!found) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${result.key}».`);
-    const { element, model, index } = found;
+    const { element, model, index, services } = found;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     c.header('HX-Trigger', 'scopeChanged');
     const history = await historyFor(c, db, element.id);
-    return c.html(<ElementDetailPage element={element} model={model} index={index} excerpt={excerpt} canEdit notice="Endringene er lagret." history={history} trace={await loadTraceContext(db, { targets: true })} />);
+    return c.html(<ElementDetailPage element={element} model={model} index={index} services={services} excerpt={excerpt} canEdit notice="Endringene er lagret." history={history} trace={await loadTraceContext(db, { targets: true })} />);
   });
 
   app.post(`/${kindPathParam}/:key/slett`, async (c) => {

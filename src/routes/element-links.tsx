@@ -107,7 +107,7 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
   async function elementPage(c: Context, kind: ElementKind, key: string, extra: { notice?: string; relationForm?: RelationFormState; status?: 200 | 409 | 422 }) {
     const found = await loadNeighbourhood(db, kind, key);
     if (!found) return notFound(c, 'Elementet finnes ikke lenger; det kan være slettet.');
-    const { element, model, index } = found;
+    const { element, model, index, services } = found;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     const history = await historyFor(c, db, element.id);
     const trace = await loadTraceContext(db, { targets: canEditRequirements(c) });
@@ -115,6 +115,7 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
       element,
       model,
       index,
+      services,
       excerpt,
       canEdit: canEditScope(c),
       canLink: canEditRequirements(c),

@@ -55,7 +55,34 @@ const countServices = (tier?: string) => async () => {
 const tallyRows = (region: string) => [...region.slice(0, region.indexOf('</table>')).matchAll(/<th scope="row">([^<]+)<span class="tally-table__category">/g)].map((m) => m[1]!);
 const countRoundServices = async () => Number((await ctx.db.selectFrom('review_round_service').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
+/** The services an element's page lists: the links to services between the section's heading and its pager. */
+const elementServiceRows = (region: string) => {
+  const end = region.indexOf('<nav class="pager"');
+  return [...region.slice(0, end === -1 ? region.indexOf('</section>') : end).matchAll(/<a class="ds-link" href="\/informasjonstjenester\/([a-z0-9-]+)"/g)].map((m) => m[1]!);
+};
+const countInTier = (key: string) => async () => {
+  const row = await ctx.db
+    .selectFrom('information_service as s')
+    .innerJoin('element as g', 'g.id', 's.tier_id')
+    .where('g.key', '=', key)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+};
+const countUsers = (group: string) => async () => {
+  const row = await ctx.db
+    .selectFrom('service_personnel as p')
+    .innerJoin('element as g', 'g.id', 'p.personnel_group_id')
+    .where('g.key', '=', group)
+    .select((eb) => eb.fn.count<number>('p.service_id').distinct().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+};
+
 const views: PagedView[] = [
+  // An element's page lists its services 100 at a time (issue 10).
+  { path: '/leveransetrinn/pluss', region: 'tjenester-tittel', rows: elementServiceRows, total: countInTier('pluss'), pageSize: 100 },
+  { path: '/tjenesteomrader/legevakt', region: 'tjenester-tittel', rows: elementServiceRows, total: countUsers('legevakt'), pageSize: 100 },
   { path: '/vurdering/dashbord?runde=1', region: 'standpunkter', rows: tallyRows, total: countRoundServices, pageSize: 100, param: 'tjenesteside' },
   { path: '/vurdering/dashbord?runde=1&sorter=omstridt', region: 'standpunkter', rows: tallyRows, total: countRoundServices, pageSize: 100, param: 'tjenesteside' },
   { path: '/informasjonstjenester', region: 'elementliste', rows: serviceRows, total: countServices(), pageSize: 100 },

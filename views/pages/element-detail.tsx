@@ -21,6 +21,8 @@ import { chapterLabel, ElementRequirementsSection, RequirementTraceSection } fro
 import type { TraceContext } from '../../src/db/queries/requirement-trace.ts';
 import { numberChapters } from '../../model/requirements.ts';
 import { useI18n, type I18n } from '../i18n/index.ts';
+import { Pager } from '../components/pager.tsx';
+import type { ServicePaging } from '../../src/db/queries/neighbourhood.ts';
 
 /** The structure fields of a requirement (issue 13), when the page knows the chapters and types. */
 function requirementFacts(r: ElementOfKind['requirement'], trace: TraceContext | undefined, t: I18n['t']): Array<[string, Child]> {
@@ -60,10 +62,12 @@ export interface ElementDetailProps {
   canLink?: boolean | undefined;
   /** A refused new relation: the form opened again with the values and the messages. */
   relationForm?: RelationFormState | undefined;
+  /** Which page of the element's services the page lists (read a page at a time); without it, every service in `model`. */
+  services?: ServicePaging | undefined;
 }
 
 /** The element's page content; an edit swaps this region, and a save swaps it back. */
-export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history, focus = false, trace, canLink = canEdit, relationForm }: ElementDetailProps) {
+export function ElementDetailPage({ element, model, index, excerpt, canEdit = false, notice, history, focus = false, trace, canLink = canEdit, relationForm, services }: ElementDetailProps) {
   const { name, t, tx } = useI18n();
   const requirements = requirementsAbout(element.id, model, index);
   const href = elementHref(element.kind, element.key);
@@ -113,7 +117,7 @@ export function ElementDetailPage({ element, model, index, excerpt, canEdit = fa
         <p class="ds-paragraph description">{element.description}</p>
       ) : null}
 
-      <KindSection element={element} model={model} index={index} canEdit={canEdit} trace={trace} canLink={canLink} />
+      <KindSection element={element} model={model} index={index} canEdit={canEdit} trace={trace} canLink={canLink} services={services} />
 
       <RelationsSection element={element} model={model} index={index} canEdit={canEdit} relationForm={relationForm} />
 
@@ -332,6 +336,26 @@ interface KindViewProps<K extends ElementKind> {
   canEdit: boolean;
   trace?: TraceContext | undefined;
   canLink: boolean;
+  /** The page of the element's services shown, when they are read a page at a time. */
+  services?: ServicePaging | undefined;
+}
+
+/**
+ * Under a paged list of the element's services: which of them this page shows, and the pager.
+ * The links keep the element's address and jump back to the section (`anchor`).
+ */
+function ServicePages({ element, paging, anchor }: { element: ScopeElement; paging: ServicePaging | undefined; anchor: string }) {
+  const { t } = useI18n();
+  if (!paging || paging.total <= paging.pageSize) return null;
+  const first = (paging.page - 1) * paging.pageSize + 1;
+  const last = Math.min(paging.total, paging.page * paging.pageSize);
+  const href = (p: number) => `${elementHref(element.kind, element.key)}${p > 1 ? `?side=${p}` : ''}#${anchor}`;
+  return (
+    <>
+      <p class="ds-paragraph muted">{t('scope.list.range', { first, last, total: paging.total })}</p>
+      <Pager page={paging.page} pageSize={paging.pageSize} total={paging.total} href={href} label={t('scope.element.servicePages')} idPrefix="tjenester-side" />
+    </>
+  );
 }
 
 /**
@@ -416,28 +440,30 @@ function ServiceView({ element, model, index, canEdit }: KindViewProps<'informat
   return <ServiceSections service={element} model={model} index={index} canEdit={canEdit} />;
 }
 
-function CategoryView({ element, model, index }: KindViewProps<'informationCategory'>) {
+function CategoryView({ element, model, index, services }: KindViewProps<'informationCategory'>) {
   const { t } = useI18n();
   return (
     <Section id="tjenester" title={t('scope.category.services')}>
-      <ServicesByTier services={servicesWhere(model, (s) => s.categoryId === element.id)} index={index} />
+      <ServicesByTier services={servicesWhere(model, (s) => s.categoryId === element.id)} index={index} paged={services !== undefined} />
+      <ServicePages element={element} paging={services} anchor="tjenester-tittel" />
     </Section>
   );
 }
 
-function TierView({ element, model, index }: KindViewProps<'deliveryTier'>) {
+function TierView({ element, model, index, services }: KindViewProps<'deliveryTier'>) {
   const { t } = useI18n();
   return (
     <>
       <Facts rows={[[t('scope.tier.firstDelivery'), element.firstDelivery ? t('common.yes') : t('common.no')]]} />
       <Section id="tjenester" title={t('scope.tier.services')}>
-        <ServicesByCategory services={servicesWhere(model, (s) => s.tierId === element.id)} index={index} />
+        <ServicesByCategory services={servicesWhere(model, (s) => s.tierId === element.id)} index={index} paged={services !== undefined} />
+        <ServicePages element={element} paging={services} anchor="tjenester-tittel" />
       </Section>
     </>
   );
 }
 
-function SolutionPartView({ element, model }: KindViewProps<'solutionPart'>) {
+function SolutionPartView({ element, model, services }: KindViewProps<'solutionPart'>) {
   const { t } = useI18n();
   const capabilities = model.elements.capability.filter((c) => c.solutionPartId === element.id).sort(byPosition);
   return (
@@ -447,12 +473,13 @@ function SolutionPartView({ element, model }: KindViewProps<'solutionPart'>) {
       </Section>
       <Section id="tjenester" title={t('scope.solutionPart.services')}>
         <LinkList elements={servicesWhere(model, (s) => s.solutionPartId === element.id)} empty={t('scope.solutionPart.services.none')} />
+        <ServicePages element={element} paging={services} anchor="tjenester-tittel" />
       </Section>
     </>
   );
 }
 
-function CapabilityView({ element, model, index, canEdit }: KindViewProps<'capability'>) {
+function CapabilityView({ element, model, index, canEdit, services }: KindViewProps<'capability'>) {
   const { t } = useI18n();
   const path: ScopeElement[] = [];
   let parent = index.get('capability', element.parentId);
@@ -490,12 +517,13 @@ function CapabilityView({ element, model, index, canEdit }: KindViewProps<'capab
       </Section>
       <Section id="tjenester" title={t('scope.capability.services')}>
         <LinkList elements={servicesWhere(model, (s) => serviceIds.has(s.id))} empty={t('scope.capability.services.none')} />
+        <ServicePages element={element} paging={services} anchor="tjenester-tittel" />
       </Section>
     </>
   );
 }
 
-function PersonnelGroupView({ element, model, index }: KindViewProps<'personnelGroup'>) {
+function PersonnelGroupView({ element, model, index, services }: KindViewProps<'personnelGroup'>) {
   const { t } = useI18n();
   const links = model.links.servicePersonnelGroups.filter((l) => l.personnelGroupId === element.id);
   return (
@@ -523,11 +551,12 @@ function PersonnelGroupView({ element, model, index }: KindViewProps<'personnelG
           </tbody>
         </table>
       )}
+      <ServicePages element={element} paging={services} anchor="tjenester-tittel" />
     </Section>
   );
 }
 
-function ExchangesView({ element, model, index }: KindViewProps<'actor' | 'collaborationMode' | 'needLevel'>) {
+function ExchangesView({ element, model, index, services }: KindViewProps<'actor' | 'collaborationMode' | 'needLevel'>) {
   const { t } = useI18n();
   const field = element.kind === 'actor' ? 'actorId' : element.kind === 'collaborationMode' ? 'modeId' : 'needLevelId';
   const links = model.links.serviceExchanges.filter((l) => l[field] === element.id);
@@ -558,21 +587,23 @@ function ExchangesView({ element, model, index }: KindViewProps<'actor' | 'colla
           </tbody>
         </table>
       )}
+      <ServicePages element={element} paging={services} anchor="utvekslinger-tittel" />
     </Section>
   );
 }
 
-function GoalView({ element, model }: KindViewProps<'goal'>) {
+function GoalView({ element, model, services }: KindViewProps<'goal'>) {
   const { t } = useI18n();
   const ids = new Set(model.links.serviceGoals.filter((l) => l.goalId === element.id).map((l) => l.serviceId));
   return (
     <Section id="tjenester" title={t('scope.goal.services')}>
       <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty={t('scope.goal.services.none')} />
+      <ServicePages element={element} paging={services} anchor="tjenester-tittel" />
     </Section>
   );
 }
 
-function ProjectView({ element, model }: KindViewProps<'nationalProject'>) {
+function ProjectView({ element, model, services }: KindViewProps<'nationalProject'>) {
   const { t } = useI18n();
   const ids = new Set(model.links.serviceDependencies.filter((l) => l.projectId === element.id).map((l) => l.serviceId));
   return (
@@ -592,6 +623,7 @@ function ProjectView({ element, model }: KindViewProps<'nationalProject'>) {
       />
       <Section id="avhengige" title={t('scope.project.dependents')}>
         <LinkList elements={servicesWhere(model, (s) => ids.has(s.id))} empty={t('scope.project.dependents.none')} />
+        <ServicePages element={element} paging={services} anchor="avhengige-tittel" />
       </Section>
     </>
   );
@@ -796,22 +828,25 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
   );
 }
 
-function ServicesByTier({ services, index }: { services: InformationService[]; index: ModelIndex }) {
-  return <Grouped services={services} groupOf={(s) => index.get('deliveryTier', s.tierId)} noGroup={useI18n().t('scope.detail.noTier')} />;
+function ServicesByTier({ services, index, paged }: { services: InformationService[]; index: ModelIndex; paged: boolean }) {
+  return <Grouped services={services} groupOf={(s) => index.get('deliveryTier', s.tierId)} noGroup={useI18n().t('scope.detail.noTier')} paged={paged} />;
 }
 
-function ServicesByCategory({ services, index }: { services: InformationService[]; index: ModelIndex }) {
-  return <Grouped services={services} groupOf={(s) => index.get('informationCategory', s.categoryId)} noGroup={useI18n().t('scope.detail.noCategory')} />;
+function ServicesByCategory({ services, index, paged }: { services: InformationService[]; index: ModelIndex; paged: boolean }) {
+  return <Grouped services={services} groupOf={(s) => index.get('informationCategory', s.categoryId)} noGroup={useI18n().t('scope.detail.noCategory')} paged={paged} />;
 }
 
 function Grouped({
   services,
   groupOf,
   noGroup,
+  paged,
 }: {
   services: InformationService[];
   groupOf: (s: InformationService) => ScopeElement | undefined;
   noGroup: string;
+  /** One page of a longer list: a group's count here would be of this page only, so none is shown. */
+  paged: boolean;
 }) {
   if (services.length === 0) return <Empty>{useI18n().t('scope.detail.services.none')}</Empty>;
   const groups = new Map<number, { group: ScopeElement | undefined; services: InformationService[] }>();
@@ -828,7 +863,8 @@ function Grouped({
       {ordered.map(({ group, services: list }) => (
         <div class="service-group">
           <h3 class="ds-heading" data-size="2xs">
-            {group ? <ElementLink element={group} /> : noGroup} ({formatNumber(list.length)})
+            {group ? <ElementLink element={group} /> : noGroup}
+            {paged ? null : ` (${formatNumber(list.length)})`}
           </h3>
           <LinkList elements={list} empty="" />
         </div>

@@ -4,23 +4,109 @@ import type { ScopeElement, ScopeModel } from '../../../model/schemas.ts';
 import type { Db } from '../index.ts';
 import { loadModelSlice, type IdSet, type ModelSlice } from './model.ts';
 
+/** How many services an element's page lists at a time (a tier or an actor can have thousands). */
+export const neighbourServicePageSize = 100;
+
+/** Which page of an element's services its page shows, of how many (counted in SQL). */
+export interface ServicePaging {
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** What one element's page shows (`services` when it lists them a page at a time; a page past the last comes back empty). */
+export interface Neighbourhood {
+  element: ScopeElement;
+  model: ScopeModel;
+  index: ModelIndex;
+  services: ServicePaging | undefined;
+}
+
 /**
  * What one element's page shows: the element, the frame (the kinds that do not grow with the
- * content), the information services it is linked to (with their links), the requirements
- * about it and, for a requirement, what it is about. Reads nothing of other services or
- * requirements, in a fixed number of queries for every kind.
+ * content), one page of the information services it is linked to (with their links; the count
+ * of all of them from SQL), the requirements about it and, for a requirement, what it is about.
+ * Reads nothing of other services or requirements, in a fixed number of queries for every kind.
  */
-export async function loadNeighbourhood(
-  db: Db,
-  kind: ElementKind,
-  key: string,
-): Promise<{ element: ScopeElement; model: ScopeModel; index: ModelIndex } | undefined> {
+export async function loadNeighbourhood(db: Db, kind: ElementKind, key: string, page = 1): Promise<Neighbourhood | undefined> {
   const found = await db.selectFrom('element').select('id').where('kind', '=', kind).where('key', '=', key).executeTakeFirst();
   if (!found) return undefined;
-  const model = await loadModelSlice(db, neighbourhoodOf(kind, found.id));
+  const slice = neighbourhoodOf(kind, found.id);
+  const order = serviceListOrder[kind];
+  let services: ServicePaging | undefined;
+  if (order !== null && typeof slice.services === 'function') {
+    const [total, ids] = await Promise.all([countIn(db, slice.services), servicePageOf(db, slice.services, order, page)]);
+    slice.services = ids;
+    services = { page, pageSize: neighbourServicePageSize, total };
+  }
+  const model = await loadModelSlice(db, slice);
   const index = indexModel(model);
   const element = index.byId.get(found.id);
-  return element ? { element, model, index } : undefined;
+  return element ? { element, model, index, services } : undefined;
+}
+
+/**
+ * How an element's page lists its services, when it lists them (paged): grouped by tier, by
+ * category, or in the services' own order. `null`: the page shows no list of services of its own
+ * (a service's or requirement's page, or kinds whose few services show among their relations).
+ */
+const serviceListOrder = {
+  informationCategory: 'tier',
+  deliveryTier: 'category',
+  solutionPart: 'position',
+  capability: 'position',
+  personnelGroup: 'position',
+  actor: 'position',
+  collaborationMode: 'position',
+  needLevel: 'position',
+  goal: 'position',
+  nationalProject: 'position',
+  informationService: null,
+  requirement: null,
+  task: null,
+  stakeholder: null,
+  roadmapPhase: null,
+  milestone: null,
+  decisionPoint: null,
+  region: null,
+  guideline: null,
+  risk: null,
+  journalInterface: null,
+  nationalSolution: null,
+} satisfies Record<ElementKind, 'tier' | 'category' | 'position' | null>;
+
+type Executor = Parameters<Extract<IdSet, (db: never) => unknown>>[0];
+
+async function countIn(db: Db, set: Extract<IdSet, (db: never) => unknown>): Promise<number> {
+  const row = await db
+    .selectFrom('element')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', 'in', set(db as Executor))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One page of the set's services, in a stable order (the group's place, then the service's, then its id). */
+async function servicePageOf(db: Db, set: Extract<IdSet, (db: never) => unknown>, order: 'tier' | 'category' | 'position', page: number): Promise<number[]> {
+  let q = db
+    .selectFrom('element as e')
+    .innerJoin('information_service as s', 's.element_id', 'e.id')
+    .select('e.id')
+    .where('e.id', 'in', set(db as Executor));
+  if (order !== 'position') {
+    q = q
+      .leftJoin('element as g', 'g.id', order === 'tier' ? 's.tier_id' : 's.category_id')
+      .orderBy((eb) => eb.case().when('g.id', 'is', null).then(1).else(0).end())
+      .orderBy('g.position')
+      .orderBy('g.id');
+  }
+  const rows = await q
+    .orderBy('e.position')
+    .orderBy('e.id')
+    .limit(neighbourServicePageSize)
+    .offset((page - 1) * neighbourServicePageSize)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** The services and requirements an element's page shows, as subqueries. */
