@@ -9,7 +9,7 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 /** The dashboard's comment list in a query string: one service's or one stance's comments, and which page. */
 export const commentListQuery = {
   tjeneste: z.preprocess(blank, roundServiceIdSchema.optional()),
-  standpunkt: z.preprocess(blank, z.enum(stances, { error: `Standpunkt må være ett av ${stances.join(', ')}.` }).optional()),
+  standpunkt: z.preprocess(blank, z.enum(stances, { error: 'review.error.stanceFilter' }).optional()),
   side: z.preprocess(blank, z.coerce.number({ error: 'Siden må være et tall.' }).int('Siden må være et heltall.').positive('Siden må være 1 eller mer.').optional()),
 };
 

@@ -2,7 +2,8 @@ import { csvLine } from '../audit.ts';
 import type { ExportFormat } from '../export-format.ts';
 import type { Municipality } from '../schemas.ts';
 import type { Coverage, CoverageFigure } from './coverage.ts';
-import { intentionStatuses, intentionStatusLabel, stanceLabel, unansweredLabel, type IntentionStatus, type Stance } from './schemas.ts';
+import type { MessageKey } from '../../views/i18n/keys.ts';
+import { intentionStatuses, intentionStatusKey, stanceKey, type IntentionStatus, type Stance } from './schemas.ts';
 import type { SnapshotService } from './snapshot.ts';
 import { answers, type Answer, type ServiceTally } from './tallies.ts';
 
@@ -14,23 +15,32 @@ export function csvDocument(header: readonly string[], rows: ReadonlyArray<reado
   return `\uFEFF${[csvLine([...header]), ...rows.map((r) => csvLine([...r]))].join('\r\n')}\r\n`;
 }
 
-export const roundResultsHeader = [
-  'runde_id',
-  'runde',
-  'kommunenummer',
-  'kommune',
-  'fylkesnummer',
-  'fylke',
-  'innbyggere',
-  'tjeneste_nokkel',
-  'tjeneste',
-  'informasjonskategori',
-  'leveransetrinn',
-  'standpunkt',
-  'kommentar',
-  'sendt_inn',
-  'sendt_inn_utc',
+/**
+ * The words of an export in the reader's language (`I18n['t']`): column names and labels come
+ * from the catalogues (`review.csv.*`), so a bokmål reader gets "standpunkt", an English one "stance".
+ */
+export type ExportWords = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export const roundResultsColumns = [
+  'roundId',
+  'round',
+  'municipalityNumber',
+  'municipality',
+  'countyNumber',
+  'county',
+  'population',
+  'serviceKey',
+  'service',
+  'category',
+  'tier',
+  'stance',
+  'comment',
+  'submitted',
+  'submittedUtc',
 ] as const;
+
+/** The column names of a round's results, in the reader's language. */
+export const roundResultsHeader = (t: ExportWords) => roundResultsColumns.map((c) => t(`review.csv.${c}`));
 
 export interface FrozenServiceRef extends SnapshotService {
   id: number;
@@ -46,6 +56,7 @@ export function roundResultsCsv(
   reviews: ReadonlyArray<{ municipality: Municipality; submittedAt: string | null }>,
   entries: ReadonlyArray<{ municipalityNumber: string; roundServiceId: number; stance: Stance | null; comment: string }>,
   format: ExportFormat,
+  t: ExportWords,
 ): string {
   const entryOf = new Map(entries.map((e) => [`${e.municipalityNumber}:${e.roundServiceId}`, e]));
   const rows = reviews.flatMap(({ municipality: m, submittedAt }) =>
@@ -63,17 +74,20 @@ export function roundResultsCsv(
         s.name,
         s.categoryName ?? '',
         s.tierName ?? '',
-        entry?.stance ? stanceLabel[entry.stance] : unansweredLabel,
+        t(entry?.stance ? stanceKey(entry.stance) : 'review.stance.unanswered'),
         entry?.comment ?? '',
         format.localTime(submittedAt),
         submittedAt ?? '',
       ];
     }),
   );
-  return csvDocument(roundResultsHeader, rows);
+  return csvDocument(roundResultsHeader(t), rows);
 }
 
-export const dashboardHeader = ['seksjon', 'nokkel', 'navn', 'kategori', 'kommuner', 'innbyggere', 'av_kommuner', 'av_innbyggere', 'andel_innbyggere_prosent'] as const;
+export const dashboardColumns = ['section', 'key', 'name', 'category', 'municipalities', 'population', 'ofMunicipalities', 'ofPopulation', 'sharePercent'] as const;
+
+/** The dashboard export's column names, in the reader's language. */
+export const dashboardHeader = (t: ExportWords) => dashboardColumns.map((c) => t(`review.csv.dashboard.${c}`));
 
 export interface DashboardFigures {
   coverage: Coverage;
@@ -89,14 +103,14 @@ export interface DashboardFigures {
  * pivot it: coverage of signed declarations (all, in scope, per county), the declarations by
  * status, the municipalities that have reviewed, and each service's stances.
  */
-export function dashboardCsv(f: DashboardFigures, format: ExportFormat): string {
+export function dashboardCsv(f: DashboardFigures, format: ExportFormat, t: ExportWords): string {
   const percent = format.percent;
   const total = f.coverage.all;
   const coverageRow = (key: string, name: string, c: CoverageFigure) => [
     'dekning',
     key,
     name,
-    intentionStatusLabel.signed,
+    t(intentionStatusKey('signed')),
     c.signedMunicipalities,
     c.signedPopulation,
     c.municipalities,
@@ -104,14 +118,14 @@ export function dashboardCsv(f: DashboardFigures, format: ExportFormat): string 
     percent(c.signedPopulation, c.population),
   ];
   const rows: unknown[][] = [
-    coverageRow('alle', 'Alle kommuner', f.coverage.all),
-    coverageRow('i-omfang', 'Kommuner i omfanget', f.coverage.inScope),
-    ...f.coverage.counties.map((c) => coverageRow(`fylke-${c.countyNumber}`, `${c.countyName}${c.inScope ? '' : ' (utenfor omfanget)'}`, c)),
+    coverageRow('alle', t('review.csv.allMunicipalities'), f.coverage.all),
+    coverageRow('i-omfang', t('review.csv.inScope'), f.coverage.inScope),
+    ...f.coverage.counties.map((c) => coverageRow(`fylke-${c.countyNumber}`, c.inScope ? c.countyName : t('review.csv.countyOutside', { county: c.countyName }), c)),
     ...intentionStatuses.map((s) => [
       'intensjon',
       s,
-      intentionStatusLabel[s],
-      intentionStatusLabel[s],
+      t(intentionStatusKey(s)),
+      t(intentionStatusKey(s)),
       f.intentions[s].municipalities,
       f.intentions[s].population,
       total.municipalities,
@@ -124,18 +138,19 @@ export function dashboardCsv(f: DashboardFigures, format: ExportFormat): string 
       'vurdert',
       `runde-${f.round.id}`,
       f.round.title,
-      'Sendt inn',
+      t('review.reviewStatus.submitted'),
       f.reviewed.municipalities,
       f.reviewed.population,
       total.municipalities,
       total.population,
       percent(f.reviewed.population, total.population),
     ]);
-    for (const t of f.tallies) {
-      for (const a of answers) rows.push(['tjeneste', t.service.key, t.service.name, answerLabel(a), t.counts[a], t.population[a], f.reviewed.municipalities, f.reviewed.population, percent(t.population[a], f.reviewed.population)]);
+    for (const tally of f.tallies) {
+      for (const a of answers) rows.push(['tjeneste', tally.service.key, tally.service.name, t(answerKey(a)), tally.counts[a], tally.population[a], f.reviewed.municipalities, f.reviewed.population, percent(tally.population[a], f.reviewed.population)]);
     }
   }
-  return csvDocument(dashboardHeader, rows);
+  return csvDocument(dashboardHeader(t), rows);
 }
 
-export const answerLabel = (a: Answer) => (a === 'unanswered' ? unansweredLabel : stanceLabel[a]);
+/** A tally column's label in the interface: a stance, or "not answered". */
+export const answerKey = (a: Answer): MessageKey => (a === 'unanswered' ? 'review.stance.unanswered' : stanceKey(a));

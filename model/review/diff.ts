@@ -3,13 +3,8 @@ import { firstDeliverySnapshot, type Catalogue, type SnapshotService } from './s
 /** The fields of a frozen service a reviewer sees, in the order the marks list them. */
 export const comparedFields = ['name', 'description', 'categoryName', 'tierName', 'tentative'] as const;
 export type ComparedField = (typeof comparedFields)[number];
-export const comparedFieldLabel: Record<ComparedField, string> = {
-  name: 'Navn',
-  description: 'Beskrivelse',
-  categoryName: 'Informasjonskategori',
-  tierName: 'Leveransetrinn',
-  tentative: 'Tentativ',
-};
+/** A compared field's label in the interface: `review.field.<field>` in the catalogues. */
+export const comparedFieldKey = (field: ComparedField) => `review.field.${field}` as const;
 
 export interface ServiceChange {
   field: ComparedField;
@@ -18,10 +13,8 @@ export interface ServiceChange {
 }
 
 export type RemovalReason = 'deleted' | 'left-first-delivery';
-export const removalReasonLabel: Record<RemovalReason, string> = {
-  deleted: 'Slettet fra omfanget',
-  'left-first-delivery': 'Ikke lenger i første leveranse',
-};
+/** Why a service left the list, as the interface says it: `review.removed.<reason>` in the catalogues. */
+export const removalReasonKey = (reason: RemovalReason) => `review.removed.${reason}` as const;
 
 export interface SnapshotDiff<T extends SnapshotService> {
   /** Frozen services whose live version differs, with each changed field. */

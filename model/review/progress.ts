@@ -1,5 +1,6 @@
 import { answerProblem } from './schemas.ts';
 import type { StoredEntry } from './types.ts';
+import type { MessageKey } from '../../views/i18n/keys.ts';
 
 export interface ReviewProgress<S> {
   total: number;
@@ -7,7 +8,7 @@ export interface ReviewProgress<S> {
   /** Services without a stance: a submission counts them as unanswered. */
   unanswered: S[];
   /** What stops a submission, each with the service at fault when there is one. */
-  problems: Array<{ service: S | null; message: string }>;
+  problems: Array<{ service: S | null; message: MessageKey }>;
 }
 
 /**
@@ -29,6 +30,6 @@ export function reviewProgress<S extends { id: number }>(services: readonly S[],
     if (problem) problems.push({ service, message: problem.message });
   }
   const answered = services.length - unanswered.length;
-  if (answered === 0) problems.unshift({ service: null, message: 'Ta stilling til minst én tjeneste før dere sender inn.' });
+  if (answered === 0) problems.unshift({ service: null, message: 'review.error.atLeastOneYou' });
   return { total: services.length, answered, unanswered, problems };
 }

@@ -3,38 +3,31 @@ import { textRule } from '../text.ts';
 import { isoDateSchema } from '../schemas.ts';
 import type { StoredEntry } from './types.ts';
 import { missingVersionMessage } from '../versions.ts';
+import type { MessageKey } from '../../views/i18n/keys.ts';
+
+/*
+ * Every message below is a catalogue key (`views/i18n/{nb,en}/review.json`): this file cannot know
+ * the reader's language, so the route shows it through `issueMessage` (src/http/forms.ts).
+ */
 
 /** A municipality's stance on one service in the first-delivery list. */
 export const stances = ['supports', 'supports-with-changes', 'opposes', 'no-opinion'] as const;
-export const stanceSchema = z.enum(stances, { error: 'Velg et standpunkt i listen.' });
+export const stanceSchema = z.enum(stances, { error: 'review.error.stance' });
 export type Stance = z.infer<typeof stanceSchema>;
-export const stanceLabel: Record<Stance, string> = {
-  supports: 'Støtter',
-  'supports-with-changes': 'Støtter med endringer',
-  opposes: 'Støtter ikke',
-  'no-opinion': 'Ingen formening',
-};
-/** A service a submitted review gave no stance on. */
-export const unansweredLabel = 'Ikke besvart';
+/** A stance's label in the interface: `review.stance.<stance>` in the catalogues. */
+export const stanceKey = (stance: Stance) => `review.stance.${stance}` as const;
 
 /** Where a municipality stands on joining: its intention declaration (intensjonserklæring). */
 export const intentionStatuses = ['undecided', 'considering', 'signed', 'declined'] as const;
-export const intentionStatusSchema = z.enum(intentionStatuses, { error: 'Velg en status i listen.' });
+export const intentionStatusSchema = z.enum(intentionStatuses, { error: 'review.error.intentionStatus' });
 export type IntentionStatus = z.infer<typeof intentionStatusSchema>;
-export const intentionStatusLabel: Record<IntentionStatus, string> = {
-  undecided: 'Ikke tatt stilling',
-  considering: 'Vurderer',
-  signed: 'Signert',
-  declined: 'Takket nei',
-};
+/** A declaration status's label in the interface: `review.intentionStatus.<status>` in the catalogues. */
+export const intentionStatusKey = (status: IntentionStatus) => `review.intentionStatus.${status}` as const;
 
 export const reviewStatuses = ['draft', 'submitted'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
-export const reviewStatusLabel: Record<ReviewStatus | 'not-started', string> = {
-  'not-started': 'Ikke påbegynt',
-  draft: 'Utkast',
-  submitted: 'Sendt inn',
-};
+/** A review's status label in the interface: `review.reviewStatus.<status>` in the catalogues. */
+export const reviewStatusKey = (status: ReviewStatus | 'not-started') => `review.reviewStatus.${status}` as const;
 
 export const commentMaxLength = 2000;
 
@@ -48,7 +41,7 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 export const calendarDateSchema = isoDateSchema.refine((d) => {
   const at = new Date(`${d}T00:00:00Z`);
   return Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) === d; // the format check reports the rest
-}, 'Datoen finnes ikke.');
+}, 'review.error.noSuchDate');
 
 /** How far ahead a deadline may be set: a round is weeks, not years. */
 export const maxDeadlineDays = 730;
@@ -62,12 +55,12 @@ function addDays(date: string, days: number): string {
 /** A deadline (the last day a round is open, Norwegian time) from today onwards. */
 function deadlineSchema(today: string) {
   return z
-    .string({ error: 'Skriv fristen.' })
+    .string({ error: 'review.error.deadlineMissing' })
     .trim()
-    .min(1, 'Skriv fristen.')
+    .min(1, 'review.error.deadlineMissing')
     .pipe(calendarDateSchema)
-    .refine((d) => d >= today, 'Fristen kan ikke være før i dag.')
-    .refine((d) => d <= addDays(today, maxDeadlineDays), 'Fristen kan være høyst to år fram i tid.');
+    .refine((d) => d >= today, 'review.error.deadlinePast')
+    .refine((d) => d <= addDays(today, maxDeadlineDays), 'review.error.deadlineFar');
 }
 
 /** Opening a round: a title and the last day municipalities may submit. `today` is the Norwegian date now. */
@@ -75,7 +68,7 @@ export function roundInputSchema(today: string) {
   return z.object({
     title: z.preprocess(
       trimmed,
-      z.string({ error: 'Skriv en tittel.' }).min(3, 'Tittelen må ha minst 3 tegn.').max(200, 'Tittelen kan ha høyst 200 tegn.'),
+      z.string({ error: 'review.error.titleMissing' }).min(3, 'review.error.titleShort').max(200, 'review.error.titleLong'),
     ),
     deadline: deadlineSchema(today),
   });
@@ -92,16 +85,15 @@ export function intentionInputSchema(today: string) {
   return z
     .object({
       status: intentionStatusSchema,
-      date: z.preprocess(blank, calendarDateSchema.refine((d) => d <= today, 'Datoen kan ikke være fram i tid.').optional()),
+      date: z.preprocess(blank, calendarDateSchema.refine((d) => d <= today, 'review.error.dateFuture').optional()),
       reference: z.preprocess(
         trimmed,
-        textRule('one-line', 'Referansen', z.string().max(300, 'Referansen kan ha høyst 300 tegn.')).default(''),
+        textRule('one-line', 'Referansen', z.string().max(300, 'review.error.referenceLong')).default(''),
       ),
     })
     .superRefine((v, ctx) => {
       if ((v.status === 'signed' || v.status === 'declined') && !v.date) {
-        const what = v.status === 'signed' ? 'signerte' : 'takket nei';
-        ctx.addIssue({ code: 'custom', path: ['date'], message: `Skriv datoen kommunen ${what}.` });
+        ctx.addIssue({ code: 'custom', path: ['date'], message: v.status === 'signed' ? 'review.error.dateSigned' : 'review.error.dateDeclined' });
       }
     });
 }
@@ -123,7 +115,7 @@ export const basisField = (roundServiceId: number) => `vist-${roundServiceId}`;
 const shownBasisSchema = z
   .string({ error: missingVersionMessage })
   .min(1, missingVersionMessage)
-  .max(40, 'Skjemaet er ikke fra denne siden; last siden på nytt.');
+  .max(40, 'review.error.notThisPage');
 
 /**
  * A short fingerprint of one answer (stance and comment), for the form to say what it started
@@ -176,20 +168,21 @@ export function mergeAnswers(stored: readonly StoredEntry[], posted: readonly Po
 
 export type ReviewAction = 'save' | 'submit';
 
-const supportsWithChangesMessage = 'Skriv hvilke endringer kommunen ønsker.';
-const stanceForCommentMessage = 'Velg et standpunkt til kommentaren, for eksempel «Ingen formening».';
+// Messages are catalogue keys: the route shows them in the reader's language (`issueMessage`).
+const supportsWithChangesMessage: MessageKey = 'review.error.changesMissing';
+const stanceForCommentMessage: MessageKey = 'review.error.stanceForComment';
 
 /**
  * What is wrong with one service's answer, if anything: a comment needs a stance (a stance is
  * what a stored answer is), and "støtter med endringer" needs a comment that says which.
  */
-export function answerProblem(stance: Stance | undefined, comment: string): { field: 'stance' | 'comment'; message: string } | undefined {
+export function answerProblem(stance: Stance | undefined, comment: string): { field: 'stance' | 'comment'; message: MessageKey } | undefined {
   if (!stance && comment !== '') return { field: 'stance', message: stanceForCommentMessage };
   if (stance === 'supports-with-changes' && comment === '') return { field: 'comment', message: supportsWithChangesMessage };
   return undefined;
 }
 
-const commentText = () => textRule('multi-line', 'Kommentaren', z.string().max(commentMaxLength, `Kommentaren kan ha høyst ${commentMaxLength} tegn.`));
+const commentText = () => textRule('multi-line', 'Kommentaren', z.string().max(commentMaxLength, 'review.error.commentLong'));
 const commentSchema = z.preprocess(trimmed, commentText().default(''));
 /** A comment in the whole form, absent when the form does not mention the service. */
 const postedCommentSchema = z.preprocess(trimmed, commentText().optional());
@@ -201,7 +194,7 @@ const postedCommentSchema = z.preprocess(trimmed, commentText().optional());
  */
 export function reviewFormSchema(roundServiceIds: readonly number[]) {
   const shape: Record<string, z.ZodType> = {
-    handling: z.enum(['lagre', 'send'], { error: 'Velg om du vil lagre utkastet eller sende inn.' }),
+    handling: z.enum(['lagre', 'send'], { error: 'review.error.action' }),
   };
   for (const id of roundServiceIds) {
     shape[stanceField(id)] = z.preprocess(blank, stanceSchema.optional());
@@ -211,7 +204,7 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
   const posted = (form: Record<string, unknown>, id: number) => form[stanceField(id)] !== undefined || form[commentField(id)] !== undefined;
   return z
     .strictObject(shape, {
-      error: (issue) => (issue.code === 'unrecognized_keys' ? `Skjemaet har felt som ikke hører til denne runden: ${issue.keys.join(', ')}.` : undefined),
+      error: (issue) => (issue.code === 'unrecognized_keys' ? 'review.error.unknownFieldsRound' : undefined),
     })
     .superRefine((form, ctx) => {
       let answered = 0;
@@ -224,7 +217,7 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
         if (posted(form, id) && form[basisField(id)] === undefined) ctx.addIssue({ code: 'custom', path: [basisField(id)], message: missingVersionMessage });
       }
       if (form.handling === 'send' && answered === 0) {
-        ctx.addIssue({ code: 'custom', path: ['skjema'], message: 'Ta stilling til minst én tjeneste før du sender inn.' });
+        ctx.addIssue({ code: 'custom', path: ['skjema'], message: 'review.error.atLeastOne' });
       }
     })
     .transform((form): { action: ReviewAction; answers: PostedAnswer[] } => ({
@@ -258,7 +251,7 @@ export function serviceAnswerSchema(roundServiceId: number) {
         // and one that does not say what it was based on could overwrite unseen, so it is refused too.
         [basisName]: shownBasisSchema,
       },
-      { error: (issue) => (issue.code === 'unrecognized_keys' ? `Skjemaet har felt som ikke hører til denne tjenesten: ${issue.keys.join(', ')}.` : undefined) },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? 'review.error.unknownFieldsService' : undefined) },
     )
     .superRefine((form, ctx) => {
       const problem = answerProblem(form[stanceName] as Stance | undefined, form[commentName] as string);
@@ -273,7 +266,7 @@ export function serviceAnswerSchema(roundServiceId: number) {
 }
 
 /** A round's id in a path. */
-export const roundIdSchema = z.coerce.number({ error: 'Runde-id-en må være et tall.' }).int('Runde-id-en må være et heltall.').positive('Runde-id-en må være et positivt tall.');
+export const roundIdSchema = z.coerce.number({ error: 'review.error.roundId' }).int('review.error.roundId').positive('review.error.roundId');
 
 /** A service on a round's frozen list, by its id in a path or a query. */
-export const roundServiceIdSchema = z.coerce.number({ error: 'Tjeneste-id-en må være et tall.' }).int('Tjeneste-id-en må være et heltall.').positive('Tjeneste-id-en må være et positivt tall.');
+export const roundServiceIdSchema = z.coerce.number({ error: 'review.error.serviceId' }).int('review.error.serviceId').positive('review.error.serviceId');

@@ -57,22 +57,6 @@ export function stanceTallies<S extends { id: number }>(
 /** The orders the dashboard's service table can be sorted in. */
 export const tallySorts = ['liste', 'omstridt', 'mot', 'endringer', 'stotter'] as const;
 export type TallySort = (typeof tallySorts)[number];
-export const tallySortLabel: Record<TallySort, string> = {
-  liste: 'Listens rekkefølge',
-  omstridt: 'Mest omstridt (flest innbyggere i kommuner som ikke støtter eller vil ha endringer)',
-  mot: 'Flest innbyggere i kommuner som ikke støtter',
-  endringer: 'Flest innbyggere i kommuner som vil ha endringer',
-  stotter: 'Flest innbyggere i kommuner som støtter',
-};
-
-/** The order in a few words, for the message a screen reader hears after a re-sort: "Sortert etter …". */
-export const tallySortShortLabel: Record<TallySort, string> = {
-  liste: 'listens rekkefølge',
-  omstridt: 'mest omstridt',
-  mot: 'flest innbyggere i kommuner som ikke støtter',
-  endringer: 'flest innbyggere i kommuner som vil ha endringer',
-  stotter: 'flest innbyggere i kommuner som støtter',
-};
 
 /** The tallies in the chosen order; ties keep the list's order. */
 export function sortTallies<S>(tallies: ReadonlyArray<ServiceTally<S>>, sort: TallySort): Array<ServiceTally<S>> {

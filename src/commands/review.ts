@@ -6,6 +6,7 @@ import { firstDeliverySnapshot } from '../../model/review/snapshot.ts';
 import { answerBasis, mergeAnswers, type IntentionInput, type PostedAnswer, type ReviewEntry } from '../../model/review/schemas.ts';
 import type { FrozenService, IntentionDeclaration, StoredEntry } from '../../model/review/types.ts';
 import { intentionVersion } from '../../model/versions.ts';
+import type { MessageKey } from '../../views/i18n/keys.ts';
 import type { Db } from '../db/index.ts';
 import { baselineForRound } from './baselines.ts';
 import { loadCatalogue } from '../db/queries/catalogue.ts';
@@ -46,22 +47,22 @@ const sameEntries = (a: readonly StoredEntry[], b: readonly StoredEntry[]) => {
 // ---------------------------------------------------------------------------------------------
 // Rounds (architects)
 
-/** `field` names the form field a refusal belongs beside (the baseline), when it belongs to one. */
-export type OpenRoundOutcome = { kind: 'problem'; message: string; field?: 'baseline' } | { kind: 'opened'; id: number };
+/** `field` names the form field a refusal belongs beside (the baseline), when it belongs to one; `message` is a catalogue key. */
+export type OpenRoundOutcome = { kind: 'problem'; message: MessageKey; field?: 'baseline' } | { kind: 'opened'; id: number };
 
 /** Opens a round on the first delivery as it is now; refused while another round is open. */
 export function openReviewRound(db: Db, caller: Caller, input: { title: string; deadline: string; baseline?: number | null }): Promise<OpenRoundOutcome> {
   return change(db, caller, 'review.manage', {
     load: async (trx) => ({ openId: await openRoundId(trx, caller.at), catalogue: await loadCatalogue(trx) }),
     write: async (trx, { openId, catalogue }, audit): Promise<OpenRoundOutcome> => {
-      if (openId !== undefined) return { kind: 'problem', message: 'En annen runde er fortsatt åpen. Lukk den før du åpner en ny.' };
+      if (openId !== undefined) return { kind: 'problem', message: 'review.error.roundStillOpen' };
       const version = new Map(catalogue.services.map((s) => [s.id, s.version]));
       const services = firstDeliverySnapshot(catalogue).map((s) => ({ ...s, version: version.get(s.elementId!) ?? 1 }));
-      if (services.length === 0) return { kind: 'problem', message: 'Første leveranse har ingen informasjonstjenester ennå, så det er ingenting å vurdere.' };
+      if (services.length === 0) return { kind: 'problem', message: 'review.error.nothingToReview' };
       const closesAt = endOfOsloDay(input.deadline);
       // The round opens on a baseline (issue 13): the one named, or the model frozen now.
       const baselineId = await baselineForRound(trx, input.baseline ?? null, { label: 'Vurderingsrunde', title: input.title }, actorOf(caller));
-      if (baselineId === undefined) return { kind: 'problem', field: 'baseline', message: 'Baselinen finnes ikke. Velg en annen, eller la feltet stå tomt for å fryse modellen nå.' };
+      if (baselineId === undefined) return { kind: 'problem', field: 'baseline', message: 'review.error.baselineGone' };
       const id = await insertRound(trx, { title: input.title, deadlineOn: input.deadline, closesAt, openedAt: caller.at, openedBy: caller.user!.id, services });
       await trx.updateTable('review_round').set({ baseline_id: baselineId }).where('id', '=', id).execute();
       await audit({

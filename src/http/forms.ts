@@ -34,6 +34,11 @@ export function fieldErrors(error: { issues: readonly z.core.$ZodIssue[] }): Fie
   return errors;
 }
 
+/** One zod issue's message in the request's language (empty for none), e.g. for a form-wide refusal. */
+export function issueMessage(issue: z.core.$ZodIssue | undefined): string {
+  return issue ? issueText(issue) : '';
+}
+
 export type FormBody = Record<string, string | string[]>;
 
 /** The posted form with repeated fields (checkbox groups) as lists; files are ignored. */

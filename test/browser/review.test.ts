@@ -63,6 +63,7 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
     const page = await as('municipality', path);
     await clean(page, 'municipality');
     expect(await page.locator('#fremdrift').innerText()).toBe('0 av 34 besvart');
+    expect(await page.locator('#vurderingsstatus').innerText()).toBe('Ikke påbegynt.');
 
     // Each answer saves itself as it is made, and says so beside it and in the progress.
     const multidoseId = await fieldId(page, 'Multidose');
@@ -75,6 +76,8 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
     expect(await page.locator('#fremdrift').innerText()).toBe('1 av 34 besvart');
     expect(await page.locator('#fremdrift-handlinger').innerText()).toBe('1 av 34 besvart');
     expect(await page.locator('#kunngjoring').innerText()).toBe('Lagret: Multidose. 1 av 34 besvart.');
+    // The status line at the top follows too: the review is now a draft, not "Ikke påbegynt" until reload.
+    expect((await page.locator('#vurderingsstatus').innerText()).replace(/\s+/g, ' ')).toMatch(/^Utkast, sist lagret \d+\. \p{L}+ \d{4} kl\. \d{2}:\d{2}\.$/u);
     await clean(page, 'municipality');
 
     await page.getByLabel('Standpunkt til «Individuell plan»').selectOption('supports-with-changes');

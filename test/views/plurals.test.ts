@@ -190,11 +190,6 @@ const cases: Record<string, Case> = {
     nb: ['0 av 0 tjenester er besvart', '1 av 1 tjeneste er besvart', '2 av 2 tjenester er besvart'],
     en: ['0 of 0 services answered', '1 of 1 service answered', '2 of 2 services answered'],
   },
-  'review.submit.unanswered': {
-    values: (n) => ({ unanswered: n, total: n }),
-    nb: ['0 av 0 tjenester er ikke besvart', '1 av 1 tjeneste er ikke besvart', '2 av 2 tjenester er ikke besvart'],
-    en: ['0 of 0 services not answered', '1 of 1 service not answered', '2 of 2 services not answered'],
-  },
   'links.gaps.inferredLinks.sum': {
     values: (n) => ({ count: n, missing: n }),
     nb: ['Ingen koblinger er tolkninger; alle har begrunnelse.', '1 kobling er en tolkning; 1 mangler begrunnelse.', '2 koblinger er tolkninger; 2 mangler begrunnelse.'],
@@ -402,13 +397,89 @@ const cases: Record<string, Case> = {
       '2 added, 2 removed, 2 changed; 2 links added, 2 removed; 2 chapter changes.',
     ],
   },
+  'auth.throttled': {
+    values: (n) => ({ seconds: n, minutes: 0 }),
+    nb: ["For mange mislykkede forsøk på å logge inn. Vent 0 sekunder før du prøver igjen.","For mange mislykkede forsøk på å logge inn. Vent 1 sekund før du prøver igjen.","For mange mislykkede forsøk på å logge inn. Vent 2 sekunder før du prøver igjen."],
+    en: ["Too many failed attempts to sign in. Wait 0 seconds before you try again.","Too many failed attempts to sign in. Wait 1 second before you try again.","Too many failed attempts to sign in. Wait 2 seconds before you try again."],
+  },
+  'review.list.diff.some': {
+    values: (n) => ({ changed: n, removed: n, added: n }),
+    nb: ["Etter at runden åpnet er ingen av tjenestene i listen endret og ingen fjernet i omfanget, og ingen nye er kommet til. Endringene er merket ved hver tjeneste; listen selv er den samme for alle kommunene.","Etter at runden åpnet er 1 av tjenestene i listen endret og 1 fjernet i omfanget, og én ny er kommet til. Endringene er merket ved hver tjeneste; listen selv er den samme for alle kommunene.","Etter at runden åpnet er 2 av tjenestene i listen endret og 2 fjernet i omfanget, og 2 nye er kommet til. Endringene er merket ved hver tjeneste; listen selv er den samme for alle kommunene."],
+    en: ["Since the round opened, none of the services on the list have changed and none have been removed in the scope, and no new ones have been added. The changes are marked at each service; the list itself is the same for every municipality.","Since the round opened, 1 of the services on the list has changed and 1 has been removed in the scope, and one new one has been added. The changes are marked at each service; the list itself is the same for every municipality.","Since the round opened, 2 of the services on the list have changed and 2 have been removed in the scope, and 2 new ones have been added. The changes are marked at each service; the list itself is the same for every municipality."],
+  },
+  'review.round.lead': {
+    nb: ["Første leveranse slik den var da runden åpnet : 0 informasjonstjenester.","Første leveranse slik den var da runden åpnet : 1 informasjonstjeneste.","Første leveranse slik den var da runden åpnet : 2 informasjonstjenester."],
+    en: ["The first delivery as it was when the round opened : 0 information services.","The first delivery as it was when the round opened : 1 information service.","The first delivery as it was when the round opened : 2 information services."],
+  },
+  'review.round.dashboardLink': {
+    nb: ["Standpunktene så langt, på dashbordet (0 kommuner har sendt inn)","Standpunktene så langt, på dashbordet (1 kommune har sendt inn)","Standpunktene så langt, på dashbordet (2 kommuner har sendt inn)"],
+    en: ["The stances so far, on the dashboard (0 municipalities have submitted)","The stances so far, on the dashboard (1 municipality has submitted)","The stances so far, on the dashboard (2 municipalities have submitted)"],
+  },
+  'review.close.submitted': {
+    nb: ["Ingen kommuner har sendt inn vurderingen; bare de teller i tallene.","1 kommune har sendt inn vurderingen; bare de teller i tallene.","2 kommuner har sendt inn vurderingen; bare de teller i tallene."],
+    en: ["No municipalities have submitted their review; only those count in the figures.","1 municipality has submitted its review; only those count in the figures.","2 municipalities have submitted their review; only those count in the figures."],
+  },
+  'review.close.drafts': {
+    nb: ["Ingen kommune har et utkast som ikke er sendt inn.","1 kommune har et utkast som ikke er sendt inn. Det blir ikke sendt inn og teller ikke.","2 kommuner har et utkast som ikke er sendt inn. De blir ikke sendt inn og teller ikke."],
+    en: ["No municipality has a draft that has not been submitted.","1 municipality has a draft that has not been submitted. It will not be submitted and does not count.","2 municipalities have a draft that has not been submitted. They will not be submitted and do not count."],
+  },
+  'review.municipality.lead': {
+    values: (n) => ({ count: n, name: 'Oslo', round: 'R1' }),
+    nb: ["Oslo kommunes vurdering av de 0 informasjonstjenestene i runden «R1».","Oslo kommunes vurdering av den ene informasjonstjenesten i runden «R1».","Oslo kommunes vurdering av de 2 informasjonstjenestene i runden «R1»."],
+    en: ["Oslo municipality’s review of the 0 information services in the round “R1”.","Oslo municipality’s review of the one information service in the round “R1”.","Oslo municipality’s review of the 2 information services in the round “R1”."],
+  },
+  'review.autosave.sessionEnded': {
+    values: (n) => ({ minutes: n }),
+    nb: ["Du er ikke logget inn lenger (økten avsluttes etter 0 minutter uten aktivitet). Det du har skrevet, står fortsatt på siden, men er ikke lagret.","Du er ikke logget inn lenger (økten avsluttes etter 1 minutt uten aktivitet). Det du har skrevet, står fortsatt på siden, men er ikke lagret.","Du er ikke logget inn lenger (økten avsluttes etter 2 minutter uten aktivitet). Det du har skrevet, står fortsatt på siden, men er ikke lagret."],
+    en: ["You are no longer signed in (the session ends after 0 minutes without activity). What you have written is still on the page, but it is not saved.","You are no longer signed in (the session ends after 1 minute without activity). What you have written is still on the page, but it is not saved.","You are no longer signed in (the session ends after 2 minutes without activity). What you have written is still on the page, but it is not saved."],
+  },
+  'review.submit.countedUnanswered': {
+    values: (n) => ({ unanswered: n, total: 2 }),
+    nb: ["0 av 2 tjenester er ikke besvart og telles som «Ikke besvart» i tallene.","1 av 2 tjenester er ikke besvart og telles som «Ikke besvart» i tallene.","2 av 2 tjenester er ikke besvart og telles som «Ikke besvart» i tallene."],
+    en: ["0 of 2 services are not answered and count as “Not answered” in the figures.","1 of 2 services is not answered and counts as “Not answered” in the figures.","2 of 2 services are not answered and count as “Not answered” in the figures."],
+  },
+  'review.submit.weighted': {
+    values: (n) => ({ population: n }),
+    nb: ["Vurderingen teller i tallene på dashbordet, vektet med kommunens 0 innbyggere.","Vurderingen teller i tallene på dashbordet, vektet med kommunens 1 innbygger.","Vurderingen teller i tallene på dashbordet, vektet med kommunens 2 innbyggere."],
+    en: ["The review counts in the figures on the dashboard, weighted by the municipality’s 0 inhabitants.","The review counts in the figures on the dashboard, weighted by the municipality’s 1 inhabitant.","The review counts in the figures on the dashboard, weighted by the municipality’s 2 inhabitants."],
+  },
+  'review.signedOut.notice': {
+    values: (n) => ({ minutes: n }),
+    nb: ["Du er ikke logget inn lenger: økten avsluttes etter 0 minutter uten aktivitet. Det du sendte, er ikke lagret ennå, men det er ikke borte. Logg inn her, så lagres det i kommunens utkast.","Du er ikke logget inn lenger: økten avsluttes etter 1 minutt uten aktivitet. Det du sendte, er ikke lagret ennå, men det er ikke borte. Logg inn her, så lagres det i kommunens utkast.","Du er ikke logget inn lenger: økten avsluttes etter 2 minutter uten aktivitet. Det du sendte, er ikke lagret ennå, men det er ikke borte. Logg inn her, så lagres det i kommunens utkast."],
+    en: ["You are no longer signed in: the session ends after 0 minutes without activity. What you sent is not saved yet, but it is not lost. Sign in here and it is saved in the municipality’s draft.","You are no longer signed in: the session ends after 1 minute without activity. What you sent is not saved yet, but it is not lost. Sign in here and it is saved in the municipality’s draft.","You are no longer signed in: the session ends after 2 minutes without activity. What you sent is not saved yet, but it is not lost. Sign in here and it is saved in the municipality’s draft."],
+  },
+  'review.signedOut.noticeSubmitting': {
+    values: (n) => ({ minutes: n }),
+    nb: ["Du er ikke logget inn lenger: økten avsluttes etter 0 minutter uten aktivitet. Det du sendte, er ikke lagret ennå, men det er ikke borte. Logg inn her, så lagres det i kommunens utkast, og du kommer videre til innsendingen.","Du er ikke logget inn lenger: økten avsluttes etter 1 minutt uten aktivitet. Det du sendte, er ikke lagret ennå, men det er ikke borte. Logg inn her, så lagres det i kommunens utkast, og du kommer videre til innsendingen.","Du er ikke logget inn lenger: økten avsluttes etter 2 minutter uten aktivitet. Det du sendte, er ikke lagret ennå, men det er ikke borte. Logg inn her, så lagres det i kommunens utkast, og du kommer videre til innsendingen."],
+    en: ["You are no longer signed in: the session ends after 0 minutes without activity. What you sent is not saved yet, but it is not lost. Sign in here and it is saved in the municipality’s draft, and you go on to submitting it.","You are no longer signed in: the session ends after 1 minute without activity. What you sent is not saved yet, but it is not lost. Sign in here and it is saved in the municipality’s draft, and you go on to submitting it.","You are no longer signed in: the session ends after 2 minutes without activity. What you sent is not saved yet, but it is not lost. Sign in here and it is saved in the municipality’s draft, and you go on to submitting it."],
+  },
+  'review.intention.lead': {
+    values: (n) => ({ population: n, name: 'Utsira', county: 'Rogaland' }),
+    nb: ["Om Utsira kommune (0 innbyggere, Rogaland) vil slutte seg til Akson. Signerte erklæringer teller i dekningen på dashbordet.","Om Utsira kommune (1 innbygger, Rogaland) vil slutte seg til Akson. Signerte erklæringer teller i dekningen på dashbordet.","Om Utsira kommune (2 innbyggere, Rogaland) vil slutte seg til Akson. Signerte erklæringer teller i dekningen på dashbordet."],
+    en: ["Whether Utsira municipality (0 inhabitants, Rogaland) will join Akson. Signed declarations count in the coverage on the dashboard.","Whether Utsira municipality (1 inhabitant, Rogaland) will join Akson. Signed declarations count in the coverage on the dashboard.","Whether Utsira municipality (2 inhabitants, Rogaland) will join Akson. Signed declarations count in the coverage on the dashboard."],
+  },
+  'review.dashboard.tallyCaption': {
+    values: (n) => ({ count: n, order: 'X' }),
+    nb: ["Standpunkt per tjeneste: antall kommuner, og i parentes andelen av innbyggerne i de 0 kommunene som har sendt inn. Sortert: X.","Standpunkt per tjeneste: antall kommuner, og i parentes andelen av innbyggerne i den ene kommunen som har sendt inn. Sortert: X.","Standpunkt per tjeneste: antall kommuner, og i parentes andelen av innbyggerne i de 2 kommunene som har sendt inn. Sortert: X."],
+    en: ["Stance per service: the number of municipalities, and in brackets the share of the inhabitants in the 0 municipalities that have submitted. Sorted: X.","Stance per service: the number of municipalities, and in brackets the share of the inhabitants in the one municipality that has submitted. Sorted: X.","Stance per service: the number of municipalities, and in brackets the share of the inhabitants in the 2 municipalities that have submitted. Sorted: X."],
+  },
+  'review.comments.range': {
+    values: (n) => ({ first: 1, last: n, total: n }),
+    nb: ["Viser 1–0 av 0 kommentarer.","Viser 1–1 av 1 kommentar.","Viser 1–2 av 2 kommentarer."],
+    en: ["Showing 1–0 of 0 comments.","Showing 1–1 of 1 comment.","Showing 1–2 of 2 comments."],
+  },
+  'review.comments.rangeFiltered': {
+    values: (n) => ({ first: 1, last: n, total: n }),
+    nb: ["Viser 1–0 av 0 kommentarer som passer filteret.","Viser 1–1 av 1 kommentar som passer filteret.","Viser 1–2 av 2 kommentarer som passer filteret."],
+    en: ["Showing 1–0 of 0 comments that match the filter.","Showing 1–1 of 1 comment that matches the filter.","Showing 1–2 of 2 comments that match the filter."],
+  },
   'search.announce': { nb: ['0 treff.', '1 treff.', '2 treff.'], en: ['0 results.', '1 result.', '2 results.'] },
 };
 
 /** Plain text of a message: tags rendered as their content. */
 function render(code: 'nb' | 'en', key: string, values: MessageValues): string {
   const { tx } = i18nFor(code);
-  const tags = { strong: (chunks: unknown[]) => chunks.join(''), region: (chunks: unknown[]) => chunks.join(''), sr: (chunks: unknown[]) => chunks.join('') };
+  const tags = { strong: (chunks: unknown[]) => chunks.join(''), region: (chunks: unknown[]) => chunks.join(''), sr: (chunks: unknown[]) => chunks.join(''), link: (chunks: unknown[]) => chunks.join(''), time: () => '', date: () => '' };
   return tx(key as MessageKey, { ...values, ...tags } as never).join('');
 }
 

@@ -8,14 +8,16 @@ export function isMessageKey(text: string): text is MessageKey {
   return reference.has(text);
 }
 
-/** What of a zod issue a message may use: a custom issue's `params`, a size check's limit. */
+/** What of a zod issue a message may use: a custom issue's `params`, a size check's limit, unexpected keys, an enum's values. */
 export interface IssueLike {
   message: string;
   params?: Record<string, unknown> | undefined;
   maximum?: unknown;
   minimum?: unknown;
-  /** An unknown parameter's names. */
+  /** The fields a strict object did not expect. */
   keys?: unknown;
+  /** The values an enum allows. */
+  values?: unknown;
 }
 
 /**
@@ -30,7 +32,9 @@ export function issueText(issue: IssueLike, i18n: I18n = useI18n()): string {
     const value = issue[limit];
     if (typeof value === 'number' || typeof value === 'bigint') values[limit] = Number(value);
   }
+  // A strict object's unexpected fields as `{keys}`, an enum's allowed values as `{options}`: codes, listed as they are.
   if (Array.isArray(issue.keys)) values.keys = issue.keys.join(', ');
+  if (Array.isArray(issue.values)) values.options = issue.values.join(', ');
   for (const [name, value] of Object.entries(issue.params ?? {})) {
     if (typeof value === 'string' || typeof value === 'number') values[name] = value;
     else if (Array.isArray(value)) values[name] = i18n.list(value.map(String));

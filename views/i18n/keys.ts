@@ -27,5 +27,6 @@ export type MessageKey =
   | Area<'baselines', typeof import('./nb/baselines.json')>
   | Area<'errors', typeof import('./nb/errors.json')>
   | Area<'gaps', typeof import('./nb/gaps.json')>
+  | Area<'auth', typeof import('./nb/auth.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

@@ -1,5 +1,12 @@
 import { PageHeader } from '../components/common.tsx';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../components/form.tsx';
+import type { I18n } from '../i18n/index.ts';
+
+/** "Too many attempts: wait 40 seconds / 3 minutes", in the reader's language. */
+export function throttledText(t: I18n['t'], until: Date, now: Date): string {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return t('auth.throttled', { seconds, minutes: seconds < 60 ? 0 : Math.ceil(seconds / 60) });
+}
 
 export interface LoginPageProps {
   /** Where to go after signing in; without it the user lands where the role starts. */

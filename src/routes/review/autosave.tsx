@@ -8,7 +8,7 @@ import { callerOf } from '../../auth/context.ts';
 import { saveOneAnswer } from '../../commands/review.ts';
 import { frozenServices, roundById } from '../../db/queries/review/rounds.ts';
 import type { AppDeps } from '../../deps.ts';
-import { formInput } from '../../http/forms.ts';
+import { formInput, issueMessage } from '../../http/forms.ts';
 import { validParams } from '../../http/validate.ts';
 
 const answerParam = validParams('param', z.object({ id: roundIdSchema, kommune: municipalityNumberSchema, tjeneste: roundServiceIdSchema }));
@@ -26,17 +26,16 @@ export function autosaveRoutes(deps: AppDeps): Hono {
     const { id, kommune, tjeneste } = c.req.valid('param');
     const [round, services, form] = await Promise.all([roundById(db, id), frozenServices(db, id), formInput(c)]);
     const service = services.find((s) => s.id === tjeneste);
-    if (!round || !service) return c.html(<>Ikke lagret: tjenesten finnes ikke i runden. Last siden på nytt.</>, 404);
+    const { t } = c.var.i18n;
+    if (!round || !service) return c.html(<>{t('review.autosave.noService')}</>, 404);
     const now = c.var.clock();
-    if (!roundState(round, now).open) return c.html(<AnswerNotSaved service={service} message="Runden er lukket, så vurderingen kan ikke endres lenger." />, 409);
+    if (!roundState(round, now).open) return c.html(<AnswerNotSaved service={service} message={t('review.autosave.closed')} />, 409);
     const parsed = serviceAnswerSchema(service.id).safeParse(form);
-    if (!parsed.success) return c.html(<AnswerNotSaved service={service} message={parsed.error.issues[0]?.message ?? 'Svaret kan ikke leses.'} pending />, 422);
+    if (!parsed.success) return c.html(<AnswerNotSaved service={service} message={issueMessage(parsed.error.issues[0]) || t('review.autosave.unreadable')} pending />, 422);
     const { basis, ...entry } = parsed.data;
     const outcome = await saveOneAnswer(db, callerOf(c), { roundId: id, municipalityNumber: kommune }, service, entry, basis);
-    if (outcome.kind === 'closed') return c.html(<AnswerNotSaved service={service} message="Runden er lukket, så vurderingen kan ikke endres lenger." />, 409);
-    if (outcome.kind === 'submitted') {
-      return c.html(<AnswerNotSaved service={service} message="Vurderingen er allerede sendt inn. Be prosjektet om å åpne den igjen." />, 409);
-    }
+    if (outcome.kind === 'closed') return c.html(<AnswerNotSaved service={service} message={t('review.autosave.closed')} />, 409);
+    if (outcome.kind === 'submitted') return c.html(<AnswerNotSaved service={service} message={t('review.autosave.submitted')} />, 409);
     if (outcome.kind === 'stale') return c.html(<AnswerStale service={service} mine={entry} theirs={outcome.stored} />, 409);
     // Saved before, exactly so: the status line already says so.
     if (outcome.kind === 'unchanged') return c.body(null, 204);

@@ -38,5 +38,5 @@ export async function loadRound(db: AppDeps['db'], id: number) {
   return { round, services, diff, marks: marksByService(diff) };
 }
 
-export const noRound = 'Det finnes ingen vurderingsrunde med den id-en.';
-export const noMunicipality = 'Det finnes ingen kommune med det nummeret.';
+export const noRound = (c: Context) => c.var.i18n.t('review.error.noRound');
+export const noMunicipality = (c: Context) => c.var.i18n.t('review.error.noMunicipality');

@@ -4,7 +4,7 @@ import { intentionTally, populationCoverage } from '../../../model/review/covera
 import { exportFormat } from '../../../model/export-format.ts';
 import { dashboardCsv } from '../../../model/review/csv.ts';
 import { roundIdSchema, type IntentionStatus } from '../../../model/review/schemas.ts';
-import { tallySortShortLabel, tallySorts, type TallySort } from '../../../model/review/tallies.ts';
+import { tallySorts, type TallySort } from '../../../model/review/tallies.ts';
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
 import { pageNumberSchema } from '../../../model/filters.ts';
 import { commentListQuery, commentPageSize, commentPaging } from '../../../model/review/comment-list.ts';
@@ -22,12 +22,12 @@ import { abilitiesOf, noRound } from './common.ts';
 
 const dashboardShape = {
   runde: z.preprocess((v) => (v === '' ? undefined : v), roundIdSchema.optional()),
-  sorter: z.enum(tallySorts, { error: `Sortering må være en av ${tallySorts.join(', ')}.` }).default('liste'),
+  sorter: z.enum(tallySorts, { error: 'review.error.sort' }).default('liste'),
 };
 /** The services' figures come a page at a time (`tjenesteside`, from 1). */
 const tallyPageSize = 100;
 const strictQuery = <S extends z.ZodRawShape>(shape: S) =>
-  validParams('query', z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) }));
+  validParams('query', z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? 'review.error.unknownParameter' : undefined) }));
 /** The CSV has the figures only; the page also lists comments, filtered and paged. */
 const dashboardQuery = strictQuery(dashboardShape);
 const dashboardPageQuery = strictQuery({ ...dashboardShape, ...commentListQuery, tjenesteside: pageNumberSchema.optional() });
@@ -88,17 +88,17 @@ export function dashboardRoutes(deps: AppDeps): Hono {
     const abilities = abilitiesOf(c, deps);
     const page = tjenesteside ?? 1;
     const f = await figures(runde, sorter, page);
-    if (!f) return notFound(c, noRound);
+    if (!f) return notFound(c, noRound(c));
     if ('outOfRange' in f) return notFound(c, c.var.i18n.t('scope.list.pastEnd', { pages: f.outOfRange ?? 1, page }));
     const chosen = tjeneste !== undefined && f.round ? await roundServiceById(db, f.round.id, tjeneste) : undefined;
-    if (tjeneste !== undefined && !chosen) return notFound(c, 'Tjenesten finnes ikke i rundens liste.');
+    if (tjeneste !== undefined && !chosen) return notFound(c, c.var.i18n.t('review.error.noServiceInRound'));
     const offered = f.tallies.map((t) => t.service);
     if (chosen && !offered.some((s) => s.id === chosen.id)) offered.unshift(chosen);
     const comments = abilities.results && f.round && !isFragmentRequest(c) ? await commentList(f.round, offered, { roundServiceId: tjeneste, stance: standpunkt }, side) : undefined;
     const href = (p: number) => dashboardHref(f.round?.id, sorter, p);
     const paging = { page, pageSize: tallyPageSize, total: f.serviceTotal, href };
     return respond(c, {
-      title: 'Dashbord',
+      title: c.var.i18n.t('review.dashboard.title'),
       body: (
         <DashboardPage
           abilities={abilities}
@@ -115,21 +115,21 @@ export function dashboardRoutes(deps: AppDeps): Hono {
         />
       ),
       fragment: <TallyTable tallies={f.tallies} reviewed={f.reviewed} sort={sorter} paging={paging} />,
-      announce: `Sortert etter ${tallySortShortLabel[sorter]}.`,
+      announce: c.var.i18n.t(`review.sorted.${sorter}`),
     });
   });
 
   app.get('/vurdering/dashbord/eksport.csv', dashboardQuery, async (c) => {
     const { runde, sorter } = c.req.valid('query');
     const f = await figures(runde, sorter);
-    if (!f || 'outOfRange' in f) return notFound(c, noRound);
+    if (!f || 'outOfRange' in f) return notFound(c, noRound(c));
     const body = dashboardCsv({
       coverage: f.coverage,
       intentions: f.intentions,
       round: f.round ?? null,
       reviewed: f.reviewed,
       tallies: f.tallies,
-    }, exportFormat(c.var.i18n.language.locale));
+    }, exportFormat(c.var.i18n.language.locale), c.var.i18n.t);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="dashbord-${c.var.clock().toISOString().slice(0, 10)}.csv"`);
     return c.body(body);

@@ -9,7 +9,7 @@ import { callerOf } from '../../auth/context.ts';
 import { declareIntention } from '../../commands/review.ts';
 import { allDeclarations, declarationOf, listMunicipalities, municipalityByNumber } from '../../db/queries/review/intentions.ts';
 import type { AppDeps } from '../../deps.ts';
-import { fieldErrors, formInput } from '../../http/forms.ts';
+import { fieldErrors, formInput, issueMessage } from '../../http/forms.ts';
 import { notFound, respond } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
 import { abilitiesOf, municipalityParam, noMunicipality } from './common.ts';
@@ -18,9 +18,9 @@ const blank = (v: unknown) => (v === '' ? undefined : v);
 const listQuery = z.strictObject(
   {
     status: z.preprocess(blank, intentionStatusSchema.optional()),
-    fylke: z.preprocess(blank, z.string().regex(/^\d{2}$/, 'Fylkesnummeret har to sifre.').optional()),
+    fylke: z.preprocess(blank, z.string().regex(/^\d{2}$/, 'review.error.countyNumber').optional()),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'review.error.unknownParameter' : undefined) },
 );
 
 /** Intention declarations: every municipality's status for architects, and one municipality's form. */
@@ -38,14 +38,14 @@ export function intentionRoutes(deps: AppDeps): Hono {
       .filter((r) => !filter.fylke || r.municipality.countyNumber === filter.fylke)
       .filter((r) => !filter.status || (r.declaration?.status ?? 'undecided') === filter.status)
       .sort((a, b) => a.municipality.countyNumber.localeCompare(b.municipality.countyNumber) || a.municipality.name.localeCompare(b.municipality.name, 'nb'));
-    return respond(c, { title: 'Intensjonserklæringer', body: <IntentionListPage rows={rows} abilities={abilitiesOf(c, deps)} filter={filter} counties={counties} /> });
+    return respond(c, { title: c.var.i18n.t('review.intentions.title'), body: <IntentionListPage rows={rows} abilities={abilitiesOf(c, deps)} filter={filter} counties={counties} /> });
   });
 
   const page = async (c: Context, number: string, form: { values?: IntentionFormValues; errors?: FieldErrors; stale?: StaleField[] } = {}) => {
     const [municipality, declaration] = await Promise.all([municipalityByNumber(db, number), declarationOf(db, number)]);
-    if (!municipality) return notFound(c, noMunicipality);
+    if (!municipality) return notFound(c, noMunicipality(c));
     return respond(c, {
-      title: `${municipality.name}: intensjonserklæring`,
+      title: c.var.i18n.t('review.intention.title', { name: municipality.name }),
       status: form.stale ? 409 : form.errors ? 422 : 200,
       body: (
         <IntentionPage
@@ -55,7 +55,7 @@ export function intentionRoutes(deps: AppDeps): Hono {
           values={form.values ?? intentionFormValues(declaration)}
           errors={form.errors}
           stale={form.stale}
-          notice={c.req.query('lagret') !== undefined ? 'Intensjonserklæringen er lagret.' : undefined}
+          notice={c.req.query('lagret') !== undefined ? c.var.i18n.t('review.intention.saved') : undefined}
         />
       ),
     });
@@ -69,14 +69,14 @@ export function intentionRoutes(deps: AppDeps): Hono {
     const now = c.var.clock();
     const parsed = intentionInputSchema(osloDate(now)).safeParse(form);
     const shown = shownVersionSchema.safeParse(form[versionField]);
-    if (!parsed.success || !shown.success) return page(c, kommune, { values: form, errors: { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(shown.success ? {} : { skjema: shown.error.issues[0]?.message ?? '' }) } });
+    if (!parsed.success || !shown.success) return page(c, kommune, { values: form, errors: { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(shown.success ? {} : { skjema: issueMessage(shown.error.issues[0]) }) } });
     const saved = await declareIntention(db, callerOf(c), kommune, parsed.data, shown.data);
     if (saved.kind === 'stale') {
       const mine = { status: form.status, date: form.date, reference: form.reference };
       const stored = intentionFormValues(saved.stored);
       return page(c, kommune, {
         values: { ...mine, version: stored.version },
-        stale: staleFields(intentionLabels, intentionReadable(mine), intentionReadable(stored)),
+        stale: staleFields(intentionLabels(c.var.i18n.t), intentionReadable(mine, c.var.i18n.t), intentionReadable(stored, c.var.i18n.t)),
       });
     }
     return c.redirect(`/vurdering/intensjon/${kommune}?lagret`, 303);

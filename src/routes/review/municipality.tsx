@@ -12,12 +12,12 @@ import { fieldErrors, formInput } from '../../http/forms.ts';
 import { notFound, respond, respondError } from '../../http/render.tsx';
 import { abilitiesOf, loadRound, noMunicipality, noRound, roundMunicipalityParam } from './common.ts';
 
-const notices: Record<string, string> = {
-  lagret: 'Utkastet er lagret. Det vises bare for kommunen til det er sendt inn.',
-  innlogget: 'Du er logget inn igjen, og det du skrev er lagret i utkastet.',
-  sendt: 'Vurderingen er sendt inn. Takk!',
-  gjenapnet: 'Vurderingen er åpnet for endringer. Kommunen må sende den inn på nytt.',
-};
+const notices = {
+  lagret: 'review.notice.draftSaved',
+  innlogget: 'review.notice.signedInAgain',
+  sendt: 'review.notice.submitted',
+  gjenapnet: 'review.notice.reviewReopened',
+} as const;
 
 /** Field errors for the form; a missing or foreign `vist-N` is about the whole form, so it is said at the top. */
 function formErrors(error: Parameters<typeof fieldErrors>[0]): FieldErrors {
@@ -30,8 +30,6 @@ function formErrors(error: Parameters<typeof fieldErrors>[0]): FieldErrors {
   return errors;
 }
 
-const conflictMessage =
-  'Noen andre i kommunen har lagret et annet svar på denne tjenesten mens du skrev. Se over svaret ditt: lagrer du igjen, erstatter det det lagrede.';
 
 /** The posted form without what it was based on, so the page shows it against what is stored now. */
 const withoutBasis = (form: Record<string, string>) => Object.fromEntries(Object.entries(form).filter(([name]) => !/^vist-/.test(name)));
@@ -42,8 +40,8 @@ export function municipalityReview(deps: AppDeps) {
 
   const page = async (c: Context, id: number, number: string, form: { values?: Record<string, string>; errors?: FieldErrors; status?: 409 } = {}) => {
     const [loaded, municipality, stored] = await Promise.all([loadRound(db, id), municipalityByNumber(db, number), reviewOf(db, id, number)]);
-    if (!loaded) return notFound(c, noRound);
-    if (!municipality) return notFound(c, noMunicipality);
+    if (!loaded) return notFound(c, noRound(c));
+    if (!municipality) return notFound(c, noMunicipality(c));
     const abilities = abilitiesOf(c, deps);
     const own = abilities.municipalityNumber === number;
     const open = roundState(loaded.round, c.var.clock()).open;
@@ -58,9 +56,9 @@ export function municipalityReview(deps: AppDeps) {
         : status === 'draft'
           ? 'private-draft'
           : 'not-started';
-    const notice = Object.keys(notices).find((k) => c.req.query(k) !== undefined);
+    const notice = (Object.keys(notices) as Array<keyof typeof notices>).find((k) => c.req.query(k) !== undefined);
     return respond(c, {
-      title: `${municipality.name}: vurdering`,
+      title: c.var.i18n.t('review.municipality.title', { name: municipality.name }),
       status: form.status ?? (form.errors ? 422 : 200),
       body: (
         <MunicipalityReviewPage
@@ -73,7 +71,7 @@ export function municipalityReview(deps: AppDeps) {
           mode={mode}
           values={form.values}
           errors={form.errors}
-          notice={notice ? notices[notice] : undefined}
+          notice={notice ? c.var.i18n.t(notices[notice]) : undefined}
         />
       ),
     });
@@ -85,10 +83,11 @@ export function municipalityReview(deps: AppDeps) {
    */
   const save = async (c: Context, id: number, kommune: string, form: Record<string, string>, notice: 'lagret' | 'innlogget' = 'lagret') => {
     const [loaded, municipality] = await Promise.all([loadRound(db, id), municipalityByNumber(db, kommune)]);
-    if (!loaded) return notFound(c, noRound);
-    if (!municipality) return notFound(c, noMunicipality);
+    if (!loaded) return notFound(c, noRound(c));
+    if (!municipality) return notFound(c, noMunicipality(c));
     const now = c.var.clock();
-    const closed = () => respondError(c, { status: 409, title: 'Runden er lukket', message: 'Runden er lukket, så vurderingen kan ikke endres lenger. Ingenting er lagret.' });
+    const { t } = c.var.i18n;
+    const closed = () => respondError(c, { status: 409, title: t('review.error.closedTitle'), message: t('review.error.closedSave') });
     if (!roundState(loaded.round, now).open) return closed();
     const parsed = reviewFormSchema(loaded.services.map((s) => s.id)).safeParse(form);
     if (!parsed.success) return page(c, id, kommune, { values: form, errors: formErrors(parsed.error) });
@@ -98,15 +97,15 @@ export function municipalityReview(deps: AppDeps) {
     if (outcome.kind === 'submitted') {
       return respondError(c, {
         status: 409,
-        title: 'Vurderingen er allerede sendt inn',
-        message: 'Vurderingen er allerede sendt inn, så den kan ikke endres. Be prosjektet om å åpne den igjen. Ingenting er lagret.',
+        title: t('review.error.submittedTitle'),
+        message: t('review.error.submittedMessage'),
       });
     }
     if (outcome.kind === 'conflict') {
       // The form comes back with this user's answers; the stored ones become its new basis, so
       // saving again deliberately keeps these answers.
       const errors: Record<string, string> = {};
-      for (const serviceId of outcome.conflicts) errors[commentField(serviceId)] = conflictMessage;
+      for (const serviceId of outcome.conflicts) errors[commentField(serviceId)] = t('review.error.conflict');
       return page(c, id, kommune, { values: withoutBasis(form), errors, status: 409 });
     }
     const path = `/vurdering/runder/${id}/kommuner/${kommune}`;
@@ -135,12 +134,9 @@ export function municipalityReviewRoutes(deps: AppDeps): Hono {
   app.post('/vurdering/runder/:id/kommuner/:kommune/gjenapne', roundMunicipalityParam, async (c) => {
     const { id, kommune } = c.req.valid('param');
     const outcome = await reopenSubmittedReview(db, callerOf(c), { roundId: id, municipalityNumber: kommune });
-    if (outcome === 'not-submitted') {
-      return respondError(c, { status: 409, title: 'Ikke sendt inn', message: 'Kommunen har ikke sendt inn en vurdering i denne runden, så det er ingenting å åpne. Ingenting er endret.' });
-    }
-    if (outcome === 'closed') {
-      return respondError(c, { status: 409, title: 'Runden er lukket', message: 'Runden er lukket. Åpne runden igjen først, så kan kommunens vurdering åpnes for endringer.' });
-    }
+    const { t } = c.var.i18n;
+    if (outcome === 'not-submitted') return respondError(c, { status: 409, title: t('review.error.notSubmittedTitle'), message: t('review.error.notSubmittedMessage') });
+    if (outcome === 'closed') return respondError(c, { status: 409, title: t('review.error.closedTitle'), message: t('review.error.closedReopen') });
     return c.redirect(`/vurdering/runder/${id}/kommuner/${kommune}?gjenapnet`, 303);
   });
 

@@ -18,14 +18,14 @@ import { notFound, respond, respondError } from '../../http/render.tsx';
 import { countOf } from '../../../views/pages/review/common.tsx';
 import { abilitiesOf, loadRound, noRound, roundParam } from './common.ts';
 
-const notices: Record<string, string> = {
-  apnet: 'Runden er åpnet, og listen er frosset. Kommunene kan nå vurdere den.',
-  lukket: 'Runden er lukket.',
-  gjenapnet: 'Runden er åpnet igjen med ny frist.',
-};
+const notices = {
+  apnet: 'review.notice.roundOpened',
+  lukket: 'review.notice.roundClosed',
+  gjenapnet: 'review.notice.roundReopened',
+} as const;
 
 const closedAlready = (c: Context) =>
-  respondError(c, { status: 409, title: 'Runden er allerede lukket', message: 'Runden er allerede lukket, av en arkitekt eller fordi fristen er ute. Ingenting er endret.' });
+  respondError(c, { status: 409, title: c.var.i18n.t('review.error.alreadyClosedTitle'), message: c.var.i18n.t('review.error.alreadyClosedMessage') });
 
 /** Rounds: the overview, one round's frozen list, and what architects do with rounds. */
 export function roundRoutes(deps: AppDeps): Hono {
@@ -44,7 +44,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     ]);
     const ownTasks = own?.[0] ? { municipality: own[0], reviewStatus: own[1], declaration: own[2] } : undefined;
     return respond(c, {
-      title: 'Kommunevurdering',
+      title: c.var.i18n.t('review.overview.pageTitle'),
       status: form.status ?? 200,
       body: <ReviewOverviewPage rounds={rounds} now={c.var.clock()} abilities={abilities} own={ownTasks} values={form.values} errors={form.errors} baselines={baselines} />,
     });
@@ -63,7 +63,8 @@ export function roundRoutes(deps: AppDeps): Hono {
     const result = await openReviewRound(db, callerOf(c), { title: parsed.data.title, deadline: parsed.data.deadline, baseline });
     // A named baseline that is gone is told beside its field; another refusal (a round already open) above the form.
     if (result.kind === 'problem') {
-      return overview(c, result.field ? { values: form, errors: { [result.field]: result.message }, status: 422 } : { values: form, errors: { skjema: result.message }, status: 409 });
+      const message = c.var.i18n.t(result.message);
+      return overview(c, result.field ? { values: form, errors: { [result.field]: message }, status: 422 } : { values: form, errors: { skjema: message }, status: 409 });
     }
     return c.redirect(`/vurdering/runder/${result.id}?apnet`, 303);
   });
@@ -71,8 +72,8 @@ export function roundRoutes(deps: AppDeps): Hono {
   const roundPage = async (c: Context, id: number, reopen: { values?: { deadline?: string }; errors?: FieldErrors; status?: 422 | 409 } = {}) => {
     const abilities = abilitiesOf(c, deps);
     const [loaded, reviews] = await Promise.all([loadRound(db, id), abilities.manage ? roundReviews(db, id) : undefined]);
-    if (!loaded) return notFound(c, noRound);
-    const notice = Object.keys(notices).find((k) => c.req.query(k) !== undefined);
+    if (!loaded) return notFound(c, noRound(c));
+    const notice = (Object.keys(notices) as Array<keyof typeof notices>).find((k) => c.req.query(k) !== undefined);
     return respond(c, {
       title: loaded.round.title,
       status: reopen.status ?? 200,
@@ -82,7 +83,7 @@ export function roundRoutes(deps: AppDeps): Hono {
           now={c.var.clock()}
           abilities={abilities}
           reviews={reviews}
-          notice={notice ? notices[notice] : undefined}
+          notice={notice ? c.var.i18n.t(notices[notice]) : undefined}
           reopenValues={reopen.values}
           reopenErrors={reopen.errors}
         />
@@ -95,9 +96,9 @@ export function roundRoutes(deps: AppDeps): Hono {
   /** The confirmation before closing: nothing closes without it. */
   const closeConfirm = async (c: Context, id: number) => {
     const round = await roundById(db, id);
-    if (!round) return notFound(c, noRound);
+    if (!round) return notFound(c, noRound(c));
     if (!roundState(round, c.var.clock()).open) return closedAlready(c);
-    return respond(c, { title: 'Lukke runden nå?', body: <CloseRoundConfirm round={round} now={c.var.clock()} abilities={abilitiesOf(c, deps)} /> });
+    return respond(c, { title: c.var.i18n.t('review.close.title'), body: <CloseRoundConfirm round={round} now={c.var.clock()} abilities={abilitiesOf(c, deps)} /> });
   };
 
   app.get('/vurdering/runder/:id/lukk', roundParam, (c) => closeConfirm(c, c.req.valid('param').id));
@@ -116,25 +117,24 @@ export function roundRoutes(deps: AppDeps): Hono {
     const form = await formInput(c);
     const parsed = reopenRoundSchema(osloDate(now)).safeParse(form);
     if (!parsed.success) {
-      if (!(await roundById(db, id))) return notFound(c, noRound);
+      if (!(await roundById(db, id))) return notFound(c, noRound(c));
       return roundPage(c, id, { values: form, errors: fieldErrors(parsed.error), status: 422 });
     }
     const outcome = await reopenReviewRound(db, callerOf(c), id, parsed.data.deadline);
-    if (outcome === 'open') return respondError(c, { status: 409, title: 'Runden er åpen', message: 'Runden er allerede åpen. Ingenting er endret.' });
-    if (outcome === 'other-open') {
-      return roundPage(c, id, { values: form, errors: { deadline: 'En annen runde er åpen. Lukk den før du åpner denne igjen.' }, status: 409 });
-    }
+    const { t } = c.var.i18n;
+    if (outcome === 'open') return respondError(c, { status: 409, title: t('review.error.openTitle'), message: t('review.error.openMessage') });
+    if (outcome === 'other-open') return roundPage(c, id, { values: form, errors: { deadline: t('review.error.otherOpen') }, status: 409 });
     return c.redirect(`/vurdering/runder/${id}?gjenapnet`, 303);
   });
 
   app.get('/vurdering/runder/:id/eksport.csv', roundParam, async (c) => {
     const { id } = c.req.valid('param');
     const [round, services, reviews, entries] = await Promise.all([roundById(db, id), frozenServices(db, id), roundReviews(db, id), submittedEntries(db, id)]);
-    if (!round) return notFound(c, noRound);
+    if (!round) return notFound(c, noRound(c));
     const submitted = reviews.filter((r) => r.status === 'submitted');
     // Who took a copy of every municipality's words is worth knowing.
     await recordReviewExport(db, callerOf(c), id, `${countOf(submitted.length, 'kommune', 'kommuner')}, ${countOf(services.length, 'tjeneste', 'tjenester')}`);
-    const body = roundResultsCsv(round, services, submitted.map((r) => ({ municipality: r.municipality, submittedAt: r.submittedAt })), entries, exportFormat(c.var.i18n.language.locale));
+    const body = roundResultsCsv(round, services, submitted.map((r) => ({ municipality: r.municipality, submittedAt: r.submittedAt })), entries, exportFormat(c.var.i18n.language.locale), c.var.i18n.t);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="vurdering-runde-${id}.csv"`);
     c.header('Cache-Control', 'no-store');

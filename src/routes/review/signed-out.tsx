@@ -11,7 +11,8 @@ import { readSessionToken, writeSessionCookie } from '../../auth/cookie.ts';
 import { paramsOf, type SignedOutAnswers } from '../../auth/middleware.tsx';
 import { grantFor, ownershipHolds } from '../../auth/policy.ts';
 import { lookupSession } from '../../auth/sessions.ts';
-import { signIn, waitInWords } from '../../auth/signin.ts';
+import { signIn } from '../../auth/signin.ts';
+import { throttledText } from '../../../views/pages/login.tsx';
 import { municipalityByNumber } from '../../db/queries/review/intentions.ts';
 import { frozenServices, roundById } from '../../db/queries/review/rounds.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -63,7 +64,7 @@ export function signedOutReview(deps: AppDeps) {
       .map((n) => ({ serviceName: byId.get(n)?.name ?? null, stance: fields[`standpunkt-${n}`] ?? '', comment: fields[`kommentar-${n}`] ?? '' }))
       .filter((a) => a.stance !== '' || a.comment.trim() !== '');
     return respond(c, {
-      title: 'Logg inn igjen for å lagre',
+      title: c.var.i18n.t('review.signedOut.title'),
       status: shown.status,
       body: (
         <SignedOutReviewPage
@@ -86,7 +87,7 @@ export function signedOutReview(deps: AppDeps) {
   const answers: SignedOutAnswers = {
     [`POST ${reviewPattern}`]: async (c) => {
       const params = reviewParams.safeParse(paramsOf(reviewPattern, c.req.path));
-      if (!params.success) return respondError(c, { status: 401, title: 'Du må logge inn', message: 'Du må være logget inn for å lagre en vurdering.' });
+      if (!params.success) return respondError(c, { status: 401, title: c.var.i18n.t('review.signedOut.mustSignIn'), message: c.var.i18n.t('review.signedOut.mustSignInMessage') });
       return page(c, params.data.id, params.data.kommune, await formInput(c), { status: 401 });
     },
     [`POST ${reviewPattern}/tjenester/:tjeneste`]: (c) => c.html(<AnswerSignedOut minutes={config.SESSION_IDLE_MINUTES} />, 401),
@@ -111,11 +112,11 @@ export function signedOutRoutes(deps: AppDeps): Hono {
     const result = await signIn(db, config, { ...parsed.data, previousToken: readSessionToken(c, config) }, actor);
     if (result.kind === 'limited') {
       c.header('Retry-After', String(Math.ceil((result.until.getTime() - actor.at.getTime()) / 1000)));
-      const problem = `For mange mislykkede forsøk på å logge inn. Vent ${waitInWords(result.until, actor.at)} før du prøver igjen.`;
+      const problem = throttledText(c.var.i18n.t, result.until, actor.at);
       return page(c, id, kommune, form, { status: 429, email: parsed.data.email, problem });
     }
     if (result.kind === 'failed') {
-      return page(c, id, kommune, form, { status: 401, email: parsed.data.email, problem: 'E-postadressen eller passordet er feil, eller brukeren er deaktivert.' });
+      return page(c, id, kommune, form, { status: 401, email: parsed.data.email, problem: c.var.i18n.t('auth.wrongCredentials') });
     }
     writeSessionCookie(c, config, result.token);
     const session = await lookupSession(db, result.token, actor, config);
@@ -128,8 +129,8 @@ export function signedOutRoutes(deps: AppDeps): Hono {
       await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `POST ${c.req.path} (ownership:review.write)` });
       return respondError(c, {
         status: 403,
-        title: 'Ingen tilgang',
-        message: `Du er logget inn som ${viewer.name}, men kan bare lagre vurderingen for din egen kommune. Ingenting er lagret.`,
+        title: c.var.i18n.t('review.signedOut.noAccess'),
+        message: c.var.i18n.t('review.signedOut.notOwn', { name: viewer.name }),
       });
     }
     return save(c, id, kommune, carriedFields(form), 'innlogget');

@@ -13,7 +13,7 @@ import { abilitiesOf, loadRound, noMunicipality, noRound, roundMunicipalityParam
 
 
 const closed = (c: Context) =>
-  respondError(c, { status: 409, title: 'Runden er lukket', message: 'Runden er lukket, så vurderingen kan ikke sendes inn lenger. Ingenting er sendt inn.' });
+  respondError(c, { status: 409, title: c.var.i18n.t('review.error.closedTitle'), message: c.var.i18n.t('review.error.closedSubmit') });
 
 /**
  * Submitting a municipality's review, in two steps: a page that says what is unanswered and what
@@ -26,14 +26,14 @@ export function submitRoutes(deps: AppDeps): Hono {
 
   const confirmation = async (c: Context, id: number, kommune: string, shown: { changed?: boolean; status?: 200 | 409 | 422 } = {}) => {
     const [loaded, municipality, stored] = await Promise.all([loadRound(db, id), municipalityByNumber(db, kommune), reviewOf(db, id, kommune)]);
-    if (!loaded) return notFound(c, noRound);
-    if (!municipality) return notFound(c, noMunicipality);
+    if (!loaded) return notFound(c, noRound(c));
+    if (!municipality) return notFound(c, noMunicipality(c));
     if (!roundState(loaded.round, c.var.clock()).open) return closed(c);
     if (stored?.review.status === 'submitted') return c.redirect(`/vurdering/runder/${id}/kommuner/${kommune}`, 303);
     const entries = stored?.entries ?? [];
     const progress = reviewProgress(loaded.services, entries);
     return respond(c, {
-      title: 'Sende inn vurderingen?',
+      title: c.var.i18n.t('review.submit.title'),
       status: shown.status ?? (progress.problems.length > 0 ? 422 : 200),
       body: (
         <SubmitConfirmPage
@@ -43,7 +43,7 @@ export function submitRoutes(deps: AppDeps): Hono {
           progress={progress}
           fingerprint={stored ? draftFingerprint(entries) : null}
           changed={shown.changed}
-          notice={c.req.query('innlogget') !== undefined ? 'Du er logget inn igjen, og det du skrev er lagret i utkastet.' : undefined}
+          notice={c.req.query('innlogget') !== undefined ? c.var.i18n.t('review.notice.signedInAgain') : undefined}
         />
       ),
     });
@@ -58,8 +58,8 @@ export function submitRoutes(deps: AppDeps): Hono {
     const { id, kommune } = c.req.valid('param');
     const confirmed = (await formInput(c)).bekreft ?? '';
     const [loaded, municipality] = await Promise.all([loadRound(db, id), municipalityByNumber(db, kommune)]);
-    if (!loaded) return notFound(c, noRound);
-    if (!municipality) return notFound(c, noMunicipality);
+    if (!loaded) return notFound(c, noRound(c));
+    if (!municipality) return notFound(c, noMunicipality(c));
     const now = c.var.clock();
     if (!roundState(loaded.round, now).open) return closed(c);
     const outcome = await submitReviewDraft(db, callerOf(c), { roundId: id, municipalityNumber: kommune }, loaded.services, confirmed);

@@ -178,6 +178,6 @@ describe('addresses that lead nowhere', () => {
     expect((await page('/vurdering/runder/99')).status).toBe(404);
     const bad = await page('/vurdering/runder/abc');
     expect(bad.status).toBe(400);
-    expect(textOf(bad.html)).toContain('Runde-id-en må være et tall.');
+    expect(textOf(bad.html)).toContain('Runde-id-en må være et positivt heltall.');
   });
 });

@@ -1,9 +1,10 @@
 import type { Child } from 'hono/jsx';
-import { answerBasis, basisField, commentField, stanceField, stanceLabel, stances, type Stance } from '../../../model/review/schemas.ts';
+import { answerBasis, basisField, commentField, stanceField, stanceKey, stances, type Stance } from '../../../model/review/schemas.ts';
 import type { FrozenService } from '../../../model/review/types.ts';
 import type { FieldErrors } from '../../components/form.tsx';
 import { Announce } from '../../components/common.tsx';
-import { DateTimeText, formatClock } from '../../components/dates.tsx';
+import { DateTimeText } from '../../components/dates.tsx';
+import { useI18n, type I18n } from '../../i18n/index.ts';
 
 /**
  * One service's answer on the review form, and the fragments its autosave answers with. Each
@@ -16,18 +17,13 @@ export const reviewFormId = 'vurderingsskjema';
 /** Where the page says the session has ended, in the action bar that is always in view. */
 export const sessionAlertId = 'okt-varsel';
 
-const stanceOptions = stances.map((s) => ({ value: s, label: stanceLabel[s] }));
 const statusId = (service: FrozenService) => `lagret-${service.id}`;
 const inputId = (name: string) => `felt-${name}`;
 const errorId = (name: string) => `felt-${name}-feil`;
 
 /** "3 av 34 besvart": how many services have a saved stance. */
 export function Progress({ id, answered, total }: { id: string; answered: number; total: number }) {
-  return (
-    <span id={id}>
-      {answered} av {total} besvart
-    </span>
-  );
+  return <span id={id}>{useI18n().t('review.progress', { answered, total })}</span>;
 }
 
 export function AnswerFields({
@@ -51,6 +47,7 @@ export function AnswerFields({
   const unsaved = (values[stance] ?? '') !== (stored[stance] ?? '') || (values[comment] ?? '') !== (stored[comment] ?? '');
   // What this page's answer starts from: the whole form's save changes only what differs from it.
   const basis = values[basisField(service.id)] ?? answerBasis((stored[stance] as Stance | undefined) ?? null, stored[comment] ?? '');
+  const { t } = useI18n();
   return (
     <div
       class="review-item__fields"
@@ -64,13 +61,13 @@ export function AnswerFields({
     >
       <div class="ds-field">
         <label class="ds-label" for={inputId(stance)}>
-          Standpunkt til «{service.name}»
+          {t('review.form.stanceFor', { name: service.name })}
         </label>
         <select class="ds-input" id={inputId(stance)} name={stance} aria-invalid={errors?.[stance] ? 'true' : undefined} aria-describedby={describedBy(stance)}>
-          <option value="">Ikke vurdert ennå</option>
-          {stanceOptions.map((o) => (
-            <option value={o.value} selected={o.value === values[stance]}>
-              {o.label}
+          <option value="">{t('review.form.notAssessed')}</option>
+          {stances.map((s) => (
+            <option value={s} selected={s === values[stance]}>
+              {t(stanceKey(s))}
             </option>
           ))}
         </select>
@@ -78,7 +75,7 @@ export function AnswerFields({
       </div>
       <div class="ds-field">
         <label class="ds-label" for={inputId(comment)}>
-          Kommentar til «{service.name}»
+          {t('review.form.commentFor', { name: service.name })}
         </label>
         <textarea class="ds-input" id={inputId(comment)} name={comment} rows={2} aria-invalid={errors?.[comment] ? 'true' : undefined} aria-describedby={describedBy(comment)}>
           {values[comment] ?? ''}
@@ -87,7 +84,7 @@ export function AnswerFields({
       </div>
       <BasisField serviceId={service.id} basis={basis} />
       <p class="review-item__saved" id={status}>
-        {unsaved ? 'Ikke lagret ennå.' : hasStored ? 'Lagret.' : ''}
+        {unsaved ? t('review.form.unsaved') : hasStored ? t('review.form.saved') : ''}
       </p>
     </div>
   );
@@ -111,15 +108,16 @@ function FieldError({ name, errors }: { name: string; errors?: FieldErrors | und
 
 /** The progress counts at the top and in the action bar, out of band. */
 function ProgressUpdate({ answered, total, at }: { answered: number; total: number; at: Date }) {
+  const { t, tx } = useI18n();
   return (
     <>
       {/* The status line at the top follows the autosave: a review not begun is now a draft. */}
       <span id="vurderingsstatus" hx-swap-oob="innerHTML">
-        Utkast, sist lagret <DateTimeText at={at.toISOString()} />.
+        {tx('review.status.draft', { time: () => <DateTimeText at={at.toISOString()} /> })}
       </span>
       {['fremdrift', 'fremdrift-handlinger'].map((id) => (
         <span id={id} hx-swap-oob="innerHTML">
-          {answered} av {total} besvart
+          {t('review.progress', { answered, total })}
         </span>
       ))}
     </>
@@ -138,26 +136,34 @@ export function AnswerSaved({
   saved: { stance: Stance | null; comment: string };
   progress: { answered: number; total: number };
 }) {
-  const time = formatClock(at);
+  const { t, clock } = useI18n();
+  const time = clock(at);
   const cleared = saved.stance === null;
   return (
     <>
       <BasisField serviceId={service.id} basis={answerBasis(saved.stance, saved.comment)} oob />
-      <time datetime={at.toISOString()}>{cleared ? `Svaret er fjernet kl. ${time}.` : `Lagret kl. ${time}.`}</time>
+      <time datetime={at.toISOString()}>{cleared ? t('review.autosave.clearedAt', { time }) : t('review.autosave.savedAt', { time })}</time>
       <ProgressUpdate {...progress} at={at} />
-      <Announce text={`${cleared ? 'Svaret er fjernet' : 'Lagret'}: ${service.name}. ${progress.answered} av ${progress.total} besvart.`} />
+      <Announce text={t(cleared ? 'review.autosave.announceCleared' : 'review.autosave.announceSaved', { name: service.name, ...progress })} />
     </>
   );
 }
 
 /** The autosave's answer when nothing was stored, and why: `pending` when finishing the answer will save it. */
 export function AnswerNotSaved({ service, message, pending = false }: { service: FrozenService; message: string; pending?: boolean }) {
+  const { t } = useI18n();
   return (
     <>
-      <strong class="review-item__unsaved">{pending ? 'Ikke lagret ennå:' : 'Ikke lagret:'}</strong> {message}
-      <Announce text={`Ikke lagret: ${service.name}. ${message}`} />
+      <strong class="review-item__unsaved">{pending ? t('review.autosave.notSavedYet') : t('review.autosave.notSaved')}</strong> {message}
+      <Announce text={t('review.autosave.announceNotSaved', { name: service.name, message })} />
     </>
   );
+}
+
+/** An answer in words: "Støtter – «comment»", "Ikke vurdert". */
+function sayAnswer(t: I18n['t'], a: { stance: Stance | null; comment: string }): string {
+  const stance = a.stance ? t(stanceKey(a.stance)) : t('review.autosave.notAssessed');
+  return a.comment ? t('review.autosave.answerWithComment', { stance, comment: a.comment }) : stance;
 }
 
 /**
@@ -166,16 +172,14 @@ export function AnswerNotSaved({ service, message, pending = false }: { service:
  * changing the answer again deliberately replaces it.
  */
 export function AnswerStale({ service, mine, theirs }: { service: FrozenService; mine: { stance: Stance | null; comment: string }; theirs: { stance: Stance | null; comment: string } }) {
-  const say = (a: { stance: Stance | null; comment: string }) => `${a.stance ? stanceLabel[a.stance] : 'Ikke vurdert'}${a.comment ? ` – «${a.comment}»` : ''}`;
+  const { t } = useI18n();
+  const say = (a: { stance: Stance | null; comment: string }) => sayAnswer(t, a);
   return (
     <>
       <BasisField serviceId={service.id} basis={answerBasis(theirs.stance, theirs.comment)} oob />
-      <strong class="review-item__unsaved">Ikke lagret:</strong> noen andre har lagret et annet svar etter at du åpnet siden.
-      <span class="review-item__stale">
-        {' '}
-        Lagret nå: {say(theirs)}. Ditt svar: {say(mine)}. Endre svaret igjen for å beholde ditt, eller last siden på nytt.
-      </span>
-      <Announce text={`Ikke lagret: ${service.name}. Noen andre har lagret et annet svar.`} />
+      <strong class="review-item__unsaved">{t('review.autosave.notSaved')}</strong> {t('review.autosave.stale')}
+      <span class="review-item__stale"> {t('review.autosave.staleBoth', { theirs: say(theirs), mine: say(mine) })}</span>
+      <Announce text={t('review.autosave.announceStale', { name: service.name })} />
     </>
   );
 }
@@ -185,9 +189,10 @@ export function AnswerStale({ service, mine, theirs }: { service: FrozenService;
  * posts the whole form, which comes back with everything in it and a way to sign in again.
  */
 export function AnswerSignedOut({ minutes }: { minutes: number }) {
+  const { t } = useI18n();
   return (
     <>
-      <strong class="review-item__unsaved">Ikke lagret:</strong> du er ikke logget inn lenger.
+      <strong class="review-item__unsaved">{t('review.autosave.notSaved')}</strong> {t('review.autosave.signedOut')}
       <div id={sessionAlertId} hx-swap-oob="innerHTML">
         <SessionEnded minutes={minutes} />
       </div>
@@ -196,12 +201,13 @@ export function AnswerSignedOut({ minutes }: { minutes: number }) {
 }
 
 function SessionEnded({ minutes }: { minutes: number }): Child {
+  const { t } = useI18n();
   return (
     <div class="ds-alert" data-color="warning" role="alert">
       <p class="ds-paragraph">
-        Du er ikke logget inn lenger (økten avsluttes etter {minutes} minutter uten aktivitet). Det du har skrevet, står fortsatt på siden, men er ikke lagret.{' '}
+        {t('review.autosave.sessionEnded', { minutes })}{' '}
         <button class="ds-button" data-size="sm" type="submit" form={reviewFormId} name="handling" value="lagre">
-          Logg inn igjen og lagre
+          {t('review.autosave.signInAndSave')}
         </button>
       </p>
     </div>

@@ -1,12 +1,12 @@
 import type { Child } from 'hono/jsx';
-import { comparedFieldLabel, removalReasonLabel, type RemovalReason, type ServiceChange } from '../../../model/review/diff.ts';
+import { comparedFieldKey, removalReasonKey, type RemovalReason, type ServiceChange } from '../../../model/review/diff.ts';
 import { roundState } from '../../../model/review/rounds.ts';
 import { coverageGoal, type CoverageFigure } from '../../../model/review/coverage.ts';
-import { stanceLabel, type Stance } from '../../../model/review/schemas.ts';
+import { stanceKey, type Stance } from '../../../model/review/schemas.ts';
 import type { ReviewRound } from '../../../model/review/types.ts';
 import { PageHeader, TabLinks, formatNumber, type Crumb } from '../../components/common.tsx';
 import { DateText, DateTimeText } from '../../components/dates.tsx';
-import { useI18n } from '../../i18n/index.ts';
+import { useI18n, type I18n } from '../../i18n/index.ts';
 
 /** What the signed-in user may do on the review pages, as the policy table answers it. */
 export interface ReviewAbilities {
@@ -22,21 +22,23 @@ export interface ReviewAbilities {
 
 export const noAbilities: ReviewAbilities = { manage: false, results: false, intentions: false, municipalityNumber: null };
 
-const sections = (abilities: ReviewAbilities) => [
-  { href: '/vurdering', label: 'Runder' },
-  { href: '/vurdering/dashbord', label: 'Dashbord' },
-  ...(abilities.intentions ? [{ href: '/vurdering/intensjon', label: 'Intensjonserklæringer' }] : []),
-  ...(abilities.municipalityNumber ? [{ href: `/vurdering/intensjon/${abilities.municipalityNumber}`, label: 'Kommunens intensjonserklæring' }] : []),
+const sections = (abilities: ReviewAbilities, t: I18n['t']) => [
+  { href: '/vurdering', label: t('review.nav.rounds') },
+  { href: '/vurdering/dashbord', label: t('review.nav.dashboard') },
+  ...(abilities.intentions ? [{ href: '/vurdering/intensjon', label: t('review.nav.intentions') }] : []),
+  ...(abilities.municipalityNumber ? [{ href: `/vurdering/intensjon/${abilities.municipalityNumber}`, label: t('review.nav.ownIntention') }] : []),
 ];
 
 /** The heading of every review page, with the way between them; the trail starts at the overview, as everywhere. */
 export function ReviewHeader({ title, lead, current, crumbs = [], abilities }: { title: string; lead?: Child; current?: string; crumbs?: Crumb[]; abilities: ReviewAbilities }) {
-  const home = { href: '/', label: 'Oversikt' };
-  const all = current === '/vurdering' ? [home, { label: 'Kommunevurdering' }] : [home, { href: '/vurdering', label: 'Kommunevurdering' }, ...crumbs, { label: title }];
+  const { t } = useI18n();
+  const home = { href: '/', label: t('review.crumb.home') };
+  const area = t('review.nav.label');
+  const all = current === '/vurdering' ? [home, { label: area }] : [home, { href: '/vurdering', label: area }, ...crumbs, { label: title }];
   return (
     <>
       <PageHeader title={title} lead={lead} crumbs={all} />
-      <TabLinks label="Kommunevurdering" links={sections(abilities).map((s) => ({ href: s.href, label: s.label, current: current === s.href }))} />
+      <TabLinks label={area} links={sections(abilities, t).map((s) => ({ href: s.href, label: s.label, current: current === s.href }))} />
     </>
   );
 }
@@ -58,63 +60,59 @@ export { countOf } from '../../components/common.tsx';
 /** Whether the round is open, and until when or since when, in words (never colour alone). */
 export function RoundStateTag({ round, now }: { round: ReviewRound; now: Date }) {
   const state = roundState(round, now);
+  const { t } = useI18n();
   return state.open ? (
     <span class="ds-tag" data-color="success" data-size="sm">
-      Åpen
+      {t('review.state.open')}
     </span>
   ) : (
     <span class="ds-tag" data-color="neutral" data-size="sm">
-      Lukket
+      {t('review.state.closed')}
     </span>
   );
 }
 
 export function RoundStateText({ round, now }: { round: ReviewRound; now: Date }) {
   const state = roundState(round, now);
-  if (state.open) {
-    return (
-      <>
-        Åpen til og med <DateText date={round.deadlineOn} />.
-      </>
-    );
-  }
-  if (state.byDeadline) {
-    return (
-      <>
-        Lukket: fristen <DateText date={round.deadlineOn} /> er ute.
-      </>
-    );
-  }
-  return (
-    <>
-      Lukket <DateTimeText at={state.closedAt} />
-      {round.closedByName ? ` av ${round.closedByName}` : ''}.
-    </>
-  );
+  const { tx } = useI18n();
+  const date = () => <DateText date={round.deadlineOn} />;
+  if (state.open) return <>{tx('review.state.openUntil', { date })}</>;
+  if (state.byDeadline) return <>{tx('review.state.closedByDeadline', { date })}</>;
+  const time = () => <DateTimeText at={state.closedAt} />;
+  return <>{round.closedByName ? tx('review.state.closedAtBy', { time, name: round.closedByName }) : tx('review.state.closedAt', { time })}</>;
 }
 
 const stanceColor: Record<Stance, string> = { supports: 'success', 'supports-with-changes': 'warning', opposes: 'danger', 'no-opinion': 'neutral' };
 
 export function StanceTag({ stance }: { stance: Stance | null }) {
-  if (!stance) return <span class="muted">Ikke besvart</span>;
+  const { t } = useI18n();
+  if (!stance) return <span class="muted">{t('review.stance.unanswered')}</span>;
   return (
     <span class="ds-tag" data-color={stanceColor[stance]} data-size="sm">
-      {stanceLabel[stance]}
+      {t(stanceKey(stance))}
     </span>
   );
 }
 
-const shown = (v: string | boolean | null) => (v === null || v === '' ? '(tomt)' : typeof v === 'boolean' ? (v ? 'ja' : 'nei') : `«${v}»`);
+function shown(v: string | boolean | null, t: I18n['t']): string {
+  if (v === null || v === '') return t('review.change.empty');
+  if (typeof v === 'boolean') return t(v ? 'review.change.yes' : 'review.change.no');
+  return t('review.change.quoted', { value: v });
+}
 
 /** What changed in the live scope since the round froze a service, field by field. */
 export function ChangeMark({ changes, removed }: { changes?: ServiceChange[] | undefined; removed?: RemovalReason | undefined }) {
+  const { t, tx } = useI18n();
   if (removed) {
     return (
       <p class="change-mark">
-        <span class="ds-tag" data-color="danger" data-size="sm">
-          {removalReasonLabel[removed]}
-        </span>{' '}
-        etter at runden åpnet.
+        {tx('review.change.removedSince', {
+          tag: () => (
+            <span class="ds-tag" data-color="danger" data-size="sm">
+              {t(removalReasonKey(removed))}
+            </span>
+          ),
+        })}
       </p>
     );
   }
@@ -122,12 +120,12 @@ export function ChangeMark({ changes, removed }: { changes?: ServiceChange[] | u
   return (
     <div class="change-mark">
       <span class="ds-tag" data-color="warning" data-size="sm">
-        Endret etter at runden åpnet
+        {t('review.change.changedSince')}
       </span>
       <ul class="change-mark__list">
         {changes.map((c) => (
           <li>
-            {comparedFieldLabel[c.field]}: {shown(c.before)} → {shown(c.after)}
+            {t('review.change.line', { field: t(comparedFieldKey(c.field)), before: shown(c.before, t), after: shown(c.after, t) })}
           </li>
         ))}
       </ul>

@@ -1,46 +1,44 @@
 import type { Coverage } from '../../../model/review/coverage.ts';
 import type { TallySort } from '../../../model/review/tallies.ts';
 import { commentPageSize, type CommentPaging } from '../../../model/review/comment-list.ts';
-import { stanceLabel, stances } from '../../../model/review/schemas.ts';
+import { stanceKey, stances } from '../../../model/review/schemas.ts';
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
 import type { CommentFilter, RoundComment } from '../../../src/db/queries/review/comments.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
-import { StanceTag, countOf, formatShare } from './common.tsx';
+import { StanceTag, formatShare } from './common.tsx';
 import { FilterSelect } from '../../components/form.tsx';
 import { Pager } from '../../components/pager.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 /** The dashboard's coverage per county, with a bar against the goal and the figures in words. */
 export function CountyTable({ coverage }: { coverage: Coverage }) {
+  const { t } = useI18n();
   return (
     <div class="table-scroll">
       <table class="ds-table" data-border data-zebra>
-        <caption>Dekning per fylke</caption>
+        <caption>{t('review.county.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Fylke</th>
-            <th scope="col">I omfanget</th>
+            <th scope="col">{t('review.county.col.county')}</th>
+            <th scope="col">{t('review.county.col.inScope')}</th>
             <th scope="col" class="num">
-              Kommuner som har signert
+              {t('review.county.col.signed')}
             </th>
             <th scope="col" class="num">
-              Innbyggere i dem
+              {t('review.county.col.population')}
             </th>
-            <th scope="col">Andel av fylkets innbyggere</th>
+            <th scope="col">{t('review.county.col.share')}</th>
           </tr>
         </thead>
         <tbody>
           {coverage.counties.map((c) => (
             <tr>
               <th scope="row">
-                {c.countyName} ({c.countyNumber})
+                {t('review.county.name', { name: c.countyName, number: c.countyNumber })}
               </th>
-              <td>{c.inScope ? 'Ja' : 'Nei'}</td>
-              <td class="num">
-                {formatNumber(c.signedMunicipalities)} av {formatNumber(c.municipalities)}
-              </td>
-              <td class="num">
-                {formatNumber(c.signedPopulation)} av {formatNumber(c.population)}
-              </td>
+              <td>{c.inScope ? t('review.county.yes') : t('review.county.no')}</td>
+              <td class="num">{t('review.county.of', { part: c.signedMunicipalities, whole: c.municipalities })}</td>
+              <td class="num">{t('review.county.of', { part: c.signedPopulation, whole: c.population })}</td>
               <td>
                 <span class="county-share">
                   <svg class="county-share__bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
@@ -48,10 +46,7 @@ export function CountyTable({ coverage }: { coverage: Coverage }) {
                     <rect class={`coverage__fill${c.goalMet ? ' coverage__fill--met' : ''}`} x="0" y="0" width={String(Math.round(c.share * 1000) / 10)} height="8" />
                     <line class="coverage__goal" x1="50" x2="50" y1="0" y2="8" />
                   </svg>
-                  <span class="county-share__value">
-                    {formatShare(c.share)}
-                    {c.goalMet ? ' (over målet)' : ''}
-                  </span>
+                  <span class="county-share__value">{c.goalMet ? t('review.county.overGoal', { share: formatShare(c.share) }) : formatShare(c.share)}</span>
                 </span>
               </td>
             </tr>
@@ -64,12 +59,13 @@ export function CountyTable({ coverage }: { coverage: Coverage }) {
 
 /** Choose another round to show; the order stays. */
 export function RoundPicker({ rounds, round, sort }: { rounds: ReviewRound[]; round: ReviewRound | undefined; sort: TallySort }) {
+  const { t } = useI18n();
   return (
-    <form class="filter-form" method="get" action="/vurdering/dashbord" aria-label="Velg runde">
+    <form class="filter-form" method="get" action="/vurdering/dashbord" aria-label={t('review.picker.label')}>
       <input type="hidden" name="sorter" value={sort} />
       <div class="ds-field">
         <label class="ds-label" for="runde">
-          Vis en annen runde
+          {t('review.picker.other')}
         </label>
         <select class="ds-input" id="runde" name="runde">
           {rounds.map((r) => (
@@ -80,7 +76,7 @@ export function RoundPicker({ rounds, round, sort }: { rounds: ReviewRound[]; ro
         </select>
       </div>
       <button class="ds-button" data-variant="secondary" type="submit">
-        Vis runden
+        {t('review.picker.show')}
       </button>
     </form>
   );
@@ -109,6 +105,7 @@ function commentsHref(round: ReviewRound, sort: TallySort, filter: CommentFilter
 export function Comments({ list, round, sort }: { list: CommentList; round: ReviewRound; sort: TallySort }) {
   const { comments, total, paging, filter } = list;
   const filtered = filter.roundServiceId !== undefined || filter.stance !== undefined;
+  const { t } = useI18n();
   // Rows come in the list's order: a heading where the service changes.
   const groups: Array<{ name: string; comments: RoundComment[] }> = [];
   for (const c of comments) {
@@ -119,31 +116,42 @@ export function Comments({ list, round, sort }: { list: CommentList; round: Revi
   return (
     <section aria-labelledby="kommentarer">
       <h2 class="ds-heading" data-size="md" id="kommentarer">
-        Kommentarer ({formatNumber(total)})
+        {t('review.comments.heading', { count: total })}
       </h2>
-      <p class="ds-paragraph muted">Fra innsendte vurderinger. Bare arkitekter ser kommentarene.</p>
-      <form class="filter-form" method="get" action="/vurdering/dashbord#kommentarer" aria-label="Filtrer kommentarene">
+      <p class="ds-paragraph muted">{t('review.comments.lead')}</p>
+      <form class="filter-form" method="get" action="/vurdering/dashbord#kommentarer" aria-label={t('review.comments.filter')}>
         <input type="hidden" name="runde" value={String(round.id)} />
         {sort !== 'liste' ? <input type="hidden" name="sorter" value={sort} /> : null}
-        <FilterSelect id="kommentar-tjeneste" name="tjeneste" label="Tjeneste" all="Alle tjenester" options={list.services.map((s) => ({ value: String(s.id), label: s.name }))} value={filter.roundServiceId} />
-        <FilterSelect id="kommentar-standpunkt" name="standpunkt" label="Standpunkt" all="Alle standpunkter" options={stances.map((s) => ({ value: s, label: stanceLabel[s] }))} value={filter.stance} />
+        <FilterSelect
+          id="kommentar-tjeneste"
+          name="tjeneste"
+          label={t('review.comments.service')}
+          all={t('review.comments.allServices')}
+          options={list.services.map((s) => ({ value: String(s.id), label: s.name }))}
+          value={filter.roundServiceId}
+        />
+        <FilterSelect
+          id="kommentar-standpunkt"
+          name="standpunkt"
+          label={t('review.comments.stance')}
+          all={t('review.comments.allStances')}
+          options={stances.map((s) => ({ value: s, label: t(stanceKey(s)) }))}
+          value={filter.stance}
+        />
         <button class="ds-button" data-variant="secondary" type="submit">
-          Vis kommentarene
+          {t('review.comments.show')}
         </button>
         {filtered ? (
           <a class="ds-link" href={commentsHref(round, sort, {}, 1)}>
-            Vis alle kommentarene
+            {t('review.comments.showAll')}
           </a>
         ) : null}
       </form>
       {total === 0 ? (
-        <Empty>{filtered ? 'Ingen kommentarer passer filteret.' : 'Ingen kommentarer ennå.'}</Empty>
+        <Empty>{filtered ? t('review.comments.noneMatch') : t('review.comments.none')}</Empty>
       ) : (
         <>
-          <p class="ds-paragraph">
-            Viser {formatNumber(paging.first)}–{formatNumber(paging.last)} av {countOf(total, 'kommentar', 'kommentarer')}
-            {filtered ? ' som passer filteret' : ''}.
-          </p>
+          <p class="ds-paragraph">{t(filtered ? 'review.comments.rangeFiltered' : 'review.comments.range', { first: paging.first, last: paging.last, total })}</p>
           {groups.map((g) => (
             <div class="review-comment-group">
               <h3 class="ds-heading" data-size="xs">
@@ -153,7 +161,7 @@ export function Comments({ list, round, sort }: { list: CommentList; round: Revi
                 {g.comments.map((k) => (
                   <li>
                     <strong>
-                      {k.municipality.name} ({formatNumber(k.municipality.population)} innb.)
+                      {t('review.comments.who', { name: k.municipality.name, population: k.municipality.population })}
                     </strong>{' '}
                     <StanceTag stance={k.stance} />
                     <p class="ds-paragraph review-comment">{k.comment}</p>
@@ -167,7 +175,7 @@ export function Comments({ list, round, sort }: { list: CommentList; round: Revi
             pageSize={commentPageSize}
             total={total}
             href={(p) => commentsHref(round, sort, filter, p)}
-            label="Sider med kommentarer"
+            label={t('review.comments.pages')}
             idPrefix="kommentarer-side"
           />
         </>

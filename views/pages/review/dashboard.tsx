@@ -1,7 +1,7 @@
 import type { Coverage } from '../../../model/review/coverage.ts';
-import { answerLabel } from '../../../model/review/csv.ts';
-import { intentionStatusLabel, intentionStatuses, type IntentionStatus } from '../../../model/review/schemas.ts';
-import { answers, tallySortLabel, tallySorts, type ServiceTally, type TallySort } from '../../../model/review/tallies.ts';
+import { answerKey } from '../../../model/review/csv.ts';
+import { intentionStatusKey, intentionStatuses, type IntentionStatus } from '../../../model/review/schemas.ts';
+import { answers, tallySorts, type ServiceTally, type TallySort } from '../../../model/review/tallies.ts';
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
 import { Comments, CountyTable, RoundPicker, type CommentList } from './dashboard-parts.tsx';
@@ -44,15 +44,10 @@ export function DashboardPage(props: DashboardProps) {
   const regions = [...new Map((props.outside ?? []).map((o) => [o.regionKey, o])).values()];
   return (
     <>
-      <ReviewHeader
-        title="Dashbord"
-        current="/vurdering/dashbord"
-        abilities={abilities}
-        lead="Hvor stor del av befolkningen kommunene som har signert intensjonserklæring dekker, målt mot målet om over halvparten, og hva kommunene mener om tjenestene i første leveranse, vektet med innbyggertall."
-      />
+      <ReviewHeader title={t('review.dashboard.title')} current="/vurdering/dashbord" abilities={abilities} lead={t('review.dashboard.lead')} />
       <section aria-labelledby="dekning">
         <h2 class="ds-heading" data-size="md" id="dekning">
-          Dekning av intensjonserklæringer
+          {t('review.dashboard.coverage')}
         </h2>
         <CoverageBar label={t('domain.dashboard.allBar')} figure={coverage.all} />
         <CoverageBar label={t('domain.dashboard.inScopeBar')} figure={coverage.inScope} />
@@ -71,25 +66,25 @@ export function DashboardPage(props: DashboardProps) {
         </p>
         <div class="table-scroll">
           <table class="ds-table" data-border data-zebra>
-            <caption>Intensjonserklæringer etter status</caption>
+            <caption>{t('review.dashboard.byStatus')}</caption>
             <thead>
               <tr>
-                <th scope="col">Status</th>
+                <th scope="col">{t('review.dashboard.col.status')}</th>
                 <th scope="col" class="num">
-                  Kommuner
+                  {t('review.dashboard.col.municipalities')}
                 </th>
                 <th scope="col" class="num">
-                  Innbyggere
+                  {t('review.dashboard.col.population')}
                 </th>
                 <th scope="col" class="num">
-                  Andel av innbyggerne
+                  {t('review.dashboard.col.share')}
                 </th>
               </tr>
             </thead>
             <tbody>
               {intentionStatuses.map((s) => (
                 <tr>
-                  <th scope="row">{intentionStatusLabel[s]}</th>
+                  <th scope="row">{t(intentionStatusKey(s))}</th>
                   <td class="num">{formatNumber(props.intentions[s].municipalities)}</td>
                   <td class="num">{formatNumber(props.intentions[s].population)}</td>
                   <td class="num">{formatShare(total.population === 0 ? 0 : props.intentions[s].population / total.population)}</td>
@@ -102,25 +97,25 @@ export function DashboardPage(props: DashboardProps) {
       </section>
       <section aria-labelledby="vurderinger">
         <h2 class="ds-heading" data-size="md" id="vurderinger">
-          Vurderinger av første leveranse
+          {t('review.dashboard.reviews')}
         </h2>
-        {round ? <RoundFigures {...props} round={round} /> : <Empty>Ingen runde er åpnet ennå.</Empty>}
+        {round ? <RoundFigures {...props} round={round} /> : <Empty>{t('review.overview.noRound')}</Empty>}
         {rounds.length > 1 ? <RoundPicker rounds={rounds} round={round} sort={props.sort} /> : null}
       </section>
       <section aria-labelledby="nedlasting">
         <h2 class="ds-heading" data-size="md" id="nedlasting">
-          Last ned
+          {t('review.dashboard.download')}
         </h2>
         <ul class="link-list">
           <li>
             <a class="ds-link" href={`/vurdering/dashbord/eksport.csv${round ? `?runde=${round.id}` : ''}`} download>
-              Tallene på denne siden (CSV)
+              {t('review.dashboard.downloadFigures')}
             </a>
           </li>
           {round && abilities.results ? (
             <li>
               <a class="ds-link" href={`/vurdering/runder/${round.id}/eksport.csv`} download>
-                Alle svar i runden, én rad per kommune og tjeneste (CSV)
+                {t('review.dashboard.downloadAnswers')}
               </a>
             </li>
           ) : null}
@@ -133,18 +128,26 @@ export function DashboardPage(props: DashboardProps) {
 
 function RoundFigures(props: DashboardProps & { round: ReviewRound }) {
   const { round, reviewed, coverage, abilities, sort } = props;
+  const { t, tx } = useI18n();
   return (
     <>
       <p class="ds-paragraph">
-        Runde: <a class="ds-link" href={`/vurdering/runder/${round.id}`}>{round.title}</a>.{' '}
-        {useI18n().tx('review.dashboard.reviewed', {
+        {tx('review.dashboard.round', {
+          title: round.title,
+          link: (chunks) => (
+            <a class="ds-link" href={`/vurdering/runder/${round.id}`}>
+              {chunks}
+            </a>
+          ),
+        })}{' '}
+        {tx('review.dashboard.reviewed', {
           reviewed: reviewed.municipalities,
           total: coverage.all.municipalities,
           population: reviewed.population,
           share: formatShare(coverage.all.population === 0 ? 0 : reviewed.population / coverage.all.population),
           strong: (chunks) => <strong>{chunks}</strong>,
         })}
-        {abilities.manage ? <> {useI18n().t('review.dashboard.drafts', { count: reviewed.drafts })}</> : null}
+        {abilities.manage ? <> {t('review.dashboard.drafts', { count: reviewed.drafts })}</> : null}
       </p>
       <form
         class="filter-form"
@@ -155,23 +158,23 @@ function RoundFigures(props: DashboardProps & { round: ReviewRound }) {
         hx-swap="outerHTML"
         hx-trigger="change"
         hx-push-url="true"
-        aria-label="Rekkefølgen i tabellen"
+        aria-label={t('review.dashboard.order')}
       >
         <input type="hidden" name="runde" value={String(round.id)} />
         <div class="ds-field">
           <label class="ds-label" for="sorter">
-            Sorter tjenestene
+            {t('review.dashboard.sortLabel')}
           </label>
           <select class="ds-input" id="sorter" name="sorter">
             {tallySorts.map((s) => (
               <option value={s} selected={s === sort}>
-                {tallySortLabel[s]}
+                {t(`review.sort.${s}`)}
               </option>
             ))}
           </select>
         </div>
         <button class="ds-button" data-variant="secondary" type="submit">
-          Sorter
+          {t('review.dashboard.sort')}
         </button>
       </form>
       <TallyTable tallies={props.tallies} reviewed={reviewed} sort={sort} paging={props.paging} />
@@ -188,33 +191,30 @@ export function TallyTable({ tallies, reviewed, sort, paging }: { tallies: Array
   return (
     <div id="standpunkter" class="table-scroll" aria-live="polite">
       {reviewed.municipalities === 0 ? (
-        <Empty>Ingen kommune har sendt inn vurderingen ennå.</Empty>
+        <Empty>{t('review.dashboard.noReviews')}</Empty>
       ) : (
         <table class="ds-table tally-table" data-border data-zebra>
-          <caption>
-            Standpunkt per tjeneste: antall kommuner, og i parentes andelen av innbyggerne i de {formatNumber(reviewed.municipalities)} kommunene som har sendt inn. Sortert:{' '}
-            {tallySortLabel[sort].toLowerCase()}.
-          </caption>
+          <caption>{t('review.dashboard.tallyCaption', { count: reviewed.municipalities, order: t(`review.dashboard.sortedShort.${sort}`) })}</caption>
           <thead>
             <tr>
-              <th scope="col">Tjeneste</th>
+              <th scope="col">{t('review.dashboard.col.service')}</th>
               {answers.map((a) => (
                 <th scope="col" class="num" aria-sort={sortedColumn[sort] === a ? 'descending' : undefined}>
-                  {answerLabel(a)}
+                  {t(answerKey(a))}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {tallies.map((t) => (
+            {tallies.map((tally) => (
               <tr>
                 <th scope="row">
-                  {t.service.name}
-                  <span class="tally-table__category">{t.service.categoryName ?? ''}</span>
+                  {tally.service.name}
+                  <span class="tally-table__category">{tally.service.categoryName ?? ''}</span>
                 </th>
                 {answers.map((a) => (
                   <td class="num">
-                    {formatCount(t.counts[a])} <span class="muted">({share(t.population[a])})</span>
+                    {formatCount(tally.counts[a])} <span class="muted">({share(tally.population[a])})</span>
                   </td>
                 ))}
               </tr>
@@ -225,7 +225,7 @@ export function TallyTable({ tallies, reviewed, sort, paging }: { tallies: Array
       {reviewed.municipalities > 0 && paging.total > paging.pageSize ? (
         <>
           <p class="ds-paragraph muted">{t('scope.list.range', { first: (paging.page - 1) * paging.pageSize + 1, last: (paging.page - 1) * paging.pageSize + tallies.length, total: paging.total })}</p>
-          <Pager page={paging.page} pageSize={paging.pageSize} total={paging.total} href={paging.href} target="#standpunkter" label="Sider med tjenester" idPrefix="tjenester-side" />
+          <Pager page={paging.page} pageSize={paging.pageSize} total={paging.total} href={paging.href} target="#standpunkter" label={t('review.dashboard.pages')} idPrefix="tjenester-side" />
         </>
       ) : null}
     </div>

@@ -5,6 +5,7 @@ import type { FrozenService } from '../../../model/review/types.ts';
 import { elementHref } from '../../../model/kinds.ts';
 import { Empty, TentativeTag } from '../../components/common.tsx';
 import { ChangeMark } from './common.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 export type Marks = Map<FrozenService, { changes?: ServiceChange[]; removed?: RemovalReason }>;
 
@@ -27,6 +28,7 @@ export function ServiceSummary({
   headingLevel?: 3 | 4;
 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const { t } = useI18n();
   return (
     <>
       <Heading class="ds-heading review-item__name" data-size="xs" id={`tjeneste-${service.id}`}>
@@ -34,7 +36,7 @@ export function ServiceSummary({
       </Heading>
       {show.tier || (show.tentative && service.tentative) ? (
         <p class="review-item__meta">
-          {show.tier ? `Leveransetrinn: ${service.tierName ?? 'ikke satt'}` : null} <TentativeTag show={show.tentative && service.tentative} />
+          {show.tier ? (service.tierName ? t('review.list.tier', { tier: service.tierName }) : t('review.list.tierUnset')) : null} <TentativeTag show={show.tentative && service.tentative} />
         </p>
       ) : null}
       {service.description.trim() !== '' && service.description !== service.name ? <p class="ds-paragraph review-item__description">{service.description}</p> : null}
@@ -49,14 +51,15 @@ export function ServiceSummary({
  * each service; "tentative" is said once when it holds for every service.
  */
 export function CategoryGroups({ services, item }: { services: FrozenService[]; item: (service: FrozenService, show: ShownFacts) => Child }) {
-  if (services.length === 0) return <Empty>Listen er tom.</Empty>;
+  const { t } = useI18n();
+  if (services.length === 0) return <Empty>{t('review.list.empty')}</Empty>;
   const severalTiers = new Set(services.map((s) => s.tierKey)).size > 1;
   const allTentative = services.every((s) => s.tentative);
   return (
     <>
       {allTentative ? (
         <p class="ds-paragraph review-list-note">
-          <TentativeTag /> Alle tjenestene i listen og plasseringen deres i leveransetrinn er merket tentative: de er under arbeid.
+          <TentativeTag /> {t('review.list.allTentative')}
         </p>
       ) : null}
       {groupByCategory(services).map((group) => {
@@ -66,9 +69,9 @@ export function CategoryGroups({ services, item }: { services: FrozenService[]; 
         return (
           <section class="review-category" aria-labelledby={`kategori-${group.key ?? 'ingen'}`}>
             <h2 class="ds-heading" data-size="sm" id={`kategori-${group.key ?? 'ingen'}`}>
-              {group.name} <span class="muted">({group.services.length})</span>
+              {group.key === null ? t('review.list.noCategory') : group.name} <span class="muted">({group.services.length})</span>
             </h2>
-            {groupTier !== undefined ? <p class="ds-paragraph review-category__tier">Leveransetrinn: {groupTier ?? 'ikke satt'}</p> : null}
+            {groupTier !== undefined ? <p class="ds-paragraph review-category__tier">{groupTier ? t('review.list.tier', { tier: groupTier }) : t('review.list.tierUnset')}</p> : null}
             <ul class="review-list">
               {group.services.map((s) => (
                 <li class="review-item">{item(s, show)}</li>
@@ -83,22 +86,21 @@ export function CategoryGroups({ services, item }: { services: FrozenService[]; 
 
 /** Services that joined the live first-delivery list after the round froze its copy. */
 export function AddedServices({ diff }: { diff: SnapshotDiff<FrozenService> }) {
+  const { t } = useI18n();
   if (diff.added.length === 0) return null;
   return (
     <section class="review-added" aria-labelledby="nye-tjenester">
       <h2 class="ds-heading" data-size="sm" id="nye-tjenester">
-        Nye i første leveranse etter at runden åpnet ({diff.added.length})
+        {t('review.list.added.heading', { count: diff.added.length })}
       </h2>
-      <p class="ds-paragraph">Disse tjenestene er ikke med i rundens liste og vurderes ikke i denne runden.</p>
+      <p class="ds-paragraph">{t('review.list.added.lead')}</p>
       <ul class="link-list">
         {diff.added.map((s: SnapshotService) => (
           <li>
             <a class="ds-link" href={elementHref('informationService', s.key)}>
-              {s.name.trim() === '' ? '(uten navn)' : s.name}
+              {s.name.trim() === '' ? t('review.list.added.noName') : s.name}
             </a>{' '}
-            <span class="muted">
-              ({s.categoryName ?? 'uten kategori'}, {s.tierName ?? 'uten trinn'})
-            </span>
+            <span class="muted">{t('review.list.added.facts', { category: s.categoryName ?? t('review.list.added.noCategory'), tier: s.tierName ?? t('review.list.added.noTier') })}</span>
           </li>
         ))}
       </ul>
@@ -109,13 +111,7 @@ export function AddedServices({ diff }: { diff: SnapshotDiff<FrozenService> }) {
 /** One line saying how much changed, for the top of the list. */
 export function DiffSummary({ diff }: { diff: SnapshotDiff<FrozenService> }) {
   const { changed, removed, added } = diff;
-  if (changed.length + removed.length + added.length === 0) {
-    return <p class="ds-paragraph">Ingenting i listen er endret i omfanget etter at runden åpnet.</p>;
-  }
-  return (
-    <p class="ds-paragraph">
-      Etter at runden åpnet er {changed.length} av tjenestene i listen endret og {removed.length} fjernet i omfanget, og {added.length === 1 ? 'én ny' : `${added.length} nye`} er
-      kommet til. Endringene er merket ved hver tjeneste; listen selv er den samme for alle kommunene.
-    </p>
-  );
+  const { t } = useI18n();
+  if (changed.length + removed.length + added.length === 0) return <p class="ds-paragraph">{t('review.list.diff.none')}</p>;
+  return <p class="ds-paragraph">{t('review.list.diff.some', { changed: changed.length, removed: removed.length, added: added.length })}</p>;
 }

@@ -1,5 +1,5 @@
 import type { SnapshotDiff } from '../../../model/review/diff.ts';
-import { commentField, commentMaxLength, reviewStatusLabel, stanceField, type Stance } from '../../../model/review/schemas.ts';
+import { commentField, commentMaxLength, stanceField, type Stance } from '../../../model/review/schemas.ts';
 import { roundState } from '../../../model/review/rounds.ts';
 import type { FrozenService, MunicipalityReview, ReviewRound, StoredEntry } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
@@ -8,6 +8,7 @@ import { ReviewHeader, RoundStateText, StanceTag, type ReviewAbilities } from '.
 import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type Marks } from './list.tsx';
 import { AnswerFields, Progress, reviewFormId, sessionAlertId } from './answer.tsx';
 import { DateTimeText } from '../../components/dates.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 /**
  * - `edit`: the municipality's own open review;
@@ -47,7 +48,8 @@ export function storedValues(entries: StoredEntry[]): Record<string, string> {
 export function MunicipalityReviewPage(props: MunicipalityReviewProps) {
   const { round, municipality, services, diff, now, abilities, review, mode } = props;
   const own = abilities.municipalityNumber === municipality.number;
-  const title = `${municipality.name}: vurdering`;
+  const { t } = useI18n();
+  const title = t('review.municipality.title', { name: municipality.name });
   return (
     <>
       <ReviewHeader
@@ -56,7 +58,7 @@ export function MunicipalityReviewPage(props: MunicipalityReviewProps) {
         crumbs={[{ href: `/vurdering/runder/${round.id}`, label: round.title }]}
         lead={
           <>
-            {municipality.name} kommunes vurdering av {services.length === 1 ? 'den ene informasjonstjenesten' : `de ${services.length} informasjonstjenestene`} i runden «{round.title}». <RoundStateText round={round} now={now} />
+            {t('review.municipality.lead', { name: municipality.name, count: services.length, round: round.title })} <RoundStateText round={round} now={now} />
           </>
         }
       />
@@ -98,6 +100,7 @@ function StatusLine({
   municipalityNumber: string;
   progress: { answered: number; total: number } | undefined;
 }) {
+  const { t, tx } = useI18n();
   const count = progress ? (
     <>
       {' '}
@@ -107,33 +110,37 @@ function StatusLine({
   if (!review) {
     return (
       <p class="ds-paragraph review-status">
-        <strong>Status:</strong> <span id="vurderingsstatus">{reviewStatusLabel['not-started']}.</span>{count}
+        <strong>{t('review.status.label')}</strong> <span id="vurderingsstatus">{t('review.status.notStarted')}</span>
+        {count}
       </p>
     );
   }
   if (review.status === 'draft') {
     return (
       <p class="ds-paragraph review-status">
-        <strong>Status:</strong>{' '}
+        <strong>{t('review.status.label')}</strong>{' '}
         <span id="vurderingsstatus">
-          Utkast, sist lagret <DateTimeText at={review.updatedAt} />
-          {review.updatedByName ? ` av ${review.updatedByName}.` : '.'}
+          {review.updatedByName
+            ? tx('review.status.draftBy', { name: review.updatedByName, time: () => <DateTimeText at={review.updatedAt} /> })
+            : tx('review.status.draft', { time: () => <DateTimeText at={review.updatedAt} /> })}
         </span>
-        {own ? count : null}{' '}
-        {own ? (review.reopenedAt ? 'Vurderingen er åpnet for endringer igjen; send den inn på nytt når dere er ferdige.' : '') : 'Innholdet i et utkast vises bare for kommunen selv.'}
+        {own ? count : null} {own ? (review.reopenedAt ? t('review.status.reopened') : '') : t('review.status.private')}
       </p>
     );
   }
   return (
     <div class="review-status">
       <p class="ds-paragraph">
-        <strong>Status:</strong> Sendt inn <DateTimeText at={review.submittedAt} />
-        {review.submittedByName ? ` av ${review.submittedByName}` : ''}.{count} {own && open ? 'Vil dere endre noe, be prosjektet om å åpne vurderingen igjen.' : ''}
+        <strong>{t('review.status.label')}</strong>{' '}
+        {review.submittedByName
+          ? tx('review.status.submittedBy', { name: review.submittedByName, time: () => <DateTimeText at={review.submittedAt} /> })
+          : tx('review.status.submitted', { time: () => <DateTimeText at={review.submittedAt} /> })}
+        {count} {own && open ? t('review.status.askReopen') : ''}
       </p>
       {canReopen && open ? (
         <form method="post" action={`/vurdering/runder/${roundId}/kommuner/${municipalityNumber}/gjenapne`} class="inline-form">
           <button class="ds-button" data-variant="secondary" type="submit">
-            Åpne vurderingen for endringer
+            {t('review.status.reopenButton')}
           </button>
         </form>
       ) : null}
@@ -144,23 +151,20 @@ function StatusLine({
 function ReviewForm({ round, municipality, services, marks, entries, values, errors }: MunicipalityReviewProps) {
   const stored = storedValues(entries);
   const shown = values ?? stored;
+  const { t } = useI18n();
   const labels: Record<string, string> = {};
   for (const s of services) {
-    labels[stanceField(s.id)] = `Standpunkt til «${s.name}»`;
-    labels[commentField(s.id)] = `Kommentar til «${s.name}»`;
+    labels[stanceField(s.id)] = t('review.form.stanceFor', { name: s.name });
+    labels[commentField(s.id)] = t('review.form.commentFor', { name: s.name });
   }
   const path = `/vurdering/runder/${round.id}/kommuner/${municipality.number}`;
   return (
     <>
       <section class="review-help" aria-labelledby="slik-gjor-dere">
         <h2 class="ds-heading" data-size="xs" id="slik-gjor-dere">
-          Slik vurderer dere listen
+          {t('review.form.helpHeading')}
         </h2>
-        <p class="ds-paragraph">
-          Velg et standpunkt for hver tjeneste dere vil si noe om, og skriv gjerne en kommentar (høyst {commentMaxLength} tegn). Velger dere «Støtter med endringer», må
-          kommentaren si hvilke endringer dere ønsker. Hvert svar lagres i utkastet så snart dere har endret det, og utkastet vises bare for kommunen. Knappene for å lagre og
-          sende inn står nederst i vinduet; før noe sendes inn, får dere se over hva som ikke er besvart. Tjenester uten standpunkt telles som ikke besvart.
-        </p>
+        <p class="ds-paragraph">{t('review.form.help', { max: commentMaxLength })}</p>
       </section>
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={path} class="review-form" id={reviewFormId}>
@@ -173,7 +177,7 @@ function ReviewForm({ round, municipality, services, marks, entries, values, err
             </div>
           )}
         />
-        <section class="review-actions" aria-label="Lagre og sende inn">
+        <section class="review-actions" aria-label={t('review.form.actions')}>
           <p class="ds-paragraph review-actions__progress">
             <strong>
               <Progress id="fremdrift-handlinger" answered={entries.length} total={services.length} />
@@ -181,10 +185,10 @@ function ReviewForm({ round, municipality, services, marks, entries, values, err
           </p>
           <div id={sessionAlertId} class="review-actions__alert"></div>
           <button class="ds-button" data-variant="secondary" type="submit" name="handling" value="lagre">
-            Lagre utkast
+            {t('review.form.save')}
           </button>
           <button class="ds-button" type="submit" name="handling" value="send">
-            Send inn vurderingen …
+            {t('review.form.submit')}
           </button>
         </section>
       </form>
@@ -194,6 +198,7 @@ function ReviewForm({ round, municipality, services, marks, entries, values, err
 
 function ReviewAnswers({ services, marks, entries }: MunicipalityReviewProps) {
   const entryOf = new Map(entries.map((e) => [e.roundServiceId, e]));
+  const { t } = useI18n();
   return (
     <CategoryGroups
       services={services}
@@ -203,12 +208,12 @@ function ReviewAnswers({ services, marks, entries }: MunicipalityReviewProps) {
           <div class="review-item__body">
             <ServiceSummary service={s} mark={marks.get(s)} show={show} />
             <dl class="facts review-answer">
-              <dt>Standpunkt</dt>
+              <dt>{t('review.answers.stance')}</dt>
               <dd>
                 <StanceTag stance={(entry?.stance ?? null) as Stance | null} />
               </dd>
-              <dt>Kommentar</dt>
-              <dd class="review-comment">{entry?.comment ? entry.comment : <span class="muted">Ingen kommentar</span>}</dd>
+              <dt>{t('review.answers.comment')}</dt>
+              <dd class="review-comment">{entry?.comment ? entry.comment : <span class="muted">{t('review.answers.noComment')}</span>}</dd>
             </dl>
           </div>
         );

@@ -1,5 +1,5 @@
 import { BaselineChoice } from '../../components/baseline-choice.tsx';
-import { intentionStatusLabel, reviewStatusLabel, type ReviewStatus } from '../../../model/review/schemas.ts';
+import { intentionStatusKey, reviewStatusKey, type ReviewStatus } from '../../../model/review/schemas.ts';
 import { roundState } from '../../../model/review/rounds.ts';
 import type { IntentionDeclaration, ReviewRound } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
@@ -7,6 +7,7 @@ import { Empty } from '../../components/common.tsx';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form.tsx';
 import { ReviewHeader, RoundStateTag, type ReviewAbilities } from './common.tsx';
 import { DateText } from '../../components/dates.tsx';
+import { useI18n, type I18n } from '../../i18n/index.ts';
 
 export interface RoundFormValues {
   title?: string | undefined;
@@ -14,7 +15,7 @@ export interface RoundFormValues {
   baseline?: string | undefined;
 }
 
-const roundLabels = { title: 'Tittel', deadline: 'Frist (siste dag)', baseline: 'Baseline' };
+const roundLabels = (t: I18n['t']) => ({ title: t('review.open.title'), deadline: t('review.open.deadline'), baseline: t('review.open.baseline') });
 
 /** What a municipality user has to do: its review of the newest round and its declaration. */
 export interface OwnMunicipality {
@@ -42,36 +43,32 @@ export function ReviewOverviewPage({
   errors?: FieldErrors | undefined;
 }) {
   const open = rounds.find((r) => roundState(r, now).open);
+  const { t, tx } = useI18n();
   return (
     <>
-      <ReviewHeader
-        title="Kommunevurdering av første leveranse"
-        current="/vurdering"
-        abilities={abilities}
-        lead="Kommunene vurderer hva første leveranse i Akson skal inneholde: for hver informasjonstjeneste tar de stilling og kommenterer. I hver runde fryses listen, så alle vurderer den samme. Kommunene erklærer også om de vil være med (intensjonserklæring); målet er avtaler med kommuner som dekker over halvparten av innbyggerne."
-      />
+      <ReviewHeader title={t('review.overview.title')} current="/vurdering" abilities={abilities} lead={t('review.overview.lead')} />
       {own ? <OwnTasks own={own} rounds={rounds} now={now} /> : null}
       {abilities.manage ? <OpenRoundForm open={open} values={values} errors={errors} baselines={baselines} /> : null}
       <section aria-labelledby="runder">
         <h2 class="ds-heading" data-size="md" id="runder">
-          Runder
+          {t('review.overview.rounds')}
         </h2>
         {rounds.length === 0 ? (
-          <Empty>Ingen runde er åpnet ennå.</Empty>
+          <Empty>{t('review.overview.noRound')}</Empty>
         ) : (
           <div class="table-scroll">
             <table class="ds-table" data-border data-zebra>
-              <caption class="ds-sr-only">Alle vurderingsrunder, nyeste først</caption>
+              <caption class="ds-sr-only">{t('review.overview.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Runde</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Frist</th>
+                  <th scope="col">{t('review.overview.col.round')}</th>
+                  <th scope="col">{t('review.overview.col.status')}</th>
+                  <th scope="col">{t('review.overview.col.deadline')}</th>
                   <th scope="col" class="num">
-                    Tjenester
+                    {t('review.overview.col.services')}
                   </th>
                   <th scope="col" class="num">
-                    Kommuner som har sendt inn
+                    {t('review.overview.col.submitted')}
                   </th>
                 </tr>
               </thead>
@@ -98,10 +95,13 @@ export function ReviewOverviewPage({
           </div>
         )}
         <p class="ds-paragraph">
-          <a class="ds-link" href="/vurdering/dashbord">
-            Se dashbordet
-          </a>
-          : dekningen av intensjonserklæringene og standpunktene per tjeneste.
+          {tx('review.overview.dashboardLink', {
+            link: (chunks) => (
+              <a class="ds-link" href="/vurdering/dashbord">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
       </section>
     </>
@@ -112,28 +112,37 @@ function OwnTasks({ own, rounds, now }: { own: OwnMunicipality; rounds: ReviewRo
   const newest = rounds[0];
   const number = own.municipality.number;
   const status = newest ? own.reviewStatus.get(newest.id) : undefined;
+  const { t, tx } = useI18n();
   return (
     <section class="ds-card own-tasks" aria-labelledby="min-kommune">
       <h2 class="ds-heading" data-size="sm" id="min-kommune">
-        {own.municipality.name} kommune
+        {t('review.own.heading', { name: own.municipality.name })}
       </h2>
       <ul class="link-list">
         {newest ? (
           <li>
-            <a class="ds-link" href={`/vurdering/runder/${newest.id}/kommuner/${number}`}>
-              Kommunens vurdering i «{newest.title}»
-            </a>
-            : {reviewStatusLabel[status ?? 'not-started']}
-            {roundState(newest, now).open ? '' : ' (runden er lukket)'}.
+            {tx(roundState(newest, now).open ? 'review.own.review' : 'review.own.reviewClosed', {
+              round: newest.title,
+              status: t(reviewStatusKey(status ?? 'not-started')),
+              link: (chunks) => (
+                <a class="ds-link" href={`/vurdering/runder/${newest.id}/kommuner/${number}`}>
+                  {chunks}
+                </a>
+              ),
+            })}
           </li>
         ) : (
-          <li>Ingen runde er åpnet ennå.</li>
+          <li>{t('review.overview.noRound')}</li>
         )}
         <li>
-          <a class="ds-link" href={`/vurdering/intensjon/${number}`}>
-            Kommunens intensjonserklæring
-          </a>
-          : {intentionStatusLabel[own.declaration?.status ?? 'undecided']}.
+          {tx('review.own.intention', {
+            status: t(intentionStatusKey(own.declaration?.status ?? 'undecided')),
+            link: (chunks) => (
+              <a class="ds-link" href={`/vurdering/intensjon/${number}`}>
+                {chunks}
+              </a>
+            ),
+          })}
         </li>
       </ul>
     </section>
@@ -153,34 +162,34 @@ function OpenRoundForm({
   errors?: FieldErrors | undefined;
   baselines: Array<{ id: number; name: string }>;
 }) {
+  const { t, tx } = useI18n();
+  const labels = roundLabels(t);
   return (
     <section aria-labelledby="ny-runde">
       <h2 class="ds-heading" data-size="md" id="ny-runde">
-        Åpne en ny runde
+        {t('review.open.heading')}
       </h2>
-      {errors?.skjema ? <Notice color="danger">{errors.skjema} Ingenting er endret.</Notice> : null}
+      {errors?.skjema ? <Notice color="danger">{t('review.open.nothingChanged', { message: errors.skjema })}</Notice> : null}
       {open ? (
-        <Notice color="info">
-          Runden «{open.title}» er åpen til og med <DateText date={open.deadlineOn} />. Lukk den før du åpner en ny.
-        </Notice>
+        <Notice color="info">{tx('review.open.isOpen', { title: open.title, date: () => <DateText date={open.deadlineOn} /> })}</Notice>
       ) : (
         <>
-          <p class="ds-paragraph">Når runden åpnes, fryses første leveranse slik den er nå. Senere endringer i omfanget merkes for kommunene, men endrer ikke listen.</p>
-          <ErrorSummary errors={fieldsOnly(errors)} labels={roundLabels} />
+          <p class="ds-paragraph">{t('review.open.lead')}</p>
+          <ErrorSummary errors={fieldsOnly(errors)} labels={labels} />
           <form method="post" action="/vurdering/runder" class="form-narrow">
-            <TextField name="title" label={roundLabels.title} value={values.title} errors={errors} required />
+            <TextField name="title" label={labels.title} value={values.title} errors={errors} required />
             <TextField
               name="deadline"
-              label={roundLabels.deadline}
+              label={labels.deadline}
               type="date"
-              description="Runden lukkes ved midnatt etter denne dagen (norsk tid), eller når en arkitekt lukker den."
+              description={t('review.open.deadlineHint')}
               value={values.deadline}
               errors={errors}
               required
             />
             <BaselineChoice baselines={baselines} value={values.baseline} error={errors?.baseline} />
             <button class="ds-button" type="submit">
-              Åpne runden
+              {t('review.open.submit')}
             </button>
           </form>
         </>

@@ -1,13 +1,14 @@
 import type { SnapshotDiff } from '../../../model/review/diff.ts';
-import { reviewStatusLabel } from '../../../model/review/schemas.ts';
+import { reviewStatusKey } from '../../../model/review/schemas.ts';
 import { roundState } from '../../../model/review/rounds.ts';
 import type { FrozenService, MunicipalityReview, ReviewRound } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form.tsx';
-import { ReviewHeader, RoundStateText, countOf, type ReviewAbilities } from './common.tsx';
+import { ReviewHeader, RoundStateText, type ReviewAbilities } from './common.tsx';
 import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type Marks } from './list.tsx';
 import { DateText, DateTimeText } from '../../components/dates.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 export interface RoundPageProps {
   round: ReviewRound;
@@ -27,6 +28,7 @@ export function RoundPage(props: RoundPageProps) {
   const { round, services, diff, marks, now, abilities } = props;
   const state = roundState(round, now);
   const own = abilities.municipalityNumber;
+  const { t, tx } = useI18n();
   return (
     <>
       <ReviewHeader
@@ -34,8 +36,7 @@ export function RoundPage(props: RoundPageProps) {
         abilities={abilities}
         lead={
           <>
-            Første leveranse slik den var da runden åpnet <DateTimeText at={round.openedAt} />: {countOf(services.length, 'informasjonstjeneste', 'informasjonstjenester')}.{' '}
-            <RoundStateText round={round} now={now} />
+            {tx('review.round.lead', { count: services.length, time: () => <DateTimeText at={round.openedAt} /> })} <RoundStateText round={round} now={now} />
           </>
         }
       />
@@ -44,20 +45,24 @@ export function RoundPage(props: RoundPageProps) {
         {own ? (
           <li>
             <a class="ds-link" href={`/vurdering/runder/${round.id}/kommuner/${own}`}>
-              {state.open ? 'Vurder listen for kommunen din' : 'Kommunens vurdering'}
+              {state.open ? t('review.round.reviewOwn') : t('review.round.ownReview')}
             </a>
           </li>
         ) : null}
         <li>
-          <a class="ds-link" href={`/vurdering/dashbord?runde=${round.id}`}>
-            Standpunktene så langt, på dashbordet
-          </a>{' '}
-          ({countOf(round.submittedCount, 'kommune', 'kommuner')} har sendt inn)
+          {tx('review.round.dashboardLink', {
+            count: round.submittedCount,
+            link: (chunks) => (
+              <a class="ds-link" href={`/vurdering/dashbord?runde=${round.id}`}>
+                {chunks}
+              </a>
+            ),
+          })}
         </li>
         {abilities.results ? (
           <li>
             <a class="ds-link" href={`/vurdering/runder/${round.id}/eksport.csv`} download>
-              Last ned alle svar i runden (CSV)
+              {t('review.round.download')}
             </a>
           </li>
         ) : null}
@@ -65,7 +70,7 @@ export function RoundPage(props: RoundPageProps) {
       {abilities.manage ? <ManageRound {...props} /> : null}
       <section aria-labelledby="listen">
         <h2 class="ds-heading" data-size="md" id="listen">
-          Listen
+          {t('review.round.list')}
         </h2>
         <DiffSummary diff={diff} />
       </section>
@@ -77,56 +82,57 @@ export function RoundPage(props: RoundPageProps) {
 
 function ManageRound({ round, now, reviews = [], reopenValues = {}, reopenErrors }: RoundPageProps) {
   const state = roundState(round, now);
+  const { t, tx } = useI18n();
   return (
     <section aria-labelledby="styring" class="manage-round">
       <h2 class="ds-heading" data-size="md" id="styring">
-        Styring av runden
+        {t('review.manage.heading')}
       </h2>
       {state.open ? (
         <div class="inline-form">
-          <p class="ds-paragraph">Lukker du runden nå, kan ingen kommune lagre eller sende inn mer i den. Du får se hva det betyr før den lukkes.</p>
+          <p class="ds-paragraph">{t('review.manage.closeLead')}</p>
           <a class="ds-button" data-variant="secondary" href={`/vurdering/runder/${round.id}/lukk`}>
-            Lukk runden nå …
+            {t('review.manage.close')}
           </a>
         </div>
       ) : (
         <>
-          <ErrorSummary errors={reopenErrors} labels={{ deadline: 'Ny frist' }} />
+          <ErrorSummary errors={reopenErrors} labels={{ deadline: t('review.manage.newDeadline') }} />
           <form method="post" action={`/vurdering/runder/${round.id}/gjenapne`} class="form-narrow">
             <TextField
               name="deadline"
-              label="Ny frist"
+              label={t('review.manage.newDeadline')}
               type="date"
-              description="Åpner runden igjen med samme liste, til og med denne dagen. Bare én runde kan være åpen om gangen."
+              description={t('review.manage.newDeadlineHint')}
               value={reopenValues.deadline}
               errors={reopenErrors}
               required
             />
             <button class="ds-button" data-variant="secondary" type="submit">
-              Åpne runden igjen
+              {t('review.manage.reopen')}
             </button>
           </form>
         </>
       )}
       <h3 class="ds-heading" data-size="sm">
-        Kommunenes vurderinger
+        {t('review.manage.reviews')}
       </h3>
       {reviews.length === 0 ? (
-        <Empty>Ingen kommune har begynt på vurderingen ennå.</Empty>
+        <Empty>{t('review.manage.noReviews')}</Empty>
       ) : (
         <div class="table-scroll">
           <table class="ds-table" data-border data-zebra>
-            <caption class="ds-sr-only">Kommuner som har begynt på eller sendt inn vurderingen</caption>
+            <caption class="ds-sr-only">{t('review.manage.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Kommune</th>
-                <th scope="col">Fylke</th>
+                <th scope="col">{t('review.manage.col.municipality')}</th>
+                <th scope="col">{t('review.manage.col.county')}</th>
                 <th scope="col" class="num">
-                  Innbyggere
+                  {t('review.manage.col.population')}
                 </th>
-                <th scope="col">Status</th>
-                <th scope="col">Sendt inn</th>
-                <th scope="col">Handling</th>
+                <th scope="col">{t('review.manage.col.status')}</th>
+                <th scope="col">{t('review.manage.col.submitted')}</th>
+                <th scope="col">{t('review.manage.col.action')}</th>
               </tr>
             </thead>
             <tbody>
@@ -139,7 +145,7 @@ function ManageRound({ round, now, reviews = [], reopenValues = {}, reopenErrors
                   </th>
                   <td>{r.municipality.countyName}</td>
                   <td class="num">{formatNumber(r.municipality.population)}</td>
-                  <td>{reviewStatusLabel[r.status]}</td>
+                  <td>{t(reviewStatusKey(r.status))}</td>
                   <td>
                     <DateTimeText at={r.status === 'submitted' ? r.submittedAt : null} />
                   </td>
@@ -147,7 +153,7 @@ function ManageRound({ round, now, reviews = [], reopenValues = {}, reopenErrors
                     {r.status === 'submitted' && state.open ? (
                       <form method="post" action={`/vurdering/runder/${round.id}/kommuner/${r.municipalityNumber}/gjenapne`} class="inline-form">
                         <button class="ds-button" data-variant="tertiary" data-size="sm" type="submit">
-                          Åpne for endringer<span class="ds-sr-only"> for {r.municipality.name}</span>
+                          {tx('review.manage.reopenReview', { name: r.municipality.name, sr: (chunks) => <span class="ds-sr-only">{chunks}</span> })}
                         </button>
                       </form>
                     ) : (
@@ -161,7 +167,7 @@ function ManageRound({ round, now, reviews = [], reopenValues = {}, reopenErrors
         </div>
       )}
       <p class="ds-paragraph muted">
-        Frist: <DateText date={round.deadlineOn} />. Utkast vises bare for kommunen selv; tallene teller bare innsendte vurderinger.
+        {tx('review.manage.footer', { date: () => <DateText date={round.deadlineOn} /> })}
       </p>
     </section>
   );
@@ -170,36 +176,31 @@ function ManageRound({ round, now, reviews = [], reopenValues = {}, reopenErrors
 /** Shown before an architect closes a round early: who has not submitted, and that nobody can after; nothing closes until confirmed. */
 export function CloseRoundConfirm({ round, now, abilities }: { round: ReviewRound; now: Date; abilities: ReviewAbilities }) {
   const path = `/vurdering/runder/${round.id}`;
+  const { t, tx } = useI18n();
   return (
     <>
-      <ReviewHeader title="Lukke runden nå?" abilities={abilities} crumbs={[{ href: path, label: round.title }]} lead={<RoundStateText round={round} now={now} />} />
+      <ReviewHeader title={t('review.close.title')} abilities={abilities} crumbs={[{ href: path, label: round.title }]} lead={<RoundStateText round={round} now={now} />} />
       <section class="submit-confirm" aria-labelledby="lukk-tittel">
         <div class="ds-alert" data-color="warning">
           <h2 class="ds-heading" data-size="xs" id="lukk-tittel">
-            Lukker du «{round.title}» nå, før fristen <DateText date={round.deadlineOn} />:
+            {tx('review.close.heading', { title: round.title, date: () => <DateText date={round.deadlineOn} /> })}
           </h2>
           <ul class="ds-list">
-            <li>Ingen kommune kan lagre eller sende inn mer i runden.</li>
-            <li>
-              {countOf(round.submittedCount, 'kommune', 'kommuner')} har sendt inn vurderingen; bare de teller i tallene.
-            </li>
-            <li>
-              {round.draftCount === 0
-                ? 'Ingen kommune har et utkast som ikke er sendt inn.'
-                : `${countOf(round.draftCount, 'kommune', 'kommuner')} har et utkast som ikke er sendt inn. ${round.draftCount === 1 ? 'Det' : 'De'} blir ikke sendt inn og teller ikke.`}
-            </li>
-            <li>Du kan åpne runden igjen senere, med en ny frist.</li>
+            <li>{t('review.close.noMore')}</li>
+            <li>{t('review.close.submitted', { count: round.submittedCount })}</li>
+            <li>{t('review.close.drafts', { count: round.draftCount })}</li>
+            <li>{t('review.close.later')}</li>
           </ul>
         </div>
         <div class="form-actions">
           <form method="post" action={`${path}/lukk`}>
             <input type="hidden" name="bekreft" value="ja" />
             <button class="ds-button" data-color="danger" type="submit">
-              Lukk runden
+              {t('review.close.confirm')}
             </button>
           </form>
           <a class="ds-button" data-variant="secondary" href={path}>
-            Avbryt
+            {t('review.close.cancel')}
           </a>
         </div>
       </section>

@@ -1,6 +1,7 @@
-import { stanceLabel, stances, type Stance } from '../../../model/review/schemas.ts';
+import { stanceKey, stances, type Stance } from '../../../model/review/schemas.ts';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form.tsx';
 import { ReviewHeader, noAbilities } from './common.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 /** One service's answer as it was posted, with the service's name when the visitor may see the list. */
 export interface CarriedAnswer {
@@ -24,7 +25,6 @@ export interface SignedOutReviewProps {
   problem?: string | undefined;
 }
 
-const labels = { email: 'E-postadresse', password: 'Passord' };
 const isStance = (v: string): v is Stance => (stances as readonly string[]).includes(v);
 
 /**
@@ -33,18 +33,17 @@ const isStance = (v: string): v is Stance => (stances as readonly string[]).incl
  */
 export function SignedOutReviewPage(props: SignedOutReviewProps) {
   const { round, answers } = props;
+  const { t } = useI18n();
+  const labels = { email: t('review.signedOut.email'), password: t('review.signedOut.password') };
   return (
     <>
       <ReviewHeader
-        title="Logg inn igjen for å lagre"
+        title={t('review.signedOut.title')}
         abilities={noAbilities}
         crumbs={round ? [{ href: `/vurdering/runder/${round.id}`, label: round.title }] : []}
-        lead={props.municipalityName ? `${props.municipalityName} kommunes vurdering.` : undefined}
+        lead={props.municipalityName ? t('review.signedOut.lead', { name: props.municipalityName }) : undefined}
       />
-      <Notice color="warning">
-        Du er ikke logget inn lenger: økten avsluttes etter {props.idleMinutes} minutter uten aktivitet. Det du sendte, er ikke lagret ennå, men det er ikke borte. Logg inn her,
-        så lagres det i kommunens utkast{props.submitting ? ', og du kommer videre til innsendingen' : ''}.
-      </Notice>
+      <Notice color="warning">{t(props.submitting ? 'review.signedOut.noticeSubmitting' : 'review.signedOut.notice', { minutes: props.idleMinutes })}</Notice>
       {props.problem ? <Notice color="danger">{props.problem}</Notice> : null}
       <ErrorSummary errors={props.errors} labels={labels} />
       <form method="post" action={props.action} class="form-narrow">
@@ -54,20 +53,20 @@ export function SignedOutReviewPage(props: SignedOutReviewProps) {
         <TextField name="email" label={labels.email} type="email" autocomplete="username" value={props.email} errors={props.errors} required />
         <TextField name="password" label={labels.password} type="password" autocomplete="current-password" errors={props.errors} required />
         <button class="ds-button" type="submit">
-          {props.submitting ? 'Logg inn og gå videre til innsending' : 'Logg inn og lagre'}
+          {props.submitting ? t('review.signedOut.signInSubmit') : t('review.signedOut.signInSave')}
         </button>
       </form>
       {answers.length > 0 ? (
         <section aria-labelledby="det-du-skrev" class="carried-answers">
           <h2 class="ds-heading" data-size="sm" id="det-du-skrev">
-            Det du skrev ({answers.length})
+            {t('review.signedOut.written', { count: answers.length })}
           </h2>
-          <p class="ds-paragraph muted">Dette blir med når du logger inn. Kan du ikke logge inn nå, kan du kopiere det herfra.</p>
+          <p class="ds-paragraph muted">{t('review.signedOut.writtenLead')}</p>
           <ul class="review-comment-list">
             {answers.map((a) => (
               <li>
                 {a.serviceName ? <strong>{a.serviceName}: </strong> : null}
-                {isStance(a.stance) ? stanceLabel[a.stance] : 'Uten standpunkt'}
+                {isStance(a.stance) ? t(stanceKey(a.stance)) : t('review.stance.none')}
                 {a.comment.trim() !== '' ? <p class="ds-paragraph review-comment">{a.comment}</p> : null}
               </li>
             ))}

@@ -3,7 +3,7 @@ import { stanceField } from '../../../model/review/schemas.ts';
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
 import { Notice } from '../../components/form.tsx';
-import { ReviewHeader, countOf, formatCount, type ReviewAbilities } from './common.tsx';
+import { ReviewHeader, type ReviewAbilities } from './common.tsx';
 import { DateText } from '../../components/dates.tsx';
 import { useI18n } from '../../i18n/index.ts';
 
@@ -23,50 +23,42 @@ export interface SubmitConfirmProps {
 export function SubmitConfirmPage({ round, municipality, abilities, progress, fingerprint, changed, notice }: SubmitConfirmProps) {
   const reviewPath = `/vurdering/runder/${round.id}/kommuner/${municipality.number}`;
   const { answered, total, unanswered, problems } = progress;
+  const { t, tx } = useI18n();
   return (
     <>
       <ReviewHeader
-        title="Sende inn vurderingen?"
+        title={t('review.submit.title')}
         abilities={abilities}
         crumbs={[
           { href: `/vurdering/runder/${round.id}`, label: round.title },
-          { href: reviewPath, label: `${municipality.name}: vurdering` },
+          { href: reviewPath, label: t('review.municipality.title', { name: municipality.name }) },
         ]}
-        lead={
-          <>
-            {municipality.name} kommunes vurdering i runden «{round.title}». Ingenting er sendt inn ennå.
-          </>
-        }
+        lead={t('review.submit.lead', { name: municipality.name, round: round.title })}
       />
       {notice ? <Notice color="success">{notice}</Notice> : null}
-      {changed ? <Notice color="warning">Utkastet er endret etter at du så denne siden, så ingenting er sendt inn. Se over på nytt.</Notice> : null}
+      {changed ? <Notice color="warning">{t('review.submit.changed')}</Notice> : null}
       <section class="submit-confirm" aria-labelledby="bekreft-tittel">
         <div class="ds-alert" data-color={problems.length > 0 ? 'danger' : 'warning'}>
           <h2 class="ds-heading" data-size="xs" id="bekreft-tittel">
-            {useI18n().t('review.submit.answered', { answered, total })}
+            {t('review.submit.answered', { answered, total })}
           </h2>
           {unanswered.length > 0 ? (
-            <p class="ds-paragraph">
-              <strong>
-                {useI18n().t('review.submit.unanswered', { unanswered: unanswered.length, total })}
-              </strong>{' '}
-              og telles som «Ikke besvart» i tallene.
-            </p>
+            <p class="ds-paragraph">{tx('review.submit.countedUnanswered', { unanswered: unanswered.length, total, strong: (chunks) => <strong>{chunks}</strong> })}</p>
           ) : (
-            <p class="ds-paragraph">Alle tjenestene i listen er besvart.</p>
+            <p class="ds-paragraph">{t('review.submit.allAnswered')}</p>
           )}
           {problems.length > 0 ? (
             <>
-              <p class="ds-paragraph">Dette må rettes før vurderingen kan sendes inn:</p>
+              <p class="ds-paragraph">{t('review.submit.mustFix')}</p>
               <ul class="ds-list">
                 {problems.map((p) => (
                   <li>
                     {p.service ? (
                       <a class="ds-link" href={`${reviewPath}#felt-${stanceField(p.service.id)}`}>
-                        {p.service.name}: {p.message}
+                        {t('review.submit.problem', { name: p.service.name, message: t(p.message) })}
                       </a>
                     ) : (
-                      p.message
+                      t(p.message)
                     )}
                   </li>
                 ))}
@@ -74,18 +66,14 @@ export function SubmitConfirmPage({ round, municipality, abilities, progress, fi
             </>
           ) : (
             <ul class="ds-list">
-              <li>Vurderingen teller i tallene på dashbordet, vektet med kommunens {countOf(municipality.population, 'innbygger', 'innbyggere')}.</li>
-              <li>
-                Etterpå kan dere ikke endre den selv. Bare prosjektet kan åpne den for endringer igjen, og bare mens runden er åpen (til og med{' '}
-                <DateText date={round.deadlineOn} />
-                ).
-              </li>
+              <li>{t('review.submit.weighted', { population: municipality.population })}</li>
+              <li>{tx('review.submit.after', { date: () => <DateText date={round.deadlineOn} /> })}</li>
             </ul>
           )}
         </div>
         {unanswered.length > 0 ? (
           <details class="ds-details">
-            <summary>Tjenestene som ikke er besvart ({formatCount(unanswered.length)})</summary>
+            <summary>{t('review.submit.unansweredList', { count: unanswered.length })}</summary>
             <div>
               <ul class="ds-list">
                 {unanswered.map((s) => (
@@ -104,12 +92,12 @@ export function SubmitConfirmPage({ round, municipality, abilities, progress, fi
             <form method="post" action={`${reviewPath}/send-inn`}>
               <input type="hidden" name="bekreft" value={fingerprint} />
               <button class="ds-button" type="submit">
-                Send inn vurderingen
+                {t('review.submit.confirm')}
               </button>
             </form>
           ) : null}
           <a class="ds-button" data-variant="secondary" href={reviewPath}>
-            Tilbake til vurderingen
+            {t('review.submit.back')}
           </a>
         </div>
       </section>
