@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from '../messages.ts';
 import { roundServiceIdSchema, stances } from './schemas.ts';
 
 /** How many comments the dashboard shows at a time: enough to read, few enough to load fast. */
@@ -9,7 +10,7 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 /** The dashboard's comment list in a query string: one service's or one stance's comments, and which page. */
 export const commentListQuery = {
   tjeneste: z.preprocess(blank, roundServiceIdSchema.optional()),
-  standpunkt: z.preprocess(blank, z.enum(stances, { error: 'review.error.stanceFilter' }).optional()),
+  standpunkt: z.preprocess(blank, z.enum(stances, { error: say('review.error.stanceFilter') }).optional()),
   side: z.preprocess(blank, z.coerce.number({ error: 'Siden må være et tall.' }).int('Siden må være et heltall.').positive('Siden må være 1 eller mer.').optional()),
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from '../messages.ts';
 import { textRule } from '../text.ts';
 import { isoDateSchema } from '../schemas.ts';
 import type { StoredEntry } from './types.ts';
@@ -12,14 +13,14 @@ import type { MessageKey } from '../../views/i18n/keys.ts';
 
 /** A municipality's stance on one service in the first-delivery list. */
 export const stances = ['supports', 'supports-with-changes', 'opposes', 'no-opinion'] as const;
-export const stanceSchema = z.enum(stances, { error: 'review.error.stance' });
+export const stanceSchema = z.enum(stances, { error: say('review.error.stance') });
 export type Stance = z.infer<typeof stanceSchema>;
 /** A stance's label in the interface: `review.stance.<stance>` in the catalogues. */
 export const stanceKey = (stance: Stance) => `review.stance.${stance}` as const;
 
 /** Where a municipality stands on joining: its intention declaration (intensjonserklæring). */
 export const intentionStatuses = ['undecided', 'considering', 'signed', 'declined'] as const;
-export const intentionStatusSchema = z.enum(intentionStatuses, { error: 'review.error.intentionStatus' });
+export const intentionStatusSchema = z.enum(intentionStatuses, { error: say('review.error.intentionStatus') });
 export type IntentionStatus = z.infer<typeof intentionStatusSchema>;
 /** A declaration status's label in the interface: `review.intentionStatus.<status>` in the catalogues. */
 export const intentionStatusKey = (status: IntentionStatus) => `review.intentionStatus.${status}` as const;
@@ -41,7 +42,7 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 export const calendarDateSchema = isoDateSchema.refine((d) => {
   const at = new Date(`${d}T00:00:00Z`);
   return Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) === d; // the format check reports the rest
-}, 'review.error.noSuchDate');
+}, say('review.error.noSuchDate'));
 
 /** How far ahead a deadline may be set: a round is weeks, not years. */
 export const maxDeadlineDays = 730;
@@ -55,12 +56,12 @@ function addDays(date: string, days: number): string {
 /** A deadline (the last day a round is open, Norwegian time) from today onwards. */
 function deadlineSchema(today: string) {
   return z
-    .string({ error: 'review.error.deadlineMissing' })
+    .string({ error: say('review.error.deadlineMissing') })
     .trim()
-    .min(1, 'review.error.deadlineMissing')
+    .min(1, say('review.error.deadlineMissing'))
     .pipe(calendarDateSchema)
-    .refine((d) => d >= today, 'review.error.deadlinePast')
-    .refine((d) => d <= addDays(today, maxDeadlineDays), 'review.error.deadlineFar');
+    .refine((d) => d >= today, say('review.error.deadlinePast'))
+    .refine((d) => d <= addDays(today, maxDeadlineDays), say('review.error.deadlineFar'));
 }
 
 /** Opening a round: a title and the last day municipalities may submit. `today` is the Norwegian date now. */
@@ -68,7 +69,7 @@ export function roundInputSchema(today: string) {
   return z.object({
     title: z.preprocess(
       trimmed,
-      z.string({ error: 'review.error.titleMissing' }).min(3, 'review.error.titleShort').max(200, 'review.error.titleLong'),
+      z.string({ error: say('review.error.titleMissing') }).min(3, say('review.error.titleShort')).max(200, say('review.error.titleLong')),
     ),
     deadline: deadlineSchema(today),
   });
@@ -85,15 +86,15 @@ export function intentionInputSchema(today: string) {
   return z
     .object({
       status: intentionStatusSchema,
-      date: z.preprocess(blank, calendarDateSchema.refine((d) => d <= today, 'review.error.dateFuture').optional()),
+      date: z.preprocess(blank, calendarDateSchema.refine((d) => d <= today, say('review.error.dateFuture')).optional()),
       reference: z.preprocess(
         trimmed,
-        textRule('one-line', 'Referansen', z.string().max(300, 'review.error.referenceLong')).default(''),
+        textRule('one-line', 'Referansen', z.string().max(300, say('review.error.referenceLong'))).default(''),
       ),
     })
     .superRefine((v, ctx) => {
       if ((v.status === 'signed' || v.status === 'declined') && !v.date) {
-        ctx.addIssue({ code: 'custom', path: ['date'], message: v.status === 'signed' ? 'review.error.dateSigned' : 'review.error.dateDeclined' });
+        ctx.addIssue({ code: 'custom', path: ['date'], message: v.status === 'signed' ? say('review.error.dateSigned') : say('review.error.dateDeclined') });
       }
     });
 }
@@ -115,7 +116,7 @@ export const basisField = (roundServiceId: number) => `vist-${roundServiceId}`;
 const shownBasisSchema = z
   .string({ error: missingVersionMessage })
   .min(1, missingVersionMessage)
-  .max(40, 'review.error.notThisPage');
+  .max(40, say('review.error.notThisPage'));
 
 /**
  * A short fingerprint of one answer (stance and comment), for the form to say what it started
@@ -182,7 +183,7 @@ export function answerProblem(stance: Stance | undefined, comment: string): { fi
   return undefined;
 }
 
-const commentText = () => textRule('multi-line', 'Kommentaren', z.string().max(commentMaxLength, 'review.error.commentLong'));
+const commentText = () => textRule('multi-line', 'Kommentaren', z.string().max(commentMaxLength, say('review.error.commentLong')));
 const commentSchema = z.preprocess(trimmed, commentText().default(''));
 /** A comment in the whole form, absent when the form does not mention the service. */
 const postedCommentSchema = z.preprocess(trimmed, commentText().optional());
@@ -194,7 +195,7 @@ const postedCommentSchema = z.preprocess(trimmed, commentText().optional());
  */
 export function reviewFormSchema(roundServiceIds: readonly number[]) {
   const shape: Record<string, z.ZodType> = {
-    handling: z.enum(['lagre', 'send'], { error: 'review.error.action' }),
+    handling: z.enum(['lagre', 'send'], { error: say('review.error.action') }),
   };
   for (const id of roundServiceIds) {
     shape[stanceField(id)] = z.preprocess(blank, stanceSchema.optional());
@@ -204,7 +205,7 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
   const posted = (form: Record<string, unknown>, id: number) => form[stanceField(id)] !== undefined || form[commentField(id)] !== undefined;
   return z
     .strictObject(shape, {
-      error: (issue) => (issue.code === 'unrecognized_keys' ? 'review.error.unknownFieldsRound' : undefined),
+      error: (issue) => (issue.code === 'unrecognized_keys' ? say('review.error.unknownFieldsRound') : undefined),
     })
     .superRefine((form, ctx) => {
       let answered = 0;
@@ -217,7 +218,7 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
         if (posted(form, id) && form[basisField(id)] === undefined) ctx.addIssue({ code: 'custom', path: [basisField(id)], message: missingVersionMessage });
       }
       if (form.handling === 'send' && answered === 0) {
-        ctx.addIssue({ code: 'custom', path: ['skjema'], message: 'review.error.atLeastOne' });
+        ctx.addIssue({ code: 'custom', path: ['skjema'], message: say('review.error.atLeastOne') });
       }
     })
     .transform((form): { action: ReviewAction; answers: PostedAnswer[] } => ({
@@ -251,7 +252,7 @@ export function serviceAnswerSchema(roundServiceId: number) {
         // and one that does not say what it was based on could overwrite unseen, so it is refused too.
         [basisName]: shownBasisSchema,
       },
-      { error: (issue) => (issue.code === 'unrecognized_keys' ? 'review.error.unknownFieldsService' : undefined) },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? say('review.error.unknownFieldsService') : undefined) },
     )
     .superRefine((form, ctx) => {
       const problem = answerProblem(form[stanceName] as Stance | undefined, form[commentName] as string);
@@ -266,7 +267,7 @@ export function serviceAnswerSchema(roundServiceId: number) {
 }
 
 /** A round's id in a path. */
-export const roundIdSchema = z.coerce.number({ error: 'review.error.roundId' }).int('review.error.roundId').positive('review.error.roundId');
+export const roundIdSchema = z.coerce.number({ error: say('review.error.roundId') }).int(say('review.error.roundId')).positive(say('review.error.roundId'));
 
 /** A service on a round's frozen list, by its id in a path or a query. */
-export const roundServiceIdSchema = z.coerce.number({ error: 'review.error.serviceId' }).int('review.error.serviceId').positive('review.error.serviceId');
+export const roundServiceIdSchema = z.coerce.number({ error: say('review.error.serviceId') }).int(say('review.error.serviceId')).positive(say('review.error.serviceId'));

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { say } from '../../../model/messages.ts';
 import { z } from 'zod';
 import { intentionTally, populationCoverage } from '../../../model/review/coverage.ts';
 import { exportFormat } from '../../../model/export-format.ts';
@@ -22,12 +23,12 @@ import { abilitiesOf, noRound } from './common.ts';
 
 const dashboardShape = {
   runde: z.preprocess((v) => (v === '' ? undefined : v), roundIdSchema.optional()),
-  sorter: z.enum(tallySorts, { error: 'review.error.sort' }).default('liste'),
+  sorter: z.enum(tallySorts, { error: say('review.error.sort') }).default('liste'),
 };
 /** The services' figures come a page at a time (`tjenesteside`, from 1). */
 const tallyPageSize = 100;
 const strictQuery = <S extends z.ZodRawShape>(shape: S) =>
-  validParams('query', z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? 'review.error.unknownParameter' : undefined) }));
+  validParams('query', z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? say('review.error.unknownParameter') : undefined) }));
 /** The CSV has the figures only; the page also lists comments, filtered and paged. */
 const dashboardQuery = strictQuery(dashboardShape);
 const dashboardPageQuery = strictQuery({ ...dashboardShape, ...commentListQuery, tjenesteside: pageNumberSchema.optional() });

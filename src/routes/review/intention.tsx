@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { say } from '../../../model/messages.ts';
 import { z } from 'zod';
 import { osloDate } from '../../../model/review/rounds.ts';
 import { intentionInputSchema, intentionStatusSchema } from '../../../model/review/schemas.ts';
@@ -18,9 +19,9 @@ const blank = (v: unknown) => (v === '' ? undefined : v);
 const listQuery = z.strictObject(
   {
     status: z.preprocess(blank, intentionStatusSchema.optional()),
-    fylke: z.preprocess(blank, z.string().regex(/^\d{2}$/, 'review.error.countyNumber').optional()),
+    fylke: z.preprocess(blank, z.string().regex(/^\d{2}$/, say('review.error.countyNumber')).optional()),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'review.error.unknownParameter' : undefined) },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? say('review.error.unknownParameter') : undefined) },
 );
 
 /** Intention declarations: every municipality's status for architects, and one municipality's form. */
