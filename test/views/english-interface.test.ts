@@ -53,15 +53,6 @@ const stillBokmal: Record<string, string> = {
   '/nytt-passord/:token': 'wreview: review, administration and sign-in pages',
   '/portefolje': 'wviews: analysis, requirement and baseline pages',
   '/veikart': 'wviews: analysis, requirement and baseline pages',
-  '/vurdering': 'wreview: review, administration and sign-in pages',
-  '/vurdering/dashbord': 'wreview: review, administration and sign-in pages',
-  '/vurdering/intensjon': 'wreview: review, administration and sign-in pages',
-  '/vurdering/intensjon/:kommune': 'wreview: review, administration and sign-in pages',
-  '/vurdering/runder/:id': 'wreview: review, administration and sign-in pages',
-  '/vurdering/runder/:id/eksport.csv': 'wreview: review, administration and sign-in pages',
-  '/vurdering/runder/:id/kommuner/:kommune': 'wreview: review, administration and sign-in pages',
-  '/vurdering/runder/:id/kommuner/:kommune/send-inn': 'wreview: review, administration and sign-in pages',
-  '/vurdering/runder/:id/lukk': 'wreview: review, administration and sign-in pages',
 };
 
 const sampleParams: Record<string, string> = {
