@@ -152,6 +152,16 @@ const cases: Record<string, Case> = {
     nb: ['Matrisen har 0 sider; den siden finnes ikke.', 'Matrisen har én side; den siden finnes ikke.', 'Matrisen har 2 sider; den siden finnes ikke.'],
     en: ['The matrix has 0 pages; that page does not exist.', 'The matrix has one page; that page does not exist.', 'The matrix has 2 pages; that page does not exist.'],
   },
+  'scope.municipalities.lead': {
+    values: (n) => ({ count: n, population: '5' }),
+    nb: ['Norges 0 kommuner med innbyggertall 1. januar 2024, til sammen 5 innbyggere. Kilde: Statistisk sentralbyrå.', 'Norges 1 kommune med innbyggertall 1. januar 2024, til sammen 5 innbyggere. Kilde: Statistisk sentralbyrå.', 'Norges 2 kommuner med innbyggertall 1. januar 2024, til sammen 5 innbyggere. Kilde: Statistisk sentralbyrå.'],
+    en: ["Norway's 0 municipalities with their populations on 1 January 2024, 5 inhabitants in all. Source: Statistics Norway.", "Norway's 1 municipality with their populations on 1 January 2024, 5 inhabitants in all. Source: Statistics Norway.", "Norway's 2 municipalities with their populations on 1 January 2024, 5 inhabitants in all. Source: Statistics Norway."],
+  },
+  'scope.sources.about': {
+    values: (n) => ({ publisher: 'E-helse', published: '2019', lines: n }),
+    nb: ['(E-helse, 2019, 0 linjer)', '(E-helse, 2019, 1 linje)', '(E-helse, 2019, 2 linjer)'],
+    en: ['(E-helse, 2019, 0 lines)', '(E-helse, 2019, 1 line)', '(E-helse, 2019, 2 lines)'],
+  },
   'scope.region.population': {
     values: (n) => ({ count: n, population: '5' }),
     nb: ['0 kommuner med 5 innbyggere (2024).', '1 kommune med 5 innbyggere (2024).', '2 kommuner med 5 innbyggere (2024).'],

@@ -17,12 +17,13 @@ export interface CapabilityTreeProps {
 
 /** The capability tree page, grouped by the solution part each top-level capability sits in. */
 export function CapabilityTreePage(props: CapabilityTreeProps & { createPanel?: Child }) {
+  const { t } = useI18n();
   return (
     <>
       <PageHeader
-        title="Funksjonsområder"
-        lead="Funksjonaliteten en fremtidig journalløsning og samhandlingsplattform bør ha, som et tre under løsningsdelene. Tallet viser hvor mange informasjonstjenester som støttes av området eller noe under det."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Funksjonsområder' }]}
+        title={t('kinds.capability.plural')}
+        lead={t('scope.capabilities.lead')}
+        crumbs={[{ href: '/', label: t('scope.crumb.overview') }, { label: t('kinds.capability.plural') }]}
       />
       {props.createPanel ?? null}
       <CapabilityTree {...props} />
@@ -31,12 +32,13 @@ export function CapabilityTreePage(props: CapabilityTreeProps & { createPanel?: 
 }
 
 export function CapabilityTree({ model, index, serviceCounts, canEdit = false, moved }: CapabilityTreeProps) {
+  const { t } = useI18n();
   const serviceCount = (c: Capability) => serviceCounts.get(c.id) ?? 0;
   const roots = index.childrenOf(null);
   const parts = [...model.elements.solutionPart].sort(byPosition);
   const groups = [
     ...parts.map((p) => ({ key: p.key, title: p.name, part: p, roots: roots.filter((r) => r.solutionPartId === p.id) })),
-    { key: 'uten-losningsdel', title: 'Uten løsningsdel', part: undefined, roots: roots.filter((r) => r.solutionPartId === null) },
+    { key: 'uten-losningsdel', title: t('scope.capabilities.noSolutionPart'), part: undefined, roots: roots.filter((r) => r.solutionPartId === null) },
   ].filter((g) => g.roots.length > 0);
 
   const Node = ({ capability, depth, first, last }: { capability: Capability; depth: number; first: boolean; last: boolean }) => {
@@ -46,7 +48,7 @@ export function CapabilityTree({ model, index, serviceCounts, canEdit = false, m
       <li class="tree__node">
         <ElementLink element={capability} /> <TentativeTag show={capability.tentative} />{' '}
         <span class={count === 0 ? 'tree__count tree__count--none' : 'tree__count'}>
-          {useI18n().t('scope.capabilities.services', { count })}
+          {t('scope.capabilities.services', { count })}
         </span>
         {canEdit ? (
           <div class="reorder">

@@ -12,37 +12,38 @@ export function MunicipalitiesPage({ municipalities }: { municipalities: Municip
   }
   const total = municipalities.reduce((sum, m) => sum + m.population, 0);
   const ordered = [...counties].sort((a, b) => a[0].localeCompare(b[0]));
+  const { t } = useI18n();
   return (
     <>
       <PageHeader
-        title="Kommuner"
-        lead={`Norges ${municipalities.length} kommuner med innbyggertall 1. januar 2024, til sammen ${formatNumber(total)} innbyggere. Kilde: Statistisk sentralbyrå.`}
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Kommuner' }]}
+        title={t('scope.title.municipalities')}
+        lead={t('scope.municipalities.lead', { count: municipalities.length, population: formatNumber(total) })}
+        crumbs={[{ href: '/', label: t('scope.crumb.overview') }, { label: t('scope.title.municipalities') }]}
       />
       <h2 class="ds-heading" data-size="sm">
-        Innbyggere per fylke
+        {t('scope.municipalities.perCounty')}
       </h2>
       <BarList
         bars={ordered.map(([number, c]) => ({
           label: `${c.name} (${number})`,
           value: c.rows.reduce((s, m) => s + m.population, 0),
         }))}
-        unit=" innb."
+        unit={t('scope.municipalities.unit')}
       />
       {ordered.map(([number, county]) => (
         <details class="ds-details">
           <summary>
-            {useI18n().t('scope.municipalities.county', { county: county.name, number, count: county.rows.length, population: county.rows.reduce((s, m) => s + m.population, 0) })}
+            {t('scope.municipalities.county', { county: county.name, number, count: county.rows.length, population: county.rows.reduce((s, m) => s + m.population, 0) })}
           </summary>
           <div>
             <table class="ds-table" data-border data-zebra>
-              <caption class="ds-sr-only">Kommuner i {county.name}</caption>
+              <caption class="ds-sr-only">{t('scope.municipalities.caption', { county: county.name })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Nummer</th>
-                  <th scope="col">Kommune</th>
+                  <th scope="col">{t('scope.municipalities.number')}</th>
+                  <th scope="col">{t('scope.municipalities.name')}</th>
                   <th scope="col" class="num">
-                    Innbyggere
+                    {t('scope.municipalities.population')}
                   </th>
                 </tr>
               </thead>
