@@ -51,6 +51,8 @@ export const diagramFilterSchema = z.strictObject(
     group: optionalKey,
     /** The key of the category (or top-level capability) to show in full in a collapsed diagram. */
     expand: optionalKey,
+    /** Which page of the expanded category's services to draw (from 1). */
+    side: pageNumberSchema.optional(),
   },
   unknownParameter,
 );

@@ -1,7 +1,9 @@
 import { byPosition, type ModelIndex } from '../lookup.ts';
 import { selectServices } from '../matrix.ts';
-import type { Actor, ScopeModel, ServiceExchange } from '../schemas.ts';
+import { elementHref } from '../kinds.ts';
+import type { Actor, ScopeModel } from '../schemas.ts';
 import { groupBy, isFiltered, nameList, plural } from './common.ts';
+import { figuresOf } from './figures.ts';
 import { Flowchart, inLabel, type EdgeOptions } from './mermaid.ts';
 import { edgeStyles, needEdgeStyle, nodeStyles, style } from './palette.ts';
 import { ref, type Cell, type Diagram, type DiagramOptions, type LegendEntry } from './types.ts';
@@ -19,16 +21,24 @@ import { ref, type Cell, type Diagram, type DiagramOptions, type LegendEntry } f
 export function collaborationMap(model: ScopeModel, index: ModelIndex, options: DiagramOptions = {}): Diagram {
   const selection = options.selection ?? {};
   const filtered = isFiltered(selection);
-  const services = selectServices(model, index, selection);
-  const selected = new Set(services.map((s) => s.id));
+  const figures = options.figures ?? figuresOf(model, index, selection);
   const actors = [...model.elements.actor].sort(byPosition).filter((a) => selection.actorId === undefined || a.id === selection.actorId);
   const parts = [...model.elements.solutionPart].sort(byPosition);
   const needLevels = [...model.elements.needLevel].sort((a, b) => a.rank - b.rank);
 
-  const exchanges = model.links.serviceExchanges.filter(
-    (l) => selected.has(l.serviceId) && index.get('actor', l.actorId) && index.get('collaborationMode', l.modeId),
+  // The services the model holds, by the same groups as the figures: a group is listed by name
+  // when the model holds all of its services (the server reads them only when there are few).
+  const held = new Set(selectServices(model, index, selection).map((s) => s.id));
+  const partOf = (serviceId: number) => {
+    const service = index.get('informationService', serviceId);
+    return service && index.get('solutionPart', service.solutionPartId) ? service.solutionPartId : null;
+  };
+  const groupKey = (actorId: number, partId: number | null, modeId: number, needLevelId: number | null) => `${actorId}|${partId}|${modeId}|${needLevelId}`;
+  const heldIn = groupBy(
+    model.links.serviceExchanges.filter((l) => held.has(l.serviceId)),
+    (l) => groupKey(l.actorId, partOf(l.serviceId), l.modeId, index.get('needLevel', l.needLevelId) ? l.needLevelId : null),
   );
-  const byActor = groupBy(exchanges, (l) => l.actorId);
+  const byActor = groupBy(figures.exchanges, (g) => g.actorId);
 
   const title = 'Samhandlingskart: aktørene rundt Akson';
   const description = `${plural(actors.length, 'aktør', 'aktører')} rundt løsningsdelene i Akson. Kantene viser samhandlingsform og antall informasjonstjenester${filtered ? ' i filteret' : ''}; tykkere linjer betyr større behov for utvidelse.`;
@@ -41,10 +51,7 @@ export function collaborationMap(model: ScopeModel, index: ModelIndex, options: 
       : chart.subgraph('Akson', () => {
           for (const part of parts) partIds.set(part.id, chart.node(part.name, { shape: 'stadium', style: style('part') }));
         });
-  const target = (exchange: ServiceExchange) => {
-    const service = index.get('informationService', exchange.serviceId);
-    return (service && partIds.get(service.solutionPartId ?? -1)) ?? center;
-  };
+  const target = (partId: number | null) => (partId !== null ? partIds.get(partId) : undefined) ?? center;
 
   const rows: Cell[][] = [];
   const open: Actor[] = [];
@@ -60,25 +67,29 @@ export function collaborationMap(model: ScopeModel, index: ModelIndex, options: 
       rows.push([{ element: ref(actor) }, { text: 'Ikke avklart' }, { text: '–' }, { list: [], empty: 'Ingen informasjonstjeneste er koblet til aktøren ennå.' }]);
       return;
     }
-    const groups = groupBy(mine, (l) => `${target(l)}|${l.modeId}|${l.needLevelId ?? 0}`);
-    for (const links of groups.values()) {
-      const first = links[0]!;
+    // Grouped by where the edge goes (a part, or Akson as a whole), then mode and need.
+    const groups = groupBy(mine, (g) => `${target(g.partId)}|${g.modeId}|${g.needLevelId ?? 0}`);
+    for (const list of groups.values()) {
+      const first = list[0]!;
       const mode = index.get('collaborationMode', first.modeId)!;
       const need = index.get('needLevel', first.needLevelId);
-      const serviceIds = [...new Set(links.map((l) => l.serviceId))];
-      connect(target(first), { label: `${inLabel(mode.name)} (${serviceIds.length})`, style: needEdgeStyle(need?.rank) });
+      const count = list.reduce((n, g) => n + g.services, 0);
+      const names = [...new Set(list.flatMap((g) => (heldIn.get(groupKey(g.actorId, g.partId, g.modeId, g.needLevelId)) ?? []).map((l) => l.serviceId)))];
+      connect(target(first.partId), { label: `${inLabel(mode.name)} (${count})`, style: needEdgeStyle(need?.rank) });
       rows.push([
         { element: ref(actor) },
         { element: ref(mode) },
         need ? { element: ref(need) } : { text: 'Ikke vurdert' },
-        { list: serviceIds.flatMap((s) => index.get('informationService', s) ?? []).sort(byPosition).map((s) => ({ element: ref(s) })), empty: '–' },
+        names.length === count
+          ? { list: names.flatMap((s) => index.get('informationService', s) ?? []).sort(byPosition).map((s) => ({ element: ref(s) })), empty: '–' }
+          : { more: { text: `Se ${count === 1 ? 'tjenesten' : `de ${count} tjenestene`} på aktørens side`, href: elementHref('actor', actor.key) } },
       ]);
     }
   });
 
   const notes: string[] = [];
-  if (filtered && services.length === 0) notes.push('Ingen informasjonstjenester passer filteret.');
-  if (exchanges.length === 0) {
+  if (filtered && figures.selected === 0) notes.push('Ingen informasjonstjenester passer filteret.');
+  if (figures.exchanges.length === 0) {
     notes.push(
       `Ingen utvekslinger mellom informasjonstjenester og aktører er registrert${filtered ? ' for filteret' : ''}. Kilden viser ikke hvilke tjenester aktørene utveksler (lysarket viste det med farger og plassering), så alle ${plural(actors.length, 'aktør', 'aktører')} står som åpne til arkitektene kobler dem.`,
     );

@@ -1,35 +1,36 @@
-import { byPosition, firstDeliveryTierIds, type ModelIndex } from '../lookup.ts';
+import { byPosition, type ModelIndex } from '../lookup.ts';
 import { selectServices } from '../matrix.ts';
 import { portfolioStatuses, type InformationService, type NationalProject, type PortfolioStatus, type ScopeModel } from '../schemas.ts';
-import { categoriesOf, groupBy, isFiltered, nameList, plural } from './common.ts';
+import { groupBy, isFiltered, plural } from './common.ts';
+import { atRiskTest, figuresOf, type DiagramFigures } from './figures.ts';
 import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, statusStyle, style } from './palette.ts';
 import { projectLabel } from './service-context.ts';
-import { collapseNote, DEFAULT_THRESHOLD, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
+import { collapseNote, DEFAULT_THRESHOLD, EXPAND_PAGE, pageOf, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
 
 const RISK = '⚠';
+
+/** How many nodes the whole diagram would have (every project and dependent service), and so whether it collapses. */
+export function dependenciesLayout(figures: DiagramFigures, threshold = DEFAULT_THRESHOLD) {
+  const fullCount = figures.dependencies.perProject.length + figures.dependencies.dependent;
+  return { fullCount, collapsed: fullCount > threshold };
+}
 
 /**
  * Which services depend on which projects in the national e-health portfolio, the projects
  * coloured and named by status. First-delivery services that depend on a yellow or red
  * project are the risk the diagram exists to show: they get a heavy border and a ⚠.
- * Above the threshold the services collapse into their categories (one edge per project and
- * category, with counts); `expandId` draws one category's services. With no dependency
- * registered, the diagram shows the portfolio by status and says that the links are missing.
+ * Above the threshold the services collapse into their categories (one edge per project
+ * status and category, with counts); `expandId` draws one category's services, a page at a
+ * time. With no dependency registered, the diagram shows the portfolio by status and says
+ * that the links are missing.
  */
 export function dependencies(model: ScopeModel, index: ModelIndex, options: DiagramOptions = {}): Diagram {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const selection = options.selection ?? {};
   const filtered = isFiltered(selection);
-  const services = selectServices(model, index, selection);
-  const selected = new Set(services.map((s) => s.id));
-  const links = model.links.serviceDependencies.filter((l) => selected.has(l.serviceId) && index.get('nationalProject', l.projectId));
-  const projectsOf = groupBy(links, (l) => l.serviceId);
-  const firstTiers = firstDeliveryTierIds(model);
-  const atRisk = (s: InformationService) =>
-    s.tierId !== null &&
-    firstTiers.has(s.tierId) &&
-    (projectsOf.get(s.id) ?? []).some((l) => ['Gul', 'Rød'].includes(index.get('nationalProject', l.projectId)?.status ?? ''));
+  const figures = options.figures ?? figuresOf(model, index, selection);
+  const counted = figures.dependencies;
 
   const title = 'Avhengigheter til nasjonal e-helseportefølje';
   const legend = [
@@ -42,18 +43,27 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
     { label: 'Ingen avhengighet registrert (stiplet)', node: nodeStyles.open },
   ];
 
-  if (links.length === 0) return withoutDependencies(model, services.length, filtered, title, legend);
+  if (counted.perProject.length === 0) return withoutDependencies(model, figures.selected, filtered, title, legend);
 
-  const projects = [...new Set(links.map((l) => l.projectId))]
-    .map((id) => index.get('nationalProject', id)!)
-    .sort((a, b) => a.projectNo - b.projectNo);
-  const dependent = services.filter((s) => projectsOf.has(s.id));
-  const categories = categoriesOf(dependent, index);
-  const fullCount = projects.length + dependent.length;
-  const collapsed = fullCount > threshold;
-  const risky = dependent.filter(atRisk);
+  const projects = counted.perProject.flatMap((p) => index.get('nationalProject', p.projectId) ?? []).sort((a, b) => a.projectNo - b.projectNo);
+  const { fullCount, collapsed } = dependenciesLayout(figures, threshold);
 
-  const description = `${plural(projects.length, 'prosjekt', 'prosjekter')} i nasjonal portefølje og ${plural(dependent.length, 'informasjonstjeneste', 'informasjonstjenester')}${filtered ? ' i filteret' : ''} som avhenger av dem. ${plural(risky.length, 'tjeneste', 'tjenester')} i første leveranse avhenger av et prosjekt med status Gul eller Rød.`;
+  // The dependent services the model holds: all of them, or one page of the expanded category's.
+  const held = selectServices(model, index, selection);
+  const heldIds = new Set(held.map((s) => s.id));
+  const links = model.links.serviceDependencies.filter((l) => heldIds.has(l.serviceId) && index.get('nationalProject', l.projectId));
+  const projectsOf = groupBy(links, (l) => l.serviceId);
+  const atRisk = atRiskTest(model, index);
+  const categoryOf = (s: InformationService) => (index.get('informationCategory', s.categoryId) ? s.categoryId : null);
+  const expanded = collapsed && options.expandId !== undefined ? index.get('informationCategory', options.expandId) : undefined;
+  const expandedTotal = expanded ? (counted.perCategory.find((c) => c.categoryId === expanded.id)?.services ?? 0) : 0;
+  const paging = expanded ? pageOf(expandedTotal, options.page) : undefined;
+  const dependent = held.filter((s) => projectsOf.has(s.id));
+  const candidates = !collapsed ? dependent : expanded ? dependent.filter((s) => s.categoryId === expanded.id) : [];
+  const offset = options.figures === undefined && paging ? (paging.page - 1) * EXPAND_PAGE : 0;
+  const drawn = collapsed ? candidates.slice(offset, offset + EXPAND_PAGE) : candidates;
+
+  const description = `${plural(projects.length, 'prosjekt', 'prosjekter')} i nasjonal portefølje og ${plural(counted.dependent, 'informasjonstjeneste', 'informasjonstjenester')}${filtered ? ' i filteret' : ''} som avhenger av dem. ${plural(counted.atRisk, 'tjeneste', 'tjenester')} i første leveranse avhenger av et prosjekt med status Gul eller Rød.`;
   const chart = new Flowchart('LR', title, description);
   const projectStyle = (status: PortfolioStatus | null) => style(status ? statusStyle[status] : 'statusUnknown');
   const projectIds = new Map<number, string>();
@@ -67,9 +77,26 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
     for (const l of projectsOf.get(s.id) ?? []) chart.edge(projectNode(index.get('nationalProject', l.projectId)!), id, { style: edgeStyles.plain });
   };
 
+  const rows: Cell[][] = [];
+  let table: Pick<Diagram['table'], 'caption' | 'columns'>;
   if (!collapsed) {
     projects.forEach(projectNode);
-    dependent.forEach(drawService);
+    drawn.forEach(drawService);
+    const byProject = groupBy(links, (l) => l.projectId);
+    for (const p of projects) {
+      rows.push([
+        { element: ref(p) },
+        { text: p.status ?? 'Ikke oppgitt' },
+        {
+          list: (byProject.get(p.id) ?? [])
+            .flatMap((l) => index.get('informationService', l.serviceId) ?? [])
+            .sort(byPosition)
+            .map((s) => ({ element: ref(s), note: atRisk(s) ? `${RISK} første leveranse, risiko` : undefined })),
+          empty: '–',
+        },
+      ]);
+    }
+    table = { caption: 'Prosjekter og informasjonstjenestene som avhenger av dem', columns: ['Prosjekt', 'Status', 'Avhengige informasjonstjenester'] };
   } else {
     // Projects by status -> categories: at most a few dozen edges, where every project to
     // every category would be hundreds (unreadable, and slow to lay out).
@@ -78,51 +105,66 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
       const here = projects.filter((p) => p.status === status);
       if (here.length > 0) statusIds.set(status, chart.node(`${status ?? 'Status ikke oppgitt'}: ${plural(here.length, 'prosjekt', 'prosjekter')}`, { style: projectStyle(status) }));
     }
-    for (const { category, services: list } of categories) {
-      if (category && category.id === options.expandId) {
+    const position = (id: number | null) => (id === null ? Number.MAX_SAFE_INTEGER : (index.get('informationCategory', id)?.position ?? 0));
+    const categories = [...counted.perCategory].sort((a, b) => position(a.categoryId) - position(b.categoryId) || (a.categoryId ?? 0) - (b.categoryId ?? 0));
+    for (const group of categories) {
+      const category = index.get('informationCategory', group.categoryId);
+      const open = category !== undefined && category.id === expanded?.id;
+      const list = open ? drawn.filter((s) => categoryOf(s) === group.categoryId) : [];
+      if (open) {
         list.forEach(drawService);
-        continue;
+      } else {
+        const text = `${category ? inLabel(category.name) : 'Uten kategori'} (${plural(group.services, 'tjeneste', 'tjenester')}${group.atRisk > 0 ? `, ${RISK} ${group.atRisk} med risiko` : ''})`;
+        const id = chart.node(text, { shape: 'round', style: style(group.atRisk > 0 ? 'risk' : 'category') });
+        for (const { status, services } of group.perStatus) chart.edge(statusIds.get(status)!, id, { label: String(services), style: edgeStyles.plain });
       }
-      const riskyHere = list.filter(atRisk).length;
-      const text = `${category ? inLabel(category.name) : 'Uten kategori'} (${plural(list.length, 'tjeneste', 'tjenester')}${riskyHere > 0 ? `, ${RISK} ${riskyHere} med risiko` : ''})`;
-      const id = chart.node(text, { shape: 'round', style: style(riskyHere > 0 ? 'risk' : 'category') });
-      const servicesPerStatus = new Map<PortfolioStatus | null, number>();
-      for (const s of list) {
-        for (const status of new Set((projectsOf.get(s.id) ?? []).map((l) => index.get('nationalProject', l.projectId)!.status))) {
-          servicesPerStatus.set(status, (servicesPerStatus.get(status) ?? 0) + 1);
-        }
-      }
-      for (const [status, n] of servicesPerStatus) chart.edge(statusIds.get(status)!, id, { label: String(n), style: edgeStyles.plain });
+      rows.push([
+        category
+          ? { element: ref(category), expand: open ? undefined : { key: category.key, text: `Vis «${category.name}» i diagrammet` } }
+          : { text: 'Uten kategori' },
+        { text: `${plural(group.services, 'tjeneste', 'tjenester')}${group.atRisk > 0 ? `, ${RISK} ${group.atRisk} i første leveranse med risiko` : ''}` },
+        { text: group.perStatus.map((s) => `${s.status ?? 'status ikke oppgitt'}: ${s.services}`).join(', ') },
+        open
+          ? {
+              list: list.map((s) => ({
+                element: ref(s),
+                note: `avhenger av ${(projectsOf.get(s.id) ?? []).map((l) => index.get('nationalProject', l.projectId)!.name).join('; ')}${atRisk(s) ? ` (${RISK} risiko)` : ''}`,
+              })),
+              empty: '–',
+            }
+          : category
+            ? { more: { text: 'Se tjenestene i kategorien', href: `/informasjonstjenester?${new URLSearchParams({ category: category.key }).toString()}` } }
+            : { text: '–' },
+      ]);
     }
+    table = {
+      caption: 'Informasjonskategorier og hvor mange av tjenestene deres som avhenger av prosjekter',
+      columns: ['Informasjonskategori', 'Avhengige informasjonstjenester', 'Etter prosjektenes status', 'Informasjonstjenester'],
+    };
   }
 
-  const byProject = groupBy(links, (l) => l.projectId);
-  const rows: Cell[][] = projects.map((p) => [
-    { element: ref(p) },
-    { text: p.status ?? 'Ikke oppgitt' },
-    {
-      list: (byProject.get(p.id) ?? [])
-        .flatMap((l) => index.get('informationService', l.serviceId) ?? [])
-        .sort(byPosition)
-        .map((s) => {
-          const category = index.get('informationCategory', s.categoryId);
-          return {
-            element: ref(s),
-            note: atRisk(s) ? `${RISK} første leveranse, risiko` : undefined,
-            expand: collapsed && category && category.id !== options.expandId ? { key: category.key, text: `Vis «${category.name}» i diagrammet` } : undefined,
-          };
-        }),
-      empty: '–',
-    },
-  ]);
-
   const notes: string[] = [];
-  if (risky.length > 0) notes.push(`${RISK} ${plural(risky.length, 'tjeneste', 'tjenester')} i første leveranse avhenger av et prosjekt med status Gul eller Rød: ${nameList(risky.map((s) => s.name))}.`);
-  const without = services.length - dependent.length;
+  if (counted.atRisk > 0) {
+    const names = counted.riskyFirst.map((s) => s.name).join('; ');
+    const more = counted.atRisk - counted.riskyFirst.length;
+    notes.push(`${RISK} ${plural(counted.atRisk, 'tjeneste', 'tjenester')} i første leveranse avhenger av et prosjekt med status Gul eller Rød: ${more > 0 ? `${names} og ${more} til` : names}.`);
+  }
+  const without = figures.selected - counted.dependent;
   if (without > 0) notes.push(`${plural(without, 'informasjonstjeneste', 'informasjonstjenester')}${filtered ? ' i filteret' : ''} har ingen registrert avhengighet og er ikke med i diagrammet.`);
   if (collapsed) notes.push(collapseNote(fullCount, threshold, 'prosjektene samlet etter status og tjenestene samlet i informasjonskategorier'));
+  if (expanded && paging && paging.pages > 1) notes.push(`Diagrammet viser tjeneste ${paging.first}–${paging.last} av ${paging.total} i «${expanded.name}».`);
 
-  return { title, description, source: chart.toString(), nodeCount: chart.nodeCount, collapsed, notes, legend, table: { caption: 'Prosjekter og informasjonstjenestene som avhenger av dem', columns: ['Prosjekt', 'Status', 'Avhengige informasjonstjenester'], rows } };
+  return {
+    title,
+    description,
+    source: chart.toString(),
+    nodeCount: chart.nodeCount,
+    collapsed,
+    notes,
+    paging: paging && paging.pages > 1 ? paging : undefined,
+    legend,
+    table: { ...table, rows },
+  };
 }
 
 /** No dependency yet: the portfolio by status, and a plain statement of what is missing. */

@@ -1,84 +1,107 @@
 import { byPosition, type ModelIndex } from '../lookup.ts';
 import { selectServices } from '../matrix.ts';
-import type { DeliveryTier, InformationService, ScopeModel } from '../schemas.ts';
-import { categoriesOf, isFiltered, plural } from './common.ts';
+import type { DeliveryTier, InformationCategory, InformationService, ScopeModel } from '../schemas.ts';
+import { groupBy, isFiltered, plural } from './common.ts';
+import { figuresOf, type DiagramFigures } from './figures.ts';
 import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, style } from './palette.ts';
-import { collapseNote, DEFAULT_THRESHOLD, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
+import { collapseNote, DEFAULT_THRESHOLD, EXPAND_PAGE, pageOf, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
 
 const NO_TIER = 'Uten leveransetrinn';
+
+/** How many nodes the whole diagram would have, and so whether it collapses. */
+export function firstDeliveryLayout(figures: DiagramFigures, tierCount: number, filtered: boolean, threshold = DEFAULT_THRESHOLD) {
+  const tierIds = new Set(figures.tierCategory.map((r) => r.tierId));
+  const tierNodes = (filtered ? [...tierIds].filter((t) => t !== null).length : tierCount) + (tierIds.has(null) ? 1 : 0);
+  const fullCount = tierNodes + figures.tierCategory.length + figures.selected;
+  return { fullCount, collapsed: fullCount > threshold };
+}
+
+/** The list of services a tier and category hold, where the diagram has no room for them. */
+export function serviceListHref(tier: DeliveryTier | undefined, category: InformationCategory | undefined): string | undefined {
+  if (!tier) return undefined;
+  return `/informasjonstjenester?${new URLSearchParams({ tier: tier.key, ...(category ? { category: category.key } : {}) }).toString()}`;
+}
 
 /**
  * What each delivery tier contains: tier -> information category -> service. Tentative
  * placements are dashed. Above the threshold the services collapse into their categories
- * (with counts); `expandId` names the one category whose services are drawn anyway.
+ * (with counts, each a link to the list of its services); `expandId` names the one category
+ * whose services are drawn anyway, `EXPAND_PAGE` at a time.
  */
 export function firstDelivery(model: ScopeModel, index: ModelIndex, options: DiagramOptions = {}): Diagram {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const selection = options.selection ?? {};
   const filtered = isFiltered(selection);
-  const services = selectServices(model, index, selection);
+  const figures = options.figures ?? figuresOf(model, index, selection);
+  const { fullCount, collapsed } = firstDeliveryLayout(figures, model.elements.deliveryTier.length, filtered, threshold);
 
-  const byTier = new Map<number | null, InformationService[]>();
-  for (const s of services) {
-    const tierId = index.get('deliveryTier', s.tierId) ? s.tierId : null;
-    const list = byTier.get(tierId);
-    if (list) list.push(s);
-    else byTier.set(tierId, [s]);
-  }
-  const tiers: Array<{ tier: DeliveryTier | undefined; services: InformationService[] }> = [...model.elements.deliveryTier]
-    .sort(byPosition)
-    .filter((t) => byTier.has(t.id) || !filtered)
-    .map((t) => ({ tier: t, services: byTier.get(t.id) ?? [] }));
-  if (byTier.has(null)) tiers.push({ tier: undefined, services: byTier.get(null)! });
-  const groups = tiers.map((t) => ({ ...t, categories: categoriesOf(t.services, index) }));
+  const expanded = collapsed && options.expandId !== undefined ? index.get('informationCategory', options.expandId) : undefined;
+  const expandedTotal = expanded ? figures.tierCategory.filter((r) => r.categoryId === expanded.id).reduce((n, r) => n + r.services, 0) : 0;
+  const paging = expanded ? pageOf(expandedTotal, options.page) : undefined;
+  // The services drawn: all of them, or one page of the expanded category's. Given the figures,
+  // the model holds just that page already; a whole model is paged here.
+  const held = selectServices(model, index, selection);
+  const candidates = !collapsed ? held : expanded ? held.filter((s) => s.categoryId === expanded.id) : [];
+  const offset = options.figures === undefined && paging ? (paging.page - 1) * EXPAND_PAGE : 0;
+  const drawnServices = collapsed ? candidates.slice(offset, offset + EXPAND_PAGE) : candidates;
+  const tierOf = (s: InformationService) => (index.get('deliveryTier', s.tierId) ? s.tierId : null);
+  const categoryOf = (s: InformationService) => (index.get('informationCategory', s.categoryId) ? s.categoryId : null);
+  const drawnIn = groupBy(drawnServices, (s) => `${tierOf(s)}|${categoryOf(s)}`);
 
-  const fullCount = groups.reduce((n, g) => n + 1 + g.categories.length, 0) + services.length;
-  const collapsed = fullCount > threshold;
-  const drawn = (categoryId: number | undefined) => !collapsed || (categoryId !== undefined && categoryId === options.expandId);
+  const rowsOf = groupBy(figures.tierCategory, (r) => r.tierId);
+  const categoryPosition = (id: number | null) => (id === null ? Number.MAX_SAFE_INTEGER : (index.get('informationCategory', id)?.position ?? 0));
+  const tiers: Array<DeliveryTier | undefined> = [...model.elements.deliveryTier].sort(byPosition).filter((t) => rowsOf.has(t.id) || !filtered);
+  if (rowsOf.has(null)) tiers.push(undefined);
 
   const title = 'Første leveranse: leveransetrinn, informasjonskategorier og informasjonstjenester';
-  const description = `${plural(services.length, 'informasjonstjeneste', 'informasjonstjenester')}${filtered ? ' i filteret' : ''} fordelt på ${plural(tiers.length, 'leveransetrinn', 'leveransetrinn')} og informasjonskategoriene i hvert trinn.`;
+  const description = `${plural(figures.selected, 'informasjonstjeneste', 'informasjonstjenester')}${filtered ? ' i filteret' : ''} fordelt på ${plural(tiers.length, 'leveransetrinn', 'leveransetrinn')} og informasjonskategoriene i hvert trinn.`;
   const chart = new Flowchart('LR', title, description);
   const rows: Cell[][] = [];
 
-  for (const { tier, categories } of groups) {
+  for (const tier of tiers) {
     const tierLabel = tier ? (tier.firstDelivery ? tier.name : `${inLabel(tier.name)} (senere leveranse)`) : NO_TIER;
-    const tierId = chart.node(tierLabel, { shape: 'stadium', style: style(tier ? (tier.firstDelivery ? 'tier' : 'tierLater') : 'open') });
-    if (categories.length === 0) {
+    const tierNode = chart.node(tierLabel, { shape: 'stadium', style: style(tier ? (tier.firstDelivery ? 'tier' : 'tierLater') : 'open') });
+    const groups = [...(rowsOf.get(tier?.id ?? null) ?? [])].sort(
+      (a, b) => categoryPosition(a.categoryId) - categoryPosition(b.categoryId) || (a.categoryId ?? 0) - (b.categoryId ?? 0),
+    );
+    if (groups.length === 0) {
       rows.push([tier ? { element: ref(tier) } : { text: NO_TIER }, { text: '–' }, { list: [], empty: 'Ingen informasjonstjenester i trinnet.' }]);
     }
-    for (const { category, services: list } of categories) {
-      const categoryId = chart.node(`${category ? inLabel(category.name) : 'Uten kategori'} (${list.length})`, { shape: 'round', style: style('category') });
-      chart.edge(tierId, categoryId, { style: edgeStyles.plain });
-      const open = drawn(category?.id);
-      if (open) {
-        for (const service of list) {
-          const id = chart.node(service.name, { style: style(service.tierTentative ? 'serviceTentative' : 'service') });
-          chart.edge(categoryId, id, { style: edgeStyles.plain });
-        }
+    for (const group of groups) {
+      const category = index.get('informationCategory', group.categoryId);
+      const categoryNode = chart.node(`${category ? inLabel(category.name) : 'Uten kategori'} (${group.services})`, { shape: 'round', style: style('category') });
+      chart.edge(tierNode, categoryNode, { style: edgeStyles.plain });
+      const open = !collapsed || (category !== undefined && category.id === expanded?.id);
+      const list = drawnIn.get(`${tier?.id ?? null}|${group.categoryId}`) ?? [];
+      for (const service of list) {
+        const id = chart.node(service.name, { style: style(service.tierTentative ? 'serviceTentative' : 'service') });
+        chart.edge(categoryNode, id, { style: edgeStyles.plain });
       }
       rows.push([
         tier ? { element: ref(tier) } : { text: NO_TIER },
         category
-          ? { element: ref(category), note: plural(list.length, 'tjeneste', 'tjenester'), expand: open ? undefined : { key: category.key, text: 'Vis tjenestene i diagrammet' } }
-          : { text: `Uten kategori (${list.length})` },
-        {
-          list: list.map((s) => ({ element: ref(s), note: s.tierTentative ? 'tentativ plassering' : undefined })),
-          empty: '–',
-        },
+          ? { element: ref(category), note: plural(group.services, 'tjeneste', 'tjenester'), expand: open ? undefined : { key: category.key, text: 'Vis tjenestene i diagrammet' } }
+          : { text: `Uten kategori (${group.services})` },
+        open
+          ? { list: list.map((s) => ({ element: ref(s), note: s.tierTentative ? 'tentativ plassering' : undefined })), empty: '–' }
+          : tier
+            ? { more: { text: `Se ${group.services === 1 ? 'tjenesten' : `de ${group.services} tjenestene`} i listen`, href: serviceListHref(tier, category) } }
+            : { more: { text: plural(group.services, 'tjeneste', 'tjenester') } },
       ]);
     }
   }
 
   const notes: string[] = [];
-  if (services.length === 0) notes.push(filtered ? 'Ingen informasjonstjenester passer filteret.' : 'Modellen har ingen informasjonstjenester ennå.');
-  const tentative = services.filter((s) => s.tierTentative).length;
+  if (figures.selected === 0) notes.push(filtered ? 'Ingen informasjonstjenester passer filteret.' : 'Modellen har ingen informasjonstjenester ennå.');
+  const tentative = figures.tierCategory.reduce((n, r) => n + r.tentative, 0);
   if (tentative > 0) {
     notes.push(`${plural(tentative, 'informasjonstjeneste', 'informasjonstjenester')} har tentativ plassering i trinnet (stiplet): lysarket er merket «TENTATIVT, ER UNDER ARBEID».`);
   }
-  if (byTier.has(null)) notes.push(`${plural(byTier.get(null)!.length, 'informasjonstjeneste', 'informasjonstjenester')} er ikke plassert i noe leveransetrinn.`);
+  const withoutTier = (rowsOf.get(null) ?? []).reduce((n, r) => n + r.services, 0);
+  if (withoutTier > 0) notes.push(`${plural(withoutTier, 'informasjonstjeneste', 'informasjonstjenester')} er ikke plassert i noe leveransetrinn.`);
   if (collapsed) notes.push(collapseNote(fullCount, threshold, 'bare kategoriene i hvert trinn'));
+  if (expanded && paging && paging.pages > 1) notes.push(`Diagrammet viser tjeneste ${paging.first}–${paging.last} av ${paging.total} i «${expanded.name}».`);
 
   return {
     title,
@@ -87,6 +110,7 @@ export function firstDelivery(model: ScopeModel, index: ModelIndex, options: Dia
     nodeCount: chart.nodeCount,
     collapsed,
     notes,
+    paging: paging && paging.pages > 1 ? paging : undefined,
     legend: [
       { label: 'Leveransetrinn i første leveranse', node: nodeStyles.tier },
       { label: 'Leveransetrinn etter første leveranse', node: nodeStyles.tierLater },

@@ -1,7 +1,7 @@
 import { byPosition, type ModelIndex } from '../lookup.ts';
-import { selectServices } from '../matrix.ts';
 import type { Capability, InformationCategory, ScopeModel } from '../schemas.ts';
-import { capabilityPartId, isFiltered, plural, servicePartIds } from './common.ts';
+import { capabilityPartId, isFiltered, plural } from './common.ts';
+import { figuresOf } from './figures.ts';
 import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, style } from './palette.ts';
 import { collapseNote, DEFAULT_THRESHOLD, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
@@ -19,18 +19,17 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const selection = options.selection ?? {};
   const filtered = isFiltered(selection);
-  const services = selectServices(model, index, selection);
-  const partsOf = servicePartIds(model, index);
+  // Only counts: the overview draws categories, never services, so it reads none.
+  const figures = options.figures ?? figuresOf(model, index, selection);
 
   const parts = [...model.elements.solutionPart].sort(byPosition);
   // Category id -> part id (null: not placed) -> number of services.
   const carried = new Map<number, Map<number | null, number>>();
-  for (const service of services) {
-    if (service.categoryId === null || !index.get('informationCategory', service.categoryId)) continue;
-    const byPart = carried.get(service.categoryId) ?? new Map<number | null, number>();
-    const ids = partsOf(service);
-    for (const part of ids.size > 0 ? ids : [null]) byPart.set(part, (byPart.get(part) ?? 0) + 1);
-    carried.set(service.categoryId, byPart);
+  for (const row of figures.categoryParts) {
+    if (row.categoryId === null) continue;
+    const byPart = carried.get(row.categoryId) ?? new Map<number | null, number>();
+    byPart.set(row.partId, row.services);
+    carried.set(row.categoryId, byPart);
   }
   const categories = [...model.elements.informationCategory]
     .sort(byPosition)
@@ -38,7 +37,7 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
   const categoriesIn = (part: number | null) =>
     categories.filter((c) => (part === null ? !carried.has(c.id) || carried.get(c.id)!.has(null) : carried.get(c.id)?.has(part)));
   const perCategory = new Map<number, number>();
-  for (const s of services) if (s.categoryId !== null) perCategory.set(s.categoryId, (perCategory.get(s.categoryId) ?? 0) + 1);
+  for (const r of figures.tierCategory) if (r.categoryId !== null) perCategory.set(r.categoryId, (perCategory.get(r.categoryId) ?? 0) + r.services);
   const serviceCount = (c: InformationCategory) => perCategory.get(c.id) ?? 0;
 
   const topLevel = index.childrenOf(null);
@@ -146,14 +145,14 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
   partEdges(chart, partNodeIds[0], interfaceIds, regions.map((r, i) => [r.recordSolution, regionIds[i]!] as const));
 
   const notes: string[] = [];
-  if (filtered && services.length === 0) notes.push('Ingen informasjonstjenester passer filteret, så ingen informasjonskategori vises.');
-  const placed = services.filter((s) => partsOf(s).size > 0).length;
-  if (services.length > 0 && placed === 0) {
+  if (filtered && figures.selected === 0) notes.push('Ingen informasjonstjenester passer filteret, så ingen informasjonskategori vises.');
+  const placed = figures.selected - figures.categoryParts.filter((r) => r.partId === null).reduce((n, r) => n + r.services, 0);
+  if (figures.selected > 0 && placed === 0) {
     notes.push(
       'Ingen av informasjonstjenestene er plassert i en løsningsdel eller koblet til et funksjonsområde ennå, så ingen informasjonskategori er knyttet til en løsningsdel. Kategoriene står under «Ikke plassert i en løsningsdel».',
     );
-  } else if (services.length > placed) {
-    notes.push(`${plural(services.length - placed, 'informasjonstjeneste', 'informasjonstjenester')} er ikke plassert i noen løsningsdel; kategoriene deres står under «Ikke plassert i en løsningsdel».`);
+  } else if (figures.selected > placed) {
+    notes.push(`${plural(figures.selected - placed, 'informasjonstjeneste', 'informasjonstjenester')} er ikke plassert i noen løsningsdel; kategoriene deres står under «Ikke plassert i en løsningsdel».`);
   }
   if (collapsed) notes.push(collapseNote(fullCount, threshold, 'bare øverste nivå av funksjonsområdene'));
 

@@ -1,5 +1,6 @@
 import type { ScopeElement } from '../schemas.ts';
 import type { ServiceSelection } from '../matrix.ts';
+import type { DiagramFigures } from './figures.ts';
 import type { EdgeStyle, NodeStyle } from './mermaid.ts';
 
 export type ElementRef = Pick<ScopeElement, 'kind' | 'key' | 'name'>;
@@ -8,7 +9,9 @@ export type ElementRef = Pick<ScopeElement, 'kind' | 'key' | 'name'>;
 export type Cell =
   | { text: string }
   | ListItem
-  | { list: ListItem[]; empty: string };
+  | { list: ListItem[]; empty: string }
+  /** Too many to list here: a count and where the whole list is (a paged list of services). */
+  | { more: { text: string; href?: string | undefined } };
 
 export interface ListItem {
   element: ElementRef;
@@ -46,6 +49,17 @@ export interface Diagram {
   notes: string[];
   legend: LegendEntry[];
   table: DiagramTable;
+  /** When the expanded group has more services than one drawing holds: which of them are drawn. */
+  paging?: DiagramPaging | undefined;
+}
+
+/** Services `first`–`last` of `total` in the expanded group, page `page` of `pages`. */
+export interface DiagramPaging {
+  page: number;
+  pages: number;
+  first: number;
+  last: number;
+  total: number;
 }
 
 export interface DiagramOptions {
@@ -55,9 +69,27 @@ export interface DiagramOptions {
   expandId?: number;
   /** Above this many nodes the diagram collapses to groups. */
   threshold?: number;
+  /**
+   * The counts over every selected service. Given them, `model` need only hold the services
+   * drawn (the server reads one page of them); without them the model is taken to hold every
+   * service and is counted in memory.
+   */
+  figures?: DiagramFigures;
+  /** Which page of the expanded group's services to draw (from 1). */
+  page?: number;
 }
 
 export const DEFAULT_THRESHOLD = 100;
+
+/** At most this many services of an expanded group are drawn at a time; the rest are on further pages. */
+export const EXPAND_PAGE = 60;
+
+/** The page of `total` items to show (the last one when asked for one past it). */
+export function pageOf(total: number, asked: number | undefined, size = EXPAND_PAGE): DiagramPaging {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(Math.max(1, asked ?? 1), pages);
+  return { page, pages, first: total === 0 ? 0 : (page - 1) * size + 1, last: Math.min(total, page * size), total };
+}
 
 export function ref(e: ElementRef): ElementRef {
   return { kind: e.kind, key: e.key, name: e.name };

@@ -59,8 +59,8 @@ async function drawn(page: Page): Promise<Drawn[]> {
  * when the page closed (or a page never closed after a failed assertion, its handler left in
  * place) failed a later test with `route.fulfill: Fetch response has been disposed`.
  */
-async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function open(browser: Browser, url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport });
   onTestFinished(async () => {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
@@ -181,6 +181,39 @@ describe.skipIf(!browserAvailable)('diagrams in Chromium', { timeout: 90_000 }, 
       expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
       expect(svg).toContain('Spesialisthelsetjenesten');
       expect(svg).toContain('<title');
+      expect(problems).toEqual([]);
+    });
+
+    it.each(['/diagrammer/omfang', '/diagrammer/veikart'])('%s at 320 px: the page does not scroll sideways; the diagram, full size, scrolls and zooms in its own box by keyboard', async (path) => {
+      const { page, problems } = await open(browser, app.url + path, { width: 320, height: 640 });
+      const [d] = await drawn(page);
+      expect(d).toMatchObject({ state: 'rendered' });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      const box = page.getByRole('region', { name: /^Diagram: / });
+      const measure = () =>
+        box.evaluate((canvas) => ({ svg: canvas.querySelector('svg')!.getBoundingClientRect().width, box: canvas.clientWidth, scrolls: canvas.scrollWidth > canvas.clientWidth, left: canvas.scrollLeft }));
+      const full = await measure();
+      expect(full.scrolls).toBe(true);
+      // The keyboard alone reaches the box: Tab until it has focus.
+      for (let i = 0; i < 80 && !(await box.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+      expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      await expect.poll(async () => (await measure()).left).toBeGreaterThan(0);
+      await page.keyboard.press('-');
+      await expect.poll(async () => (await measure()).svg).toBeLessThan(full.svg);
+      await page.keyboard.press('0');
+      await expect.poll(async () => (await measure()).scrolls).toBe(false);
+      // The buttons before the box do the same, with their names in words.
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Tilpass');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Forstørr');
+      const fitted = (await measure()).svg;
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await measure()).svg).toBeGreaterThan(fitted);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     });
 

@@ -107,6 +107,8 @@ describe('bad diagram input', () => {
     ['/diagrammer/veikart?phase=finnes-ikke', 'Det finnes ingen fase med nøkkelen «finnes-ikke»'],
     ['/diagrammer/tjeneste/multidose?tier=2023', 'Ukjent parameter: tier'],
     ['/diagrammer/tjeneste?service=%3Cscript%3E', 'service'],
+    ['/diagrammer/tjeneste', 'Velg en informasjonstjeneste eller skriv noe av navnet'],
+    ['/diagrammer/forste-leveranse?side=0', 'Sidetallet må være 1 eller mer'],
   ])('%s answers 400 with a clear message', async (path, message) => {
     const res = await get(path);
     expect(res.status).toBe(400);
@@ -157,9 +159,45 @@ describe('a model with ten times the services', () => {
     expect(collapsed).not.toContain('Multidose');
     expect(html).toContain('href="/diagrammer/forste-leveranse?expand=legemidler-og-vaksiner"');
 
-    const expanded = sourceIn(await (await big.app.request('/diagrammer/forste-leveranse?expand=legemidler-og-vaksiner')).text());
+    // The table counts each category's services and links to the list of them.
+    expect(html).toMatch(/<a class="ds-link" href="\/informasjonstjenester\?tier=2023&amp;category=legemidler-og-vaksiner">Se de \d+ tjenestene i listen<\/a>/);
+
+    const expandedHtml = await (await big.app.request('/diagrammer/forste-leveranse?expand=legemidler-og-vaksiner')).text();
+    const expanded = sourceIn(expandedHtml);
     expect(expanded).toContain('"Multidose #40;kopi 10#41;"');
     expect(expanded).not.toContain('Individuell plan');
+    await big.db.destroy();
+  });
+});
+
+describe('a model with fifteen times the services', () => {
+  it('draws an expanded category a page at a time, and finds a service by name instead of listing 510', async () => {
+    const big = await testApp();
+    await growModel(big.db, { factor: 15, link: true });
+    const expandedHtml = await (await big.app.request('/diagrammer/forste-leveranse?expand=plan')).text();
+    const expanded = sourceIn(expandedHtml);
+    // More services than one drawing holds: a page at a time, with links between the pages.
+    expect(Number(expandedHtml.match(/data-node-count="(\d+)"/)![1])).toBeLessThanOrEqual(60 + 30);
+    expect(textOf(expandedHtml)).toMatch(/Diagrammet viser tjeneste 1–60 av \d+ i «Plan»/);
+    expect(expandedHtml).toContain('href="/diagrammer/forste-leveranse?expand=plan&amp;side=2"');
+    const second = await (await big.app.request('/diagrammer/forste-leveranse?expand=plan&side=2')).text();
+    expect(textOf(second)).toMatch(/Diagrammet viser tjeneste 61–\d+ av \d+/);
+    expect(sourceIn(second)).not.toBe(expanded);
+    // A page past the last shows the last.
+    const past = await big.app.request('/diagrammer/forste-leveranse?expand=plan&side=999');
+    expect(past.status).toBe(200);
+    expect(textOf(await past.text())).toMatch(/Diagrammet viser tjeneste \d+–(\d+) av \1 /);
+
+    // 510 services are too many to pick from a list: the index page searches by name instead.
+    const index = await (await big.app.request('/diagrammer')).text();
+    expect(index).not.toContain('<select class="ds-input" id="velg-tjeneste"');
+    expect(index).toContain('name="q" type="search"');
+    const found = await (await big.app.request('/diagrammer/tjeneste?q=MULTIDOSE')).text();
+    expect(found).toContain('href="/diagrammer/tjeneste/multidose"');
+    expect(found).toContain('href="/diagrammer/tjeneste/multidose-kopi-15"');
+    expect(textOf(found)).toContain('15 informasjonstjenester har «MULTIDOSE» i navnet');
+    const wildcard = await (await big.app.request('/diagrammer/tjeneste?q=%25')).text();
+    expect(textOf(wildcard)).toContain('Ingen informasjonstjeneste har «%» i navnet');
     await big.db.destroy();
   });
 });

@@ -7,7 +7,7 @@
   var mermaid = window.mermaid;
   if (!mermaid) return;
 
-  mermaid.initialize({
+  var config = {
     startOnLoad: false,
     securityLevel: 'strict',
     theme: 'default',
@@ -18,8 +18,14 @@
     fontFamily: "Inter, 'Segoe UI', system-ui, -apple-system, sans-serif",
     // Drawn at full size, never shrunk to the screen: a wide diagram scrolls inside its box (readable on a phone).
     flowchart: { htmlLabels: true, useMaxWidth: false },
-    gantt: { useMaxWidth: true },
-  });
+    gantt: { useMaxWidth: false },
+  };
+
+  /** A Gantt chart is as wide as its box, but never narrower than its labels and years can be read at. */
+  function configure(canvas) {
+    config.gantt.useWidth = Math.max(canvas.clientWidth - 24, 960);
+    mermaid.initialize(config);
+  }
 
   var counter = 0;
   var queue = Promise.resolve();
@@ -44,20 +50,76 @@
     if (!canvas || !source) return Promise.resolve();
     var id = 'mermaid-diagram-' + ++counter;
     var started = performance.now();
+    configure(canvas);
     // Drawn inside the canvas, so Mermaid's scratch element never sits loose in the page.
     return mermaid.render(id, source.textContent, canvas).then(
       function (result) {
         canvas.innerHTML = result.svg;
         figure.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
-        figure.setAttribute('data-diagram-state', 'rendered');
         var button = figure.querySelector('[data-diagram-download]');
         if (button) button.hidden = false;
+        startZoom(figure, canvas);
+        figure.setAttribute('data-diagram-state', 'rendered');
       },
       function (error) {
         fail(figure, canvas, id, error);
       },
     );
   }
+
+  // Zoom: the drawing starts at full size (readable, scrolling inside its box on a phone); the
+  // buttons, or + - 0 on the focused box, make it larger, smaller, or as wide as the box.
+  var steps = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
+
+  function naturalSize(svg) {
+    var box = svg.viewBox && svg.viewBox.baseVal;
+    if (box && box.width > 0) return { width: box.width, height: box.height };
+    var rect = svg.getBoundingClientRect();
+    return { width: rect.width, height: rect.height };
+  }
+
+  function startZoom(figure, canvas) {
+    var svg = canvas.querySelector('svg');
+    var controls = figure.querySelector('[data-diagram-zoom]');
+    if (!svg) return;
+    var natural = naturalSize(svg);
+    var level = figure.querySelector('[data-zoom-level]');
+    var percent = new Intl.NumberFormat(document.documentElement.lang || 'nb', { style: 'percent', maximumFractionDigits: 0 });
+    function apply(scale) {
+      figure.setAttribute('data-zoom', String(scale));
+      svg.style.maxWidth = 'none';
+      svg.style.width = Math.round(natural.width * scale) + 'px';
+      svg.style.height = Math.round(natural.height * scale) + 'px';
+      if (level) level.textContent = percent.format(scale);
+    }
+    figure.diagramZoom = function (how) {
+      var current = Number(figure.getAttribute('data-zoom')) || 1;
+      if (how === 'fit') {
+        var room = canvas.clientWidth - 2 * parseFloat(getComputedStyle(canvas).paddingLeft || '0');
+        return apply(Math.max(steps[0], Math.min(1, room / natural.width)));
+      }
+      var next = how === 'in' ? steps.find(function (s) { return s > current + 0.001; }) : steps.slice().reverse().find(function (s) { return s < current - 0.001; });
+      if (next !== undefined) apply(next);
+    };
+    apply(1);
+    if (controls) controls.hidden = false;
+  }
+
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('[data-zoom-action]') : null;
+    var figure = button && button.closest('[data-diagram]');
+    if (figure && figure.diagramZoom) figure.diagramZoom(button.getAttribute('data-zoom-action'));
+  });
+
+  document.addEventListener('keydown', function (event) {
+    var canvas = event.target instanceof Element ? event.target.closest('[data-diagram-canvas]') : null;
+    var figure = canvas && canvas.closest('[data-diagram]');
+    if (!figure || !figure.diagramZoom || event.ctrlKey || event.metaKey || event.altKey) return;
+    var how = { '+': 'in', '=': 'in', '-': 'out', '0': 'fit' }[event.key];
+    if (!how) return;
+    event.preventDefault();
+    figure.diagramZoom(how);
+  });
 
   // One at a time: Mermaid measures text in the document while it draws.
   function drawWithin(root) {

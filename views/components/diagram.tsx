@@ -1,4 +1,4 @@
-import type { Cell, Diagram, LegendEntry, ListItem } from '../../model/diagrams/types.ts';
+import type { Cell, Diagram, DiagramPaging, LegendEntry, ListItem } from '../../model/diagrams/types.ts';
 import { ElementLink, Empty } from './common.tsx';
 import { assetUrl } from '../asset-files.ts';
 import { Script } from './script.tsx';
@@ -29,6 +29,8 @@ export interface DiagramRegionProps {
   fileName: string;
   /** The address that redraws this diagram with one group expanded. */
   expandHref?: (key: string) => string;
+  /** The address of one page of the expanded group's services. */
+  pageHref?: (page: number) => string;
   /** The level of the region's own headings (the legend and the table). */
   headingLevel?: 2 | 3;
 }
@@ -38,7 +40,7 @@ export interface DiagramRegionProps {
  * (rendered in the browser from the Mermaid text), downloads, the legend, and the same content
  * as a table. This is the fragment a filter change swaps in.
  */
-export function DiagramRegion({ id, diagram, sourceHref, fileName, expandHref, headingLevel = 2 }: DiagramRegionProps) {
+export function DiagramRegion({ id, diagram, sourceHref, fileName, expandHref, pageHref, headingLevel = 2 }: DiagramRegionProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div id={id} class="diagram-region">
@@ -51,12 +53,28 @@ export function DiagramRegion({ id, diagram, sourceHref, fileName, expandHref, h
           </ul>
         </div>
       ) : null}
+      {diagram.paging && pageHref ? <DiagramPager id={id} paging={diagram.paging} href={pageHref} /> : null}
       <figure class="diagram" data-diagram data-node-count={String(diagram.nodeCount)} data-file-name={fileName} aria-labelledby={`${id}-tittel`}>
         <figcaption id={`${id}-tittel`} class="diagram__caption">
           {diagram.title}
           {diagram.collapsed ? <span class="ds-tag diagram__collapsed" data-color="warning" data-size="sm">Sammenslått</span> : null}
         </figcaption>
-        <section class="diagram__canvas" data-diagram-canvas tabindex={0} aria-label={`Diagram: ${diagram.title}`}>
+        <div class="diagram__zoom" role="group" aria-label="Størrelse på diagrammet" data-diagram-zoom hidden>
+          <button class="ds-button" data-variant="secondary" data-size="sm" type="button" data-zoom-action="in" aria-controls={`${id}-lerret`}>
+            Forstørr
+          </button>
+          <button class="ds-button" data-variant="secondary" data-size="sm" type="button" data-zoom-action="out" aria-controls={`${id}-lerret`}>
+            Forminsk
+          </button>
+          <button class="ds-button" data-variant="secondary" data-size="sm" type="button" data-zoom-action="fit" aria-controls={`${id}-lerret`}>
+            Tilpass
+          </button>
+          <span class="diagram__zoom-level" data-zoom-level aria-live="polite" />
+          <span id={`${id}-hint`} class="diagram__hint muted">
+            Diagrammet vises i full størrelse. Flytt deg i det med piltastene; + og − endrer størrelsen, 0 tilpasser det til bredden.
+          </span>
+        </div>
+        <section id={`${id}-lerret`} class="diagram__canvas" data-diagram-canvas tabindex={0} aria-label={`Diagram: ${diagram.title}`} aria-describedby={`${id}-hint`}>
           <p class="ds-paragraph muted" data-diagram-status>
             Diagrammet tegnes i nettleseren. Innholdet står også i tabellen under.
           </p>
@@ -83,6 +101,27 @@ export function DiagramRegion({ id, diagram, sourceHref, fileName, expandHref, h
       </Heading>
       <DiagramTableView diagram={diagram} expandHref={expandHref} />
     </div>
+  );
+}
+
+/** Links to the other pages of an expanded group's services. */
+function DiagramPager({ id, paging, href }: { id: string; paging: DiagramPaging; href: (page: number) => string }) {
+  return (
+    <nav class="diagram-pager" aria-label={`Sider i diagrammet (${id})`}>
+      {paging.page > 1 ? (
+        <a class="ds-link" href={href(paging.page - 1)} rel="prev">
+          Forrige side
+        </a>
+      ) : null}
+      <span aria-current="page">
+        Side {paging.page} av {paging.pages}
+      </span>
+      {paging.page < paging.pages ? (
+        <a class="ds-link" href={href(paging.page + 1)} rel="next">
+          Neste side
+        </a>
+      ) : null}
+    </nav>
   );
 }
 
@@ -164,6 +203,7 @@ function DiagramTableView({ diagram, expandHref }: { diagram: Diagram; expandHre
 
 function CellView({ cell, expandHref }: { cell: Cell; expandHref?: ((key: string) => string) | undefined }) {
   if ('text' in cell) return <>{cell.text}</>;
+  if ('more' in cell) return cell.more.href ? <a class="ds-link" href={cell.more.href}>{cell.more.text}</a> : <>{cell.more.text}</>;
   if ('list' in cell) {
     if (cell.list.length === 0) return <span class="muted">{cell.empty}</span>;
     return (

@@ -38,8 +38,16 @@ export function withQuery(path: string, params: Record<string, string | undefine
 
 const crumbs = (title: string) => [{ href: '/', label: 'Oversikt' }, { href: '/diagrammer', label: 'Diagrammer' }, { label: title }];
 
-export function DiagramIndexPage({ model }: { model: ScopeModel }) {
-  const services = [...model.elements.informationService].sort(byPosition);
+/** Up to this many services, the index page offers them in a list to pick from; above, a search. */
+export const PICKER_MAX = 200;
+
+export interface PickableService {
+  key: string;
+  name: string;
+  nameEn: string | null;
+}
+
+export function DiagramIndexPage({ services }: { services: PickableService[] }) {
   return (
     <>
       <PageHeader
@@ -63,23 +71,78 @@ export function DiagramIndexPage({ model }: { model: ScopeModel }) {
             Én informasjonstjeneste
           </h2>
           <p class="ds-paragraph">Aktørene, tjenesteområdene, funksjonsområdene og prosjektene rundt én tjeneste. Diagrammet står også på tjenestens egen side.</p>
-          <form class="filter-form" method="get" action="/diagrammer/tjeneste">
-            <div class="ds-field">
-              <label class="ds-label" for="velg-tjeneste">
-                Informasjonstjeneste
-              </label>
-              <select class="ds-input" id="velg-tjeneste" name="service">
-                {services.map((s) => (
-                  <option value={s.key}>{s.name}</option>
-                ))}
-              </select>
-            </div>
-            <button class="ds-button" data-variant="secondary" type="submit">
-              Vis diagrammet
-            </button>
-          </form>
+          <ServicePicker services={services} />
         </li>
       </ul>
+    </>
+  );
+}
+
+/** A list to pick the service from, or (with more than a list holds) a search for it by name. */
+function ServicePicker({ services, query }: { services: PickableService[]; query?: string }) {
+  if (services.length > PICKER_MAX || query !== undefined) {
+    return (
+      <form class="filter-form" method="get" action="/diagrammer/tjeneste" role="search" aria-label="Finn informasjonstjenesten">
+        <div class="ds-field">
+          <label class="ds-label" for="finn-tjeneste">
+            Navnet på informasjonstjenesten
+          </label>
+          <input class="ds-input" id="finn-tjeneste" name="q" type="search" value={query ?? ''} maxlength={200} required />
+        </div>
+        <button class="ds-button" data-variant="secondary" type="submit">
+          Finn tjenesten
+        </button>
+      </form>
+    );
+  }
+  return (
+    <form class="filter-form" method="get" action="/diagrammer/tjeneste">
+      <div class="ds-field">
+        <label class="ds-label" for="velg-tjeneste">
+          Informasjonstjeneste
+        </label>
+        <select class="ds-input" id="velg-tjeneste" name="service">
+          {services.map((s) => (
+            <option value={s.key}>{s.name}</option>
+          ))}
+        </select>
+      </div>
+      <button class="ds-button" data-variant="secondary" type="submit">
+        Vis diagrammet
+      </button>
+    </form>
+  );
+}
+
+/** How many services a search for one shows at most. */
+export const FOUND_MAX = 50;
+
+/** The services whose names match a search, each a link to its diagram. */
+export function ServiceSearchPage({ query, found }: { query: string; found: PickableService[] }) {
+  return (
+    <>
+      <PageHeader title="Finn informasjonstjenesten" crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/diagrammer', label: 'Diagrammer' }, { label: 'Finn informasjonstjenesten' }]} />
+      <ServicePicker services={[]} query={query} />
+      {found.length === 0 ? (
+        <p class="ds-paragraph">Ingen informasjonstjeneste har «{query}» i navnet.</p>
+      ) : (
+        <>
+          <p class="ds-paragraph">
+            {found.length > FOUND_MAX
+              ? `Mer enn ${FOUND_MAX} informasjonstjenester har «${query}» i navnet. De første ${FOUND_MAX} står under; skriv mer av navnet for å finne færre.`
+              : `${found.length} ${found.length === 1 ? 'informasjonstjeneste har' : 'informasjonstjenester har'} «${query}» i navnet.`}
+          </p>
+          <ul class="link-list">
+            {found.slice(0, FOUND_MAX).map((s) => (
+              <li>
+                <a class="ds-link" href={`/diagrammer/tjeneste/${s.key}`}>
+                  {s.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </>
   );
 }
@@ -180,7 +243,8 @@ export function DiagramRegionFor({ slug, diagram, query }: Omit<DiagramPageProps
       diagram={diagram}
       sourceHref={withQuery(`/diagrammer/${slug}.mmd`, query)}
       fileName={`akson-${slug}`}
-      expandHref={(key) => withQuery(`/diagrammer/${slug}`, { ...query, expand: key })}
+      expandHref={(key) => withQuery(`/diagrammer/${slug}`, { ...query, expand: key, side: undefined })}
+      pageHref={(page) => withQuery(`/diagrammer/${slug}`, { ...query, side: page > 1 ? String(page) : undefined })}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstDelivery } from '../../../model/diagrams/first-delivery.ts';
-import { withIndex } from './model.ts';
+import { element } from '../fixtures.ts';
+import { diagramModel, withIndex } from './model.ts';
 import { expectSafeFlowchart } from './syntax.ts';
 
 const edges = (source: string) => source.split('\n').filter((l) => / --> /.test(l)).map((l) => l.trim());
@@ -44,16 +45,37 @@ describe('first-delivery tiers', () => {
     expect(d.nodeCount).toBe(9);
     expect(d.source).not.toContain('"Multidose"');
     expect(d.notes.join(' ')).toContain('viser derfor bare kategoriene i hvert trinn');
-    // The table still lists every service, and offers to expand the category.
+    // The table counts the category's services, offers to expand it, and links to the list of them.
     const first = d.table.rows[0]!;
-    expect(first[1]).toMatchObject({ element: { name: 'Legemidler og vaksiner' }, expand: { key: 'informationcategory-20' } });
-    expect(JSON.stringify(first[2])).toContain('Multidose');
+    expect(first[1]).toMatchObject({ element: { name: 'Legemidler og vaksiner' }, note: '1 tjeneste', expand: { key: 'informationcategory-20' } });
+    expect(first[2]).toEqual({ more: { text: 'Se tjenesten i listen', href: '/informasjonstjenester?tier=deliverytier-30&category=informationcategory-20' } });
 
     const expanded = firstDelivery(model, index, { threshold: 10, expandId: 20 });
     expect(expanded.nodeCount).toBe(11);
     expect(expanded.source).toContain('"Multidose"');
     expect(expanded.source).toContain('"Vaksiner"');
     expect(expanded.source).not.toContain('"Kriseplan"');
+    // The expanded category's services are listed by name beside it.
+    expect(JSON.stringify(expanded.table.rows[0]![2])).toContain('Multidose');
+  });
+
+  it('draws a large expanded category a page at a time, and the last page when asked past it', () => {
+    const big = diagramModel();
+    for (let i = 0; i < 130; i++) {
+      big.elements.informationService.push(element('informationService', 1000 + i, { name: `Tjeneste ${i}`, categoryId: 21, tierId: 31, position: 100 + i }));
+    }
+    const { model: m, index: ix } = withIndex(big);
+    const page = (n?: number) => firstDelivery(m, ix, { expandId: 21, page: n });
+    const first = page();
+    expect(first.collapsed).toBe(true);
+    expect(first.paging).toEqual({ page: 1, pages: 3, first: 1, last: 60, total: 132 });
+    expect(first.notes.join(' ')).toContain('Diagrammet viser tjeneste 1–60 av 132 i «Plan».');
+    const second = page(2);
+    expect(second.source).toContain('"Tjeneste 60"');
+    expect(second.source).not.toContain('"Tjeneste 59"');
+    expect(page(99).paging).toMatchObject({ page: 3, first: 121, last: 132 });
+    // Never more boxes than a page of services and the groups around them.
+    expect(second.nodeCount).toBeLessThan(60 + 20);
   });
 
   it('shows only the tiers with services in a filtered diagram', () => {
