@@ -36,8 +36,7 @@ import {
 } from '../../views/pages/diagrams.tsx';
 import { sql, type Transaction } from 'kysely';
 import { countTiers, diagramFigures, drawnServiceIds, type DrawnServices, type FigureParts } from '../db/queries/diagrams.ts';
-import { loadModelSlice, type IdSet } from '../db/queries/model.ts';
-import type { Db } from '../db/index.ts';
+import { loadModelSlice, readSnapshot, type IdSet } from '../db/queries/model.ts';
 import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, respond, respondError } from '../http/render.tsx';
@@ -109,11 +108,6 @@ const serviceQuerySchema = z.strictObject({
 /** What a screen reader hears when a filter redraws a diagram. */
 const redrawn = (diagram: { nodeCount: number }) => `Diagrammet er tegnet på nytt med ${diagram.nodeCount} ${diagram.nodeCount === 1 ? 'boks' : 'bokser'}. Tabellen under viser det samme.`;
 
-/** One consistent read (a snapshot on PostgreSQL) of the queries a diagram issues. */
-function snapshot<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.transaction().setIsolationLevel('repeatable read').execute(work);
-}
-
 /** The frame (tiers, categories, parts, actors, projects, the roadmap…) and the services listed, with their links. */
 const slice = (trx: Transaction<Database>, services: IdSet) => loadModelSlice(trx, { services, requirements: 'none', municipalities: false });
 
@@ -139,7 +133,8 @@ export function diagramRoutes({ db }: AppDeps): Hono {
   for (const { slug, generate, expands, counts, draws } of serviceDiagrams) {
     /** The diagram for a validated filter (the counts in SQL, then the services drawn), or the Norwegian reason it cannot be drawn. */
     const build = (filter: DiagramFilter) =>
-      snapshot(db, async (trx) => {
+      // One consistent read of the counts and the services drawn.
+      readSnapshot(db, async (trx) => {
         const [figures, tierCount, expandRow] = await Promise.all([
           diagramFigures(trx, filter, counts),
           slug === 'forste-leveranse' ? countTiers(trx) : Promise.resolve(0),

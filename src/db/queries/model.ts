@@ -72,13 +72,18 @@ function idIn(eb: ExpressionBuilder<Database, 'element'> | ExpressionBuilder<Dat
   return set.length === 0 ? e(sql<number>`0`, '=', 1) : e(column as 'id', 'in', set);
 }
 
+/**
+ * Several reads as one consistent read: on PostgreSQL one snapshot (REPEATABLE READ) that neither
+ * queues behind the writers' lock nor holds it; SQLite's driver takes its usual transaction. Inside
+ * a transaction already, the reads join it.
+ */
+export function readSnapshot<T>(db: Executor, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().setIsolationLevel('repeatable read').execute(work);
+}
+
 /** Reads the frame and the slice's services and requirements (with their links) in a fixed number of queries. */
 export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<ScopeModel> {
-  const inTransaction = <T,>(work: (trx: Transaction<Database>) => Promise<T>) =>
-    // A consistent read: on PostgreSQL one snapshot (REPEATABLE READ) that neither queues behind the
-    // writers' lock nor holds it; SQLite's driver takes its usual transaction.
-    db.isTransaction ? work(db as Transaction<Database>) : db.transaction().setIsolationLevel('repeatable read').execute(work);
-  return inTransaction(async (trx) => {
+  return readSnapshot(db, async (trx) => {
     // Narrows a query on `column` to the set (no-op for «all»).
     const within =
       (set: IdSet) =>
