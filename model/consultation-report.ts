@@ -162,12 +162,16 @@ export const csvColumns = [
   'updatedAt',
   'version',
   'applied',
+  'createdAtIso',
+  'answeredAtIso',
 ] as const;
 
 /**
  * The report as CSV: one line per comment, grouped by element, with a byte-order mark so that
  * spreadsheets read it as UTF-8. Headers, labels and times are for people, in the export's
- * language and as a clock in Norway shows them. Every cell goes through `csvCell` (no formula can run).
+ * language and as a clock in Norway shows them; the last two columns keep the exact instants
+ * (UTC, ISO 8601) for a program that sorts or joins on them. Every cell goes through `csvCell`
+ * (no formula can run).
  */
 export function reportCsv(report: ConsultationReport, lang: ReportLanguage): string {
   const lines = [csvLine(csvColumns.map((column) => lang.t(`consultation.csv.${column}`)))];
@@ -198,6 +202,8 @@ export function reportCsv(report: ConsultationReport, lang: ReportLanguage): str
           lang.localTime(c.updatedAt),
           c.version,
           applied ? say(lang, applied) : '',
+          c.createdAt,
+          c.answeredAt ?? '',
         ]),
       );
     }

@@ -171,6 +171,9 @@ describe('the exports for people', () => {
     expect(csv[1]).toContain(',2026-11-30 13:00:00,');
     expect(csv[1]).toContain(',2026-11-21 00:30:00,2026-11-21 00:30:00,');
     expect(csv[1]).toContain('Prosjektet (2026-11-21 10:00:00): Takk for innspillet.');
+    // The exact instants, for programs, in the last two columns.
+    expect(csv[0]).toMatch(/,Skrevet \(ISO 8601 UTC\),Besvart \(ISO 8601 UTC\)$/);
+    expect(csv[1]).toMatch(/,2026-11-20T23:30:00\.000Z,2026-11-30T12:00:00\.000Z$/);
     const md = reportMarkdown(lateReport, nb);
     expect(md).toContain('- Skrevet: 21. november 2026\n');
     expect(md).toContain('- Laget: 20. desember 2026 kl. 11:00\n');
