@@ -30,6 +30,8 @@ export interface ImportItem {
   ref: string;
   /** Its name, for people. */
   label: string;
+  /** Spreadsheets: the row it comes from. */
+  row?: number;
 }
 
 export interface ImportReport {

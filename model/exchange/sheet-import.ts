@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ImportReport as CommonImportReport } from './import-report.ts';
 import { z } from 'zod';
 import { elementInputSchemas } from '../editing.ts';
 import { tagListSchema } from '../requirements.ts';
@@ -389,4 +390,27 @@ export function planImport(table: SheetTable, fileName: string, state: ImportSta
 /** The rows the plan leaves out: those with a problem and those in conflict, each once, in order. */
 export function rowsLeftOut(report: ImportReport): number[] {
   return [...new Set([...report.problems.map((p) => p.row), ...report.conflicts.map((c) => c.row)])].sort((a, b) => a - b);
+}
+
+/**
+ * The spreadsheet's report in the shape every importer answers (`import-report.ts`), for the one
+ * printer the command line uses for all of them: conflicts are rows that will not be applied, so
+ * they count among the problems there; the words come from the caller's language.
+ */
+export function asImportReport(
+  report: ImportReport,
+  text: { problem: (p: RowProblem) => string; conflict: (c: ImportReport['conflicts'][number]) => string; newRef: (fileRef: string) => string; ignored: (columns: string) => string },
+): CommonImportReport {
+  return {
+    format: report.format,
+    fileName: report.fileName,
+    created: report.created.map((c) => ({ ref: text.newRef(c.fileRef), label: c.name, row: c.row })),
+    changed: report.changed.map((c) => ({ ref: c.ref, label: c.ref, row: c.row, fields: c.diffs.map((d) => ({ field: d.column, before: d.before, after: d.after })) })),
+    unchanged: report.unchanged.map((u) => ({ ref: u.ref, label: u.ref, row: u.row })),
+    problems: [
+      ...report.problems.map((p) => ({ row: p.row, ...(p.column === null ? {} : { column: p.column }), message: text.problem(p) })),
+      ...report.conflicts.map((c) => ({ row: c.row, message: text.conflict(c) })),
+    ].sort((a, b) => a.row - b.row),
+    notes: report.ignoredColumns.length > 0 ? [text.ignored(report.ignoredColumns.join(', '))] : [],
+  };
 }

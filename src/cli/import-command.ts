@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { rowsLeftOut, type ImportReport } from '../../model/exchange/sheet-import.ts';
+import { asImportReport, rowsLeftOut, type ImportReport as SheetReport } from '../../model/exchange/sheet-import.ts';
 import { i18nFor, type MessageKey } from '../../views/i18n/index.ts';
-import { problemText, refusalText } from '../../views/pages/import.tsx';
+import { refusalText } from '../../views/pages/import.tsx';
 import { importFromCommandLine, type ApplyMode } from '../commands/requirement-import.ts';
 import type { Db } from '../db/index.ts';
 import { MAX_IMPORT_BYTES, readSheetFile } from '../exchange/sheet-file.ts';
-import { isReqifFile, runModelImport, runReqifImport } from './import-reqif.ts';
+import { isReqifFile, printImportReport, runModelImport, runReqifImport } from './import-reqif.ts';
 
 export const importUsage = 'Bruk: npm run import -- FIL [--dry-run] [--bare-gyldige]   (FIL: .xlsx eller .csv for krav, .reqif for ReqIF, .xml for ArchiMate, .json for en modelleksport fra /api/model)';
 
@@ -69,16 +69,19 @@ export async function runImportCommand(
   return 0;
 }
 
-function printReport(report: ImportReport, t: (key: MessageKey, values?: Record<string, string | number>) => string, out: (line: string) => void) {
+function printReport(report: SheetReport, t: (key: MessageKey, values?: Record<string, string | number>) => string, out: (line: string) => void) {
   out(
     report.format === 'csv'
       ? t('import.readCsv', { encoding: report.encoding ?? '', delimiter: report.delimiter === '\t' ? 'tab' : (report.delimiter ?? ''), rows: report.rowCount })
       : t('import.read', { format: 'XLSX', rows: report.rowCount }),
   );
-  out(`${t('import.count.created', { count: report.created.length })}, ${t('import.count.changed', { count: report.changed.length })}, ${t('import.count.unchanged', { count: report.unchanged.length })}, ${t('import.count.conflicts', { count: report.conflicts.length })}, ${t('import.count.problems', { count: report.problems.length, rows: new Set(report.problems.map((p) => p.row)).size })}.`);
-  if (report.ignoredColumns.length > 0) out(t('import.ignored', { columns: report.ignoredColumns.join(', ') }));
-  for (const p of report.problems) out(problemText(t, p));
-  for (const c of report.conflicts) out(`Rad ${c.row}: ${c.ref}: ${t('import.conflictText', { file: c.fileVersion, current: c.currentVersion })}`);
-  for (const c of report.changed) for (const d of c.diffs) out(`Rad ${c.row}: ${c.ref} «${d.column}»: «${d.before}» → «${d.after}»`);
-  for (const c of report.created) out(`Rad ${c.row}: ${c.fileRef === '' ? t('import.newRef') : t('import.newRefFrom', { ref: c.fileRef })}: ${c.name}`);
+  printImportReport(
+    asImportReport(report, {
+      problem: (p) => t(`import.problem.${p.code}` as MessageKey, p.values),
+      conflict: (c) => `${c.ref}: ${t('import.conflictText', { file: c.fileVersion, current: c.currentVersion })}`,
+      newRef: (fileRef) => (fileRef === '' ? t('import.newRef') : t('import.newRefFrom', { ref: fileRef })),
+      ignored: (columns) => t('import.ignored', { columns }),
+    }),
+    out,
+  );
 }

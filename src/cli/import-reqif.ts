@@ -76,10 +76,14 @@ export async function runModelImport(
   return 0;
 }
 
+/** Every importer's dry-run report, printed the same way: counts, problems where they are, notes, what would be created and changed. */
 export function printImportReport(report: ImportReport, out: (line: string) => void): void {
   out(`${report.fileName}: ${report.created.length} nye, ${report.changed.length} endret, ${report.unchanged.length} uendret, ${report.problems.length} problemer.`);
-  for (const p of report.problems) out(`Problem${p.at ? ` (${p.at})` : p.row ? ` (rad ${p.row}${p.column ? `, kolonne «${p.column}»` : ''})` : ''}: ${p.message}`);
+  for (const p of report.problems) {
+    if (p.row !== undefined) out(`${p.column ? `Rad ${p.row}, kolonne «${p.column}»` : `Rad ${p.row}`}: ${p.message}`);
+    else out(`Problem${p.at ? ` (${p.at})` : ''}: ${p.message}`);
+  }
   for (const n of report.notes) out(`Merk: ${n}`);
-  for (const c of report.created) out(`Ny: ${c.label}${c.ref.startsWith('AKS-') ? ` (${c.ref})` : ''}`);
-  for (const c of report.changed) for (const f of c.fields) out(`${c.ref} «${f.field}»: «${f.before}» → «${f.after}»`);
+  for (const c of report.changed) for (const f of c.fields) out(`${c.row !== undefined ? `Rad ${c.row}: ` : ''}${c.ref} «${f.field}»: «${f.before}» → «${f.after}»`);
+  for (const c of report.created) out(c.row !== undefined ? `Rad ${c.row}: ${c.ref}: ${c.label}` : `Ny: ${c.label}${c.ref.startsWith('AKS-') ? ` (${c.ref})` : ''}`);
 }
