@@ -27,8 +27,8 @@ export interface CopyReport {
   baselines: number;
 }
 
-/** Derived data the target's own triggers rebuild as rows arrive (the search index). */
-const derived = (table: string) => table === 'element_search' || table.startsWith('element_search_');
+/** Derived data the target's own triggers rebuild as rows arrive (the search index, the review tallies). */
+const derived = (table: string) => table === 'element_search' || table.startsWith('element_search_') || table === 'review_tally';
 const bookkeeping = (table: string) => table.startsWith('kysely_') || table.startsWith('sqlite_');
 
 /**

@@ -47,6 +47,7 @@ import type {
   ReviewRoundServiceTable,
   ReviewRoundTable,
   ReviewStanceTable,
+  ReviewTallyTable,
 } from './tables/review.ts';
 
 /** The database as Kysely sees it. */
@@ -91,6 +92,7 @@ export interface Database {
   review_round_service: ReviewRoundServiceTable;
   municipality_review: MunicipalityReviewTable;
   review_stance: ReviewStanceTable;
+  review_tally: ReviewTallyTable;
   intention_declaration: IntentionDeclarationTable;
   requirement_chapter: RequirementChapterTable;
   requirement_type: RequirementTypeTable;

@@ -55,6 +55,14 @@ export interface ReviewStanceTable {
   comment: string;
 }
 
+/** Per frozen service and stance: the submitted reviews' count and population (kept by triggers, migration 0025). */
+export interface ReviewTallyTable {
+  round_service_id: number;
+  stance: string;
+  n: number;
+  p: number;
+}
+
 export interface IntentionDeclarationTable {
   municipality_number: string;
   status: string;

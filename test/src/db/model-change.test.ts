@@ -9,6 +9,8 @@ const untracked = [
   'user_session', 'login_throttle', 'invite', 'audit_event', 'consultation_visit', 'api_token', 'model_change', 'import_file',
   // A baseline's compact rows arrive only with the baseline's own row (tracked), in its transaction, and never change.
   'baseline_element',
+  // The review tallies are written only by triggers on review_stance, municipality_review and municipality, which are tracked.
+  'review_tally',
 ];
 
 let db: Db;

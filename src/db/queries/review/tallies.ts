@@ -18,32 +18,25 @@ export interface Reviewers {
 const columns = (stance: Stance) => stance.replace(/-/g, '_');
 
 /**
- * The stances of the round's submitted reviews per frozen service, counted and weighted by
- * population with GROUP BY in the database (the same figures as `stanceTallies` in `model/`,
- * which counts in memory): one row per service, with a count and a population per stance.
+ * The stances of the round's submitted reviews per frozen service, from the tallies the database
+ * keeps (`review_tally`, migration 0025: the same figures as `stanceTallies` in `model/`, which
+ * counts in memory): one row per service, with a count and a population per stance. Its cost
+ * grows with the round's services, not with the stances of every municipality.
  */
 function aggregated(db: Executor, roundId: number, only?: { offset: number; limit: number }) {
-  // First per service and stance (a plain GROUP BY over the stances), then one row per service.
-  let perStance = db
-    .selectFrom('review_stance as s')
-    .innerJoin('municipality_review as r', 'r.id', 's.review_id')
-    .innerJoin('municipality as m', 'm.number', 'r.municipality_number')
-    .where('r.round_id', '=', roundId)
-    .where('r.status', '=', 'submitted')
-    .groupBy(['s.round_service_id', 's.stance'])
-    .select((eb) => ['s.round_service_id', 's.stance', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('m.population').as('p')]);
-  // In the list's order a page needs only its own services' stances counted.
-  if (only) perStance = perStance.where('s.round_service_id', 'in', db.selectFrom('review_round_service').select('id').where('round_id', '=', roundId).orderBy('position').orderBy('id').limit(only.limit).offset(only.offset));
-  return db
-    .selectFrom(perStance.as('g'))
-    .groupBy('g.round_service_id')
-    .select((eb) => [
-      'g.round_service_id',
-      ...stances.flatMap((stance) => [
-        eb.fn.sum<number>(eb.case().when('g.stance', '=', stance).then(eb.ref('g.n')).else(0).end()).as(`n_${columns(stance)}`),
-        eb.fn.sum<number>(eb.case().when('g.stance', '=', stance).then(eb.ref('g.p')).else(0).end()).as(`p_${columns(stance)}`),
-      ]),
-    ]);
+  let tallies = db
+    .selectFrom('review_tally as g')
+    .innerJoin('review_round_service as rs', 'rs.id', 'g.round_service_id')
+    .where('rs.round_id', '=', roundId);
+  // In the list's order a page needs only its own services' tallies.
+  if (only) tallies = tallies.where('g.round_service_id', 'in', db.selectFrom('review_round_service').select('id').where('round_id', '=', roundId).orderBy('position').orderBy('id').limit(only.limit).offset(only.offset));
+  return tallies.groupBy('g.round_service_id').select((eb) => [
+    'g.round_service_id',
+    ...stances.flatMap((stance) => [
+      eb.fn.sum<number>(eb.case().when('g.stance', '=', stance).then(eb.ref('g.n')).else(0).end()).as(`n_${columns(stance)}`),
+      eb.fn.sum<number>(eb.case().when('g.stance', '=', stance).then(eb.ref('g.p')).else(0).end()).as(`p_${columns(stance)}`),
+    ]),
+  ]);
 }
 
 function frozen(r: ReviewRoundServiceRow): FrozenService {
