@@ -20,12 +20,12 @@ export type BulkChange =
 
 /** The bulk form's own fields (beside the list's filter, which says which requirements "all filtered" are). */
 const bulkFields = {
-  action: z.enum(bulkActions, { error: 'Velg hva som skal endres.' }),
+  action: z.enum(bulkActions, { error: 'requirementList.bulk.error.action' }),
   newStatus: z
-    .union([z.literal(''), z.enum(requirementStatuses)], { error: `Status må være en av ${requirementStatuses.join(', ')}.` })
+    .union([z.literal(''), z.enum(requirementStatuses)], { error: 'requirementList.bulk.error.status' })
     .optional(),
   newChapter: z
-    .union([z.literal(''), z.literal('none'), z.string().regex(/^[1-9]\d{0,9}$/)], { error: 'Velg et kapittel fra listen.' })
+    .union([z.literal(''), z.literal('none'), z.string().regex(/^[1-9]\d{0,9}$/)], 'requirementList.bulk.error.chapter')
     .optional(),
   linkElement: elementRefFilter,
 };
@@ -34,23 +34,23 @@ function changeOf(fields: { action: BulkAction; newStatus?: string | undefined; 
   switch (fields.action) {
     case 'status':
       if (!fields.newStatus) {
-        ctx.addIssue({ code: 'custom', path: ['newStatus'], message: 'Velg den nye statusen.' });
+        ctx.addIssue({ code: 'custom', path: ['newStatus'], message: 'requirementList.bulk.error.newStatus' });
         return z.NEVER;
       }
       return { action: 'status', status: fields.newStatus as RequirementStatus };
     case 'chapter':
       if (!fields.newChapter) {
-        ctx.addIssue({ code: 'custom', path: ['newChapter'], message: 'Velg kapitlet kravene skal flyttes til.' });
+        ctx.addIssue({ code: 'custom', path: ['newChapter'], message: 'requirementList.bulk.error.newChapter' });
         return z.NEVER;
       }
       return { action: 'chapter', chapterId: fields.newChapter === 'none' ? null : Number(fields.newChapter) };
     case 'link':
       if (!fields.linkElement) {
-        ctx.addIssue({ code: 'custom', path: ['linkElement'], message: 'Skriv elementet som type:nøkkel, f.eks. informationService:multidose.' });
+        ctx.addIssue({ code: 'custom', path: ['linkElement'], message: 'requirementList.bulk.error.element' });
         return z.NEVER;
       }
       if (fields.linkElement.kind === 'requirement') {
-        ctx.addIssue({ code: 'custom', path: ['linkElement'], message: 'Krav knyttes til andre krav fra kravets egen side, ikke i en masseendring.' });
+        ctx.addIssue({ code: 'custom', path: ['linkElement'], message: 'requirementList.bulk.error.requirementLink' });
         return z.NEVER;
       }
       return { action: 'link', element: fields.linkElement };
@@ -61,18 +61,18 @@ const selectedIds = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-  .pipe(z.array(z.string().regex(/^[1-9]\d{0,9}$/, 'Et valgt krav er ugyldig.').transform(Number)).max(10_000, 'For mange valgte krav.'));
+  .pipe(z.array(z.string().regex(/^[1-9]\d{0,9}$/, 'requirementList.bulk.error.selectedInvalid').transform(Number)).max(10_000, 'requirementList.bulk.error.tooMany'));
 
 /** The preview's query: the bulk fields, which requirements (`scope`), and the ones ticked (`selected`). */
 export const bulkPreviewInputSchema = z
   .object({
     ...bulkFields,
-    scope: z.enum(['selected', 'filtered'], { error: 'Velg hvilke krav som skal endres.' }).default('selected'),
+    scope: z.enum(['selected', 'filtered'], { error: 'requirementList.bulk.error.scope' }).default('selected'),
     selected: selectedIds,
   })
   .transform((v, ctx) => {
     const change = changeOf(v, ctx);
-    if (v.scope === 'selected' && v.selected.length === 0) ctx.addIssue({ code: 'custom', path: ['selected'], message: 'Velg minst ett krav, eller velg alle som passer filteret.' });
+    if (v.scope === 'selected' && v.selected.length === 0) ctx.addIssue({ code: 'custom', path: ['selected'], message: 'requirementList.bulk.error.selectOne' });
     return { change, scope: v.scope, selected: [...new Set(v.selected)] };
   });
 export type BulkPreviewInput = z.infer<typeof bulkPreviewInputSchema>;
@@ -80,8 +80,8 @@ export const bulkFieldNames = ['action', 'newStatus', 'newChapter', 'linkElement
 
 /** Every requirement the preview showed, with the version it showed: "id.version,id.version". */
 export const pinnedSchema = z
-  .string({ error: 'Forhåndsvisningen mangler. Forhåndsvis endringen på nytt.' })
-  .regex(/^\d{1,10}\.\d{1,10}(?:,\d{1,10}\.\d{1,10})*$/, 'Forhåndsvisningen mangler. Forhåndsvis endringen på nytt.')
+  .string({ error: 'requirementList.bulk.error.preview' })
+  .regex(/^\d{1,10}\.\d{1,10}(?:,\d{1,10}\.\d{1,10})*$/, 'requirementList.bulk.error.preview')
   .max(500_000)
   .transform((s) =>
     s.split(',').map((pair) => {

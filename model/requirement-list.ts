@@ -15,12 +15,12 @@ export type RequirementSortKey = (typeof requirementSortKeys)[number];
 
 /** A chapter filter: a chapter's id (with the sections below it), or `none` for requirements in no chapter. */
 const chapterFilter = z
-  .union([z.literal(''), z.literal('none'), z.string().regex(/^[1-9]\d{0,9}$/)], { error: 'Kapittel må være et kapittelnummer eller none.' })
+  .union([z.literal(''), z.literal('none'), z.string().regex(/^[1-9]\d{0,9}$/)], { error: 'requirementList.query.error.chapter' })
   .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : v === 'none' ? ('none' as const) : Number(v)));
 
 const typeFilter = z
-  .union([z.literal(''), z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60)], { error: 'Type må være nøkkelen til en kravtype eller none.' })
+  .union([z.literal(''), z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60)], { error: 'requirementList.query.error.type' })
   .optional()
   .transform((v) => (v ? v : undefined));
 
@@ -40,7 +40,7 @@ export const elementRefFilter = z
     const k = elementKindSchema.safeParse(kind);
     const kk = elementKeySchema.safeParse(key);
     if (!k.success || !kk.success || rest.length > 0) {
-      ctx.addIssue({ code: 'custom', message: 'Elementet skrives som type:nøkkel, f.eks. informationService:multidose.' });
+      ctx.addIssue({ code: 'custom', message: 'requirementList.query.error.element' });
       return z.NEVER;
     }
     return { kind: k.data as ElementKind, key: kk.data };
@@ -63,7 +63,7 @@ export const requirementListQuerySchema = z.strictObject(
     /** Free text in the number, the title or the text. */
     q: z
       .string()
-      .max(200, 'Søketeksten kan være på høyst 200 tegn.')
+      .max(200, 'requirementList.query.error.search')
       .optional()
       .transform((v) => (v?.trim() ? v.trim().replace(/\s+/g, ' ') : undefined)),
     sort: z
@@ -71,7 +71,7 @@ export const requirementListQuerySchema = z.strictObject(
       .optional()
       .transform((v): RequirementSortKey => (v ? v : 'id')),
     dir: z
-      .union([z.literal(''), z.enum(['asc', 'desc'])], { error: 'Retning må være asc eller desc.' })
+      .union([z.literal(''), z.enum(['asc', 'desc'])], { error: 'requirementList.query.error.direction' })
       .optional()
       .transform((v): 'asc' | 'desc' => (v ? v : 'asc')),
     side: pageNumberSchema,

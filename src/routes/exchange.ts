@@ -12,6 +12,7 @@ import { notFound, respondError } from '../http/render.tsx';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { requirementSheetSources } from '../db/queries/requirement-sheet.ts';
 import type { AppDeps } from '../deps.ts';
+import { issueText } from '../../views/i18n/issues.ts';
 
 /** Files for other tools: the whole scope, so these are the routes that may read all of it. */
 export function exchangeRoutes({ db, now }: AppDeps): Hono {
@@ -51,7 +52,7 @@ export function exchangeRoutes({ db, now }: AppDeps): Hono {
       return { rows: requirementSheetSourcesOf(found.snapshot).map((r) => requirementSheetRow(r, c.var.i18n.logTime)), name: `akson-krav-grunnlinje-${grunnlinje}` };
     }
     const query = requirementListQuerySchema.safeParse(rest);
-    if (!query.success) return respondError(c, { status: 400, title: t('exchange.sheet.badRequest'), message: query.error.issues[0]?.message ?? '' });
+    if (!query.success) return respondError(c, { status: 400, title: t('exchange.sheet.badRequest'), message: query.error.issues[0] ? issueText(query.error.issues[0], c.var.i18n) : '' });
     const filter = filterOf(query.data);
     const filtered = requirementFilterKeys.some((k) => filter[k] !== undefined);
     let resolved: ResolvedRequirementFilter | undefined;

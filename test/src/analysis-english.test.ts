@@ -32,4 +32,14 @@ describe('analysis pages in English', () => {
     expect(bad.status).toBe(400);
     expect(textOf(await bad.text())).toContain('for must be personell or aktorer.');
   });
+
+  it('the traceability view and the bulk change: options and messages in English', async () => {
+    const trace = await ctx.app.request('/krav/sporbarhet', { headers: { ...architect, 'Accept-Language': 'en' } });
+    const html = await trace.text();
+    for (const english of ['>Should<', '>Not now<', '>Proposed<']) expect(html).toContain(english);
+    for (const bokmål of ['>Bør<', '>Ikke nå<', '>Foreslått<']) expect(html).not.toContain(bokmål);
+    const bulk = await ctx.app.request('/krav/masse?action=x', { headers: { ...architect, 'Accept-Language': 'en', 'HX-Request': 'true' } });
+    expect(bulk.status).toBe(422);
+    expect(textOf(await bulk.text())).toContain('Choose what to change.');
+  });
 });

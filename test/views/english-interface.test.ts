@@ -38,8 +38,6 @@ const stillBokmal: Record<string, string> = {
   '/informasjonstjenester/:key/koblinger': 'wscope: scope model pages',
   '/invitasjon/:token': 'wreview: review, administration and sign-in pages',
   '/kilde/:document': 'wscope: the document title (domain content over 120 characters) in <title>',
-  '/krav/masse': 'wviews: analysis, requirement and baseline pages',
-  '/krav/sporbarhet': 'wviews: analysis, requirement and baseline pages',
   '/login': 'wreview: review, administration and sign-in pages',
   '/matriser/aktorer': 'wviews: analysis, requirement and baseline pages',
   '/matriser/aktorer/dekning': 'wviews: analysis, requirement and baseline pages',

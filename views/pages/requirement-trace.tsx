@@ -3,8 +3,6 @@ import { elementHref, elementKinds } from '../../model/kinds.ts';
 import type { ModelIndex } from '../../model/lookup.ts';
 import { numberChapters, traceLinkKinds, type NumberedChapter, type TraceLinkKind } from '../../model/requirements.ts';
 import {
-  requirementPriorityLabel,
-  requirementStatusLabel,
   type Requirement,
   type ScopeElement,
   type ScopeModel,
@@ -267,10 +265,10 @@ export function ElementRequirementsSection(props: {
                     {r.ref} {r.name}
                   </a>{' '}
                   <span class="ds-tag" data-size="sm" data-color="neutral">
-                    {requirementPriorityLabel[r.priority]}
+                    {t(`requirementList.priority.${r.priority}`)}
                   </span>{' '}
                   <span class="ds-tag" data-size="sm" data-color="info">
-                    {requirementStatusLabel[r.status]}
+                    {t(`requirementList.status.${r.status}`)}
                   </span>{' '}
                   {canEdit ? (
                     <UnlinkButton action={`${action}/fjern`} version={element.version} fields={{ requirement: r.ref }} label={t('requirement.trace.section.removeRequirement', { ref: r.ref })} target={target} />

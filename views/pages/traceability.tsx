@@ -1,5 +1,5 @@
 import { numberChapters, traceHref, type RequirementChapter, type TraceQuery } from '../../model/requirements.ts';
-import { requirementPriorities, requirementPriorityLabel, requirementStatuses, requirementStatusLabel } from '../../model/schemas.ts';
+import { requirementPriorities, requirementStatuses } from '../../model/schemas.ts';
 import type { CoverageFigures, TracePage } from '../../src/db/queries/traceability.ts';
 import { Empty, PageHeader } from '../components/common.tsx';
 import { Pager } from '../components/pager.tsx';
@@ -141,7 +141,7 @@ export function TraceTable(props: TraceViewProps) {
                               {r.ref} {r.name}
                             </a>{' '}
                             <span class="muted">
-                              ({requirementPriorityLabel[r.priority]}, {requirementStatusLabel[r.status]})
+                              ({t(`requirementList.priority.${r.priority}`)}, {t(`requirementList.status.${r.status}`)})
                             </span>
                           </li>
                         ))}
@@ -206,7 +206,7 @@ export function TraceabilityPage(props: TraceViewProps) {
           name="prioritet"
           label={t('requirement.trace.priority')}
           all={t('requirement.trace.all')}
-          options={requirementPriorities.map((p) => ({ value: p, label: requirementPriorityLabel[p] }))}
+          options={requirementPriorities.map((p) => ({ value: p, label: t(`requirementList.priority.${p}`) }))}
           value={query.prioritet}
         />
         <FilterSelect
@@ -214,7 +214,7 @@ export function TraceabilityPage(props: TraceViewProps) {
           name="status"
           label={t('requirement.trace.status')}
           all={t('requirement.trace.all')}
-          options={requirementStatuses.map((s) => ({ value: s, label: requirementStatusLabel[s] }))}
+          options={requirementStatuses.map((s) => ({ value: s, label: t(`requirementList.status.${s}`) }))}
           value={query.status}
         />
         <FilterSelect id="sporing-trinn" name="trinn" label={t('requirement.trace.tier')} all={t('requirement.trace.all')} options={props.tiers.map((x) => ({ value: x.key, label: x.name }))} value={query.trinn} />
