@@ -188,7 +188,7 @@ export const roundViews = ['element', 'organisasjon', 'status'] as const;
 export type RoundView = (typeof roundViews)[number];
 
 const unknownParameter = {
-  error: (issue: z.core.$ZodRawIssue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined),
+  error: (issue: z.core.$ZodRawIssue) => (issue.code === 'unrecognized_keys' ? say('validation.unknownParameter') : undefined),
 };
 const pageNumber = z.preprocess(
   blank,

@@ -21,6 +21,7 @@ import {
 } from '../../model/consultation.ts';
 import { catalogues } from '../../views/i18n/catalogues.ts';
 import { i18nFor, type MessageKey } from '../../views/i18n/index.ts';
+import { issueText } from '../../views/i18n/issues.ts';
 
 /** A zod message as the route shows it: a catalogue key in bokmål (or English), with the issue's limit; other messages as they are. */
 function said(issue: { message: string; maximum?: unknown } | undefined, code: 'nb' | 'en' = 'nb'): string | undefined {
@@ -128,7 +129,9 @@ describe('the round page query', () => {
     expect(roundQuerySchema.parse({ vis: 'status', side: '3', punkt: '', nye: 'ja' })).toMatchObject({ vis: 'status', side: 3, punkt: undefined, nye: 'ja' });
     expect(roundQuerySchema.safeParse({ side: '0' }).success).toBe(false);
     expect(roundQuerySchema.safeParse({ vis: 'tid' }).success).toBe(false);
-    expect(roundQuerySchema.safeParse({ sort: 'x' }).error?.issues[0]?.message).toBe('Ukjent parameter: sort.');
+    const unknown = roundQuerySchema.safeParse({ sort: 'x' }).error?.issues[0];
+    expect(issueText(unknown!, i18nFor('nb'))).toBe('Ukjent parameter: sort.');
+    expect(issueText(unknown!, i18nFor('en'))).toBe('Unknown parameter: sort.');
   });
 });
 

@@ -99,6 +99,12 @@ describe('the consultation in English', () => {
     expect(textOf(await missing.text())).toContain('Some of the chosen elements no longer exist. Choose again.');
   });
 
+  it('names an unknown parameter of the round page in English', async () => {
+    const res = await ctx.app.request(`/horing/${round.id}?sort=x`, { headers: { ...member.headers, ...english } });
+    expect(res.status).toBe(400);
+    expect(textOf(await res.text())).toContain('Unknown parameter: sort.');
+  });
+
   it('says in English why a closed round takes no comment', async () => {
     const closed = await makeRound(ctx.db, { opensOn: '2026-10-01', closesOn: '2026-10-15' });
     const res = await ctx.app.request(`/horing/${closed.id}/kommentarer/ny?punkt=${closed.items[0]!.id}`, { headers: { ...member.headers, ...english } });
