@@ -162,6 +162,7 @@ const cases: Record<string, Case> = {
     nb: ['(E-helse, 2019, 0 linjer)', '(E-helse, 2019, 1 linje)', '(E-helse, 2019, 2 linjer)'],
     en: ['(E-helse, 2019, 0 lines)', '(E-helse, 2019, 1 line)', '(E-helse, 2019, 2 lines)'],
   },
+  'scope.overview.more': { nb: ['og 0 til', 'og 1 til', 'og 2 til'], en: ['and 0 more', 'and 1 more', 'and 2 more'] },
   'scope.region.population': {
     values: (n) => ({ count: n, population: '5' }),
     nb: ['0 kommuner med 5 innbyggere (2024).', '1 kommune med 5 innbyggere (2024).', '2 kommuner med 5 innbyggere (2024).'],

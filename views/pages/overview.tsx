@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/index.ts';
 
 export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: LoadedGaps }) {
   const { model } = overview;
+  const { t, tx, number, name } = useI18n();
   const tiers = [...model.elements.deliveryTier].sort(byPosition);
   const categories = [...model.elements.informationCategory].sort(byPosition);
   // The overview reads only the first few services of each cell; the counts come from SQL.
@@ -20,27 +21,27 @@ export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: Loa
   return (
     <>
       <PageHeader
-        title="Omfanget av Akson"
-        lead="Felles kommunal journal og helhetlig samhandling: hva som er med, hvordan det henger sammen, og hva som mangler."
+        title={t('scope.overview.title')}
+        lead={t('scope.overview.lead')}
       />
 
       <section aria-labelledby="tall">
         <h2 id="tall" class="ds-heading" data-size="md">
-          Omfanget i tall
+          {t('scope.overview.counts')}
         </h2>
         <ul class="count-grid">
           {elementKinds.map((kind) => (
             <li class="ds-card count-card" data-variant="tinted">
               <a class="ds-link" href={`/${kindInfo[kind].path}`}>
-                <span class="count-card__number">{overview.kindCounts.get(kind) ?? 0}</span>
-                <span class="count-card__label">{kindInfo[kind].plural}</span>
+                <span class="count-card__number">{number(overview.kindCounts.get(kind) ?? 0)}</span>
+                <span class="count-card__label">{t(`kinds.${kind}.plural`)}</span>
               </a>
             </li>
           ))}
           <li class="ds-card count-card" data-variant="tinted">
             <a class="ds-link" href="/kommuner">
-              <span class="count-card__number">{overview.municipalities}</span>
-              <span class="count-card__label">Kommuner</span>
+              <span class="count-card__number">{number(overview.municipalities)}</span>
+              <span class="count-card__label">{t('scope.overview.municipalities')}</span>
             </a>
           </li>
         </ul>
@@ -48,29 +49,28 @@ export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: Loa
 
       <section aria-labelledby="forste-leveranse">
         <h2 id="forste-leveranse" class="ds-heading" data-size="md">
-          Første leveranse per trinn og kategori <TentativeTag show={tiers.some((t) => t.tentative)} />
+          {t('scope.overview.firstDelivery')} <TentativeTag show={tiers.some((tier) => tier.tentative)} />
         </h2>
         <p class="ds-paragraph">
-          Informasjonstjenestene som bør være implementert i første leveranse i Akson, slik lysarket fordeler dem.
-          Lysarket er merket «TENTATIVT, ER UNDER ARBEID».
+          {tx('scope.overview.firstDeliveryText', { slide: (text) => <span lang="nb">{text}</span> })}
         </p>
         <BarList
-          bars={tiers.map((t) => ({
-            label: t.name,
-            value: overview.tierCounts.get(t.id) ?? 0,
-            href: `/leveransetrinn/${t.key}`,
+          bars={tiers.map((tier) => ({
+            label: name(tier),
+            value: overview.tierCounts.get(tier.id) ?? 0,
+            href: `/leveransetrinn/${tier.key}`,
           }))}
-          unit=" tjenester"
+          unit={t('scope.overview.unit')}
         />
-        <section class="table-scroll" tabindex={0} aria-label="Tabell: informasjonstjenester per informasjonskategori og leveransetrinn">
+        <section class="table-scroll" tabindex={0} aria-label={t('scope.overview.tableLabel')}>
           <table class="ds-table first-delivery" data-border>
-            <caption class="ds-sr-only">Informasjonstjenester per informasjonskategori og leveransetrinn</caption>
+            <caption class="ds-sr-only">{t('scope.overview.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Kategori</th>
-                {tiers.map((t) => (
+                <th scope="col">{t('scope.overview.category')}</th>
+                {tiers.map((tier) => (
                   <th scope="col">
-                    <ElementLink element={t} />
+                    <ElementLink element={tier} />
                   </th>
                 ))}
               </tr>
@@ -89,7 +89,7 @@ export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: Loa
                         {total === 0 ? (
                           <span class="muted">
                             <span aria-hidden="true">–</span>
-                            <span class="ds-sr-only">{useI18n().t('common.empty')}</span>
+                            <span class="ds-sr-only">{t('common.empty')}</span>
                           </span>
                         ) : (
                           <ul class="cell-list">
@@ -101,7 +101,7 @@ export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: Loa
                             {total > cell.length ? (
                               <li>
                                 <a class="ds-link" href={`/informasjonstjenester?tier=${tier.key}&category=${category.key}`}>
-                                  og {total - cell.length} til
+                                  {t('scope.overview.more', { count: total - cell.length })}
                                 </a>
                               </li>
                             ) : null}
@@ -119,7 +119,7 @@ export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: Loa
 
       <section aria-labelledby="hull">
         <h2 id="hull" class="ds-heading" data-size="md">
-          Hull i modellen ({gapTotal})
+          {t('scope.overview.gaps', { count: gapTotal })}
         </h2>
         <ul class="gap-summary">
           {sections.map((s) => (
@@ -128,14 +128,14 @@ export function OverviewPage({ overview, gaps }: { overview: Overview; gaps: Loa
                 {s.title}
               </a>{' '}
               <span class="ds-tag" data-size="sm" data-color={s.total === 0 ? 'success' : s.informational ? 'info' : 'warning'}>
-                {s.total}
+                {number(s.total)}
               </span>
             </li>
           ))}
         </ul>
         <p class="ds-paragraph">
           <a class="ds-link" href="/gapanalyse">
-            Se hele gapanalysen
+            {t('scope.overview.allGaps')}
           </a>
         </p>
       </section>
