@@ -149,11 +149,11 @@ export const requirementLinkInputSchema = z.object({
     .string({ error: 'Velg et element.' })
     .min(1, 'Velg et element.')
     .transform((v, ctx) => {
-      const [kind, key] = v.split(':');
+      const [kind, key] = v.trim().split(':');
       const k = elementKindSchema.safeParse(kind);
       const kk = elementKeySchema.safeParse(key);
       if (!k.success || !kk.success) {
-        ctx.addIssue({ code: 'custom', message: 'Velg et element fra listen.' });
+        ctx.addIssue({ code: 'custom', message: 'Skriv koden til et element (type:nøkkel, f.eks. informationService:multidose), eller velg blant forslagene.' });
         return z.NEVER;
       }
       return { kind: k.data as ElementKind, key: kk.data };

@@ -38,6 +38,7 @@ import { traceabilityRoutes } from './routes/traceability.tsx';
 import { baselineRoutes } from './routes/baselines.tsx';
 import { reviewRoutes, reviewSignedOutAnswers } from './routes/review/index.ts';
 import { scopeRoutes } from './routes/scope.tsx';
+import { linkTargetRoutes } from './routes/link-targets.tsx';
 import { searchRoutes } from './routes/search.tsx';
 import { localiseZodMessages } from './http/zod-messages.ts';
 
@@ -107,6 +108,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/', reviewRoutes(deps));
   app.route('/', consultationRoutes(deps));
   app.route('/', searchRoutes(deps));
+  app.route('/', linkTargetRoutes(deps));
   // Specific paths before the generic `/:kind/:key` patterns of the workspace and the pages.
   app.route('/', baselineRoutes(deps));
   app.route('/', requirementStructureRoutes(deps));

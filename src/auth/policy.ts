@@ -169,6 +169,7 @@ export const routePolicy: Record<string, Action> = {
   'POST /krav/kapitler/:id/flytt': 'requirements.edit',
   'GET /krav/typer': 'scope.read',
   'GET /krav/sporbarhet': 'scope.read',
+  'GET /koblingsmal': 'scope.read',
   'POST /krav/typer': 'requirements.edit',
   'POST /krav/typer/:key': 'requirements.edit',
   'POST /krav/:key/koblinger': 'requirements.edit',

@@ -140,7 +140,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     c.header('HX-Trigger', 'scopeChanged');
     const history = await historyFor(c, db, element.id);
-    return c.html(<ElementDetailPage element={element} model={model} index={index} services={services} excerpt={excerpt} canEdit notice="Endringene er lagret." history={history} trace={await loadTraceContext(db, { targets: true })} />);
+    return c.html(<ElementDetailPage element={element} model={model} index={index} services={services} excerpt={excerpt} canEdit notice="Endringene er lagret." history={history} trace={await loadTraceContext(db)} />);
   });
 
   app.post(`/${kindPathParam}/:key/slett`, async (c) => {

@@ -110,7 +110,7 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
     const { element, model, index, services } = found;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     const history = await historyFor(c, db, element.id);
-    const trace = await loadTraceContext(db, { targets: canEditRequirements(c) });
+    const trace = await loadTraceContext(db);
     const props = {
       element,
       model,

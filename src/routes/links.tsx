@@ -203,7 +203,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const excerpt = service.source ? await sourceLines(db, service.source) : null;
     c.header('HX-Trigger', 'linksChanged');
     const history = await historyFor(c, db, service.id);
-    return c.html(<ElementDetailPage element={service} model={model} index={index} excerpt={excerpt} canEdit notice="Koblingene er lagret." history={history} trace={await loadTraceContext(db, { targets: true })} />);
+    return c.html(<ElementDetailPage element={service} model={model} index={index} excerpt={excerpt} canEdit notice="Koblingene er lagret." history={history} trace={await loadTraceContext(db)} />);
   });
 
   app.post('/informasjonstjenester/flytt', async (c) => {

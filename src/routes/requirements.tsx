@@ -47,7 +47,7 @@ export function requirementRoutes({ db }: AppDeps): Hono {
     const requirement = index.byKey('requirement', key);
     if (!requirement) return notFound(c, `Det finnes ikke noe krav med nøkkelen «${key}».`);
     if (!isFragmentRequest(c) && status === 200) return c.redirect(`/krav/${key}#kravsporing`, 303);
-    const trace = await loadTraceContext(db, { targets: true });
+    const trace = await loadTraceContext(db);
     const section = <RequirementTraceSection requirement={requirement} model={model} index={index} trace={trace} canEdit {...messages} />;
     return respond(c, { title: `Sporbarhet for ${requirement.ref}`, body: section, fragment: section, status });
   };
@@ -58,7 +58,7 @@ export function requirementRoutes({ db }: AppDeps): Hono {
     const element = index.byKey(kind, key);
     if (!element) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
     if (!isFragmentRequest(c) && status === 200) return c.redirect(`${elementHref(kind, key)}#krav`, 303);
-    const trace = await loadTraceContext(db, { targets: true });
+    const trace = await loadTraceContext(db);
     const section = <ElementRequirementsSection element={element} model={model} index={index} trace={trace} canEdit {...messages} />;
     return respond(c, { title: `Krav for ${element.name}`, body: section, fragment: section, status });
   };

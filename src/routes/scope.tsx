@@ -302,23 +302,22 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     });
   });
 
-  app.get(`/${kindPathParam}/:key`, async (c) => {
+  app.get(`/${kindPathParam}/:key`, validParams('query', z.object({ side: pageNumberSchema })), async (c) => {
     const kind = kindByPath.get(c.req.param('kindPath') ?? '');
     if (!kind) return notFound(c, c.var.i18n.t('scope.page.missing'));
     const key = c.req.param('key');
     // Which page of the element's services (a tier or an actor can have thousands); past the last answers 404.
-    const side = pageNumberSchema.safeParse(c.req.query('side'));
-    if (!side.success) return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: side.error.issues[0]?.message ?? 'Ugyldig sidetall.' });
-    const found = elementKeySchema.safeParse(key).success ? await loadNeighbourhood(db, kind, key, side.data) : undefined;
+    const page = c.req.valid('query').side;
+    const found = elementKeySchema.safeParse(key).success ? await loadNeighbourhood(db, kind, key, page) : undefined;
     if (!found) {
       return notFound(c, c.var.i18n.t('scope.element.missing', { kind, key }));
     }
     const { element, model, index, services } = found;
     const pages = services ? pageCount(services.total, services.pageSize) : 1;
-    if (side.data > pages) return notFound(c, c.var.i18n.t('scope.list.pastEnd', { pages, page: side.data }));
+    if (page > pages) return notFound(c, c.var.i18n.t('scope.list.pastEnd', { pages, page }));
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     const history = await historyFor(c, db, element.id);
-    const trace = await loadTraceContext(db, { targets: canEditRequirements(c) });
+    const trace = await loadTraceContext(db);
     const props = { element, model, index, excerpt, canEdit: canEditScope(c), canLink: canEditRequirements(c), history, trace, services };
     return respond(c, { title: c.var.i18n.name(element), body: <ElementDetailPage {...props} />, fragment: <ElementDetailPage {...props} focus /> });
   });

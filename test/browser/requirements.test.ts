@@ -61,7 +61,10 @@ describe.skipIf(!browserAvailable)('requirements, traceability and baselines in 
 
     // Linked to Multidose from the requirement's page.
     await page.getByLabel('Koblingstype').selectOption('governs');
-    await page.locator('#kravsporing-mal').selectOption('informationService:multidose');
+    // The field suggests matches as one types (a bounded list fetched by htmx), and takes the chosen code.
+    await page.locator('#kravsporing-mal').pressSequentially('Multid');
+    await expect.poll(() => page.locator('#kravsporing-mal-valg option[value="informationService:multidose"]').count()).toBe(1);
+    await page.locator('#kravsporing-mal').fill('informationService:multidose');
     await page.getByRole('button', { name: 'Koble' }).click();
     await expect.poll(() => page.locator('#kravsporing-melding').textContent()).toBe('Koblingen er lagret.');
     await expect.poll(() => page.locator('#kravsporing-gjelder').textContent()).toContain('Multidose');

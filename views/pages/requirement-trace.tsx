@@ -9,6 +9,7 @@ import {
 } from '../../model/schemas.ts';
 import type { TraceContext } from '../../src/db/queries/requirement-trace.ts';
 import { ElementLink, Empty } from '../components/common.tsx';
+import { TargetPicker } from '../components/target-picker.tsx';
 import { useI18n } from '../i18n/index.ts';
 
 /*
@@ -180,36 +181,16 @@ export function RequirementTraceSection(props: {
               ))}
             </select>
           </div>
-          <div class="ds-field">
-            <label class="ds-label" for="kravsporing-mal">
-              {t('requirement.trace.section.element')}
-            </label>
-            <select
-              class="ds-input"
-              id="kravsporing-mal"
-              name="target"
-              aria-invalid={errors.target ? 'true' : undefined}
-              aria-describedby={errors.target ? 'kravsporing-mal-feil' : undefined}
-            >
-              <option value="">{t('requirement.trace.section.choose')}</option>
-              {elementKinds.map((kind) => (
-                <optgroup label={t(`kinds.${kind}.plural`)}>
-                  {(trace.targets ?? []).map((e) =>
-                    e.kind !== kind || e.id === requirement.id ? null : (
-                      <option value={`${kind}:${e.key}`} selected={values.target === `${kind}:${e.key}`}>
-                        {e.ref ? `${e.ref} ${e.name}` : e.name}
-                      </option>
-                    ),
-                  )}
-                </optgroup>
-              ))}
-            </select>
-            {errors.target ? (
-              <p class="ds-validation-message" data-field="validation" id="kravsporing-mal-feil">
-                {errors.target}
-              </p>
-            ) : null}
-          </div>
+          <TargetPicker
+            id="kravsporing-mal"
+            name="target"
+            scope="element"
+            label={t('requirement.trace.section.element')}
+            hint={t('links.picker.elementHint')}
+            value={values.target ?? ''}
+            error={errors.target}
+            back={`/krav/${requirement.key}#kravsporing`}
+          />
           <button class="ds-button" data-variant="secondary" type="submit">
             {t('requirement.trace.section.link')}
           </button>
@@ -282,33 +263,16 @@ export function ElementRequirementsSection(props: {
       {canEdit ? (
         <form class="link-form" method="post" action={action} hx-post={action} hx-target={target} hx-swap="outerHTML" novalidate>
           <input type="hidden" name="version" value={String(element.version)} />
-          <div class="ds-field">
-            <label class="ds-label" for="krav-nummer">
-              {t('requirement.trace.section.linkTo', { name: element.name })}
-            </label>
-            <div data-field="description" id="krav-nummer-hjelp">
-              {t('requirement.trace.section.refHint')}
-            </div>
-            <input
-              class="ds-input"
-              id="krav-nummer"
-              type="text"
-              name="requirement"
-              list="krav-nummer-valg"
-              autocomplete="off"
-              value={props.values?.requirement ?? ''}
-              aria-invalid={errors.requirement ? 'true' : undefined}
-              aria-describedby={errors.requirement ? 'krav-nummer-hjelp krav-nummer-feil' : 'krav-nummer-hjelp'}
-            />
-            <datalist id="krav-nummer-valg">
-              {(trace.targets ?? []).map((r) => (r.ref ? <option value={r.ref}>{r.name}</option> : null))}
-            </datalist>
-            {errors.requirement ? (
-              <p class="ds-validation-message" data-field="validation" id="krav-nummer-feil">
-                {errors.requirement}
-              </p>
-            ) : null}
-          </div>
+          <TargetPicker
+            id="krav-nummer"
+            name="requirement"
+            scope="krav"
+            label={t('requirement.trace.section.linkTo', { name: element.name })}
+            hint={t('requirement.trace.section.refHint')}
+            value={props.values?.requirement ?? ''}
+            error={errors.requirement}
+            back={`${elementHref(element.kind, element.key)}#krav`}
+          />
           <button class="ds-button" data-variant="secondary" type="submit">
             {t('requirement.trace.section.linkRequirement')}
           </button>
