@@ -42,4 +42,11 @@ describe('analysis pages in English', () => {
     expect(bulk.status).toBe(422);
     expect(textOf(await bulk.text())).toContain('Choose what to change.');
   });
+
+  it('the roadmap: headings, kinds and dates in English', async () => {
+    const text = await page('/veikart');
+    for (const english of ['Roadmap', 'From / date', 'Milestone', 'Decision point 1 (shared record solution)', 'Phase']) expect(text).toContain(english);
+    expect(text).toMatch(/\d{1,2} [A-Z][a-z]+ 20\d\d/);
+    for (const bokmål of ['Veikart', 'Milepæl', 'Beslutningspunkt', 'Fra / dato']) expect(text).not.toContain(bokmål);
+  });
 });

@@ -45,7 +45,6 @@ const stillBokmal: Record<string, string> = {
   '/matriser/personellgrupper/dekning': 'wviews: analysis, requirement and baseline pages',
   '/nytt-passord/:token': 'wreview: review, administration and sign-in pages',
   '/portefolje': 'wviews: analysis, requirement and baseline pages',
-  '/veikart': 'wviews: analysis, requirement and baseline pages',
 };
 
 const sampleParams: Record<string, string> = {

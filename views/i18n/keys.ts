@@ -28,5 +28,6 @@ export type MessageKey =
   | Area<'errors', typeof import('./nb/errors.json')>
   | Area<'gaps', typeof import('./nb/gaps.json')>
   | Area<'auth', typeof import('./nb/auth.json')>
+  | Area<'roadmap', typeof import('./nb/roadmap.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

@@ -1,6 +1,8 @@
 import { byPosition, type ModelIndex } from '../../model/lookup.ts';
-import { decisionTrackLabel, type DecisionPoint, type Milestone, type ScopeModel } from '../../model/schemas.ts';
+import { type DecisionPoint, type Milestone, type ScopeModel } from '../../model/schemas.ts';
 import { ElementLink, PageHeader, SourceLink, TentativeTag } from '../components/common.tsx';
+import { DateText } from '../components/dates.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 /** The roadmap as a table: each phase, then the milestones and decision points that fall in it. */
 export function RoadmapPage({ model, index }: { model: ScopeModel; index: ModelIndex }) {
@@ -9,14 +11,17 @@ export function RoadmapPage({ model, index }: { model: ScopeModel; index: ModelI
     (a, b) => a.startsOn.localeCompare(b.startsOn) || byPosition(a, b),
   );
   const unphased = items.filter((i) => index.get('roadmapPhase', i.phaseId) === undefined);
+  const { t } = useI18n();
 
   const ItemRow = ({ item }: { item: Milestone | DecisionPoint }) => (
     <tr>
-      <td>{item.kind === 'milestone' ? 'Milepæl' : `Beslutningspunkt ${item.number} (${decisionTrackLabel[item.track].toLowerCase()})`}</td>
+      <td>{item.kind === 'milestone' ? t('roadmap.milestone') : t('roadmap.decisionPoint', { number: item.number, track: t(`domain.decisionTrack.${item.track}`).toLowerCase() })}</td>
       <td>
         <ElementLink element={item} /> <TentativeTag show={item.tentative} />
       </td>
-      <td>{item.startsOn}</td>
+      <td>
+        <DateText date={item.startsOn} />
+      </td>
       <td>–</td>
       <td>
         <SourceLink source={item.source} />
@@ -27,31 +32,35 @@ export function RoadmapPage({ model, index }: { model: ScopeModel; index: ModelI
   return (
     <>
       <PageHeader
-        title="Veikart"
-        lead="Fasene, milepælene og beslutningspunktene fra forprosjektet i 2019 til ambisjonen for 2030. Datoer merket tentativt er lest ut av en tidslinje som bare viser årstall."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Veikart' }]}
+        title={t('roadmap.title')}
+        lead={t('roadmap.lead')}
+        crumbs={[{ href: '/', label: t('layout.nav.overview') }, { label: t('roadmap.title') }]}
       />
-      <section class="table-scroll" tabindex={0} aria-label="Veikart">
+      <section class="table-scroll" tabindex={0} aria-label={t('roadmap.title')}>
         <table class="ds-table roadmap" data-border>
-          <caption class="ds-sr-only">Faser, milepæler og beslutningspunkter</caption>
+          <caption class="ds-sr-only">{t('roadmap.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Navn</th>
-              <th scope="col">Fra / dato</th>
-              <th scope="col">Til</th>
-              <th scope="col">Kilde</th>
+              <th scope="col">{t('roadmap.column.kind')}</th>
+              <th scope="col">{t('roadmap.column.name')}</th>
+              <th scope="col">{t('roadmap.column.from')}</th>
+              <th scope="col">{t('roadmap.column.to')}</th>
+              <th scope="col">{t('roadmap.column.source')}</th>
             </tr>
           </thead>
           {phases.map((phase) => (
             <tbody>
               <tr class="roadmap__phase">
-                <th scope="rowgroup">Fase</th>
+                <th scope="rowgroup">{t('roadmap.phase')}</th>
                 <th scope="row">
                   <ElementLink element={phase} /> <TentativeTag show={phase.tentative} />
                 </th>
-                <td>{phase.startsOn}</td>
-                <td>{phase.endsOn ?? '–'}</td>
+                <td>
+                  <DateText date={phase.startsOn} />
+                </td>
+                <td>
+                  <DateText date={phase.endsOn} />
+                </td>
                 <td>
                   <SourceLink source={phase.source} />
                 </td>
@@ -67,7 +76,7 @@ export function RoadmapPage({ model, index }: { model: ScopeModel; index: ModelI
             <tbody>
               <tr class="roadmap__phase">
                 <th scope="rowgroup" colspan={5}>
-                  Uten fase
+                  {t('roadmap.noPhase')}
                 </th>
               </tr>
               {unphased.map((item) => (
