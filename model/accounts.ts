@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { say } from './messages.ts';
 import { textRule } from './text.ts';
 
 /** Each user has exactly one role; what a role may do is decided in `src/auth/policy.ts`. */
 export const roles = ['administrator', 'architect', 'municipality', 'organisation', 'reader'] as const;
-export const roleSchema = z.enum(roles, { error: 'Velg en av rollene i listen.' });
+export const roleSchema = z.enum(roles, { error: say('auth.error.role') });
 export type Role = z.infer<typeof roleSchema>;
 
 export const roleLabel: Record<Role, string> = {
@@ -15,7 +16,7 @@ export const roleLabel: Record<Role, string> = {
 };
 
 export const organisationKinds = ['profesjonsforening', 'pasientforening', 'interesseorganisasjon', 'KS', 'annet'] as const;
-export const organisationKindSchema = z.enum(organisationKinds, { error: 'Velg en av organisasjonstypene i listen.' });
+export const organisationKindSchema = z.enum(organisationKinds, { error: say('auth.error.kind') });
 export type OrganisationKind = z.infer<typeof organisationKindSchema>;
 
 export const organisationKindLabel: Record<OrganisationKind, string> = {
@@ -28,29 +29,29 @@ export const organisationKindLabel: Record<OrganisationKind, string> = {
 
 /** E-mail addresses are stored in lower case, so that sign-in does not depend on capitals. */
 export const emailSchema = z
-  .string({ error: 'Skriv e-postadressen.' })
+  .string({ error: say('auth.error.emailMissing') })
   .trim()
   .toLowerCase()
-  .min(1, 'Skriv e-postadressen.')
-  .max(254, 'E-postadressen kan ha høyst 254 tegn.')
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.');
+  .min(1, say('auth.error.emailMissing'))
+  .max(254, say('auth.error.emailLong'))
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, say('auth.error.emailInvalid'));
 
 export const passwordMinLength = 12;
 export const passwordSchema = z
-  .string({ error: 'Skriv et passord.' })
-  .min(passwordMinLength, `Passordet må ha minst ${passwordMinLength} tegn.`)
-  .max(200, 'Passordet kan ha høyst 200 tegn.');
+  .string({ error: say('auth.error.passwordNew') })
+  .min(passwordMinLength, say('auth.error.passwordShort'))
+  .max(200, say('auth.error.passwordLong'));
 
-export const personNameSchema = textRule('one-line', 'Navnet', z.string({ error: 'Skriv navnet.' }).trim().min(1, 'Skriv navnet.').max(200, 'Navnet kan ha høyst 200 tegn.'));
+export const personNameSchema = textRule('one-line', 'Navnet', z.string({ error: say('auth.error.nameMissing') }).trim().min(1, say('auth.error.nameMissing')).max(200, say('auth.error.nameLong')));
 
-export const municipalityNumberSchema = z.string().regex(/^\d{4}$/, 'Kommunenummeret har fire sifre, for eksempel 0301.');
+export const municipalityNumberSchema = z.string().regex(/^\d{4}$/, say('auth.error.municipalityNumber'));
 
 /** Form values: an empty field means "not given". */
 const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalMunicipality = z.preprocess(blankAsUndefined, municipalityNumberSchema.optional());
 const optionalOrganisationId = z.preprocess(
   blankAsUndefined,
-  z.coerce.number({ error: 'Velg en organisasjon i listen.' }).int('Velg en organisasjon i listen.').positive('Velg en organisasjon i listen.').optional(),
+  z.coerce.number({ error: say('auth.error.organisation') }).int(say('auth.error.organisation')).positive(say('auth.error.organisation')).optional(),
 );
 
 /** A role with what it is bound to: a municipality user to one municipality, an organisation user to one organisation. */
@@ -79,18 +80,18 @@ function toBinding<T extends { role: Role; municipality?: string | undefined; or
   ctx: z.RefinementCtx,
 ): Omit<T, 'municipality' | 'organisation'> & UserBinding {
   const { municipality, organisation, ...rest } = value;
-  const role = roleLabel[value.role];
+  const params = { role: value.role };
   if (value.role === 'municipality' && !municipality) {
-    ctx.addIssue({ code: 'custom', path: ['municipality'], message: 'En kommunebruker må høre til en kommune. Velg kommunen i listen.' });
+    ctx.addIssue({ code: 'custom', path: ['municipality'], message: say('auth.error.municipalityNeeded') });
   }
   if (value.role !== 'municipality' && municipality) {
-    ctx.addIssue({ code: 'custom', path: ['municipality'], message: `Rollen ${role} hører ikke til en kommune. Velg «Ingen kommune», eller velg rollen Kommune.` });
+    ctx.addIssue({ code: 'custom', path: ['municipality'], message: say('auth.error.noMunicipality'), params });
   }
   if (value.role === 'organisation' && !organisation) {
-    ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'En organisasjonsbruker må høre til en organisasjon. Velg den i listen.' });
+    ctx.addIssue({ code: 'custom', path: ['organisation'], message: say('auth.error.organisationNeeded') });
   }
   if (value.role !== 'organisation' && organisation) {
-    ctx.addIssue({ code: 'custom', path: ['organisation'], message: `Rollen ${role} hører ikke til en organisasjon. Velg «Ingen organisasjon», eller velg rollen Organisasjon.` });
+    ctx.addIssue({ code: 'custom', path: ['organisation'], message: say('auth.error.noOrganisation'), params });
   }
   return {
     ...rest,
@@ -140,10 +141,10 @@ export type InviteInput = z.infer<typeof inviteInputSchema>;
 /** A new password, twice: accepting an invitation and choosing a new password share it. */
 const newPasswordShape = {
   password: passwordSchema,
-  passwordRepeat: z.string({ error: 'Gjenta passordet.' }),
+  passwordRepeat: z.string({ error: say('auth.error.repeatMissing') }),
 };
 const repeated = (v: { password: string; passwordRepeat: string }) => v.password === v.passwordRepeat;
-const notRepeated = { path: ['passwordRepeat'], message: 'Passordene er ikke like.' };
+const notRepeated = { path: ['passwordRepeat'], message: say('auth.error.notRepeated') };
 
 /** Accepting an invitation or the first-start setup link. */
 export const acceptInviteSchema = z.object({ name: personNameSchema, ...newPasswordShape }).refine(repeated, notRepeated);
@@ -156,15 +157,15 @@ export const acceptSetupSchema = z.object({ email: emailSchema, name: personName
 
 /** Sign-in only checks that both fields are there; whether they match is the server's answer. */
 export const loginInputSchema = z.object({
-  email: z.string({ error: 'Skriv e-postadressen.' }).trim().toLowerCase().min(1, 'Skriv e-postadressen.').max(254, 'E-postadressen kan ha høyst 254 tegn.'),
-  password: z.string({ error: 'Skriv passordet.' }).min(1, 'Skriv passordet.').max(200, 'Passordet kan ha høyst 200 tegn.'),
+  email: z.string({ error: say('auth.error.emailMissing') }).trim().toLowerCase().min(1, say('auth.error.emailMissing')).max(254, say('auth.error.emailLong')),
+  password: z.string({ error: say('auth.error.passwordMissing') }).min(1, say('auth.error.passwordMissing')).max(200, say('auth.error.passwordLong')),
 });
 export type LoginInput = z.infer<typeof loginInputSchema>;
 
 export const organisationInputSchema = z.object({
-  name: textRule('one-line', 'Navnet', z.string({ error: 'Skriv navnet på organisasjonen.' }).trim().min(1, 'Skriv navnet på organisasjonen.').max(200, 'Navnet kan ha høyst 200 tegn.')),
+  name: textRule('one-line', 'Navnet', z.string({ error: say('auth.error.organisationNameMissing') }).trim().min(1, say('auth.error.organisationNameMissing')).max(200, say('auth.error.nameLong'))),
   kind: organisationKindSchema,
-  contact: textRule('multi-line', 'Kontaktinformasjonen', z.string().trim().max(500, 'Kontaktinformasjonen kan ha høyst 500 tegn.')).default(''),
+  contact: textRule('multi-line', 'Kontaktinformasjonen', z.string().trim().max(500, say('auth.error.contactLong'))).default(''),
 });
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;
 

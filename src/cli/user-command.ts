@@ -8,6 +8,11 @@ import { createUser } from '../auth/users.ts';
 import type { Config } from '../config.ts';
 import { credentialsByEmail, listOrganisations } from '../db/queries/accounts.ts';
 import type { Db } from '../db/index.ts';
+import { i18nFor } from '../../views/i18n/index.ts';
+import { issueText } from '../../views/i18n/issues.ts';
+
+/** The command line speaks bokmål: the model's messages (catalogue keys) said in it. */
+const said = (issue: z.core.$ZodIssue) => issueText(issue, i18nFor('nb'));
 
 export const userUsage = `Bruk: npm run user -- add --email E --role R [--name NAVN] [--municipality NNNN | --organisation NAVN] [--password-stdin]
      npm run user -- reset-password E [--password-stdin]
@@ -43,12 +48,13 @@ const resetOptions = z.strictObject(
 async function passwordFromStdin(io: CommandIo): Promise<string | null> {
   const checked = passwordSchema.safeParse((await io.readStdin()).replace(/\r?\n$/, ''));
   if (checked.success) return checked.data;
-  io.err(checked.error.issues[0]?.message ?? 'Ugyldig passord.');
+  const first = checked.error.issues[0];
+  io.err(first ? said(first) : 'Ugyldig passord.');
   return null;
 }
 
 /** The zod messages for command-line options, each naming its option. */
-const optionProblems = (error: z.ZodError) => error.issues.map((i) => (i.path.length > 0 ? `--${String(i.path[0])}: ${i.message}` : i.message)).join('\n');
+const optionProblems = (error: z.ZodError) => error.issues.map((i) => (i.path.length > 0 ? `--${String(i.path[0])}: ${said(i)}` : said(i))).join('\n');
 
 /** `npm run user -- add …` or `reset-password …`: see `userUsage`. Returns the exit code. */
 export async function runUserCommand(argv: string[], io: CommandIo): Promise<number> {

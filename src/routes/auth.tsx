@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { acceptInviteSchema, acceptSetupSchema, landingPath, loginInputSchema, returnPathSchema } from '../../model/accounts.ts';
 import { AcceptInvitePage } from '../../views/pages/invite.tsx';
-import { LoginPage, type LoginPageProps } from '../../views/pages/login.tsx';
+import { LoginPage, throttledText, type LoginPageProps } from '../../views/pages/login.tsx';
 import { auditActor } from '../auth/context.ts';
 import { clearSessionCookie, readSessionToken, writeSessionCookie } from '../auth/cookie.ts';
 import { acceptInvite, invitePath } from '../auth/invites.ts';
 import { endSession } from '../auth/sessions.ts';
-import { signIn, waitInWords } from '../auth/signin.ts';
+import { signIn } from '../auth/signin.ts';
 import type { Invite } from '../../model/accounts.ts';
 import { inviteByToken, inviteUsable } from '../db/queries/invites.ts';
 import { activeAdministratorCount } from '../db/queries/accounts.ts';
@@ -22,11 +22,11 @@ export function authRoutes(deps: AppDeps): Hono {
   app.route('/', passwordResetRoutes(deps));
 
   const loginPage = (c: Context, props: LoginPageProps, status: 200 | 401 | 422 | 429 = 200) =>
-    respond(c, { title: 'Logg inn', status, body: <LoginPage {...props} signedInAs={c.var.viewer?.name} /> });
+    respond(c, { title: c.var.i18n.t('auth.login.title'), status, body: <LoginPage {...props} signedInAs={c.var.viewer?.name} /> });
 
   app.get('/login', (c) => {
     const next = returnPathSchema.parse(c.req.query('neste'));
-    const notice = c.req.query('utlogget') !== undefined ? ({ color: 'success', text: 'Du er logget ut.' } as const) : undefined;
+    const notice = c.req.query('utlogget') !== undefined ? ({ color: 'success', text: c.var.i18n.t('auth.login.signedOut') } as const) : undefined;
     return loginPage(c, { next, notice });
   });
 
@@ -40,11 +40,11 @@ export function authRoutes(deps: AppDeps): Hono {
     const result = await signIn(db, config, { ...parsed.data, previousToken: readSessionToken(c, config) }, actor);
     if (result.kind === 'limited') {
       c.header('Retry-After', String(Math.ceil((result.until.getTime() - actor.at.getTime()) / 1000)));
-      const text = `For mange mislykkede forsøk på å logge inn. Vent ${waitInWords(result.until, actor.at)} før du prøver igjen.`;
+      const text = throttledText(c.var.i18n.t, result.until, actor.at);
       return loginPage(c, { next, email: parsed.data.email, notice: { color: 'danger', text } }, 429);
     }
     if (result.kind === 'failed') {
-      const text = 'E-postadressen eller passordet er feil, eller brukeren er deaktivert.';
+      const text = c.var.i18n.t('auth.wrongCredentials');
       return loginPage(c, { next, email: parsed.data.email, notice: { color: 'danger', text } }, 401);
     }
     writeSessionCookie(c, config, result.token);
@@ -67,15 +67,15 @@ export function authRoutes(deps: AppDeps): Hono {
       // whether or not this link made it.
       return respondError(c, {
         status: 410,
-        title: 'Lenken er brukt opp',
-        message: 'Det finnes allerede en administrator, så oppsettlenken virker ikke lenger. Logg inn, eller be en administrator om en invitasjon.',
+        title: c.var.i18n.t('auth.invite.usedUpTitle'),
+        message: c.var.i18n.t('auth.invite.usedUp'),
       });
     }
     if (invite && inviteUsable(invite, c.var.clock())) return invite;
     return respondError(c, {
       status: invite ? 410 : 404,
-      title: 'Lenken virker ikke',
-      message: 'Lenken er allerede brukt, trukket tilbake eller utløpt. Be en administrator om en ny invitasjon.',
+      title: c.var.i18n.t('auth.link.brokenTitle'),
+      message: c.var.i18n.t('auth.invite.broken'),
     });
   };
 
@@ -86,7 +86,7 @@ export function authRoutes(deps: AppDeps): Hono {
     status: 200 | 422 = 200,
   ) =>
     respond(c, {
-      title: invite.purpose === 'setup' ? 'Første administrator' : 'Invitasjon',
+      title: c.var.i18n.t(invite.purpose === 'setup' ? 'auth.invite.pageSetup' : 'auth.invite.page'),
       status,
       body: (
         <AcceptInvitePage
@@ -121,7 +121,7 @@ export function authRoutes(deps: AppDeps): Hono {
     const result = await acceptInvite(db, invite, { email, name, password }, auditActor(c));
     if (result.kind === 'problems') return acceptPage(c, invite, { values, errors: result.errors }, 422);
     if (result.kind === 'gone') {
-      return respondError(c, { status: 410, title: 'Lenken virker ikke', message: 'Lenken ble brukt av noen andre, eller det finnes allerede en administrator.' });
+      return respondError(c, { status: 410, title: c.var.i18n.t('auth.link.brokenTitle'), message: c.var.i18n.t('auth.invite.taken') });
     }
     const previous = c.var.viewer;
     if (previous) await endSession(db, previous.sessionId, 'replaced', auditActor(c));

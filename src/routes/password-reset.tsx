@@ -12,7 +12,6 @@ import type { AppDeps } from '../deps.ts';
 import { fieldErrors, formInput } from '../http/forms.ts';
 import { respond, respondError } from '../http/render.tsx';
 
-const unusable = 'Lenken er allerede brukt, erstattet av en nyere eller utløpt. Be en administrator om en ny lenke for nytt passord.';
 
 /** Choosing a new password with the one-time link an administrator made (`/admin/brukere/:id`). */
 export function passwordResetRoutes({ db, config }: AppDeps): Hono {
@@ -24,12 +23,12 @@ export function passwordResetRoutes({ db, config }: AppDeps): Hono {
     const invite = found?.purpose === 'reset' ? found : undefined;
     const user = invite?.userId ? await userById(db, invite.userId) : undefined;
     if (invite && user && user.disabledAt === null && inviteUsable(invite, c.var.clock())) return { invite, user };
-    return respondError(c, { status: invite ? 410 : 404, title: 'Lenken virker ikke', message: unusable });
+    return respondError(c, { status: invite ? 410 : 404, title: c.var.i18n.t('auth.link.brokenTitle'), message: c.var.i18n.t('auth.reset.broken') });
   };
 
   const page = (c: Context, user: UserSummary, errors?: FieldErrors) =>
     respond(c, {
-      title: 'Nytt passord',
+      title: c.var.i18n.t('auth.reset.page'),
       status: errors ? 422 : 200,
       body: <NewPasswordPage action={resetPath(c.req.param('token') ?? '')} name={user.name} email={user.email} errors={errors} />,
     });
@@ -46,7 +45,7 @@ export function passwordResetRoutes({ db, config }: AppDeps): Hono {
     const parsed = newPasswordSchema.safeParse(await formInput(c));
     if (!parsed.success) return page(c, found.user, fieldErrors(parsed.error));
     const result = await usePasswordReset(db, found.invite, parsed.data.password, auditActor(c));
-    if (result.kind === 'gone') return respondError(c, { status: 410, title: 'Lenken virker ikke', message: unusable });
+    if (result.kind === 'gone') return respondError(c, { status: 410, title: c.var.i18n.t('auth.link.brokenTitle'), message: c.var.i18n.t('auth.reset.broken') });
     // Someone else signed in in this browser is signed out (the user's own sessions ended already).
     const previous = c.var.viewer;
     if (previous) await endSession(db, previous.sessionId, 'replaced', auditActor(c));

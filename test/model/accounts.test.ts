@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inviteInputSchema, landingPath, loginInputSchema, returnPathSchema, userInputSchema } from '../../model/accounts.ts';
 import { fieldChanges } from '../../model/audit.ts';
+import { i18nFor } from '../../views/i18n/index.ts';
+import { issueText } from '../../views/i18n/issues.ts';
 
 describe('account input', () => {
   it('only ever returns to a page on this site after sign-in; anything else counts as no return path', () => {
@@ -45,7 +47,12 @@ describe('account input', () => {
   it('says which field is missing for a bound role', () => {
     const result = inviteInputSchema.safeParse({ email: 'a@b.no', role: 'municipality', municipality: '12' });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['municipality', 'Kommunenummeret har fire sifre, for eksempel 0301.']]);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), issueText(i, i18nFor('nb'))])).toEqual([['municipality', 'Kommunenummeret har fire sifre, for eksempel 0301.']]);
+    expect(result.error?.issues.map((i) => issueText(i, i18nFor('en')))).toEqual(['The municipality number has four digits, for example 0301.']);
+    // A role that belongs to no municipality is named in the reader's language.
+    const architect = inviteInputSchema.safeParse({ email: 'a@b.no', role: 'architect', municipality: '0301' });
+    expect(architect.error?.issues.map((i) => issueText(i, i18nFor('nb')))).toEqual(['Rollen Arkitekt hører ikke til en kommune. Velg «Ingen kommune», eller velg rollen Kommune.']);
+    expect(architect.error?.issues.map((i) => issueText(i, i18nFor('en')))).toEqual(['The role Architect does not belong to a municipality. Choose “No municipality”, or choose the role Municipality.']);
   });
 });
 

@@ -36,14 +36,11 @@ const stillBokmal: Record<string, string> = {
   '/import': 'exchange: import and API pages',
   '/informasjonstjenester': 'wscope: scope model pages',
   '/informasjonstjenester/:key/koblinger': 'wscope: scope model pages',
-  '/invitasjon/:token': 'wreview: review, administration and sign-in pages',
   '/kilde/:document': 'wscope: the document title (domain content over 120 characters) in <title>',
-  '/login': 'wreview: review, administration and sign-in pages',
   '/matriser/aktorer': 'wviews: analysis, requirement and baseline pages',
   '/matriser/aktorer/dekning': 'wviews: analysis, requirement and baseline pages',
   '/matriser/personellgrupper': 'wviews: analysis, requirement and baseline pages',
   '/matriser/personellgrupper/dekning': 'wviews: analysis, requirement and baseline pages',
-  '/nytt-passord/:token': 'wreview: review, administration and sign-in pages',
   '/portefolje': 'wviews: analysis, requirement and baseline pages',
 };
 

@@ -1,4 +1,5 @@
-import { roleLabel } from '../../model/accounts.ts';
+import type { Role } from '../../model/accounts.ts';
+import { useI18n } from '../i18n/index.ts';
 import { PageHeader } from '../components/common.tsx';
 import { ErrorSummary, TextField, type FieldErrors } from '../components/form.tsx';
 
@@ -7,33 +8,28 @@ export interface AcceptInvitePageProps {
   /** The setup link asks for the e-mail address; an invitation already has one. */
   setup: boolean;
   email: string | null;
-  role: keyof typeof roleLabel;
+  role: Role;
   boundTo: string | null;
   values?: { email?: string | undefined; name?: string | undefined };
   errors?: FieldErrors;
 }
 
-const labels = { email: 'E-postadresse', name: 'Navn', password: 'Passord', passwordRepeat: 'Gjenta passordet' };
-
 export function AcceptInvitePage({ action, setup, email, role, boundTo, values, errors }: AcceptInvitePageProps) {
+  const { t, tx } = useI18n();
+  const labels = { email: t('auth.field.email'), name: t('auth.field.name'), password: t('auth.field.password'), passwordRepeat: t('auth.field.passwordRepeat') };
+  const roleName = t(`auth.role.${role}`);
   return (
     <>
       <PageHeader
-        title={setup ? 'Opprett den første administratoren' : 'Velkommen til Akson omfang'}
-        lead={
-          setup
-            ? 'Ingen administrator finnes ennå. Den som har denne lenken, oppretter den første. Lenken kan brukes én gang.'
-            : `Du er invitert med rollen ${roleLabel[role]}${boundTo ? ` for ${boundTo}` : ''}. Skriv navnet ditt og velg et passord.`
-        }
+        title={setup ? t('auth.invite.setupTitle') : t('auth.invite.title')}
+        lead={setup ? t('auth.invite.setupLead') : boundTo ? t('auth.invite.leadFor', { role: roleName, boundTo }) : t('auth.invite.lead', { role: roleName })}
       />
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={action} class="form-narrow">
         {setup ? (
           <TextField name="email" label={labels.email} type="email" autocomplete="username" value={values?.email} errors={errors} required />
         ) : (
-          <p class="ds-paragraph">
-            E-postadresse: <strong>{email}</strong>
-          </p>
+          <p class="ds-paragraph">{tx('auth.emailIs', { email: email ?? '', strong: (chunks) => <strong>{chunks}</strong> })}</p>
         )}
         <TextField name="name" label={labels.name} autocomplete="name" value={values?.name} errors={errors} required />
         <TextField
@@ -41,13 +37,13 @@ export function AcceptInvitePage({ action, setup, email, role, boundTo, values, 
           label={labels.password}
           type="password"
           autocomplete="new-password"
-          description="Minst 12 tegn. En setning du husker, er et godt passord."
+          description={t('auth.field.passwordHint')}
           errors={errors}
           required
         />
         <TextField name="passwordRepeat" label={labels.passwordRepeat} type="password" autocomplete="new-password" errors={errors} required />
         <button class="ds-button" type="submit">
-          {setup ? 'Opprett administrator og logg inn' : 'Lag bruker og logg inn'}
+          {setup ? t('auth.invite.setupSubmit') : t('auth.invite.submit')}
         </button>
       </form>
     </>

@@ -1,6 +1,6 @@
 import { PageHeader } from '../components/common.tsx';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../components/form.tsx';
-import type { I18n } from '../i18n/index.ts';
+import { useI18n, type I18n } from '../i18n/index.ts';
 
 /** "Too many attempts: wait 40 seconds / 3 minutes", in the reader's language. */
 export function throttledText(t: I18n['t'], until: Date, now: Date): string {
@@ -18,13 +18,13 @@ export interface LoginPageProps {
   signedInAs?: string | undefined;
 }
 
-const labels = { email: 'E-postadresse', password: 'Passord' };
-
 export function LoginPage({ next, email, errors, notice, signedInAs }: LoginPageProps) {
+  const { t } = useI18n();
+  const labels = { email: t('auth.field.email'), password: t('auth.field.password') };
   return (
     <>
-      <PageHeader title="Logg inn" lead="Arkitekter, kommuner, organisasjoner og administratorer logger inn med e-postadressen sin." />
-      {signedInAs ? <Notice color="info">Du er allerede logget inn som {signedInAs}. Logger du inn på nytt, blir du logget ut først.</Notice> : null}
+      <PageHeader title={t('auth.login.title')} lead={t('auth.login.lead')} />
+      {signedInAs ? <Notice color="info">{t('auth.login.already', { name: signedInAs })}</Notice> : null}
       {notice ? <Notice color={notice.color}>{notice.text}</Notice> : null}
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action="/login" class="form-narrow">
@@ -32,10 +32,10 @@ export function LoginPage({ next, email, errors, notice, signedInAs }: LoginPage
         <TextField name="email" label={labels.email} type="email" autocomplete="username" value={email} errors={errors} required />
         <TextField name="password" label={labels.password} type="password" autocomplete="current-password" errors={errors} required />
         <button class="ds-button" type="submit">
-          Logg inn
+          {t('auth.login.submit')}
         </button>
       </form>
-      <p class="ds-paragraph muted">Har du fått en invitasjon, bruker du lenken i den for å lage passord. Glemt passordet? Be en administrator om en lenke for nytt passord. Lenken virker én gang, og der velger du et nytt passord selv.</p>
+      <p class="ds-paragraph muted">{t('auth.login.help')}</p>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { PageHeader } from '../components/common.tsx';
 import { ErrorSummary, TextField, type FieldErrors } from '../components/form.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 export interface NewPasswordPageProps {
   action: string;
@@ -8,21 +9,16 @@ export interface NewPasswordPageProps {
   errors?: FieldErrors | undefined;
 }
 
-const labels = { password: 'Nytt passord', passwordRepeat: 'Gjenta passordet' };
-
 /** Choosing a new password with the link an administrator made. */
 export function NewPasswordPage({ action, name, email, errors }: NewPasswordPageProps) {
+  const { t, tx } = useI18n();
+  const labels = { password: t('auth.field.newPassword'), passwordRepeat: t('auth.field.passwordRepeat') };
   return (
     <>
-      <PageHeader
-        title="Velg nytt passord"
-        lead={`En administrator har laget denne lenken for at ${name} skal kunne velge et nytt passord. Lenken virker én gang.`}
-      />
+      <PageHeader title={t('auth.reset.title')} lead={t('auth.reset.lead', { name })} />
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={action} class="form-narrow">
-        <p class="ds-paragraph">
-          E-postadresse: <strong>{email}</strong>
-        </p>
+        <p class="ds-paragraph">{tx('auth.emailIs', { email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
         {/* Lets a password manager store the new password under the right account. */}
         <input type="hidden" name="username" autocomplete="username" value={email} />
         <TextField
@@ -30,14 +26,14 @@ export function NewPasswordPage({ action, name, email, errors }: NewPasswordPage
           label={labels.password}
           type="password"
           autocomplete="new-password"
-          description="Minst 12 tegn. En setning du husker, er et godt passord."
+          description={t('auth.field.passwordHint')}
           errors={errors}
           required
         />
         <TextField name="passwordRepeat" label={labels.passwordRepeat} type="password" autocomplete="new-password" errors={errors} required />
-        <p class="ds-paragraph muted">Når du lagrer, blir du logget ut overalt ellers der du er logget inn som {email}.</p>
+        <p class="ds-paragraph muted">{t('auth.reset.signedOutElsewhere', { email })}</p>
         <button class="ds-button" type="submit">
-          Lagre nytt passord og logg inn
+          {t('auth.reset.submit')}
         </button>
       </form>
     </>
