@@ -35,7 +35,6 @@ const stillBokmal: Record<string, string> = {
   '/diagrammer/veikart': 'diagrams: diagram pages',
   '/import': 'exchange: import and API pages',
   '/informasjonstjenester': 'wscope: scope model pages',
-  '/informasjonstjenester/:key/koblinger': 'wscope: scope model pages',
   '/kilde/:document': 'wscope: the document title (domain content over 120 characters) in <title>',
   '/matriser/aktorer': 'wviews: analysis, requirement and baseline pages',
   '/matriser/aktorer/dekning': 'wviews: analysis, requirement and baseline pages',

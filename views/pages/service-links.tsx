@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n/index.ts';
 import { byPosition, type ModelIndex } from '../../model/lookup.ts';
 import type { InformationService, ScopeModel } from '../../model/schemas.ts';
 import { StatusTag } from '../components/common.tsx';
@@ -16,11 +17,12 @@ export function ServiceLinksForm({
   selected: { capabilities: Set<string>; goals: Set<string>; projects: Set<string> };
   errors?: string[];
 }) {
+  const { t, name } = useI18n();
   const action = `/informasjonstjenester/${service.key}/koblinger`;
   const tree: Array<{ key: string; name: string; depth: number }> = [];
   const walk = (parentId: number | null, depth: number) => {
     for (const c of index.childrenOf(parentId)) {
-      tree.push({ key: c.key, name: c.name, depth });
+      tree.push({ key: c.key, name: name(c), depth });
       if (depth < 30) walk(c.id, depth + 1);
     }
   };
@@ -31,12 +33,12 @@ export function ServiceLinksForm({
     <form id="tjeneste-koblinger" class="element-form links-form" method="post" action={action} hx-post={action} hx-target="#element-innhold" hx-swap="outerHTML">
       <input type="hidden" name="version" value={String(service.version)} />
       <h2 class="ds-heading" data-size="xs" tabindex={-1} autofocus={errors.length === 0}>
-        Rediger funksjonsområder, mål og avhengigheter
+        {t('scope.service.editLinks')}
       </h2>
       {errors.length > 0 ? (
         <div class="ds-error-summary" role="alert" tabindex={-1} autofocus>
           <h2 class="ds-heading" data-size="2xs">
-            Koblingene ble ikke lagret
+            {t('scope.serviceLinks.notSaved')}
           </h2>
           <ul class="ds-list">
             {errors.map((e) => (
@@ -46,7 +48,7 @@ export function ServiceLinksForm({
         </div>
       ) : null}
       <fieldset class="ds-fieldset">
-        <legend class="ds-label">Funksjonsområder som støtter tjenesten</legend>
+        <legend class="ds-label">{t('scope.serviceLinks.capabilities')}</legend>
         <ul class="check-list">
           {tree.map((c) => (
             <li class={`depth-${Math.min(c.depth, 4)}`}>
@@ -59,20 +61,20 @@ export function ServiceLinksForm({
         </ul>
       </fieldset>
       <fieldset class="ds-fieldset">
-        <legend class="ds-label">Mål tjenesten bidrar til</legend>
+        <legend class="ds-label">{t('scope.serviceLinks.goals')}</legend>
         <ul class="check-list">
           {goals.map((g) => (
             <li>
               <input class="ds-input" type="checkbox" id={`kobling-goal-${g.key}`} name="goals" value={g.key} checked={selected.goals.has(g.key)} />
               <label class="ds-label" data-weight="regular" for={`kobling-goal-${g.key}`}>
-                {g.name}
+                {name(g)}
               </label>
             </li>
           ))}
         </ul>
       </fieldset>
       <fieldset class="ds-fieldset">
-        <legend class="ds-label">Prosjekter i nasjonal portefølje tjenesten avhenger av</legend>
+        <legend class="ds-label">{t('scope.serviceLinks.projects')}</legend>
         <ul class="check-list check-list--columns">
           {projects.map((p) => (
             <li>
@@ -86,7 +88,7 @@ export function ServiceLinksForm({
       </fieldset>
       <div class="form-actions">
         <button class="ds-button" type="submit">
-          Lagre koblingene
+          {t('scope.serviceLinks.save')}
         </button>
         <a
           class="ds-button"
@@ -96,7 +98,7 @@ export function ServiceLinksForm({
           hx-target="#element-innhold"
           hx-swap="outerHTML"
         >
-          Avbryt
+          {t('common.cancel')}
         </a>
       </div>
     </form>
