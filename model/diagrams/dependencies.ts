@@ -6,7 +6,7 @@ import { atRiskTest, figuresOf, type DiagramFigures } from './figures.ts';
 import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, statusStyle, style } from './palette.ts';
 import { projectLabel } from './service-context.ts';
-import { collapseNote, DEFAULT_THRESHOLD, EXPAND_PAGE, pageOf, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
+import { bokmalCollapseNote, DEFAULT_THRESHOLD, EXPAND_PAGE, pageOf, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
 
 const RISK = '⚠';
 
@@ -151,7 +151,7 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
   }
   const without = figures.selected - counted.dependent;
   if (without > 0) notes.push(`${plural(without, 'informasjonstjeneste', 'informasjonstjenester')}${filtered ? ' i filteret' : ''} har ingen registrert avhengighet og er ikke med i diagrammet.`);
-  if (collapsed) notes.push(collapseNote(fullCount, threshold, 'prosjektene samlet etter status og tjenestene samlet i informasjonskategorier'));
+  if (collapsed) notes.push(bokmalCollapseNote(fullCount, threshold, 'prosjektene samlet etter status og tjenestene samlet i informasjonskategorier'));
   if (expanded && paging && paging.pages > 1) notes.push(`Diagrammet viser tjeneste ${paging.first}–${paging.last} av ${paging.total} i «${expanded.name}».`);
 
   return {

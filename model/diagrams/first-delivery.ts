@@ -1,13 +1,11 @@
 import { byPosition, type ModelIndex } from '../lookup.ts';
 import { selectServices } from '../matrix.ts';
 import type { DeliveryTier, InformationCategory, InformationService, ScopeModel } from '../schemas.ts';
-import { groupBy, isFiltered, plural } from './common.ts';
+import { groupBy, isFiltered } from './common.ts';
 import { figuresOf, type DiagramFigures } from './figures.ts';
 import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, style } from './palette.ts';
-import { collapseNote, DEFAULT_THRESHOLD, EXPAND_PAGE, pageOf, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
-
-const NO_TIER = 'Uten leveransetrinn';
+import { collapseNote, DEFAULT_THRESHOLD, EXPAND_PAGE, pageOf, pagingNote, ref, type Cell, type Diagram, type DiagramOptions, type DiagramWords } from './types.ts';
 
 /** How many nodes the whole diagram would have, and so whether it collapses. */
 export function firstDeliveryLayout(figures: DiagramFigures, tierCount: number, filtered: boolean, threshold = DEFAULT_THRESHOLD) {
@@ -29,7 +27,9 @@ export function serviceListHref(tier: DeliveryTier | undefined, category: Inform
  * (with counts, each a link to the list of its services); `expandId` names the one category
  * whose services are drawn anyway, `EXPAND_PAGE` at a time.
  */
-export function firstDelivery(model: ScopeModel, index: ModelIndex, options: DiagramOptions = {}): Diagram {
+export function firstDelivery(model: ScopeModel, index: ModelIndex, words: DiagramWords, options: DiagramOptions = {}): Diagram {
+  const { t, name } = words;
+  const NO_TIER = t('diagrams.fd.noTier');
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const selection = options.selection ?? {};
   const filtered = isFiltered(selection);
@@ -54,54 +54,54 @@ export function firstDelivery(model: ScopeModel, index: ModelIndex, options: Dia
   const tiers: Array<DeliveryTier | undefined> = [...model.elements.deliveryTier].sort(byPosition).filter((t) => rowsOf.has(t.id) || !filtered);
   if (rowsOf.has(null)) tiers.push(undefined);
 
-  const title = 'Første leveranse: leveransetrinn, informasjonskategorier og informasjonstjenester';
-  const description = `${plural(figures.selected, 'informasjonstjeneste', 'informasjonstjenester')}${filtered ? ' i filteret' : ''} fordelt på ${plural(tiers.length, 'leveransetrinn', 'leveransetrinn')} og informasjonskategoriene i hvert trinn.`;
+  const title = t('diagrams.fd.title');
+  const description = t('diagrams.fd.description', { count: figures.selected, filtered: filtered ? 'yes' : 'no', tiers: tiers.length });
   const chart = new Flowchart('LR', title, description);
   const rows: Cell[][] = [];
 
   for (const tier of tiers) {
-    const tierLabel = tier ? (tier.firstDelivery ? tier.name : `${inLabel(tier.name)} (senere leveranse)`) : NO_TIER;
+    const tierLabel = tier ? (tier.firstDelivery ? name(tier) : t('diagrams.fd.tierLater', { name: inLabel(name(tier)) })) : NO_TIER;
     const tierNode = chart.node(tierLabel, { shape: 'stadium', style: style(tier ? (tier.firstDelivery ? 'tier' : 'tierLater') : 'open') });
     const groups = [...(rowsOf.get(tier?.id ?? null) ?? [])].sort(
       (a, b) => categoryPosition(a.categoryId) - categoryPosition(b.categoryId) || (a.categoryId ?? 0) - (b.categoryId ?? 0),
     );
     if (groups.length === 0) {
-      rows.push([tier ? { element: ref(tier) } : { text: NO_TIER }, { text: '–' }, { list: [], empty: 'Ingen informasjonstjenester i trinnet.' }]);
+      rows.push([tier ? { element: ref(tier) } : { text: NO_TIER }, { text: '–' }, { list: [], empty: t('diagrams.fd.tierEmpty') }]);
     }
     for (const group of groups) {
       const category = index.get('informationCategory', group.categoryId);
-      const categoryNode = chart.node(`${category ? inLabel(category.name) : 'Uten kategori'} (${group.services})`, { shape: 'round', style: style('category') });
+      const categoryNode = chart.node(t('diagrams.label.count', { name: category ? inLabel(name(category)) : t('diagrams.noCategory'), count: group.services }), { shape: 'round', style: style('category') });
       chart.edge(tierNode, categoryNode, { style: edgeStyles.plain });
       const open = !collapsed || (category !== undefined && category.id === expanded?.id);
       const list = drawnIn.get(`${tier?.id ?? null}|${group.categoryId}`) ?? [];
       for (const service of list) {
-        const id = chart.node(service.name, { style: style(service.tierTentative ? 'serviceTentative' : 'service') });
+        const id = chart.node(name(service), { style: style(service.tierTentative ? 'serviceTentative' : 'service') });
         chart.edge(categoryNode, id, { style: edgeStyles.plain });
       }
       rows.push([
         tier ? { element: ref(tier) } : { text: NO_TIER },
         category
-          ? { element: ref(category), note: plural(group.services, 'tjeneste', 'tjenester'), expand: open ? undefined : { key: category.key, text: 'Vis tjenestene i diagrammet' } }
-          : { text: `Uten kategori (${group.services})` },
+          ? { element: ref(category), note: t('common.count.services', { count: group.services }), expand: open ? undefined : { key: category.key, text: t('diagrams.fd.expand') } }
+          : { text: t('diagrams.label.count', { name: t('diagrams.noCategory'), count: group.services }) },
         open
-          ? { list: list.map((s) => ({ element: ref(s), note: s.tierTentative ? 'tentativ plassering' : undefined })), empty: '–' }
+          ? { list: list.map((s) => ({ element: ref(s), note: s.tierTentative ? t('diagrams.fd.tentative') : undefined })), empty: '–' }
           : tier
-            ? { more: { text: `Se ${group.services === 1 ? 'tjenesten' : `de ${group.services} tjenestene`} i listen`, href: serviceListHref(tier, category) } }
-            : { more: { text: plural(group.services, 'tjeneste', 'tjenester') } },
+            ? { more: { text: t('diagrams.fd.seeList', { count: group.services }), href: serviceListHref(tier, category) } }
+            : { more: { text: t('common.count.services', { count: group.services }) } },
       ]);
     }
   }
 
   const notes: string[] = [];
-  if (figures.selected === 0) notes.push(filtered ? 'Ingen informasjonstjenester passer filteret.' : 'Modellen har ingen informasjonstjenester ennå.');
+  if (figures.selected === 0) notes.push(filtered ? t('diagrams.note.noneMatch') : t('diagrams.fd.noServices'));
   const tentative = figures.tierCategory.reduce((n, r) => n + r.tentative, 0);
   if (tentative > 0) {
-    notes.push(`${plural(tentative, 'informasjonstjeneste', 'informasjonstjenester')} har tentativ plassering i trinnet (stiplet): lysarket er merket «TENTATIVT, ER UNDER ARBEID».`);
+    notes.push(t('diagrams.fd.note.tentative', { count: tentative }));
   }
   const withoutTier = (rowsOf.get(null) ?? []).reduce((n, r) => n + r.services, 0);
-  if (withoutTier > 0) notes.push(`${plural(withoutTier, 'informasjonstjeneste', 'informasjonstjenester')} er ikke plassert i noe leveransetrinn.`);
-  if (collapsed) notes.push(collapseNote(fullCount, threshold, 'bare kategoriene i hvert trinn'));
-  if (expanded && paging && paging.pages > 1) notes.push(`Diagrammet viser tjeneste ${paging.first}–${paging.last} av ${paging.total} i «${expanded.name}».`);
+  if (withoutTier > 0) notes.push(t('diagrams.fd.note.withoutTier', { count: withoutTier }));
+  if (collapsed) notes.push(collapseNote(words, fullCount, threshold, 'tiers'));
+  if (expanded && paging && paging.pages > 1) notes.push(pagingNote(words, paging, name(expanded)));
 
   return {
     title,
@@ -112,16 +112,16 @@ export function firstDelivery(model: ScopeModel, index: ModelIndex, options: Dia
     notes,
     paging: paging && paging.pages > 1 ? paging : undefined,
     legend: [
-      { label: 'Leveransetrinn i første leveranse', node: nodeStyles.tier },
-      { label: 'Leveransetrinn etter første leveranse', node: nodeStyles.tierLater },
-      { label: 'Informasjonskategori, med antall tjenester i trinnet', node: nodeStyles.category },
-      { label: 'Informasjonstjeneste', node: nodeStyles.service },
-      { label: 'Informasjonstjeneste med tentativ plassering (stiplet)', node: nodeStyles.serviceTentative },
-      { label: 'Ikke plassert i noe trinn', node: nodeStyles.open },
+      { label: t('diagrams.fd.legend.tier'), node: nodeStyles.tier },
+      { label: t('diagrams.fd.legend.tierLater'), node: nodeStyles.tierLater },
+      { label: t('diagrams.fd.legend.category'), node: nodeStyles.category },
+      { label: t('diagrams.fd.legend.service'), node: nodeStyles.service },
+      { label: t('diagrams.fd.legend.serviceTentative'), node: nodeStyles.serviceTentative },
+      { label: t('diagrams.fd.legend.open'), node: nodeStyles.open },
     ],
     table: {
-      caption: 'Leveransetrinn, informasjonskategorier og informasjonstjenester',
-      columns: ['Leveransetrinn', 'Informasjonskategori', 'Informasjonstjenester'],
+      caption: t('diagrams.fd.caption'),
+      columns: [t('diagrams.fd.col.tier'), t('diagrams.fd.col.category'), t('diagrams.fd.col.services')],
       rows,
     },
   };

@@ -4,7 +4,7 @@ import { capabilityPartId, isFiltered, plural } from './common.ts';
 import { figuresOf } from './figures.ts';
 import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, style } from './palette.ts';
-import { collapseNote, DEFAULT_THRESHOLD, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
+import { bokmalCollapseNote, DEFAULT_THRESHOLD, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
 
 const UNPLACED = 'Ikke plassert i en løsningsdel';
 
@@ -154,7 +154,7 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
   } else if (figures.selected > placed) {
     notes.push(`${plural(figures.selected - placed, 'informasjonstjeneste', 'informasjonstjenester')} er ikke plassert i noen løsningsdel; kategoriene deres står under «Ikke plassert i en løsningsdel».`);
   }
-  if (collapsed) notes.push(collapseNote(fullCount, threshold, 'bare øverste nivå av funksjonsområdene'));
+  if (collapsed) notes.push(bokmalCollapseNote(fullCount, threshold, 'bare øverste nivå av funksjonsområdene'));
 
   return {
     title,

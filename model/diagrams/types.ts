@@ -1,9 +1,17 @@
+import type { I18n } from '../../views/i18n/index.ts';
 import type { ScopeElement } from '../schemas.ts';
 import type { ServiceSelection } from '../matrix.ts';
 import type { DiagramFigures } from './figures.ts';
 import type { EdgeStyle, NodeStyle } from './mermaid.ts';
 
-export type ElementRef = Pick<ScopeElement, 'kind' | 'key' | 'name'>;
+export type ElementRef = Pick<ScopeElement, 'kind' | 'key' | 'name'> & { nameEn?: string | null };
+
+/**
+ * The words a diagram is written in: the interface's messages (the `diagrams` area of the
+ * catalogues) and the elements' names in the interface's language. A type only: the model
+ * depends on no catalogue, the caller hands it the request's.
+ */
+export type DiagramWords = Pick<I18n, 't' | 'name' | 'list'>;
 
 /** A cell in the table beside a diagram. The first cell of a row is its header. */
 export type Cell =
@@ -92,9 +100,20 @@ export function pageOf(total: number, asked: number | undefined, size = EXPAND_P
 }
 
 export function ref(e: ElementRef): ElementRef {
-  return { kind: e.kind, key: e.key, name: e.name };
+  return { kind: e.kind, key: e.key, name: e.name, nameEn: e.nameEn ?? null };
 }
 
-export function collapseNote(full: number, threshold: number, groups: string): string {
+/** What a collapsed diagram shows instead of everything. */
+export function collapseNote(words: DiagramWords, full: number, threshold: number, shows: 'capabilities' | 'tiers' | 'dependencies'): string {
+  return words.t('diagrams.note.collapsed', { full, threshold, shows });
+}
+
+/** The same in bokmål, for the generators not yet written in the catalogues' words. */
+export function bokmalCollapseNote(full: number, threshold: number, groups: string): string {
   return `Diagrammet ville fått ${full} noder, over grensen på ${threshold}, og viser derfor ${groups}. Velg «Vis i diagrammet» i tabellen for å se innholdet i én av dem.`;
+}
+
+/** Which services of the expanded group the diagram draws. */
+export function pagingNote(words: DiagramWords, paging: DiagramPaging, group: string): string {
+  return words.t('diagrams.note.paging', { first: paging.first, last: paging.last, total: paging.total, group });
 }

@@ -10,7 +10,8 @@ import { serviceContext } from '../../model/diagrams/service-context.ts';
 import { dependenciesLayout } from '../../model/diagrams/dependencies.ts';
 import type { DiagramFigures } from '../../model/diagrams/figures.ts';
 import { firstDeliveryLayout } from '../../model/diagrams/first-delivery.ts';
-import { DEFAULT_THRESHOLD, EXPAND_PAGE, pageOf, type Diagram, type DiagramOptions } from '../../model/diagrams/types.ts';
+import { DEFAULT_THRESHOLD, EXPAND_PAGE, pageOf, type Diagram, type DiagramOptions, type DiagramWords } from '../../model/diagrams/types.ts';
+import { say } from '../../model/messages.ts';
 import {
   diagramFilterSchema,
   resolveServiceFilter,
@@ -43,7 +44,10 @@ import { notFound, respond, respondError } from '../http/render.tsx';
 import { validParams } from '../http/validate.ts';
 import { useI18n } from '../../views/i18n/index.ts';
 
-type Generator = (model: ScopeModel, index: ModelIndex, options: DiagramOptions) => Diagram;
+type Generator = (model: ScopeModel, index: ModelIndex, words: DiagramWords, options: DiagramOptions) => Diagram;
+
+/** The generators not yet written in the catalogues' words take none. */
+const inBokmal = (generate: (model: ScopeModel, index: ModelIndex, options: DiagramOptions) => Diagram): Generator => (model, index, _words, options) => generate(model, index, options);
 
 /** Above this many services exchanged with actors, the collaboration map's table counts them instead of naming them. */
 const LISTED_EXCHANGES = DEFAULT_THRESHOLD;
@@ -62,9 +66,9 @@ function expandedPage(total: number, filter: DiagramFilter): Pick<DrawnServices,
 /** The diagrams drawn over a selection of services: what "expand" opens, what they count and which services they read. */
 const serviceDiagrams: Array<{ slug: DiagramSlug; generate: Generator; expands: 'capability' | 'informationCategory' | null; counts: FigureParts[]; draws: Draws }> = [
   // Categories with counts, never services.
-  { slug: 'omfang', generate: scopeOverview, expands: 'capability', counts: ['categoryParts'], draws: () => ({ limit: 0 }) },
+  { slug: 'omfang', generate: inBokmal(scopeOverview), expands: 'capability', counts: ['categoryParts'], draws: () => ({ limit: 0 }) },
   // One edge per actor, part, mode and need; the table names the services when there are few.
-  { slug: 'samhandling', generate: collaborationMap, expands: null, counts: ['exchanges'], draws: () => ({ exchanged: true, limit: LISTED_EXCHANGES + 1 }) },
+  { slug: 'samhandling', generate: inBokmal(collaborationMap), expands: null, counts: ['exchanges'], draws: () => ({ exchanged: true, limit: LISTED_EXCHANGES + 1 }) },
   {
     slug: 'forste-leveranse',
     generate: firstDelivery,
@@ -78,7 +82,7 @@ const serviceDiagrams: Array<{ slug: DiagramSlug; generate: Generator; expands: 
   },
   {
     slug: 'avhengigheter',
-    generate: dependencies,
+    generate: inBokmal(dependencies),
     expands: 'informationCategory',
     counts: ['dependencies'],
     draws: (figures, _tiers, filter, expandId) => {
@@ -90,7 +94,7 @@ const serviceDiagrams: Array<{ slug: DiagramSlug; generate: Generator; expands: 
 ];
 
 function badFilter(c: Context, message: string) {
-  return respondError(c, { status: 400, title: 'Ugyldig filter', message });
+  return respondError(c, { status: 400, title: c.var.i18n.t('diagrams.error.title'), message });
 }
 
 /** Mermaid source as a file, named for the diagram. */
@@ -100,13 +104,15 @@ function mermaidFile(c: Context, fileName: string, source: string) {
   return c.body(source);
 }
 
-const serviceQuerySchema = z.strictObject({
-  service: elementKeySchema.optional(),
-  q: z.string().trim().min(1, 'Skriv noe av navnet på tjenesten.').max(200, 'Søket kan være på høyst 200 tegn.').optional(),
-}).refine((v) => v.service !== undefined || v.q !== undefined, 'Velg en informasjonstjeneste eller skriv noe av navnet.');
+const serviceQuerySchema = z
+  .strictObject({
+    service: elementKeySchema.optional(),
+    q: z.string().trim().min(1, say('diagrams.service.error.empty')).max(200, say('diagrams.service.error.long')).optional(),
+  })
+  .refine((v) => v.service !== undefined || v.q !== undefined, say('diagrams.service.error.missing'));
 
 /** What a screen reader hears when a filter redraws a diagram. */
-const redrawn = (diagram: { nodeCount: number }) => `Diagrammet er tegnet på nytt med ${diagram.nodeCount} ${diagram.nodeCount === 1 ? 'boks' : 'bokser'}. Tabellen under viser det samme.`;
+const redrawn = (c: Context, diagram: { nodeCount: number }) => c.var.i18n.t('diagrams.redrawn', { count: diagram.nodeCount });
 
 /** The frame (tiers, categories, parts, actors, projects, the roadmap…) and the services listed, with their links. */
 const slice = (trx: Transaction<Database>, services: IdSet) => loadModelSlice(trx, { services, requirements: 'none', municipalities: false });
@@ -127,12 +133,12 @@ export function diagramRoutes({ db }: AppDeps): Hono {
       .orderBy('id')
       .limit(PICKER_MAX + 1)
       .execute();
-    return respond(c, { title: 'Diagrammer', body: <DiagramIndexPage services={services} /> });
+    return respond(c, { title: c.var.i18n.t('diagrams.index.title'), body: <DiagramIndexPage services={services} /> });
   });
 
   for (const { slug, generate, expands, counts, draws } of serviceDiagrams) {
     /** The diagram for a validated filter (the counts in SQL, then the services drawn), or the Norwegian reason it cannot be drawn. */
-    const build = (filter: DiagramFilter) =>
+    const build = (filter: DiagramFilter, words: DiagramWords) =>
       // One consistent read of the counts and the services drawn.
       readSnapshot(db, async (trx) => {
         const [figures, tierCount, expandRow] = await Promise.all([
@@ -146,31 +152,31 @@ export function diagramRoutes({ db }: AppDeps): Hono {
         const model = await slice(trx, ids.length > LISTED_EXCHANGES ? [] : ids);
         const index = indexModel(model);
         const selection = resolveServiceFilter(filter, index);
-        if ('key' in selection) return useI18n().t(selection.key, selection.values);
+        if ('key' in selection) return words.t(selection.key, selection.values);
         let expandId: number | undefined;
         if (filter.expand) {
           const expanded = expands ? index.byKey(expands, filter.expand) : undefined;
-          if (!expanded) return `Diagrammet har ingen gruppe med nøkkelen «${filter.expand}» å vise i sin helhet.`;
+          if (!expanded) return words.t('diagrams.error.noGroup', { key: filter.expand });
           expandId = expanded.id;
         }
-        return { model, diagram: generate(model, index, { selection, expandId, figures, page: filter.side }) };
+        return { model, diagram: generate(model, index, words, { selection, expandId, figures, page: filter.side }) };
       });
 
     app.get(`/diagrammer/${slug}`, validParams('query', diagramFilterSchema), async (c) => {
       const filter = c.req.valid('query');
-      const built = await build(filter);
+      const built = await build(filter, c.var.i18n);
       if (typeof built === 'string') return badFilter(c, built);
       const { model, diagram } = built;
       return respond(c, {
-        title: diagramPages[slug].title,
+        title: c.var.i18n.t(diagramPages[slug].title),
         body: <DiagramPage slug={slug} diagram={diagram} selects={serviceSelects(model, filter)} query={queryOf(filter)} />,
         fragment: <DiagramRegionFor slug={slug} diagram={diagram} query={queryOf(filter)} />,
-        announce: redrawn(diagram),
+        announce: redrawn(c, diagram),
       });
     });
 
     app.get(`/diagrammer/${slug}.mmd`, validParams('query', diagramFilterSchema), async (c) => {
-      const built = await build(c.req.valid('query'));
+      const built = await build(c.req.valid('query'), c.var.i18n);
       if (typeof built === 'string') return badFilter(c, built);
       return mermaidFile(c, `akson-${slug}`, built.diagram.source);
     });
@@ -180,7 +186,7 @@ export function diagramRoutes({ db }: AppDeps): Hono {
     const model = await loadModelSlice(db, { services: 'none', requirements: 'none', municipalities: false });
     const index = indexModel(model);
     const phase = filter.phase ? index.byKey('roadmapPhase', filter.phase) : undefined;
-    if (filter.phase && !phase) return { ok: false, error: `Det finnes ingen fase med nøkkelen «${filter.phase}».` } as const;
+    if (filter.phase && !phase) return { ok: false, error: useI18n().t('diagrams.error.noPhase', { key: filter.phase }) } as const;
     return { ok: true, model, diagram: roadmapGantt(model, index, { phaseId: phase?.id, track: filter.track }) } as const;
   };
 
@@ -189,10 +195,10 @@ export function diagramRoutes({ db }: AppDeps): Hono {
     const result = await roadmap(filter);
     if (!result.ok) return badFilter(c, result.error);
     return respond(c, {
-      title: diagramPages.veikart.title,
+      title: c.var.i18n.t(diagramPages.veikart.title),
       body: <DiagramPage slug="veikart" diagram={result.diagram} selects={roadmapSelects(result.model, filter)} query={filter} />,
       fragment: <DiagramRegionFor slug="veikart" diagram={result.diagram} query={filter} />,
-      announce: redrawn(result.diagram),
+      announce: redrawn(c, result.diagram),
     });
   });
 
@@ -218,7 +224,7 @@ export function diagramRoutes({ db }: AppDeps): Hono {
       .orderBy('id')
       .limit(FOUND_MAX + 1)
       .execute();
-    return respond(c, { title: 'Finn informasjonstjenesten', body: <ServiceSearchPage query={q ?? ''} found={found} /> });
+    return respond(c, { title: c.var.i18n.t('diagrams.service.found.title'), body: <ServiceSearchPage query={q ?? ''} found={found} /> });
   });
 
   const context = async (key: string, filter: z.infer<typeof serviceDiagramFilterSchema>) => {
@@ -231,7 +237,7 @@ export function diagramRoutes({ db }: AppDeps): Hono {
     });
     const index = indexModel(model);
     const service = valid ? index.byKey('informationService', key) : undefined;
-    if (!service) return { ok: false, status: 404, message: `Det finnes ingen informasjonstjeneste med nøkkelen «${key}».` } as const;
+    if (!service) return { ok: false, status: 404, message: useI18n().t('diagrams.service.notFound', { key }) } as const;
     const selection = resolveServiceFilter(filter, index);
     if ('key' in selection) return { ok: false, status: 400, message: useI18n().t(selection.key, selection.values) } as const;
     const diagram = serviceContext(model, index, service, { actorId: selection.actorId, personnelGroupId: selection.personnelGroupId });
@@ -251,10 +257,10 @@ export function diagramRoutes({ db }: AppDeps): Hono {
     if (!result.ok) return result.status === 404 ? notFound(c, result.message) : badFilter(c, result.message);
     const { model, service, diagram } = result;
     return respond(c, {
-      title: `Diagram: ${service.name}`,
+      title: c.var.i18n.t('diagrams.service.pageTitle', { name: c.var.i18n.name(service) }),
       body: <ServiceDiagramPage service={service} model={model} diagram={diagram} filter={filter} />,
       fragment: <ServiceDiagramRegion service={service} diagram={diagram} filter={filter} />,
-      announce: redrawn(diagram),
+      announce: redrawn(c, diagram),
     });
   });
 

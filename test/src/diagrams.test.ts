@@ -67,6 +67,30 @@ describe('diagram pages', () => {
   });
 });
 
+describe('in English', () => {
+  const en = { 'Accept-Language': 'en' };
+  it('the index, the first-delivery diagram and its legend, table and controls speak English', async () => {
+    const index = textOf(await (await get('/diagrammer', en)).text());
+    expect(index).toContain('The scope drawn: each diagram can be filtered');
+    expect(index).toContain('One information service');
+    const html = await (await get('/diagrammer/forste-leveranse?tier=2023', en)).text();
+    const text = textOf(html);
+    for (const words of ['First delivery', 'Delivery tier in the first delivery', 'The content as a table', 'Zoom in', 'Zoom out', 'Fit', 'Download the Mermaid source', 'All categories']) expect(text).toContain(words);
+    expect(html).toContain('aria-label="Filter the diagram"');
+    expect(sourceIn(html)).toMatch(/accTitle: First delivery#58; delivery tiers#44; information categories and information services/);
+    expect(text).not.toContain('Leveransetrinn i første leveranse');
+    // The redraw is announced in English too.
+    const fragment = textOf(await (await get('/diagrammer/forste-leveranse?tier=2023', { ...en, ...htmx })).text());
+    expect(fragment).toMatch(/The diagram is redrawn with \d+ boxes\. The table below shows the same\./);
+  });
+
+  it('refuses a bad filter in English', async () => {
+    const res = await get('/diagrammer/forste-leveranse?expand=finnes-ikke', en);
+    expect(res.status).toBe(400);
+    expect(textOf(await res.text())).toContain('The diagram has no group with the key “finnes-ikke” to show in full');
+  });
+});
+
 describe('Mermaid source downloads', () => {
   it.each([
     ['/diagrammer/omfang.mmd', 'akson-omfang.mmd', 'flowchart LR'],

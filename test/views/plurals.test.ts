@@ -484,6 +484,48 @@ const cases: Record<string, Case> = {
     nb: ["Viser 1–0 av 0 kommentarer som passer filteret.","Viser 1–1 av 1 kommentar som passer filteret.","Viser 1–2 av 2 kommentarer som passer filteret."],
     en: ["Showing 1–0 of 0 comments that match the filter.","Showing 1–1 of 1 comment that matches the filter.","Showing 1–2 of 2 comments that match the filter."],
   },
+  'diagrams.service.found.count': {
+    values: (n) => ({ count: n, query: 'dose' }),
+    nb: ['0 informasjonstjenester har «dose» i navnet.', '1 informasjonstjeneste har «dose» i navnet.', '2 informasjonstjenester har «dose» i navnet.'],
+    en: ['0 information services have “dose” in the name.', '1 information service has “dose” in the name.', '2 information services have “dose” in the name.'],
+  },
+  'diagrams.redrawn': {
+    nb: ['Diagrammet er tegnet på nytt med 0 bokser. Tabellen under viser det samme.', 'Diagrammet er tegnet på nytt med 1 boks. Tabellen under viser det samme.', 'Diagrammet er tegnet på nytt med 2 bokser. Tabellen under viser det samme.'],
+    en: ['The diagram is redrawn with 0 boxes. The table below shows the same.', 'The diagram is redrawn with 1 box. The table below shows the same.', 'The diagram is redrawn with 2 boxes. The table below shows the same.'],
+  },
+  'diagrams.fd.description': {
+    values: (n) => ({ count: n, tiers: n, filtered: n === 2 ? 'yes' : 'no' }),
+    nb: [
+      '0 informasjonstjenester fordelt på 0 leveransetrinn og informasjonskategoriene i hvert trinn.',
+      '1 informasjonstjeneste fordelt på 1 leveransetrinn og informasjonskategoriene i hvert trinn.',
+      '2 informasjonstjenester i filteret fordelt på 2 leveransetrinn og informasjonskategoriene i hvert trinn.',
+    ],
+    en: [
+      '0 information services across 0 delivery tiers and the information categories in each tier.',
+      '1 information service across 1 delivery tier and the information categories in each tier.',
+      '2 information services in the filter across 2 delivery tiers and the information categories in each tier.',
+    ],
+  },
+  'diagrams.fd.seeList': {
+    nb: ['Se de 0 tjenestene i listen', 'Se tjenesten i listen', 'Se de 2 tjenestene i listen'],
+    en: ['See the 0 services in the list', 'See the service in the list', 'See the 2 services in the list'],
+  },
+  'diagrams.fd.note.tentative': {
+    nb: [
+      '0 informasjonstjenester har tentativ plassering i trinnet (stiplet): lysarket er merket «TENTATIVT, ER UNDER ARBEID».',
+      '1 informasjonstjeneste har tentativ plassering i trinnet (stiplet): lysarket er merket «TENTATIVT, ER UNDER ARBEID».',
+      '2 informasjonstjenester har tentativ plassering i trinnet (stiplet): lysarket er merket «TENTATIVT, ER UNDER ARBEID».',
+    ],
+    en: [
+      '0 information services have a tentative placement in their tiers (dashed): the slide is marked “TENTATIVE, WORK IN PROGRESS”.',
+      '1 information service has a tentative placement in its tier (dashed): the slide is marked “TENTATIVE, WORK IN PROGRESS”.',
+      '2 information services have a tentative placement in their tiers (dashed): the slide is marked “TENTATIVE, WORK IN PROGRESS”.',
+    ],
+  },
+  'diagrams.fd.note.withoutTier': {
+    nb: ['0 informasjonstjenester er ikke plassert i noe leveransetrinn.', '1 informasjonstjeneste er ikke plassert i noe leveransetrinn.', '2 informasjonstjenester er ikke plassert i noe leveransetrinn.'],
+    en: ['0 information services are not placed in any delivery tier.', '1 information service is not placed in any delivery tier.', '2 information services are not placed in any delivery tier.'],
+  },
   'search.announce': { nb: ['0 treff.', '1 treff.', '2 treff.'], en: ['0 results.', '1 result.', '2 results.'] },
 };
 

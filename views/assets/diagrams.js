@@ -31,6 +31,9 @@
   var queue = Promise.resolve();
 
   function fail(figure, canvas, id, error) {
+    // The words come from the page (in the reader's language), read before the canvas is emptied.
+    var status = canvas.querySelector('[data-diagram-status]');
+    var words = (status && status.getAttribute('data-failed')) || 'Diagrammet kunne ikke tegnes.';
     figure.setAttribute('data-diagram-state', 'failed');
     var leftover = document.getElementById('d' + id);
     if (leftover) leftover.remove();
@@ -39,7 +42,7 @@
     message.className = 'ds-alert';
     message.setAttribute('data-color', 'danger');
     message.setAttribute('role', 'alert');
-    message.textContent = 'Diagrammet kunne ikke tegnes. Innholdet står i tabellen under.';
+    message.textContent = words;
     canvas.append(message);
     console.error('Diagrammet kunne ikke tegnes:', error);
   }

@@ -2,6 +2,7 @@ import type { Cell, Diagram, DiagramPaging, LegendEntry, ListItem } from '../../
 import { ElementLink, Empty } from './common.tsx';
 import { assetUrl } from '../asset-files.ts';
 import { Script } from './script.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 /**
  * Mermaid, our renderer and the diagrams' styles, for pages that draw diagrams. External
@@ -41,6 +42,7 @@ export interface DiagramRegionProps {
  * as a table. This is the fragment a filter change swaps in.
  */
 export function DiagramRegion({ id, diagram, sourceHref, fileName, expandHref, pageHref, headingLevel = 2 }: DiagramRegionProps) {
+  const { t } = useI18n();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div id={id} class="diagram-region">
@@ -53,51 +55,51 @@ export function DiagramRegion({ id, diagram, sourceHref, fileName, expandHref, p
           </ul>
         </div>
       ) : null}
-      {diagram.paging && pageHref ? <DiagramPager id={id} paging={diagram.paging} href={pageHref} /> : null}
+      {diagram.paging && pageHref ? <DiagramPager paging={diagram.paging} href={pageHref} /> : null}
       <figure class="diagram" data-diagram data-node-count={String(diagram.nodeCount)} data-file-name={fileName} aria-labelledby={`${id}-tittel`}>
         <figcaption id={`${id}-tittel`} class="diagram__caption">
           {diagram.title}
-          {diagram.collapsed ? <span class="ds-tag diagram__collapsed" data-color="warning" data-size="sm">Sammenslått</span> : null}
+          {diagram.collapsed ? <span class="ds-tag diagram__collapsed" data-color="warning" data-size="sm">{t('diagrams.region.collapsed')}</span> : null}
         </figcaption>
-        <div class="diagram__zoom" role="group" aria-label="Størrelse på diagrammet" data-diagram-zoom hidden>
+        <div class="diagram__zoom" role="group" aria-label={t('diagrams.zoom.label')} data-diagram-zoom hidden>
           <button class="ds-button" data-variant="secondary" data-size="sm" type="button" data-zoom-action="in" aria-controls={`${id}-lerret`}>
-            Forstørr
+            {t('diagrams.zoom.in')}
           </button>
           <button class="ds-button" data-variant="secondary" data-size="sm" type="button" data-zoom-action="out" aria-controls={`${id}-lerret`}>
-            Forminsk
+            {t('diagrams.zoom.out')}
           </button>
           <button class="ds-button" data-variant="secondary" data-size="sm" type="button" data-zoom-action="fit" aria-controls={`${id}-lerret`}>
-            Tilpass
+            {t('diagrams.zoom.fit')}
           </button>
           <span class="diagram__zoom-level" data-zoom-level aria-live="polite" />
           <span id={`${id}-hint`} class="diagram__hint muted">
-            Diagrammet vises i full størrelse. Flytt deg i det med piltastene; + og − endrer størrelsen, 0 tilpasser det til bredden.
+            {t('diagrams.zoom.hint')}
           </span>
         </div>
-        <section id={`${id}-lerret`} class="diagram__canvas" data-diagram-canvas tabindex={0} aria-label={`Diagram: ${diagram.title}`} aria-describedby={`${id}-hint`}>
-          <p class="ds-paragraph muted" data-diagram-status>
-            Diagrammet tegnes i nettleseren. Innholdet står også i tabellen under.
+        <section id={`${id}-lerret`} class="diagram__canvas" data-diagram-canvas tabindex={0} aria-label={t('diagrams.region.canvas', { title: diagram.title })} aria-describedby={`${id}-hint`}>
+          <p class="ds-paragraph muted" data-diagram-status data-failed={t('diagrams.region.failed')}>
+            {t('diagrams.region.drawing')}
           </p>
         </section>
         <div class="diagram__actions">
           <a class="ds-button" data-variant="secondary" data-size="sm" href={sourceHref} download={`${fileName}.mmd`}>
-            Last ned Mermaid-kilde
+            {t('diagrams.region.downloadSource')}
           </a>
           <button class="ds-button" data-variant="secondary" data-size="sm" type="button" data-diagram-download hidden>
-            Last ned SVG
+            {t('diagrams.region.downloadSvg')}
           </button>
         </div>
         <details class="ds-details diagram__source">
-          <summary>Vis Mermaid-kilden</summary>
+          <summary>{t('diagrams.region.showSource')}</summary>
           <pre data-diagram-source>{diagram.source}</pre>
         </details>
       </figure>
       <Heading class="ds-heading" data-size="2xs">
-        Tegnforklaring
+        {t('diagrams.region.legend')}
       </Heading>
       <Legend entries={diagram.legend} />
       <Heading class="ds-heading" data-size="2xs">
-        Innholdet som tabell
+        {t('diagrams.region.table')}
       </Heading>
       <DiagramTableView diagram={diagram} expandHref={expandHref} />
     </div>
@@ -105,20 +107,19 @@ export function DiagramRegion({ id, diagram, sourceHref, fileName, expandHref, p
 }
 
 /** Links to the other pages of an expanded group's services. */
-function DiagramPager({ id, paging, href }: { id: string; paging: DiagramPaging; href: (page: number) => string }) {
+function DiagramPager({ paging, href }: { paging: DiagramPaging; href: (page: number) => string }) {
+  const { t } = useI18n();
   return (
-    <nav class="diagram-pager" aria-label={`Sider i diagrammet (${id})`}>
+    <nav class="diagram-pager" aria-label={t('diagrams.paging.label')}>
       {paging.page > 1 ? (
         <a class="ds-link" href={href(paging.page - 1)} rel="prev">
-          Forrige side
+          {t('diagrams.paging.previous')}
         </a>
       ) : null}
-      <span aria-current="page">
-        Side {paging.page} av {paging.pages}
-      </span>
+      <span aria-current="page">{t('diagrams.paging.current', { page: paging.page, pages: paging.pages })}</span>
       {paging.page < paging.pages ? (
         <a class="ds-link" href={href(paging.page + 1)} rel="next">
-          Neste side
+          {t('diagrams.paging.next')}
         </a>
       ) : null}
     </nav>
@@ -172,7 +173,8 @@ function LegendSwatch({ entry }: { entry: LegendEntry }) {
 
 function DiagramTableView({ diagram, expandHref }: { diagram: Diagram; expandHref?: ((key: string) => string) | undefined }) {
   const { table } = diagram;
-  if (table.rows.length === 0) return <Empty>Ingenting å vise.</Empty>;
+  const { t } = useI18n();
+  if (table.rows.length === 0) return <Empty>{t('diagrams.region.empty')}</Empty>;
   return (
     <section class="table-scroll" tabindex={0} aria-label={table.caption}>
       <table class="ds-table diagram-table" data-border>

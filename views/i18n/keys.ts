@@ -29,5 +29,6 @@ export type MessageKey =
   | Area<'gaps', typeof import('./nb/gaps.json')>
   | Area<'auth', typeof import('./nb/auth.json')>
   | Area<'roadmap', typeof import('./nb/roadmap.json')>
+  | Area<'diagrams', typeof import('./nb/diagrams.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

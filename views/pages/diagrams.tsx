@@ -1,33 +1,19 @@
 import type { DiagramFilter, RoadmapDiagramFilter, ServiceDiagramFilter } from '../../model/filters.ts';
 import { byPosition } from '../../model/lookup.ts';
-import { decisionTrackLabel, decisionTracks, type InformationService, type ScopeModel } from '../../model/schemas.ts';
+import { decisionTracks, type InformationService, type ScopeModel } from '../../model/schemas.ts';
+import { useI18n, type MessageKey } from '../i18n/index.ts';
 import type { Diagram } from '../../model/diagrams/types.ts';
 import { ElementLink, PageHeader } from '../components/common.tsx';
 import { DiagramRegion, DiagramAssets } from '../components/diagram.tsx';
 
 export type DiagramSlug = 'omfang' | 'samhandling' | 'forste-leveranse' | 'veikart' | 'avhengigheter';
 
-export const diagramPages: Record<DiagramSlug, { title: string; lead: string }> = {
-  omfang: {
-    title: 'Omfanget',
-    lead: 'De tre hoveddelene av løsningsomfanget, funksjonsområdene under dem og informasjonskategoriene de bærer.',
-  },
-  samhandling: {
-    title: 'Samhandlingskart',
-    lead: 'Løsningsdelene i Akson i midten og aktørene rundt, med samhandlingsform og behov for utvidelse på kantene.',
-  },
-  'forste-leveranse': {
-    title: 'Første leveranse',
-    lead: 'Leveransetrinnene, informasjonskategoriene i hvert trinn og informasjonstjenestene i dem. Lysarket er merket «TENTATIVT, ER UNDER ARBEID».',
-  },
-  veikart: {
-    title: 'Veikart 2019–2030',
-    lead: 'Fasene, milepælene og beslutningspunktene som Gantt-diagram.',
-  },
-  avhengigheter: {
-    title: 'Avhengigheter til nasjonal portefølje',
-    lead: 'Hvilke informasjonstjenester som avhenger av prosjekter i nasjonal e-helseportefølje, og hvilke tjenester i første leveranse som avhenger av et gult eller rødt prosjekt.',
-  },
+export const diagramPages: Record<DiagramSlug, { title: MessageKey; lead: MessageKey }> = {
+  omfang: { title: 'diagrams.page.omfang.title', lead: 'diagrams.page.omfang.lead' },
+  samhandling: { title: 'diagrams.page.samhandling.title', lead: 'diagrams.page.samhandling.lead' },
+  'forste-leveranse': { title: 'diagrams.page.forste-leveranse.title', lead: 'diagrams.page.forste-leveranse.lead' },
+  veikart: { title: 'diagrams.page.veikart.title', lead: 'diagrams.page.veikart.lead' },
+  avhengigheter: { title: 'diagrams.page.avhengigheter.title', lead: 'diagrams.page.avhengigheter.lead' },
 };
 
 /** A path with the given query parameters, leaving out the empty ones. */
@@ -36,7 +22,10 @@ export function withQuery(path: string, params: Record<string, string | undefine
   return query ? `${path}?${query}` : path;
 }
 
-const crumbs = (title: string) => [{ href: '/', label: 'Oversikt' }, { href: '/diagrammer', label: 'Diagrammer' }, { label: title }];
+function crumbs(title: string) {
+  const { t } = useI18n();
+  return [{ href: '/', label: t('diagrams.crumb.overview') }, { href: '/diagrammer', label: t('diagrams.index.title') }, { label: title }];
+}
 
 /** Up to this many services, the index page offers them in a list to pick from; above, a search. */
 export const PICKER_MAX = 200;
@@ -48,29 +37,26 @@ export interface PickableService {
 }
 
 export function DiagramIndexPage({ services }: { services: PickableService[] }) {
+  const { t } = useI18n();
   return (
     <>
-      <PageHeader
-        title="Diagrammer"
-        lead="Omfanget tegnet: hvert diagram kan filtreres, lastes ned som SVG eller Mermaid-kilde, og har det samme innholdet som tabell ved siden av."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Diagrammer' }]}
-      />
+      <PageHeader title={t('diagrams.index.title')} lead={t('diagrams.index.lead')} crumbs={[{ href: '/', label: t('diagrams.crumb.overview') }, { label: t('diagrams.index.title') }]} />
       <ul class="diagram-index">
         {(Object.keys(diagramPages) as DiagramSlug[]).map((slug) => (
           <li class="ds-card">
             <h2 class="ds-heading" data-size="xs">
               <a class="ds-link" href={`/diagrammer/${slug}`}>
-                {diagramPages[slug].title}
+                {t(diagramPages[slug].title)}
               </a>
             </h2>
-            <p class="ds-paragraph">{diagramPages[slug].lead}</p>
+            <p class="ds-paragraph">{t(diagramPages[slug].lead)}</p>
           </li>
         ))}
         <li class="ds-card">
           <h2 class="ds-heading" data-size="xs">
-            Én informasjonstjeneste
+            {t('diagrams.service.title')}
           </h2>
-          <p class="ds-paragraph">Aktørene, tjenesteområdene, funksjonsområdene og prosjektene rundt én tjeneste. Diagrammet står også på tjenestens egen side.</p>
+          <p class="ds-paragraph">{t('diagrams.service.lead')}</p>
           <ServicePicker services={services} />
         </li>
       </ul>
@@ -80,17 +66,18 @@ export function DiagramIndexPage({ services }: { services: PickableService[] }) 
 
 /** A list to pick the service from, or (with more than a list holds) a search for it by name. */
 function ServicePicker({ services, query }: { services: PickableService[]; query?: string }) {
+  const { t, name } = useI18n();
   if (services.length > PICKER_MAX || query !== undefined) {
     return (
-      <form class="filter-form" method="get" action="/diagrammer/tjeneste" role="search" aria-label="Finn informasjonstjenesten">
+      <form class="filter-form" method="get" action="/diagrammer/tjeneste" role="search" aria-label={t('diagrams.service.searchLabel')}>
         <div class="ds-field">
           <label class="ds-label" for="finn-tjeneste">
-            Navnet på informasjonstjenesten
+            {t('diagrams.service.searchField')}
           </label>
           <input class="ds-input" id="finn-tjeneste" name="q" type="search" value={query ?? ''} maxlength={200} required />
         </div>
         <button class="ds-button" data-variant="secondary" type="submit">
-          Finn tjenesten
+          {t('diagrams.service.searchButton')}
         </button>
       </form>
     );
@@ -99,16 +86,16 @@ function ServicePicker({ services, query }: { services: PickableService[]; query
     <form class="filter-form" method="get" action="/diagrammer/tjeneste">
       <div class="ds-field">
         <label class="ds-label" for="velg-tjeneste">
-          Informasjonstjeneste
+          {t('diagrams.service.pick')}
         </label>
         <select class="ds-input" id="velg-tjeneste" name="service">
           {services.map((s) => (
-            <option value={s.key}>{s.name}</option>
+            <option value={s.key}>{name(s)}</option>
           ))}
         </select>
       </div>
       <button class="ds-button" data-variant="secondary" type="submit">
-        Vis diagrammet
+        {t('diagrams.service.show')}
       </button>
     </form>
   );
@@ -119,24 +106,23 @@ export const FOUND_MAX = 50;
 
 /** The services whose names match a search, each a link to its diagram. */
 export function ServiceSearchPage({ query, found }: { query: string; found: PickableService[] }) {
+  const { t, name } = useI18n();
   return (
     <>
-      <PageHeader title="Finn informasjonstjenesten" crumbs={[{ href: '/', label: 'Oversikt' }, { href: '/diagrammer', label: 'Diagrammer' }, { label: 'Finn informasjonstjenesten' }]} />
+      <PageHeader title={t('diagrams.service.found.title')} crumbs={crumbs(t('diagrams.service.found.title'))} />
       <ServicePicker services={[]} query={query} />
       {found.length === 0 ? (
-        <p class="ds-paragraph">Ingen informasjonstjeneste har «{query}» i navnet.</p>
+        <p class="ds-paragraph">{t('diagrams.service.found.none', { query })}</p>
       ) : (
         <>
           <p class="ds-paragraph">
-            {found.length > FOUND_MAX
-              ? `Mer enn ${FOUND_MAX} informasjonstjenester har «${query}» i navnet. De første ${FOUND_MAX} står under; skriv mer av navnet for å finne færre.`
-              : `${found.length} ${found.length === 1 ? 'informasjonstjeneste har' : 'informasjonstjenester har'} «${query}» i navnet.`}
+            {found.length > FOUND_MAX ? t('diagrams.service.found.more', { max: FOUND_MAX, query }) : t('diagrams.service.found.count', { count: found.length, query })}
           </p>
           <ul class="link-list">
             {found.slice(0, FOUND_MAX).map((s) => (
               <li>
                 <a class="ds-link" href={`/diagrammer/tjeneste/${s.key}`}>
-                  {s.name}
+                  {name(s)}
                 </a>
               </li>
             ))}
@@ -149,10 +135,11 @@ export function ServiceSearchPage({ query, found }: { query: string; found: Pick
 
 interface SelectSpec {
   name: string;
-  label: string;
-  all: string;
+  label: MessageKey;
+  all: MessageKey;
   value: string | undefined;
-  options: Array<{ key: string; name: string }>;
+  /** Elements by their names in the interface's language, or values by a label from the catalogues. */
+  options: Array<{ key: string; name?: string; nameEn?: string | null; label?: MessageKey }>;
 }
 
 /**
@@ -160,6 +147,7 @@ interface SelectSpec {
  * diagram page, keeps the address in step); without JavaScript the button submits a plain GET.
  */
 export function DiagramFilters({ action, target, pushUrl, selects }: { action: string; target: string; pushUrl: boolean; selects: SelectSpec[] }) {
+  const { t, name } = useI18n();
   return (
     <form
       class="filter-form"
@@ -171,25 +159,25 @@ export function DiagramFilters({ action, target, pushUrl, selects }: { action: s
       hx-trigger="change delay:500ms"
       hx-push-url={pushUrl ? 'true' : 'false'}
       role="search"
-      aria-label="Filtrer diagrammet"
+      aria-label={t('diagrams.filter.label')}
     >
       {selects.map((s) => (
         <div class="ds-field">
           <label class="ds-label" for={`${target}-${s.name}`}>
-            {s.label}
+            {t(s.label)}
           </label>
           <select class="ds-input" id={`${target}-${s.name}`} name={s.name}>
-            <option value="">{s.all}</option>
+            <option value="">{t(s.all)}</option>
             {s.options.map((o) => (
               <option value={o.key} selected={s.value === o.key}>
-                {o.name}
+                {o.label ? t(o.label) : name({ name: o.name ?? '', nameEn: o.nameEn ?? null })}
               </option>
             ))}
           </select>
         </div>
       ))}
       <button class="ds-button" data-variant="secondary" type="submit">
-        Vis
+        {t('diagrams.filter.show')}
       </button>
     </form>
   );
@@ -199,30 +187,30 @@ const sorted = <T extends { position: number; id: number }>(list: T[]) => [...li
 
 export function serviceSelects(model: ScopeModel, filter: DiagramFilter): SelectSpec[] {
   return [
-    { name: 'tier', label: 'Leveransetrinn', all: 'Alle trinn', value: filter.tier, options: sorted(model.elements.deliveryTier) },
-    { name: 'category', label: 'Informasjonskategori', all: 'Alle kategorier', value: filter.category, options: sorted(model.elements.informationCategory) },
-    { name: 'actor', label: 'Aktør', all: 'Alle aktører', value: filter.actor, options: sorted(model.elements.actor) },
-    { name: 'group', label: 'Tjenesteområde', all: 'Alle tjenesteområder', value: filter.group, options: sorted(model.elements.personnelGroup) },
+    { name: 'tier', label: 'diagrams.filter.tier', all: 'diagrams.filter.tierAll', value: filter.tier, options: sorted(model.elements.deliveryTier) },
+    { name: 'category', label: 'diagrams.filter.category', all: 'diagrams.filter.categoryAll', value: filter.category, options: sorted(model.elements.informationCategory) },
+    { name: 'actor', label: 'diagrams.filter.actor', all: 'diagrams.filter.actorAll', value: filter.actor, options: sorted(model.elements.actor) },
+    { name: 'group', label: 'diagrams.filter.group', all: 'diagrams.filter.groupAll', value: filter.group, options: sorted(model.elements.personnelGroup) },
   ];
 }
 
 export function roadmapSelects(model: ScopeModel, filter: RoadmapDiagramFilter): SelectSpec[] {
   return [
-    { name: 'phase', label: 'Fase', all: 'Alle faser', value: filter.phase, options: sorted(model.elements.roadmapPhase) },
+    { name: 'phase', label: 'diagrams.filter.phase', all: 'diagrams.filter.phaseAll', value: filter.phase, options: sorted(model.elements.roadmapPhase) },
     {
       name: 'track',
-      label: 'Beslutningspunkter',
-      all: 'Begge spor',
+      label: 'diagrams.filter.track',
+      all: 'diagrams.filter.trackAll',
       value: filter.track,
-      options: decisionTracks.map((t) => ({ key: t, name: decisionTrackLabel[t] })),
+      options: decisionTracks.map((track) => ({ key: track, label: `diagrams.filter.track.${track}` as const })),
     },
   ];
 }
 
 export function contextSelects(model: ScopeModel, filter: ServiceDiagramFilter): SelectSpec[] {
   return [
-    { name: 'actor', label: 'Aktør', all: 'Alle aktører', value: filter.actor, options: sorted(model.elements.actor) },
-    { name: 'group', label: 'Tjenesteområde', all: 'Alle tjenesteområder', value: filter.group, options: sorted(model.elements.personnelGroup) },
+    { name: 'actor', label: 'diagrams.filter.actor', all: 'diagrams.filter.actorAll', value: filter.actor, options: sorted(model.elements.actor) },
+    { name: 'group', label: 'diagrams.filter.group', all: 'diagrams.filter.groupAll', value: filter.group, options: sorted(model.elements.personnelGroup) },
   ];
 }
 
@@ -250,7 +238,9 @@ export function DiagramRegionFor({ slug, diagram, query }: Omit<DiagramPageProps
 }
 
 export function DiagramPage(props: DiagramPageProps) {
-  const { title, lead } = diagramPages[props.slug];
+  const { t } = useI18n();
+  const title = t(diagramPages[props.slug].title);
+  const lead = t(diagramPages[props.slug].lead);
   return (
     <>
       <PageHeader title={title} lead={lead} crumbs={crumbs(title)} />
@@ -270,10 +260,11 @@ export function ServiceDiagramSection({ service, model, diagram, filter, standal
   standalone: boolean;
 }) {
   const path = `/diagrammer/tjeneste/${service.key}`;
+  const { t } = useI18n();
   return (
     <section aria-labelledby="tjenestediagram-tittel" class="detail-section">
       <h2 id="tjenestediagram-tittel" class="ds-heading" data-size="sm">
-        Diagram over sammenhengen
+        {t('diagrams.service.section')}
       </h2>
       <DiagramFilters action={path} target="diagram-tjeneste" pushUrl={standalone} selects={contextSelects(model, filter)} />
       <ServiceDiagramRegion service={service} diagram={diagram} filter={filter} />
@@ -295,12 +286,13 @@ export function ServiceDiagramRegion({ service, diagram, filter }: { service: In
 }
 
 export function ServiceDiagramPage(props: { service: InformationService; model: ScopeModel; diagram: Diagram; filter: ServiceDiagramFilter }) {
+  const { tx, name } = useI18n();
   return (
     <>
       <PageHeader
-        title={props.service.name}
-        lead={<>Sammenhengen rundt én informasjonstjeneste. Tjenestens egen side: <ElementLink element={props.service} />.</>}
-        crumbs={crumbs(props.service.name)}
+        title={name(props.service)}
+        lead={<>{tx('diagrams.service.pageLead', { link: () => <ElementLink element={props.service} /> })}</>}
+        crumbs={crumbs(name(props.service))}
       />
       <ServiceDiagramSection {...props} standalone />
     </>

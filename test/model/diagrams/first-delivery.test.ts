@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { firstDelivery } from '../../../model/diagrams/first-delivery.ts';
 import { element } from '../fixtures.ts';
 import { diagramModel, withIndex } from './model.ts';
+import { i18nFor } from '../../../views/i18n/index.ts';
+
+const nb = i18nFor('nb');
 import { expectSafeFlowchart } from './syntax.ts';
 
 const edges = (source: string) => source.split('\n').filter((l) => / --> /.test(l)).map((l) => l.trim());
@@ -11,7 +14,7 @@ describe('first-delivery tiers', () => {
   const { model, index } = withIndex();
 
   it('draws tier -> category -> service, with the services without a tier apart', () => {
-    const d = firstDelivery(model, index);
+    const d = firstDelivery(model, index, nb);
     expectSafeFlowchart(d.source);
     // 3 tiers + "without tier", 5 tier/category groups, 5 services.
     expect(d.nodeCount).toBe(14);
@@ -39,7 +42,7 @@ describe('first-delivery tiers', () => {
   });
 
   it('collapses the services into their categories above the threshold and expands one category', () => {
-    const d = firstDelivery(model, index, { threshold: 10 });
+    const d = firstDelivery(model, index, nb, { threshold: 10 });
     expectSafeFlowchart(d.source);
     expect(d.collapsed).toBe(true);
     expect(d.nodeCount).toBe(9);
@@ -50,7 +53,7 @@ describe('first-delivery tiers', () => {
     expect(first[1]).toMatchObject({ element: { name: 'Legemidler og vaksiner' }, note: '1 tjeneste', expand: { key: 'informationcategory-20' } });
     expect(first[2]).toEqual({ more: { text: 'Se tjenesten i listen', href: '/informasjonstjenester?tier=deliverytier-30&category=informationcategory-20' } });
 
-    const expanded = firstDelivery(model, index, { threshold: 10, expandId: 20 });
+    const expanded = firstDelivery(model, index, nb, { threshold: 10, expandId: 20 });
     expect(expanded.nodeCount).toBe(11);
     expect(expanded.source).toContain('"Multidose"');
     expect(expanded.source).toContain('"Vaksiner"');
@@ -65,7 +68,7 @@ describe('first-delivery tiers', () => {
       big.elements.informationService.push(element('informationService', 1000 + i, { name: `Tjeneste ${i}`, categoryId: 21, tierId: 31, position: 100 + i }));
     }
     const { model: m, index: ix } = withIndex(big);
-    const page = (n?: number) => firstDelivery(m, ix, { expandId: 21, page: n });
+    const page = (n?: number) => firstDelivery(m, ix, nb, { expandId: 21, page: n });
     const first = page();
     expect(first.collapsed).toBe(true);
     expect(first.paging).toEqual({ page: 1, pages: 3, first: 1, last: 60, total: 132 });
@@ -79,10 +82,10 @@ describe('first-delivery tiers', () => {
   });
 
   it('shows only the tiers with services in a filtered diagram', () => {
-    const d = firstDelivery(model, index, { selection: { tierId: 30 } });
+    const d = firstDelivery(model, index, nb, { selection: { tierId: 30 } });
     expect(d.nodeCount).toBe(1 + 2 + 2);
     expect(d.source).not.toContain('Senere');
-    const none = firstDelivery(model, index, { selection: { actorId: 52 } });
+    const none = firstDelivery(model, index, nb, { selection: { actorId: 52 } });
     expect(none.nodeCount).toBe(0);
     expect(none.notes).toEqual(['Ingen informasjonstjenester passer filteret.']);
   });

@@ -1,3 +1,4 @@
+import { i18nFor } from '../../../views/i18n/index.ts';
 import { describe, expect, it } from 'vitest';
 import { collaborationMap } from '../../../model/diagrams/collaboration-map.ts';
 import { dependencies } from '../../../model/diagrams/dependencies.ts';
@@ -15,7 +16,7 @@ import { expectedLabel, expectSafeFlowchart, expectSafeGantt, shown } from './sy
 const generators: Array<[string, (model: ScopeModel, index: ModelIndex) => Diagram]> = [
   ['scope overview', (m, i) => scopeOverview(m, i)],
   ['collaboration map', (m, i) => collaborationMap(m, i)],
-  ['first-delivery tiers', (m, i) => firstDelivery(m, i)],
+  ['first-delivery tiers', (m, i) => firstDelivery(m, i, i18nFor('nb'))],
   ['roadmap', (m, i) => roadmapGantt(m, i)],
   ['service context', (m, i) => serviceContext(m, i, i.get('informationService', 40)!)],
   ['dependencies', (m, i) => dependencies(m, i)],
