@@ -30,5 +30,6 @@ export type MessageKey =
   | Area<'auth', typeof import('./nb/auth.json')>
   | Area<'roadmap', typeof import('./nb/roadmap.json')>
   | Area<'diagrams', typeof import('./nb/diagrams.json')>
+  | Area<'admin', typeof import('./nb/admin.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

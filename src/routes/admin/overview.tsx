@@ -4,6 +4,6 @@ import { respond } from '../../http/render.tsx';
 
 export function adminOverviewRoutes(): Hono {
   const app = new Hono();
-  app.get('/admin', (c) => respond(c, { title: 'Administrasjon', body: <AdminOverviewPage /> }));
+  app.get('/admin', (c) => respond(c, { title: c.var.i18n.t('admin.title'), body: <AdminOverviewPage /> }));
   return app;
 }
