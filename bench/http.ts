@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { createUser } from '../src/auth/users.ts';
+import { createUser } from '../src/commands/users.ts';
 import { copyDatabase } from '../src/db/copy.ts';
 import { migrateToLatest, openDatabase } from '../src/db/index.ts';
 import { migrations } from '../src/db/migrations/index.ts';

@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import { shutdownGracefully } from './http/shutdown.ts';
 import { createApp } from './app.tsx';
-import { createSetupLink, invitePath } from './auth/invites.ts';
+import { invitePath } from './auth/invites.ts';
+import { createSetupLink } from './commands/invites.ts';
 import { sql, type LogEvent } from 'kysely';
 import { ConfigError, databaseLabel, databaseLocation, loadConfig } from './config.ts';
 import { openDatabase, migrateToLatest } from './db/index.ts';

@@ -1,5 +1,5 @@
 import type { RoundInput } from '../model/consultation.ts';
-import { createUser } from '../src/auth/users.ts';
+import { createUser } from '../src/commands/users.ts';
 import type { Db } from '../src/db/index.ts';
 import { insertComment, insertReply, type NewComment } from '../src/db/queries/consultation-comment-writes.ts';
 import { insertRound, roundItems } from '../src/db/queries/consultation-rounds.ts';

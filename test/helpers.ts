@@ -1,7 +1,7 @@
 import type { LogEvent } from 'kysely';
 import type { Role } from '../model/accounts.ts';
 import { createApp } from '../src/app.tsx';
-import { createUser } from '../src/auth/users.ts';
+import { createUser } from '../src/commands/users.ts';
 import { configWith, type Config } from '../src/config.ts';
 import type { Db } from '../src/db/index.ts';
 import { freshDatabase } from './engine.ts';

@@ -2,9 +2,10 @@ import type { Child } from 'hono/jsx';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { OwnershipDenied } from '../commands/errors.ts';
-import { recordAudit } from '../db/queries/audit.ts';
 import { apiError, isApiPath } from '../http/api-error.ts';
 import { recordApiTokenUse } from '../commands/api-tokens.ts';
+import { recordRefusedRequest } from '../commands/refused-requests.ts';
+import { resumeSession } from '../commands/sessions.ts';
 import { bearerToken, lookupApiToken } from './api-tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { i18nOf, isFragmentRequest, respondError } from '../http/render.tsx';
@@ -12,7 +13,6 @@ import { clientAddressOf, unsafeMethod } from '../http/security.ts';
 import { auditActor, callerOf } from './context.ts';
 import { clearSessionCookie, readSessionToken } from './cookie.ts';
 import { actionFor, grantFor, municipalityParam, ownershipHolds, type Action, type Owner } from './policy.ts';
-import { lookupSession } from './sessions.ts';
 
 /** The route that will answer this request (its method and Hono path pattern), if any does. */
 export function answeringRoute(c: Context): { method: string; path: string } | undefined {
@@ -62,12 +62,12 @@ export function loadViewer({ db, config }: AppDeps): MiddlewareHandler {
     if (bearer !== undefined) {
       const viewer = await lookupApiToken(db, bearer);
       if (!viewer?.apiToken) {
-        await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `${c.req.method} ${c.req.path.slice(0, 200)} (api-token)` });
+        await recordRefusedRequest(db, callerOf(c), c.req, 'api-token');
         return apiError(c, 401, 'unauthorized', 'API-tokenet er ukjent eller trukket tilbake, eller brukeren er deaktivert.');
       }
       c.set('viewer', viewer);
       if (viewer.apiToken.readOnly && unsafeMethod(c.req.method)) {
-        await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `${c.req.method} ${c.req.path.slice(0, 200)} (read-only token)` });
+        await recordRefusedRequest(db, callerOf(c), c.req, 'read-only token');
         return apiError(c, 403, 'read_only', 'Tokenet gir bare lesetilgang. Ingenting er endret.');
       }
       await recordApiTokenUse(db, callerOf(c), viewer.apiToken, { method: c.req.method, path: c.req.path });
@@ -76,7 +76,7 @@ export function loadViewer({ db, config }: AppDeps): MiddlewareHandler {
     }
     const token = action === 'static' ? undefined : readSessionToken(c, config);
     if (token) {
-      const found = await lookupSession(db, token, auditActor(c), config);
+      const found = await resumeSession(db, token, auditActor(c), config);
       if ('viewer' in found) c.set('viewer', found.viewer);
       else clearSessionCookie(c, config);
     }
@@ -149,9 +149,7 @@ export function requireOwnership(c: Context, owner: Owner): void {
  * request) or told to (anything else); signed-in users are told their role does not reach.
  */
 export async function denyRequest(c: Context, { db }: Pick<AppDeps, 'db'>, reason: string, signedOut?: SignedOutAnswers[string]): Promise<Response> {
-  // The path is the visitor's to choose: keep the row small however long it is.
-  const path = c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path;
-  await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `${c.req.method} ${path} (${reason})` });
+  await recordRefusedRequest(db, callerOf(c), c.req, reason);
   const viewer = c.var.viewer;
   const api = c.req.path.startsWith('/api/');
   const { t, tx } = i18nOf(c);

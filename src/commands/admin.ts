@@ -2,12 +2,12 @@ import { fieldChanges } from '../../model/audit.ts';
 import type { InviteInput, Organisation, OrganisationInput, UserInput, UserSummary } from '../../model/accounts.ts';
 import { contentVersion, userVersion } from '../../model/versions.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
-import { endUserSessions } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { activeAdministratorCount, bindingProblems, emailTaken, organisationById, organisationNameTaken, userById, userRecord } from '../db/queries/accounts.ts';
 import { insertInvite, pendingInviteFor, revokeInvite, revokeResetLinks } from '../db/queries/invites.ts';
 import { NotFound } from './errors.ts';
+import { endUserSessions } from './sessions.ts';
 import { change, changeAs, type AuditNote, type Caller, type Tx } from './run.ts';
 
 /**
@@ -101,7 +101,7 @@ export function updateUser(db: Db, caller: Caller, id: number, input: UserInput,
         .execute();
       await audit({ action: 'user.update', entity: 'app_user', entityId: id, before: userRecord(before), after });
       if (disabledAt !== null && before.disabledAt === null) {
-        await endUserSessions(trx, id, 'disabled', { at: caller.at, userId: caller.user!.id, clientAddress: caller.clientAddress });
+        await endUserSessions(trx, id, 'disabled', audit);
         // A reset link made before must not come back to life if the user is enabled again.
         await revokeResetLinks(trx, id, caller.at);
       }

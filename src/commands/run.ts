@@ -81,11 +81,17 @@ export async function change<Target, Result>(db: Db, caller: Caller, action: Act
   });
 }
 
+/** `changeAs`'s audit: an entry may name the user it acted as once that is known (the user an invitation created). */
+export type SystemAudit = (note: AuditNote & { userId?: number | null }) => Promise<void>;
+
 /**
  * A change nobody needs to be signed in for, or that the system makes on its own behalf
- * (signing in, the sign-in limit, accepting an invitation by its secret link): the same
- * transaction and audit, no permission to check.
+ * (signing in, the sign-in limit, a session's end, accepting an invitation by its secret link,
+ * the operator at the command line): the same transaction and audit, no permission to check.
+ * `who` is the caller, or the actor the audit names when that is not the caller (a session that
+ * ended by itself is recorded as its user's).
  */
-export async function changeAs<Result>(db: Db, caller: Caller, write: (trx: Tx, audit: (note: AuditNote) => Promise<void>) => Promise<Result>): Promise<Result> {
-  return db.transaction().execute((trx) => write(trx, (note) => recordAudit(trx, { ...actorOf(caller), ...note })));
+export async function changeAs<Result>(db: Db, who: Caller | AuditActor, write: (trx: Tx, audit: SystemAudit) => Promise<Result>): Promise<Result> {
+  const actor = 'user' in who ? actorOf(who) : who;
+  return db.transaction().execute((trx) => write(trx, (note) => recordAudit(trx, { ...actor, ...note })));
 }

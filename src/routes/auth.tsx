@@ -2,11 +2,12 @@ import { Hono, type Context } from 'hono';
 import { acceptInviteSchema, acceptSetupSchema, landingPath, loginInputSchema, returnPathSchema } from '../../model/accounts.ts';
 import { AcceptInvitePage } from '../../views/pages/invite.tsx';
 import { LoginPage, throttledText, type LoginPageProps } from '../../views/pages/login.tsx';
-import { auditActor } from '../auth/context.ts';
+import { callerOf } from '../auth/context.ts';
 import { clearSessionCookie, readSessionToken, writeSessionCookie } from '../auth/cookie.ts';
-import { acceptInvite, invitePath } from '../auth/invites.ts';
-import { endSession } from '../auth/sessions.ts';
-import { signIn } from '../auth/signin.ts';
+import { invitePath } from '../auth/invites.ts';
+import { acceptInvite } from '../commands/invites.ts';
+import { endSession } from '../commands/sessions.ts';
+import { signIn } from '../commands/sign-in.ts';
 import type { Invite } from '../../model/accounts.ts';
 import { inviteByToken, inviteUsable } from '../db/queries/invites.ts';
 import { activeAdministratorCount } from '../db/queries/accounts.ts';
@@ -36,8 +37,8 @@ export function authRoutes(deps: AppDeps): Hono {
     const parsed = loginInputSchema.safeParse(form);
     if (!parsed.success) return loginPage(c, { next, email: form.email ?? '', errors: fieldErrors(parsed.error) }, 422);
 
-    const actor = auditActor(c);
-    const result = await signIn(db, config, { ...parsed.data, previousToken: readSessionToken(c, config) }, actor);
+    const actor = callerOf(c);
+    const result = await signIn(db, config, actor, { ...parsed.data, previousToken: readSessionToken(c, config) });
     if (result.kind === 'limited') {
       c.header('Retry-After', String(Math.ceil((result.until.getTime() - actor.at.getTime()) / 1000)));
       const text = throttledText(c.var.i18n.t, result.until, actor.at);
@@ -53,7 +54,7 @@ export function authRoutes(deps: AppDeps): Hono {
 
   app.post('/logg-ut', async (c) => {
     const viewer = c.var.viewer;
-    if (viewer) await endSession(db, viewer.sessionId, 'signed-out', auditActor(c));
+    if (viewer) await endSession(db, callerOf(c), viewer.sessionId, 'signed-out');
     clearSessionCookie(c, config);
     return c.redirect('/login?utlogget', 303);
   });
@@ -118,13 +119,13 @@ export function authRoutes(deps: AppDeps): Hono {
     if (!parsed.success) return acceptPage(c, invite, { values, errors: fieldErrors(parsed.error) }, 422);
 
     const { email, name, password } = parsed.data;
-    const result = await acceptInvite(db, invite, { email, name, password }, auditActor(c));
+    const result = await acceptInvite(db, callerOf(c), invite, { email, name, password });
     if (result.kind === 'problems') return acceptPage(c, invite, { values, errors: result.errors }, 422);
     if (result.kind === 'gone') {
       return respondError(c, { status: 410, title: c.var.i18n.t('auth.link.brokenTitle'), message: c.var.i18n.t('auth.invite.taken') });
     }
     const previous = c.var.viewer;
-    if (previous) await endSession(db, previous.sessionId, 'replaced', auditActor(c));
+    if (previous) await endSession(db, callerOf(c), previous.sessionId, 'replaced');
     writeSessionCookie(c, config, result.token);
     return c.redirect(landingPath(invite.role), 303);
   });

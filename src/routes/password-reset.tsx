@@ -2,10 +2,11 @@ import { Hono, type Context } from 'hono';
 import { landingPath, newPasswordSchema, type Invite, type UserSummary } from '../../model/accounts.ts';
 import { NewPasswordPage } from '../../views/pages/password-reset.tsx';
 import type { FieldErrors } from '../../views/components/form.tsx';
-import { auditActor } from '../auth/context.ts';
+import { callerOf } from '../auth/context.ts';
 import { writeSessionCookie } from '../auth/cookie.ts';
-import { resetPath, usePasswordReset } from '../auth/password-reset.ts';
-import { endSession } from '../auth/sessions.ts';
+import { resetPath } from '../auth/password-reset.ts';
+import { usePasswordReset } from '../commands/passwords.ts';
+import { endSession } from '../commands/sessions.ts';
 import { userById } from '../db/queries/accounts.ts';
 import { inviteByToken, inviteUsable } from '../db/queries/invites.ts';
 import type { AppDeps } from '../deps.ts';
@@ -44,11 +45,11 @@ export function passwordResetRoutes({ db, config }: AppDeps): Hono {
     if (found instanceof Response) return found;
     const parsed = newPasswordSchema.safeParse(await formInput(c));
     if (!parsed.success) return page(c, found.user, fieldErrors(parsed.error));
-    const result = await usePasswordReset(db, found.invite, parsed.data.password, auditActor(c));
+    const result = await usePasswordReset(db, callerOf(c), found.invite, parsed.data.password);
     if (result.kind === 'gone') return respondError(c, { status: 410, title: c.var.i18n.t('auth.link.brokenTitle'), message: c.var.i18n.t('auth.reset.broken') });
     // Someone else signed in in this browser is signed out (the user's own sessions ended already).
     const previous = c.var.viewer;
-    if (previous) await endSession(db, previous.sessionId, 'replaced', auditActor(c));
+    if (previous) await endSession(db, callerOf(c), previous.sessionId, 'replaced');
     writeSessionCookie(c, config, result.token);
     return c.redirect(landingPath(result.role), 303);
   });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../model/accounts.ts';
-import { createUser } from '../../src/auth/users.ts';
+import { createUser } from '../../src/commands/users.ts';
 import { testPassword } from '../helpers.ts';
 import { axeViolations, browserAvailable, cspViolations, launch, signInPage, startApp, watchCsp, watchProblems, type RunningApp } from './harness.ts';
 

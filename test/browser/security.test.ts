@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../model/accounts.ts';
-import { createSetupLink } from '../../src/auth/invites.ts';
+import { createSetupLink } from '../../src/commands/invites.ts';
 import { configWith } from '../../src/config.ts';
 import { createTestUser, testClock } from '../helpers.ts';
 import { axeViolations, browserAvailable, cspViolations, launch, signInPage, startApp, watchCsp, watchProblems, type RunningApp } from './harness.ts';

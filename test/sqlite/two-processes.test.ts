@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase } from '../../seeds/seed.ts';
-import { createUser } from '../../src/auth/users.ts';
+import { createUser } from '../../src/commands/users.ts';
 import { migrateToLatest, openDatabase } from '../../src/db/index.ts';
 import { sessionCookie, testPassword } from '../helpers.ts';
 

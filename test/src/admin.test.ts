@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSetupLink } from '../../src/auth/invites.ts';
+import { createSetupLink } from '../../src/commands/invites.ts';
 import { createTestUser, htmx, postForm, postShown, sessionCookie, signIn, testApp, textOf, type TestContext } from '../helpers.ts';
 
 const linkIn = (html: string) => /value="http:\/\/localhost(\/invitasjon\/[\w-]+)"/.exec(html)?.[1];

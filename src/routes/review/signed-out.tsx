@@ -5,13 +5,13 @@ import { roundIdSchema } from '../../../model/review/schemas.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { AnswerSignedOut } from '../../../views/pages/review/answer.tsx';
 import { SignedOutReviewPage, type CarriedAnswer } from '../../../views/pages/review/signed-out.tsx';
-import { auditActor } from '../../auth/context.ts';
-import { recordAudit } from '../../db/queries/audit.ts';
+import { auditActor, callerOf } from '../../auth/context.ts';
 import { readSessionToken, writeSessionCookie } from '../../auth/cookie.ts';
 import { paramsOf, type SignedOutAnswers } from '../../auth/middleware.tsx';
 import { grantFor, ownershipHolds } from '../../auth/policy.ts';
-import { lookupSession } from '../../auth/sessions.ts';
-import { signIn } from '../../auth/signin.ts';
+import { recordRefusedRequest } from '../../commands/refused-requests.ts';
+import { resumeSession } from '../../commands/sessions.ts';
+import { signIn } from '../../commands/sign-in.ts';
 import { throttledText } from '../../../views/pages/login.tsx';
 import { municipalityByNumber } from '../../db/queries/review/intentions.ts';
 import { frozenServices, roundById } from '../../db/queries/review/rounds.ts';
@@ -108,8 +108,8 @@ export function signedOutRoutes(deps: AppDeps): Hono {
     const form = await formInput(c);
     const parsed = loginInputSchema.safeParse(form);
     if (!parsed.success) return page(c, id, kommune, form, { status: 422, email: form.email, errors: fieldErrors(parsed.error) });
-    const actor = auditActor(c);
-    const result = await signIn(db, config, { ...parsed.data, previousToken: readSessionToken(c, config) }, actor);
+    const actor = callerOf(c);
+    const result = await signIn(db, config, actor, { ...parsed.data, previousToken: readSessionToken(c, config) });
     if (result.kind === 'limited') {
       c.header('Retry-After', String(Math.ceil((result.until.getTime() - actor.at.getTime()) / 1000)));
       const problem = throttledText(c.var.i18n.t, result.until, actor.at);
@@ -119,14 +119,14 @@ export function signedOutRoutes(deps: AppDeps): Hono {
       return page(c, id, kommune, form, { status: 401, email: parsed.data.email, problem: c.var.i18n.t('auth.wrongCredentials') });
     }
     writeSessionCookie(c, config, result.token);
-    const session = await lookupSession(db, result.token, actor, config);
+    const session = await resumeSession(db, result.token, auditActor(c), config);
     if (!('viewer' in session)) throw new Error('Økten som nettopp ble startet, finnes ikke.');
     const viewer = session.viewer;
     c.set('viewer', viewer);
     // The same rule as for posting the form itself: a municipality's own review, and no one else's.
     const grant = grantFor('review.write', viewer.role, { publicRead: config.PUBLIC_READ });
     if (!grant || !ownershipHolds(grant, viewer, { municipalityNumber: kommune })) {
-      await recordAudit(db, { ...auditActor(c), action: 'request.denied', details: `POST ${c.req.path} (ownership:review.write)` });
+      await recordRefusedRequest(db, callerOf(c), c.req, 'ownership:review.write');
       return respondError(c, {
         status: 403,
         title: c.var.i18n.t('review.signedOut.noAccess'),

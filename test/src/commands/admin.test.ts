@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userVersion } from '../../../model/versions.ts';
-import { createUser } from '../../../src/auth/users.ts';
+import { createUser } from '../../../src/commands/users.ts';
 import {
   createInvite,
   createOrganisation,

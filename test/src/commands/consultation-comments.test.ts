@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerComment, editComment, hideComment, replyToComment, writeComment } from '../../../src/commands/consultation-comments.ts';
 import { createConsultationRound, updateConsultationRound } from '../../../src/commands/consultation-rounds.ts';
 import { StaleVersion } from '../../../src/commands/errors.ts';
-import { createUser } from '../../../src/auth/users.ts';
+import { createUser } from '../../../src/commands/users.ts';
 import type { Db } from '../../../src/db/index.ts';
 import { testPassword } from '../../helpers.ts';
 import { addComments, makeRound } from '../../consultation-fixtures.ts';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerBasis } from '../../../model/review/schemas.ts';
 import type { FrozenService } from '../../../model/review/types.ts';
 import { intentionVersion } from '../../../model/versions.ts';
-import { createUser } from '../../../src/auth/users.ts';
+import { createUser } from '../../../src/commands/users.ts';
 import {
   closeReviewRound,
   declareIntention,

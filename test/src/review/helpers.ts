@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { createUser } from '../../../src/auth/users.ts';
+import { createUser } from '../../../src/commands/users.ts';
 import { postForm, postShown, signIn, signInAs, testPassword, type TestContext } from '../../helpers.ts';
 
 /** Opens a round as an architect (deadline 15 December 2026; the test clock starts 26 November) and returns its id. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSetupLink } from '../../../src/auth/invites.ts';
+import { createSetupLink } from '../../../src/commands/invites.ts';
 import { signIn, testApp, textOf } from '../../helpers.ts';
 
 // Finding 5: the setup link's form was still shown once an administrator existed (only the POST was refused).

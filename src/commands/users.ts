@@ -1,19 +1,19 @@
 import type { UserBinding } from '../../model/accounts.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
-import { changeAs } from '../commands/run.ts';
+import { hashPassword } from '../auth/password.ts';
 import { bindingProblems, emailTaken, insertUser } from '../db/queries/accounts.ts';
 import type { AuditActor } from '../db/queries/audit.ts';
 import type { Db } from '../db/index.ts';
-import { hashPassword } from './password.ts';
+import { changeAs } from './run.ts';
 
-/** Creates a user directly with a password (the command line); web users come through invitations. */
+/** Use case: the operator creates a user directly with a password (the command line); web users come through invitations. */
 export async function createUser(
   db: Db,
   user: UserBinding & { email: string; name: string; password: string },
   actor: AuditActor,
 ): Promise<{ kind: 'ok'; id: number } | { kind: 'problems'; errors: FieldErrors }> {
   const passwordHash = await hashPassword(user.password);
-  return changeAs(db, { user: null, at: actor.at, clientAddress: actor.clientAddress }, async (trx, audit) => {
+  return changeAs(db, actor, async (trx, audit) => {
     const errors = await bindingProblems(trx, user);
     if (await emailTaken(trx, user.email)) errors.email = 'Det finnes allerede en bruker med denne e-postadressen.';
     if (Object.keys(errors).length > 0) return { kind: 'problems', errors } as const;
