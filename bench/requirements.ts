@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.tsx';
-import { freezeBaseline } from '../src/commands/baselines.ts';
+import { freezeBaselineAsOperator } from '../src/commands/baselines.ts';
 import { configWith } from '../src/config.ts';
 import { migrateToLatest, openDatabase } from '../src/db/index.ts';
 import { seedDatabase } from '../seeds/seed.ts';
@@ -44,7 +44,7 @@ export async function benchRequirements(options: { factor: number; rounds: numbe
   for (let i = 0; i < options.freezes; i++) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const result = await freezeBaseline(db, { name: `Benchmark ${i + 1}`, description: '' }, actor);
+    const result = await freezeBaselineAsOperator(db, actor.at, { name: `Benchmark ${i + 1}`, description: '' });
     freezeTimes.push(performance.now() - t0);
     freezeCpu.push(cpuMs(c0));
     if (!result.ok) throw new Error('freezing failed');
@@ -61,7 +61,7 @@ export async function benchRequirements(options: { factor: number; rounds: numbe
   const service = await db.selectFrom('element').select('id').where('kind', '=', 'informationService').orderBy('id', 'desc').executeTakeFirstOrThrow();
   await db.insertInto('requirement_element').values({ requirement_id: edited!, element_id: service.id }).execute();
   await db.updateTable('element').set({ name: 'Omdøpt tjeneste' }).where('id', '=', service.id).execute();
-  const second = await freezeBaseline(db, { name: 'Benchmark etter endringer', description: '' }, actor);
+  const second = await freezeBaselineAsOperator(db, actor.at, { name: 'Benchmark etter endringer', description: '' });
   if (!second.ok) throw new Error('freezing failed');
 
   const paths = [

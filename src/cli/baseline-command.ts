@@ -1,5 +1,5 @@
 import { baselineInputSchema } from '../../model/baselines.ts';
-import { freezeBaseline } from '../commands/baselines.ts';
+import { freezeBaselineAsOperator } from '../commands/baselines.ts';
 import { listBaselines } from '../db/queries/baselines.ts';
 import { i18nFor } from '../../views/i18n/index.ts';
 import type { Db } from '../db/index.ts';
@@ -30,7 +30,7 @@ export async function runBaselineCommand(
       io.err(parsed.error.issues.map((i) => i.message).join(' '));
       return 2;
     }
-    const result = await freezeBaseline(io.db, parsed.data, { at: io.now(), userId: null, clientAddress: null, name: 'kommandolinjen' });
+    const result = await freezeBaselineAsOperator(io.db, io.now(), parsed.data);
     if (!result.ok) {
       io.err(i18nFor('nb').t('baselines.error.taken', { name: result.name }));
       return 1;

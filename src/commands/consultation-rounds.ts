@@ -4,7 +4,7 @@ import type { Db } from '../db/index.ts';
 import { insertRound, roundById, roundItems, roundRecord, updateRound, type RoundWriteResult } from '../db/queries/consultation-rounds.ts';
 import { NotFound } from './errors.ts';
 import { baselineForRound } from './baselines.ts';
-import { actorOf, change, type Caller } from './run.ts';
+import { change, type Caller } from './run.ts';
 
 /** Architects open consultation rounds and change them. */
 
@@ -19,7 +19,7 @@ export function createConsultationRound(db: Db, caller: Caller, input: RoundInpu
   return change(db, caller, 'consultation.manage', {
     load: async () => undefined,
     write: async (trx, _, audit) => {
-      const baselineId = await baselineForRound(trx, baseline, { label: 'Høring', title: input.title }, actorOf(caller));
+      const baselineId = await baselineForRound(trx, baseline, { label: 'Høring', title: input.title }, caller, audit);
       if (baselineId === undefined) return { kind: 'invalid', errors: { baseline: { key: 'requirement.round.baselineMissing' } } };
       const inserted = await insertRound(trx, input, caller.at);
       if (inserted.kind === 'ok') {

@@ -1,19 +1,15 @@
-import type { Transaction } from 'kysely';
 import { kindInfo, type ElementKind } from '../../model/kinds.ts';
 import { derivationWouldCycle, traceLinkKindLabel, type TraceLinkKind } from '../../model/requirements.ts';
-import { recordAudits, type AuditActor } from '../db/queries/audit.ts';
 import type { Db } from '../db/index.ts';
-import type { Database } from '../db/schema.ts';
-
-type Trx = Transaction<Database>;
+import { change, type AuditNote, type Caller, type Tx as Trx } from './run.ts';
 
 /*
  * Use cases: linking and unlinking a requirement, from the requirement's page or from the
- * element's "Krav" section. Each opens one transaction, checks that both ends exist and that the
- * page the form came from is not stale (the version of the element the form belongs to), applies
- * the rules (a requirement link goes to a requirement; derivation is a tree), writes, bumps the
- * version of both ends (the link shows on both pages) and audits on both ends.
- * Who may call them is the policy table's `requirements.edit`.
+ * element's "Krav" section. Each runs through `change` for `requirements.edit` (refused before
+ * the transaction for any other role), checks that both ends exist and that the page the form
+ * came from is not stale (the version of the element the form belongs to), applies the rules (a
+ * requirement link goes to a requirement; derivation is a tree), writes, bumps the version of
+ * both ends (the link shows on both pages) and audits on both ends.
  */
 
 export type LinkChangeResult =
@@ -59,7 +55,7 @@ interface LinkChange {
   field: string;
 }
 
-async function applyLinkChange(trx: Trx, change: LinkChange, actor: AuditActor): Promise<LinkChangeResult> {
+async function applyLinkChange(trx: Trx, change: LinkChange, at: Date, audit: (note: AuditNote) => Promise<void>): Promise<LinkChangeResult> {
   const { op, linkKind, requirement, target, field } = change;
   if (linkKind !== 'governs' && target.kind !== 'requirement') {
     return { ok: false, reason: 'invalid', errors: { [field]: `«${traceLinkKindLabel[linkKind]}» kobler et krav til et annet krav: velg et krav.` } };
@@ -124,69 +120,70 @@ async function applyLinkChange(trx: Trx, change: LinkChange, actor: AuditActor):
 
   await trx
     .updateTable('element')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: actor.at.toISOString() }))
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: at.toISOString() }))
     .where('id', 'in', [requirement.id, target.id])
     .execute();
   const link = { kind: linkKind, requirement: requirement.key, element: { kind: target.kind, key: target.key, name: target.name } };
   const action = op === 'link' ? 'requirement.link' : 'requirement.unlink';
-  await recordAudits(
-    trx,
-    [requirement, target].map((end) => ({
-      ...actor,
+  for (const end of [requirement, target]) {
+    await audit({
       action,
       entity: linkKind === 'governs' ? 'requirement_element' : 'requirement_relation',
       entityId: `${requirement.id}-${target.id}`,
       elementId: end.id,
       before: op === 'link' ? null : link,
       after: op === 'link' ? link : null,
-    })),
-  );
+    });
+  }
   return { ok: true, changed: true };
 }
 
+/** What a link change acts on, or why it cannot be made (an end that does not exist). */
+type Loaded = { refused: LinkChangeResult } | { change: LinkChange };
+
+const runLinkChange = (db: Db, caller: Caller, load: (trx: Trx) => Promise<Loaded>) =>
+  change(db, caller, 'requirements.edit', {
+    load,
+    write: (trx, loaded, audit) => ('refused' in loaded ? Promise.resolve(loaded.refused) : applyLinkChange(trx, loaded.change, caller.at, audit)),
+  });
+
 /** From the requirement's page: link or unlink it to any element (or, for the requirement link kinds, to another requirement). */
-export async function changeLinkFromRequirement(
+export function changeLinkFromRequirement(
   db: Db,
+  caller: Caller,
   input: { op: 'link' | 'unlink'; requirementKey: string; version: number; linkKind: TraceLinkKind; target: { kind: ElementKind; key: string } },
-  actor: AuditActor,
 ): Promise<LinkChangeResult> {
-  return db.transaction().execute(async (trx) => {
+  return runLinkChange(db, caller, async (trx) => {
     const requirement = await findElement(trx, 'requirement', input.requirementKey);
-    if (!requirement) return { ok: false, reason: 'not-found' };
+    if (!requirement) return { refused: { ok: false, reason: 'not-found' } };
     const target = await findElement(trx, input.target.kind, input.target.key);
     if (!target) {
       return {
-        ok: false,
-        reason: 'invalid',
-        errors: { target: `Fant ingen ${kindInfo[input.target.kind].singular.toLowerCase()} med nøkkelen «${input.target.key}»; den kan være slettet.` },
+        refused: {
+          ok: false,
+          reason: 'invalid',
+          errors: { target: `Fant ingen ${kindInfo[input.target.kind].singular.toLowerCase()} med nøkkelen «${input.target.key}»; den kan være slettet.` },
+        },
       };
     }
-    return applyLinkChange(
-      trx,
-      { op: input.op, linkKind: input.linkKind, requirement, target, checked: { id: requirement.id, version: input.version }, field: 'target' },
-      actor,
-    );
+    return { change: { op: input.op, linkKind: input.linkKind, requirement, target, checked: { id: requirement.id, version: input.version }, field: 'target' } };
   });
 }
 
 /** From an element's "Krav" section: the requirement (by its number) governs, or no longer governs, the element. */
-export async function changeLinkFromElement(
+export function changeLinkFromElement(
   db: Db,
+  caller: Caller,
   input: { op: 'link' | 'unlink'; kind: ElementKind; key: string; version: number; requirementRef: string },
-  actor: AuditActor,
 ): Promise<LinkChangeResult> {
-  return db.transaction().execute(async (trx) => {
+  return runLinkChange(db, caller, async (trx) => {
     const element = await findElement(trx, input.kind, input.key);
-    if (!element) return { ok: false, reason: 'not-found' };
+    if (!element) return { refused: { ok: false, reason: 'not-found' } };
     const requirement = await findRequirementByRef(trx, input.requirementRef);
     if (!requirement) {
-      return { ok: false, reason: 'invalid', errors: { requirement: `Det finnes ikke noe krav med nummeret ${input.requirementRef}; det kan være slettet.` } };
+      return { refused: { ok: false, reason: 'invalid', errors: { requirement: `Det finnes ikke noe krav med nummeret ${input.requirementRef}; det kan være slettet.` } } };
     }
-    if (requirement.id === element.id) return { ok: false, reason: 'invalid', errors: { requirement: 'Et krav kan ikke gjelde seg selv.' } };
-    return applyLinkChange(
-      trx,
-      { op: input.op, linkKind: 'governs', requirement, target: element, checked: { id: element.id, version: input.version }, field: 'requirement' },
-      actor,
-    );
+    if (requirement.id === element.id) return { refused: { ok: false, reason: 'invalid', errors: { requirement: 'Et krav kan ikke gjelde seg selv.' } } };
+    return { change: { op: input.op, linkKind: 'governs', requirement, target: element, checked: { id: element.id, version: input.version }, field: 'requirement' } };
   });
 }

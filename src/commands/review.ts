@@ -14,7 +14,7 @@ import { declarationOf, municipalityByNumber, saveDeclaration } from '../db/quer
 import { answeredCount, reopenReview, reviewOf, saveAnswer, saveReview, submitReview as writeSubmitted } from '../db/queries/review/reviews.ts';
 import { closeRound, insertRound, openRoundId, reopenRound, roundById } from '../db/queries/review/rounds.ts';
 import { NotFound } from './errors.ts';
-import { actorOf, change, type Caller } from './run.ts';
+import { change, type Caller } from './run.ts';
 
 /**
  * The municipal review: architects open, close and reopen rounds and reopen a submitted review;
@@ -61,7 +61,7 @@ export function openReviewRound(db: Db, caller: Caller, input: { title: string; 
       if (services.length === 0) return { kind: 'problem', message: 'review.error.nothingToReview' };
       const closesAt = endOfOsloDay(input.deadline);
       // The round opens on a baseline (issue 13): the one named, or the model frozen now.
-      const baselineId = await baselineForRound(trx, input.baseline ?? null, { label: 'Vurderingsrunde', title: input.title }, actorOf(caller));
+      const baselineId = await baselineForRound(trx, input.baseline ?? null, { label: 'Vurderingsrunde', title: input.title }, caller, audit);
       if (baselineId === undefined) return { kind: 'problem', field: 'baseline', message: 'review.error.baselineGone' };
       const id = await insertRound(trx, { title: input.title, deadlineOn: input.deadline, closesAt, openedAt: caller.at, openedBy: caller.user!.id, services });
       await trx.updateTable('review_round').set({ baseline_id: baselineId }).where('id', '=', id).execute();

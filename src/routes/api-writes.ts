@@ -5,7 +5,7 @@ import { apiRequirementLinkSchema } from '../../model/exchange/api-tokens.ts';
 import { elementInputSchemas } from '../../model/editing.ts';
 import { elementKeySchema } from '../../model/schemas.ts';
 import { elementKindSchema } from '../../model/kinds.ts';
-import { auditActor, callerOf } from '../auth/context.ts';
+import { callerOf } from '../auth/context.ts';
 import { changeLinkFromRequirement } from '../commands/requirement-links.ts';
 import { createElement, updateElement } from '../commands/scope.ts';
 import type { AppDeps } from '../deps.ts';
@@ -76,8 +76,8 @@ export function apiWriteRoutes({ db }: AppDeps): Hono {
     if (!kind.success || !targetKey.success) return apiError(c, 422, 'validation', 'Noen felt er ugyldige.', { target: 'Ukjent elementtype eller nøkkel.' });
     const result = await changeLinkFromRequirement(
       db,
+      callerOf(c),
       { op: parsed.data.op, requirementKey: key.data, version: parsed.data.version, linkKind: parsed.data.linkKind, target: { kind: kind.data, key: targetKey.data } },
-      auditActor(c),
     );
     if (result.ok) return c.json({ changed: result.changed });
     switch (result.reason) {

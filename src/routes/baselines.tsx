@@ -5,7 +5,7 @@ import { baselineInputSchema, diffBaselines, diffCsv, diffMarkdown, type Baselin
 import { baselineWording } from '../../views/pages/baseline-wording.ts';
 import { BaselineComparePage, BaselineListPage } from '../../views/pages/baselines.tsx';
 import type { I18n } from '../../views/i18n/index.ts';
-import { auditActor } from '../auth/context.ts';
+import { callerOf } from '../auth/context.ts';
 import { freezeBaseline } from '../commands/baselines.ts';
 import { baselineSummary, currentSnapshot, diffStoredBaselines, listBaselines, loadBaseline } from '../db/queries/baselines.ts';
 import type { AppDeps } from '../deps.ts';
@@ -78,7 +78,7 @@ export function baselineRoutes({ db, now }: AppDeps): Hono {
       }
       return listPage(c, { values: form, errors }, 422);
     }
-    const result = await freezeBaseline(db, parsed.data, { ...auditActor(c), name: c.var.viewer?.name ?? 'ukjent' });
+    const result = await freezeBaseline(db, callerOf(c), parsed.data);
     if (!result.ok) return listPage(c, { values: form, errors: { name: c.var.i18n.t('baselines.error.taken', { name: result.name }) } }, 422);
     return listPage(c, { notice: c.var.i18n.t('baselines.frozen', { name: result.name }) });
   });

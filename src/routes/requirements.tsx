@@ -5,7 +5,7 @@ import { indexModel } from '../../model/lookup.ts';
 import { elementRequirementInputSchema, requirementLinkInputSchema } from '../../model/requirements.ts';
 import { elementKeySchema } from '../../model/schemas.ts';
 import { ElementRequirementsSection, RequirementTraceSection, type SectionMessages } from '../../views/pages/requirement-trace.tsx';
-import { auditActor } from '../auth/context.ts';
+import { callerOf } from '../auth/context.ts';
 import { changeLinkFromElement, changeLinkFromRequirement, type LinkChangeResult } from '../commands/requirement-links.ts';
 import { loadScopeModel } from '../db/queries/model.ts';
 import { loadTraceContext } from '../db/queries/requirement-trace.ts';
@@ -73,8 +73,8 @@ export function requirementRoutes({ db }: AppDeps): Hono {
       if (!parsed.success) return requirementSection(c, key, { errors: fieldErrors(parsed.error.issues), values: form }, 422);
       const result = await changeLinkFromRequirement(
         db,
+        callerOf(c),
         { op, requirementKey: key, version: parsed.data.version, linkKind: parsed.data.linkKind, target: parsed.data.target },
-        auditActor(c),
       );
       if (!result.ok && result.reason === 'not-found') return notFound(c, `Det finnes ikke noe krav med nøkkelen «${key}».`);
       return requirementSection(c, key, messagesOf(c, result, form, c.var.i18n.t(op === 'link' ? 'requirement.link.saved' : 'requirement.link.removed')), statusOf(result));
@@ -89,8 +89,8 @@ export function requirementRoutes({ db }: AppDeps): Hono {
       if (!parsed.success) return elementSection(c, kind, key, { errors: fieldErrors(parsed.error.issues), values: form }, 422);
       const result = await changeLinkFromElement(
         db,
+        callerOf(c),
         { op, kind, key, version: parsed.data.version, requirementRef: parsed.data.requirement },
-        auditActor(c),
       );
       if (!result.ok && result.reason === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
       return elementSection(

@@ -7,7 +7,7 @@ import { kindInfo, elementKinds } from '../../model/kinds.ts';
 import { growModel } from '../../seeds/synthetic.ts';
 import { seedDatabase } from '../../seeds/seed.ts';
 import { createApp } from '../../src/app.tsx';
-import { freezeBaseline } from '../../src/commands/baselines.ts';
+import { freezeBaselineAsOperator } from '../../src/commands/baselines.ts';
 import { configWith } from '../../src/config.ts';
 import { migrateToLatest, openDatabase, type Db } from '../../src/db/index.ts';
 import { addComments, addReply, makeRound, organisationMember } from '../consultation-fixtures.ts';
@@ -53,7 +53,7 @@ describe.skipIf(testEngine !== 'postgres')('npm run copy-db from SQLite to Postg
     const { id: roundId, items } = await makeRound(source);
     const comments = await addComments(source, items.slice(0, 3).map((item) => ({ roundId, itemId: item.id, organisationId: member.organisationId, text: 'Kravet bør «presiseres» – æøå 🙂' })));
     await addReply(source, comments[0]!, 'Svar med\nlinjeskift', member.organisationId);
-    const frozen = await freezeBaseline(source, { name: 'Høringsutkast 1', description: 'Før høringen' }, { at: clock.now(), userId: ctx.users.get('administrator')!.id, clientAddress: '192.0.2.7', name: 'Test' });
+    const frozen = await freezeBaselineAsOperator(source, clock.now(), { name: 'Høringsutkast 1', description: 'Før høringen' });
     expect(frozen.ok).toBe(true);
     // The newest element goes: PostgreSQL must not hand its id out again.
     const newest = await source.selectFrom('element').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();

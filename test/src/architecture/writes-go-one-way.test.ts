@@ -59,9 +59,6 @@ const opensTransactions: Record<string, string> = {
   'src/db/copy.ts': 'npm run copy-db: a consistent read of one database and a bulk load into another',
   'src/db/queries/model.ts': 'a read-only snapshot of the whole model (one consistent read)',
   'src/db/queries/audit-chain.ts': 'npm run audit -- repair: the chain rewritten by the operator, outside any request',
-  // Still to move into change()/changeAs() (listed so the list can only shrink; see the issue-10 note):
-  'src/commands/baselines.ts': 'not yet: its own transaction (use case in src/commands, permission checked by the route policy)',
-  'src/commands/requirement-links.ts': 'not yet: its own transactions (the requirement pages are being reworked beside this)',
 };
 
 describe('writes go one way', () => {

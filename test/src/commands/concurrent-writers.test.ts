@@ -8,7 +8,7 @@ import { configWith } from '../../../src/config.ts';
 import { migrateToLatest, openDatabase, type Db } from '../../../src/db/index.ts';
 import { seedDatabase } from '../../../seeds/seed.ts';
 import { addComments, basisOf, makeRound } from '../../consultation-fixtures.ts';
-import { createTestUser, postForm, signInAs, testClock } from '../../helpers.ts';
+import { createTestUser, postForm, sessionCookie, signInAs, testClock } from '../../helpers.ts';
 
 /**
  * Two app instances on one SQLite file, each with its own connection, as two server processes
@@ -24,6 +24,7 @@ let errors: unknown[];
 let architect: Record<string, string>;
 let round: Awaited<ReturnType<typeof makeRound>>;
 let organisationId: number;
+let user: Awaited<ReturnType<typeof createTestUser>>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'akson-writers-'));
@@ -35,7 +36,7 @@ beforeAll(async () => {
   errors = [];
   const clock = testClock();
   apps = dbs.map((db) => createApp({ db, config: configWith({}), now: clock.now, logError: (e) => errors.push(e) }));
-  const user = await createTestUser({ db: first, clock }, 'architect');
+  user = await createTestUser({ db: first, clock }, 'architect');
   architect = await signInAs({ app: apps[0]! }, user);
   round = await makeRound(first);
   const iso = new Date().toISOString();
@@ -100,6 +101,44 @@ describe('two writers on one database file', () => {
     expect(res.status).toBe(303);
     expect(Date.now() - started).toBeGreaterThan(100);
     await new Promise((resolve) => holder.once('exit', resolve));
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('two sign-ins on one database file', () => {
+  const login = (app: number, password: string, headers: Record<string, string> = {}) => postForm({ app: apps[app]! }, '/login', { email: user.email, password }, headers);
+  const count = async (action: string) => (await dbs[0]!.selectFrom('audit_event').select('id').where('action', '=', action).execute()).length;
+
+  it('both start a session when one user signs in on both instances at once', async () => {
+    const before = await count('login');
+    const responses = await Promise.all([login(0, user.password), login(1, user.password), login(0, user.password), login(1, user.password)]);
+    expect(responses.map((r) => r.status)).toEqual([303, 303, 303, 303]);
+    const cookies = responses.map((r) => sessionCookie(r));
+    expect(new Set(cookies).size).toBe(4);
+    expect(await count('login')).toBe(before + 4);
+    // Each cookie works on the other instance.
+    for (const [i, cookie] of cookies.entries()) expect((await apps[1 - (i % 2)]!.request('/konto/tokener', { headers: { Cookie: cookie! } })).status).toBe(200);
+    expect(errors).toEqual([]);
+  });
+
+  it('answers wrong passwords at once each with 401 or 429, and counts every one', async () => {
+    await dbs[0]!.deleteFrom('login_throttle').execute();
+    const responses = await Promise.all(Array.from({ length: 6 }, (_, i) => login(i % 2, 'ikke passordet mitt')));
+    expect(responses.every((r) => r.status === 401 || r.status === 429), responses.map((r) => r.status).join()).toBe(true);
+    const failed = responses.filter((r) => r.status === 401).length;
+    const row = await dbs[1]!.selectFrom('login_throttle').select('failures').where('key', '=', `account:${user.email}`).executeTakeFirstOrThrow();
+    expect(row.failures).toBe(failed);
+    await dbs[0]!.deleteFrom('login_throttle').execute();
+    expect(errors).toEqual([]);
+  });
+
+  it('signs out both tabs of one session at once and records the end once', async () => {
+    const cookie = sessionCookie(await login(0, user.password))!;
+    const before = await count('session.end');
+    const responses = await Promise.all([0, 1].map((app) => postForm({ app: apps[app]! }, '/logg-ut', {}, { Cookie: cookie })));
+    expect(responses.map((r) => r.status)).toEqual([303, 303]);
+    expect(await count('session.end')).toBe(before + 1);
+    expect((await apps[0]!.request('/konto/tokener', { headers: { Cookie: cookie } })).status).not.toBe(200);
     expect(errors).toEqual([]);
   });
 });

@@ -48,3 +48,17 @@ export async function expectRefusedBeforeWrite(
   expect(ran.filter((s) => writes.test(s)), 'write statements run').toEqual([]);
   expect(await audited(), 'audit entries').toBe(before);
 }
+
+/**
+ * For the use cases nobody needs a permission for (signing in, a secret link): runs `attempt`,
+ * which refuses with an answer rather than an error, and says which write statements ran and
+ * which audit actions were recorded meanwhile.
+ */
+export async function writtenDuring<T>({ db, statements }: { db: Db; statements: string[] }, attempt: () => Promise<T>): Promise<{ result: T; writes: string[]; audited: string[] }> {
+  const last = Number((await db.selectFrom('audit_event').select((eb) => eb.fn.max<number>('id').as('n')).executeTakeFirstOrThrow()).n ?? 0);
+  statements.length = 0;
+  const result = await attempt();
+  const ran = statements.filter((s) => writes.test(s));
+  const audited = (await db.selectFrom('audit_event').select('action').where('id', '>', last).orderBy('id').execute()).map((a) => a.action);
+  return { result, writes: ran, audited };
+}

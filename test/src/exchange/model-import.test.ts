@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImportCommand } from '../../../src/cli/import-command.ts';
 import { MODEL_EXPORT_VERSION } from '../../../model/export.ts';
 import { chapterPathsOf } from '../../../model/exchange/model-import.ts';
-import { freezeBaseline } from '../../../src/commands/baselines.ts';
+import { freezeBaselineAsOperator } from '../../../src/commands/baselines.ts';
 import { importModelDocument } from '../../../src/commands/model-import.ts';
 import type { Caller } from '../../../src/commands/run.ts';
 import type { Db } from '../../../src/db/index.ts';
@@ -181,7 +181,7 @@ describe('the JSON round trip', () => {
   });
 
   it('imports a baseline’s document into an empty database as the model the baseline froze', async () => {
-    const frozen = await freezeBaseline(source.db, { name: 'Rundtur', description: '' }, { at, userId: null, clientAddress: null, name: 'Test' });
+    const frozen = await freezeBaselineAsOperator(source.db, at, { name: 'Rundtur', description: '' });
     if (!frozen.ok) throw new Error('not frozen');
     const id = frozen.id;
     const baseline = await documentOf(source.db, `/api/baselines/${id}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freezeBaseline } from '../../../src/commands/baselines.ts';
+import { freezeBaselineAsOperator } from '../../../src/commands/baselines.ts';
 import { testApp, type TestContext } from '../../helpers.ts';
 
 /** The CSV's rows as requirement number → the row's text, read from the file a user downloads. */
@@ -13,7 +13,7 @@ async function csvRefs(ctx: TestContext, path: string): Promise<{ status: number
 describe('the requirement spreadsheet of a selection', () => {
   it('from a baseline (?grunnlinje=ID) holds the requirements as frozen, not as they are now', async () => {
     const ctx = await testApp();
-    const frozen = await freezeBaseline(ctx.db, { name: 'Høringsutkast 1', description: '' }, { at: ctx.clock.now(), userId: null, clientAddress: null, name: 'Test' });
+    const frozen = await freezeBaselineAsOperator(ctx.db, ctx.clock.now(), { name: 'Høringsutkast 1', description: '' });
     expect(frozen.ok).toBe(true);
     const id = frozen.ok ? frozen.id : 0;
     const before = (await ctx.db.selectFrom('requirement').select('text').where('ref', '=', 'AKS-0002').executeTakeFirstOrThrow()).text;

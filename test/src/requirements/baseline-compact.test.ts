@@ -4,7 +4,7 @@ import { diffBaselines } from '../../../model/baselines.ts';
 import { i18nFor } from '../../../views/i18n/index.ts';
 import { baselineWording } from '../../../views/pages/baseline-wording.ts';
 import { growChapters, growModel } from '../../../seeds/synthetic.ts';
-import { freezeBaseline } from '../../../src/commands/baselines.ts';
+import { freezeBaselineAsOperator } from '../../../src/commands/baselines.ts';
 import { currentSnapshot, diffStoredBaselines, loadBaseline } from '../../../src/db/queries/baselines.ts';
 import { serializeBaseline } from '../../../model/baseline-compact.ts';
 import type { Db } from '../../../src/db/index.ts';
@@ -20,7 +20,7 @@ const wording = baselineWording(i18nFor('nb'));
 const actor = { at: new Date('2026-11-26T12:00:00Z'), userId: null, clientAddress: null, name: 'Test' };
 
 async function freeze(db: Db, name: string): Promise<number> {
-  const result = await freezeBaseline(db, { name, description: '' }, actor);
+  const result = await freezeBaselineAsOperator(db, actor.at, { name, description: '' });
   if (!result.ok) throw new Error(`taken: ${result.name}`);
   return result.id;
 }

@@ -3,7 +3,7 @@ import { diffBaselines, diffCsv, diffMarkdown } from '../../../model/baselines.t
 import { i18nFor } from '../../../views/i18n/index.ts';
 import { baselineWording } from '../../../views/pages/baseline-wording.ts';
 import { growModel } from '../../../seeds/synthetic.ts';
-import { freezeBaseline } from '../../../src/commands/baselines.ts';
+import { freezeBaselineAsOperator } from '../../../src/commands/baselines.ts';
 import { currentSnapshot, loadBaseline } from '../../../src/db/queries/baselines.ts';
 import { htmx, postForm, signIn, testApp, testDb, textOf } from '../../helpers.ts';
 import { testEngine } from '../../engine.ts';
@@ -14,7 +14,7 @@ const actor = { at: new Date('2026-11-26T12:00:00Z'), userId: null, clientAddres
 describe('baselines', () => {
   it('are immutable: the database refuses UPDATE, DELETE and INSERT OR REPLACE', async () => {
     const db = await testDb();
-    const frozen = await freezeBaseline(db, { name: 'Høringsutkast 1', description: '' }, actor);
+    const frozen = await freezeBaselineAsOperator(db, actor.at, { name: 'Høringsutkast 1', description: '' });
     expect(frozen.ok).toBe(true);
     const id = frozen.ok ? frozen.id : 0;
     await expect(db.updateTable('baseline').set({ name: 'Endret' }).where('id', '=', id).execute()).rejects.toThrow(/frozen/);
