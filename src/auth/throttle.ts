@@ -50,11 +50,3 @@ export function nextAttemptAt(rows: ThrottleRow[], now: Date, config: Config): n
   }
   return until;
 }
-
-/** "3 minutter", "45 sekunder": how long to wait, in words. */
-export function waitInWords(until: Date, now: Date): string {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} ${minutes === 1 ? 'minutt' : 'minutter'}`;
-}
