@@ -22,6 +22,7 @@ import {
   usages,
 } from './schemas.ts';
 import { textRule } from './text.ts';
+import type { MessageKey } from './messages.ts';
 import { provenanceLabel, provenanceLevels } from './provenance.ts';
 import { tagListSchema } from './requirements.ts';
 
@@ -237,40 +238,44 @@ export const deleteRequestSchema = z.union([
 ]);
 
 /** How a form field is shown. The schema above decides what is valid. */
+/** How a form field is shown; `label`, `hint` and an option's label are catalogue keys, said in the reader's language. */
 export type FieldSpec =
-  | { name: string; label: string; type: 'text' | 'textarea'; required?: boolean; hint?: string }
-  | { name: string; label: string; type: 'checkbox'; hint?: string }
-  | { name: string; label: string; type: 'number'; required?: boolean; hint?: string }
-  | { name: string; label: string; type: 'date'; required?: boolean; hint?: string }
-  | { name: string; label: string; type: 'ref'; kind: ElementKind; required?: boolean; hint?: string }
-  | { name: string; label: string; type: 'enum'; options: ReadonlyArray<readonly [string, string]>; required?: boolean; hint?: string }
+  | { name: string; label: MessageKey; type: 'text' | 'textarea'; required?: boolean; hint?: MessageKey }
+  | { name: string; label: MessageKey; type: 'checkbox'; hint?: MessageKey }
+  | { name: string; label: MessageKey; type: 'number'; required?: boolean; hint?: MessageKey }
+  | { name: string; label: MessageKey; type: 'date'; required?: boolean; hint?: MessageKey }
+  | { name: string; label: MessageKey; type: 'ref'; kind: ElementKind; required?: boolean; hint?: MessageKey }
+  | { name: string; label: MessageKey; type: 'enum'; options: ReadonlyArray<readonly [string, MessageKey]>; required?: boolean; hint?: MessageKey }
   /** A choice from a list kept outside the elements (chapters, requirement types), given in `RefOptions.lists`. */
-  | { name: string; label: string; type: 'choice'; list: ChoiceList; required?: boolean; hint?: string };
+  | { name: string; label: MessageKey; type: 'choice'; list: ChoiceList; required?: boolean; hint?: MessageKey };
 
 export type ChoiceList = 'chapter' | 'requirementType';
 
 const commonFields: FieldSpec[] = [
-  { name: 'name', label: 'Navn', type: 'text', required: true },
-  { name: 'nameEn', label: 'Navn på engelsk', type: 'text', hint: 'Valgfritt.' },
-  { name: 'description', label: 'Beskrivelse', type: 'textarea' },
-  { name: 'tentative', label: 'Tentativt (under arbeid)', type: 'checkbox' },
+  { name: 'name', label: 'scope.field.navn', type: 'text', required: true },
+  { name: 'nameEn', label: 'scope.field.navnPaEngelsk', type: 'text', hint: 'scope.field.valgfritt' },
+  { name: 'description', label: 'scope.field.beskrivelse', type: 'textarea' },
+  { name: 'tentative', label: 'scope.field.tentativtUnderArbeid', type: 'checkbox' },
 ];
 
-const provenanceOptions = provenanceLevels.map((l) => [l, provenanceLabel[l]] as const);
+const provenanceOptions = provenanceLevels.map((l) => [l, `domain.provenance.${l}`] as const);
+/** The portfolio's document codes (Grønn, Konsept …) and the names of their labels in the catalogue. */
+const portfolioStatusCode = { Grønn: 'green', Gul: 'yellow', Rød: 'red' } as const;
+const portfolioPhaseCode = { Konsept: 'concept', Planlegging: 'planning', Gjennomføring: 'execution' } as const;
 /** Where the element comes from: stated, tentative in the source, or the editors' reading. */
 const provenanceFields: FieldSpec[] = [
   {
     name: 'provenance',
-    label: 'Kildegrunnlag',
+    label: 'scope.field.kildegrunnlag',
     type: 'enum',
     options: provenanceOptions,
-    hint: 'Står i kilden, tentativt i kilden (merket TENTATIVT eller UNDER ARBEID), eller en tolkning.',
+    hint: 'scope.field.starIKildenTentativtI',
   },
   {
     name: 'provenanceNote',
-    label: 'Begrunnelse eller merknad',
+    label: 'scope.field.begrunnelseEllerMerknad',
     type: 'text',
-    hint: 'For en tolkning: én linje om hvorfor, og hvilke linjer den bygger på. Ellers valgfri merknad, f.eks. en rettet stavemåte.',
+    hint: 'scope.field.forEnTolkningNLinje',
   },
 ];
 
@@ -280,82 +285,82 @@ const fieldsWithoutProvenance: Record<ElementKind, FieldSpec[]> = {
   task: commonFields,
   capability: [
     ...commonFields,
-    { name: 'parent', label: 'Ligger under', type: 'ref', kind: 'capability', hint: 'Tomt betyr øverste nivå.' },
-    { name: 'solutionPart', label: 'Løsningsdel', type: 'ref', kind: 'solutionPart' },
-    { name: 'solutionPartLevel', label: 'Kildegrunnlag for plasseringen i løsningsdelen', type: 'enum', options: provenanceOptions },
-    { name: 'solutionPartNote', label: 'Begrunnelse for plasseringen', type: 'text' },
+    { name: 'parent', label: 'scope.field.liggerUnder', type: 'ref', kind: 'capability', hint: 'scope.field.tomtBetyrOversteNiva' },
+    { name: 'solutionPart', label: 'scope.field.losningsdel', type: 'ref', kind: 'solutionPart' },
+    { name: 'solutionPartLevel', label: 'scope.field.kildegrunnlagForPlasseringenILosningsdelen', type: 'enum', options: provenanceOptions },
+    { name: 'solutionPartNote', label: 'scope.field.begrunnelseForPlasseringen', type: 'text' },
   ],
   informationCategory: commonFields,
   informationService: [
     ...commonFields,
-    { name: 'category', label: 'Informasjonskategori', type: 'ref', kind: 'informationCategory', required: true },
-    { name: 'tier', label: 'Leveransetrinn', type: 'ref', kind: 'deliveryTier' },
-    { name: 'tierTentative', label: 'Plasseringen i trinnet er tentativ', type: 'checkbox' },
-    { name: 'solutionPart', label: 'Løsningsdel', type: 'ref', kind: 'solutionPart' },
+    { name: 'category', label: 'scope.field.informasjonskategori', type: 'ref', kind: 'informationCategory', required: true },
+    { name: 'tier', label: 'scope.field.leveransetrinn', type: 'ref', kind: 'deliveryTier' },
+    { name: 'tierTentative', label: 'scope.field.plasseringenITrinnetErTentativ', type: 'checkbox' },
+    { name: 'solutionPart', label: 'scope.field.losningsdel', type: 'ref', kind: 'solutionPart' },
   ],
-  deliveryTier: [...commonFields, { name: 'firstDelivery', label: 'Del av første leveranse', type: 'checkbox' }],
+  deliveryTier: [...commonFields, { name: 'firstDelivery', label: 'scope.field.delAvForsteLeveranse', type: 'checkbox' }],
   collaborationMode: commonFields,
   actor: commonFields,
-  needLevel: [...commonFields, { name: 'rank', label: 'Rang (1 er minst behov)', type: 'number', required: true }],
+  needLevel: [...commonFields, { name: 'rank', label: 'scope.field.rang1ErMinstBehov', type: 'number', required: true }],
   goal: commonFields,
   roadmapPhase: [
     ...commonFields,
-    { name: 'startsOn', label: 'Fra', type: 'date', required: true },
-    { name: 'endsOn', label: 'Til', type: 'date', required: true },
+    { name: 'startsOn', label: 'scope.field.fra', type: 'date', required: true },
+    { name: 'endsOn', label: 'scope.field.til', type: 'date', required: true },
   ],
   milestone: [
     ...commonFields,
-    { name: 'startsOn', label: 'Dato', type: 'date', required: true },
-    { name: 'phase', label: 'Fase', type: 'ref', kind: 'roadmapPhase' },
+    { name: 'startsOn', label: 'scope.field.dato', type: 'date', required: true },
+    { name: 'phase', label: 'scope.field.fase', type: 'ref', kind: 'roadmapPhase' },
   ],
   decisionPoint: [
     ...commonFields,
-    { name: 'startsOn', label: 'Besluttes innen', type: 'date', required: true },
-    { name: 'phase', label: 'Fase', type: 'ref', kind: 'roadmapPhase' },
-    { name: 'track', label: 'Spor', type: 'enum', options: decisionTracks.map((t) => [t, decisionTrackLabel[t]] as const), required: true },
-    { name: 'number', label: 'Nummer', type: 'number', required: true },
+    { name: 'startsOn', label: 'scope.field.besluttesInnen', type: 'date', required: true },
+    { name: 'phase', label: 'scope.field.fase', type: 'ref', kind: 'roadmapPhase' },
+    { name: 'track', label: 'scope.field.spor', type: 'enum', options: decisionTracks.map((t) => [t, `domain.decisionTrack.${t}`] as const), required: true },
+    { name: 'number', label: 'scope.field.nummer', type: 'number', required: true },
   ],
   stakeholder: commonFields,
   nationalProject: [
     ...commonFields,
-    { name: 'projectNo', label: 'Prosjekt-ID', type: 'number', required: true },
-    { name: 'priorityCategory', label: 'Prioriteringskategori (1 eller 2)', type: 'number', required: true },
-    { name: 'ownerOrganisation', label: 'Ansvarlig virksomhet', type: 'text', required: true },
-    { name: 'owner', label: 'Prosjekteier / programeier', type: 'text', required: true },
-    { name: 'phase', label: 'Fase', type: 'enum', options: portfolioPhases.map((p) => [p, p] as const), required: true },
-    { name: 'strategicArea', label: 'Strategisk område', type: 'text', required: true },
-    { name: 'focusArea', label: 'Innsatsområde', type: 'text', required: true },
-    { name: 'status', label: 'Status', type: 'enum', options: portfolioStatuses.map((s) => [s, s] as const) },
-    { name: 'budgetMnok', label: 'Budsjett 2019 (MNOK)', type: 'text' },
+    { name: 'projectNo', label: 'scope.field.prosjektId', type: 'number', required: true },
+    { name: 'priorityCategory', label: 'scope.field.prioriteringskategori1Eller2', type: 'number', required: true },
+    { name: 'ownerOrganisation', label: 'scope.field.ansvarligVirksomhet', type: 'text', required: true },
+    { name: 'owner', label: 'scope.field.prosjekteierProgrameier', type: 'text', required: true },
+    { name: 'phase', label: 'scope.field.fase', type: 'enum', options: portfolioPhases.map((p) => [p, `domain.portfolioPhase.${portfolioPhaseCode[p]}`] as const), required: true },
+    { name: 'strategicArea', label: 'scope.field.strategiskOmrade', type: 'text', required: true },
+    { name: 'focusArea', label: 'scope.field.innsatsomrade', type: 'text', required: true },
+    { name: 'status', label: 'scope.field.status', type: 'enum', options: portfolioStatuses.map((s) => [s, `domain.portfolioStatus.${portfolioStatusCode[s]}`] as const) },
+    { name: 'budgetMnok', label: 'scope.field.budsjett2019Mnok', type: 'text' },
   ],
   requirement: [
-    { name: 'name', label: 'Kort tittel', type: 'text', required: true },
-    { name: 'text', label: 'Kravtekst («skal»-utsagn)', type: 'textarea', required: true },
-    { name: 'rationale', label: 'Begrunnelse', type: 'textarea' },
-    { name: 'priority', label: 'Prioritet', type: 'enum', options: requirementPriorities.map((p) => [p, requirementPriorityLabel[p]] as const), required: true },
-    { name: 'status', label: 'Status', type: 'enum', options: requirementStatuses.map((s) => [s, requirementStatusLabel[s]] as const), required: true },
-    { name: 'chapter', label: 'Kapittel', type: 'choice', list: 'chapter' },
-    { name: 'type', label: 'Kravtype', type: 'choice', list: 'requirementType' },
-    { name: 'acceptanceCriteria', label: 'Akseptansekriterier', type: 'textarea', hint: 'Hva som må være oppfylt for at kravet er innfridd.' },
+    { name: 'name', label: 'scope.field.kortTittel', type: 'text', required: true },
+    { name: 'text', label: 'scope.field.kravtekstSkalUtsagn', type: 'textarea', required: true },
+    { name: 'rationale', label: 'scope.field.begrunnelse', type: 'textarea' },
+    { name: 'priority', label: 'scope.field.prioritet', type: 'enum', options: requirementPriorities.map((p) => [p, `requirementList.priority.${p}`] as const), required: true },
+    { name: 'status', label: 'scope.field.status', type: 'enum', options: requirementStatuses.map((s) => [s, `requirementList.status.${s}`] as const), required: true },
+    { name: 'chapter', label: 'scope.field.kapittel', type: 'choice', list: 'chapter' },
+    { name: 'type', label: 'scope.field.kravtype', type: 'choice', list: 'requirementType' },
+    { name: 'acceptanceCriteria', label: 'scope.field.akseptansekriterier', type: 'textarea', hint: 'scope.field.hvaSomMaVaereOppfylt' },
     {
       name: 'verificationMethod',
-      label: 'Verifikasjonsmetode',
+      label: 'scope.field.verifikasjonsmetode',
       type: 'enum',
-      options: verificationMethods.map((m) => [m, verificationMethodLabel[m]] as const),
+      options: verificationMethods.map((m) => [m, `requirement.verification.${m}`] as const),
     },
-    { name: 'sourceLines', label: 'Kilde: linjer i kildedokumentet', type: 'text', hint: 'F.eks. 2096-2132. Tomt betyr ingen.' },
-    { name: 'sourceComment', label: 'Kilde: høringskommentaren kravet kom fra', type: 'text', hint: 'Kommentarens nummer, f.eks. 12. Tomt betyr ingen.' },
-    { name: 'tags', label: 'Etiketter', type: 'text', hint: 'Skilt med komma, f.eks. legemidler, mobil.' },
-    { name: 'tentative', label: 'Tentativt (under arbeid)', type: 'checkbox' },
+    { name: 'sourceLines', label: 'scope.field.kildeLinjerIKildedokumentet', type: 'text', hint: 'scope.field.fEks20962132Tomt' },
+    { name: 'sourceComment', label: 'scope.field.kildeHoringskommentarenKravetKomFra', type: 'text', hint: 'scope.field.kommentarensNummerFEks12' },
+    { name: 'tags', label: 'scope.field.etiketter', type: 'text', hint: 'scope.field.skiltMedKommaFEks' },
+    { name: 'tentative', label: 'scope.field.tentativtUnderArbeid', type: 'checkbox' },
   ],
   journalInterface: commonFields,
   region: [
     ...commonFields,
     {
       name: 'recordSolution',
-      label: 'Journalløsning',
+      label: 'scope.field.journallosning',
       type: 'enum',
-      options: recordSolutions.map((r) => [r, recordSolutionLabel[r]] as const),
+      options: recordSolutions.map((r) => [r, `domain.recordSolution.${r}`] as const),
       required: true,
     },
   ],

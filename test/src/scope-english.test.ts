@@ -78,4 +78,11 @@ describe('element pages in English', () => {
     const nb = await ctx.app.request('/tjenesteomrader/finnes-ikke');
     expect(textOf(await nb.text())).toContain('Det finnes ikke noe tjenesteområde med nøkkelen «finnes-ikke».');
   });
+
+  it('the edit form: labels, hints and options in English', async () => {
+    const text = await page('/informasjonstjenester/multidose/rediger', true);
+    for (const english of ['Name in English', 'Optional.', 'Information category (required)', 'The placement in the tier is tentative', 'Stated in the source', 'Reason or note'])
+      expect(text).toContain(english);
+    expect(text).not.toMatch(/Navn på engelsk|må fylles ut|Begrunnelse eller merknad/);
+  });
 });

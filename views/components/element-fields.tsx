@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { FieldSpec, RefOptions } from '../../model/editing.ts';
 import { ErrorSummary } from './form.tsx';
+import { useI18n } from '../i18n/index.ts';
 
 /*
  * The element forms of the architect's workspace, drawn from the field specs in
@@ -14,13 +15,15 @@ export interface FormState {
 }
 
 export function SpecErrorSummary({ errors, fields, idPrefix }: { errors: Record<string, string>; fields: FieldSpec[]; idPrefix: string }) {
+  const { t } = useI18n();
   return (
-    <ErrorSummary errors={errors} labels={Object.fromEntries(fields.map((f) => [f.name, f.label]))} anchor={(field) => `${idPrefix}-${field}`} />
+    <ErrorSummary errors={errors} labels={Object.fromEntries(fields.map((f) => [f.name, t(f.label)]))} anchor={(field) => `${idPrefix}-${field}`} />
   );
 }
 
 /** One field, with its label, hint and (when invalid) the message beside it. */
 export function Field({ field, state, options, idPrefix }: { field: FieldSpec; state: FormState; options: RefOptions; idPrefix: string }) {
+  const { t } = useI18n();
   const id = `${idPrefix}-${field.name}`;
   const error = state.errors[field.name];
   const value = state.values[field.name] ?? '';
@@ -45,7 +48,7 @@ export function Field({ field, state, options, idPrefix }: { field: FieldSpec; s
         <div class="ds-field field-checkbox">
           <input class="ds-input" type="checkbox" {...common} checked={value === 'on'} />
           <label class="ds-label" for={id} data-weight="regular">
-            {field.label}
+            {t(field.label)}
           </label>
           {error ? <p class="ds-validation-message" id={`${id}-feil`} data-field="validation">{error}</p> : null}
         </div>
@@ -53,7 +56,7 @@ export function Field({ field, state, options, idPrefix }: { field: FieldSpec; s
     case 'ref':
       control = (
         <select class="ds-input" {...common} required={field.required}>
-          <option value="">{field.required ? 'Velg …' : '(ingen)'}</option>
+          <option value="">{field.required ? t('scope.form.choose') : t('scope.form.none')}</option>
           {(options[field.kind] ?? []).map((o) => (
             <option value={o.key} selected={o.key === value}>
               {'– '.repeat(o.depth ?? 0)}
@@ -66,7 +69,7 @@ export function Field({ field, state, options, idPrefix }: { field: FieldSpec; s
     case 'choice':
       control = (
         <select class="ds-input" {...common} required={field.required}>
-          <option value="">{field.required ? 'Velg …' : '(ingen)'}</option>
+          <option value="">{field.required ? t('scope.form.choose') : t('scope.form.none')}</option>
           {(options.lists?.[field.list] ?? []).map((o) => (
             <option value={o.key} selected={o.key === value}>
               {'– '.repeat(o.depth ?? 0)}
@@ -79,10 +82,10 @@ export function Field({ field, state, options, idPrefix }: { field: FieldSpec; s
     case 'enum':
       control = (
         <select class="ds-input" {...common} required={field.required}>
-          <option value="">{field.required ? 'Velg …' : '(ingen)'}</option>
+          <option value="">{field.required ? t('scope.form.choose') : t('scope.form.none')}</option>
           {field.options.map(([v, label]) => (
             <option value={v} selected={v === value}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
@@ -100,12 +103,12 @@ export function Field({ field, state, options, idPrefix }: { field: FieldSpec; s
   return (
     <div class="ds-field">
       <label class="ds-label" for={id}>
-        {field.label}
-        {field.required ? <span class="required"> (må fylles ut)</span> : null}
+        {t(field.label)}
+        {field.required ? <span class="required">{t('scope.form.required')}</span> : null}
       </label>
       {field.hint ? (
         <p class="ds-paragraph" data-size="sm" id={`${id}-hint`} data-field="description">
-          {field.hint}
+          {t(field.hint)}
         </p>
       ) : null}
       {control}

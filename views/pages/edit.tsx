@@ -138,12 +138,16 @@ export function ConflictView({
   current: Record<string, string>;
   changed: string[];
 }) {
+  const { t } = useI18n();
   const fields = fieldsByKind[element.kind];
   const href = elementHref(element.kind, element.key);
   const show = (name: string, v: string | undefined) => {
     const field = fields.find((f) => f.name === name);
-    if (field?.type === 'checkbox') return v === 'on' ? 'Ja' : 'Nei';
-    if (field?.type === 'enum') return field.options.find(([value]) => value === v)?.[1] ?? (v || '–');
+    if (field?.type === 'checkbox') return v === 'on' ? t('common.yes') : t('common.no');
+    if (field?.type === 'enum') {
+      const label = field.options.find(([value]) => value === v)?.[1];
+      return label ? t(label) : v || '–';
+    }
     return v ? v : '–';
   };
   return (
@@ -159,7 +163,7 @@ export function ConflictView({
       </div>
       <ConflictTable
         fields={changed.map((name) => ({
-          label: fields.find((f) => f.name === name)?.label ?? name,
+          label: ((label) => (label ? t(label) : name))(fields.find((f) => f.name === name)?.label),
           mine: show(name, submitted[name]),
           theirs: show(name, current[name]),
         }))}
