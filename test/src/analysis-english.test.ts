@@ -49,4 +49,11 @@ describe('analysis pages in English', () => {
     expect(text).toMatch(/\d{1,2} [A-Z][a-z]+ 20\d\d/);
     for (const bokmål of ['Veikart', 'Milepæl', 'Beslutningspunkt', 'Fra / dato']) expect(text).not.toContain(bokmål);
   });
+
+  it('the portfolio: headings, filters, statuses, phases and counted bars in English', async () => {
+    const text = await page('/portefolje');
+    for (const english of ['National e-health portfolio 2019', 'Strategic area', 'Project / programme', 'Budget 2019 (million NOK)', 'Green', 'Execution']) expect(text).toContain(english);
+    expect(text).toMatch(/\b1 project\b|\b\d+ projects\b/);
+    for (const bokmål of ['Nasjonal e-helseportefølje', 'Strategisk område', 'Grønn', 'Gjennomføring', 'prosjekter']) expect(text).not.toContain(bokmål);
+  });
 });

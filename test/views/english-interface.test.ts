@@ -37,7 +37,7 @@ const stillBokmal: Record<string, string> = {
   '/matriser/aktorer/dekning': 'wviews: analysis, requirement and baseline pages',
   '/matriser/personellgrupper': 'wviews: analysis, requirement and baseline pages',
   '/matriser/personellgrupper/dekning': 'wviews: analysis, requirement and baseline pages',
-  '/portefolje': 'wviews: analysis, requirement and baseline pages',
+  '/portefolje': 'wscope: the footnote quoted from the source (domain.portfolio.footnote) needs lang="nb" around the quote',
 };
 
 const sampleParams: Record<string, string> = {

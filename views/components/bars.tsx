@@ -8,9 +8,10 @@ export interface Bar {
 
 /**
  * Horizontal bars drawn as SVG (so no inline styles are needed under the CSP), each labelled with
- * its text and value so the chart reads the same without seeing it.
+ * its text and value so the chart reads the same without seeing it. `valueText` says the value as a
+ * counted message ("1 prosjekt", "2 prosjekter"); `unit` only appends a unit that does not inflect.
  */
-export function BarList({ bars, max, unit = '' }: { bars: Bar[]; max?: number; unit?: string }) {
+export function BarList({ bars, max, unit = '', valueText }: { bars: Bar[]; max?: number; unit?: string; valueText?: (value: number) => string }) {
   const top = Math.max(1, max ?? Math.max(0, ...bars.map((b) => b.value)));
   return (
     <ul class="bar-list">
@@ -23,10 +24,7 @@ export function BarList({ bars, max, unit = '' }: { bars: Bar[]; max?: number; u
               <rect class="bar-list__track" x="0" y="0" width="100" height="10" />
               <rect class={`bar-list__fill ${bar.tone ?? ''}`} x="0" y="0" width={String(width)} height="10" />
             </svg>
-            <span class="bar-list__value">
-              {bar.value}
-              {unit}
-            </span>
+            <span class="bar-list__value">{valueText ? valueText(bar.value) : `${bar.value}${unit}`}</span>
           </li>
         );
       })}

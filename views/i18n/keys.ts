@@ -31,5 +31,6 @@ export type MessageKey =
   | Area<'roadmap', typeof import('./nb/roadmap.json')>
   | Area<'diagrams', typeof import('./nb/diagrams.json')>
   | Area<'admin', typeof import('./nb/admin.json')>
+  | Area<'portfolio', typeof import('./nb/portfolio.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

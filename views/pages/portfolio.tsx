@@ -9,15 +9,18 @@ import { useI18n } from '../i18n/index.ts';
 
 const SOURCE_DOCUMENT = 'akson-arena-2019-10-24';
 
-const columns: Array<{ sort: PortfolioQuery['sort']; label: string; numeric?: boolean }> = [
-  { sort: 'id', label: 'ID', numeric: true },
-  { sort: 'name', label: 'Prosjekt / program' },
-  { sort: 'owner', label: 'Ansvarlig' },
-  { sort: 'phase', label: 'Fase 2019' },
-  { sort: 'area', label: 'Innsatsområde' },
-  { sort: 'status', label: 'Status' },
-  { sort: 'budget', label: 'Budsjett 2019 (MNOK)', numeric: true },
+const columns: Array<{ sort: PortfolioQuery['sort']; numeric?: boolean }> = [
+  { sort: 'id', numeric: true },
+  { sort: 'name' },
+  { sort: 'owner' },
+  { sort: 'phase' },
+  { sort: 'area' },
+  { sort: 'status' },
+  { sort: 'budget', numeric: true },
 ];
+
+const statusKey = { Grønn: 'green', Gul: 'yellow', Rød: 'red' } as const;
+const phaseKey = { Konsept: 'concept', Planlegging: 'planning', Gjennomføring: 'execution' } as const;
 
 export function portfolioHref(query: PortfolioQuery, change: Partial<PortfolioQuery> = {}): string {
   const q = { ...query, ...change };
@@ -31,28 +34,29 @@ export function portfolioHref(query: PortfolioQuery, change: Partial<PortfolioQu
 }
 
 export function PortfolioPage({ all, rows, query, createPanel }: { all: NationalProject[]; rows: NationalProject[]; query: PortfolioQuery; createPanel?: Child }) {
+  const { t } = useI18n();
   return (
     <>
       <PageHeader
-        title="Nasjonal e-helseportefølje 2019"
-        lead={useI18n().t('domain.portfolio.lead')}
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Portefølje' }]}
+        title={t('portfolio.title')}
+        lead={t('domain.portfolio.lead')}
+        crumbs={[{ href: '/', label: t('layout.nav.overview') }, { label: t('portfolio.crumb') }]}
       />
       {createPanel}
-      <form class="filter-form" method="get" action="/portefolje" hx-get="/portefolje" hx-target="#portefolje" hx-swap="outerHTML" hx-trigger="change delay:500ms" hx-push-url="true" role="search" aria-label="Filtrer porteføljen">
+      <form class="filter-form" method="get" action="/portefolje" hx-get="/portefolje" hx-target="#portefolje" hx-swap="outerHTML" hx-trigger="change delay:500ms" hx-push-url="true" role="search" aria-label={t('portfolio.filter')}>
         <FilterSelect
           id="filter-status"
           name="status"
-          label="Status"
-          all="Alle"
-          options={[...portfolioStatuses.map((s) => ({ value: s, label: s })), { value: 'ukjent', label: 'Ikke oppgitt' }]}
+          label={t('portfolio.status')}
+          all={t('portfolio.all')}
+          options={[...portfolioStatuses.map((s) => ({ value: s, label: t(`domain.portfolioStatus.${statusKey[s]}`) })), { value: 'ukjent', label: t('portfolio.notGiven') }]}
           value={query.status}
         />
-        <FilterSelect id="filter-area" name="area" label="Strategisk område" all="Alle" options={strategicAreas(all).map((a) => ({ value: String(a.number), label: a.name }))} value={query.area} />
+        <FilterSelect id="filter-area" name="area" label={t('portfolio.area')} all={t('portfolio.all')} options={strategicAreas(all).map((a) => ({ value: String(a.number), label: a.name }))} value={query.area} />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <button class="ds-button" data-variant="secondary" type="submit">
-          Vis
+          {t('portfolio.show')}
         </button>
       </form>
       <PortfolioTable rows={rows} query={query} />
@@ -89,16 +93,16 @@ export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query
       )}
       <BarList
         bars={summary.byStatus.map((s) => ({
-          label: s.status,
+          label: s.status === 'Grønn' || s.status === 'Gul' || s.status === 'Rød' ? t(`domain.portfolioStatus.${statusKey[s.status]}`) : t('portfolio.notGiven'),
           value: s.count,
           tone: s.status === 'Grønn' ? 'bar--green' : s.status === 'Gul' ? 'bar--yellow' : s.status === 'Rød' ? 'bar--red' : 'bar--grey',
         }))}
         max={summary.count}
-        unit=" prosjekter"
+        valueText={(count) => t('common.count.projects', { count })}
       />
-      <section class="table-scroll" tabindex={0} aria-label="Porteføljen">
+      <section class="table-scroll" tabindex={0} aria-label={t('portfolio.table')}>
         <table class="ds-table portfolio" data-border data-zebra>
-          <caption class="ds-sr-only">Prosjekter i nasjonal e-helseportefølje</caption>
+          <caption class="ds-sr-only">{t('portfolio.caption')}</caption>
           <thead>
             <tr>
               {columns.map((col) => {
@@ -114,8 +118,8 @@ export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query
                       hx-swap="outerHTML"
                       hx-push-url="true"
                     >
-                      {col.label}
-                      <span class="ds-sr-only">{active ? `, sortert ${query.dir === 'asc' ? 'stigende' : 'synkende'}` : ', klikk for å sortere'}</span>
+                      {t(`portfolio.column.${col.sort}`)}
+                      <span class="ds-sr-only">{active ? t(query.dir === 'asc' ? 'portfolio.sortedAsc' : 'portfolio.sortedDesc') : t('portfolio.sortable')}</span>
                     </a>
                   </th>
                 );
@@ -133,7 +137,7 @@ export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query
                   {p.ownerOrganisation}
                   <div class="muted">{p.owner}</div>
                 </td>
-                <td>{p.phase}</td>
+                <td>{t(`domain.portfolioPhase.${phaseKey[p.phase]}`)}</td>
                 <td>{p.focusArea}</td>
                 <td>
                   <StatusTag status={p.status} />
