@@ -15,11 +15,12 @@ const optionalKey = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-/** Which services a matrix or list shows: by delivery tier and by information category. */
+/** Which services a matrix or list shows: by delivery tier and by information category, or one service by its key. */
 export const serviceFilterSchema = z.strictObject(
   {
     tier: optionalKey,
     category: optionalKey,
+    service: optionalKey,
   },
   unknownParameterError(),
 );

@@ -120,7 +120,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
   const serviceListPageSize = 100;
   app.get('/informasjonstjenester', validParams('query', servicePageQuerySchema), async (c) => {
     const filter = c.req.valid('query');
-    const keys = { tier: filter.tier, category: filter.category };
+    const keys = { tier: filter.tier, category: filter.category, service: filter.service };
     const page = filter.side ?? 1;
     const [ids, total] = await Promise.all([servicePageIds(db, keys, page, serviceListPageSize, 'position'), countServices(db, keys)]);
     const model = await loadModelSlice(db, { services: ids, requirements: 'none', municipalities: false });
@@ -159,9 +159,11 @@ export function scopeRoutes({ db }: AppDeps): Hono {
    * category) with their links, the coverage over the whole selection counted in SQL, and the
    * gap panel's lists. `side` past the last page answers 404.
    */
-  const matrixPageSize = 100;
+  // The actor matrix's rows are wider (a cell per actor, each with its modes), so it shows fewer at a time.
+  const matrixPageSizes = { personnel: 100, actors: 50 } as const;
   async function matrixData(filter: ServicePageQuery, matrix: 'personnel' | 'actors') {
-    const keys = { tier: filter.tier, category: filter.category };
+    const matrixPageSize = matrixPageSizes[matrix];
+    const keys = { tier: filter.tier, category: filter.category, service: filter.service };
     const total = await countServices(db, keys);
     const page = filter.side ?? 1;
     if (page > pageCount(total, matrixPageSize)) return { outOfRange: pageCount(total, matrixPageSize) } as const;
@@ -186,7 +188,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const { model, index, selection, coverage, gaps, paging, selfUrl } = data;
     if ('key' in selection) return unknownFilter(c, selection);
     const matrix = personnelMatrix(model, selectServices(model, index, selection));
-    const region = { index, matrix, canEdit: canEditScope(c), selfUrl, paging };
+    const region = { index, matrix, canEdit: canEditScope(c), selfUrl, paging, highlight: filter.service };
     return respond(c, {
       title: c.var.i18n.t('scope.title.personnelMatrix'),
       body: (
@@ -216,7 +218,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     const { model, index, selection, coverage, gaps, paging, selfUrl } = data;
     if ('key' in selection) return unknownFilter(c, selection);
     const matrix = actorMatrix(model, index, selectServices(model, index, selection));
-    const region = { index, matrix, canEdit: canEditScope(c), selfUrl, paging };
+    const region = { index, matrix, canEdit: canEditScope(c), selfUrl, paging, highlight: filter.service };
     return respond(c, {
       title: c.var.i18n.t('scope.title.actorMatrix'),
       body: (
@@ -249,7 +251,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
       const model = await loadModelSlice(db, { services: 'none', requirements: 'none', municipalities: false });
       const selection = resolveServiceFilter(filter, indexModel(model));
       if ('key' in selection) return unknownFilter(c, selection);
-      const coverage = await matrixCoverage(db, { tier: filter.tier, category: filter.category }, matrix);
+      const coverage = await matrixCoverage(db, { tier: filter.tier, category: filter.category, service: filter.service }, matrix);
       const url = `${path}${filterQuery(filter)}`;
       const groups = [...model.elements.personnelGroup].sort(byPosition);
       const actors = [...model.elements.actor].sort(byPosition);

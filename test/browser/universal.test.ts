@@ -222,10 +222,11 @@ describe.skipIf(!browserAvailable)('universal design in Chromium', { timeout: 24
     await tabTo(page, /^Koble til tjenesteområder og aktører i matrisene/, hidden);
     await Promise.all([page.waitForURL(/\/matriser\/personellgrupper/), page.keyboard.press('Enter')]);
     await page.waitForLoadState('networkidle');
-    // The matrix opens narrowed to the service's tier and category, at its row, marked as the target.
-    expect(page.url()).toMatch(/\?tier=[^#]+&category=legemidler-og-vaksiner#rad-multidose$/);
+    // The matrix opens narrowed to the service's own row, highlighted and marked as the target.
+    expect(page.url()).toMatch(/\?service=multidose#rad-multidose$/);
     expect(await page.locator('#rad-multidose').evaluate((row) => row.matches(':target'))).toBe(true);
-    expect(await page.locator('#matrise tbody tr:not(.matrix__group)').count()).toBeLessThan(10);
+    expect(await page.locator('#rad-multidose').getAttribute('aria-current')).toBe('true');
+    expect(await page.locator('#matrise tbody tr:not(.matrix__group)').count()).toBe(1);
     await tabTo(page, /^Multidose × Legevakt: ingen kobling/, hidden);
     await page.keyboard.press('Enter');
     // The editor opens with focus on the current choice; the arrow keys move through the choices.

@@ -798,7 +798,7 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
           >
             {t('scope.service.editLinks')}
           </a>
-          <a class="ds-link" href={matrixRowHref(service, index)}>
+          <a class="ds-link" href={matrixRowHref(service)}>
             {t('scope.service.matrixLink')}
           </a>
         </div>

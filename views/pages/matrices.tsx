@@ -8,6 +8,7 @@ import { countOf, ElementLink, Empty, PageHeader, TabLinks } from '../components
 import { ExchangeCellView, modeAbbreviation, PersonnelCell } from '../components/matrix-cells.tsx';
 import { ServiceFilterForm } from '../components/service-filter.tsx';
 import { Pager } from '../components/pager.tsx';
+import { useI18n } from '../i18n/index.ts';
 import type { Coverage } from '../../src/db/queries/service-selection.ts';
 
 export const matrixTabs = [
@@ -22,10 +23,11 @@ export function coverageUrl(selfUrl: string): string {
 }
 
 /** The filter (and, past the first, the page) as a query string: `?tier=…&category=…&side=…`. */
-export function filterQuery(filter: ServiceFilter & { side?: number }): string {
+export function filterQuery(filter: { [K in keyof ServiceFilter]?: string | undefined } & { side?: number | undefined }): string {
   const params = new URLSearchParams();
   if (filter.tier) params.set('tier', filter.tier);
   if (filter.category) params.set('category', filter.category);
+  if (filter.service) params.set('service', filter.service);
   if (filter.side !== undefined && filter.side > 1) params.set('side', String(filter.side));
   const s = params.toString();
   return s ? `?${s}` : '';
@@ -37,17 +39,15 @@ function matrixRowId(service: { key: string }): string {
 }
 
 /**
- * The personnel matrix narrowed to a service's own tier and category, scrolled to its row (marked
- * as the target): where the service page sends an architect to link the service.
+ * The personnel matrix narrowed to the service's own row (highlighted, and the target): where the
+ * service page sends an architect to link the service (issue 11).
  */
-export function matrixRowHref(service: InformationService, index: ModelIndex): string {
-  const tier = service.tierId === null ? undefined : index.byId.get(service.tierId)?.key;
-  const category = service.categoryId === null ? undefined : index.byId.get(service.categoryId)?.key;
-  return `/matriser/personellgrupper${filterQuery({ tier, category })}#${matrixRowId(service)}`;
+export function matrixRowHref(service: InformationService): string {
+  return `/matriser/personellgrupper${filterQuery({ service: service.key })}#${matrixRowId(service)}`;
 }
 
 function MatrixTabs({ current, filter }: { current: string; filter: ServiceFilter }) {
-  return <TabLinks label="Matriser" links={matrixTabs.map((t) => ({ href: `${t.href}${filterQuery({ tier: filter.tier, category: filter.category })}`, label: t.label, current: t.href === current }))} />;
+  return <TabLinks label="Matriser" links={matrixTabs.map((t) => ({ href: `${t.href}${filterQuery({ tier: filter.tier, category: filter.category, service: filter.service })}`, label: t.label, current: t.href === current }))} />;
 }
 
 function ServiceRowHeader({ service, index }: { service: InformationService; index: ModelIndex }) {
@@ -92,6 +92,7 @@ export function PersonnelMatrixPage(props: { model: ScopeModel; index: ModelInde
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Matriser' }]}
       />
       <MatrixTabs current="/matriser/personellgrupper" filter={props.filter} />
+      <OneServiceNote filter={props.filter} matrix={props.matrix} path="/matriser/personellgrupper" />
       <ServiceFilterForm model={props.model} value={props.filter} action="/matriser/personellgrupper" target="#matrise" />
       <p class="ds-paragraph legend" id="tegnforklaring-personell">
         Tegnforklaring: <abbr title={usageLabel.reads}>L</abbr> = leser, <abbr title={usageLabel.records}>D</abbr> = dokumenterer,{' '}
@@ -114,6 +115,22 @@ export interface MatrixRegionProps {
   selfUrl: string;
   /** Which page of rows is shown, of how many services in all. */
   paging: MatrixPaging;
+  /** The key of a service whose row is highlighted (the matrix narrowed to it from its page). */
+  highlight?: string | undefined;
+}
+
+/** Above a matrix narrowed to one service: which, and the way back to all of them. */
+function OneServiceNote({ filter, matrix, path }: { filter: ServiceFilter; matrix: { services: InformationService[] }; path: string }) {
+  const { t } = useI18n();
+  if (!filter.service) return null;
+  return (
+    <p class="ds-paragraph">
+      {t('scope.matrix.oneService', { name: matrix.services[0]?.name ?? filter.service })}{' '}
+      <a class="ds-link" href={`${path}${filterQuery({ tier: filter.tier, category: filter.category })}`}>
+        {t('scope.matrix.showAll')}
+      </a>
+    </p>
+  );
 }
 
 export interface MatrixPaging {
@@ -128,7 +145,7 @@ function MatrixPager({ paging }: { paging: MatrixPaging }) {
   return <Pager page={paging.page} pageSize={paging.pageSize} total={paging.total} href={paging.href} target="#matrise" label="Sider i matrisen" idPrefix="matrise-side" />;
 }
 
-export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl, paging }: MatrixRegionProps & { matrix: PersonnelMatrix }) {
+export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl, paging, highlight }: MatrixRegionProps & { matrix: PersonnelMatrix }) {
   const groups = groupByCategory(matrix.services, index);
   return (
     <div id="matrise" class="matrix-region" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
@@ -156,7 +173,7 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl, 
                   </th>
                 </tr>
                 {group.services.map((s) => (
-                  <tr id={matrixRowId(s)}>
+                  <tr id={matrixRowId(s)} class={s.key === highlight ? 'matrix__row--current' : undefined} aria-current={s.key === highlight ? 'true' : undefined}>
                     <ServiceRowHeader service={s} index={index} />
                     {matrix.groups.map((g) => (
                       <PersonnelCell service={s} group={g} usage={matrix.usage(s.id, g.id)} canEdit={canEdit} />
@@ -183,6 +200,7 @@ export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; m
         crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Matriser' }]}
       />
       <MatrixTabs current="/matriser/aktorer" filter={props.filter} />
+      <OneServiceNote filter={props.filter} matrix={matrix} path="/matriser/aktorer" />
       <ServiceFilterForm model={props.model} value={props.filter} action="/matriser/aktorer" target="#matrise" />
       <div class="legend" id="tegnforklaring-aktorer">
         <p class="ds-paragraph">
@@ -216,7 +234,7 @@ export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; m
   );
 }
 
-export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl, paging }: MatrixRegionProps & { matrix: ActorMatrix }) {
+export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl, paging, highlight }: MatrixRegionProps & { matrix: ActorMatrix }) {
   const groups = groupByCategory(matrix.services, index);
   return (
     <div id="matrise" class="matrix-region" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
@@ -244,7 +262,7 @@ export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl, pagi
                   </th>
                 </tr>
                 {group.services.map((s) => (
-                  <tr id={matrixRowId(s)}>
+                  <tr id={matrixRowId(s)} class={s.key === highlight ? 'matrix__row--current' : undefined} aria-current={s.key === highlight ? 'true' : undefined}>
                     <ServiceRowHeader service={s} index={index} />
                     {matrix.actors.map((a) => (
                       <ExchangeCellView service={s} actor={a} cell={matrix.exchanges(s.id, a.id)} canEdit={canEdit} />

@@ -9,6 +9,8 @@ type Executor = Db | Transaction<Database>;
 export interface ServiceKeys {
   tier?: string | undefined;
   category?: string | undefined;
+  /** One service, by its key (the service page's link into a matrix). */
+  service?: string | undefined;
 }
 
 /** The selected services' ids, in the order people read the first-delivery slide (as `selectServices`). */
@@ -20,6 +22,7 @@ function selected(db: Executor, keys: ServiceKeys) {
     .leftJoin('element as t', 't.id', 's.tier_id');
   if (keys.tier) q = q.where('t.key', '=', keys.tier).where('t.kind', '=', 'deliveryTier');
   if (keys.category) q = q.where('c.key', '=', keys.category).where('c.kind', '=', 'informationCategory');
+  if (keys.service) q = q.where('e.key', '=', keys.service);
   return q;
 }
 
