@@ -1,5 +1,5 @@
 import type { Message } from '../../../model/messages.ts';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { commentableText, roundPhases, type Round, type RoundInput, type RoundItem, type RoundPhase, type VisitRecord } from '../../../model/consultation.ts';
 import { proposalTargetOf } from '../../../model/consultation-proposals.ts';
 import type { Db } from '../index.ts';
@@ -92,10 +92,15 @@ export async function listRounds(db: Db, viewer: { id: number; organisationId: n
         .whereRef('c.answered_version', '=', 'c.version')
         .as('answered_count'),
       // Comments written or edited by others, answered, or replied to by others since the last look.
-      eb
+      // A reader who is not signed in, or has not opened the round, has nothing new: nothing to count
+      // (with thousands of comments the count would otherwise look for replies to every one of them).
+      viewer === null
+        ? sql<number>`0`.as('new_count')
+        : eb
         .selectFrom('consultation_comment as c')
         .select((s) => s.fn.countAll<number>().as('n'))
         .whereRef('c.round_id', '=', 'r.id')
+        .where(sql<boolean>`v.last_seen_at is not null`)
         .where((w) =>
           w.or([
             w.and([w('c.organisation_id', '!=', ownOrganisation), w('c.updated_at', '>', w.ref('v.last_seen_at'))]),
