@@ -131,9 +131,12 @@ describe('migration 0006: answers belong to the wording they answered', () => {
 
   it('migrates down and up again', async () => {
     const any = db as unknown as Parameters<typeof down0006>[0];
+    // Later migrations build on 0006's columns (0026 indexes answered_version): step back to 0006 first.
+    expect((await migrator(db).migrateTo('0006_consultation_answer_versions')).error).toBeUndefined();
     await down0006(any);
     expect(await schemaOf.columns(db, 'consultation_comment')).not.toContain('revision');
     await up0006(any);
+    await migrateToLatest(db);
     const { id, items } = await makeRound(db);
     const [comment] = await addComments(db, [{ roundId: id, itemId: items[0]!.id, organisationId: await organisation('Forening') }]);
     expect(await db.selectFrom('consultation_comment').select(['revision', 'answered_version']).where('id', '=', comment!).executeTakeFirstOrThrow()).toEqual({ revision: 1, answered_version: null });
