@@ -17,7 +17,6 @@ const stillBokmal: Record<string, string> = {
   '/:kindPath': 'wscope: scope model pages',
   '/:kindPath/:key': 'wscope: scope model pages',
   '/:kindPath/:key/rediger': 'wscope: scope model pages',
-  '/:kindPath/ny': 'wscope: scope model pages',
   '/admin/brukere': 'wreview: review, administration and sign-in pages',
   '/admin/brukere/:id': 'wreview: review, administration and sign-in pages',
   '/admin/invitasjoner': 'wreview: review, administration and sign-in pages',
