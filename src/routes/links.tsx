@@ -18,7 +18,7 @@ import { GapPanel } from '../../views/pages/gaps.tsx';
 import { ServiceLinksForm } from '../../views/pages/service-links.tsx';
 import { moveServices, setExchangeCell, setPersonnelCell, setServiceLinks } from '../commands/scope.ts';
 import { historyFor } from '../http/history.ts';
-import { loadScopeModel } from '../db/queries/model.ts';
+import { loadModelSlice, loadScopeModel } from '../db/queries/model.ts';
 import { gapPanelLimit, loadGapReport } from '../db/queries/gaps.ts';
 import { sourceLines } from '../db/queries/sources.ts';
 import { loadTraceContext } from '../db/queries/requirement-trace.ts';
@@ -47,6 +47,15 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   const app = new Hono();
   const load = async () => {
     const model = await loadScopeModel(db, { municipalities: false });
+    return { model, index: indexModel(model) };
+  };
+  /** The frame and one service with its links: what the service-link editor shows, not the whole model. */
+  const loadService = async (key: string) => {
+    const model = await loadModelSlice(db, {
+      services: (q) => q.selectFrom('element').select('id').where('kind', '=', 'informationService').where('key', '=', key),
+      requirements: 'none',
+      municipalities: false,
+    });
     return { model, index: indexModel(model) };
   };
 
@@ -147,7 +156,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   });
 
   app.get('/informasjonstjenester/:key/koblinger', async (c) => {
-    const { model, index } = await load();
+    const { model, index } = await loadService(c.req.param('key'));
     const service = index.byKey('informationService', c.req.param('key'));
     if (!service) return notFound(c, `Det finnes ingen informasjonstjeneste med nøkkelen «${c.req.param('key')}».`);
     const keysOf = (ids: number[]) => new Set(ids.map((id) => index.byId.get(id)?.key ?? ''));
@@ -172,7 +181,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const version = versionSchema.safeParse(singleValues(body));
     const parsed = serviceLinksSchema.safeParse(body);
     const reshow = async (errors: string[], status: 409 | 422) => {
-      const { model, index } = await load();
+      const { model, index } = await loadService(key);
       const service = index.byKey('informationService', key);
       if (!service) return notFound(c, `Det finnes ingen informasjonstjeneste med nøkkelen «${key}».`);
       const sets = parsed.success ? parsed.data : { capabilities: [], goals: [], projects: [] };
