@@ -32,6 +32,11 @@ const htmxConfig = JSON.stringify({
   allowScriptTags: false,
   includeIndicatorStyles: false,
   historyCacheSize: 0,
+  // Nothing here animates on htmx-added/htmx-settling, so settle at once: the new content, its
+  // autofocus and htmx:load then happen in the same task as the swap. With htmx's 20 ms default,
+  // keys typed into a freshly swapped form in that window went to the field and then focus jumped
+  // to the heading marked autofocus, so a fast Select-all + Delete left the field unchanged.
+  defaultSettleDelay: 0,
   responseHandling: [
     { code: '204', swap: false },
     { code: '[23]..', swap: true },

@@ -19,6 +19,8 @@ describe.skipIf(!browserAvailable)('the architect’s workspace in Chromium', ()
 
   const open = async (path: string) => {
     page = await browser.newPage();
+    // Shorter than the test's own limit, so a wait that never ends names its step.
+    page.setDefaultTimeout(8_000);
     problems = watchProblems(page);
     await signInPage(page, app, 'architect', path);
     // Survives partial updates, not a page load.
@@ -56,7 +58,19 @@ describe.skipIf(!browserAvailable)('the architect’s workspace in Chromium', ()
 
   it('edits an element in place and shows a field message for bad input', async () => {
     await open('/informasjonstjenester/multidose');
+    // Where focus is at the moment the form appears: keys typed from then on must stay in the
+    // field they go to, so the heading must already have taken its autofocus by then.
+    await page.evaluate(() => {
+      const w = window as unknown as { focusWhenFormAppeared?: string };
+      new MutationObserver((_, observer) => {
+        if (!document.getElementById('rediger-name')) return;
+        w.focusWhenFormAppeared = document.activeElement?.tagName;
+        observer.disconnect();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await page.getByRole('link', { name: 'Rediger', exact: true }).click();
+    await page.waitForSelector('#rediger-name');
+    expect(await page.evaluate(() => (window as unknown as { focusWhenFormAppeared?: string }).focusWhenFormAppeared)).toBe('H1');
     await page.getByLabel('Navn (må fylles ut)').fill('');
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.waitForSelector('.ds-error-summary');
