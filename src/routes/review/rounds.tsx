@@ -17,6 +17,14 @@ import { fieldErrors, formInput } from '../../http/forms.ts';
 import { notFound, respond, respondError } from '../../http/render.tsx';
 import { countOf } from '../../../views/pages/review/common.tsx';
 import { abilitiesOf, loadRound, noRound, roundParam } from './common.ts';
+import { z } from 'zod';
+import { pageNumberSchema } from '../../../model/filters.ts';
+import { pageCount } from '../../db/queries/service-selection.ts';
+import { validParams } from '../../http/validate.ts';
+import { roundListPageSize } from '../../../views/pages/review/round.tsx';
+
+/** The round page shows its frozen list a page at a time (`side`, from 1); the notices' flags pass through. */
+const roundPageQuery = validParams('query', z.object({ side: pageNumberSchema.optional() }));
 
 const notices = {
   apnet: 'review.notice.roundOpened',
@@ -69,10 +77,13 @@ export function roundRoutes(deps: AppDeps): Hono {
     return c.redirect(`/vurdering/runder/${result.id}?apnet`, 303);
   });
 
-  const roundPage = async (c: Context, id: number, reopen: { values?: { deadline?: string }; errors?: FieldErrors; status?: 422 | 409 } = {}) => {
+  const roundPage = async (c: Context, id: number, reopen: { values?: { deadline?: string }; errors?: FieldErrors; status?: 422 | 409 } = {}, page = 1) => {
     const abilities = abilitiesOf(c, deps);
     const [loaded, reviews] = await Promise.all([loadRound(db, id), abilities.manage ? roundReviews(db, id) : undefined]);
     if (!loaded) return notFound(c, noRound(c));
+    // Past the last page there is nothing to show: said, not an empty list.
+    const pages = pageCount(loaded.services.length, roundListPageSize);
+    if (page > pages) return notFound(c, c.var.i18n.t('scope.list.pastEnd', { pages, page }));
     const notice = (Object.keys(notices) as Array<keyof typeof notices>).find((k) => c.req.query(k) !== undefined);
     return respond(c, {
       title: loaded.round.title,
@@ -80,6 +91,7 @@ export function roundRoutes(deps: AppDeps): Hono {
       body: (
         <RoundPage
           {...loaded}
+          page={page}
           now={c.var.clock()}
           abilities={abilities}
           reviews={reviews}
@@ -91,7 +103,7 @@ export function roundRoutes(deps: AppDeps): Hono {
     });
   };
 
-  app.get('/vurdering/runder/:id', roundParam, (c) => roundPage(c, c.req.valid('param').id));
+  app.get('/vurdering/runder/:id', roundParam, roundPageQuery, (c) => roundPage(c, c.req.valid('param').id, {}, c.req.valid('query').side));
 
   /** The confirmation before closing: nothing closes without it. */
   const closeConfirm = async (c: Context, id: number) => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postForm, postShown, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { growModel } from '../../../seeds/synthetic.ts';
 import { auditActions, closeRound, frozenIds, municipalityUser, openRound, reviewTables, submitReview } from './helpers.ts';
 
 let ctx: TestContext;
@@ -55,6 +56,50 @@ describe('opening a round', () => {
     expect(res.status).toBe(409);
     expect(textOf(await res.text())).toContain('En annen runde er fortsatt åpen. Lukk den før du åpner en ny.');
     expect(await reviewTables(ctx)).toEqual(before);
+  });
+});
+
+describe('the round page pages its frozen list', () => {
+  /** The services the page lists, by their headings' ids, in order. */
+  const listed = (html: string) => [...html.matchAll(/id="tjeneste-(\d+)"/g)].map((m) => Number(m[1]));
+
+  it("shows 100 services a page in the list's order, with links that round-trip, a last page, and 404 past it", async () => {
+    await growModel(ctx.db, { factor: 4 });
+    const id = await openRound(ctx);
+    const all = (await ctx.db.selectFrom('review_round_service').select('id').where('round_id', '=', id).orderBy('position').execute()).map((r) => r.id);
+    expect(all).toHaveLength(136);
+
+    const first = await page(`/vurdering/runder/${id}`);
+    expect(first.status).toBe(200);
+    expect(listed(first.html)).toEqual(all.slice(0, 100));
+    expect(textOf(first.html)).toContain('Viser informasjonstjenestene 1–100 av 136.');
+    // A category's count is the whole list's, not this page's.
+    expect(textOf(first.html)).toContain('Legemidler og vaksiner (16)');
+    const next = /<a class="ds-link" id="liste-side-neste" href="([^"]+)"/.exec(first.html)?.[1];
+    expect(next).toBe(`/vurdering/runder/${id}?side=2`);
+
+    const last = await page(next!);
+    expect(last.status).toBe(200);
+    expect(listed(last.html)).toEqual(all.slice(100));
+    expect(textOf(last.html)).toContain('Viser informasjonstjenestene 101–136 av 136.');
+    expect(last.html).not.toContain('id="liste-side-neste"');
+    // The way back is the page without a number: the same address as the first.
+    expect(/<a class="ds-link" id="liste-side-forrige" href="([^"]+)"/.exec(last.html)?.[1]).toBe(`/vurdering/runder/${id}`);
+    // Asked twice, a page is the same.
+    expect(listed((await page(next!)).html)).toEqual(listed(last.html));
+
+    const past = await page(`/vurdering/runder/${id}?side=3`);
+    expect(past.status).toBe(404);
+    expect(textOf(past.html)).toContain('Listen har 2 sider; side 3 finnes ikke.');
+    for (const side of ['0', 'to', '1.5']) expect((await page(`/vurdering/runder/${id}?side=${side}`)).status, side).toBe(400);
+  });
+
+  it('has no pager when the list fits on one page', async () => {
+    const id = await openRound(ctx);
+    const { html } = await page(`/vurdering/runder/${id}`);
+    expect(listed(html)).toHaveLength(34);
+    expect(html).not.toContain('class="pager"');
+    expect(textOf(html)).not.toContain('Viser informasjonstjenestene');
   });
 });
 

@@ -50,11 +50,21 @@ export function ServiceSummary({
  * when the list has more than one: once under a category whose services share it, otherwise on
  * each service; "tentative" is said once when it holds for every service.
  */
-export function CategoryGroups({ services, item }: { services: FrozenService[]; item: (service: FrozenService, show: ShownFacts) => Child }) {
+export function CategoryGroups({
+  services,
+  all = services,
+  item,
+}: {
+  services: FrozenService[];
+  /** The whole list when `services` is one page of it: what is said once, and each category's count, hold for the whole. */
+  all?: FrozenService[];
+  item: (service: FrozenService, show: ShownFacts) => Child;
+}) {
   const { t } = useI18n();
   if (services.length === 0) return <Empty>{t('review.list.empty')}</Empty>;
-  const severalTiers = new Set(services.map((s) => s.tierKey)).size > 1;
-  const allTentative = services.every((s) => s.tentative);
+  const severalTiers = new Set(all.map((s) => s.tierKey)).size > 1;
+  const allTentative = all.every((s) => s.tentative);
+  const whole = new Map(groupByCategory(all).map((g) => [g.key, g.services]));
   return (
     <>
       {allTentative ? (
@@ -63,13 +73,14 @@ export function CategoryGroups({ services, item }: { services: FrozenService[]; 
         </p>
       ) : null}
       {groupByCategory(services).map((group) => {
-        const tiers = new Set(group.services.map((s) => s.tierKey));
+        const inWhole = whole.get(group.key) ?? group.services;
+        const tiers = new Set(inWhole.map((s) => s.tierKey));
         const groupTier = severalTiers && tiers.size === 1 ? group.services[0]!.tierName : undefined;
         const show = { tier: severalTiers && tiers.size > 1, tentative: !allTentative };
         return (
           <section class="review-category" aria-labelledby={`kategori-${group.key ?? 'ingen'}`}>
             <h2 class="ds-heading" data-size="sm" id={`kategori-${group.key ?? 'ingen'}`}>
-              {group.key === null ? t('review.list.noCategory') : group.name} <span class="muted">({group.services.length})</span>
+              {group.key === null ? t('review.list.noCategory') : group.name} <span class="muted">({inWhole.length})</span>
             </h2>
             {groupTier !== undefined ? <p class="ds-paragraph review-category__tier">{groupTier ? t('review.list.tier', { tier: groupTier }) : t('review.list.tierUnset')}</p> : null}
             <ul class="review-list">

@@ -9,10 +9,20 @@ import { ReviewHeader, RoundStateText, type ReviewAbilities } from './common.tsx
 import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type Marks } from './list.tsx';
 import { DateText, DateTimeText } from '../../components/dates.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import { Pager } from '../../components/pager.tsx';
+
+/** Services of the frozen list on one page of the round page. */
+export const roundListPageSize = 100;
+
+/** The round page's address for a page of its list (page 1 has none). */
+export const roundHref = (id: number, page: number) => `/vurdering/runder/${id}${page > 1 ? `?side=${page}` : ''}`;
 
 export interface RoundPageProps {
   round: ReviewRound;
+  /** The whole frozen list; the page shows `page` of it. */
   services: FrozenService[];
+  /** Which page of the list is shown (1-based). */
+  page?: number | undefined;
   diff: SnapshotDiff<FrozenService>;
   marks: Marks;
   now: Date;
@@ -25,7 +35,8 @@ export interface RoundPageProps {
 }
 
 export function RoundPage(props: RoundPageProps) {
-  const { round, services, diff, marks, now, abilities } = props;
+  const { round, services, diff, marks, now, abilities, page = 1 } = props;
+  const shown = services.slice((page - 1) * roundListPageSize, page * roundListPageSize);
   const state = roundState(round, now);
   const own = abilities.municipalityNumber;
   const { t, tx } = useI18n();
@@ -73,8 +84,14 @@ export function RoundPage(props: RoundPageProps) {
           {t('review.round.list')}
         </h2>
         <DiffSummary diff={diff} />
+        {services.length > roundListPageSize ? (
+          <p class="ds-paragraph" id="listeutsnitt">
+            {t('review.round.window', { from: (page - 1) * roundListPageSize + 1, to: (page - 1) * roundListPageSize + shown.length, total: services.length })}
+          </p>
+        ) : null}
       </section>
-      <CategoryGroups services={services} item={(s, show) => <ServiceSummary service={s} mark={marks.get(s)} show={show} />} />
+      <CategoryGroups services={shown} all={services} item={(s, show) => <ServiceSummary service={s} mark={marks.get(s)} show={show} />} />
+      <Pager page={page} pageSize={roundListPageSize} total={services.length} href={(p) => roundHref(round.id, p)} label={t('review.round.pages')} idPrefix="liste-side" />
       <AddedServices diff={diff} />
     </>
   );
