@@ -1,4 +1,5 @@
-import { kindInfo } from './kinds.ts';
+import type { ElementKind } from './kinds.ts';
+import type { MessageKey } from './messages.ts';
 import { subtreeIds, type ModelIndex } from './lookup.ts';
 import type { ScopeElement, ScopeModel } from './schemas.ts';
 
@@ -7,12 +8,12 @@ export interface DeletionImpact {
   element: ScopeElement;
   /** Elements deleted with it: the capabilities below a capability. */
   alsoDeleted: ScopeElement[];
-  /** Elements that stay but lose their reference to what is deleted. */
-  loseReference: Array<{ element: ScopeElement; field: string }>;
-  /** Links that go, counted by kind of link. */
-  links: Array<{ label: string; count: number }>;
+  /** Elements that stay but lose their reference to what is deleted (`kind`: the kind of the reference). */
+  loseReference: Array<{ element: ScopeElement; kind: ElementKind }>;
+  /** Links that go, counted by kind of link (`label`: a message with `{count}`). */
+  links: Array<{ label: MessageKey; count: number }>;
   /** What stays and keeps the element's name though the element goes (comments, reviews). */
-  kept: Array<{ label: string; count: number }>;
+  kept: Array<{ label: MessageKey; count: number }>;
 }
 
 /**
@@ -23,7 +24,7 @@ export function deletionImpact(
   model: ScopeModel,
   index: ModelIndex,
   elementId: number,
-  kept: Array<{ label: string; count: number }> = [],
+  kept: Array<{ label: MessageKey; count: number }> = [],
 ): DeletionImpact | undefined {
   const element = index.byId.get(elementId);
   if (!element) return undefined;
@@ -31,17 +32,17 @@ export function deletionImpact(
   const alsoDeleted = [...goneIds].filter((id) => id !== elementId).flatMap((id) => index.byId.get(id) ?? []);
 
   const loseReference: DeletionImpact['loseReference'] = [];
-  const refers = (e: ScopeElement, id: number | null, field: string) => {
-    if (id !== null && goneIds.has(id) && !goneIds.has(e.id)) loseReference.push({ element: e, field });
+  const refers = (e: ScopeElement, id: number | null, kind: ElementKind) => {
+    if (id !== null && goneIds.has(id) && !goneIds.has(e.id)) loseReference.push({ element: e, kind });
   };
   for (const s of model.elements.informationService) {
-    refers(s, s.categoryId, kindInfo.informationCategory.singular);
-    refers(s, s.tierId, kindInfo.deliveryTier.singular);
-    refers(s, s.solutionPartId, kindInfo.solutionPart.singular);
+    refers(s, s.categoryId, 'informationCategory');
+    refers(s, s.tierId, 'deliveryTier');
+    refers(s, s.solutionPartId, 'solutionPart');
   }
-  for (const c of model.elements.capability) refers(c, c.solutionPartId, kindInfo.solutionPart.singular);
-  for (const m of model.elements.milestone) refers(m, m.phaseId, kindInfo.roadmapPhase.singular);
-  for (const d of model.elements.decisionPoint) refers(d, d.phaseId, kindInfo.roadmapPhase.singular);
+  for (const c of model.elements.capability) refers(c, c.solutionPartId, 'solutionPart');
+  for (const m of model.elements.milestone) refers(m, m.phaseId, 'roadmapPhase');
+  for (const d of model.elements.decisionPoint) refers(d, d.phaseId, 'roadmapPhase');
 
   const { links } = model;
   const count = <T,>(rows: T[], ...ids: Array<(row: T) => number | null>) =>
@@ -49,15 +50,16 @@ export function deletionImpact(
       const value = id(row);
       return value !== null && goneIds.has(value);
     })).length;
-  const linkCounts = [
-    { label: 'koblinger mellom informasjonstjeneste, aktør og samhandlingsform', count: count(links.serviceExchanges, (l) => l.serviceId, (l) => l.actorId, (l) => l.modeId) },
-    { label: 'behovsvurderinger på slike koblinger (koblingen blir stående uten behov)', count: count(links.serviceExchanges.filter((l) => !goneIds.has(l.serviceId) && !goneIds.has(l.actorId) && !goneIds.has(l.modeId)), (l) => l.needLevelId) },
-    { label: 'koblinger mellom informasjonstjeneste og tjenesteområde', count: count(links.servicePersonnelGroups, (l) => l.serviceId, (l) => l.personnelGroupId) },
-    { label: 'koblinger mellom informasjonstjeneste og funksjonsområde', count: count(links.serviceCapabilities, (l) => l.serviceId, (l) => l.capabilityId) },
-    { label: 'koblinger mellom informasjonstjeneste og mål', count: count(links.serviceGoals, (l) => l.serviceId, (l) => l.goalId) },
-    { label: 'avhengigheter til prosjekter i nasjonal portefølje', count: count(links.serviceDependencies, (l) => l.serviceId, (l) => l.projectId) },
-    { label: 'koblinger mellom krav og element', count: count(links.requirementElements, (l) => l.requirementId, (l) => l.elementId) },
-  ].filter((l) => l.count > 0);
+  const allLinks: DeletionImpact['links'] = [
+    { label: 'scope.delete.links.exchanges', count: count(links.serviceExchanges, (l) => l.serviceId, (l) => l.actorId, (l) => l.modeId) },
+    { label: 'scope.delete.links.needs', count: count(links.serviceExchanges.filter((l) => !goneIds.has(l.serviceId) && !goneIds.has(l.actorId) && !goneIds.has(l.modeId)), (l) => l.needLevelId) },
+    { label: 'scope.delete.links.personnelGroups', count: count(links.servicePersonnelGroups, (l) => l.serviceId, (l) => l.personnelGroupId) },
+    { label: 'scope.delete.links.capabilities', count: count(links.serviceCapabilities, (l) => l.serviceId, (l) => l.capabilityId) },
+    { label: 'scope.delete.links.goals', count: count(links.serviceGoals, (l) => l.serviceId, (l) => l.goalId) },
+    { label: 'scope.delete.links.dependencies', count: count(links.serviceDependencies, (l) => l.serviceId, (l) => l.projectId) },
+    { label: 'scope.delete.links.requirements', count: count(links.requirementElements, (l) => l.requirementId, (l) => l.elementId) },
+  ];
+  const linkCounts = allLinks.filter((l) => l.count > 0);
 
   return { element, alsoDeleted, loseReference, links: linkCounts, kept: kept.filter((k) => k.count > 0) };
 }
@@ -81,7 +83,7 @@ export function impactFingerprint(impact: DeletionImpact): string {
     impact.element.id,
     impact.element.version,
     impact.alsoDeleted.map((e) => [e.id, e.version]),
-    impact.loseReference.map((r) => [r.element.id, r.field]),
+    impact.loseReference.map((r) => [r.element.id, r.kind]),
     impact.links.map((l) => [l.label, l.count]),
     impact.kept.map((k) => [k.label, k.count]),
   ]);

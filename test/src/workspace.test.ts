@@ -320,7 +320,7 @@ describe('deleting what others depend on', () => {
     const item = round.items.find((i) => i.key === 'aks-0005')!;
     await addComments(ctx.db, [{ roundId: round.id, itemId: item.id, organisationId: member.organisationId, text: 'Stegvis er bra.' }]);
     const html = await (await remove('/krav/aks-0005')).text();
-    expect(textOf(html)).toContain('1 høringskommentarer, som blir stående med elementets navn');
+    expect(textOf(html)).toContain('1 høringskommentar, som blir stående med elementets navn');
     expect(await element('requirement', 'aks-0005')).toBeDefined();
     expect((await post('/krav/aks-0005/slett', { confirm: confirmationIn(html) })).status).toBe(204);
     const kept = await ctx.db.selectFrom('consultation_item').select(['element_id', 'element_name']).where('id', '=', item.id).executeTakeFirstOrThrow();
@@ -335,7 +335,7 @@ describe('deleting what others depend on', () => {
     const sent = await postShown(ctx, `/vurdering/runder/${round}/kommuner/0301`, { handling: 'send', [`standpunkt-${ids.multidose}`]: 'supports' }, oslo);
     expect(sent.status).toBe(303);
     const text = textOf(await (await remove('/informasjonstjenester/multidose')).text());
-    expect(text).toContain('1 kommuners standpunkter i vurderingsrunder, som blir stående med tjenestens navn');
+    expect(text).toContain('1 kommunes standpunkt i vurderingsrunder, som blir stående med tjenestens navn');
     expect(await element('informationService', 'multidose')).toBeDefined();
   });
 
@@ -343,8 +343,8 @@ describe('deleting what others depend on', () => {
     await post('/matriser/personellgrupper/celle', { service: 'multidose', group: 'legevakt', usage: 'both' });
     await post('/matriser/aktorer/celle', { service: 'multidose', actor: 'innbygger', 'mode-sende-og-motta': 'nye' });
     const text = textOf(await (await remove('/informasjonstjenester/multidose')).text());
-    expect(text).toContain('1 koblinger mellom informasjonstjeneste, aktør og samhandlingsform');
-    expect(text).toContain('1 koblinger mellom informasjonstjeneste og tjenesteområde');
+    expect(text).toContain('1 kobling mellom informasjonstjeneste, aktør og samhandlingsform');
+    expect(text).toContain('1 kobling mellom informasjonstjeneste og tjenesteområde');
   });
 });
 

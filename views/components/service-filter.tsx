@@ -1,6 +1,7 @@
 import type { ServiceFilter } from '../../model/filters.ts';
 import { byPosition } from '../../model/lookup.ts';
 import type { ScopeModel } from '../../model/schemas.ts';
+import { useI18n } from '../i18n/index.ts';
 import { FilterSelect } from './form.tsx';
 
 /**
@@ -18,6 +19,7 @@ export function ServiceFilterForm({
   action: string;
   target: string;
 }) {
+  const { t, name } = useI18n();
   const tiers = [...model.elements.deliveryTier].sort(byPosition);
   const categories = [...model.elements.informationCategory].sort(byPosition);
   return (
@@ -31,12 +33,12 @@ export function ServiceFilterForm({
       hx-trigger="change delay:500ms"
       hx-push-url="true"
       role="search"
-      aria-label="Filtrer informasjonstjenester"
+      aria-label={t('scope.filter.label')}
     >
-      <FilterSelect id="filter-tier" name="tier" label="Leveransetrinn" all="Alle trinn" options={tiers.map((t) => ({ value: t.key, label: t.name }))} value={value.tier} />
-      <FilterSelect id="filter-category" name="category" label="Informasjonskategori" all="Alle kategorier" options={categories.map((c) => ({ value: c.key, label: c.name }))} value={value.category} />
+      <FilterSelect id="filter-tier" name="tier" label={t('scope.filter.tier')} all={t('scope.filter.tierAll')} options={tiers.map((e) => ({ value: e.key, label: name(e) }))} value={value.tier} />
+      <FilterSelect id="filter-category" name="category" label={t('scope.filter.category')} all={t('scope.filter.categoryAll')} options={categories.map((e) => ({ value: e.key, label: name(e) }))} value={value.category} />
       <button class="ds-button" data-variant="secondary" type="submit">
-        Vis
+        {t('scope.filter.show')}
       </button>
     </form>
   );

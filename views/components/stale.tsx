@@ -1,5 +1,6 @@
 import type { StaleField } from '../../model/versions.ts';
 import { versionField } from '../../model/versions.ts';
+import { useI18n } from '../i18n/index.ts';
 
 /** The hidden field with the version the form showed. */
 export function VersionField({ version }: { version: string | undefined }) {
@@ -12,16 +13,14 @@ export function VersionField({ version }: { version: string | undefined }) {
  * version, so saving again deliberately keeps them, and reloading the page takes the stored ones.
  */
 export function StaleNotice({ what, fields, reload }: { what: string; fields: StaleField[]; reload: string }) {
+  const { t, tx } = useI18n();
   return (
     <div class="stale-form">
       <div class="ds-alert" data-color="warning" role="alert">
         <h2 class="ds-heading" data-size="xs">
-          Noen andre har endret {what} etter at du åpnet skjemaet
+          {t('common.stale.title', { what })}
         </h2>
-        <p class="ds-paragraph">
-          Ingenting er lagret. Skjemaet under har dine verdier: lagre igjen for å beholde dem, eller <a href={reload}>last siden på nytt</a> for å ta de
-          lagrede.
-        </p>
+        <p class="ds-paragraph">{tx('common.stale.text', { reload: (chunks) => <a href={reload}>{chunks}</a> })}</p>
       </div>
       {fields.length > 0 ? <ConflictTable fields={fields} /> : null}
     </div>
@@ -30,14 +29,15 @@ export function StaleNotice({ what, fields, reload }: { what: string; fields: St
 
 /** The fields where the user's values and the stored ones differ, side by side (a dash for empty). */
 export function ConflictTable({ fields }: { fields: StaleField[] }) {
+  const { t } = useI18n();
   return (
     <table class="ds-table conflict" data-border>
-      <caption>Felt der dine verdier og de lagrede er forskjellige</caption>
+      <caption>{t('common.stale.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Felt</th>
-          <th scope="col">Dine endringer</th>
-          <th scope="col">Lagret nå</th>
+          <th scope="col">{t('common.stale.field')}</th>
+          <th scope="col">{t('common.stale.mine')}</th>
+          <th scope="col">{t('common.stale.stored')}</th>
         </tr>
       </thead>
       <tbody>

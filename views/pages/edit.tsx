@@ -32,14 +32,21 @@ export function CreatePanel({
 }) {
   const info = kindInfo[kind];
   const id = createRegionId(kind);
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   // "Ny løsningsdel", "Nytt krav": the adjective agrees with the noun's gender, so each is its own message.
   const newLabel = t(`kinds.${kind}.new`);
   return (
     <section id={id} class="create-panel" aria-label={newLabel}>
       {created ? (
         <p class="ds-alert" data-color="success" role="status">
-          Opprettet <a class="ds-link" href={elementHref(kind, created.key)}>{created.name}</a>.
+          {tx('scope.create.done', {
+            name: created.name,
+            link: (chunks) => (
+              <a class="ds-link" href={elementHref(kind, created.key)}>
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
       ) : null}
       {open ? (
@@ -61,10 +68,10 @@ export function CreatePanel({
           ))}
           <div class="form-actions">
             <button class="ds-button" type="submit">
-              Opprett
+              {t('scope.create.submit')}
             </button>
             <a class="ds-button" data-variant="tertiary" href={`/${info.path}`} hx-get={`/${info.path}/ny?lukk=1`} hx-target={`#${id}`} hx-swap="outerHTML">
-              Avbryt
+              {t('common.cancel')}
             </a>
           </div>
         </form>
@@ -96,12 +103,13 @@ export function EditForm({
   options: RefOptions;
   version: number;
 }) {
+  const { t, name } = useI18n();
   const href = elementHref(element.kind, element.key);
   return (
     <div id="element-innhold">
       <PageHeader
-        title={`Rediger «${element.name}»`}
-        crumbs={[{ href: '/', label: 'Oversikt' }, kindCrumb(element.kind), { href, label: element.name }, { label: 'Rediger' }]}
+        title={t('scope.edit.title', { name: name(element) })}
+        crumbs={[{ href: '/', label: t('scope.crumb.overview') }, kindCrumb(element.kind), { href, label: name(element) }, { label: t('scope.detail.edit') }]}
         focus
       />
       <form class="element-form" method="post" action={href} hx-post={href} hx-target="#element-innhold" hx-swap="outerHTML" novalidate>
@@ -112,10 +120,10 @@ export function EditForm({
         ))}
         <div class="form-actions">
           <button class="ds-button" type="submit">
-            Lagre
+            {t('common.save')}
           </button>
           <a class="ds-button" data-variant="tertiary" href={href} hx-get={href} hx-target="#element-innhold" hx-swap="outerHTML" hx-select="#element-innhold">
-            Avbryt
+            {t('common.cancel')}
           </a>
         </div>
       </form>
@@ -138,7 +146,7 @@ export function ConflictView({
   current: Record<string, string>;
   changed: string[];
 }) {
-  const { t } = useI18n();
+  const { t, name } = useI18n();
   const fields = fieldsByKind[element.kind];
   const href = elementHref(element.kind, element.key);
   const show = (name: string, v: string | undefined) => {
@@ -153,13 +161,13 @@ export function ConflictView({
   return (
     <div id="element-innhold">
       <h1 class="ds-heading" data-size="lg">
-        Rediger «{element.name}»
+        {t('scope.edit.title', { name: name(element) })}
       </h1>
       <div class="ds-alert" data-color="warning" role="alert" tabindex={-1} autofocus>
         <h2 class="ds-heading" data-size="xs">
-          Noen andre har endret dette elementet etter at du åpnet skjemaet
+          {t('scope.conflict.title')}
         </h2>
-        <p class="ds-paragraph">Ingenting er lagret. Se forskjellene og velg hva som skal gjelde.</p>
+        <p class="ds-paragraph">{t('scope.conflict.text')}</p>
       </div>
       <ConflictTable
         fields={changed.map((name) => ({
@@ -179,11 +187,11 @@ export function ConflictView({
             ),
           )}
           <button class="ds-button" type="submit">
-            Lagre mine endringer likevel
+            {t('scope.conflict.keepMine')}
           </button>
         </form>
         <a class="ds-button" data-variant="secondary" href={`${href}/rediger`} hx-get={`${href}/rediger`} hx-target="#element-innhold" hx-swap="outerHTML">
-          Forkast mine endringer og rediger det lagrede
+          {t('scope.conflict.takeStored')}
         </a>
       </div>
     </div>
@@ -193,21 +201,22 @@ export function ConflictView({
 /** Shown before a deletion that takes anything else with it; nothing is deleted until confirmed. */
 export function DeleteConfirm({ impact, fingerprint, changed }: { impact: DeletionImpact; fingerprint: string; changed: boolean }) {
   const { element } = impact;
+  const { t, tx, name } = useI18n();
   const href = elementHref(element.kind, element.key);
   return (
     <section id="slett-bekreft" class="delete-confirm" aria-labelledby="slett-tittel">
       <div class="ds-alert" data-color="danger" role="alert" tabindex={-1} autofocus>
         {changed ? (
           <p class="ds-paragraph">
-            <strong>Noe har endret seg siden du så dette, så ingenting er slettet.</strong> Se over på nytt.
+            {tx('scope.delete.changed', { strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
         ) : null}
         <h2 id="slett-tittel" class="ds-heading" data-size="xs">
-          Slette «{element.name}»? Dette får det å si:
+          {t('scope.delete.title', { name: name(element) })}
         </h2>
         {impact.alsoDeleted.length > 0 ? (
           <>
-            <p class="ds-paragraph">Slettes også ({impact.alsoDeleted.length}):</p>
+            <p class="ds-paragraph">{t('scope.delete.alsoDeleted', { count: impact.alsoDeleted.length })}</p>
             <ul class="ds-list">
               {impact.alsoDeleted.map((e) => (
                 <li>
@@ -219,11 +228,11 @@ export function DeleteConfirm({ impact, fingerprint, changed }: { impact: Deleti
         ) : null}
         {impact.loseReference.length > 0 ? (
           <>
-            <p class="ds-paragraph">Blir stående, men mister koblingen ({impact.loseReference.length}):</p>
+            <p class="ds-paragraph">{t('scope.delete.loseReference', { count: impact.loseReference.length })}</p>
             <ul class="ds-list">
               {impact.loseReference.map((r) => (
                 <li>
-                  <ElementLink element={r.element} /> mister {r.field.toLowerCase()}
+                  {tx('scope.delete.losesField', { kind: r.kind, link: () => <ElementLink element={r.element} /> })}
                 </li>
               ))}
             </ul>
@@ -231,24 +240,20 @@ export function DeleteConfirm({ impact, fingerprint, changed }: { impact: Deleti
         ) : null}
         {impact.kept.length > 0 ? (
           <>
-            <p class="ds-paragraph">Blir stående og viser elementet som slettet:</p>
+            <p class="ds-paragraph">{t('scope.delete.kept')}</p>
             <ul class="ds-list">
               {impact.kept.map((k) => (
-                <li>
-                  {k.count} {k.label}
-                </li>
+                <li>{t(k.label, { count: k.count })}</li>
               ))}
             </ul>
           </>
         ) : null}
         {impact.links.length > 0 ? (
           <>
-            <p class="ds-paragraph">Koblinger som fjernes:</p>
+            <p class="ds-paragraph">{t('scope.delete.links')}</p>
             <ul class="ds-list">
               {impact.links.map((l) => (
-                <li>
-                  {l.count} {l.label}
-                </li>
+                <li>{t(l.label, { count: l.count })}</li>
               ))}
             </ul>
           </>
@@ -258,11 +263,11 @@ export function DeleteConfirm({ impact, fingerprint, changed }: { impact: Deleti
         <form method="post" action={`${href}/slett`} hx-post={`${href}/slett`} hx-target="#slett-bekreft" hx-swap="outerHTML">
           <input type="hidden" name="confirm" value={fingerprint} />
           <button class="ds-button" data-color="danger" type="submit">
-            Slett likevel
+            {t('scope.delete.confirm')}
           </button>
         </form>
         <a class="ds-button" data-variant="secondary" href={href}>
-          Avbryt
+          {t('common.cancel')}
         </a>
       </div>
     </section>

@@ -66,7 +66,7 @@ export function PortfolioPage({ all, rows, query, createPanel }: { all: National
 
 export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query: PortfolioQuery }) {
   const summary = summarise(rows);
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const unfiltered = query.status === undefined && query.area === undefined;
   const total = documentPortfolioTotal;
   return (
@@ -78,11 +78,13 @@ export function PortfolioTable({ rows, query }: { rows: NationalProject[]; query
             <SourceLink source={{ document: SOURCE_DOCUMENT, fromLine: total.lines[1], toLine: total.footnoteLines[1] }} />
           </p>
           <p class="ds-paragraph" data-size="sm" id="portefolje-fotnote">
-            {t('domain.portfolio.footnote', {
+            {tx('domain.portfolio.footnote', {
               from: total.footnoteLines[0],
               to: total.footnoteLines[1],
               footnote: total.footnote,
               sum: formatNumber(summary.budgetMnok, 1),
+              // The footnote is quoted from the (bokmål) source, in every interface language.
+              quote: (chunks) => <span lang="nb">{chunks}</span>,
             })}
           </p>
         </>

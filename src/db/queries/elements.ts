@@ -356,7 +356,7 @@ export async function updateElementIn(
  * element's name kept: consultation comments and municipalities' stances in review rounds (both
  * refer to a frozen copy of the element). One query per kind of reference.
  */
-async function keptReferences(db: Trx, ids: number[]): Promise<Array<{ label: string; count: number }>> {
+async function keptReferences(db: Trx, ids: number[]): Promise<DeletionImpact['kept']> {
   const comments = await db
     .selectFrom('consultation_comment')
     .innerJoin('consultation_item', 'consultation_item.id', 'consultation_comment.item_id')
@@ -370,8 +370,8 @@ async function keptReferences(db: Trx, ids: number[]): Promise<Array<{ label: st
     .where('review_round_service.element_id', 'in', ids)
     .executeTakeFirstOrThrow();
   return [
-    { label: 'høringskommentarer, som blir stående med elementets navn', count: Number(comments.n) },
-    { label: 'kommuners standpunkter i vurderingsrunder, som blir stående med tjenestens navn', count: Number(stances.n) },
+    { label: 'scope.delete.kept.comments', count: Number(comments.n) },
+    { label: 'scope.delete.kept.stances', count: Number(stances.n) },
   ];
 }
 
