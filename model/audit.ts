@@ -77,5 +77,8 @@ export const auditQuerySchema = z
   .refine((q) => !q.fra || !q.til || q.fra <= q.til, { path: ['til'], message: 'history.query.order' });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+/** Why an entry breaks the hash chain: it has no hash, it does not point at the entry before it, or its content does not match its hash. */
+export type ChainBreak = 'unhashed' | 'unlinked' | 'changed';
+
 /** What walking the audit log's hash chain found: whole (with the newest entry to keep elsewhere), or the first entry that breaks it and why. */
-export type ChainReport = { whole: true; entries: number; latest: { id: number; hash: string } | null } | { whole: false; entries: number; brokenAt: number; reason: string };
+export type ChainReport = { whole: true; entries: number; latest: { id: number; hash: string } | null } | { whole: false; entries: number; brokenAt: number; reason: ChainBreak };

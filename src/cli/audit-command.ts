@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.ts';
+import { i18nFor } from '../../views/i18n/index.ts';
 import { anchorHolds, latestAuditAnchor, verifyAuditChain } from '../db/queries/audit-chain.ts';
 
 export const auditUsage = [
@@ -35,7 +36,7 @@ export async function runAuditCommand(args: string[], io: { db: Db; out: (line: 
     }
     const report = await verifyAuditChain(io.db);
     if (!report.whole) {
-      io.err(`Kjeden er brutt ved hendelse ${report.brokenAt}: den ${report.reason}. (${report.entries} hendelser kontrollert.)`);
+      io.err(`Kjeden er brutt ved hendelse ${report.brokenAt}: den ${i18nFor('nb').t('admin.audit.chain.reason', { reason: report.reason })}. (${report.entries} hendelser kontrollert.)`);
       return 1;
     }
     if (anchor && !(await anchorHolds(io.db, anchor))) {

@@ -15,12 +15,6 @@ import { signIn, testApp, type TestContext } from '../helpers.ts';
  */
 const stillBokmal: Record<string, string> = {
   '/:kindPath/:key': 'wdiag: the service-context diagram on a service page (model/diagrams/service-context.ts)',
-  '/admin/brukere': 'wreview: review, administration and sign-in pages',
-  '/admin/brukere/:id': 'wreview: review, administration and sign-in pages',
-  '/admin/invitasjoner': 'wreview: review, administration and sign-in pages',
-  '/admin/logg': 'wreview: review, administration and sign-in pages',
-  '/admin/organisasjoner': 'wreview: review, administration and sign-in pages',
-  '/admin/organisasjoner/:id': 'wreview: review, administration and sign-in pages',
   '/api/dokumentasjon': 'exchange: import and API pages',
   '/diagrammer/avhengigheter': 'diagrams: diagram pages',
   '/diagrammer/omfang': 'diagrams: diagram pages',

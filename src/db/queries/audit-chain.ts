@@ -66,9 +66,9 @@ export async function verifyAuditChain(db: Executor, { pageSize = 5000 }: { page
     more = rows.length === pageSize;
     for (const row of rows) {
       entries++;
-      if (row.hash === null || row.prev_hash === null) return { whole: false, entries, brokenAt: row.id, reason: 'har ingen hash' };
-      if (row.prev_hash !== previous) return { whole: false, entries, brokenAt: row.id, reason: 'peker ikke på hendelsen før (en hendelse er fjernet eller satt inn)' };
-      if (auditEntryHash(previous, row) !== row.hash) return { whole: false, entries, brokenAt: row.id, reason: 'innholdet stemmer ikke med hashen (hendelsen er endret)' };
+      if (row.hash === null || row.prev_hash === null) return { whole: false, entries, brokenAt: row.id, reason: 'unhashed' };
+      if (row.prev_hash !== previous) return { whole: false, entries, brokenAt: row.id, reason: 'unlinked' };
+      if (auditEntryHash(previous, row) !== row.hash) return { whole: false, entries, brokenAt: row.id, reason: 'changed' };
       previous = row.hash;
       latest = { id: row.id, hash: row.hash };
       after = row.id;

@@ -31,7 +31,7 @@ export function auditRoutes({ db }: AppDeps): Hono {
       listUsers(db),
       verifyAuditChain(db, { pageSize: Infinity }),
     ]);
-    return respond(c, { title: 'Revisjonslogg', body: <AuditPage events={events} query={query} actions={actions} users={users} chain={chain} /> });
+    return respond(c, { title: c.var.i18n.t('admin.nav.audit'), body: <AuditPage events={events} query={query} actions={actions} users={users} chain={chain} /> });
   });
 
   app.get('/admin/logg.csv', validParams('query', auditQuerySchema), async (c) => {

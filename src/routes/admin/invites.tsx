@@ -18,7 +18,7 @@ export function inviteRoutes({ db, config }: AppDeps): Hono {
   const invitesPage = async (c: Context, extra: Partial<Parameters<typeof InvitesPage>[0]> = {}, status: 200 | 422 = 200) => {
     const [pending, choices] = await Promise.all([pendingInvites(db, c.var.clock()), bindingChoices(db)]);
     return respond(c, {
-      title: 'Invitasjoner',
+      title: c.var.i18n.t('admin.nav.invites'),
       status,
       body: <InvitesPage pending={pending} inviteHours={config.INVITE_HOURS} {...choices} {...extra} />,
     });
@@ -28,7 +28,7 @@ export function inviteRoutes({ db, config }: AppDeps): Hono {
     // htmx asks for the binding field again when the role in the form changes.
     if (isFragmentRequest(c)) {
       const fields = <BindingChoiceFields values={bindingChoiceSchema.parse(c.req.query())} fallback={false} {...await bindingChoices(db)} />;
-      return respond(c, { title: 'Invitasjoner', body: fields, fragment: fields });
+      return respond(c, { title: c.var.i18n.t('admin.nav.invites'), body: fields, fragment: fields });
     }
     return invitesPage(c, { revoked: c.req.query('trukket') !== undefined });
   });
@@ -49,7 +49,7 @@ export function inviteRoutes({ db, config }: AppDeps): Hono {
     const { id } = c.req.valid('param');
     const revoked = await withdrawInvite(db, callerOf(c), id);
     if (!revoked) {
-      return respondError(c, { status: 409, title: 'Kan ikke trekke tilbake', message: 'Invitasjonen finnes ikke, er allerede brukt eller er trukket tilbake.' });
+      return respondError(c, { status: 409, title: c.var.i18n.t('admin.invites.cannotRevokeTitle'), message: c.var.i18n.t('admin.invites.cannotRevoke') });
     }
     return c.redirect('/admin/invitasjoner?trukket', 303);
   });

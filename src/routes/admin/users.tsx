@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { bindingChoiceSchema, userInputSchema, type UserSummary } from '../../../model/accounts.ts';
+import { say } from '../../../model/messages.ts';
 import { shownVersionSchema, versionField } from '../../../model/versions.ts';
 import { BindingChoiceFields } from '../../../views/pages/admin/binding.tsx';
 import { UserEditPage, userFormValues, userStaleFields, type UserEditPageProps, type UserFormValues } from '../../../views/pages/admin/user-edit.tsx';
@@ -16,15 +17,13 @@ import { fieldErrors, formInput } from '../../http/forms.ts';
 import { isFragmentRequest, notFound, respond } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
 
-export const idParam = validParams('param', z.object({ id: z.coerce.number({ error: 'Id-en må være et tall.' }).int().positive('Id-en må være et positivt tall.') }));
+export const idParam = validParams('param', z.object({ id: z.coerce.number({ error: say('admin.id.notNumber') }).int(say('admin.id.notPositive')).positive(say('admin.id.notPositive')) }));
 
 /** What a role can be bound to: the lists the binding fields offer. */
 export async function bindingChoices(db: Db) {
   const [municipalities, organisations] = await Promise.all([municipalityOptions(db), listOrganisations(db)]);
   return { municipalities, organisations };
 }
-
-const noSuchUser = 'Det finnes ingen bruker med den id-en.';
 
 /** Administrators manage users: role, binding, active or not, and a link for a new password. */
 export function userRoutes({ db, config }: AppDeps): Hono {
@@ -45,24 +44,24 @@ export function userRoutes({ db, config }: AppDeps): Hono {
   app.get('/admin/brukere', async (c) => {
     const users = await listUsers(db);
     const saved = users.find((u) => String(u.id) === c.req.query('lagret'))?.name;
-    return respond(c, { title: 'Brukere', body: <UsersPage users={users} saved={saved} /> });
+    return respond(c, { title: c.var.i18n.t('admin.nav.users'), body: <UsersPage users={users} saved={saved} /> });
   });
 
   app.get('/admin/brukere/:id', idParam, async (c) => {
     // htmx asks for the binding field again when the role in the form changes.
     if (isFragmentRequest(c)) {
       const fields = <BindingChoiceFields values={bindingChoiceSchema.parse(c.req.query())} fallback={false} {...await bindingChoices(db)} />;
-      return respond(c, { title: 'Bruker', body: fields, fragment: fields });
+      return respond(c, { title: c.var.i18n.t('admin.users.fragmentTitle'), body: fields, fragment: fields });
     }
     const user = await userById(db, c.req.valid('param').id);
-    if (!user) return notFound(c, noSuchUser);
+    if (!user) return notFound(c, c.var.i18n.t('admin.users.notFound'));
     return editPage(c, user);
   });
 
   app.post('/admin/brukere/:id', idParam, async (c) => {
     const { id } = c.req.valid('param');
     const user = await userById(db, id);
-    if (!user) return notFound(c, noSuchUser);
+    if (!user) return notFound(c, c.var.i18n.t('admin.users.notFound'));
     const form = await formInput(c);
     const values: UserFormValues = { ...form, active: form.active === 'on' };
     const parsed = userInputSchema.safeParse(form);
@@ -72,7 +71,7 @@ export function userRoutes({ db, config }: AppDeps): Hono {
     const result = await updateUser(db, callerOf(c), id, parsed.data, shown.data);
     if (result.kind === 'stale') {
       const stored = userFormValues(result.current);
-      const stale = userStaleFields(values, stored, await listOrganisations(db));
+      const stale = userStaleFields(values, stored, await listOrganisations(db), c.var.i18n);
       return editPage(c, result.current, { values: { ...values, version: stored.version }, stale }, 409);
     }
     if (result.kind === 'problems') return editPage(c, user, { values, errors: result.errors }, 422);
@@ -83,9 +82,9 @@ export function userRoutes({ db, config }: AppDeps): Hono {
     const { id } = c.req.valid('param');
     const result = await createPasswordReset(db, callerOf(c), config, id);
     const user = await userById(db, id);
-    if (!user) return notFound(c, noSuchUser);
+    if (!user) return notFound(c, c.var.i18n.t('admin.users.notFound'));
     if (result.kind === 'disabled') {
-      return editPage(c, user, { resetRefused: 'Brukeren er deaktivert, så ingen lenke er laget. Gjør brukeren aktiv først.' }, 409);
+      return editPage(c, user, { resetRefused: c.var.i18n.t('admin.reset.refused') }, 409);
     }
     const origin = config.PUBLIC_URL ?? new URL(c.req.url).origin;
     // The link is in this response only; a reload must not resend it from a cache.

@@ -77,8 +77,18 @@ describe('the audit log', () => {
 
     const reader = ctx.users.get('reader')!.id;
     const byReader = await eventsText(await ctx.app.request(`/admin/logg?bruker=${reader}`, { headers: admin }));
-    expect(byReader).toContain('GET /admin/logg (policy:audit.read)');
+    // A refusal by what it refused and why, not the policy's code.
+    expect(byReader).toContain('GET /admin/logg : rollen gir ikke tilgang');
+    expect(byReader).not.toContain('policy:audit.read');
     expect(byReader).not.toContain('Organisasjon opprettet');
+
+    // The row an event concerns by its table's label, in the reader's language.
+    expect(all).toMatch(/Organisasjon opprettet Organisasjon \d+/);
+    expect(all).not.toMatch(/\borganisation \d+/);
+    const english = await eventsText(await ctx.app.request('/admin/logg', { headers: { ...admin, 'Accept-Language': 'en' } }));
+    expect(english).toMatch(/Organisation created Organisation \d+/);
+    expect(english).toContain('Name : – → Pasientforeningen');
+    expect(english).toContain('GET /admin/logg : the role gives no access');
 
     expect(textOf(await (await ctx.app.request('/admin/logg?fra=2026-11-27', { headers: admin })).text())).toContain('Ingen hendelser passer filteret.');
     const bad = await ctx.app.request('/admin/logg?fra=27.11.2026', { headers: admin });

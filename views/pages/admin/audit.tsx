@@ -4,9 +4,43 @@ import { actionLabel, auditField, auditValue, eventKind } from '../../components
 import type { UserSummary } from '../../../model/accounts.ts';
 import { Empty } from '../../components/common.tsx';
 import { SelectField, TextField } from '../../components/form.tsx';
+import { catalogues, defaultLanguage } from '../../i18n/catalogues.ts';
+import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { AdminHeader, Time } from './common.tsx';
 
 export const auditPageLimit = 200;
+
+const reference = catalogues.get(defaultLanguage)!.messages;
+const known = (key: string): key is MessageKey => reference.has(key);
+
+/** What a recorded row is ("Bruker 3", "Organisasjon 2"): the table's label, or its name when it has none. */
+function EntityText({ entity, id }: { entity: string; id: string | null }) {
+  const { t } = useI18n();
+  const key = `admin.audit.entity.${entity}`;
+  if (!known(key)) return <>{`${entity} ${id ?? ''}`}</>;
+  return <>{id === null ? t(key) : t('admin.audit.entityWithId', { entity: t(key), id })}</>;
+}
+
+/**
+ * What the log adds about an event. A refused request is recorded as "METHOD path (reason)": the
+ * path as an address (it is in bokmål whatever the reader's language), the reason by its label.
+ */
+function Details({ action, details }: { action: string; details: string }) {
+  const { t } = useI18n();
+  const refused = action === 'request.denied' ? /^([A-Z]+) (\S+) \((.+)\)$/.exec(details) : null;
+  if (!refused) return <span class="audit-details">{details}</span>;
+  const [, method, path, reason = ''] = refused;
+  const [kind = '', what = ''] = reason.split(':', 2);
+  const reasonKey = `admin.audit.refused.${kind}`;
+  return (
+    <span class="audit-details">
+      {method}{' '}
+      <code lang="nb">{path}</code>
+      {': '}
+      {known(reasonKey) ? t(reasonKey, { action: what }) : reason}
+    </span>
+  );
+}
 
 /** The query string for the same filter, for the CSV link. */
 export function auditSearch(query: AuditQuery): string {
@@ -35,45 +69,54 @@ function Changes({ event }: { event: AuditEvent }) {
 }
 
 export function AuditPage({ events, query, actions, users, chain }: { events: AuditEvent[]; query: AuditQuery; actions: string[]; users: UserSummary[]; chain: ChainReport }) {
+  const { t } = useI18n();
   return (
     <>
-      <AdminHeader
-        title="Revisjonslogg"
-        current="/admin/logg"
-        lead="Innlogginger, mislykkede innlogginger, avviste forespørsler og alle endringer i data. Loggen kan bare legges til i; databasen nekter å endre eller slette rader."
-      />
+      <AdminHeader title={t('admin.nav.audit')} current="/admin/logg" lead={t('admin.audit.lead')} />
       <ChainStatus chain={chain} />
-      <form class="filter-form" method="get" action="/admin/logg" role="search" aria-label="Filtrer revisjonsloggen">
-        <SelectField name="handling" label="Handling" value={query.handling} empty="Alle handlinger" options={actions.map((a) => ({ value: a, label: actionLabel(a) }))} />
-        <SelectField name="bruker" label="Bruker" value={query.bruker === undefined ? '' : String(query.bruker)} empty="Alle brukere" options={users.map((u) => ({ value: String(u.id), label: `${u.name} (${u.email})` }))} />
-        <TextField name="tabell" label="Tabell" value={query.tabell} />
-        <TextField name="element" label="Element-id" type="number" value={query.element === undefined ? '' : String(query.element)} />
-        <TextField name="fra" label="Fra dato" type="date" value={query.fra} />
-        <TextField name="til" label="Til dato" type="date" value={query.til} />
+      <form class="filter-form" method="get" action="/admin/logg" role="search" aria-label={t('admin.audit.filter')}>
+        <SelectField
+          name="handling"
+          label={t('admin.col.action')}
+          value={query.handling}
+          empty={t('admin.audit.allActions')}
+          options={actions.map((a) => ({ value: a, label: actionLabel(a) }))}
+        />
+        <SelectField
+          name="bruker"
+          label={t('admin.audit.user')}
+          value={query.bruker === undefined ? '' : String(query.bruker)}
+          empty={t('admin.audit.allUsers')}
+          options={users.map((u) => ({ value: String(u.id), label: `${u.name} (${u.email})` }))}
+        />
+        <TextField name="tabell" label={t('admin.audit.table')} value={query.tabell} />
+        <TextField name="element" label={t('admin.audit.elementId')} type="number" value={query.element === undefined ? '' : String(query.element)} />
+        <TextField name="fra" label={t('admin.audit.from')} type="date" value={query.fra} />
+        <TextField name="til" label={t('admin.audit.to')} type="date" value={query.til} />
         <button class="ds-button" data-variant="secondary" type="submit">
-          Vis
+          {t('admin.audit.show')}
         </button>
       </form>
       <p class="ds-paragraph">
-        Viser høyst {auditPageLimit} hendelser, nyeste først.{' '}
+        {t('admin.audit.limit', { limit: auditPageLimit })}{' '}
         <a class="ds-link" href={`/admin/logg.csv${auditSearch(query)}`} download>
-          Last ned alle som passer filteret (CSV)
+          {t('admin.audit.csv')}
         </a>
       </p>
       {events.length === 0 ? (
-        <Empty>Ingen hendelser passer filteret.</Empty>
+        <Empty>{t('admin.audit.none')}</Empty>
       ) : (
-        <section class="table-scroll" tabindex={0} aria-label="Hendelser i revisjonsloggen">
+        <section class="table-scroll" tabindex={0} aria-label={t('admin.audit.events')}>
           <table class="ds-table" data-border data-zebra>
-            <caption class="ds-sr-only">Hendelser i revisjonsloggen</caption>
+            <caption class="ds-sr-only">{t('admin.audit.events')}</caption>
             <thead>
               <tr>
-                <th scope="col">Tid</th>
-                <th scope="col">Bruker</th>
-                <th scope="col">Handling</th>
-                <th scope="col">Gjelder</th>
-                <th scope="col">Endring</th>
-                <th scope="col">Adresse</th>
+                <th scope="col">{t('admin.audit.col.time')}</th>
+                <th scope="col">{t('admin.audit.user')}</th>
+                <th scope="col">{t('admin.col.action')}</th>
+                <th scope="col">{t('admin.audit.col.entity')}</th>
+                <th scope="col">{t('admin.audit.col.change')}</th>
+                <th scope="col">{t('admin.audit.col.address')}</th>
               </tr>
             </thead>
             <tbody>
@@ -82,14 +125,14 @@ export function AuditPage({ events, query, actions, users, chain }: { events: Au
                   <td>
                     <Time iso={e.at} />
                   </td>
-                  <td>{e.userName ?? (e.userId === null ? <span class="muted">Ukjent</span> : `#${e.userId}`)}</td>
+                  <td>{e.userName ?? (e.userId === null ? <span class="muted">{t('admin.audit.unknownUser')}</span> : `#${e.userId}`)}</td>
                   <th scope="row">
                     {actionLabel(e.action)}
-                    {e.details ? <span class="audit-details">{e.details}</span> : null}
+                    {e.details ? <Details action={e.action} details={e.details} /> : null}
                   </th>
                   <td>
-                    {e.entity ? `${e.entity} ${e.entityId ?? ''}` : <span class="muted">–</span>}
-                    {e.elementId !== null ? <span class="audit-details">element {e.elementId}</span> : null}
+                    {e.entity ? <EntityText entity={e.entity} id={e.entityId} /> : <span class="muted">–</span>}
+                    {e.elementId !== null ? <span class="audit-details">{t('admin.audit.elementRef', { id: e.elementId })}</span> : null}
                   </td>
                   <td>
                     <Changes event={e} />
@@ -107,29 +150,24 @@ export function AuditPage({ events, query, actions, users, chain }: { events: Au
 
 /** Whether the log's hash chain is whole: any row changed, removed or slipped in breaks it. */
 function ChainStatus({ chain }: { chain: ChainReport }) {
+  const { t, tx } = useI18n();
   if (!chain.whole) {
     return (
       <div class="ds-alert" data-color="danger" role="alert">
         <h2 class="ds-heading" data-size="xs">
-          Hash-kjeden er brutt ved hendelse {chain.brokenAt}
+          {t('admin.audit.chain.brokenTitle', { id: chain.brokenAt })}
         </h2>
-        <p class="ds-paragraph">
-          Hendelse {chain.brokenAt} {chain.reason}. Noen har skrevet i databasefilen utenom appen. Sammenlign med en sikkerhetskopi og den siste hashen dere tok
-          vare på.
-        </p>
+        <p class="ds-paragraph">{t('admin.audit.chain.broken', { id: chain.brokenAt, reason: chain.reason })}</p>
       </div>
     );
   }
+  const { latest } = chain;
   return (
     <div class="ds-alert" data-color="success" role="status">
       <p class="ds-paragraph">
-        Hash-kjeden er hel: {chain.entries} hendelser kontrollert.
-        {chain.latest ? (
-          <>
-            {' '}
-            Siste hash (ta vare på den et annet sted): <code>{`${chain.latest.id}:${chain.latest.hash}`}</code>
-          </>
-        ) : null}
+        {latest
+          ? tx('admin.audit.chain.wholeLatest', { count: chain.entries, code: () => <code>{`${latest.id}:${latest.hash}`}</code> })
+          : t('admin.audit.chain.whole', { count: chain.entries })}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
-import { bindingFieldOf, roleLabel, roles, type MunicipalityOption, type Organisation, type Role } from '../../../model/accounts.ts';
+import { bindingFieldOf, roles, type MunicipalityOption, type Organisation, type Role } from '../../../model/accounts.ts';
 import { SelectField, type FieldErrors } from '../../components/form.tsx';
+import { useI18n } from '../../i18n/index.ts';
 
 export interface BindingValues {
   role?: string | undefined;
@@ -23,15 +24,16 @@ const region = 'tilknytning';
  * the new role needs.
  */
 export function BindingFields({ refreshUrl, ...props }: BindingProps & { refreshUrl: string }) {
+  const { t } = useI18n();
   return (
     <>
       <div hx-get={refreshUrl} hx-trigger="change" hx-target={`#${region}`} hx-swap="innerHTML" hx-include={`#felt-role, #${region}`}>
         <SelectField
           name="role"
-          label="Rolle"
+          label={t('admin.field.role')}
           value={props.values.role ?? 'reader'}
           errors={props.errors}
-          options={roles.map((r) => ({ value: r, label: roleLabel[r] }))}
+          options={roles.map((r) => ({ value: r, label: t(`auth.role.${r}`) }))}
         />
       </div>
       <div id={region} aria-live="polite">
@@ -49,28 +51,29 @@ export function BindingFields({ refreshUrl, ...props }: BindingProps & { refresh
  * hidden fields that the form would then send.
  */
 export function BindingChoiceFields({ values, errors, municipalities, organisations, fallback = true }: BindingProps & { fallback?: boolean }) {
+  const { t } = useI18n();
   const needed = bindingFieldOf[values.role as Role];
   const shows = (field: 'municipality' | 'organisation') => field === needed || Boolean(values[field]) || Boolean(errors?.[field]);
   const fields = {
     municipality: (
       <SelectField
         name="municipality"
-        label="Kommune"
-        description="Bare for rollen Kommune: brukeren handler for denne kommunen."
+        label={t('admin.field.municipality')}
+        description={t('admin.binding.municipalityHelp')}
         value={values.municipality}
         errors={errors}
-        empty="Ingen kommune"
+        empty={t('admin.binding.noMunicipality')}
         options={municipalities.map((m) => ({ value: m.number, label: `${m.name} (${m.number})` }))}
       />
     ),
     organisation: (
       <SelectField
         name="organisation"
-        label="Organisasjon"
-        description="Bare for rollen Organisasjon: brukeren skriver på vegne av denne organisasjonen."
+        label={t('admin.field.organisation')}
+        description={t('admin.binding.organisationHelp')}
         value={values.organisation}
         errors={errors}
-        empty="Ingen organisasjon"
+        empty={t('admin.binding.noOrganisation')}
         options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
       />
     ),

@@ -1,6 +1,7 @@
-import { roleLabel, type Invite, type MunicipalityOption, type Organisation } from '../../../model/accounts.ts';
+import type { Invite, MunicipalityOption, Organisation } from '../../../model/accounts.ts';
 import { Empty } from '../../components/common.tsx';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form.tsx';
+import { useI18n } from '../../i18n/index.ts';
 import { AdminHeader, Time } from './common.tsx';
 import { BindingFields } from './binding.tsx';
 import { boundTo, userFieldLabels } from './users.tsx';
@@ -18,62 +19,58 @@ export interface InvitesPageProps {
 }
 
 export function InvitesPage({ pending, municipalities, organisations, values = {}, errors, created, revoked, inviteHours }: InvitesPageProps) {
+  const { t, tx } = useI18n();
+  const labels = userFieldLabels(t);
   return (
     <>
-      <AdminHeader
-        title="Invitasjoner"
-        current="/admin/invitasjoner"
-        lead={`En invitasjon er en lenke som virker én gang i ${inviteHours} timer. Den inviterte velger selv navn og passord.`}
-      />
+      <AdminHeader title={t('admin.nav.invites')} current="/admin/invitasjoner" lead={t('admin.invites.lead', { hours: inviteHours })} />
       {created ? (
         <div class="ds-alert notice" data-color="success" role="status">
           <h2 class="ds-heading" data-size="xs">
-            Invitasjonen til {created.email} er laget
+            {t('admin.invites.createdTitle', { email: created.email })}
           </h2>
-          <p class="ds-paragraph">
-            Send lenken til {created.email} på en trygg måte. Den vises bare nå, og virker til <Time iso={created.expiresAt} />.
-          </p>
+          <p class="ds-paragraph">{tx('admin.invites.createdText', { email: created.email, time: () => <Time iso={created.expiresAt} /> })}</p>
           <div class="ds-field">
             <label class="ds-label" for="invitasjonslenke">
-              Invitasjonslenke
+              {t('admin.invites.link')}
             </label>
             <input class="ds-input" id="invitasjonslenke" type="text" readonly value={created.link} />
           </div>
         </div>
       ) : null}
-      {revoked ? <Notice color="success">Invitasjonen er trukket tilbake; lenken virker ikke lenger.</Notice> : null}
+      {revoked ? <Notice color="success">{t('admin.invites.revoked')}</Notice> : null}
       <section aria-labelledby="ny-invitasjon">
         <h2 class="ds-heading" data-size="sm" id="ny-invitasjon">
-          Inviter en bruker
+          {t('admin.invites.new')}
         </h2>
-        <ErrorSummary errors={errors} labels={userFieldLabels} />
+        <ErrorSummary errors={errors} labels={labels} />
         <form method="post" action="/admin/invitasjoner" class="form-narrow">
-          <TextField name="email" label="E-postadresse" type="email" value={values.email} errors={errors} required />
+          <TextField name="email" label={labels.email} type="email" value={values.email} errors={errors} required />
           <BindingFields refreshUrl="/admin/invitasjoner" values={values} errors={errors} municipalities={municipalities} organisations={organisations} />
           <button class="ds-button" type="submit">
-            Lag invitasjonslenke
+            {t('admin.invites.create')}
           </button>
         </form>
       </section>
       <section aria-labelledby="ventende">
         <h2 class="ds-heading" data-size="sm" id="ventende">
-          Ventende invitasjoner
+          {t('admin.invites.pending')}
         </h2>
         {pending.length === 0 ? (
-          <Empty>Ingen invitasjoner venter.</Empty>
+          <Empty>{t('admin.invites.none')}</Empty>
         ) : (
           <div class="table-scroll">
             <table class="ds-table" data-border data-zebra>
-              <caption class="ds-sr-only">Invitasjoner som ikke er brukt ennå</caption>
+              <caption class="ds-sr-only">{t('admin.invites.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">E-post</th>
-                  <th scope="col">Rolle</th>
-                  <th scope="col">Tilhører</th>
-                  <th scope="col">Invitert av</th>
-                  <th scope="col">Utløper</th>
+                  <th scope="col">{t('admin.col.email')}</th>
+                  <th scope="col">{t('admin.col.role')}</th>
+                  <th scope="col">{t('admin.col.boundTo')}</th>
+                  <th scope="col">{t('admin.col.invitedBy')}</th>
+                  <th scope="col">{t('admin.col.expires')}</th>
                   <th scope="col">
-                    <span class="ds-sr-only">Handling</span>
+                    <span class="ds-sr-only">{t('admin.col.action')}</span>
                   </th>
                 </tr>
               </thead>
@@ -81,7 +78,7 @@ export function InvitesPage({ pending, municipalities, organisations, values = {
                 {pending.map((i) => (
                   <tr>
                     <th scope="row">{i.email}</th>
-                    <td>{roleLabel[i.role]}</td>
+                    <td>{t(`auth.role.${i.role}`)}</td>
                     <td>{boundTo(i) || <span class="muted">–</span>}</td>
                     <td>{i.createdByName ?? <span class="muted">–</span>}</td>
                     <td>
@@ -90,7 +87,7 @@ export function InvitesPage({ pending, municipalities, organisations, values = {
                     <td>
                       <form method="post" action={`/admin/invitasjoner/${i.id}/trekk-tilbake`}>
                         <button class="ds-button" data-variant="secondary" data-size="sm" type="submit">
-                          Trekk tilbake<span class="ds-sr-only"> invitasjonen til {i.email}</span>
+                          {tx('admin.invites.revoke', { email: i.email ?? '', sr: (text) => <span class="ds-sr-only">{text}</span> })}
                         </button>
                       </form>
                     </td>

@@ -1,8 +1,9 @@
 import type { StaleField } from '../../../model/versions.ts';
 import { StaleNotice, VersionField } from '../../components/stale.tsx';
-import { organisationKindLabel, organisationKinds, roleLabel, type Organisation, type UserSummary } from '../../../model/accounts.ts';
+import { organisationKinds, type Organisation, type UserSummary } from '../../../model/accounts.ts';
 import { Empty } from '../../components/common.tsx';
 import { ErrorSummary, Notice, SelectField, TextAreaField, TextField, type FieldErrors } from '../../components/form.tsx';
+import { useI18n, type I18n } from '../../i18n/index.ts';
 import { AdminHeader } from './common.tsx';
 
 export interface OrganisationFormValues {
@@ -13,16 +14,18 @@ export interface OrganisationFormValues {
   version?: string | undefined;
 }
 
-export const organisationLabels = { name: 'Navn', kind: 'Type', contact: 'Kontakt' };
-const labels = organisationLabels;
+/** The organisation form's fields by their labels, for the error summary and the 409's table. */
+export const organisationLabels = (t: I18n['t']) => ({ name: t('admin.field.name'), kind: t('admin.field.kind'), contact: t('admin.field.contact') });
 
 /** An organisation's values as a person reads them, for the 409's side-by-side table. */
-export function organisationReadable(v: OrganisationFormValues): Record<string, string> {
+export function organisationReadable(v: OrganisationFormValues, { t }: I18n = useI18n()): Record<string, string> {
   const kind = organisationKinds.find((k) => k === v.kind);
-  return { name: v.name ?? '', kind: kind ? organisationKindLabel[kind] : (v.kind ?? ''), contact: v.contact ?? '' };
+  return { name: v.name ?? '', kind: kind ? t(`auth.kind.${kind}`) : (v.kind ?? ''), contact: v.contact ?? '' };
 }
 
 function OrganisationForm({ action, values, errors, submit }: { action: string; values: OrganisationFormValues; errors?: FieldErrors | undefined; submit: string }) {
+  const { t } = useI18n();
+  const labels = organisationLabels(t);
   return (
     <>
       <ErrorSummary errors={errors} labels={labels} />
@@ -34,9 +37,9 @@ function OrganisationForm({ action, values, errors, submit }: { action: string; 
           label={labels.kind}
           value={values.kind}
           errors={errors}
-          options={organisationKinds.map((k) => ({ value: k, label: organisationKindLabel[k] }))}
+          options={organisationKinds.map((k) => ({ value: k, label: t(`auth.kind.${k}`) }))}
         />
-        <TextAreaField name="contact" label={labels.contact} description="Hvem i organisasjonen prosjektet kontakter, og hvordan." value={values.contact} errors={errors} />
+        <TextAreaField name="contact" label={labels.contact} description={t('admin.organisations.contactHelp')} value={values.contact} errors={errors} />
         <button class="ds-button" type="submit">
           {submit}
         </button>
@@ -56,27 +59,24 @@ export function OrganisationsPage({
   errors?: FieldErrors | undefined;
   saved?: string | undefined;
 }) {
+  const { t } = useI18n();
   return (
     <>
-      <AdminHeader
-        title="Organisasjoner"
-        current="/admin/organisasjoner"
-        lead="Profesjons-, pasient- og interesseorganisasjoner og KS. Organisasjonsbrukere skriver på vegne av én av dem."
-      />
-      {saved ? <Notice color="success">{saved} er lagret.</Notice> : null}
+      <AdminHeader title={t('admin.nav.organisations')} current="/admin/organisasjoner" lead={t('admin.organisations.lead')} />
+      {saved ? <Notice color="success">{t('admin.organisations.saved', { name: saved })}</Notice> : null}
       {organisations.length === 0 ? (
-        <Empty>Ingen organisasjoner ennå.</Empty>
+        <Empty>{t('admin.organisations.none')}</Empty>
       ) : (
         <div class="table-scroll">
           <table class="ds-table" data-border data-zebra>
-            <caption class="ds-sr-only">Alle organisasjoner</caption>
+            <caption class="ds-sr-only">{t('admin.organisations.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Navn</th>
-                <th scope="col">Type</th>
-                <th scope="col">Kontakt</th>
+                <th scope="col">{t('admin.col.name')}</th>
+                <th scope="col">{t('admin.col.kind')}</th>
+                <th scope="col">{t('admin.col.contact')}</th>
                 <th scope="col" class="num">
-                  Brukere
+                  {t('admin.col.users')}
                 </th>
               </tr>
             </thead>
@@ -88,7 +88,7 @@ export function OrganisationsPage({
                       {o.name}
                     </a>
                   </th>
-                  <td>{organisationKindLabel[o.kind]}</td>
+                  <td>{t(`auth.kind.${o.kind}`)}</td>
                   <td>{o.contact || <span class="muted">–</span>}</td>
                   <td class="num">{o.userCount}</td>
                 </tr>
@@ -99,9 +99,9 @@ export function OrganisationsPage({
       )}
       <section aria-labelledby="ny-organisasjon">
         <h2 class="ds-heading" data-size="sm" id="ny-organisasjon">
-          Ny organisasjon
+          {t('admin.organisations.new')}
         </h2>
-        <OrganisationForm action="/admin/organisasjoner" values={values} errors={errors} submit="Opprett organisasjon" />
+        <OrganisationForm action="/admin/organisasjoner" values={values} errors={errors} submit={t('admin.organisations.create')} />
       </section>
     </>
   );
@@ -120,25 +120,32 @@ export function OrganisationEditPage({
   errors?: FieldErrors | undefined;
   stale?: StaleField[] | undefined;
 }) {
+  const { t, tx } = useI18n();
   return (
     <>
-      <AdminHeader title={organisation.name} current="/admin/organisasjoner" crumbs={[{ href: '/admin/organisasjoner', label: 'Organisasjoner' }]} />
-      {stale ? <StaleNotice what="organisasjonen" fields={stale} reload={`/admin/organisasjoner/${organisation.id}`} /> : null}
-      <OrganisationForm action={`/admin/organisasjoner/${organisation.id}`} values={values} errors={errors} submit="Lagre" />
+      <AdminHeader title={organisation.name} current="/admin/organisasjoner" crumbs={[{ href: '/admin/organisasjoner', label: t('admin.nav.organisations') }]} />
+      {stale ? <StaleNotice what={t('admin.organisations.staleWhat')} fields={stale} reload={`/admin/organisasjoner/${organisation.id}`} /> : null}
+      <OrganisationForm action={`/admin/organisasjoner/${organisation.id}`} values={values} errors={errors} submit={t('admin.save')} />
       <section aria-labelledby="medlemmer">
         <h2 class="ds-heading" data-size="sm" id="medlemmer">
-          Brukere i organisasjonen
+          {t('admin.organisations.members')}
         </h2>
         {members.length === 0 ? (
-          <Empty>Ingen brukere hører til organisasjonen.</Empty>
+          <Empty>{t('admin.organisations.noMembers')}</Empty>
         ) : (
           <ul class="link-list">
             {members.map((u) => (
               <li>
-                <a class="ds-link" href={`/admin/brukere/${u.id}`}>
-                  {u.name}
-                </a>{' '}
-                ({roleLabel[u.role]}, {u.email})
+                {tx('admin.organisations.member', {
+                  role: t(`auth.role.${u.role}`),
+                  email: u.email,
+                  name: u.name,
+                  user: (text) => (
+                    <a class="ds-link" href={`/admin/brukere/${u.id}`}>
+                      {text}
+                    </a>
+                  ),
+                })}
               </li>
             ))}
           </ul>

@@ -1,7 +1,8 @@
 import { staleFields, userVersion, type StaleField } from '../../../model/versions.ts';
 import { StaleNotice, VersionField } from '../../components/stale.tsx';
-import { roleLabel, roleSchema, type Invite, type MunicipalityOption, type Organisation, type UserSummary } from '../../../model/accounts.ts';
+import { roleSchema, type Invite, type MunicipalityOption, type Organisation, type UserSummary } from '../../../model/accounts.ts';
 import { CheckboxField, ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form.tsx';
+import { useI18n, type I18n } from '../../i18n/index.ts';
 import { BindingFields } from './binding.tsx';
 import { AdminHeader, Time } from './common.tsx';
 import { userFieldLabels } from './users.tsx';
@@ -30,19 +31,21 @@ export function userFormValues(u: UserSummary): UserFormValues {
 }
 
 
-const userStaleLabels = { name: 'Navn', email: 'E-postadresse', role: 'Rolle', municipality: 'Kommune', organisation: 'Organisasjon', active: 'Aktiv' };
-
 /** The fields where the posted form and the stored user differ, as a person reads them (the 409's table). */
-export function userStaleFields(mine: UserFormValues, stored: UserFormValues, organisations: Organisation[]): StaleField[] {
-  const readable = (v: UserFormValues) => ({
-    name: v.name ?? '',
-    email: v.email ?? '',
-    role: roleSchema.safeParse(v.role).success ? roleLabel[roleSchema.parse(v.role)] : (v.role ?? ''),
-    municipality: v.role === 'municipality' ? (v.municipality ?? '') : '',
-    organisation: v.role === 'organisation' ? (organisations.find((o) => String(o.id) === v.organisation)?.name ?? v.organisation ?? '') : '',
-    active: v.active ? 'Ja' : 'Nei',
-  });
-  return staleFields(userStaleLabels, readable(mine), readable(stored));
+export function userStaleFields(mine: UserFormValues, stored: UserFormValues, organisations: Organisation[], { t }: I18n = useI18n()): StaleField[] {
+  const { skjema: _form, ...labels } = userFieldLabels(t);
+  const readable = (v: UserFormValues) => {
+    const role = roleSchema.safeParse(v.role);
+    return {
+      name: v.name ?? '',
+      email: v.email ?? '',
+      role: role.success ? t(`auth.role.${role.data}`) : (v.role ?? ''),
+      municipality: v.role === 'municipality' ? (v.municipality ?? '') : '',
+      organisation: v.role === 'organisation' ? (organisations.find((o) => String(o.id) === v.organisation)?.name ?? v.organisation ?? '') : '',
+      active: t(v.active ? 'common.yes' : 'common.no'),
+    };
+  };
+  return staleFields(labels, readable(mine), readable(stored));
 }
 
 export const userPath = (id: number) => `/admin/brukere/${id}`;
@@ -66,36 +69,33 @@ export interface UserEditPageProps {
 }
 
 export function UserEditPage({ user, values, errors, municipalities, organisations, pendingReset, resetLink, resetRefused, resetHours, stale }: UserEditPageProps) {
+  const { t } = useI18n();
+  const labels = userFieldLabels(t);
   return (
     <>
-      <AdminHeader title={user.name} current="/admin/brukere" crumbs={[{ href: '/admin/brukere', label: 'Brukere' }]} />
+      <AdminHeader title={user.name} current="/admin/brukere" crumbs={[{ href: '/admin/brukere', label: t('admin.nav.users') }]} />
       {resetLink ? <ResetLinkCreated {...resetLink} /> : null}
       {resetRefused ? <Notice color="danger">{resetRefused}</Notice> : null}
       <dl class="facts">
-        <dt>Opprettet</dt>
+        <dt>{t('admin.user.created')}</dt>
         <dd>
           <Time iso={user.createdAt} />
         </dd>
-        <dt>Sist aktiv</dt>
+        <dt>{t('admin.col.lastSeen')}</dt>
         <dd>
           <Time iso={user.lastSeenAt} />
         </dd>
       </dl>
-      {stale ? <StaleNotice what="brukeren" fields={stale} reload={userPath(user.id)} /> : null}
-      <ErrorSummary errors={errors} labels={userFieldLabels} />
+      {stale ? <StaleNotice what={t('admin.user.staleWhat')} fields={stale} reload={userPath(user.id)} /> : null}
+      <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={userPath(user.id)} class="form-narrow">
         <VersionField version={values.version} />
-        <TextField name="name" label="Navn" value={values.name} errors={errors} required />
-        <TextField name="email" label="E-postadresse" type="email" value={values.email} errors={errors} required />
+        <TextField name="name" label={labels.name} value={values.name} errors={errors} required />
+        <TextField name="email" label={labels.email} type="email" value={values.email} errors={errors} required />
         <BindingFields refreshUrl={userPath(user.id)} values={values} errors={errors} municipalities={municipalities} organisations={organisations} />
-        <CheckboxField
-          name="active"
-          label="Aktiv"
-          checked={values.active}
-          description="En deaktivert bruker kan ikke logge inn, og alle øktene brukeren har, avsluttes med en gang."
-        />
+        <CheckboxField name="active" label={labels.active} checked={values.active} description={t('admin.user.activeHelp')} />
         <button class="ds-button" type="submit">
-          Lagre
+          {t('admin.save')}
         </button>
       </form>
       <PasswordReset user={user} pending={resetLink ? undefined : pendingReset} hours={resetHours} />
@@ -104,17 +104,16 @@ export function UserEditPage({ user, values, errors, municipalities, organisatio
 }
 
 function ResetLinkCreated({ link, email, expiresAt }: { link: string; email: string; expiresAt: string }) {
+  const { t, tx } = useI18n();
   return (
     <div class="ds-alert notice" data-color="success" role="status">
       <h2 class="ds-heading" data-size="xs">
-        Lenken for nytt passord til {email} er laget
+        {t('admin.reset.createdTitle', { email })}
       </h2>
-      <p class="ds-paragraph">
-        Send lenken til {email} på en trygg måte. Den vises bare nå, virker én gang og til <Time iso={expiresAt} />.
-      </p>
+      <p class="ds-paragraph">{tx('admin.reset.createdText', { email, time: () => <Time iso={expiresAt} /> })}</p>
       <div class="ds-field">
         <label class="ds-label" for="passordlenke">
-          Lenke for nytt passord
+          {t('admin.reset.link')}
         </label>
         <input class="ds-input" id="passordlenke" type="text" readonly value={link} />
       </div>
@@ -124,28 +123,27 @@ function ResetLinkCreated({ link, email, expiresAt }: { link: string; email: str
 
 /** A forgotten password: the administrator makes a one-time link the user chooses a new password with. */
 function PasswordReset({ user, pending, hours }: { user: UserSummary; pending: Invite | undefined; hours: number }) {
+  const { t, tx } = useI18n();
   return (
     <section aria-labelledby="nytt-passord">
       <h2 class="ds-heading" data-size="sm" id="nytt-passord">
-        Nytt passord
+        {t('admin.reset.title')}
       </h2>
       {user.disabledAt ? (
-        <p class="ds-paragraph">Brukeren er deaktivert. Gjør brukeren aktiv først, om den skal kunne logge inn igjen med et nytt passord.</p>
+        <p class="ds-paragraph">{t('admin.reset.disabled')}</p>
       ) : (
         <>
-          <p class="ds-paragraph">
-            Har brukeren glemt passordet, lager du en lenke som du sender til brukeren. Med den velger brukeren et nytt passord selv. Lenken virker én gang i {hours}{' '}
-            timer. Når det nye passordet er valgt, avsluttes alle øktene brukeren har.
-          </p>
+          <p class="ds-paragraph">{t('admin.reset.text', { hours })}</p>
           {pending ? (
             <p class="ds-paragraph">
-              Det finnes en ubrukt lenke{pending.createdByName ? `, laget av ${pending.createdByName}` : ''}, som virker til <Time iso={pending.expiresAt} />. Lager
-              du en ny, slutter den å virke.
+              {pending.createdByName
+                ? tx('admin.reset.pendingBy', { name: pending.createdByName, time: () => <Time iso={pending.expiresAt} /> })
+                : tx('admin.reset.pending', { time: () => <Time iso={pending.expiresAt} /> })}
             </p>
           ) : null}
           <form method="post" action={passwordResetAction(user.id)}>
             <button class="ds-button" data-variant="secondary" type="submit">
-              Lag lenke for nytt passord
+              {t('admin.reset.create')}
             </button>
           </form>
         </>

@@ -1,6 +1,7 @@
-import { roleLabel, type Role, type UserSummary } from '../../../model/accounts.ts';
+import type { Role, UserSummary } from '../../../model/accounts.ts';
 import { Empty } from '../../components/common.tsx';
 import { Notice } from '../../components/form.tsx';
+import { useI18n, type I18n } from '../../i18n/index.ts';
 import { AdminHeader, Time } from './common.tsx';
 
 export function boundTo(u: { role: Role; municipalityName: string | null; municipalityNumber: string | null; organisationName: string | null }): string {
@@ -10,27 +11,34 @@ export function boundTo(u: { role: Role; municipalityName: string | null; munici
 }
 
 export function UsersPage({ users, saved }: { users: UserSummary[]; saved?: string | undefined }) {
+  const { t, tx } = useI18n();
   return (
     <>
-      <AdminHeader title="Brukere" current="/admin/brukere" lead="Hver bruker har én rolle. Kommunebrukere hører til én kommune, organisasjonsbrukere til én organisasjon." />
-      {saved ? <Notice color="success">Endringene for {saved} er lagret.</Notice> : null}
+      <AdminHeader title={t('admin.nav.users')} current="/admin/brukere" lead={t('admin.users.lead')} />
+      {saved ? <Notice color="success">{t('admin.users.saved', { name: saved })}</Notice> : null}
       <p class="ds-paragraph">
-        Nye brukere inviteres med en lenke: <a class="ds-link" href="/admin/invitasjoner">Inviter en bruker</a>.
+        {tx('admin.users.inviteText', {
+          invite: (text) => (
+            <a class="ds-link" href="/admin/invitasjoner">
+              {text}
+            </a>
+          ),
+        })}
       </p>
       {users.length === 0 ? (
-        <Empty>Ingen brukere ennå.</Empty>
+        <Empty>{t('admin.users.none')}</Empty>
       ) : (
         <div class="table-scroll">
           <table class="ds-table" data-border data-zebra>
-            <caption class="ds-sr-only">Alle brukere</caption>
+            <caption class="ds-sr-only">{t('admin.users.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Navn</th>
-                <th scope="col">E-post</th>
-                <th scope="col">Rolle</th>
-                <th scope="col">Tilhører</th>
-                <th scope="col">Status</th>
-                <th scope="col">Sist aktiv</th>
+                <th scope="col">{t('admin.col.name')}</th>
+                <th scope="col">{t('admin.col.email')}</th>
+                <th scope="col">{t('admin.col.role')}</th>
+                <th scope="col">{t('admin.col.boundTo')}</th>
+                <th scope="col">{t('admin.col.status')}</th>
+                <th scope="col">{t('admin.col.lastSeen')}</th>
               </tr>
             </thead>
             <tbody>
@@ -42,15 +50,15 @@ export function UsersPage({ users, saved }: { users: UserSummary[]; saved?: stri
                     </a>
                   </th>
                   <td>{u.email}</td>
-                  <td>{roleLabel[u.role]}</td>
+                  <td>{t(`auth.role.${u.role}`)}</td>
                   <td>{boundTo(u) || <span class="muted">–</span>}</td>
                   <td>
                     {u.disabledAt ? (
                       <span class="ds-tag" data-color="danger" data-size="sm">
-                        Deaktivert
+                        {t('admin.users.disabled')}
                       </span>
                     ) : (
-                      'Aktiv'
+                      t('admin.users.active')
                     )}
                   </td>
                   <td>
@@ -66,4 +74,13 @@ export function UsersPage({ users, saved }: { users: UserSummary[]; saved?: stri
   );
 }
 
-export const userFieldLabels = { name: 'Navn', email: 'E-postadresse', role: 'Rolle', municipality: 'Kommune', organisation: 'Organisasjon', active: 'Aktiv', skjema: 'Skjema' };
+/** The user and invitation forms' fields by their labels, for the error summary and the 409's table. */
+export const userFieldLabels = (t: I18n['t']) => ({
+  name: t('admin.field.name'),
+  email: t('admin.field.email'),
+  role: t('admin.field.role'),
+  municipality: t('admin.field.municipality'),
+  organisation: t('admin.field.organisation'),
+  active: t('admin.field.active'),
+  skjema: t('admin.field.form'),
+});
