@@ -11,7 +11,7 @@ import {
 } from '../../model/editing.ts';
 import { indexModel } from '../../model/lookup.ts';
 import { actorMatrix, personnelMatrix } from '../../model/matrix.ts';
-import { elementKeySchema, usageLabel } from '../../model/schemas.ts';
+import { elementKeySchema } from '../../model/schemas.ts';
 import { ExchangeCellEditor, ExchangeCellView, PersonnelCell, PersonnelCellEditor } from '../../views/components/matrix-cells.tsx';
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
 import { GapPanel } from '../../views/pages/gaps.tsx';
@@ -27,6 +27,7 @@ import { readForm, singleValues } from '../http/forms.ts';
 import { callerOf } from '../auth/context.ts';
 import { isFragmentRequest, notFound, respond, respondError } from '../http/render.tsx';
 import { describeIssues, validParams } from '../http/validate.ts';
+import { issueText } from '../../views/i18n/issues.ts';
 
 const personnelCellQuery = z.strictObject({ service: elementKeySchema, group: elementKeySchema, vis: z.literal('1').optional() });
 const exchangeCellQuery = z.strictObject({ service: elementKeySchema, actor: elementKeySchema, vis: z.literal('1').optional() });
@@ -34,15 +35,16 @@ const gapPanelQuery = z.strictObject({ for: z.enum(['personell', 'aktorer'], { e
 
 
 function invalid(c: Context, details: string[]) {
-  return respondError(c, { status: 422, title: 'Kunne ikke lagre', message: 'Noe i skjemaet kan ikke brukes.', details });
+  const { t } = c.var.i18n;
+  return respondError(c, { status: 422, title: t('matrix.error.invalid.title'), message: t('matrix.error.invalid.message'), details });
+}
+
+/** What a stale cell editor says: someone saved first, nothing was written, and what the cell holds now. */
+function staleCell(c: Context, now: string): string {
+  return c.var.i18n.t('matrix.error.stale', { now });
 }
 
 /** The links between elements: matrix cells, a service's own links, bulk moves, the gap panel. */
-/** What a stale cell editor says: someone saved first, nothing was written, and what the cell holds now. */
-function staleCell(now: string): string {
-  return `Noen andre har endret cellen etter at du åpnet den. Ingenting er lagret. Nå: ${now}. Velg på nytt og lagre.`;
-}
-
 export function linkRoutes({ db, now }: AppDeps): Hono {
   const app = new Hono();
   const load = async () => {
@@ -69,7 +71,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const { model, index } = await load();
     const service = index.byKey('informationService', q.service);
     const group = index.byKey('personnelGroup', q.group);
-    if (!service || !group) return notFound(c, 'Fant ikke informasjonstjenesten eller tjenesteområdet.');
+    if (!service || !group) return notFound(c, c.var.i18n.t('matrix.error.notFound.personnel'));
     const usage = personnelMatrix(model, [service]).usage(service.id, group.id);
     return c.html(
       q.vis ? (
@@ -93,7 +95,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
       // Someone else saved the cell after this editor opened: show what is there now, nothing written.
       const current = personnelMatrix(model, [service]).usage(service.id, group.id);
       c.status(409);
-      return c.html(<PersonnelCellEditor service={service} group={group} usage={current} error={staleCell(current ? usageLabel[current] : 'Ingen kobling')} />);
+      return c.html(<PersonnelCellEditor service={service} group={group} usage={current} error={staleCell(c, c.var.i18n.t(current ? `domain.usage.${current}` : 'matrix.editor.noLink'))} />);
     }
     c.header('HX-Trigger', 'linksChanged');
     if (!isFragmentRequest(c)) return c.redirect('/matriser/personellgrupper', 303);
@@ -105,7 +107,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const { model, index } = await load();
     const service = index.byKey('informationService', q.service);
     const actor = index.byKey('actor', q.actor);
-    if (!service || !actor) return notFound(c, 'Fant ikke informasjonstjenesten eller aktøren.');
+    if (!service || !actor) return notFound(c, c.var.i18n.t('matrix.error.notFound.actor'));
     const matrix = actorMatrix(model, index, [service]);
     const cell = matrix.exchanges(service.id, actor.id);
     return c.html(
@@ -118,26 +120,27 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   });
 
   app.post('/matriser/aktorer/celle', async (c) => {
+    const { t, name } = c.var.i18n;
     const form = singleValues(await readForm(c));
     const parsed = exchangeCellSchema.safeParse(form);
     if (!parsed.success) return invalid(c, describeIssues(parsed.error));
     const modes: Record<string, string | null | undefined> = {};
     const errors: string[] = [];
-    if (Object.keys(form).filter((name) => name.startsWith('mode-')).length > 50) {
-      return invalid(c, ['Skjemaet har flere samhandlingsformer enn noen celle kan ha.']);
+    if (Object.keys(form).filter((field) => field.startsWith('mode-')).length > 50) {
+      return invalid(c, [t('matrix.error.tooManyModes')]);
     }
-    for (const [name, value] of Object.entries(form)) {
-      if (!name.startsWith('mode-')) continue;
-      const modeKey = elementKeySchema.safeParse(name.slice(5));
+    for (const [field, value] of Object.entries(form)) {
+      if (!field.startsWith('mode-')) continue;
+      const modeKey = elementKeySchema.safeParse(field.slice(5));
       const v = exchangeModeValueSchema.safeParse(value);
       if (!modeKey.success || !v.success) {
-        errors.push(`${name}: ${v.success ? 'ukjent samhandlingsform' : v.error.issues[0]?.message}`);
+        errors.push(v.success ? t('matrix.error.unknownMode', { field }) : t('matrix.error.badModeValue', { field, message: v.error.issues[0] ? issueText(v.error.issues[0], c.var.i18n) : '' }));
         continue;
       }
       modes[modeKey.data] = v.data === '' ? undefined : v.data === 'uvurdert' ? null : v.data;
     }
     if (errors.length > 0) return invalid(c, errors);
-    if (Object.keys(modes).length === 0) return invalid(c, ['Skjemaet har ingen samhandlingsformer.']);
+    if (Object.keys(modes).length === 0) return invalid(c, [t('matrix.error.noModes')]);
     const result = await setExchangeCell(db, callerOf(c), parsed.data.service, parsed.data.actor, modes, parsed.data.version);
     if (!result.ok && result.reason === 'invalid') return invalid(c, result.errors);
     const { model, index } = await load();
@@ -146,9 +149,12 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     if (!result.ok) {
       const matrix = actorMatrix(model, index, [service]);
       const cell = matrix.exchanges(service.id, actor.id);
-      const now = cell.length === 0 ? 'Ingen kobling' : cell.map((x) => `${x.mode.name}: ${x.needLevel?.name ?? 'behov ikke vurdert'}`).join(', ');
+      const now =
+        cell.length === 0
+          ? t('matrix.editor.noLink')
+          : cell.map((x) => t('matrix.error.staleMode', { mode: name(x.mode), need: x.needLevel ? name(x.needLevel) : t('matrix.need.unassessedLower') })).join(', ');
       c.status(409);
-      return c.html(<ExchangeCellEditor service={service} actor={actor} cell={cell} modes={matrix.modes} needLevels={matrix.needLevels} error={staleCell(now)} />);
+      return c.html(<ExchangeCellEditor service={service} actor={actor} cell={cell} modes={matrix.modes} needLevels={matrix.needLevels} error={staleCell(c, now)} />);
     }
     c.header('HX-Trigger', 'linksChanged');
     if (!isFragmentRequest(c)) return c.redirect('/matriser/aktorer', 303);

@@ -22,10 +22,6 @@ const stillBokmal: Record<string, string> = {
   '/diagrammer/tjeneste/:key': 'diagrams: diagram pages',
   '/diagrammer/veikart': 'diagrams: diagram pages',
   '/import': 'exchange: import and API pages',
-  '/matriser/aktorer': 'wviews: analysis, requirement and baseline pages',
-  '/matriser/aktorer/dekning': 'wviews: analysis, requirement and baseline pages',
-  '/matriser/personellgrupper': 'wviews: analysis, requirement and baseline pages',
-  '/matriser/personellgrupper/dekning': 'wviews: analysis, requirement and baseline pages',
 };
 
 const sampleParams: Record<string, string> = {

@@ -1,19 +1,27 @@
 import { exchangeCellVersion } from '../../model/editing.ts';
 import type { ExchangeCell } from '../../model/matrix.ts';
-import { usageLabel, type CollaborationMode, type NeedLevel, type Usage } from '../../model/schemas.ts';
+import type { CollaborationMode, NeedLevel, Usage } from '../../model/schemas.ts';
+import { useI18n, type I18n } from '../i18n/index.ts';
 
-export const usageShort: Record<Usage, string> = { reads: 'L', records: 'D', both: 'L+D' };
-
-/** A mode's name up to its first "og": "Slå opp" for "Slå opp og tilgjengeliggjøre". */
+/**
+ * A mode's name (in the reader's language) up to its first "og" or "and": "Slå opp" for "Slå opp og
+ * tilgjengeliggjøre", "Look up" for "Look up and make available".
+ */
 export function modeAbbreviation(name: string): string {
   const words = name.trim().split(/\s+/);
-  const cut = words.indexOf('og');
+  const cut = words.findIndex((w) => w === 'og' || w === 'and');
   return cut > 0 ? words.slice(0, Math.min(cut, 2)).join(' ') : words.slice(0, 2).join(' ');
 }
 
 interface Named {
   key: string;
   name: string;
+  nameEn?: string | null | undefined;
+}
+
+/** A need level as the cells say it, lower case: "lite behov for utvidelse", or "behov ikke vurdert". */
+function needText(i18n: I18n, need: NeedLevel | undefined): string {
+  return need ? i18n.name(need).toLowerCase() : i18n.t('matrix.need.unassessedLower');
 }
 
 const personnelCellUrl = (service: Named, group: Named, show = false) =>
@@ -23,22 +31,24 @@ const exchangeCellUrl = (service: Named, actor: Named, show = false) =>
 
 /** One cell of the personnel matrix; for architects a button that opens the cell's editor. */
 export function PersonnelCell({ service, group, usage, canEdit, focus = false }: { service: Named; group: Named; usage: Usage | undefined; canEdit: boolean; focus?: boolean }) {
+  const { t, name } = useI18n();
+  const shown = t('matrix.cell.usage', { usage: usage ?? 'none' });
   const content = usage ? (
-    <abbr title={usageLabel[usage]}>{usageShort[usage]}</abbr>
+    <abbr title={t(`domain.usage.${usage}`)}>{shown}</abbr>
   ) : (
     <>
       <span aria-hidden="true">–</span>
-      <span class="ds-sr-only">ingen</span>
+      <span class="ds-sr-only">{t('matrix.cell.none')}</span>
     </>
   );
   const cls = `matrix__cell matrix__cell--${usage ?? 'empty'}`;
   if (!canEdit) return <td class={cls}>{content}</td>;
   // The name starts with what the button shows ("L+D"), so speech input users can say what they see (WCAG 2.5.3).
-  const label = `${usage ? `${usageShort[usage]}: ` : ''}${service.name} × ${group.name}: ${usage ? usageLabel[usage].toLowerCase() : 'ingen kobling'}. Endre.`;
+  const label = t('matrix.cell.personnel.button', { usage: usage ?? 'none', service: name(service), group: name(group) });
   return (
     <td class={cls}>
       <button class="cell-button" type="button" hx-get={personnelCellUrl(service, group)} aria-label={label} autofocus={focus}>
-        <span aria-hidden="true">{usage ? usageShort[usage] : '–'}</span>
+        <span aria-hidden="true">{shown}</span>
       </button>
     </td>
   );
@@ -46,6 +56,7 @@ export function PersonnelCell({ service, group, usage, canEdit, focus = false }:
 
 /** The editor that replaces a personnel cell: no link, reads, records or both. */
 export function PersonnelCellEditor({ service, group, usage, error }: { service: Named; group: Named; usage: Usage | undefined; error?: string | undefined }) {
+  const { t, name } = useI18n();
   const id = `celle-${service.key}-${group.key}`;
   return (
     <td class="matrix__cell matrix__cell--editing">
@@ -55,9 +66,9 @@ export function PersonnelCellEditor({ service, group, usage, error }: { service:
         <input type="hidden" name="vist" value={usage ?? ''} />
         <fieldset class="ds-fieldset">
           <legend class="ds-label" data-size="sm">
-            {service.name} × {group.name}
+            {name(service)} × {name(group)}
           </legend>
-          {([['', 'Ingen kobling'], ['reads', usageLabel.reads], ['records', usageLabel.records], ['both', usageLabel.both]] as const).map(([value, label]) => (
+          {([['', t('matrix.editor.noLink')], ['reads', t('domain.usage.reads')], ['records', t('domain.usage.records')], ['both', t('domain.usage.both')]] as const).map(([value, label]) => (
             <div class="cell-editor__choice">
               <input class="ds-input" type="radio" name="usage" id={`${id}-${value || 'ingen'}`} value={value} checked={(usage ?? '') === value} autofocus={(usage ?? '') === value} />
               <label class="ds-label" data-weight="regular" for={`${id}-${value || 'ingen'}`}>
@@ -75,27 +86,30 @@ export function PersonnelCellEditor({ service, group, usage, error }: { service:
 
 /** One cell of the actor matrix: the modes used, coloured and labelled by need. */
 export function ExchangeCellView({ service, actor, cell, canEdit, focus = false }: { service: Named; actor: Named; cell: ExchangeCell[]; canEdit: boolean; focus?: boolean }) {
+  const i18n = useI18n();
+  const { t, name } = i18n;
   const list =
     cell.length === 0 ? (
       <>
         <span aria-hidden="true">–</span>
-        <span class="ds-sr-only">ingen</span>
+        <span class="ds-sr-only">{t('matrix.cell.none')}</span>
       </>
     ) : (
       <ul class="cell-list">
         {cell.map((x) => (
           <li class={`need need--${x.needLevel?.rank ?? 0}`}>
-            <abbr title={x.mode.name}>{modeAbbreviation(x.mode.name)}</abbr>
-            <span class="ds-sr-only">, {x.needLevel ? x.needLevel.name.toLowerCase() : 'behov ikke vurdert'}</span>
+            <abbr title={name(x.mode)}>{modeAbbreviation(name(x.mode))}</abbr>
+            <span class="ds-sr-only">, {needText(i18n, x.needLevel)}</span>
           </li>
         ))}
       </ul>
     );
   const cls = cell.length === 0 ? 'matrix__cell matrix__cell--empty' : 'matrix__cell';
   if (!canEdit) return <td class={cls}>{list}</td>;
-  const summary = cell.length === 0 ? 'ingen kobling' : cell.map((x) => `${x.mode.name.toLowerCase()} (${x.needLevel ? x.needLevel.name.toLowerCase() : 'behov ikke vurdert'})`).join(', ');
-  const shown = cell.map((x) => modeAbbreviation(x.mode.name)).join(' ');
-  const label = `${shown ? `${shown}: ` : ''}${service.name} × ${actor.name}: ${summary}. Endre.`;
+  // The name starts with the abbreviations the button shows, so speech input users can say what they see (WCAG 2.5.3).
+  const summary = cell.map((x) => t('matrix.cell.exchange.item', { mode: name(x.mode).toLowerCase(), need: needText(i18n, x.needLevel) })).join(', ');
+  const shown = cell.map((x) => modeAbbreviation(name(x.mode))).join(' ');
+  const label = t('matrix.cell.exchange.button', { count: cell.length, shown, summary, service: name(service), actor: name(actor) });
   return (
     <td class={cls}>
       <button class="cell-button" type="button" hx-get={exchangeCellUrl(service, actor)} aria-label={label} autofocus={focus}>
@@ -121,6 +135,7 @@ export function ExchangeCellEditor({
   needLevels: NeedLevel[];
   error?: string | undefined;
 }) {
+  const { t, name } = useI18n();
   const id = `celle-${service.key}-${actor.key}`;
   return (
     <td class="matrix__cell matrix__cell--editing">
@@ -130,7 +145,7 @@ export function ExchangeCellEditor({
         <input type="hidden" name="version" value={exchangeCellVersion(cell.map((x) => [x.mode.key, x.needLevel?.key ?? null] as const))} />
         <fieldset class="ds-fieldset">
           <legend class="ds-label" data-size="sm">
-            {service.name} × {actor.name}
+            {name(service)} × {name(actor)}
           </legend>
           {modes.map((mode, i) => {
             const current = cell.find((x) => x.mode.id === mode.id);
@@ -138,18 +153,18 @@ export function ExchangeCellEditor({
             return (
               <div class="ds-field">
                 <label class="ds-label" data-size="sm" for={`${id}-${mode.key}`}>
-                  {mode.name}
+                  {name(mode)}
                 </label>
                 <select class="ds-input" data-size="sm" id={`${id}-${mode.key}`} name={`mode-${mode.key}`} autofocus={i === 0}>
                   <option value="" selected={value === ''}>
-                    Ingen kobling
+                    {t('matrix.editor.noLink')}
                   </option>
                   <option value="uvurdert" selected={value === 'uvurdert'}>
-                    Koblet, behov ikke vurdert
+                    {t('matrix.editor.linkedUnassessed')}
                   </option>
                   {needLevels.map((n) => (
                     <option value={n.key} selected={value === n.key}>
-                      {n.name}
+                      {name(n)}
                     </option>
                   ))}
                 </select>
@@ -166,13 +181,14 @@ export function ExchangeCellEditor({
 
 /** Save, or cancel back to the cell as it was (Escape does the same, from app.js). */
 function EditorActions({ cancelUrl }: { cancelUrl: string }) {
+  const { t } = useI18n();
   return (
     <div class="cell-editor__actions">
       <button class="ds-button" data-size="sm" type="submit">
-        Lagre
+        {t('common.save')}
       </button>
       <button class="ds-button" data-size="sm" data-variant="tertiary" type="button" data-cancel hx-get={cancelUrl} hx-target="closest td" hx-swap="outerHTML">
-        Avbryt
+        {t('common.cancel')}
       </button>
     </div>
   );

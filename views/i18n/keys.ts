@@ -32,5 +32,6 @@ export type MessageKey =
   | Area<'diagrams', typeof import('./nb/diagrams.json')>
   | Area<'admin', typeof import('./nb/admin.json')>
   | Area<'portfolio', typeof import('./nb/portfolio.json')>
+  | Area<'matrix', typeof import('./nb/matrix.json')>
   // A new area: one line above this comment (keeps merges of areas added side by side simple).
   | never;

@@ -1,20 +1,20 @@
 import type { ServiceFilter } from '../../model/filters.ts';
 import type { ModelIndex } from '../../model/lookup.ts';
 import type { ActorMatrix, PersonnelMatrix } from '../../model/matrix.ts';
-import { usageLabel, type InformationService, type ScopeModel } from '../../model/schemas.ts';
+import type { InformationService, ScopeModel } from '../../model/schemas.ts';
 import type { Child } from 'hono/jsx';
 import { BarList } from '../components/bars.tsx';
-import { countOf, ElementLink, Empty, PageHeader, TabLinks } from '../components/common.tsx';
+import { ElementLink, Empty, PageHeader, TabLinks } from '../components/common.tsx';
 import { ExchangeCellView, modeAbbreviation, PersonnelCell } from '../components/matrix-cells.tsx';
 import { ServiceFilterForm } from '../components/service-filter.tsx';
 import { Pager } from '../components/pager.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { useI18n, type MessageKey } from '../i18n/index.ts';
 import type { Coverage } from '../../src/db/queries/service-selection.ts';
 
 export const matrixTabs = [
-  { href: '/matriser/personellgrupper', label: 'Informasjonstjenester × tjenesteområder' },
-  { href: '/matriser/aktorer', label: 'Informasjonstjenester × aktører' },
-] as const;
+  { href: '/matriser/personellgrupper', label: 'matrix.personnel.title' },
+  { href: '/matriser/aktorer', label: 'matrix.actors.title' },
+] as const satisfies ReadonlyArray<{ href: string; label: MessageKey }>;
 
 /** The coverage summary's own address: the matrix's, with `/dekning` before the query. */
 export function coverageUrl(selfUrl: string): string {
@@ -47,26 +47,36 @@ export function matrixRowHref(service: InformationService): string {
 }
 
 function MatrixTabs({ current, filter }: { current: string; filter: ServiceFilter }) {
-  return <TabLinks label="Matriser" links={matrixTabs.map((t) => ({ href: `${t.href}${filterQuery({ tier: filter.tier, category: filter.category, service: filter.service })}`, label: t.label, current: t.href === current }))} />;
+  const { t } = useI18n();
+  return (
+    <TabLinks
+      label={t('matrix.tabs.label')}
+      links={matrixTabs.map((tab) => ({ href: `${tab.href}${filterQuery({ tier: filter.tier, category: filter.category, service: filter.service })}`, label: t(tab.label), current: tab.href === current }))}
+    />
+  );
 }
 
 function ServiceRowHeader({ service, index }: { service: InformationService; index: ModelIndex }) {
+  const { t, name } = useI18n();
+  const tier = index.get('deliveryTier', service.tierId);
   return (
     <th scope="row" class="matrix__service">
       <ElementLink element={service} />
-      <span class="muted matrix__tier">{index.get('deliveryTier', service.tierId)?.name ?? 'Uten trinn'}</span>
+      <span class="muted matrix__tier">{tier ? name(tier) : t('matrix.row.noTier')}</span>
     </th>
   );
 }
 
 /** Rows are grouped by category with a heading row, so long matrices stay readable. */
 function groupByCategory(services: InformationService[], index: ModelIndex) {
+  const { t, name } = useI18n();
   const groups: Array<{ id: number; name: string; services: InformationService[] }> = [];
   for (const s of services) {
     const id = s.categoryId ?? 0;
     let group = groups.at(-1);
     if (!group || group.id !== id) {
-      group = { id, name: index.get('informationCategory', s.categoryId)?.name ?? 'Uten kategori', services: [] };
+      const category = index.get('informationCategory', s.categoryId);
+      group = { id, name: category ? name(category) : t('matrix.row.noCategory'), services: [] };
       groups.push(group);
     }
     group.services.push(s);
@@ -84,19 +94,16 @@ export interface MatrixPageExtras {
 }
 
 export function PersonnelMatrixPage(props: { model: ScopeModel; index: ModelIndex; matrix: PersonnelMatrix; coverage: Coverage; filter: ServiceFilter; paging: MatrixPaging } & MatrixPageExtras) {
+  const { t, tx } = useI18n();
+  const usage = (key: 'reads' | 'records' | 'both') => (chunks: Child[]) => <abbr title={t(`domain.usage.${key}`)}>{chunks}</abbr>;
   return (
     <>
-      <PageHeader
-        title="Informasjonstjenester × tjenesteområder"
-        lead="Hvilke kommunale tjenesteområder som leser og dokumenterer hver informasjonstjeneste. Journalen omfatter alle helsepersonellgrupper som jobber i dem; en gruppe kan jobbe i flere tjenesteområder."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Matriser' }]}
-      />
+      <PageHeader title={t('matrix.personnel.title')} lead={t('matrix.personnel.lead')} crumbs={[{ href: '/', label: t('matrix.crumb.overview') }, { label: t('matrix.crumb.matrices') }]} />
       <MatrixTabs current="/matriser/personellgrupper" filter={props.filter} />
       <OneServiceNote filter={props.filter} matrix={props.matrix} path="/matriser/personellgrupper" />
       <ServiceFilterForm model={props.model} value={props.filter} action="/matriser/personellgrupper" target="#matrise" />
       <p class="ds-paragraph legend" id="tegnforklaring-personell">
-        Tegnforklaring: <abbr title={usageLabel.reads}>L</abbr> = leser, <abbr title={usageLabel.records}>D</abbr> = dokumenterer,{' '}
-        <abbr title={usageLabel.both}>L+D</abbr> = leser og dokumenterer, – = ingen kobling.
+        {tx<Child>('matrix.personnel.legend', { reads: usage('reads'), records: usage('records'), both: usage('both') })}
       </p>
       <div class="matrix-layout">
         <PersonnelMatrixTable {...props} />
@@ -142,22 +149,24 @@ export interface MatrixPaging {
 }
 
 function MatrixPager({ paging }: { paging: MatrixPaging }) {
-  return <Pager page={paging.page} pageSize={paging.pageSize} total={paging.total} href={paging.href} target="#matrise" label="Sider i matrisen" idPrefix="matrise-side" />;
+  const { t } = useI18n();
+  return <Pager page={paging.page} pageSize={paging.pageSize} total={paging.total} href={paging.href} target="#matrise" label={t('matrix.pager')} idPrefix="matrise-side" />;
 }
 
 export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl, paging, highlight }: MatrixRegionProps & { matrix: PersonnelMatrix }) {
+  const { t } = useI18n();
   const groups = groupByCategory(matrix.services, index);
   return (
     <div id="matrise" class="matrix-region" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
       {matrix.services.length === 0 ? (
-        <Empty>Ingen informasjonstjenester passer filteret.</Empty>
+        <Empty>{t('matrix.empty')}</Empty>
       ) : (
-        <section class="table-scroll" tabindex={0} aria-label="Matrise: informasjonstjenester og tjenesteområder">
+        <section class="table-scroll" tabindex={0} aria-label={t('matrix.personnel.region')}>
           <table class="ds-table matrix" data-border aria-describedby="tegnforklaring-personell" hx-target="closest td" hx-swap="outerHTML">
-            <caption class="ds-sr-only">Informasjonstjenester (rader) og tjenesteområder (kolonner), med bruk i cellene</caption>
+            <caption class="ds-sr-only">{t('matrix.personnel.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Informasjonstjeneste</th>
+                <th scope="col">{t('matrix.column.service')}</th>
                 {matrix.groups.map((g) => (
                   <th scope="col" class="matrix__col">
                     <ElementLink element={g} />
@@ -192,35 +201,31 @@ export function PersonnelMatrixTable({ index, matrix, canEdit = false, selfUrl, 
 
 export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; matrix: ActorMatrix; coverage: Coverage; filter: ServiceFilter; paging: MatrixPaging } & MatrixPageExtras) {
   const { matrix } = props;
+  const { t, tx, name } = useI18n();
+  const modes = matrix.modes.map((m, i) => (
+    <>
+      {i > 0 ? ', ' : ''}
+      <abbr title={name(m)}>{modeAbbreviation(name(m))}</abbr> = {name(m).toLowerCase()}
+    </>
+  ));
   return (
     <>
-      <PageHeader
-        title="Informasjonstjenester × aktører"
-        lead="Hvilke aktører som utveksler hver informasjonstjeneste, i hvilken samhandlingsform, og hvor stort behovet for utvidelse er."
-        crumbs={[{ href: '/', label: 'Oversikt' }, { label: 'Matriser' }]}
-      />
+      <PageHeader title={t('matrix.actors.title')} lead={t('matrix.actors.lead')} crumbs={[{ href: '/', label: t('matrix.crumb.overview') }, { label: t('matrix.crumb.matrices') }]} />
       <MatrixTabs current="/matriser/aktorer" filter={props.filter} />
       <OneServiceNote filter={props.filter} matrix={matrix} path="/matriser/aktorer" />
       <ServiceFilterForm model={props.model} value={props.filter} action="/matriser/aktorer" target="#matrise" />
       <div class="legend" id="tegnforklaring-aktorer">
         <p class="ds-paragraph">
-          Cellene viser samhandlingsformene:{' '}
-          {matrix.modes.map((m, i) => (
-            <>
-              {i > 0 ? ', ' : ''}
-              <abbr title={m.name}>{modeAbbreviation(m.name)}</abbr> = {m.name.toLowerCase()}
-            </>
-          ))}
-          . Fargen viser behovet:
+          {tx<Child>('matrix.actors.legend', { modes: () => <>{modes}</> })}
         </p>
         <ul class="need-legend">
           {matrix.needLevels.map((n) => (
             <li>
-              <span class={`need need--${n.rank}`}>{n.name}</span>
+              <span class={`need need--${n.rank}`}>{name(n)}</span>
             </li>
           ))}
           <li>
-            <span class="need need--0">Behov ikke vurdert</span>
+            <span class="need need--0">{t('matrix.need.unassessed')}</span>
           </li>
         </ul>
       </div>
@@ -235,18 +240,19 @@ export function ActorMatrixPage(props: { model: ScopeModel; index: ModelIndex; m
 }
 
 export function ActorMatrixTable({ index, matrix, canEdit = false, selfUrl, paging, highlight }: MatrixRegionProps & { matrix: ActorMatrix }) {
+  const { t } = useI18n();
   const groups = groupByCategory(matrix.services, index);
   return (
     <div id="matrise" class="matrix-region" hx-get={selfUrl} hx-trigger="scopeChanged from:body" hx-swap="outerHTML">
       {matrix.services.length === 0 ? (
-        <Empty>Ingen informasjonstjenester passer filteret.</Empty>
+        <Empty>{t('matrix.empty')}</Empty>
       ) : (
-        <section class="table-scroll" tabindex={0} aria-label="Matrise: informasjonstjenester og aktører">
+        <section class="table-scroll" tabindex={0} aria-label={t('matrix.actors.region')}>
           <table class="ds-table matrix" data-border aria-describedby="tegnforklaring-aktorer" hx-target="closest td" hx-swap="outerHTML">
-            <caption class="ds-sr-only">Informasjonstjenester (rader) og aktører (kolonner), med samhandlingsform og behov i cellene</caption>
+            <caption class="ds-sr-only">{t('matrix.actors.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Informasjonstjeneste</th>
+                <th scope="col">{t('matrix.column.service')}</th>
                 {matrix.actors.map((a) => (
                   <th scope="col" class="matrix__col">
                     <ElementLink element={a} />
@@ -295,10 +301,11 @@ export function MatrixCoverage({
   linked: number;
   columns: Array<{ label: string; value: number; href: string }>;
   url: string;
-  what: 'gruppe' | 'aktør';
+  what: 'personnel' | 'actors';
   /** Sent beside a redrawn matrix, so a filter or a scope change updates the coverage too. */
   oob?: boolean;
 }) {
+  const { t } = useI18n();
   return (
     <section
       id="matrise-dekning"
@@ -310,37 +317,37 @@ export function MatrixCoverage({
       hx-swap-oob={oob ? 'true' : undefined}
     >
       <h2 id="matrise-dekning-tittel" class="ds-heading" data-size="xs">
-        Dekning
+        {t('matrix.coverage.title')}
       </h2>
-      <p class="ds-paragraph">
-        {countOf(services, 'informasjonstjeneste', 'informasjonstjenester')} i matrisen, {linked} av dem koblet til minst én {what}.
-      </p>
-      <BarList bars={columns} max={Math.max(1, services)} unit=" tjenester" />
+      <p class="ds-paragraph">{t(`matrix.coverage.${what}`, { services, linked })}</p>
+      <BarList bars={columns} max={Math.max(1, services)} valueText={(count) => t('matrix.coverage.bar', { count })} />
     </section>
   );
 }
 
 export function PersonnelCoverage({ coverage, groups, url, oob }: { coverage: Coverage; groups: PersonnelMatrix['groups']; url: string; oob?: boolean }) {
+  const { name } = useI18n();
   return (
     <MatrixCoverage
       services={coverage.services}
       linked={coverage.linked}
-      columns={groups.map((g) => ({ label: g.name, value: coverage.perColumn.get(g.id) ?? 0, href: `/tjenesteomrader/${g.key}` }))}
+      columns={groups.map((g) => ({ label: name(g), value: coverage.perColumn.get(g.id) ?? 0, href: `/tjenesteomrader/${g.key}` }))}
       url={url}
-      what="gruppe"
+      what="personnel"
       oob={oob}
     />
   );
 }
 
 export function ActorCoverage({ coverage, actors, url, oob }: { coverage: Coverage; actors: ActorMatrix['actors']; url: string; oob?: boolean }) {
+  const { name } = useI18n();
   return (
     <MatrixCoverage
       services={coverage.services}
       linked={coverage.linked}
-      columns={actors.map((a) => ({ label: a.name, value: coverage.perColumn.get(a.id) ?? 0, href: `/aktorer/${a.key}` }))}
+      columns={actors.map((a) => ({ label: name(a), value: coverage.perColumn.get(a.id) ?? 0, href: `/aktorer/${a.key}` }))}
       url={url}
-      what="aktør"
+      what="actors"
       oob={oob}
     />
   );
