@@ -1,8 +1,7 @@
 import { byPosition, type ModelIndex } from '../lookup.ts';
-import { decisionTrackLabel, type DecisionPoint, type Milestone, type RoadmapPhase, type ScopeModel } from '../schemas.ts';
-import { plural } from './common.ts';
+import type { DecisionPoint, Milestone, RoadmapPhase, ScopeModel } from '../schemas.ts';
 import { accessibleText, ganttLabel, inLabel } from './mermaid.ts';
-import { ref, type Cell, type Diagram } from './types.ts';
+import { ref, type Cell, type Diagram, type DiagramWords } from './types.ts';
 
 export interface RoadmapOptions {
   phaseId?: number;
@@ -13,10 +12,10 @@ type Item = Milestone | DecisionPoint;
 
 const trackLetter: Record<DecisionPoint['track'], string> = { journal: 'J', samhandling: 'S' };
 
-function itemLabel(item: Item): string {
-  const name = item.tentative || item.kind === 'decisionPoint' ? inLabel(item.name) : item.name;
-  const text = item.kind === 'decisionPoint' ? `Beslutning ${trackLetter[item.track]}${item.number} – ${name}` : name;
-  return item.tentative ? `${text} (tent.)` : text;
+function itemLabel({ t, name: nameOf }: DiagramWords, item: Item): string {
+  const name = item.tentative || item.kind === 'decisionPoint' ? inLabel(nameOf(item)) : nameOf(item);
+  const text = item.kind === 'decisionPoint' ? t('diagrams.roadmap.decisionLabel', { letter: trackLetter[item.track], number: item.number, name }) : name;
+  return item.tentative ? t('diagrams.roadmap.tentativeLabel', { name: text }) : text;
 }
 
 /** A phase lasts at least a day, so an unfinished or inverted range still draws. */
@@ -29,7 +28,8 @@ function phaseDates(phase: RoadmapPhase): string {
  * and decision points as diamonds (decision points in red and named "Beslutning J1" / "S1" for
  * the record and collaboration tracks). Tentative dates are lighter and marked "(tent.)".
  */
-export function roadmapGantt(model: ScopeModel, index: ModelIndex, options: RoadmapOptions = {}): Diagram {
+export function roadmapGantt(model: ScopeModel, index: ModelIndex, words: DiagramWords, options: RoadmapOptions = {}): Diagram {
+  const { t, name } = words;
   const byDate = (a: { startsOn: string; position: number; id: number }, b: { startsOn: string; position: number; id: number }) =>
     a.startsOn.localeCompare(b.startsOn) || byPosition(a, b);
   const phases = [...model.elements.roadmapPhase].sort(byDate).filter((p) => options.phaseId === undefined || p.id === options.phaseId);
@@ -44,9 +44,9 @@ export function roadmapGantt(model: ScopeModel, index: ModelIndex, options: Road
   const unphased = items.filter((i) => phaseOf(i) === null);
   if (options.phaseId === undefined && unphased.length > 0) sections.push({ phase: undefined, items: unphased });
 
-  const title = 'Veikart 2019–2030: faser, milepæler og beslutningspunkter';
+  const title = t('diagrams.roadmap.title');
   const count = sections.reduce((n, s) => n + s.items.length, 0);
-  const description = `Gantt-diagram med ${plural(phases.length, 'fase', 'faser')} og ${plural(count, 'milepæl eller beslutningspunkt', 'milepæler og beslutningspunkter')}${options.track ? ` (beslutningspunkter for ${decisionTrackLabel[options.track].toLowerCase()})` : ''}.`;
+  const description = t('diagrams.roadmap.description', { phases: phases.length, count, track: options.track ?? 'all' });
   const lines = [
     'gantt',
     `  accTitle: ${accessibleText(title)}`,
@@ -60,18 +60,18 @@ export function roadmapGantt(model: ScopeModel, index: ModelIndex, options: Road
   let tasks = 0;
   const rows: Cell[][] = [];
   for (const { phase, items: list } of sections) {
-    lines.push(`  section ${ganttLabel(phase ? phase.name : 'Uten fase')}`);
+    lines.push(`  section ${ganttLabel(phase ? name(phase) : t('diagrams.roadmap.noPhase'))}`);
     if (phase) {
       const tags = phase.tentative ? 'active, ' : '';
-      lines.push(`    ${ganttLabel(phase.tentative ? `${inLabel(phase.name)} (tent.)` : phase.name)}:${tags}t${tasks++}, ${phaseDates(phase)}`);
-      rows.push([{ element: ref(phase), note: phase.tentative ? 'tentativ' : undefined }, { text: 'Fase' }, { text: phase.startsOn }, { text: phase.endsOn ?? '–' }]);
+      lines.push(`    ${ganttLabel(phase.tentative ? t('diagrams.roadmap.tentativeLabel', { name: inLabel(name(phase)) }) : name(phase))}:${tags}t${tasks++}, ${phaseDates(phase)}`);
+      rows.push([{ element: ref(phase), note: phase.tentative ? t('diagrams.roadmap.tentative') : undefined }, { text: t('diagrams.roadmap.type.phase') }, { text: phase.startsOn }, { text: phase.endsOn ?? '–' }]);
     }
     for (const item of list) {
       const tags = [item.kind === 'decisionPoint' ? 'crit' : '', item.tentative ? 'active' : '', 'milestone'].filter(Boolean).join(', ');
-      lines.push(`    ${ganttLabel(itemLabel(item))}:${tags}, t${tasks++}, ${item.startsOn}, 0d`);
+      lines.push(`    ${ganttLabel(itemLabel(words, item))}:${tags}, t${tasks++}, ${item.startsOn}, 0d`);
       rows.push([
-        { element: ref(item), note: item.tentative ? 'tentativ' : undefined },
-        { text: item.kind === 'milestone' ? 'Milepæl' : `Beslutningspunkt ${trackLetter[item.track]}${item.number} (${decisionTrackLabel[item.track].toLowerCase()})` },
+        { element: ref(item), note: item.tentative ? t('diagrams.roadmap.tentative') : undefined },
+        { text: item.kind === 'milestone' ? t('diagrams.roadmap.type.milestone') : t('diagrams.roadmap.type.decision', { letter: trackLetter[item.track], number: item.number, track: item.track }) },
         { text: item.startsOn },
         { text: '–' },
       ]);
@@ -79,9 +79,9 @@ export function roadmapGantt(model: ScopeModel, index: ModelIndex, options: Road
   }
 
   const notes: string[] = [];
-  if (tasks === 0) notes.push('Ingen faser, milepæler eller beslutningspunkter passer filteret.');
+  if (tasks === 0) notes.push(t('diagrams.roadmap.note.noneMatch'));
   if (sections.some((s) => s.phase?.tentative) || items.some((i) => i.tentative)) {
-    notes.push('Datoer merket «tent.» er lest ut av en tidslinje som bare viser årstall, og er tentative.');
+    notes.push(t('diagrams.roadmap.note.tentative'));
   }
 
   return {
@@ -92,13 +92,13 @@ export function roadmapGantt(model: ScopeModel, index: ModelIndex, options: Road
     collapsed: false,
     notes,
     legend: [
-      { label: 'Fase (stolpe); lysere farge og «(tent.)»: tentativ', marker: 'bar' },
-      { label: 'Milepæl (rute)', marker: 'milestone' },
-      { label: 'Beslutningspunkt (rød rute, «Beslutning J» for journalløsningen, «S» for samhandling)', marker: 'decision' },
+      { label: t('diagrams.roadmap.legend.phase'), marker: 'bar' },
+      { label: t('diagrams.roadmap.legend.milestone'), marker: 'milestone' },
+      { label: t('diagrams.roadmap.legend.decision'), marker: 'decision' },
     ],
     table: {
-      caption: 'Faser, milepæler og beslutningspunkter i veikartet',
-      columns: ['Navn', 'Type', 'Fra / dato', 'Til'],
+      caption: t('diagrams.roadmap.caption'),
+      columns: [t('diagrams.roadmap.col.name'), t('diagrams.roadmap.col.type'), t('diagrams.roadmap.col.from'), t('diagrams.roadmap.col.to')],
       rows,
     },
   };

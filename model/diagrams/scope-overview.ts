@@ -1,12 +1,10 @@
 import { byPosition, type ModelIndex } from '../lookup.ts';
 import type { Capability, InformationCategory, ScopeModel } from '../schemas.ts';
-import { capabilityPartId, isFiltered, plural } from './common.ts';
+import { capabilityPartId, isFiltered } from './common.ts';
 import { figuresOf } from './figures.ts';
 import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, style } from './palette.ts';
-import { bokmalCollapseNote, DEFAULT_THRESHOLD, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
-
-const UNPLACED = 'Ikke plassert i en løsningsdel';
+import { collapseNote, DEFAULT_THRESHOLD, ref, type Cell, type Diagram, type DiagramOptions, type DiagramWords } from './types.ts';
 
 /**
  * The scope at a glance: the solution parts, the capability tree under each, and the
@@ -15,7 +13,9 @@ const UNPLACED = 'Ikke plassert i en løsningsdel';
  * without those links still shows everything it has. A large capability tree collapses to
  * its top level; `expandId` opens one top-level capability.
  */
-export function scopeOverview(model: ScopeModel, index: ModelIndex, options: DiagramOptions = {}): Diagram {
+export function scopeOverview(model: ScopeModel, index: ModelIndex, words: DiagramWords, options: DiagramOptions = {}): Diagram {
+  const { t, name } = words;
+  const UNPLACED = t('diagrams.scope.unplaced');
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const selection = options.selection ?? {};
   const filtered = isFiltered(selection);
@@ -51,20 +51,20 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
   const collapsed = fullCount > threshold;
   const expanded = (c: Capability) => !collapsed || c.id === options.expandId;
 
-  const title = 'Omfanget: løsningsdeler, funksjonsområder og informasjonskategorier';
-  const description = `${plural(parts.length, 'løsningsdel', 'løsningsdeler')} med funksjonsområdene under seg og informasjonskategoriene de bærer${filtered ? ' for tjenestene i filteret' : ''}.`;
+  const title = t('diagrams.scope.title');
+  const description = t('diagrams.scope.description', { parts: parts.length, filtered: filtered ? 'yes' : 'no' });
   const chart = new Flowchart('LR', title, description);
 
   const drawCapability = (parent: string, capability: Capability) => {
     const below = descendants(capability).length;
     const open = expanded(capability);
-    const text = !open && below > 0 ? `${inLabel(capability.name)} (+${below})` : capability.name;
+    const text = !open && below > 0 ? t('diagrams.scope.capabilityHidden', { name: inLabel(name(capability)), below }) : name(capability);
     const id = chart.node(text, { style: style('capability') });
     chart.edge(parent, id, { style: edgeStyles.plain });
     if (open) for (const child of index.childrenOf(capability.id)) drawChild(id, child);
   };
   const drawChild = (parent: string, capability: Capability) => {
-    const id = chart.node(capability.name, { style: style('capability') });
+    const id = chart.node(name(capability), { style: style('capability') });
     chart.edge(parent, id, { style: edgeStyles.plain });
     for (const child of index.childrenOf(capability.id)) drawChild(id, child);
   };
@@ -73,7 +73,7 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
     let id = categoryIds.get(category.id);
     if (!id) {
       const n = serviceCount(category);
-      id = chart.node(`${inLabel(category.name)} (${plural(n, 'tjeneste', 'tjenester')})`, { shape: 'round', style: style('category') });
+      id = chart.node(t('diagrams.scope.categoryNode', { name: inLabel(name(category)), count: n }), { shape: 'round', style: style('category') });
       categoryIds.set(category.id, id);
     }
     chart.edge(parent, id, { style: open ? edgeStyles.open : edgeStyles.plain });
@@ -88,18 +88,18 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
           const below = descendants(c).length;
           return {
             element: ref(c),
-            note: below > 0 ? plural(below, 'underområde', 'underområder') : undefined,
-            expand: collapsed && below > 0 && !expanded(c) ? { key: c.key, text: 'Vis underområdene i diagrammet' } : undefined,
+            note: below > 0 ? t('diagrams.scope.subareas', { count: below }) : undefined,
+            expand: collapsed && below > 0 && !expanded(c) ? { key: c.key, text: t('diagrams.scope.expand') } : undefined,
           };
         }),
-        empty: 'Ingen',
+        empty: t('diagrams.scope.none'),
       },
-      { list: cats.map((c) => ({ element: ref(c), note: plural(serviceCount(c), 'tjeneste', 'tjenester') })), empty: 'Ingen' },
+      { list: cats.map((c) => ({ element: ref(c), note: t('diagrams.scope.services', { count: serviceCount(c) }) })), empty: t('diagrams.scope.none') },
     ]);
 
   const partNodeIds: string[] = [];
   for (const part of parts) {
-    const id = chart.node(part.name, { shape: 'stadium', style: style('part') });
+    const id = chart.node(name(part), { shape: 'stadium', style: style('part') });
     partNodeIds.push(id);
     const capabilities = topIn(part.id);
     for (const capability of capabilities) drawCapability(id, capability);
@@ -117,44 +117,42 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
   // The record's interfaces at the edge of the scope hang on the shared record (part 1), and the
   // regions of the target picture on the record solution they use.
   const interfaces = [...model.elements.journalInterface].sort(byPosition);
-  const interfaceIds = interfaces.map((i) => chart.node(`Grensesnitt: ${inLabel(i.name)}`, { shape: 'hexagon', style: style('open') }));
+  const interfaceIds = interfaces.map((i) => chart.node(t('diagrams.scope.interfaceNode', { name: inLabel(name(i)) }), { shape: 'hexagon', style: style('open') }));
   if (interfaces.length > 0) {
     rows.push([
-      { text: 'Grensesnitt i kanten av felles journalløsning' },
-      { list: interfaces.map((i) => ({ element: ref(i) })), empty: 'Ingen' },
+      { text: t('diagrams.scope.interfaces') },
+      { list: interfaces.map((i) => ({ element: ref(i) })), empty: t('diagrams.scope.none') },
       { text: '' },
     ]);
   }
   const regions = [...model.elements.region].sort(byPosition);
   const regionIds = regions.map((r) =>
-    chart.node(`Region ${inLabel(r.name)}: ${r.recordSolution === 'helseplattformen' ? 'Helseplattformen' : 'felles kommunal journal'}`, {
+    chart.node(t('diagrams.scope.regionNode', { name: inLabel(name(r)), solution: r.recordSolution }), {
       shape: 'round',
       style: style('group'),
     }),
   );
   if (regions.length > 0) {
     rows.push([
-      { text: 'Regioner i målbildet «Én innbygger – én journal»' },
+      { text: t('diagrams.scope.regions') },
       {
-        list: regions.map((r) => ({ element: ref(r), note: r.recordSolution === 'helseplattformen' ? 'Helseplattformen' : 'Felles kommunal journal' })),
-        empty: 'Ingen',
+        list: regions.map((r) => ({ element: ref(r), note: t('diagrams.scope.regionSolution', { solution: r.recordSolution }) })),
+        empty: t('diagrams.scope.none'),
       },
       { text: '' },
     ]);
   }
-  partEdges(chart, partNodeIds[0], interfaceIds, regions.map((r, i) => [r.recordSolution, regionIds[i]!] as const));
+  partEdges(chart, words, partNodeIds[0], interfaceIds, regions.map((r, i) => [r.recordSolution, regionIds[i]!] as const));
 
   const notes: string[] = [];
-  if (filtered && figures.selected === 0) notes.push('Ingen informasjonstjenester passer filteret, så ingen informasjonskategori vises.');
+  if (filtered && figures.selected === 0) notes.push(t('diagrams.scope.note.noneMatch'));
   const placed = figures.selected - figures.categoryParts.filter((r) => r.partId === null).reduce((n, r) => n + r.services, 0);
   if (figures.selected > 0 && placed === 0) {
-    notes.push(
-      'Ingen av informasjonstjenestene er plassert i en løsningsdel eller koblet til et funksjonsområde ennå, så ingen informasjonskategori er knyttet til en løsningsdel. Kategoriene står under «Ikke plassert i en løsningsdel».',
-    );
+    notes.push(t('diagrams.scope.note.nonePlaced'));
   } else if (figures.selected > placed) {
-    notes.push(`${plural(figures.selected - placed, 'informasjonstjeneste', 'informasjonstjenester')} er ikke plassert i noen løsningsdel; kategoriene deres står under «Ikke plassert i en løsningsdel».`);
+    notes.push(t('diagrams.scope.note.unplaced', { count: figures.selected - placed }));
   }
-  if (collapsed) notes.push(bokmalCollapseNote(fullCount, threshold, 'bare øverste nivå av funksjonsområdene'));
+  if (collapsed) notes.push(collapseNote(words, fullCount, threshold, 'capabilities'));
 
   return {
     title,
@@ -164,26 +162,26 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, options: Dia
     collapsed,
     notes,
     legend: [
-      { label: 'Løsningsdel', node: nodeStyles.part },
-      { label: 'Funksjonsområde (tallet i parentes: underområder som er skjult)', node: nodeStyles.capability },
-      { label: 'Informasjonskategori, med antall informasjonstjenester', node: nodeStyles.category },
-      { label: 'Ikke plassert ennå (stiplet); grensesnitt i kanten av felles journalløsning (sekskant)', node: nodeStyles.open },
-      { label: 'Region i målbildet, med journalløsningen den bruker', node: nodeStyles.group },
-      { label: 'Kobling som mangler i modellen (prikket linje)', edge: edgeStyles.open },
+      { label: t('diagrams.scope.legend.part'), node: nodeStyles.part },
+      { label: t('diagrams.scope.legend.capability'), node: nodeStyles.capability },
+      { label: t('diagrams.scope.legend.category'), node: nodeStyles.category },
+      { label: t('diagrams.scope.legend.open'), node: nodeStyles.open },
+      { label: t('diagrams.scope.legend.region'), node: nodeStyles.group },
+      { label: t('diagrams.scope.legend.missingLink'), edge: edgeStyles.open },
     ],
     table: {
-      caption: 'Løsningsdeler med funksjonsområder og informasjonskategorier',
-      columns: ['Løsningsdel', 'Funksjonsområder (øverste nivå)', 'Informasjonskategorier'],
+      caption: t('diagrams.scope.caption'),
+      columns: [t('diagrams.scope.col.part'), t('diagrams.scope.col.capabilities'), t('diagrams.scope.col.categories')],
       rows,
     },
   };
 }
 
 /** Interfaces and the regions that use the shared record hang on part 1 (the shared record). */
-function partEdges(chart: Flowchart, recordId: string | undefined, interfaceIds: string[], regions: ReadonlyArray<readonly [string, string]>): void {
+function partEdges(chart: Flowchart, { t }: DiagramWords, recordId: string | undefined, interfaceIds: string[], regions: ReadonlyArray<readonly [string, string]>): void {
   if (recordId === undefined) return;
-  for (const id of interfaceIds) chart.edge(recordId, id, { style: edgeStyles.plain, label: 'grensesnitt' });
+  for (const id of interfaceIds) chart.edge(recordId, id, { style: edgeStyles.plain, label: t('diagrams.scope.edge.interface') });
   for (const [solution, id] of regions) {
-    if (solution === 'felles-kommunal-journal') chart.edge(recordId, id, { style: edgeStyles.plain, label: 'brukes i' });
+    if (solution === 'felles-kommunal-journal') chart.edge(recordId, id, { style: edgeStyles.plain, label: t('diagrams.scope.edge.usedIn') });
   }
 }

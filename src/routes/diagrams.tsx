@@ -66,7 +66,7 @@ function expandedPage(total: number, filter: DiagramFilter): Pick<DrawnServices,
 /** The diagrams drawn over a selection of services: what "expand" opens, what they count and which services they read. */
 const serviceDiagrams: Array<{ slug: DiagramSlug; generate: Generator; expands: 'capability' | 'informationCategory' | null; counts: FigureParts[]; draws: Draws }> = [
   // Categories with counts, never services.
-  { slug: 'omfang', generate: inBokmal(scopeOverview), expands: 'capability', counts: ['categoryParts'], draws: () => ({ limit: 0 }) },
+  { slug: 'omfang', generate: scopeOverview, expands: 'capability', counts: ['categoryParts'], draws: () => ({ limit: 0 }) },
   // One edge per actor, part, mode and need; the table names the services when there are few.
   { slug: 'samhandling', generate: inBokmal(collaborationMap), expands: null, counts: ['exchanges'], draws: () => ({ exchanged: true, limit: LISTED_EXCHANGES + 1 }) },
   {
@@ -187,7 +187,7 @@ export function diagramRoutes({ db }: AppDeps): Hono {
     const index = indexModel(model);
     const phase = filter.phase ? index.byKey('roadmapPhase', filter.phase) : undefined;
     if (filter.phase && !phase) return { ok: false, error: useI18n().t('diagrams.error.noPhase', { key: filter.phase }) } as const;
-    return { ok: true, model, diagram: roadmapGantt(model, index, { phaseId: phase?.id, track: filter.track }) } as const;
+    return { ok: true, model, diagram: roadmapGantt(model, index, useI18n(), { phaseId: phase?.id, track: filter.track }) } as const;
   };
 
   app.get('/diagrammer/veikart', validParams('query', roadmapDiagramFilterSchema), async (c) => {

@@ -14,10 +14,10 @@ import { diagramModel, renamed, withIndex } from './model.ts';
 import { expectedLabel, expectSafeFlowchart, expectSafeGantt, shown } from './syntax.ts';
 
 const generators: Array<[string, (model: ScopeModel, index: ModelIndex) => Diagram]> = [
-  ['scope overview', (m, i) => scopeOverview(m, i)],
+  ['scope overview', (m, i) => scopeOverview(m, i, i18nFor('nb'))],
   ['collaboration map', (m, i) => collaborationMap(m, i)],
   ['first-delivery tiers', (m, i) => firstDelivery(m, i, i18nFor('nb'))],
-  ['roadmap', (m, i) => roadmapGantt(m, i)],
+  ['roadmap', (m, i) => roadmapGantt(m, i, i18nFor('nb'))],
   ['service context', (m, i) => serviceContext(m, i, i.get('informationService', 40)!)],
   ['dependencies', (m, i) => dependencies(m, i)],
 ];

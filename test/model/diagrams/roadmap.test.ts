@@ -1,7 +1,10 @@
+import { i18nFor } from '../../../views/i18n/index.ts';
 import { describe, expect, it } from 'vitest';
 import { roadmapGantt } from '../../../model/diagrams/roadmap.ts';
 import { withIndex } from './model.ts';
 import { expectSafeGantt, shown } from './syntax.ts';
+
+const nb = i18nFor('nb');
 
 const tasks = (source: string) =>
   source
@@ -13,7 +16,7 @@ describe('roadmap Gantt chart', () => {
   const { model, index } = withIndex();
 
   it('has a section per phase with its bar, milestones and decision points, on a yearly axis', () => {
-    const d = roadmapGantt(model, index);
+    const d = roadmapGantt(model, index, nb);
     expectSafeGantt(d.source);
     expect(d.nodeCount).toBe(6);
     expect(d.source).toContain('axisFormat %Y');
@@ -36,9 +39,9 @@ describe('roadmap Gantt chart', () => {
   });
 
   it('filters by phase and by decision track', () => {
-    const phase = roadmapGantt(model, index, { phaseId: 101 });
+    const phase = roadmapGantt(model, index, nb, { phaseId: 101 });
     expect(tasks(phase.source).map((t) => t.split(':')[0])).toEqual(['Gjennomføring', 'Beslutning S2 – Status for samhandling']);
-    const journal = roadmapGantt(model, index, { track: 'journal' });
+    const journal = roadmapGantt(model, index, nb, { track: 'journal' });
     expect(journal.nodeCount).toBe(5);
     expect(journal.source).not.toContain('Status for samhandling');
     expect(journal.description).toContain('beslutningspunkter for felles journalløsning');

@@ -1,7 +1,10 @@
+import { i18nFor } from '../../../views/i18n/index.ts';
 import { describe, expect, it } from 'vitest';
 import { scopeOverview } from '../../../model/diagrams/scope-overview.ts';
 import { withIndex } from './model.ts';
 import { expectSafeFlowchart } from './syntax.ts';
+
+const nb = i18nFor('nb');
 
 /** The id Mermaid gets for the node with this exact label. */
 const idOf = (source: string, label: string) => source.match(new RegExp(`(n\\d+)[\\[(]+"${label}"`))?.[1];
@@ -10,7 +13,7 @@ describe('scope overview', () => {
   const { model, index } = withIndex();
 
   it('draws parts, the whole capability tree and the categories each part carries', () => {
-    const d = scopeOverview(model, index);
+    const d = scopeOverview(model, index, nb);
     expectSafeFlowchart(d.source);
     // 2 parts + "not placed" + 6 capabilities + 3 categories.
     expect(d.nodeCount).toBe(12);
@@ -38,7 +41,7 @@ describe('scope overview', () => {
   });
 
   it('collapses to the top level of the capability tree above the threshold, and expands one', () => {
-    const d = scopeOverview(model, index, { threshold: 10 });
+    const d = scopeOverview(model, index, nb, { threshold: 10 });
     expectSafeFlowchart(d.source);
     expect(d.collapsed).toBe(true);
     expect(d.nodeCount).toBe(9);
@@ -48,18 +51,18 @@ describe('scope overview', () => {
     const documentation = d.table.rows[0]![1]!;
     expect('list' in documentation && documentation.list[0]!.expand).toEqual({ key: 'capability-10', text: 'Vis underområdene i diagrammet' });
 
-    const expanded = scopeOverview(model, index, { threshold: 10, expandId: 10 });
+    const expanded = scopeOverview(model, index, nb, { threshold: 10, expandId: 10 });
     expect(expanded.nodeCount).toBe(12);
     expect(expanded.source).toContain('"Notater"');
     expect(expanded.collapsed).toBe(true);
   });
 
   it('shows only the categories of the filtered services', () => {
-    const d = scopeOverview(model, index, { selection: { tierId: 32 } });
+    const d = scopeOverview(model, index, nb, { selection: { tierId: 32 } });
     expect(d.source).toContain('"Plan #40;1 tjeneste#41;"');
     expect(d.source).not.toContain('Legemidler og vaksiner');
     expect(d.source).not.toContain('Epikrise');
-    const none = scopeOverview(model, index, { selection: { actorId: 52 } });
+    const none = scopeOverview(model, index, nb, { selection: { actorId: 52 } });
     expect(none.notes[0]).toContain('Ingen informasjonstjenester passer filteret');
     // The parts and the capability tree are the scope itself and stay.
     expect(none.nodeCount).toBe(2 + 1 + 6);
