@@ -2,11 +2,11 @@ import { byPosition, type ModelIndex } from '../lookup.ts';
 import { selectServices } from '../matrix.ts';
 import { elementHref } from '../kinds.ts';
 import type { Actor, ScopeModel } from '../schemas.ts';
-import { groupBy, isFiltered, nameList, plural } from './common.ts';
+import { groupBy, isFiltered, nameList } from './common.ts';
 import { figuresOf } from './figures.ts';
 import { Flowchart, inLabel, type EdgeOptions } from './mermaid.ts';
 import { edgeStyles, needEdgeStyle, nodeStyles, style } from './palette.ts';
-import { ref, type Cell, type Diagram, type DiagramOptions, type LegendEntry } from './types.ts';
+import { ref, type Cell, type Diagram, type DiagramOptions, type DiagramWords, type LegendEntry } from './types.ts';
 
 /**
  * Akson in the middle (its solution parts: the shared record, the collaboration platform, …),
@@ -18,7 +18,8 @@ import { ref, type Cell, type Diagram, type DiagramOptions, type LegendEntry } f
  * The map has one node per actor and per part whatever the number of services, so it never
  * needs to collapse.
  */
-export function collaborationMap(model: ScopeModel, index: ModelIndex, options: DiagramOptions = {}): Diagram {
+export function collaborationMap(model: ScopeModel, index: ModelIndex, words: DiagramWords, options: DiagramOptions = {}): Diagram {
+  const { t, name } = words;
   const selection = options.selection ?? {};
   const filtered = isFiltered(selection);
   const figures = options.figures ?? figuresOf(model, index, selection);
@@ -40,8 +41,8 @@ export function collaborationMap(model: ScopeModel, index: ModelIndex, options: 
   );
   const byActor = groupBy(figures.exchanges, (g) => g.actorId);
 
-  const title = 'Samhandlingskart: aktørene rundt Akson';
-  const description = `${plural(actors.length, 'aktør', 'aktører')} rundt løsningsdelene i Akson. Kantene viser samhandlingsform og antall informasjonstjenester${filtered ? ' i filteret' : ''}; tykkere linjer betyr større behov for utvidelse.`;
+  const title = t('diagrams.collab.title');
+  const description = t('diagrams.collab.description', { actors: actors.length, filtered: filtered ? 'yes' : 'no' });
   const chart = new Flowchart('LR', title, description);
 
   const partIds = new Map<number, string>();
@@ -49,7 +50,7 @@ export function collaborationMap(model: ScopeModel, index: ModelIndex, options: 
     parts.length === 0
       ? chart.node('Akson', { shape: 'stadium', style: style('part') })
       : chart.subgraph('Akson', () => {
-          for (const part of parts) partIds.set(part.id, chart.node(part.name, { shape: 'stadium', style: style('part') }));
+          for (const part of parts) partIds.set(part.id, chart.node(name(part), { shape: 'stadium', style: style('part') }));
         });
   const target = (partId: number | null) => (partId !== null ? partIds.get(partId) : undefined) ?? center;
 
@@ -57,14 +58,14 @@ export function collaborationMap(model: ScopeModel, index: ModelIndex, options: 
   const open: Actor[] = [];
   actors.forEach((actor, i) => {
     const mine = byActor.get(actor.id) ?? [];
-    const id = chart.node(actor.name, { style: style(mine.length > 0 ? 'actor' : 'open') });
+    const id = chart.node(name(actor), { style: style(mine.length > 0 ? 'actor' : 'open') });
     // Alternate sides, so the actors stand around the middle rather than in one column.
     const connect = (to: string, options: EdgeOptions) =>
       i % 2 === 0 ? chart.edge(id, to, { ...options, directed: false }) : chart.edge(to, id, { ...options, directed: false });
     if (mine.length === 0) {
       open.push(actor);
-      connect(center, { label: 'ikke avklart', style: edgeStyles.open });
-      rows.push([{ element: ref(actor) }, { text: 'Ikke avklart' }, { text: '–' }, { list: [], empty: 'Ingen informasjonstjeneste er koblet til aktøren ennå.' }]);
+      connect(center, { label: t('diagrams.collab.edge.open'), style: edgeStyles.open });
+      rows.push([{ element: ref(actor) }, { text: t('diagrams.collab.open') }, { text: '–' }, { list: [], empty: t('diagrams.collab.noService') }]);
       return;
     }
     // Grouped by where the edge goes (a part, or Akson as a whole), then mode and need.
@@ -75,35 +76,33 @@ export function collaborationMap(model: ScopeModel, index: ModelIndex, options: 
       const need = index.get('needLevel', first.needLevelId);
       const count = list.reduce((n, g) => n + g.services, 0);
       const names = [...new Set(list.flatMap((g) => (heldIn.get(groupKey(g.actorId, g.partId, g.modeId, g.needLevelId)) ?? []).map((l) => l.serviceId)))];
-      connect(target(first.partId), { label: `${inLabel(mode.name)} (${count})`, style: needEdgeStyle(need?.rank) });
+      connect(target(first.partId), { label: t('diagrams.label.count', { name: inLabel(name(mode)), count }), style: needEdgeStyle(need?.rank) });
       rows.push([
         { element: ref(actor) },
         { element: ref(mode) },
-        need ? { element: ref(need) } : { text: 'Ikke vurdert' },
+        need ? { element: ref(need) } : { text: t('diagrams.collab.notAssessed') },
         names.length === count
           ? { list: names.flatMap((s) => index.get('informationService', s) ?? []).sort(byPosition).map((s) => ({ element: ref(s) })), empty: '–' }
-          : { more: { text: `Se ${count === 1 ? 'tjenesten' : `de ${count} tjenestene`} på aktørens side`, href: elementHref('actor', actor.key) } },
+          : { more: { text: t('diagrams.collab.seeActor', { count }), href: elementHref('actor', actor.key) } },
       ]);
     }
   });
 
   const notes: string[] = [];
-  if (filtered && figures.selected === 0) notes.push('Ingen informasjonstjenester passer filteret.');
+  if (filtered && figures.selected === 0) notes.push(t('diagrams.note.noneMatch'));
   if (figures.exchanges.length === 0) {
-    notes.push(
-      `Ingen utvekslinger mellom informasjonstjenester og aktører er registrert${filtered ? ' for filteret' : ''}. Kilden viser ikke hvilke tjenester aktørene utveksler (lysarket viste det med farger og plassering), så alle ${plural(actors.length, 'aktør', 'aktører')} står som åpne til arkitektene kobler dem.`,
-    );
+    notes.push(t('diagrams.collab.note.noExchanges', { actors: actors.length, filtered: filtered ? 'yes' : 'no' }));
   } else if (open.length > 0) {
-    notes.push(`Uten registrerte utvekslinger: ${nameList(open.map((a) => a.name))}.`);
+    notes.push(t('diagrams.collab.note.open', { names: nameList(words, open.map(name)) }));
   }
 
   const legend: LegendEntry[] = [
-    { label: 'Løsningsdel i Akson', node: nodeStyles.part },
-    { label: 'Aktør', node: nodeStyles.actor },
-    { label: 'Aktør uten registrerte utvekslinger (stiplet)', node: nodeStyles.open },
-    ...needLevels.map((n) => ({ label: n.name, edge: needEdgeStyle(n.rank) })),
-    { label: 'Behov ikke vurdert', edge: needEdgeStyle(0) },
-    { label: 'Ikke avklart: ingen utveksling registrert', edge: edgeStyles.open },
+    { label: t('diagrams.collab.legend.part'), node: nodeStyles.part },
+    { label: t('diagrams.collab.legend.actor'), node: nodeStyles.actor },
+    { label: t('diagrams.collab.legend.open'), node: nodeStyles.open },
+    ...needLevels.map((n) => ({ label: name(n), edge: needEdgeStyle(n.rank) })),
+    { label: t('diagrams.collab.legend.notAssessed'), edge: needEdgeStyle(0) },
+    { label: t('diagrams.collab.legend.openEdge'), edge: edgeStyles.open },
   ];
 
   return {
@@ -115,8 +114,8 @@ export function collaborationMap(model: ScopeModel, index: ModelIndex, options: 
     notes,
     legend,
     table: {
-      caption: 'Aktører, samhandlingsformer, behov og informasjonstjenester',
-      columns: ['Aktør', 'Samhandlingsform', 'Behov', 'Informasjonstjenester'],
+      caption: t('diagrams.collab.caption'),
+      columns: [t('diagrams.collab.col.actor'), t('diagrams.collab.col.mode'), t('diagrams.collab.col.need'), t('diagrams.collab.col.services')],
       rows,
     },
   };

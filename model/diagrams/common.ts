@@ -1,6 +1,7 @@
 import type { ModelIndex } from '../lookup.ts';
 import type { ServiceSelection } from '../matrix.ts';
 import type { Capability } from '../schemas.ts';
+import type { DiagramWords } from './types.ts';
 
 export function isFiltered(selection: ServiceSelection): boolean {
   return Object.values(selection).some((v) => v !== undefined);
@@ -27,12 +28,13 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
   return out;
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** Names as a list for a sentence: the first `max`, then how many more. */
+export function nameList({ t }: Pick<DiagramWords, 't'>, names: string[], max = 10): string {
+  return namesAndMore({ t }, names.slice(0, max), names.length - Math.min(names.length, max));
 }
 
-/** Names as a list for a sentence: the first `max`, then how many more. */
-export function nameList(names: string[], max = 10): string {
-  const shown = names.slice(0, max).join('; ');
-  return names.length > max ? `${shown} og ${names.length - max} til` : shown;
+/** Names joined for a sentence ("a; b"), and how many more there are when that is not all. */
+export function namesAndMore({ t }: Pick<DiagramWords, 't'>, shown: string[], more: number): string {
+  const list = shown.join('; ');
+  return more > 0 ? t('diagrams.list.more', { list, more }) : list;
 }

@@ -1,12 +1,12 @@
 import { byPosition, type ModelIndex } from '../lookup.ts';
 import { selectServices } from '../matrix.ts';
 import { portfolioStatuses, type InformationService, type NationalProject, type PortfolioStatus, type ScopeModel } from '../schemas.ts';
-import { groupBy, isFiltered, plural } from './common.ts';
+import { groupBy, isFiltered, namesAndMore } from './common.ts';
 import { atRiskTest, figuresOf, type DiagramFigures } from './figures.ts';
 import { Flowchart, inLabel } from './mermaid.ts';
 import { edgeStyles, nodeStyles, statusStyle, style } from './palette.ts';
-import { projectLabel } from './service-context.ts';
-import { bokmalCollapseNote, DEFAULT_THRESHOLD, EXPAND_PAGE, pageOf, ref, type Cell, type Diagram, type DiagramOptions } from './types.ts';
+import { projectLabel, statusValue } from './service-context.ts';
+import { collapseNote, DEFAULT_THRESHOLD, EXPAND_PAGE, pageOf, pagingNote, ref, type Cell, type Diagram, type DiagramOptions, type DiagramWords } from './types.ts';
 
 const RISK = '⚠';
 
@@ -25,25 +25,26 @@ export function dependenciesLayout(figures: DiagramFigures, threshold = DEFAULT_
  * time. With no dependency registered, the diagram shows the portfolio by status and says
  * that the links are missing.
  */
-export function dependencies(model: ScopeModel, index: ModelIndex, options: DiagramOptions = {}): Diagram {
+export function dependencies(model: ScopeModel, index: ModelIndex, words: DiagramWords, options: DiagramOptions = {}): Diagram {
+  const { t, name } = words;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const selection = options.selection ?? {};
   const filtered = isFiltered(selection);
   const figures = options.figures ?? figuresOf(model, index, selection);
   const counted = figures.dependencies;
 
-  const title = 'Avhengigheter til nasjonal e-helseportefølje';
+  const title = t('diagrams.deps.title');
   const legend = [
-    { label: 'Prosjekt med status Grønn', node: nodeStyles.statusGreen },
-    { label: 'Prosjekt med status Gul', node: nodeStyles.statusYellow },
-    { label: 'Prosjekt med status Rød', node: nodeStyles.statusRed },
-    { label: 'Prosjekt uten oppgitt status (prikket)', node: nodeStyles.statusUnknown },
-    { label: 'Informasjonstjeneste (eller kategori av tjenester)', node: nodeStyles.service },
-    { label: `${RISK} Tjeneste i første leveranse som avhenger av et gult eller rødt prosjekt (tykk kant)`, node: nodeStyles.risk },
-    { label: 'Ingen avhengighet registrert (stiplet)', node: nodeStyles.open },
+    { label: t('diagrams.legend.projectStatus', { status: 'green' }), node: nodeStyles.statusGreen },
+    { label: t('diagrams.legend.projectStatus', { status: 'yellow' }), node: nodeStyles.statusYellow },
+    { label: t('diagrams.legend.projectStatus', { status: 'red' }), node: nodeStyles.statusRed },
+    { label: t('diagrams.deps.legend.unknown'), node: nodeStyles.statusUnknown },
+    { label: t('diagrams.deps.legend.service'), node: nodeStyles.service },
+    { label: t('diagrams.deps.legend.risk', { risk: RISK }), node: nodeStyles.risk },
+    { label: t('diagrams.deps.legend.open'), node: nodeStyles.open },
   ];
 
-  if (counted.perProject.length === 0) return withoutDependencies(model, figures.selected, filtered, title, legend);
+  if (counted.perProject.length === 0) return withoutDependencies(model, words, figures.selected, filtered, title, legend);
 
   const projects = counted.perProject.flatMap((p) => index.get('nationalProject', p.projectId) ?? []).sort((a, b) => a.projectNo - b.projectNo);
   const { fullCount, collapsed } = dependenciesLayout(figures, threshold);
@@ -63,17 +64,17 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
   const offset = options.figures === undefined && paging ? (paging.page - 1) * EXPAND_PAGE : 0;
   const drawn = collapsed ? candidates.slice(offset, offset + EXPAND_PAGE) : candidates;
 
-  const description = `${plural(projects.length, 'prosjekt', 'prosjekter')} i nasjonal portefølje og ${plural(counted.dependent, 'informasjonstjeneste', 'informasjonstjenester')}${filtered ? ' i filteret' : ''} som avhenger av dem. ${plural(counted.atRisk, 'tjeneste', 'tjenester')} i første leveranse avhenger av et prosjekt med status Gul eller Rød.`;
+  const description = t('diagrams.deps.description', { projects: projects.length, dependent: counted.dependent, filtered: filtered ? 'yes' : 'no', atRisk: counted.atRisk });
   const chart = new Flowchart('LR', title, description);
   const projectStyle = (status: PortfolioStatus | null) => style(status ? statusStyle[status] : 'statusUnknown');
   const projectIds = new Map<number, string>();
   const projectNode = (project: NationalProject) => {
     let id = projectIds.get(project.id);
-    if (!id) projectIds.set(project.id, (id = chart.node(projectLabel(project), { style: projectStyle(project.status) })));
+    if (!id) projectIds.set(project.id, (id = chart.node(projectLabel(words, project), { style: projectStyle(project.status) })));
     return id;
   };
   const drawService = (s: InformationService) => {
-    const id = chart.node(atRisk(s) ? `${RISK} ${inLabel(s.name)}` : s.name, { style: style(atRisk(s) ? 'risk' : 'service') });
+    const id = chart.node(atRisk(s) ? `${RISK} ${inLabel(name(s))}` : name(s), { style: style(atRisk(s) ? 'risk' : 'service') });
     for (const l of projectsOf.get(s.id) ?? []) chart.edge(projectNode(index.get('nationalProject', l.projectId)!), id, { style: edgeStyles.plain });
   };
 
@@ -86,24 +87,24 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
     for (const p of projects) {
       rows.push([
         { element: ref(p) },
-        { text: p.status ?? 'Ikke oppgitt' },
+        { text: t('diagrams.deps.statusCell', { status: statusValue(p.status) }) },
         {
           list: (byProject.get(p.id) ?? [])
             .flatMap((l) => index.get('informationService', l.serviceId) ?? [])
             .sort(byPosition)
-            .map((s) => ({ element: ref(s), note: atRisk(s) ? `${RISK} første leveranse, risiko` : undefined })),
+            .map((s) => ({ element: ref(s), note: atRisk(s) ? t('diagrams.deps.riskNote', { risk: RISK }) : undefined })),
           empty: '–',
         },
       ]);
     }
-    table = { caption: 'Prosjekter og informasjonstjenestene som avhenger av dem', columns: ['Prosjekt', 'Status', 'Avhengige informasjonstjenester'] };
+    table = { caption: t('diagrams.deps.caption'), columns: [t('diagrams.deps.col.project'), t('diagrams.deps.col.status'), t('diagrams.deps.col.dependent')] };
   } else {
     // Projects by status -> categories: at most a few dozen edges, where every project to
     // every category would be hundreds (unreadable, and slow to lay out).
     const statusIds = new Map<PortfolioStatus | null, string>();
     for (const status of [...portfolioStatuses, null] as const) {
       const here = projects.filter((p) => p.status === status);
-      if (here.length > 0) statusIds.set(status, chart.node(`${status ?? 'Status ikke oppgitt'}: ${plural(here.length, 'prosjekt', 'prosjekter')}`, { style: projectStyle(status) }));
+      if (here.length > 0) statusIds.set(status, chart.node(t('diagrams.deps.statusNode', { status: statusValue(status), count: here.length }), { style: projectStyle(status) }));
     }
     const position = (id: number | null) => (id === null ? Number.MAX_SAFE_INTEGER : (index.get('informationCategory', id)?.position ?? 0));
     const categories = [...counted.perCategory].sort((a, b) => position(a.categoryId) - position(b.categoryId) || (a.categoryId ?? 0) - (b.categoryId ?? 0));
@@ -114,45 +115,48 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
       if (open) {
         list.forEach(drawService);
       } else {
-        const text = `${category ? inLabel(category.name) : 'Uten kategori'} (${plural(group.services, 'tjeneste', 'tjenester')}${group.atRisk > 0 ? `, ${RISK} ${group.atRisk} med risiko` : ''})`;
+        const text = t('diagrams.deps.categoryNode', { name: category ? inLabel(name(category)) : t('diagrams.noCategory'), count: group.services, atRisk: group.atRisk, risk: RISK });
         const id = chart.node(text, { shape: 'round', style: style(group.atRisk > 0 ? 'risk' : 'category') });
         for (const { status, services } of group.perStatus) chart.edge(statusIds.get(status)!, id, { label: String(services), style: edgeStyles.plain });
       }
       rows.push([
         category
-          ? { element: ref(category), expand: open ? undefined : { key: category.key, text: `Vis «${category.name}» i diagrammet` } }
-          : { text: 'Uten kategori' },
-        { text: `${plural(group.services, 'tjeneste', 'tjenester')}${group.atRisk > 0 ? `, ${RISK} ${group.atRisk} i første leveranse med risiko` : ''}` },
-        { text: group.perStatus.map((s) => `${s.status ?? 'status ikke oppgitt'}: ${s.services}`).join(', ') },
+          ? { element: ref(category), expand: open ? undefined : { key: category.key, text: t('diagrams.deps.expand', { name: name(category) }) } }
+          : { text: t('diagrams.noCategory') },
+        { text: t('diagrams.deps.categoryCount', { count: group.services, atRisk: group.atRisk, risk: RISK }) },
+        { text: group.perStatus.map((s) => t('diagrams.deps.statusCount', { status: statusValue(s.status), count: s.services })).join(', ') },
         open
           ? {
               list: list.map((s) => ({
                 element: ref(s),
-                note: `avhenger av ${(projectsOf.get(s.id) ?? []).map((l) => index.get('nationalProject', l.projectId)!.name).join('; ')}${atRisk(s) ? ` (${RISK} risiko)` : ''}`,
+                note: t('diagrams.deps.dependsOn', {
+                  projects: (projectsOf.get(s.id) ?? []).map((l) => name(index.get('nationalProject', l.projectId)!)).join('; '),
+                  risky: atRisk(s) ? 'yes' : 'no',
+                  risk: RISK,
+                }),
               })),
               empty: '–',
             }
           : category
-            ? { more: { text: 'Se tjenestene i kategorien', href: `/informasjonstjenester?${new URLSearchParams({ category: category.key }).toString()}` } }
+            ? { more: { text: t('diagrams.deps.seeCategory'), href: `/informasjonstjenester?${new URLSearchParams({ category: category.key }).toString()}` } }
             : { text: '–' },
       ]);
     }
     table = {
-      caption: 'Informasjonskategorier og hvor mange av tjenestene deres som avhenger av prosjekter',
-      columns: ['Informasjonskategori', 'Avhengige informasjonstjenester', 'Etter prosjektenes status', 'Informasjonstjenester'],
+      caption: t('diagrams.deps.collapsedCaption'),
+      columns: [t('diagrams.deps.col.category'), t('diagrams.deps.col.dependent'), t('diagrams.deps.col.byStatus'), t('diagrams.deps.col.services')],
     };
   }
 
   const notes: string[] = [];
   if (counted.atRisk > 0) {
-    const names = counted.riskyFirst.map((s) => s.name).join('; ');
-    const more = counted.atRisk - counted.riskyFirst.length;
-    notes.push(`${RISK} ${plural(counted.atRisk, 'tjeneste', 'tjenester')} i første leveranse avhenger av et prosjekt med status Gul eller Rød: ${more > 0 ? `${names} og ${more} til` : names}.`);
+    const names = namesAndMore(words, counted.riskyFirst.map(name), counted.atRisk - counted.riskyFirst.length);
+    notes.push(t('diagrams.deps.note.atRisk', { risk: RISK, count: counted.atRisk, names }));
   }
   const without = figures.selected - counted.dependent;
-  if (without > 0) notes.push(`${plural(without, 'informasjonstjeneste', 'informasjonstjenester')}${filtered ? ' i filteret' : ''} har ingen registrert avhengighet og er ikke med i diagrammet.`);
-  if (collapsed) notes.push(bokmalCollapseNote(fullCount, threshold, 'prosjektene samlet etter status og tjenestene samlet i informasjonskategorier'));
-  if (expanded && paging && paging.pages > 1) notes.push(`Diagrammet viser tjeneste ${paging.first}–${paging.last} av ${paging.total} i «${expanded.name}».`);
+  if (without > 0) notes.push(t('diagrams.deps.note.without', { count: without, filtered: filtered ? 'yes' : 'no' }));
+  if (collapsed) notes.push(collapseNote(words, fullCount, threshold, 'dependencies'));
+  if (expanded && paging && paging.pages > 1) notes.push(pagingNote(words, paging, name(expanded)));
 
   return {
     title,
@@ -168,21 +172,22 @@ export function dependencies(model: ScopeModel, index: ModelIndex, options: Diag
 }
 
 /** No dependency yet: the portfolio by status, and a plain statement of what is missing. */
-function withoutDependencies(model: ScopeModel, serviceCount: number, filtered: boolean, title: string, legend: Diagram['legend']): Diagram {
+function withoutDependencies(model: ScopeModel, words: DiagramWords, serviceCount: number, filtered: boolean, title: string, legend: Diagram['legend']): Diagram {
   const projects = [...model.elements.nationalProject].sort((a, b) => a.projectNo - b.projectNo);
   const statuses = [...portfolioStatuses, null] as const;
-  const description = `Ingen informasjonstjeneste${filtered ? ' i filteret' : ''} er registrert som avhengig av et prosjekt i nasjonal portefølje. Diagrammet viser porteføljens ${plural(projects.length, 'prosjekt', 'prosjekter')} etter status.`;
+  const { t } = words;
+  const description = t('diagrams.deps.none.description', { filtered: filtered ? 'yes' : 'no', projects: projects.length });
   const chart = new Flowchart('LR', title, description);
-  const missing = chart.node(`Ingen avhengighet registrert for ${plural(serviceCount, 'informasjonstjeneste', 'informasjonstjenester')}`, { style: style('open') });
+  const missing = chart.node(t('diagrams.deps.none.node', { count: serviceCount }), { style: style('open') });
   const rows: Cell[][] = [];
   for (const status of statuses) {
     const list: NationalProject[] = projects.filter((p) => p.status === status);
     if (list.length === 0) continue;
-    const id = chart.node(`${status ?? 'Status ikke oppgitt'}: ${plural(list.length, 'prosjekt', 'prosjekter')}`, {
+    const id = chart.node(t('diagrams.deps.statusNode', { status: statusValue(status), count: list.length }), {
       style: style(status ? statusStyle[status] : 'statusUnknown'),
     });
     chart.edge(id, missing, { style: edgeStyles.open });
-    rows.push([{ text: status ?? 'Ikke oppgitt' }, { text: String(list.length) }, { list: list.map((p) => ({ element: ref(p) })), empty: '–' }]);
+    rows.push([{ text: t('diagrams.deps.statusCell', { status: statusValue(status) }) }, { text: String(list.length) }, { list: list.map((p) => ({ element: ref(p) })), empty: '–' }]);
   }
   return {
     title,
@@ -191,9 +196,9 @@ function withoutDependencies(model: ScopeModel, serviceCount: number, filtered: 
     nodeCount: chart.nodeCount,
     collapsed: false,
     notes: [
-      `Ingen informasjonstjeneste${filtered ? ' i filteret' : ''} er registrert som avhengig av et prosjekt i nasjonal portefølje ennå; kilden sier ikke hvilke tjenester som avhenger av hvilke prosjekter. Til arkitektene har registrert avhengighetene, viser diagrammet porteføljen etter status.`,
+      t('diagrams.deps.none.note', { filtered: filtered ? 'yes' : 'no' }),
     ],
     legend,
-    table: { caption: 'Prosjektene i nasjonal portefølje etter status', columns: ['Status', 'Antall', 'Prosjekter'], rows },
+    table: { caption: t('diagrams.deps.none.caption'), columns: [t('diagrams.deps.col.status'), t('diagrams.deps.col.count'), t('diagrams.deps.col.projects')], rows },
   };
 }

@@ -108,11 +108,6 @@ export function collapseNote(words: DiagramWords, full: number, threshold: numbe
   return words.t('diagrams.note.collapsed', { full, threshold, shows });
 }
 
-/** The same in bokmål, for the generators not yet written in the catalogues' words. */
-export function bokmalCollapseNote(full: number, threshold: number, groups: string): string {
-  return `Diagrammet ville fått ${full} noder, over grensen på ${threshold}, og viser derfor ${groups}. Velg «Vis i diagrammet» i tabellen for å se innholdet i én av dem.`;
-}
-
 /** Which services of the expanded group the diagram draws. */
 export function pagingNote(words: DiagramWords, paging: DiagramPaging, group: string): string {
   return words.t('diagrams.note.paging', { first: paging.first, last: paging.last, total: paging.total, group });

@@ -46,9 +46,6 @@ import { useI18n } from '../../views/i18n/index.ts';
 
 type Generator = (model: ScopeModel, index: ModelIndex, words: DiagramWords, options: DiagramOptions) => Diagram;
 
-/** The generators not yet written in the catalogues' words take none. */
-const inBokmal = (generate: (model: ScopeModel, index: ModelIndex, options: DiagramOptions) => Diagram): Generator => (model, index, _words, options) => generate(model, index, options);
-
 /** Above this many services exchanged with actors, the collaboration map's table counts them instead of naming them. */
 const LISTED_EXCHANGES = DEFAULT_THRESHOLD;
 
@@ -68,7 +65,7 @@ const serviceDiagrams: Array<{ slug: DiagramSlug; generate: Generator; expands: 
   // Categories with counts, never services.
   { slug: 'omfang', generate: scopeOverview, expands: 'capability', counts: ['categoryParts'], draws: () => ({ limit: 0 }) },
   // One edge per actor, part, mode and need; the table names the services when there are few.
-  { slug: 'samhandling', generate: inBokmal(collaborationMap), expands: null, counts: ['exchanges'], draws: () => ({ exchanged: true, limit: LISTED_EXCHANGES + 1 }) },
+  { slug: 'samhandling', generate: collaborationMap, expands: null, counts: ['exchanges'], draws: () => ({ exchanged: true, limit: LISTED_EXCHANGES + 1 }) },
   {
     slug: 'forste-leveranse',
     generate: firstDelivery,
@@ -82,7 +79,7 @@ const serviceDiagrams: Array<{ slug: DiagramSlug; generate: Generator; expands: 
   },
   {
     slug: 'avhengigheter',
-    generate: inBokmal(dependencies),
+    generate: dependencies,
     expands: 'informationCategory',
     counts: ['dependencies'],
     draws: (figures, _tiers, filter, expandId) => {
@@ -240,7 +237,7 @@ export function diagramRoutes({ db }: AppDeps): Hono {
     if (!service) return { ok: false, status: 404, message: useI18n().t('diagrams.service.notFound', { key }) } as const;
     const selection = resolveServiceFilter(filter, index);
     if ('key' in selection) return { ok: false, status: 400, message: useI18n().t(selection.key, selection.values) } as const;
-    const diagram = serviceContext(model, index, service, { actorId: selection.actorId, personnelGroupId: selection.personnelGroupId });
+    const diagram = serviceContext(model, index, service, useI18n(), { actorId: selection.actorId, personnelGroupId: selection.personnelGroupId });
     return { ok: true, model, service, diagram } as const;
   };
 

@@ -16,9 +16,6 @@ import { signIn, testApp, type TestContext } from '../helpers.ts';
 const stillBokmal: Record<string, string> = {
   '/:kindPath/:key': 'wdiag: the service-context diagram on a service page (model/diagrams/service-context.ts)',
   '/api/dokumentasjon': 'exchange: import and API pages',
-  '/diagrammer/avhengigheter': 'diagrams: diagram pages',
-  '/diagrammer/samhandling': 'diagrams: diagram pages',
-  '/diagrammer/tjeneste/:key': 'diagrams: diagram pages',
   '/import': 'exchange: import and API pages',
 };
 

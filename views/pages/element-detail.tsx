@@ -823,7 +823,7 @@ function ServiceSections({ service, model, index, canEdit }: { service: Informat
           </ul>
         )}
       </Section>
-      <ServiceDiagramSection service={service} model={model} diagram={serviceContext(model, index, service)} filter={{ actor: undefined, group: undefined }} standalone={false} />
+      <ServiceDiagramSection service={service} model={model} diagram={serviceContext(model, index, service, useI18n())} filter={{ actor: undefined, group: undefined }} standalone={false} />
     </>
   );
 }

@@ -1,7 +1,10 @@
+import { i18nFor } from '../../../views/i18n/index.ts';
 import { describe, expect, it } from 'vitest';
 import { dependencies } from '../../../model/diagrams/dependencies.ts';
 import { withIndex } from './model.ts';
 import { expectSafeFlowchart } from './syntax.ts';
+
+const nb = i18nFor('nb');
 
 const nodes = (source: string) => Object.fromEntries([...source.matchAll(/(n\d+)[[(]+"([^"]*)"/g)].map((m) => [m[2], m[1]]));
 
@@ -9,7 +12,7 @@ describe('dependencies on the national portfolio', () => {
   const { model, index } = withIndex();
 
   it('draws projects by status to the services that depend on them, and marks first-delivery risk', () => {
-    const d = dependencies(model, index);
+    const d = dependencies(model, index, nb);
     expectSafeFlowchart(d.source);
     expect(d.nodeCount).toBe(4 + 4);
     const n = nodes(d.source);
@@ -26,7 +29,7 @@ describe('dependencies on the national portfolio', () => {
   });
 
   it('collapses projects by status and services into categories, with counts and risk, and expands one', () => {
-    const d = dependencies(model, index, { threshold: 5 });
+    const d = dependencies(model, index, nb, { threshold: 5 });
     expectSafeFlowchart(d.source);
     expect(d.collapsed).toBe(true);
     // 4 statuses, 2 categories.
@@ -40,7 +43,7 @@ describe('dependencies on the national portfolio', () => {
     expect(d.source).not.toContain('Kjernejournal');
 
     // Expanded: the category's services and their own projects, the other category still collapsed.
-    const expanded = dependencies(model, index, { threshold: 5, expandId: 20 });
+    const expanded = dependencies(model, index, nb, { threshold: 5, expandId: 20 });
     expect(expanded.nodeCount).toBe(4 + 2 + 2 + 1);
     const e = nodes(expanded.source);
     expect(expanded.source).toContain(`${e['Legemiddelområdet #40;Gul#41;']} --> ${e['⚠ Multidose']}`);
@@ -50,7 +53,7 @@ describe('dependencies on the national portfolio', () => {
 
   it('shows the portfolio by status and says what is missing when nothing depends on it', () => {
     const bare = withIndex({ ...model, links: { ...model.links, serviceDependencies: [] } });
-    const d = dependencies(bare.model, bare.index);
+    const d = dependencies(bare.model, bare.index, nb);
     expectSafeFlowchart(d.source);
     expect(d.nodeCount).toBe(1 + 4);
     expect(d.source).toContain('"Ingen avhengighet registrert for 5 informasjonstjenester"');

@@ -15,11 +15,11 @@ import { expectedLabel, expectSafeFlowchart, expectSafeGantt, shown } from './sy
 
 const generators: Array<[string, (model: ScopeModel, index: ModelIndex) => Diagram]> = [
   ['scope overview', (m, i) => scopeOverview(m, i, i18nFor('nb'))],
-  ['collaboration map', (m, i) => collaborationMap(m, i)],
+  ['collaboration map', (m, i) => collaborationMap(m, i, i18nFor('nb'))],
   ['first-delivery tiers', (m, i) => firstDelivery(m, i, i18nFor('nb'))],
   ['roadmap', (m, i) => roadmapGantt(m, i, i18nFor('nb'))],
-  ['service context', (m, i) => serviceContext(m, i, i.get('informationService', 40)!)],
-  ['dependencies', (m, i) => dependencies(m, i)],
+  ['service context', (m, i) => serviceContext(m, i, i.get('informationService', 40)!, i18nFor('nb'))],
+  ['dependencies', (m, i) => dependencies(m, i, i18nFor('nb'))],
 ];
 
 /** Every label in the source, as Mermaid will show it. */

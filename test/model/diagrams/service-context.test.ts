@@ -1,14 +1,17 @@
+import { i18nFor } from '../../../views/i18n/index.ts';
 import { describe, expect, it } from 'vitest';
 import { serviceContext } from '../../../model/diagrams/service-context.ts';
 import { withIndex } from './model.ts';
 import { expectSafeFlowchart } from './syntax.ts';
+
+const nb = i18nFor('nb');
 
 describe('one service in context', () => {
   const { model, index } = withIndex();
   const service = (id: number) => index.get('informationService', id)!;
 
   it('draws actors with their modes, groups with their usage, capabilities and projects by status', () => {
-    const d = serviceContext(model, index, service(40));
+    const d = serviceContext(model, index, service(40), nb);
     expectSafeFlowchart(d.source);
     expect(d.nodeCount).toBe(5);
     expect(d.source).toContain('n0[["Multidose"]]');
@@ -22,7 +25,7 @@ describe('one service in context', () => {
   });
 
   it('draws an open placeholder for every kind of link the service lacks, and lists them', () => {
-    const d = serviceContext(model, index, service(44));
+    const d = serviceContext(model, index, service(44), nb);
     expectSafeFlowchart(d.source);
     expect(d.nodeCount).toBe(5);
     expect(d.source).toMatch(/class n1,n2,n3,n4 open/);
@@ -32,7 +35,7 @@ describe('one service in context', () => {
   });
 
   it('shows only the chosen actor and personnel group', () => {
-    const d = serviceContext(model, index, service(40), { actorId: 51, personnelGroupId: 80 });
+    const d = serviceContext(model, index, service(40), nb, { actorId: 51, personnelGroupId: 80 });
     expect(d.source).toContain('"Ingen aktør koblet ennå"');
     expect(d.source).toContain('"Legevakt"');
     expect(d.notes[0]).toContain('Ikke koblet ennå (med filteret): aktører og samhandlingsformer.');
