@@ -1,6 +1,7 @@
 import { numberChapters, traceHref, type RequirementChapter, type TraceQuery } from '../../model/requirements.ts';
 import { requirementPriorities, requirementStatuses } from '../../model/schemas.ts';
 import type { CoverageFigures, TracePage } from '../../src/db/queries/traceability.ts';
+import { requirementListSearch, type RequirementListQuery } from '../../model/requirement-list.ts';
 import { Empty, PageHeader } from '../components/common.tsx';
 import { Pager } from '../components/pager.tsx';
 import { FilterSelect } from '../components/form.tsx';
@@ -97,6 +98,11 @@ function CoverageSection({ coverage }: { coverage: CoverageFigures }) {
   );
 }
 
+/** The requirement list's query for every requirement of one row, with the view's requirement filters. */
+function allOf(query: TraceQuery, kind: 'informationService' | 'capability', key: string): Partial<RequirementListQuery> {
+  return { element: { kind, key }, chapter: query.kapittel, type: query.type, priority: query.prioritet, status: query.status };
+}
+
 export function TraceTable(props: TraceViewProps) {
   const { t } = useI18n();
   const { query, page } = props;
@@ -131,7 +137,7 @@ export function TraceTable(props: TraceViewProps) {
                   <td>{row.group ?? '–'}</td>
                   {byService ? <td>{row.tier ?? '–'}</td> : null}
                   <td>
-                    {row.requirements.length === 0 ? (
+                    {row.requirementCount === 0 ? (
                       <span class="muted">{t('requirement.trace.none')}</span>
                     ) : (
                       <ul class="cell-list">
@@ -145,6 +151,13 @@ export function TraceTable(props: TraceViewProps) {
                             </span>
                           </li>
                         ))}
+                        {row.requirementCount > row.requirements.length ? (
+                          <li>
+                            <a class="ds-link" href={`/krav${requirementListSearch(allOf(query, byService ? 'informationService' : 'capability', row.key))}`}>
+                              {t('requirement.trace.allOfRow', { count: row.requirementCount, name: row.name })}
+                            </a>
+                          </li>
+                        ) : null}
                       </ul>
                     )}
                   </td>

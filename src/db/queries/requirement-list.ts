@@ -91,7 +91,23 @@ export function whereRequirementFilter(eb: RequirementScope, resolved: ResolvedR
   if (filter.status) all.push(eb('r.status', '=', filter.status));
   if (resolved.elementId !== undefined) {
     const elementId = resolved.elementId;
-    all.push(eb.exists(eb.selectFrom('requirement_element as re').select('re.element_id').whereRef('re.requirement_id', '=', 'r.element_id').where('re.element_id', '=', elementId)));
+    const direct = eb.exists(eb.selectFrom('requirement_element as re').select('re.element_id').whereRef('re.requirement_id', '=', 'r.element_id').where('re.element_id', '=', elementId));
+    // A capability is governed by what governs it and what governs a service it supports, as the traceability view counts it.
+    all.push(
+      filter.element?.kind === 'capability'
+        ? eb.or([
+            direct,
+            eb.exists(
+              eb
+                .selectFrom('requirement_element as rs')
+                .innerJoin('service_capability as sc', 'sc.service_id', 'rs.element_id')
+                .select('rs.element_id')
+                .whereRef('rs.requirement_id', '=', 'r.element_id')
+                .where('sc.capability_id', '=', elementId),
+            ),
+          ])
+        : direct,
+    );
   }
   if (filter.tier) {
     const tier = filter.tier;

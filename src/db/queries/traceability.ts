@@ -10,6 +10,8 @@ import type { Db } from '../index.ts';
  */
 
 export const tracePageSize = 50;
+/** How many requirements a row names (the row counts them all and links to the whole filtered list). */
+export const traceRowLimit = 10;
 /** How many of each coverage list the page names (the figure counts them all). */
 export const coverageListLimit = 25;
 
@@ -90,7 +92,10 @@ export interface TraceRow {
   /** The service's category and tier, or the capability's parent, by name. */
   group: string | null;
   tier: string | null;
+  /** The first `traceRowLimit` requirements, by number. */
   requirements: TraceRequirement[];
+  /** How many requirements the row has in all. */
+  requirementCount: number;
 }
 
 export interface TracePage {
@@ -150,35 +155,35 @@ export async function loadTracePage(db: Db, query: TraceQuery, chapters: readonl
 
   // An empty page still asks (for no id), so the page's query count never depends on the data.
   const ids = targets.length > 0 ? targets.map((t) => t.id) : [-1];
-  const found: Array<TraceRequirement & { target: number }> = [];
-  {
-    // What governs the page's elements directly, or (for a capability) through a service it supports.
-    const governing = (via: 'direct' | 'service') => {
-      const target = via === 'direct' ? 're.element_id' : 'sc.capability_id';
-      let q = db
-        .selectFrom('requirement_element as re')
-        .innerJoin('requirement as r', 'r.element_id', 're.requirement_id')
-        .innerJoin('element as e', 'e.id', 'r.element_id')
-        .$if(via === 'service', (q) => q.innerJoin('service_capability as sc', 'sc.service_id', 're.element_id'))
-        .select([sql<number>`${sql.ref(target)}`.as('target'), 'r.ref', 'e.key', 'e.name', 'r.priority', 'r.status'])
-        .where(sql.ref(target), 'in', ids);
-      if (chapterIds) q = q.where('r.chapter_id', 'in', chapterIds.length > 0 ? chapterIds : [-1]);
-      if (query.type) q = q.where('r.type_key', '=', query.type);
-      if (query.prioritet) q = q.where('r.priority', '=', query.prioritet);
-      if (query.status) q = q.where('r.status', '=', query.status);
-      return q;
-    };
-    const rows = query.etter === 'tjenester' ? await governing('direct').execute() : await governing('direct').unionAll(governing('service')).execute();
-    const seen = new Set<string>();
-    for (const r of rows) {
-      const id = `${r.target}:${r.ref}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      found.push({ target: r.target, ref: r.ref, key: r.key, name: r.name, priority: r.priority as RequirementPriority, status: r.status as RequirementStatus });
-    }
-  }
-  found.sort((a, b) => a.ref.localeCompare(b.ref));
+  // What governs the page's elements directly, or (for a capability) through a service it supports.
+  const governing = (via: 'direct' | 'service') => {
+    const target = via === 'direct' ? 're.element_id' : 'sc.capability_id';
+    let q = db
+      .selectFrom('requirement_element as re')
+      .innerJoin('requirement as r', 'r.element_id', 're.requirement_id')
+      .innerJoin('element as e', 'e.id', 'r.element_id')
+      .$if(via === 'service', (q) => q.innerJoin('service_capability as sc', 'sc.service_id', 're.element_id'))
+      .select([sql<number>`${sql.ref(target)}`.as('target'), 'r.ref', 'e.key', 'e.name', 'r.priority', 'r.status'])
+      .where(sql.ref(target), 'in', ids);
+    if (chapterIds) q = q.where('r.chapter_id', 'in', chapterIds.length > 0 ? chapterIds : [-1]);
+    if (query.type) q = q.where('r.type_key', '=', query.type);
+    if (query.prioritet) q = q.where('r.priority', '=', query.prioritet);
+    if (query.status) q = q.where('r.status', '=', query.status);
+    return q;
+  };
+  // Each row's first requirements by number and its count, in SQL: a row governed by thousands reads ten (UNION drops a requirement found both ways).
+  const governed = query.etter === 'tjenester' ? governing('direct') : governing('direct').union(governing('service'));
+  const numbered = db
+    .selectFrom(governed.as('g'))
+    .selectAll('g')
+    .select([sql<number>`row_number() over (partition by g.target order by g.ref)`.as('rn'), sql<number>`count(*) over (partition by g.target)`.as('n')]);
+  const rows = await db.selectFrom(numbered.as('w')).selectAll('w').where('w.rn', '<=', traceRowLimit).orderBy('w.target').orderBy('w.rn').execute();
   const byTarget = new Map<number, TraceRequirement[]>();
-  for (const { target, ...r } of found) byTarget.set(target, [...(byTarget.get(target) ?? []), r]);
-  return { total, rows: targets.map((t) => ({ ...t, requirements: byTarget.get(t.id) ?? [] })) };
+  const countOf = new Map<number, number>();
+  for (const r of rows) {
+    const target = Number(r.target);
+    byTarget.set(target, [...(byTarget.get(target) ?? []), { ref: r.ref, key: r.key, name: r.name, priority: r.priority as RequirementPriority, status: r.status as RequirementStatus }]);
+    countOf.set(target, Number(r.n));
+  }
+  return { total, rows: targets.map((t) => ({ ...t, requirements: byTarget.get(t.id) ?? [], requirementCount: countOf.get(t.id) ?? 0 })) };
 }

@@ -122,6 +122,48 @@ describe('requirements by service and by capability', () => {
     expect(textOf(await bad.text())).toContain('prioritet');
   });
 
+  it('names ten requirements a row and links to the whole filtered list, which has as many as the row counts', async () => {
+    const ctx = await testApp();
+    const headers = { ...(await signIn(ctx, 'architect')), ...htmx };
+    for (let i = 1; i <= 12; i++) await postForm(ctx, '/krav', { name: `Tak ${String(i).padStart(2, '0')}`, text: 'Løsningen skal tåle mye.', priority: 'must', status: 'draft' }, headers);
+    const created = await ctx.db.selectFrom('element').select('key').where('kind', '=', 'requirement').where('name', 'like', 'Tak %').orderBy('key').execute();
+    expect(created).toHaveLength(12);
+    for (const { key } of created) {
+      const linked = await postForm(ctx, `/krav/${key}/koblinger`, { version: String(await versionOf(ctx, 'requirement', key)), target: 'informationService:multidose' }, headers);
+      expect(linked.status).toBe(200);
+    }
+    const counted = async (url: string) => Number(/(\d+) krav\b/.exec(textOf(await (await ctx.app.request(url)).text()))?.[1]);
+    const rowOf = async (url: string, href: string) => {
+      const html = await (await ctx.app.request(url)).text();
+      const at = html.indexOf(href);
+      expect(at, url).toBeGreaterThan(0);
+      return html.slice(at, html.indexOf('</tr>', at));
+    };
+
+    // By service: ten named, the first by number; the link's list has them all.
+    const row = await rowOf('/krav/sporbarhet?trinn=2023&prioritet=must', 'href="/informasjonstjenester/multidose"');
+    expect(row.match(/href="\/krav\/aks-/g)).toHaveLength(10);
+    const all = /href="(\/krav\?priority=must&amp;element=informationService%3Amultidose)">([^<]+)</.exec(row);
+    expect(all?.[2]).toMatch(/^Se alle (\d+) krav for «Multidose»$/);
+    const total = Number(/(\d+) krav/.exec(all![2]!)![1]);
+    expect(total).toBeGreaterThanOrEqual(12);
+    expect(await counted(all![1]!.replace(/&amp;/g, '&'))).toBe(total);
+
+    // By capability: what governs a service it supports counts too, here and in the list the link opens.
+    const capability = 'dokumentasjon-av-forlop-og-tilstand';
+    await postForm(ctx, '/informasjonstjenester/multidose/koblinger', { version: String(await versionOf(ctx, 'informationService', 'multidose')), capabilities: capability }, headers);
+    let capabilityRow = '';
+    for (let side = 1; side <= 10 && !capabilityRow; side++) {
+      const html = await (await ctx.app.request(`/krav/sporbarhet?etter=funksjonsomrader&prioritet=must&side=${side}`)).text();
+      const at = html.indexOf(`href="/funksjonsomrader/${capability}"`);
+      if (at >= 0) capabilityRow = html.slice(at, html.indexOf('</tr>', at));
+    }
+    const link = new RegExp(`href="(/krav\\?priority=must&amp;element=capability%3A${capability})">Se alle (\\d+) krav`).exec(capabilityRow);
+    expect(link, capabilityRow).not.toBeNull();
+    expect(Number(link![2])).toBeGreaterThanOrEqual(12);
+    expect(await counted(link![1]!.replace(/&amp;/g, '&'))).toBe(Number(link![2]));
+  });
+
   it('pages the services with the filters kept in the links', async () => {
     const ctx = await testApp();
     const first = await (await ctx.app.request('/krav/sporbarhet?prioritet=must')).text();
