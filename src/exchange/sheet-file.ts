@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs.ts';
 import { refuseDoctype } from '../../model/exchange/xml.ts';
 import { MAX_IMPORT_ROWS, type SheetRow, type SheetTable } from '../../model/exchange/sheet-import.ts';
 import { checkZip, looksLikeZip, type ZipRefusal } from './zip-guard.ts';
@@ -64,7 +65,7 @@ async function readWorkbook(bytes: Uint8Array, maxRows: number): Promise<SheetRe
   // Counted in the sheet's XML, so a workbook with too many rows is refused before it is parsed.
   if (sheetRows - 1 > maxRows) return { ok: false, refusal: { code: 'too-many-rows', rows: sheetRows - 1, max: maxRows } };
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {

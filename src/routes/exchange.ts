@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../exchange/exceljs.ts';
 import { Hono, type Context } from 'hono';
 import { toArchimateXml } from '../../model/exchange/archimate.ts';
 import { requirementSheetColumns, requirementSheetCsv, requirementSheetRow, type RequirementSheetRow } from '../../model/exchange/requirement-sheet.ts';
@@ -93,7 +93,7 @@ export function exchangeRoutes({ db, now }: AppDeps): Hono {
  * with `=`, `+`, `-` or `@` is stored as text and never runs as a formula.
  */
 export async function requirementsWorkbook(rows: readonly RequirementSheetRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'akson-scope';
   const sheet = workbook.addWorksheet('Krav', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   sheet.columns = requirementSheetColumns.map((col) => ({ header: col.header, key: col.key, width: col.width }));
