@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -9,7 +8,7 @@ import { copyDatabase } from '../src/db/copy.ts';
 import { migrateToLatest, openDatabase } from '../src/db/index.ts';
 import { migrations } from '../src/db/migrations/index.ts';
 import { seedDatabase } from '../seeds/seed.ts';
-import { growModel } from '../seeds/synthetic.ts';
+import { database, root, rssMb, start } from './servers.ts';
 
 /**
  * `npm run bench -- --http`: the app over HTTP, as `npm start` runs it, on the seeded model (1×) and
@@ -27,7 +26,6 @@ import { growModel } from '../seeds/synthetic.ts';
  * burst on each engine: BENCH_BURST (300) concurrent `POST /mal` split over two app processes on
  * one database (SQLite: one file; PostgreSQL: one database), with req/s, p50/p99 and errors.
  */
-const root = new URL('../', import.meta.url).pathname;
 const factors = (process.env.BENCH_FACTORS ?? '1,100').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -50,26 +48,6 @@ const paths = (
   ].join(',')
 ).split(',');
 const browserHeaders = { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'nb-NO,nb;q=0.9' };
-
-/** A database file at `factor` × the seed, built once for this set of migrations. */
-async function database(factor: number): Promise<string> {
-  const dir = join(root, 'data', 'bench');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${factor}x-${Object.keys(migrations).length}.db`);
-  if (existsSync(file) && process.env.BENCH_REBUILD !== '1') return file;
-  const building = `${file}.bygges`;
-  rmSync(building, { force: true });
-  const t0 = performance.now();
-  const db = openDatabase(building);
-  await migrateToLatest(db);
-  await seedDatabase(db);
-  if (factor > 1) await growModel(db, factor, { now: new Date() });
-  await db.destroy();
-  for (const suffix of ['-wal', '-shm']) rmSync(building + suffix, { force: true });
-  renameSync(building, file);
-  console.error(`Bygde ${file} på ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
-  return file;
-}
 
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const burstSize = Number(process.env.BENCH_BURST ?? 300);
@@ -110,43 +88,6 @@ async function pgDatabase(factor: number, file: string): Promise<string> {
   }
   console.error(`Kopierte ${factor}× til PostgreSQL (${name}) på ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
   return pgUrl(name);
-}
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  startMs: number;
-}
-
-let nextPort = 3900 + Math.floor(Math.random() * 50);
-
-/** Starts `script` with node (one process, so its RSS is the server's) and waits until it answers. */
-async function start(script: string, env: Record<string, string>, probe: string): Promise<Server> {
-  const port = nextPort++;
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} stoppet med kode ${child.exitCode}`);
-    try {
-      const res = await fetch(url + probe);
-      await res.arrayBuffer();
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { url, child, startMs: performance.now() - t0 };
-}
-
-function rssMb(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 interface Figures {

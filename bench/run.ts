@@ -16,6 +16,11 @@ if (process.argv.includes('--http')) {
   await import('./http.ts');
   process.exit(0);
 }
+// `npm run bench -- --memory [DIR …]`: memory and the whole-model export at 100×, this checkout beside others (bench/memory.ts).
+if (process.argv.includes('--memory')) {
+  await import('./memory.ts');
+  process.exit(0);
+}
 
 const factors = (process.env.BENCH_FACTORS ?? '1,100').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 15);

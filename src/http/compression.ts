@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
+import { isStreamed, markStreamed } from './streamed.ts';
 
 export type Encoding = 'br' | 'gzip';
 
@@ -45,6 +46,39 @@ export function compressBody(body: Uint8Array, encoding: Encoding, effort: 'stat
   return gzipAsync(body, { level: effort === 'static' ? 9 : 6 });
 }
 
+/**
+ * A streamed body compressed chunk by chunk (dynamic settings), each chunk flushed so that what
+ * has been written reaches the client at once rather than when the compressor's window fills.
+ */
+export function compressStream(body: ReadableStream<Uint8Array>, encoding: Encoding): ReadableStream<Uint8Array> {
+  const zip =
+    encoding === 'br'
+      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
+      : createGzip({ level: 6 });
+  return markStreamed(
+    body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        start(controller) {
+          zip.on('data', (data: Buffer) => controller.enqueue(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+          zip.on('error', (error) => controller.error(error));
+        },
+        transform(chunk) {
+          return new Promise<void>((resolve) => {
+            zip.write(chunk);
+            zip.flush(() => resolve());
+          });
+        },
+        flush() {
+          return new Promise<void>((resolve) => {
+            zip.once('end', resolve);
+            zip.end();
+          });
+        },
+      }),
+    ),
+  );
+}
+
 /** Below this a compressed body saves less than the headers it costs. */
 const minimumBytes = 1024;
 
@@ -73,6 +107,15 @@ export function compression(): MiddlewareHandler {
     addVary(res.headers, 'Accept-Encoding');
     const encoding = negotiateEncoding(c.req.header('Accept-Encoding'));
     if (!encoding) return;
+    if (isStreamed(res)) {
+      // Compressed as it is written: never read whole.
+      const headers = new Headers(res.headers);
+      headers.set('Content-Encoding', encoding);
+      headers.delete('Content-Length');
+      c.res = undefined;
+      c.res = new Response(compressStream(res.body, encoding), { status: res.status, statusText: res.statusText, headers });
+      return;
+    }
     const length = Number(res.headers.get('Content-Length') ?? Number.NaN);
     if (length < minimumBytes) return;
     const body = new Uint8Array(await res.arrayBuffer());

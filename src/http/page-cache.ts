@@ -7,6 +7,7 @@ import { addVary } from './compression.ts';
 import { isFragmentRequest } from './render.tsx';
 import { releaseDigest } from './release.ts';
 import { scriptNonce } from './security.ts';
+import { isStreamed, markStreamed } from './streamed.ts';
 
 /**
  * Pages that are a function of the model (as counted by its change counter), the address, the
@@ -74,6 +75,25 @@ export class RenderedPages {
   get size(): number {
     return this.#entries.size;
   }
+}
+
+/** Passes the chunks on and, at the end, hands over their concatenation unless it went over `maxBytes`. */
+function keepIfSmall(maxBytes: number, keep: (body: Buffer) => void): TransformStream<Uint8Array, Uint8Array> {
+  let chunks: Uint8Array[] | null = [];
+  let bytes = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      if (chunks) {
+        bytes += chunk.byteLength;
+        if (bytes > maxBytes) chunks = null;
+        else chunks.push(chunk);
+      }
+      controller.enqueue(chunk);
+    },
+    flush() {
+      if (chunks) keep(Buffer.concat(chunks));
+    },
+  });
 }
 
 /** Everything besides the model that decides what this request is answered with. */
@@ -165,16 +185,26 @@ export function versionedPages(deps: AppDeps, options: VersionedPagesOptions): M
     validators(res.headers);
     const type = res.headers.get('Content-Type') ?? '';
     if (!anonymous || options.cacheBytes === 0 || res.headers.has('Set-Cookie') || res.headers.has('Content-Encoding') || !cacheableType.test(type)) return;
+    const keep = (rendered: Buffer) =>
+      pages.set(key, {
+        version,
+        status: res.status,
+        headers: [...res.headers].filter(([name]) => !['content-length', 'etag', 'cache-control', 'set-cookie'].includes(name)),
+        body: rendered,
+        nonceAt: nonce ? offsetsOf(rendered, nonce) : [],
+        nonceLength: nonce?.length ?? 0,
+      });
+    if (isStreamed(res) && res.body) {
+      // A streamed answer (the whole-model export) goes on as a stream; a copy is gathered on the
+      // way and kept only if the whole of it fits in one entry, so a large one is never held.
+      const headers = new Headers(res.headers);
+      const body = markStreamed(res.body.pipeThrough(keepIfSmall(pages.maxEntryBytes, keep)));
+      c.res = undefined;
+      c.res = new Response(body, { status: res.status, headers });
+      return;
+    }
     const rendered = Buffer.from(await res.arrayBuffer());
-    const entry: Rendered = {
-      version,
-      status: res.status,
-      headers: [...res.headers].filter(([name]) => !['content-length', 'etag', 'cache-control', 'set-cookie'].includes(name)),
-      body: rendered,
-      nonceAt: nonce ? offsetsOf(rendered, nonce) : [],
-      nonceLength: nonce?.length ?? 0,
-    };
-    pages.set(key, entry);
+    keep(rendered);
     const headers = new Headers(res.headers);
     c.res = undefined;
     c.res = new Response(rendered as Uint8Array<ArrayBuffer>, { status: res.status, headers });

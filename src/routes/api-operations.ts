@@ -17,7 +17,7 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: 'Hele omfangsmodellen som JSON, samlet eller side for side',
     description:
       'Elementene gruppert etter type, koblingene med id-er og kommunene. Formatet har et versjonsnummer (formatVersion) og får bare nye felt; et felt som fjernes eller endres, gir nytt nummer. ' +
-      'Uten cursor kommer hele modellen i ett dokument (en eksport; flere MB i en stor modell). Med cursor kommer den side for side: start med cursor= (tom), ' +
+      'Uten cursor kommer hele modellen i ett dokument (en eksport; flere MB i en stor modell), skrevet ut mens den leses, så de første bytene kommer med en gang. Endres modellen mens eksporten skrives, avbrytes svaret før slutt (JSON-en er ufullstendig): hent den på nytt. Med cursor kommer den side for side: start med cursor= (tom), ' +
       'og hent så page.next til den er null. Første side har rammen (alle typer som ikke vokser med innholdet, kildene, kommunene og koblingene mellom dem) og de første informasjonstjenestene; ' +
       'de neste har flere tjenester (etter id) med koblingene sine, og så kravene (etter id) med det de gjelder. Slås alle listene sammen, er resultatet hele dokumentet. ' +
       'Markøren er ugjennomsiktig: bruk verdien fra page.next. Endres modellen mens du blar, kan en side mangle det som ble endret; ETag-en forteller om modellen er endret.',

@@ -1,21 +1,26 @@
 import { Hono } from 'hono';
-import { emptyRequirementStructure, modelPageQuerySchema, MODEL_EXPORT_FORMAT, MODEL_EXPORT_VERSION, toModelExport, type ModelPage } from '../../model/export.ts';
+import { emptyRequirementStructure, modelPageQuerySchema, MODEL_EXPORT_FORMAT, MODEL_EXPORT_VERSION, type ModelPage } from '../../model/export.ts';
 import { emptyScopeModel } from '../../model/lookup.ts';
-import { loadModelSlice, loadRequirementStructure, loadScopeModel } from '../db/queries/model.ts';
+import { loadModelSlice, loadRequirementStructure } from '../db/queries/model.ts';
 import type { AppDeps } from '../deps.ts';
+import { ModelChangedDuringExport, modelExportText } from '../exchange/model-export.ts';
 import { apiError } from '../http/api-error.ts';
+import { textStream } from '../http/streamed.ts';
 
 /**
- * Read-only JSON. The shape is documented in README.md and validated by `modelExportSchema`;
- * with `?cursor=` the model comes a page at a time (`modelPageSchema`), in a fixed number of
+ * Read-only JSON. The shape is documented in README.md and validated by `modelExportSchema`.
+ * Without a cursor the whole model is streamed, written as it is read in batches; with `?cursor=` the model comes a page at a time (`modelPageSchema`), in a fixed number of
  * queries per page whatever the model's size.
  */
-export function apiRoutes({ db, now }: AppDeps): Hono {
+export function apiRoutes({ db, now, logError }: AppDeps): Hono {
   const app = new Hono();
   app.get('/api/model', async (c) => {
     if (c.req.query('cursor') === undefined && c.req.query('limit') === undefined) {
-      const [model, structure] = await Promise.all([loadScopeModel(db), loadRequirementStructure(db)]);
-      return c.json(toModelExport(model, now(), structure));
+      // The whole model, written as it is read (src/exchange/model-export.ts): a few MB at 100x.
+      const body = textStream(modelExportText(db, now()), (error) => {
+        if (!(error instanceof ModelChangedDuringExport)) logError(error);
+      });
+      return c.body(body, 200, { 'Content-Type': 'application/json' });
     }
     const parsed = modelPageQuerySchema.safeParse(c.req.query());
     if (!parsed.success) {

@@ -137,11 +137,24 @@ describe('the number of SQL queries a page issues does not grow with the model',
     '/api/model': 'the whole model is an export; ?cursor= pages it',
   };
 
+  /**
+   * Exports whose queries grow with the model on purpose, with why. Each is held to batches: at
+   * 100× (about 60,000 rows) at most 250 queries more than at 1×, never one per row.
+   */
+  const batched: Record<string, string> = {
+    '/api/model': 'the whole export is streamed, read 1,000 rows per query (and the change counter checked after each), so memory never holds the model',
+  };
+  const queriesOf = (count: string | undefined) => Number(/: (\d+) queries/.exec(count ?? '')?.[1] ?? Number.NaN);
+
   it('is the same on the seed grown 1× and 100×, for every page and fragment, and no page but the named ones passes 300 KB at 100×', { timeout: 600_000 }, async () => {
     const small = await queriesPerPage(1, paths);
     const sizes = new Map<string, number>();
     const large = await queriesPerPage(100, paths, sizes);
     for (const [page, count] of small) {
+      if (page.slice(page.indexOf(' ') + 1) in batched) {
+        expect(queriesOf(large.get(page)) - queriesOf(count), page).toBeLessThanOrEqual(250);
+        continue;
+      }
       expect(large.get(page), page).toBe(count);
       expect(count, page).not.toMatch(/: 0 queries/);
     }

@@ -12,10 +12,11 @@ import type {
   RelationType,
   RequirementStatus,
   VerificationMethod,
+  ScopeElement,
   ScopeModel,
   Usage,
 } from '../../../model/schemas.ts';
-import { sql, type ExpressionBuilder, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 import type { ElementRow } from '../tables/elements.ts';
@@ -172,213 +173,37 @@ export async function loadModelSlice(db: Executor, slice: ModelSlice): Promise<S
     ]);
 
     const docKey = new Map(documents.map((d) => [d.id, d.key]));
-    const base = (row: ElementRow): ElementBase => ({
-      id: row.id,
-      kind: row.kind as ElementKind,
-      key: row.key,
-      name: row.name,
-      nameEn: row.name_en,
-      description: row.description,
-      source:
-        row.source_document_id !== null && row.source_from !== null && row.source_to !== null
-          ? { document: docKey.get(row.source_document_id) ?? '', fromLine: row.source_from, toLine: row.source_to }
-          : null,
-      tentative: row.tentative === 1,
-      provenance: provenanceOrInferred(row.provenance),
-      provenanceNote: row.provenance_note,
-      sourceQuote: row.source_quote,
-      position: row.position,
-      version: row.version,
-    });
-
-    const capabilityById = new Map(capabilities.map((r) => [r.element_id, r]));
-    const serviceById = new Map(services.map((r) => [r.element_id, r]));
-    const tierById = new Map(tiers.map((r) => [r.element_id, r]));
-    const needLevelById = new Map(needLevels.map((r) => [r.element_id, r]));
-    const roadmapById = new Map(roadmap.map((r) => [r.element_id, r]));
-    const projectById = new Map(projects.map((r) => [r.element_id, r]));
-    const requirementById = new Map(requirements.map((r) => [r.element_id, r]));
-    const regionById = new Map(regions.map((r) => [r.element_id, r]));
+    const details: ElementDetails = {
+      capabilities: new Map(capabilities.map((r) => [r.element_id, r])),
+      services: new Map(services.map((r) => [r.element_id, r])),
+      tiers: new Map(tiers.map((r) => [r.element_id, r])),
+      needLevels: new Map(needLevels.map((r) => [r.element_id, r])),
+      roadmap: new Map(roadmap.map((r) => [r.element_id, r])),
+      projects: new Map(projects.map((r) => [r.element_id, r])),
+      requirements: new Map(requirements.map((r) => [r.element_id, r])),
+      regions: new Map(regions.map((r) => [r.element_id, r])),
+    };
 
     const { elements } = emptyScopeModel();
-
     for (const row of elementRows) {
-      const b = base(row);
-      switch (b.kind) {
-        case 'solutionPart':
-        case 'personnelGroup':
-        case 'task':
-        case 'informationCategory':
-        case 'collaborationMode':
-        case 'actor':
-        case 'goal':
-        case 'stakeholder':
-        case 'journalInterface':
-        case 'nationalSolution':
-        case 'risk':
-        case 'guideline':
-          (elements[b.kind] as ElementBase[]).push(b);
-          break;
-        case 'region':
-          elements.region.push({
-            ...b,
-            kind: 'region',
-            recordSolution: (regionById.get(b.id)?.record_solution ?? 'felles-kommunal-journal') as RecordSolution,
-          });
-          break;
-        case 'capability': {
-          const c = capabilityById.get(b.id);
-          elements.capability.push({
-            ...b,
-            kind: 'capability',
-            parentId: c?.parent_id ?? null,
-            solutionPartId: c?.solution_part_id ?? null,
-            solutionPartProvenance: provenanceFromRow({
-              provenance: c?.solution_part_provenance ?? 'inferred',
-              provenance_note: c?.solution_part_note ?? '',
-              source_from: c?.solution_part_source_from ?? null,
-              source_to: c?.solution_part_source_to ?? null,
-            }),
-          });
-          break;
-        }
-        case 'informationService': {
-          const s = serviceById.get(b.id);
-          elements.informationService.push({
-            ...b,
-            kind: 'informationService',
-            categoryId: s?.category_id ?? null,
-            tierId: s?.tier_id ?? null,
-            tierTentative: s?.tier_tentative === 1,
-            solutionPartId: s?.solution_part_id ?? null,
-          });
-          break;
-        }
-        case 'deliveryTier':
-          elements.deliveryTier.push({ ...b, kind: 'deliveryTier', firstDelivery: tierById.get(b.id)?.first_delivery !== 0 });
-          break;
-        case 'needLevel':
-          elements.needLevel.push({ ...b, kind: 'needLevel', rank: needLevelById.get(b.id)?.rank ?? 1 });
-          break;
-        case 'roadmapPhase':
-        case 'milestone':
-        case 'decisionPoint': {
-          const r = roadmapById.get(b.id);
-          const dates = { startsOn: r?.starts_on ?? '1970-01-01', endsOn: r?.ends_on ?? null };
-          if (b.kind === 'roadmapPhase') elements.roadmapPhase.push({ ...b, kind: 'roadmapPhase', ...dates });
-          else if (b.kind === 'milestone') elements.milestone.push({ ...b, kind: 'milestone', ...dates, phaseId: r?.phase_id ?? null });
-          else
-            elements.decisionPoint.push({
-              ...b,
-              kind: 'decisionPoint',
-              ...dates,
-              phaseId: r?.phase_id ?? null,
-              track: r?.track === 'samhandling' ? 'samhandling' : 'journal',
-              number: r?.decision_no ?? 1,
-            });
-          break;
-        }
-        case 'nationalProject': {
-          const p = projectById.get(b.id);
-          if (!p) break;
-          elements.nationalProject.push({
-            ...b,
-            kind: 'nationalProject',
-            projectNo: p.project_no,
-            priorityCategory: p.priority_category,
-            ownerOrganisation: p.owner_organisation,
-            owner: p.owner,
-            phase: p.phase as ElementOfKind['nationalProject']['phase'],
-            strategicArea: p.strategic_area,
-            focusArea: p.focus_area,
-            status: p.status as PortfolioStatus | null,
-            budgetMnok: p.budget_mnok,
-          });
-          break;
-        }
-        case 'requirement': {
-          const r = requirementById.get(b.id);
-          if (!r) break;
-          elements.requirement.push({
-            ...b,
-            kind: 'requirement',
-            ref: r.ref,
-            text: r.text,
-            rationale: r.rationale,
-            priority: r.priority as RequirementPriority,
-            status: r.status as RequirementStatus,
-            chapterId: r.chapter_id,
-            typeKey: r.type_key,
-            acceptanceCriteria: r.acceptance_criteria,
-            verificationMethod: r.verification_method as VerificationMethod | null,
-            tags: parseTags(r.tags),
-            sourceCommentId: r.source_comment_id,
-          });
-          break;
-        }
-        default:
-          unhandledKind(b.kind);
-      }
+      const element = elementOfRow(row, details, docKey);
+      if (element) (elements[element.kind] as ScopeElement[]).push(element);
     }
 
     return {
-      sourceDocuments: documents.map((d) => ({
-        key: d.key,
-        title: d.title,
-        publishedOn: d.published_on,
-        publisher: d.publisher,
-        lineCount: d.line_count,
-      })),
+      sourceDocuments: documents.map(sourceDocumentOfRow),
       elements,
       links: {
-        serviceCapabilities: serviceCapabilities.map((l) => ({
-          serviceId: l.service_id,
-          capabilityId: l.capability_id,
-          provenance: provenanceFromRow(l),
-        })),
-        serviceGoals: serviceGoals.map((l) => ({ serviceId: l.service_id, goalId: l.goal_id, provenance: provenanceFromRow(l) })),
-        serviceDependencies: serviceDependencies.map((l) => ({
-          serviceId: l.service_id,
-          projectId: l.project_id,
-          provenance: provenanceFromRow(l),
-        })),
-        serviceExchanges: serviceExchanges.map((l) => ({
-          serviceId: l.service_id,
-          actorId: l.actor_id,
-          modeId: l.mode_id,
-          needLevelId: l.need_level_id,
-          provenance: provenanceFromRow(l),
-        })),
-        servicePersonnelGroups: servicePersonnelGroups.map((l) => ({
-          serviceId: l.service_id,
-          personnelGroupId: l.personnel_group_id,
-          usage: l.usage as Usage,
-          provenance: provenanceFromRow(l),
-        })),
-        requirementElements: requirementElements.map((l) => ({
-          requirementId: l.requirement_id,
-          elementId: l.element_id,
-          provenance: provenanceFromRow(l),
-        })),
-        relations: relations.map((l) => ({
-          fromId: l.from_id,
-          toId: l.to_id,
-          relation: l.relation as RelationType,
-          provenance: provenanceFromRow(l),
-        })),
-        regionCounties: regionCounties.map((l) => ({
-          regionId: l.region_id,
-          countyNumber: l.county_number,
-          provenance: provenanceFromRow(l),
-        })),
+        serviceCapabilities: serviceCapabilities.map(linkOfRow.serviceCapabilities),
+        serviceGoals: serviceGoals.map(linkOfRow.serviceGoals),
+        serviceDependencies: serviceDependencies.map(linkOfRow.serviceDependencies),
+        serviceExchanges: serviceExchanges.map(linkOfRow.serviceExchanges),
+        servicePersonnelGroups: servicePersonnelGroups.map(linkOfRow.servicePersonnelGroups),
+        requirementElements: requirementElements.map(linkOfRow.requirementElements),
+        relations: relations.map(linkOfRow.relations),
+        regionCounties: regionCounties.map(linkOfRow.regionCounties),
       },
-      municipalities: municipalities.map((m) => ({
-        number: m.number,
-        name: m.name,
-        countyNumber: m.county_number,
-        countyName: m.county_name,
-        population: m.population,
-      })),
+      municipalities: municipalities.map(municipalityOfRow),
     };
   });
 }
@@ -399,3 +224,204 @@ export async function loadRequirementStructure(db: Executor): Promise<Requiremen
     requirementRelations: relations.map((r) => ({ fromId: r.from_id, toId: r.to_id, kind: r.kind })),
   };
 }
+
+/** An element's kind-specific row, by element id, for the elements being mapped. */
+export interface ElementDetails {
+  capabilities: ReadonlyMap<number, Selectable<Database['capability']>>;
+  services: ReadonlyMap<number, Selectable<Database['information_service']>>;
+  tiers: ReadonlyMap<number, Selectable<Database['delivery_tier']>>;
+  needLevels: ReadonlyMap<number, Selectable<Database['need_level']>>;
+  roadmap: ReadonlyMap<number, Selectable<Database['roadmap_item']>>;
+  projects: ReadonlyMap<number, Selectable<Database['national_project']>>;
+  requirements: ReadonlyMap<number, Selectable<Database['requirement']>>;
+  regions: ReadonlyMap<number, Selectable<Database['region']>>;
+}
+
+/**
+ * One element as the model has it, from its `element` row and its kind's row (`details`); null
+ * for a national project or requirement without its row. `docKey`: source document keys by id.
+ */
+export function elementOfRow(row: ElementRow, details: ElementDetails, docKey: ReadonlyMap<number, string>): ScopeElement | null {
+  const b: ElementBase = {
+    id: row.id,
+    kind: row.kind as ElementKind,
+    key: row.key,
+    name: row.name,
+    nameEn: row.name_en,
+    description: row.description,
+    source:
+      row.source_document_id !== null && row.source_from !== null && row.source_to !== null
+        ? { document: docKey.get(row.source_document_id) ?? '', fromLine: row.source_from, toLine: row.source_to }
+        : null,
+    tentative: row.tentative === 1,
+    provenance: provenanceOrInferred(row.provenance),
+    provenanceNote: row.provenance_note,
+    sourceQuote: row.source_quote,
+    position: row.position,
+    version: row.version,
+  };
+  switch (b.kind) {
+    case 'solutionPart':
+    case 'personnelGroup':
+    case 'task':
+    case 'informationCategory':
+    case 'collaborationMode':
+    case 'actor':
+    case 'goal':
+    case 'stakeholder':
+    case 'journalInterface':
+    case 'nationalSolution':
+    case 'risk':
+    case 'guideline':
+      return b as ScopeElement;
+    case 'region':
+      return { ...b, kind: 'region', recordSolution: (details.regions.get(b.id)?.record_solution ?? 'felles-kommunal-journal') as RecordSolution };
+    case 'capability': {
+      const c = details.capabilities.get(b.id);
+      return {
+        ...b,
+        kind: 'capability',
+        parentId: c?.parent_id ?? null,
+        solutionPartId: c?.solution_part_id ?? null,
+        solutionPartProvenance: provenanceFromRow({
+          provenance: c?.solution_part_provenance ?? 'inferred',
+          provenance_note: c?.solution_part_note ?? '',
+          source_from: c?.solution_part_source_from ?? null,
+          source_to: c?.solution_part_source_to ?? null,
+        }),
+      };
+    }
+    case 'informationService': {
+      const s = details.services.get(b.id);
+      return {
+        ...b,
+        kind: 'informationService',
+        categoryId: s?.category_id ?? null,
+        tierId: s?.tier_id ?? null,
+        tierTentative: s?.tier_tentative === 1,
+        solutionPartId: s?.solution_part_id ?? null,
+      };
+    }
+    case 'deliveryTier':
+      return { ...b, kind: 'deliveryTier', firstDelivery: details.tiers.get(b.id)?.first_delivery !== 0 };
+    case 'needLevel':
+      return { ...b, kind: 'needLevel', rank: details.needLevels.get(b.id)?.rank ?? 1 };
+    case 'roadmapPhase':
+    case 'milestone':
+    case 'decisionPoint': {
+      const r = details.roadmap.get(b.id);
+      const dates = { startsOn: r?.starts_on ?? '1970-01-01', endsOn: r?.ends_on ?? null };
+      if (b.kind === 'roadmapPhase') return { ...b, kind: 'roadmapPhase', ...dates };
+      if (b.kind === 'milestone') return { ...b, kind: 'milestone', ...dates, phaseId: r?.phase_id ?? null };
+      return {
+        ...b,
+        kind: 'decisionPoint',
+        ...dates,
+        phaseId: r?.phase_id ?? null,
+        track: r?.track === 'samhandling' ? 'samhandling' : 'journal',
+        number: r?.decision_no ?? 1,
+      };
+    }
+    case 'nationalProject': {
+      const p = details.projects.get(b.id);
+      if (!p) return null;
+      return {
+        ...b,
+        kind: 'nationalProject',
+        projectNo: p.project_no,
+        priorityCategory: p.priority_category,
+        ownerOrganisation: p.owner_organisation,
+        owner: p.owner,
+        phase: p.phase as ElementOfKind['nationalProject']['phase'],
+        strategicArea: p.strategic_area,
+        focusArea: p.focus_area,
+        status: p.status as PortfolioStatus | null,
+        budgetMnok: p.budget_mnok,
+      };
+    }
+    case 'requirement': {
+      const r = details.requirements.get(b.id);
+      if (!r) return null;
+      return {
+        ...b,
+        kind: 'requirement',
+        ref: r.ref,
+        text: r.text,
+        rationale: r.rationale,
+        priority: r.priority as RequirementPriority,
+        status: r.status as RequirementStatus,
+        chapterId: r.chapter_id,
+        typeKey: r.type_key,
+        acceptanceCriteria: r.acceptance_criteria,
+        verificationMethod: r.verification_method as VerificationMethod | null,
+        tags: parseTags(r.tags),
+        sourceCommentId: r.source_comment_id,
+      };
+    }
+    default:
+      return unhandledKind(b.kind);
+  }
+}
+
+type Row<T extends keyof Database> = Selectable<Database[T]>;
+type Links = ScopeModel['links'];
+
+/** Each link list's entry from its table's row. */
+export const linkOfRow = {
+  serviceCapabilities: (l: Row<'service_capability'>): Links['serviceCapabilities'][number] => ({
+    serviceId: l.service_id,
+    capabilityId: l.capability_id,
+    provenance: provenanceFromRow(l),
+  }),
+  serviceGoals: (l: Row<'service_goal'>): Links['serviceGoals'][number] => ({ serviceId: l.service_id, goalId: l.goal_id, provenance: provenanceFromRow(l) }),
+  serviceDependencies: (l: Row<'service_dependency'>): Links['serviceDependencies'][number] => ({
+    serviceId: l.service_id,
+    projectId: l.project_id,
+    provenance: provenanceFromRow(l),
+  }),
+  serviceExchanges: (l: Row<'service_exchange'>): Links['serviceExchanges'][number] => ({
+    serviceId: l.service_id,
+    actorId: l.actor_id,
+    modeId: l.mode_id,
+    needLevelId: l.need_level_id,
+    provenance: provenanceFromRow(l),
+  }),
+  servicePersonnelGroups: (l: Row<'service_personnel'>): Links['servicePersonnelGroups'][number] => ({
+    serviceId: l.service_id,
+    personnelGroupId: l.personnel_group_id,
+    usage: l.usage as Usage,
+    provenance: provenanceFromRow(l),
+  }),
+  requirementElements: (l: Row<'requirement_element'>): Links['requirementElements'][number] => ({
+    requirementId: l.requirement_id,
+    elementId: l.element_id,
+    provenance: provenanceFromRow(l),
+  }),
+  relations: (l: Row<'element_relation'>): Links['relations'][number] => ({
+    fromId: l.from_id,
+    toId: l.to_id,
+    relation: l.relation as RelationType,
+    provenance: provenanceFromRow(l),
+  }),
+  regionCounties: (l: Row<'region_county'>): Links['regionCounties'][number] => ({
+    regionId: l.region_id,
+    countyNumber: l.county_number,
+    provenance: provenanceFromRow(l),
+  }),
+} satisfies { [K in keyof Links]: (row: never) => Links[K][number] };
+
+export const sourceDocumentOfRow = (d: Pick<Row<'source_document'>, 'key' | 'title' | 'published_on' | 'publisher' | 'line_count'>): ScopeModel['sourceDocuments'][number] => ({
+  key: d.key,
+  title: d.title,
+  publishedOn: d.published_on,
+  publisher: d.publisher,
+  lineCount: d.line_count,
+});
+
+export const municipalityOfRow = (m: Row<'municipality'>): ScopeModel['municipalities'][number] => ({
+  number: m.number,
+  name: m.name,
+  countyNumber: m.county_number,
+  countyName: m.county_name,
+  population: m.population,
+});
