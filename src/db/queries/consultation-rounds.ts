@@ -306,3 +306,28 @@ export async function recordVisit(db: Executor, visit: { userId: number; roundId
     )
     .execute();
 }
+
+/** An element a round can open for comment, as the round form lists it (its name, a requirement's number). */
+export interface RoundElementChoice {
+  id: number;
+  kind: string;
+  name: string;
+  nameEn: string | null;
+  ref: string | null;
+}
+
+/**
+ * Every element a round can open, named: one query over the elements and the requirements'
+ * numbers, without their links (the form lists names, nothing more), in the model's order.
+ */
+export async function roundElementChoices(db: Executor): Promise<RoundElementChoice[]> {
+  const rows = await db
+    .selectFrom('element')
+    .leftJoin('requirement', 'requirement.element_id', 'element.id')
+    .select(['element.id', 'element.kind', 'element.name', 'element.name_en', 'requirement.ref'])
+    .orderBy('element.kind')
+    .orderBy('element.position')
+    .orderBy('element.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, nameEn: r.name_en, ref: r.ref }));
+}

@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { norwegianDate, noveltyOf, roundInputSchema, roundQuerySchema, visitInputSchema, visitMark, type Round } from '../../../model/consultation.ts';
 import { tally } from '../../../model/consultation-report.ts';
 import { elementKinds } from '../../../model/kinds.ts';
-import type { ScopeModel } from '../../../model/schemas.ts';
 import { shownVersionSchema, staleFields, versionField } from '../../../model/versions.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { CommentList, RoundPage, type RoundPageProps } from '../../../views/pages/consultation/round.tsx';
@@ -12,8 +11,7 @@ import { parseBaselineChoice } from '../../../views/components/baseline-choice.t
 import { consultationRoundVersion, createConsultationRound, updateConsultationRound } from '../../commands/consultation-rounds.ts';
 import { markRoundSeen } from '../../commands/own.ts';
 import { commentsPage, countComments, newSummary, tallyRows } from '../../db/queries/consultation-comments.ts';
-import { lastVisit, listRounds, roundBaseline, roundItems } from '../../db/queries/consultation-rounds.ts';
-import { loadScopeModel } from '../../db/queries/model.ts';
+import { lastVisit, listRounds, roundBaseline, roundElementChoices, roundItems, type RoundElementChoice } from '../../db/queries/consultation-rounds.ts';
 import { issueText } from '../../../views/i18n/issues.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput, readForm } from '../../http/forms.ts';
@@ -23,12 +21,18 @@ import type { I18n } from '../../../views/i18n/index.ts';
 import { loadRound, mayTake, missing, readerOf, roundParam, said } from './common.ts';
 
 /** The elements a round can open for comment: requirements first (by number), then every other kind. */
-function elementGroups(model: ScopeModel, i18n: I18n): ElementGroup[] {
-  const requirements = [...model.elements.requirement].sort((a, b) => a.ref.localeCompare(b.ref));
-  const groups: ElementGroup[] = [{ kind: 'requirement', elements: requirements.map((r) => ({ id: r.id, label: `${r.ref} ${r.name}` })) }];
+function elementGroups(choices: RoundElementChoice[], i18n: I18n): ElementGroup[] {
+  const byKind = new Map<string, RoundElementChoice[]>();
+  for (const e of choices) {
+    const list = byKind.get(e.kind);
+    if (list) list.push(e);
+    else byKind.set(e.kind, [e]);
+  }
+  const requirements = [...(byKind.get('requirement') ?? [])].sort((a, b) => (a.ref ?? '').localeCompare(b.ref ?? ''));
+  const groups: ElementGroup[] = [{ kind: 'requirement', elements: requirements.map((r) => ({ id: r.id, label: `${r.ref ?? ''} ${r.name}` })) }];
   for (const kind of elementKinds) {
     if (kind === 'requirement') continue;
-    const elements = model.elements[kind];
+    const elements = byKind.get(kind) ?? [];
     if (elements.length > 0) groups.push({ kind, elements: elements.map((e) => ({ id: e.id, label: e.name.trim() === '' ? i18n.t('common.unnamed') : i18n.name(e) })) });
   }
   return groups;
@@ -69,7 +73,7 @@ export function roundRoutes(deps: AppDeps): Hono {
 
   const formPage = async (c: Context, values: RoundFormValues, errors?: FieldErrors, round?: Round, stored?: RoundFormValues) => {
     const i18n = c.var.i18n;
-    const groups = elementGroups(await loadScopeModel(db, { municipalities: false }), i18n);
+    const groups = elementGroups(await roundElementChoices(db), i18n);
     const baselines = round ? [] : await db.selectFrom('baseline').select(['id', 'name']).orderBy('id', 'desc').execute();
     const stale = stored ? staleFields(roundLabels(i18n), roundReadable(i18n, values, groups), roundReadable(i18n, stored, groups)) : undefined;
     return respond(c, {
