@@ -16,7 +16,7 @@ import { loadModelSlice, type IdSet } from '../db/queries/model.ts';
 import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
 import { capabilityServiceCounts, listCounts } from '../db/queries/element-lists.ts';
 import { sourceLines } from '../db/queries/sources.ts';
-import { loadTraceContext } from '../db/queries/requirement-trace.ts';
+import { loadTraceContextFor } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
 import { fieldErrors, readForm, singleValues } from '../http/forms.ts';
 import { callerOf } from '../auth/context.ts';
@@ -140,7 +140,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     c.header('HX-Trigger', 'scopeChanged');
     const history = await historyFor(c, db, element.id);
-    return c.html(<ElementDetailPage element={element} model={model} index={index} services={services} excerpt={excerpt} canEdit notice="Endringene er lagret." history={history} trace={await loadTraceContext(db)} />);
+    return c.html(<ElementDetailPage element={element} model={model} index={index} services={services} excerpt={excerpt} canEdit notice="Endringene er lagret." history={history} trace={await loadTraceContextFor(db, model)} />);
   });
 
   app.post(`/${kindPathParam}/:key/slett`, async (c) => {

@@ -13,7 +13,7 @@ import { addRelation, RelationRefused, removeRelation, setLinkProvenance } from 
 import { NotFound, StaleVersion } from '../commands/errors.ts';
 import { readLinkProvenance } from '../db/queries/link-provenance.ts';
 import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
-import { loadTraceContext } from '../db/queries/requirement-trace.ts';
+import { loadTraceContextFor } from '../db/queries/requirement-trace.ts';
 import { sourceLines } from '../db/queries/sources.ts';
 import type { AppDeps } from '../deps.ts';
 import { fieldErrors, readForm, singleValues } from '../http/forms.ts';
@@ -110,7 +110,7 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
     const { element, model, index, services } = found;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     const history = await historyFor(c, db, element.id);
-    const trace = await loadTraceContext(db);
+    const trace = await loadTraceContextFor(db, model);
     const props = {
       element,
       model,

@@ -18,10 +18,11 @@ import { GapPanel } from '../../views/pages/gaps.tsx';
 import { ServiceLinksForm } from '../../views/pages/service-links.tsx';
 import { moveServices, setExchangeCell, setPersonnelCell, setServiceLinks } from '../commands/scope.ts';
 import { historyFor } from '../http/history.ts';
-import { loadModelSlice, loadScopeModel } from '../db/queries/model.ts';
+import { loadModelSlice } from '../db/queries/model.ts';
+import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
 import { gapPanelLimit, loadGapReport } from '../db/queries/gaps.ts';
 import { sourceLines } from '../db/queries/sources.ts';
-import { loadTraceContext } from '../db/queries/requirement-trace.ts';
+import { loadTraceContextFor } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
 import { readForm, singleValues } from '../http/forms.ts';
 import { callerOf } from '../auth/context.ts';
@@ -47,11 +48,10 @@ function staleCell(c: Context, now: string): string {
 /** The links between elements: matrix cells, a service's own links, bulk moves, the gap panel. */
 export function linkRoutes({ db, now }: AppDeps): Hono {
   const app = new Hono();
-  const load = async () => {
-    const model = await loadScopeModel(db, { municipalities: false });
-    return { model, index: indexModel(model) };
-  };
-  /** The frame and one service with its links: what the service-link editor shows, not the whole model. */
+  /**
+   * The frame and one service with its links: what the service-link editor and a matrix cell show
+   * (a cell is one service against a frame element), not the whole model.
+   */
   const loadService = async (key: string) => {
     const model = await loadModelSlice(db, {
       services: (q) => q.selectFrom('element').select('id').where('kind', '=', 'informationService').where('key', '=', key),
@@ -68,7 +68,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
 
   app.get('/matriser/personellgrupper/celle', validParams('query', personnelCellQuery), async (c) => {
     const q = c.req.valid('query');
-    const { model, index } = await load();
+    const { model, index } = await loadService(q.service);
     const service = index.byKey('informationService', q.service);
     const group = index.byKey('personnelGroup', q.group);
     if (!service || !group) return notFound(c, c.var.i18n.t('matrix.error.notFound.personnel'));
@@ -88,7 +88,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const { service: serviceKey, group: groupKey, usage, vist } = parsed.data;
     const result = await setPersonnelCell(db, callerOf(c), serviceKey, groupKey, usage, vist);
     if (!result.ok && result.reason === 'invalid') return invalid(c, result.errors);
-    const { model, index } = await load();
+    const { model, index } = await loadService(serviceKey);
     const service = index.byKey('informationService', serviceKey)!;
     const group = index.byKey('personnelGroup', groupKey)!;
     if (!result.ok) {
@@ -104,7 +104,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
 
   app.get('/matriser/aktorer/celle', validParams('query', exchangeCellQuery), async (c) => {
     const q = c.req.valid('query');
-    const { model, index } = await load();
+    const { model, index } = await loadService(q.service);
     const service = index.byKey('informationService', q.service);
     const actor = index.byKey('actor', q.actor);
     if (!service || !actor) return notFound(c, c.var.i18n.t('matrix.error.notFound.actor'));
@@ -143,7 +143,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     if (Object.keys(modes).length === 0) return invalid(c, [t('matrix.error.noModes')]);
     const result = await setExchangeCell(db, callerOf(c), parsed.data.service, parsed.data.actor, modes, parsed.data.version);
     if (!result.ok && result.reason === 'invalid') return invalid(c, result.errors);
-    const { model, index } = await load();
+    const { model, index } = await loadService(parsed.data.service);
     const service = index.byKey('informationService', parsed.data.service)!;
     const actor = index.byKey('actor', parsed.data.actor)!;
     if (!result.ok) {
@@ -213,12 +213,13 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
         : reshow(['Noen andre har endret tjenesten etter at du åpnet skjemaet. Skjemaet viser nå dine valg mot den nye versjonen; lagre på nytt for å bruke dem.'], 409);
     }
     if (!isFragmentRequest(c)) return c.redirect(`/informasjonstjenester/${key}`, 303);
-    const { model, index } = await load();
-    const service = index.byKey('informationService', key)!;
+    const found = await loadNeighbourhood(db, 'informationService', key);
+    if (!found) return notFound(c, `Det finnes ingen informasjonstjeneste med nøkkelen «${key}».`);
+    const { element: service, model, index } = found;
     const excerpt = service.source ? await sourceLines(db, service.source) : null;
     c.header('HX-Trigger', 'linksChanged');
     const history = await historyFor(c, db, service.id);
-    return c.html(<ElementDetailPage element={service} model={model} index={index} excerpt={excerpt} canEdit notice="Koblingene er lagret." history={history} trace={await loadTraceContext(db)} />);
+    return c.html(<ElementDetailPage element={service} model={model} index={index} excerpt={excerpt} canEdit notice="Koblingene er lagret." history={history} trace={await loadTraceContextFor(db, model)} />);
   });
 
   app.post('/informasjonstjenester/flytt', async (c) => {

@@ -1,14 +1,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { kindByPath, kindInfo, kindPathParam, type ElementKind } from '../../model/kinds.ts';
-import { indexModel } from '../../model/lookup.ts';
 import { elementRequirementInputSchema, requirementLinkInputSchema } from '../../model/requirements.ts';
 import { elementKeySchema } from '../../model/schemas.ts';
 import { ElementRequirementsSection, RequirementTraceSection, type SectionMessages } from '../../views/pages/requirement-trace.tsx';
 import { callerOf } from '../auth/context.ts';
 import { changeLinkFromElement, changeLinkFromRequirement, type LinkChangeResult } from '../commands/requirement-links.ts';
-import { loadScopeModel } from '../db/queries/model.ts';
-import { loadTraceContext } from '../db/queries/requirement-trace.ts';
+import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
+import { loadTraceContextFor } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
 import { readForm, singleValues } from '../http/forms.ts';
 import { isFragmentRequest, notFound, respond } from '../http/render.tsx';
@@ -42,24 +41,24 @@ export function requirementRoutes({ db }: AppDeps): Hono {
 
   /** The requirement's traceability section as it is now, with the outcome of the request. */
   const requirementSection = async (c: Context, key: string, messages: SectionMessages, status: 200 | 409 | 422) => {
-    const model = await loadScopeModel(db, { municipalities: false });
-    const index = indexModel(model);
-    const requirement = index.byKey('requirement', key);
-    if (!requirement) return notFound(c, `Det finnes ikke noe krav med nøkkelen «${key}».`);
+    // The requirement and its neighbourhood, as its page reads them: not the whole model.
+    const found = await loadNeighbourhood(db, 'requirement', key);
+    const requirement = found?.element.kind === 'requirement' ? found.element : undefined;
+    if (!found || !requirement) return notFound(c, `Det finnes ikke noe krav med nøkkelen «${key}».`);
     if (!isFragmentRequest(c) && status === 200) return c.redirect(`/krav/${key}#kravsporing`, 303);
-    const trace = await loadTraceContext(db);
-    const section = <RequirementTraceSection requirement={requirement} model={model} index={index} trace={trace} canEdit {...messages} />;
+    const trace = await loadTraceContextFor(db, found.model);
+    const section = <RequirementTraceSection requirement={requirement} model={found.model} index={found.index} trace={trace} canEdit {...messages} />;
     return respond(c, { title: `Sporbarhet for ${requirement.ref}`, body: section, fragment: section, status });
   };
 
   const elementSection = async (c: Context, kind: ElementKind, key: string, messages: SectionMessages, status: 200 | 409 | 422) => {
-    const model = await loadScopeModel(db, { municipalities: false });
-    const index = indexModel(model);
-    const element = index.byKey(kind, key);
-    if (!element) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
+    // The element and its neighbourhood (the requirements about it among them), as its page reads them.
+    const found = await loadNeighbourhood(db, kind, key);
+    if (!found) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
     if (!isFragmentRequest(c) && status === 200) return c.redirect(`${elementHref(kind, key)}#krav`, 303);
-    const trace = await loadTraceContext(db);
-    const section = <ElementRequirementsSection element={element} model={model} index={index} trace={trace} canEdit {...messages} />;
+    const element = found.element;
+    const trace = await loadTraceContextFor(db, found.model);
+    const section = <ElementRequirementsSection element={found.element} model={found.model} index={found.index} trace={trace} canEdit {...messages} />;
     return respond(c, { title: `Krav for ${element.name}`, body: section, fragment: section, status });
   };
 

@@ -45,7 +45,7 @@ import { loadOverview } from '../db/queries/overview.ts';
 import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
 import { listSourceDocuments, sourceDocumentByKey, sourceLines } from '../db/queries/sources.ts';
 import { listMunicipalities } from '../db/queries/review/intentions.ts';
-import { loadTraceContext } from '../db/queries/requirement-trace.ts';
+import { loadTraceContextFor } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, respond, respondError } from '../http/render.tsx';
 import { validParams } from '../http/validate.ts';
@@ -319,7 +319,7 @@ export function scopeRoutes({ db }: AppDeps): Hono {
     if (page > pages) return notFound(c, c.var.i18n.t('scope.list.pastEnd', { pages, page }));
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     const history = await historyFor(c, db, element.id);
-    const trace = await loadTraceContext(db);
+    const trace = await loadTraceContextFor(db, model);
     const props = { element, model, index, excerpt, canEdit: canEditScope(c), canLink: canEditRequirements(c), history, trace, services };
     return respond(c, { title: c.var.i18n.name(element), body: <ElementDetailPage {...props} />, fragment: <ElementDetailPage {...props} focus /> });
   });

@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.tsx';
 import { configWith } from '../../src/config.ts';
 import { loadScopeModel } from '../../src/db/queries/model.ts';
 import { loadNeighbourhood } from '../../src/db/queries/neighbourhood.ts';
+import { loadTraceContext, loadTraceContextFor } from '../../src/db/queries/requirement-trace.ts';
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
 import { testDb } from '../helpers.ts';
 
@@ -22,16 +23,19 @@ class RowLog implements KyselyPlugin {
 }
 
 describe("an element's page reads the element and its neighbourhood", () => {
-  it('renders the same page from its neighbourhood as from the whole model, for every element', async () => {
+  it('renders the same page from its neighbourhood as from the whole model, for every element', { timeout: 300_000 }, async () => {
     const db = await testDb();
     await growModel(db, 1);
     const whole = await loadScopeModel(db);
     const index = indexModel(whole);
+    // The requirements' links between them, lost links and sources: all of them, or those of the page's requirements.
+    const allTrace = await loadTraceContext(db);
     for (const element of allElements(whole)) {
       const near = await loadNeighbourhood(db, element.kind, element.key);
       expect(near, element.key).toBeDefined();
-      const expected = String(await (<ElementDetailPage element={element} model={whole} index={index} excerpt={null} canEdit />));
-      const actual = String(await (<ElementDetailPage element={near!.element} model={near!.model} index={near!.index} excerpt={null} canEdit />));
+      const trace = await loadTraceContextFor(db, near!.model);
+      const expected = String(await (<ElementDetailPage element={element} model={whole} index={index} excerpt={null} canEdit canLink trace={allTrace} />));
+      const actual = String(await (<ElementDetailPage element={near!.element} model={near!.model} index={near!.index} excerpt={null} canEdit canLink trace={trace} />));
       expect(actual, `${element.kind} ${element.key}`).toBe(expected);
     }
     await db.destroy();

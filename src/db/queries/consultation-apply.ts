@@ -6,7 +6,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
 import { updateElementIn } from './elements.ts';
-import { loadScopeModel } from './model.ts';
+import { loadModelSlice, oneElementSlice } from './model.ts';
 
 export type ApplyResult =
   | { ok: true; elementVersion: number }
@@ -68,7 +68,8 @@ export async function applyProposal(trx: Transaction<Database>, r: ApplyRequest)
   if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'comment-changed' };
   const { proposal } = await trx.selectFrom('consultation_comment').select('proposal').where('id', '=', r.commentId).executeTakeFirstOrThrow();
 
-  const model = await loadScopeModel(trx, { municipalities: false });
+  // The frame and the element the proposal changes, not the whole model.
+  const model = await loadModelSlice(trx, oneElementSlice(r.element.kind, r.element.key));
   const index = indexModel(model);
   const current = index.byKey(r.element.kind, r.element.key);
   if (!current) throw new Rollback({ ok: false, reason: 'not-found' });

@@ -64,6 +64,19 @@ export async function loadScopeModel(db: Executor, options: LoadOptions = {}): P
   return loadModelSlice(db, { services: 'all', requirements: 'all', municipalities: options.municipalities ?? true });
 }
 
+/**
+ * The frame and, for a service or a requirement, that one element (by kind and key): what a form or
+ * a change to one element reads, never the other services and requirements.
+ */
+export function oneElementSlice(kind: ElementKind, key: string): ModelSlice {
+  const one: IdSet = (q) => q.selectFrom('element').select('id').where('kind', '=', kind).where('key', '=', key);
+  return {
+    services: kind === 'informationService' ? one : 'none',
+    requirements: kind === 'requirement' ? one : 'none',
+    municipalities: false,
+  };
+}
+
 const isList = (set: IdSet): set is readonly number[] => Array.isArray(set);
 
 /** `column in set`, for a listed or a selected set (an empty list matches nothing). */

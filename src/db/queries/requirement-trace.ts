@@ -1,6 +1,7 @@
 import type { LostLink, RequirementChapter, RequirementRelation } from '../../../model/requirements.ts';
 import type { ElementKind } from '../../../model/kinds.ts';
 import type { Db } from '../index.ts';
+import type { ScopeModel } from '../../../model/schemas.ts';
 
 /** What the requirement pages need beside the scope model: chapters, links between requirements, lost links. */
 export interface TraceContext {
@@ -21,23 +22,32 @@ export interface LinkTarget {
   ref: string | null;
 }
 
-/** Five queries, whatever the size of the requirement set. */
-export async function loadTraceContext(db: Db): Promise<TraceContext> {
-  const [chapters, relations, lostLinks, types, sourceComments] = await Promise.all([
+/**
+ * Five queries, whatever the size of the requirement set. Given the requirements a page shows
+ * (a slice's), only their links between requirements, lost links and source comments are read;
+ * without, every one (a baseline's snapshot).
+ */
+export async function loadTraceContext(db: Db, shown?: readonly number[]): Promise<TraceContext> {
+  const ids = shown === undefined ? undefined : shown.length === 0 ? [0] : [...shown];
+  let relations = db.selectFrom('requirement_relation').selectAll();
+  let lostLinks = db.selectFrom('requirement_lost_link').selectAll();
+  let sources = db.selectFrom('requirement').select('source_comment_id').where('source_comment_id', 'is not', null);
+  if (ids) {
+    relations = relations.where((eb) => eb.or([eb('from_id', 'in', ids), eb('to_id', 'in', ids)]));
+    lostLinks = lostLinks.where('requirement_id', 'in', ids);
+    sources = sources.where('element_id', 'in', ids);
+  }
+  const [chapters, relationRows, lostRows, types, sourceComments] = await Promise.all([
     db.selectFrom('requirement_chapter').selectAll().orderBy('parent_id').orderBy('position').orderBy('id').execute(),
-    db.selectFrom('requirement_relation').selectAll().orderBy('from_id').orderBy('kind').orderBy('to_id').execute(),
-    db.selectFrom('requirement_lost_link').selectAll().orderBy('requirement_id').orderBy('id').execute(),
+    relations.orderBy('from_id').orderBy('kind').orderBy('to_id').execute(),
+    lostLinks.orderBy('requirement_id').orderBy('id').execute(),
     db.selectFrom('requirement_type').selectAll().orderBy('position').execute(),
-    db
-      .selectFrom('consultation_comment')
-      .select(['id', 'round_id'])
-      .where('id', 'in', (eb) => eb.selectFrom('requirement').select('source_comment_id').where('source_comment_id', 'is not', null))
-      .execute(),
+    db.selectFrom('consultation_comment').select(['id', 'round_id']).where('id', 'in', sources).execute(),
   ]);
   return {
     chapters: chapters.map((c) => ({ id: c.id, parentId: c.parent_id, name: c.name, position: c.position, version: c.version })),
-    relations: relations.map((r) => ({ fromId: r.from_id, toId: r.to_id, kind: r.kind })),
-    lostLinks: lostLinks.map((l) => ({
+    relations: relationRows.map((r) => ({ fromId: r.from_id, toId: r.to_id, kind: r.kind })),
+    lostLinks: lostRows.map((l) => ({
       requirementId: l.requirement_id,
       elementKind: l.element_kind,
       elementKey: l.element_key,
@@ -47,4 +57,12 @@ export async function loadTraceContext(db: Db): Promise<TraceContext> {
     types: types.map((t) => ({ key: t.key, label: t.label })),
     sourceComments: sourceComments.map((s) => ({ id: s.id, roundId: s.round_id })),
   };
+}
+
+/** The trace context for what a slice shows: its requirements' links, lost links and source comments. */
+export function loadTraceContextFor(db: Db, model: ScopeModel): Promise<TraceContext> {
+  return loadTraceContext(
+    db,
+    model.elements.requirement.map((r) => r.id),
+  );
 }
