@@ -20,7 +20,7 @@ describe.skipIf(!browserAvailable)('the architect’s workspace in Chromium', ()
   const open = async (path: string) => {
     page = await browser.newPage();
     // Shorter than the test's own limit, so a wait that never ends names its step.
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(15_000);
     problems = watchProblems(page);
     await signInPage(page, app, 'architect', path);
     // Survives partial updates, not a page load.
