@@ -14,7 +14,6 @@ import { signIn, testApp, type TestContext } from '../helpers.ts';
  * does (remove its entry).
  */
 const stillBokmal: Record<string, string> = {
-  '/:kindPath/:key': 'wdiag: the service-context diagram on a service page (model/diagrams/service-context.ts)',
   '/api/dokumentasjon': 'exchange: import and API pages',
   '/import': 'exchange: import and API pages',
 };
