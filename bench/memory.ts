@@ -62,14 +62,14 @@ const ms = (x: number) => (Number.isNaN(x) ? '–' : `${Math.round(x)}`);
 const mb = (x: number) => `${Math.round(x)}`;
 
 /** The server's own account of its memory (bench/memory-probe.ts), after a full collection. */
-async function heapOf(server: Server, file: string): Promise<{ heapUsed: number; external: number; arrayBuffers: number } | null> {
+async function heapOf(server: Server, file: string): Promise<{ heapUsed: number; heapTotal: number; external: number; arrayBuffers: number } | null> {
   rmSync(file, { force: true });
   server.child.kill('SIGUSR2');
   for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 20));
   if (!existsSync(file)) return null;
   const usage = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
   const m = (n: number | undefined) => (n ?? 0) / 1024 / 1024;
-  return { heapUsed: m(usage.heapUsed), external: m(usage.external), arrayBuffers: m(usage.arrayBuffers) };
+  return { heapUsed: m(usage.heapUsed), heapTotal: m(usage.heapTotal), external: m(usage.external), arrayBuffers: m(usage.arrayBuffers) };
 }
 
 const source = await database(factor);
@@ -109,7 +109,7 @@ for (const [i, dir] of dirs.entries()) {
   server.child.kill();
 
   const okMany = many.filter((f) => f.ok);
-  const heap = (h: typeof idleHeap) => (h ? `${mb(h.heapUsed)} / ${mb(h.external)}` : '–');
+  const heap = (h: typeof idleHeap) => (h ? `${mb(h.heapUsed)} of ${mb(h.heapTotal)} / ${mb(h.external)}` : '–');
   rows.push([
     label(dir),
     `${(server.startMs / 1000).toFixed(2)} s`,
@@ -123,7 +123,7 @@ for (const [i, dir] of dirs.entries()) {
 }
 
 console.log(
-  `${factor}× the seed, SQLite. RSS in MB (in brackets: V8 heap used / external, after a full GC). /api/model: first byte / total. ` +
+  `${factor}× the seed, SQLite. RSS in MB (in brackets: V8 heap used of heap total / external, after a full GC). /api/model: first byte / total. ` +
     `${connections} at once: median / slowest. Burst: autocannon, ${connections} connections, ${seconds} s on each of ${burstPaths.join(', ')}.`,
 );
 const header = ['checkout', 'start', 'RSS idle', `/api/model alone (brotli)`, '/api/model alone (plain)', `/api/model × ${connections} at once (brotli)`, 'RSS after burst → after 5 s'];

@@ -47,13 +47,21 @@ export function compressBody(body: Uint8Array, encoding: Encoding, effort: 'stat
 }
 
 /**
+ * The brotli window for streamed bodies, as a power of two: 1 MB instead of the default 4 MB, since
+ * each stream's encoder holds its window (and more) for as long as the answer lasts, and twenty
+ * exports at once held hundreds of MB. Flushed every 64 KB it hardly matters for the ratio: the
+ * 100× export (9.9 MB) is 286 KB of brotli with it, 285 KB with 4 MB.
+ */
+const STREAM_BROTLI_WINDOW = 20;
+
+/**
  * A streamed body compressed chunk by chunk (dynamic settings), each chunk flushed so that what
  * has been written reaches the client at once rather than when the compressor's window fills.
  */
 export function compressStream(body: ReadableStream<Uint8Array>, encoding: Encoding): ReadableStream<Uint8Array> {
   const zip =
     encoding === 'br'
-      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
+      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_LGWIN]: STREAM_BROTLI_WINDOW, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
       : createGzip({ level: 6 });
   return markStreamed(
     body.pipeThrough(
