@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from '../messages.ts';
 
 /**
  * The OpenAPI 3.1 description of the JSON API, built from the same zod schemas that validate the
@@ -30,8 +31,9 @@ export interface ApiOperation {
   /** The path as Hono registers it (`/api/x/:id`); OpenAPI's `{id}` form is derived. */
   path: string;
   operationId: string;
-  summary: string;
-  description?: string;
+  /** What the operation does, and more about it: catalogue keys (the page says them in the reader's language, the document in bokmål). */
+  summary: MessageKey;
+  description?: MessageKey;
   tags: string[];
   /** Path parameters' and query parameters' schemas (objects of strings, as they arrive). */
   params?: z.ZodObject;
@@ -79,7 +81,7 @@ export interface OpenApiInfo {
   serverUrl?: string;
 }
 
-export function openApiDocument(operations: readonly ApiOperation[], info: OpenApiInfo): Record<string, unknown> {
+export function openApiDocument(operations: readonly ApiOperation[], info: OpenApiInfo, say: (key: MessageKey) => string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const responses: Record<string, unknown> = {};
@@ -102,8 +104,8 @@ export function openApiDocument(operations: readonly ApiOperation[], info: OpenA
     paths[path] ??= {};
     paths[path][op.method] = {
       operationId: op.operationId,
-      summary: op.summary,
-      ...(op.description ? { description: op.description } : {}),
+      summary: say(op.summary),
+      ...(op.description ? { description: say(op.description) } : {}),
       tags: op.tags,
       parameters: [...parametersOf('path', op.params), ...parametersOf('query', op.query)],
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(op.body) } } } } : {}),

@@ -13,6 +13,7 @@ import {
   ImportResultPage,
   ImportUploadPage,
   defaultSection,
+  refusalText,
   reportSections,
   type Refusal,
   type ReportSection,
@@ -130,7 +131,10 @@ export function importRoutes({ db }: AppDeps): Hono {
       async (update) => {
         update('checking', 0, 0);
         const plan = await dryRunSheetUpload(db, caller, id);
-        if ('refusal' in plan) throw new RuleRefused(plan.refusal.code === 'no-rows' ? 'Regnearket har ingen rader med krav.' : `Regnearket mangler kolonnene ${plan.refusal.columns}.`);
+        if ('refusal' in plan) {
+          const { refusal } = plan;
+          throw new RuleRefused(refusalText(c.var.i18n.t, { code: refusal.code, values: refusal.code === 'missing-columns' ? { columns: refusal.columns } : {} }));
+        }
       },
       failureText(c),
     );

@@ -53,8 +53,8 @@ export function ApiDocsPage({ operations }: { operations: readonly ApiOperation[
                     <code>{`${op.method.toUpperCase()} ${openApiPath(op.path)}`}</code>
                   </th>
                   <td>
-                    {op.summary}
-                    {op.description ? <p class="ds-paragraph muted">{op.description}</p> : null}
+                    {t(op.summary)}
+                    {op.description ? <p class="ds-paragraph muted">{t(op.description)}</p> : null}
                   </td>
                   <td>{op.writes ? t('common.yes') : t('common.no')}</td>
                 </tr>

@@ -60,6 +60,9 @@ export function ImportUploadPage({ refusal, limits }: { refusal?: Refusal | unde
                 {text}
               </a>
             ),
+            // The export's file and column names are bokmål in every language.
+            file: (text) => <span lang="nb">{text}</span>,
+            col: (text) => <span lang="nb">{text}</span>,
           })}
         </p>
         <p class="ds-paragraph">{t('import.limits', limits)}</p>
@@ -68,7 +71,7 @@ export function ImportUploadPage({ refusal, limits }: { refusal?: Refusal | unde
         <h2 class="ds-heading" data-size="sm" id="import-dokumenter">
           {t('import.documentsTitle')}
         </h2>
-        <p class="ds-paragraph">{t('import.documentsText')}</p>
+        <p class="ds-paragraph">{tx('import.documentsText', { prop: (text) => <code lang="nb">{text}</code> })}</p>
       </section>
       <form method="post" action="/import" enctype="multipart/form-data" class="import-upload">
         <div class="ds-field">
