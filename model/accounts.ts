@@ -42,7 +42,7 @@ export const passwordSchema = z
   .min(passwordMinLength, say('auth.error.passwordShort'))
   .max(200, say('auth.error.passwordLong'));
 
-export const personNameSchema = textRule('one-line', 'Navnet', z.string({ error: say('auth.error.nameMissing') }).trim().min(1, say('auth.error.nameMissing')).max(200, say('auth.error.nameLong')));
+export const personNameSchema = textRule('one-line', 'validation.subject.name', z.string({ error: say('auth.error.nameMissing') }).trim().min(1, say('auth.error.nameMissing')).max(200, say('auth.error.nameLong')));
 
 export const municipalityNumberSchema = z.string().regex(/^\d{4}$/, say('auth.error.municipalityNumber'));
 
@@ -163,9 +163,9 @@ export const loginInputSchema = z.object({
 export type LoginInput = z.infer<typeof loginInputSchema>;
 
 export const organisationInputSchema = z.object({
-  name: textRule('one-line', 'Navnet', z.string({ error: say('auth.error.organisationNameMissing') }).trim().min(1, say('auth.error.organisationNameMissing')).max(200, say('auth.error.nameLong'))),
+  name: textRule('one-line', 'validation.subject.name', z.string({ error: say('auth.error.organisationNameMissing') }).trim().min(1, say('auth.error.organisationNameMissing')).max(200, say('auth.error.nameLong'))),
   kind: organisationKindSchema,
-  contact: textRule('multi-line', 'Kontaktinformasjonen', z.string().trim().max(500, say('auth.error.contactLong'))).default(''),
+  contact: textRule('multi-line', 'validation.subject.contact', z.string().trim().max(500, say('auth.error.contactLong'))).default(''),
 });
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;
 

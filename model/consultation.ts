@@ -79,8 +79,8 @@ const positiveId = (message: string) => z.coerce.number({ error: message }).int(
 export const roundTitleMax = 200;
 export const roundInputSchema = z
   .object({
-    title: textRule('one-line', 'Tittelen', z.string({ error: say('consultation.error.titleMissing') }).trim().min(1, say('consultation.error.titleMissing')).max(roundTitleMax, say('consultation.error.titleTooLong'))),
-    description: textRule('multi-line', 'Beskrivelsen', z.string().trim().max(5000, say('consultation.error.descriptionTooLong'))).default(''),
+    title: textRule('one-line', 'validation.subject.title', z.string({ error: say('consultation.error.titleMissing') }).trim().min(1, say('consultation.error.titleMissing')).max(roundTitleMax, say('consultation.error.titleTooLong'))),
+    description: textRule('multi-line', 'validation.subject.description', z.string().trim().max(5000, say('consultation.error.descriptionTooLong'))).default(''),
     phase: z.enum(roundPhases, { error: say('consultation.error.phase') }),
     opensOn: z.string({ error: say('consultation.error.opensOnMissing') }).trim().min(1, say('consultation.error.opensOnMissing')).pipe(isoDateSchema),
     closesOn: z.string({ error: say('consultation.error.closesOnMissing') }).trim().min(1, say('consultation.error.closesOnMissing')).pipe(isoDateSchema),
@@ -99,7 +99,7 @@ export const proposalMax = 10_000;
 
 const commentText = textRule(
   'multi-line',
-  'Kommentaren',
+  'validation.subject.comment',
   z.string({ error: say('consultation.error.textMissing') }).trim().min(1, say('consultation.error.textMissing')).max(commentTextMax, say('consultation.error.textTooLong')),
 );
 
@@ -111,7 +111,7 @@ export const commentInputSchema = z
   .object({
     kind: z.enum(commentKinds, { error: say('consultation.error.kind') }),
     text: commentText,
-    proposal: z.preprocess(blank, textRule('multi-line', 'Forslaget', z.string().trim().max(proposalMax, say('consultation.error.proposalTooLong'))).optional()),
+    proposal: z.preprocess(blank, textRule('multi-line', 'validation.subject.proposal', z.string().trim().max(proposalMax, say('consultation.error.proposalTooLong'))).optional()),
   })
   .superRefine((c, ctx) => {
     if (c.kind === 'endringsforslag' && !c.proposal) {
@@ -130,7 +130,7 @@ export function proposalProblem(input: CommentInput, currentText: string): Messa
 }
 
 export const replyInputSchema = z.object({
-  text: textRule('multi-line', 'Innlegget', z.string({ error: say('consultation.error.replyMissing') }).trim().min(1, say('consultation.error.replyMissing')).max(commentTextMax, say('consultation.error.replyTooLong'))),
+  text: textRule('multi-line', 'validation.subject.reply', z.string({ error: say('consultation.error.replyMissing') }).trim().min(1, say('consultation.error.replyMissing')).max(commentTextMax, say('consultation.error.replyTooLong'))),
 });
 
 export const answerMax = 10_000;
@@ -138,7 +138,7 @@ export const answerMax = 10_000;
 export const answerInputSchema = z
   .object({
     status: z.enum(commentStatuses, { error: say('consultation.error.status') }),
-    answer: textRule('multi-line', 'Svaret', z.string().trim().max(answerMax, say('consultation.error.answerTooLong'))).default(''),
+    answer: textRule('multi-line', 'validation.subject.answer', z.string().trim().max(answerMax, say('consultation.error.answerTooLong'))).default(''),
   })
   .refine((a) => !decidedStatuses.includes(a.status) || a.answer !== '', {
     path: ['answer'],
@@ -179,7 +179,7 @@ export const answersEarlierVersion = (c: Pick<Comment, 'answer' | 'answeredVersi
   c.answer !== null && c.answeredVersion !== null && c.answeredVersion < c.version;
 
 export const hideInputSchema = z.object({
-  reason: textRule('multi-line', 'Begrunnelsen', z.string({ error: say('consultation.error.reasonMissing') }).trim().min(1, say('consultation.error.reasonMissing')).max(1000, say('consultation.error.reasonTooLong'))),
+  reason: textRule('multi-line', 'validation.subject.reason', z.string({ error: say('consultation.error.reasonMissing') }).trim().min(1, say('consultation.error.reasonMissing')).max(1000, say('consultation.error.reasonTooLong'))),
 });
 
 // Query strings ----------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import {
   usages,
 } from './schemas.ts';
 import { textRule } from './text.ts';
-import type { MessageKey } from './messages.ts';
+import { say, type MessageKey } from './messages.ts';
 import { provenanceLabel, provenanceLevels } from './provenance.ts';
 import { tagListSchema } from './requirements.ts';
 
@@ -32,67 +32,69 @@ import { tagListSchema } from './requirements.ts';
  * server resolves (an unknown key is an error on that field).
  */
 
-/** A multi-line text field (the text rule of `model/text.ts`, then trimmed and limited). */
-const trimmed = (max: number, label: string) =>
+/** A multi-line text field (the text rule of `model/text.ts`, then trimmed and limited); `subject` names it in messages. */
+const trimmed = (max: number, subject: MessageKey) =>
   textRule(
     'multi-line',
-    label,
+    subject,
     z
-      .string({ error: `${label} mangler.` })
+      .string({ error: say('validation.field.missing', { subject }) })
       .transform((s) => s.trim())
-      .pipe(z.string().max(max, `${label} kan være på høyst ${max} tegn.`)),
+      .pipe(z.string().max(max, say('validation.field.tooLong', { subject }))),
   );
 /** A one-line text field: a name, an owner; newlines refused. */
-const line = (max: number, label: string) =>
+const line = (max: number, subject: MessageKey) =>
   textRule(
     'one-line',
-    label,
+    subject,
     z
-      .string({ error: `${label} mangler.` })
+      .string({ error: say('validation.field.missing', { subject }) })
       .transform((s) => s.trim())
-      .pipe(z.string().max(max, `${label} kan være på høyst ${max} tegn.`)),
+      .pipe(z.string().max(max, say('validation.field.tooLong', { subject }))),
   );
+/** «Navnet må fylles ut.» */
+const required = (subject: MessageKey) => say('validation.field.required', { subject });
 
 /** An HTML checkbox: present ("on") when ticked, absent when not. */
 export const checkboxSchema = z
-  .union([z.literal('on'), z.literal('true'), z.literal('1'), z.literal('')], { error: 'Ugyldig verdi for avkrysning.' })
+  .union([z.literal('on'), z.literal('true'), z.literal('1'), z.literal('')], { error: say('validation.element.checkbox') })
   .optional()
   .transform((v) => v !== undefined && v !== '');
 
 /** An optional reference to another element by key; empty means none. */
 const optionalRef = z
-  .union([z.literal(''), elementKeySchema], { error: 'Velg fra listen.' })
+  .union([z.literal(''), elementKeySchema], { error: say('validation.element.fromList') })
   .optional()
   .transform((v) => (v ? v : null));
 
-const requiredRef = (what: string) =>
-  z.string({ error: `Velg ${what}.` }).min(1, `Velg ${what}.`).pipe(elementKeySchema);
+const requiredRef = (message: MessageKey) =>
+  z.string({ error: say(message) }).min(1, say(message)).pipe(elementKeySchema);
 
 const optionalDate = z
   .union([z.literal(''), isoDateSchema])
   .optional()
   .transform((v) => (v ? v : null));
 
-const intIn = (label: string, min: number, max: number) =>
+const intIn = (subject: MessageKey, min: number, max: number) =>
   z
-    .string({ error: `${label} mangler.` })
+    .string({ error: say('validation.field.missing', { subject }) })
     .trim()
-    .min(1, `${label} må fylles ut.`)
-    .regex(/^-?\d+$/, `${label} må være et heltall.`)
+    .min(1, required(subject))
+    .regex(/^-?\d+$/, say('validation.field.notInteger', { subject }))
     .transform(Number)
-    .pipe(z.number().min(min, `${label} må være minst ${min}.`).max(max, `${label} kan være høyst ${max}.`));
+    .pipe(z.number().min(min, say('validation.field.atLeast', { subject })).max(max, say('validation.field.atMost', { subject })));
 
 /** An optional id typed as digits; empty means none. */
-const optionalNumber = (message: string) =>
+const optionalNumber = (key: MessageKey) =>
   z
-    .union([z.literal(''), z.string().trim().regex(/^\d{1,9}$/, message)], { error: message })
+    .union([z.literal(''), z.string().trim().regex(/^\d{1,9}$/, say(key))], { error: say(key) })
     .optional()
     .transform((v) => (v ? Number(v) : null));
 
 /** Lines of the source document: "2096" or "2096-2132"; empty means none. */
 export const sourceLinesSchema = z
-  .union([z.literal(''), z.string().trim().regex(/^\d{1,7}(?:\s*[-–]\s*\d{1,7})?$/, 'Skriv linjene som «2096» eller «2096-2132».')], {
-    error: 'Skriv linjene som «2096» eller «2096-2132».',
+  .union([z.literal(''), z.string().trim().regex(/^\d{1,7}(?:\s*[-–]\s*\d{1,7})?$/, say('validation.element.sourceLines'))], {
+    error: say('validation.element.sourceLines'),
   })
   .optional()
   .transform((v) => {
@@ -100,41 +102,41 @@ export const sourceLinesSchema = z
     const [from, to = from] = v.split(/\s*[-–]\s*/).map(Number) as [number, number?];
     return { from, to };
   })
-  .refine((v) => v === null || (v.from >= 1 && v.from <= v.to), 'Den første linjen må komme før den siste.');
+  .refine((v) => v === null || (v.from >= 1 && v.from <= v.to), say('validation.element.sourceLinesOrder'));
 
 export const commonInputShape = {
-  name: line(500, 'Navnet').pipe(z.string().min(1, 'Navnet må fylles ut.')),
-  nameEn: line(500, 'Det engelske navnet')
+  name: line(500, 'validation.subject.name').pipe(z.string().min(1, required('validation.subject.name'))),
+  nameEn: line(500, 'validation.subject.nameEn')
     .optional()
     .transform((v) => (v ? v : null)),
-  description: trimmed(10_000, 'Beskrivelsen').optional().transform((v) => v ?? ''),
+  description: trimmed(10_000, 'validation.subject.description').optional().transform((v) => v ?? ''),
   tentative: checkboxSchema,
   /** Absent (an older form, an API caller) means the editors' reading: `inferred`. */
   provenance: z
-    .union([z.literal(''), z.enum(provenanceLevels)], { error: 'Velg kildegrunnlag.' })
+    .union([z.literal(''), z.enum(provenanceLevels)], { error: say('validation.element.provenance') })
     .optional()
     .transform((v) => (v ? v : ('inferred' as const))),
-  provenanceNote: trimmed(1000, 'Begrunnelsen').optional().transform((v) => v ?? ''),
+  provenanceNote: trimmed(1000, 'validation.subject.reason').optional().transform((v) => v ?? ''),
 };
 
 const levelField = z
-  .union([z.literal(''), z.enum(provenanceLevels)], { error: 'Velg kildegrunnlag.' })
+  .union([z.literal(''), z.enum(provenanceLevels)], { error: say('validation.element.provenance') })
   .optional()
   .transform((v) => (v ? v : ('inferred' as const)));
 /** The level and note of a capability's placement in a solution part. */
 const solutionPartLevelShape = {
   solutionPartLevel: levelField,
-  solutionPartNote: trimmed(1000, 'Begrunnelsen').optional().transform((v) => v ?? ''),
+  solutionPartNote: trimmed(1000, 'validation.subject.reason').optional().transform((v) => v ?? ''),
 };
 
 const budget = z
-  .union([z.literal(''), z.string().trim().regex(/^\d+(?:[.,]\d+)?$/, 'Budsjettet må være et tall, f.eks. 12,5.')])
+  .union([z.literal(''), z.string().trim().regex(/^\d+(?:[.,]\d+)?$/, say('validation.element.budget'))])
   .optional()
   .transform((v) => (v ? Number(v.replace(',', '.')) : null))
   .pipe(
     z
-      .number({ error: 'Budsjettet må være et tall mellom 0 og 1 000 000 MNOK.' })
-      .max(1_000_000, 'Budsjettet må være et tall mellom 0 og 1 000 000 MNOK.')
+      .number({ error: say('validation.element.budgetRange') })
+      .max(1_000_000, say('validation.element.budgetRange'))
       .nullable(),
   );
 
@@ -146,7 +148,7 @@ export const elementInputSchemas = {
   informationCategory: z.object({ ...commonInputShape }),
   informationService: z.object({
     ...commonInputShape,
-    category: requiredRef('en informasjonskategori'),
+    category: requiredRef('validation.element.category'),
     tier: optionalRef,
     tierTentative: checkboxSchema,
     solutionPart: optionalRef,
@@ -154,64 +156,64 @@ export const elementInputSchemas = {
   deliveryTier: z.object({ ...commonInputShape, firstDelivery: checkboxSchema }),
   collaborationMode: z.object({ ...commonInputShape }),
   actor: z.object({ ...commonInputShape }),
-  needLevel: z.object({ ...commonInputShape, rank: intIn('Rangen', 1, 99) }),
+  needLevel: z.object({ ...commonInputShape, rank: intIn('validation.subject.rank', 1, 99) }),
   goal: z.object({ ...commonInputShape }),
   roadmapPhase: z
     .object({ ...commonInputShape, startsOn: isoDateSchema, endsOn: isoDateSchema })
-    .refine((v) => v.startsOn <= v.endsOn, { path: ['endsOn'], message: 'Sluttdatoen kan ikke komme før startdatoen.' }),
+    .refine((v) => v.startsOn <= v.endsOn, { path: ['endsOn'], message: say('validation.element.endBeforeStart') }),
   milestone: z.object({ ...commonInputShape, startsOn: isoDateSchema, phase: optionalRef }),
   decisionPoint: z.object({
     ...commonInputShape,
     startsOn: isoDateSchema,
     phase: optionalRef,
-    track: z.enum(decisionTracks, { error: 'Velg spor.' }),
-    number: intIn('Nummeret', 1, 99),
+    track: z.enum(decisionTracks, { error: say('validation.element.track') }),
+    number: intIn('validation.subject.number', 1, 99),
   }),
   stakeholder: z.object({ ...commonInputShape }),
   nationalProject: z.object({
     ...commonInputShape,
-    projectNo: intIn('Prosjekt-ID', 1, 99_999),
-    priorityCategory: intIn('Prioriteringskategorien', 1, 2),
-    ownerOrganisation: line(200, 'Ansvarlig virksomhet').pipe(z.string().min(1, 'Ansvarlig virksomhet må fylles ut.')),
-    owner: line(200, 'Prosjekteier').pipe(z.string().min(1, 'Prosjekteier må fylles ut.')),
-    phase: z.enum(portfolioPhases, { error: 'Velg fase.' }),
-    strategicArea: line(200, 'Strategisk område').pipe(
-      z.string().regex(/^[1-9] \S/, 'Strategisk område begynner med nummeret, f.eks. «1 Digitalisering av arbeidsprosesser».'),
+    projectNo: intIn('validation.subject.projectNo', 1, 99_999),
+    priorityCategory: intIn('validation.subject.priorityCategory', 1, 2),
+    ownerOrganisation: line(200, 'validation.subject.ownerOrganisation').pipe(z.string().min(1, required('validation.subject.ownerOrganisation'))),
+    owner: line(200, 'validation.subject.owner').pipe(z.string().min(1, required('validation.subject.owner'))),
+    phase: z.enum(portfolioPhases, { error: say('validation.element.phase') }),
+    strategicArea: line(200, 'validation.subject.strategicArea').pipe(
+      z.string().regex(/^[1-9] \S/, say('validation.element.strategicArea')),
     ),
-    focusArea: line(300, 'Innsatsområdet').pipe(
-      z.string().regex(/^[1-9]\.\d+ \S/, 'Innsatsområdet begynner med nummeret, f.eks. «1.1 Modernisere …».'),
+    focusArea: line(300, 'validation.subject.focusArea').pipe(
+      z.string().regex(/^[1-9]\.\d+ \S/, say('validation.element.focusArea')),
     ),
     status: z
-      .union([z.literal(''), z.enum(portfolioStatuses)], { error: 'Velg status.' })
+      .union([z.literal(''), z.enum(portfolioStatuses)], { error: say('validation.element.status') })
       .optional()
       .transform((v) => (v ? v : null)),
     budgetMnok: budget,
   }),
   requirement: z.object({
     ...commonInputShape,
-    text: trimmed(10_000, 'Kravteksten').pipe(
-      z.string().min(1, 'Kravteksten må fylles ut.').regex(/\bskal\b/i, 'Et krav er et «skal»-utsagn: teksten må inneholde «skal».'),
+    text: trimmed(10_000, 'validation.subject.requirementText').pipe(
+      z.string().min(1, required('validation.subject.requirementText')).regex(/\bskal\b/i, say('validation.element.shall')),
     ),
-    rationale: trimmed(10_000, 'Begrunnelsen').optional().transform((v) => v ?? ''),
-    priority: z.enum(requirementPriorities, { error: 'Velg prioritet.' }),
-    status: z.enum(requirementStatuses, { error: 'Velg status.' }),
+    rationale: trimmed(10_000, 'validation.subject.reason').optional().transform((v) => v ?? ''),
+    priority: z.enum(requirementPriorities, { error: say('validation.element.priority') }),
+    status: z.enum(requirementStatuses, { error: say('validation.element.status') }),
     // Structure (issue 13). All optional, so an older form or an API caller that leaves them out keeps working.
-    chapter: optionalNumber('Velg et kapittel fra listen.'),
+    chapter: optionalNumber('validation.element.chapter'),
     type: z
-      .union([z.literal(''), z.string().max(60).regex(/^[a-z0-9-]+$/)], { error: 'Velg en kravtype fra listen.' })
+      .union([z.literal(''), z.string().max(60).regex(/^[a-z0-9-]+$/)], { error: say('validation.element.requirementType') })
       .optional()
       .transform((v) => (v ? v : null)),
-    acceptanceCriteria: trimmed(10_000, 'Akseptansekriteriene').optional().transform((v) => v ?? ''),
+    acceptanceCriteria: trimmed(10_000, 'validation.subject.acceptanceCriteria').optional().transform((v) => v ?? ''),
     verificationMethod: z
-      .union([z.literal(''), z.enum(verificationMethods)], { error: 'Velg en verifikasjonsmetode fra listen.' })
+      .union([z.literal(''), z.enum(verificationMethods)], { error: say('validation.element.verificationMethod') })
       .optional()
       .transform((v) => (v ? v : null)),
     sourceLines: sourceLinesSchema,
-    sourceComment: optionalNumber('Skriv nummeret på høringskommentaren, f.eks. 12.'),
+    sourceComment: optionalNumber('validation.element.sourceComment'),
     tags: tagListSchema,
   }),
   journalInterface: z.object({ ...commonInputShape }),
-  region: z.object({ ...commonInputShape, recordSolution: z.enum(recordSolutions, { error: 'Velg journalløsning.' }) }),
+  region: z.object({ ...commonInputShape, recordSolution: z.enum(recordSolutions, { error: say('validation.element.recordSolution') }) }),
   nationalSolution: z.object({ ...commonInputShape }),
   risk: z.object({ ...commonInputShape }),
   guideline: z.object({ ...commonInputShape }),
@@ -223,8 +225,8 @@ export type AnyElementInput = ElementInput<ElementKind>;
 /** The version a form was based on, for refusing a save over someone else's change. */
 export const versionSchema = z.object({
   version: z
-    .string({ error: 'Skjemaet mangler versjon; last siden på nytt.' })
-    .regex(/^\d+$/, 'Skjemaet har en ugyldig versjon; last siden på nytt.')
+    .string({ error: say('validation.element.versionMissing') })
+    .regex(/^\d+$/, say('validation.element.versionInvalid'))
     .transform(Number),
 });
 
@@ -233,7 +235,7 @@ export const versionSchema = z.object({
  * the fingerprint of the impact they were shown.
  */
 export const deleteRequestSchema = z.union([
-  z.object({ confirm: z.string().regex(/^[0-9a-f]{16}$/, 'Ugyldig bekreftelse.') }).transform((v) => ({ confirmation: v.confirm })),
+  z.object({ confirm: z.string().regex(/^[0-9a-f]{16}$/, say('validation.element.confirmation')) }).transform((v) => ({ confirmation: v.confirm })),
   versionSchema,
 ]);
 
@@ -518,10 +520,10 @@ export function changedFields(kind: ElementKind, submitted: Record<string, strin
 /** A form field that may be sent once or many times (checkbox groups), as a list. */
 const keyList = (max: number) =>
   z
-    .union([z.string(), z.array(z.string())], { error: 'Ugyldig liste.' })
+    .union([z.string(), z.array(z.string())], { error: say('validation.element.list') })
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''))
-    .pipe(z.array(elementKeySchema).max(max, `Høyst ${max} kan velges.`))
+    .pipe(z.array(elementKeySchema).max(max, say('validation.atMost')))
     .transform((list) => [...new Set(list)]);
 
 /** The links edited on a service's own page, as full sets. */
@@ -536,11 +538,11 @@ export const personnelCellSchema = z.object({
   service: elementKeySchema,
   group: elementKeySchema,
   usage: z
-    .union([z.literal(''), z.enum(usages)], { error: 'Velg lese, dokumentere, begge eller ingen.' })
+    .union([z.literal(''), z.enum(usages)], { error: say('validation.element.usage') })
     .transform((v) => (v === '' ? null : v)),
   /** The cell's value as the editor showed it (its version): a save over someone else's newer value is refused. */
   vist: z
-    .union([z.literal(''), z.enum(usages)], { error: 'Skjemaet sier ikke hva cellen viste; last siden på nytt og prøv igjen.' })
+    .union([z.literal(''), z.enum(usages)], { error: say('validation.element.cellShown') })
     .transform((v) => (v === '' ? null : v)),
 });
 
@@ -559,10 +561,10 @@ export function exchangeCellVersion(pairs: ReadonlyArray<readonly [mode: string,
 export const exchangeCellSchema = z.object({
   service: elementKeySchema,
   actor: elementKeySchema,
-  version: z.string({ error: 'Skjemaet sier ikke hva cellen viste; last siden på nytt og prøv igjen.' }).regex(/^[0-9a-z]{1,8}-[0-9a-f]{16}$/, 'Skjemaet er ikke fra denne siden; last siden på nytt.'),
+  version: z.string({ error: say('validation.element.cellShown') }).regex(/^[0-9a-z]{1,8}-[0-9a-f]{16}$/, say('validation.element.notThisPage')),
 });
 export const exchangeModeValueSchema = z.union([z.literal(''), z.literal('uvurdert'), elementKeySchema], {
-  error: 'Velg et behovsnivå fra listen.',
+  error: say('validation.element.needLevel'),
 });
 
 /** Moving many services at once to another tier and/or category. */
@@ -570,35 +572,35 @@ export const bulkMoveSchema = z
   .object({
     // Each ticked service as `key:version`, the version the list showed: a service changed since is not moved.
     services: z
-      .union([z.string(), z.array(z.string())], { error: 'Ugyldig liste.' })
+      .union([z.string(), z.array(z.string())], { error: say('validation.element.list') })
       .optional()
       .transform((v) => [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''))])
-      .pipe(z.array(z.string()).max(2000, 'Høyst 2000 kan velges.'))
+      .pipe(z.array(z.string()).max(2000, say('validation.atMost')))
       .pipe(
       z
         .array(
           z
             .string()
-            .regex(/^[a-z0-9][a-z0-9-]*:[0-9]{1,9}$/, 'Skjemaet sier ikke hvilken versjon av tjenesten listen viste; last siden på nytt og prøv igjen.')
+            .regex(/^[a-z0-9][a-z0-9-]*:[0-9]{1,9}$/, say('validation.element.serviceVersion'))
             .transform((v) => {
               const [key, version] = v.split(':');
               return { key: key!, version: Number(version) };
             }),
         )
-        .min(1, 'Velg minst én informasjonstjeneste.'),
+        .min(1, say('validation.element.oneService')),
     ),
     tier: z
-      .union([z.literal(''), z.literal('-'), elementKeySchema], { error: 'Velg et leveransetrinn fra listen.' })
+      .union([z.literal(''), z.literal('-'), elementKeySchema], { error: say('validation.element.tierFromList') })
       .optional()
       .transform((v) => (v === undefined || v === '' ? undefined : v === '-' ? null : v)),
     category: z
-      .union([z.literal(''), elementKeySchema], { error: 'Velg en informasjonskategori fra listen.' })
+      .union([z.literal(''), elementKeySchema], { error: say('validation.element.categoryFromList') })
       .optional()
       .transform((v) => (v ? v : undefined)),
   })
   .refine((v) => v.tier !== undefined || v.category !== undefined, {
     path: ['tier'],
-    message: 'Velg et leveransetrinn eller en kategori å flytte til.',
+    message: say('validation.element.moveTo'),
   });
 
 /** The choices a reference field offers: key, label, and how deep in a tree (for indenting). */

@@ -86,7 +86,7 @@ const lineField = z
 export const linkProvenanceInputSchema = z
   .object({
     level: provenanceLevelSchema,
-    note: textRule('one-line', 'Begrunnelsen', z.string().trim().max(1000, 'Begrunnelsen kan være høyst 1000 tegn.')),
+    note: textRule('one-line', 'validation.subject.reason', z.string().trim().max(1000, 'Begrunnelsen kan være høyst 1000 tegn.')),
     fromLine: lineField,
     toLine: lineField,
   })

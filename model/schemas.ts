@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from './messages.ts';
 import { elementKindSchema, type ElementKind } from './kinds.ts';
 import { linkProvenanceSchema, provenanceLevelSchema } from './provenance.ts';
 
@@ -14,12 +15,12 @@ export const idSchema = z.number().int().positive();
 /** Calendar date as ISO `YYYY-MM-DD`. */
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Datoen må skrives som ÅÅÅÅ-MM-DD.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, say('validation.date.format'))
   .refine((s) => {
     // Date.parse rolls 30 February over into March, so check that the day survives the trip.
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'Datoen finnes ikke.');
+  }, say('validation.date.exists'));
 
 /** Where in a source document an element comes from: an inclusive line range. */
 export const sourceRefSchema = z

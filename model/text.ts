@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say, type MessageKey } from './messages.ts';
 
 /**
  * One rule for text people type, applied by the zod schemas before anything is stored or searched:
@@ -18,10 +19,13 @@ export function normaliseText(value: string): string {
   return value.normalize('NFC').replace(/\r\n/g, '\n');
 }
 
-/** What is wrong with `value` under the rule, if anything: the message for the field. */
-export function textProblem(value: string, lines: TextLines, label: string): string | undefined {
-  if (lines === 'one-line' && /[\n\r\u2028\u2029]/.test(value)) return `${label} må stå på én linje (uten linjeskift).`;
-  if ((lines === 'one-line' ? oneLineForbidden : multiLineForbidden).test(value)) return `${label} kan ikke inneholde kontrolltegn.`;
+/**
+ * What is wrong with `value` under the rule, if anything: the message for the field (made by `say`,
+ * naming the field by `subject`, e.g. 'validation.subject.name': «Navnet må stå på én linje …»).
+ */
+export function textProblem(value: string, lines: TextLines, subject: MessageKey): string | undefined {
+  if (lines === 'one-line' && /[\n\r\u2028\u2029]/.test(value)) return say('validation.text.oneLine', { subject });
+  if ((lines === 'one-line' ? oneLineForbidden : multiLineForbidden).test(value)) return say('validation.text.control', { subject });
   return undefined;
 }
 
@@ -29,13 +33,13 @@ export function textProblem(value: string, lines: TextLines, label: string): str
  * `schema` with the text rule in front: the posted string is normalised, then refused if it breaks
  * the rule, then handed to `schema` (trim, length, …). Non-strings pass to `schema` untouched.
  */
-export function textRule<T extends z.ZodType>(lines: TextLines, label: string, schema: T) {
+export function textRule<T extends z.ZodType>(lines: TextLines, subject: MessageKey, schema: T) {
   return z.preprocess(
     (v) => (typeof v === 'string' ? normaliseText(v) : v),
     z
       .unknown()
       .superRefine((v, ctx) => {
-        const problem = typeof v === 'string' ? textProblem(v, lines, label) : undefined;
+        const problem = typeof v === 'string' ? textProblem(v, lines, subject) : undefined;
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       })
       .pipe(schema),

@@ -1,3 +1,4 @@
+import { issueText as said } from '../../views/i18n/issues.ts';
 import { z } from 'zod';
 import { MODEL_EXPORT_FORMAT, MODEL_EXPORT_VERSION, requirementStructureShape, type RequirementStructure } from '../export.ts';
 import { referenceProblems } from '../integrity.ts';
@@ -62,6 +63,8 @@ function issueText(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `Ukjente felt: ${issue.keys.join(', ')}.`;
     default:
+      // A catalogue message (see `say` in model/messages.ts), in the request's language.
+      if (said(issue) !== issue.message) return said(issue);
       return /^[A-ZÆØÅ].*[.!]$/.test(issue.message) && !/^Invalid|^Too |^Expected/.test(issue.message) ? issue.message : `Ugyldig verdi (${issue.message}).`;
   }
 }

@@ -15,6 +15,8 @@ import {
   type VerificationMethod,
 } from '../schemas.ts';
 import { textRule } from '../text.ts';
+import { say, type MessageKey } from '../messages.ts';
+import { issueText } from '../../views/i18n/issues.ts';
 import { requirementSheetColumns, type RequirementSheetColumn } from './requirement-sheet.ts';
 
 /*
@@ -177,13 +179,13 @@ const methodByWord = new Map<string, VerificationMethod>([
   ...verificationMethods.map((m) => [fold(verificationMethodLabel[m]), m] as const),
 ]);
 
-const multiLine = (label: string, max: number) =>
-  textRule('multi-line', label, z.string().transform((s) => s.trim()).pipe(z.string().max(max, `${label} kan være på høyst ${max} tegn.`)));
+const multiLine = (subject: MessageKey, max: number) =>
+  textRule('multi-line', subject, z.string().transform((s) => s.trim()).pipe(z.string().max(max, say('validation.field.tooLong', { subject }))));
 const fieldSchemas = {
   name: elementInputSchemas.requirement.shape.name,
   text: elementInputSchemas.requirement.shape.text,
-  rationale: multiLine('Begrunnelsen', 10_000),
-  acceptanceCriteria: multiLine('Akseptansekriteriene', 10_000),
+  rationale: multiLine('validation.subject.reason', 10_000),
+  acceptanceCriteria: multiLine('validation.subject.acceptanceCriteria', 10_000),
 };
 
 /** The values the export writes for these values: what a diff shows, and what a round trip compares. */
@@ -272,7 +274,7 @@ export function planImport(table: SheetTable, fileName: string, state: ImportSta
       const raw = cell(key);
       if (raw === undefined) continue;
       const parsed = fieldSchemas[key].safeParse(raw);
-      if (!parsed.success) problem(key, raw.trim() === '' ? 'required' : 'invalid', { message: parsed.error.issues[0]?.message ?? '' });
+      if (!parsed.success) problem(key, raw.trim() === '' ? 'required' : 'invalid', { message: parsed.error.issues[0] ? issueText(parsed.error.issues[0]) : '' });
       else values[key] = parsed.data;
     }
 
@@ -343,7 +345,7 @@ export function planImport(table: SheetTable, fileName: string, state: ImportSta
     if (tags !== undefined) {
       const parsed = tagListSchema.safeParse(tags);
       if (parsed.success) values.tags = parsed.data;
-      else problem('tags', 'invalid', { message: parsed.error.issues[0]?.message ?? '' });
+      else problem('tags', 'invalid', { message: parsed.error.issues[0] ? issueText(parsed.error.issues[0]) : '' });
     }
 
     let fileVersion: number | null = null;

@@ -89,7 +89,7 @@ export function intentionInputSchema(today: string) {
       date: z.preprocess(blank, calendarDateSchema.refine((d) => d <= today, say('review.error.dateFuture')).optional()),
       reference: z.preprocess(
         trimmed,
-        textRule('one-line', 'Referansen', z.string().max(300, say('review.error.referenceLong'))).default(''),
+        textRule('one-line', 'validation.subject.reference', z.string().max(300, say('review.error.referenceLong'))).default(''),
       ),
     })
     .superRefine((v, ctx) => {
@@ -183,7 +183,7 @@ export function answerProblem(stance: Stance | undefined, comment: string): { fi
   return undefined;
 }
 
-const commentText = () => textRule('multi-line', 'Kommentaren', z.string().max(commentMaxLength, say('review.error.commentLong')));
+const commentText = () => textRule('multi-line', 'validation.subject.comment', z.string().max(commentMaxLength, say('review.error.commentLong')));
 const commentSchema = z.preprocess(trimmed, commentText().default(''));
 /** A comment in the whole form, absent when the form does not mention the service. */
 const postedCommentSchema = z.preprocess(trimmed, commentText().optional());

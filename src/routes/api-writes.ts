@@ -10,6 +10,7 @@ import { changeLinkFromRequirement } from '../commands/requirement-links.ts';
 import { createElement, updateElement } from '../commands/scope.ts';
 import type { AppDeps } from '../deps.ts';
 import { apiError } from '../http/api-error.ts';
+import { issueText } from '../../views/i18n/issues.ts';
 
 /** Changes through the JSON API: the same use cases as the pages, JSON in and out. */
 export function apiWriteRoutes({ db }: AppDeps): Hono {
@@ -94,6 +95,6 @@ export function apiWriteRoutes({ db }: AppDeps): Hono {
 
 function fieldsOf(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[issue.path.join('.') || 'body'] ??= issue.message;
+  for (const issue of error.issues) fields[issue.path.join('.') || 'body'] ??= issueText(issue);
   return fields;
 }

@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps.ts';
 import { ModelChangedDuringExport, modelExportText } from '../exchange/model-export.ts';
 import { apiError } from '../http/api-error.ts';
 import { textStream } from '../http/streamed.ts';
+import { issueText } from '../../views/i18n/issues.ts';
 
 /**
  * Read-only JSON. The shape is documented in README.md and validated by `modelExportSchema`.
@@ -24,7 +25,7 @@ export function apiRoutes({ db, now, logError }: AppDeps): Hono {
     }
     const parsed = modelPageQuerySchema.safeParse(c.req.query());
     if (!parsed.success) {
-      const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'query'), i.message]));
+      const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'query'), issueText(i)]));
       return apiError(c, 400, 'bad_request', 'Ugyldig markør eller grense.', fields);
     }
     const { cursor = '', limit } = parsed.data;

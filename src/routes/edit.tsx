@@ -18,7 +18,7 @@ import { capabilityServiceCounts, listCounts } from '../db/queries/element-lists
 import { sourceLines } from '../db/queries/sources.ts';
 import { loadTraceContextFor } from '../db/queries/requirement-trace.ts';
 import type { AppDeps } from '../deps.ts';
-import { fieldErrors, readForm, singleValues } from '../http/forms.ts';
+import { fieldErrors, issueMessage, readForm, singleValues } from '../http/forms.ts';
 import { callerOf } from '../auth/context.ts';
 import { isFragmentRequest, notFound, respond, respondError } from '../http/render.tsx';
 
@@ -56,7 +56,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
 
   app.get(`/${kindPathParam}/ny`, async (c) => {
     const kind = kindOf(c);
-    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    if (!kind) return notFound(c, c.var.i18n.t('scope.page.missing'));
     const { model, index } = await load();
     const open = c.req.query('lukk') === undefined;
     const panel = <CreatePanel kind={kind} open={open} state={{ values: { tentative: '' }, errors: {} }} options={await optionsFor(kind, model, index)} />;
@@ -65,7 +65,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
 
   app.post(`/${kindPathParam}`, async (c) => {
     const kind = kindOf(c);
-    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    if (!kind) return notFound(c, c.var.i18n.t('scope.page.missing'));
     const form = singleValues(await readForm(c));
     const parsed = elementInputSchemas[kind].safeParse(form);
     const invalid = async (errors: Record<string, string>) => {
@@ -75,7 +75,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     };
     if (!parsed.success) return invalid(fieldErrors(parsed.error));
     const result = await createElement(db, callerOf(c), kind, parsed.data);
-    if (!result.ok) return result.reason === 'invalid' ? invalid(result.errors) : respondError(c, { status: 500, title: 'Noe gikk galt', message: 'Elementet ble ikke opprettet.' });
+    if (!result.ok) return result.reason === 'invalid' ? invalid(result.errors) : respondError(c, { status: 500, title: c.var.i18n.t('errors.title.500'), message: c.var.i18n.t('scope.create.failed') });
     if (!isFragmentRequest(c)) return seeOther(c, elementHref(kind, result.key));
     const { model, index } = await load();
     c.header('HX-Trigger', 'scopeChanged');
@@ -86,10 +86,10 @@ export function editRoutes({ db, now }: AppDeps): Hono {
 
   app.get(`/${kindPathParam}/:key/rediger`, async (c) => {
     const kind = kindOf(c);
-    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    if (!kind) return notFound(c, c.var.i18n.t('scope.page.missing'));
     const { model, index } = await load(kind, c.req.param('key'));
     const element = index.byKey(kind, c.req.param('key'));
-    if (!element) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${c.req.param('key')}».`);
+    if (!element) return notFound(c, c.var.i18n.t('scope.element.missing', { kind, key: c.req.param('key') }));
     const form = (
       <EditForm
         element={element}
@@ -98,12 +98,12 @@ export function editRoutes({ db, now }: AppDeps): Hono {
         version={element.version}
       />
     );
-    return respond(c, { title: `Rediger ${element.name}`, body: form, fragment: form });
+    return respond(c, { title: c.var.i18n.t('scope.edit.pageTitle', { name: c.var.i18n.name(element) }), body: form, fragment: form });
   });
 
   app.post(`/${kindPathParam}/:key`, async (c) => {
     const kind = kindOf(c);
-    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    if (!kind) return notFound(c, c.var.i18n.t('scope.page.missing'));
     const key = c.req.param('key');
     const form = singleValues(await readForm(c));
     const version = versionSchema.safeParse(form);
@@ -111,7 +111,7 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const invalid = async (errors: Record<string, string>) => {
       const { model, index } = await load(kind, key);
       const element = index.byKey(kind, key);
-      if (!element) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
+      if (!element) return notFound(c, c.var.i18n.t('scope.element.missing', { kind, key: key }));
       const view = (
         <EditForm
           element={element}
@@ -120,49 +120,49 @@ export function editRoutes({ db, now }: AppDeps): Hono {
           version={version.success ? version.data.version : element.version}
         />
       );
-      return respond(c, { title: `Rediger ${element.name}`, body: view, fragment: view, status: 422 });
+      return respond(c, { title: c.var.i18n.t('scope.edit.pageTitle', { name: c.var.i18n.name(element) }), body: view, fragment: view, status: 422 });
     };
-    if (!version.success) return invalid({ skjema: version.error.issues[0]?.message ?? 'Skjemaet mangler versjon.' });
+    if (!version.success) return invalid({ skjema: issueMessage(version.error.issues[0]) });
     if (!parsed.success) return invalid(fieldErrors(parsed.error));
     const result = await updateElement(db, callerOf(c), kind, key, version.data.version, parsed.data);
     if (!result.ok) {
-      if (result.reason === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
+      if (result.reason === 'not-found') return notFound(c, c.var.i18n.t('scope.element.missing', { kind, key: key }));
       if (result.reason === 'invalid') return invalid(result.errors);
       const view = (
         <ConflictView element={result.current} submitted={form} current={result.currentValues} changed={changedFields(kind, form, result.currentValues)} />
       );
-      return respond(c, { title: `Rediger ${result.current.name}`, body: view, fragment: view, status: 409 });
+      return respond(c, { title: c.var.i18n.t('scope.edit.pageTitle', { name: c.var.i18n.name(result.current) }), body: view, fragment: view, status: 409 });
     }
     if (!isFragmentRequest(c)) return seeOther(c, elementHref(kind, result.key));
     const found = await loadNeighbourhood(db, kind, result.key);
-    if (!found) return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${result.key}».`);
+    if (!found) return notFound(c, c.var.i18n.t('scope.element.missing', { kind, key: result.key }));
     const { element, model, index, services } = found;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     c.header('HX-Trigger', 'scopeChanged');
     const history = await historyFor(c, db, element.id);
-    return c.html(<ElementDetailPage element={element} model={model} index={index} services={services} excerpt={excerpt} canEdit notice="Endringene er lagret." history={history} trace={await loadTraceContextFor(db, model)} />);
+    return c.html(<ElementDetailPage element={element} model={model} index={index} services={services} excerpt={excerpt} canEdit notice={c.var.i18n.t('scope.edit.saved')} history={history} trace={await loadTraceContextFor(db, model)} />);
   });
 
   app.post(`/${kindPathParam}/:key/slett`, async (c) => {
     const kind = kindOf(c);
-    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    if (!kind) return notFound(c, c.var.i18n.t('scope.page.missing'));
     const form = singleValues(await readForm(c));
     const request = deleteRequestSchema.safeParse(form);
     if (!request.success) {
-      return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'Slettingen mangler versjon eller bekreftelse; last siden på nytt.' });
+      return respondError(c, { status: 400, title: c.var.i18n.t('errors.title.400'), message: c.var.i18n.t('scope.delete.noVersion') });
     }
     const result = await deleteElement(db, callerOf(c), kind, c.req.param('key'), request.data);
     if (!result.ok) {
-      if (result.reason === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${c.req.param('key')}».`);
+      if (result.reason === 'not-found') return notFound(c, c.var.i18n.t('scope.element.missing', { kind, key: c.req.param('key') }));
       if (result.reason === 'conflict') {
         return respondError(c, {
           status: 409,
-          title: 'Elementet er endret',
-          message: 'Noen har endret elementet etter at du åpnet siden. Ingenting er slettet; last siden på nytt og se på det før du sletter.',
+          title: c.var.i18n.t('scope.delete.conflict.title'),
+          message: c.var.i18n.t('scope.delete.conflict.text'),
         });
       }
       const view = <DeleteConfirm impact={result.impact} fingerprint={result.fingerprint} changed={result.changed} />;
-      return respond(c, { title: 'Bekreft sletting', body: view, fragment: view });
+      return respond(c, { title: c.var.i18n.t('scope.delete.pageTitle'), body: view, fragment: view });
     }
     const list = `/${kindInfo[kind].path}`;
     if (isFragmentRequest(c)) {
@@ -174,21 +174,21 @@ export function editRoutes({ db, now }: AppDeps): Hono {
 
   app.post(`/${kindPathParam}/:key/flytt`, async (c) => {
     const kind = kindOf(c);
-    if (!kind) return notFound(c, 'Det finnes ingen side med den adressen.');
+    if (!kind) return notFound(c, c.var.i18n.t('scope.page.missing'));
     const form = singleValues(await readForm(c));
     if (form.retning !== 'opp' && form.retning !== 'ned') {
-      return respondError(c, { status: 400, title: 'Ugyldig forespørsel', message: 'retning må være opp eller ned.' });
+      return respondError(c, { status: 400, title: c.var.i18n.t('errors.title.400'), message: c.var.i18n.t('scope.move.direction') });
     }
     const direction = form.retning === 'opp' ? 'up' : 'down';
     if (!/^-?[0-9]{1,9}$/.test(form.plass ?? '')) {
-      return respondError(c, { status: 422, title: 'Skjemaet mangler plassen', message: 'Skjemaet sier ikke hvor elementet stod i listen; last siden på nytt og prøv igjen.' });
+      return respondError(c, { status: 422, title: c.var.i18n.t('scope.move.noPlace.title'), message: c.var.i18n.t('scope.move.noPlace.text') });
     }
     const key = c.req.param('key');
     const moved = await moveElement(db, callerOf(c), kind, key, direction, Number(form.plass));
-    if (moved === 'not-found') return notFound(c, `Det finnes ingen ${kindInfo[kind].singular.toLowerCase()} med nøkkelen «${key}».`);
+    if (moved === 'not-found') return notFound(c, c.var.i18n.t('scope.element.missing', { kind, key: key }));
     const back = kind === 'capability' ? '/funksjonsomrader' : `/${kindInfo[kind].path}`;
     if (moved === 'stale' && !isFragmentRequest(c)) {
-      return respondError(c, { status: 409, title: 'Listen er endret', message: 'Noen andre har endret rekkefølgen etter at du åpnet listen. Ingenting er flyttet; last siden på nytt og prøv igjen.' });
+      return respondError(c, { status: 409, title: c.var.i18n.t('scope.move.stale.title'), message: c.var.i18n.t('scope.move.stale.text') });
     }
     // A stale move redraws the list as it is now (409), so the user sees the order before trying again.
     if (moved === 'stale') c.status(409);

@@ -17,11 +17,12 @@ import type { AppDeps } from '../deps.ts';
 import { readForm, singleValues } from '../http/forms.ts';
 import { canEditRequirements } from '../http/permissions.ts';
 import { isFragmentRequest, notFound, respond } from '../http/render.tsx';
+import { issueText } from '../../views/i18n/issues.ts';
 
 /** Zod issues as field → message, the first per field. */
 function issuesByField(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0] ?? 'skjema')] ??= issue.message;
+  for (const issue of issues) errors[String(issue.path[0] ?? 'skjema')] ??= issueText(issue);
   return errors;
 }
 

@@ -12,13 +12,14 @@ import type { AppDeps } from '../deps.ts';
 import { readForm, singleValues } from '../http/forms.ts';
 import { isFragmentRequest, notFound, respond } from '../http/render.tsx';
 import { elementHref } from '../../model/kinds.ts';
+import { issueText } from '../../views/i18n/issues.ts';
 
 /** Zod issues as field → message, the first message per field. */
-function fieldErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
+function fieldErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string; params?: Record<string, unknown> }>): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? 'skjema');
-    errors[field] ??= issue.message;
+    errors[field] ??= issueText(issue);
   }
   return errors;
 }

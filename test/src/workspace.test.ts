@@ -228,6 +228,19 @@ describe('invalid input', () => {
     expect(await count()).toBe(before);
   });
 
+  it('says what is wrong in the reader’s language: the same refusals in English', async () => {
+    const english = { ...htmx, ...architect, 'Accept-Language': 'en' };
+    const service = textOf(await (await post('/informasjonstjenester', { name: '', category: '' }, english)).text());
+    expect(service).toContain('The name must be filled in.');
+    expect(service).toContain('Choose an information category.');
+    const level = textOf(await (await post('/behovsnivaer', { name: 'Level\nTwo', rank: 'tre' }, english)).text());
+    expect(level).toContain('The name must be on one line (no line breaks).');
+    expect(level).toContain('The rank must be a whole number.');
+    const phase = textOf(await (await post('/faser', { name: 'Phase', startsOn: '2030-02-30', endsOn: '2031-01-01' }, english)).text());
+    expect(phase).toContain('That date does not exist.');
+    expect(`${service} ${level} ${phase}`).not.toMatch(/må fylles ut|Velg en|heltall|finnes ikke|validation\./);
+  });
+
   it('refuses an edit without a version, and an unknown element', async () => {
     const res = await post('/informasjonstjenester/multidose', { name: 'Multidose', category: 'legemidler-og-vaksiner' });
     expect(res.status).toBe(422);

@@ -1,3 +1,4 @@
+import { unsay } from '../../model/messages.ts';
 import { catalogues, defaultLanguage } from './catalogues.ts';
 import { useI18n, type I18n, type MessageKey, type MessageValues } from './index.ts';
 
@@ -26,7 +27,8 @@ export interface IssueLike {
  * key's `keys` (as a list) as the message's values; any other message is shown as it is.
  */
 export function issueText(issue: IssueLike, i18n: I18n = useI18n()): string {
-  if (!isMessageKey(issue.message)) return issue.message;
+  const said = unsay(issue.message);
+  if (!said || !isMessageKey(said.key)) return issue.message;
   const values: MessageValues = {};
   for (const limit of ['maximum', 'minimum'] as const) {
     const value = issue[limit];
@@ -39,5 +41,7 @@ export function issueText(issue: IssueLike, i18n: I18n = useI18n()): string {
     if (typeof value === 'string' || typeof value === 'number') values[name] = value;
     else if (Array.isArray(value)) values[name] = i18n.list(value.map(String));
   }
-  return i18n.t(issue.message, values);
+  // Values given with `say` (model/messages.ts); one that is a catalogue key (the field's name) is said in the reader's language.
+  for (const [name, value] of Object.entries(said.values)) values[name] = typeof value === 'string' && isMessageKey(value) ? i18n.t(value) : value;
+  return i18n.t(said.key, values);
 }

@@ -7,6 +7,7 @@ import type { Database } from '../schema.ts';
 import { recordAudit, type AuditActor } from './audit.ts';
 import { updateElementIn } from './elements.ts';
 import { loadModelSlice, oneElementSlice } from './model.ts';
+import { issueText } from '../../../views/i18n/issues.ts';
 
 export type ApplyResult =
   | { ok: true; elementVersion: number }
@@ -78,7 +79,7 @@ export async function applyProposal(trx: Transaction<Database>, r: ApplyRequest)
   const parsed = elementInputSchemas[r.element.kind].safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues.find((i) => i.path[0] === r.target) ?? parsed.error.issues[0];
-    throw new Rollback({ ok: false, reason: 'invalid', message: issue?.message ?? 'Teksten kan ikke brukes.' });
+    throw new Rollback({ ok: false, reason: 'invalid', message: issue ? issueText(issue) : 'Teksten kan ikke brukes.' });
   }
   const saved = await updateElementIn(trx, r.element.kind, r.element.key, r.basis.elementVersion, parsed.data, r.actor, r.details);
   if (!saved.ok) {
