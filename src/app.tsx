@@ -7,7 +7,7 @@ import { loadConfig, type Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import { isRetryable, isUnavailable } from './db/errors.ts';
 import type { AppDeps } from './deps.ts';
-import { NotFound, PermissionDenied, RuleRefused, StaleVersion } from './commands/errors.ts';
+import { NotFound, PermissionDenied, RuleRefused, spoken, StaleVersion } from './commands/errors.ts';
 import { databaseFault } from './http/faults.ts';
 import { apiError, isApiPath } from './http/api-error.ts';
 import { versionedPages } from './http/page-cache.ts';
@@ -128,13 +128,13 @@ export function createApp(options: CreateAppOptions): Hono {
     // A use case's refusal, where the route had no better page for it: nothing was written.
     if (error instanceof PermissionDenied) return denyRequest(c, deps, error.reason);
     if (error instanceof NotFound) {
-      if (isApiPath(c.req.path)) return apiError(c, 404, 'not_found', error.message || t('errors.notFound.gone'));
-      return notFound(c, error.message || t('errors.notFound.gone'));
+      const message = spoken(error, i18nOf(c)) || t('errors.notFound.gone');
+      return isApiPath(c.req.path) ? apiError(c, 404, 'not_found', message) : notFound(c, message);
     }
-    if (error instanceof StaleVersion && isApiPath(c.req.path)) return apiError(c, 409, 'conflict', error.message);
-    if (error instanceof RuleRefused && isApiPath(c.req.path)) return apiError(c, 409, 'conflict', error.message);
-    if (error instanceof StaleVersion) return respondError(c, { status: 409, title: t('errors.stale.title'), message: error.message });
-    if (error instanceof RuleRefused) return respondError(c, { status: 409, title: error.title, message: error.message });
+    if (error instanceof StaleVersion && isApiPath(c.req.path)) return apiError(c, 409, 'conflict', spoken(error, i18nOf(c)));
+    if (error instanceof RuleRefused && isApiPath(c.req.path)) return apiError(c, 409, 'conflict', spoken(error, i18nOf(c)));
+    if (error instanceof StaleVersion) return respondError(c, { status: 409, title: t('errors.stale.title'), message: spoken(error, i18nOf(c)) });
+    if (error instanceof RuleRefused) return respondError(c, { status: 409, title: error.titleIn(i18nOf(c)), message: spoken(error, i18nOf(c)) });
     // PostgreSQL kept reporting a lost race (serialization failure) after the retries: someone else saved at the same time.
     if (isRetryable(error)) {
       return respondError(c, { status: 409, title: t('errors.busy.title'), message: t('errors.busy.message') });

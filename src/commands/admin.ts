@@ -16,8 +16,8 @@ import { change, changeAs, type AuditNote, type Caller, type Tx } from './run.ts
  * made since means nothing is written.
  */
 
-const noOrganisation = 'Det finnes ingen organisasjon med den id-en.';
-const noUser = 'Det finnes ingen bruker med den id-en.';
+const noOrganisation = { key: 'errors.refused.noOrganisation' } as const;
+const noUser = { key: 'errors.refused.noUser' } as const;
 
 /** The fields of an organisation its audit record and its version cover. */
 export const organisationRecord = (o: Pick<Organisation, 'name' | 'kind' | 'contact'>) => ({ name: o.name, kind: o.kind, contact: o.contact });

@@ -48,7 +48,7 @@ export function revokeApiToken(db: Db, caller: Caller, tokenId: number): Promise
         .where('id', '=', tokenId)
         .where('user_id', '=', caller.user!.id)
         .executeTakeFirst();
-      if (!token) throw new NotFound('Du har ikke noe slikt token.');
+      if (!token) throw new NotFound({ key: 'errors.refused.noToken' });
       return token;
     },
     write: async (trx, token, audit) => {

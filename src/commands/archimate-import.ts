@@ -32,7 +32,7 @@ async function apply(trx: Tx, caller: Caller, plan: Awaited<ReturnType<typeof pl
       .where('id', '=', u.id)
       .where('version', '=', u.version)
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) === 0) throw new StaleVersion('Et element ble endret mens importen ble lest. Ingenting er importert; prøv igjen.');
+    if (Number(done.numUpdatedRows) === 0) throw new StaleVersion({ key: 'errors.refused.changedDuringRead.element' });
   }
   await recordAudits(
     trx,

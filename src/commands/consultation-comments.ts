@@ -27,7 +27,7 @@ export function writeComment(db: Db, caller: Caller, at: { roundId: number; item
     load: async (trx) => {
       const round = await roundById(trx, at.roundId);
       const item = round && (await itemById(trx, round.id, at.itemId));
-      if (!round || !item) throw new NotFound('Elementet er ikke med i denne høringen.');
+      if (!round || !item) throw new NotFound({ key: 'errors.refused.notInConsultation' });
       return { round, item };
     },
     check: ({ round, item }) => {
@@ -55,7 +55,7 @@ export function replyToComment(db: Db, caller: Caller, ref: CommentRef, text: st
     load: (trx) => loadComment(trx, ref),
     check: ({ round, comment }) => {
       openForComments(round, caller.at);
-      if (comment.hidden) throw new RuleRefused('Tråden under en skjult kommentar tar ikke imot nye innlegg.', 'Kommentaren er skjult');
+      if (comment.hidden) throw new RuleRefused({ key: 'errors.refused.hiddenThread' }, { key: 'errors.refused.hidden.title' });
     },
     write: async (trx, { comment }, audit) => {
       const user = caller.user!;
@@ -70,12 +70,12 @@ function openForComments(round: { opensOn: string; closesOn: string }, at: Date)
   const state = roundState(round, at);
   if (acceptsComments(state)) return;
   throw new RuleRefused(
-    state === 'planned' ? `Høringen åpner ${round.opensOn}. Før det kan ingen kommentere.` : `Fristen for høringen var ${round.closesOn}. Ingenting er lagret.`,
-    'Høringen er ikke åpen',
+    state === 'planned' ? { key: 'errors.refused.consultationPlanned', values: { date: round.opensOn } } : { key: 'errors.refused.consultationClosed', values: { date: round.closesOn } },
+    { key: 'errors.refused.consultationNotOpen.title' },
   );
 }
 
-const deletedItem = () => new RuleRefused('Elementet er slettet fra omfanget, så det kan ikke kommenteres lenger.', 'Elementet er slettet');
+const deletedItem = () => new RuleRefused({ key: 'errors.refused.itemDeleted' }, { key: 'errors.refused.itemDeleted.title' });
 
 export interface CommentRef {
   roundId: number;
@@ -89,7 +89,7 @@ async function loadComment(trx: Tx, ref: CommentRef) {
   const round = await roundById(trx, ref.roundId);
   const comment = round && (await commentById(trx, round.id, ref.commentId, everything));
   const item = comment && (await itemById(trx, comment.roundId, comment.itemId));
-  if (!round || !comment || !item) throw new NotFound('Det finnes ingen slik kommentar i denne høringen.');
+  if (!round || !comment || !item) throw new NotFound({ key: 'errors.refused.noComment' });
   return { round, comment, item };
 }
 
@@ -102,7 +102,7 @@ export function editComment(db: Db, caller: Caller, ref: CommentRef, basis: Comm
     owner: ({ comment }) => ({ organisationId: comment.organisationId }),
     check: ({ round, comment, item }) => {
       openForComments(round, caller.at);
-      if (comment.hidden) throw new RuleRefused('Prosjektet har skjult kommentaren, så den kan ikke endres. Skriv heller en ny kommentar.', 'Kommentaren er skjult');
+      if (comment.hidden) throw new RuleRefused({ key: 'errors.refused.hiddenComment' }, { key: 'errors.refused.hidden.title' });
       if (item.currentText === null) throw deletedItem();
       if (!sameBasis(basis, comment)) throw new StaleVersion();
     },
@@ -147,7 +147,7 @@ export function answerComment(db: Db, caller: Caller, ref: CommentRef, basis: Co
   });
 }
 
-export const alreadyHidden = () => new RuleRefused('Kommentaren er allerede skjult.', 'Allerede skjult');
+export const alreadyHidden = () => new RuleRefused({ key: 'errors.refused.alreadyHidden' }, { key: 'errors.refused.alreadyHidden.title' });
 
 /** The programme hides the wording it read, with a reason; refused when it was rewritten since. */
 export function hideComment(db: Db, caller: Caller, ref: CommentRef, basis: { version: number }, reason: string): Promise<void> {

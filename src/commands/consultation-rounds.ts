@@ -46,7 +46,7 @@ export function updateConsultationRound(db: Db, caller: Caller, roundId: number,
   return change(db, caller, 'consultation.manage', {
     load: async (trx) => {
       const round = await roundById(trx, roundId);
-      if (!round) throw new NotFound('Det finnes ingen høringsrunde med den id-en.');
+      if (!round) throw new NotFound({ key: 'errors.refused.noConsultationRound' });
       const elements = (await roundItems(trx, round.id)).flatMap((i) => (i.elementId === null ? [] : [i.elementId]));
       return { round, elements };
     },

@@ -7,7 +7,7 @@ import type { RelationType } from '../../model/schemas.ts';
 import type { Db } from '../db/index.ts';
 import { provenanceColumns, readLinkProvenance, whereEnds } from '../db/queries/link-provenance.ts';
 import { change, type Caller, type Tx } from './run.ts';
-import { NotFound, RuleRefused, StaleVersion } from './errors.ts';
+import { NotFound, RuleRefused, StaleVersion, type Said } from './errors.ts';
 
 /*
  * Use cases: an architect sets the provenance of a link (its level, its reason, the lines it rests
@@ -39,7 +39,7 @@ export async function setLinkProvenance(db: Db, caller: Caller, input: SetLinkPr
   return change(db, caller, action, {
     load: async (trx) => {
       const current = await readLinkProvenance(trx, input.type, input.ends);
-      if (!current) throw new NotFound('Koblingen finnes ikke lenger; den kan være fjernet i mellomtiden.');
+      if (!current) throw new NotFound({ key: 'errors.refused.linkGone' });
       return current;
     },
     check: (current) => {
@@ -109,17 +109,17 @@ export interface RelationChange {
 export class RelationRefused extends RuleRefused {
   constructor(
     readonly field: string,
-    message: string,
+    said: Said,
   ) {
-    super(message);
+    super(said);
   }
 }
 
 async function loadRelationEnds(trx: Tx, input: RelationChange): Promise<{ page: End; other: End; from: End; to: End }> {
   const page = await endByKey(trx, input.page.kind, input.page.key);
-  if (!page) throw new NotFound('Elementet finnes ikke lenger; det kan være slettet.');
+  if (!page) throw new NotFound({ key: 'errors.refused.elementGone' });
   const other = 'id' in input.other ? await endById(trx, input.other.id) : await endByKey(trx, input.other.kind, input.other.key);
-  if (!other) throw new RelationRefused('target', 'Fant ikke elementet du valgte; det kan være slettet i mellomtiden.');
+  if (!other) throw new RelationRefused('target', { key: 'errors.refused.chosenGone' });
   const [from, to] = input.outgoing ? [page, other] : [other, page];
   return { page, other, from, to };
 }
@@ -130,7 +130,7 @@ function checkRelation(input: RelationChange, ends: { page: End; from: End; to: 
   if (!info.from.includes(ends.from.kind)) throw new RelationRefused('relation', `«${info.label}» kan ikke gå fra ${kindInfo[ends.from.kind].singular.toLowerCase()}.`);
   if (!relationAccepts(input.relation, ends.to.kind))
     throw new RelationRefused('target', `«${info.label}» kan ikke gå til ${kindInfo[ends.to.kind].singular.toLowerCase()}.`);
-  if (ends.from.id === ends.to.id) throw new RelationRefused('target', 'Et element kan ikke kobles til seg selv.');
+  if (ends.from.id === ends.to.id) throw new RelationRefused('target', { key: 'errors.refused.selfLink' });
 }
 
 /** Adds a typed relation with its provenance. An existing one is refused beside the field. */
@@ -146,7 +146,7 @@ export async function addRelation(db: Db, caller: Caller, input: RelationChange 
         .where('to_id', '=', to.id)
         .where('relation', '=', input.relation)
         .executeTakeFirst();
-      if (exists) throw new RelationRefused('target', `Koblingen til «${input.outgoing ? to.name : from.name}» finnes allerede.`);
+      if (exists) throw new RelationRefused('target', { key: 'errors.refused.linkExists', values: { name: input.outgoing ? to.name : from.name } });
       const p = input.provenance;
       await trx
         .insertInto('element_relation')

@@ -5,6 +5,24 @@
  * better page for one (a 409 with the form and what changed) catches it first.
  */
 
+import type { Message } from '../../model/messages.ts';
+import { i18nFor, type I18n } from '../../views/i18n/index.ts';
+
+/**
+ * What a refusal says: a catalogue message (the interface says it in the reader's language) or,
+ * where nothing better is written yet, bokmål text. The error's `message` is always the bokmål
+ * wording, for the command line and the log.
+ */
+export type Said = string | Message;
+
+const inBokmal = (said: Said): string => (typeof said === 'string' ? said : i18nFor('nb').t(said.key, said.values));
+const messageOf = (said: Said): Message | undefined => (typeof said === 'string' ? undefined : said);
+
+/** A refusal's words in the reader's language (its catalogue message), else its text as written. */
+export function spoken(error: Error & { said?: Message }, i18n: I18n): string {
+  return error.said ? i18n.t(error.said.key, error.said.values) : error.message;
+}
+
 /** The caller's role may not take this action at all (403, recorded as a refused request). */
 export class PermissionDenied extends Error {
   constructor(readonly reason: string) {
@@ -16,25 +34,41 @@ export class PermissionDenied extends Error {
 export class OwnershipDenied extends PermissionDenied {}
 
 /** What the change acts on does not exist (404). */
-export class NotFound extends Error {}
+export class NotFound extends Error {
+  readonly said?: Message;
+  constructor(said: Said = '') {
+    super(inBokmal(said));
+    this.said = messageOf(said);
+  }
+}
 
 /**
  * The change was based on a version that is no longer current: someone saved first (409).
  * Nothing is written; the route shows what is there now.
  */
 export class StaleVersion extends Error {
-  constructor(message = 'Noen andre har lagret en endring i mellomtiden. Ingenting er lagret.') {
-    super(message);
+  readonly said?: Message;
+  constructor(said: Said = { key: 'errors.stale.message' }) {
+    super(inBokmal(said));
+    this.said = messageOf(said);
   }
 }
 
 /** A rule from `model/` forbids the change as things stand (409, with the rule's Norwegian message). */
 export class RuleRefused extends Error {
-  constructor(
-    message: string,
-    readonly title = 'Ikke mulig',
-  ) {
-    super(message);
+  readonly said?: Message;
+  readonly title: string;
+  readonly saidTitle?: Message;
+  constructor(said: Said, title: Said = { key: 'errors.refused.title' }) {
+    super(inBokmal(said));
+    this.said = messageOf(said);
+    this.title = inBokmal(title);
+    this.saidTitle = messageOf(title);
+  }
+
+  /** The title in the reader's language. */
+  titleIn(i18n: I18n): string {
+    return this.saidTitle ? i18n.t(this.saidTitle.key, this.saidTitle.values) : this.title;
   }
 }
 

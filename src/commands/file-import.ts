@@ -53,7 +53,7 @@ function runImporter(db: Db, caller: Caller, upload: { kind: DocumentKind; fileN
   const extra = expectReport === undefined ? {} : { expectReport };
   switch (upload.kind) {
     case 'model':
-      if (mode === 'valid') throw new RuleRefused('En JSON-modell brukes helt eller ikke i det hele tatt.');
+      if (mode === 'valid') throw new RuleRefused({ key: 'errors.refused.jsonWhole' });
       return importModelDocument(db, caller, { fileName: upload.fileName, text: upload.text, mode, ...extra });
     case 'reqif':
       return importRequirementSet(db, caller, { format: 'reqif', fileName: upload.fileName, read: readReqif(upload.text), mode, ...extra });
@@ -83,7 +83,7 @@ export function storeDocumentUpload(db: Db, caller: Caller, input: { kind: Docum
 export async function loadDocumentUpload(db: Db | Tx, caller: Caller, id: string): Promise<DocumentUpload | null> {
   const row = await db.selectFrom('import_file').selectAll().where('id', '=', id).where('user_id', '=', caller.user?.id ?? -1).executeTakeFirst();
   if (!row || (row.applied_at === null && row.expires_at < caller.at.toISOString())) {
-    throw new NotFound('Fant ingen slik import. En opplastet fil ventes på i to timer; last den opp igjen.');
+    throw new NotFound({ key: 'errors.refused.importGone' });
   }
   if (!(documentKinds as readonly string[]).includes(row.kind)) return null;
   return {
@@ -122,7 +122,7 @@ export type DocumentApplyOutcome = 'applied' | 'replanned' | 'refused';
  * report is still that one; otherwise the new report is kept and nothing is written.
  */
 export async function applyDocumentUpload(db: Db, caller: Caller, upload: DocumentUpload, mode: DocumentApplyMode, fingerprint: string): Promise<DocumentApplyOutcome> {
-  if (upload.result) throw new RuleRefused('Denne filen er allerede importert. Last den opp igjen for en ny prøvekjøring.', 'Allerede importert');
+  if (upload.result) throw new RuleRefused({ key: 'errors.refused.alreadyImported' }, { key: 'errors.refused.alreadyImported.title' });
   if (fingerprint !== upload.fingerprint) return 'replanned';
   const outcome = await runImporter(db, caller, upload, mode, fingerprint);
   if (outcome.replanned) {

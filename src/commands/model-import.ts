@@ -291,7 +291,7 @@ async function writePlan(trx: Tx, plan: ModelImportPlan, doc: ModelDocument, at:
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new StaleVersion(`${elementRef(e)} ble endret mens importen ble lest. Ingenting er importert; prøv igjen.`);
+    if (Number(done.numUpdatedRows) !== 1) throw new StaleVersion({ key: 'errors.refused.changedDuringRead.named', values: { ref: elementRef(e) } });
     const row = kindRow(e, id, idOrNull, chapterOf);
     if (row) {
       const { element_id: _id, ...values } = row.values;

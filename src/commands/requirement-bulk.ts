@@ -35,12 +35,12 @@ export async function findLinkTarget(db: Db | Tx, element: { kind: string; key: 
 async function targetOf(trx: Tx, bulk: BulkChange): Promise<{ id: number; name: string } | null> {
   if (bulk.action === 'chapter' && bulk.chapterId !== null) {
     const chapter = await trx.selectFrom('requirement_chapter').select(['id', 'name']).where('id', '=', bulk.chapterId).executeTakeFirst();
-    if (!chapter) throw new RuleRefused('Kapitlet finnes ikke lenger. Ingenting er lagret.', 'Fant ikke kapitlet');
+    if (!chapter) throw new RuleRefused({ key: 'errors.refused.chapterNoLonger' }, { key: 'errors.refused.chapterNoLonger.title' });
     return chapter;
   }
   if (bulk.action === 'link') {
     const element = await findLinkTarget(trx, bulk.element);
-    if (!element) throw new RuleRefused(`Elementet ${bulk.element.kind}:${bulk.element.key} finnes ikke lenger. Ingenting er lagret.`, 'Fant ikke elementet');
+    if (!element) throw new RuleRefused({ key: 'errors.refused.elementNoLonger', values: { ref: `${bulk.element.kind}:${bulk.element.key}` } }, { key: 'errors.refused.elementNoLonger.title' });
     return element;
   }
   return null;

@@ -86,7 +86,7 @@ export async function loadSheetUpload(db: Db | Tx, caller: Caller, id: string): 
     .where('kind', '=', 'sheet')
     .executeTakeFirst();
   if (!row || (row.applied_at === null && row.expires_at < caller.at.toISOString())) {
-    throw new NotFound('Fant ingen slik import. En opplastet fil ventes på i to timer; last den opp igjen.');
+    throw new NotFound({ key: 'errors.refused.importGone' });
   }
   return {
     id: row.id,
@@ -123,13 +123,13 @@ export function applySheetUpload(db: Db, caller: Caller, id: string, mode: Apply
   return change(db, caller, 'exchange.import', {
     load: (trx) => loadSheetUpload(trx, caller, id),
     check: (upload) => {
-      if (upload.appliedAt !== null) throw new RuleRefused('Denne filen er allerede importert. Last den opp igjen for en ny prøvekjøring.', 'Allerede importert');
-      if (upload.fingerprint === null) throw new RuleRefused('Filen har ikke vært prøvekjørt ennå.', 'Ikke prøvekjørt');
+      if (upload.appliedAt !== null) throw new RuleRefused({ key: 'errors.refused.alreadyImported' }, { key: 'errors.refused.alreadyImported.title' });
+      if (upload.fingerprint === null) throw new RuleRefused({ key: 'errors.refused.noDryRun' }, { key: 'errors.refused.noDryRun.title' });
     },
     write: async (trx, upload) => {
       const state = await loadImportState(trx);
       const plan = planImport(upload.table, upload.fileName, state);
-      if ('refusal' in plan) throw new RuleRefused('Filen kan ikke leses som kravregneark lenger.');
+      if ('refusal' in plan) throw new RuleRefused({ key: 'errors.refused.unreadableSheet' });
       if (plan.fingerprint !== upload.fingerprint) {
         await trx.updateTable('import_file').set({ report: JSON.stringify(plan.report), fingerprint: plan.fingerprint }).where('id', '=', upload.id).execute();
         return { outcome: 'replanned', report: plan.report };
@@ -278,7 +278,7 @@ async function writePlan(
       .where('id', '=', u.id)
       .where('version', '=', u.version)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new RuleRefused(`${u.ref} ble endret under importen. Ingenting er lagret; prøv igjen.`);
+    if (Number(updated.numUpdatedRows) !== 1) throw new RuleRefused({ key: 'errors.refused.changedDuringImport', values: { ref: u.ref } });
     await trx
       .updateTable('requirement')
       .set({

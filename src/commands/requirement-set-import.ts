@@ -215,7 +215,7 @@ async function writePlan(trx: Tx, plan: ImportPlan, caller: Caller): Promise<Ent
       .select(['element.id', 'element.version'])
       .where('requirement.ref', '=', u.ref)
       .executeTakeFirst();
-    if (!current || current.version !== u.version) throw new StaleVersion(`${u.ref} ble endret mens importen ble lest. Ingenting er importert; prøv igjen.`);
+    if (!current || current.version !== u.version) throw new StaleVersion({ key: 'errors.refused.changedDuringRead.named', values: { ref: u.ref } });
     await trx
       .updateTable('element')
       .set({

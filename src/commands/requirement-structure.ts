@@ -32,7 +32,7 @@ async function allChapters(trx: Tx): Promise<RequirementChapter[]> {
   return (await trx.selectFrom('requirement_chapter').selectAll().execute()).map(chapterOf);
 }
 
-const chapterGone = 'Det finnes ikke noe slikt kapittel; det kan være slettet.';
+const chapterGone = { key: 'errors.refused.chapterGone' } as const;
 
 /** The next position among a parent's children (the end of the list). */
 function nextPosition(chapters: readonly RequirementChapter[], parentId: number | null): number {
@@ -156,7 +156,7 @@ export function renameRequirementType(db: Db, caller: Caller, key: string, input
     load: async (trx) => {
       const types = await trx.selectFrom('requirement_type').select(['key', 'label']).execute();
       const type = types.find((t) => t.key === key);
-      if (!type) throw new NotFound('Det finnes ingen slik kravtype.');
+      if (!type) throw new NotFound({ key: 'errors.refused.noRequirementType' });
       return { types, type };
     },
     write: async (trx, { types, type }, audit): Promise<TypeResult> => {

@@ -23,8 +23,8 @@ import { change, type Caller } from './run.ts';
  * answer is never overwritten unseen.
  */
 
-const noRound = 'Det finnes ingen vurderingsrunde med den id-en.';
-const noMunicipality = 'Det finnes ingen kommune med det nummeret.';
+const noRound = { key: 'errors.refused.noReviewRound' } as const;
+const noMunicipality = { key: 'errors.refused.noMunicipality' } as const;
 
 /** The stored review as its audit record keeps it: each stance by the service's key. */
 export function reviewAuditRecord(status: string | null, entries: readonly StoredEntry[], services: readonly FrozenService[]) {

@@ -10,7 +10,7 @@ import { LinkProvenanceNote, type LinkEditState, type RelationFormState } from '
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
 import { callerOf } from '../auth/context.ts';
 import { addRelation, RelationRefused, removeRelation, setLinkProvenance } from '../commands/element-links.ts';
-import { NotFound, StaleVersion } from '../commands/errors.ts';
+import { NotFound, spoken, StaleVersion } from '../commands/errors.ts';
 import { readLinkProvenance } from '../db/queries/link-provenance.ts';
 import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
 import { loadTraceContextFor } from '../db/queries/requirement-trace.ts';
@@ -152,8 +152,8 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
       await addRelation(db, callerOf(c), { relation: form.relation, page: { kind, key, version: form.version }, other, outgoing: true, provenance: provenance.data });
     } catch (error) {
       if (error instanceof StaleVersion) return refuse({ form: t('links.relations.stale') }, 409);
-      if (error instanceof RelationRefused) return refuse({ [values.targetKey !== '' && error.field === 'target' ? 'targetKey' : error.field]: error.message });
-      if (error instanceof NotFound) return notFound(c, error.message);
+      if (error instanceof RelationRefused) return refuse({ [values.targetKey !== '' && error.field === 'target' ? 'targetKey' : error.field]: spoken(error, c.var.i18n) });
+      if (error instanceof NotFound) return notFound(c, spoken(error, c.var.i18n));
       throw error;
     }
     if (!isFragmentRequest(c)) return c.redirect(`${elementHref(kind, key)}#koblinger-redigering`, 303);
@@ -172,8 +172,8 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
       await removeRelation(db, callerOf(c), { relation: form.relation, page: { kind, key, version: form.version }, other: { id: form.other }, outgoing: form.outgoing === '1' });
     } catch (error) {
       if (error instanceof StaleVersion) return elementPage(c, kind, key, { notice: t('links.relations.stale'), status: 409 });
-      if (error instanceof RelationRefused) return elementPage(c, kind, key, { notice: error.message, status: 422 });
-      if (error instanceof NotFound) return notFound(c, error.message);
+      if (error instanceof RelationRefused) return elementPage(c, kind, key, { notice: spoken(error, c.var.i18n), status: 422 });
+      if (error instanceof NotFound) return notFound(c, spoken(error, c.var.i18n));
       throw error;
     }
     if (!isFragmentRequest(c)) return c.redirect(`${elementHref(kind, key)}#koblinger-redigering`, 303);

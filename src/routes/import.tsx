@@ -19,7 +19,7 @@ import {
   type ReportSection,
 } from '../../views/pages/import.tsx';
 import { callerOf } from '../auth/context.ts';
-import { RuleRefused, StaleVersion } from '../commands/errors.ts';
+import { RuleRefused, spoken, StaleVersion } from '../commands/errors.ts';
 import { applyDocumentUpload, documentKindOf, dryRunDocumentUpload, loadDocumentUpload, storeDocumentUpload } from '../commands/file-import.ts';
 import { applySheetUpload, dryRunSheetUpload, loadSheetUpload, storeSheetUpload, type ApplyMode } from '../commands/requirement-import.ts';
 import type { AppDeps } from '../deps.ts';
@@ -51,7 +51,7 @@ export function importRoutes({ db }: AppDeps): Hono {
   const noticeOfUpload = new Map<string, 'replanned' | 'stale' | 'notAll'>();
 
   const failureText = (c: Context) => (error: unknown) =>
-    error instanceof RuleRefused || error instanceof StaleVersion ? error.message : c.var.i18n.t('import.serverError');
+    error instanceof RuleRefused || error instanceof StaleVersion ? spoken(error, c.var.i18n) : c.var.i18n.t('import.serverError');
   /** Uploads' latest jobs and notices are kept for the most recent uploads only. */
   const remember = <V,>(map: Map<string, V>, key: string, value: V) => {
     map.delete(key);

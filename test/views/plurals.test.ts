@@ -527,6 +527,167 @@ const cases: Record<string, Case> = {
     en: ['0 information services are not placed in any delivery tier.', '1 information service is not placed in any delivery tier.', '2 information services are not placed in any delivery tier.'],
   },
   'search.announce': { nb: ['0 treff.', '1 treff.', '2 treff.'], en: ['0 results.', '1 result.', '2 results.'] },
+  // Diagrams, matrices, administration, traceability and the deletion impact (this session's catalogue moves).
+  'admin.reset.text': {
+    values: (n) => ({ hours: n }),
+    nb: ['Har brukeren glemt passordet, lager du en lenke som du sender til brukeren. Med den velger brukeren et nytt passord selv. Lenken virker én gang i 0 timer. Når det nye passordet er valgt, avsluttes alle øktene brukeren har.', 'Har brukeren glemt passordet, lager du en lenke som du sender til brukeren. Med den velger brukeren et nytt passord selv. Lenken virker én gang i 1 time. Når det nye passordet er valgt, avsluttes alle øktene brukeren har.', 'Har brukeren glemt passordet, lager du en lenke som du sender til brukeren. Med den velger brukeren et nytt passord selv. Lenken virker én gang i 2 timer. Når det nye passordet er valgt, avsluttes alle øktene brukeren har.'],
+    en: ['If the user has forgotten their password, you make a link and send it to them. With it they choose a new password themselves. The link works once within 0 hours. When the new password is chosen, all the user\'s sessions end.', 'If the user has forgotten their password, you make a link and send it to them. With it they choose a new password themselves. The link works once within 1 hour. When the new password is chosen, all the user\'s sessions end.', 'If the user has forgotten their password, you make a link and send it to them. With it they choose a new password themselves. The link works once within 2 hours. When the new password is chosen, all the user\'s sessions end.'],
+  },
+  'admin.invites.lead': {
+    values: (n) => ({ hours: n }),
+    nb: ['En invitasjon er en lenke som virker én gang i 0 timer. Den inviterte velger selv navn og passord.', 'En invitasjon er en lenke som virker én gang i 1 time. Den inviterte velger selv navn og passord.', 'En invitasjon er en lenke som virker én gang i 2 timer. Den inviterte velger selv navn og passord.'],
+    en: ['An invitation is a link that works once within 0 hours. The invited person chooses their own name and password.', 'An invitation is a link that works once within 1 hour. The invited person chooses their own name and password.', 'An invitation is a link that works once within 2 hours. The invited person chooses their own name and password.'],
+  },
+  'diagrams.scope.description': {
+    values: (n) => ({ parts: n, filtered: 'no' }),
+    nb: ['0 løsningsdeler med funksjonsområdene under seg og informasjonskategoriene de bærer.', '1 løsningsdel med funksjonsområdene under seg og informasjonskategoriene de bærer.', '2 løsningsdeler med funksjonsområdene under seg og informasjonskategoriene de bærer.'],
+    en: ['0 solution parts with the capabilities under them and the information categories they carry.', '1 solution part with the capabilities under them and the information categories they carry.', '2 solution parts with the capabilities under them and the information categories they carry.'],
+  },
+  'diagrams.scope.categoryNode': {
+    values: (n) => ({ name: 'Legemidler', count: n }),
+    nb: ['Legemidler (0 tjenester)', 'Legemidler (1 tjeneste)', 'Legemidler (2 tjenester)'],
+    en: ['Legemidler (0 services)', 'Legemidler (1 service)', 'Legemidler (2 services)'],
+  },
+  'diagrams.scope.services': {
+    nb: ['0 tjenester', '1 tjeneste', '2 tjenester'],
+    en: ['0 services', '1 service', '2 services'],
+  },
+  'diagrams.scope.subareas': {
+    nb: ['0 underområder', '1 underområde', '2 underområder'],
+    en: ['0 sub-capabilities', '1 sub-capability', '2 sub-capabilities'],
+  },
+  'diagrams.scope.note.unplaced': {
+    nb: ['0 informasjonstjenester er ikke plassert i noen løsningsdel; kategoriene deres står under «Ikke plassert i en løsningsdel».', '1 informasjonstjeneste er ikke plassert i noen løsningsdel; kategorien dens står under «Ikke plassert i en løsningsdel».', '2 informasjonstjenester er ikke plassert i noen løsningsdel; kategoriene deres står under «Ikke plassert i en løsningsdel».'],
+    en: ['0 information services are not placed in any solution part; their categories are under “Not placed in a solution part”.', '1 information service is not placed in any solution part; its category is under “Not placed in a solution part”.', '2 information services are not placed in any solution part; their categories are under “Not placed in a solution part”.'],
+  },
+  'diagrams.roadmap.description': {
+    values: (n) => ({ phases: n, count: n, track: 'none' }),
+    nb: ['Gantt-diagram med 0 faser og 0 milepæler og beslutningspunkter.', 'Gantt-diagram med 1 fase og 1 milepæl eller beslutningspunkt.', 'Gantt-diagram med 2 faser og 2 milepæler og beslutningspunkter.'],
+    en: ['Gantt chart with 0 phases and 0 milestones and decision points.', 'Gantt chart with 1 phase and 1 milestone or decision point.', 'Gantt chart with 2 phases and 2 milestones and decision points.'],
+  },
+  'diagrams.collab.description': {
+    values: (n) => ({ actors: n, filtered: 'no' }),
+    nb: ['0 aktører rundt løsningsdelene i Akson. Kantene viser samhandlingsform og antall informasjonstjenester; tykkere linjer betyr større behov for utvidelse.', '1 aktør rundt løsningsdelene i Akson. Kantene viser samhandlingsform og antall informasjonstjenester; tykkere linjer betyr større behov for utvidelse.', '2 aktører rundt løsningsdelene i Akson. Kantene viser samhandlingsform og antall informasjonstjenester; tykkere linjer betyr større behov for utvidelse.'],
+    en: ['0 actors around Akson\'s solution parts. The edges show the collaboration mode and the number of information services; thicker lines mean a greater need for extension.', '1 actor around Akson\'s solution parts. The edges show the collaboration mode and the number of information services; thicker lines mean a greater need for extension.', '2 actors around Akson\'s solution parts. The edges show the collaboration mode and the number of information services; thicker lines mean a greater need for extension.'],
+  },
+  'diagrams.collab.seeActor': {
+    nb: ['Se de 0 tjenestene på aktørens side', 'Se tjenesten på aktørens side', 'Se de 2 tjenestene på aktørens side'],
+    en: ['See the 0 services on the actor\'s page', 'See the service on the actor\'s page', 'See the 2 services on the actor\'s page'],
+  },
+  'diagrams.collab.note.noExchanges': {
+    values: (n) => ({ filtered: 'no', actors: n }),
+    nb: ['Ingen utvekslinger mellom informasjonstjenester og aktører er registrert. Kilden viser ikke hvilke tjenester aktørene utveksler (lysarket viste det med farger og plassering), så alle 0 aktører står som åpne til arkitektene kobler dem.', 'Ingen utvekslinger mellom informasjonstjenester og aktører er registrert. Kilden viser ikke hvilke tjenester aktørene utveksler (lysarket viste det med farger og plassering), så aktøren står som åpen til arkitektene kobler den.', 'Ingen utvekslinger mellom informasjonstjenester og aktører er registrert. Kilden viser ikke hvilke tjenester aktørene utveksler (lysarket viste det med farger og plassering), så alle 2 aktører står som åpne til arkitektene kobler dem.'],
+    en: ['No exchanges between information services and actors are registered. The source does not show which services the actors exchange (the slide showed it with colours and placement), so all 0 actors stand open until the architects link them.', 'No exchanges between information services and actors are registered. The source does not show which services the actors exchange (the slide showed it with colours and placement), so the actor stands open until the architects link it.', 'No exchanges between information services and actors are registered. The source does not show which services the actors exchange (the slide showed it with colours and placement), so all 2 actors stand open until the architects link them.'],
+  },
+  'diagrams.context.description': {
+    values: (n) => ({ actors: n, groups: n, capabilities: n, projects: n }),
+    nb: ['0 aktører, 0 tjenesteområder, 0 funksjonsområder og 0 prosjekter i nasjonal portefølje som tjenesten avhenger av.', '1 aktør, 1 tjenesteområde, 1 funksjonsområde og 1 prosjekt i nasjonal portefølje som tjenesten avhenger av.', '2 aktører, 2 tjenesteområder, 2 funksjonsområder og 2 prosjekter i nasjonal portefølje som tjenesten avhenger av.'],
+    en: ['0 actors, 0 service areas, 0 capabilities and 0 projects in the national portfolio that the service depends on.', '1 actor, 1 service area, 1 capability and 1 project in the national portfolio that the service depends on.', '2 actors, 2 service areas, 2 capabilities and 2 projects in the national portfolio that the service depends on.'],
+  },
+  'diagrams.context.note.risky': {
+    values: (n) => ({ count: n, projects: 'Kjernejournal' }),
+    nb: ['Tjenesten avhenger av 0 prosjekter med status Gul eller Rød: Kjernejournal.', 'Tjenesten avhenger av 1 prosjekt med status Gul eller Rød: Kjernejournal.', 'Tjenesten avhenger av 2 prosjekter med status Gul eller Rød: Kjernejournal.'],
+    en: ['The service depends on 0 projects with status Yellow or Red: Kjernejournal.', 'The service depends on 1 project with status Yellow or Red: Kjernejournal.', 'The service depends on 2 projects with status Yellow or Red: Kjernejournal.'],
+  },
+  'diagrams.deps.description': {
+    values: (n) => ({ projects: n, dependent: n, filtered: 'no', atRisk: n }),
+    nb: ['0 prosjekter i nasjonal portefølje og 0 informasjonstjenester som avhenger av dem. 0 tjenester i første leveranse avhenger av et prosjekt med status Gul eller Rød.', '1 prosjekt i nasjonal portefølje og 1 informasjonstjeneste som avhenger av det. 1 tjeneste i første leveranse avhenger av et prosjekt med status Gul eller Rød.', '2 prosjekter i nasjonal portefølje og 2 informasjonstjenester som avhenger av dem. 2 tjenester i første leveranse avhenger av et prosjekt med status Gul eller Rød.'],
+    en: ['0 projects in the national portfolio and 0 information services that depend on them. 0 services in the first delivery depend on a project with status Yellow or Red.', '1 project in the national portfolio and 1 information service that depends on it. 1 service in the first delivery depends on a project with status Yellow or Red.', '2 projects in the national portfolio and 2 information services that depend on them. 2 services in the first delivery depend on a project with status Yellow or Red.'],
+  },
+  'diagrams.deps.statusNode': {
+    values: (n) => ({ status: 'green', count: n }),
+    nb: ['Grønn: 0 prosjekter', 'Grønn: 1 prosjekt', 'Grønn: 2 prosjekter'],
+    en: ['Green: 0 projects', 'Green: 1 project', 'Green: 2 projects'],
+  },
+  'diagrams.deps.categoryNode': {
+    values: (n) => ({ name: 'Legemidler', count: n, atRisk: n, risk: '!' }),
+    nb: ['Legemidler (0 tjenester)', 'Legemidler (1 tjeneste, ! 1 med risiko)', 'Legemidler (2 tjenester, ! 2 med risiko)'],
+    en: ['Legemidler (0 services)', 'Legemidler (1 service, ! 1 at risk)', 'Legemidler (2 services, ! 2 at risk)'],
+  },
+  'diagrams.deps.categoryCount': {
+    values: (n) => ({ count: n, atRisk: n, risk: '!' }),
+    nb: ['0 tjenester', '1 tjeneste, ! 1 i første leveranse med risiko', '2 tjenester, ! 2 i første leveranse med risiko'],
+    en: ['0 services', '1 service, ! 1 in the first delivery at risk', '2 services, ! 2 in the first delivery at risk'],
+  },
+  'diagrams.deps.note.atRisk': {
+    values: (n) => ({ risk: '!', count: n, names: 'Multidose' }),
+    nb: ['! 0 tjenester i første leveranse avhenger av et prosjekt med status Gul eller Rød: Multidose.', '! 1 tjeneste i første leveranse avhenger av et prosjekt med status Gul eller Rød: Multidose.', '! 2 tjenester i første leveranse avhenger av et prosjekt med status Gul eller Rød: Multidose.'],
+    en: ['! 0 services in the first delivery depend on a project with status Yellow or Red: Multidose.', '! 1 service in the first delivery depends on a project with status Yellow or Red: Multidose.', '! 2 services in the first delivery depend on a project with status Yellow or Red: Multidose.'],
+  },
+  'diagrams.deps.note.without': {
+    values: (n) => ({ count: n, filtered: 'no' }),
+    nb: ['0 informasjonstjenester har ingen registrert avhengighet og er ikke med i diagrammet.', '1 informasjonstjeneste har ingen registrert avhengighet og er ikke med i diagrammet.', '2 informasjonstjenester har ingen registrert avhengighet og er ikke med i diagrammet.'],
+    en: ['0 information services have no registered dependency and are not in the diagram.', '1 information service has no registered dependency and is not in the diagram.', '2 information services have no registered dependency and are not in the diagram.'],
+  },
+  'diagrams.deps.none.description': {
+    values: (n) => ({ filtered: 'no', projects: n }),
+    nb: ['Ingen informasjonstjeneste er registrert som avhengig av et prosjekt i nasjonal portefølje. Diagrammet viser porteføljens 0 prosjekter etter status.', 'Ingen informasjonstjeneste er registrert som avhengig av et prosjekt i nasjonal portefølje. Diagrammet viser porteføljens 1 prosjekt etter status.', 'Ingen informasjonstjeneste er registrert som avhengig av et prosjekt i nasjonal portefølje. Diagrammet viser porteføljens 2 prosjekter etter status.'],
+    en: ['No information service is registered as depending on a project in the national portfolio. The diagram shows the portfolio\'s 0 projects by status.', 'No information service is registered as depending on a project in the national portfolio. The diagram shows the portfolio\'s 1 project by status.', 'No information service is registered as depending on a project in the national portfolio. The diagram shows the portfolio\'s 2 projects by status.'],
+  },
+  'diagrams.deps.none.node': {
+    nb: ['Ingen avhengighet registrert for 0 informasjonstjenester', 'Ingen avhengighet registrert for 1 informasjonstjeneste', 'Ingen avhengighet registrert for 2 informasjonstjenester'],
+    en: ['No dependency registered for 0 information services', 'No dependency registered for 1 information service', 'No dependency registered for 2 information services'],
+  },
+  'matrix.coverage.personnel': {
+    values: (n) => ({ services: n, linked: n }),
+    nb: ['0 informasjonstjenester i matrisen, 0 av dem koblet til minst én gruppe.', '1 informasjonstjeneste i matrisen, koblet til minst én gruppe.', '2 informasjonstjenester i matrisen, 2 av dem koblet til minst én gruppe.'],
+    en: ['0 information services in the matrix, 0 of them linked to at least one group.', '1 information service in the matrix, linked to at least one group.', '2 information services in the matrix, 2 of them linked to at least one group.'],
+  },
+  'matrix.coverage.actors': {
+    values: (n) => ({ services: n, linked: n }),
+    nb: ['0 informasjonstjenester i matrisen, 0 av dem koblet til minst én aktør.', '1 informasjonstjeneste i matrisen, koblet til minst én aktør.', '2 informasjonstjenester i matrisen, 2 av dem koblet til minst én aktør.'],
+    en: ['0 information services in the matrix, 0 of them linked to at least one actor.', '1 information service in the matrix, linked to at least one actor.', '2 information services in the matrix, 2 of them linked to at least one actor.'],
+  },
+  'matrix.coverage.bar': {
+    nb: ['0 tjenester', '1 tjeneste', '2 tjenester'],
+    en: ['0 services', '1 service', '2 services'],
+  },
+  'matrix.cell.exchange.button': {
+    values: (n) => ({ count: n, service: 'Multidose', actor: 'Legevakt', shown: 'L', summary: 'leser' }),
+    nb: ['Multidose × Legevakt: ingen kobling. Endre.', 'L: Multidose × Legevakt: leser. Endre.', 'L: Multidose × Legevakt: leser. Endre.'],
+    en: ['Multidose × Legevakt: no link. Change.', 'L: Multidose × Legevakt: leser. Change.', 'L: Multidose × Legevakt: leser. Change.'],
+  },
+  'requirement.trace.allOfRow': {
+    values: (n) => ({ count: n, name: 'Legemidler' }),
+    nb: ['Se alle 0 krav for «Legemidler»', 'Se kravet for «Legemidler»', 'Se alle 2 krav for «Legemidler»'],
+    en: ['See all 0 requirements for “Legemidler”', 'See the requirement for “Legemidler”', 'See all 2 requirements for “Legemidler”'],
+  },
+  'scope.delete.kept.comments': {
+    nb: ['0 høringskommentarer, som blir stående med elementets navn', '1 høringskommentar, som blir stående med elementets navn', '2 høringskommentarer, som blir stående med elementets navn'],
+    en: ['0 consultation comments, which stay with the element\'s name', '1 consultation comment, which stays with the element\'s name', '2 consultation comments, which stay with the element\'s name'],
+  },
+  'scope.delete.kept.stances': {
+    nb: ['0 kommuners standpunkter i vurderingsrunder, som blir stående med tjenestens navn', '1 kommunes standpunkt i vurderingsrunder, som blir stående med tjenestens navn', '2 kommuners standpunkter i vurderingsrunder, som blir stående med tjenestens navn'],
+    en: ['0 municipalities\' positions in review rounds, which stay with the service\'s name', '1 municipality\'s position in review rounds, which stays with the service\'s name', '2 municipalities\' positions in review rounds, which stay with the service\'s name'],
+  },
+  'scope.delete.links.exchanges': {
+    nb: ['0 koblinger mellom informasjonstjeneste, aktør og samhandlingsform', '1 kobling mellom informasjonstjeneste, aktør og samhandlingsform', '2 koblinger mellom informasjonstjeneste, aktør og samhandlingsform'],
+    en: ['0 links between information service, actor and collaboration mode', '1 link between information service, actor and collaboration mode', '2 links between information service, actor and collaboration mode'],
+  },
+  'scope.delete.links.needs': {
+    nb: ['0 behovsvurderinger på slike koblinger (koblingen blir stående uten behov)', '1 behovsvurdering på slike koblinger (koblingen blir stående uten behov)', '2 behovsvurderinger på slike koblinger (koblingen blir stående uten behov)'],
+    en: ['0 need assessments on such links (the link stays, without a need)', '1 need assessment on such links (the link stays, without a need)', '2 need assessments on such links (the link stays, without a need)'],
+  },
+  'scope.delete.links.personnelGroups': {
+    nb: ['0 koblinger mellom informasjonstjeneste og tjenesteområde', '1 kobling mellom informasjonstjeneste og tjenesteområde', '2 koblinger mellom informasjonstjeneste og tjenesteområde'],
+    en: ['0 links between information service and service area', '1 link between information service and service area', '2 links between information service and service area'],
+  },
+  'scope.delete.links.capabilities': {
+    nb: ['0 koblinger mellom informasjonstjeneste og funksjonsområde', '1 kobling mellom informasjonstjeneste og funksjonsområde', '2 koblinger mellom informasjonstjeneste og funksjonsområde'],
+    en: ['0 links between information service and capability', '1 link between information service and capability', '2 links between information service and capability'],
+  },
+  'scope.delete.links.goals': {
+    nb: ['0 koblinger mellom informasjonstjeneste og mål', '1 kobling mellom informasjonstjeneste og mål', '2 koblinger mellom informasjonstjeneste og mål'],
+    en: ['0 links between information service and goal', '1 link between information service and goal', '2 links between information service and goal'],
+  },
+  'scope.delete.links.dependencies': {
+    nb: ['0 avhengigheter til prosjekter i nasjonal portefølje', '1 avhengighet til prosjekter i nasjonal portefølje', '2 avhengigheter til prosjekter i nasjonal portefølje'],
+    en: ['0 dependencies on projects in the national portfolio', '1 dependency on projects in the national portfolio', '2 dependencies on projects in the national portfolio'],
+  },
+  'scope.delete.links.requirements': {
+    nb: ['0 koblinger mellom krav og element', '1 kobling mellom krav og element', '2 koblinger mellom krav og element'],
+    en: ['0 links between requirement and element', '1 link between requirement and element', '2 links between requirement and element'],
+  },
 };
 
 /** Plain text of a message: tags rendered as their content. */

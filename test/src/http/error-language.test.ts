@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
 
 /** Error pages speak the reader's language, whatever went wrong, and the API answers errors as JSON. */
 describe('error answers in the reader’s language', () => {
@@ -49,5 +49,17 @@ describe('error answers in the reader’s language', () => {
     const body = (await res.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
     expect(body.error.code).toBe('validation');
     expect(Object.keys(body.error.fields ?? {})).toContain('to');
+  });
+
+  it('says a use case’s refusal in the reader’s language: the page, the API and the title', async () => {
+    const session = await signIn(ctx, 'architect');
+    // A token the caller does not have: the revoke use case refuses with NotFound.
+    const en = await postForm(ctx, '/konto/tokener/999/trekk-tilbake', {}, { ...session, 'Accept-Language': 'en' });
+    expect(en.status).toBe(404);
+    const enText = textOf(await en.text());
+    expect(enText).toContain('You have no such token.');
+    expect(enText).not.toContain('Du har ikke noe slikt token');
+    const nb = await postForm(ctx, '/konto/tokener/999/trekk-tilbake', {}, { ...session, 'Accept-Language': 'nb' });
+    expect(textOf(await nb.text())).toContain('Du har ikke noe slikt token.');
   });
 });
