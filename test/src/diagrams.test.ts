@@ -63,7 +63,7 @@ describe('diagram pages', () => {
     const text = textOf(await (await get('/diagrammer/forste-leveranse?group=legevakt')).text());
     expect(text).toContain('Ingen informasjonstjenester passer filteret');
     const map = textOf(await (await get('/diagrammer/samhandling?actor=innbygger')).text());
-    expect(map).toContain('alle 1 aktør står som åpne');
+    expect(map).toContain('så aktøren står som åpen til arkitektene kobler den');
   });
 });
 
