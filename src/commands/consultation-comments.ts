@@ -10,7 +10,7 @@ import {
 } from '../../model/consultation.ts';
 import type { Db } from '../db/index.ts';
 import { commentById } from '../db/queries/consultation-comments.ts';
-import { answerComment as writeAnswer, commentRecord, hideComment as writeHidden, insertComment, insertReply, reviseComment } from '../db/queries/consultation-comment-writes.ts';
+import { answerComment as writeAnswer, commentRecord, hideComment as writeHidden, insertComment, insertReply, reviseComment } from './writes/consultation-comments.ts';
 import { itemById, roundById } from '../db/queries/consultation-rounds.ts';
 import { NotFound, RuleRefused, StaleVersion } from './errors.ts';
 import { change, type Caller, type Tx } from './run.ts';

@@ -5,7 +5,7 @@ import { insertUser } from '../../src/db/queries/accounts.ts';
 import { recordAudit } from '../../src/db/queries/audit.ts';
 import { insertInvite } from '../../src/db/queries/invites.ts';
 import { configWith } from '../../src/config.ts';
-import { reviseComment } from '../../src/db/queries/consultation-comment-writes.ts';
+import { reviseComment } from '../../src/commands/writes/consultation-comments.ts';
 import { addComments, addReply, makeRound, organisationMember } from '../consultation-fixtures.ts';
 import { htmx, postForm, postShown, sameOrigin, signIn, signInAs, testApp, testClock, testDb } from '../helpers.ts';
 import { openRound } from './review/helpers.ts';

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { statusAfterEdit, type Comment, type CommentBasis, type CommentKind, type CommentStatus } from '../../../model/consultation.ts';
-import type { Database } from '../schema.ts';
-import { asStatus } from './consultation-comments.ts';
+import type { Database } from '../../db/schema.ts';
+import { asStatus } from '../../db/queries/consultation-comments.ts';
 
 /**
  * Writes to comments and their threads. Each is called inside the transaction that also records
