@@ -1,7 +1,7 @@
 import type { Usage } from '../../model/schemas.ts';
 import type { ElementKind } from '../../model/kinds.ts';
 import type { Db } from '../db/index.ts';
-import { applyProposal as writeProposal, Rollback, type ApplyRequest, type ApplyResult } from '../db/queries/consultation-apply.ts';
+import { applyProposal as writeProposal, Rollback, type ApplyRequest, type ApplyResult } from './writes/consultation-apply.ts';
 import {
   createElement as writeNewElement,
   deleteElement as writeDeletion,

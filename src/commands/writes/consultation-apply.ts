@@ -3,10 +3,10 @@ import { elementInputSchemas, toFormValues } from '../../../model/editing.ts';
 import type { ElementKind } from '../../../model/kinds.ts';
 import { indexModel } from '../../../model/lookup.ts';
 import type { Transaction } from 'kysely';
-import type { Database } from '../schema.ts';
-import { recordAudit, type AuditActor } from './audit.ts';
-import { updateElementIn } from './elements.ts';
-import { loadModelSlice, oneElementSlice } from './model.ts';
+import type { Database } from '../../db/schema.ts';
+import { recordAudit, type AuditActor } from '../../db/queries/audit.ts';
+import { updateElementIn } from '../../db/queries/elements.ts';
+import { loadModelSlice, oneElementSlice } from '../../db/queries/model.ts';
 import { issueText } from '../../../views/i18n/issues.ts';
 
 export type ApplyResult =
