@@ -10,7 +10,7 @@ import {
   type DeleteRequest,
   type DeleteResult,
   type SaveResult,
-} from '../db/queries/elements.ts';
+} from './writes/elements.ts';
 import { moveServices as writeServiceMoves, setExchangeCell as writeExchangeCell, setPersonnelCell as writePersonnelCell, setServiceLinks as writeServiceLinks, type LinkResult } from '../db/queries/links.ts';
 import { actorOf, change, type Caller } from './run.ts';
 

@@ -5,7 +5,7 @@ import { indexModel } from '../../../model/lookup.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { recordAudit, type AuditActor } from '../../db/queries/audit.ts';
-import { updateElementIn } from '../../db/queries/elements.ts';
+import { updateElementIn } from './elements.ts';
 import { loadModelSlice, oneElementSlice } from '../../db/queries/model.ts';
 import { issueText } from '../../../views/i18n/issues.ts';
 

@@ -12,10 +12,10 @@ import { kindInfo, unhandledKind, type ElementKind } from '../../../model/kinds.
 import { indexModel } from '../../../model/lookup.ts';
 import type { ScopeElement } from '../../../model/schemas.ts';
 import { storeTags } from '../../../model/requirements.ts';
-import { recordAudit, recordAudits, type AuditActor } from './audit.ts';
-import type { Db } from '../index.ts';
-import type { Database } from '../schema.ts';
-import { loadModelSlice, oneElementSlice, type ModelSlice } from './model.ts';
+import { recordAudit, recordAudits, type AuditActor } from '../../db/queries/audit.ts';
+import type { Db } from '../../db/index.ts';
+import type { Database } from '../../db/schema.ts';
+import { loadModelSlice, oneElementSlice, type ModelSlice } from '../../db/queries/model.ts';
 
 type Trx = Transaction<Database>;
 
