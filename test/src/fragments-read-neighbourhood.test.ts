@@ -4,7 +4,7 @@ import { deletionImpact } from '../../model/deletion.ts';
 import { allElements, indexModel } from '../../model/lookup.ts';
 import { growModel } from '../../seeds/synthetic.ts';
 import { createApp } from '../../src/app.tsx';
-import { deletionSlice } from '../../src/commands/writes/elements.ts';
+import { deletionSlice } from '../../src/db/queries/elements.ts';
 import { loadModelSlice, loadScopeModel } from '../../src/db/queries/model.ts';
 import { htmx, sameOrigin, signIn, testApp, testDb } from '../helpers.ts';
 
