@@ -11,7 +11,7 @@ import {
   type DeleteResult,
   type SaveResult,
 } from './writes/elements.ts';
-import { moveServices as writeServiceMoves, setExchangeCell as writeExchangeCell, setPersonnelCell as writePersonnelCell, setServiceLinks as writeServiceLinks, type LinkResult } from '../db/queries/links.ts';
+import { moveServices as writeServiceMoves, setExchangeCell as writeExchangeCell, setPersonnelCell as writePersonnelCell, setServiceLinks as writeServiceLinks, type LinkResult } from './writes/links.ts';
 import { actorOf, change, type Caller } from './run.ts';
 
 /**
