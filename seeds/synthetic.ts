@@ -1,6 +1,6 @@
 import { firstDeliverySnapshot } from '../model/review/snapshot.ts';
 import { loadCatalogue } from '../src/db/queries/catalogue.ts';
-import { insertRound } from '../src/db/queries/review/rounds.ts';
+import { insertRound } from '../src/commands/writes/review/rounds.ts';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../src/db/index.ts';
 import type { Database } from '../src/db/schema.ts';

@@ -10,9 +10,12 @@ import type { MessageKey } from '../../views/i18n/keys.ts';
 import type { Db } from '../db/index.ts';
 import { baselineForRound } from './baselines.ts';
 import { loadCatalogue } from '../db/queries/catalogue.ts';
-import { declarationOf, municipalityByNumber, saveDeclaration } from '../db/queries/review/intentions.ts';
-import { answeredCount, reopenReview, reviewOf, saveAnswer, saveReview, submitReview as writeSubmitted } from '../db/queries/review/reviews.ts';
-import { closeRound, insertRound, openRoundId, reopenRound, roundById } from '../db/queries/review/rounds.ts';
+import { declarationOf, municipalityByNumber } from '../db/queries/review/intentions.ts';
+import { saveDeclaration } from './writes/review/intentions.ts';
+import { answeredCount, reviewOf } from '../db/queries/review/reviews.ts';
+import { reopenReview, saveAnswer, saveReview, submitReview as writeSubmitted } from './writes/review/reviews.ts';
+import { openRoundId, roundById } from '../db/queries/review/rounds.ts';
+import { closeRound, insertRound, reopenRound } from './writes/review/rounds.ts';
 import { NotFound } from './errors.ts';
 import { change, type Caller } from './run.ts';
 

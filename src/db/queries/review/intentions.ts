@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { roleSchema } from '../../../../model/accounts.ts';
-import type { IntentionInput, IntentionStatus } from '../../../../model/review/schemas.ts';
+import type { IntentionStatus } from '../../../../model/review/schemas.ts';
 import type { IntentionDeclaration } from '../../../../model/review/types.ts';
 import type { Municipality } from '../../../../model/schemas.ts';
 import type { Database } from '../../schema.ts';
@@ -34,16 +34,6 @@ export async function allDeclarations(db: Executor): Promise<IntentionDeclaratio
 export async function declarationOf(db: Executor, municipalityNumber: string): Promise<IntentionDeclaration | undefined> {
   const row = await declarationQuery(db).where('d.municipality_number', '=', municipalityNumber).executeTakeFirst();
   return row && toDeclaration(row);
-}
-
-/** Records a municipality's declaration, replacing the one before; call inside the transaction that audits it. */
-export async function saveDeclaration(trx: Transaction<Database>, municipalityNumber: string, input: IntentionInput, at: Date, userId: number | null): Promise<void> {
-  const values = { status: input.status, decided_on: input.date ?? null, reference: input.reference, updated_at: at.toISOString(), updated_by: userId };
-  await trx
-    .insertInto('intention_declaration')
-    .values({ municipality_number: municipalityNumber, ...values })
-    .onConflict((oc) => oc.column('municipality_number').doUpdateSet(values))
-    .execute();
 }
 
 /** Every municipality, by number (one query). */
