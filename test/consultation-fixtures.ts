@@ -2,7 +2,8 @@ import type { RoundInput } from '../model/consultation.ts';
 import { createUser } from '../src/commands/users.ts';
 import type { Db } from '../src/db/index.ts';
 import { insertComment, insertReply, type NewComment } from '../src/commands/writes/consultation-comments.ts';
-import { insertRound, roundItems } from '../src/db/queries/consultation-rounds.ts';
+import { roundItems } from '../src/db/queries/consultation-rounds.ts';
+import { insertRound } from '../src/commands/writes/consultation-rounds.ts';
 import { postForm, signInAs, testPassword, type TestContext } from './helpers.ts';
 
 /** The seeded requirements' element ids, AKS-0001 first. */

@@ -1,7 +1,8 @@
 import type { Round, RoundInput } from '../../model/consultation.ts';
 import { contentVersion } from '../../model/versions.ts';
 import type { Db } from '../db/index.ts';
-import { insertRound, roundById, roundItems, roundRecord, updateRound, type RoundWriteResult } from '../db/queries/consultation-rounds.ts';
+import { roundById, roundItems, roundRecord } from '../db/queries/consultation-rounds.ts';
+import { insertRound, updateRound, type RoundWriteResult } from './writes/consultation-rounds.ts';
 import { NotFound } from './errors.ts';
 import { baselineForRound } from './baselines.ts';
 import { change, type Caller } from './run.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.ts';
-import { recordVisit } from '../db/queries/consultation-rounds.ts';
+import { recordVisit } from './writes/consultation-rounds.ts';
 import { change, type Caller } from './run.ts';
 
 /**
