@@ -1,6 +1,7 @@
 import { serializeBaseline } from '../../model/baseline-compact.ts';
 import { elementKinds } from '../../model/kinds.ts';
-import { currentSnapshot, writeBaselineElements } from '../db/queries/baselines.ts';
+import { currentSnapshot } from '../db/queries/baselines.ts';
+import { writeBaselineElements } from './writes/baselines.ts';
 import type { Db } from '../db/index.ts';
 import { change, changeAs, type AuditNote, type Caller, type Tx } from './run.ts';
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { headerRowId, namedIds, partialSnapshot, type CompactElement, type CompactHeader } from '../../../model/baseline-compact.ts';
 import { baselineSnapshotSchema, diffBaselines, type BaselineDiff, type BaselineSnapshot, type BaselineSummary, type DiffWording } from '../../../model/baselines.ts';
@@ -58,23 +57,6 @@ export function parseSnapshot(json: string): BaselineSnapshot {
 }
 
 // The compact form (migration 0024) -----------------------------------------------------------
-
-/** Rows per INSERT: four parameters each, well under either engine's limit. */
-const compactChunk = 500;
-
-function fingerprintOf(data: string): string {
-  return createHash('sha1').update(data).digest('hex');
-}
-
-/** Writes a frozen baseline's compact form: the header row and one row per element (inside the freezing transaction). */
-export async function writeBaselineElements(trx: Transaction<Database>, baselineId: number, rows: ReadonlyArray<{ id: number; data: string }>): Promise<void> {
-  for (let i = 0; i < rows.length; i += compactChunk) {
-    await trx
-      .insertInto('baseline_element')
-      .values(rows.slice(i, i + compactChunk).map((r) => ({ baseline_id: baselineId, element_id: r.id, fingerprint: fingerprintOf(r.data), data: r.data })))
-      .execute();
-  }
-}
 
 /**
  * The diff between two frozen baselines from their compact forms: the fingerprints compared in
