@@ -3,7 +3,7 @@ import type { FieldErrors } from '../../views/components/form.tsx';
 import { hashPassword } from '../auth/password.ts';
 import type { Config } from '../config.ts';
 import { activeAdministratorCount, emailTaken, insertUser } from '../db/queries/accounts.ts';
-import { claimInvite, insertInvite, revokeSetupLinks } from '../db/queries/invites.ts';
+import { claimInvite, insertInvite, revokeSetupLinks } from './writes/invites.ts';
 import type { Db } from '../db/index.ts';
 import { changeAs, type Caller } from './run.ts';
 import { startSession } from './sessions.ts';

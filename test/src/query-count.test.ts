@@ -3,7 +3,7 @@ import { createApp } from '../../src/app.tsx';
 import { growModel, growReviews } from '../../seeds/synthetic.ts';
 import { insertUser } from '../../src/db/queries/accounts.ts';
 import { recordAudit } from '../../src/db/queries/audit.ts';
-import { insertInvite } from '../../src/db/queries/invites.ts';
+import { insertInvite } from '../../src/commands/writes/invites.ts';
 import { configWith } from '../../src/config.ts';
 import { reviseComment } from '../../src/commands/writes/consultation-comments.ts';
 import { addComments, addReply, makeRound, organisationMember } from '../consultation-fixtures.ts';

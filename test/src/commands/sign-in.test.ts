@@ -8,7 +8,8 @@ import { signIn } from '../../../src/commands/sign-in.ts';
 import { createUser } from '../../../src/commands/users.ts';
 import { hashToken } from '../../../src/auth/tokens.ts';
 import type { Db } from '../../../src/db/index.ts';
-import { insertInvite, inviteByToken } from '../../../src/db/queries/invites.ts';
+import { inviteByToken } from '../../../src/db/queries/invites.ts';
+import { insertInvite } from '../../../src/commands/writes/invites.ts';
 import { testPassword } from '../../helpers.ts';
 import { anonymous, at, loggedDb, writtenDuring } from './refusals.ts';
 
