@@ -1,6 +1,7 @@
 import type { Invite, Role, UserSummary } from '../../model/accounts.ts';
 import { hashPassword } from '../auth/password.ts';
-import { setPasswordHash, userById } from '../db/queries/accounts.ts';
+import { userById } from '../db/queries/accounts.ts';
+import { setPasswordHash } from './writes/accounts.ts';
 import type { AuditActor } from '../db/queries/audit.ts';
 import { claimInvite, revokeResetLinks } from './writes/invites.ts';
 import type { Db } from '../db/index.ts';

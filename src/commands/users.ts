@@ -1,7 +1,8 @@
 import type { UserBinding } from '../../model/accounts.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { hashPassword } from '../auth/password.ts';
-import { bindingProblems, emailTaken, insertUser } from '../db/queries/accounts.ts';
+import { bindingProblems, emailTaken } from '../db/queries/accounts.ts';
+import { insertUser } from './writes/accounts.ts';
 import type { AuditActor } from '../db/queries/audit.ts';
 import type { Db } from '../db/index.ts';
 import { changeAs } from './run.ts';

@@ -87,37 +87,6 @@ export async function activeAdministratorCount(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
-export interface NewUser extends UserBinding {
-  email: string;
-  name: string;
-  passwordHash: string;
-}
-
-export async function insertUser(trx: Executor, user: NewUser, at: Date): Promise<number> {
-  const iso = at.toISOString();
-  const row = await trx
-    .insertInto('app_user')
-    .values({
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      municipality_number: user.municipalityNumber,
-      organisation_id: user.organisationId,
-      password_hash: user.passwordHash,
-      disabled_at: null,
-      created_at: iso,
-      updated_at: iso,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** Stores a new password hash; ending the user's sessions is the caller's part. */
-export async function setPasswordHash(trx: Executor, id: number, passwordHash: string, at: Date): Promise<void> {
-  await trx.updateTable('app_user').set({ password_hash: passwordHash, updated_at: at.toISOString() }).where('id', '=', id).execute();
-}
-
 /** Which of the binding's targets do not exist, as form field names with a message. */
 export async function bindingProblems(db: Executor, binding: UserBinding): Promise<Record<string, string>> {
   const problems: Record<string, string> = {};
