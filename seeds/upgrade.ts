@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ElementKind } from '../model/kinds.ts';
 import type { Database } from '../src/db/schema.ts';
-import { recordAudit } from '../src/db/queries/audit.ts';
+import { recordAudit } from '../src/commands/writes/audit.ts';
 import { akson } from './akson/index.ts';
 import { REQUIREMENT_READING } from './akson/requirements.ts';
 import type { CapabilitySeed, ElementSeed } from './akson/types.ts';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Role } from '../../model/accounts.ts';
 import type { Caller } from '../commands/run.ts';
-import type { AuditActor } from '../db/queries/audit.ts';
+import type { AuditActor } from '../commands/writes/audit.ts';
 import type { Action, Grant } from './policy.ts';
 
 /** The signed-in user as the request sees it. */

@@ -1,7 +1,7 @@
 import { planArchimateImport, type ArchimateRead } from '../../model/exchange/archimate-read.ts';
 import { importCounts, reportFingerprint, type ImportReport } from '../../model/exchange/import-report.ts';
 import type { ElementKind } from '../../model/kinds.ts';
-import { recordAudits } from '../db/queries/audit.ts';
+import { recordAudits } from './writes/audit.ts';
 import type { Db } from '../db/index.ts';
 import { StaleVersion } from './errors.ts';
 import { actorOf, change, changeAs, permissionFor, type AuditNote, type Caller, type Tx } from './run.ts';

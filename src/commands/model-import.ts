@@ -5,7 +5,7 @@ import { allElements } from '../../model/lookup.ts';
 import type { LinkProvenance } from '../../model/provenance.ts';
 import { storeTags } from '../../model/requirements.ts';
 import type { ScopeElement, ScopeLinks } from '../../model/schemas.ts';
-import { recordAudits, type AuditEntry } from '../db/queries/audit.ts';
+import { recordAudits, type AuditEntry } from './writes/audit.ts';
 import { loadRequirementStructure, loadScopeModel } from '../db/queries/model.ts';
 import type { Db } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';

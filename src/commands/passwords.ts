@@ -2,7 +2,7 @@ import type { Invite, Role, UserSummary } from '../../model/accounts.ts';
 import { hashPassword } from '../auth/password.ts';
 import { userById } from '../db/queries/accounts.ts';
 import { setPasswordHash } from './writes/accounts.ts';
-import type { AuditActor } from '../db/queries/audit.ts';
+import type { AuditActor } from './writes/audit.ts';
 import { claimInvite, revokeResetLinks } from './writes/invites.ts';
 import type { Db } from '../db/index.ts';
 import { changeAs, type Caller, type SystemAudit, type Tx } from './run.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { planImport, rowsLeftOut, displayValues, type HeaderRefusal, type ImportPlan, type ImportReport, type ImportState, type SheetTable } from '../../model/exchange/sheet-import.ts';
 import { storeTags } from '../../model/requirements.ts';
-import { recordAudits, type AuditActor, type AuditEntry } from '../db/queries/audit.ts';
+import { recordAudits, type AuditActor, type AuditEntry } from './writes/audit.ts';
 import { loadImportState } from '../db/queries/requirement-import.ts';
 import type { Db } from '../db/index.ts';
 import { NotFound, RuleRefused } from './errors.ts';

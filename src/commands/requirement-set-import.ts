@@ -4,7 +4,7 @@ import { planRequirementImport, type ImportPlan } from '../../model/exchange/req
 import type { ReadResult } from '../../model/exchange/reqif-read.ts';
 import { requirementSetOf, type ExchangeRequirement } from '../../model/exchange/requirement-set.ts';
 import { storeTags } from '../../model/requirements.ts';
-import { recordAudits, type AuditEntry } from '../db/queries/audit.ts';
+import { recordAudits, type AuditEntry } from './writes/audit.ts';
 import { currentSnapshot } from '../db/queries/baselines.ts';
 import type { Db } from '../db/index.ts';
 import { actorOf, change, changeAs, permissionFor, type Caller, type Tx } from './run.ts';

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Role } from '../../model/accounts.ts';
 import { grantFor, ownershipHolds, type Action, type actions, type Grant, type Owner } from '../auth/policy.ts';
 import type { Db } from '../db/index.ts';
-import { recordAudit, type AuditActor, type AuditEntry } from '../db/queries/audit.ts';
+import { recordAudit, type AuditActor, type AuditEntry } from './writes/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { OwnershipDenied, PermissionDenied } from './errors.ts';
 

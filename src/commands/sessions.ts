@@ -2,7 +2,7 @@ import { roleSchema } from '../../model/accounts.ts';
 import type { Viewer } from '../auth/context.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
-import type { AuditActor } from '../db/queries/audit.ts';
+import type { AuditActor } from './writes/audit.ts';
 import { sessionWithUser } from '../db/queries/sessions.ts';
 import type { Db } from '../db/index.ts';
 import { changeAs, type AuditNote, type Caller, type Tx } from './run.ts';

@@ -3,7 +3,7 @@ import type { FieldErrors } from '../../views/components/form.tsx';
 import { hashPassword } from '../auth/password.ts';
 import { bindingProblems, emailTaken } from '../db/queries/accounts.ts';
 import { insertUser } from './writes/accounts.ts';
-import type { AuditActor } from '../db/queries/audit.ts';
+import type { AuditActor } from './writes/audit.ts';
 import type { Db } from '../db/index.ts';
 import { changeAs } from './run.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.tsx';
 import { growModel, growReviews } from '../../seeds/synthetic.ts';
 import { insertUser } from '../../src/commands/writes/accounts.ts';
-import { recordAudit } from '../../src/db/queries/audit.ts';
+import { recordAudit } from '../../src/commands/writes/audit.ts';
 import { insertInvite } from '../../src/commands/writes/invites.ts';
 import { configWith } from '../../src/config.ts';
 import { reviseComment } from '../../src/commands/writes/consultation-comments.ts';

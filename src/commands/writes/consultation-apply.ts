@@ -4,7 +4,7 @@ import type { ElementKind } from '../../../model/kinds.ts';
 import { indexModel } from '../../../model/lookup.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { recordAudit, type AuditActor } from '../../db/queries/audit.ts';
+import { recordAudit, type AuditActor } from './audit.ts';
 import { updateElementIn } from './elements.ts';
 import { loadModelSlice, oneElementSlice } from '../../db/queries/model.ts';
 import { issueText } from '../../../views/i18n/issues.ts';

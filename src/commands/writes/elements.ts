@@ -12,7 +12,7 @@ import { kindInfo, unhandledKind, type ElementKind } from '../../../model/kinds.
 import { indexModel } from '../../../model/lookup.ts';
 import type { ScopeElement } from '../../../model/schemas.ts';
 import { storeTags } from '../../../model/requirements.ts';
-import { recordAudit, recordAudits, type AuditActor } from '../../db/queries/audit.ts';
+import { recordAudit, recordAudits, type AuditActor } from './audit.ts';
 import type { Database } from '../../db/schema.ts';
 import { deletionSlice } from '../../db/queries/elements.ts';
 import { loadModelSlice, oneElementSlice } from '../../db/queries/model.ts';

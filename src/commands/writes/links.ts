@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { exchangeCellVersion } from '../../../model/editing.ts';
 import { kindInfo, type ElementKind } from '../../../model/kinds.ts';
 import type { Usage } from '../../../model/schemas.ts';
-import { recordAudit, recordAudits, type AuditActor } from '../../db/queries/audit.ts';
+import { recordAudit, recordAudits, type AuditActor } from './audit.ts';
 import type { Db } from '../../db/index.ts';
 import type { Database } from '../../db/schema.ts';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ChainReport } from '../../../model/audit.ts';
 import type { Database } from '../schema.ts';
 
@@ -13,41 +13,12 @@ type Executor = Kysely<Database> | Transaction<Database>;
  * elsewhere (`latestAuditAnchor`, printed daily by `npm run audit -- latest`).
  */
 const fields = ['at', 'user_id', 'action', 'entity', 'entity_id', 'element_id', 'before_json', 'after_json', 'client_address', 'details'] as const;
-type Chained = { [F in (typeof fields)[number]]: Database['audit_event'][F] };
+export type Chained = { [F in (typeof fields)[number]]: Database['audit_event'][F] };
 
 export function auditEntryHash(previous: string, row: Chained): string {
   const content = JSON.stringify([previous, ...fields.map((f) => row[f] ?? null)]);
   return createHash('sha256').update(content, 'utf8').digest('hex');
 }
-
-/**
- * Appends rows to the chain. Appends are serialised, so two writers never chain onto the same
- * previous entry: on SQLite every write transaction holds the database's write lock (BEGIN
- * IMMEDIATE), on PostgreSQL a transaction-scoped advisory lock is taken first. Outside a
- * transaction a short one is opened for the append.
- */
-export async function appendAuditRows(db: Executor, rows: Chained[]): Promise<void> {
-  if (rows.length === 0) return;
-  if (!db.isTransaction) {
-    await (db as Kysely<Database>).transaction().execute((trx) => appendAuditRows(trx, rows));
-    return;
-  }
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(db);
-  }
-  const last = await db.selectFrom('audit_event').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  let previous = last?.hash ?? '';
-  const chained = rows.map((row) => {
-    const hash = auditEntryHash(previous, row);
-    const entry = { ...row, prev_hash: previous, hash };
-    previous = hash;
-    return entry;
-  });
-  for (let i = 0; i < chained.length; i += 200) await db.insertInto('audit_event').values(chained.slice(i, i + 200)).execute();
-}
-
-/** The advisory lock's key on PostgreSQL: any fixed number the app uses for nothing else. */
-const auditLockKey = 120_012;
 
 export type { ChainReport };
 

@@ -1,61 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { AuditEvent } from '../../../model/audit.ts';
 import type { Db } from '../index.ts';
-import { appendAuditRows } from './audit-chain.ts';
-import type { Database } from '../schema.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export type { AuditEvent };
-
-/** Who did something and from where; `auditActor(c)` gives it for a request. */
-export interface AuditActor {
-  at: Date;
-  userId: number | null;
-  clientAddress: string | null;
-}
-
-export interface AuditEntry extends AuditActor {
-  /** What happened, as `area.verb`: `login`, `login.failed`, `user.update`, `element.update`, … */
-  action: string;
-  /** The table the change is about (`app_user`, `element`, …) and the row's id. */
-  entity?: string | null;
-  entityId?: string | number | null;
-  /** The scope element the change belongs to, so its page can show its history. */
-  elementId?: number | null;
-  /** The row (or the fields that matter) before and after; stored as JSON for field-level diffs. */
-  before?: unknown;
-  after?: unknown;
-  details?: string | null;
-}
-
-/**
- * Appends one event to the audit log. Call it inside the transaction that makes the change, so
- * the change and its record commit or fail together. The table refuses UPDATE and DELETE.
- */
-export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  await recordAudits(db, [entry]);
-}
-
-/** Appends many events in one statement (a bulk change records one event per element). */
-export async function recordAudits(db: Executor, entries: AuditEntry[]): Promise<void> {
-  // Each entry is chained onto the one before (`audit-chain.ts`), so the log shows tampering.
-  await appendAuditRows(
-    db,
-    entries.map((entry) => ({
-      at: entry.at.toISOString(),
-      user_id: entry.userId,
-      action: entry.action,
-      entity: entry.entity ?? null,
-      entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      element_id: entry.elementId ?? null,
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-      client_address: entry.clientAddress,
-      details: entry.details === null || entry.details === undefined ? null : entry.details.slice(0, 2000),
-    })),
-  );
-}
 
 export interface AuditFilter {
   action?: string | undefined;

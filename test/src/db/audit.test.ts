@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, fieldChanges } from '../../../model/audit.ts';
-import { elementHistory, recordAudit } from '../../../src/db/queries/audit.ts';
+import { elementHistory } from '../../../src/db/queries/audit.ts';
+import { recordAudit } from '../../../src/commands/writes/audit.ts';
 import { testEngine } from '../../engine.ts';
 import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../../src/cli/audit-command.ts';
 import { verifyAuditChain } from '../../../src/db/queries/audit-chain.ts';
-import { recordAudit } from '../../../src/db/queries/audit.ts';
+import { recordAudit } from '../../../src/commands/writes/audit.ts';
 import { triggersOf } from '../../engine.ts';
 import { postForm, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
 

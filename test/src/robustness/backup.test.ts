@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDatabase, checkBackup, restoreDatabase } from '../../../src/db/backup.ts';
 import { verifyAuditChain } from '../../../src/db/queries/audit-chain.ts';
-import { recordAudit } from '../../../src/db/queries/audit.ts';
+import { recordAudit } from '../../../src/commands/writes/audit.ts';
 import { migrateToLatest, openDatabase, type Db } from '../../../src/db/index.ts';
 
 let dir: string;
