@@ -36,11 +36,18 @@ async function queriesPerPage(factor: number, paths: string[], sizes = new Map<s
   const clock = testClock();
   const config = configWith({});
   const app = createApp({ db, config, now: clock.now, logError: () => {} });
-  const architect = await signIn({ app, db, clock, config, queries: [], errors: [], users: new Map() }, 'architect');
+  const session = { app, db, clock, config, queries: [], errors: [], users: new Map() };
+  const architect = await signIn(session, 'architect');
+  // Oslo (left without a review by the generator), for its own review form.
+  const oslo = await signIn(session, 'municipality');
   const counts = new Map<string, string>();
   for (const path of paths) {
-    // Every page as an architect; the paged regions also as the fragment htmx asks for.
-    const viewers = [['architect', architect] as const, ...(/^\/(matriser|gapanalyse|informasjonstjenester\?|krav\?)/.test(path) ? [['htmx', { ...architect, ...htmx }] as const] : [])];
+    // Every page as an architect; the paged regions also as the fragment htmx asks for; Oslo's review also as Oslo.
+    const viewers = [
+      ['architect', architect] as const,
+      ...(/^\/(matriser|gapanalyse|informasjonstjenester\?|krav\?)/.test(path) ? [['htmx', { ...architect, ...htmx }] as const] : []),
+      ...(/\/kommuner\/0301/.test(path) ? [['municipality', oslo] as const] : []),
+    ];
     for (const [who, headers] of viewers) {
       count = 0;
       const res = await app.request(path, { headers });
@@ -155,6 +162,9 @@ describe('the number of SQL queries a page issues does not grow with the model',
     '/horing/1?side=2',
     '/vurdering',
     '/vurdering/runder/1',
+    // A municipality's review: Oslo's own form (and, to the architect, one not started), and a submitted one read.
+    '/vurdering/runder/1/kommuner/0301',
+    '/vurdering/runder/1/kommuner/1101?side=1',
     '/vurdering/dashbord',
     '/vurdering/dashbord?sorter=omstridt',
   ];

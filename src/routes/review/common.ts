@@ -10,10 +10,13 @@ import { loadCatalogue } from '../../db/queries/catalogue.ts';
 import { frozenServices, roundById } from '../../db/queries/review/rounds.ts';
 import type { AppDeps } from '../../deps.ts';
 import { validParams } from '../../http/validate.ts';
+import { pageNumberSchema } from '../../../model/filters.ts';
 
 export const roundParam = validParams('param', z.object({ id: roundIdSchema }));
 export const roundMunicipalityParam = validParams('param', z.object({ id: roundIdSchema, kommune: municipalityNumberSchema }));
 export const municipalityParam = validParams('param', z.object({ kommune: municipalityNumberSchema }));
+/** A page of a round's frozen list (`side`, from 1; none is page 1); other flags (the notices) pass through. */
+export const roundPageQuery = validParams('query', z.object({ side: pageNumberSchema.optional() }));
 
 /** Whether the viewer's role has the action outright (not only for its own municipality), per the policy table. */
 export function holds(c: Context, deps: Pick<AppDeps, 'config'>, action: Action): boolean {

@@ -2,15 +2,17 @@ import { Hono, type Context } from 'hono';
 import { roundState } from '../../../model/review/rounds.ts';
 import { commentField, reviewFormSchema } from '../../../model/review/schemas.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
-import { MunicipalityReviewPage, type ReviewMode } from '../../../views/pages/review/municipality-review.tsx';
+import { MunicipalityReviewPage, reviewHref, reviewPageSize, type ReviewMode } from '../../../views/pages/review/municipality-review.tsx';
 import { callerOf } from '../../auth/context.ts';
 import { reopenSubmittedReview, saveReviewDraft } from '../../commands/review.ts';
 import { municipalityByNumber } from '../../db/queries/review/intentions.ts';
-import { reviewOf } from '../../db/queries/review/reviews.ts';
+import { reviewWindowOf } from '../../db/queries/review/reviews.ts';
+import { pageCount } from '../../db/queries/service-selection.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { notFound, respond, respondError } from '../../http/render.tsx';
-import { abilitiesOf, loadRound, noMunicipality, noRound, roundMunicipalityParam } from './common.ts';
+import { abilitiesOf, loadRound, noMunicipality, noRound, roundMunicipalityParam, roundPageQuery } from './common.ts';
+import type { FrozenService } from '../../../model/review/types.ts';
 
 const notices = {
   lagret: 'review.notice.draftSaved',
@@ -31,6 +33,13 @@ function formErrors(error: Parameters<typeof fieldErrors>[0]): FieldErrors {
 }
 
 
+/** The page of the form a posted form came from: the page of the first service it answers (page 1 when it answers none). */
+function pageOfForm(services: readonly FrozenService[], form: Record<string, string>): number {
+  const posted = new Set(Object.keys(form).flatMap((name) => /^(?:standpunkt|kommentar|vist)-(\d+)$/.exec(name)?.[1] ?? []).map(Number));
+  const index = services.findIndex((s) => posted.has(s.id));
+  return index === -1 ? 1 : Math.floor(index / reviewPageSize) + 1;
+}
+
 /** The posted form without what it was based on, so the page shows it against what is stored now. */
 const withoutBasis = (form: Record<string, string>) => Object.fromEntries(Object.entries(form).filter(([name]) => !/^vist-/.test(name)));
 
@@ -38,10 +47,20 @@ const withoutBasis = (form: Record<string, string>) => Object.fromEntries(Object
 export function municipalityReview(deps: AppDeps) {
   const { db } = deps;
 
-  const page = async (c: Context, id: number, number: string, form: { values?: Record<string, string>; errors?: FieldErrors; status?: 409 } = {}) => {
-    const [loaded, municipality, stored] = await Promise.all([loadRound(db, id), municipalityByNumber(db, number), reviewOf(db, id, number)]);
+  /**
+   * The review a page of its services at a time (`page`, from 1), as the round page shows the
+   * list: the form on a page answers that page's services, and what the status line and the
+   * actions count is the whole round's, counted in SQL.
+   */
+  const page = async (c: Context, id: number, number: string, form: { values?: Record<string, string>; errors?: FieldErrors; status?: 409 } = {}, side = 1) => {
+    const [loaded, municipality] = await Promise.all([loadRound(db, id), municipalityByNumber(db, number)]);
     if (!loaded) return notFound(c, noRound(c));
     if (!municipality) return notFound(c, noMunicipality(c));
+    // Past the last page there is nothing to show: said, not an empty form.
+    const pages = pageCount(loaded.services.length, reviewPageSize);
+    if (side > pages) return notFound(c, c.var.i18n.t('scope.list.pastEnd', { pages, page: side }));
+    const shown = loaded.services.slice((side - 1) * reviewPageSize, side * reviewPageSize);
+    const stored = await reviewWindowOf(db, id, number, shown.map((s) => s.id));
     const abilities = abilitiesOf(c, deps);
     const own = abilities.municipalityNumber === number;
     const open = roundState(loaded.round, c.var.clock()).open;
@@ -63,6 +82,8 @@ export function municipalityReview(deps: AppDeps) {
       body: (
         <MunicipalityReviewPage
           {...loaded}
+          page={side}
+          answered={stored?.answered ?? 0}
           municipality={municipality}
           now={c.var.clock()}
           abilities={abilities}
@@ -90,7 +111,8 @@ export function municipalityReview(deps: AppDeps) {
     const closed = () => respondError(c, { status: 409, title: t('review.error.closedTitle'), message: t('review.error.closedSave') });
     if (!roundState(loaded.round, now).open) return closed();
     const parsed = reviewFormSchema(loaded.services.map((s) => s.id)).safeParse(form);
-    if (!parsed.success) return page(c, id, kommune, { values: form, errors: formErrors(parsed.error) });
+    const side = pageOfForm(loaded.services, form);
+    if (!parsed.success) return page(c, id, kommune, { values: form, errors: formErrors(parsed.error) }, side);
     const { action, answers } = parsed.data;
     const outcome = await saveReviewDraft(db, callerOf(c), { roundId: id, municipalityNumber: kommune }, loaded.services, answers);
     if (outcome.kind === 'closed') return closed();
@@ -106,10 +128,11 @@ export function municipalityReview(deps: AppDeps) {
       // saving again deliberately keeps these answers.
       const errors: Record<string, string> = {};
       for (const serviceId of outcome.conflicts) errors[commentField(serviceId)] = t('review.error.conflict');
-      return page(c, id, kommune, { values: withoutBasis(form), errors, status: 409 });
+      return page(c, id, kommune, { values: withoutBasis(form), errors, status: 409 }, side);
     }
     const path = `/vurdering/runder/${id}/kommuner/${kommune}`;
-    return c.redirect(action === 'submit' ? `${path}/send-inn${notice === 'innlogget' ? '?innlogget' : ''}` : `${path}?${notice}`, 303);
+    // Saved, the form comes back on the page it was posted from.
+    return c.redirect(action === 'submit' ? `${path}/send-inn${notice === 'innlogget' ? '?innlogget' : ''}` : reviewHref(id, kommune, side, notice), 303);
   };
 
   return { page, save };
@@ -121,9 +144,9 @@ export function municipalityReviewRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const { page, save } = municipalityReview(deps);
 
-  app.get('/vurdering/runder/:id/kommuner/:kommune', roundMunicipalityParam, (c) => {
+  app.get('/vurdering/runder/:id/kommuner/:kommune', roundMunicipalityParam, roundPageQuery, (c) => {
     const { id, kommune } = c.req.valid('param');
-    return page(c, id, kommune);
+    return page(c, id, kommune, {}, c.req.valid('query').side);
   });
 
   app.post('/vurdering/runder/:id/kommuner/:kommune', roundMunicipalityParam, async (c) => {

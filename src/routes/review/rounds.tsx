@@ -16,15 +16,9 @@ import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { notFound, respond, respondError } from '../../http/render.tsx';
 import { countOf } from '../../../views/pages/review/common.tsx';
-import { abilitiesOf, loadRound, noRound, roundParam } from './common.ts';
-import { z } from 'zod';
-import { pageNumberSchema } from '../../../model/filters.ts';
+import { abilitiesOf, loadRound, noRound, roundPageQuery, roundParam } from './common.ts';
 import { pageCount } from '../../db/queries/service-selection.ts';
-import { validParams } from '../../http/validate.ts';
 import { roundListPageSize } from '../../../views/pages/review/round.tsx';
-
-/** The round page shows its frozen list a page at a time (`side`, from 1); the notices' flags pass through. */
-const roundPageQuery = validParams('query', z.object({ side: pageNumberSchema.optional() }));
 
 const notices = {
   apnet: 'review.notice.roundOpened',

@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import { reviewProgress } from '../../../model/review/progress.ts';
 import { roundState } from '../../../model/review/rounds.ts';
 import { SubmitConfirmPage } from '../../../views/pages/review/submit.tsx';
+import { reviewPageSize } from '../../../views/pages/review/municipality-review.tsx';
+import type { FrozenService } from '../../../model/review/types.ts';
 import { callerOf } from '../../auth/context.ts';
 import { draftFingerprint, submitReviewDraft } from '../../commands/review.ts';
 import { municipalityByNumber } from '../../db/queries/review/intentions.ts';
@@ -32,6 +34,9 @@ export function submitRoutes(deps: AppDeps): Hono {
     if (stored?.review.status === 'submitted') return c.redirect(`/vurdering/runder/${id}/kommuner/${kommune}`, 303);
     const entries = stored?.entries ?? [];
     const progress = reviewProgress(loaded.services, entries);
+    // The review form shows its services a page at a time: a link to a service goes to its page.
+    const index = new Map(loaded.services.map((s, i) => [s.id, i]));
+    const pageOf = (s: FrozenService) => Math.floor((index.get(s.id) ?? 0) / reviewPageSize) + 1;
     return respond(c, {
       title: c.var.i18n.t('review.submit.title'),
       status: shown.status ?? (progress.problems.length > 0 ? 422 : 200),
@@ -41,6 +46,7 @@ export function submitRoutes(deps: AppDeps): Hono {
           municipality={municipality}
           abilities={abilitiesOf(c, deps)}
           progress={progress}
+          pageOf={pageOf}
           fingerprint={stored ? draftFingerprint(entries) : null}
           changed={shown.changed}
           notice={c.req.query('innlogget') !== undefined ? c.var.i18n.t('review.notice.signedInAgain') : undefined}

@@ -9,6 +9,8 @@ import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type Marks 
 import { AnswerFields, Progress, reviewFormId, sessionAlertId } from './answer.tsx';
 import { DateTimeText } from '../../components/dates.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import { Pager } from '../../components/pager.tsx';
+import { roundListPageSize } from './round.tsx';
 
 /**
  * - `edit`: the municipality's own open review;
@@ -18,16 +20,31 @@ import { useI18n } from '../../i18n/index.ts';
  */
 export type ReviewMode = 'edit' | 'read' | 'private-draft' | 'not-started';
 
+/** Services on one page of a municipality's review: as many as on a page of the round page. */
+export const reviewPageSize = roundListPageSize;
+
+/** The review's address for a page of it (page 1 has none), with a notice's flag if any. */
+export const reviewHref = (roundId: number, municipalityNumber: string, page: number, notice?: string) => {
+  const query = [...(page > 1 ? [`side=${page}`] : []), ...(notice ? [notice] : [])].join('&');
+  return `/vurdering/runder/${roundId}/kommuner/${municipalityNumber}${query ? `?${query}` : ''}`;
+};
+
 export interface MunicipalityReviewProps {
   round: ReviewRound;
   municipality: Municipality;
+  /** The whole frozen list; the page shows `page` of it. */
   services: FrozenService[];
+  /** Which page of the list is shown (1-based). */
+  page?: number | undefined;
   diff: SnapshotDiff<FrozenService>;
   marks: Marks;
   now: Date;
   abilities: ReviewAbilities;
   review: MunicipalityReview | undefined;
+  /** The stored answers to the services on this page. */
   entries: StoredEntry[];
+  /** How many services of the whole list the review answers (counted in SQL). */
+  answered: number;
   mode: ReviewMode;
   /** The form as posted, when it comes back with errors. */
   values?: Record<string, string> | undefined;
@@ -45,8 +62,11 @@ export function storedValues(entries: StoredEntry[]): Record<string, string> {
   return values;
 }
 
+/** The services on the page shown. */
+const shownOf = ({ services, page = 1 }: Pick<MunicipalityReviewProps, 'services' | 'page'>) => services.slice((page - 1) * reviewPageSize, page * reviewPageSize);
+
 export function MunicipalityReviewPage(props: MunicipalityReviewProps) {
-  const { round, municipality, services, diff, now, abilities, review, mode } = props;
+  const { round, municipality, services, diff, now, abilities, review, mode, page = 1 } = props;
   const own = abilities.municipalityNumber === municipality.number;
   const { t } = useI18n();
   const title = t('review.municipality.title', { name: municipality.name });
@@ -70,14 +90,20 @@ export function MunicipalityReviewPage(props: MunicipalityReviewProps) {
         canReopen={abilities.manage}
         roundId={round.id}
         municipalityNumber={municipality.number}
-        progress={mode === 'edit' || mode === 'read' ? { answered: props.entries.length, total: services.length } : undefined}
+        progress={mode === 'edit' || mode === 'read' ? { answered: props.answered, total: services.length } : undefined}
       />
       <DiffSummary diff={diff} />
+      {services.length > reviewPageSize ? (
+        <p class="ds-paragraph" id="listeutsnitt">
+          {t('review.round.window', { from: (page - 1) * reviewPageSize + 1, to: (page - 1) * reviewPageSize + shownOf(props).length, total: services.length })}
+        </p>
+      ) : null}
       {mode === 'edit' ? <ReviewForm {...props} /> : null}
       {mode === 'read' ? <ReviewAnswers {...props} /> : null}
       {mode === 'private-draft' || mode === 'not-started' ? (
-        <CategoryGroups services={services} item={(s, show) => <ServiceSummary service={s} mark={props.marks.get(s)} show={show} />} />
+        <CategoryGroups services={shownOf(props)} all={services} item={(s, show) => <ServiceSummary service={s} mark={props.marks.get(s)} show={show} />} />
       ) : null}
+      {mode === 'edit' ? null : <ReviewPager {...props} />}
       <AddedServices diff={diff} />
     </>
   );
@@ -148,12 +174,29 @@ function StatusLine({
   );
 }
 
-function ReviewForm({ round, municipality, services, marks, entries, values, errors }: MunicipalityReviewProps) {
+/** Links between the review's pages (nothing when the list fits on one). */
+function ReviewPager({ round, municipality, services, page = 1 }: MunicipalityReviewProps) {
+  const { t } = useI18n();
+  return (
+    <Pager
+      page={page}
+      pageSize={reviewPageSize}
+      total={services.length}
+      href={(p) => reviewHref(round.id, municipality.number, p)}
+      label={t('review.round.pages')}
+      idPrefix="liste-side"
+    />
+  );
+}
+
+function ReviewForm(props: MunicipalityReviewProps) {
+  const { round, municipality, services, marks, entries, answered, values, errors } = props;
+  const shownServices = shownOf(props);
   const stored = storedValues(entries);
   const shown = values ?? stored;
   const { t } = useI18n();
   const labels: Record<string, string> = {};
-  for (const s of services) {
+  for (const s of shownServices) {
     labels[stanceField(s.id)] = t('review.form.stanceFor', { name: s.name });
     labels[commentField(s.id)] = t('review.form.commentFor', { name: s.name });
   }
@@ -169,7 +212,8 @@ function ReviewForm({ round, municipality, services, marks, entries, values, err
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={path} class="review-form" id={reviewFormId}>
         <CategoryGroups
-          services={services}
+          services={shownServices}
+          all={services}
           item={(s, show) => (
             <div class="review-item__body">
               <ServiceSummary service={s} mark={marks.get(s)} show={show} />
@@ -177,10 +221,11 @@ function ReviewForm({ round, municipality, services, marks, entries, values, err
             </div>
           )}
         />
+        <ReviewPager {...props} />
         <section class="review-actions" aria-label={t('review.form.actions')}>
           <p class="ds-paragraph review-actions__progress">
             <strong>
-              <Progress id="fremdrift-handlinger" answered={entries.length} total={services.length} />
+              <Progress id="fremdrift-handlinger" answered={answered} total={services.length} />
             </strong>
           </p>
           <div id={sessionAlertId} class="review-actions__alert"></div>
@@ -196,12 +241,14 @@ function ReviewForm({ round, municipality, services, marks, entries, values, err
   );
 }
 
-function ReviewAnswers({ services, marks, entries }: MunicipalityReviewProps) {
+function ReviewAnswers(props: MunicipalityReviewProps) {
+  const { services, marks, entries } = props;
   const entryOf = new Map(entries.map((e) => [e.roundServiceId, e]));
   const { t } = useI18n();
   return (
     <CategoryGroups
-      services={services}
+      services={shownOf(props)}
+      all={services}
       item={(s, show) => {
         const entry = entryOf.get(s.id);
         return (

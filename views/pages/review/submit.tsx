@@ -6,6 +6,7 @@ import { Notice } from '../../components/form.tsx';
 import { ReviewHeader, type ReviewAbilities } from './common.tsx';
 import { DateText } from '../../components/dates.tsx';
 import { useI18n } from '../../i18n/index.ts';
+import { reviewHref } from './municipality-review.tsx';
 
 export interface SubmitConfirmProps {
   round: ReviewRound;
@@ -14,14 +15,18 @@ export interface SubmitConfirmProps {
   progress: ReviewProgress<FrozenService>;
   /** What the confirmation is for: the stored draft as shown here. */
   fingerprint: string | null;
+  /** The page of the review form a service is on. */
+  pageOf: (service: FrozenService) => number;
   /** The draft changed after this was last shown, so nothing was submitted. */
   changed?: boolean;
   notice?: string | undefined;
 }
 
 /** Shown before a municipality submits: what is unanswered, what submitting means; nothing is sent until confirmed. */
-export function SubmitConfirmPage({ round, municipality, abilities, progress, fingerprint, changed, notice }: SubmitConfirmProps) {
+export function SubmitConfirmPage({ round, municipality, abilities, progress, pageOf, fingerprint, changed, notice }: SubmitConfirmProps) {
   const reviewPath = `/vurdering/runder/${round.id}/kommuner/${municipality.number}`;
+  /** A service's stance field, on the page of the form that has it. */
+  const fieldHref = (service: FrozenService) => `${reviewHref(round.id, municipality.number, pageOf(service))}#felt-${stanceField(service.id)}`;
   const { answered, total, unanswered, problems } = progress;
   const { t, tx } = useI18n();
   return (
@@ -54,7 +59,7 @@ export function SubmitConfirmPage({ round, municipality, abilities, progress, fi
                 {problems.map((p) => (
                   <li>
                     {p.service ? (
-                      <a class="ds-link" href={`${reviewPath}#felt-${stanceField(p.service.id)}`}>
+                      <a class="ds-link" href={fieldHref(p.service)}>
                         {t('review.submit.problem', { name: p.service.name, message: t(p.message) })}
                       </a>
                     ) : (
@@ -78,7 +83,7 @@ export function SubmitConfirmPage({ round, municipality, abilities, progress, fi
               <ul class="ds-list">
                 {unanswered.map((s) => (
                   <li>
-                    <a class="ds-link" href={`${reviewPath}#felt-${stanceField(s.id)}`}>
+                    <a class="ds-link" href={fieldHref(s)}>
                       {s.name}
                     </a>
                   </li>

@@ -54,6 +54,34 @@ export async function reviewOf(db: Executor, roundId: number, municipalityNumber
   };
 }
 
+/**
+ * One municipality's review of a round with the stances of the services `roundServiceIds` only
+ * (one page of the form) and how many it has answered in the whole round, counted in SQL (two
+ * queries), or undefined if it has not started.
+ */
+export async function reviewWindowOf(
+  db: Executor,
+  roundId: number,
+  municipalityNumber: string,
+  roundServiceIds: readonly number[],
+): Promise<{ review: MunicipalityReview; entries: StoredEntry[]; answered: number } | undefined> {
+  const row = await reviewQuery(db)
+    .select((eb) => eb.selectFrom('review_stance as a').whereRef('a.review_id', '=', 'r.id').select(eb.fn.countAll<number>().as('n')).as('answered'))
+    .where('r.round_id', '=', roundId)
+    .where('r.municipality_number', '=', municipalityNumber)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const entries =
+    roundServiceIds.length === 0
+      ? []
+      : await db.selectFrom('review_stance').select(['round_service_id', 'stance', 'comment']).where('review_id', '=', row.id).where('round_service_id', 'in', roundServiceIds).orderBy('round_service_id').execute();
+  return {
+    review: toReview(row),
+    entries: entries.map((e) => ({ roundServiceId: e.round_service_id, stance: e.stance as Stance, comment: e.comment })),
+    answered: Number(row.answered ?? 0),
+  };
+}
+
 /** How far one municipality has come in each round it has started (one query). */
 export async function reviewStatusesOf(db: Executor, municipalityNumber: string): Promise<Map<number, MunicipalityReview['status']>> {
   const rows = await db.selectFrom('municipality_review').select(['round_id', 'status']).where('municipality_number', '=', municipalityNumber).execute();

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { growModel, growReviews } from '../../../seeds/synthetic.ts';
+import { postForm, postShown, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { openRound } from './helpers.ts';
+
+/**
+ * A municipality's review shows the round's frozen list 100 services a page, as the round page
+ * does (issue 10: at 100× the whole form was 5 MB): in the list's stored order, with links that
+ * round-trip, a last page, 404 past it and 400 for a page number that is none. What it counts
+ * (answered X of Y) and what submitting checks are the whole round's, from any page. On the seed
+ * grown 4× (136 services, two pages).
+ */
+let ctx: TestContext;
+let round: number;
+let all: number[];
+let oslo: { Cookie: string };
+let architect: { Cookie: string };
+/** A municipality with a submitted review (by growReviews), which an architect reads. */
+let submitted: string;
+const path = () => `/vurdering/runder/${round}/kommuner/0301`;
+
+beforeAll(async () => {
+  ctx = await testApp();
+  await growModel(ctx.db, { factor: 4 });
+  round = await openRound(ctx);
+  all = (await ctx.db.selectFrom('review_round_service').select('id').where('round_id', '=', round).orderBy('position').execute()).map((r) => r.id);
+  oslo = await signIn(ctx, 'municipality');
+  architect = await signIn(ctx, 'architect');
+  await growReviews(ctx.db, { municipalities: 1, now: ctx.clock.now() });
+  submitted = (await ctx.db.selectFrom('municipality_review').select('municipality_number').where('municipality_number', '!=', '0301').executeTakeFirstOrThrow()).municipality_number;
+});
+afterAll(() => ctx.db.destroy());
+
+const get = async (p: string, headers: Record<string, string> = oslo) => {
+  const res = await ctx.app.request(p, { headers });
+  return { status: res.status, html: await res.text() };
+};
+/** The services a page shows, by their headings' ids, in order. */
+const listed = (html: string) => [...html.matchAll(/id="tjeneste-(\d+)"/g)].map((m) => Number(m[1]));
+/** The services the form has a stance field for. */
+const fields = (html: string) => [...html.matchAll(/<select[^>]* name="standpunkt-(\d+)"/g)].map((m) => Number(m[1]));
+/** The pager's link to `which` (a page number, `forrige` or `neste`), unescaped. */
+const link = (html: string, which: string) =>
+  [...html.matchAll(/<a class="ds-link" id="liste-side-([a-z0-9]+)" href="([^"]+)"/g)].find((m) => m[1] === which)?.[2]?.replace(/&amp;/g, '&');
+const progress = (html: string) => /<[^>]+ id="fremdrift"[^>]*>([^<]*)</.exec(html)?.[1];
+
+describe("a municipality's review, a page at a time", () => {
+  it("shows 100 services a page in the list's order, with links that round-trip, a last page, 404 past it and 400 for no page number", async () => {
+    expect(all).toHaveLength(136);
+    const first = await get(path());
+    expect(first.status).toBe(200);
+    expect(listed(first.html)).toEqual(all.slice(0, 100));
+    expect(fields(first.html)).toEqual(all.slice(0, 100));
+    expect(textOf(first.html)).toContain('Viser informasjonstjenestene 1–100 av 136.');
+    // A category's count is the whole list's, not this page's.
+    expect(textOf(first.html)).toContain('Legemidler og vaksiner (16)');
+    const next = link(first.html, 'neste');
+    expect(next).toBe(`${path()}?side=2`);
+
+    const last = await get(next!);
+    expect(last.status).toBe(200);
+    expect(listed(last.html)).toEqual(all.slice(100));
+    expect(fields(last.html)).toEqual(all.slice(100));
+    expect(textOf(last.html)).toContain('Viser informasjonstjenestene 101–136 av 136.');
+    expect(link(last.html, 'neste')).toBeUndefined();
+    expect(link(last.html, 'forrige')).toBe(path());
+    // Asked twice, a page is the same.
+    expect(listed((await get(next!)).html)).toEqual(listed(last.html));
+
+    const past = await get(`${path()}?side=3`);
+    expect(past.status).toBe(404);
+    expect(textOf(past.html)).toContain('Listen har 2 sider; side 3 finnes ikke.');
+    for (const side of ['0', '-1', 'to', '1.5', '99999999']) expect((await get(`${path()}?side=${side}`)).status, side).toBe(400);
+  });
+
+  it('pages what others see too: a submitted review as the architect reads it, and a review not started', async () => {
+    for (const municipality of [submitted, '0301']) {
+      const reviewPath = `/vurdering/runder/${round}/kommuner/${municipality}`;
+      const first = await get(reviewPath, architect);
+      expect(first.status, municipality).toBe(200);
+      expect(listed(first.html), municipality).toEqual(all.slice(0, 100));
+      const second = await get(link(first.html, 'neste')!, architect);
+      expect(listed(second.html), municipality).toEqual(all.slice(100));
+    }
+    // The submitted review's answers on the second page are its answers to those services.
+    const second = await get(`/vurdering/runder/${round}/kommuner/${submitted}?side=2`, architect);
+    expect(textOf(second.html)).toContain(`Kommentar fra ${submitted} om tjeneste 101.`);
+    expect(textOf(second.html)).not.toContain(`Kommentar fra ${submitted} om tjeneste 99.`);
+    // Answered counts the whole round.
+    expect(progress(second.html)).toBe('136 av 136 besvart');
+  });
+
+  it('saves a page, comes back to it, counts the whole round on every page, and submits from the last page', async () => {
+    const onFirst = all[0]!;
+    const onSecond = all[120]!;
+    // One answer on page 1 saved on its own, as the page does while the municipality works.
+    const autosaved = await postShown(ctx, `${path()}/tjenester/${onFirst}`, { [`standpunkt-${onFirst}`]: 'supports', [`kommentar-${onFirst}`]: '' }, oslo, path());
+    expect(autosaved.status).toBe(200);
+
+    // A page-2 answer that will not do comes back on page 2, with the message beside it (422).
+    const refused = await postShown(ctx, path(), { handling: 'lagre', [`standpunkt-${onSecond}`]: 'supports-with-changes' }, oslo, `${path()}?side=2`);
+    expect(refused.status).toBe(422);
+    const refusedHtml = await refused.text();
+    expect(listed(refusedHtml)).toEqual(all.slice(100));
+    expect(refusedHtml).toContain(`id="felt-kommentar-${onSecond}-feil"`);
+
+    // Saved from page 2, the form comes back on page 2.
+    const saved = await postShown(ctx, path(), { handling: 'lagre', [`standpunkt-${onSecond}`]: 'opposes', [`kommentar-${onSecond}`]: 'Ikke nå.' }, oslo, `${path()}?side=2`);
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`${path()}?side=2&lagret`);
+    const back = await get(saved.headers.get('location')!);
+    expect(textOf(back.html)).toContain('Utkastet er lagret.');
+    expect(back.html).toContain('Ikke nå.');
+    // Each page counts both answers, one of which it does not show.
+    expect(progress(back.html)).toBe('2 av 136 besvart');
+    expect(progress((await get(path())).html)).toBe('2 av 136 besvart');
+    // The page-2 save left the page-1 answer as it was.
+    expect((await get(path())).html).toMatch(new RegExp(`name="standpunkt-${onFirst}"[^>]*>(?:(?!</select>)[\\s\\S])*<option value="supports" selected`));
+
+    // "Send inn" from page 2 goes to the confirmation, which counts the whole round and links each unanswered service to its page.
+    const send = await postShown(ctx, path(), { handling: 'send', [`standpunkt-${all[135]!}`]: 'no-opinion' }, oslo, `${path()}?side=2`);
+    expect(send.status).toBe(303);
+    expect(send.headers.get('location')).toBe(`${path()}/send-inn`);
+    const confirmation = await get(`${path()}/send-inn`);
+    expect(textOf(confirmation.html)).toContain('3 av 136 tjenester er besvart');
+    expect(confirmation.html).toContain(`href="${path()}#felt-standpunkt-${all[1]}"`);
+    expect(confirmation.html).toContain(`href="${path()}?side=2#felt-standpunkt-${all[101]}"`);
+    const fingerprint = /name="bekreft" value="([^"]+)"/.exec(confirmation.html)![1]!;
+    const done = await postForm(ctx, `${path()}/send-inn`, { bekreft: fingerprint }, oslo);
+    expect(done.status).toBe(303);
+    expect(progress((await get(`${path()}?side=2`)).html)).toBe('3 av 136 besvart');
+  });
+});
