@@ -45,9 +45,10 @@ let nextPort = 3900 + Math.floor(Math.random() * 50);
 export async function start(script: string, env: Record<string, string>, probe: string, options: { cwd?: string; nodeArgs?: string[] } = {}): Promise<Server> {
   const port = nextPort++;
   const t0 = performance.now();
+  const cwd = options.cwd ?? root;
   const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), script], {
-    cwd: options.cwd ?? root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    cwd,
+    env: { ...process.env, ...startScriptEnv(cwd), ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -63,6 +64,21 @@ export async function start(script: string, env: Record<string, string>, probe: 
     await new Promise((r) => setTimeout(r, 20));
   }
   return { url, child, startMs: performance.now() - t0 };
+}
+
+/**
+ * The variables `npm start` sets in that checkout's package.json (`VAR=value … node …`, e.g. the
+ * C library's allocator settings), so a benchmarked server runs as `npm start` runs it.
+ */
+export function startScriptEnv(cwd: string): Record<string, string> {
+  const scripts = (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts;
+  const env: Record<string, string> = {};
+  for (const word of (scripts?.start ?? '').split(/\s+/)) {
+    const set = /^([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/.exec(word);
+    if (!set) break;
+    env[set[1]!] = set[2]!;
+  }
+  return env;
 }
 
 /** The process's resident memory now, in MB. */

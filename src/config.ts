@@ -79,6 +79,12 @@ export const configSchema = z.object({
   CONSULTATION_PAGE_SIZE: whole('CONSULTATION_PAGE_SIZE', 5, 500, 25),
   /** Megabytes of rendered pages of the published scope kept for anonymous readers until the model changes; 0 keeps none. */
   PAGE_CACHE_MB: whole('PAGE_CACHE_MB', 0, 4096, 32),
+  /**
+   * Whole-model exports (`/api/model` without a cursor) written at once; more wait their turn. Each
+   * holds a compressor and a batch of rows while it lasts, and the work is CPU-bound, so more at once
+   * than there are cores only adds memory.
+   */
+  EXPORTS_AT_ONCE: whole('EXPORTS_AT_ONCE', 1, 64, 2),
 });
 
 export type Config = z.infer<typeof configSchema>;

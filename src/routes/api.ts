@@ -5,6 +5,7 @@ import { loadModelSlice, loadRequirementStructure } from '../db/queries/model.ts
 import type { AppDeps } from '../deps.ts';
 import { ModelChangedDuringExport, modelExportText } from '../exchange/model-export.ts';
 import { apiError } from '../http/api-error.ts';
+import { inSlot, Slots } from '../http/slots.ts';
 import { textStream } from '../http/streamed.ts';
 import { issueText } from '../../views/i18n/issues.ts';
 
@@ -13,12 +14,14 @@ import { issueText } from '../../views/i18n/issues.ts';
  * Without a cursor the whole model is streamed, written as it is read in batches; with `?cursor=` the model comes a page at a time (`modelPageSchema`), in a fixed number of
  * queries per page whatever the model's size.
  */
-export function apiRoutes({ db, now, logError }: AppDeps): Hono {
+export function apiRoutes({ db, config, now, logError }: AppDeps): Hono {
   const app = new Hono();
+  // Whole exports take turns (EXPORTS_AT_ONCE): a waiting one has its headers and gets its first bytes when its turn comes.
+  const exports = new Slots(config.EXPORTS_AT_ONCE);
   app.get('/api/model', async (c) => {
     if (c.req.query('cursor') === undefined && c.req.query('limit') === undefined) {
       // The whole model, written as it is read (src/exchange/model-export.ts): a few MB at 100x.
-      const body = textStream(modelExportText(db, now()), (error) => {
+      const body = textStream(inSlot(exports, () => modelExportText(db, now())), (error) => {
         if (!(error instanceof ModelChangedDuringExport)) logError(error);
       });
       return c.body(body, 200, { 'Content-Type': 'application/json' });

@@ -20,7 +20,7 @@ interface Run {
  */
 function run(env: Record<string, string>, until: RegExp | null, probe?: string): Promise<Run & { probed?: { status: number; body: string } }> {
   return new Promise((resolve, reject) => {
-    // Its own process group, so that stopping it stops npm, tsx and node together.
+    // Its own process group, so that stopping it stops npm and node together.
     const child = spawn('npm', ['start', '--silent'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const stop = (signal: NodeJS.Signals) => {
       try {
