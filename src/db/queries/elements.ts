@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { ElementKind } from '../../../model/kinds.ts';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
+import { capabilitySubtree } from './capability-tree.ts';
 import type { ModelSlice } from './model.ts';
 
 type Trx = Transaction<Database>;
@@ -15,17 +16,7 @@ export async function deletionSlice(db: Trx | Db, kind: ElementKind, id: number)
   const gone =
     kind === 'capability'
       ? (
-          await db
-            .withRecursive('subtree(id)', (r) =>
-              r
-                .selectFrom('capability')
-                .select('element_id as id')
-                .where('element_id', '=', id)
-                .unionAll((u) => u.selectFrom('capability').innerJoin('subtree', 'subtree.id', 'capability.parent_id').select('capability.element_id as id')),
-            )
-            .selectFrom('subtree')
-            .select('id')
-            .execute()
+          await capabilitySubtree(db, id).selectFrom('subtree').select('id').execute()
         ).map((r) => r.id)
       : [id];
   return {

@@ -2,6 +2,7 @@ import type { ElementKind } from '../../../model/kinds.ts';
 import { indexModel, type ModelIndex } from '../../../model/lookup.ts';
 import type { ScopeElement, ScopeModel } from '../../../model/schemas.ts';
 import type { Db } from '../index.ts';
+import { capabilitySubtree } from './capability-tree.ts';
 import { loadModelSlice, type IdSet, type ModelSlice } from './model.ts';
 
 /** How many services an element's page lists at a time (a tier or an actor can have thousands). */
@@ -148,14 +149,7 @@ function servicesOf(kind: ElementKind, id: number): IdSet {
     case 'capability':
       // Services supported by the capability or anything below it.
       return (q) =>
-        q
-          .withRecursive('subtree(id)', (r) =>
-            r
-              .selectFrom('capability')
-              .select('element_id as id')
-              .where('element_id', '=', id)
-              .unionAll((u) => u.selectFrom('capability').innerJoin('subtree', 'subtree.id', 'capability.parent_id').select('capability.element_id as id')),
-          )
+        capabilitySubtree(q, id)
           .selectFrom('service_capability')
           .select('service_id as id')
           .where('capability_id', 'in', (s) => s.selectFrom('subtree').select('id')) as never;
