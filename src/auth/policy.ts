@@ -208,11 +208,13 @@ export const routePolicy: Record<string, Action> = {
 
   'GET /horing': 'consultation.read',
   'GET /horing/ny': 'consultation.manage',
+  'POST /horing/ny': 'consultation.manage',
   'POST /horing': 'consultation.manage',
   'GET /horing/organisasjon/:id': 'consultation.read',
   'GET /horing/:id': 'consultation.read',
   'POST /horing/:id/besok': 'consultation.visit',
   'GET /horing/:id/rediger': 'consultation.manage',
+  'POST /horing/:id/rediger': 'consultation.manage',
   'POST /horing/:id': 'consultation.manage',
   'GET /horing/:id/rapport': 'consultation.read',
   'GET /horing/:id/rapport.csv': 'consultation.read',

@@ -230,6 +230,29 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
     await architect.close();
   }, 60_000);
 
+  it('lets an architect add elements to a new round one at a time, in place, keeping what is typed, and create it', async () => {
+    const architect = await pageAs('architect', '/horing/ny');
+    const { page } = architect;
+    await page.goto(`${app.url}/horing/ny`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Tittel').fill('Høring om ett krav');
+    await page.getByLabel('Legg til krav eller element').fill('AKS-0001');
+    await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+    const box = page.getByLabel('AKS-0001 Alle kommunale helse- og omsorgstjenester');
+    await box.waitFor();
+    // Swapped in place (htmx): the address, what was typed and the focus stay; the addition is announced.
+    expect(page.url()).toBe(`${app.url}/horing/ny`);
+    expect(await box.isChecked()).toBe(true);
+    expect(await page.getByLabel('Tittel').inputValue()).toBe('Høring om ett krav');
+    expect(await page.getByLabel('Legg til krav eller element').inputValue()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('legg-til');
+    expect(await page.locator('#kunngjoring').textContent()).toBe('Lagt til: AKS-0001 Alle kommunale helse- og omsorgstjenester.');
+    await clean(page, architect.problems, 'the new round form with an element added');
+    await page.getByLabel('Frist').fill(norwegianDate(new Date(Date.now() + 20 * day)));
+    await Promise.all([page.waitForURL(/\/horing\/\d+\?lagret=runde$/), page.getByRole('button', { name: 'Opprett høringsrunden' }).click()]);
+    expect(await page.locator('main').innerText()).toContain('AKS-0001');
+    await architect.close();
+  }, 60_000);
+
   it('keeps the other consultation pages free of violations and axe-clean', async () => {
     const architect = await pageAs('architect', '/horing');
     for (const path of ['/horing', '/horing/ny', `/horing/${roundId}/rediger`, `/horing/${roundId}?vis=organisasjon`]) {

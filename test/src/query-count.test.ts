@@ -27,6 +27,8 @@ const changes: Array<[string, FormOf]> = [
   ['/informasjonstjenester/multidose/krav', async ({ version }) => ({ version: await version('informationService', 'multidose'), requirement: 'AKS-0002' })],
   ['/mal/morgendagens-utfordringer', async ({ version }) => ({ version: await version('goal', 'morgendagens-utfordringer'), name: 'Morgendagens utfordringer (endret)' })],
   ['/informasjonskategorier/plan/slett', async ({ version }) => ({ version: await version('informationCategory', 'plan') })],
+  // «Legg til» on the new round form: the elements' fieldset with one more.
+  ['/horing/ny', async () => ({ title: 'Ny runde', add: 'AKS-0001' })],
 ];
 
 async function queriesPerPage(factor: number, paths: string[], sizes = new Map<string, number>()): Promise<Map<string, string>> {
@@ -160,6 +162,9 @@ describe('the number of SQL queries a page issues does not grow with the model',
     '/horing',
     '/horing/1',
     '/horing/1?side=2',
+    // The round form lists the elements chosen, not every element (issue 10).
+    '/horing/ny',
+    '/horing/1/rediger',
     '/vurdering',
     '/vurdering/runder/1',
     // A municipality's review: Oslo's own form (and, to the architect, one not started), and a submitted one read.

@@ -226,17 +226,33 @@ export interface RoundElementChoice {
 }
 
 /**
- * Every element a round can open, named: one query over the elements and the requirements'
- * numbers, without their links (the form lists names, nothing more), in the model's order.
+ * The elements `ids` named, as the round form lists those chosen: one query over the elements and
+ * the requirements' numbers, without their links (the form lists names, nothing more), in the
+ * model's order. None asked, none read: the form never lists every element (issue 10).
  */
-export async function roundElementChoices(db: Executor): Promise<RoundElementChoice[]> {
+export async function roundElementChoices(db: Executor, ids: readonly number[]): Promise<RoundElementChoice[]> {
+  if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('element')
     .leftJoin('requirement', 'requirement.element_id', 'element.id')
     .select(['element.id', 'element.kind', 'element.name', 'element.name_en', 'requirement.ref'])
+    .where('element.id', 'in', [...new Set(ids)])
     .orderBy('element.kind')
     .orderBy('element.position')
     .orderBy('element.id')
     .execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, nameEn: r.name_en, ref: r.ref }));
+}
+
+/**
+ * The element a round form's picker names (one query): `kind:key` as the picker's suggestions
+ * and search page write it, or a requirement's number as typed (any case).
+ */
+export async function roundElementByCode(db: Executor, code: string): Promise<RoundElementChoice | undefined> {
+  const text = code.trim();
+  const [kind, key, ...rest] = text.split(':');
+  let q = db.selectFrom('element').leftJoin('requirement', 'requirement.element_id', 'element.id').select(['element.id', 'element.kind', 'element.name', 'element.name_en', 'requirement.ref']);
+  q = key !== undefined && rest.length === 0 ? q.where('element.kind', '=', kind!).where('element.key', '=', key) : q.where('requirement.ref', '=', text.toUpperCase());
+  const row = await q.executeTakeFirst();
+  return row && { id: row.id, kind: row.kind, name: row.name, nameEn: row.name_en, ref: row.ref };
 }

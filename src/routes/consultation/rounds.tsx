@@ -5,13 +5,13 @@ import { elementKinds } from '../../../model/kinds.ts';
 import { shownVersionSchema, staleFields, versionField } from '../../../model/versions.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { CommentList, RoundPage, type RoundPageProps } from '../../../views/pages/consultation/round.tsx';
-import { RoundFormPage, RoundsPage, roundLabels, roundReadable, type ElementGroup, type RoundFormValues } from '../../../views/pages/consultation/rounds.tsx';
+import { ElementChoiceFields, RoundFormPage, RoundsPage, roundLabels, roundReadable, type ElementGroup, type RoundFormValues } from '../../../views/pages/consultation/rounds.tsx';
 import { callerOf } from '../../auth/context.ts';
 import { parseBaselineChoice } from '../../../views/components/baseline-choice.tsx';
 import { consultationRoundVersion, createConsultationRound, updateConsultationRound } from '../../commands/consultation-rounds.ts';
 import { markRoundSeen } from '../../commands/own.ts';
 import { commentsPage, countComments, newSummary, tallyRows } from '../../db/queries/consultation-comments.ts';
-import { lastVisit, listRounds, roundBaseline, roundElementChoices, roundItems, type RoundElementChoice } from '../../db/queries/consultation-rounds.ts';
+import { lastVisit, listRounds, roundBaseline, roundElementByCode, roundElementChoices, roundItems, type RoundElementChoice } from '../../db/queries/consultation-rounds.ts';
 import { issueText } from '../../../views/i18n/issues.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput, readForm } from '../../http/forms.ts';
@@ -45,7 +45,7 @@ async function roundForm(c: Context): Promise<{ raw: Record<string, unknown>; va
   const chosen = body.elements === undefined ? [] : ([] as string[]).concat(body.elements);
   const version = text(versionField);
   const raw = { title: text('title'), description: text('description'), phase: text('phase'), opensOn: text('opensOn'), closesOn: text('closesOn'), elements: chosen };
-  const values = { ...raw, elements: chosen.map(Number).filter((n) => Number.isInteger(n) && n > 0), version, baseline: text('baseline') };
+  const values = { ...raw, elements: chosen.map(Number).filter((n) => Number.isInteger(n) && n > 0), version, baseline: text('baseline'), add: text('add') };
   return { raw, values };
 }
 
@@ -71,19 +71,45 @@ export function roundRoutes(deps: AppDeps): Hono {
     });
   });
 
-  const formPage = async (c: Context, values: RoundFormValues, errors?: FieldErrors, round?: Round, stored?: RoundFormValues) => {
+  /**
+   * The round form. It names only the elements chosen (and, on a stale save, those stored), never
+   * every element; `added` says what «Legg til» just did, and an htmx request for that gets the
+   * elements' fieldset alone.
+   */
+  const formPage = async (c: Context, values: RoundFormValues, errors?: FieldErrors, round?: Round, stored?: RoundFormValues, added?: string) => {
     const i18n = c.var.i18n;
-    const groups = elementGroups(await roundElementChoices(db), i18n);
+    const groups = elementGroups(await roundElementChoices(db, [...values.elements, ...(stored?.elements ?? [])]), i18n);
     const baselines = round ? [] : await db.selectFrom('baseline').select(['id', 'name']).orderBy('id', 'desc').execute();
     const stale = stored ? staleFields(roundLabels(i18n), roundReadable(i18n, values, groups), roundReadable(i18n, stored, groups)) : undefined;
     return respond(c, {
       title: round ? i18n.t('consultation.form.editTitle', { title: round.title }) : i18n.t('consultation.form.newTitle'),
       status: stale ? 409 : errors ? 422 : 200,
-      body: <RoundFormPage round={round} values={values} errors={errors} groups={groups} stale={stale} baselines={baselines} />,
+      body: <RoundFormPage round={round} values={values} errors={errors} groups={groups} stale={stale} baselines={baselines} added={added} />,
+      ...(added === undefined ? {} : { fragment: <ElementChoiceFields values={values} errors={errors} groups={groups} addAction={round ? `/horing/${round.id}/rediger` : '/horing/ny'} added={added} />, announce: added }),
     });
   };
 
+  /**
+   * «Legg til» on the round form: the form as posted, with the element its picker names added to
+   * the chosen ones and the picker emptied; nothing is saved. One it cannot find is said beside
+   * the picker (422), everything typed kept. With htmx the answer is the elements' fieldset alone.
+   */
+  const addElement = async (c: Context, round?: Round) => {
+    const { values } = await roundForm(c);
+    const { t } = c.var.i18n;
+    const code = values.add?.trim() ?? '';
+    // Nothing typed (Enter in another field presses «Legg til», the form's first button): said, not an error.
+    if (code === '') return formPage(c, values, undefined, round, undefined, t('consultation.form.addMissing'));
+    const found = await roundElementByCode(db, code);
+    if (!found) return formPage(c, values, { add: t('consultation.form.addNotFound', { code }) }, round, undefined, '');
+    const name = found.ref ? `${found.ref} ${found.name}` : found.name.trim() === '' ? t('common.unnamed') : c.var.i18n.name(found);
+    const already = values.elements.includes(found.id);
+    return formPage(c, { ...values, elements: already ? values.elements : [...values.elements, found.id], add: '' }, undefined, round, undefined, already ? t('consultation.form.alreadyChosen', { name }) : t('consultation.form.added', { name }));
+  };
+
   app.get('/horing/ny', (c) => formPage(c, { phase: 'forprosjekt', opensOn: norwegianDate(c.var.clock()), elements: [] }));
+
+  app.post('/horing/ny', (c) => addElement(c));
 
   app.post('/horing', async (c) => {
     const { raw, values } = await roundForm(c);
@@ -105,6 +131,12 @@ export function roundRoutes(deps: AppDeps): Hono {
     const items = await roundItems(db, round.id);
     const elements = items.flatMap((i) => (i.elementId === null ? [] : [i.elementId]));
     return formPage(c, { ...round, elements, version: consultationRoundVersion(round, elements) }, undefined, round);
+  });
+
+  app.post('/horing/:id/rediger', roundParam, async (c) => {
+    const found = await loadRound(deps, c, c.req.valid('param').id);
+    if (!found) return missing(c, c.var.i18n.t('consultation.notFound.round'));
+    return addElement(c, found.round);
   });
 
   app.post('/horing/:id', roundParam, async (c) => {

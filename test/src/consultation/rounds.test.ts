@@ -26,7 +26,7 @@ describe('creating and changing a round', () => {
     const architect = await signIn(ctx, 'architect');
     const form = await ctx.app.request('/horing/ny', { headers: architect });
     expect(form.status).toBe(200);
-    expect(textOf(await form.text())).toContain('AKS-0001 Alle kommunale helse- og omsorgstjenester');
+    expect(textOf(await form.text())).toContain('Ingen krav eller elementer er valgt ennå.');
     const [first, second] = await requirementIds(ctx.db);
     const multidose = await ctx.db.selectFrom('element').select('id').where('key', '=', 'multidose').executeTakeFirstOrThrow();
     const res = await postRound('/horing', roundFields, [second!, first!, multidose.id], architect);
@@ -96,6 +96,90 @@ describe('creating and changing a round', () => {
       expect(res.status, role).toBe(403);
     }
     expect(await ctx.db.selectFrom('consultation_round').select('id').execute()).toEqual([]);
+  });
+});
+
+describe('choosing what a round opens, without a list of every element (issue 10)', () => {
+  /** The ids of the ticked element checkboxes, in order. */
+  const ticked = (html: string) => [...html.matchAll(/<input class="ds-input" type="checkbox" name="elements" value="(\d+)"[^>]* checked/g)].map((m) => Number(m[1]));
+  const multidoseId = async () => (await ctx.db.selectFrom('element').select('id').where('kind', '=', 'informationService').where('key', '=', 'multidose').executeTakeFirstOrThrow()).id;
+
+  it('lists only what is chosen, adds by number or code with «Legg til», keeps everything typed, and creates the round from it', async () => {
+    const architect = await signIn(ctx, 'architect');
+    const [first] = await requirementIds(ctx.db);
+    const empty = await (await ctx.app.request('/horing/ny', { headers: architect })).text();
+    expect(ticked(empty)).toEqual([]);
+    expect(empty).not.toContain('Alle kommunale helse- og omsorgstjenester');
+    expect(empty).toContain('formaction="/horing/ny"');
+
+    // A requirement's number as typed (any case), then an element's code as the picker suggests it.
+    const once = await postRound('/horing/ny', { ...roundFields, add: 'aks-0001' }, [], architect);
+    expect(once.status).toBe(200);
+    const onceHtml = await once.text();
+    expect(ticked(onceHtml)).toEqual([first]);
+    expect(textOf(onceHtml)).toContain('Lagt til: AKS-0001 Alle kommunale helse- og omsorgstjenester');
+    expect(onceHtml).toContain('>Vi ber om innspill.</textarea>');
+    expect(onceHtml).toContain('value="Høring om samhandling"');
+    const twice = await (await postRound('/horing/ny', { ...roundFields, add: 'informationService:multidose' }, [first!], architect)).text();
+    expect(ticked(twice)).toEqual([first, await multidoseId()]);
+    expect(textOf(twice)).toContain('Lagt til: Multidose.');
+    // The picker is empty again, ready for the next one.
+    expect(twice).toMatch(/<input class="ds-input" id="felt-add" type="text" name="add"[^>]* value=""/);
+    // Added again, it is said to be chosen already, and listed once.
+    const again = await (await postRound('/horing/ny', { ...roundFields, add: 'AKS-0001' }, [first!], architect)).text();
+    expect(ticked(again)).toEqual([first]);
+    expect(textOf(again)).toContain('AKS-0001 Alle kommunale helse- og omsorgstjenester er allerede valgt.');
+
+    // One it cannot find is said beside the picker; what was chosen and typed stays, nothing is written.
+    const unknown = await postRound('/horing/ny', { ...roundFields, add: 'AKS-9999' }, [first!], architect);
+    expect(unknown.status).toBe(422);
+    const unknownHtml = await unknown.text();
+    expect(unknownHtml).toContain('id="felt-add-feil"');
+    expect(textOf(unknownHtml)).toContain('Fant ikke «AKS-9999».');
+    expect(ticked(unknownHtml)).toEqual([first]);
+    expect(unknownHtml).toContain('value="AKS-9999"');
+    expect(await ctx.db.selectFrom('consultation_round').select('id').execute()).toEqual([]);
+
+    // What the form now holds creates the round, as before.
+    const created = await postRound('/horing', { ...roundFields, add: '' }, [first!, await multidoseId()], architect);
+    expect(created.status).toBe(303);
+    const items = await ctx.db.selectFrom('consultation_item').select('element_id').orderBy('position').execute();
+    expect(items.map((i) => i.element_id)).toEqual([first, await multidoseId()]);
+  });
+
+  it('answers htmx with the elements fieldset alone, and announces what was added', async () => {
+    const architect = await signIn(ctx, 'architect');
+    const [first] = await requirementIds(ctx.db);
+    const res = await postRound('/horing/ny', { ...roundFields, add: 'AKS-0001' }, [], { ...architect, ...htmx });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).not.toContain('<html');
+    expect(html.startsWith('<fieldset class="ds-fieldset" id="felt-elements"')).toBe(true);
+    expect(ticked(html)).toEqual([first]);
+    expect(html).toContain('<p id="kunngjoring" class="ds-sr-only" role="status" hx-swap-oob="true">Lagt til: AKS-0001 Alle kommunale helse- og omsorgstjenester.</p>');
+    // The page itself is never a fragment.
+    expect(await (await ctx.app.request('/horing/ny', { headers: { ...architect, ...htmx } })).text()).toContain('<html');
+  });
+
+  it('edits a round the same way: its own elements listed, one added, the version kept', async () => {
+    const architect = await signIn(ctx, 'architect');
+    const ids = await requirementIds(ctx.db);
+    const { id } = await makeRound(ctx.db, { elements: ids.slice(0, 2) });
+    const edit = await (await ctx.app.request(`/horing/${id}/rediger`, { headers: architect })).text();
+    expect(ticked(edit)).toEqual(ids.slice(0, 2));
+    expect(edit).toContain(`formaction="/horing/${id}/rediger"`);
+    const version = /name="version" value="([^"]+)"/.exec(edit)![1]!;
+    const added = await (await postRound(`/horing/${id}/rediger`, { ...roundFields, version, add: 'informationService:multidose' }, ids.slice(0, 2), architect)).text();
+    expect(ticked(added)).toEqual([...ids.slice(0, 2), await multidoseId()]);
+    expect(added).toContain(`name="version" value="${version}"`);
+    const saved = await postRound(`/horing/${id}`, { ...roundFields, version }, [...ids.slice(0, 2), await multidoseId()], architect);
+    expect(saved.status).toBe(303);
+  });
+
+  it('is only for architects', async () => {
+    for (const role of ['organisation', 'reader', 'municipality'] as const) {
+      expect((await postRound('/horing/ny', { ...roundFields, add: 'AKS-0001' }, [], await signIn(ctx, role))).status, role).toBe(403);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { RoundStateTag } from '../../components/consultation.tsx';
 import { ErrorSummary, SelectField, TextAreaField, TextField, type FieldErrors } from '../../components/form.tsx';
 import { DateText } from '../../components/dates.tsx';
 import { useI18n, type I18n } from '../../i18n/index.ts';
+import { TargetPicker } from '../../components/target-picker.tsx';
 
 export interface RoundsPageProps {
   rounds: RoundSummary[];
@@ -105,6 +106,8 @@ export interface RoundFormValues {
   version?: string | undefined;
   /** A new round's baseline: empty to freeze one now. */
   baseline?: string | undefined;
+  /** What the picker's field holds: a requirement's number or an element as `kind:key`, to add. */
+  add?: string | undefined;
 }
 
 export interface ElementChoice {
@@ -151,12 +154,16 @@ export function RoundFormPage({
   stale,
   groups,
   baselines = [],
+  added,
 }: {
   round?: Round | undefined;
+  /** What «Legg til» just did, said beside the picker. */
+  added?: string | undefined;
   /** A new round chooses the baseline it opens on (issue 13). */
   baselines?: Array<{ id: number; name: string }>;
   values: RoundFormValues;
   errors?: FieldErrors | undefined;
+  /** The chosen elements (and, on a stale save, those stored), named and grouped by kind. */
   groups: ElementGroup[];
   /** A save from a stale page: the fields that differ from what is stored now. */
   stale?: StaleField[] | undefined;
@@ -165,7 +172,6 @@ export function RoundFormPage({
   const { t } = i18n;
   const labels = roundLabels(i18n);
   const title = round ? t('consultation.form.editTitle', { title: round.title }) : t('consultation.form.newTitle');
-  const chosen = new Set(values.elements);
   const crumbs = [
     { href: '/', label: t('consultation.crumb.home') },
     { href: '/horing', label: t('consultation.crumb.consultation') },
@@ -176,7 +182,7 @@ export function RoundFormPage({
     <>
       <PageHeader title={title} crumbs={crumbs} />
       {stale && round ? <StaleNotice what={t('consultation.form.staleWhat')} fields={stale} reload={`/horing/${round.id}/rediger`} /> : null}
-      <ErrorSummary errors={errors} labels={labels} />
+      <ErrorSummary errors={errors} labels={{ ...labels, add: t('consultation.form.add') }} />
       <form method="post" action={round ? `/horing/${round.id}` : '/horing'} class="form-narrow form-wide">
         <VersionField version={values.version} />
         {round ? null : <BaselineChoice baselines={baselines} value={values.baseline} error={errors?.baseline} />}
@@ -185,43 +191,107 @@ export function RoundFormPage({
         <SelectField name="phase" label={labels.phase} value={values.phase} errors={errors} options={roundPhases.map((p) => ({ value: p, label: t(`consultation.phase.${p}`) }))} />
         <TextField name="opensOn" type="date" label={labels.opensOn} description={t('consultation.form.opensOnHint')} value={values.opensOn} errors={errors} required />
         <TextField name="closesOn" type="date" label={labels.closesOn} description={t('consultation.form.closesOnHint')} value={values.closesOn} errors={errors} required />
-        <fieldset class="ds-fieldset" id="felt-elements" aria-describedby={errors?.elements ? 'felt-elements-feil' : undefined}>
-          <legend class="ds-label">{labels.elements}</legend>
-          <p class="ds-paragraph muted" data-size="sm">
-            {t('consultation.form.elementsHint')}
-          </p>
-          {errors?.elements ? (
-            <div class="ds-validation-message" data-field="validation" id="felt-elements-feil">
-              {errors.elements}
-            </div>
-          ) : null}
-          {groups.map((g, i) => {
-            const selected = g.elements.filter((e) => chosen.has(e.id)).length;
-            return (
-              <details class="ds-details element-choice" open={i === 0 || selected > 0}>
-                <summary>
-                  {t('consultation.form.chosen', { kind: t(`kinds.${g.kind}.plural`), selected, total: g.elements.length })}
-                </summary>
-                <div>
-                  <ul class="choice-list">
-                    {g.elements.map((e) => (
-                      <li class="ds-field">
-                        <input class="ds-input" type="checkbox" name="elements" value={String(e.id)} id={`element-${e.id}`} checked={chosen.has(e.id)} />
-                        <label class="ds-label" for={`element-${e.id}`}>
-                          {e.label}
-                        </label>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              </details>
-            );
-          })}
-        </fieldset>
+        <ElementChoiceFields values={values} errors={errors} groups={groups} addAction={round ? `/horing/${round.id}/rediger` : '/horing/ny'} added={added} />
         <button class="ds-button" type="submit">
           {round ? t('consultation.form.save') : t('consultation.form.create')}
         </button>
       </form>
     </>
+  );
+}
+
+/**
+ * The elements a round opens for comment: those chosen so far, each a ticked checkbox (untick to
+ * take it out), and a picker to add one more by number, name or code. «Legg til» posts the whole
+ * form to `addAction`, which shows it again with the element added and everything typed kept;
+ * with JavaScript, htmx swaps this fieldset alone. The form never lists every element: at 100×
+ * that was 1.7 MB (issue 10).
+ */
+export function ElementChoiceFields({
+  values,
+  errors,
+  groups,
+  addAction,
+  added,
+}: {
+  values: RoundFormValues;
+  errors?: FieldErrors | undefined;
+  groups: ElementGroup[];
+  addAction: string;
+  /** What «Legg til» just did (for the page without JavaScript; htmx announces it). */
+  added?: string | undefined;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const labels = roundLabels(i18n);
+  const chosen = new Set(values.elements);
+  const shown = groups.map((g) => ({ kind: g.kind, elements: g.elements.filter((e) => chosen.has(e.id)) })).filter((g) => g.elements.length > 0);
+  return (
+    <fieldset class="ds-fieldset" id="felt-elements" aria-describedby={errors?.elements ? 'felt-elements-feil' : undefined}>
+      <legend class="ds-label">{labels.elements}</legend>
+      <p class="ds-paragraph muted" data-size="sm">
+        {t('consultation.form.elementsHint')}
+      </p>
+      {errors?.elements ? (
+        <div class="ds-validation-message" data-field="validation" id="felt-elements-feil">
+          {errors.elements}
+        </div>
+      ) : null}
+      {shown.length === 0 ? (
+        <p class="ds-paragraph" id="valgte-elementer">
+          {t('consultation.form.noneChosen')}
+        </p>
+      ) : (
+        <div id="valgte-elementer">
+          {shown.map((g) => (
+            <details class="ds-details element-choice" open>
+              <summary>{t('consultation.form.chosenKind', { kind: t(`kinds.${g.kind}.plural`), count: g.elements.length })}</summary>
+              <div>
+                <ul class="choice-list">
+                  {g.elements.map((e) => (
+                    <li class="ds-field">
+                      <input class="ds-input" type="checkbox" name="elements" value={String(e.id)} id={`element-${e.id}`} checked />
+                      <label class="ds-label" for={`element-${e.id}`}>
+                        {e.label}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </details>
+          ))}
+        </div>
+      )}
+      {added ? (
+        <p class="ds-paragraph" id="lagt-til">
+          {added}
+        </p>
+      ) : null}
+      <div class="element-add">
+        <TargetPicker
+          id="felt-add"
+          name="add"
+          scope="element"
+          label={t('consultation.form.add')}
+          hint={t('consultation.form.addHint')}
+          value={values.add ?? ''}
+          error={errors?.add}
+          back={addAction}
+        />
+        <button
+          class="ds-button"
+          data-variant="secondary"
+          type="submit"
+          id="legg-til"
+          formaction={addAction}
+          formnovalidate
+          hx-post={addAction}
+          hx-target="#felt-elements"
+          hx-swap="outerHTML"
+        >
+          {t('consultation.form.addButton')}
+        </button>
+      </div>
+    </fieldset>
   );
 }
