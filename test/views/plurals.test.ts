@@ -201,6 +201,18 @@ const cases: Record<string, Case> = {
     nb: ['0 av 0 tjenester er besvart', '1 av 1 tjeneste er besvart', '2 av 2 tjenester er besvart'],
     en: ['0 of 0 services answered', '1 of 1 service answered', '2 of 2 services answered'],
   },
+  'review.submit.moreUnanswered': {
+    nb: [
+      '… og 0 tjenester til, som dere finner side for side i vurderingen.',
+      '… og 1 tjeneste til, som dere finner side for side i vurderingen.',
+      '… og 2 tjenester til, som dere finner side for side i vurderingen.',
+    ],
+    en: [
+      '… and 0 more services, which you will find page by page in the review.',
+      '… and 1 more service, which you will find page by page in the review.',
+      '… and 2 more services, which you will find page by page in the review.',
+    ],
+  },
   'links.gaps.inferredLinks.sum': {
     values: (n) => ({ count: n, missing: n }),
     nb: ['Ingen koblinger er tolkninger; alle har begrunnelse.', '1 kobling er en tolkning; 1 mangler begrunnelse.', '2 koblinger er tolkninger; 2 mangler begrunnelse.'],

@@ -96,6 +96,10 @@ describe("a municipality's review, a page at a time", () => {
     // One answer on page 1 saved on its own, as the page does while the municipality works.
     const autosaved = await postShown(ctx, `${path()}/tjenester/${onFirst}`, { [`standpunkt-${onFirst}`]: 'supports', [`kommentar-${onFirst}`]: '' }, oslo, path());
     expect(autosaved.status).toBe(200);
+    // The confirmation names at most a page's worth of the unanswered, and says how many more there are.
+    const early = await get(`${path()}/send-inn`);
+    expect([...early.html.matchAll(/<li><a class="ds-link" href="[^"]*#felt-standpunkt-\d+"/g)]).toHaveLength(100);
+    expect(textOf(early.html)).toContain('… og 35 tjenester til, som dere finner side for side i vurderingen.');
 
     // A page-2 answer that will not do comes back on page 2, with the message beside it (422).
     const refused = await postShown(ctx, path(), { handling: 'lagre', [`standpunkt-${onSecond}`]: 'supports-with-changes' }, oslo, `${path()}?side=2`);
@@ -117,17 +121,22 @@ describe("a municipality's review, a page at a time", () => {
     // The page-2 save left the page-1 answer as it was.
     expect((await get(path())).html).toMatch(new RegExp(`name="standpunkt-${onFirst}"[^>]*>(?:(?!</select>)[\\s\\S])*<option value="supports" selected`));
 
+    // Most of page 1 answered in one save from it (which comes back to page 1).
+    const pageOne = Object.fromEntries(all.slice(1, 98).map((id) => [`standpunkt-${id}`, 'no-opinion']));
+    const savedOne = await postShown(ctx, path(), { handling: 'lagre', ...pageOne }, oslo, path());
+    expect(savedOne.headers.get('location')).toBe(`${path()}?lagret`);
+
     // "Send inn" from page 2 goes to the confirmation, which counts the whole round and links each unanswered service to its page.
     const send = await postShown(ctx, path(), { handling: 'send', [`standpunkt-${all[135]!}`]: 'no-opinion' }, oslo, `${path()}?side=2`);
     expect(send.status).toBe(303);
     expect(send.headers.get('location')).toBe(`${path()}/send-inn`);
     const confirmation = await get(`${path()}/send-inn`);
-    expect(textOf(confirmation.html)).toContain('3 av 136 tjenester er besvart');
-    expect(confirmation.html).toContain(`href="${path()}#felt-standpunkt-${all[1]}"`);
+    expect(textOf(confirmation.html)).toContain('100 av 136 tjenester er besvart');
+    expect(confirmation.html).toContain(`href="${path()}#felt-standpunkt-${all[98]}"`);
     expect(confirmation.html).toContain(`href="${path()}?side=2#felt-standpunkt-${all[101]}"`);
     const fingerprint = /name="bekreft" value="([^"]+)"/.exec(confirmation.html)![1]!;
     const done = await postForm(ctx, `${path()}/send-inn`, { bekreft: fingerprint }, oslo);
     expect(done.status).toBe(303);
-    expect(progress((await get(`${path()}?side=2`)).html)).toBe('3 av 136 besvart');
+    expect(progress((await get(`${path()}?side=2`)).html)).toBe('100 av 136 besvart');
   });
 });

@@ -6,7 +6,7 @@ import { Notice } from '../../components/form.tsx';
 import { ReviewHeader, type ReviewAbilities } from './common.tsx';
 import { DateText } from '../../components/dates.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { reviewHref } from './municipality-review.tsx';
+import { reviewHref, reviewPageSize } from './municipality-review.tsx';
 
 export interface SubmitConfirmProps {
   round: ReviewRound;
@@ -81,7 +81,8 @@ export function SubmitConfirmPage({ round, municipality, abilities, progress, pa
             <summary>{t('review.submit.unansweredList', { count: unanswered.length })}</summary>
             <div>
               <ul class="ds-list">
-                {unanswered.map((s) => (
+                {/* At most a page of the form's worth: at 100× a list of every unanswered service was 500 KB. */}
+                {unanswered.slice(0, reviewPageSize).map((s) => (
                   <li>
                     <a class="ds-link" href={fieldHref(s)}>
                       {s.name}
@@ -89,6 +90,7 @@ export function SubmitConfirmPage({ round, municipality, abilities, progress, pa
                   </li>
                 ))}
               </ul>
+              {unanswered.length > reviewPageSize ? <p class="ds-paragraph">{t('review.submit.moreUnanswered', { count: unanswered.length - reviewPageSize })}</p> : null}
             </div>
           </details>
         ) : null}
