@@ -43,7 +43,7 @@ export function collaborationMap(model: ScopeModel, index: ModelIndex, words: Di
 
   const title = t('diagrams.collab.title');
   const description = t('diagrams.collab.description', { actors: actors.length, filtered: filtered ? 'yes' : 'no' });
-  const chart = new Flowchart('LR', title, description);
+  const chart = new Flowchart('LR', title, description, t('diagrams.unnamed'));
 
   const partIds = new Map<number, string>();
   const center =

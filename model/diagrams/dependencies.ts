@@ -65,7 +65,7 @@ export function dependencies(model: ScopeModel, index: ModelIndex, words: Diagra
   const drawn = collapsed ? candidates.slice(offset, offset + EXPAND_PAGE) : candidates;
 
   const description = t('diagrams.deps.description', { projects: projects.length, dependent: counted.dependent, filtered: filtered ? 'yes' : 'no', atRisk: counted.atRisk });
-  const chart = new Flowchart('LR', title, description);
+  const chart = new Flowchart('LR', title, description, t('diagrams.unnamed'));
   const projectStyle = (status: PortfolioStatus | null) => style(status ? statusStyle[status] : 'statusUnknown');
   const projectIds = new Map<number, string>();
   const projectNode = (project: NationalProject) => {
@@ -177,7 +177,7 @@ function withoutDependencies(model: ScopeModel, words: DiagramWords, serviceCoun
   const statuses = [...portfolioStatuses, null] as const;
   const { t } = words;
   const description = t('diagrams.deps.none.description', { filtered: filtered ? 'yes' : 'no', projects: projects.length });
-  const chart = new Flowchart('LR', title, description);
+  const chart = new Flowchart('LR', title, description, t('diagrams.unnamed'));
   const missing = chart.node(t('diagrams.deps.none.node', { count: serviceCount }), { style: style('open') });
   const rows: Cell[][] = [];
   for (const status of statuses) {

@@ -56,7 +56,7 @@ export function firstDelivery(model: ScopeModel, index: ModelIndex, words: Diagr
 
   const title = t('diagrams.fd.title');
   const description = t('diagrams.fd.description', { count: figures.selected, filtered: filtered ? 'yes' : 'no', tiers: tiers.length });
-  const chart = new Flowchart('LR', title, description);
+  const chart = new Flowchart('LR', title, description, t('diagrams.unnamed'));
   const rows: Cell[][] = [];
 
   for (const tier of tiers) {

@@ -44,10 +44,10 @@ export function inLabel(name: string): string {
   return shorten(name, NAME_IN_LABEL);
 }
 
-/** A name as a safe, shortened label. */
-export function label(text: string, max = LABEL_MAX): string {
+/** A name as a safe, shortened label; `unnamed` (the catalogue's `diagrams.unnamed`) where nothing readable is left. */
+export function label(text: string, unnamed: string, max = LABEL_MAX): string {
   const short = shorten(text, max);
-  return escapeText(short === '' ? '(uten navn)' : short);
+  return escapeText(short === '' ? unnamed : short);
 }
 
 /**
@@ -55,8 +55,8 @@ export function label(text: string, max = LABEL_MAX): string {
  * keyword ("section", "title", "click", "excludes", a date, …): its first letter or digit is
  * written as an entity code too.
  */
-export function ganttLabel(text: string, max = LABEL_MAX): string {
-  const safe = label(text, max);
+export function ganttLabel(text: string, unnamed: string, max = LABEL_MAX): string {
+  const safe = label(text, unnamed, max);
   return safe.replace(/^[A-Za-z0-9]/, (c) => `#${c.codePointAt(0)};`);
 }
 
@@ -126,6 +126,8 @@ export class Flowchart {
     private readonly direction: 'LR' | 'TB',
     private readonly title: string,
     private readonly description: string,
+    /** What a node or group without a readable name is called, in the reader's language. */
+    private readonly unnamed: string,
   ) {}
 
   get nodeCount(): number {
@@ -140,7 +142,7 @@ export class Flowchart {
   node(text: string, options: { shape?: NodeShape; style?: [string, NodeStyle] } = {}): string {
     const id = `n${this.nodes++}`;
     const [open, close] = shapes[options.shape ?? 'box'];
-    this.line(`${id}${open}"${label(text)}"${close}`);
+    this.line(`${id}${open}"${label(text, this.unnamed)}"${close}`);
     if (options.style) this.addClass(id, options.style[0], options.style[1]);
     return id;
   }
@@ -148,7 +150,7 @@ export class Flowchart {
   /** A subgraph around the nodes `build` adds; edges may end at its id. */
   subgraph(text: string, build: () => void): string {
     const id = `g${this.groups++}`;
-    this.line(`subgraph ${id}["${label(text)}"]`);
+    this.line(`subgraph ${id}["${label(text, this.unnamed)}"]`);
     this.depth++;
     build();
     this.depth--;
@@ -158,7 +160,7 @@ export class Flowchart {
 
   edge(from: string, to: string, options: EdgeOptions = {}): void {
     const arrow = options.directed === false ? '---' : '-->';
-    const text = options.label ? `|"${label(options.label)}"|` : '';
+    const text = options.label ? `|"${label(options.label, this.unnamed)}"|` : '';
     this.line(`${from} ${arrow}${text} ${to}`);
     if (options.style) {
       const key = linkStyleText(options.style);

@@ -29,7 +29,7 @@ function phaseDates(phase: RoadmapPhase): string {
  * the record and collaboration tracks). Tentative dates are lighter and marked "(tent.)".
  */
 export function roadmapGantt(model: ScopeModel, index: ModelIndex, words: DiagramWords, options: RoadmapOptions = {}): Diagram {
-  const { t, name } = words;
+  const { t, name, date } = words;
   const byDate = (a: { startsOn: string; position: number; id: number }, b: { startsOn: string; position: number; id: number }) =>
     a.startsOn.localeCompare(b.startsOn) || byPosition(a, b);
   const phases = [...model.elements.roadmapPhase].sort(byDate).filter((p) => options.phaseId === undefined || p.id === options.phaseId);
@@ -58,21 +58,22 @@ export function roadmapGantt(model: ScopeModel, index: ModelIndex, words: Diagra
     '  todayMarker off',
   ];
   let tasks = 0;
+  const unnamed = t('diagrams.unnamed');
   const rows: Cell[][] = [];
   for (const { phase, items: list } of sections) {
-    lines.push(`  section ${ganttLabel(phase ? name(phase) : t('diagrams.roadmap.noPhase'))}`);
+    lines.push(`  section ${ganttLabel(phase ? name(phase) : t('diagrams.roadmap.noPhase'), unnamed)}`);
     if (phase) {
       const tags = phase.tentative ? 'active, ' : '';
-      lines.push(`    ${ganttLabel(phase.tentative ? t('diagrams.roadmap.tentativeLabel', { name: inLabel(name(phase)) }) : name(phase))}:${tags}t${tasks++}, ${phaseDates(phase)}`);
-      rows.push([{ element: ref(phase), note: phase.tentative ? t('diagrams.roadmap.tentative') : undefined }, { text: t('diagrams.roadmap.type.phase') }, { text: phase.startsOn }, { text: phase.endsOn ?? '–' }]);
+      lines.push(`    ${ganttLabel(phase.tentative ? t('diagrams.roadmap.tentativeLabel', { name: inLabel(name(phase)) }) : name(phase), unnamed)}:${tags}t${tasks++}, ${phaseDates(phase)}`);
+      rows.push([{ element: ref(phase), note: phase.tentative ? t('diagrams.roadmap.tentative') : undefined }, { text: t('diagrams.roadmap.type.phase') }, { text: date(phase.startsOn) }, { text: phase.endsOn ? date(phase.endsOn) : '–' }]);
     }
     for (const item of list) {
       const tags = [item.kind === 'decisionPoint' ? 'crit' : '', item.tentative ? 'active' : '', 'milestone'].filter(Boolean).join(', ');
-      lines.push(`    ${ganttLabel(itemLabel(words, item))}:${tags}, t${tasks++}, ${item.startsOn}, 0d`);
+      lines.push(`    ${ganttLabel(itemLabel(words, item), unnamed)}:${tags}, t${tasks++}, ${item.startsOn}, 0d`);
       rows.push([
         { element: ref(item), note: item.tentative ? t('diagrams.roadmap.tentative') : undefined },
         { text: item.kind === 'milestone' ? t('diagrams.roadmap.type.milestone') : t('diagrams.roadmap.type.decision', { letter: trackLetter[item.track], number: item.number, track: item.track }) },
-        { text: item.startsOn },
+        { text: date(item.startsOn) },
         { text: '–' },
       ]);
     }

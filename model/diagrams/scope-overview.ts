@@ -53,7 +53,7 @@ export function scopeOverview(model: ScopeModel, index: ModelIndex, words: Diagr
 
   const title = t('diagrams.scope.title');
   const description = t('diagrams.scope.description', { parts: parts.length, filtered: filtered ? 'yes' : 'no' });
-  const chart = new Flowchart('LR', title, description);
+  const chart = new Flowchart('LR', title, description, t('diagrams.unnamed'));
 
   const drawCapability = (parent: string, capability: Capability) => {
     const below = descendants(capability).length;

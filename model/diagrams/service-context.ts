@@ -58,7 +58,7 @@ export function serviceContext(model: ScopeModel, index: ModelIndex, service: In
     capabilities: capabilities.length,
     projects: projects.length,
   });
-  const chart = new Flowchart('LR', title, description);
+  const chart = new Flowchart('LR', title, description, t('diagrams.unnamed'));
   const rows: Cell[][] = [];
   const missing: string[] = [];
 

@@ -8,10 +8,10 @@ export type ElementRef = Pick<ScopeElement, 'kind' | 'key' | 'name'> & { nameEn?
 
 /**
  * The words a diagram is written in: the interface's messages (the `diagrams` area of the
- * catalogues) and the elements' names in the interface's language. A type only: the model
+ * catalogues), the elements' names and the dates in the interface's language. A type only: the model
  * depends on no catalogue, the caller hands it the request's.
  */
-export type DiagramWords = Pick<I18n, 't' | 'name' | 'list'>;
+export type DiagramWords = Pick<I18n, 't' | 'name' | 'list' | 'date'>;
 
 /** A cell in the table beside a diagram. The first cell of a row is its header. */
 export type Cell =

@@ -78,4 +78,13 @@ describe('the diagrams in the English interface', () => {
     expect(texts(d)).toContain('Thing 91 (Yellow)');
     expect(texts(d)).toContain('Thing 93 (status not given)');
   });
+
+  it('draws an element without a readable name as “(no name)” in English and «(uten navn)» in bokmål', () => {
+    const model = inEnglish(diagramModel());
+    const unnamed = { ...model, elements: { ...model.elements, informationService: model.elements.informationService.map((e) => ({ ...e, name: '\u0007', nameEn: '\u0007' })) } };
+    const { index } = withIndex(unnamed);
+    expect(shown(firstDelivery(unnamed, index, en).source)).toContain('(no name)');
+    expect(shown(firstDelivery(unnamed, index, en).source)).not.toContain('uten navn');
+    expect(shown(firstDelivery(unnamed, index, nb).source)).toContain('(uten navn)');
+  });
 });

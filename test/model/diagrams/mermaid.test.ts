@@ -5,13 +5,13 @@ import { expectedLabel, expectSafeFlowchart, shown } from './syntax.ts';
 
 describe('labels', () => {
   it.each(hostileNames.map((n) => [JSON.stringify(n).slice(0, 60), n]))('%s is safe and reads as written', (_, name) => {
-    const escaped = label(name);
+    const escaped = label(name, '(uten navn)');
     // Nothing Mermaid could read as syntax: only letters, digits, spaces, non-ASCII and entity codes.
     expect(escaped).toMatch(/^(?:[A-Za-z0-9 \u0080-\u{10FFFF}]|#\d+;)+$/u);
     expect(escaped).not.toMatch(/[\n\r\t"<>&%`|[\]{}()]/);
     expect(shown(escaped)).toBe(expectedLabel(name));
 
-    const gantt = ganttLabel(name);
+    const gantt = ganttLabel(name, '(uten navn)');
     expect(gantt).not.toMatch(/^[A-Za-z0-9]/);
     expect(shown(gantt)).toBe(expectedLabel(name));
   });
@@ -42,7 +42,7 @@ describe('labels', () => {
 
 describe('Flowchart', () => {
   it('generates ids and quotes every label, so a name cannot be a keyword or an id', () => {
-    const chart = new Flowchart('LR', 'Tittel "x"', 'Beskrivelse; end');
+    const chart = new Flowchart('LR', 'Tittel "x"', 'Beskrivelse; end', '(uten navn)');
     const a = chart.node('end');
     const b = chart.node('n0', { shape: 'round' });
     const g = chart.subgraph('end', () => chart.node('subgraph'));
@@ -60,7 +60,7 @@ describe('Flowchart', () => {
   });
 
   it('styles nodes by class and edges by their index', () => {
-    const chart = new Flowchart('TB', 't', 'd');
+    const chart = new Flowchart('TB', 't', 'd', '(uten navn)');
     const style = { fill: '#ffffff', stroke: '#000000', strokeWidth: 2, color: '#111111', dash: '5 5' };
     const a = chart.node('a', { style: ['box', style] });
     const b = chart.node('b', { style: ['box', style] });
