@@ -563,9 +563,11 @@ export const exchangeCellSchema = z.object({
   actor: elementKeySchema,
   version: z.string({ error: say('validation.element.cellShown') }).regex(/^[0-9a-z]{1,8}-[0-9a-f]{16}$/, say('validation.element.notThisPage')),
 });
-export const exchangeModeValueSchema = z.union([z.literal(''), z.literal('uvurdert'), elementKeySchema], {
-  error: say('validation.element.needLevel'),
-});
+// A need level's key, checked here rather than by `elementKeySchema`, whose message about keys would win over the list's.
+export const exchangeModeValueSchema = z.union(
+  [z.literal(''), z.literal('uvurdert'), z.string().max(80, say('validation.element.needLevel')).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, say('validation.element.needLevel'))],
+  { error: say('validation.element.needLevel') },
+);
 
 /** Moving many services at once to another tier and/or category. */
 export const bulkMoveSchema = z

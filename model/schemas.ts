@@ -6,9 +6,9 @@ import { linkProvenanceSchema, provenanceLevelSchema } from './provenance.ts';
 /** Stable, URL-safe key of an element, unique within its kind. */
 export const elementKeySchema = z
   .string()
-  .min(1, 'Nøkkelen kan ikke være tom.')
-  .max(80, 'Nøkkelen kan være på høyst 80 tegn.')
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Nøkkelen kan bare ha små bokstaver a–z, sifre og bindestrek.');
+  .min(1, say('validation.key.empty'))
+  .max(80, say('validation.key.tooLong'))
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, say('validation.key.format'));
 
 export const idSchema = z.number().int().positive();
 
@@ -29,7 +29,7 @@ export const sourceRefSchema = z
     fromLine: z.number().int().positive(),
     toLine: z.number().int().positive(),
   })
-  .refine((s) => s.fromLine <= s.toLine, 'Kildens første linje må komme før den siste.');
+  .refine((s) => s.fromLine <= s.toLine, say('validation.source.lineOrder'));
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 
 export const sourceDocumentSchema = z.object({

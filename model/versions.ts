@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { UserSummary } from './accounts.ts';
+import { say } from './messages.ts';
 
 /**
  * The version a form showed, for records without a version counter of their own (an intention
@@ -24,8 +25,8 @@ export function contentVersion(values: Record<string, unknown>): string {
 /** The hidden field every versioned form carries. */
 export const versionField = 'version';
 
-/** Why a form without the version it showed is refused (422): saving it could overwrite a newer change unseen. */
-export const missingVersionMessage = 'Skjemaet sier ikke hvilken versjon det viste, så det kan ikke lagres uten fare for å overskrive en nyere endring. Last siden på nytt og lagre igjen.';
+/** Why a form without the version it showed is refused (422): saving it could overwrite a newer change unseen (a catalogue message, see `say`). */
+export const missingVersionMessage = say('validation.version.missing');
 
 /**
  * The posted version. Required: a form without it (made by hand, or opened before versions
@@ -35,7 +36,7 @@ export const missingVersionMessage = 'Skjemaet sier ikke hvilken versjon det vis
 export const shownVersionSchema = z
   .string({ error: missingVersionMessage })
   .min(1, missingVersionMessage)
-  .regex(/^[0-9a-z]{1,8}-[0-9a-f]{16}$/, 'Skjemaet er ikke fra denne siden; last siden på nytt.');
+  .regex(/^[0-9a-z]{1,8}-[0-9a-f]{16}$/, say('validation.element.notThisPage'));
 
 /** The version of a municipality's intention declaration as its form shows it (none yet counts as "undecided"). */
 export function intentionVersion(d: { status: string; decidedOn: string | null; reference: string } | undefined): string {

@@ -10,7 +10,7 @@ import type { Config } from '../config.ts';
 import { credentialsByEmail, listOrganisations } from '../db/queries/accounts.ts';
 import type { Db } from '../db/index.ts';
 import { i18nFor } from '../../views/i18n/index.ts';
-import { issueText } from '../../views/i18n/issues.ts';
+import { issueText, messageText } from '../../views/i18n/issues.ts';
 
 /** The command line speaks bokmål: the model's messages (catalogue keys) said in it. */
 const said = (issue: z.core.$ZodIssue) => issueText(issue, i18nFor('nb'));
@@ -120,7 +120,7 @@ export async function runUserCommand(argv: string[], io: CommandIo): Promise<num
     { at: io.now(), userId: null, clientAddress: null },
   );
   if (result.kind === 'problems') {
-    io.err(Object.values(result.errors).join('\n'));
+    io.err(Object.values(result.errors).map((m) => messageText(m, i18nFor('nb'))).join('\n'));
     return 1;
   }
   io.out(`Opprettet brukeren ${email} med rollen ${roleLabel[role]} (id ${result.id}).`);

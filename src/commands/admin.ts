@@ -1,7 +1,7 @@
 import { fieldChanges } from '../../model/audit.ts';
 import type { InviteInput, Organisation, OrganisationInput, UserInput, UserSummary } from '../../model/accounts.ts';
 import { contentVersion, userVersion } from '../../model/versions.ts';
-import type { FieldErrors } from '../../views/components/form.tsx';
+import type { Message } from '../../model/messages.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { activeAdministratorCount, bindingProblems, emailTaken, organisationById, organisationNameTaken, userById, userRecord } from '../db/queries/accounts.ts';
@@ -58,7 +58,7 @@ export function updateOrganisation(db: Db, caller: Caller, id: number, input: Or
   });
 }
 
-export type UserUpdate = { kind: 'ok' } | { kind: 'problems'; errors: FieldErrors } | { kind: 'stale'; current: UserSummary };
+export type UserUpdate = { kind: 'ok' } | { kind: 'problems'; errors: Record<string, Message> } | { kind: 'stale'; current: UserSummary };
 
 /**
  * An administrator changes a user: name, e-mail, role and binding, active or not. Disabling ends
@@ -76,11 +76,11 @@ export function updateUser(db: Db, caller: Caller, id: number, input: UserInput,
       // Changed by someone else since the form showed it: write nothing.
       if (shown !== userVersion(before)) return { kind: 'stale', current: before };
       const errors = await bindingProblems(trx, input);
-      if (await emailTaken(trx, input.email, id)) errors.email = 'En annen bruker har allerede denne e-postadressen.';
+      if (await emailTaken(trx, input.email, id)) errors.email = { key: 'admin.error.emailTakenByOther' };
       const wasActiveAdmin = before.role === 'administrator' && before.disabledAt === null;
       const staysActiveAdmin = input.role === 'administrator' && input.active;
       if (wasActiveAdmin && !staysActiveAdmin && (await activeAdministratorCount(trx)) <= 1) {
-        errors[input.active ? 'role' : 'active'] = 'Det må finnes minst én aktiv administrator. Gi en annen bruker rollen først.';
+        errors[input.active ? 'role' : 'active'] = { key: 'admin.error.lastAdministrator' };
       }
       if (Object.keys(errors).length > 0) return { kind: 'problems', errors };
 
@@ -117,14 +117,12 @@ export function createInvite(
   caller: Caller,
   config: Pick<Config, 'INVITE_HOURS'>,
   input: InviteInput,
-): Promise<{ kind: 'ok'; token: string; id: number; expiresAt: Date } | { kind: 'problems'; errors: FieldErrors }> {
+): Promise<{ kind: 'ok'; token: string; id: number; expiresAt: Date } | { kind: 'problems'; errors: Record<string, Message> }> {
   return change(db, caller, 'users.manage', {
     load: async (trx) => {
       const errors = await bindingProblems(trx, input);
-      if (await emailTaken(trx, input.email)) errors.email = 'Det finnes allerede en bruker med denne e-postadressen.';
-      else if (await pendingInviteFor(trx, input.email, caller.at)) {
-        errors.email = 'Det finnes allerede en ventende invitasjon til denne adressen. Trekk den tilbake først om du vil lage en ny.';
-      }
+      if (await emailTaken(trx, input.email)) errors.email = { key: 'admin.error.emailTaken' };
+      else if (await pendingInviteFor(trx, input.email, caller.at)) errors.email = { key: 'admin.error.invitePending' };
       return errors;
     },
     write: async (trx, errors, audit) => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { kindInfo, type ElementKind } from '../../model/kinds.ts';
+import type { ElementKind } from '../../model/kinds.ts';
 import { linkTypes, provenanceFingerprint, type LinkProvenanceInput, type LinkType, type LinkTypeInfo } from '../../model/link-types.ts';
 import { provenanceFromRow, type LinkProvenance } from '../../model/provenance.ts';
 import { relationAccepts, relationInfo } from '../../model/relations.ts';
@@ -127,9 +127,10 @@ async function loadRelationEnds(trx: Tx, input: RelationChange): Promise<{ page:
 function checkRelation(input: RelationChange, ends: { page: End; from: End; to: End }): void {
   if (ends.page.version !== input.page.version) throw new StaleVersion();
   const info = relationInfo[input.relation];
-  if (!info.from.includes(ends.from.kind)) throw new RelationRefused('relation', `«${info.label}» kan ikke gå fra ${kindInfo[ends.from.kind].singular.toLowerCase()}.`);
-  if (!relationAccepts(input.relation, ends.to.kind))
-    throw new RelationRefused('target', `«${info.label}» kan ikke gå til ${kindInfo[ends.to.kind].singular.toLowerCase()}.`);
+  // The relation's and the kind's names are catalogue keys, said in the reader's language.
+  const relation = `links.relation.${input.relation}` as const;
+  if (!info.from.includes(ends.from.kind)) throw new RelationRefused('relation', { key: 'errors.refused.relationFrom', values: { relation, kind: `kinds.${ends.from.kind}.singular` } });
+  if (!relationAccepts(input.relation, ends.to.kind)) throw new RelationRefused('target', { key: 'errors.refused.relationTo', values: { relation, kind: `kinds.${ends.to.kind}.singular` } });
   if (ends.from.id === ends.to.id) throw new RelationRefused('target', { key: 'errors.refused.selfLink' });
 }
 

@@ -7,6 +7,7 @@
 
 import type { Message } from '../../model/messages.ts';
 import { i18nFor, type I18n } from '../../views/i18n/index.ts';
+import { messageText } from '../../views/i18n/issues.ts';
 
 /**
  * What a refusal says: a catalogue message (the interface says it in the reader's language) or,
@@ -15,12 +16,12 @@ import { i18nFor, type I18n } from '../../views/i18n/index.ts';
  */
 export type Said = string | Message;
 
-const inBokmal = (said: Said): string => (typeof said === 'string' ? said : i18nFor('nb').t(said.key, said.values));
+const inBokmal = (said: Said): string => (typeof said === 'string' ? said : messageText(said, i18nFor('nb')));
 const messageOf = (said: Said): Message | undefined => (typeof said === 'string' ? undefined : said);
 
 /** A refusal's words in the reader's language (its catalogue message), else its text as written. */
 export function spoken(error: Error & { said?: Message }, i18n: I18n): string {
-  return error.said ? i18n.t(error.said.key, error.said.values) : error.message;
+  return error.said ? messageText(error.said, i18n) : error.message;
 }
 
 /** The caller's role may not take this action at all (403, recorded as a refused request). */
@@ -68,7 +69,7 @@ export class RuleRefused extends Error {
 
   /** The title in the reader's language. */
   titleIn(i18n: I18n): string {
-    return this.saidTitle ? i18n.t(this.saidTitle.key, this.saidTitle.values) : this.title;
+    return this.saidTitle ? messageText(this.saidTitle, i18n) : this.title;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { UserBinding } from '../../model/accounts.ts';
-import type { FieldErrors } from '../../views/components/form.tsx';
+import type { Message } from '../../model/messages.ts';
 import { hashPassword } from '../auth/password.ts';
 import { bindingProblems, emailTaken } from '../db/queries/accounts.ts';
 import { insertUser } from './writes/accounts.ts';
@@ -12,11 +12,11 @@ export async function createUser(
   db: Db,
   user: UserBinding & { email: string; name: string; password: string },
   actor: AuditActor,
-): Promise<{ kind: 'ok'; id: number } | { kind: 'problems'; errors: FieldErrors }> {
+): Promise<{ kind: 'ok'; id: number } | { kind: 'problems'; errors: Record<string, Message> }> {
   const passwordHash = await hashPassword(user.password);
   return changeAs(db, actor, async (trx, audit) => {
     const errors = await bindingProblems(trx, user);
-    if (await emailTaken(trx, user.email)) errors.email = 'Det finnes allerede en bruker med denne e-postadressen.';
+    if (await emailTaken(trx, user.email)) errors.email = { key: 'admin.error.emailTaken' };
     if (Object.keys(errors).length > 0) return { kind: 'problems', errors } as const;
     const { password: _password, ...record } = user;
     const id = await insertUser(trx, { ...record, passwordHash }, actor.at);

@@ -164,7 +164,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
   app.get('/informasjonstjenester/:key/koblinger', async (c) => {
     const { model, index } = await loadService(c.req.param('key'));
     const service = index.byKey('informationService', c.req.param('key'));
-    if (!service) return notFound(c, `Det finnes ingen informasjonstjeneste med nøkkelen «${c.req.param('key')}».`);
+    if (!service) return notFound(c, c.var.i18n.t('diagrams.service.notFound', { key: c.req.param('key') }));
     const keysOf = (ids: number[]) => new Set(ids.map((id) => index.byId.get(id)?.key ?? ''));
     const form = (
       <ServiceLinksForm
@@ -178,7 +178,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
         }}
       />
     );
-    return respond(c, { title: `Koblinger for ${service.name}`, body: form, fragment: form });
+    return respond(c, { title: c.var.i18n.t('links.serviceLinks.title', { name: c.var.i18n.name(service) }), body: form, fragment: form });
   });
 
   app.post('/informasjonstjenester/:key/koblinger', async (c) => {
@@ -189,7 +189,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const reshow = async (errors: string[], status: 409 | 422) => {
       const { model, index } = await loadService(key);
       const service = index.byKey('informationService', key);
-      if (!service) return notFound(c, `Det finnes ingen informasjonstjeneste med nøkkelen «${key}».`);
+      if (!service) return notFound(c, c.var.i18n.t('diagrams.service.notFound', { key }));
       const sets = parsed.success ? parsed.data : { capabilities: [], goals: [], projects: [] };
       const form = (
         <ServiceLinksForm
@@ -202,7 +202,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
       );
       c.header('HX-Retarget', '#tjeneste-koblinger');
       c.header('HX-Reswap', 'outerHTML');
-      return respond(c, { title: 'Koblinger', body: form, fragment: form, status });
+      return respond(c, { title: c.var.i18n.t('links.serviceLinks.heading'), body: form, fragment: form, status });
     };
     if (!version.success) return reshow(describeIssues(version.error), 422);
     if (!parsed.success) return reshow(describeIssues(parsed.error), 422);
@@ -210,16 +210,16 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     if (!result.ok) {
       return result.reason === 'invalid'
         ? reshow(result.errors, 422)
-        : reshow(['Noen andre har endret tjenesten etter at du åpnet skjemaet. Skjemaet viser nå dine valg mot den nye versjonen; lagre på nytt for å bruke dem.'], 409);
+        : reshow([c.var.i18n.t('links.serviceLinks.stale')], 409);
     }
     if (!isFragmentRequest(c)) return c.redirect(`/informasjonstjenester/${key}`, 303);
     const found = await loadNeighbourhood(db, 'informationService', key);
-    if (!found) return notFound(c, `Det finnes ingen informasjonstjeneste med nøkkelen «${key}».`);
+    if (!found) return notFound(c, c.var.i18n.t('diagrams.service.notFound', { key }));
     const { element: service, model, index } = found;
     const excerpt = service.source ? await sourceLines(db, service.source) : null;
     c.header('HX-Trigger', 'linksChanged');
     const history = await historyFor(c, db, service.id);
-    return c.html(<ElementDetailPage element={service} model={model} index={index} excerpt={excerpt} canEdit notice="Koblingene er lagret." history={history} trace={await loadTraceContextFor(db, model)} />);
+    return c.html(<ElementDetailPage element={service} model={model} index={index} excerpt={excerpt} canEdit notice={c.var.i18n.t('links.serviceLinks.saved')} history={history} trace={await loadTraceContextFor(db, model)} />);
   });
 
   app.post('/informasjonstjenester/flytt', async (c) => {
@@ -235,12 +235,12 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const result = await moveServices(db, callerOf(c), parsed.data.services, { tier: parsed.data.tier, category: parsed.data.category });
     if (!result.ok && result.reason === 'conflict') {
       const stale = c.var.i18n.list(result.stale ?? []);
-      return c.html(message(`Noen andre har endret ${stale} etter at du åpnet listen. Ingenting er flyttet; last siden på nytt og prøv igjen.`, false), 409);
+      return c.html(message(c.var.i18n.t('links.bulkMove.stale', { services: stale }), false), 409);
     }
     if (!result.ok) return c.html(message(result.errors.join(' '), false), 422);
     if (!isFragmentRequest(c)) return c.redirect('/informasjonstjenester', 303);
     c.header('HX-Trigger', 'scopeChanged');
-    return c.html(message(`Flyttet ${result.moved} ${result.moved === 1 ? 'tjeneste' : 'tjenester'}.`, true));
+    return c.html(message(c.var.i18n.t('links.bulkMove.moved', { count: result.moved ?? 0 }), true));
   });
 
   return app;

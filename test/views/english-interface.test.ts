@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addRelation, RelationRefused } from '../../src/commands/element-links.ts';
+import { spoken } from '../../src/commands/errors.ts';
+import { createUser } from '../../src/commands/users.ts';
+import { i18nFor } from '../../views/i18n/index.ts';
+import { messageText } from '../../views/i18n/issues.ts';
 import { makeRound } from '../consultation-fixtures.ts';
-import { signIn, testApp, type TestContext } from '../helpers.ts';
+import { callerWith } from '../src/commands/refusals.ts';
+import { createTestUser, htmx, postForm, postShown, signIn, testApp, testPassword, textOf, type TestContext } from '../helpers.ts';
 
 /**
  * The English interface speaks English: every page the route walk reaches, rendered with
@@ -135,4 +141,114 @@ describe('the English interface', () => {
     expect(unexpected, 'pages showing bokmål interface text in English (move the text into the catalogues)').toEqual([]);
     expect(fixed, 'pages named in stillBokmal that are English now (remove their entries)').toEqual([]);
   }, 300_000);
+});
+
+/**
+ * What a user is told after an action, read in English (issue 11): refusals, field errors and
+ * dry-run reports that were still bokmål. Each asserts the English words and that the bokmål
+ * wording is gone.
+ */
+describe('answers to actions in the English interface', () => {
+  let ctx: TestContext;
+  const en = { 'Accept-Language': 'en' } as const;
+  beforeAll(async () => {
+    ctx = await testApp();
+  });
+  afterAll(() => ctx.db.destroy());
+
+  const idOf = async (kind: string, key: string) => (await ctx.db.selectFrom('element').select(['id', 'version']).where('kind', '=', kind).where('key', '=', key).executeTakeFirstOrThrow());
+  const englishOnly = (text: string, english: string, bokmal: RegExp) => {
+    expect(text).toContain(english);
+    expect(text).not.toMatch(bokmal);
+  };
+
+  it('refuses a typed relation of the wrong kind with the relation and the kind named in English', async () => {
+    const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
+    const service = await idOf('informationService', 'multidose');
+    const risk = await idOf('risk', 'eid-og-helseid');
+    const base = { level: 'inferred', note: 'Reason.', fromLine: '', toLine: '' };
+    const to = await postForm(ctx, '/informasjonstjenester/multidose/relasjoner', { ...base, relation: 'usesInterface', version: String(service.version), target: String(risk.id) }, headers);
+    expect(to.status).toBe(422);
+    englishOnly(textOf(await to.text()), 'The link “Goes through interface” cannot go to an element of type “Risk”.', /kan ikke gå|Går gjennom grensesnitt|risiko/i);
+    // A relation that cannot start at the page's kind has no form there: the use case's refusal, as the route would say it.
+    const target = await idOf('journalInterface', 'samhandling');
+    const from = await addRelation(ctx.db, callerWith('architect', { id: ctx.users.get('architect')!.id }), { relation: 'usesInterface', page: { kind: 'risk', key: 'eid-og-helseid', version: risk.version }, other: { id: target.id }, outgoing: true, provenance: { level: 'inferred', note: 'Reason.', fromLine: null, toLine: null } }).catch((error: unknown) => error);
+    expect(from).toBeInstanceOf(RelationRefused);
+    englishOnly(spoken(from as RelationRefused, i18nFor('en')), 'The link “Goes through interface” cannot start at an element of type “Risk”.', /kan ikke gå|Går gjennom grensesnitt/);
+    expect((from as RelationRefused).message).toBe('Koblingen «Går gjennom grensesnitt» kan ikke gå fra et element av typen «Risiko».');
+  });
+
+  it('says an administrator’s field errors in English: e-mail taken, invitation pending, last administrator, unknown municipality or organisation', async () => {
+    const admin = { ...(await signIn(ctx, 'administrator')), ...en };
+    const reader = await createTestUser(ctx, 'reader', { email: 'leser@test.no' });
+    const taken = await postForm(ctx, '/admin/invitasjoner', { email: 'leser@test.no', role: 'reader' }, admin);
+    expect(taken.status).toBe(422);
+    englishOnly(textOf(await taken.text()), 'There is already a user with this email address.', /Det finnes allerede/);
+    await postForm(ctx, '/admin/invitasjoner', { email: 'ny@test.no', role: 'reader' }, admin);
+    const pending = await postForm(ctx, '/admin/invitasjoner', { email: 'ny@test.no', role: 'reader' }, admin);
+    expect(pending.status).toBe(422);
+    englishOnly(textOf(await pending.text()), 'There is already a pending invitation to this address.', /ventende invitasjon/);
+    const municipality = await postForm(ctx, '/admin/invitasjoner', { email: 'kommune@test.no', role: 'municipality', municipality: '9998' }, admin);
+    expect(municipality.status).toBe(422);
+    englishOnly(textOf(await municipality.text()), 'There is no municipality with the number 9998.', /Det finnes ingen kommune/);
+    const organisation = await postForm(ctx, '/admin/invitasjoner', { email: 'org@test.no', role: 'organisation', organisation: '99999' }, admin);
+    expect(organisation.status).toBe(422);
+    englishOnly(textOf(await organisation.text()), 'The organisation no longer exists. Choose another one.', /Organisasjonen finnes ikke/);
+
+    const other = await createTestUser(ctx, 'architect', { email: 'annen@test.no' });
+    const emailTaken = await postShown(ctx, `/admin/brukere/${other.id}`, { name: 'Annen', email: 'leser@test.no', role: 'architect', active: 'on' }, admin);
+    expect(emailTaken.status).toBe(422);
+    englishOnly(textOf(await emailTaken.text()), 'Another user already has this email address.', /En annen bruker/);
+    const self = ctx.users.get('administrator')!;
+    const last = await postShown(ctx, `/admin/brukere/${self.id}`, { name: 'Admin', email: self.email, role: 'reader', active: 'on' }, admin);
+    expect(last.status).toBe(422);
+    englishOnly(textOf(await last.text()), 'There must be at least one active administrator. Give another user the role first.', /minst én aktiv/);
+
+    // The command line's use case gives the same catalogue messages (said in bokmål there).
+    const created = await createUser(ctx.db, { email: reader.email, name: 'To', role: 'reader', municipalityNumber: '9998', organisationId: null, password: testPassword }, { at: ctx.clock.now(), userId: null, clientAddress: null });
+    expect(created.kind).toBe('problems');
+    const said = created.kind === 'problems' ? Object.values(created.errors).map((m) => messageText(m, i18nFor('en'))) : [];
+    expect(said.sort()).toEqual(['There is already a user with this email address.', 'There is no municipality with the number 9998.']);
+  });
+
+  it('refuses a form without the version it showed, or with one from elsewhere, in English', async () => {
+    const admin = { ...(await signIn(ctx, 'administrator')), ...en };
+    const user = await createTestUser(ctx, 'reader', { email: 'uten-versjon@test.no' });
+    const missing = await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Uten', email: user.email, role: 'reader', active: 'on' }, admin);
+    expect(missing.status).toBe(422);
+    englishOnly(textOf(await missing.text()), 'The form does not say which version it showed', /Skjemaet sier ikke/);
+    const foreign = await postForm(ctx, `/admin/brukere/${user.id}`, { name: 'Uten', email: user.email, role: 'reader', active: 'on', version: 'x' }, admin);
+    expect(foreign.status).toBe(422);
+    englishOnly(textOf(await foreign.text()), 'The form is not from this page; reload the page.', /Skjemaet er ikke fra denne siden/);
+  });
+
+  it('says the service-link editor’s and the bulk move’s conflicts in English', async () => {
+    const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
+    const service = await idOf('informationService', 'multidose');
+    const stale = await postForm(ctx, '/informasjonstjenester/multidose/koblinger', { version: String(service.version - 1) }, headers);
+    expect(stale.status).toBe(409);
+    englishOnly(textOf(await stale.text()), 'Someone else changed the service after you opened the form.', /Noen andre har endret/);
+    const tier = (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'deliveryTier').executeTakeFirstOrThrow()).key;
+    const moved = await postForm(ctx, '/informasjonstjenester/flytt', { services: `multidose:${service.version - 1}`, tier }, headers);
+    expect(moved.status).toBe(409);
+    englishOnly(textOf(await moved.text()), 'after you opened the list. Nothing has been moved; reload the page and try again.', /Noen andre har endret|Ingenting er flyttet/);
+  });
+
+  it('says a need level that is not a key in English', async () => {
+    const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
+    const actor = (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'actor').executeTakeFirstOrThrow()).key;
+    const res = await postForm(ctx, '/matriser/aktorer/celle', { service: 'multidose', actor, version: '1-0000000000000000', 'mode-x': 'IKKE EN NØKKEL' }, headers);
+    expect(res.status).toBe(422);
+    const text = textOf(await res.text());
+    expect(text).toContain('Choose a need level from the list.');
+    expect(text).not.toMatch(/Nøkkelen|små bokstaver/);
+  });
+
+  it('writes the roadmap table’s dates as English dates', async () => {
+    const phase = await ctx.db.selectFrom('roadmap_item').select('starts_on').orderBy('starts_on').executeTakeFirstOrThrow();
+    const html = await (await ctx.app.request('/diagrammer/veikart', { headers: en })).text();
+    const table = textOf(/<table[\s\S]*<\/table>/.exec(html)![0]);
+    expect(table).toContain(i18nFor('en').date(phase.starts_on));
+    expect(table).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+  });
 });

@@ -70,6 +70,7 @@ const newOfKind: Record<string, [string, string]> = {
 
 const cases: Record<string, Case> = {
   ...Object.fromEntries(Object.entries(kindCounts).map(([kind, expected]) => [`kinds.${kind}.count`, expected])),
+  'links.bulkMove.moved': { nb: ['Ingen tjenester er flyttet.', 'Flyttet 1 tjeneste.', 'Flyttet 2 tjenester.'], en: ['No services were moved.', 'Moved 1 service.', 'Moved 2 services.'] },
   'common.count.comments': { nb: ['ingen kommentarer', '1 kommentar', '2 kommentarer'], en: ['no comments', '1 comment', '2 comments'] },
   'common.count.newComments': { nb: ['ingen nye kommentarer', '1 ny kommentar', '2 nye kommentarer'], en: ['no new comments', '1 new comment', '2 new comments'] },
   'common.count.projects': { nb: ['ingen prosjekter', '1 prosjekt', '2 prosjekter'], en: ['no projects', '1 project', '2 projects'] },

@@ -1,4 +1,4 @@
-import { unsay } from '../../model/messages.ts';
+import { unsay, type Message } from '../../model/messages.ts';
 import { catalogues, defaultLanguage } from './catalogues.ts';
 import { useI18n, type I18n, type MessageKey, type MessageValues } from './index.ts';
 
@@ -42,6 +42,16 @@ export function issueText(issue: IssueLike, i18n: I18n = useI18n()): string {
     else if (Array.isArray(value)) values[name] = i18n.list(value.map(String));
   }
   // Values given with `say` (model/messages.ts); one that is a catalogue key (the field's name) is said in the reader's language.
-  for (const [name, value] of Object.entries(said.values)) values[name] = typeof value === 'string' && isMessageKey(value) ? i18n.t(value) : value;
-  return i18n.t(said.key, values);
+  return messageText({ key: said.key, values: { ...values, ...said.values } as Record<string, string | number> }, i18n);
+}
+
+/**
+ * A message the model or a use case decided (its key and values) in the reader's language; a
+ * value that is itself a catalogue key (a field's, a kind's or a relation's name) is said in that
+ * language too: `{ key: 'errors.refused.relationFrom', values: { relation: 'links.relation.threatens', kind: 'kinds.goal.singular' } }`.
+ */
+export function messageText(message: Message, i18n: I18n = useI18n()): string {
+  const values: MessageValues = {};
+  for (const [name, value] of Object.entries(message.values ?? {})) values[name] = typeof value === 'string' && isMessageKey(value) ? i18n.t(value) : value;
+  return i18n.t(message.key, values);
 }

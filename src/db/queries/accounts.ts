@@ -7,6 +7,7 @@ import {
   type UserBinding,
   type UserSummary,
 } from '../../../model/accounts.ts';
+import type { Message } from '../../../model/messages.ts';
 import type { Db } from '../index.ts';
 import type { Database } from '../schema.ts';
 
@@ -87,16 +88,16 @@ export async function activeAdministratorCount(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
-/** Which of the binding's targets do not exist, as form field names with a message. */
-export async function bindingProblems(db: Executor, binding: UserBinding): Promise<Record<string, string>> {
-  const problems: Record<string, string> = {};
+/** Which of the binding's targets do not exist, as form field names with a catalogue message. */
+export async function bindingProblems(db: Executor, binding: UserBinding): Promise<Record<string, Message>> {
+  const problems: Record<string, Message> = {};
   if (binding.municipalityNumber) {
     const found = await db.selectFrom('municipality').select('number').where('number', '=', binding.municipalityNumber).executeTakeFirst();
-    if (!found) problems.municipality = `Det finnes ingen kommune med nummeret ${binding.municipalityNumber}.`;
+    if (!found) problems.municipality = { key: 'admin.error.noMunicipalityNumber', values: { number: binding.municipalityNumber } };
   }
   if (binding.organisationId) {
     const found = await db.selectFrom('organisation').select('id').where('id', '=', binding.organisationId).executeTakeFirst();
-    if (!found) problems.organisation = 'Organisasjonen finnes ikke lenger. Velg en annen.';
+    if (!found) problems.organisation = { key: 'admin.error.organisationGone' };
   }
   return problems;
 }

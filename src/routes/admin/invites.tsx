@@ -10,6 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { isFragmentRequest, respond, respondError } from '../../http/render.tsx';
 import { bindingChoices, idParam } from './users.tsx';
+import { said } from '../consultation/common.ts';
 
 /** Administrators invite new users with one-time links, and revoke links not yet used. */
 export function inviteRoutes({ db, config }: AppDeps): Hono {
@@ -38,7 +39,7 @@ export function inviteRoutes({ db, config }: AppDeps): Hono {
     const parsed = inviteInputSchema.safeParse(form);
     if (!parsed.success) return invitesPage(c, { values: form, errors: fieldErrors(parsed.error) }, 422);
     const result = await createInvite(db, callerOf(c), config, parsed.data);
-    if (result.kind === 'problems') return invitesPage(c, { values: form, errors: result.errors }, 422);
+    if (result.kind === 'problems') return invitesPage(c, { values: form, errors: said(c, result.errors) }, 422);
     const origin = config.PUBLIC_URL ?? new URL(c.req.url).origin;
     // The link is in this response only; a reload must not resend it from a cache.
     c.header('Cache-Control', 'no-store');

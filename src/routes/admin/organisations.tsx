@@ -10,6 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { notFound, respond } from '../../http/render.tsx';
 import { idParam } from './users.tsx';
+import { issueText } from '../../../views/i18n/issues.ts';
 
 /** What the edit form shows, with the version those values are. */
 const formValues = (o: Organisation) => ({ ...organisationRecord(o), version: organisationVersion(o) });
@@ -54,7 +55,7 @@ export function organisationRoutes({ db }: AppDeps): Hono {
     const again = async (errors: FieldErrors) => respond(c, { title: organisation.name, status: 422, body: await editPage(organisation, form, errors) });
     const parsed = organisationInputSchema.safeParse(form);
     const shown = shownVersionSchema.safeParse(form[versionField]);
-    if (!shown.success) return again({ skjema: shown.error.issues[0]?.message ?? '' });
+    if (!shown.success) return again({ skjema: shown.error.issues[0] ? issueText(shown.error.issues[0], c.var.i18n) : '' });
     if (!parsed.success) return again(fieldErrors(parsed.error));
     const saved = await updateOrganisation(db, callerOf(c), organisation.id, parsed.data, shown.data);
     if (saved.kind === 'name-taken') return again({ name: c.var.i18n.t('admin.organisations.nameTaken') });

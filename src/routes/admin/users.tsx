@@ -16,6 +16,8 @@ import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { isFragmentRequest, notFound, respond } from '../../http/render.tsx';
 import { validParams } from '../../http/validate.ts';
+import { said } from '../consultation/common.ts';
+import { issueText } from '../../../views/i18n/issues.ts';
 
 export const idParam = validParams('param', z.object({ id: z.coerce.number({ error: say('admin.id.notNumber') }).int(say('admin.id.notPositive')).positive(say('admin.id.notPositive')) }));
 
@@ -66,7 +68,7 @@ export function userRoutes({ db, config }: AppDeps): Hono {
     const values: UserFormValues = { ...form, active: form.active === 'on' };
     const parsed = userInputSchema.safeParse(form);
     const shown = shownVersionSchema.safeParse(form[versionField]);
-    if (!shown.success) return editPage(c, user, { values, errors: { skjema: shown.error.issues[0]?.message ?? '' } }, 422);
+    if (!shown.success) return editPage(c, user, { values, errors: { skjema: shown.error.issues[0] ? issueText(shown.error.issues[0], c.var.i18n) : '' } }, 422);
     if (!parsed.success) return editPage(c, user, { values, errors: fieldErrors(parsed.error) }, 422);
     const result = await updateUser(db, callerOf(c), id, parsed.data, shown.data);
     if (result.kind === 'stale') {
@@ -74,7 +76,7 @@ export function userRoutes({ db, config }: AppDeps): Hono {
       const stale = userStaleFields(values, stored, await listOrganisations(db), c.var.i18n);
       return editPage(c, result.current, { values: { ...values, version: stored.version }, stale }, 409);
     }
-    if (result.kind === 'problems') return editPage(c, user, { values, errors: result.errors }, 422);
+    if (result.kind === 'problems') return editPage(c, user, { values, errors: said(c, result.errors) }, 422);
     return c.redirect(`/admin/brukere?lagret=${id}`, 303);
   });
 

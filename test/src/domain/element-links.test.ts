@@ -184,7 +184,7 @@ describe('typed relations from the pages', () => {
     const risk = await idOf(ctx, 'risk', 'eid-og-helseid');
     const wrongKind = await postForm(ctx, '/informasjonstjenester/multidose/relasjoner', { ...base, target: String(risk) }, headers);
     expect(wrongKind.status).toBe(422);
-    expect(textOf(await wrongKind.text())).toContain('kan ikke gå til risiko');
+    expect(textOf(await wrongKind.text())).toContain('Koblingen «Går gjennom grensesnitt» kan ikke gå til et element av typen «Risiko».');
     const existing = await ctx.db.selectFrom('element_relation').select('to_id').where('from_id', '=', service).where('relation', '=', 'deliveredBy').executeTakeFirstOrThrow();
     const duplicate = await postForm(ctx, '/informasjonstjenester/multidose/relasjoner', { ...base, relation: 'deliveredBy', target: String(existing.to_id) }, headers);
     expect(duplicate.status).toBe(422);
