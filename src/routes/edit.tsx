@@ -12,7 +12,7 @@ import { ElementTable } from '../../views/pages/elements.tsx';
 import { CapabilityTree } from '../../views/pages/capabilities.tsx';
 import { createElement, deleteElement, moveElement, updateElement } from '../commands/scope.ts';
 import { historyFor } from '../http/history.ts';
-import { loadModelSlice, type IdSet } from '../db/queries/model.ts';
+import { loadModelSlice, oneElementSlice } from '../db/queries/model.ts';
 import { loadNeighbourhood } from '../db/queries/neighbourhood.ts';
 import { capabilityServiceCounts, listCounts } from '../db/queries/element-lists.ts';
 import { sourceLines } from '../db/queries/sources.ts';
@@ -39,12 +39,8 @@ export function editRoutes({ db, now }: AppDeps): Hono {
    * requirement, that one element, never the other services and requirements.
    */
   const load = async (kind?: ElementKind, key?: string) => {
-    const one: IdSet = (q) => q.selectFrom('element').select('id').where('kind', '=', kind ?? 'informationService').where('key', '=', key ?? '');
-    const model = await loadModelSlice(db, {
-      services: kind === 'informationService' && key !== undefined ? one : 'none',
-      requirements: kind === 'requirement' && key !== undefined ? one : 'none',
-      municipalities: false,
-    });
+    const frameOnly = { services: 'none', requirements: 'none', municipalities: false } as const;
+    const model = await loadModelSlice(db, kind !== undefined && key !== undefined ? oneElementSlice(kind, key) : frameOnly);
     return { model, index: indexModel(model) };
   };
   /** The reference fields' choices; a requirement's form also chooses a chapter and a type. */
