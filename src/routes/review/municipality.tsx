@@ -1,4 +1,7 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { pageNumberSchema } from '../../../model/filters.ts';
+import { validParams } from '../../http/validate.ts';
 import { roundState } from '../../../model/review/rounds.ts';
 import { commentField, reviewFormSchema } from '../../../model/review/schemas.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
@@ -39,6 +42,9 @@ function pageOfForm(services: readonly FrozenService[], form: Record<string, str
   const index = services.findIndex((s) => posted.has(s.id));
   return index === -1 ? 1 : Math.floor(index / reviewPageSize) + 1;
 }
+
+/** «Lagre og gå til side N»: the page to go on to once the form is saved (`videre`). */
+const onwardQuery = validParams('query', z.object({ videre: pageNumberSchema.optional() }));
 
 /** The posted form without what it was based on, so the page shows it against what is stored now. */
 const withoutBasis = (form: Record<string, string>) => Object.fromEntries(Object.entries(form).filter(([name]) => !/^vist-/.test(name)));
@@ -102,7 +108,7 @@ export function municipalityReview(deps: AppDeps) {
    * Saves the whole form as the draft; "send inn" saves it too and goes on to the confirmation,
    * so nothing is submitted unseen. Saving it unchanged writes and records nothing.
    */
-  const save = async (c: Context, id: number, kommune: string, form: Record<string, string>, notice: 'lagret' | 'innlogget' = 'lagret') => {
+  const save = async (c: Context, id: number, kommune: string, form: Record<string, string>, notice: 'lagret' | 'innlogget' = 'lagret', onward?: number) => {
     const [loaded, municipality] = await Promise.all([loadRound(db, id), municipalityByNumber(db, kommune)]);
     if (!loaded) return notFound(c, noRound(c));
     if (!municipality) return notFound(c, noMunicipality(c));
@@ -131,8 +137,9 @@ export function municipalityReview(deps: AppDeps) {
       return page(c, id, kommune, { values: withoutBasis(form), errors, status: 409 }, side);
     }
     const path = `/vurdering/runder/${id}/kommuner/${kommune}`;
-    // Saved, the form comes back on the page it was posted from.
-    return c.redirect(action === 'submit' ? `${path}/send-inn${notice === 'innlogget' ? '?innlogget' : ''}` : reviewHref(id, kommune, side, notice), 303);
+    // Saved, the form comes back on the page it was posted from, or goes on to the one asked for.
+    const to = onward !== undefined && onward <= pageCount(loaded.services.length, reviewPageSize) ? onward : side;
+    return c.redirect(action === 'submit' ? `${path}/send-inn${notice === 'innlogget' ? '?innlogget' : ''}` : reviewHref(id, kommune, to, notice), 303);
   };
 
   return { page, save };
@@ -149,9 +156,9 @@ export function municipalityReviewRoutes(deps: AppDeps): Hono {
     return page(c, id, kommune, {}, c.req.valid('query').side);
   });
 
-  app.post('/vurdering/runder/:id/kommuner/:kommune', roundMunicipalityParam, async (c) => {
+  app.post('/vurdering/runder/:id/kommuner/:kommune', roundMunicipalityParam, onwardQuery, async (c) => {
     const { id, kommune } = c.req.valid('param');
-    return save(c, id, kommune, await formInput(c));
+    return save(c, id, kommune, await formInput(c), 'lagret', c.req.valid('query').videre);
   });
 
   app.post('/vurdering/runder/:id/kommuner/:kommune/gjenapne', roundMunicipalityParam, async (c) => {

@@ -121,10 +121,17 @@ describe("a municipality's review, a page at a time", () => {
     // The page-2 save left the page-1 answer as it was.
     expect((await get(path())).html).toMatch(new RegExp(`name="standpunkt-${onFirst}"[^>]*>(?:(?!</select>)[\\s\\S])*<option value="supports" selected`));
 
-    // Most of page 1 answered in one save from it (which comes back to page 1).
+    // Most of page 1 answered in one save from it, with «Lagre og gå til side 2» (for a browser
+    // without JavaScript, where nothing saves itself): saved, and on to page 2.
+    const first = await get(path());
+    expect(first.html).toContain(`formaction="${path()}?videre=2"`);
+    expect(textOf(first.html)).toContain('Lagre og gå til side 2');
+    // The last page has nowhere to go on to.
+    expect((await get(`${path()}?side=2`)).html).not.toContain('videre=');
     const pageOne = Object.fromEntries(all.slice(1, 98).map((id) => [`standpunkt-${id}`, 'no-opinion']));
-    const savedOne = await postShown(ctx, path(), { handling: 'lagre', ...pageOne }, oslo, path());
-    expect(savedOne.headers.get('location')).toBe(`${path()}?lagret`);
+    const savedOne = await postShown(ctx, `${path()}?videre=2`, { handling: 'lagre', ...pageOne }, oslo, path());
+    expect(savedOne.headers.get('location')).toBe(`${path()}?side=2&lagret`);
+    expect(progress((await get(`${path()}?side=2`)).html)).toBe('99 av 136 besvart');
 
     // "Send inn" from page 2 goes to the confirmation, which counts the whole round and links each unanswered service to its page.
     const send = await postShown(ctx, path(), { handling: 'send', [`standpunkt-${all[135]!}`]: 'no-opinion' }, oslo, `${path()}?side=2`);

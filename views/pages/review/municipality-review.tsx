@@ -190,7 +190,8 @@ function ReviewPager({ round, municipality, services, page = 1 }: MunicipalityRe
 }
 
 function ReviewForm(props: MunicipalityReviewProps) {
-  const { round, municipality, services, marks, entries, answered, values, errors } = props;
+  const { round, municipality, services, marks, entries, answered, values, errors, page = 1 } = props;
+  const next = page * reviewPageSize < services.length ? page + 1 : undefined;
   const shownServices = shownOf(props);
   const stored = storedValues(entries);
   const shown = values ?? stored;
@@ -232,6 +233,12 @@ function ReviewForm(props: MunicipalityReviewProps) {
           <button class="ds-button" data-variant="secondary" type="submit" name="handling" value="lagre">
             {t('review.form.save')}
           </button>
+          {/* Without JavaScript nothing saves itself: this saves the page and goes on to the next. */}
+          {next ? (
+            <button class="ds-button" data-variant="secondary" type="submit" name="handling" value="lagre" formaction={`${path}?videre=${next}`}>
+              {t('review.form.saveNext', { page: next })}
+            </button>
+          ) : null}
           <button class="ds-button" type="submit" name="handling" value="send">
             {t('review.form.submit')}
           </button>
