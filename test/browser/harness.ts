@@ -68,12 +68,35 @@ export async function startApp(prepare?: (db: Db) => Promise<void>, options: { c
   };
 }
 
+/**
+ * Waits until a page that has loaded has done what it does on its own: the load event, every
+ * diagram drawn by Mermaid (or failed), and no htmx request in flight (a `hx-trigger="load"`).
+ * Used instead of Playwright's `networkidle`, which waits out 500 ms without requests after every
+ * navigation (most of what the browser tests' hundreds of page loads cost) and yet can return
+ * before a diagram page's load event, while Mermaid is still being parsed, so that what was
+ * checked next (axe, the width at 320 px) sometimes saw the diagram drawn and sometimes not.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('.htmx-request') &&
+      [...document.querySelectorAll('[data-diagram]')].every((f) => ['rendered', 'failed'].includes(f.getAttribute('data-diagram-state') ?? '')),
+  );
+}
+
+/** Opens the address and waits until the page has settled (see `settled`). */
+export async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await settled(page);
+}
+
 /** Signs in through the login form as a user with the role (created on first use), and lands on `path`. */
 export async function signInPage(page: Page, app: RunningApp, role: Role, path = '/'): Promise<TestUser> {
   const email = `${role}@test.no`;
   const existing = await app.db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
   const user = existing ? { id: existing.id, email, password: testPassword, role } : await createTestUser({ db: app.db, clock: testClock(new Date().toISOString()) }, role);
-  await page.goto(`${app.url}/login?neste=${encodeURIComponent(path)}`, { waitUntil: 'networkidle' });
+  await visit(page, `${app.url}/login?neste=${encodeURIComponent(path)}`);
   await page.getByLabel('E-postadresse').fill(user.email);
   await page.getByLabel('Passord').fill(user.password);
   await Promise.all([page.waitForURL(`${app.url}${path}`), page.getByRole('button', { name: 'Logg inn' }).click()]);

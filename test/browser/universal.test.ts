@@ -4,7 +4,7 @@ import type { Role } from '../../model/accounts.ts';
 import { norwegianDate } from '../../model/consultation.ts';
 import { languageCookie } from '../../src/http/language.ts';
 import { makeRound } from '../consultation-fixtures.ts';
-import { axeViolations, type AxeViolation, browserAvailable, launch, signInPage, startApp, watchProblems, type RunningApp } from './harness.ts';
+import { axeViolations, type AxeViolation, browserAvailable, launch, settled, signInPage, startApp, visit, watchProblems, type RunningApp } from './harness.ts';
 
 /**
  * Universal design over the pages the other browser tests visit: axe's WCAG 2.2 A and AA rules in
@@ -50,7 +50,7 @@ describe.skipIf(!browserAvailable)('universal design in Chromium', { timeout: 24
     // Signed in through the bokmål form; then the browser's choice of language applies.
     if (role) await signInPage(page, app, role, '/');
     await context.addCookies([{ name: languageCookie, value: language, url: app.url }]);
-    await page.goto(app.url + path, { waitUntil: 'networkidle' });
+    await visit(page, app.url + path);
     return { page, context, problems };
   }
 
@@ -129,14 +129,14 @@ describe.skipIf(!browserAvailable)('universal design in Chromium', { timeout: 24
     const axe: Array<{ path: string; violations: AxeViolation[] }> = [];
     const reflow: Array<{ path: string; width: number; culprits: string[] }> = [];
     for (const path of paths) {
-      await page.goto(app.url + path, { waitUntil: 'networkidle' });
+      await visit(page, app.url + path);
       expect(await page.getAttribute('html', 'lang'), path).toBe(language);
       const violations = await axeViolations(page);
       if (violations.length > 0) axe.push({ path, violations });
     }
     await page.setViewportSize({ width: 320, height: 640 });
     for (const path of paths) {
-      await page.goto(app.url + path, { waitUntil: 'networkidle' });
+      await visit(page, app.url + path);
       const seen = await overflow(page);
       if (seen.width > 320) reflow.push({ path, ...seen });
     }
@@ -221,7 +221,7 @@ describe.skipIf(!browserAvailable)('universal design in Chromium', { timeout: 24
     const hidden: string[] = [];
     await tabTo(page, /^Koble til tjenesteområder og aktører i matrisene/, hidden);
     await Promise.all([page.waitForURL(/\/matriser\/personellgrupper/), page.keyboard.press('Enter')]);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     // The matrix opens narrowed to the service's own row, highlighted and marked as the target.
     expect(page.url()).toMatch(/\?service=multidose#rad-multidose$/);
     expect(await page.locator('#rad-multidose').evaluate((row) => row.matches(':target'))).toBe(true);
