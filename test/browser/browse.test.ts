@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, launch, startApp, watchProblems, type RunningApp } from './harness.ts';
+import { axeViolations, browserAvailable, launch, startApp, visit, watchProblems, type RunningApp } from './harness.ts';
 
 describe.skipIf(!browserAvailable)('browsing the scope in Chromium', () => {
   let app: RunningApp;
@@ -20,7 +20,7 @@ describe.skipIf(!browserAvailable)('browsing the scope in Chromium', () => {
   const open = async (path: string) => {
     page = await browser.newPage();
     problems = watchProblems(page);
-    await page.goto(app.url + path, { waitUntil: 'networkidle' });
+    await visit(page, app.url + path);
   };
 
   it('filters the matrix by tier without a full page load', async () => {

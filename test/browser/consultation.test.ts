@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { norwegianDate } from '../../model/consultation.ts';
 import { makeRound } from '../consultation-fixtures.ts';
-import { axeViolations, browserAvailable, cspViolations, launch, signInPage, startApp, watchCsp, watchProblems, type RunningApp } from './harness.ts';
+import { axeViolations, browserAvailable, cspViolations, launch, settled, signInPage, startApp, visit, watchCsp, watchProblems, type RunningApp } from './harness.ts';
 
 const day = 24 * 3600 * 1000;
 
@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
       const second = await context.newPage();
       await watchCsp(second);
       const secondProblems = watchProblems(second);
-      await second.goto(app.url + to, { waitUntil: 'networkidle' });
+      await visit(second, app.url + to);
       return { page: second, problems: secondProblems };
     };
     return { page, problems, user, tab, close: () => context.close() };
@@ -88,13 +88,14 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
     await expect(architect.page.locator('.notice').textContent()).resolves.toContain('Status og svar er lagret.');
     await clean(architect.page, architect.problems, 'the answered comment (architect)');
 
-    await org.page.reload({ waitUntil: 'networkidle' });
+    await org.page.reload();
+    await settled(org.page);
     await expect(org.page.locator('main .element-meta').textContent()).resolves.toContain('Delvis tatt til følge');
     await expect(org.page.locator('.answer').textContent()).resolves.toContain('Milepælene kommer i veikartet; kravteksten beholdes.');
     await clean(org.page, org.problems, 'the answer, as the organisation sees it');
 
     // On the round page, the status filter swaps the list in place (htmx) and keeps comment, status and answer together.
-    await org.page.goto(`${app.url}/horing/${roundId}`, { waitUntil: 'networkidle' });
+    await visit(org.page, `${app.url}/horing/${roundId}`);
     await org.page.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
     await org.page.focus('#filter-status'); // as a keyboard user would be
     await org.page.selectOption('#filter-status', 'delvis-tatt-til-folge');
@@ -108,7 +109,7 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
     expect(card).toContain('Milepælene kommer i veikartet');
     await clean(org.page, org.problems, 'round page after filtering');
 
-    await org.page.goto(`${app.url}/horing/${roundId}/rapport`, { waitUntil: 'networkidle' });
+    await visit(org.page, `${app.url}/horing/${roundId}/rapport`);
     await expect(org.page.locator('main').textContent()).resolves.toContain('Milepælene kommer i veikartet');
     await clean(org.page, org.problems, 'the report');
 
@@ -132,7 +133,7 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
 
     // Meanwhile the organisation rewrites the comment (with the form also open in a second tab): the form says what that does to the answer.
     const staleTab = await org.tab(`${commentPath}/rediger`);
-    await org.page.goto(`${app.url}${commentPath}/rediger`, { waitUntil: 'networkidle' });
+    await visit(org.page, `${app.url}${commentPath}/rediger`);
     await expect(org.page.locator('main').textContent()).resolves.toContain('settes statusen tilbake til «under vurdering»');
     await clean(org.page, org.problems, 'the edit form of an answered comment');
     await org.page.getByLabel('Type kommentar').selectOption('stotte');
@@ -173,7 +174,8 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
     await architect.page.getByLabel('Prosjektets svar').fill('Kravet blir stående.');
     await Promise.all([architect.page.waitForURL(/\?lagret=behandling$/), architect.page.getByRole('button', { name: 'Lagre status og svar' }).click()]);
 
-    await org.page.reload({ waitUntil: 'networkidle' });
+    await org.page.reload();
+    await settled(org.page);
     await expect(org.page.locator('.comment .answer').textContent()).resolves.toContain('Svar fra prosjektet på versjon 2');
     await expect(org.page.locator('#versjoner ~ details').textContent()).resolves.toContain('Enig, vi fjerner kravet.');
     await clean(org.page, org.problems, 'the answer to version 2, as the organisation sees it');
@@ -256,7 +258,7 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
   it('keeps the other consultation pages free of violations and axe-clean', async () => {
     const architect = await pageAs('architect', '/horing');
     for (const path of ['/horing', '/horing/ny', `/horing/${roundId}/rediger`, `/horing/${roundId}?vis=organisasjon`]) {
-      await architect.page.goto(app.url + path, { waitUntil: 'networkidle' });
+      await visit(architect.page, app.url + path);
       await clean(architect.page, architect.problems, path);
     }
     await architect.close();

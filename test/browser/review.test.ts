@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../model/accounts.ts';
 import { createUser } from '../../src/commands/users.ts';
 import { testPassword } from '../helpers.ts';
-import { axeViolations, browserAvailable, cspViolations, launch, signInPage, startApp, watchCsp, watchProblems, type RunningApp } from './harness.ts';
+import { axeViolations, browserAvailable, cspViolations, launch, settled, signInPage, startApp, visit, watchCsp, watchProblems, type RunningApp } from './harness.ts';
 
 /**
  * The review in Chromium: an architect opens a round, a municipality reviews three services and
@@ -27,14 +27,14 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
   async function as(role: Role, path: string): Promise<Page> {
     const existing = pages.get(role);
     if (existing) {
-      await existing.page.goto(app.url + path, { waitUntil: 'networkidle' });
+      await visit(existing.page, app.url + path);
       return existing.page;
     }
     const page = await (await browser.newContext()).newPage();
     await watchCsp(page);
     pages.set(role, { page, problems: watchProblems(page) });
     await signInPage(page, app, role, path);
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     return page;
   }
 
@@ -135,7 +135,7 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
     expect(text).toContain('1 av 357 kommuner har sendt inn vurderingen');
     expect(text).toContain('Dekkes av meldingssystemet (MSIS).');
     await clean(page, 'architect');
-    await page.goto(`${app.url}/vurdering/runder/1`, { waitUntil: 'networkidle' });
+    await visit(page, `${app.url}/vurdering/runder/1`);
     expect(await page.locator('tr', { hasText: 'Oslo (0301)' }).innerText()).toContain('Sendt inn');
     await clean(page, 'architect');
   });
@@ -146,7 +146,7 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
     await page.getByLabel('Status').selectOption('signed');
     await page.getByLabel('Dato').fill(new Date().toISOString().slice(0, 10));
     await Promise.all([page.waitForURL(`${app.url}/vurdering/intensjon/0301?lagret`), page.getByRole('button', { name: 'Lagre erklæringen' }).click()]);
-    await page.goto(`${app.url}/vurdering/dashbord`, { waitUntil: 'networkidle' });
+    await visit(page, `${app.url}/vurdering/dashbord`);
     expect(await body(page)).toContain('Alle kommuner (dokumentets mål): 12,9 % av innbyggerne (717 710 av 5 550 203)');
     await clean(page, 'municipality');
   });
@@ -176,7 +176,7 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
     await watchCsp(page);
     const problems = watchProblems(page);
     const path = '/vurdering/runder/1/kommuner/4601';
-    await page.goto(`${app.url}/login?neste=${encodeURIComponent(path)}`, { waitUntil: 'networkidle' });
+    await visit(page, `${app.url}/login?neste=${encodeURIComponent(path)}`);
     await page.getByLabel('E-postadresse').fill(email);
     await page.getByLabel('Passord').fill(testPassword);
     await Promise.all([page.waitForURL(app.url + path), page.getByRole('button', { name: 'Logg inn' }).click()]);
@@ -214,7 +214,7 @@ describe.skipIf(!browserAvailable)('a municipality reviews the first-delivery li
     const page = await (await browser.newContext()).newPage();
     await watchCsp(page);
     const problems = watchProblems(page);
-    await page.goto(app.url + path, { waitUntil: 'networkidle' });
+    await visit(page, app.url + path);
     expect(await cspViolations(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -4,7 +4,7 @@ import type { Role } from '../../model/accounts.ts';
 import { createSetupLink } from '../../src/commands/invites.ts';
 import { configWith } from '../../src/config.ts';
 import { createTestUser, testClock } from '../helpers.ts';
-import { axeViolations, browserAvailable, cspViolations, launch, signInPage, startApp, watchCsp, watchProblems, type RunningApp } from './harness.ts';
+import { axeViolations, browserAvailable, cspViolations, launch, signInPage, startApp, visit, watchCsp, watchProblems, type RunningApp } from './harness.ts';
 
 /** Filters the personnel matrix by tier through htmx and checks that only the table changed. */
 async function filterMatrix(page: Page) {
@@ -115,7 +115,7 @@ describe.skipIf(!browserAvailable)('the Content-Security-Policy in Chromium', ()
 
   it.each(pages.map((p) => [`${p.path}${p.as ? ` (${p.as})` : ''}`, p] as const))('%s works with no violation and passes axe', async (_, check) => {
     const { page, problems, close } = check.as ? await pageAs(check.as) : await freshPage();
-    await page.goto(app.url + check.path, { waitUntil: 'networkidle' });
+    await visit(page, app.url + check.path);
     await check.act?.(page);
     expect(await cspViolations(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
@@ -140,14 +140,14 @@ describe.skipIf(!browserAvailable)('the Content-Security-Policy in Chromium', ()
   it('makes a link for a new password that the user opens and uses, in the browser', async () => {
     const user = await createTestUser({ db: app.db, clock: testClock(new Date().toISOString()) }, 'reader', { email: 'glemsk@test.no', name: 'Glemsk Leser' });
     const admin = await pageAs('administrator');
-    await admin.page.goto(`${app.url}/admin/brukere/${user.id}`, { waitUntil: 'networkidle' });
+    await visit(admin.page, `${app.url}/admin/brukere/${user.id}`);
     await Promise.all([admin.page.waitForURL(`${app.url}/admin/brukere/${user.id}/nytt-passord`), admin.page.getByRole('button', { name: 'Lag lenke for nytt passord' }).click()]);
     const link = await admin.page.locator('#passordlenke').inputValue();
     expect(link).toMatch(new RegExp(`^${app.url}/nytt-passord/`));
     await admin.close();
 
     const { page, problems, close } = await freshPage();
-    await page.goto(link, { waitUntil: 'networkidle' });
+    await visit(page, link);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Nytt passord', { exact: true }).fill('et helt nytt og langt passord');
     await page.getByLabel('Gjenta passordet').fill('et helt nytt og langt passord');
@@ -163,7 +163,7 @@ describe.skipIf(!browserAvailable)('the Content-Security-Policy in Chromium', ()
     const { page, problems, close } = await freshPage();
     const token = await createSetupLink(fresh.db, configWith(), new Date());
     expect(token).not.toBeNull();
-    await page.goto(`${fresh.url}/invitasjon/${token}`, { waitUntil: 'networkidle' });
+    await visit(page, `${fresh.url}/invitasjon/${token}`);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('E-postadresse').fill('forste@ehelse.no');
     await page.getByLabel('Navn').fill('Første Administrator');
