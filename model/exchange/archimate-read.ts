@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { elementKindSchema, kindInfo, type ElementKind } from '../kinds.ts';
 import { elementKeySchema } from '../schemas.ts';
-import { emptyImportReport, type ImportReport } from './import-report.ts';
+import { emptyImportReport, reportText, type ImportReport } from './import-report.ts';
 import { checkXml } from './xml.ts';
 
 /*
@@ -35,7 +35,7 @@ const langOf = (v: unknown): string | undefined => (v && typeof v === 'object' ?
 
 export function readArchimate(xml: string): ArchimateRead {
   const refused = checkXml(xml);
-  if (refused) return { elements: [], relationships: 0, problems: [{ message: refused }] };
+  if (refused) return { elements: [], relationships: 0, problems: [refused] };
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
@@ -153,11 +153,9 @@ export function planArchimateImport(read: ArchimateRead, current: readonly Scope
     updates.push({ id: now.id, version: now.version, name: e.name, nameEn: e.nameEn, description: e.documentation });
   }
   if (unmatched.length > 0) {
-    report.notes.push(
-      `${unmatched.length} elementer i filen har ingen akson:nøkkel/akson:type og ingen identifikator fra akson-scope, og er ikke importert: ${unmatched.slice(0, 20).join(', ')}${unmatched.length > 20 ? ' …' : ''}.`,
-    );
+    report.notes.push(reportText({ key: 'import.archimate.unmatched', values: { count: unmatched.length, names: `${unmatched.slice(0, 20).join(', ')}${unmatched.length > 20 ? ' …' : ''}` } }));
   }
-  if (requirements > 0) report.notes.push(`${requirements} krav er ikke endret fra ArchiMate-filen; bruk ReqIF eller regnearket for krav.`);
-  if (read.relationships > 0) report.notes.push(`${read.relationships} relasjoner i filen er ikke importert; koblinger endres på sidene.`);
+  if (requirements > 0) report.notes.push(reportText({ key: 'import.archimate.requirements', values: { count: requirements } }));
+  if (read.relationships > 0) report.notes.push(reportText({ key: 'import.archimate.relationships', values: { count: read.relationships } }));
   return { report, updates };
 }

@@ -1,20 +1,43 @@
 import { createHash } from 'node:crypto';
+import { i18nFor, type I18n } from '../../views/i18n/index.ts';
+import { messageText } from '../../views/i18n/issues.ts';
+import type { Message } from '../messages.ts';
+
 /**
  * What every importer (spreadsheet, ReqIF, ArchiMate, JSON) answers before it writes anything:
  * the dry-run report. The same shape for every file type, so that one page and one CLI print
  * them all, and applying a file is "the same report, then write". Pure data, no I/O.
  */
 
+/**
+ * What a report says about the file: `message` in bokmål (the command line prints it, the audit and
+ * the tests read it) and, where the importer gives one, `said`, the catalogue message the page says
+ * in the reader's language. A report is stored as it was planned, so it holds no reader's language.
+ */
+export interface ImportText {
+  message: string;
+  said?: Message;
+}
+
+/** A catalogue message as report text (`ImportText`): the message and its bokmål wording. */
+export function reportText(said: Message): ImportText {
+  return { message: messageText(said, i18nFor('nb')), said };
+}
+
+/** Report text in the reader's language: its catalogue message, else its bokmål as written (a report stored before it had one: a plain string). */
+export function reportTextIn(text: ImportText | string, i18n: I18n): string {
+  if (typeof text === 'string') return text;
+  return text.said ? messageText(text.said, i18n) : text.message;
+}
+
 /** A problem in the file, placed as precisely as the format allows. */
-export interface ImportProblem {
+export interface ImportProblem extends ImportText {
   /** Spreadsheets: the row number as the spreadsheet shows it (header is row 1). */
   row?: number;
   /** Spreadsheets: the column's header as written in the file. */
   column?: string;
   /** XML and JSON: where in the file (an element's identifier, a JSON path). */
   at?: string;
-  /** In Norwegian, a sentence that says what is wrong and what to do. */
-  message: string;
 }
 
 /** One field of one record, before and after (texts as people read them). */
@@ -46,7 +69,7 @@ export interface ImportReport {
   /** What stops the file (or a row) from being imported. An import with problems writes nothing unless only valid rows are asked for. */
   problems: ImportProblem[];
   /** What the import keeps or drops without stopping, e.g. unknown attributes kept as tags. */
-  notes: string[];
+  notes: ImportText[];
 }
 
 export function emptyImportReport(format: ImportReport['format'], fileName: string): ImportReport {

@@ -1,4 +1,5 @@
-import { issueText as said } from '../../views/i18n/issues.ts';
+import { i18nFor } from '../../views/i18n/index.ts';
+import { issueSaid } from '../../views/i18n/issues.ts';
 import { z } from 'zod';
 import { MODEL_EXPORT_FORMAT, MODEL_EXPORT_VERSION, requirementStructureShape, type RequirementStructure } from '../export.ts';
 import { referenceProblems } from '../integrity.ts';
@@ -7,7 +8,7 @@ import { allElements } from '../lookup.ts';
 import { defaultLinkProvenance } from '../provenance.ts';
 import { numberChapters, type RequirementChapter, type RequirementRelation } from '../requirements.ts';
 import { scopeModelSchema, type Municipality, type ScopeElement, type ScopeLinks, type ScopeModel, type SourceDocument } from '../schemas.ts';
-import { emptyImportReport, type ImportFieldChange, type ImportProblem, type ImportReport } from './import-report.ts';
+import { emptyImportReport, reportText, type ImportFieldChange, type ImportProblem, type ImportReport, type ImportText } from './import-report.ts';
 
 /*
  * Reading a `/api/model` document (or a baseline's, `/api/baselines/<id>`) back in (issue 15).
@@ -39,33 +40,27 @@ export interface ModelTarget {
 
 const MAX_PROBLEMS = 50;
 
-type Read = { ok: true; doc: ModelDocument; notes: string[] } | { ok: false; problems: ImportProblem[] };
+type Read = { ok: true; doc: ModelDocument; notes: ImportText[] } | { ok: false; problems: ImportProblem[] };
 
 const where = (path: ReadonlyArray<PropertyKey>) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(roten)';
 
-const typeNames: Record<string, string> = {
-  string: 'tekst',
-  number: 'et tall',
-  int: 'et heltall',
-  boolean: 'sann/usann',
-  array: 'en liste',
-  object: 'et objekt',
-  null: 'null',
-};
-
-/** A zod issue as a sentence in Norwegian (the schemas' own messages are already Norwegian). */
-function issueText(issue: z.core.$ZodIssue): string {
+/** A zod issue as a sentence of the report (the schemas' own messages are catalogue messages or bokmål sentences). */
+function issueText(issue: z.core.$ZodIssue): ImportText {
   switch (issue.code) {
     case 'invalid_type':
-      return `Her skulle det stå ${typeNames[issue.expected] ?? issue.expected}.`;
+      return reportText({ key: 'import.json.expected', values: { expected: issue.expected } });
     case 'invalid_value':
-      return `Verdien er ikke en av ${issue.values.map((v) => `«${String(v)}»`).join(', ')}.`;
+      return reportText({ key: 'import.json.notOneOf', values: { values: issue.values.map(String).join(', ') } });
     case 'unrecognized_keys':
-      return `Ukjente felt: ${issue.keys.join(', ')}.`;
-    default:
-      // A catalogue message (see `say` in model/messages.ts), in the request's language.
-      if (said(issue) !== issue.message) return said(issue);
-      return /^[A-ZÆØÅ].*[.!]$/.test(issue.message) && !/^Invalid|^Too |^Expected/.test(issue.message) ? issue.message : `Ugyldig verdi (${issue.message}).`;
+      return reportText({ key: 'import.json.unknownFields', values: { keys: issue.keys.join(', ') } });
+    default: {
+      // A catalogue message (see `say` in model/messages.ts), said in the reader's language when the report is shown.
+      const said = issueSaid(issue, i18nFor('nb'));
+      if (said) return reportText(said);
+      return /^[A-ZÆØÅ].*[.!]$/.test(issue.message) && !/^Invalid|^Too |^Expected/.test(issue.message)
+        ? { message: issue.message }
+        : reportText({ key: 'import.json.invalidValue', values: { message: issue.message } });
+    }
   }
 }
 
@@ -79,23 +74,20 @@ export function readModelDocument(text: string): Read {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, problems: [{ message: `Filen er ikke gyldig JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { ok: false, problems: [reportText({ key: 'import.json.notJson', values: { error: error instanceof Error ? error.message : String(error) } })] };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== MODEL_EXPORT_FORMAT) {
-    return { ok: false, problems: [{ message: `Filen er ikke en modelleksport fra Akson omfang: den mangler "format": "${MODEL_EXPORT_FORMAT}". Bruk en fil fra /api/model eller /api/baselines/<id>.` }] };
+    return { ok: false, problems: [reportText({ key: 'import.json.notModel', values: { format: MODEL_EXPORT_FORMAT, model: '/api/model', baseline: '/api/baselines/<id>' } })] };
   }
   const version = (json as { formatVersion?: unknown }).formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, problems: [{ at: 'formatVersion', message: 'Filen mangler en gyldig formatversjon («formatVersion» skal være et heltall fra 1).' }] };
+    return { ok: false, problems: [{ at: 'formatVersion', ...reportText({ key: 'import.json.noVersion' }) }] };
   }
   if (version > MODEL_EXPORT_VERSION) {
     return {
       ok: false,
       problems: [
-        {
-          at: 'formatVersion',
-          message: `Filen er skrevet i formatversjon ${version}, som er nyere enn denne versjonen av Akson omfang kan lese (til og med versjon ${MODEL_EXPORT_VERSION}). Oppgrader Akson omfang før du importerer den. Ingenting er lagret.`,
-        },
+        { at: 'formatVersion', ...reportText({ key: 'import.json.newerVersion', values: { version: String(version), supported: String(MODEL_EXPORT_VERSION) } }) },
       ],
     };
   }
@@ -103,21 +95,21 @@ export function readModelDocument(text: string): Read {
   if (typeof kinds === 'object' && kinds !== null && !Array.isArray(kinds)) {
     const unknown = Object.keys(kinds).filter((k) => !(elementKinds as readonly string[]).includes(k));
     if (unknown.length > 0) {
-      return { ok: false, problems: unknown.map((k) => ({ at: `elements.${k}`, message: `Ukjent elementtype «${k}». Typene filen kan ha er ${elementKinds.join(', ')}.` })) };
+      return { ok: false, problems: unknown.map((k) => ({ at: `elements.${k}`, ...reportText({ key: 'import.json.unknownKind', values: { kind: k, kinds: elementKinds.join(', ') } }) })) };
     }
   }
   const parsed = modelDocumentSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => ({ at: where(i.path), message: issueText(i) })) };
+    return { ok: false, problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => ({ at: where(i.path), ...issueText(i) })) };
   }
   const doc = parsed.data;
-  const problems = [...duplicates(doc), ...referenceProblems(doc).map((message) => ({ message: `Henvisning som ikke stemmer: ${message}.` })), ...structureProblems(doc)];
+  const problems = [...duplicates(doc), ...referenceProblems(doc).map((detail) => reportText({ key: 'import.json.reference', values: { detail } })), ...structureProblems(doc)];
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
-  const notes: string[] = [];
-  if (doc.requirementChapters === undefined) notes.push('Filen har ingen kapitler (den er eksportert før de kom med): kjente krav beholder kapittelet sitt, nye krav får ikke noe.');
-  if (doc.requirementRelations === undefined) notes.push('Filen har ingen lenker mellom krav (den er eksportert før de kom med).');
+  const notes: ImportText[] = [];
+  if (doc.requirementChapters === undefined) notes.push(reportText({ key: 'import.json.note.noChapters' }));
+  if (doc.requirementRelations === undefined) notes.push(reportText({ key: 'import.json.note.noRelations' }));
   const fromComments = doc.elements.requirement.filter((r) => r.sourceCommentId != null).length;
-  if (fromComments > 0) notes.push(`${fromComments} krav i filen kom fra høringskommentarer; hvilken kommentar følger ikke med til en annen database.`);
+  if (fromComments > 0) notes.push(reportText({ key: 'import.json.note.fromComments', values: { count: fromComments } }));
   return { ok: true, doc, notes };
 }
 
@@ -127,20 +119,20 @@ function duplicates(doc: ModelDocument): ImportProblem[] {
     const seen = new Set<string>();
     for (const item of items) {
       const key = id(item);
-      if (seen.has(key)) problems.push({ at, message: `${what} «${key}» står i filen to ganger.` });
+      if (seen.has(key)) problems.push({ at, ...reportText({ key: 'import.json.twice', values: { what, key } }) });
       seen.add(key);
     }
   };
   const elements = allElements(doc);
-  twice(elements, (e) => String(e.id), 'Element-id', 'elements');
-  twice(elements, (e) => `${e.kind}:${e.key}`, 'Elementet', 'elements');
-  twice(doc.elements.requirement, (r) => r.ref, 'Kravnummeret', 'elements.requirement');
-  twice(doc.elements.nationalProject, (p) => String(p.projectNo), 'Prosjektnummeret', 'elements.nationalProject');
-  twice(doc.sourceDocuments, (d) => d.key, 'Kilden', 'sourceDocuments');
-  twice(doc.municipalities, (m) => m.number, 'Kommunenummeret', 'municipalities');
-  twice(doc.requirementChapters ?? [], (c) => String(c.id), 'Kapittel-id', 'requirementChapters');
-  twice(doc.requirementTypes ?? [], (t) => t.key, 'Kravtypen', 'requirementTypes');
-  twice(doc.links.regionCounties, (l) => l.countyNumber, 'Fylket', 'links.regionCounties');
+  twice(elements, (e) => String(e.id), 'elementId', 'elements');
+  twice(elements, (e) => `${e.kind}:${e.key}`, 'element', 'elements');
+  twice(doc.elements.requirement, (r) => r.ref, 'requirement', 'elements.requirement');
+  twice(doc.elements.nationalProject, (p) => String(p.projectNo), 'project', 'elements.nationalProject');
+  twice(doc.sourceDocuments, (d) => d.key, 'source', 'sourceDocuments');
+  twice(doc.municipalities, (m) => m.number, 'municipality', 'municipalities');
+  twice(doc.requirementChapters ?? [], (c) => String(c.id), 'chapter', 'requirementChapters');
+  twice(doc.requirementTypes ?? [], (t) => t.key, 'type', 'requirementTypes');
+  twice(doc.links.regionCounties, (l) => l.countyNumber, 'county', 'links.regionCounties');
   return problems;
 }
 
@@ -149,25 +141,25 @@ function structureProblems(doc: ModelDocument): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const chapters = new Map((doc.requirementChapters ?? []).map((c) => [c.id, c]));
   for (const c of chapters.values()) {
-    if (c.parentId !== null && !chapters.has(c.parentId)) problems.push({ at: `requirementChapters`, message: `Kapittel ${c.id} «${c.name}» ligger under kapittel ${c.parentId}, som ikke står i filen.` });
+    if (c.parentId !== null && !chapters.has(c.parentId)) problems.push({ at: `requirementChapters`, ...reportText({ key: 'import.json.chapterParentMissing', values: { id: String(c.id), name: c.name, parent: String(c.parentId) } }) });
   }
   if (chapters.size > 0 && numberChapters([...chapters.values()]).length !== chapters.size) {
-    problems.push({ at: 'requirementChapters', message: 'Kapitlene danner en sløyfe: et kapittel ligger (via andre) under seg selv.' });
+    problems.push({ at: 'requirementChapters', ...reportText({ key: 'import.json.chapterLoop' }) });
   }
   const requirementIds = new Set(doc.elements.requirement.map((r) => r.id));
   for (const r of doc.elements.requirement) {
     if (doc.requirementChapters !== undefined && r.chapterId != null && !chapters.has(r.chapterId)) {
-      problems.push({ at: `elements.requirement ${r.ref}`, message: `${r.ref} står i kapittel ${r.chapterId}, som ikke står i filen.` });
+      problems.push({ at: `elements.requirement ${r.ref}`, ...reportText({ key: 'import.json.chapterMissing', values: { ref: r.ref, chapter: String(r.chapterId) } }) });
     }
   }
   for (const l of doc.requirementRelations ?? []) {
     if (!requirementIds.has(l.fromId) || !requirementIds.has(l.toId)) {
-      problems.push({ at: 'requirementRelations', message: `Lenken mellom krav ${l.fromId} og ${l.toId} peker på et krav som ikke står i filen.` });
+      problems.push({ at: 'requirementRelations', ...reportText({ key: 'import.json.relationMissing', values: { from: String(l.fromId), to: String(l.toId) } }) });
     }
   }
   const documents = new Set(doc.sourceDocuments.map((d) => d.key));
   for (const e of allElements(doc)) {
-    if (e.source && !documents.has(e.source.document)) problems.push({ at: `elements.${e.kind} ${e.key}`, message: `${e.kind}:${e.key} viser til kilden «${e.source.document}», som ikke står i filen.` });
+    if (e.source && !documents.has(e.source.document)) problems.push({ at: `elements.${e.kind} ${e.key}`, ...reportText({ key: 'import.json.sourceMissing', values: { ref: `${e.kind}:${e.key}`, source: e.source.document } }) });
   }
   return problems;
 }
@@ -261,7 +253,7 @@ export interface ModelImportPlan {
  * Compares the document with the database's own, giving the report (every record the file
  * would create, change field by field, or leave alone, and the problems that stop it) and the plan.
  */
-export function planModelImport(read: { doc: ModelDocument; notes: string[] }, target: ModelTarget, fileName: string): { report: ImportReport; plan: ModelImportPlan } {
+export function planModelImport(read: { doc: ModelDocument; notes: ImportText[] }, target: ModelTarget, fileName: string): { report: ImportReport; plan: ModelImportPlan } {
   const { doc } = read;
   const report = emptyImportReport('json', fileName);
   report.notes.push(...read.notes);
@@ -402,7 +394,7 @@ export function planModelImport(read: { doc: ModelDocument; notes: string[] }, t
   for (const name of linkNames) compareLinks(name);
   for (const l of doc.links.regionCounties) {
     const owner = countyOwner.get(l.countyNumber);
-    if (owner !== undefined && owner !== fileRefOf(l.regionId)) report.problems.push({ at: `fylke ${l.countyNumber}`, message: `Fylke ${l.countyNumber} hører allerede til ${owner} i databasen.` });
+    if (owner !== undefined && owner !== fileRefOf(l.regionId)) report.problems.push({ at: `fylke ${l.countyNumber}`, ...reportText({ key: 'import.json.countyTaken', values: { county: l.countyNumber, owner } }) });
   }
 
   // Links between requirements.
@@ -419,7 +411,7 @@ export function planModelImport(read: { doc: ModelDocument; notes: string[] }, t
   }
 
   const kept = targetElements.length - fileElements.filter((e) => targetByRef.has(elementRef(e))).length;
-  if (kept > 0) report.notes.push(`${kept} elementer i databasen står ikke i filen; importen sletter ingenting, så de blir stående.`);
+  if (kept > 0) report.notes.push(reportText({ key: 'import.json.note.kept', values: { count: kept } }));
   return { report, plan };
 }
 

@@ -15,7 +15,7 @@ import {
   type RequirementStatus,
   type VerificationMethod,
 } from '../schemas.ts';
-import type { ImportProblem } from './import-report.ts';
+import { reportText, type ImportProblem, type ImportText } from './import-report.ts';
 import type { ExchangeChapter, ExchangeGoverns, ExchangeRequirement, RequirementSet } from './requirement-set.ts';
 import { parseSourceText } from './reqif.ts';
 import { checkXml } from './xml.ts';
@@ -56,7 +56,7 @@ export interface ReadRequirement extends ExchangeRequirement {
 export interface ReadResult {
   set: Omit<RequirementSet, 'requirements'> & { requirements: ReadRequirement[] };
   problems: ImportProblem[];
-  notes: string[];
+  notes: ImportText[];
 }
 
 const byIdentifier: Record<string, RequirementField | 'chapterName' | 'elementKind' | 'elementKey' | 'elementName' | 'linkProvenance' | 'linkProvenanceNote' | 'linkLines'> = {
@@ -177,7 +177,7 @@ type Value = { kind: 'text'; text: string } | { kind: 'enum'; values: EnumValue[
 export function readReqif(xml: string): ReadResult {
   const empty: ReadResult = { set: { chapters: [], types: [], requirements: [], relations: [], governs: [] }, problems: [], notes: [] };
   const refused = checkXml(xml);
-  if (refused) return { ...empty, problems: [{ message: refused }] };
+  if (refused) return { ...empty, problems: [refused] };
 
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -194,11 +194,11 @@ export function readReqif(xml: string): ReadResult {
   const doc = parser.parse(xml) as Node;
   const core = child(child(doc, 'REQ-IF'), 'CORE-CONTENT');
   const content = core && 'REQ-IF-CONTENT' in core ? (child(core, 'REQ-IF-CONTENT') ?? {}) : undefined;
-  if (!child(doc, 'REQ-IF')) return { ...empty, problems: [{ message: 'Filen er ikke en ReqIF-fil: den har ikke elementet REQ-IF.' }] };
-  if (!content) return { ...empty, problems: [{ message: 'ReqIF-filen har ikke noe innhold (CORE-CONTENT/REQ-IF-CONTENT mangler).' }] };
+  if (!child(doc, 'REQ-IF')) return { ...empty, problems: [reportText({ key: 'import.reqif.notReqif' })] };
+  if (!content) return { ...empty, problems: [reportText({ key: 'import.reqif.noContent' })] };
 
   const problems: ImportProblem[] = [];
-  const notes: string[] = [];
+  const notes: ImportText[] = [];
 
   // Enumeration values, by identifier.
   const enumValues = new Map<string, EnumValue>();
@@ -328,9 +328,9 @@ export function readReqif(xml: string): ReadResult {
     const at = o.id;
     const refText = get('ref')?.trim();
     const ref = refText && requirementRefSchema.safeParse(refText.toUpperCase()).success ? refText.toUpperCase() : null;
-    if (refText && !ref) notes.push(`${at}: «${refText}» er ikke et kravnummer i akson-scope (AKS-0001); kravet får et nytt nummer.`);
+    if (refText && !ref) notes.push(reportText({ key: 'import.reqif.notRef', values: { at, ref: refText } }));
     if (ref && refs.has(ref)) {
-      problems.push({ at, message: `Kravnummeret ${ref} står på mer enn ett krav i filen.` });
+      problems.push({ at, ...reportText({ key: 'import.reqif.refTwice', values: { ref } }) });
       continue;
     }
     if (ref) refs.add(ref);
@@ -338,23 +338,24 @@ export function readReqif(xml: string): ReadResult {
     let name = get('name')?.trim() || o.name.trim();
     if (!name) name = body.split('\n')[0]!.slice(0, 120);
     if (!body) {
-      problems.push({ at, message: `Kravet ${ref ?? at} har ingen kravtekst (ReqIF.Text).` });
+      problems.push({ at, ...reportText({ key: 'import.reqif.noText', values: { ref: ref ?? at } }) });
       continue;
     }
-    if (body.length > 10_000) problems.push({ at, message: `Kravteksten til ${ref ?? at} er lengre enn 10 000 tegn.` });
-    const choose = <T extends string>(field: RequirementField, codes: readonly T[], labels: Record<T, string>, words: Record<string, T>, fallback: T, what: string): T => {
+    if (body.length > 10_000) problems.push({ at, ...reportText({ key: 'import.reqif.textTooLong', values: { ref: ref ?? at } }) });
+    const choose = <T extends string>(field: RequirementField, codes: readonly T[], labels: Record<T, string>, words: Record<string, T>, fallback: T, what: 'priority' | 'status' | 'verificationMethod'): T => {
       const raw = get(field);
       if (raw === undefined || raw.trim() === '') return fallback;
       const found = oneOf(raw, codes, labels, words);
       if (found) return found;
-      problems.push({ at, message: `${ref ?? at}: «${raw}» er ingen ${what}; bruk ${codes.map((c) => labels[c].toLowerCase()).join(', ')}.` });
+      // The file may say a value by its bokmål label or by its code: the message names both.
+      problems.push({ at, ...reportText({ key: 'import.reqif.badValue', values: { ref: ref ?? at, raw, what, labels: codes.map((c) => labels[c].toLowerCase()).join(', '), codes: codes.join(', ') } }) });
       return fallback;
     };
-    const priority = choose('priority', requirementPriorities, requirementPriorityLabel, priorityWords, 'should', 'prioritet');
+    const priority = choose('priority', requirementPriorities, requirementPriorityLabel, priorityWords, 'should', 'priority');
     const status = choose('status', requirementStatuses, requirementStatusLabel, statusWords, 'draft', 'status');
     const verificationRaw = get('verificationMethod');
     const verificationMethod: VerificationMethod | null =
-      verificationRaw && verificationRaw.trim() ? choose('verificationMethod', verificationMethods, verificationMethodLabel, {}, 'test', 'verifikasjonsmetode') : null;
+      verificationRaw && verificationRaw.trim() ? choose('verificationMethod', verificationMethods, verificationMethodLabel, {}, 'test', 'verificationMethod') : null;
     const typeValue = valueOf(o, 'type');
     let type: ExchangeRequirement['type'] = null;
     if (typeValue) {
@@ -370,7 +371,7 @@ export function readReqif(xml: string): ReadResult {
     const sourceOf = (raw: string | undefined, where: string) => {
       if (!raw || !raw.trim()) return null;
       const parsed = parseSourceText(raw);
-      if (!parsed) notes.push(`${ref ?? where}: kilden «${raw}» har ikke formen dokument:fra-til og er ikke tatt med.`);
+      if (!parsed) notes.push(reportText({ key: 'import.reqif.badSource', values: { ref: ref ?? where, source: raw } }));
       return parsed;
     };
     const tentativeText = get('tentative');
@@ -427,8 +428,8 @@ export function readReqif(xml: string): ReadResult {
     const [name, fate] = key.split('\u0000');
     notes.push(
       fate === 'kept'
-        ? `Attributtet «${name}» har ingen plass i akson-scope; verdien er tatt vare på som etikett på ${count} krav («${name!.toLowerCase()}:verdi»).`
-        : `Attributtet «${name}» har ingen plass i akson-scope og er for langt til en etikett; det er ikke tatt med (${count} krav).`,
+        ? reportText({ key: 'import.reqif.attributeKept', values: { name: name!, count, tag: name!.toLowerCase() } })
+        : reportText({ key: 'import.reqif.attributeDropped', values: { name: name!, count } }),
     );
   }
 
@@ -445,7 +446,7 @@ export function readReqif(xml: string): ReadResult {
   const withRequirements = specifications.filter(holdsRequirements);
   const walk = (n: Node, chapter: string | null, depth: number) => {
     if (depth > 50) {
-      problems.push({ message: 'Hierarkiet i filen er dypere enn 50 nivåer.' });
+      problems.push(reportText({ key: 'import.reqif.tooDeep' }));
       return;
     }
     let position = 0;
@@ -503,14 +504,14 @@ export function readReqif(xml: string): ReadResult {
       continue;
     }
     if (!from) {
-      problems.push({ at, message: `Koblingen ${at} går fra «${source}», som ikke er et krav i filen.` });
+      problems.push({ at, ...reportText({ key: 'import.reqif.linkFromUnknown', values: { at, source } }) });
       continue;
     }
     if (to?.kind === 'element') {
       const kindText = textOf(to, 'elementKind')?.trim() ?? '';
       const k = elementKindSchema.safeParse(kindText);
       if (!k.success) {
-        problems.push({ at, message: `Koblingen ${at} går til en elementtype akson-scope ikke har: «${kindText}».` });
+        problems.push({ at, ...reportText({ key: 'import.reqif.linkUnknownKind', values: { at, kind: kindText } }) });
         continue;
       }
       const level = valueOf({ ...to, values: valuesOf(l) }, 'linkProvenance');
@@ -529,17 +530,17 @@ export function readReqif(xml: string): ReadResult {
       continue;
     }
     if (kind === 'governs' || !to || to.kind !== 'requirement') {
-      problems.push({ at, message: `Koblingen ${at} går til «${target}», som ikke er et krav eller element i filen.` });
+      problems.push({ at, ...reportText({ key: 'import.reqif.linkToUnknown', values: { at, target } }) });
       continue;
     }
     if (to.id === from.xid) {
-      problems.push({ at, message: `Koblingen ${at} går fra et krav til seg selv.` });
+      problems.push({ at, ...reportText({ key: 'import.reqif.linkToSelf', values: { at } }) });
       continue;
     }
     relations.push({ from: from.xid, to: to.id, kind });
   }
-  for (const [name, count] of skipped) notes.push(`Koblingstypen «${name}» har ingen plass i akson-scope; ${count} koblinger av den typen er ikke tatt med.`);
-  if (requirements.length === 0 && problems.length === 0) problems.push({ message: 'Filen har ingen krav (SPEC-OBJECT med kravtekst).' });
+  for (const [name, count] of skipped) notes.push(reportText({ key: 'import.reqif.linkTypeSkipped', values: { name, count } }));
+  if (requirements.length === 0 && problems.length === 0) problems.push(reportText({ key: 'import.reqif.noRequirements' }));
 
   return {
     set: { chapters, types: [...types].map(([key, label]) => ({ key, label })), requirements, relations, governs },

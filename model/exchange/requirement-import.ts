@@ -1,7 +1,7 @@
 import { provenanceLabel } from '../provenance.ts';
 import { derivationWouldCycle, traceLinkKindLabel } from '../requirements.ts';
 import { requirementPriorityLabel, requirementStatusLabel, verificationMethodLabel } from '../schemas.ts';
-import { emptyImportReport, type ImportFieldChange, type ImportReport } from './import-report.ts';
+import { emptyImportReport, reportText, type ImportFieldChange, type ImportReport } from './import-report.ts';
 import type { ReadRequirement, RequirementField } from './reqif-read.ts';
 import { sourceText } from './reqif.ts';
 import { chapterPaths, type ExchangeGoverns, type ExchangeRelation, type ExchangeRequirement, type RequirementSet } from './requirement-set.ts';
@@ -96,7 +96,7 @@ export function planRequirementImport({ current, incoming: file, elements, docum
     ...file,
     requirements: file.requirements.map((r): ReadRequirement => {
       if (!r.source || documents.has(r.source.document)) return r;
-      report.notes.push(`${r.ref ?? r.xid}: kildedokumentet «${r.source.document}» finnes ikke her; kilden ${sourceText(r.source)} er ikke tatt med.`);
+      report.notes.push(reportText({ key: 'import.set.sourceMissing', values: { ref: r.ref ?? r.xid, document: r.source.document, source: sourceText(r.source) } }));
       return { ...r, source: null };
     }),
   };
@@ -175,10 +175,7 @@ export function planRequirementImport({ current, incoming: file, elements, docum
       continue;
     }
     if (r.version !== null && existing.version !== null && r.version !== existing.version) {
-      report.problems.push({
-        at: r.ref!,
-        message: `${r.ref} er endret i akson-scope siden filen ble laget (versjon ${r.version} i filen, versjon ${existing.version} nå). Eksporter på nytt og gjør endringene der.`,
-      });
+      report.problems.push({ at: r.ref!, ...reportText({ key: 'import.set.changedSince', values: { ref: r.ref!, fileVersion: String(r.version), currentVersion: String(existing.version) } }) });
       continue;
     }
     plan.updates.push({ ref: existing.ref!, version: existing.version ?? 1, next, chapterChanged });
@@ -200,7 +197,7 @@ export function planRequirementImport({ current, incoming: file, elements, docum
     const fromRef = key(refOfXid.get(l.from), l.from);
     const toRef = key(refOfXid.get(l.to), l.to);
     if (l.kind === 'derived_from' && derivationWouldCycle(existingDerivations, num(from), num(to))) {
-      report.problems.push({ at: fromRef, message: `${fromRef} kan ikke være avledet fra ${toRef}: avledningen ville gått i sirkel.` });
+      report.problems.push({ at: fromRef, ...reportText({ key: 'import.set.derivationCycle', values: { from: fromRef, to: toRef } }) });
       continue;
     }
     if (l.kind === 'derived_from') existingDerivations.push({ fromId: num(from), toId: num(to), kind: 'derived_from' });
@@ -213,10 +210,7 @@ export function planRequirementImport({ current, incoming: file, elements, docum
     const ref = refOfXid.get(g.requirement) ?? null;
     const element = `${g.element.kind}:${g.element.key}`;
     if (!elements.has(element)) {
-      report.problems.push({
-        at: ref ?? g.requirement,
-        message: `${ref ?? g.requirement} gjelder «${g.element.name}» (${element}), som ikke finnes i akson-scope. Opprett elementet først, eller importer bare de gyldige delene.`,
-      });
+      report.problems.push({ at: ref ?? g.requirement, ...reportText({ key: 'import.set.elementMissing', values: { ref: ref ?? g.requirement, name: g.element.name, element } }) });
       continue;
     }
     if (currentGoverns.has(`${xidOfRef(ref, g.requirement)}|${element}`)) continue;

@@ -413,6 +413,6 @@ export function asImportReport(
       ...report.problems.map((p) => ({ row: p.row, ...(p.column === null ? {} : { column: p.column }), message: text.problem(p) })),
       ...report.conflicts.map((c) => ({ row: c.row, message: text.conflict(c) })),
     ].sort((a, b) => a.row - b.row),
-    notes: report.ignoredColumns.length > 0 ? [text.ignored(report.ignoredColumns.join(', '))] : [],
+    notes: report.ignoredColumns.length > 0 ? [{ message: text.ignored(report.ignoredColumns.join(', ')) }] : [],
   };
 }

@@ -1,4 +1,5 @@
 import { XMLValidator } from 'fast-xml-parser';
+import { reportText, type ImportText } from './import-report.ts';
 
 /** Escapes text for an XML element's content or a double-quoted attribute. */
 export function xmlText(value: string): string {
@@ -22,8 +23,8 @@ export function xmlId(prefix: string, ...parts: (string | number)[]): string {
  * Refuses XML that declares a DOCTYPE (and so could define entities: XXE, billion laughs) before
  * any parser sees it. Our formats never need one.
  */
-export function refuseDoctype(xml: string): string | null {
-  return /<!DOCTYPE|<!ENTITY/i.test(xml) ? 'Filen inneholder en DOCTYPE- eller ENTITY-erklæring, som ikke er tillatt.' : null;
+export function refuseDoctype(xml: string): ImportText | null {
+  return /<!DOCTYPE|<!ENTITY/i.test(xml) ? reportText({ key: 'import.xml.doctype' }) : null;
 }
 
 /** The largest XML file an importer reads (the route refuses a larger upload before reading it all). */
@@ -31,13 +32,13 @@ export const MAX_XML_BYTES = 20 * 1024 * 1024;
 
 /**
  * Everything an XML importer checks before it parses: no DOCTYPE or entity declarations (no XXE,
- * no entity expansion), not too large, and well-formed. A Norwegian message, or null when the file may be parsed.
+ * no entity expansion), not too large, and well-formed. The report's problem, or null when the file may be parsed.
  */
-export function checkXml(xml: string): string | null {
+export function checkXml(xml: string): ImportText | null {
   const doctype = refuseDoctype(xml);
   if (doctype) return doctype;
-  if (Buffer.byteLength(xml, 'utf8') > MAX_XML_BYTES) return `Filen er større enn ${MAX_XML_BYTES / 1024 / 1024} MB, som er det største som kan importeres.`;
+  if (Buffer.byteLength(xml, 'utf8') > MAX_XML_BYTES) return reportText({ key: 'import.json.tooLarge', values: { megabytes: MAX_XML_BYTES / 1024 / 1024 } });
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) return `Filen er ikke gyldig XML: ${valid.err.msg} (linje ${valid.err.line}, kolonne ${valid.err.col}).`;
+  if (valid !== true) return reportText({ key: 'import.xml.invalid', values: { error: valid.err.msg, line: valid.err.line, column: valid.err.col } });
   return null;
 }

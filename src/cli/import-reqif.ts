@@ -83,7 +83,7 @@ export function printImportReport(report: ImportReport, out: (line: string) => v
     if (p.row !== undefined) out(`${p.column ? `Rad ${p.row}, kolonne «${p.column}»` : `Rad ${p.row}`}: ${p.message}`);
     else out(`Problem${p.at ? ` (${p.at})` : ''}: ${p.message}`);
   }
-  for (const n of report.notes) out(`Merk: ${n}`);
+  for (const n of report.notes) out(`Merk: ${n.message}`);
   for (const c of report.changed) for (const f of c.fields) out(`${c.row !== undefined ? `Rad ${c.row}: ` : ''}${c.ref} «${f.field}»: «${f.before}» → «${f.after}»`);
   for (const c of report.created) out(c.row !== undefined ? `Rad ${c.row}: ${c.ref}: ${c.label}` : `Ny: ${c.label}${c.ref.startsWith('AKS-') ? ` (${c.ref})` : ''}`);
 }

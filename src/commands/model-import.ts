@@ -1,4 +1,4 @@
-import { importCounts, reportFingerprint, type ImportFieldChange, type ImportReport } from '../../model/exchange/import-report.ts';
+import { importCounts, reportFingerprint, reportText, type ImportFieldChange, type ImportReport } from '../../model/exchange/import-report.ts';
 import { elementRef, linkNames, MAX_MODEL_JSON_BYTES, planModelImport, readModelDocument, type ModelDocument, type ModelImportPlan, type ModelTarget } from '../../model/exchange/model-import.ts';
 import { unhandledKind } from '../../model/kinds.ts';
 import { allElements } from '../../model/lookup.ts';
@@ -38,7 +38,7 @@ async function targetIn(trx: Db | Tx): Promise<ModelTarget> {
 async function planIn(trx: Db | Tx, text: string, fileName: string) {
   const read: ReturnType<typeof readModelDocument> =
     Buffer.byteLength(text) > MAX_MODEL_JSON_BYTES
-      ? { ok: false, problems: [{ message: `Filen er større enn ${MAX_MODEL_JSON_BYTES / 1024 / 1024} MB, som er det største som kan importeres.` }] }
+      ? { ok: false, problems: [reportText({ key: 'import.json.tooLarge', values: { megabytes: MAX_MODEL_JSON_BYTES / 1024 / 1024 } })] }
       : readModelDocument(text);
   if (!read.ok) {
     const report: ImportReport = { format: 'json', fileName, created: [], changed: [], unchanged: [], problems: read.problems, notes: [] };

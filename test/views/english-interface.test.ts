@@ -7,7 +7,7 @@ import { i18nFor } from '../../views/i18n/index.ts';
 import { messageText } from '../../views/i18n/issues.ts';
 import { makeRound } from '../consultation-fixtures.ts';
 import { callerWith } from '../src/commands/refusals.ts';
-import { createTestUser, htmx, postForm, postShown, signIn, testApp, testPassword, textOf, type TestContext } from '../helpers.ts';
+import { createTestUser, htmx, postForm, postShown, sameOrigin, signIn, testApp, testPassword, textOf, type TestContext } from '../helpers.ts';
 
 /**
  * The English interface speaks English: every page the route walk reaches, rendered with
@@ -250,5 +250,40 @@ describe('answers to actions in the English interface', () => {
     const table = textOf(/<table[\s\S]*<\/table>/.exec(html)![0]);
     expect(table).toContain(i18nFor('en').date(phase.starts_on));
     expect(table).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+  });
+
+  describe('dry-run reports of ReqIF and JSON models', () => {
+    async function report(target: TestContext, name: string, text: string): Promise<string> {
+      const cookie = await signIn(target, 'architect');
+      const form = new FormData();
+      form.set('fil', new File([new TextEncoder().encode(text) as BlobPart], name, { type: 'application/octet-stream' }));
+      const res = await target.app.request('/import', { method: 'POST', body: form, headers: { ...sameOrigin, ...cookie, ...en } });
+      expect(res.status).toBe(303);
+      return textOf(await (await target.app.request(`${res.headers.get('location')!}?vis=problemer`, { headers: { ...cookie, ...en } })).text());
+    }
+
+    it('says a ReqIF file’s problems and notes in English', async () => {
+      const reqif = await (await ctx.app.request('/eksport/krav.reqif')).text();
+      const empty = await testApp({ seed: false });
+      try {
+        const text = await report(empty, 'krav.reqif', reqif);
+        expect(text).toMatch(/which does not exist in akson-scope/);
+        expect(text).toMatch(/the source document “akson-arena-2019-10-24” does not exist here/);
+        expect(text).not.toMatch(/finnes ikke|gjelder «|kildedokumentet/);
+      } finally {
+        await empty.db.destroy();
+      }
+      const hollow = await report(ctx, 'tom.reqif', '<?xml version="1.0" encoding="UTF-8"?><REQ-IF xmlns="http://www.omg.org/spec/ReqIF/20110401/reqif.xsd"></REQ-IF>');
+      englishOnly(hollow, 'The file is not a ReqIF file: it has no REQ-IF element.', /ikke en ReqIF-fil/);
+    });
+
+    it('says a JSON model’s problems in English', async () => {
+      const newer = await report(ctx, 'modell.json', JSON.stringify({ format: 'akson-scope/model', formatVersion: 999 }));
+      englishOnly(newer, 'The file is written in format version 999', /formatversjon|Ingenting er lagret/);
+      const model = JSON.parse(await (await ctx.app.request('/api/model')).text()) as { elements: Record<string, Array<{ key: string }>> };
+      model.elements.goal!.push({ ...model.elements.goal![0]! });
+      const twice = await report(ctx, 'to-ganger.json', JSON.stringify(model));
+      englishOnly(twice, 'appears twice in the file', /står i filen to ganger/);
+    });
   });
 });

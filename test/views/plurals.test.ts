@@ -71,6 +71,42 @@ const newOfKind: Record<string, [string, string]> = {
 const cases: Record<string, Case> = {
   ...Object.fromEntries(Object.entries(kindCounts).map(([kind, expected]) => [`kinds.${kind}.count`, expected])),
   'links.bulkMove.moved': { nb: ['Ingen tjenester er flyttet.', 'Flyttet 1 tjeneste.', 'Flyttet 2 tjenester.'], en: ['No services were moved.', 'Moved 1 service.', 'Moved 2 services.'] },
+  'import.json.note.fromComments': {
+    nb: ['Ingen krav i filen kom fra høringskommentarer.', '1 krav i filen kom fra en høringskommentar; hvilken kommentar følger ikke med til en annen database.', '2 krav i filen kom fra høringskommentarer; hvilken kommentar følger ikke med til en annen database.'],
+    en: ['No requirements in the file came from consultation comments.', '1 requirement in the file came from a consultation comment; which comment does not carry over to another database.', '2 requirements in the file came from consultation comments; which comment does not carry over to another database.'],
+  },
+  'import.json.note.kept': {
+    nb: ['Alle elementene i databasen står i filen.', '1 element i databasen står ikke i filen; importen sletter ingenting, så det blir stående.', '2 elementer i databasen står ikke i filen; importen sletter ingenting, så de blir stående.'],
+    en: ['Every element in the database is in the file.', '1 element in the database is not in the file; the import deletes nothing, so it stays.', '2 elements in the database are not in the file; the import deletes nothing, so they stay.'],
+  },
+  'import.reqif.attributeKept': {
+    values: (n) => ({ count: n, name: 'Owner', tag: 'owner' }),
+    nb: ['Attributtet «Owner» har ingen plass i akson-scope.', 'Attributtet «Owner» har ingen plass i akson-scope; verdien er tatt vare på som etikett på 1 krav («owner:verdi»).', 'Attributtet «Owner» har ingen plass i akson-scope; verdien er tatt vare på som etikett på 2 krav («owner:verdi»).'],
+    en: ['The attribute “Owner” has no place in akson-scope.', 'The attribute “Owner” has no place in akson-scope; its value is kept as a tag on 1 requirement (“owner:value”).', 'The attribute “Owner” has no place in akson-scope; its value is kept as a tag on 2 requirements (“owner:value”).'],
+  },
+  'import.reqif.attributeDropped': {
+    values: (n) => ({ count: n, name: 'Owner' }),
+    nb: ['Attributtet «Owner» har ingen plass i akson-scope og er for langt til en etikett; det er ikke tatt med.', 'Attributtet «Owner» har ingen plass i akson-scope og er for langt til en etikett; det er ikke tatt med (1 krav).', 'Attributtet «Owner» har ingen plass i akson-scope og er for langt til en etikett; det er ikke tatt med (2 krav).'],
+    en: ['The attribute “Owner” has no place in akson-scope and is too long for a tag; it is left out.', 'The attribute “Owner” has no place in akson-scope and is too long for a tag; it is left out (1 requirement).', 'The attribute “Owner” has no place in akson-scope and is too long for a tag; it is left out (2 requirements).'],
+  },
+  'import.reqif.linkTypeSkipped': {
+    values: (n) => ({ count: n, name: 'Trace' }),
+    nb: ['Koblingstypen «Trace» har ingen plass i akson-scope.', 'Koblingstypen «Trace» har ingen plass i akson-scope; 1 kobling av den typen er ikke tatt med.', 'Koblingstypen «Trace» har ingen plass i akson-scope; 2 koblinger av den typen er ikke tatt med.'],
+    en: ['The link type “Trace” has no place in akson-scope.', 'The link type “Trace” has no place in akson-scope; 1 link of that type is left out.', 'The link type “Trace” has no place in akson-scope; 2 links of that type are left out.'],
+  },
+  'import.archimate.unmatched': {
+    values: (n) => ({ count: n, names: 'x' }),
+    nb: ['Alle elementene i filen har en nøkkel.', '1 element i filen har ingen akson:nøkkel/akson:type og ingen identifikator fra akson-scope, og er ikke importert: x.', '2 elementer i filen har ingen akson:nøkkel/akson:type og ingen identifikator fra akson-scope, og er ikke importert: x.'],
+    en: ['Every element in the file has a key.', '1 element in the file has no akson:nøkkel/akson:type and no identifier from akson-scope, and is not imported: x.', '2 elements in the file have no akson:nøkkel/akson:type and no identifier from akson-scope, and are not imported: x.'],
+  },
+  'import.archimate.requirements': {
+    nb: ['Ingen krav er endret fra ArchiMate-filen.', '1 krav er ikke endret fra ArchiMate-filen; bruk ReqIF eller regnearket for krav.', '2 krav er ikke endret fra ArchiMate-filen; bruk ReqIF eller regnearket for krav.'],
+    en: ['No requirements are changed from the ArchiMate file.', '1 requirement is not changed from the ArchiMate file; use ReqIF or the spreadsheet for requirements.', '2 requirements are not changed from the ArchiMate file; use ReqIF or the spreadsheet for requirements.'],
+  },
+  'import.archimate.relationships': {
+    nb: ['Ingen relasjoner i filen er importert.', '1 relasjon i filen er ikke importert; koblinger endres på sidene.', '2 relasjoner i filen er ikke importert; koblinger endres på sidene.'],
+    en: ['No relationships in the file are imported.', '1 relationship in the file is not imported; links are changed on the pages.', '2 relationships in the file are not imported; links are changed on the pages.'],
+  },
   'common.count.comments': { nb: ['ingen kommentarer', '1 kommentar', '2 kommentarer'], en: ['no comments', '1 comment', '2 comments'] },
   'common.count.newComments': { nb: ['ingen nye kommentarer', '1 ny kommentar', '2 nye kommentarer'], en: ['no new comments', '1 new comment', '2 new comments'] },
   'common.count.projects': { nb: ['ingen prosjekter', '1 prosjekt', '2 prosjekter'], en: ['no projects', '1 project', '2 projects'] },

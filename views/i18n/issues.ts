@@ -27,9 +27,15 @@ export interface IssueLike {
  * key's `keys` (as a list) as the message's values; any other message is shown as it is.
  */
 export function issueText(issue: IssueLike, i18n: I18n = useI18n()): string {
+  const said = issueSaid(issue, i18n);
+  return said ? messageText(said, i18n) : issue.message;
+}
+
+/** The catalogue message of a zod issue (see `issueText`) with its values, for saying later; undefined for any other message. `i18n` lists an array value. */
+export function issueSaid(issue: IssueLike, i18n: I18n = useI18n()): Message | undefined {
   const said = unsay(issue.message);
-  if (!said || !isMessageKey(said.key)) return issue.message;
-  const values: MessageValues = {};
+  if (!said || !isMessageKey(said.key)) return undefined;
+  const values: Record<string, string | number> = {};
   for (const limit of ['maximum', 'minimum'] as const) {
     const value = issue[limit];
     if (typeof value === 'number' || typeof value === 'bigint') values[limit] = Number(value);
@@ -41,8 +47,8 @@ export function issueText(issue: IssueLike, i18n: I18n = useI18n()): string {
     if (typeof value === 'string' || typeof value === 'number') values[name] = value;
     else if (Array.isArray(value)) values[name] = i18n.list(value.map(String));
   }
-  // Values given with `say` (model/messages.ts); one that is a catalogue key (the field's name) is said in the reader's language.
-  return messageText({ key: said.key, values: { ...values, ...said.values } as Record<string, string | number> }, i18n);
+  // Values given with `say` (model/messages.ts); one that is a catalogue key (the field's name) is said in the reader's language by `messageText`.
+  return { key: said.key, values: { ...values, ...said.values } };
 }
 
 /**

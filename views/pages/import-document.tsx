@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../model/exchange/import-report.ts';
+import { reportTextIn, type ImportReport } from '../../model/exchange/import-report.ts';
 import { PageHeader, TabLinks } from '../components/common.tsx';
 import { Notice } from '../components/form.tsx';
 import { Pager } from '../components/pager.tsx';
@@ -39,7 +39,8 @@ export interface DocumentReportPageProps {
 }
 
 function Summary({ report, kind }: { report: ImportReport; kind: DocumentReportPageProps['kind'] }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <>
       <p class="ds-paragraph">{t('import.doc.readAs', { kind: t(`import.doc.kind.${kind}`) })}</p>
@@ -56,7 +57,7 @@ function Summary({ report, kind }: { report: ImportReport; kind: DocumentReportP
           </h3>
           <ul class="ds-list">
             {report.notes.map((n) => (
-              <li>{n}</li>
+              <li>{reportTextIn(n, i18n)}</li>
             ))}
           </ul>
         </>
@@ -66,7 +67,8 @@ function Summary({ report, kind }: { report: ImportReport; kind: DocumentReportP
 }
 
 export function DocumentReportPage({ id, kind, report, fingerprint, section, page, expiresAt, notice }: DocumentReportPageProps) {
-  const { t, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
   const size = sizeOf(report, section);
   const pages = Math.max(1, Math.ceil(size / REPORT_PAGE_SIZE));
   const at = Math.min(Math.max(1, page), pages);
@@ -132,7 +134,7 @@ export function DocumentReportPage({ id, kind, report, fingerprint, section, pag
             {slice(report.problems).map((p) => (
               <li>
                 {p.at ? `${p.at}: ` : p.row ? `${t('import.col.row')} ${p.row}${p.column ? `, «${p.column}»` : ''}: ` : ''}
-                {p.message}
+                {reportTextIn(p, i18n)}
               </li>
             ))}
           </ul>

@@ -23,7 +23,7 @@ describe('ArchiMate import', () => {
     expect(same.report.changed).toEqual([]);
     const elementCount = (await ctx.db.selectFrom('element').select('id').execute()).length;
     expect(same.report.unchanged).toHaveLength(elementCount);
-    expect(same.report.notes.join('\n')).toMatch(/relasjoner i filen er ikke importert/);
+    expect(same.report.notes.map((n) => n.message).join('\n')).toMatch(/relasjoner i filen er ikke importert/);
 
     // Archi renumbers property definitions and keeps names; rename one element there and add one of Archi's own.
     const before = await element(ctx, 'goal', (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'goal').orderBy('id').executeTakeFirstOrThrow()).key);
@@ -35,7 +35,7 @@ describe('ArchiMate import', () => {
       .replace('<elements>', '<elements>\n    <element identifier="archi-123" xsi:type="Node"><name xml:lang="nb">Server i Archi</name></element>');
     const dry = await importArchimate(ctx.db, caller, { fileName: 'fra-archi.xml', read: readArchimate(edited), mode: 'dry-run' });
     expect(dry.report.changed).toEqual([{ ref: `goal:${goalKey}`, label: before.name, fields: [{ field: 'Navn', before: before.name, after: 'Bedre helsetjenester & samhandling' }] }]);
-    expect(dry.report.notes.join('\n')).toContain('Server i Archi (Node)');
+    expect(dry.report.notes.map((n) => n.message).join('\n')).toContain('Server i Archi (Node)');
     expect((await element(ctx, 'goal', goalKey)).name).toBe(before.name);
 
     const applied = await importArchimate(ctx.db, caller, { fileName: 'fra-archi.xml', read: readArchimate(edited), mode: 'all' });

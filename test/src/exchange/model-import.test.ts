@@ -208,7 +208,7 @@ describe('the JSON round trip', () => {
     const { report } = await importModelDocument(db, caller, { fileName: 'endret.json', text: JSON.stringify(doc), mode: 'dry-run' });
     const changed = report.changed.find((c) => c.ref === `informationService:${service.key as string}`);
     expect(changed?.fields).toContainEqual({ field: 'name', before: expect.any(String), after: 'Nytt navn' });
-    expect(report.notes.join(' ')).toMatch(/\d+ elementer i databasen står ikke i filen; importen sletter ingenting/);
+    expect(report.notes.map((n) => n.message).join(' ')).toMatch(/\d+ elementer i databasen står ikke i filen; importen sletter ingenting/);
     await importModelDocument(db, caller, { fileName: 'endret.json', text: JSON.stringify(doc), mode: 'all' });
     expect((await db.selectFrom('element').select('name').where('key', '=', service.key as string).where('kind', '=', 'informationService').executeTakeFirstOrThrow()).name).toBe('Nytt navn');
     expect((await db.selectFrom('element').select('id').where('kind', '=', 'goal').execute()).length).toBeGreaterThan(0);
