@@ -1,5 +1,6 @@
-import { kindInfo, type ElementKind } from '../../model/kinds.ts';
-import { derivationWouldCycle, traceLinkKindLabel, type TraceLinkKind } from '../../model/requirements.ts';
+import type { ElementKind } from '../../model/kinds.ts';
+import { derivationWouldCycle, type TraceLinkKind } from '../../model/requirements.ts';
+import type { Message } from '../../model/messages.ts';
 import type { Db } from '../db/index.ts';
 import { change, type AuditNote, type Caller, type Tx as Trx } from './run.ts';
 
@@ -15,7 +16,7 @@ import { change, type AuditNote, type Caller, type Tx as Trx } from './run.ts';
 export type LinkChangeResult =
   | { ok: true; changed: boolean }
   | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'invalid'; errors: Record<string, string> }
+  | { ok: false; reason: 'invalid'; errors: Record<string, Message> }
   | { ok: false; reason: 'conflict'; seenVersion: number; currentVersion: number };
 
 interface End {
@@ -58,10 +59,10 @@ interface LinkChange {
 async function applyLinkChange(trx: Trx, change: LinkChange, at: Date, audit: (note: AuditNote) => Promise<void>): Promise<LinkChangeResult> {
   const { op, linkKind, requirement, target, field } = change;
   if (linkKind !== 'governs' && target.kind !== 'requirement') {
-    return { ok: false, reason: 'invalid', errors: { [field]: `«${traceLinkKindLabel[linkKind]}» kobler et krav til et annet krav: velg et krav.` } };
+    return { ok: false, reason: 'invalid', errors: { [field]: { key: 'errors.link.requirementOnly', values: { kind: `requirement.kind.${linkKind}` } } } };
   }
   if (linkKind !== 'governs' && target.id === requirement.id) {
-    return { ok: false, reason: 'invalid', errors: { [field]: 'Et krav kan ikke kobles til seg selv.' } };
+    return { ok: false, reason: 'invalid', errors: { [field]: { key: 'errors.link.self' } } };
   }
   if (op === 'link' && linkKind === 'derived_from') {
     const relations = await trx.selectFrom('requirement_relation').select(['from_id', 'to_id', 'kind']).where('kind', '=', 'derived_from').execute();
@@ -74,7 +75,7 @@ async function applyLinkChange(trx: Trx, change: LinkChange, at: Date, audit: (n
       return {
         ok: false,
         reason: 'invalid',
-        errors: { [field]: `${target.name} er allerede avledet fra dette kravet (direkte eller via andre krav); avledningen kan ikke gå i sirkel.` },
+        errors: { [field]: { key: 'errors.link.cycle', values: { name: target.name } } },
       };
     }
   }
@@ -114,7 +115,7 @@ async function applyLinkChange(trx: Trx, change: LinkChange, at: Date, audit: (n
     changed = op === 'link' ? !exists : Boolean(exists);
   }
   if (!changed) {
-    if (op === 'link') return { ok: false, reason: 'invalid', errors: { [field]: `Kravet er allerede koblet til ${target.name}.` } };
+    if (op === 'link') return { ok: false, reason: 'invalid', errors: { [field]: { key: 'errors.link.already', values: { name: target.name } } } };
     return { ok: true, changed: false };
   }
 
@@ -162,7 +163,7 @@ export function changeLinkFromRequirement(
         refused: {
           ok: false,
           reason: 'invalid',
-          errors: { target: `Fant ingen ${kindInfo[input.target.kind].singular.toLowerCase()} med nøkkelen «${input.target.key}»; den kan være slettet.` },
+          errors: { target: { key: 'errors.link.targetGone', values: { kind: input.target.kind, key: input.target.key } } },
         },
       };
     }
@@ -181,9 +182,9 @@ export function changeLinkFromElement(
     if (!element) return { refused: { ok: false, reason: 'not-found' } };
     const requirement = await findRequirementByRef(trx, input.requirementRef);
     if (!requirement) {
-      return { refused: { ok: false, reason: 'invalid', errors: { requirement: `Det finnes ikke noe krav med nummeret ${input.requirementRef}; det kan være slettet.` } } };
+      return { refused: { ok: false, reason: 'invalid', errors: { requirement: { key: 'errors.link.noRequirement', values: { ref: input.requirementRef } } } } };
     }
-    if (requirement.id === element.id) return { refused: { ok: false, reason: 'invalid', errors: { requirement: 'Et krav kan ikke gjelde seg selv.' } } };
+    if (requirement.id === element.id) return { refused: { ok: false, reason: 'invalid', errors: { requirement: { key: 'errors.link.governsSelf' } } } };
     return { change: { op: input.op, linkKind: 'governs', requirement, target: element, checked: { id: element.id, version: input.version }, field: 'requirement' } };
   });
 }

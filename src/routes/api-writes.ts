@@ -10,7 +10,7 @@ import { changeLinkFromRequirement } from '../commands/requirement-links.ts';
 import { createElement, updateElement } from '../commands/scope.ts';
 import type { AppDeps } from '../deps.ts';
 import { apiError } from '../http/api-error.ts';
-import { issueText } from '../../views/i18n/issues.ts';
+import { issueText, messageText } from '../../views/i18n/issues.ts';
 
 /** Changes through the JSON API: the same use cases as the pages, JSON in and out. */
 export function apiWriteRoutes({ db }: AppDeps): Hono {
@@ -85,7 +85,7 @@ export function apiWriteRoutes({ db }: AppDeps): Hono {
       case 'not-found':
         return apiError(c, 404, 'not_found', 'Det finnes ikke noe slikt krav.');
       case 'invalid':
-        return apiError(c, 422, 'validation', 'Koblingen kan ikke lages.', result.errors);
+        return apiError(c, 422, 'validation', c.var.i18n.t('errors.link.invalid'), Object.fromEntries(Object.entries(result.errors).map(([field, message]) => [field, messageText(message, c.var.i18n)])));
       case 'conflict':
         return apiError(c, 409, 'conflict', `Kravet er endret siden versjon ${result.seenVersion} (nå versjon ${result.currentVersion}). Ingenting er endret.`);
     }

@@ -5,7 +5,7 @@ import { elementKeySchema } from '../../model/schemas.ts';
 import { elementHref, kindByPath, kindPathParam, type ElementKind } from '../../model/kinds.ts';
 import { linkProvenanceInputSchema, linkTypeSchema, parseLinkEnds } from '../../model/link-types.ts';
 import { relationTypeSchema } from '../../model/schemas.ts';
-import { provenanceLabel, type LinkProvenance } from '../../model/provenance.ts';
+import type { LinkProvenance } from '../../model/provenance.ts';
 import { LinkProvenanceNote, type LinkEditState, type RelationFormState } from '../../views/components/link-provenance.tsx';
 import { ElementDetailPage } from '../../views/pages/element-detail.tsx';
 import { callerOf } from '../auth/context.ts';
@@ -71,7 +71,7 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
     const { t } = c.var.i18n;
     const parsed = provenanceForm.safeParse(singleValues(await readForm(c)));
     const ends = parsed.success ? parseLinkEnds(parsed.data.kobling, parsed.data.ender) : undefined;
-    if (!parsed.success || !ends) return respondError(c, { status: 400, title: 'Ugyldig skjema', message: 'Skjemaet er ikke fra denne siden; last siden på nytt.' });
+    if (!parsed.success || !ends) return respondError(c, { status: 400, title: c.var.i18n.t('errors.form.title'), message: c.var.i18n.t('validation.element.notThisPage') });
     const form = parsed.data;
     const edit = { type: form.kobling, ends, otherName: form.navn, back: form.tilbake };
     const values = { level: form.level, note: form.note, fromLine: form.fromLine, toLine: form.toLine };
@@ -93,7 +93,7 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
     } catch (error) {
       if (error instanceof StaleVersion) {
         const stored = (await readLinkProvenance(db, form.kobling, ends)) ?? shown;
-        const current = `${provenanceLabel[stored.level]}${stored.note ? ` – ${stored.note}` : ''}`;
+        const current = `${t(`domain.provenance.${stored.level}`)}${stored.note ? ` – ${stored.note}` : ''}`;
         return redraw({ values, errors: {}, message: { tone: 'warning', text: t('links.provenance.stale', { current }) }, stored }, 409);
       }
       if (error instanceof NotFound) return redraw({ values, errors: {}, message: { tone: 'danger', text: t('links.provenance.gone') }, stored: shown }, 404);
@@ -106,7 +106,7 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
   /** The element's whole page, redrawn after a relation changed (both ends' versions moved). */
   async function elementPage(c: Context, kind: ElementKind, key: string, extra: { notice?: string; relationForm?: RelationFormState; status?: 200 | 409 | 422 }) {
     const found = await loadNeighbourhood(db, kind, key);
-    if (!found) return notFound(c, 'Elementet finnes ikke lenger; det kan være slettet.');
+    if (!found) return notFound(c, c.var.i18n.t('errors.refused.elementGone'));
     const { element, model, index, services } = found;
     const excerpt = element.source ? await sourceLines(db, element.source) : null;
     const history = await historyFor(c, db, element.id);
@@ -130,10 +130,10 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
   app.post(`/${kindPathParam}/:key/relasjoner`, async (c) => {
     const kind = kindOf(c);
     const key = c.req.param('key');
-    if (!kind || !elementKeySchema.safeParse(key).success) return notFound(c, 'Det finnes ingen side med den adressen.');
+    if (!kind || !elementKeySchema.safeParse(key).success) return notFound(c, c.var.i18n.t('errors.notFound.page'));
     const { t } = c.var.i18n;
     const parsed = relationForm.safeParse(singleValues(await readForm(c)));
-    if (!parsed.success) return respondError(c, { status: 400, title: 'Ugyldig skjema', message: 'Skjemaet er ikke fra denne siden; last siden på nytt.' });
+    if (!parsed.success) return respondError(c, { status: 400, title: c.var.i18n.t('errors.form.title'), message: c.var.i18n.t('validation.element.notThisPage') });
     const form = parsed.data;
     const values = { target: form.target, targetKey: form.targetKey.trim(), level: form.level, note: form.note, fromLine: form.fromLine, toLine: form.toLine };
     const refuse = (errors: Record<string, string>, status: 409 | 422 = 422) => elementPage(c, kind, key, { relationForm: { relation: form.relation, values, errors }, status });
@@ -141,12 +141,12 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
     if (!provenance.success) return refuse(fieldErrors(provenance.error));
     let other: { id: number } | { kind: ElementKind; key: string };
     if (values.targetKey !== '') {
-      if (!elementKeySchema.safeParse(values.targetKey).success) return refuse({ targetKey: 'Nøkkelen kan bare ha små bokstaver, tall og bindestrek.' });
+      if (!elementKeySchema.safeParse(values.targetKey).success) return refuse({ targetKey: t('validation.key.format') });
       other = { kind: 'informationService', key: values.targetKey };
     } else if (/^[1-9][0-9]{0,11}$/.test(values.target)) {
       other = { id: Number(values.target) };
     } else {
-      return refuse({ target: 'Velg elementet koblingen skal gå til.' });
+      return refuse({ target: t('links.relations.chooseTarget') });
     }
     try {
       await addRelation(db, callerOf(c), { relation: form.relation, page: { kind, key, version: form.version }, other, outgoing: true, provenance: provenance.data });
@@ -163,10 +163,10 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
   app.post(`/${kindPathParam}/:key/relasjoner/fjern`, async (c) => {
     const kind = kindOf(c);
     const key = c.req.param('key');
-    if (!kind || !elementKeySchema.safeParse(key).success) return notFound(c, 'Det finnes ingen side med den adressen.');
+    if (!kind || !elementKeySchema.safeParse(key).success) return notFound(c, c.var.i18n.t('errors.notFound.page'));
     const { t } = c.var.i18n;
     const parsed = removeForm.safeParse(singleValues(await readForm(c)));
-    if (!parsed.success) return respondError(c, { status: 400, title: 'Ugyldig skjema', message: 'Skjemaet er ikke fra denne siden; last siden på nytt.' });
+    if (!parsed.success) return respondError(c, { status: 400, title: c.var.i18n.t('errors.form.title'), message: c.var.i18n.t('validation.element.notThisPage') });
     const form = parsed.data;
     try {
       await removeRelation(db, callerOf(c), { relation: form.relation, page: { kind, key, version: form.version }, other: { id: form.other }, outgoing: form.outgoing === '1' });

@@ -63,13 +63,13 @@ export function requirementStructureRoutes({ db }: AppDeps): Hono {
 
   app.post('/krav/kapitler/:id', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
-    if (!id.success) return notFound(c, 'Det finnes ikke noe slikt kapittel.');
+    if (!id.success) return notFound(c, c.var.i18n.t('errors.refused.chapterGone'));
     const form = singleValues(await readForm(c));
     const formId = String(id.data);
     const parsed = chapterInputSchema.safeParse(form);
     const version = versionField.safeParse(form.version);
     if (!parsed.success || !version.success) {
-      const errors = parsed.success ? { name: 'Skjemaet mangler versjon; last siden på nytt.' } : issuesByField(parsed.error.issues);
+      const errors = parsed.success ? { name: c.var.i18n.t('validation.element.versionMissing') } : issuesByField(parsed.error.issues);
       return chapters(c, { failed: { form: formId, values: form, errors } }, 422);
     }
     const result = await updateChapter(db, callerOf(c), id.data, { ...parsed.data, version: version.data });
@@ -92,7 +92,7 @@ export function requirementStructureRoutes({ db }: AppDeps): Hono {
 
   app.post('/krav/kapitler/:id/flytt', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
-    if (!id.success) return notFound(c, 'Det finnes ikke noe slikt kapittel.');
+    if (!id.success) return notFound(c, c.var.i18n.t('errors.refused.chapterGone'));
     const form = singleValues(await readForm(c));
     const version = versionField.safeParse(form.version);
     const direction = form.retning === 'opp' ? 'up' : form.retning === 'ned' ? 'down' : null;
@@ -129,7 +129,7 @@ export function requirementStructureRoutes({ db }: AppDeps): Hono {
     const form = singleValues(await readForm(c));
     const formId = `type-${key}`;
     const label = typeLabelSchema.safeParse(form.label ?? '');
-    if (!/^[a-z0-9-]{1,60}$/.test(key)) return notFound(c, 'Det finnes ingen slik kravtype.');
+    if (!/^[a-z0-9-]{1,60}$/.test(key)) return notFound(c, c.var.i18n.t('errors.refused.noRequirementType'));
     if (!label.success) return types(c, { failed: { form: formId, values: form, errors: { label: c.var.i18n.t('requirement.types.error.label') } } }, 422);
     const result = await renameRequirementType(db, callerOf(c), key, { label: label.data, shown: form.shown ?? '' });
     if (result.kind === 'invalid') return types(c, { failed: { form: formId, values: form, errors: translate(c, result.errors) } }, 422);

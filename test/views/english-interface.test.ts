@@ -234,6 +234,28 @@ describe('answers to actions in the English interface', () => {
     englishOnly(textOf(await moved.text()), 'after you opened the list. Nothing has been moved; reload the page and try again.', /Noen andre har endret|Ingenting er flyttet/);
   });
 
+  it('says the requirement links’ and the relation form’s refusals in English', async () => {
+    const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
+    const requirement = await idOf('requirement', 'aks-0001');
+    const missing = await postForm(ctx, '/krav/aks-0001/koblinger', { version: String(requirement.version), target: 'informationService:finnes-ikke' }, headers);
+    expect(missing.status).toBe(422);
+    englishOnly(textOf(await missing.text()), 'No information service has the key “finnes-ikke”; it may have been deleted.', /Fant ikke|Fant ingen/);
+    const service = await idOf('informationService', 'behandlingsmal');
+    const unknownRef = await postForm(ctx, '/informasjonstjenester/behandlingsmal/krav', { version: String(service.version), requirement: 'AKS-9999' }, headers);
+    expect(unknownRef.status).toBe(422);
+    englishOnly(textOf(await unknownRef.text()), 'There is no requirement with the number AKS-9999; it may have been deleted.', /Det finnes ikke/);
+    const noRequirement = await ctx.app.request('/krav/ingen-slik/koblinger', { method: 'POST', headers: { ...headers, ...sameOrigin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `version=1&target=${encodeURIComponent('informationService:multidose')}` });
+    expect(noRequirement.status).toBe(404);
+    englishOnly(textOf(await noRequirement.text()), 'There is no requirement with the key “ingen-slik”.', /Det finnes ikke/);
+    const multidose = await idOf('informationService', 'multidose');
+    const noTarget = await postForm(ctx, '/informasjonstjenester/multidose/relasjoner', { relation: 'usesInterface', version: String(multidose.version), target: '', level: 'inferred', note: 'Reason.', fromLine: '', toLine: '' }, headers);
+    expect(noTarget.status).toBe(422);
+    englishOnly(textOf(await noTarget.text()), 'Choose the element the link goes to.', /Velg elementet/);
+    const badForm = await postForm(ctx, '/informasjonstjenester/multidose/relasjoner', { relation: 'ingen-slik' }, headers);
+    expect(badForm.status).toBe(400);
+    englishOnly(textOf(await badForm.text()), 'The form is not from this page; reload the page.', /Ugyldig skjema|Skjemaet er ikke/);
+  });
+
   it('says a need level that is not a key in English', async () => {
     const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
     const actor = (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'actor').executeTakeFirstOrThrow()).key;

@@ -84,7 +84,7 @@ describe('linking a requirement to an element', () => {
     expect(missing.status).toBe(422);
     const html = await missing.text();
     expect(html).toContain('id="kravsporing-mal-feil"');
-    expect(textOf(html)).toContain('Fant ingen informasjonstjeneste med nøkkelen «finnes-ikke»');
+    expect(textOf(html)).toContain('Fant ikke informasjonstjenesten med nøkkelen «finnes-ikke»');
     const unknownRef = await postForm(ctx, '/informasjonstjenester/behandlingsmal/krav', { version: String(await versionOf(ctx, 'informationService', 'behandlingsmal')), requirement: 'AKS-9999' }, headers);
     expect(unknownRef.status).toBe(422);
     expect(textOf(await unknownRef.text())).toContain('Det finnes ikke noe krav med nummeret AKS-9999');
