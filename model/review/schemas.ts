@@ -191,9 +191,10 @@ const postedCommentSchema = z.preprocess(trimmed, commentText().optional());
 /**
  * The review form for a round's frozen list: a stance and a comment per service, and whether to
  * save a draft or go on to submitting it. Every answer must be complete (see `answerProblem`); a
- * submission needs at least one stance. Fields not in the list are refused.
+ * submission needs at least one stance, here or among the `answeredElsewhere` stored answers to
+ * services the form does not show (a page of a longer list). Fields not in the list are refused.
  */
-export function reviewFormSchema(roundServiceIds: readonly number[]) {
+export function reviewFormSchema(roundServiceIds: readonly number[], { answeredElsewhere = 0 }: { answeredElsewhere?: number } = {}) {
   const shape: Record<string, z.ZodType> = {
     handling: z.enum(['lagre', 'send'], { error: say('review.error.action') }),
   };
@@ -217,7 +218,7 @@ export function reviewFormSchema(roundServiceIds: readonly number[]) {
         // An answer that does not say what the page showed for it could overwrite a colleague's unseen.
         if (posted(form, id) && form[basisField(id)] === undefined) ctx.addIssue({ code: 'custom', path: [basisField(id)], message: missingVersionMessage });
       }
-      if (form.handling === 'send' && answered === 0) {
+      if (form.handling === 'send' && answered + answeredElsewhere === 0) {
         ctx.addIssue({ code: 'custom', path: ['skjema'], message: say('review.error.atLeastOne') });
       }
     })

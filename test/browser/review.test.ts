@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../model/accounts.ts';
 import { createUser } from '../../src/commands/users.ts';
 import { testPassword } from '../helpers.ts';
+import { growModel, growReviews } from '../../seeds/synthetic.ts';
 import { axeViolations, browserAvailable, cspViolations, launch, settled, signInPage, startApp, visit, watchCsp, watchProblems, type RunningApp } from './harness.ts';
 
 /**
@@ -227,3 +228,78 @@ async function fieldId(page: Page, service: string): Promise<string> {
   const name = await page.getByLabel(`Standpunkt til «${service}»`).getAttribute('name');
   return name!.replace('standpunkt-', '');
 }
+
+/**
+ * A review longer than a page (the seed grown 4×: 136 services, two pages): the municipality
+ * answers on page 1 with the keyboard, saves and goes on to page 2 with «Lagre og gå til side 2»,
+ * and reaches the submit button there; no focused element is ever under the sticky bar, and both
+ * pages pass axe.
+ */
+describe.skipIf(!browserAvailable)('a municipality reviews a list longer than a page, in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await startApp(async (db) => {
+      await growModel(db, { factor: 4 });
+      // Opens the round (open a year from now) with one other municipality's review.
+      await growReviews(db, { municipalities: 1, now: new Date() });
+    });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** Presses Tab until the focused element's accessible name matches, noting any focused element that is covered or out of view. */
+  async function tabTo(page: Page, wanted: RegExp, hidden: string[], max = 600): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      const now = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return { name: '', hidden: null };
+        const name = (el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+        const r = el.getBoundingClientRect();
+        if (r.top < 0 || r.bottom > window.innerHeight) return { name, hidden: 'outside the window' };
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return { name, hidden: top && !el.contains(top) && !top.contains(el) && !(top instanceof HTMLLabelElement && top.control === el) ? `covered by ${top.tagName.toLowerCase()}.${String(top.className)}` : null };
+      });
+      if (now.hidden) hidden.push(`${now.name}: ${now.hidden}`);
+      if (wanted.test(now.name)) return;
+    }
+    throw new Error(`Tab never reached ${wanted}`);
+  }
+
+  it('answers on page 1, saves and goes on to page 2 with the keyboard, and reaches the submit button there', async () => {
+    const path = '/vurdering/runder/1/kommuner/0301';
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await watchCsp(page);
+    const problems = watchProblems(page);
+    await signInPage(page, app, 'municipality', path);
+    await settled(page);
+    expect(await page.locator('#fremdrift').innerText()).toBe('0 av 136 besvart');
+    expect(await cspViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    // The last service on page 1, answered from the keyboard (its field is reached by focusing the one before it).
+    const last = page.locator('select[name^="standpunkt-"]').last();
+    const lastName = (await last.getAttribute('name'))!;
+    await page.locator('textarea[name^="kommentar-"]').nth(98).focus();
+    const hidden: string[] = [];
+    await tabTo(page, /^Standpunkt til/, hidden);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(lastName);
+    await page.keyboard.press('ArrowDown');
+    await page.locator('[id^="lagret-"]', { hasText: 'Lagret kl.' }).first().waitFor();
+    // On past the pager to the sticky bar's «Lagre og gå til side 2».
+    await tabTo(page, /^Lagre og gå til side 2$/, hidden);
+    await Promise.all([page.waitForURL(/\/kommuner\/0301\?side=2&lagret$/), page.keyboard.press('Enter')]);
+    expect((await page.locator('main').innerText()).replace(/\s+/g, ' ')).toContain('Viser informasjonstjenestene 101–136 av 136.');
+    expect(await page.locator('#fremdrift').innerText()).toBe('1 av 136 besvart');
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, /^Send inn vurderingen …$/, hidden);
+    await Promise.all([page.waitForURL(`${app.url}${path}/send-inn`), page.keyboard.press('Enter')]);
+    expect((await page.locator('main').innerText()).replace(/\s+/g, ' ')).toContain('1 av 136 tjenester er besvart');
+    expect(hidden).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});

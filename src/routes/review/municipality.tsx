@@ -9,7 +9,7 @@ import { MunicipalityReviewPage, reviewHref, reviewPageSize, type ReviewMode } f
 import { callerOf } from '../../auth/context.ts';
 import { reopenSubmittedReview, saveReviewDraft } from '../../commands/review.ts';
 import { municipalityByNumber } from '../../db/queries/review/intentions.ts';
-import { reviewWindowOf } from '../../db/queries/review/reviews.ts';
+import { answeredOutside, reviewWindowOf } from '../../db/queries/review/reviews.ts';
 import { pageCount } from '../../db/queries/service-selection.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
@@ -116,8 +116,11 @@ export function municipalityReview(deps: AppDeps) {
     const { t } = c.var.i18n;
     const closed = () => respondError(c, { status: 409, title: t('review.error.closedTitle'), message: t('review.error.closedSave') });
     if (!roundState(loaded.round, now).open) return closed();
-    const parsed = reviewFormSchema(loaded.services.map((s) => s.id)).safeParse(form);
+    // The form is one page of the list: "send inn" needs a stance here or among those stored for the other pages.
     const side = pageOfForm(loaded.services, form);
+    const onPage = loaded.services.slice((side - 1) * reviewPageSize, side * reviewPageSize).map((s) => s.id);
+    const answeredElsewhere = form.handling === 'send' ? await answeredOutside(db, id, kommune, onPage) : 0;
+    const parsed = reviewFormSchema(loaded.services.map((s) => s.id), { answeredElsewhere }).safeParse(form);
     if (!parsed.success) return page(c, id, kommune, { values: form, errors: formErrors(parsed.error) }, side);
     const { action, answers } = parsed.data;
     const outcome = await saveReviewDraft(db, callerOf(c), { roundId: id, municipalityNumber: kommune }, loaded.services, answers);

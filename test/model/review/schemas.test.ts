@@ -37,6 +37,10 @@ describe('the review form', () => {
     expect(refused.success ? {} : fieldErrors(refused.error)).toEqual({ 'vist-7': expect.stringContaining('Last siden på nytt') });
     expect(schema.parse({ handling: 'lagre', 'standpunkt-7': 'supports', 'vist-7': answerBasis(null, '') }).answers.map((a) => a.roundServiceId)).toEqual([7]);
   });
+  it('lets a page of a longer list go on to submitting when the other pages hold a stance', () => {
+    expect(reviewFormSchema([7, 8, 9], { answeredElsewhere: 1 }).parse({ handling: 'send' }).action).toBe('submit');
+    expect(reviewFormSchema([7, 8, 9], { answeredElsewhere: 0 }).safeParse({ handling: 'send' }).success).toBe(false);
+  });
   it.each([
     [{ handling: 'lagre', 'standpunkt-7': 'kanskje' }, 'standpunkt-7', 'Velg et standpunkt i listen.'],
     [{ handling: 'lagre', 'kommentar-8': 'Uten standpunkt' }, 'standpunkt-8', 'Velg et standpunkt til kommentaren'],

@@ -133,6 +133,12 @@ describe("a municipality's review, a page at a time", () => {
     expect(savedOne.headers.get('location')).toBe(`${path()}?side=2&lagret`);
     expect(progress((await get(`${path()}?side=2`)).html)).toBe('99 av 136 besvart');
 
+    // "Send inn" from a page with nothing answered on it goes on too: the round has answers on the other page.
+    const blankPageTwo = Object.fromEntries(all.slice(100).filter((id) => id !== onSecond).flatMap((id) => [[`standpunkt-${id}`, ''], [`kommentar-${id}`, '']]));
+    const sendBlank = await postShown(ctx, path(), { handling: 'send', ...blankPageTwo }, oslo, `${path()}?side=2`);
+    expect(sendBlank.status, await sendBlank.clone().text()).toBe(303);
+    expect(sendBlank.headers.get('location')).toBe(`${path()}/send-inn`);
+
     // "Send inn" from page 2 goes to the confirmation, which counts the whole round and links each unanswered service to its page.
     const send = await postShown(ctx, path(), { handling: 'send', [`standpunkt-${all[135]!}`]: 'no-opinion' }, oslo, `${path()}?side=2`);
     expect(send.status).toBe(303);

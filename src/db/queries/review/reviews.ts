@@ -82,6 +82,18 @@ export async function reviewWindowOf(
   };
 }
 
+/** How many of a municipality's stored answers in a round are to services other than `roundServiceIds` (one query). */
+export async function answeredOutside(db: Executor, roundId: number, municipalityNumber: string, roundServiceIds: readonly number[]): Promise<number> {
+  let q = db
+    .selectFrom('review_stance as a')
+    .innerJoin('municipality_review as r', 'r.id', 'a.review_id')
+    .where('r.round_id', '=', roundId)
+    .where('r.municipality_number', '=', municipalityNumber)
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+  if (roundServiceIds.length > 0) q = q.where('a.round_service_id', 'not in', roundServiceIds);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
 /** How far one municipality has come in each round it has started (one query). */
 export async function reviewStatusesOf(db: Executor, municipalityNumber: string): Promise<Map<number, MunicipalityReview['status']>> {
   const rows = await db.selectFrom('municipality_review').select(['round_id', 'status']).where('municipality_number', '=', municipalityNumber).execute();
