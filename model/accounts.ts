@@ -177,7 +177,7 @@ export const returnPathSchema = z
   .string()
   // Printable ASCII only (a path as a browser sends it, percent-encoded): no whitespace or control
   // character can make the Location header fail or be read as another host.
-  .regex(/^\/(?![/\\])[\x21-\x7e]*$/, 'Adressen å gå tilbake til må være en side på dette nettstedet.')
+  .regex(/^\/(?![/\\])[\x21-\x7e]*$/, say('validation.returnPath'))
   .max(2000)
   .optional()
   .catch(undefined);

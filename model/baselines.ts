@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from './messages.ts';
 import { modelExportSchema, type ModelExport } from './export.ts';
 import { elementKinds, type ElementKind } from './kinds.ts';
 import {
@@ -29,9 +30,9 @@ export const baselineSnapshotSchema = z.object({
 export type BaselineSnapshot = z.infer<typeof baselineSnapshotSchema>;
 
 export const baselineNameSchema = z
-  .string({ error: 'Navnet mangler.' })
+  .string({ error: say('validation.field.missing', { subject: 'validation.subject.name' }) })
   .transform((s) => s.replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(1, 'Gi baselinen et navn, f.eks. «Høringsutkast 1».').max(200, 'Navnet kan være på høyst 200 tegn.'));
+  .pipe(z.string().min(1, say('validation.baseline.name')).max(200, say('validation.field.tooLong', { subject: 'validation.subject.name' })));
 
 export const baselineInputSchema = z.object({
   name: baselineNameSchema,
@@ -39,7 +40,7 @@ export const baselineInputSchema = z.object({
     .string()
     .optional()
     .transform((s) => (s ?? '').trim())
-    .pipe(z.string().max(2000, 'Beskrivelsen kan være på høyst 2000 tegn.')),
+    .pipe(z.string().max(2000, say('validation.field.tooLong', { subject: 'validation.subject.description' }))),
 });
 
 export const baselineSummarySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from './messages.ts';
 import { elementKindSchema, type ElementKind } from './kinds.ts';
 import { pageNumberSchema } from './filters.ts';
 import { elementKeySchema, requirementPriorities, requirementStatuses } from './schemas.ts';
@@ -24,9 +25,9 @@ const typeFilter = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, message: 'validation.list.priority' | 'validation.list.status') =>
   z
-    .union([z.literal(''), z.enum(values)], { error: `${label} må være en av ${values.join(', ')}.` })
+    .union([z.literal(''), z.enum(values)], { error: say(message, { options: values.join(', ') }) })
     .optional()
     .transform((v) => (v ? (v as T[number]) : undefined));
 
@@ -51,8 +52,8 @@ export const requirementListQuerySchema = z.strictObject(
   {
     chapter: chapterFilter,
     type: typeFilter,
-    priority: optionalEnum(requirementPriorities, 'Prioritet'),
-    status: optionalEnum(requirementStatuses, 'Status'),
+    priority: optionalEnum(requirementPriorities, 'validation.list.priority'),
+    status: optionalEnum(requirementStatuses, 'validation.list.status'),
     /** Requirements governing a service in this delivery tier (by the tier's key). */
     tier: z
       .union([z.literal(''), elementKeySchema])
@@ -67,7 +68,7 @@ export const requirementListQuerySchema = z.strictObject(
       .optional()
       .transform((v) => (v?.trim() ? v.trim().replace(/\s+/g, ' ') : undefined)),
     sort: z
-      .union([z.literal(''), z.enum(requirementSortKeys)], { error: `Sortering må være en av ${requirementSortKeys.join(', ')}.` })
+      .union([z.literal(''), z.enum(requirementSortKeys)], { error: say('validation.list.sort', { options: requirementSortKeys.join(', ') }) })
       .optional()
       .transform((v): RequirementSortKey => (v ? v : 'id')),
     dir: z

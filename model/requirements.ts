@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from './messages.ts';
 import { elementKindSchema, type ElementKind } from './kinds.ts';
 import { firstDeliveryTierIds } from './lookup.ts';
 import {
@@ -35,8 +36,8 @@ export const tagListSchema = z
   .transform((v) => [...new Set((v ?? '').split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))])
   .pipe(
     z
-      .array(z.string().max(40, 'En etikett kan være på høyst 40 tegn.').regex(/^[^|]+$/, 'En etikett kan ikke inneholde «|».'))
-      .max(20, 'Høyst 20 etiketter.'),
+      .array(z.string().max(40, say('validation.tag.tooLong')).regex(/^[^|]+$/, say('validation.tag.pipe')))
+      .max(20, say('validation.tag.tooMany')),
   );
 
 // Chapters -----------------------------------------------------------------------------------
@@ -100,14 +101,14 @@ export function chapterSubtree(chapters: readonly RequirementChapter[], id: numb
 }
 
 export const chapterNameSchema = z
-  .string({ error: 'Navnet mangler.' })
+  .string({ error: say('validation.field.missing', { subject: 'validation.subject.name' }) })
   .transform((s) => s.trim())
-  .pipe(z.string().min(1, 'Navnet må fylles ut.').max(300, 'Navnet kan være på høyst 300 tegn.'));
+  .pipe(z.string().min(1, say('validation.field.required', { subject: 'validation.subject.name' })).max(300, say('validation.field.tooLong', { subject: 'validation.subject.name' })));
 
 export const chapterInputSchema = z.object({
   name: chapterNameSchema,
   parent: z
-    .union([z.literal(''), z.string().regex(/^\d+$/, 'Velg et kapittel fra listen.')], { error: 'Velg et kapittel fra listen.' })
+    .union([z.literal(''), z.string().regex(/^\d+$/, say('validation.requirement.chapterFromList'))], { error: say('validation.requirement.chapterFromList') })
     .optional()
     .transform((v) => (v ? Number(v) : null)),
 });
@@ -143,17 +144,17 @@ export const traceLinkKindLabel: Record<TraceLinkKind, string> = {
 
 /** What the requirement page's link form posts: the kind and the element as "kind:key". */
 export const requirementLinkInputSchema = z.object({
-  version: z.string({ error: 'Versjonen mangler.' }).regex(/^\d+$/, 'Versjonen mangler.').transform(Number),
-  linkKind: z.enum(traceLinkKinds, { error: 'Velg hva slags kobling.' }).optional().transform((v) => v ?? 'governs'),
+  version: z.string({ error: say('validation.requirement.versionMissing') }).regex(/^\d+$/, say('validation.requirement.versionMissing')).transform(Number),
+  linkKind: z.enum(traceLinkKinds, { error: say('validation.requirement.linkKind') }).optional().transform((v) => v ?? 'governs'),
   target: z
-    .string({ error: 'Velg et element.' })
-    .min(1, 'Velg et element.')
+    .string({ error: say('validation.requirement.chooseElement') })
+    .min(1, say('validation.requirement.chooseElement'))
     .transform((v, ctx) => {
       const [kind, key] = v.trim().split(':');
       const k = elementKindSchema.safeParse(kind);
       const kk = elementKeySchema.safeParse(key);
       if (!k.success || !kk.success) {
-        ctx.addIssue({ code: 'custom', message: 'Skriv koden til et element (type:nøkkel, f.eks. informationService:multidose), eller velg blant forslagene.' });
+        ctx.addIssue({ code: 'custom', message: say('validation.requirement.elementCode') });
         return z.NEVER;
       }
       return { kind: k.data as ElementKind, key: kk.data };
@@ -162,11 +163,11 @@ export const requirementLinkInputSchema = z.object({
 
 /** What an element's "Krav" section posts: the requirement by its number. */
 export const elementRequirementInputSchema = z.object({
-  version: z.string({ error: 'Versjonen mangler.' }).regex(/^\d+$/, 'Versjonen mangler.').transform(Number),
+  version: z.string({ error: say('validation.requirement.versionMissing') }).regex(/^\d+$/, say('validation.requirement.versionMissing')).transform(Number),
   requirement: z
-    .string({ error: 'Skriv kravnummeret.' })
+    .string({ error: say('validation.requirement.refMissing') })
     .transform((s) => s.trim().toUpperCase())
-    .pipe(z.string().min(1, 'Skriv kravnummeret, f.eks. AKS-0011.').pipe(requirementRefSchema)),
+    .pipe(z.string().min(1, say('validation.requirement.refExample')).pipe(requirementRefSchema)),
 });
 
 /**
@@ -236,32 +237,32 @@ export type TraceView = (typeof traceViews)[number];
 export const traceQuerySchema = z.strictObject(
   {
     etter: z
-      .union([z.literal(''), z.enum(traceViews)], { error: 'etter må være tjenester eller funksjonsomrader.' })
+      .union([z.literal(''), z.enum(traceViews)], { error: say('validation.trace.by') })
       .optional()
       .transform((v): TraceView => (v ? v : 'tjenester')),
     kapittel: z
-      .union([z.literal(''), z.string().regex(/^\d{1,9}$/, 'kapittel må være et kapittelnummer.')], { error: 'kapittel må være et kapittelnummer.' })
+      .union([z.literal(''), z.string().regex(/^\d{1,9}$/, say('validation.trace.chapter'))], { error: say('validation.trace.chapter') })
       .optional()
       .transform((v) => (v ? Number(v) : undefined)),
     type: z
-      .union([z.literal(''), z.string().regex(/^[a-z0-9-]{1,60}$/, 'Ukjent kravtype.')], { error: 'Ukjent kravtype.' })
+      .union([z.literal(''), z.string().regex(/^[a-z0-9-]{1,60}$/, say('validation.trace.type'))], { error: say('validation.trace.type') })
       .optional()
       .transform((v) => (v ? v : undefined)),
     prioritet: z
-      .union([z.literal(''), z.enum(requirementPriorities)], { error: `prioritet må være en av ${requirementPriorities.join(', ')}.` })
+      .union([z.literal(''), z.enum(requirementPriorities)], { error: say('validation.trace.priority', { options: requirementPriorities.join(', ') }) })
       .optional()
       .transform((v) => (v ? v : undefined)),
     status: z
-      .union([z.literal(''), z.enum(requirementStatuses)], { error: `status må være en av ${requirementStatuses.join(', ')}.` })
+      .union([z.literal(''), z.enum(requirementStatuses)], { error: say('validation.trace.status', { options: requirementStatuses.join(', ') }) })
       .optional()
       .transform((v) => (v ? v : undefined)),
     trinn: z
-      .union([z.literal(''), elementKeySchema], { error: 'Ukjent leveransetrinn.' })
+      .union([z.literal(''), z.string().max(80, say('validation.trace.tier')).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, say('validation.trace.tier'))], { error: say('validation.trace.tier') })
       .optional()
       .transform((v) => (v ? v : undefined)),
-    side: z.coerce.number({ error: 'side må være et sidetall.' }).int().min(1).max(100_000).optional().default(1),
+    side: z.coerce.number({ error: say('validation.trace.page') }).int().min(1).max(100_000).optional().default(1),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? say('validation.unknownParameter') : undefined) },
 );
 export type TraceQuery = z.infer<typeof traceQuerySchema>;
 

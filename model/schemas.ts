@@ -104,7 +104,7 @@ export const requirementStatusLabel: Record<RequirementStatus, string> = {
   deferred: 'Utsatt',
 };
 
-export const requirementRefSchema = z.string().regex(/^AKS-\d{4,}$/, 'Kravnummeret har formen AKS-0001.');
+export const requirementRefSchema = z.string().regex(/^AKS-\d{4,}$/, say('validation.requirement.refFormat'));
 
 export const decisionTracks = ['journal', 'samhandling'] as const;
 export const decisionTrackSchema = z.enum(decisionTracks);

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { say } from './messages.ts';
 
 export const searchQuerySchema = z.strictObject(
   {
     q: z
-      .string({ error: 'Søket må være tekst.' })
-      .max(200, 'Søket kan være på høyst 200 tegn.')
+      .string({ error: say('validation.search.text') })
+      .max(200, say('validation.search.tooLong'))
       .optional()
       .transform((v) => (v ?? '').trim()),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? say('validation.unknownParameter') : undefined) },
 );
 
 /**

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { say } from '../messages.ts';
 
 /** A new personal API token, as the form sends it: a name, and whether it may only read. */
 export const apiTokenInputSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, 'Gi tokenet et navn.')
-    .max(100, 'Navnet kan være på høyst 100 tegn.')
-    .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), 'Navnet kan ikke inneholde kontrolltegn eller linjeskift.'),
+    .min(1, say('validation.token.name'))
+    .max(100, say('validation.field.tooLong', { subject: 'validation.subject.name' }))
+    .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), say('validation.token.control')),
   // A checkbox: present ("on") when ticked, absent when not.
   readOnly: z
     .literal('on')

@@ -11,7 +11,7 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 export const commentListQuery = {
   tjeneste: z.preprocess(blank, roundServiceIdSchema.optional()),
   standpunkt: z.preprocess(blank, z.enum(stances, { error: say('review.error.stanceFilter') }).optional()),
-  side: z.preprocess(blank, z.coerce.number({ error: 'Siden må være et tall.' }).int('Siden må være et heltall.').positive('Siden må være 1 eller mer.').optional()),
+  side: z.preprocess(blank, z.coerce.number({ error: say('validation.page.number') }).int(say('validation.page.integer')).positive(say('validation.page.positive')).optional()),
 };
 
 export interface CommentPaging {

@@ -256,6 +256,19 @@ describe('answers to actions in the English interface', () => {
     englishOnly(textOf(await badForm.text()), 'The form is not from this page; reload the page.', /Ugyldig skjema|Skjemaet er ikke/);
   });
 
+  it('says the requirement, search and traceability forms’ validation in English', async () => {
+    const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
+    const requirement = await idOf('requirement', 'aks-0001');
+    const code = await postForm(ctx, '/krav/aks-0001/koblinger', { version: String(requirement.version), target: 'ikke-en-kode' }, headers);
+    expect(code.status).toBe(422);
+    englishOnly(textOf(await code.text()), 'Write the code of an element (type:key, e.g. informationService:multidose), or choose from the suggestions.', /Skriv koden/);
+    const search = textOf(await (await ctx.app.request(`/sok?q=${'x'.repeat(201)}`, { headers: en })).text());
+    englishOnly(search, 'The search can be at most 200 characters long.', /Søket kan/);
+    const trace = textOf(await (await ctx.app.request('/krav/sporbarhet?prioritet=snart&ukjent=1', { headers: en })).text());
+    expect(trace).toMatch(/prioritet must be one of must, should, could, wont\.|Unknown parameter: ukjent\./);
+    expect(trace).not.toMatch(/må være en av|Ukjent parameter/);
+  });
+
   it('says a need level that is not a key in English', async () => {
     const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
     const actor = (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'actor').executeTakeFirstOrThrow()).key;

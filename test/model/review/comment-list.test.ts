@@ -16,6 +16,6 @@ describe('paging the dashboard’s comments', () => {
     expect(schema.parse({ tjeneste: '7', standpunkt: 'opposes', side: '2' })).toEqual({ tjeneste: 7, standpunkt: 'opposes', side: 2 });
     expect(schema.parse({ tjeneste: '', standpunkt: '' })).toEqual({});
     expect(issueMessage(schema.safeParse({ standpunkt: 'kanskje' }).error?.issues[0])).toBe('Standpunkt må være ett av supports, supports-with-changes, opposes, no-opinion.');
-    expect(schema.safeParse({ side: '0' }).error?.issues[0]?.message).toBe('Siden må være 1 eller mer.');
+    expect(issueMessage(schema.safeParse({ side: '0' }).error?.issues[0])).toBe('Siden må være 1 eller mer.');
   });
 });
