@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -13,6 +14,11 @@ const shared = {
   testTimeout: 20_000,
   hookTimeout: 60_000,
   pool: 'forks' as const,
+  // Vitest's default is one worker fewer than the cores: on CI's two cores that was one file at a
+  // time, both projects, while most files wait on PostgreSQL, Chromium or a server more than they
+  // compute. Two at a time there; the default on larger machines. Files already run in parallel
+  // safely (each PostgreSQL worker has databases of its own, each browser file its own server).
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   // A cheaper password hash for tests only (see the file).
   setupFiles: ['test/setup.ts'],
   globalSetup: ['test/setup/global.ts'],
