@@ -12,8 +12,9 @@ import { databaseFault } from './http/faults.ts';
 import { apiError, isApiPath } from './http/api-error.ts';
 import { versionedPages } from './http/page-cache.ts';
 import { i18nOf, notFound, respondError } from './http/render.tsx';
+import { isMessageKey } from '../views/i18n/issues.ts';
 import { compression } from './http/compression.ts';
-import { requestLanguage } from './http/language.ts';
+import { browserLanguage, requestLanguage } from './http/language.ts';
 import { sameOriginWrites, securityHeaders } from './http/security.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -79,7 +80,10 @@ export function createApp(options: CreateAppOptions): Hono {
       // The rest of the body is never read, so the server drops the connection: say so, or the
       // client sends its next request into a closed socket.
       c.header('Connection', 'close');
-      return respondError(c, { status: 413, title: 'For stor forespørsel', message: 'Det som ble sendt er for stort. Ingenting er lagret.' });
+      // Refused before the viewer and the language are known: answered in the language the browser asks for.
+      c.set('i18n', browserLanguage(c));
+      const { t } = i18nOf(c);
+      return respondError(c, { status: 413, title: t('errors.title.413'), message: t('errors.tooLarge.message') });
     },
   });
   // The spreadsheet upload has its own, larger limit on its route (src/routes/import.tsx).
@@ -144,13 +148,15 @@ export function createApp(options: CreateAppOptions): Hono {
     if (fault) {
       deps.logError(new Error(`Databasefeil ved ${c.req.method} ${c.req.path}: ${fault.cause}`, { cause: error }));
       if (fault.retryAfter) c.header('Retry-After', String(fault.retryAfter));
-      if (isApiPath(c.req.path)) return apiError(c, fault.status, 'unavailable', `${fault.title}. ${fault.message}`);
-      return respondError(c, { status: fault.status, title: fault.title, message: fault.message });
+      if (isApiPath(c.req.path)) return apiError(c, fault.status, 'unavailable', `${t(fault.title)}. ${t(fault.message)}`);
+      return respondError(c, { status: fault.status, title: t(fault.title), message: t(fault.message) });
     }
     // A request we refuse on purpose (e.g. a body that is not a form) is answered, not logged.
     if (error instanceof HTTPException && error.status < 500) {
-      if (isApiPath(c.req.path)) return apiError(c, error.status, 'bad_request', error.message);
-      return respondError(c, { status: error.status, message: error.message });
+      // A refusal thrown with a catalogue key as its message (src/http/forms.ts) is said in the reader's language.
+      const message = isMessageKey(error.message) ? t(error.message) : error.message;
+      if (isApiPath(c.req.path)) return apiError(c, error.status, 'bad_request', message);
+      return respondError(c, { status: error.status, message });
     }
     if (isUnavailable(error)) {
       // The database is restarting or unreachable (the pool reconnects by itself): nothing was

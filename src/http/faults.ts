@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { MessageKey } from '../../views/i18n/keys.ts';
 
 /**
  * Faults of the database underneath, named: the user gets a specific Norwegian message and a
@@ -7,8 +8,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
  */
 export interface DatabaseFault {
   status: ContentfulStatusCode;
-  title: string;
-  message: string;
+  /** The title and the message, as catalogue keys the answer says in the reader's language. */
+  title: MessageKey;
+  message: MessageKey;
   /** For the log: the driver's code and message. */
   cause: string;
   /** Seconds after which trying again makes sense (503). */
@@ -29,16 +31,16 @@ export function databaseFault(error: unknown): DatabaseFault | undefined {
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100' /* pg disk_full */) {
     return {
       status: 507,
-      title: 'Lagringsplassen er full',
-      message: 'Serveren har ikke mer lagringsplass, så endringen ble ikke lagret. Ingenting er lagret. Gi beskjed til driften; prøv igjen når de har frigjort plass.',
+      title: 'errors.fault.full.title',
+      message: 'errors.fault.full.message',
       cause,
     };
   }
   if (code.startsWith('SQLITE_READONLY') || code === '25006' /* pg read_only_sql_transaction */) {
     return {
       status: 503,
-      title: 'Databasen tar ikke imot endringer nå',
-      message: 'Databasen er skrivebeskyttet akkurat nå (for eksempel under vedlikehold eller gjenoppretting), så endringen ble ikke lagret. Ingenting er lagret. Du kan fortsatt lese; prøv igjen senere.',
+      title: 'errors.fault.readOnly.title',
+      message: 'errors.fault.readOnly.message',
       cause,
       retryAfter: 60,
     };
@@ -46,8 +48,8 @@ export function databaseFault(error: unknown): DatabaseFault | undefined {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '55P03' /* pg lock_not_available */) {
     return {
       status: 503,
-      title: 'Databasen var opptatt',
-      message: 'Databasen var låst av en annen skriving lenger enn vi kan vente, så endringen ble ikke lagret. Ingenting er lagret. Prøv igjen om litt.',
+      title: 'errors.fault.locked.title',
+      message: 'errors.fault.locked.message',
       cause,
       retryAfter: 5,
     };
@@ -55,8 +57,8 @@ export function databaseFault(error: unknown): DatabaseFault | undefined {
   if (pgConnectionCodes.has(code) || pgConnectionMessages.test(messageOf(error))) {
     return {
       status: 503,
-      title: 'Mistet forbindelsen til databasen',
-      message: 'Serveren mistet forbindelsen til databasen, så endringen ble ikke lagret. Ingenting er lagret. Prøv igjen om litt.',
+      title: 'errors.fault.connection.title',
+      message: 'errors.fault.connection.message',
       cause,
       retryAfter: 10,
     };

@@ -3,13 +3,14 @@ import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { issueText } from '../../views/i18n/issues.ts';
+import type { MessageKey } from '../../views/i18n/keys.ts';
 
 /** The posted body, or a 400 for a body that is not a well-formed form (never a 500). */
 async function parseForm(c: Context, all: boolean): Promise<Record<string, string | File | Array<string | File>>> {
   try {
     return await c.req.parseBody({ all });
   } catch {
-    throw new HTTPException(400, { message: 'Skjemaet som ble sendt, kan ikke leses. Last siden på nytt og prøv igjen.' });
+    throw new HTTPException(400, { message: 'errors.form.unreadable' satisfies MessageKey });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { addVary } from './compression.ts';
-import { chooseLanguage, i18nFor } from '../../views/i18n/index.ts';
+import { chooseLanguage, i18nFor, type I18n } from '../../views/i18n/index.ts';
 
 /** The language chosen on this browser, for visitors who are not signed in (not a secret). */
 export const languageCookie = 'akson-sprak';
@@ -20,6 +20,11 @@ export function requestLanguage(): MiddlewareHandler {
     c.res.headers.set('Content-Language', c.var.i18n.language.htmlLang);
     addVary(c.res.headers, 'Accept-Language');
   };
+}
+
+/** The language this browser asks for (its chosen cookie, else Accept-Language), for an answer given before the viewer is known. */
+export function browserLanguage(c: Context): I18n {
+  return i18nFor(chooseLanguage(null, getCookie(c, languageCookie), c.req.header('Accept-Language')));
 }
 
 /** Remembers a chosen language on this browser for a year. */

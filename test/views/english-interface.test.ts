@@ -269,6 +269,21 @@ describe('answers to actions in the English interface', () => {
     expect(trace).not.toMatch(/må være en av|Ukjent parameter/);
   });
 
+  it('says a database fault, an unreadable form and a body too large in English', async () => {
+    const headers = { ...(await signIn(ctx, 'architect')), ...sameOrigin, ...en };
+    await sql`pragma query_only = on`.execute(ctx.db);
+    const readOnly = await postForm(ctx, '/vurdering/runder', { title: 'Round', deadline: '2026-12-15' }, headers);
+    await sql`pragma query_only = off`.execute(ctx.db);
+    expect(readOnly.status).toBe(503);
+    englishOnly(textOf(await readOnly.text()), 'The database does not accept changes now', /skrivebeskyttet|Databasen/);
+    const unreadable = await ctx.app.request('/mal', { method: 'POST', body: 'x', headers: { ...headers, 'Content-Type': 'multipart/form-data' } });
+    expect(unreadable.status).toBe(400);
+    englishOnly(textOf(await unreadable.text()), 'The form that was sent cannot be read.', /Skjemaet som ble sendt/);
+    const large = await ctx.app.request('/mal', { method: 'POST', body: `name=${'x'.repeat(1024 * 1024 + 10)}`, headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(large.status).toBe(413);
+    englishOnly(textOf(await large.text()), 'What was sent is too large. Nothing has been saved.', /for stort|For stor/);
+  });
+
   it('says a need level that is not a key in English', async () => {
     const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
     const actor = (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'actor').executeTakeFirstOrThrow()).key;

@@ -78,10 +78,10 @@ describe('a database that cannot take writes', () => {
 describe('naming the fault', () => {
   it('tells a lock held beyond the busy timeout and a lost PostgreSQL connection apart from a bug', () => {
     const err = (code: string, message = 'x') => Object.assign(new Error(message), { code });
-    expect(databaseFault(err('SQLITE_BUSY', 'database is locked'))).toMatchObject({ status: 503, title: 'Databasen var opptatt' });
+    expect(databaseFault(err('SQLITE_BUSY', 'database is locked'))).toMatchObject({ status: 503, title: 'errors.fault.locked.title' });
     expect(databaseFault(err('SQLITE_FULL', 'database or disk is full'))).toMatchObject({ status: 507 });
     expect(databaseFault(err('SQLITE_READONLY_DBMOVED'))).toMatchObject({ status: 503 });
-    expect(databaseFault(err('57P01', 'terminating connection due to administrator command'))).toMatchObject({ status: 503, title: 'Mistet forbindelsen til databasen' });
+    expect(databaseFault(err('57P01', 'terminating connection due to administrator command'))).toMatchObject({ status: 503, title: 'errors.fault.connection.title' });
     expect(databaseFault(err('ECONNREFUSED'))).toMatchObject({ status: 503 });
     expect(databaseFault(new Error('Connection terminated unexpectedly'))).toMatchObject({ status: 503 });
     expect(databaseFault(err('SQLITE_CONSTRAINT_UNIQUE'))).toBeUndefined();
