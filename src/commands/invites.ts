@@ -1,5 +1,5 @@
 import type { Invite } from '../../model/accounts.ts';
-import type { FieldErrors } from '../../views/components/form.tsx';
+import type { Message } from '../../model/messages.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Config } from '../config.ts';
 import { activeAdministratorCount, emailTaken } from '../db/queries/accounts.ts';
@@ -36,7 +36,7 @@ export function createSetupLink(db: Db, config: Config, at: Date): Promise<strin
   });
 }
 
-export type AcceptResult = { kind: 'ok'; token: string; userId: number } | { kind: 'problems'; errors: FieldErrors } | { kind: 'gone' };
+export type AcceptResult = { kind: 'ok'; token: string; userId: number } | { kind: 'problems'; errors: Record<string, Message> } | { kind: 'gone' };
 
 /** Creates the invited user, uses up the link and signs the new user in, all or nothing; audited as the new user. */
 export async function acceptInvite(db: Db, caller: Caller, invite: Invite, input: { email: string; name: string; password: string }): Promise<AcceptResult> {
@@ -46,7 +46,7 @@ export async function acceptInvite(db: Db, caller: Caller, invite: Invite, input
     if (await emailTaken(trx, input.email)) {
       return {
         kind: 'problems',
-        errors: invite.purpose === 'setup' ? { email: 'Det finnes allerede en bruker med denne e-postadressen.' } : { skjema: 'Det finnes allerede en bruker med denne e-postadressen. Logg inn i stedet.' },
+        errors: invite.purpose === 'setup' ? { email: { key: 'admin.error.emailTaken' } } : { skjema: { key: 'admin.error.emailTakenSignIn' } },
       };
     }
     const binding = { role: invite.role, municipalityNumber: invite.municipalityNumber, organisationId: invite.organisationId };

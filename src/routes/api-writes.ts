@@ -22,12 +22,12 @@ export function apiWriteRoutes({ db }: AppDeps): Hono {
     try {
       body = await c.req.json();
     } catch {
-      return { answer: apiError(c, 400, 'bad_request', 'Innholdet må være JSON.') };
+      return { answer: apiError(c, 400, 'bad_request', c.var.i18n.t('errors.api.notJson')) };
     }
     const api = schema.safeParse(body);
-    if (!api.success) return { answer: apiError(c, 422, 'validation', 'Noen felt er ugyldige.', fieldsOf(api.error)) };
+    if (!api.success) return { answer: apiError(c, 422, 'validation', c.var.i18n.t('errors.api.invalidFields'), fieldsOf(api.error)) };
     const form = elementInputSchemas.requirement.safeParse(requirementFormValues(api.data));
-    if (!form.success) return { answer: apiError(c, 422, 'validation', 'Noen felt er ugyldige.', fieldsOf(form.error)) };
+    if (!form.success) return { answer: apiError(c, 422, 'validation', c.var.i18n.t('errors.api.invalidFields'), fieldsOf(form.error)) };
     return { api: api.data as z.infer<S>, input: form.data };
   };
 
@@ -37,8 +37,8 @@ export function apiWriteRoutes({ db }: AppDeps): Hono {
     if ('answer' in parsed) return parsed.answer;
     const result = await createElement(db, callerOf(c), 'requirement', parsed.input);
     if (!result.ok) {
-      if (result.reason === 'invalid') return apiError(c, 422, 'validation', 'Noen felt er ugyldige.', result.errors);
-      return apiError(c, 500, 'server_error', 'Kravet ble ikke opprettet.');
+      if (result.reason === 'invalid') return apiError(c, 422, 'validation', c.var.i18n.t('errors.api.invalidFields'), result.errors);
+      return apiError(c, 500, 'server_error', c.var.i18n.t('errors.api.notCreated'));
     }
     c.header('Location', `/krav/${result.key}`);
     return c.json({ key: result.key, ref: result.key.toUpperCase(), version: 1 }, 201);
@@ -46,35 +46,35 @@ export function apiWriteRoutes({ db }: AppDeps): Hono {
 
   app.put('/api/requirements/:key', async (c) => {
     const key = elementKeySchema.safeParse(c.req.param('key'));
-    if (!key.success) return apiError(c, 404, 'not_found', 'Det finnes ikke noe slikt krav.');
+    if (!key.success) return apiError(c, 404, 'not_found', c.var.i18n.t('errors.api.noRequirement'));
     const parsed = await requirementInput(c, apiRequirementUpdateSchema);
     if ('answer' in parsed) return parsed.answer;
     const result = await updateElement(db, callerOf(c), 'requirement', key.data, parsed.api.version, parsed.input);
     if (result.ok) return c.json({ key: result.key, ref: result.key.toUpperCase(), version: parsed.api.version + 1 });
     switch (result.reason) {
       case 'not-found':
-        return apiError(c, 404, 'not_found', 'Det finnes ikke noe slikt krav.');
+        return apiError(c, 404, 'not_found', c.var.i18n.t('errors.api.noRequirement'));
       case 'invalid':
-        return apiError(c, 422, 'validation', 'Noen felt er ugyldige.', result.errors);
+        return apiError(c, 422, 'validation', c.var.i18n.t('errors.api.invalidFields'), result.errors);
       case 'conflict':
-        return apiError(c, 409, 'conflict', `Kravet er endret siden versjon ${parsed.api.version} (nå versjon ${result.current.version}). Ingenting er endret.`);
+        return apiError(c, 409, 'conflict', c.var.i18n.t('errors.api.requirementChanged', { seen: String(parsed.api.version), current: String(result.current.version) }));
     }
   });
 
   app.post('/api/requirements/:key/links', async (c) => {
     const key = elementKeySchema.safeParse(c.req.param('key'));
-    if (!key.success) return apiError(c, 404, 'not_found', 'Det finnes ikke noe slikt krav.');
+    if (!key.success) return apiError(c, 404, 'not_found', c.var.i18n.t('errors.api.noRequirement'));
     let body: unknown;
     try {
       body = await c.req.json();
     } catch {
-      return apiError(c, 400, 'bad_request', 'Innholdet må være JSON.');
+      return apiError(c, 400, 'bad_request', c.var.i18n.t('errors.api.notJson'));
     }
     const parsed = apiRequirementLinkSchema.safeParse(body);
-    if (!parsed.success) return apiError(c, 422, 'validation', 'Noen felt er ugyldige.', fieldsOf(parsed.error));
+    if (!parsed.success) return apiError(c, 422, 'validation', c.var.i18n.t('errors.api.invalidFields'), fieldsOf(parsed.error));
     const kind = elementKindSchema.safeParse(parsed.data.target.kind);
     const targetKey = elementKeySchema.safeParse(parsed.data.target.key);
-    if (!kind.success || !targetKey.success) return apiError(c, 422, 'validation', 'Noen felt er ugyldige.', { target: 'Ukjent elementtype eller nøkkel.' });
+    if (!kind.success || !targetKey.success) return apiError(c, 422, 'validation', c.var.i18n.t('errors.api.invalidFields'), { target: c.var.i18n.t('errors.api.unknownTarget') });
     const result = await changeLinkFromRequirement(
       db,
       callerOf(c),
@@ -83,11 +83,11 @@ export function apiWriteRoutes({ db }: AppDeps): Hono {
     if (result.ok) return c.json({ changed: result.changed });
     switch (result.reason) {
       case 'not-found':
-        return apiError(c, 404, 'not_found', 'Det finnes ikke noe slikt krav.');
+        return apiError(c, 404, 'not_found', c.var.i18n.t('errors.api.noRequirement'));
       case 'invalid':
         return apiError(c, 422, 'validation', c.var.i18n.t('errors.link.invalid'), Object.fromEntries(Object.entries(result.errors).map(([field, message]) => [field, messageText(message, c.var.i18n)])));
       case 'conflict':
-        return apiError(c, 409, 'conflict', `Kravet er endret siden versjon ${result.seenVersion} (nå versjon ${result.currentVersion}). Ingenting er endret.`);
+        return apiError(c, 409, 'conflict', c.var.i18n.t('errors.api.requirementChanged', { seen: String(result.seenVersion), current: String(result.currentVersion) }));
     }
   });
   return app;

@@ -29,7 +29,7 @@ export function apiRoutes({ db, config, now, logError }: AppDeps): Hono {
     const parsed = modelPageQuerySchema.safeParse(c.req.query());
     if (!parsed.success) {
       const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'query'), issueText(i)]));
-      return apiError(c, 400, 'bad_request', 'Ugyldig markør eller grense.', fields);
+      return apiError(c, 400, 'bad_request', c.var.i18n.t('errors.api.badCursor'), fields);
     }
     const { cursor = '', limit } = parsed.data;
     return c.json(await modelPage(cursor, limit));

@@ -15,6 +15,7 @@ import type { AppDeps } from '../deps.ts';
 import { fieldErrors, formInput } from '../http/forms.ts';
 import { respond, respondError } from '../http/render.tsx';
 import { passwordResetRoutes } from './password-reset.tsx';
+import { said } from './consultation/common.ts';
 
 /** Signing in and out, accepting an invitation (or the first-start setup link), choosing a new password. */
 export function authRoutes(deps: AppDeps): Hono {
@@ -120,7 +121,7 @@ export function authRoutes(deps: AppDeps): Hono {
 
     const { email, name, password } = parsed.data;
     const result = await acceptInvite(db, callerOf(c), invite, { email, name, password });
-    if (result.kind === 'problems') return acceptPage(c, invite, { values, errors: result.errors }, 422);
+    if (result.kind === 'problems') return acceptPage(c, invite, { values, errors: said(c, result.errors) }, 422);
     if (result.kind === 'gone') {
       return respondError(c, { status: 410, title: c.var.i18n.t('auth.link.brokenTitle'), message: c.var.i18n.t('auth.invite.taken') });
     }

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { returnPathSchema } from '../../model/accounts.ts';
+import { say } from '../../model/messages.ts';
 import { isLanguage } from '../../views/i18n/index.ts';
+import { issueText } from '../../views/i18n/issues.ts';
 import { callerOf } from '../auth/context.ts';
 import { saveLanguage } from '../commands/own.ts';
 import type { AppDeps } from '../deps.ts';
@@ -10,7 +12,7 @@ import { rememberLanguage } from '../http/language.ts';
 import { respondError } from '../http/render.tsx';
 
 const languageChoiceSchema = z.object({
-  sprak: z.string().refine(isLanguage, 'Det språket finnes ikke.'),
+  sprak: z.string().refine(isLanguage, say('layout.language.unknown')),
   tilbake: returnPathSchema,
 });
 
@@ -20,7 +22,7 @@ export function languageRoutes({ db }: AppDeps): Hono {
   app.post('/sprak', async (c) => {
     const parsed = languageChoiceSchema.safeParse(await formInput(c));
     if (!parsed.success) {
-      return respondError(c, { status: 422, title: c.var.i18n.t('layout.language.label'), message: parsed.error.issues[0]?.message ?? '' });
+      return respondError(c, { status: 422, title: c.var.i18n.t('layout.language.label'), message: parsed.error.issues[0] ? issueText(parsed.error.issues[0], c.var.i18n) : '' });
     }
     const { sprak, tilbake } = parsed.data;
     await saveLanguage(db, callerOf(c), sprak);

@@ -284,6 +284,15 @@ describe('answers to actions in the English interface', () => {
     englishOnly(textOf(await large.text()), 'What was sent is too large. Nothing has been saved.', /for stort|For stor/);
   });
 
+  it('says the language form’s and the API’s refusals in English', async () => {
+    const language = await postForm(ctx, '/sprak', { sprak: 'xx' }, { ...en });
+    expect(language.status).toBe(422);
+    englishOnly(textOf(await language.text()), 'There is no such language.', /Det språket/);
+    const page = await ctx.app.request('/api/model?limit=mange', { headers: en });
+    expect(page.status).toBe(400);
+    expect(((await page.json()) as { error: { message: string } }).error.message).toBe('Invalid cursor or limit.');
+  });
+
   it('says a need level that is not a key in English', async () => {
     const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
     const actor = (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'actor').executeTakeFirstOrThrow()).key;
