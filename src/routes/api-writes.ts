@@ -37,7 +37,7 @@ export function apiWriteRoutes({ db }: AppDeps): Hono {
     if ('answer' in parsed) return parsed.answer;
     const result = await createElement(db, callerOf(c), 'requirement', parsed.input);
     if (!result.ok) {
-      if (result.reason === 'invalid') return apiError(c, 422, 'validation', c.var.i18n.t('errors.api.invalidFields'), result.errors);
+      if (result.reason === 'invalid') return apiError(c, 422, 'validation', c.var.i18n.t('errors.api.invalidFields'), Object.fromEntries(Object.entries(result.errors).map(([field, message]) => [field, issueText({ message }, c.var.i18n)])));
       return apiError(c, 500, 'server_error', c.var.i18n.t('errors.api.notCreated'));
     }
     c.header('Location', `/krav/${result.key}`);
@@ -55,7 +55,7 @@ export function apiWriteRoutes({ db }: AppDeps): Hono {
       case 'not-found':
         return apiError(c, 404, 'not_found', c.var.i18n.t('errors.api.noRequirement'));
       case 'invalid':
-        return apiError(c, 422, 'validation', c.var.i18n.t('errors.api.invalidFields'), result.errors);
+        return apiError(c, 422, 'validation', c.var.i18n.t('errors.api.invalidFields'), Object.fromEntries(Object.entries(result.errors).map(([field, message]) => [field, issueText({ message }, c.var.i18n)])));
       case 'conflict':
         return apiError(c, 409, 'conflict', c.var.i18n.t('errors.api.requirementChanged', { seen: String(parsed.api.version), current: String(result.current.version) }));
     }

@@ -21,6 +21,7 @@ import type { AppDeps } from '../deps.ts';
 import { fieldErrors, issueMessage, readForm, singleValues } from '../http/forms.ts';
 import { callerOf } from '../auth/context.ts';
 import { isFragmentRequest, notFound, respond, respondError } from '../http/render.tsx';
+import { issueText } from '../../views/i18n/issues.ts';
 
 
 /** Where to go after a change when the browser has no htmx: back to the page. */
@@ -64,7 +65,9 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     if (!kind) return notFound(c, c.var.i18n.t('scope.page.missing'));
     const form = singleValues(await readForm(c));
     const parsed = elementInputSchemas[kind].safeParse(form);
-    const invalid = async (errors: Record<string, string>) => {
+    const invalid = async (said: Record<string, string>) => {
+      // The use case's field messages are say() keys (or text as written): said in the reader's language.
+      const errors = Object.fromEntries(Object.entries(said).map(([field, message]) => [field, issueText({ message }, c.var.i18n)]));
       const { model, index } = await load();
       const panel = <CreatePanel kind={kind} open state={{ values: form, errors }} options={await optionsFor(kind, model, index)} />;
       return respond(c, { title: c.var.i18n.t(`kinds.${kind}.new`), body: panel, fragment: panel, status: 422 });
@@ -104,7 +107,8 @@ export function editRoutes({ db, now }: AppDeps): Hono {
     const form = singleValues(await readForm(c));
     const version = versionSchema.safeParse(form);
     const parsed = elementInputSchemas[kind].safeParse(form);
-    const invalid = async (errors: Record<string, string>) => {
+    const invalid = async (said: Record<string, string>) => {
+      const errors = Object.fromEntries(Object.entries(said).map(([field, message]) => [field, issueText({ message }, c.var.i18n)]));
       const { model, index } = await load(kind, key);
       const element = index.byKey(kind, key);
       if (!element) return notFound(c, c.var.i18n.t('scope.element.missing', { kind, key: key }));

@@ -37,7 +37,7 @@ const gapPanelQuery = z.strictObject({ for: z.enum(['personell', 'aktorer'], { e
 
 function invalid(c: Context, details: string[]) {
   const { t } = c.var.i18n;
-  return respondError(c, { status: 422, title: t('matrix.error.invalid.title'), message: t('matrix.error.invalid.message'), details });
+  return respondError(c, { status: 422, title: t('matrix.error.invalid.title'), message: t('matrix.error.invalid.message'), details: details.map((message) => issueText({ message }, c.var.i18n)) });
 }
 
 /** What a stale cell editor says: someone saved first, nothing was written, and what the cell holds now. */
@@ -209,7 +209,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
     const result = await setServiceLinks(db, callerOf(c), key, version.data.version, parsed.data);
     if (!result.ok) {
       return result.reason === 'invalid'
-        ? reshow(result.errors, 422)
+        ? reshow(result.errors.map((message) => issueText({ message }, c.var.i18n)), 422)
         : reshow([c.var.i18n.t('links.serviceLinks.stale')], 409);
     }
     if (!isFragmentRequest(c)) return c.redirect(`/informasjonstjenester/${key}`, 303);
@@ -237,7 +237,7 @@ export function linkRoutes({ db, now }: AppDeps): Hono {
       const stale = c.var.i18n.list(result.stale ?? []);
       return c.html(message(c.var.i18n.t('links.bulkMove.stale', { services: stale }), false), 409);
     }
-    if (!result.ok) return c.html(message(result.errors.join(' '), false), 422);
+    if (!result.ok) return c.html(message(result.errors.map((said) => issueText({ message: said }, c.var.i18n)).join(' '), false), 422);
     if (!isFragmentRequest(c)) return c.redirect('/informasjonstjenester', 303);
     c.header('HX-Trigger', 'scopeChanged');
     return c.html(message(c.var.i18n.t('links.bulkMove.moved', { count: result.moved ?? 0 }), true));

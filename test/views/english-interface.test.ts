@@ -293,6 +293,16 @@ describe('answers to actions in the English interface', () => {
     expect(((await page.json()) as { error: { message: string } }).error.message).toBe('Invalid cursor or limit.');
   });
 
+  it('says an element form’s references that do not exist in English', async () => {
+    const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
+    const created = await postForm(ctx, '/informasjonstjenester', { name: 'X', category: 'finnes-ikke' }, headers);
+    expect(created.status).toBe(422);
+    englishOnly(textOf(await created.text()), 'There is no information category with the key “finnes-ikke”.', /Fant ingen/);
+    const links = await postForm(ctx, '/informasjonstjenester/multidose/koblinger', { version: String((await idOf('informationService', 'multidose')).version), capabilities: 'finnes-ikke' }, headers);
+    expect(links.status).toBe(422);
+    englishOnly(textOf(await links.text()), 'There is no capability with the key “finnes-ikke”.', /Fant ingen/);
+  });
+
   it('says a need level that is not a key in English', async () => {
     const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
     const actor = (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'actor').executeTakeFirstOrThrow()).key;

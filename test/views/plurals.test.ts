@@ -107,6 +107,10 @@ const cases: Record<string, Case> = {
     nb: ['Ingen relasjoner i filen er importert.', '1 relasjon i filen er ikke importert; koblinger endres på sidene.', '2 relasjoner i filen er ikke importert; koblinger endres på sidene.'],
     en: ['No relationships in the file are imported.', '1 relationship in the file is not imported; links are changed on the pages.', '2 relationships in the file are not imported; links are changed on the pages.'],
   },
+  'validation.ref.documentLines': {
+    nb: ['Kildedokumentet har ingen linjer.', 'Kildedokumentet har 1 linje.', 'Kildedokumentet har 2 linjer.'],
+    en: ['The source document has no lines.', 'The source document has 1 line.', 'The source document has 2 lines.'],
+  },
   'common.count.comments': { nb: ['ingen kommentarer', '1 kommentar', '2 kommentarer'], en: ['no comments', '1 comment', '2 comments'] },
   'common.count.newComments': { nb: ['ingen nye kommentarer', '1 ny kommentar', '2 nye kommentarer'], en: ['no new comments', '1 new comment', '2 new comments'] },
   'common.count.projects': { nb: ['ingen prosjekter', '1 prosjekt', '2 prosjekter'], en: ['no projects', '1 project', '2 projects'] },

@@ -1,6 +1,7 @@
 import { applicableStatuses, type AppliedProposal, type ApplyBasis, type ProposalTarget } from '../../../model/consultation-proposals.ts';
 import { elementInputSchemas, toFormValues } from '../../../model/editing.ts';
 import type { ElementKind } from '../../../model/kinds.ts';
+import { say } from '../../../model/messages.ts';
 import { indexModel } from '../../../model/lookup.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -79,11 +80,11 @@ export async function applyProposal(trx: Transaction<Database>, r: ApplyRequest)
   const parsed = elementInputSchemas[r.element.kind].safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues.find((i) => i.path[0] === r.target) ?? parsed.error.issues[0];
-    throw new Rollback({ ok: false, reason: 'invalid', message: issue ? issueText(issue) : 'Teksten kan ikke brukes.' });
+    throw new Rollback({ ok: false, reason: 'invalid', message: issue ? issueText(issue) : issueText({ message: say('validation.ref.textUnusable') }) });
   }
   const saved = await updateElementIn(trx, r.element.kind, r.element.key, r.basis.elementVersion, parsed.data, r.actor, r.details);
   if (!saved.ok) {
-    if (saved.reason === 'invalid') throw new Rollback({ ok: false, reason: 'invalid', message: Object.values(saved.errors)[0] ?? 'Teksten kan ikke brukes.' });
+    if (saved.reason === 'invalid') throw new Rollback({ ok: false, reason: 'invalid', message: issueText({ message: Object.values(saved.errors)[0] ?? say('validation.ref.textUnusable') }) });
     throw new Rollback({ ok: false, reason: saved.reason === 'conflict' ? 'element-changed' : 'not-found' });
   }
   await recordAudit(trx, {

@@ -8,7 +8,8 @@ import {
   wouldCreateCycle,
   type ElementInput,
 } from '../../../model/editing.ts';
-import { kindInfo, unhandledKind, type ElementKind } from '../../../model/kinds.ts';
+import { unhandledKind, type ElementKind } from '../../../model/kinds.ts';
+import { say } from '../../../model/messages.ts';
 import { indexModel } from '../../../model/lookup.ts';
 import type { ScopeElement } from '../../../model/schemas.ts';
 import { storeTags } from '../../../model/requirements.ts';
@@ -47,7 +48,7 @@ async function resolveRefs(
   for (const w of wanted) {
     const row = rows.find((r) => r.kind === w.kind && r.key === w.key);
     if (row) ids[w.field] = row.id;
-    else errors[w.field] = `Fant ingen ${kindInfo[w.kind].singular.toLowerCase()} med nøkkelen «${w.key}».`;
+    else errors[w.field] = say('validation.ref.notFound', { kind: w.kind, key: w.key });
   }
   return { ids, errors };
 }
@@ -159,12 +160,12 @@ async function requirementStructure(trx: Trx, input: ElementInput<'requirement'>
           : trx.selectFrom('source_document').select(['id', 'line_count']).where('id', '=', currentDocumentId)
         ).executeTakeFirst(),
   ]);
-  if (input.chapter !== null && !chapter) errors.chapter = 'Kapitlet finnes ikke (lenger). Velg et annet.';
-  if (input.type !== null && !type) errors.type = 'Kravtypen finnes ikke (lenger). Velg en annen.';
-  if (input.sourceComment !== null && !comment) errors.sourceComment = `Det finnes ingen synlig høringskommentar nr. ${input.sourceComment}.`;
+  if (input.chapter !== null && !chapter) errors.chapter = say('validation.ref.chapterGone');
+  if (input.type !== null && !type) errors.type = say('validation.ref.typeGone');
+  if (input.sourceComment !== null && !comment) errors.sourceComment = say('validation.ref.noComment', { number: String(input.sourceComment) });
   if (input.sourceLines !== null) {
-    if (!document) errors.sourceLines = 'Det finnes ikke noe kildedokument å vise til.';
-    else if (input.sourceLines.to > document.line_count) errors.sourceLines = `Kildedokumentet har ${document.line_count} linjer.`;
+    if (!document) errors.sourceLines = say('validation.ref.noDocument');
+    else if (input.sourceLines.to > document.line_count) errors.sourceLines = say('validation.ref.documentLines', { count: document.line_count });
   }
   return {
     errors,
@@ -190,7 +191,7 @@ async function uniquenessErrors(trx: Trx, kind: ElementKind, input: Record<strin
   let q = trx.selectFrom('national_project').select('element_id').where('project_no', '=', projectNo);
   if (exceptId !== null) q = q.where('element_id', '!=', exceptId);
   const clash = await q.executeTakeFirst();
-  return clash ? { projectNo: `Prosjekt-ID ${projectNo} er allerede brukt.` } : {};
+  return clash ? { projectNo: say('validation.ref.projectNoTaken', { projectNo: String(projectNo) }) } : {};
 }
 
 /** Creates an element of a kind from validated form input, with a fresh stable key. */
@@ -311,7 +312,7 @@ export async function updateElementIn(
   const structure = kind === 'requirement' ? await requirementStructure(trx, input as ElementInput<'requirement'>, documentId) : undefined;
   Object.assign(errors, structure?.errors);
   if (kind === 'capability' && wouldCreateCycle(index, current.id, ids.parent ?? null)) {
-    errors.parent = 'Et funksjonsområde kan ikke ligge under seg selv eller under et av sine egne underområder.';
+    errors.parent = say('validation.ref.capabilityCycle');
   }
   if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors } as const;
 

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { exchangeCellVersion } from '../../../model/editing.ts';
-import { kindInfo, type ElementKind } from '../../../model/kinds.ts';
+import type { ElementKind } from '../../../model/kinds.ts';
+import { say } from '../../../model/messages.ts';
 import type { Usage } from '../../../model/schemas.ts';
 import { recordAudit, recordAudits, type AuditActor } from './audit.ts';
 import type { Db } from '../../db/index.ts';
@@ -27,7 +28,7 @@ async function idsFor(trx: Trx, wanted: Array<{ kind: ElementKind; key: string }
   const missing = wanted.filter((w) => !found.has(`${w.kind}:${w.key}`));
   return {
     get: (kind: ElementKind, key: string) => found.get(`${kind}:${key}`),
-    missing: missing.map((m) => `Fant ingen ${kindInfo[m.kind].singular.toLowerCase()} med nøkkelen «${m.key}».`),
+    missing: missing.map((m) => say('validation.ref.notFound', { kind: m.kind, key: m.key })),
   };
 }
 
