@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from './schemas.ts';
+import { say } from './messages.ts';
 
 /** One row of the audit log, with the acting user's name if the user still exists. */
 export interface AuditEvent {
@@ -72,7 +73,7 @@ export const auditQuerySchema = z
       fra: z.preprocess(blank, isoDateSchema.optional()),
       til: z.preprocess(blank, isoDateSchema.optional()),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? say('validation.unknownParameter') : undefined) },
   )
   .refine((q) => !q.fra || !q.til || q.fra <= q.til, { path: ['til'], message: 'history.query.order' });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -77,7 +77,7 @@ export const requirementListQuerySchema = z.strictObject(
       .transform((v): 'asc' | 'desc' => (v ? v : 'asc')),
     side: pageNumberSchema,
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Ukjent parameter: ${issue.keys.join(', ')}.` : undefined) },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? say('validation.unknownParameter') : undefined) },
 );
 export type RequirementListQuery = z.infer<typeof requirementListQuerySchema>;
 

@@ -23,6 +23,7 @@ import { fieldErrors, readForm, singleValues } from '../http/forms.ts';
 import { isFragmentRequest, respond, respondError } from '../http/render.tsx';
 import { describeIssues } from '../http/validate.ts';
 import { canEditRequirements, canEditScope } from '../http/permissions.ts';
+import { issueText } from '../../views/i18n/issues.ts';
 
 /*
  * The requirement list and its bulk actions (issue 13):
@@ -70,7 +71,7 @@ export function requirementListRoutes({ db }: AppDeps): Hono {
   ) {
     const choices = await loadRequirementListChoices(db);
     const resolved = await resolveRequirementFilter(db, asked, choices);
-    if (isFilterProblem(resolved)) return badQuery(c, [`${resolved.field}: ${resolved.message}`]);
+    if (isFilterProblem(resolved)) return badQuery(c, [c.var.i18n.t('errors.issue', { where: resolved.field, message: issueText({ message: resolved.message }, c.var.i18n) })]);
     let query = asked;
     let page = await loadRequirementListPage(db, resolved, query, choices);
     if (extra.clamp && query.side > requirementPageCount(page.total)) {
@@ -159,7 +160,7 @@ export function requirementListRoutes({ db }: AppDeps): Hono {
     const { change, scope, selected } = parsedBulk.data;
     const choices = await loadRequirementListChoices(db);
     const resolved = await resolveRequirementFilter(db, query, choices);
-    if (isFilterProblem(resolved)) return badQuery(c, [`${resolved.field}: ${resolved.message}`]);
+    if (isFilterProblem(resolved)) return badQuery(c, [c.var.i18n.t('errors.issue', { where: resolved.field, message: issueText({ message: resolved.message }, c.var.i18n) })]);
     return previewPage(c, query, change, choices, scope === 'filtered' ? { filter: resolved } : { ids: selected }, 200);
   });
 

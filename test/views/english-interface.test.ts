@@ -303,6 +303,13 @@ describe('answers to actions in the English interface', () => {
     englishOnly(textOf(await links.text()), 'There is no capability with the key “finnes-ikke”.', /Fant ingen/);
   });
 
+  it('says a requirement list filter that names nothing in English', async () => {
+    const list = textOf(await (await ctx.app.request('/krav?chapter=999', { headers: en })).text());
+    englishOnly(list, 'There is no chapter with number 999.', /Det finnes ikke/);
+    const audit = textOf(await (await ctx.app.request('/admin/logg?ukjent=1', { headers: { ...(await signIn(ctx, 'administrator')), ...en } })).text());
+    englishOnly(audit, 'Unknown parameter: ukjent.', /Ukjent parameter/);
+  });
+
   it('says a need level that is not a key in English', async () => {
     const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
     const actor = (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'actor').executeTakeFirstOrThrow()).key;

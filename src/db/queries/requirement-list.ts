@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { ElementKind } from '../../../model/kinds.ts';
+import { say } from '../../../model/messages.ts';
 import { likePattern, requirementPageSize, type RequirementFilter, type RequirementListQuery } from '../../../model/requirement-list.ts';
 import { chapterSubtree, numberChapters, type NumberedChapter } from '../../../model/requirements.ts';
 import { requirementPriorities, requirementStatuses, type RequirementPriority, type RequirementStatus } from '../../../model/schemas.ts';
@@ -48,6 +49,7 @@ export async function loadRequirementListChoices(db: Executor): Promise<Requirem
   };
 }
 
+/** The parameter that names nothing, and why: a say() key the route says in the reader's language. */
 export type FilterProblem = { field: keyof RequirementFilter; message: string };
 
 /**
@@ -58,18 +60,18 @@ export async function resolveRequirementFilter(db: Executor, filter: Requirement
   const resolved: ResolvedRequirementFilter = { filter };
   if (filter.chapter === 'none') resolved.chapterIds = 'none';
   else if (filter.chapter !== undefined) {
-    if (!choices.chapters.some((c) => c.id === filter.chapter)) return { field: 'chapter', message: `Det finnes ikke noe kapittel med nummer ${filter.chapter}.` };
+    if (!choices.chapters.some((c) => c.id === filter.chapter)) return { field: 'chapter', message: say('validation.filter.chapter', { number: String(filter.chapter) }) };
     resolved.chapterIds = [...chapterSubtree(choices.chapters, filter.chapter)];
   }
   if (filter.type !== undefined && filter.type !== 'none' && !choices.types.some((t) => t.key === filter.type)) {
-    return { field: 'type', message: `Det finnes ingen kravtype med nøkkelen «${filter.type}».` };
+    return { field: 'type', message: say('validation.filter.type', { key: filter.type }) };
   }
   if (filter.tier !== undefined && !choices.tiers.some((t) => t.key === filter.tier)) {
-    return { field: 'tier', message: `Det finnes ikke noe leveransetrinn med nøkkelen «${filter.tier}».` };
+    return { field: 'tier', message: say('validation.filter.tier', { key: filter.tier }) };
   }
   if (filter.element) {
     const element = await db.selectFrom('element').select('id').where('kind', '=', filter.element.kind).where('key', '=', filter.element.key).executeTakeFirst();
-    if (!element) return { field: 'element', message: `Det finnes ikke noe element ${filter.element.kind}:${filter.element.key}.` };
+    if (!element) return { field: 'element', message: say('validation.filter.element', { ref: `${filter.element.kind}:${filter.element.key}` }) };
     resolved.elementId = element.id;
   }
   return resolved;
