@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps.ts';
 import { ModelChangedDuringExport, modelExportText } from '../exchange/model-export.ts';
 import { apiError } from '../http/api-error.ts';
 import { inSlot, Slots } from '../http/slots.ts';
-import { textStream } from '../http/streamed.ts';
+import { ClientStalled, textStream } from '../http/streamed.ts';
 import { issueText } from '../../views/i18n/issues.ts';
 
 /**
@@ -14,16 +14,33 @@ import { issueText } from '../../views/i18n/issues.ts';
  * Without a cursor the whole model is streamed, written as it is read in batches; with `?cursor=` the model comes a page at a time (`modelPageSchema`), in a fixed number of
  * queries per page whatever the model's size.
  */
+/** Whole exports that may wait for a turn, per turn, before more are refused with 503. */
+const EXPORT_QUEUE_PER_TURN = 16;
+/** What a refused export is told to wait before asking again. */
+const EXPORT_RETRY_SECONDS = 10;
+/** A whole export whose client takes nothing for this long is ended, so it gives its turn back. */
+const EXPORT_IDLE_MS = 60_000;
+
 export function apiRoutes({ db, config, now, logError }: AppDeps): Hono {
   const app = new Hono();
-  // Whole exports take turns (EXPORTS_AT_ONCE): a waiting one has its headers and gets its first bytes when its turn comes.
+  // Whole exports take turns (EXPORTS_AT_ONCE): a waiting one has its headers and gets its first bytes
+  // when its turn comes. Past `exportQueue` waiting, more are refused for now rather than queued.
   const exports = new Slots(config.EXPORTS_AT_ONCE);
+  const exportQueue = config.EXPORTS_AT_ONCE * EXPORT_QUEUE_PER_TURN;
   app.get('/api/model', async (c) => {
     if (c.req.query('cursor') === undefined && c.req.query('limit') === undefined) {
+      if (exports.waiting >= exportQueue) {
+        c.header('Retry-After', String(EXPORT_RETRY_SECONDS));
+        return apiError(c, 503, 'unavailable', c.var.i18n.t('errors.api.exportsBusy', { seconds: EXPORT_RETRY_SECONDS }));
+      }
       // The whole model, written as it is read (src/exchange/model-export.ts): a few MB at 100x.
-      const body = textStream(inSlot(exports, () => modelExportText(db, now())), (error) => {
-        if (!(error instanceof ModelChangedDuringExport)) logError(error);
-      });
+      const body = textStream(
+        (gone) => inSlot(exports, () => modelExportText(db, now()), gone),
+        (error) => {
+          if (!(error instanceof ModelChangedDuringExport) && !(error instanceof ClientStalled)) logError(error);
+        },
+        { idleMs: EXPORT_IDLE_MS },
+      );
       return c.body(body, 200, { 'Content-Type': 'application/json' });
     }
     const parsed = modelPageQuerySchema.safeParse(c.req.query());

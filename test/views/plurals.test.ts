@@ -119,6 +119,19 @@ const cases: Record<string, Case> = {
   'common.count.informationServices': { nb: ['ingen informasjonstjenester', '1 informasjonstjeneste', '2 informasjonstjenester'], en: ['no information services', '1 information service', '2 information services'] },
   'common.count.replies': { nb: ['ingen innlegg', '1 innlegg', '2 innlegg'], en: ['no replies', '1 reply', '2 replies'] },
   'common.count.answers': { nb: ['ingen svar', '1 svar', '2 svar'], en: ['no answers', '1 answer', '2 answers'] },
+  'errors.api.exportsBusy': {
+    values: (n) => ({ seconds: n }),
+    nb: [
+      'Mange henter hele modellen akkurat nå. Prøv igjen om 0 sekunder.',
+      'Mange henter hele modellen akkurat nå. Prøv igjen om 1 sekund.',
+      'Mange henter hele modellen akkurat nå. Prøv igjen om 2 sekunder.',
+    ],
+    en: [
+      'Many are fetching the whole model right now. Try again in 0 seconds.',
+      'Many are fetching the whole model right now. Try again in 1 second.',
+      'Many are fetching the whole model right now. Try again in 2 seconds.',
+    ],
+  },
   'errors.zod.tooSmall.string': {
     values: (n) => ({ minimum: n }),
     nb: ['Må være minst 0 tegn.', 'Må fylles ut.', 'Må være minst 2 tegn.'],

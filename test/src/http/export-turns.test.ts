@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inSlot, Slots } from '../../../src/http/slots.ts';
+import { ClientStalled, textStream } from '../../../src/http/streamed.ts';
 import { testApp } from '../../helpers.ts';
 
 /**
@@ -58,9 +59,89 @@ describe('Slots', () => {
     expect(release, 'the slot came back').not.toBeNull();
   });
 
+  it('takes a waiter that gave up out of the queue, and hands the slot to the next', async () => {
+    const slots = new Slots(1);
+    const held = await slots.acquire();
+    const giveUp = new AbortController();
+    const gaveUp = slots.acquire(giveUp.signal);
+    const next = slots.acquire();
+    expect(slots.waiting).toBe(2);
+    giveUp.abort(new Error('went away'));
+    await expect(gaveUp).rejects.toThrow('went away');
+    expect(slots.waiting).toBe(1);
+    held();
+    const release = await next;
+    expect(slots.waiting).toBe(0);
+    release();
+    await expect(slots.acquire(AbortSignal.abort())).rejects.toThrow();
+  });
+
   it('refuses a size that is not a positive whole number', () => {
     expect(() => new Slots(0)).toThrow(RangeError);
     expect(() => new Slots(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('a streamed answer whose client goes away or stops reading', () => {
+  it('never starts the pieces of a client that went away while waiting for its turn, and reports nothing', async () => {
+    const slots = new Slots(1);
+    const held = await slots.acquire();
+    let started = false;
+    const errors: unknown[] = [];
+    const body = textStream(
+      (gone) =>
+        inSlot(
+          slots,
+          async function* () {
+            started = true;
+            yield 'text';
+          },
+          gone,
+        ),
+      (error) => errors.push(error),
+    );
+    const reader = body.getReader();
+    const read = reader.read();
+    await new Promise((r) => setImmediate(r));
+    expect(slots.waiting).toBe(1);
+    await reader.cancel();
+    expect((await read).done).toBe(true);
+    expect(slots.waiting).toBe(0);
+    held();
+    expect(await slots.acquire()).toBeTypeOf('function');
+    expect(started).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('ends the answer and gives the turn back when the client takes nothing for idleMs', async () => {
+    const slots = new Slots(1);
+    let finished!: () => void;
+    const ended = new Promise<void>((resolve) => (finished = resolve));
+    const errors: unknown[] = [];
+    const body = textStream(
+      (gone) =>
+        inSlot(
+          slots,
+          async function* () {
+            try {
+              for (let i = 0; ; i++) yield `piece ${i} `;
+            } finally {
+              finished();
+            }
+          },
+          gone,
+        ),
+      (error) => errors.push(error),
+      { idleMs: 50 },
+    );
+    const reader = body.getReader();
+    expect((await reader.read()).value).toBeDefined();
+    // The client stops reading here.
+    await Promise.race([ended, new Promise((_, fail) => setTimeout(() => fail(new Error('the stalled answer was never ended')), 10_000))]);
+    await expect(reader.read()).rejects.toBeInstanceOf(ClientStalled);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(ClientStalled);
+    expect(await slots.acquire()).toBeTypeOf('function');
   });
 });
 
@@ -84,10 +165,30 @@ describe('GET /api/model, one export at a time', () => {
     expect(text).toBe(whole);
   });
 
-  it('answers every one of several asked for at once, in full', async () => {
+  it('hands the one turn on: four asked for at once all come in full', async () => {
     const whole = await (await ctx.app.request('/api/model')).text();
     const texts = await Promise.all(Array.from({ length: 4 }, () => Promise.resolve(ctx.app.request('/api/model')).then((res) => res.text())));
     for (const text of texts) expect(text).toBe(whole);
+  });
+
+  it('refuses more exports than may wait, with 503 and when to ask again, in the reader\'s language', async () => {
+    const holder = (await ctx.app.request('/api/model')).body!.getReader();
+    await holder.read(); // holds the one turn
+    const waiting = await Promise.all(Array.from({ length: 16 }, async () => (await ctx.app.request('/api/model')).body!.getReader()));
+    const reads = waiting.map((reader) => reader.read()); // each asks for its turn and waits
+    await new Promise((r) => setImmediate(r));
+    const refused = await ctx.app.request('/api/model', { headers: { 'Accept-Language': 'en' } });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('Retry-After')).toBe('10');
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('unavailable');
+    expect(body.error.message).toBe('Many are fetching the whole model right now. Try again in 10 seconds.');
+    // When they go away, the queue empties and the next one is answered.
+    for (const reader of [holder, ...waiting]) await reader.cancel();
+    await Promise.all(reads);
+    const after = await ctx.app.request('/api/model');
+    expect(after.status).toBe(200);
+    expect(JSON.parse(await after.text())).toHaveProperty('elements');
   });
 
   it('refuses an EXPORTS_AT_ONCE that is not a whole number from 1', async () => {
