@@ -79,16 +79,41 @@ describe('a body over the limit', () => {
     const socket = connect(port, '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
     let received = '';
+    let seen = () => {};
     socket.setEncoding('latin1');
-    socket.on('data', (d: string) => (received += d));
-    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.on('data', (d: string) => {
+      received += d;
+      seen();
+    });
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    // A whole response: its head and as many bytes of body as it announces.
+    const whole = () => {
+      const end = received.indexOf('\r\n\r\n');
+      if (end < 0) return false;
+      const length = /\r\ncontent-length: *(\d+)/i.exec(received.slice(0, end));
+      return !length || received.length - end - 4 >= Number(length[1]);
+    };
+    // Waits for the whole answer (or the connection's end), not a fixed time: the server answers
+    // when it has read past the limit, which on a loaded machine can take a while. The bound only
+    // turns a hang into a clear failure below.
+    const answered = () => {
+      let timer: NodeJS.Timeout | undefined;
+      return Promise.race([
+        new Promise<void>((resolve) => {
+          seen = () => whole() && resolve();
+          seen();
+        }),
+        closed,
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, 15_000))),
+      ]).finally(() => clearTimeout(timer));
+    };
     const size = MAX_BODY_BYTES + 1024;
     socket.write(
       `POST /admin/organisasjoner HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: http://127.0.0.1:${port}\r\nCookie: ${admin.Cookie}\r\n` +
         `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${size}\r\nConnection: keep-alive\r\n\r\n`,
     );
     socket.write('name=' + 'x'.repeat(size - 5), () => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await answered();
     const head = received.split('\r\n\r\n')[0] ?? '';
     expect(head).toMatch(/^HTTP\/1\.1 413/);
     if (/\r\nconnection: close/i.test(head)) {
@@ -97,7 +122,7 @@ describe('a body over the limit', () => {
       // It said keep-alive: the next request on the same connection must get its answer.
       received = '';
       socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      await answered();
       expect(received).toMatch(/^HTTP\/1\.1 200/);
       socket.destroy();
     }
