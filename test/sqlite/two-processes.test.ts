@@ -7,6 +7,7 @@ import { seedDatabase } from '../../seeds/seed.ts';
 import { createUser } from '../../src/commands/users.ts';
 import { migrateToLatest, openDatabase } from '../../src/db/index.ts';
 import { sessionCookie, testPassword } from '../helpers.ts';
+import { addressInUse, freePort, portTries } from '../ports.ts';
 
 /**
  * Two app processes on one SQLite file (not the supported setup, but it must not lose or refuse
@@ -22,7 +23,20 @@ interface Server {
   output: () => string;
 }
 
-function startServer(file: string, port: number): Promise<Server> {
+/**
+ * Starts `src/server.ts` on the file, on a port the OS has just handed out as free; if an
+ * outgoing connection took that port before the server listened (EADDRINUSE), on another.
+ */
+async function startServer(file: string): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const started = await startOn(file, port);
+    if ('child' in started) return started;
+    if (!addressInUse(started.output) || attempt >= portTries) throw new Error(`server on ${port} stopped (${started.code}):\n${started.output}`);
+  }
+}
+
+function startOn(file: string, port: number): Promise<Server | { code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: root,
@@ -30,7 +44,11 @@ function startServer(file: string, port: number): Promise<Server> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`server on ${port} did not start:\n${output}`)), 60_000);
+    // Generous: it only has to catch a start that hangs, on a machine other tests share.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server on ${port} did not start:\n${output}`));
+    }, 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (/kjører på/.test(output)) {
@@ -40,7 +58,11 @@ function startServer(file: string, port: number): Promise<Server> {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server on ${port} stopped (${code}):\n${output}`)));
+    // Before it listened: the caller decides (another port, or fail with this output).
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
   });
 }
 
@@ -55,7 +77,6 @@ function stop(server: Server | undefined): Promise<void> {
 describe('two app processes on one SQLite file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'akson-two-'));
   const file = join(dir, 'akson.db');
-  const port = 31_000 + (process.pid % 15_000);
   let first: Server | undefined;
   let second: Server | undefined;
   const email = 'arkitekt@test.no';
@@ -67,9 +88,9 @@ describe('two app processes on one SQLite file', () => {
     const made = await createUser(db, { email, name: 'Arkitekt', role: 'architect', municipalityNumber: null, organisationId: null, password: testPassword }, { at: new Date(), userId: null, clientAddress: null });
     expect(made.kind).toBe('ok');
     await db.destroy();
-    first = await startServer(file, port);
-    second = await startServer(file, port + 1);
-  }, 120_000);
+    first = await startServer(file);
+    second = await startServer(file);
+  }, 240_000);
 
   afterAll(async () => {
     await stop(first);
