@@ -57,8 +57,10 @@ describe.skipIf(testEngine !== 'postgres')('PostgreSQL ending the connections du
     const answers = burst(names, architect);
     // Wait until the instance's writer sits in a write transaction, waiting for the lock (the
     // rest of the burst queues in the process behind it), while readers hold other connections.
-    for (let i = 0; (await waitingOnLock()) < 1; i++) {
-      if (i > 400) throw new Error('the burst never reached the database');
+    // Bounded in time, not in tries: on a loaded machine each look costs a round trip, and the
+    // burst takes as long as it takes to get there. 30 s only catches a burst that never arrives.
+    for (const until = Date.now() + 30_000; (await waitingOnLock()) < 1; ) {
+      if (Date.now() > until) throw new Error('the burst never reached the database');
       await new Promise((r) => setTimeout(r, 10));
     }
     const ended = await admin.query(`select count(*) filter (where pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
