@@ -272,8 +272,13 @@ describe('answers to actions in the English interface', () => {
   it('says a database fault, an unreadable form and a body too large in English', async () => {
     const headers = { ...(await signIn(ctx, 'architect')), ...sameOrigin, ...en };
     await sql`pragma query_only = on`.execute(ctx.db);
-    const readOnly = await postForm(ctx, '/vurdering/runder', { title: 'Round', deadline: '2026-12-15' }, headers);
-    await sql`pragma query_only = off`.execute(ctx.db);
+    let readOnly: Response;
+    try {
+      readOnly = await postForm(ctx, '/vurdering/runder', { title: 'Round', deadline: '2026-12-15' }, headers);
+    } finally {
+      // Off again even if the post throws: the connection is shared by the file's later tests.
+      await sql`pragma query_only = off`.execute(ctx.db);
+    }
     expect(readOnly.status).toBe(503);
     englishOnly(textOf(await readOnly.text()), 'The database does not accept changes now', /skrivebeskyttet|Databasen/);
     const unreadable = await ctx.app.request('/mal', { method: 'POST', body: 'x', headers: { ...headers, 'Content-Type': 'multipart/form-data' } });
