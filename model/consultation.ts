@@ -74,7 +74,9 @@ export const acceptsComments = (state: RoundState) => state === 'open';
 // Input ----------------------------------------------------------------------------------------
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const positiveId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
+/** The largest id a table holds (PostgreSQL's `integer`): a larger one is refused here, not by the database as a fault. */
+export const dbIdMax = 2_147_483_647;
+const positiveId = (message: string, tooLarge = message) => z.coerce.number({ error: message }).int(message).positive(message).max(dbIdMax, tooLarge);
 
 export const roundTitleMax = 200;
 export const roundInputSchema = z
@@ -194,7 +196,7 @@ const pageNumber = z.preprocess(
   blank,
   z.coerce.number({ error: say('consultation.error.pageNumber') }).int(say('consultation.error.pageNumber')).min(1, say('consultation.error.pageNumber')).max(100_000, say('consultation.error.pageNumber')).default(1),
 );
-const optionalId = z.preprocess(blank, positiveId(say('consultation.error.positiveId')).optional());
+const optionalId = z.preprocess(blank, positiveId(say('consultation.error.positiveId'), say('consultation.error.idTooLarge', { max: dbIdMax })).optional());
 
 /** A round's comment list: how it is grouped, which page, and the filters. */
 export const roundQuerySchema = z.strictObject(

@@ -250,7 +250,8 @@ describe.skipIf(!browserAvailable)('consultation in Chromium: an organisation co
     expect(await page.locator('#kunngjoring').textContent()).toBe('Lagt til: AKS-0001 Alle kommunale helse- og omsorgstjenester.');
     await clean(page, architect.problems, 'the new round form with an element added');
     await page.getByLabel('Frist').fill(norwegianDate(new Date(Date.now() + 20 * day)));
-    await Promise.all([page.waitForURL(/\/horing\/\d+\?lagret=runde$/), page.getByRole('button', { name: 'Opprett høringsrunden' }).click()]);
+    // Enter in a field saves the form (its default button), not «Legg til» (review A2).
+    await Promise.all([page.waitForURL(/\/horing\/\d+\?lagret=runde$/), page.getByLabel('Tittel').press('Enter')]);
     expect(await page.locator('main').innerText()).toContain('AKS-0001');
     await architect.close();
   }, 60_000);

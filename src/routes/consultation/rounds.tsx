@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { norwegianDate, noveltyOf, roundInputSchema, roundQuerySchema, visitInputSchema, visitMark, type Round } from '../../../model/consultation.ts';
+import { dbIdMax, norwegianDate, noveltyOf, roundInputSchema, roundQuerySchema, visitInputSchema, visitMark, type Round } from '../../../model/consultation.ts';
 import { tally } from '../../../model/consultation-report.ts';
 import { elementKinds } from '../../../model/kinds.ts';
 import { shownVersionSchema, staleFields, versionField } from '../../../model/versions.ts';
@@ -45,8 +45,22 @@ async function roundForm(c: Context): Promise<{ raw: Record<string, unknown>; va
   const chosen = body.elements === undefined ? [] : ([] as string[]).concat(body.elements);
   const version = text(versionField);
   const raw = { title: text('title'), description: text('description'), phase: text('phase'), opensOn: text('opensOn'), closesOn: text('closesOn'), elements: chosen };
-  const values = { ...raw, elements: chosen.map(Number).filter((n) => Number.isInteger(n) && n > 0), version, baseline: text('baseline'), add: text('add') };
+  const values = { ...raw, elements: chosen.map(Number).filter((n) => Number.isInteger(n) && n > 0 && n <= dbIdMax), version, baseline: text('baseline'), add: text('add') };
   return { raw, values };
+}
+
+/** The longest code the picker takes, as `/koblingsmal` takes a search: anything longer is not echoed back. */
+const addMax = 200;
+
+/**
+ * The element a round form's picker names: none when it is empty, else the one found, or the
+ * message to say beside the picker (too long, or not found).
+ */
+async function pickedElement(db: AppDeps['db'], code: string, i18n: I18n): Promise<{ found?: RoundElementChoice; error?: string }> {
+  if (code === '') return {};
+  if (code.length > addMax) return { error: i18n.t('consultation.form.addTooLong', { max: addMax }) };
+  const found = await roundElementByCode(db, code);
+  return found ? { found } : { error: i18n.t('consultation.form.addNotFound', { code }) };
 }
 
 /** Consultation rounds: the list, creating and changing a round, and a round's page. */
@@ -98,10 +112,10 @@ export function roundRoutes(deps: AppDeps): Hono {
     const { values } = await roundForm(c);
     const { t } = c.var.i18n;
     const code = values.add?.trim() ?? '';
-    // Nothing typed (Enter in another field presses «Legg til», the form's first button): said, not an error.
+    // Nothing typed: said, not an error.
     if (code === '') return formPage(c, values, undefined, round, undefined, t('consultation.form.addMissing'));
-    const found = await roundElementByCode(db, code);
-    if (!found) return formPage(c, values, { add: t('consultation.form.addNotFound', { code }) }, round, undefined, '');
+    const { found, error } = await pickedElement(db, code, c.var.i18n);
+    if (!found) return formPage(c, { ...values, add: values.add?.slice(0, addMax) }, { add: error! }, round, undefined, '');
     const name = found.ref ? `${found.ref} ${found.name}` : found.name.trim() === '' ? t('common.unnamed') : c.var.i18n.name(found);
     const already = values.elements.includes(found.id);
     return formPage(c, { ...values, elements: already ? values.elements : [...values.elements, found.id], add: '' }, undefined, round, undefined, already ? t('consultation.form.alreadyChosen', { name }) : t('consultation.form.added', { name }));
@@ -111,8 +125,24 @@ export function roundRoutes(deps: AppDeps): Hono {
 
   app.post('/horing/ny', (c) => addElement(c));
 
+  /**
+   * A save with a code still in the picker (typed, «Legg til» not pressed): the element it names
+   * is saved with the others, as «Legg til» would have added it. One that cannot be found is
+   * said beside the picker, everything typed kept and nothing written.
+   */
+  const withPicked = async (c: Context, form: { raw: Record<string, unknown>; values: RoundFormValues }) => {
+    const code = form.values.add?.trim() ?? '';
+    const { found, error } = await pickedElement(db, code, c.var.i18n);
+    if (error) return { error: { add: error }, values: { ...form.values, add: form.values.add?.slice(0, addMax) } };
+    if (!found) return form;
+    const chosen = form.values.elements.includes(found.id) ? form.values.elements : [...form.values.elements, found.id];
+    return { raw: { ...form.raw, elements: [...(form.raw.elements as string[]), String(found.id)] }, values: { ...form.values, elements: chosen, add: '' } };
+  };
+
   app.post('/horing', async (c) => {
-    const { raw, values } = await roundForm(c);
+    const picked = await withPicked(c, await roundForm(c));
+    if ('error' in picked) return formPage(c, picked.values, picked.error);
+    const { raw, values } = picked;
     const parsed = roundInputSchema.safeParse(raw);
     const baseline = parseBaselineChoice(values.baseline);
     if (!parsed.success || baseline === undefined) {
@@ -143,7 +173,9 @@ export function roundRoutes(deps: AppDeps): Hono {
     const found = await loadRound(deps, c, c.req.valid('param').id);
     if (!found) return missing(c, c.var.i18n.t('consultation.notFound.round'));
     const { round } = found;
-    const { raw, values } = await roundForm(c);
+    const picked = await withPicked(c, await roundForm(c));
+    if ('error' in picked) return formPage(c, picked.values, picked.error, round);
+    const { raw, values } = picked;
     const parsed = roundInputSchema.safeParse(raw);
     const shown = shownVersionSchema.safeParse(values.version);
     if (!shown.success) return formPage(c, values, { skjema: issueText(shown.error.issues[0]!, c.var.i18n) }, round);

@@ -176,6 +176,97 @@ describe('choosing what a round opens, without a list of every element (issue 10
     expect(saved.status).toBe(303);
   });
 
+  it('saves a code left in the picker with the others on «Opprett», or says beside the picker that it cannot find it (review A1)', async () => {
+    const architect = await signIn(ctx, 'architect');
+    const [first] = await requirementIds(ctx.db);
+    const rounds = () => ctx.db.selectFrom('consultation_round').select('id').execute();
+
+    // Not found: 422 beside the picker, everything typed kept, nothing written.
+    const unknown = await postRound('/horing', { ...roundFields, add: 'AKS-9999' }, [first!], architect);
+    expect(unknown.status).toBe(422);
+    const unknownHtml = await unknown.text();
+    expect(textOf(unknownHtml)).toContain('Fant ikke «AKS-9999».');
+    expect(unknownHtml).toContain('id="felt-add-feil"');
+    expect(unknownHtml).toContain('value="AKS-9999"');
+    expect(unknownHtml).toContain('value="Høring om samhandling"');
+    expect(ticked(unknownHtml)).toEqual([first]);
+    expect(await rounds()).toEqual([]);
+
+    // Too long to be a code: said without echoing it back whole.
+    const long = await postRound('/horing', { ...roundFields, add: 'x'.repeat(5000) }, [first!], architect);
+    expect(long.status).toBe(422);
+    const longHtml = await long.text();
+    expect(textOf(longHtml)).toContain('Det du skrev i feltet, er for langt.');
+    expect(longHtml).not.toContain('x'.repeat(201));
+    expect(await rounds()).toEqual([]);
+
+    // Found: the round opens on it too, even with nothing else chosen.
+    const created = await postRound('/horing', { ...roundFields, add: 'informationService:multidose' }, [first!], architect);
+    expect(created.status).toBe(303);
+    const items = await ctx.db.selectFrom('consultation_item').select('element_id').orderBy('position').execute();
+    expect(items.map((i) => i.element_id)).toEqual([first, await multidoseId()]);
+    const alone = await postRound('/horing', { ...roundFields, add: 'aks-0001' }, [], architect);
+    expect(alone.status).toBe(303);
+    expect(await rounds()).toHaveLength(2);
+
+    // Another field at fault: the picked element comes back chosen, the picker empty.
+    const faulty = await (await postRound('/horing', { ...roundFields, title: '', add: 'informationService:multidose' }, [first!], architect)).text();
+    expect(ticked(faulty)).toEqual([first, await multidoseId()]);
+    expect(faulty).toMatch(/<input class="ds-input" id="felt-add" type="text" name="add"[^>]* value=""/);
+  });
+
+  it('saves a code left in the picker on «Lagre» of a round being edited, or refuses it beside the picker (review A1)', async () => {
+    const architect = await signIn(ctx, 'architect');
+    const ids = await requirementIds(ctx.db);
+    const { id } = await makeRound(ctx.db, { elements: ids.slice(0, 2) });
+    const edit = await (await ctx.app.request(`/horing/${id}/rediger`, { headers: architect })).text();
+    const version = /name="version" value="([^"]+)"/.exec(edit)![1]!;
+    const items = async () => (await ctx.db.selectFrom('consultation_item').select('element_id').where('round_id', '=', id).orderBy('position').execute()).map((i) => i.element_id);
+
+    const unknown = await postRound(`/horing/${id}`, { ...roundFields, title: 'Nytt navn', version, add: 'AKS-9999' }, ids.slice(0, 2), architect);
+    expect(unknown.status).toBe(422);
+    const unknownHtml = await unknown.text();
+    expect(textOf(unknownHtml)).toContain('Fant ikke «AKS-9999».');
+    expect(unknownHtml).toContain('value="Nytt navn"');
+    expect(unknownHtml).toContain(`name="version" value="${version}"`);
+    expect(await items()).toEqual(ids.slice(0, 2));
+    expect((await ctx.db.selectFrom('consultation_round').select('title').where('id', '=', id).executeTakeFirstOrThrow()).title).not.toBe('Nytt navn');
+
+    const saved = await postRound(`/horing/${id}`, { ...roundFields, version, add: 'informationService:multidose' }, ids.slice(0, 2), architect);
+    expect(saved.status).toBe(303);
+    expect(await items()).toEqual([...ids.slice(0, 2), await multidoseId()]);
+  });
+
+  it('refuses an element id too large for the database as not from the list, not as a fault (review A8)', async () => {
+    const architect = await signIn(ctx, 'architect');
+    const [first] = await requirementIds(ctx.db);
+    const huge = 99_999_999_999;
+    const added = await postRound('/horing/ny', { ...roundFields, add: 'AKS-0001' }, [huge], architect);
+    expect(added.status).toBe(200);
+    expect(ticked(await added.text())).toEqual([first]);
+    const saved = await postRound('/horing', { ...roundFields, add: '' }, [first!, huge], architect);
+    expect(saved.status).toBe(422);
+    expect(textOf(await saved.text())).toContain('Velg elementene i listen.');
+    expect(await ctx.db.selectFrom('consultation_round').select('id').execute()).toEqual([]);
+    const { id } = await makeRound(ctx.db, { elements: [first!] });
+    const filtered = await ctx.app.request(`/horing/${id}?punkt=${huge}`, { headers: architect });
+    expect(filtered.status).toBe(400);
+    expect(textOf(await filtered.text())).toContain('Tallet er for stort. En id er høyst 2');
+  });
+
+  it('makes the save, not «Legg til», the button Enter in a field presses (review A2)', async () => {
+    const architect = await signIn(ctx, 'architect');
+    const { id } = await makeRound(ctx.db, { elements: (await requirementIds(ctx.db)).slice(0, 1) });
+    for (const [path, action, label] of [['/horing/ny', '/horing', 'Opprett høringsrunden'], [`/horing/${id}/rediger`, `/horing/${id}`, 'Lagre endringene']] as const) {
+      const html = await (await ctx.app.request(path, { headers: architect })).text();
+      const form = html.slice(html.indexOf(`<form method="post" action="${action}"`));
+      // The form's default button is its first submit button: one without a formaction of its own.
+      const first = /<button[^>]*type="submit"[^>]*>([^<]*)<\/button>/.exec(form)!;
+      expect(first[0], path).not.toContain('formaction');
+      expect(first[1], path).toBe(label);
+    }
+  });
+
   it('is only for architects', async () => {
     for (const role of ['organisation', 'reader', 'municipality'] as const) {
       expect((await postRound('/horing/ny', { ...roundFields, add: 'AKS-0001' }, [], await signIn(ctx, role))).status, role).toBe(403);

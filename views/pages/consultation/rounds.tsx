@@ -184,6 +184,12 @@ export function RoundFormPage({
       {stale && round ? <StaleNotice what={t('consultation.form.staleWhat')} fields={stale} reload={`/horing/${round.id}/rediger`} /> : null}
       <ErrorSummary errors={errors} labels={{ ...labels, add: t('consultation.form.add') }} />
       <form method="post" action={round ? `/horing/${round.id}` : '/horing'} class="form-narrow form-wide">
+        {/* The form's default button, so Enter in a field saves rather than pressing «Legg til» (the
+            first visible one): hidden from sight, from Tab and from assistive technology, which
+            reach the real save button at the end. */}
+        <button class="ds-sr-only" type="submit" tabindex={-1} aria-hidden="true">
+          {round ? t('consultation.form.save') : t('consultation.form.create')}
+        </button>
         <VersionField version={values.version} />
         {round ? null : <BaselineChoice baselines={baselines} value={values.baseline} error={errors?.baseline} />}
         <TextField name="title" label={labels.title} value={values.title} errors={errors} required />
