@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { loginInputSchema, municipalityNumberSchema } from '../../../model/accounts.ts';
+import { pageNumberSchema } from '../../../model/filters.ts';
 import { roundIdSchema } from '../../../model/review/schemas.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { AnswerSignedOut } from '../../../views/pages/review/answer.tsx';
@@ -41,6 +42,12 @@ function carriedFields(form: Record<string, string>): Record<string, string> {
   return fields;
 }
 
+/** «Lagre og gå til side N» (`?videre=N`) of the post that timed out, carried through signing in again; nothing when not a page number. */
+function onwardOf(c: Context): number | undefined {
+  const parsed = pageNumberSchema.optional().safeParse(c.req.query('videre'));
+  return parsed.success ? parsed.data : undefined;
+}
+
 interface Shown {
   status: 401 | 422 | 429;
   email?: string | undefined;
@@ -68,7 +75,7 @@ export function signedOutReview(deps: AppDeps) {
       status: shown.status,
       body: (
         <SignedOutReviewPage
-          action={`/vurdering/runder/${id}/kommuner/${kommune}/logg-inn`}
+          action={`/vurdering/runder/${id}/kommuner/${kommune}/logg-inn${onwardOf(c) === undefined ? '' : `?videre=${onwardOf(c)}`}`}
           round={round ?? null}
           municipalityName={municipality?.name ?? null}
           idleMinutes={config.SESSION_IDLE_MINUTES}
@@ -133,7 +140,7 @@ export function signedOutRoutes(deps: AppDeps): Hono {
         message: c.var.i18n.t('review.signedOut.notOwn', { name: viewer.name }),
       });
     }
-    return save(c, id, kommune, carriedFields(form), 'innlogget');
+    return save(c, id, kommune, carriedFields(form), 'innlogget', onwardOf(c));
   });
 
   return app;

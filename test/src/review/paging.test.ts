@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { growModel, growReviews } from '../../../seeds/synthetic.ts';
-import { postForm, postShown, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { postForm, postShown, signIn, testApp, testPassword, textOf, type TestContext } from '../../helpers.ts';
 import { openRound } from './helpers.ts';
 
 /**
@@ -42,6 +42,9 @@ const fields = (html: string) => [...html.matchAll(/<select[^>]* name="standpunk
 /** The pager's link to `which` (a page number, `forrige` or `neste`), unescaped. */
 const link = (html: string, which: string) =>
   [...html.matchAll(/<a class="ds-link" id="liste-side-([a-z0-9]+)" href="([^"]+)"/g)].find((m) => m[1] === which)?.[2]?.replace(/&amp;/g, '&');
+/** In the form, the pager's button to `which` (it saves the page first): where it posts to, unescaped. */
+const pagerButton = (html: string, which: string) =>
+  [...html.matchAll(/<button class="ds-button pager__save"[^>]* id="liste-side-([a-z0-9]+)" name="handling" value="lagre" formaction="([^"]+)"/g)].find((m) => m[1] === which)?.[2]?.replace(/&amp;/g, '&');
 const progress = (html: string) => /<[^>]+ id="fremdrift"[^>]*>([^<]*)</.exec(html)?.[1];
 
 describe("a municipality's review, a page at a time", () => {
@@ -54,7 +57,9 @@ describe("a municipality's review, a page at a time", () => {
     expect(textOf(first.html)).toContain('Viser informasjonstjenestene 1–100 av 136.');
     // A category's count is the whole list's, not this page's.
     expect(textOf(first.html)).toContain('Legemidler og vaksiner (16)');
-    const next = link(first.html, 'neste');
+    // In the form, «Neste» saves the page and goes on (`videre`), to the page a link would show.
+    expect(pagerButton(first.html, 'neste')).toBe(`${path()}?videre=2`);
+    const next = link((await get(path(), architect)).html, 'neste');
     expect(next).toBe(`${path()}?side=2`);
 
     const last = await get(next!);
@@ -62,8 +67,8 @@ describe("a municipality's review, a page at a time", () => {
     expect(listed(last.html)).toEqual(all.slice(100));
     expect(fields(last.html)).toEqual(all.slice(100));
     expect(textOf(last.html)).toContain('Viser informasjonstjenestene 101–136 av 136.');
-    expect(link(last.html, 'neste')).toBeUndefined();
-    expect(link(last.html, 'forrige')).toBe(path());
+    expect(pagerButton(last.html, 'neste')).toBeUndefined();
+    expect(pagerButton(last.html, 'forrige')).toBe(`${path()}?videre=1`);
     // Asked twice, a page is the same.
     expect(listed((await get(next!)).html)).toEqual(listed(last.html));
 
@@ -127,7 +132,7 @@ describe("a municipality's review, a page at a time", () => {
     expect(first.html).toContain(`formaction="${path()}?videre=2"`);
     expect(textOf(first.html)).toContain('Lagre og gå til side 2');
     // The last page has nowhere to go on to.
-    expect((await get(`${path()}?side=2`)).html).not.toContain('videre=');
+    expect(textOf((await get(`${path()}?side=2`)).html)).not.toContain('Lagre og gå til side');
     const pageOne = Object.fromEntries(all.slice(1, 98).map((id) => [`standpunkt-${id}`, 'no-opinion']));
     const savedOne = await postShown(ctx, `${path()}?videre=2`, { handling: 'lagre', ...pageOne }, oslo, path());
     expect(savedOne.headers.get('location')).toBe(`${path()}?side=2&lagret`);
@@ -151,5 +156,38 @@ describe("a municipality's review, a page at a time", () => {
     const done = await postForm(ctx, `${path()}/send-inn`, { bekreft: fingerprint }, oslo);
     expect(done.status).toBe(303);
     expect(progress((await get(`${path()}?side=2`)).html)).toBe('100 av 136 besvart');
+  });
+
+  it('saves the page before the pager goes to another, also after signing in again (review A4, A9)', async () => {
+    // The test before submitted Oslo's review; reopened, it is a form again.
+    expect((await postForm(ctx, `${path()}/gjenapne`, {}, architect)).status).toBe(303);
+    const second = await get(`${path()}?side=2`);
+    // Every entry of the pager is a button that saves and goes on, none a link that leaves unsaved.
+    expect(link(second.html, 'forrige')).toBeUndefined();
+    expect(link(second.html, '1')).toBeUndefined();
+    expect(pagerButton(second.html, 'forrige')).toBe(`${path()}?videre=1`);
+    expect(pagerButton(second.html, '1')).toBe(`${path()}?videre=1`);
+    expect(second.html).toMatch(/<nav class="pager" aria-label="[^"]+">/);
+    expect(second.html).toContain('<span aria-current="page" class="pager__current" id="liste-side-2"');
+    expect(textOf(second.html)).toContain('Å bytte side lagrer det du har skrevet på denne siden.');
+    const [one, two] = [all[110]!, all[111]!];
+    const saved = await postShown(ctx, `${path()}?videre=1`, { handling: 'lagre', [`standpunkt-${one}`]: 'opposes', [`kommentar-${one}`]: 'Fra sidevelgeren.' }, oslo, `${path()}?side=2`);
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`${path()}?lagret`);
+    expect((await get(`${path()}?side=2`)).html).toContain('Fra sidevelgeren.');
+
+    // The session times out before «Forrige»: signing in again saves, and goes on to page 1.
+    const basis = /<input type="hidden"[^>]*? name="vist-(\d+)" value="([^"]*)"/g;
+    const shown = Object.fromEntries([...(await get(`${path()}?side=2`)).html.matchAll(basis)].filter((m) => Number(m[1]) === two).map((m) => [`vist-${m[1]}`, m[2]!]));
+    ctx.clock.advance({ minutes: 31 });
+    const typed = { handling: 'lagre', [`standpunkt-${two}`]: 'no-opinion', ...shown };
+    const timedOut = await postForm(ctx, `${path()}?videre=1`, typed, oslo);
+    expect(timedOut.status).toBe(401);
+    expect(await timedOut.text()).toContain(`action="${path()}/logg-inn?videre=1"`);
+    const again = await postForm(ctx, `${path()}/logg-inn?videre=1`, { ...typed, email: 'municipality@test.no', password: testPassword }, oslo);
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(`${path()}?innlogget`);
+    const stored = await ctx.db.selectFrom('review_stance').select('stance').where('round_service_id', '=', two).execute();
+    expect(stored.map((r) => r.stance)).toContain('no-opinion');
   });
 });

@@ -175,8 +175,9 @@ function StatusLine({
 }
 
 /** Links between the review's pages (nothing when the list fits on one). */
-function ReviewPager({ round, municipality, services, page = 1 }: MunicipalityReviewProps) {
+function ReviewPager({ round, municipality, services, page = 1, mode }: MunicipalityReviewProps) {
   const { t } = useI18n();
+  const path = `/vurdering/runder/${round.id}/kommuner/${municipality.number}`;
   return (
     <Pager
       page={page}
@@ -185,6 +186,8 @@ function ReviewPager({ round, municipality, services, page = 1 }: MunicipalityRe
       href={(p) => reviewHref(round.id, municipality.number, p)}
       label={t('review.round.pages')}
       idPrefix="liste-side"
+      // In the form, going to another page saves this one first (without JavaScript nothing else would).
+      save={mode === 'edit' ? { name: 'handling', value: 'lagre', formaction: (p) => `${path}?videre=${p}`, hint: t('review.form.pagerSaves') } : undefined}
     />
   );
 }
