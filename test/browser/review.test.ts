@@ -295,6 +295,12 @@ describe.skipIf(!browserAvailable)('a municipality reviews a list longer than a 
     expect((await page.locator('main').innerText()).replace(/\s+/g, ' ')).toContain('Viser informasjonstjenestene 101–136 av 136.');
     expect(await page.locator('#fremdrift').innerText()).toBe('1 av 136 besvart');
     expect(await axeViolations(page)).toEqual([]);
+    // In the form the pager saves before it goes (review A4): «Forrige», then «Neste», from the keyboard.
+    await page.locator('#liste-side-forrige').focus();
+    await Promise.all([page.waitForURL(/\/kommuner\/0301\?lagret$/), page.keyboard.press('Enter')]);
+    expect(await page.locator('#fremdrift').innerText()).toBe('1 av 136 besvart');
+    await page.locator('#liste-side-neste').focus();
+    await Promise.all([page.waitForURL(/\/kommuner\/0301\?side=2&lagret$/), page.keyboard.press('Enter')]);
     await tabTo(page, /^Send inn vurderingen …$/, hidden);
     await Promise.all([page.waitForURL(`${app.url}${path}/send-inn`), page.keyboard.press('Enter')]);
     expect((await page.locator('main').innerText()).replace(/\s+/g, ' ')).toContain('1 av 136 tjenester er besvart');
