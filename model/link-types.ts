@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from './messages.ts';
 import { lacksReason, provenanceLevelSchema, type LinkProvenance } from './provenance.ts';
 import { textRule } from './text.ts';
 import { contentVersion } from './versions.ts';
@@ -73,7 +74,7 @@ const lineField = z
   .transform((v, ctx) => {
     if (v === '') return null;
     if (!/^[0-9]{1,6}$/.test(v) || Number(v) < 1) {
-      ctx.addIssue({ code: 'custom', message: 'Skriv et linjenummer (et helt tall fra 1).' });
+      ctx.addIssue({ code: 'custom', message: say('validation.provenance.lineNumber') });
       return z.NEVER;
     }
     return Number(v);
@@ -86,17 +87,17 @@ const lineField = z
 export const linkProvenanceInputSchema = z
   .object({
     level: provenanceLevelSchema,
-    note: textRule('one-line', 'validation.subject.reason', z.string().trim().max(1000, 'Begrunnelsen kan være høyst 1000 tegn.')),
+    note: textRule('one-line', 'validation.subject.reason', z.string().trim().max(1000, say('validation.field.tooLong', { subject: 'validation.subject.reason' }))),
     fromLine: lineField,
     toLine: lineField,
   })
   .superRefine((v, ctx) => {
-    if (lacksReason(v)) ctx.addIssue({ code: 'custom', path: ['note'], message: 'En tolkning trenger en begrunnelse på én linje.' });
+    if (lacksReason(v)) ctx.addIssue({ code: 'custom', path: ['note'], message: say('validation.provenance.reason') });
     if ((v.fromLine === null) !== (v.toLine === null))
-      ctx.addIssue({ code: 'custom', path: [v.fromLine === null ? 'fromLine' : 'toLine'], message: 'Oppgi både første og siste linje, eller ingen av dem.' });
+      ctx.addIssue({ code: 'custom', path: [v.fromLine === null ? 'fromLine' : 'toLine'], message: say('validation.provenance.bothLines') });
     else if (v.fromLine !== null && v.toLine !== null && v.fromLine > v.toLine)
-      ctx.addIssue({ code: 'custom', path: ['toLine'], message: 'Siste linje kan ikke komme før første linje.' });
+      ctx.addIssue({ code: 'custom', path: ['toLine'], message: say('validation.provenance.lineOrder') });
     if (v.level !== 'inferred' && v.fromLine === null)
-      ctx.addIssue({ code: 'custom', path: ['fromLine'], message: 'Det kilden sier, står på linjer: oppgi hvilke.' });
+      ctx.addIssue({ code: 'custom', path: ['fromLine'], message: say('validation.provenance.linesNeeded') });
   });
 export type LinkProvenanceInput = z.output<typeof linkProvenanceInputSchema>;

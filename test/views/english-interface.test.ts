@@ -315,6 +315,19 @@ describe('answers to actions in the English interface', () => {
     englishOnly(audit, 'Unknown parameter: ukjent.', /Ukjent parameter/);
   });
 
+  it('says a link provenance form’s problems in English', async () => {
+    const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
+    const multidose = await idOf('informationService', 'multidose');
+    const target = await idOf('journalInterface', 'velferdsteknologi');
+    const form = { relation: 'usesInterface', version: String(multidose.version), target: String(target.id), level: 'inferred', note: ' ', fromLine: '', toLine: '' };
+    const noReason = await postForm(ctx, '/informasjonstjenester/multidose/relasjoner', form, headers);
+    expect(noReason.status).toBe(422);
+    englishOnly(textOf(await noReason.text()), 'An interpretation needs a reason on one line.', /tolkning trenger/);
+    const badLine = await postForm(ctx, '/informasjonstjenester/multidose/relasjoner', { ...form, note: 'Reason.', fromLine: 'x' }, headers);
+    expect(badLine.status).toBe(422);
+    englishOnly(textOf(await badLine.text()), 'Write a line number (a whole number from 1).', /linjenummer/);
+  });
+
   it('says a need level that is not a key in English', async () => {
     const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
     const actor = (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'actor').executeTakeFirstOrThrow()).key;
