@@ -25,6 +25,7 @@ export const apiOperations: readonly ApiOperation[] = [
     responses: {
       200: { description: 'Modellen, eller én side av den (med page) når cursor er gitt.', schema: modelPageSchema.extend({ page: modelPageSchema.shape.page.optional() }) },
       400: { description: 'Ugyldig markør eller grense.' },
+      503: { description: 'Uten cursor: for mange venter allerede på hele modellen; spør igjen etter Retry-After sekunder.' },
     },
   },
   {
