@@ -128,6 +128,9 @@ export function createApp(options: CreateAppOptions): Hono {
     isApiPath(c.req.path) ? apiError(c, 404, 'not_found', i18nOf(c).t('errors.notFound.api')) : notFound(c, i18nOf(c).t('errors.notFound.page')),
   );
   app.onError((error, c) => {
+    // A fault before the language middleware ran (e.g. while the session is read): the page around
+    // the message speaks the browser's language too, not bokmål.
+    if (!c.get('i18n')) c.set('i18n', browserLanguage(c));
     const { t } = i18nOf(c);
     // A use case's refusal, where the route had no better page for it: nothing was written.
     if (error instanceof PermissionDenied) return denyRequest(c, deps, error.reason);

@@ -6,7 +6,8 @@ import { Layout } from '../../views/layout.tsx';
 import { Announce } from '../../views/components/common.tsx';
 import { NonceContext } from '../../views/components/script.tsx';
 import { ErrorPanel } from '../../views/pages/error.tsx';
-import { i18nFor, type I18n } from '../../views/i18n/index.ts';
+import type { I18n } from '../../views/i18n/index.ts';
+import { browserLanguage } from './language.ts';
 import { scriptNonce } from './security.ts';
 
 /** True for a request htmx made to swap part of a page (not one restoring history). */
@@ -84,9 +85,12 @@ export function notFound(c: Context, what: string): Response | Promise<Response>
   });
 }
 
-/** The request's interface language; bokmål before the language middleware has run. */
+/**
+ * The request's interface language; before the language middleware has run (a fault while the
+ * session is read), the language the browser asks for.
+ */
 export function i18nOf(c: Context): I18n {
-  return c.get('i18n') ?? i18nFor(null);
+  return c.get('i18n') ?? browserLanguage(c);
 }
 
 const titledStatuses = [400, 401, 403, 404, 409, 413, 500, 503] as const;

@@ -289,6 +289,29 @@ describe('answers to actions in the English interface', () => {
     englishOnly(textOf(await large.text()), 'What was sent is too large. Nothing has been saved.', /for stort|For stor/);
   });
 
+  it('says a database fault in English when it comes while the session is read, before the language is known', async () => {
+    const headers = { ...(await signIn(ctx, 'architect')), ...en };
+    // Seen again after a few minutes, the session is refreshed (a write) while the viewer is read,
+    // before the language middleware has run: the read-only database refuses there.
+    ctx.clock.advance({ minutes: 5 });
+    await sql`pragma query_only = on`.execute(ctx.db);
+    let page: Response;
+    let api: Response;
+    try {
+      page = await ctx.app.request('/', { headers });
+      api = await ctx.app.request('/api/model', { headers });
+    } finally {
+      await sql`pragma query_only = off`.execute(ctx.db);
+    }
+    expect(page.status).toBe(503);
+    const text = textOf(await page.text());
+    englishOnly(text, 'The database does not accept changes now', /skrivebeskyttet|Databasen/);
+    // The page around the message too: the menu and the way back.
+    englishOnly(text, 'Back to the overview or use the menu above.', /Logg inn|Tilbake til oversikten|Statuskode/);
+    expect(api.status).toBe(503);
+    expect(((await api.json()) as { error: { message: string } }).error.message).toMatch(/^The database does not accept changes now/);
+  });
+
   it('says the language form’s and the API’s refusals in English', async () => {
     const language = await postForm(ctx, '/sprak', { sprak: 'xx' }, { ...en });
     expect(language.status).toBe(422);
