@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { growModel } from '../../seeds/synthetic.ts';
 import type { Db } from '../../src/db/index.ts';
 import { hostileNames } from '../hostile-names.ts';
-import { axeViolations, browserAvailable, launch, startApp, watchProblems, type RunningApp } from './harness.ts';
+import { axeViolations, browserAvailable, launch, startApp, visit, watchProblems, type RunningApp } from './harness.ts';
 
 /** The policy issue 3 brings (without its nonce, which no script of ours needs). */
 const CSP = "script-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'";
@@ -215,6 +215,16 @@ describe.skipIf(!browserAvailable)('diagrams in Chromium', { timeout: 90_000 }, 
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
+    });
+
+    it('says a diagram cannot be drawn when Mermaid does not load, instead of «being drawn» for ever', async () => {
+      const page = await browser.newPage();
+      onTestFinished(() => page.close());
+      await page.route((url) => url.pathname.includes('mermaid'), (route) => route.abort());
+      await visit(page, `${app.url}/diagrammer/samhandling`); // settles: the figure has a final state
+      const figure = page.locator('[data-diagram]');
+      expect(await figure.getAttribute('data-diagram-state')).toBe('failed');
+      expect(await figure.locator('[data-diagram-canvas]').textContent()).toContain('Diagrammet kunne ikke tegnes.');
     });
 
     it('shows the service diagram’s filters on the service page without leaving it', async () => {

@@ -76,13 +76,31 @@ export async function startApp(prepare?: (db: Db) => Promise<void>, options: { c
  * before a diagram page's load event, while Mermaid is still being parsed, so that what was
  * checked next (axe, the width at 320 px) sometimes saw the diagram drawn and sometimes not.
  */
-export async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('load');
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('.htmx-request') &&
-      [...document.querySelectorAll('[data-diagram]')].every((f) => ['rendered', 'failed'].includes(f.getAttribute('data-diagram-state') ?? '')),
-  );
+export async function settled(page: Page, { timeout = 45_000 } = {}): Promise<void> {
+  // The bound only turns a page that never settles into a failure that says what it waited for;
+  // generous, because Mermaid shares the CPU with the other test worker. (diagrams.js gives every
+  // figure a final state, also when Mermaid is missing or throws.) Not covered: an htmx request
+  // still to come after a `load delay:…` trigger.
+  try {
+    await page.waitForLoadState('load', { timeout });
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('.htmx-request') &&
+        [...document.querySelectorAll('[data-diagram]')].every((f) => ['rendered', 'failed'].includes(f.getAttribute('data-diagram-state') ?? '')),
+      undefined,
+      { timeout },
+    );
+  } catch (error) {
+    const waiting = await page
+      .evaluate(() => [
+        ...[...document.querySelectorAll('[data-diagram]')]
+          .filter((f) => !['rendered', 'failed'].includes(f.getAttribute('data-diagram-state') ?? ''))
+          .map((f) => `the diagram «${f.getAttribute('data-file-name') ?? f.querySelector('figcaption')?.textContent?.trim()}» (${f.getAttribute('data-diagram-state') ?? 'never started'})`),
+        ...[...document.querySelectorAll('.htmx-request')].map((e) => `an htmx request from <${e.tagName.toLowerCase()}${e.id ? ` id="${e.id}"` : ''}>`),
+      ])
+      .catch(() => ['(the page could not be read)']);
+    throw new Error(`${page.url()} did not settle within ${timeout} ms; still waiting for: ${waiting.join(', ') || 'the load event'}`, { cause: error });
+  }
 }
 
 /** Opens the address and waits until the page has settled (see `settled`). */

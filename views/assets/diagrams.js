@@ -4,8 +4,9 @@
 // Mermaid source, the legend and the same content as a table.
 (function () {
   'use strict';
+  // Without Mermaid (its script did not load) each figure is marked failed and says so, like a
+  // diagram that cannot be drawn: the page never waits for a drawing that will not come.
   var mermaid = window.mermaid;
-  if (!mermaid) return;
 
   var config = {
     startOnLoad: false,
@@ -50,24 +51,34 @@
   function draw(figure) {
     var canvas = figure.querySelector('[data-diagram-canvas]');
     var source = figure.querySelector('[data-diagram-source]');
-    if (!canvas || !source) return Promise.resolve();
     var id = 'mermaid-diagram-' + ++counter;
+    if (!canvas) {
+      figure.setAttribute('data-diagram-state', 'failed');
+      return Promise.resolve();
+    }
+    if (!mermaid || !source) {
+      fail(figure, canvas, id, new Error(mermaid ? 'no Mermaid source in the figure' : 'Mermaid did not load'));
+      return Promise.resolve();
+    }
     var started = performance.now();
-    configure(canvas);
-    // Drawn inside the canvas, so Mermaid's scratch element never sits loose in the page.
-    return mermaid.render(id, source.textContent, canvas).then(
-      function (result) {
+    // Whatever throws ends in a failed figure, never in a queue stuck at «rendering» for the rest.
+    return Promise.resolve()
+      .then(function () {
+        configure(canvas);
+        // Drawn inside the canvas, so Mermaid's scratch element never sits loose in the page.
+        return mermaid.render(id, source.textContent, canvas);
+      })
+      .then(function (result) {
         canvas.innerHTML = result.svg;
         figure.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));
         var button = figure.querySelector('[data-diagram-download]');
         if (button) button.hidden = false;
         startZoom(figure, canvas);
         figure.setAttribute('data-diagram-state', 'rendered');
-      },
-      function (error) {
+      })
+      .catch(function (error) {
         fail(figure, canvas, id, error);
-      },
-    );
+      });
   }
 
   // Zoom: the drawing starts at full size (readable, scrolling inside its box on a phone); the
