@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { pageNumberSchema } from '../../../model/filters.ts';
 import { validParams } from '../../http/validate.ts';
 import { roundState } from '../../../model/review/rounds.ts';
-import { commentField, reviewFormSchema } from '../../../model/review/schemas.ts';
+import { commentField, reviewFormSchema, stanceField } from '../../../model/review/schemas.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import { MunicipalityReviewPage, reviewHref, reviewPageSize, type ReviewMode } from '../../../views/pages/review/municipality-review.tsx';
 import { callerOf } from '../../auth/context.ts';
@@ -116,10 +116,11 @@ export function municipalityReview(deps: AppDeps) {
     const { t } = c.var.i18n;
     const closed = () => respondError(c, { status: 409, title: t('review.error.closedTitle'), message: t('review.error.closedSave') });
     if (!roundState(loaded.round, now).open) return closed();
-    // The form is one page of the list: "send inn" needs a stance here or among those stored for the other pages.
+    // The form is one page of the list: "send inn" needs a stance here or among those stored for
+    // the services it does not post (which its save leaves as they are).
     const side = pageOfForm(loaded.services, form);
-    const onPage = loaded.services.slice((side - 1) * reviewPageSize, side * reviewPageSize).map((s) => s.id);
-    const answeredElsewhere = form.handling === 'send' ? await answeredOutside(db, id, kommune, onPage) : 0;
+    const posted = loaded.services.map((s) => s.id).filter((s) => form[stanceField(s)] !== undefined || form[commentField(s)] !== undefined);
+    const answeredElsewhere = form.handling === 'send' ? await answeredOutside(db, id, kommune, posted) : 0;
     const parsed = reviewFormSchema(loaded.services.map((s) => s.id), { answeredElsewhere }).safeParse(form);
     if (!parsed.success) return page(c, id, kommune, { values: form, errors: formErrors(parsed.error) }, side);
     const { action, answers } = parsed.data;
