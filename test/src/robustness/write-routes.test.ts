@@ -33,6 +33,8 @@ const versionChecked: Record<string, string> = {
   'POST /vurdering/runder/:id/kommuner/:kommune/logg-inn': 'vist-N: signs in and saves through the whole-form merge',
   'POST /vurdering/intensjon/:kommune': 'version: the declaration’s status, date and reference as shown',
   'POST /horing': 'none: opens a new round',
+  'POST /horing/ny': 'none: writes nothing; shows the new-round form again with an element added',
+  'POST /horing/:id/rediger': 'none: writes nothing; shows the edit form again with an element added, its version passed on to the save',
   'POST /baselines': 'none: freezes a new baseline of the model as it is',
   'POST /horing/:id': 'version: the round’s fields and elements as shown',
   'POST /horing/:id/besok': 'none: the caller’s own visit mark',
