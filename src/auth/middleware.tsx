@@ -63,12 +63,13 @@ export function loadViewer({ db, config }: AppDeps): MiddlewareHandler {
       const viewer = await lookupApiToken(db, bearer);
       if (!viewer?.apiToken) {
         await recordRefusedRequest(db, callerOf(c), c.req, 'api-token');
-        return apiError(c, 401, 'unauthorized', 'API-tokenet er ukjent eller trukket tilbake, eller brukeren er deaktivert.');
+        // Answered before the language middleware: in the language the script asks for (Accept-Language).
+        return apiError(c, 401, 'unauthorized', i18nOf(c).t('errors.api.unknownToken'));
       }
       c.set('viewer', viewer);
       if (viewer.apiToken.readOnly && unsafeMethod(c.req.method)) {
         await recordRefusedRequest(db, callerOf(c), c.req, 'read-only token');
-        return apiError(c, 403, 'read_only', 'Tokenet gir bare lesetilgang. Ingenting er endret.');
+        return apiError(c, 403, 'read_only', i18nOf(c).t('errors.api.readOnlyToken'));
       }
       await recordApiTokenUse(db, callerOf(c), viewer.apiToken, { method: c.req.method, path: c.req.path });
       await next();

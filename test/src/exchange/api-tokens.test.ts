@@ -85,6 +85,9 @@ describe('personal API tokens', () => {
     expect(((await after.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
     // A made-up token is refused the same way.
     expect((await ctx.app.request('/api/model', { headers: bearer('akson_gjett') })).status).toBe(401);
+    // Said in the language the script asks for, like the API's other errors.
+    const english = await ctx.app.request('/api/model', { headers: { ...bearer('akson_gjett'), 'Accept-Language': 'en' } });
+    expect(((await english.json()) as { error: { message: string } }).error.message).toBe('The API token is unknown or revoked, or its user is disabled.');
   });
 
   it('cannot revoke someone else’s token', async () => {
@@ -108,6 +111,8 @@ describe('personal API tokens', () => {
     const refused = await postJson(ctx, '/api/requirements/aks-0001/links', await body(), bearer(reader.secret));
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('read_only');
+    const english = await postJson(ctx, '/api/requirements/aks-0001/links', await body(), { ...bearer(reader.secret), 'Accept-Language': 'en' });
+    expect(((await english.json()) as { error: { message: string } }).error.message).toBe('The token gives read access only. Nothing has been changed.');
     expect(await linkCount(ctx, 'aks-0001', 'multidose')).toBe(0);
 
     const stale = await postJson(ctx, '/api/requirements/aks-0001/links', { ...(await body()), version: 1_000 }, bearer(writer.secret));
