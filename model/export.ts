@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { referenceProblems } from './integrity.ts';
+import { say } from './messages.ts';
 import { requirementChapterSchema, requirementRelationSchema, type RequirementChapter, type RequirementRelation } from './requirements.ts';
 import { scopeModelSchema, type ScopeModel } from './schemas.ts';
 
@@ -43,7 +44,7 @@ export const modelExportSchema = scopeModelSchema
     ...requirementStructureShape,
   })
   .superRefine((value, ctx) => {
-    for (const message of referenceProblems(value)) ctx.addIssue({ code: 'custom', message });
+    for (const problem of referenceProblems(value)) ctx.addIssue({ code: 'custom', message: say(problem.key, problem.values) });
   });
 export type ModelExport = z.infer<typeof modelExportSchema>;
 

@@ -1,21 +1,24 @@
 import type { ElementKind } from './kinds.ts';
+import type { Message } from './messages.ts';
 import { indexModel } from './lookup.ts';
 import { relationAccepts, relationInfo } from './relations.ts';
 import type { ScopeModel } from './schemas.ts';
 
 /**
  * Every reference in the model that does not point at an element of the kind it must: the
- * checks a foreign key cannot make because all elements share one table.
+ * checks a foreign key cannot make because all elements share one table. Each is a catalogue
+ * message (`where` is the field's path, kinds and relations their codes), said in the reader's
+ * language by the import report.
  */
-export function referenceProblems(model: ScopeModel): string[] {
+export function referenceProblems(model: ScopeModel): Message[] {
   const index = indexModel(model);
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const expect = (where: string, kind: ElementKind, id: number | null, optional = true) => {
     if (id === null) {
-      if (!optional) problems.push(`${where}: mangler ${kind}`);
+      if (!optional) problems.push({ key: 'import.json.reference.missing', values: { where, kind } });
       return;
     }
-    if (!index.get(kind, id)) problems.push(`${where}: ${id} er ikke ${kind}`);
+    if (!index.get(kind, id)) problems.push({ key: 'import.json.reference.notKind', values: { where, id: String(id), kind } });
   };
   for (const s of model.elements.informationService) {
     expect(`informationService ${s.key} categoryId`, 'informationCategory', s.categoryId);
@@ -53,13 +56,13 @@ export function referenceProblems(model: ScopeModel): string[] {
   });
   links.requirementElements.forEach((l, i) => {
     expect(`requirementElements[${i}].requirementId`, 'requirement', l.requirementId, false);
-    if (!index.byId.has(l.elementId)) problems.push(`requirementElements[${i}].elementId: ${l.elementId} finnes ikke`);
+    if (!index.byId.has(l.elementId)) problems.push({ key: 'import.json.reference.unknown', values: { where: `requirementElements[${i}].elementId`, id: String(l.elementId) } });
   });
   links.relations.forEach((l, i) => {
     const from = index.byId.get(l.fromId);
     const to = index.byId.get(l.toId);
-    if (!from || !relationInfo[l.relation].from.includes(from.kind)) problems.push(`relations[${i}].fromId: ${l.fromId} kan ikke ${l.relation}`);
-    if (!to || !relationAccepts(l.relation, to.kind)) problems.push(`relations[${i}].toId: ${l.toId} passer ikke til ${l.relation}`);
+    if (!from || !relationInfo[l.relation].from.includes(from.kind)) problems.push({ key: 'import.json.reference.cannotStart', values: { where: `relations[${i}].fromId`, id: String(l.fromId), relation: l.relation } });
+    if (!to || !relationAccepts(l.relation, to.kind)) problems.push({ key: 'import.json.reference.cannotEnd', values: { where: `relations[${i}].toId`, id: String(l.toId), relation: l.relation } });
   });
   links.regionCounties.forEach((l, i) => expect(`regionCounties[${i}].regionId`, 'region', l.regionId, false));
   // A capability may not be its own ancestor.
@@ -68,7 +71,7 @@ export function referenceProblems(model: ScopeModel): string[] {
     let parent = index.get('capability', c.parentId);
     while (parent) {
       if (seen.has(parent.id)) {
-        problems.push(`capability ${c.key}: syklus i treet`);
+        problems.push({ key: 'import.json.reference.cycle', values: { where: `capability ${c.key}` } });
         break;
       }
       seen.add(parent.id);

@@ -42,7 +42,8 @@ const MAX_PROBLEMS = 50;
 
 type Read = { ok: true; doc: ModelDocument; notes: ImportText[] } | { ok: false; problems: ImportProblem[] };
 
-const where = (path: ReadonlyArray<PropertyKey>) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(roten)';
+/** A JSON path (`elements.goal[0].key`); none for the file as a whole, which the report shows without a place. */
+const where = (path: ReadonlyArray<PropertyKey>) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || undefined;
 
 /** A zod issue as a sentence of the report (the schemas' own messages are catalogue messages or bokmål sentences). */
 function issueText(issue: z.core.$ZodIssue): ImportText {
@@ -103,7 +104,7 @@ export function readModelDocument(text: string): Read {
     return { ok: false, problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => ({ at: where(i.path), ...issueText(i) })) };
   }
   const doc = parsed.data;
-  const problems = [...duplicates(doc), ...referenceProblems(doc).map((detail) => reportText({ key: 'import.json.reference', values: { detail } })), ...structureProblems(doc)];
+  const problems = [...duplicates(doc), ...referenceProblems(doc).map(reportText), ...structureProblems(doc)];
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   const notes: ImportText[] = [];
   if (doc.requirementChapters === undefined) notes.push(reportText({ key: 'import.json.note.noChapters' }));

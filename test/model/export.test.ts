@@ -19,8 +19,8 @@ describe('the model export', () => {
     m.elements.informationService = [element('informationService', 2, { categoryId: 1 })];
     m.links.servicePersonnelGroups = [{ serviceId: 2, personnelGroupId: 1, usage: 'reads' }];
     expect(referenceProblems(m)).toEqual([
-      'informationService informationservice-2 categoryId: 1 er ikke informationCategory',
-      'servicePersonnelGroups[0].personnelGroupId: 1 er ikke personnelGroup',
+      { key: 'import.json.reference.notKind', values: { where: 'informationService informationservice-2 categoryId', id: '1', kind: 'informationCategory' } },
+      { key: 'import.json.reference.notKind', values: { where: 'servicePersonnelGroups[0].personnelGroupId', id: '1', kind: 'personnelGroup' } },
     ]);
     expect(modelExportSchema.safeParse(toModelExport(m, new Date())).success).toBe(false);
   });
@@ -28,7 +28,7 @@ describe('the model export', () => {
   it('rejects a capability tree with a cycle', () => {
     const m = emptyModel();
     m.elements.capability = [element('capability', 1, { parentId: 2 }), element('capability', 2, { parentId: 1 })];
-    expect(referenceProblems(m)).toContain('capability capability-1: syklus i treet');
+    expect(referenceProblems(m)).toContainEqual({ key: 'import.json.reference.cycle', values: { where: 'capability capability-1' } });
   });
 
   it('rejects a usage outside reads, records and both', () => {

@@ -401,6 +401,10 @@ describe('answers to actions in the English interface', () => {
       model.elements.goal!.push({ ...model.elements.goal![0]! });
       const twice = await report(ctx, 'to-ganger.json', JSON.stringify(model));
       englishOnly(twice, 'appears twice in the file', /står i filen to ganger/);
+      const dangling = JSON.parse(await (await ctx.app.request('/api/model')).text()) as { elements: { informationService: Array<{ key: string; categoryId: number }> } };
+      const service = dangling.elements.informationService[0]!;
+      service.categoryId = 999_999;
+      englishOnly(await report(ctx, 'henvisning.json', JSON.stringify(dangling)), `A reference that does not match: informationService ${service.key} categoryId: 999999 is not informationCategory.`, /Henvisning|er ikke|mangler/);
     });
   });
 });
