@@ -82,14 +82,17 @@ describe('two writers on one database file', () => {
   it('waits for a writer in another process instead of failing', async () => {
     const [a] = await newComments(1);
     const basis = await basisOf(dbs[0]!, a!);
-    // Another process takes the write lock and holds it for 400 ms.
+    // Another process takes the write lock and holds it for 2 s (the app waits up to 5 s). The answer
+    // must wait for it: begun while the lock is held, it ends only after. The lock cannot be held
+    // until the test says so, since the app waits for it on this very thread; 2 s leaves this process
+    // that long to begin the answer after «locked», on however loaded a machine.
     const holder = spawn(
       process.execPath,
       [
         '-e',
         `const db = new (require('better-sqlite3'))(process.argv[1]);
          db.exec('begin immediate'); process.stdout.write('locked');
-         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
          db.exec('commit'); db.close();`,
         file,
       ],
@@ -99,6 +102,7 @@ describe('two writers on one database file', () => {
     const started = Date.now();
     const res = await answer(0, a!, basis, 'Etter ventetiden.');
     expect(res.status).toBe(303);
+    // Not a speed check: proof that the answer was held back by the other writer, not let through.
     expect(Date.now() - started).toBeGreaterThan(100);
     await new Promise((resolve) => holder.once('exit', resolve));
     expect(errors).toEqual([]);
