@@ -151,7 +151,8 @@ export function createApp(options: CreateAppOptions): Hono {
     if (fault) {
       deps.logError(new Error(`Databasefeil ved ${c.req.method} ${c.req.path}: ${fault.cause}`, { cause: error }));
       if (fault.retryAfter) c.header('Retry-After', String(fault.retryAfter));
-      if (isApiPath(c.req.path)) return apiError(c, fault.status, 'unavailable', `${t(fault.title)}. ${t(fault.message)}`);
+      // The message alone says it all (what happened, that nothing was saved): no title glued on with «. ».
+      if (isApiPath(c.req.path)) return apiError(c, fault.status, 'unavailable', t(fault.message));
       return respondError(c, { status: fault.status, title: t(fault.title), message: t(fault.message) });
     }
     // A request we refuse on purpose (e.g. a body that is not a form) is answered, not logged.

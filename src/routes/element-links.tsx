@@ -93,8 +93,8 @@ export function elementLinkRoutes({ db, now }: AppDeps): Hono {
     } catch (error) {
       if (error instanceof StaleVersion) {
         const stored = (await readLinkProvenance(db, form.kobling, ends)) ?? shown;
-        const current = `${t(`domain.provenance.${stored.level}`)}${stored.note ? ` – ${stored.note}` : ''}`;
-        return redraw({ values, errors: {}, message: { tone: 'warning', text: t('links.provenance.stale', { current }) }, stored }, 409);
+        const current = { level: t(`domain.provenance.${stored.level}`), note: stored.note, noted: stored.note ? 'yes' : 'no' };
+        return redraw({ values, errors: {}, message: { tone: 'warning', text: t('links.provenance.stale', current) }, stored }, 409);
       }
       if (error instanceof NotFound) return redraw({ values, errors: {}, message: { tone: 'danger', text: t('links.provenance.gone') }, stored: shown }, 404);
       throw error;

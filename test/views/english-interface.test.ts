@@ -309,7 +309,7 @@ describe('answers to actions in the English interface', () => {
     // The page around the message too: the menu and the way back.
     englishOnly(text, 'Back to the overview or use the menu above.', /Logg inn|Tilbake til oversikten|Statuskode/);
     expect(api.status).toBe(503);
-    expect(((await api.json()) as { error: { message: string } }).error.message).toMatch(/^The database does not accept changes now/);
+    expect(((await api.json()) as { error: { message: string } }).error.message).toBe('The database is read-only right now (for example during maintenance or a restore), so the change was not saved. Nothing has been saved. You can still read; try again later.');
   });
 
   it('says the language form’s and the API’s refusals in English', async () => {
