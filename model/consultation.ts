@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppliedProposal, ProposalTarget } from './consultation-proposals.ts';
-import { isoDateSchema } from './schemas.ts';
+import { dbIdMax, isoDateSchema } from './schemas.ts';
 import { say, type Message, type MessageKey } from './messages.ts';
 import { textRule } from './text.ts';
 
@@ -74,8 +74,6 @@ export const acceptsComments = (state: RoundState) => state === 'open';
 // Input ----------------------------------------------------------------------------------------
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-/** The largest id a table holds (PostgreSQL's `integer`): a larger one is refused here, not by the database as a fault. */
-export const dbIdMax = 2_147_483_647;
 const positiveId = (message: string, tooLarge = message) => z.coerce.number({ error: message }).int(message).positive(message).max(dbIdMax, tooLarge);
 
 export const roundTitleMax = 200;

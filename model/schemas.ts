@@ -3,6 +3,9 @@ import { say } from './messages.ts';
 import { elementKindSchema, type ElementKind } from './kinds.ts';
 import { linkProvenanceSchema, provenanceLevelSchema } from './provenance.ts';
 
+/** The largest id a table holds (PostgreSQL's `integer`): a larger one is refused here, not by the database as a fault. */
+export const dbIdMax = 2_147_483_647;
+
 /** Stable, URL-safe key of an element, unique within its kind. */
 export const elementKeySchema = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { say } from '../messages.ts';
 import { textRule } from '../text.ts';
-import { isoDateSchema } from '../schemas.ts';
+import { dbIdMax, isoDateSchema } from '../schemas.ts';
 import type { StoredEntry } from './types.ts';
 import { missingVersionMessage } from '../versions.ts';
 import type { MessageKey } from '../../views/i18n/keys.ts';
@@ -268,7 +268,7 @@ export function serviceAnswerSchema(roundServiceId: number) {
 }
 
 /** A round's id in a path. */
-export const roundIdSchema = z.coerce.number({ error: say('review.error.roundId') }).int(say('review.error.roundId')).positive(say('review.error.roundId'));
+export const roundIdSchema = z.coerce.number({ error: say('review.error.roundId') }).int(say('review.error.roundId')).positive(say('review.error.roundId')).max(dbIdMax, say('review.error.roundId'));
 
 /** A service on a round's frozen list, by its id in a path or a query. */
-export const roundServiceIdSchema = z.coerce.number({ error: say('review.error.serviceId') }).int(say('review.error.serviceId')).positive(say('review.error.serviceId'));
+export const roundServiceIdSchema = z.coerce.number({ error: say('review.error.serviceId') }).int(say('review.error.serviceId')).positive(say('review.error.serviceId')).max(dbIdMax, say('review.error.serviceId'));

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { dbIdMax, norwegianDate, noveltyOf, roundInputSchema, roundQuerySchema, visitInputSchema, visitMark, type Round } from '../../../model/consultation.ts';
+import { norwegianDate, noveltyOf, roundInputSchema, roundQuerySchema, visitInputSchema, visitMark, type Round } from '../../../model/consultation.ts';
 import { tally } from '../../../model/consultation-report.ts';
+import { dbIdMax } from '../../../model/schemas.ts';
 import { elementKinds } from '../../../model/kinds.ts';
 import { shownVersionSchema, staleFields, versionField } from '../../../model/versions.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';

@@ -224,5 +224,11 @@ describe('addresses that lead nowhere', () => {
     const bad = await page('/vurdering/runder/abc');
     expect(bad.status).toBe(400);
     expect(textOf(bad.html)).toContain('Runde-id-en må være et positivt heltall.');
+    // Past what the database's integer holds: refused here, not a fault on PostgreSQL.
+    for (const path of ['/vurdering/runder/99999999999', '/vurdering/dashbord?runde=99999999999']) {
+      const huge = await page(path);
+      expect(huge.status, path).toBe(400);
+      expect(textOf(huge.html), path).toContain('Runde-id-en må være et positivt heltall.');
+    }
   });
 });
