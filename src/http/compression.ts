@@ -57,32 +57,74 @@ const STREAM_BROTLI_WINDOW = 20;
 /**
  * A streamed body compressed chunk by chunk (dynamic settings), each chunk flushed so that what
  * has been written reaches the client at once rather than when the compressor's window fills.
+ * Pulled like the body: a piece is read and compressed only when the client wants more. A client
+ * that goes away cancels the body (stopping its pieces) and destroys the compressor, whose late
+ * output is then dropped rather than handed to a stream that is gone.
  */
 export function compressStream(body: ReadableStream<Uint8Array>, encoding: Encoding): ReadableStream<Uint8Array> {
   const zip =
     encoding === 'br'
       ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_LGWIN]: STREAM_BROTLI_WINDOW, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
       : createGzip({ level: 6 });
+  const reader = body.getReader();
+  let out: Uint8Array[] = [];
+  let failure: unknown;
+  let gone = false;
+  zip.on('data', (data: Buffer) => {
+    if (!gone) out.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  });
+  zip.on('error', (error) => {
+    failure ??= error;
+  });
+  /** Waits for the compressor: after a flush (or the end) every byte it owes has come as 'data'. */
+  const settle = (end: boolean) =>
+    new Promise<void>((resolve) => {
+      if (end) {
+        zip.once('end', resolve);
+        zip.once('close', resolve);
+        zip.end();
+      } else zip.flush(() => resolve());
+    });
+  /** Hands on what the compressor gave; whether there was anything. */
+  const handOn = (controller: ReadableStreamDefaultController<Uint8Array>): boolean => {
+    const any = out.length > 0;
+    for (const chunk of out) controller.enqueue(chunk);
+    out = [];
+    return any;
+  };
   return markStreamed(
-    body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        start(controller) {
-          zip.on('data', (data: Buffer) => controller.enqueue(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
-          zip.on('error', (error) => controller.error(error));
+    new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          try {
+            for (;;) {
+              const { value, done } = await reader.read();
+              if (gone) return;
+              if (!done) zip.write(value);
+              await settle(done);
+              if (gone) return;
+              if (failure) throw failure;
+              const handed = handOn(controller);
+              if (done) {
+                controller.close();
+                return;
+              }
+              // One piece's output per pull; a piece that gave nothing yet is followed by the next.
+              if (handed) return;
+            }
+          } catch (error) {
+            zip.destroy();
+            await reader.cancel(error).catch(() => undefined);
+            throw error;
+          }
         },
-        transform(chunk) {
-          return new Promise<void>((resolve) => {
-            zip.write(chunk);
-            zip.flush(() => resolve());
-          });
+        async cancel(reason) {
+          gone = true;
+          zip.destroy();
+          await reader.cancel(reason);
         },
-        flush() {
-          return new Promise<void>((resolve) => {
-            zip.once('end', resolve);
-            zip.end();
-          });
-        },
-      }),
+      },
+      { highWaterMark: 0 },
     ),
   );
 }
