@@ -133,8 +133,13 @@ export function DocumentReportPage({ id, kind, report, fingerprint, section, pag
           <ul class="ds-list import-problems">
             {slice(report.problems).map((p) => (
               <li>
-                {p.at ? `${p.at}: ` : p.row ? `${t('import.col.row')} ${p.row}${p.column ? `, «${p.column}»` : ''}: ` : ''}
-                {reportTextIn(p, i18n)}
+                {p.at
+                  ? t('import.problemPlace', { at: p.at, message: reportTextIn(p, i18n) })
+                  : p.row
+                    ? p.column
+                      ? t('import.problemAt', { row: p.row, column: p.column, message: reportTextIn(p, i18n) })
+                      : t('import.problemRow', { row: p.row, message: reportTextIn(p, i18n) })
+                    : reportTextIn(p, i18n)}
               </li>
             ))}
           </ul>

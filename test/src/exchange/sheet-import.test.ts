@@ -121,7 +121,7 @@ describe('the dry-run report', () => {
       row({ text: 'Dette er et ønske.' }), // row 9: no «skal»
       row({ chapter: '9.9 Finnes ikke' }), // row 10
     ]);
-    const { report, page } = await dryRun(ctx, cookie, 'feil.csv', file);
+    const { id, report, page } = await dryRun(ctx, cookie, 'feil.csv', file);
     expect(report.problems.map((p) => [p.row, p.column, p.code])).toEqual([
       [3, 'Prioritet', 'priority'],
       [4, 'Koblede elementer', 'unknownElement'],
@@ -142,6 +142,10 @@ describe('the dry-run report', () => {
     // All or nothing is not offered; only the explicit choice of the valid rows.
     expect(text).toContain('Bruk bare de gyldige radene');
     expect(text).not.toContain('Bruk hele filen');
+    // In English, one message per problem with English quotation marks (the file's own headers and values stay as written).
+    const english = textOf(await (await ctx.app.request(`/import/${id}?vis=problemer`, { headers: { ...cookie, 'Accept-Language': 'en' } })).text());
+    expect(english).toContain('Row 3, column “Prioritet”:');
+    expect(english).not.toMatch(/Rad \d|, «Prioritet»/);
     expect(await counts(ctx)).toEqual(before);
   });
 });
