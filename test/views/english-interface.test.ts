@@ -351,6 +351,22 @@ describe('answers to actions in the English interface', () => {
     englishOnly(textOf(await badLine.text()), 'Write a line number (a whole number from 1).', /linjenummer/);
   });
 
+  it('says a requirement’s structure fields and a capability cycle that the database refuses in English', async () => {
+    const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
+    const lines = (await ctx.db.selectFrom('source_document').select('line_count').orderBy('id').executeTakeFirstOrThrow()).line_count;
+    const requirement = await postForm(ctx, '/krav', { name: 'A requirement', text: 'The solution skal work.', priority: 'must', status: 'draft', chapter: '999', type: 'finnes-ikke', sourceComment: '999', sourceLines: '999999' }, headers);
+    expect(requirement.status).toBe(422);
+    const text = textOf(await requirement.text());
+    englishOnly(text, 'The chapter does not exist (any longer). Choose another one.', /Kapitlet finnes/);
+    englishOnly(text, 'The requirement type does not exist (any longer). Choose another one.', /Kravtypen finnes/);
+    englishOnly(text, 'There is no visible consultation comment no. 999.', /høringskommentar nr/);
+    englishOnly(text, `The source document has ${lines.toLocaleString('en')} lines.`, /Kildedokumentet har/);
+    const capability = await idOf('capability', 'dokumentasjon-av-forlop-og-tilstand');
+    const cycle = await postForm(ctx, '/funksjonsomrader/dokumentasjon-av-forlop-og-tilstand', { name: 'Dokumentasjon av forløp og tilstand', solutionPart: 'felles-journallosning', parent: 'klinisk-historikk', version: String(capability.version) }, headers);
+    expect(cycle.status).toBe(422);
+    englishOnly(textOf(await cycle.text()), 'A capability cannot be under itself or under one of its own sub-capabilities.', /ligge under seg selv/);
+  });
+
   it('says a need level that is not a key in English', async () => {
     const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
     const actor = (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'actor').executeTakeFirstOrThrow()).key;
