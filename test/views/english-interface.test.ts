@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRelation, RelationRefused } from '../../src/commands/element-links.ts';
 import { spoken } from '../../src/commands/errors.ts';
 import { createUser } from '../../src/commands/users.ts';
+import { requirementSheetColumns } from '../../model/exchange/requirement-sheet.ts';
+import { catalogues } from '../../views/i18n/catalogues.ts';
 import { i18nFor } from '../../views/i18n/index.ts';
 import { messageText } from '../../views/i18n/issues.ts';
 import { makeRound } from '../consultation-fixtures.ts';
@@ -408,6 +410,18 @@ describe('answers to actions in the English interface', () => {
       }
       const hollow = await report(ctx, 'tom.reqif', '<?xml version="1.0" encoding="UTF-8"?><REQ-IF xmlns="http://www.omg.org/spec/ReqIF/20110401/reqif.xsd"></REQ-IF>');
       englishOnly(hollow, 'The file is not a ReqIF file: it has no REQ-IF element.', /ikke en ReqIF-fil/);
+    });
+
+    it('quotes a spreadsheet’s file name, separator and values with English quotation marks', async () => {
+      const fields: Record<string, string> = { name: 'Importert krav', text: 'Løsningen skal importeres.', priority: 'kanskje', status: 'Utkast' };
+      const csv = [requirementSheetColumns.map((c) => c.header), requirementSheetColumns.map((c) => fields[c.key] ?? '')].map((r) => r.join(';')).join('\r\n');
+      const text = await report(ctx, 'feil.csv', csv);
+      expect(text).toContain('Dry run of “feil.csv”');
+      expect(text).toContain('separated by “;”');
+      expect(text).toContain('“kanskje” is not a priority');
+      expect(text).not.toMatch(/«(feil\.csv|;|kanskje)»/);
+      const guillemets = [...catalogues.get('en')!.messages].filter(([, m]) => /[«»]/.test(m)).map(([k]) => k);
+      expect(guillemets).toEqual([]);
     });
 
     it('says a JSON model’s problems in English', async () => {

@@ -280,7 +280,7 @@ const cases: Record<string, Case> = {
   'import.readCsv': {
     values: (n) => ({ encoding: 'UTF-8', delimiter: ';', rows: n }),
     nb: ["CSV (UTF-8, skilt med «;») med 0 rader", "CSV (UTF-8, skilt med «;») med 1 rad", "CSV (UTF-8, skilt med «;») med 2 rader"],
-    en: ["CSV (UTF-8, separated by «;») with 0 rows", "CSV (UTF-8, separated by «;») with 1 row", "CSV (UTF-8, separated by «;») with 2 rows"],
+    en: ["CSV (UTF-8, separated by “;”) with 0 rows", "CSV (UTF-8, separated by “;”) with 1 row", "CSV (UTF-8, separated by “;”) with 2 rows"],
   },
   'import.count.created': {
     nb: ["Ingen nye krav", "1 nytt krav", "2 nye krav"],
