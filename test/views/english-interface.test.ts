@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeComment } from '../../src/commands/consultation-comments.ts';
 import { addRelation, RelationRefused } from '../../src/commands/element-links.ts';
-import { spoken } from '../../src/commands/errors.ts';
+import { RuleRefused, spoken } from '../../src/commands/errors.ts';
 import { createUser } from '../../src/commands/users.ts';
 import { requirementSheetColumns } from '../../model/exchange/requirement-sheet.ts';
 import { catalogues } from '../../views/i18n/catalogues.ts';
 import { i18nFor } from '../../views/i18n/index.ts';
 import { messageText } from '../../views/i18n/issues.ts';
-import { makeRound } from '../consultation-fixtures.ts';
+import { makeRound, organisationMember } from '../consultation-fixtures.ts';
 import { callerWith } from '../src/commands/refusals.ts';
 import { createTestUser, htmx, postForm, postShown, sameOrigin, signIn, testApp, testPassword, textOf, type TestContext } from '../helpers.ts';
 
@@ -367,6 +368,22 @@ describe('answers to actions in the English interface', () => {
     const cycle = await postForm(ctx, '/funksjonsomrader/dokumentasjon-av-forlop-og-tilstand', { name: 'Dokumentasjon av forløp og tilstand', solutionPart: 'felles-journallosning', parent: 'klinisk-historikk', version: String(capability.version) }, headers);
     expect(cycle.status).toBe(422);
     englishOnly(textOf(await cycle.text()), 'A capability cannot be under itself or under one of its own sub-capabilities.', /ligge under seg selv/);
+  });
+
+  it('names the date a consultation opens or closed on as a date in the reader’s language, not as YYYY-MM-DD', async () => {
+    const { organisationId, user } = await organisationMember(ctx, 'Fagforeningen');
+    const member = callerWith('organisation', { id: user.id, organisationId }); // at 26 November 2026
+    const input = { proposal: null, text: 'En kommentar.', rationale: '' } as unknown as Parameters<typeof writeComment>[3];
+    const refusal = async (opensOn: string, closesOn: string) => {
+      const { id, items } = await makeRound(ctx.db, { opensOn, closesOn });
+      const error = await writeComment(ctx.db, member, { roundId: id, itemId: items[0]!.id }, input).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RuleRefused);
+      return error as RuleRefused;
+    };
+    const planned = await refusal('2026-12-01', '2026-12-15');
+    englishOnly(spoken(planned, i18nFor('en')), 'The consultation opens on 1 December 2026.', /2026-12-01|desember/);
+    expect(planned.message).toBe('Høringen åpner 1. desember 2026. Før det kan ingen kommentere.');
+    englishOnly(spoken(await refusal('2026-11-01', '2026-11-20'), i18nFor('en')), 'The consultation’s deadline was 20 November 2026.', /2026-11-20|november/);
   });
 
   it('says a need level that is not a key in English', async () => {

@@ -46,6 +46,24 @@ export interface I18n {
 /** Every date and time the app shows is in Norway's time, whatever the viewer's language. */
 export const osloTimeZone = 'Europe/Oslo';
 
+type MessageElement = ReturnType<IntlMessageFormat['getAst']>[number];
+
+/** The arguments a message formats as dates (`{date, date, long}`), in any of its branches. */
+function dateArguments(elements: MessageElement[], names = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if ('options' in element) for (const option of Object.values(element.options)) dateArguments(option.value, names);
+    else if ('children' in element) dateArguments(element.children, names);
+    else if (element.type === 3 /* TYPE.date */) names.add(element.value);
+  }
+  return names;
+}
+
+/** A calendar date (YYYY-MM-DD) given to a date argument, read at UTC midnight, as `date()` reads it. */
+const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date argument's styles write the calendar date in UTC, so no zone shifts it (as `date()`). */
+const dateStyles = { date: Object.fromEntries(['short', 'medium', 'long', 'full'].map((style) => [style, { timeZone: 'UTC' }])) };
+
 function build(catalogue: Catalogue): I18n {
   const { language } = catalogue;
   const fallback = catalogues.get(defaultLanguage)!;
@@ -55,10 +73,24 @@ function build(catalogue: Catalogue): I18n {
     if (!format) {
       // A key missing here (caught by the catalogue test) shows the default language, not nothing.
       const text = catalogue.messages.get(key) ?? fallback.messages.get(key) ?? key;
-      format = new IntlMessageFormat(text, language.locale);
+      format = new IntlMessageFormat(text, language.locale, dateStyles);
       compiled.set(key, format);
     }
     return format;
+  };
+  const dateNames = new Map<string, Set<string>>();
+  /** A message's values with each calendar date that a date argument formats made a `Date`: a refusal can name `{date, date, long}` as the model's YYYY-MM-DD. */
+  const valuesFor = <V,>(key: string, values: Record<string, V> | undefined): Record<string, V | Date> | undefined => {
+    if (!values) return values;
+    let names = dateNames.get(key);
+    if (!names) dateNames.set(key, (names = dateArguments(formatOf(key).getAst())));
+    if (names.size === 0) return values;
+    const dated: Record<string, V | Date> = { ...values };
+    for (const name of names) {
+      const value = values[name];
+      if (typeof value === 'string' && calendarDate.test(value)) dated[name] = new Date(`${value}T00:00:00Z`);
+    }
+    return dated;
   };
   const numberFormats = new Map<string, Intl.NumberFormat>();
   const numberFormat = (options: Intl.NumberFormatOptions = {}) => {
@@ -77,9 +109,9 @@ function build(catalogue: Catalogue): I18n {
   const english = language.code === 'en';
   return {
     language,
-    t: (key, values) => String(formatOf(key).format(values)),
+    t: (key, values) => String(formatOf(key).format(valuesFor(key, values))),
     tx: <T,>(key: MessageKey, parts: Record<string, string | number | ((chunks: Array<string | T>) => T)>) => {
-      const result = formatOf(key).format<T>(parts as Record<string, string | number | T>);
+      const result = formatOf(key).format<T>(valuesFor(key, parts) as Record<string, string | number | T>);
       return Array.isArray(result) ? result : [result];
     },
     number: (value, options) => numberFormat(options).format(value),
