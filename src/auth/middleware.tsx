@@ -10,6 +10,7 @@ import { bearerToken, lookupApiToken } from './api-tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { i18nOf, isFragmentRequest, respondError } from '../http/render.tsx';
 import { clientAddressOf, unsafeMethod } from '../http/security.ts';
+import { viewerLanguage } from '../http/language.ts';
 import { auditActor, callerOf } from './context.ts';
 import { clearSessionCookie, readSessionToken } from './cookie.ts';
 import { actionFor, grantFor, municipalityParam, ownershipHolds, type Action, type Owner } from './policy.ts';
@@ -69,7 +70,8 @@ export function loadViewer({ db, config }: AppDeps): MiddlewareHandler {
       c.set('viewer', viewer);
       if (viewer.apiToken.readOnly && unsafeMethod(c.req.method)) {
         await recordRefusedRequest(db, callerOf(c), c.req, 'read-only token');
-        return apiError(c, 403, 'read_only', i18nOf(c).t('errors.api.readOnlyToken'));
+        // The token's user is known: their saved language first, as the API's other errors (requestLanguage).
+        return apiError(c, 403, 'read_only', viewerLanguage(c).t('errors.api.readOnlyToken'));
       }
       await recordApiTokenUse(db, callerOf(c), viewer.apiToken, { method: c.req.method, path: c.req.path });
       await next();

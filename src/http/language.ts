@@ -12,14 +12,18 @@ export const languageCookie = 'akson-sprak';
  */
 export function requestLanguage(): MiddlewareHandler {
   return async (c, next) => {
-    const code = chooseLanguage(c.var.viewer?.language, getCookie(c, languageCookie), c.req.header('Accept-Language'));
-    c.set('i18n', i18nFor(code));
+    c.set('i18n', viewerLanguage(c));
     await next();
     // Only pages speak a language; assets and data do not vary with it.
     if (!c.res.headers.get('Content-Type')?.startsWith('text/html')) return;
     c.res.headers.set('Content-Language', c.var.i18n.language.htmlLang);
     addVary(c.res.headers, 'Accept-Language');
   };
+}
+
+/** The language of the request's viewer: their saved choice, else this browser's (cookie, Accept-Language). */
+export function viewerLanguage(c: Context): I18n {
+  return i18nFor(chooseLanguage(c.var.viewer?.language, getCookie(c, languageCookie), c.req.header('Accept-Language')));
 }
 
 /** The language this browser asks for (its chosen cookie, else Accept-Language), for an answer given before the viewer is known. */

@@ -113,6 +113,11 @@ describe('personal API tokens', () => {
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('read_only');
     const english = await postJson(ctx, '/api/requirements/aks-0001/links', await body(), { ...bearer(reader.secret), 'Accept-Language': 'en' });
     expect(((await english.json()) as { error: { message: string } }).error.message).toBe('The token gives read access only. Nothing has been changed.');
+    // The token's user saved English: that comes first, as for the API's other errors, whatever the script asks for.
+    await ctx.db.updateTable('app_user').set({ language: 'en' }).where('id', '=', ctx.users.get('architect')!.id).execute();
+    const saved = await postJson(ctx, '/api/requirements/aks-0001/links', await body(), { ...bearer(reader.secret), 'Accept-Language': 'nb' });
+    expect(((await saved.json()) as { error: { message: string } }).error.message).toBe('The token gives read access only. Nothing has been changed.');
+    await ctx.db.updateTable('app_user').set({ language: null }).where('id', '=', ctx.users.get('architect')!.id).execute();
     expect(await linkCount(ctx, 'aks-0001', 'multidose')).toBe(0);
 
     const stale = await postJson(ctx, '/api/requirements/aks-0001/links', { ...(await body()), version: 1_000 }, bearer(writer.secret));
