@@ -16,7 +16,8 @@ import {
 } from '../schemas.ts';
 import { textRule } from '../text.ts';
 import { say, type MessageKey } from '../messages.ts';
-import { issueText } from '../../views/i18n/issues.ts';
+import { issueSaid, type IssueLike } from '../../views/i18n/issues.ts';
+import { defaultLanguage, i18nFor } from '../../views/i18n/index.ts';
 import { requirementSheetColumns, type RequirementSheetColumn } from './requirement-sheet.ts';
 
 /*
@@ -88,6 +89,16 @@ export interface ImportState {
   types: ReadonlyArray<{ key: string; label: string }>;
   /** Every element's id by `kind:key`. */
   elements: ReadonlyMap<string, number>;
+}
+
+/**
+ * A cell's validation message as the report stores it: the catalogue message (`say`) with its
+ * values, said in the reader's language when the report is shown (`problemMessage`); a message
+ * that is not in the catalogue as it is.
+ */
+function issueCode(issue: IssueLike): string {
+  const said = issueSaid(issue, i18nFor(defaultLanguage));
+  return said ? say(said.key, said.values) : issue.message;
 }
 
 export type ProblemCode =
@@ -274,7 +285,7 @@ export function planImport(table: SheetTable, fileName: string, state: ImportSta
       const raw = cell(key);
       if (raw === undefined) continue;
       const parsed = fieldSchemas[key].safeParse(raw);
-      if (!parsed.success) problem(key, raw.trim() === '' ? 'required' : 'invalid', { message: parsed.error.issues[0] ? issueText(parsed.error.issues[0]) : '' });
+      if (!parsed.success) problem(key, raw.trim() === '' ? 'required' : 'invalid', { message: parsed.error.issues[0] ? issueCode(parsed.error.issues[0]) : '' });
       else values[key] = parsed.data;
     }
 
@@ -345,7 +356,7 @@ export function planImport(table: SheetTable, fileName: string, state: ImportSta
     if (tags !== undefined) {
       const parsed = tagListSchema.safeParse(tags);
       if (parsed.success) values.tags = parsed.data;
-      else problem('tags', 'invalid', { message: parsed.error.issues[0] ? issueText(parsed.error.issues[0]) : '' });
+      else problem('tags', 'invalid', { message: parsed.error.issues[0] ? issueCode(parsed.error.issues[0]) : '' });
     }
 
     let fileVersion: number | null = null;

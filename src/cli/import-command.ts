@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { asImportReport, rowsLeftOut, type ImportReport as SheetReport } from '../../model/exchange/sheet-import.ts';
 import { i18nFor, type MessageKey } from '../../views/i18n/index.ts';
-import { refusalText } from '../../views/pages/import.tsx';
+import { problemMessage, refusalText } from '../../views/pages/import.tsx';
 import { importFromCommandLine, type ApplyMode } from '../commands/requirement-import.ts';
 import type { Db } from '../db/index.ts';
 import { MAX_IMPORT_BYTES, readSheetFile } from '../exchange/sheet-file.ts';
@@ -77,7 +77,7 @@ function printReport(report: SheetReport, t: (key: MessageKey, values?: Record<s
   );
   printImportReport(
     asImportReport(report, {
-      problem: (p) => t(`import.problem.${p.code}` as MessageKey, p.values),
+      problem: (p) => problemMessage(i18nFor('nb'), p),
       conflict: (c) => `${c.ref}: ${t('import.conflictText', { file: c.fileVersion, current: c.currentVersion })}`,
       newRef: (fileRef) => (fileRef === '' ? t('import.newRef') : t('import.newRefFrom', { ref: fileRef })),
       ignored: (columns) => t('import.ignored', { columns }),

@@ -405,11 +405,12 @@ describe('answers to actions in the English interface', () => {
   });
 
   describe('dry-run reports of ReqIF and JSON models', () => {
-    async function report(target: TestContext, name: string, text: string): Promise<string> {
+    /** The dry-run report of a file, read in English; uploaded in English too unless `uploadedIn` says another language. */
+    async function report(target: TestContext, name: string, text: string, uploadedIn: Record<string, string> = en): Promise<string> {
       const cookie = await signIn(target, 'architect');
       const form = new FormData();
       form.set('fil', new File([new TextEncoder().encode(text) as BlobPart], name, { type: 'application/octet-stream' }));
-      const res = await target.app.request('/import', { method: 'POST', body: form, headers: { ...sameOrigin, ...cookie, ...en } });
+      const res = await target.app.request('/import', { method: 'POST', body: form, headers: { ...sameOrigin, ...cookie, ...uploadedIn } });
       expect(res.status).toBe(303);
       return textOf(await (await target.app.request(`${res.headers.get('location')!}?vis=problemer`, { headers: { ...cookie, ...en } })).text());
     }
@@ -439,6 +440,12 @@ describe('answers to actions in the English interface', () => {
       expect(text).not.toMatch(/«(feil\.csv|;|kanskje)»/);
       const guillemets = [...catalogues.get('en')!.messages].filter(([, m]) => /[«»]/.test(m)).map(([k]) => k);
       expect(guillemets).toEqual([]);
+    });
+
+    it('says a spreadsheet row’s field rule (a requirement without “skal”) in English, though the file was uploaded in bokmål', async () => {
+      const fields: Record<string, string> = { name: 'Importert krav', text: 'Dette er et ønske.', priority: 'Bør', status: 'Utkast' };
+      const csv = [requirementSheetColumns.map((c) => c.header), requirementSheetColumns.map((c) => fields[c.key] ?? '')].map((r) => r.join(';')).join('\r\n');
+      englishOnly(await report(ctx, 'uten-skal.csv', csv, { 'Accept-Language': 'nb' }), 'Row 2, column “Kravtekst”: A requirement is a “skal” (shall) statement: the text must contain “skal”.', /Et krav er et|-utsagn|må inneholde/);
     });
 
     it('says a JSON model’s problems in English', async () => {

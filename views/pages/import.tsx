@@ -2,7 +2,8 @@ import type { ImportReport, RowProblem } from '../../model/exchange/sheet-import
 import { PageHeader, TabLinks } from '../components/common.tsx';
 import { Notice } from '../components/form.tsx';
 import { Pager } from '../components/pager.tsx';
-import { useI18n, type MessageKey } from '../i18n/index.ts';
+import { useI18n, type I18n, type MessageKey } from '../i18n/index.ts';
+import { issueText } from '../i18n/issues.ts';
 
 /*
  * The spreadsheet import (issue 15): the upload form, the progress of a running job, the dry-run
@@ -25,9 +26,16 @@ export function refusalText(t: (k: MessageKey, v?: Record<string, string | numbe
   return t(`import.refused.${refusal.code}` as MessageKey, refusal.values);
 }
 
+/** What is wrong in a problem's cell, in the reader's language (a field's own rule, stored as its catalogue message, too). */
+export function problemMessage(i18n: I18n, p: RowProblem): string {
+  const values = typeof p.values.message === 'string' ? { ...p.values, message: issueText({ message: p.values.message }, i18n) } : p.values;
+  return i18n.t(`import.problem.${p.code}` as MessageKey, values);
+}
+
 /** One problem as "Rad 14, kolonne «Prioritet»: …". */
-export function problemText(t: (k: MessageKey, v?: Record<string, string | number>) => string, p: RowProblem): string {
-  const message = t(`import.problem.${p.code}` as MessageKey, p.values);
+export function problemText(i18n: I18n, p: RowProblem): string {
+  const { t } = i18n;
+  const message = problemMessage(i18n, p);
   return p.column === null ? t('import.problemRow', { row: p.row, message }) : t('import.problemAt', { row: p.row, column: p.column, message });
 }
 
@@ -209,7 +217,8 @@ export function defaultSection(report: ImportReport): ReportSection {
 
 /** The dry run's report: a summary, one part at a time (paged), and the choice to apply it. */
 export function ImportReportPage({ id, report, fingerprint, section, page, expiresAt, leftOut, notice }: ImportReportPageProps) {
-  const { t, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
   const size = sectionSize(report, section);
   const pages = Math.max(1, Math.ceil(size / REPORT_PAGE_SIZE));
   const at = Math.min(Math.max(1, page), pages);
@@ -286,7 +295,7 @@ export function ImportReportPage({ id, report, fingerprint, section, page, expir
         ) : section === 'problemer' ? (
           <ul class="ds-list import-problems">
             {slice(report.problems).map((p) => (
-              <li>{problemText(t, p)}</li>
+              <li>{problemText(i18n, p)}</li>
             ))}
           </ul>
         ) : section === 'konflikter' ? (
