@@ -48,7 +48,7 @@ export function readArchimate(xml: string): ArchimateRead {
   });
   const doc = parser.parse(xml) as Node;
   const model = doc.model as Node | undefined;
-  if (!model || typeof model !== 'object') return { elements: [], relationships: 0, problems: [{ message: 'Filen er ikke en ArchiMate-modell (Model Exchange File Format): den har ikke elementet model.' }] };
+  if (!model || typeof model !== 'object') return { elements: [], relationships: 0, problems: [reportText({ key: 'import.archimate.notModel' })] };
 
   const propertyName = new Map<string, string>();
   for (const p of list((model.propertyDefinitions as Node | undefined)?.propertyDefinition)) {
@@ -60,7 +60,7 @@ export function readArchimate(xml: string): ArchimateRead {
   for (const e of list((model.elements as Node | undefined)?.element)) {
     const identifier = String(e.identifier ?? '');
     if (seen.has(identifier)) {
-      problems.push({ at: identifier, message: `Identifikatoren «${identifier}» er brukt av mer enn ett element i filen.` });
+      problems.push({ at: identifier, ...reportText({ key: 'import.archimate.identifierTwice', values: { id: identifier } }) });
       continue;
     }
     seen.add(identifier);
@@ -133,11 +133,11 @@ export function planArchimateImport(read: ArchimateRead, current: readonly Scope
       continue;
     }
     if (!e.name) {
-      report.problems.push({ at: e.identifier, message: `${kindInfo[now.kind].singular} «${now.name}» har ikke noe navn i filen.` });
+      report.problems.push({ at: e.identifier, ...reportText({ key: 'import.archimate.noName', values: { kind: `kinds.${now.kind}.singular`, name: now.name } }) });
       continue;
     }
     if (e.name.length > 500) {
-      report.problems.push({ at: e.identifier, message: `Navnet på «${now.name}» er lengre enn 500 tegn.` });
+      report.problems.push({ at: e.identifier, ...reportText({ key: 'import.archimate.nameTooLong', values: { name: now.name } }) });
       continue;
     }
     const fields = [

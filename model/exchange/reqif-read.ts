@@ -282,11 +282,11 @@ export function readReqif(xml: string): ReadResult {
   for (const o of list(child(content, 'SPEC-OBJECTS')?.['SPEC-OBJECT'])) {
     const id = attr(o, 'IDENTIFIER');
     if (!id) {
-      problems.push({ message: 'Et SPEC-OBJECT mangler IDENTIFIER.' });
+      problems.push(reportText({ key: 'import.reqif.noIdentifier' }));
       continue;
     }
     if (seenIds.has(id)) {
-      problems.push({ at: id, message: `Identifikatoren «${id}» er brukt av mer enn ett objekt i filen.` });
+      problems.push({ at: id, ...reportText({ key: 'import.reqif.identifierTwice', values: { id } }) });
       continue;
     }
     seenIds.add(id);

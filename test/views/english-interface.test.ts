@@ -4,6 +4,8 @@ import { writeComment } from '../../src/commands/consultation-comments.ts';
 import { addRelation, RelationRefused } from '../../src/commands/element-links.ts';
 import { RuleRefused, spoken } from '../../src/commands/errors.ts';
 import { createUser } from '../../src/commands/users.ts';
+import { readArchimate } from '../../model/exchange/archimate-read.ts';
+import { reportTextIn } from '../../model/exchange/import-report.ts';
 import { requirementSheetColumns } from '../../model/exchange/requirement-sheet.ts';
 import { catalogues } from '../../views/i18n/catalogues.ts';
 import { i18nFor } from '../../views/i18n/index.ts';
@@ -446,6 +448,16 @@ describe('answers to actions in the English interface', () => {
       const fields: Record<string, string> = { name: 'Importert krav', text: 'Dette er et ønske.', priority: 'Bør', status: 'Utkast' };
       const csv = [requirementSheetColumns.map((c) => c.header), requirementSheetColumns.map((c) => fields[c.key] ?? '')].map((r) => r.join(';')).join('\r\n');
       englishOnly(await report(ctx, 'uten-skal.csv', csv, { 'Accept-Language': 'nb' }), 'Row 2, column “Kravtekst”: A requirement is a “skal” (shall) statement: the text must contain “skal”.', /Et krav er et|-utsagn|må inneholde/);
+    });
+
+    it('says an ArchiMate file’s and a ReqIF object’s problems in English', async () => {
+      // An .xml file that is no ArchiMate model is refused at the upload; the reader's problem, as the report would say it.
+      englishOnly(reportTextIn(readArchimate('<REQ-IF/>').problems[0]!, i18nFor('en')), 'The file is not an ArchiMate model', /ikke en ArchiMate-modell|elementet model/);
+      const reqif =
+        '<?xml version="1.0" encoding="UTF-8"?><REQ-IF xmlns="http://www.omg.org/spec/ReqIF/20110401/reqif.xsd"><CORE-CONTENT><REQ-IF-CONTENT><SPEC-OBJECTS><SPEC-OBJECT LONG-NAME="uten id"/><SPEC-OBJECT IDENTIFIER="a"/><SPEC-OBJECT IDENTIFIER="a"/></SPEC-OBJECTS></REQ-IF-CONTENT></CORE-CONTENT></REQ-IF>';
+      const text = await report(ctx, 'objekter.reqif', reqif);
+      englishOnly(text, 'A SPEC-OBJECT has no IDENTIFIER.', /mangler IDENTIFIER|er brukt av/);
+      expect(text).toContain('The identifier “a” is used by more than one object in the file.');
     });
 
     it('says a JSON model’s problems in English', async () => {
