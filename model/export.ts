@@ -8,8 +8,8 @@ export const MODEL_EXPORT_FORMAT = 'akson-scope/model';
 export const MODEL_EXPORT_VERSION = 1;
 
 export const requirementTypeSchema = z.object({
-  key: z.string().min(1, 'Kravtypen mangler nøkkel.').max(60, 'En kravtypes nøkkel kan være på høyst 60 tegn.'),
-  label: z.string().min(1, 'Kravtypen mangler navn.').max(200, 'En kravtypes navn kan være på høyst 200 tegn.'),
+  key: z.string().min(1, say('validation.field.missing', { subject: 'validation.subject.requirementTypeKey' })).max(60, say('validation.field.tooLong', { subject: 'validation.subject.requirementTypeKey' })),
+  label: z.string().min(1, say('validation.field.missing', { subject: 'validation.subject.requirementTypeLabel' })).max(200, say('validation.field.tooLong', { subject: 'validation.subject.requirementTypeLabel' })),
 });
 
 /**
@@ -81,8 +81,13 @@ export const modelPageSchema = scopeModelSchema.extend({
 export type ModelPage = z.infer<typeof modelPageSchema>;
 
 /** A cursor: empty (the first page), `s.<id>` (services after that id) or `r.<id>` (requirements after it). */
-export const modelCursorSchema = z.string().regex(/^(|[sr]\.\d{1,12})$/, 'Ugyldig markør: bruk verdien fra page.next.');
+export const modelCursorSchema = z.string().regex(/^(|[sr]\.\d{1,12})$/, say('validation.api.cursor'));
 export const modelPageQuerySchema = z.strictObject({
   cursor: modelCursorSchema.optional(),
-  limit: z.coerce.number().int('limit må være et heltall.').min(1, 'limit må være minst 1.').max(1000, 'limit kan være høyst 1000.').default(200),
+  limit: z.coerce
+    .number()
+    .int(say('validation.field.notInteger', { subject: 'validation.subject.limit' }))
+    .min(1, say('validation.field.atLeast', { subject: 'validation.subject.limit' }))
+    .max(1000, say('validation.field.atMost', { subject: 'validation.subject.limit' }))
+    .default(200),
 });

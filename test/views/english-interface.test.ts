@@ -388,6 +388,15 @@ describe('answers to actions in the English interface', () => {
     englishOnly(spoken(await refusal('2026-11-01', '2026-11-20'), i18nFor('en')), 'The consultation’s deadline was 20 November 2026.', /2026-11-20|november/);
   });
 
+  it('says the model API’s paging problems (cursor, limit) in English', async () => {
+    const res = await ctx.app.request('/api/model?cursor=x&limit=0', { headers: en });
+    expect(res.status).toBe(400);
+    const { fields } = ((await res.json()) as { error: { fields: Record<string, string> } }).error;
+    expect(fields).toEqual({ cursor: 'Invalid cursor: use the value from page.next.', limit: 'limit must be at least 1.' });
+    const big = (await (await ctx.app.request('/api/model?limit=1.5', { headers: en })).json()) as { error: { fields: Record<string, string> } };
+    expect(big.error.fields.limit).toBe('limit must be a whole number.');
+  });
+
   it('says a need level that is not a key in English', async () => {
     const headers = { ...(await signIn(ctx, 'architect')), ...htmx, ...en };
     const actor = (await ctx.db.selectFrom('element').select('key').where('kind', '=', 'actor').executeTakeFirstOrThrow()).key;
@@ -470,6 +479,9 @@ describe('answers to actions in the English interface', () => {
       const dangling = JSON.parse(await (await ctx.app.request('/api/model')).text()) as { elements: { informationService: Array<{ key: string; categoryId: number }> } };
       const service = dangling.elements.informationService[0]!;
       service.categoryId = 999_999;
+      const unnamed = JSON.parse(await (await ctx.app.request('/api/model')).text()) as { requirementTypes: Array<{ key: string; label: string }> };
+      unnamed.requirementTypes[0]!.label = '';
+      englishOnly(await report(ctx, 'kravtype.json', JSON.stringify(unnamed)), 'The requirement type’s name is missing.', /Kravtypen mangler|Kravtypens/);
       englishOnly(await report(ctx, 'henvisning.json', JSON.stringify(dangling)), `A reference that does not match: informationService ${service.key} categoryId: 999999 is not informationCategory.`, /Henvisning|er ikke|mangler/);
     });
   });
