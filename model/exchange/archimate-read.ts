@@ -141,9 +141,9 @@ export function planArchimateImport(read: ArchimateRead, current: readonly Scope
       continue;
     }
     const fields = [
-      { field: 'Navn', before: now.name, after: e.name },
-      { field: 'Navn (engelsk)', before: now.nameEn ?? '', after: e.nameEn ?? '' },
-      { field: 'Beskrivelse', before: now.description, after: e.documentation },
+      { field: 'Navn', said: 'history.field.name' as const, before: now.name, after: e.name },
+      { field: 'Navn (engelsk)', said: 'history.field.nameEn' as const, before: now.nameEn ?? '', after: e.nameEn ?? '' },
+      { field: 'Beskrivelse', said: 'history.field.description' as const, before: now.description, after: e.documentation },
     ].filter((f) => f.before !== f.after);
     if (fields.length === 0) {
       report.unchanged.push({ ref, label: now.name });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { i18nFor, type I18n } from '../../views/i18n/index.ts';
 import { messageText } from '../../views/i18n/issues.ts';
-import type { Message } from '../messages.ts';
+import type { Message, MessageKey } from '../messages.ts';
 
 /**
  * What every importer (spreadsheet, ReqIF, ArchiMate, JSON) answers before it writes anything:
@@ -42,7 +42,10 @@ export interface ImportProblem extends ImportText {
 
 /** One field of one record, before and after (texts as people read them). */
 export interface ImportFieldChange {
+  /** The field's name in bokmål (CLI, audit). */
   field: string;
+  /** The field's name as a catalogue key, said in the reader's language on the report page; a report without it shows `field`. */
+  said?: MessageKey;
   before: string;
   after: string;
 }

@@ -417,13 +417,13 @@ describe('answers to actions in the English interface', () => {
 
   describe('dry-run reports of ReqIF and JSON models', () => {
     /** The dry-run report of a file, read in English; uploaded in English too unless `uploadedIn` says another language. */
-    async function report(target: TestContext, name: string, text: string, uploadedIn: Record<string, string> = en): Promise<string> {
+    async function report(target: TestContext, name: string, text: string, uploadedIn: Record<string, string> = en, section = 'problemer'): Promise<string> {
       const cookie = await signIn(target, 'architect');
       const form = new FormData();
       form.set('fil', new File([new TextEncoder().encode(text) as BlobPart], name, { type: 'application/octet-stream' }));
       const res = await target.app.request('/import', { method: 'POST', body: form, headers: { ...sameOrigin, ...cookie, ...uploadedIn } });
       expect(res.status).toBe(303);
-      return textOf(await (await target.app.request(`${res.headers.get('location')!}?vis=problemer`, { headers: { ...cookie, ...en } })).text());
+      return textOf(await (await target.app.request(`${res.headers.get('location')!}?vis=${section}`, { headers: { ...cookie, ...en } })).text());
     }
 
     it('says a ReqIF file’s problems and notes in English', async () => {
@@ -467,6 +467,13 @@ describe('answers to actions in the English interface', () => {
       const text = await report(ctx, 'objekter.reqif', reqif);
       englishOnly(text, 'A SPEC-OBJECT has no IDENTIFIER.', /mangler IDENTIFIER|er brukt av/);
       expect(text).toContain('The identifier “a” is used by more than one object in the file.');
+    });
+
+    it('names the fields an ArchiMate file changes in English', async () => {
+      const xml = await (await ctx.app.request('/eksport/archimate.xml')).text();
+      const goal = (await ctx.db.selectFrom('element').select(['key', 'name']).where('kind', '=', 'goal').orderBy('id').executeTakeFirstOrThrow());
+      const edited = xml.replace(new RegExp(`(<element identifier="id-goal-${goal.key}"[^>]*>\\s*<name xml:lang="nb">)[^<]*(</name>)`), '$1Et nytt navn$2');
+      englishOnly(await report(ctx, 'fra-archi.xml', edited, en, 'endret'), `${goal.name} (goal:${goal.key}) Name ${goal.name} Et nytt navn`, /goal:[^ ]+\) Navn/);
     });
 
     it('says a JSON model’s problems in English', async () => {

@@ -159,7 +159,7 @@ export function DocumentReportPage({ id, kind, report, fingerprint, section, pag
                   c.fields.map((f) => (
                     <tr>
                       <th scope="row">{c.label ? `${c.label} (${c.ref})` : c.ref}</th>
-                      <td>{f.field}</td>
+                      <td>{f.said ? t(f.said) : f.field}</td>
                       <td class="import-diff__before">{f.before}</td>
                       <td class="import-diff__after">{f.after}</td>
                     </tr>

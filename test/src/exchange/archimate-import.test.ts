@@ -34,7 +34,7 @@ describe('ArchiMate import', () => {
       .replace(new RegExp(`(<element identifier="id-goal-${goalKey}"[^>]*>\\s*<name xml:lang="nb">)[^<]*(</name>)`), '$1Bedre helsetjenester &amp; samhandling$2')
       .replace('<elements>', '<elements>\n    <element identifier="archi-123" xsi:type="Node"><name xml:lang="nb">Server i Archi</name></element>');
     const dry = await importArchimate(ctx.db, caller, { fileName: 'fra-archi.xml', read: readArchimate(edited), mode: 'dry-run' });
-    expect(dry.report.changed).toEqual([{ ref: `goal:${goalKey}`, label: before.name, fields: [{ field: 'Navn', before: before.name, after: 'Bedre helsetjenester & samhandling' }] }]);
+    expect(dry.report.changed).toEqual([{ ref: `goal:${goalKey}`, label: before.name, fields: [{ field: 'Navn', said: 'history.field.name', before: before.name, after: 'Bedre helsetjenester & samhandling' }] }]);
     expect(dry.report.notes.map((n) => n.message).join('\n')).toContain('Server i Archi (Node)');
     expect((await element(ctx, 'goal', goalKey)).name).toBe(before.name);
 
