@@ -54,8 +54,10 @@ export interface ImportFieldChange {
 export interface ImportItem {
   /** What the record is, e.g. "AKS-0012" or "capability:legemidler" or "kapittel 2.1". */
   ref: string;
-  /** Its name, for people. */
+  /** Its name, for people (in bokmål where the importer names it itself: CLI, audit). */
   label: string;
+  /** Where the importer names the record itself (a link's kind): that name as a catalogue key, said in the reader's language on the report page; a report without it shows `label`. */
+  said?: MessageKey;
   /** Spreadsheets: the row it comes from. */
   row?: number;
 }

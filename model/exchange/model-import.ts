@@ -8,6 +8,7 @@ import { allElements } from '../lookup.ts';
 import { defaultLinkProvenance } from '../provenance.ts';
 import { numberChapters, type RequirementChapter, type RequirementRelation } from '../requirements.ts';
 import { scopeModelSchema, type Municipality, type ScopeElement, type ScopeLinks, type ScopeModel, type SourceDocument } from '../schemas.ts';
+import type { MessageKey } from '../messages.ts';
 import { emptyImportReport, reportText, type ImportFieldChange, type ImportProblem, type ImportReport, type ImportText } from './import-report.ts';
 
 /*
@@ -211,23 +212,25 @@ type LinkName = keyof ScopeLinks;
 export const linkNames = ['serviceCapabilities', 'serviceGoals', 'serviceDependencies', 'serviceExchanges', 'servicePersonnelGroups', 'requirementElements', 'relations', 'regionCounties'] as const satisfies readonly LinkName[];
 
 /** What names one link (its ends, as `kind:key`) and what else it carries, per list of links. */
-const linkShapes: { [L in LinkName]: { label: string; ends: (l: ScopeLinks[L][number], ref: (id: number) => string) => string[]; value: (l: ScopeLinks[L][number], ref: (id: number) => string) => unknown } } = {
-  serviceCapabilities: { label: 'Tjeneste – funksjonsområde', ends: (l, ref) => [ref(l.serviceId), ref(l.capabilityId)], value: (l) => l.provenance ?? defaultLinkProvenance },
-  serviceGoals: { label: 'Tjeneste – mål', ends: (l, ref) => [ref(l.serviceId), ref(l.goalId)], value: (l) => l.provenance ?? defaultLinkProvenance },
-  serviceDependencies: { label: 'Tjeneste – nasjonalt prosjekt', ends: (l, ref) => [ref(l.serviceId), ref(l.projectId)], value: (l) => l.provenance ?? defaultLinkProvenance },
+const linkShapes: { [L in LinkName]: { label: string; said: MessageKey; ends: (l: ScopeLinks[L][number], ref: (id: number) => string) => string[]; value: (l: ScopeLinks[L][number], ref: (id: number) => string) => unknown } } = {
+  serviceCapabilities: { said: 'import.json.item.serviceCapabilities', label: 'Tjeneste – funksjonsområde', ends: (l, ref) => [ref(l.serviceId), ref(l.capabilityId)], value: (l) => l.provenance ?? defaultLinkProvenance },
+  serviceGoals: { said: 'import.json.item.serviceGoals', label: 'Tjeneste – mål', ends: (l, ref) => [ref(l.serviceId), ref(l.goalId)], value: (l) => l.provenance ?? defaultLinkProvenance },
+  serviceDependencies: { said: 'import.json.item.serviceDependencies', label: 'Tjeneste – nasjonalt prosjekt', ends: (l, ref) => [ref(l.serviceId), ref(l.projectId)], value: (l) => l.provenance ?? defaultLinkProvenance },
   serviceExchanges: {
+    said: 'import.json.item.serviceExchanges',
     label: 'Tjeneste – aktør – samhandlingsform',
     ends: (l, ref) => [ref(l.serviceId), ref(l.actorId), ref(l.modeId)],
     value: (l, ref) => ({ needLevel: l.needLevelId === null ? null : ref(l.needLevelId), provenance: l.provenance ?? defaultLinkProvenance }),
   },
   servicePersonnelGroups: {
+    said: 'import.json.item.servicePersonnelGroups',
     label: 'Tjeneste – personellgruppe',
     ends: (l, ref) => [ref(l.serviceId), ref(l.personnelGroupId)],
     value: (l) => ({ usage: l.usage, provenance: l.provenance ?? defaultLinkProvenance }),
   },
-  requirementElements: { label: 'Krav gjelder', ends: (l, ref) => [ref(l.requirementId), ref(l.elementId)], value: (l) => l.provenance ?? defaultLinkProvenance },
-  relations: { label: 'Relasjon', ends: (l, ref) => [ref(l.fromId), l.relation, ref(l.toId)], value: (l) => l.provenance },
-  regionCounties: { label: 'Region – fylke', ends: (l, ref) => [ref(l.regionId), `fylke ${l.countyNumber}`], value: (l) => l.provenance },
+  requirementElements: { said: 'import.json.item.requirementElements', label: 'Krav gjelder', ends: (l, ref) => [ref(l.requirementId), ref(l.elementId)], value: (l) => l.provenance ?? defaultLinkProvenance },
+  relations: { said: 'import.json.item.relations', label: 'Relasjon', ends: (l, ref) => [ref(l.fromId), l.relation, ref(l.toId)], value: (l) => l.provenance },
+  regionCounties: { said: 'import.json.item.regionCounties', label: 'Region – fylke', ends: (l, ref) => [ref(l.regionId), `fylke ${l.countyNumber}`], value: (l) => l.provenance },
 };
 
 // The plan -----------------------------------------------------------------------------------
@@ -321,7 +324,7 @@ export function planModelImport(read: { doc: ModelDocument; notes: ImportText[] 
         report.created.push({ ref, label: t.label });
       } else if (before.label !== t.label) {
         plan.requirementTypes.update.push(t);
-        report.changed.push({ ref, label: t.label, fields: [{ field: 'label', before: before.label, after: t.label }] });
+        report.changed.push({ ref, label: t.label, fields: [{ field: 'label', said: 'import.json.field.label', before: before.label, after: t.label }] });
       } else report.unchanged.push({ ref, label: t.label });
     }
   }
@@ -339,7 +342,7 @@ export function planModelImport(read: { doc: ModelDocument; notes: ImportText[] 
         report.created.push({ ref, label: c.name });
       } else if (targetById.get(existing)!.position !== c.position) {
         plan.chapters.update.push({ id: existing, position: c.position });
-        report.changed.push({ ref, label: c.name, fields: [{ field: 'position', before: String(targetById.get(existing)!.position), after: String(c.position) }] });
+        report.changed.push({ ref, label: c.name, fields: [{ field: 'position', said: 'history.field.position', before: String(targetById.get(existing)!.position), after: String(c.position) }] });
       } else report.unchanged.push({ ref, label: c.name });
     }
   }
@@ -377,7 +380,7 @@ export function planModelImport(read: { doc: ModelDocument; notes: ImportText[] 
 
   // Links, by their ends.
   const compareLinks = <L extends LinkName>(name: L) => {
-    const shape = linkShapes[name] as (typeof linkShapes)[LinkName] as { label: string; ends: (l: ScopeLinks[L][number], ref: (id: number) => string) => string[]; value: (l: ScopeLinks[L][number], ref: (id: number) => string) => unknown };
+    const shape = linkShapes[name] as (typeof linkShapes)[LinkName] as { label: string; said: MessageKey; ends: (l: ScopeLinks[L][number], ref: (id: number) => string) => string[]; value: (l: ScopeLinks[L][number], ref: (id: number) => string) => unknown };
     const current = new Map((target.model.links[name] as Array<ScopeLinks[L][number]>).map((l) => [shape.ends(l, targetRefOf).join(' → '), JSON.stringify(shape.value(l, targetRefOf))]));
     for (const l of doc.links[name] as Array<ScopeLinks[L][number]>) {
       const ref = shape.ends(l, fileRefOf).join(' → ');
@@ -385,11 +388,11 @@ export function planModelImport(read: { doc: ModelDocument; notes: ImportText[] 
       const before = current.get(ref);
       if (before === undefined) {
         plan.links[name].create.push(l);
-        report.created.push({ ref, label: shape.label });
+        report.created.push({ ref, label: shape.label, said: shape.said });
       } else if (before !== value) {
         plan.links[name].update.push(l);
-        report.changed.push({ ref, label: shape.label, fields: [{ field: 'lenke', before, after: value }] });
-      } else report.unchanged.push({ ref, label: shape.label });
+        report.changed.push({ ref, label: shape.label, said: shape.said, fields: [{ field: 'lenke', said: 'import.json.field.link', before, after: value }] });
+      } else report.unchanged.push({ ref, label: shape.label, said: shape.said });
     }
   };
   for (const name of linkNames) compareLinks(name);
@@ -403,10 +406,10 @@ export function planModelImport(read: { doc: ModelDocument; notes: ImportText[] 
     const current = new Set(target.structure.requirementRelations.map((l) => `${targetRefOf(l.fromId)} ${l.kind} ${targetRefOf(l.toId)}`));
     for (const l of doc.requirementRelations) {
       const ref = `${fileRefOf(l.fromId)} ${l.kind} ${fileRefOf(l.toId)}`;
-      if (current.has(ref)) report.unchanged.push({ ref, label: 'Lenke mellom krav' });
+      if (current.has(ref)) report.unchanged.push({ ref, label: 'Lenke mellom krav', said: 'import.json.item.requirementRelation' });
       else {
         plan.requirementRelations.push(l);
-        report.created.push({ ref, label: 'Lenke mellom krav' });
+        report.created.push({ ref, label: 'Lenke mellom krav', said: 'import.json.item.requirementRelation' });
       }
     }
   }

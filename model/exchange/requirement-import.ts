@@ -4,6 +4,7 @@ import { requirementPriorityLabel, requirementStatusLabel, verificationMethodLab
 import { emptyImportReport, reportText, type ImportFieldChange, type ImportReport } from './import-report.ts';
 import type { ReadRequirement, RequirementField } from './reqif-read.ts';
 import { sourceText } from './reqif.ts';
+import type { MessageKey } from '../messages.ts';
 import { chapterPaths, type ExchangeGoverns, type ExchangeRelation, type ExchangeRequirement, type RequirementSet } from './requirement-set.ts';
 
 /*
@@ -13,23 +14,23 @@ import { chapterPaths, type ExchangeGoverns, type ExchangeRelation, type Exchang
  * path of names, types by key, elements by kind and key. Links are only added, never removed.
  */
 
-/** Fields the import writes, in the order the report lists them, with how each reads. */
-const fieldLabels: Array<[Exclude<RequirementField, 'ref' | 'version'>, string]> = [
-  ['name', 'Navn'],
-  ['nameEn', 'Navn (engelsk)'],
-  ['text', 'Kravtekst'],
-  ['description', 'Beskrivelse'],
-  ['rationale', 'Begrunnelse'],
-  ['type', 'Kravtype'],
-  ['priority', 'Prioritet'],
-  ['status', 'Status'],
-  ['acceptanceCriteria', 'Akseptansekriterier'],
-  ['verificationMethod', 'Verifikasjonsmetode'],
-  ['tags', 'Etiketter'],
-  ['tentative', 'Tentativt'],
-  ['provenance', 'Kildegrunnlag'],
-  ['provenanceNote', 'Kildegrunnlag, begrunnelse'],
-  ['source', 'Kilde'],
+/** Fields the import writes, in the order the report lists them: the name in bokmål (CLI, audit) and as a catalogue key (the report page says it in the reader's language). */
+const fieldLabels: Array<[Exclude<RequirementField, 'ref' | 'version'>, string, MessageKey]> = [
+  ['name', 'Navn', 'history.field.name'],
+  ['nameEn', 'Navn (engelsk)', 'history.field.nameEn'],
+  ['text', 'Kravtekst', 'history.field.text'],
+  ['description', 'Beskrivelse', 'history.field.description'],
+  ['rationale', 'Begrunnelse', 'history.field.rationale'],
+  ['type', 'Kravtype', 'history.field.type'],
+  ['priority', 'Prioritet', 'history.field.priority'],
+  ['status', 'Status', 'history.field.status'],
+  ['acceptanceCriteria', 'Akseptansekriterier', 'history.field.acceptanceCriteria'],
+  ['verificationMethod', 'Verifikasjonsmetode', 'history.field.verificationMethod'],
+  ['tags', 'Etiketter', 'history.field.tags'],
+  ['tentative', 'Tentativt', 'history.field.tentative'],
+  ['provenance', 'Kildegrunnlag', 'history.field.provenance'],
+  ['provenanceNote', 'Kildegrunnlag, begrunnelse', 'history.field.provenanceNote'],
+  ['source', 'Kilde', 'import.reqif.field.source'],
 ];
 
 function shown(r: ExchangeRequirement, field: (typeof fieldLabels)[number][0]): string {
@@ -155,19 +156,19 @@ export function planRequirementImport({ current, incoming: file, elements, docum
     }
     const next: ExchangeRequirement = { ...existing };
     const fields: ImportFieldChange[] = [];
-    for (const [field, label] of fieldLabels) {
+    for (const [field, label, said] of fieldLabels) {
       if (!r.given.includes(field)) continue;
       const before = shown(existing, field);
       const after = shown(r, field);
       if (before === after) continue;
-      fields.push({ field: label, before, after });
+      fields.push({ field: label, said, before, after });
       (next as unknown as Record<string, unknown>)[field] = r[field];
     }
     // A file that places the requirement in the hierarchy says where it belongs.
     const placed = incoming.chapters.length > 0 || r.chapter !== null;
     const chapterChanged = placed && (existing.chapter ?? null) !== chapter;
     if (chapterChanged) {
-      fields.push({ field: 'Kapittel', before: existing.chapter ? (allPaths.get(existing.chapter) ?? '') : '', after: chapter ? (allPaths.get(chapter) ?? '') : '' });
+      fields.push({ field: 'Kapittel', said: 'history.field.chapter', before: existing.chapter ? (allPaths.get(existing.chapter) ?? '') : '', after: chapter ? (allPaths.get(chapter) ?? '') : '' });
       next.chapter = chapter;
     }
     if (fields.length === 0) {

@@ -476,6 +476,23 @@ describe('answers to actions in the English interface', () => {
       englishOnly(await report(ctx, 'fra-archi.xml', edited, en, 'endret'), `${goal.name} (goal:${goal.key}) Name ${goal.name} Et nytt navn`, /goal:[^ ]+\) Navn/);
     });
 
+    it('names what a JSON model changes (a requirement’s link, a requirement type’s name) in English', async () => {
+      const model = JSON.parse(await (await ctx.app.request('/api/model')).text()) as { requirementTypes: Array<{ key: string; label: string }>; links: { requirementElements: Array<{ provenance: unknown }> } };
+      const type = model.requirementTypes[0]!;
+      type.label = 'Ny kravtype';
+      model.links.requirementElements[0]!.provenance = { level: 'stated', note: 'Fra filen', fromLine: null, toLine: null };
+      const text = await report(ctx, 'endret.json', JSON.stringify(model), en, 'endret');
+      englishOnly(text, `Ny kravtype (kravtype:${type.key}) Name`, /Krav gjelder|\) (label|lenke) /);
+      expect(text).toMatch(/Requirement applies to \([^)]+\) Link /);
+    });
+
+    it('names the fields a ReqIF file changes in a requirement in English', async () => {
+      const xml = await (await ctx.app.request('/eksport/krav.reqif')).text();
+      const edited = xml.replace(/(<SPEC-OBJECT IDENTIFIER="req-aks-0003"[\s\S]*?<ATTRIBUTE-VALUE-STRING THE-VALUE=")[^"]*("><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>ad-text<)/, '$1Løsningen skal vise ny tekst.$2');
+      expect(edited).not.toBe(xml);
+      englishOnly(await report(ctx, 'krav.reqif', edited, en, 'endret'), 'Requirement text (a “shall” statement)', /\) Kravtekst /);
+    });
+
     it('says a JSON model’s problems in English', async () => {
       const newer = await report(ctx, 'modell.json', JSON.stringify({ format: 'akson-scope/model', formatVersion: 999 }));
       englishOnly(newer, 'The file is written in format version 999', /formatversjon|Ingenting er lagret/);

@@ -158,7 +158,7 @@ export function DocumentReportPage({ id, kind, report, fingerprint, section, pag
                 {slice(report.changed).flatMap((c) =>
                   c.fields.map((f) => (
                     <tr>
-                      <th scope="row">{c.label ? `${c.label} (${c.ref})` : c.ref}</th>
+                      <th scope="row">{c.said ? `${t(c.said)} (${c.ref})` : c.label ? `${c.label} (${c.ref})` : c.ref}</th>
                       <td>{f.said ? t(f.said) : f.field}</td>
                       <td class="import-diff__before">{f.before}</td>
                       <td class="import-diff__after">{f.after}</td>
@@ -192,7 +192,7 @@ function ItemTable({ items }: { items: ImportReport['created'] }) {
           {items.map((i) => (
             <tr>
               <th scope="row">{i.ref}</th>
-              <td>{i.label}</td>
+              <td>{i.said ? t(i.said) : i.label}</td>
             </tr>
           ))}
         </tbody>

@@ -188,7 +188,7 @@ describe('ReqIF import', () => {
     const caller = await architectIn(source);
     const edited = xml.replace(/(<SPEC-OBJECT IDENTIFIER="req-aks-0003"[\s\S]*?<ATTRIBUTE-VALUE-STRING THE-VALUE=")[^"]*("><DEFINITION><ATTRIBUTE-DEFINITION-STRING-REF>ad-text<)/, '$1Løsningen skal vise ny tekst.$2');
     const dry = await importRequirementSet(source, caller, { format: 'reqif', fileName: 'endret.reqif', read: readReqif(edited), mode: 'dry-run' });
-    expect(dry.report.changed).toEqual([{ ref: 'AKS-0003', label: expect.any(String), fields: [{ field: 'Kravtekst', before: expect.any(String), after: 'Løsningen skal vise ny tekst.' }] }]);
+    expect(dry.report.changed).toEqual([{ ref: 'AKS-0003', label: expect.any(String), fields: [{ field: 'Kravtekst', said: 'history.field.text', before: expect.any(String), after: 'Løsningen skal vise ny tekst.' }] }]);
     expect(dry.report.created).toEqual([]);
 
     await source.updateTable('element').set((eb) => ({ version: eb('version', '+', 1) })).where('key', '=', 'aks-0003').execute();
