@@ -353,13 +353,13 @@ export function planModelImport(read: { doc: ModelDocument; notes: ImportText[] 
     const ref = elementRef(e);
     const label = `${kindInfo[e.kind].singular}: ${e.name}`;
     if (e.kind === 'requirement') {
-      if (e.typeKey != null && !knownTypes.has(e.typeKey)) report.problems.push({ at: ref, message: `${e.ref} har kravtypen «${e.typeKey}», som verken filen eller databasen har.` });
+      if (e.typeKey != null && !knownTypes.has(e.typeKey)) report.problems.push({ at: ref, ...reportText({ key: 'import.json.unknownType', values: { ref: e.ref, type: e.typeKey } }) });
       const owner = refOwner.get(e.ref);
-      if (owner !== undefined && owner !== ref) report.problems.push({ at: ref, message: `Kravnummeret ${e.ref} er allerede brukt av ${owner} i databasen.` });
+      if (owner !== undefined && owner !== ref) report.problems.push({ at: ref, ...reportText({ key: 'import.json.refTaken', values: { ref: e.ref, owner } }) });
     }
     if (e.kind === 'nationalProject') {
       const owner = projectOwner.get(e.projectNo);
-      if (owner !== undefined && owner !== ref) report.problems.push({ at: ref, message: `Prosjektnummer ${e.projectNo} er allerede brukt av ${owner} i databasen.` });
+      if (owner !== undefined && owner !== ref) report.problems.push({ at: ref, ...reportText({ key: 'import.json.projectTaken', values: { number: String(e.projectNo), owner } }) });
     }
     const before = targetByRef.get(ref);
     if (!before) {

@@ -507,6 +507,10 @@ describe('answers to actions in the English interface', () => {
       unnamed.requirementTypes[0]!.label = '';
       englishOnly(await report(ctx, 'kravtype.json', JSON.stringify(unnamed)), 'The requirement type’s name is missing.', /Kravtypen mangler|Kravtypens/);
       englishOnly(await report(ctx, 'henvisning.json', JSON.stringify(dangling)), `A reference that does not match: informationService ${service.key} categoryId: 999999 is not informationCategory.`, /Henvisning|er ikke|mangler/);
+      const typed = JSON.parse(await (await ctx.app.request('/api/model')).text()) as { elements: { requirement: Array<{ ref: string; typeKey: string | null }> } };
+      const requirement = typed.elements.requirement[0]!;
+      requirement.typeKey = 'ukjent-type';
+      englishOnly(await report(ctx, 'ukjent-type.json', JSON.stringify(typed)), `${requirement.ref} has the requirement type “ukjent-type”, which neither the file nor the database has.`, /har kravtypen|verken filen/);
     });
   });
 });
