@@ -24,6 +24,12 @@ export function reportText(said: Message): ImportText {
   return { message: messageText(said, i18nFor('nb')), said };
 }
 
+/** An item's name in the reader's language: its catalogue name where the importer gave one, else its label as written. */
+export function itemLabelIn(item: Pick<ImportItem, 'label' | 'said'>, i18n: I18n): string {
+  if (item.said === undefined) return item.label;
+  return typeof item.said === 'string' ? i18n.t(item.said) : messageText(item.said, i18n);
+}
+
 /** Report text in the reader's language: its catalogue message, else its bokmål as written (a report stored before it had one: a plain string). */
 export function reportTextIn(text: ImportText | string, i18n: I18n): string {
   if (typeof text === 'string') return text;
@@ -56,8 +62,12 @@ export interface ImportItem {
   ref: string;
   /** Its name, for people (in bokmål where the importer names it itself: CLI, audit). */
   label: string;
-  /** Where the importer names the record itself (a link's kind): that name as a catalogue key, said in the reader's language on the report page; a report without it shows `label`. */
-  said?: MessageKey;
+  /**
+   * Where the importer names the record itself (a link's kind, an element's kind before its name):
+   * that name as a catalogue key or message, said in the reader's language on the report page; a
+   * report without it shows `label`.
+   */
+  said?: MessageKey | Message;
   /** Spreadsheets: the row it comes from. */
   row?: number;
 }

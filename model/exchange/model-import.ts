@@ -8,7 +8,7 @@ import { allElements } from '../lookup.ts';
 import { defaultLinkProvenance } from '../provenance.ts';
 import { numberChapters, type RequirementChapter, type RequirementRelation } from '../requirements.ts';
 import { scopeModelSchema, type Municipality, type ScopeElement, type ScopeLinks, type ScopeModel, type SourceDocument } from '../schemas.ts';
-import type { MessageKey } from '../messages.ts';
+import type { Message, MessageKey } from '../messages.ts';
 import { emptyImportReport, reportText, type ImportFieldChange, type ImportProblem, type ImportReport, type ImportText } from './import-report.ts';
 
 /*
@@ -352,6 +352,7 @@ export function planModelImport(read: { doc: ModelDocument; notes: ImportText[] 
   for (const e of fileElements) {
     const ref = elementRef(e);
     const label = `${kindInfo[e.kind].singular}: ${e.name}`;
+    const said: Message = { key: 'import.json.item.element', values: { kind: `kinds.${e.kind}.singular`, name: e.name } };
     if (e.kind === 'requirement') {
       if (e.typeKey != null && !knownTypes.has(e.typeKey)) report.problems.push({ at: ref, ...reportText({ key: 'import.json.unknownType', values: { ref: e.ref, type: e.typeKey } }) });
       const owner = refOwner.get(e.ref);
@@ -364,17 +365,17 @@ export function planModelImport(read: { doc: ModelDocument; notes: ImportText[] 
     const before = targetByRef.get(ref);
     if (!before) {
       plan.elements.create.push(e);
-      report.created.push({ ref, label });
+      report.created.push({ ref, label, said });
       continue;
     }
     const fields = changedFields(
       comparable(before, targetRefOf, (id) => targetChapterPath.get(id), withChapters),
       comparable(e, fileRefOf, (id) => fileChapterPath.get(id), withChapters),
     );
-    if (fields.length === 0) report.unchanged.push({ ref, label });
+    if (fields.length === 0) report.unchanged.push({ ref, label, said });
     else {
       plan.elements.update.push({ id: before.id, version: before.version, element: e });
-      report.changed.push({ ref, label, fields });
+      report.changed.push({ ref, label, said, fields });
     }
   }
 

@@ -484,6 +484,11 @@ describe('answers to actions in the English interface', () => {
       const text = await report(ctx, 'endret.json', JSON.stringify(model), en, 'endret');
       englishOnly(text, `Ny kravtype (kravtype:${type.key}) Name`, /Krav gjelder|\) (label|lenke) /);
       expect(text).toMatch(/Requirement applies to \([^)]+\) Link /);
+      // An element is named by its kind in the reader's language before its name (the name stays as entered).
+      const renamed = JSON.parse(await (await ctx.app.request('/api/model')).text()) as { elements: { goal: Array<{ key: string; name: string }> } };
+      const goal = renamed.elements.goal[0]!;
+      goal.name = 'Nytt navn på målet';
+      englishOnly(await report(ctx, 'mål.json', JSON.stringify(renamed), en, 'endret'), `Goal: Nytt navn på målet (goal:${goal.key})`, /Mål: Nytt navn/);
     });
 
     it('names the fields a ReqIF file changes in a requirement in English', async () => {

@@ -1,4 +1,4 @@
-import { reportTextIn, type ImportReport } from '../../model/exchange/import-report.ts';
+import { itemLabelIn, reportTextIn, type ImportReport } from '../../model/exchange/import-report.ts';
 import { PageHeader, TabLinks } from '../components/common.tsx';
 import { Notice } from '../components/form.tsx';
 import { Pager } from '../components/pager.tsx';
@@ -158,7 +158,7 @@ export function DocumentReportPage({ id, kind, report, fingerprint, section, pag
                 {slice(report.changed).flatMap((c) =>
                   c.fields.map((f) => (
                     <tr>
-                      <th scope="row">{c.said ? `${t(c.said)} (${c.ref})` : c.label ? `${c.label} (${c.ref})` : c.ref}</th>
+                      <th scope="row">{c.said || c.label ? `${itemLabelIn(c, i18n)} (${c.ref})` : c.ref}</th>
                       <td>{f.said ? t(f.said) : f.field}</td>
                       <td class="import-diff__before">{f.before}</td>
                       <td class="import-diff__after">{f.after}</td>
@@ -178,7 +178,8 @@ export function DocumentReportPage({ id, kind, report, fingerprint, section, pag
 }
 
 function ItemTable({ items }: { items: ImportReport['created'] }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <div class="table-scroll">
       <table class="ds-table" data-border>
@@ -192,7 +193,7 @@ function ItemTable({ items }: { items: ImportReport['created'] }) {
           {items.map((i) => (
             <tr>
               <th scope="row">{i.ref}</th>
-              <td>{i.said ? t(i.said) : i.label}</td>
+              <td>{itemLabelIn(i, i18n)}</td>
             </tr>
           ))}
         </tbody>
