@@ -2,9 +2,11 @@ import type { Server } from 'node:http';
 import type { ServerType } from '@hono/node-server';
 
 /**
- * Stops a server gracefully: no new connections, requests in flight finish (their responses say
- * `Connection: close`), idle keep-alive connections are closed at once, and whatever is still open
- * after `timeoutMs` (a client holding a connection) is cut, so the process exits in bounded time.
+ * Stops a server gracefully: no new connections; requests in flight finish as they are, and their
+ * connections are closed by the sweep once idle; a request that still arrives on an open keep-alive
+ * connection is answered with `Connection: close`; idle connections are closed at once, and
+ * whatever is still open after `timeoutMs` (a client holding a connection) is cut, so the process
+ * exits in bounded time.
  * Resolves when the server has closed.
  */
 export function shutdownGracefully(server: ServerType, timeoutMs = 10_000): Promise<{ forced: boolean }> {
