@@ -54,8 +54,6 @@ export interface LayoutProps {
   title: string;
   /** Path of the current page, to mark the active navigation item. */
   current?: string;
-  /** The Content-Security-Policy nonce every script tag must carry. */
-  nonce?: string | undefined;
   viewer?: LayoutViewer | null;
   /** The current page with its query, for the language switch to come back to. */
   returnTo?: string;
@@ -64,7 +62,7 @@ export interface LayoutProps {
 
 const adminNav: NavItem = { href: '/admin', label: 'layout.nav.admin' };
 
-export function Layout({ title, current, returnTo, nonce, viewer = null, children }: LayoutProps) {
+export function Layout({ title, current, returnTo, viewer = null, children }: LayoutProps) {
   const nav = viewer?.role === 'administrator' ? [...mainNav, adminNav] : mainNav;
   const { t, tx, language } = useI18n();
   return (
@@ -78,8 +76,8 @@ export function Layout({ title, current, returnTo, nonce, viewer = null, childre
         <link rel="stylesheet" href={assetUrl('designsystemet.css')} />
         <link rel="stylesheet" href={assetUrl('theme.css')} />
         <link rel="stylesheet" href={assetUrl('app.css')} />
-        <script src={assetUrl('htmx.min.js')} defer nonce={nonce}></script>
-        <script src={assetUrl('app.js')} type="module" nonce={nonce}></script>
+        <script src={assetUrl('htmx.min.js')} defer></script>
+        <script src={assetUrl('app.js')} type="module"></script>
       </head>
       <body>
         <a class="ds-skip-link" href="#innhold">

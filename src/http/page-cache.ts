@@ -6,7 +6,6 @@ import type { AppDeps } from '../deps.ts';
 import { addVary } from './compression.ts';
 import { isFragmentRequest } from './render.tsx';
 import { releaseDigest } from './release.ts';
-import { scriptNonce } from './security.ts';
 import { isStreamed, markStreamed } from './streamed.ts';
 
 /**
@@ -16,15 +15,12 @@ import { isStreamed, markStreamed } from './streamed.ts';
  */
 const versionedActions: ReadonlySet<Action> = new Set(['scope.read']);
 
-/** A rendered answer kept for anonymous readers, with where the CSP nonce stood in it. */
+/** A rendered answer kept for anonymous readers. */
 interface Rendered {
   version: string;
   status: number;
   headers: [string, string][];
   body: Buffer;
-  /** Where the first response's nonce stood, and its length in bytes. */
-  nonceAt: number[];
-  nonceLength: number;
 }
 
 /**
@@ -114,23 +110,6 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 
 const cacheableType = /^(text\/html|application\/json|text\/csv|text\/plain)/;
 
-/** Every place `nonce` stands in `body`. */
-function offsetsOf(body: Buffer, nonce: string): number[] {
-  const at: number[] = [];
-  for (let i = body.indexOf(nonce); i !== -1; i = body.indexOf(nonce, i + nonce.length)) at.push(i);
-  return at;
-}
-
-/** The kept body with this response's own nonce written where the first response's stood. */
-function withNonce(entry: Rendered, nonce: string | undefined): Buffer | undefined {
-  if (entry.nonceAt.length === 0) return entry.body;
-  if (!nonce || Buffer.byteLength(nonce, 'latin1') !== entry.nonceLength) return undefined;
-  const out = Buffer.allocUnsafe(entry.body.byteLength);
-  entry.body.copy(out);
-  for (const at of entry.nonceAt) out.write(nonce, at, 'latin1');
-  return out;
-}
-
 export interface VersionedPagesOptions {
   /** Bytes of rendered pages kept for anonymous readers; 0 keeps none. */
   cacheBytes: number;
@@ -140,8 +119,8 @@ export interface VersionedPagesOptions {
  * ETag and 304 for the pages of the published scope and `/api/model`, keyed by the model's change
  * counter (read from the database on every request: one cheap query, right in every process),
  * the code's release, the address, page or fragment, and who asks (their session included). For
- * anonymous readers the rendered page itself is kept and served again until the model changes,
- * with a fresh CSP nonce written into it for every response, so the policy stays strict.
+ * anonymous readers the rendered page itself is kept and served again until the model changes:
+ * the same bytes for every response, since the Content-Security-Policy needs no per-response value.
  * Signed-in users' pages are never kept here, and never stored by browsers (`no-store`).
  */
 export function versionedPages(deps: AppDeps, options: VersionedPagesOptions): MiddlewareHandler {
@@ -170,11 +149,9 @@ export function versionedPages(deps: AppDeps, options: VersionedPagesOptions): M
     }
 
     const key = variant;
-    const nonce = scriptNonce(c);
     const kept = anonymous && options.cacheBytes > 0 ? pages.get(key, version) : undefined;
-    const body = kept && withNonce(kept, nonce);
-    if (kept && body) {
-      const res = c.body(body as Uint8Array<ArrayBuffer>, kept.status as 200, Object.fromEntries(kept.headers));
+    if (kept) {
+      const res = c.body(kept.body as Uint8Array<ArrayBuffer>, kept.status as 200, Object.fromEntries(kept.headers));
       validators(res.headers);
       return res;
     }
@@ -191,8 +168,6 @@ export function versionedPages(deps: AppDeps, options: VersionedPagesOptions): M
         status: res.status,
         headers: [...res.headers].filter(([name]) => !['content-length', 'etag', 'cache-control', 'set-cookie'].includes(name)),
         body: rendered,
-        nonceAt: nonce ? offsetsOf(rendered, nonce) : [],
-        nonceLength: nonce?.length ?? 0,
       });
     if (isStreamed(res) && res.body) {
       // A streamed answer (the whole-model export) goes on as a stream; a copy is gathered on the

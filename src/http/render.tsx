@@ -4,11 +4,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { raw } from 'hono/html';
 import { Layout } from '../../views/layout.tsx';
 import { Announce } from '../../views/components/common.tsx';
-import { NonceContext } from '../../views/components/script.tsx';
 import { ErrorPanel } from '../../views/pages/error.tsx';
 import type { I18n } from '../../views/i18n/index.ts';
 import { browserLanguage } from './language.ts';
-import { scriptNonce } from './security.ts';
 
 /** True for a request htmx made to swap part of a page (not one restoring history). */
 export function isFragmentRequest(c: Context): boolean {
@@ -36,24 +34,23 @@ function returnPathOf(c: Context): string {
 export function respond(c: Context, parts: PageParts): Response | Promise<Response> {
   c.header('Vary', 'HX-Request');
   const status = parts.status ?? 200;
-  const nonce = scriptNonce(c);
   if (parts.fragment !== undefined && isFragmentRequest(c)) {
     return c.html(
-      <NonceContext.Provider value={nonce}>
+      <>
         {parts.fragment}
         {parts.announce ? <Announce text={parts.announce} /> : null}
-      </NonceContext.Provider>,
+      </>,
       status,
     );
   }
   // The doctype keeps every page in standards mode (without it browsers render in quirks mode).
   return c.html(
-    <NonceContext.Provider value={nonce}>
+    <>
       {raw('<!DOCTYPE html>')}
-      <Layout title={parts.title} current={c.req.path} returnTo={returnPathOf(c)} nonce={nonce} viewer={c.get('viewer') ?? null}>
+      <Layout title={parts.title} current={c.req.path} returnTo={returnPathOf(c)} viewer={c.get('viewer') ?? null}>
         {parts.body}
       </Layout>
-    </NonceContext.Provider>,
+    </>,
     status,
   );
 }

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/index.ts';
 
 /**
  * Mermaid, our renderer and the diagrams' styles, for pages that draw diagrams. External
- * scripts with the response's nonce (deferred, so they run in order after the document is
+ * scripts from our own files (deferred, so they run in order after the document is
  * parsed): nothing inline, so the strict Content-Security-Policy holds, and pages without
  * diagrams never load Mermaid.
  */

@@ -48,10 +48,9 @@ describe('compressed answers', () => {
     }
   });
 
-  it('the same page decompresses to what the plain answer says (apart from the nonce)', async () => {
-    const strip = (html: string) => html.replace(/nonce="[^"]+"/g, 'nonce=""');
-    const plain = strip(await (await get('/informasjonstjenester/multidose')).text());
-    const br = strip(brotliDecompressSync(await bytes(await get('/informasjonstjenester/multidose', { 'Accept-Encoding': 'br' }))).toString('utf8'));
+  it('the same page decompresses to what the plain answer says', async () => {
+    const plain = await (await get('/informasjonstjenester/multidose')).text();
+    const br = brotliDecompressSync(await bytes(await get('/informasjonstjenester/multidose', { 'Accept-Encoding': 'br' }))).toString('utf8');
     expect(br).toBe(plain);
   });
 });
