@@ -10,7 +10,7 @@ import type { AppDeps } from './deps.ts';
 import { NotFound, PermissionDenied, RuleRefused, spoken, StaleVersion } from './commands/errors.ts';
 import { databaseFault } from './http/faults.ts';
 import { apiError, isApiPath } from './http/api-error.ts';
-import { versionedPages } from './http/page-cache.ts';
+import { keptPages, versionedPages } from './http/page-cache.ts';
 import { i18nOf, notFound, respondError } from './http/render.tsx';
 import { isMessageKey } from '../views/i18n/issues.ts';
 import { compression } from './http/compression.ts';
@@ -67,8 +67,10 @@ export function createApp(options: CreateAppOptions): Hono {
   };
   const app = new Hono();
 
-  // Every request, in this order: compression (last to see the answer), headers (CSP nonce), who
-  // is asking, its language, same-origin writes, the policy.
+  // Every request, in this order: an anonymous reader's kept page (answered before anything
+  // else), compression (last to see the answer), headers, who is asking, its language, same-origin
+  // writes, the policy.
+  app.use('*', keptPages(deps, { cacheBytes: deps.config.PAGE_CACHE_MB * 1024 * 1024 }));
   app.use('*', compression());
   // Makes the request reachable from views (`useI18n()` reads its language from it).
   app.use('*', contextStorage());
@@ -93,8 +95,8 @@ export function createApp(options: CreateAppOptions): Hono {
   app.use('*', requestLanguage());
   app.use('*', sameOriginWrites(deps.config, (c, reason) => denyRequest(c, deps, `csrf:${reason}`)));
   app.use('*', enforcePolicy(deps, reviewSignedOutAnswers(deps)));
-  // Only for what the policy let through: ETag/304 by the model's version, kept pages for anonymous readers.
-  app.use('*', versionedPages(deps, { cacheBytes: deps.config.PAGE_CACHE_MB * 1024 * 1024 }));
+  // Only for what the policy let through: ETag/304 by the model's version; an anonymous reader's page offered to keptPages.
+  app.use('*', versionedPages(deps));
 
   // The specific paths before scopeRoutes, whose `/:kindPath` would otherwise answer them.
   app.route('/', assetRoutes());

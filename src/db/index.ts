@@ -63,10 +63,24 @@ export function openSqlite(sqlite: SQLite.Database, options: OpenOptions = {}, f
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new AksonKysely({
+  const db = new AksonKysely({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, file),
     ...(options.log ? { log: options.log } : {}),
   });
+  sqliteConnections.set(db, sqlite);
+  return db;
+}
+
+const sqliteConnections = new WeakMap<Db, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection under a SQLite handle (undefined for PostgreSQL), for the one read
+ * that must cost next to nothing: the model's change counter on every anonymous page request
+ * (src/db/queries/model-change.ts). Bypasses Kysely, its log and its connection lock: a caller must
+ * only read, synchronously, and only when no transaction is open on it (`inTransaction`).
+ */
+export function sqliteConnectionOf(db: Db): SQLite.Database | undefined {
+  return sqliteConnections.get(db);
 }
 
 /**

@@ -134,6 +134,14 @@ const minimumBytes = 1024;
 
 const compressible = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
 
+/**
+ * Whether `compression()` compresses an answer of this type, Cache-Control and length (for the
+ * kept pages, which are compressed once instead: src/http/page-cache.ts).
+ */
+export function isCompressible(type: string | undefined, cacheControl: string | undefined, length: number): boolean {
+  return compressible.test(type ?? '') && !/\bno-transform\b/.test(cacheControl ?? '') && length >= minimumBytes;
+}
+
 /** Adds `token` to the response's Vary header unless it is there. */
 export function addVary(headers: Headers, token: string): void {
   const vary = headers.get('Vary');

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Action } from '../auth/policy.ts';
-import { modelVersion } from '../db/queries/model-change.ts';
+import { modelVersion, modelVersionNow } from '../db/queries/model-change.ts';
 import type { AppDeps } from '../deps.ts';
-import { addVary } from './compression.ts';
+import { chooseLanguage } from '../../views/i18n/index.ts';
+import { addVary, compressBody, isCompressible, negotiateEncoding, type Encoding } from './compression.ts';
+import { languageCookie } from './language.ts';
 import { isFragmentRequest } from './render.tsx';
 import { releaseDigest } from './release.ts';
 import { isStreamed, markStreamed } from './streamed.ts';
@@ -15,21 +18,36 @@ import { isStreamed, markStreamed } from './streamed.ts';
  */
 const versionedActions: ReadonlySet<Action> = new Set(['scope.read']);
 
-/** A rendered answer kept for anonymous readers. */
-interface Rendered {
+/** One representation of a kept page: its bytes and every header it is sent with. */
+interface Representation {
+  body: Uint8Array<ArrayBuffer>;
+  /** Lower-case names, Content-Length included: handed as they are to the server for each answer. */
+  headers: Record<string, string>;
+}
+
+/**
+ * A page as the ordinary way answered an anonymous reader (every middleware's headers, the
+ * security headers included), in each encoding, compressed once when it was kept.
+ */
+export interface KeptPage {
   version: string;
+  etag: string;
   status: number;
-  headers: [string, string][];
-  body: Buffer;
+  identity: Representation;
+  br: Representation | undefined;
+  gzip: Representation | undefined;
+  /** The headers of a 304 for it: the page's without its content's (type, language, policy). */
+  notModified: Record<string, string>;
+  bytes: number;
 }
 
 /**
  * Rendered pages of the published scope for anonymous readers, most recently used kept, up to
- * `maxBytes` in all. Everything is dropped when the model's version moves on: a page rendered
- * before a change is never served after it.
+ * `maxBytes` in all (every encoding counted). Everything is dropped when the model's version moves
+ * on: a page rendered before a change is never served after it.
  */
 export class RenderedPages {
-  #entries = new Map<string, Rendered>();
+  #entries = new Map<string, KeptPage>();
   #bytes = 0;
   #version: string | undefined;
 
@@ -38,7 +56,12 @@ export class RenderedPages {
     readonly maxEntryBytes = Math.min(maxBytes, 8 * 1024 * 1024),
   ) {}
 
-  get(key: string, version: string): Rendered | undefined {
+  /** The page kept under `key`, of whatever version it is (the caller compares). */
+  peek(key: string): KeptPage | undefined {
+    return this.#entries.get(key);
+  }
+
+  get(key: string, version: string): KeptPage | undefined {
     if (version !== this.#version) return undefined;
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
@@ -47,8 +70,8 @@ export class RenderedPages {
     return entry;
   }
 
-  set(key: string, entry: Rendered): void {
-    if (entry.body.byteLength > this.maxEntryBytes) return;
+  set(key: string, entry: KeptPage): void {
+    if (entry.bytes > this.maxEntryBytes) return;
     if (entry.version !== this.#version) {
       // Only the newest version is worth keeping; a slow render of an older one is dropped.
       if (this.#version !== undefined && Number(entry.version) < Number(this.#version)) return;
@@ -57,14 +80,14 @@ export class RenderedPages {
       this.#version = entry.version;
     }
     const old = this.#entries.get(key);
-    if (old) this.#bytes -= old.body.byteLength;
+    if (old) this.#bytes -= old.bytes;
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    this.#bytes += entry.body.byteLength;
+    this.#bytes += entry.bytes;
     for (const [oldest, value] of this.#entries) {
       if (this.#bytes <= this.maxBytes) break;
       this.#entries.delete(oldest);
-      this.#bytes -= value.body.byteLength;
+      this.#bytes -= value.bytes;
     }
   }
 
@@ -74,7 +97,7 @@ export class RenderedPages {
 }
 
 /** Passes the chunks on and, at the end, hands over their concatenation unless it went over `maxBytes`. */
-function keepIfSmall(maxBytes: number, keep: (body: Buffer) => void): TransformStream<Uint8Array, Uint8Array> {
+function keepIfSmall(maxBytes: number, keep: (body: Buffer) => Promise<void>): TransformStream<Uint8Array, Uint8Array> {
   let chunks: Uint8Array[] | null = [];
   let bytes = 0;
   return new TransformStream({
@@ -86,8 +109,9 @@ function keepIfSmall(maxBytes: number, keep: (body: Buffer) => void): TransformS
       }
       controller.enqueue(chunk);
     },
-    flush() {
-      if (chunks) keep(Buffer.concat(chunks));
+    // The end of the answer waits until the copy is kept, so the next request finds it.
+    async flush() {
+      if (chunks) await keep(Buffer.concat(chunks));
     },
   });
 }
@@ -110,21 +134,34 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 
 const cacheableType = /^(text\/html|application\/json|text\/csv|text\/plain)/;
 
-export interface VersionedPagesOptions {
-  /** Bytes of rendered pages kept for anonymous readers; 0 keeps none. */
-  cacheBytes: number;
+/**
+ * What `versionedPages` hands the kept-page layer for one anonymous request it may keep: the
+ * version the page was rendered at and, once the whole of it has been made, its plain bytes.
+ */
+interface Offer {
+  /** The largest page kept. */
+  maxBytes: number;
+  version?: string;
+  body?: Buffer;
+  /** Called by `versionedPages` once the body is complete (a streamed one: when it has ended). */
+  rendered(version: string, body: Buffer): Promise<void>;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Set by `keptPages` on a request whose answer it may keep; `versionedPages` offers the page to it. */
+    pageOffer: Offer | undefined;
+  }
 }
 
 /**
  * ETag and 304 for the pages of the published scope and `/api/model`, keyed by the model's change
  * counter (read from the database on every request: one cheap query, right in every process),
- * the code's release, the address, page or fragment, and who asks (their session included). For
- * anonymous readers the rendered page itself is kept and served again until the model changes:
- * the same bytes for every response, since the Content-Security-Policy needs no per-response value.
- * Signed-in users' pages are never kept here, and never stored by browsers (`no-store`).
+ * the code's release, the address, page or fragment, and who asks (their session included).
+ * An anonymous reader's page is offered to `keptPages` (which runs first) to be kept.
+ * Signed-in users' pages are never kept, and never stored by browsers (`no-store`).
  */
-export function versionedPages(deps: AppDeps, options: VersionedPagesOptions): MiddlewareHandler {
-  const pages = new RenderedPages(options.cacheBytes);
+export function versionedPages(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const action = c.var.policy?.action;
@@ -148,40 +185,153 @@ export function versionedPages(deps: AppDeps, options: VersionedPagesOptions): M
       return res;
     }
 
-    const key = variant;
-    const kept = anonymous && options.cacheBytes > 0 ? pages.get(key, version) : undefined;
-    if (kept) {
-      const res = c.body(kept.body as Uint8Array<ArrayBuffer>, kept.status as 200, Object.fromEntries(kept.headers));
-      validators(res.headers);
-      return res;
-    }
-
     await next();
     const res = c.res;
     if (res.status !== 200) return;
     validators(res.headers);
+    const offer = c.var.pageOffer;
     const type = res.headers.get('Content-Type') ?? '';
-    if (!anonymous || options.cacheBytes === 0 || res.headers.has('Set-Cookie') || res.headers.has('Content-Encoding') || !cacheableType.test(type)) return;
-    const keep = (rendered: Buffer) =>
-      pages.set(key, {
-        version,
-        status: res.status,
-        headers: [...res.headers].filter(([name]) => !['content-length', 'etag', 'cache-control', 'set-cookie'].includes(name)),
-        body: rendered,
-      });
+    if (!offer || !anonymous || res.headers.has('Set-Cookie') || res.headers.has('Content-Encoding') || !cacheableType.test(type)) return;
+    const keep = (rendered: Buffer) => offer.rendered(version, rendered);
     if (isStreamed(res) && res.body) {
       // A streamed answer (the whole-model export) goes on as a stream; a copy is gathered on the
       // way and kept only if the whole of it fits in one entry, so a large one is never held.
       const headers = new Headers(res.headers);
-      const body = markStreamed(res.body.pipeThrough(keepIfSmall(pages.maxEntryBytes, keep)));
+      const body = markStreamed(res.body.pipeThrough(keepIfSmall(offer.maxBytes, keep)));
       c.res = undefined;
       c.res = new Response(body, { status: res.status, headers });
       return;
     }
     const rendered = Buffer.from(await res.arrayBuffer());
-    keep(rendered);
+    if (rendered.byteLength <= offer.maxBytes) await keep(rendered);
     const headers = new Headers(res.headers);
     c.res = undefined;
     c.res = new Response(rendered as Uint8Array<ArrayBuffer>, { status: res.status, headers });
+  };
+}
+
+/** The request's headers as node parsed them (no Headers object made), or through Hono elsewhere. */
+function headersOf(c: Context): IncomingHttpHeaders | undefined {
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers;
+}
+
+function header(c: Context, raw: IncomingHttpHeaders | undefined, name: string): string | undefined {
+  if (!raw) return c.req.header(name);
+  const value = raw[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The value of cookie `name` in a Cookie header, undecoded (our language codes need no decoding). */
+function cookieValue(cookie: string | undefined, name: string): string | undefined {
+  if (!cookie) return undefined;
+  for (const part of cookie.split(';')) {
+    const at = part.indexOf('=');
+    if (at !== -1 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim().replace(/^"(.*)"$/, '$1');
+  }
+  return undefined;
+}
+
+/** The session cookie's name, with or without its `__Host-` prefix (src/auth/cookie.ts). */
+const sessionCookieName = 'akson-sesjon';
+
+export interface KeptPagesOptions {
+  /** Bytes of rendered pages kept for anonymous readers (all encodings); 0 keeps none. */
+  cacheBytes: number;
+}
+
+/**
+ * Answers an anonymous reader's GET of a kept page before any other middleware runs: a request
+ * with no session cookie and no API token whose address, shape (page or htmx fragment) and
+ * language (as the language middleware would choose it: the browser's cookie, else
+ * Accept-Language) match a page the ordinary way answered and kept, at the model's version as the
+ * database says it now. The answer is the kept one byte for byte, headers included (the security
+ * headers and the policy are the same on every response), in the encoding the browser accepts,
+ * compressed once when it was kept; or a 304 to its ETag.
+ *
+ * Only what the ordinary way answered with 200 to an anonymous reader of the published scope
+ * (`scope.read`, so the policy let it through) is kept. Any request with a session cookie goes
+ * the ordinary way, so a signed-in user never gets an anonymous page, nor anyone a user's.
+ */
+export function keptPages(deps: AppDeps, options: KeptPagesOptions): MiddlewareHandler {
+  const pages = new RenderedPages(options.cacheBytes);
+  /** Pages being compressed to be kept, so that a burst of the same page is compressed once. */
+  const compressing = new Set<string>();
+
+  async function keep(key: string, version: string, status: number, headers: [string, string][], body: Buffer): Promise<void> {
+    const id = `${version}\n${key}`;
+    if (compressing.has(id) || pages.get(key, version)) return;
+    compressing.add(id);
+    try {
+      const base = Object.fromEntries(headers);
+      const representation = (bytes: Uint8Array, encoding?: Encoding): Representation => ({
+        body: bytes as Uint8Array<ArrayBuffer>,
+        headers: { ...base, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': String(bytes.byteLength) },
+      });
+      // Compressed as the ordinary way would (compression.ts), but once, and with the effort kept files get.
+      const compress = isCompressible(base['content-type'], base['cache-control'], body.byteLength);
+      const [br, gzip] = compress ? await Promise.all([compressBody(body, 'br', 'static'), compressBody(body, 'gzip', 'static')]) : [];
+      const notModified = { ...base };
+      for (const name of ['content-type', 'content-language', 'content-security-policy']) delete notModified[name];
+      pages.set(key, {
+        version,
+        etag: base.etag!,
+        status,
+        identity: representation(body),
+        br: br && representation(br, 'br'),
+        gzip: gzip && representation(gzip, 'gzip'),
+        notModified,
+        bytes: body.byteLength + (br?.byteLength ?? 0) + (gzip?.byteLength ?? 0),
+      });
+    } finally {
+      compressing.delete(id);
+    }
+  }
+
+  function answer(c: Context, raw: IncomingHttpHeaders | undefined, kept: KeptPage): Response {
+    if (matches(header(c, raw, 'if-none-match'), kept.etag)) return new Response(null, { status: 304, headers: kept.notModified });
+    const encoding = kept.br ? negotiateEncoding(header(c, raw, 'accept-encoding')) : undefined;
+    const { body, headers } = (encoding && kept[encoding]) || kept.identity;
+    return new Response(body, { status: kept.status, headers });
+  }
+
+  return async (c, next) => {
+    if (options.cacheBytes === 0 || c.req.method !== 'GET') return next();
+    const raw = headersOf(c);
+    const cookie = header(c, raw, 'cookie');
+    if (cookie?.includes(sessionCookieName) || header(c, raw, 'authorization') !== undefined) return next();
+    const fragment = header(c, raw, 'hx-request') === 'true' && header(c, raw, 'hx-history-restore-request') !== 'true';
+    const language = chooseLanguage(null, cookieValue(cookie, languageCookie), header(c, raw, 'accept-language'));
+    const url = c.req.url;
+    const key = `${language} ${fragment ? 'f' : 'p'} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+
+    const kept = pages.peek(key);
+    if (kept) {
+      const version = modelVersionNow(deps.db) ?? (await modelVersion(deps.db));
+      if (pages.get(key, version) === kept) return answer(c, raw, kept);
+    }
+
+    // The ordinary way; `versionedPages` offers the page if it may be kept.
+    let headers: [string, string][] | undefined;
+    let status = 0;
+    const offer: Offer = {
+      maxBytes: pages.maxEntryBytes,
+      async rendered(version, body) {
+        offer.version = version;
+        offer.body = body;
+        // A streamed page ends after this middleware has seen its headers: kept here.
+        if (headers) await keep(key, version, status, headers, body).catch(deps.logError);
+      },
+    };
+    c.set('pageOffer', offer);
+    await next();
+    const res = c.res;
+    // Kept only as what it is: a 200 to an anonymous reader of the published scope, in the language the key names.
+    const action = c.var.policy?.action;
+    if (res.status !== 200 || c.var.viewer !== null || !action || !versionedActions.has(action) || c.var.i18n?.language.code !== language) return;
+    if (res.headers.has('set-cookie')) return;
+    headers = [...res.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie'].includes(name));
+    status = res.status;
+    // Kept (compressed once) before the answer goes, so that the next request finds it.
+    if (offer.version !== undefined && offer.body) await keep(key, offer.version, status, headers, offer.body).catch(deps.logError);
   };
 }

@@ -1,13 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.tsx';
 import { configWith } from '../../../src/config.ts';
 import { migrateToLatest, openDatabase, type Db } from '../../../src/db/index.ts';
 import { seedDatabase } from '../../../seeds/seed.ts';
-import { htmx, signIn, testApp, textOf, type TestContext } from '../../helpers.ts';
+import { lastDatabase, testEngine } from '../../engine.ts';
+import { htmx, signIn, testApp, testDb, textOf, type TestContext } from '../../helpers.ts';
 
+/** Every header but the length (a kept page is compressed harder than a fresh answer is). */
+const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => name !== 'content-length'));
+const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
 describe('ETag and 304 by the model version', () => {
   let ctx: TestContext;
@@ -74,16 +79,77 @@ describe('rendered pages kept for anonymous readers', () => {
   });
   const get = (path: string, headers: Record<string, string> = {}) => ctx.app.request(path, { headers });
 
-  it('a kept page costs one query (the model version), and is byte for byte a fresh render, policy included', async () => {
-    const first = await get('/informasjonstjenester');
-    const fresh = await first.text();
+  /** The same database through an app that keeps nothing: every answer made the ordinary way. */
+  const uncached = () => createApp({ db: ctx.db, config: configWith({ PAGE_CACHE_MB: '0' }), now: ctx.clock.now, logError: (e) => ctx.errors.push(e) });
+  /** Only the model's version was read, once per request: nothing was rendered (SQLite reads it beside Kysely, unlogged). */
+  const onlyTheVersion = (requests = 1) => {
+    expect(ctx.queries.filter((q) => !/model_change/.test(q))).toEqual([]);
+    expect(ctx.queries.length).toBeLessThanOrEqual(requests);
+  };
+
+  it('a kept page is answered with every header the ordinary answer has, the security headers and policy included', async () => {
+    const plain = uncached();
+    const browser = { 'Accept-Encoding': 'gzip, deflate, br', 'Accept-Language': 'nb-NO,nb;q=0.9' };
+    for (const [path, headers] of [
+      ['/informasjonstjenester/multidose', browser],
+      ['/informasjonstjenester/multidose', {}],
+      ['/diagrammer/forste-leveranse', { 'Accept-Encoding': 'gzip' }],
+      ['/informasjonstjenester', { ...browser, ...htmx }],
+      ['/api/model', browser],
+    ] as const) {
+      await (await get(path, headers)).arrayBuffer(); // kept (a streamed answer once it has ended)
+      ctx.queries.length = 0;
+      const kept = await get(path, headers);
+      onlyTheVersion();
+      const ordinary = await plain.request(path, { headers });
+      expect(kept.status, path).toBe(200);
+      expect(headersOf(kept), path).toEqual(headersOf(ordinary));
+      expect(kept.headers.get('content-security-policy'), path).toContain("script-src 'self';");
+      expect(kept.headers.get('strict-transport-security'), path).toBe('max-age=31536000; includeSubDomains');
+      expect(Number(kept.headers.get('content-length')), path).toBe((await bytes(kept)).byteLength);
+
+      // And its 304 is the ordinary one's, with no Vary left out.
+      const etag = kept.headers.get('etag')!;
+      ctx.queries.length = 0;
+      const notModified = await get(path, { ...headers, 'If-None-Match': etag });
+      onlyTheVersion();
+      const ordinary304 = await plain.request(path, { headers: { ...headers, 'If-None-Match': etag } });
+      expect(notModified.status, path).toBe(304);
+      expect(await notModified.text(), path).toBe('');
+      const { vary, ...rest } = headersOf(notModified);
+      const { vary: ordinaryVary, ...ordinaryRest } = headersOf(ordinary304);
+      expect(rest, path).toEqual(ordinaryRest);
+      for (const token of ordinaryVary!.split(', ')) expect(vary, path).toContain(token);
+    }
+    expect(ctx.errors).toEqual([]);
+  });
+
+  it('a kept page in brotli, gzip and plain is the same page as a fresh render', async () => {
+    const path = '/diagrammer/forste-leveranse';
+    const fresh = await (await uncached().request(path)).text();
+    await get(path); // kept
     ctx.queries.length = 0;
-    const again = await get('/informasjonstjenester');
-    expect(again.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'));
-    const kept = await again.text();
-    expect(ctx.queries).toHaveLength(1);
-    expect(ctx.queries[0]).toMatch(/model_change/);
-    expect(kept).toBe(fresh);
+    const plain = await get(path);
+    const br = await get(path, { 'Accept-Encoding': 'br' });
+    const gzip = await get(path, { 'Accept-Encoding': 'gzip;q=1, br;q=0.5' });
+    onlyTheVersion(3);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(await plain.text()).toBe(fresh);
+    expect(brotliDecompressSync(await bytes(br)).toString('utf8')).toBe(fresh);
+    expect(gunzipSync(await bytes(gzip)).toString('utf8')).toBe(fresh);
+  });
+
+  it('a request with a session cookie is never answered from the kept pages, even one whose session is gone', async () => {
+    await get('/kilde'); // kept
+    const ended = { Cookie: 'akson-sesjon=utlopt-eller-ukjent' };
+    ctx.queries.length = 0;
+    const res = await get('/kilde', ended);
+    expect(res.status).toBe(200);
+    // Answered the ordinary way: the session was looked up and its cookie cleared.
+    expect(ctx.queries.some((q) => /session/.test(q))).toBe(true);
+    expect(res.headers.get('set-cookie')).toMatch(/akson-sesjon=;/);
   });
 
   it("never serves a signed-in user's page to anyone else, nor an anonymous page to a signed-in user", async () => {
@@ -117,31 +183,58 @@ describe('rendered pages kept for anonymous readers', () => {
 });
 
 describe('across processes sharing one database', () => {
-  let dir: string;
+  let dir: string | undefined;
   const dbs: Db[] = [];
   afterAll(async () => {
     for (const db of dbs) await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("a change written by one process is seen in the other's ETags and kept pages", async () => {
+  /** Two handles on one database, as two processes have: one SQLite file, or one PostgreSQL database with two pools. */
+  async function twoHandles(log: (sql: string) => void): Promise<[Db, Db]> {
+    if (testEngine === 'postgres') {
+      await testDb();
+      const first = openDatabase(lastDatabase, { poolSize: 2, log: (e) => e.level === 'query' && log(e.query.sql) });
+      const second = openDatabase(lastDatabase, { poolSize: 2 });
+      dbs.push(first, second);
+      return [first, second];
+    }
     dir = mkdtempSync(join(tmpdir(), 'akson-cache-'));
     const file = join(dir, 'delt.db');
-    const first = openDatabase(file);
+    const first = openDatabase(file, { log: (e) => e.level === 'query' && log(e.query.sql) });
     dbs.push(first);
     await migrateToLatest(first);
     await seedDatabase(first, new Date('2026-01-01T00:00:00Z'));
     const second = openDatabase(file);
     dbs.push(second);
+    return [first, second];
+  }
+
+  it("a change written by one process is seen in the other's ETags and kept pages at once", async () => {
+    const queries: string[] = [];
+    const [first, second] = await twoHandles((sql) => queries.push(sql));
     const appA = createApp({ db: first, config: configWith(), logError: (e) => { throw e; } });
-    const before = await appA.request('/informasjonstjenester/multidose');
+    const path = '/informasjonstjenester/multidose';
+    const browser = { 'Accept-Encoding': 'br', 'Accept-Language': 'nb' };
+    const before = await appA.request(path, { headers: browser });
     const etag = before.headers.get('etag')!;
-    await appA.request('/informasjonstjenester/multidose'); // kept
+    queries.length = 0;
+    const kept = await appA.request(path, { headers: browser });
+    expect(queries.filter((q) => !/model_change/.test(q))).toEqual([]); // it was kept
+    expect(textOf(brotliDecompressSync(await bytes(kept)).toString('utf8'))).not.toContain('Multidose fra prosess B');
     // Another process (its own connection) changes the service.
     await second.updateTable('element').set({ name: 'Multidose fra prosess B' }).where('key', '=', 'multidose').execute();
-    const after = await appA.request('/informasjonstjenester/multidose', { headers: { 'If-None-Match': etag } });
+    const after = await appA.request(path, { headers: { ...browser, 'If-None-Match': etag } });
     expect(after.status).toBe(200);
-    expect(textOf(await after.text())).toContain('Multidose fra prosess B');
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(textOf(brotliDecompressSync(await bytes(after)).toString('utf8'))).toContain('Multidose fra prosess B');
+    // And the new page is what is kept and served next, in every encoding.
+    queries.length = 0;
+    const plain = await appA.request(path, { headers: { 'Accept-Language': 'nb' } });
+    const gzip = await appA.request(path, { headers: { 'Accept-Encoding': 'gzip', 'Accept-Language': 'nb' } });
+    expect(queries.filter((q) => !/model_change/.test(q))).toEqual([]);
+    expect(textOf(await plain.text())).toContain('Multidose fra prosess B');
+    expect(textOf(gunzipSync(await bytes(gzip)).toString('utf8'))).toContain('Multidose fra prosess B');
   });
 });
 
@@ -154,6 +247,9 @@ describe('language', () => {
     expect(nb.headers.get('etag')).not.toBe(en.headers.get('etag'));
     const again = await ctx.app.request('/kilde', { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
     expect(/<html lang="([^"]+)"/.exec(await again.text())?.[1]).toBe(en.headers.get('content-language'));
+    // The language chosen on this browser (its cookie) goes before Accept-Language, kept or not.
+    const chosen = await ctx.app.request('/kilde', { headers: { 'Accept-Language': 'nb-NO,nb;q=0.9', Cookie: 'akson-sprak=en' } });
+    expect(/<html lang="([^"]+)"/.exec(await chosen.text())?.[1]).toBe(en.headers.get('content-language'));
     await ctx.db.destroy();
   });
 });
