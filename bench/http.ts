@@ -25,6 +25,9 @@ import { database, root, rssMb, start } from './servers.ts';
  * same databases there (made once with copy-db, `akson_bench_<N>x_<migrations>`), and a write
  * burst on each engine: BENCH_BURST (300) concurrent `POST /mal` split over two app processes on
  * one database (SQLite: one file; PostgreSQL: one database), with req/s, p50/p99 and errors.
+ *
+ * Part of it: BENCH_PATHS (comma-separated pages), BENCH_FACTORS, BENCH_ENGINES=sqlite (no
+ * PostgreSQL even when a server answers), BENCH_BURST=0 (no write burst).
  */
 const factors = (process.env.BENCH_FACTORS ?? '1,100').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -51,6 +54,8 @@ const browserHeaders = { 'accept-encoding': 'gzip, deflate, br', 'accept-languag
 
 const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const burstSize = Number(process.env.BENCH_BURST ?? 300);
+/** `BENCH_ENGINES=sqlite` measures SQLite alone even when a PostgreSQL server answers. */
+const wantedEngines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 
 async function pgAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: pgBase, connectionTimeoutMillis: 3000 });
@@ -126,9 +131,9 @@ for (const factor of factors) files.set(factor, await database(factor));
 
 // PostgreSQL, when a server answers.
 const pgUrls = new Map<number, string>();
-const withPostgres = await pgAdmin(async () => true).catch(() => false);
+const withPostgres = wantedEngines.includes('postgres') && (await pgAdmin(async () => true).catch(() => false));
 if (withPostgres) for (const factor of factors) pgUrls.set(factor, await pgDatabase(factor, files.get(factor)!));
-else console.error(`Ingen PostgreSQL svarer på ${pgBase}: bare SQLite måles.`);
+else if (wantedEngines.includes('postgres')) console.error(`Ingen PostgreSQL svarer på ${pgBase}: bare SQLite måles.`);
 
 // The yardstick first, then each database, one server at a time so that they do not compete.
 const hello = await start('bench/hello.ts', {}, '/');
@@ -211,7 +216,8 @@ async function writeBurst(engine: Engine): Promise<{ rps: number; p50: number; p
   }
 }
 const bursts = new Map<Engine, Awaited<ReturnType<typeof writeBurst>>>();
-for (const engine of engines) bursts.set(engine, await writeBurst(engine));
+// `BENCH_BURST=0` leaves the write burst out.
+if (burstSize > 0) for (const engine of engines) bursts.set(engine, await writeBurst(engine));
 
 const label: Record<Engine, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 console.log(
@@ -246,9 +252,9 @@ for (const engine of engines) {
     console.log(`${label[engine]} ${factor}×: start ${(s.startMs / 1000).toFixed(2)} s på eksisterende database, RSS etter kjøringen ${Math.round(s.rss)} MB.`);
   }
 }
-console.log(`\nSkrivestøt: ${burstSize} samtidige POST /mal fordelt på to app-prosesser på én database (én innlogget arkitekt).`);
-console.log('| engine | req/s | p50 / p99 ms | errors | statuses |');
-console.log('|---|---|---|---|---|');
+if (bursts.size > 0) console.log(`\nSkrivestøt: ${burstSize} samtidige POST /mal fordelt på to app-prosesser på én database (én innlogget arkitekt).`);
+if (bursts.size > 0) console.log('| engine | req/s | p50 / p99 ms | errors | statuses |');
+if (bursts.size > 0) console.log('|---|---|---|---|---|');
 for (const [engine, b] of bursts) {
   console.log(`| ${label[engine]} | ${Math.round(b.rps)} | ${b.p50} / ${b.p99} | ${b.errors} | ${Object.entries(b.statuses).map(([k, v]) => `${v}× ${k}`).join(', ')} |`);
 }
