@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, afterEach, beforeEach, inject } from 'vitest';
+import { inject } from 'vitest';
 import { openDatabase, openSqlite, type Db, type Engine, type OpenOptions } from '../src/db/index.ts';
 
 export const testEngine: Engine = process.env.AKSON_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
@@ -30,17 +30,27 @@ let testIndex = 0;
 let fileIndex = 0;
 const created = new Set<string>();
 
-beforeEach(() => {
-  inTest = true;
-  testIndex = 0;
-});
-afterEach(async () => {
-  inTest = false;
-  await Promise.all(testHandles.splice(0).map((db) => db.destroy().catch(() => undefined)));
-});
-afterAll(async () => {
-  await Promise.all([...testHandles.splice(0), ...fileHandles.splice(0)].map((db) => db.destroy().catch(() => undefined)));
-});
+/**
+ * The hooks that hand databases out per test and per file, registered for every test file by
+ * `test/setup.ts`: a setup file runs again before each file, whereas this module is evaluated once
+ * per worker when files share one (`isolate: false`), so hooks registered here would only hold for
+ * the first file.
+ */
+export const engineHooks = {
+  beforeEach(): void {
+    inTest = true;
+    testIndex = 0;
+  },
+  async afterEach(): Promise<void> {
+    inTest = false;
+    await Promise.all(testHandles.splice(0).map((db) => db.destroy().catch(() => undefined)));
+  },
+  async afterAll(): Promise<void> {
+    await Promise.all([...testHandles.splice(0), ...fileHandles.splice(0)].map((db) => db.destroy().catch(() => undefined)));
+    // The file's databases are closed: the next file in this worker takes them again (reset).
+    fileIndex = 0;
+  },
+};
 
 function postgresSettings() {
   const settings = inject('postgres');
