@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindInfo, elementKinds } from '../../model/kinds.ts';
 import { growModel } from '../../seeds/synthetic.ts';
@@ -85,6 +86,18 @@ describe.skipIf(testEngine !== 'postgres')('npm run copy-db from SQLite to Postg
     expect(again.stderr).toContain('Måldatabasen er ikke tom');
     expect(again.stderr).not.toMatch(/\n\s+at /); // no stack trace
     target = openDatabase(url);
+  });
+
+  it('leaves the copy vacuumed and analysed, so the planner knows its tables (the review tallies the triggers rebuilt included)', async () => {
+    const stats = await sql<{ relname: string; reltuples: number; rows: number }>`
+      select c.relname, c.reltuples, (select count(*) from review_tally) as rows
+      from pg_class c where c.relname = 'review_tally' and c.relnamespace = current_schema()::regnamespace`.execute(target);
+    const tally = stats.rows[0]!;
+    expect(Number(tally.rows)).toBeGreaterThan(0);
+    // -1 until a VACUUM or ANALYZE has counted the table; then its live rows.
+    expect(Number(tally.reltuples)).toBe(Number(tally.rows));
+    const analysed = await sql<{ n: number }>`select count(*) as n from pg_stats where schemaname = current_schema() and tablename = 'review_stance'`.execute(target);
+    expect(Number(analysed.rows[0]!.n)).toBeGreaterThan(0);
   });
 
   it('keeps the audit log and the baselines byte for byte, and the chain holds', async () => {
