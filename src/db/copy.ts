@@ -28,7 +28,7 @@ export interface CopyReport {
 }
 
 /** Derived data the target's own triggers rebuild as rows arrive (the search index, the review tallies). */
-const derived = (table: string) => table === 'element_search' || table.startsWith('element_search_') || table === 'review_tally';
+const derived = (table: string) => table === 'element_search' || table.startsWith('element_search_') || table === 'review_tally' || table === 'review_service_tally';
 const bookkeeping = (table: string) => table.startsWith('kysely_') || table.startsWith('sqlite_');
 
 /**

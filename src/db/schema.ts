@@ -47,6 +47,7 @@ import type {
   ReviewRoundServiceTable,
   ReviewRoundTable,
   ReviewStanceTable,
+  ReviewServiceTallyTable,
   ReviewTallyTable,
 } from './tables/review.ts';
 
@@ -93,6 +94,7 @@ export interface Database {
   municipality_review: MunicipalityReviewTable;
   review_stance: ReviewStanceTable;
   review_tally: ReviewTallyTable;
+  review_service_tally: ReviewServiceTallyTable;
   intention_declaration: IntentionDeclarationTable;
   requirement_chapter: RequirementChapterTable;
   requirement_type: RequirementTypeTable;

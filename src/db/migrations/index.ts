@@ -22,6 +22,7 @@ import * as m0020 from './0020_pg_double_precision.ts';
 import * as m0024 from './0024_baseline_elements.ts';
 import * as m0025 from './0025_review_tally.ts';
 import * as m0026 from './0026_consultation_answered_index.ts';
+import * as m0027 from './0027_review_service_tally.ts';
 
 /**
  * Every migration, registered by static import so that the set is explicit and bundles with the
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '0024_baseline_elements': m0024,
   '0025_review_tally': m0025,
   '0026_consultation_answered_index': m0026,
+  '0027_review_service_tally': m0027,
 };

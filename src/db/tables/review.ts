@@ -63,6 +63,21 @@ export interface ReviewTallyTable {
   p: number;
 }
 
+/** Per frozen service: the tallies of `review_tally` side by side, with the order's keys indexed (kept by triggers, migration 0027). */
+export interface ReviewServiceTallyTable {
+  round_service_id: number;
+  round_id: number;
+  position: number;
+  n_supports: number;
+  p_supports: number;
+  n_supports_with_changes: number;
+  p_supports_with_changes: number;
+  n_opposes: number;
+  p_opposes: number;
+  n_no_opinion: number;
+  p_no_opinion: number;
+}
+
 export interface IntentionDeclarationTable {
   municipality_number: string;
   status: string;

@@ -9,8 +9,10 @@ const untracked = [
   'user_session', 'login_throttle', 'invite', 'audit_event', 'consultation_visit', 'api_token', 'model_change', 'import_file',
   // A baseline's compact rows arrive only with the baseline's own row (tracked), in its transaction, and never change.
   'baseline_element',
-  // The review tallies are written only by triggers on review_stance, municipality_review and municipality, which are tracked.
+  // The review tallies are written only by triggers on review_stance, municipality_review and municipality, which are tracked
+  // (and the tallies per service only by triggers on review_tally and review_round_service).
   'review_tally',
+  'review_service_tally',
 ];
 
 let db: Db;

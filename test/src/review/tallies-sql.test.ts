@@ -6,7 +6,7 @@ import { roundReviews, submittedStances } from '../../../src/db/queries/review/r
 import { frozenServices } from '../../../src/db/queries/review/rounds.ts';
 import { roundReviewers, stanceTallyPage } from '../../../src/db/queries/review/tallies.ts';
 import { testDb } from '../../helpers.ts';
-import type { Db } from '../../../src/db/index.ts';
+import { migrateToLatest, migrator, type Db } from '../../../src/db/index.ts';
 
 /**
  * The dashboard counts stances with GROUP BY in the database. Its figures must be those the
@@ -57,6 +57,15 @@ describe('the stance tallies counted in SQL', () => {
     const pages: unknown[] = [];
     for (let offset = 0; offset < services.length; offset += pageSize) pages.push(...(await stanceTallyPage(db, round, reviewers, { sort, offset, limit: pageSize })));
     expect(pages).toEqual(expected);
+  });
+  it('are there for the rounds submitted before the tallies per service were kept (migration 0027 counts them)', async () => {
+    const down = await migrator(db).migrateTo('0026_consultation_answered_index');
+    expect(down.error).toBeUndefined();
+    await migrateToLatest(db);
+    for (const sort of tallySorts) {
+      const { expected, actual } = await bothTallies(sort);
+      expect(actual, sort).toEqual(expected);
+    }
   });
   // Last: it changes the round the tests above read.
   it('stay equal to the reference through submitting, reopening, changed and removed stances, a removed review and a corrected population', async () => {

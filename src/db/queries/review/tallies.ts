@@ -17,28 +17,6 @@ export interface Reviewers {
 
 const columns = (stance: Stance) => stance.replace(/-/g, '_');
 
-/**
- * The stances of the round's submitted reviews per frozen service, from the tallies the database
- * keeps (`review_tally`, migration 0025: the same figures as `stanceTallies` in `model/`, which
- * counts in memory): one row per service, with a count and a population per stance. Its cost
- * grows with the round's services, not with the stances of every municipality.
- */
-function aggregated(db: Executor, roundId: number, only?: { offset: number; limit: number }) {
-  let tallies = db
-    .selectFrom('review_tally as g')
-    .innerJoin('review_round_service as rs', 'rs.id', 'g.round_service_id')
-    .where('rs.round_id', '=', roundId);
-  // In the list's order a page needs only its own services' tallies.
-  if (only) tallies = tallies.where('g.round_service_id', 'in', db.selectFrom('review_round_service').select('id').where('round_id', '=', roundId).orderBy('position').orderBy('id').limit(only.limit).offset(only.offset));
-  return tallies.groupBy('g.round_service_id').select((eb) => [
-    'g.round_service_id',
-    ...stances.flatMap((stance) => [
-      eb.fn.sum<number>(eb.case().when('g.stance', '=', stance).then(eb.ref('g.n')).else(0).end()).as(`n_${columns(stance)}`),
-      eb.fn.sum<number>(eb.case().when('g.stance', '=', stance).then(eb.ref('g.p')).else(0).end()).as(`p_${columns(stance)}`),
-    ]),
-  ]);
-}
-
 function frozen(r: ReviewRoundServiceRow): FrozenService {
   return {
     id: r.id,
@@ -55,19 +33,22 @@ function frozen(r: ReviewRoundServiceRow): FrozenService {
   };
 }
 
-/** The SQL expression a sort orders by (largest first), with its tie-breaker, as in `sortTallies`. */
+/**
+ * The SQL a sort orders by (largest first), with its tie-breaker, as in `sortTallies`: the very
+ * expressions of the indexes on `review_service_tally` (migration 0027), so a page is read from one.
+ */
 function sortKeys(sort: TallySort): [string, string] | undefined {
   switch (sort) {
     case 'liste':
       return undefined;
     case 'omstridt':
-      return ['coalesce(t.p_opposes, 0) + coalesce(t.p_supports_with_changes, 0)', 'coalesce(t.n_opposes, 0) + coalesce(t.n_supports_with_changes, 0)'];
+      return ['(t.p_opposes + t.p_supports_with_changes)', '(t.n_opposes + t.n_supports_with_changes)'];
     case 'mot':
-      return ['coalesce(t.p_opposes, 0)', 'coalesce(t.n_opposes, 0)'];
+      return ['t.p_opposes', 't.n_opposes'];
     case 'endringer':
-      return ['coalesce(t.p_supports_with_changes, 0)', 'coalesce(t.n_supports_with_changes, 0)'];
+      return ['t.p_supports_with_changes', 't.n_supports_with_changes'];
     case 'stotter':
-      return ['coalesce(t.p_supports, 0)', 'coalesce(t.n_supports, 0)'];
+      return ['t.p_supports', 't.n_supports'];
   }
 }
 
@@ -97,20 +78,19 @@ export async function stanceTallyPage(
   reviewers: Reviewers,
   options: { sort: TallySort; offset?: number; limit?: number },
 ): Promise<Array<ServiceTally<FrozenService>>> {
-  let query = db
-    .selectFrom('review_round_service as rs')
-    .leftJoin(
-      aggregated(db, roundId, options.sort === 'liste' && options.limit !== undefined ? { offset: options.offset ?? 0, limit: options.limit } : undefined).as('t'),
-      't.round_service_id',
-      'rs.id',
-    )
+  // The tallies per service (`review_service_tally`, kept by triggers: the figures of `review_tally`,
+  // which `stanceTallies` in `model/` counts in memory), in the order's index: a page reads its own
+  // rows, whatever the round's size. Ordered and cut on the narrow rows, then joined to the services.
+  const keys = sortKeys(options.sort);
+  const order = sql.raw(`${keys ? `${keys[0]} desc, ${keys[1]} desc, ` : ''}t.position, t.round_service_id`);
+  let page = db.selectFrom('review_service_tally as t').selectAll('t').where('t.round_id', '=', roundId).orderBy(order);
+  if (options.limit !== undefined) page = page.limit(options.limit).offset(options.offset ?? 0);
+  const query = db
+    .selectFrom(page.as('t'))
+    .innerJoin('review_round_service as rs', 'rs.id', 't.round_service_id')
     .selectAll('rs')
     .select(stances.flatMap((stance) => [`t.n_${columns(stance)}` as 't.n_supports', `t.p_${columns(stance)}` as 't.p_supports']))
-    .where('rs.round_id', '=', roundId);
-  const keys = sortKeys(options.sort);
-  if (keys) query = query.orderBy(sql.raw(keys[0]), 'desc').orderBy(sql.raw(keys[1]), 'desc');
-  query = query.orderBy('rs.position').orderBy('rs.id');
-  if (options.limit !== undefined) query = query.limit(options.limit).offset(options.offset ?? 0);
+    .orderBy(order);
   const rows = (await query.execute()) as Array<Record<string, unknown> & Awaited<ReturnType<typeof query.executeTakeFirstOrThrow>>>;
   return rows.map((r) => {
     const counts = { unanswered: 0 } as Record<Answer, number>;
