@@ -19,7 +19,7 @@ export const apiOperations: readonly ApiOperation[] = [
     tags: ['Modell'],
     query: z.object({
       cursor: z.string().optional().describe('Tom for første side, ellers page.next fra forrige side. Uten cursor: hele modellen.'),
-      limit: z.string().regex(/^\d+$/).optional().describe('Høyst så mange tjenester eller krav per side (1–1000, standard 200).'),
+      limit: z.string().regex(/^\d+$/).optional().describe('Høyst så mange tjenester eller krav per side (1–1000, standard 50).'),
     }),
     writes: false,
     responses: {

@@ -62,6 +62,17 @@ describe('the model a page at a time', () => {
     expect(last.elements.requirement).toEqual([]);
   });
 
+  it('gives 50 services a page when no limit is asked for, and says where the next page starts', async () => {
+    const { status, body } = await json('/api/model?cursor=');
+    expect(status).toBe(200);
+    expect(body.page.limit).toBe(50);
+    // 102 services at 3x: the first 50 here, the rest on the pages after.
+    expect(body.elements.informationService).toHaveLength(50);
+    expect(body.page.next).toMatch(/^s\.\d+$/);
+    const second = (await json(`/api/model?cursor=${body.page.next}`)).body;
+    expect(second.elements.informationService).toHaveLength(50);
+  });
+
   it('refuses a cursor or limit it did not give with 400 and the API error shape', async () => {
     for (const bad of ['cursor=x', 'cursor=s.', 'cursor=s.-1', 'cursor=q.5', 'cursor=&limit=0', 'cursor=&limit=5000', 'cursor=&limit=tre', 'cursor=&annet=1']) {
       const { status, body } = await json(`/api/model?${bad}`);
