@@ -43,10 +43,31 @@ export function diffSnapshot<T extends SnapshotService>(frozen: readonly T[], ca
       diff.removed.push({ service, reason });
       continue;
     }
-    const changes = comparedFields.filter((f) => service[f] !== now[f]).map((field) => ({ field, before: service[field], after: now[field] }));
+    const changes = changesOf(service, now);
     if (changes.length > 0) diff.changed.push({ service, live: now, changes });
   }
   return diff;
+}
+
+/** The compared fields in which a frozen service and its live version differ. */
+export function changesOf(service: Pick<SnapshotService, ComparedField>, now: Pick<SnapshotService, ComparedField>): ServiceChange[] {
+  return comparedFields.filter((f) => service[f] !== now[f]).map((field) => ({ field, before: service[field], after: now[field] }));
+}
+
+/** What a list shows beside one frozen service: its changes, or why it left the list. */
+export interface ServiceMark {
+  changes?: ServiceChange[];
+  removed?: RemovalReason;
+}
+
+/**
+ * One frozen service's mark, as `diffSnapshot` finds it: `live` is its service on the live
+ * first-delivery list (none when it left it), `exists` whether its element is still a service.
+ */
+export function markOf(service: SnapshotService, live: Pick<SnapshotService, ComparedField> | undefined, exists: boolean): ServiceMark | undefined {
+  if (!live) return { removed: service.elementId !== null && exists ? 'left-first-delivery' : 'deleted' };
+  const changes = changesOf(service, live);
+  return changes.length > 0 ? { changes } : undefined;
 }
 
 /** The marks per frozen service, for the list that shows them beside each service. */

@@ -79,3 +79,25 @@ export function groupByCategory<T extends Pick<SnapshotService, 'categoryKey' | 
   }
   return [...groups.values()];
 }
+
+/**
+ * What a page of a frozen list needs to know about the whole list to say things once (the tier
+ * when there is only one, the tentative mark when every service has it) and to count each
+ * category: the services per category and tier, and whether all of those are tentative.
+ */
+export interface ListFacts {
+  groups: Array<{ categoryKey: string | null; tierKey: string | null; count: number; allTentative: boolean }>;
+}
+
+/** The facts of a whole list from its services. */
+export function listFactsOf(services: ReadonlyArray<Pick<SnapshotService, 'categoryKey' | 'tierKey' | 'tentative'>>): ListFacts {
+  const groups = new Map<string, ListFacts['groups'][number]>();
+  for (const s of services) {
+    const id = JSON.stringify([s.categoryKey, s.tierKey]);
+    const group = groups.get(id) ?? { categoryKey: s.categoryKey, tierKey: s.tierKey, count: 0, allTentative: true };
+    group.count++;
+    group.allTentative &&= s.tentative;
+    groups.set(id, group);
+  }
+  return { groups: [...groups.values()] };
+}

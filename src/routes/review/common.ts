@@ -8,6 +8,8 @@ import type { ReviewAbilities } from '../../../views/pages/review/common.tsx';
 import { grantFor, type Action } from '../../auth/policy.ts';
 import { loadCatalogue } from '../../db/queries/catalogue.ts';
 import { frozenServices, roundById } from '../../db/queries/review/rounds.ts';
+import { roundListPage, roundListSummary } from '../../db/queries/review/round-list.ts';
+import type { RoundList } from '../../../views/pages/review/list.tsx';
 import type { AppDeps } from '../../deps.ts';
 import { validParams } from '../../http/validate.ts';
 import { pageNumberSchema } from '../../../model/filters.ts';
@@ -39,6 +41,17 @@ export async function loadRound(db: AppDeps['db'], id: number) {
   if (!round) return undefined;
   const diff = diffSnapshot<FrozenService>(services, catalogue);
   return { round, services, diff, marks: marksByService(diff) };
+}
+
+/**
+ * A round with one page of its frozen list (`page` from 1, `pageSize` services), the marks for
+ * what changed on that page, and the whole list's counts and facts from SQL (four queries,
+ * whatever the list's size): what a page of the list shows, and nothing more.
+ */
+export async function loadRoundPage(db: AppDeps['db'], id: number, page: number, pageSize: number): Promise<{ round: NonNullable<Awaited<ReturnType<typeof roundById>>>; list: RoundList } | undefined> {
+  const [round, slice, summary] = await Promise.all([roundById(db, id), roundListPage(db, id, { offset: (page - 1) * pageSize, limit: pageSize }), roundListSummary(db, id)]);
+  if (!round) return undefined;
+  return { round, list: { ...slice, ...summary, total: round.serviceCount } };
 }
 
 export const noRound = (c: Context) => c.var.i18n.t('review.error.noRound');

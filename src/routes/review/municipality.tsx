@@ -14,7 +14,7 @@ import { pageCount } from '../../db/queries/service-selection.ts';
 import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { notFound, respond, respondError } from '../../http/render.tsx';
-import { abilitiesOf, loadRound, noMunicipality, noRound, roundMunicipalityParam, roundPageQuery } from './common.ts';
+import { abilitiesOf, loadRound, loadRoundPage, noMunicipality, noRound, roundMunicipalityParam, roundPageQuery } from './common.ts';
 import type { FrozenService } from '../../../model/review/types.ts';
 
 const notices = {
@@ -59,13 +59,13 @@ export function municipalityReview(deps: AppDeps) {
    * actions count is the whole round's, counted in SQL.
    */
   const page = async (c: Context, id: number, number: string, form: { values?: Record<string, string>; errors?: FieldErrors; status?: 409 } = {}, side = 1) => {
-    const [loaded, municipality] = await Promise.all([loadRound(db, id), municipalityByNumber(db, number)]);
+    const [loaded, municipality] = await Promise.all([loadRoundPage(db, id, side, reviewPageSize), municipalityByNumber(db, number)]);
     if (!loaded) return notFound(c, noRound(c));
     if (!municipality) return notFound(c, noMunicipality(c));
     // Past the last page there is nothing to show: said, not an empty form.
-    const pages = pageCount(loaded.services.length, reviewPageSize);
+    const pages = pageCount(loaded.list.total, reviewPageSize);
     if (side > pages) return notFound(c, c.var.i18n.t('scope.list.pastEnd', { pages, page: side }));
-    const shown = loaded.services.slice((side - 1) * reviewPageSize, side * reviewPageSize);
+    const shown = loaded.list.shown;
     const stored = await reviewWindowOf(db, id, number, shown.map((s) => s.id));
     const abilities = abilitiesOf(c, deps);
     const own = abilities.municipalityNumber === number;

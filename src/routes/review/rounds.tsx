@@ -16,7 +16,7 @@ import type { AppDeps } from '../../deps.ts';
 import { fieldErrors, formInput } from '../../http/forms.ts';
 import { notFound, respond, respondError } from '../../http/render.tsx';
 import { countOf } from '../../../views/pages/review/common.tsx';
-import { abilitiesOf, loadRound, noRound, roundPageQuery, roundParam } from './common.ts';
+import { abilitiesOf, loadRoundPage, noRound, roundPageQuery, roundParam } from './common.ts';
 import { pageCount } from '../../db/queries/service-selection.ts';
 import { roundListPageSize } from '../../../views/pages/review/round.tsx';
 
@@ -73,10 +73,10 @@ export function roundRoutes(deps: AppDeps): Hono {
 
   const roundPage = async (c: Context, id: number, reopen: { values?: { deadline?: string }; errors?: FieldErrors; status?: 422 | 409 } = {}, page = 1) => {
     const abilities = abilitiesOf(c, deps);
-    const [loaded, reviews] = await Promise.all([loadRound(db, id), abilities.manage ? roundReviews(db, id) : undefined]);
+    const [loaded, reviews] = await Promise.all([loadRoundPage(db, id, page, roundListPageSize), abilities.manage ? roundReviews(db, id) : undefined]);
     if (!loaded) return notFound(c, noRound(c));
     // Past the last page there is nothing to show: said, not an empty list.
-    const pages = pageCount(loaded.services.length, roundListPageSize);
+    const pages = pageCount(loaded.list.total, roundListPageSize);
     if (page > pages) return notFound(c, c.var.i18n.t('scope.list.pastEnd', { pages, page }));
     const notice = (Object.keys(notices) as Array<keyof typeof notices>).find((k) => c.req.query(k) !== undefined);
     return respond(c, {

@@ -199,3 +199,44 @@ describe("a municipality's review, a page at a time", () => {
     expect(stored.map((r) => r.stance)).toContain('no-opinion');
   });
 });
+
+describe('what changed since the round was frozen, a page at a time', () => {
+  /** The text shown for one service: from its heading to the next service's. */
+  const serviceText = (html: string, id: number) => {
+    const start = html.indexOf(`id="tjeneste-${id}"`);
+    if (start === -1) return undefined;
+    const end = html.indexOf('id="tjeneste-', start + 1);
+    return textOf(html.slice(start, end === -1 ? undefined : end));
+  };
+
+  // Last: it changes the scope the tests above read.
+  it('marks the changes of the services on page 2 beside them, and counts those of the whole list on every page', async () => {
+    const frozen = await ctx.db.selectFrom('review_round_service').select(['id', 'element_id', 'name', 'description']).where('round_id', '=', round).orderBy('position').execute();
+    const [renamed, leaves, deleted, described] = [frozen[110]!, frozen[120]!, frozen[130]!, frozen[5]!];
+    await ctx.db.updateTable('element').set({ name: `${renamed.name} (endret)` }).where('id', '=', renamed.element_id!).execute();
+    await ctx.db.updateTable('information_service').set({ tier_id: null }).where('element_id', '=', leaves.element_id!).execute();
+    await ctx.db.deleteFrom('element').where('id', '=', deleted.element_id!).execute();
+    await ctx.db.updateTable('element').set({ description: 'Ny beskrivelse' }).where('id', '=', described.element_id!).execute();
+
+    // Signed in afresh: the tests above let the clock run past the sessions.
+    const reader = await signIn(ctx, 'architect');
+    const summary = 'Etter at runden åpnet er 2 av tjenestene i listen endret og 2 fjernet i omfanget, og ingen nye er kommet til.';
+    for (const base of [`/vurdering/runder/${round}`, `/vurdering/runder/${round}/kommuner/0301`, `/vurdering/runder/${round}/kommuner/${submitted}`]) {
+      const second = await get(`${base}?side=2`, reader);
+      expect(second.status, base).toBe(200);
+      expect(textOf(second.html), base).toContain(summary);
+      expect(serviceText(second.html, renamed.id), base).toContain(`Navn: «${renamed.name}» → «${renamed.name} (endret)»`);
+      expect(serviceText(second.html, leaves.id), base).toContain('Ikke lenger i første leveranse');
+      expect(serviceText(second.html, deleted.id), base).toContain('Slettet fra omfanget');
+      // The others on the page are unmarked, and page 1's change is on page 1.
+      const unmarked = frozen.slice(100).filter((s) => ![renamed.id, leaves.id, deleted.id].includes(s.id));
+      for (const s of unmarked) expect(serviceText(second.html, s.id), `${base} ${s.id}`).not.toMatch(/Endret etter at runden åpnet|Slettet fra omfanget|Ikke lenger i første leveranse/);
+      expect(serviceText(second.html, described.id), base).toBeUndefined();
+
+      const first = await get(base, reader);
+      expect(textOf(first.html), base).toContain(summary);
+      expect(serviceText(first.html, described.id), base).toContain(`Beskrivelse: «${described.description}» → «Ny beskrivelse»`);
+      expect(serviceText(first.html, renamed.id), base).toBeUndefined();
+    }
+  });
+});

@@ -1,13 +1,30 @@
 import type { Child } from 'hono/jsx';
-import type { RemovalReason, ServiceChange, SnapshotDiff } from '../../../model/review/diff.ts';
-import { groupByCategory, type SnapshotService } from '../../../model/review/snapshot.ts';
+import type { RemovalReason, ServiceChange, ServiceMark } from '../../../model/review/diff.ts';
+import { groupByCategory, listFactsOf, type ListFacts, type SnapshotService } from '../../../model/review/snapshot.ts';
 import type { FrozenService } from '../../../model/review/types.ts';
 import { elementHref } from '../../../model/kinds.ts';
 import { Empty, TentativeTag } from '../../components/common.tsx';
 import { ChangeMark } from './common.tsx';
 import { useI18n } from '../../i18n/index.ts';
 
-export type Marks = Map<FrozenService, { changes?: ServiceChange[]; removed?: RemovalReason }>;
+/** What changed for the services shown, by frozen service id (none: unchanged). */
+export type Marks = Map<number, ServiceMark>;
+
+/**
+ * One page of a round's frozen list, with what the page says about the whole list: how many it
+ * holds, its facts per category and tier, and what changed in the live scope since it was frozen.
+ */
+export interface RoundList {
+  /** The services on the page, in the list's order. */
+  shown: FrozenService[];
+  total: number;
+  whole: ListFacts;
+  marks: Marks;
+  changed: number;
+  removed: number;
+  /** Services on the live list the round's list does not have. */
+  added: SnapshotService[];
+}
 
 /** Which facts a service's line repeats: those that tell it apart from its neighbours. */
 export interface ShownFacts {
@@ -52,19 +69,25 @@ export function ServiceSummary({
  */
 export function CategoryGroups({
   services,
-  all = services,
+  whole = listFactsOf(services),
   item,
 }: {
   services: FrozenService[];
-  /** The whole list when `services` is one page of it: what is said once, and each category's count, hold for the whole. */
-  all?: FrozenService[];
+  /** The whole list's facts when `services` is one page of it: what is said once, and each category's count, hold for the whole. */
+  whole?: ListFacts;
   item: (service: FrozenService, show: ShownFacts) => Child;
 }) {
   const { t } = useI18n();
   if (services.length === 0) return <Empty>{t('review.list.empty')}</Empty>;
-  const severalTiers = new Set(all.map((s) => s.tierKey)).size > 1;
-  const allTentative = all.every((s) => s.tentative);
-  const whole = new Map(groupByCategory(all).map((g) => [g.key, g.services]));
+  const severalTiers = new Set(whole.groups.map((g) => g.tierKey)).size > 1;
+  const allTentative = whole.groups.every((g) => g.allTentative);
+  const categories = new Map<string | null, { count: number; tiers: Set<string | null> }>();
+  for (const g of whole.groups) {
+    const category = categories.get(g.categoryKey) ?? { count: 0, tiers: new Set<string | null>() };
+    category.count += g.count;
+    category.tiers.add(g.tierKey);
+    categories.set(g.categoryKey, category);
+  }
   return (
     <>
       {allTentative ? (
@@ -73,14 +96,14 @@ export function CategoryGroups({
         </p>
       ) : null}
       {groupByCategory(services).map((group) => {
-        const inWhole = whole.get(group.key) ?? group.services;
-        const tiers = new Set(inWhole.map((s) => s.tierKey));
+        const inWhole = categories.get(group.key) ?? { count: group.services.length, tiers: new Set(group.services.map((s) => s.tierKey)) };
+        const tiers = inWhole.tiers;
         const groupTier = severalTiers && tiers.size === 1 ? group.services[0]!.tierName : undefined;
         const show = { tier: severalTiers && tiers.size > 1, tentative: !allTentative };
         return (
           <section class="review-category" aria-labelledby={`kategori-${group.key ?? 'ingen'}`}>
             <h2 class="ds-heading" data-size="sm" id={`kategori-${group.key ?? 'ingen'}`}>
-              {group.key === null ? t('review.list.noCategory') : group.name} <span class="muted">({inWhole.length})</span>
+              {group.key === null ? t('review.list.noCategory') : group.name} <span class="muted">({inWhole.count})</span>
             </h2>
             {groupTier !== undefined ? <p class="ds-paragraph review-category__tier">{groupTier ? t('review.list.tier', { tier: groupTier }) : t('review.list.tierUnset')}</p> : null}
             <ul class="review-list">
@@ -96,17 +119,17 @@ export function CategoryGroups({
 }
 
 /** Services that joined the live first-delivery list after the round froze its copy. */
-export function AddedServices({ diff }: { diff: SnapshotDiff<FrozenService> }) {
+export function AddedServices({ added }: { added: SnapshotService[] }) {
   const { t } = useI18n();
-  if (diff.added.length === 0) return null;
+  if (added.length === 0) return null;
   return (
     <section class="review-added" aria-labelledby="nye-tjenester">
       <h2 class="ds-heading" data-size="sm" id="nye-tjenester">
-        {t('review.list.added.heading', { count: diff.added.length })}
+        {t('review.list.added.heading', { count: added.length })}
       </h2>
       <p class="ds-paragraph">{t('review.list.added.lead')}</p>
       <ul class="link-list">
-        {diff.added.map((s: SnapshotService) => (
+        {added.map((s: SnapshotService) => (
           <li>
             <a class="ds-link" href={elementHref('informationService', s.key)}>
               {s.name.trim() === '' ? t('review.list.added.noName') : s.name}
@@ -120,9 +143,10 @@ export function AddedServices({ diff }: { diff: SnapshotDiff<FrozenService> }) {
 }
 
 /** One line saying how much changed, for the top of the list. */
-export function DiffSummary({ diff }: { diff: SnapshotDiff<FrozenService> }) {
-  const { changed, removed, added } = diff;
+export function DiffSummary({ list }: { list: Pick<RoundList, 'changed' | 'removed' | 'added'> }) {
+  const { changed, removed } = list;
+  const added = list.added.length;
   const { t } = useI18n();
-  if (changed.length + removed.length + added.length === 0) return <p class="ds-paragraph">{t('review.list.diff.none')}</p>;
-  return <p class="ds-paragraph">{t('review.list.diff.some', { changed: changed.length, removed: removed.length, added: added.length })}</p>;
+  if (changed + removed + added === 0) return <p class="ds-paragraph">{t('review.list.diff.none')}</p>;
+  return <p class="ds-paragraph">{t('review.list.diff.some', { changed, removed, added })}</p>;
 }

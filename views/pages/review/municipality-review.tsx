@@ -1,11 +1,10 @@
-import type { SnapshotDiff } from '../../../model/review/diff.ts';
 import { commentField, commentMaxLength, stanceField, type Stance } from '../../../model/review/schemas.ts';
 import { roundState } from '../../../model/review/rounds.ts';
-import type { FrozenService, MunicipalityReview, ReviewRound, StoredEntry } from '../../../model/review/types.ts';
+import type { MunicipalityReview, ReviewRound, StoredEntry } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
 import { ErrorSummary, Notice, type FieldErrors } from '../../components/form.tsx';
 import { ReviewHeader, RoundStateText, StanceTag, type ReviewAbilities } from './common.tsx';
-import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type Marks } from './list.tsx';
+import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type RoundList } from './list.tsx';
 import { AnswerFields, Progress, reviewFormId, sessionAlertId } from './answer.tsx';
 import { DateTimeText } from '../../components/dates.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -32,12 +31,10 @@ export const reviewHref = (roundId: number, municipalityNumber: string, page: nu
 export interface MunicipalityReviewProps {
   round: ReviewRound;
   municipality: Municipality;
-  /** The whole frozen list; the page shows `page` of it. */
-  services: FrozenService[];
+  /** The page of the frozen list shown, with what it says about the whole list. */
+  list: RoundList;
   /** Which page of the list is shown (1-based). */
   page?: number | undefined;
-  diff: SnapshotDiff<FrozenService>;
-  marks: Marks;
   now: Date;
   abilities: ReviewAbilities;
   review: MunicipalityReview | undefined;
@@ -62,11 +59,9 @@ export function storedValues(entries: StoredEntry[]): Record<string, string> {
   return values;
 }
 
-/** The services on the page shown. */
-const shownOf = ({ services, page = 1 }: Pick<MunicipalityReviewProps, 'services' | 'page'>) => services.slice((page - 1) * reviewPageSize, page * reviewPageSize);
 
 export function MunicipalityReviewPage(props: MunicipalityReviewProps) {
-  const { round, municipality, services, diff, now, abilities, review, mode, page = 1 } = props;
+  const { round, municipality, list, now, abilities, review, mode, page = 1 } = props;
   const own = abilities.municipalityNumber === municipality.number;
   const { t } = useI18n();
   const title = t('review.municipality.title', { name: municipality.name });
@@ -78,7 +73,7 @@ export function MunicipalityReviewPage(props: MunicipalityReviewProps) {
         crumbs={[{ href: `/vurdering/runder/${round.id}`, label: round.title }]}
         lead={
           <>
-            {t('review.municipality.lead', { name: municipality.name, count: services.length, round: round.title })} <RoundStateText round={round} now={now} />
+            {t('review.municipality.lead', { name: municipality.name, count: list.total, round: round.title })} <RoundStateText round={round} now={now} />
           </>
         }
       />
@@ -90,21 +85,21 @@ export function MunicipalityReviewPage(props: MunicipalityReviewProps) {
         canReopen={abilities.manage}
         roundId={round.id}
         municipalityNumber={municipality.number}
-        progress={mode === 'edit' || mode === 'read' ? { answered: props.answered, total: services.length } : undefined}
+        progress={mode === 'edit' || mode === 'read' ? { answered: props.answered, total: list.total } : undefined}
       />
-      <DiffSummary diff={diff} />
-      {services.length > reviewPageSize ? (
+      <DiffSummary list={list} />
+      {list.total > reviewPageSize ? (
         <p class="ds-paragraph" id="listeutsnitt">
-          {t('review.round.window', { from: (page - 1) * reviewPageSize + 1, to: (page - 1) * reviewPageSize + shownOf(props).length, total: services.length })}
+          {t('review.round.window', { from: (page - 1) * reviewPageSize + 1, to: (page - 1) * reviewPageSize + list.shown.length, total: list.total })}
         </p>
       ) : null}
       {mode === 'edit' ? <ReviewForm {...props} /> : null}
       {mode === 'read' ? <ReviewAnswers {...props} /> : null}
       {mode === 'private-draft' || mode === 'not-started' ? (
-        <CategoryGroups services={shownOf(props)} all={services} item={(s, show) => <ServiceSummary service={s} mark={props.marks.get(s)} show={show} />} />
+        <CategoryGroups services={list.shown} whole={list.whole} item={(s, show) => <ServiceSummary service={s} mark={list.marks.get(s.id)} show={show} />} />
       ) : null}
       {mode === 'edit' ? null : <ReviewPager {...props} />}
-      <AddedServices diff={diff} />
+      <AddedServices added={list.added} />
     </>
   );
 }
@@ -175,14 +170,14 @@ function StatusLine({
 }
 
 /** Links between the review's pages (nothing when the list fits on one). */
-function ReviewPager({ round, municipality, services, page = 1, mode }: MunicipalityReviewProps) {
+function ReviewPager({ round, municipality, list, page = 1, mode }: MunicipalityReviewProps) {
   const { t } = useI18n();
   const path = `/vurdering/runder/${round.id}/kommuner/${municipality.number}`;
   return (
     <Pager
       page={page}
       pageSize={reviewPageSize}
-      total={services.length}
+      total={list.total}
       href={(p) => reviewHref(round.id, municipality.number, p)}
       label={t('review.round.pages')}
       idPrefix="liste-side"
@@ -193,9 +188,9 @@ function ReviewPager({ round, municipality, services, page = 1, mode }: Municipa
 }
 
 function ReviewForm(props: MunicipalityReviewProps) {
-  const { round, municipality, services, marks, entries, answered, values, errors, page = 1 } = props;
-  const next = page * reviewPageSize < services.length ? page + 1 : undefined;
-  const shownServices = shownOf(props);
+  const { round, municipality, list, entries, answered, values, errors, page = 1 } = props;
+  const next = page * reviewPageSize < list.total ? page + 1 : undefined;
+  const shownServices = list.shown;
   const stored = storedValues(entries);
   const shown = values ?? stored;
   const { t } = useI18n();
@@ -217,10 +212,10 @@ function ReviewForm(props: MunicipalityReviewProps) {
       <form method="post" action={path} class="review-form" id={reviewFormId}>
         <CategoryGroups
           services={shownServices}
-          all={services}
+          whole={list.whole}
           item={(s, show) => (
             <div class="review-item__body">
-              <ServiceSummary service={s} mark={marks.get(s)} show={show} />
+              <ServiceSummary service={s} mark={list.marks.get(s.id)} show={show} />
               <AnswerFields path={path} service={s} values={shown} stored={stored} errors={errors} />
             </div>
           )}
@@ -229,7 +224,7 @@ function ReviewForm(props: MunicipalityReviewProps) {
         <section class="review-actions" aria-label={t('review.form.actions')}>
           <p class="ds-paragraph review-actions__progress">
             <strong>
-              <Progress id="fremdrift-handlinger" answered={answered} total={services.length} />
+              <Progress id="fremdrift-handlinger" answered={answered} total={list.total} />
             </strong>
           </p>
           <div id={sessionAlertId} class="review-actions__alert"></div>
@@ -252,18 +247,18 @@ function ReviewForm(props: MunicipalityReviewProps) {
 }
 
 function ReviewAnswers(props: MunicipalityReviewProps) {
-  const { services, marks, entries } = props;
+  const { list, entries } = props;
   const entryOf = new Map(entries.map((e) => [e.roundServiceId, e]));
   const { t } = useI18n();
   return (
     <CategoryGroups
-      services={shownOf(props)}
-      all={services}
+      services={list.shown}
+      whole={list.whole}
       item={(s, show) => {
         const entry = entryOf.get(s.id);
         return (
           <div class="review-item__body">
-            <ServiceSummary service={s} mark={marks.get(s)} show={show} />
+            <ServiceSummary service={s} mark={list.marks.get(s.id)} show={show} />
             <dl class="facts review-answer">
               <dt>{t('review.answers.stance')}</dt>
               <dd>

@@ -1,12 +1,11 @@
-import type { SnapshotDiff } from '../../../model/review/diff.ts';
 import { reviewStatusKey } from '../../../model/review/schemas.ts';
 import { roundState } from '../../../model/review/rounds.ts';
-import type { FrozenService, MunicipalityReview, ReviewRound } from '../../../model/review/types.ts';
+import type { MunicipalityReview, ReviewRound } from '../../../model/review/types.ts';
 import type { Municipality } from '../../../model/schemas.ts';
 import { Empty, formatNumber } from '../../components/common.tsx';
 import { ErrorSummary, Notice, TextField, type FieldErrors } from '../../components/form.tsx';
 import { ReviewHeader, RoundStateText, type ReviewAbilities } from './common.tsx';
-import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type Marks } from './list.tsx';
+import { AddedServices, CategoryGroups, DiffSummary, ServiceSummary, type RoundList } from './list.tsx';
 import { DateText, DateTimeText } from '../../components/dates.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { Pager } from '../../components/pager.tsx';
@@ -19,12 +18,10 @@ export const roundHref = (id: number, page: number) => `/vurdering/runder/${id}$
 
 export interface RoundPageProps {
   round: ReviewRound;
-  /** The whole frozen list; the page shows `page` of it. */
-  services: FrozenService[];
+  /** The page of the frozen list shown, with what it says about the whole list. */
+  list: RoundList;
   /** Which page of the list is shown (1-based). */
   page?: number | undefined;
-  diff: SnapshotDiff<FrozenService>;
-  marks: Marks;
   now: Date;
   abilities: ReviewAbilities;
   /** Every review started, for those who manage rounds. */
@@ -35,8 +32,8 @@ export interface RoundPageProps {
 }
 
 export function RoundPage(props: RoundPageProps) {
-  const { round, services, diff, marks, now, abilities, page = 1 } = props;
-  const shown = services.slice((page - 1) * roundListPageSize, page * roundListPageSize);
+  const { round, list, now, abilities, page = 1 } = props;
+  const { shown, marks } = list;
   const state = roundState(round, now);
   const own = abilities.municipalityNumber;
   const { t, tx } = useI18n();
@@ -47,7 +44,7 @@ export function RoundPage(props: RoundPageProps) {
         abilities={abilities}
         lead={
           <>
-            {tx('review.round.lead', { count: services.length, time: () => <DateTimeText at={round.openedAt} /> })} <RoundStateText round={round} now={now} />
+            {tx('review.round.lead', { count: list.total, time: () => <DateTimeText at={round.openedAt} /> })} <RoundStateText round={round} now={now} />
           </>
         }
       />
@@ -83,16 +80,16 @@ export function RoundPage(props: RoundPageProps) {
         <h2 class="ds-heading" data-size="md" id="listen">
           {t('review.round.list')}
         </h2>
-        <DiffSummary diff={diff} />
-        {services.length > roundListPageSize ? (
+        <DiffSummary list={list} />
+        {list.total > roundListPageSize ? (
           <p class="ds-paragraph" id="listeutsnitt">
-            {t('review.round.window', { from: (page - 1) * roundListPageSize + 1, to: (page - 1) * roundListPageSize + shown.length, total: services.length })}
+            {t('review.round.window', { from: (page - 1) * roundListPageSize + 1, to: (page - 1) * roundListPageSize + shown.length, total: list.total })}
           </p>
         ) : null}
       </section>
-      <CategoryGroups services={shown} all={services} item={(s, show) => <ServiceSummary service={s} mark={marks.get(s)} show={show} />} />
-      <Pager page={page} pageSize={roundListPageSize} total={services.length} href={(p) => roundHref(round.id, p)} label={t('review.round.pages')} idPrefix="liste-side" />
-      <AddedServices diff={diff} />
+      <CategoryGroups services={shown} whole={list.whole} item={(s, show) => <ServiceSummary service={s} mark={marks.get(s.id)} show={show} />} />
+      <Pager page={page} pageSize={roundListPageSize} total={list.total} href={(p) => roundHref(round.id, p)} label={t('review.round.pages')} idPrefix="liste-side" />
+      <AddedServices added={list.added} />
     </>
   );
 }

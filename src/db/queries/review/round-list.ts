@@ -1,0 +1,151 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { markOf, type ServiceMark } from '../../../../model/review/diff.ts';
+import type { ListFacts, SnapshotService } from '../../../../model/review/snapshot.ts';
+import type { FrozenService } from '../../../../model/review/types.ts';
+import type { Database } from '../../schema.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * A round's frozen list a page at a time, with what changed in the live scope since it was frozen,
+ * without reading the whole list or the live catalogue: the marks for the page's services, and
+ * the counts and facts of the whole list, come from SQL (`diffSnapshot` in `model/` is the
+ * reference: the same marks and counts, from every row).
+ */
+
+/** The live first-delivery list, as `firstDeliverySnapshot` takes it: every service in a tier marked first delivery. */
+function liveList(db: Executor) {
+  return db
+    .selectFrom('information_service as s')
+    .innerJoin('element as e', 'e.id', 's.element_id')
+    .innerJoin('delivery_tier as t', 't.element_id', 's.tier_id')
+    .innerJoin('element as te', 'te.id', 't.element_id')
+    .leftJoin('element as c', 'c.id', 's.category_id')
+    .where('t.first_delivery', '<>', 0)
+    .select([
+      'e.id as element_id',
+      'e.key',
+      'e.name',
+      'e.description',
+      'e.position',
+      'c.id as category_id',
+      'c.key as category_key',
+      'c.name as category_name',
+      'c.position as category_position',
+      'te.key as tier_key',
+      'te.name as tier_name',
+      sql<number>`case when e.tentative <> 0 or s.tier_tentative <> 0 then 1 else 0 end`.as('tentative'),
+    ]);
+}
+
+/** A frozen service whose live version differs in a compared field (`comparedFields`), in SQL. */
+const changedSql = sql<boolean>`(rs.name <> l.name or rs.description <> l.description or rs.category_name is distinct from l.category_name or rs.tier_name is distinct from l.tier_name or rs.tentative <> l.tentative)`;
+
+export interface RoundListPage {
+  /** The services on the page, in the list's order. */
+  shown: FrozenService[];
+  /** What changed for each of them, by frozen service id (none: unchanged). */
+  marks: Map<number, ServiceMark>;
+}
+
+/** One page of the frozen list with its marks (one query). */
+export async function roundListPage(db: Executor, roundId: number, page: { offset: number; limit: number }): Promise<RoundListPage> {
+  const rows = await db
+    .selectFrom('review_round_service as rs')
+    .leftJoin(liveList(db).as('l'), 'l.element_id', 'rs.element_id')
+    .selectAll('rs')
+    .select((eb) => [
+      'l.element_id as live_id',
+      'l.name as live_name',
+      'l.description as live_description',
+      'l.category_name as live_category_name',
+      'l.tier_name as live_tier_name',
+      'l.tentative as live_tentative',
+      eb.exists(eb.selectFrom('information_service as x').select('x.element_id').whereRef('x.element_id', '=', 'rs.element_id')).as('still_a_service'),
+    ])
+    .where('rs.round_id', '=', roundId)
+    .orderBy('rs.position')
+    .orderBy('rs.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const marks = new Map<number, ServiceMark>();
+  const shown = rows.map((r) => {
+    const service: FrozenService = {
+      id: r.id,
+      position: r.position,
+      elementId: r.element_id,
+      key: r.key,
+      name: r.name,
+      description: r.description,
+      categoryKey: r.category_key,
+      categoryName: r.category_name,
+      tierKey: r.tier_key,
+      tierName: r.tier_name,
+      tentative: r.tentative === 1,
+    };
+    const live =
+      r.live_id === null
+        ? undefined
+        : { name: r.live_name!, description: r.live_description!, categoryName: r.live_category_name, tierName: r.live_tier_name, tentative: Number(r.live_tentative) === 1 };
+    const mark = markOf(service, live, Boolean(r.still_a_service));
+    if (mark) marks.set(service.id, mark);
+    return service;
+  });
+  return { shown, marks };
+}
+
+export interface RoundListSummary {
+  /** The whole list's services per category and tier. */
+  whole: ListFacts;
+  /** How many frozen services changed in the live scope, and how many left the live list. */
+  changed: number;
+  removed: number;
+  /** The services on the live list the round's list does not have, in the live list's order. */
+  added: SnapshotService[];
+}
+
+/** The whole list's facts and what changed since it was frozen, counted in SQL (two queries). */
+export async function roundListSummary(db: Executor, roundId: number): Promise<RoundListSummary> {
+  const [groups, added] = await Promise.all([
+    db
+      .selectFrom('review_round_service as rs')
+      .leftJoin(liveList(db).as('l'), 'l.element_id', 'rs.element_id')
+      .where('rs.round_id', '=', roundId)
+      .groupBy(['rs.category_key', 'rs.tier_key'])
+      .select((eb) => [
+        'rs.category_key',
+        'rs.tier_key',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.min('rs.tentative').as('all_tentative'),
+        eb.fn.sum<number>(eb.case().when('l.element_id', 'is', null).then(1).else(0).end()).as('removed'),
+        eb.fn.sum<number>(eb.case().when(sql<boolean>`l.element_id is not null and ${changedSql}`).then(1).else(0).end()).as('changed'),
+      ])
+      .execute(),
+    liveList(db)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('review_round_service as f').select('f.id').where('f.round_id', '=', roundId).whereRef('f.element_id', '=', 'e.id'))))
+      // As firstDeliverySnapshot orders: by category (services without one last), then by position.
+      .orderBy(sql`case when c.id is null then 1 else 0 end`)
+      .orderBy('c.position')
+      .orderBy('c.id')
+      .orderBy('e.position')
+      .orderBy('e.id')
+      .execute(),
+  ]);
+  return {
+    whole: { groups: groups.map((g) => ({ categoryKey: g.category_key, tierKey: g.tier_key, count: Number(g.n), allTentative: Number(g.all_tentative) === 1 })) },
+    changed: groups.reduce((n, g) => n + Number(g.changed), 0),
+    removed: groups.reduce((n, g) => n + Number(g.removed), 0),
+    added: added.map((s) => ({
+      elementId: s.element_id,
+      key: s.key,
+      name: s.name,
+      description: s.description,
+      categoryKey: s.category_key,
+      categoryName: s.category_name,
+      tierKey: s.tier_key,
+      tierName: s.tier_name,
+      tentative: Number(s.tentative) === 1,
+    })),
+  };
+}
