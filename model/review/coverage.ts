@@ -37,19 +37,48 @@ export interface Coverage {
 
 type Pop = Pick<Municipality, 'number' | 'countyNumber' | 'countyName' | 'population'>;
 
-function figure(group: readonly Pop[], signed: (m: Pop) => boolean): CoverageFigure {
+/**
+ * The municipalities of one county at one intention status (no declaration: undecided), counted:
+ * all the coverage figures need, so a database can count them (GROUP BY) instead of handing over
+ * every municipality and declaration.
+ */
+export interface CountyStatusCount {
+  countyNumber: string;
+  countyName: string;
+  status: IntentionStatus;
+  municipalities: number;
+  population: number;
+}
+
+/** The municipalities counted per county and status (the reference for the database's GROUP BY). */
+export function countyStatusCounts(municipalities: readonly Pop[], statusOf: ReadonlyMap<string, IntentionStatus>): CountyStatusCount[] {
+  const counts = new Map<string, CountyStatusCount>();
+  for (const m of municipalities) {
+    const status = statusOf.get(m.number) ?? 'undecided';
+    const id = `${m.countyNumber}\u0000${status}`;
+    const count = counts.get(id) ?? { countyNumber: m.countyNumber, countyName: m.countyName, status, municipalities: 0, population: 0 };
+    count.municipalities++;
+    count.population += m.population;
+    counts.set(id, count);
+  }
+  return [...counts.values()];
+}
+
+function figure(group: readonly CountyStatusCount[]): CoverageFigure {
+  let municipalities = 0;
   let population = 0;
   let signedPopulation = 0;
   let signedMunicipalities = 0;
-  for (const m of group) {
-    population += m.population;
-    if (signed(m)) {
-      signedPopulation += m.population;
-      signedMunicipalities++;
+  for (const g of group) {
+    municipalities += g.municipalities;
+    population += g.population;
+    if (g.status === 'signed') {
+      signedPopulation += g.population;
+      signedMunicipalities += g.municipalities;
     }
   }
   const share = population === 0 ? 0 : signedPopulation / population;
-  return { municipalities: group.length, population, signedMunicipalities, signedPopulation, share, goalMet: share > coverageGoal };
+  return { municipalities, population, signedMunicipalities, signedPopulation, share, goalMet: share > coverageGoal };
 }
 
 /**
@@ -62,36 +91,44 @@ export function populationCoverage(
   statusOf: ReadonlyMap<string, IntentionStatus>,
   options: { excludedCounties: readonly string[] },
 ): Coverage {
+  return coverageOfCounts(countyStatusCounts(municipalities, statusOf), options);
+}
+
+/** `populationCoverage` from the municipalities counted per county and status. */
+export function coverageOfCounts(counts: readonly CountyStatusCount[], options: { excludedCounties: readonly string[] }): Coverage {
   const excluded = new Set(options.excludedCounties);
-  const signed = (m: Pop) => statusOf.get(m.number) === 'signed';
-  const counties = new Map<string, { name: string; members: Pop[] }>();
-  for (const m of municipalities) {
-    const county = counties.get(m.countyNumber) ?? { name: m.countyName, members: [] };
-    county.members.push(m);
-    counties.set(m.countyNumber, county);
+  const counties = new Map<string, { name: string; members: CountyStatusCount[] }>();
+  for (const g of counts) {
+    const county = counties.get(g.countyNumber) ?? { name: g.countyName, members: [] };
+    county.members.push(g);
+    counties.set(g.countyNumber, county);
   }
   return {
-    all: figure(municipalities, signed),
-    inScope: figure(municipalities.filter((m) => !excluded.has(m.countyNumber)), signed),
+    all: figure(counts),
+    inScope: figure(counts.filter((g) => !excluded.has(g.countyNumber))),
     counties: [...counties]
       .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([countyNumber, c]) => ({ countyNumber, countyName: c.name, inScope: !excluded.has(countyNumber), ...figure(c.members, signed) })),
+      .map(([countyNumber, c]) => ({ countyNumber, countyName: c.name, inScope: !excluded.has(countyNumber), ...figure(c.members) })),
     excludedCounties: [...excluded].sort(),
   };
 }
 
 /** How many municipalities, and how many inhabitants, stand at each intention status (no declaration: undecided). */
 export function intentionTally(municipalities: readonly Pop[], statusOf: ReadonlyMap<string, IntentionStatus>): Record<IntentionStatus, { municipalities: number; population: number }> {
+  return intentionTallyOfCounts(countyStatusCounts(municipalities, statusOf));
+}
+
+/** `intentionTally` from the municipalities counted per county and status. */
+export function intentionTallyOfCounts(counts: readonly CountyStatusCount[]): Record<IntentionStatus, { municipalities: number; population: number }> {
   const tally: Record<IntentionStatus, { municipalities: number; population: number }> = {
     undecided: { municipalities: 0, population: 0 },
     considering: { municipalities: 0, population: 0 },
     signed: { municipalities: 0, population: 0 },
     declined: { municipalities: 0, population: 0 },
   };
-  for (const m of municipalities) {
-    const entry = tally[statusOf.get(m.number) ?? 'undecided'];
-    entry.municipalities++;
-    entry.population += m.population;
+  for (const g of counts) {
+    tally[g.status].municipalities += g.municipalities;
+    tally[g.status].population += g.population;
   }
   return tally;
 }

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { say } from '../../../model/messages.ts';
 import { z } from 'zod';
-import { intentionTally, populationCoverage } from '../../../model/review/coverage.ts';
+import { coverageOfCounts, intentionTallyOfCounts } from '../../../model/review/coverage.ts';
 import { exportFormat } from '../../../model/export-format.ts';
 import { dashboardCsv } from '../../../model/review/csv.ts';
-import { roundIdSchema, type IntentionStatus } from '../../../model/review/schemas.ts';
+import { roundIdSchema } from '../../../model/review/schemas.ts';
 import { tallySorts, type TallySort } from '../../../model/review/tallies.ts';
 import type { FrozenService, ReviewRound } from '../../../model/review/types.ts';
 import { pageNumberSchema } from '../../../model/filters.ts';
@@ -12,7 +12,7 @@ import { commentListQuery, commentPageSize, commentPaging } from '../../../model
 import { DashboardPage, TallyTable, dashboardHref } from '../../../views/pages/review/dashboard.tsx';
 import type { CommentList } from '../../../views/pages/review/dashboard-parts.tsx';
 import { commentCount, commentPage, type CommentFilter } from '../../db/queries/review/comments.ts';
-import { allDeclarations, countiesOutsideSharedRecord, listMunicipalities } from '../../db/queries/review/intentions.ts';
+import { countiesOutsideSharedRecord, countyStatusCountsOf } from '../../db/queries/review/intentions.ts';
 import { roundServiceById, roundReviewers, roundServiceCount, stanceTallyPage } from '../../db/queries/review/tallies.ts';
 import { pageCount } from '../../db/queries/service-selection.ts';
 import { listRounds } from '../../db/queries/review/rounds.ts';
@@ -44,12 +44,8 @@ export function dashboardRoutes(deps: AppDeps): Hono {
    * services in the chosen order (or every service, for the CSV).
    */
   const figures = async (roundId: number | undefined, sort: TallySort, page?: number) => {
-    const [rounds, municipalities, declarations, outside] = await Promise.all([
-      listRounds(db),
-      listMunicipalities(db),
-      allDeclarations(db),
-      countiesOutsideSharedRecord(db),
-    ]);
+    // Coverage from the municipalities counted per county and status (GROUP BY), not every one.
+    const [rounds, counts, outside] = await Promise.all([listRounds(db), countyStatusCountsOf(db), countiesOutsideSharedRecord(db)]);
     const round = roundId === undefined ? rounds[0] : rounds.find((r) => r.id === roundId);
     if (roundId !== undefined && !round) return undefined;
     const [reviewers, serviceTotal] = await Promise.all([
@@ -60,16 +56,14 @@ export function dashboardRoutes(deps: AppDeps): Hono {
     if (page !== undefined && page > pages) return { outOfRange: pages } as const;
     const window = page === undefined ? {} : { offset: (page - 1) * tallyPageSize, limit: tallyPageSize };
     const tallies = round ? await stanceTallyPage(db, round.id, reviewers, { sort, ...window }) : [];
-    const statusOf = new Map<string, IntentionStatus>(declarations.map((d) => [d.municipalityNumber, d.status]));
     return {
       rounds,
       round,
-      municipalities,
       serviceTotal,
       // Which counties are out of scope is modelled: the regions whose record is not the shared one.
-      coverage: populationCoverage(municipalities, statusOf, { excludedCounties: outside.map((c) => c.countyNumber) }),
+      coverage: coverageOfCounts(counts, { excludedCounties: outside.map((c) => c.countyNumber) }),
       outside,
-      intentions: intentionTally(municipalities, statusOf),
+      intentions: intentionTallyOfCounts(counts),
       reviewed: reviewers,
       tallies,
     };

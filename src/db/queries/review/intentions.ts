@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { roleSchema } from '../../../../model/accounts.ts';
-import type { IntentionStatus } from '../../../../model/review/schemas.ts';
+import type { CountyStatusCount } from '../../../../model/review/coverage.ts';
+import { intentionStatuses, type IntentionStatus } from '../../../../model/review/schemas.ts';
 import type { IntentionDeclaration } from '../../../../model/review/types.ts';
 import type { Municipality } from '../../../../model/schemas.ts';
 import type { Database } from '../../schema.ts';
@@ -34,6 +35,28 @@ export async function allDeclarations(db: Executor): Promise<IntentionDeclaratio
 export async function declarationOf(db: Executor, municipalityNumber: string): Promise<IntentionDeclaration | undefined> {
   const row = await declarationQuery(db).where('d.municipality_number', '=', municipalityNumber).executeTakeFirst();
   return row && toDeclaration(row);
+}
+
+/**
+ * The municipalities per county and intention status (no declaration: undecided), with their
+ * inhabitants, counted in one query: what the dashboard's coverage needs, not every municipality
+ * and declaration (`countyStatusCounts` in `model/` is the reference).
+ */
+export async function countyStatusCountsOf(db: Executor): Promise<CountyStatusCount[]> {
+  const rows = await db
+    .selectFrom('municipality as m')
+    .leftJoin('intention_declaration as d', 'd.municipality_number', 'm.number')
+    .groupBy(['m.county_number', 'm.county_name', 'd.status'])
+    .select((eb) => ['m.county_number', 'm.county_name', 'd.status', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('m.population').as('p')])
+    .orderBy('m.county_number')
+    .execute();
+  return rows.map((r) => ({
+    countyNumber: r.county_number,
+    countyName: r.county_name,
+    status: (intentionStatuses as readonly string[]).includes(r.status ?? '') ? (r.status as IntentionStatus) : 'undecided',
+    municipalities: Number(r.n),
+    population: Number(r.p),
+  }));
 }
 
 /** Every municipality, by number (one query). */
