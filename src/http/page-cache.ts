@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Action } from '../auth/policy.ts';
 import { modelVersion, modelVersionNow } from '../db/queries/model-change.ts';
+import type { Db } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { chooseLanguage } from '../../views/i18n/index.ts';
 import { addVary, compressBody, isCompressible, negotiateEncoding, type Encoding } from './compression.ts';
@@ -231,6 +232,38 @@ function cookieValue(cookie: string | undefined, name: string): string | undefin
   return undefined;
 }
 
+/**
+ * The model's version as the database has it now, for answering from the kept pages: on SQLite
+ * read straight from the connection when it can be (`modelVersionNow`); otherwise one query, shared
+ * by the requests that arrive while another is under way. A request never takes the answer of a
+ * query that began before it arrived (a change committed in between would be missed): it waits for
+ * the next, which begins when the one under way ends, for all who came meanwhile. So under load
+ * PostgreSQL answers one query at a time per process instead of one per request.
+ */
+export function versionReader(db: Db): () => string | Promise<string> {
+  let running: Promise<string> | undefined;
+  let next: Promise<string> | undefined;
+  const start = (): Promise<string> => {
+    const read: Promise<string> = modelVersion(db).finally(() => {
+      if (running === read) running = undefined;
+    });
+    running = read;
+    return read;
+  };
+  return () => {
+    const now = modelVersionNow(db);
+    if (now !== undefined) return now;
+    if (!running) return start();
+    next ??= running
+      .catch(() => undefined)
+      .then(() => {
+        next = undefined;
+        return start();
+      });
+    return next;
+  };
+}
+
 /** The session cookie's name, with or without its `__Host-` prefix (src/auth/cookie.ts). */
 const sessionCookieName = 'akson-sesjon';
 
@@ -254,6 +287,7 @@ export interface KeptPagesOptions {
  */
 export function keptPages(deps: AppDeps, options: KeptPagesOptions): MiddlewareHandler {
   const pages = new RenderedPages(options.cacheBytes);
+  const versionNow = versionReader(deps.db);
   /** Pages being compressed to be kept, so that a burst of the same page is compressed once. */
   const compressing = new Set<string>();
 
@@ -306,8 +340,14 @@ export function keptPages(deps: AppDeps, options: KeptPagesOptions): MiddlewareH
 
     const kept = pages.peek(key);
     if (kept) {
-      const version = modelVersionNow(deps.db) ?? (await modelVersion(deps.db));
-      if (pages.get(key, version) === kept) return answer(c, raw, kept);
+      let version: string | undefined;
+      try {
+        const now = versionNow();
+        version = typeof now === 'string' ? now : await now;
+      } catch {
+        // The database did not answer: the ordinary way says so as it does for any page.
+      }
+      if (version !== undefined && pages.get(key, version) === kept) return answer(c, raw, kept);
     }
 
     // The ordinary way; `versionedPages` offers the page if it may be kept.

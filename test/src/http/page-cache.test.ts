@@ -7,6 +7,7 @@ import { createApp } from '../../../src/app.tsx';
 import { configWith } from '../../../src/config.ts';
 import { migrateToLatest, openDatabase, type Db } from '../../../src/db/index.ts';
 import { seedDatabase } from '../../../seeds/seed.ts';
+import { versionReader } from '../../../src/http/page-cache.ts';
 import { lastDatabase, testEngine } from '../../engine.ts';
 import { htmx, signIn, testApp, testDb, textOf, type TestContext } from '../../helpers.ts';
 
@@ -235,6 +236,47 @@ describe('across processes sharing one database', () => {
     expect(queries.filter((q) => !/model_change/.test(q))).toEqual([]);
     expect(textOf(await plain.text())).toContain('Multidose fra prosess B');
     expect(textOf(gunzipSync(await bytes(gzip)).toString('utf8'))).toContain('Multidose fra prosess B');
+  });
+});
+
+describe('reading the model version for kept pages', () => {
+  it('shares one query among requests that came while another was under way, never one that began before them', async () => {
+    // A database whose version queries answer when the test says (as PostgreSQL's do, over the network).
+    const pending: Array<(counter: number) => void> = [];
+    let started = () => {};
+    /** Resolves when the next query is sent. */
+    const nextQuery = () => new Promise<void>((resolve) => (started = resolve));
+    const query = { compile: () => ({}) };
+    const db = {
+      selectFrom: () => ({ select: () => ({ where: () => query }) }),
+      executeQuery: () =>
+        new Promise((resolve) => {
+          pending.push((counter) => resolve({ rows: [{ counter }] }));
+          started();
+        }),
+    } as unknown as Db;
+    const read = versionReader(db);
+    const first = read();
+    expect(pending).toHaveLength(1);
+    // These arrive while the first query is under way: it may have read the counter before a change
+    // they must see, so they wait for the next query, one for all of them.
+    const second = Promise.resolve(read());
+    const third = read();
+    expect(pending).toHaveLength(1);
+    const sent = nextQuery();
+    pending[0]!(7);
+    expect(await first).toBe('7');
+    // The next query is sent before either of them has an answer (not handed the first one's).
+    expect(await Promise.race([sent.then(() => 'sent'), second.then((v) => `answered ${v}`)])).toBe('sent');
+    expect(pending).toHaveLength(2);
+    pending[1]!(8);
+    expect(await second).toBe('8');
+    expect(await third).toBe('8');
+    // With nothing under way, a request starts its own.
+    const fourth = read();
+    expect(pending).toHaveLength(3);
+    pending[2]!(9);
+    expect(await fourth).toBe('9');
   });
 });
 
