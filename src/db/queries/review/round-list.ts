@@ -38,8 +38,27 @@ function liveList(db: Executor) {
     ]);
 }
 
-/** A frozen service whose live version differs in a compared field (`comparedFields`), in SQL. */
-const changedSql = sql<boolean>`(rs.name <> l.name or rs.description <> l.description or rs.category_name is distinct from l.category_name or rs.tier_name is distinct from l.tier_name or rs.tentative <> l.tentative)`;
+/**
+ * The round's frozen services, each joined to its live version where it is on the live
+ * first-delivery list (`t` present), row by row through the keys: the live list itself is
+ * not read whole.
+ */
+function frozenWithLive(db: Executor, roundId: number) {
+  return db
+    .selectFrom('review_round_service as rs')
+    .leftJoin('information_service as s', 's.element_id', 'rs.element_id')
+    .leftJoin('delivery_tier as t', (j) => j.onRef('t.element_id', '=', 's.tier_id').on('t.first_delivery', '<>', 0))
+    .leftJoin('element as e', 'e.id', 's.element_id')
+    .leftJoin('element as te', 'te.id', 't.element_id')
+    .leftJoin('element as c', 'c.id', 's.category_id')
+    .where('rs.round_id', '=', roundId);
+}
+
+/** The live version's tentative mark, as `firstDeliverySnapshot` sets it. */
+const liveTentative = sql<number>`case when e.tentative <> 0 or s.tier_tentative <> 0 then 1 else 0 end`;
+
+/** A frozen service on the live list whose live version differs in a compared field (`comparedFields`), in SQL. */
+const changedSql = sql<boolean>`(t.element_id is not null and (rs.name <> e.name or rs.description <> e.description or rs.category_name is distinct from c.name or rs.tier_name is distinct from te.name or rs.tentative <> ${liveTentative}))`;
 
 export interface RoundListPage {
   /** The services on the page, in the list's order. */
@@ -50,20 +69,17 @@ export interface RoundListPage {
 
 /** One page of the frozen list with its marks (one query). */
 export async function roundListPage(db: Executor, roundId: number, page: { offset: number; limit: number }): Promise<RoundListPage> {
-  const rows = await db
-    .selectFrom('review_round_service as rs')
-    .leftJoin(liveList(db).as('l'), 'l.element_id', 'rs.element_id')
+  const rows = await frozenWithLive(db, roundId)
     .selectAll('rs')
-    .select((eb) => [
-      'l.element_id as live_id',
-      'l.name as live_name',
-      'l.description as live_description',
-      'l.category_name as live_category_name',
-      'l.tier_name as live_tier_name',
-      'l.tentative as live_tentative',
-      eb.exists(eb.selectFrom('information_service as x').select('x.element_id').whereRef('x.element_id', '=', 'rs.element_id')).as('still_a_service'),
+    .select([
+      't.element_id as live_tier',
+      'e.name as live_name',
+      'e.description as live_description',
+      'c.name as live_category_name',
+      'te.name as live_tier_name',
+      liveTentative.as('live_tentative'),
+      's.element_id as still_a_service',
     ])
-    .where('rs.round_id', '=', roundId)
     .orderBy('rs.position')
     .orderBy('rs.id')
     .limit(page.limit)
@@ -85,10 +101,10 @@ export async function roundListPage(db: Executor, roundId: number, page: { offse
       tentative: r.tentative === 1,
     };
     const live =
-      r.live_id === null
+      r.live_tier === null
         ? undefined
         : { name: r.live_name!, description: r.live_description!, categoryName: r.live_category_name, tierName: r.live_tier_name, tentative: Number(r.live_tentative) === 1 };
-    const mark = markOf(service, live, Boolean(r.still_a_service));
+    const mark = markOf(service, live, r.still_a_service !== null);
     if (mark) marks.set(service.id, mark);
     return service;
   });
@@ -108,22 +124,19 @@ export interface RoundListSummary {
 /** The whole list's facts and what changed since it was frozen, counted in SQL (two queries). */
 export async function roundListSummary(db: Executor, roundId: number): Promise<RoundListSummary> {
   const [groups, added] = await Promise.all([
-    db
-      .selectFrom('review_round_service as rs')
-      .leftJoin(liveList(db).as('l'), 'l.element_id', 'rs.element_id')
-      .where('rs.round_id', '=', roundId)
+    frozenWithLive(db, roundId)
       .groupBy(['rs.category_key', 'rs.tier_key'])
       .select((eb) => [
         'rs.category_key',
         'rs.tier_key',
         eb.fn.countAll<number>().as('n'),
         eb.fn.min('rs.tentative').as('all_tentative'),
-        eb.fn.sum<number>(eb.case().when('l.element_id', 'is', null).then(1).else(0).end()).as('removed'),
-        eb.fn.sum<number>(eb.case().when(sql<boolean>`l.element_id is not null and ${changedSql}`).then(1).else(0).end()).as('changed'),
+        eb.fn.sum<number>(eb.case().when('t.element_id', 'is', null).then(1).else(0).end()).as('removed'),
+        eb.fn.sum<number>(eb.case().when(changedSql).then(1).else(0).end()).as('changed'),
       ])
       .execute(),
     liveList(db)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('review_round_service as f').select('f.id').where('f.round_id', '=', roundId).whereRef('f.element_id', '=', 'e.id'))))
+      .where('s.element_id', 'not in', db.selectFrom('review_round_service as f').select('f.element_id as id').where('f.round_id', '=', roundId).where('f.element_id', 'is not', null).$narrowType<{ id: number }>())
       // As firstDeliverySnapshot orders: by category (services without one last), then by position.
       .orderBy(sql`case when c.id is null then 1 else 0 end`)
       .orderBy('c.position')
