@@ -8,7 +8,7 @@ import { copyDatabase } from '../src/db/copy.ts';
 import { migrateToLatest, openDatabase } from '../src/db/index.ts';
 import { migrations } from '../src/db/migrations/index.ts';
 import { seedDatabase } from '../seeds/seed.ts';
-import { database, root, rssMb, start } from './servers.ts';
+import { database, root, rssMb, start, startApp } from './servers.ts';
 
 /**
  * `npm run bench -- --http`: the app over HTTP, as `npm start` runs it, on the seeded model (1×) and
@@ -150,7 +150,7 @@ const rows = new Map<string, Map<string, Figures>>();
 const servers = new Map<string, { startMs: number; rss: number }>();
 for (const engine of engines) {
   for (const factor of factors) {
-    const app = await start('src/server.ts', envFor(engine, factor), '/healthz');
+    const app = await startApp(envFor(engine, factor));
     for (const path of paths) {
       const figures = await measure(app.url + path);
       const row = rows.get(path) ?? new Map<string, Figures>();
@@ -190,7 +190,7 @@ async function writeBurst(engine: Engine): Promise<{ rps: number; p50: number; p
     await db.destroy();
     env = { DATABASE_URL: pgUrl(name) };
   }
-  const two = [await start('src/server.ts', env, '/healthz'), await start('src/server.ts', env, '/healthz')];
+  const two = [await startApp(env), await startApp(env)];
   try {
     const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
     const signedIn = await fetch(`${two[0]!.url}/login`, { method: 'POST', redirect: 'manual', headers: { ...form, Origin: two[0]!.url }, body: 'email=bench%40test.no&password=korrekt+hest+batteri+stift' });

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { database, peakRssMb, resetPeak, root, rssMb, start, type Server } from './servers.ts';
+import { database, peakRssMb, resetPeak, root, rssMb, startApp, type Server } from './servers.ts';
 
 /**
  * `npm run bench -- --memory [DIR …]`: the server's memory and the whole-model export at
@@ -15,7 +15,7 @@ import { database, peakRssMb, resetPeak, root, rssMb, start, type Server } from 
  *   first byte of the body, total time, bytes, and the peak RSS while it ran (VmHWM, reset first);
  * - 20 at once (BENCH_CONNECTIONS): median and slowest first byte and total, peak RSS;
  * - a burst of autocannon (20 connections, BENCH_SECONDS = 5 s per page) on a few pages, then RSS
- *   at once and after 5 s of rest, with the V8 heap and external memory from bench/memory-probe.ts.
+ *   at once and after 5 s of rest, with the V8 heap and external memory from bench/memory-probe.mjs.
  *
  * The machine is shared and noisy: compare the checkouts within one run.
  */
@@ -25,7 +25,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const burstPaths = (process.env.BENCH_PATHS ?? '/,/informasjonstjenester,/informasjonstjenester/multidose,/matriser/aktorer,/krav,/api/model?cursor=').split(',');
 const browser = { 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'nb-NO,nb;q=0.9' };
 const dirs = [root, ...process.argv.slice(process.argv.indexOf('--memory') + 1).filter((a) => !a.startsWith('--')).map((d) => resolve(d) + '/')];
-const probe = join(root, 'bench', 'memory-probe.ts');
+const probe = join(root, 'bench', 'memory-probe.mjs');
 
 interface Fetched {
   firstByteMs: number;
@@ -61,7 +61,7 @@ const median = (xs: number[]) => {
 const ms = (x: number) => (Number.isNaN(x) ? '–' : `${Math.round(x)}`);
 const mb = (x: number) => `${Math.round(x)}`;
 
-/** The server's own account of its memory (bench/memory-probe.ts), after a full collection. */
+/** The server's own account of its memory (bench/memory-probe.mjs), after a full collection. */
 async function heapOf(server: Server, file: string): Promise<{ heapUsed: number; heapTotal: number; external: number; arrayBuffers: number } | null> {
   rmSync(file, { force: true });
   server.child.kill('SIGUSR2');
@@ -80,7 +80,7 @@ for (const [i, dir] of dirs.entries()) {
   for (const suffix of ['', '-wal', '-shm', '.pid']) rmSync(file + suffix, { force: true });
   copyFileSync(source, file);
   const probeFile = join(root, 'data', 'bench', `memory-${i}.json`);
-  const server = await start('src/server.ts', { DATABASE_FILE: file, DATABASE_URL: '', BENCH_PROBE_FILE: probeFile }, '/healthz', {
+  const server = await startApp({ DATABASE_FILE: file, DATABASE_URL: '', BENCH_PROBE_FILE: probeFile }, {
     cwd: dir,
     nodeArgs: ['--expose-gc', '--import', probe],
   });

@@ -39,21 +39,44 @@ export interface Server {
 let nextPort = 3900 + Math.floor(Math.random() * 50);
 
 /**
- * Starts `script` with node (one process, so its RSS is the server's) in `cwd` (this checkout
- * unless another is named) and waits until it answers `probe`. `nodeArgs` go after tsx, before the script.
+ * Starts `script` with node and tsx (one process, so its RSS is the server's) in `cwd` (this
+ * checkout unless another is named) and waits until it answers `probe`. `nodeArgs` go after tsx,
+ * before the script. For the yardstick (bench/hello.ts); the app starts with `startApp`.
  */
-export async function start(script: string, env: Record<string, string>, probe: string, options: { cwd?: string; nodeArgs?: string[] } = {}): Promise<Server> {
-  const port = nextPort++;
-  const t0 = performance.now();
+export function start(script: string, env: Record<string, string>, probe: string, options: { cwd?: string; nodeArgs?: string[] } = {}): Promise<Server> {
   const cwd = options.cwd ?? root;
-  const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), script], {
+  return launch(cwd, ['--import', 'tsx', ...(options.nodeArgs ?? []), script], env, probe, performance.now());
+}
+
+/**
+ * Starts the app in `cwd` (this checkout unless another is named) as that checkout's `npm start`
+ * does: its `prestart` first if it has one (building the server when the sources changed: not
+ * the case after the first start), then node with the start script's variables, flags and file,
+ * `nodeArgs` (e.g. a probe to `--import`) before them. Waits until it answers `/healthz`; the
+ * start time includes the `prestart`.
+ */
+export async function startApp(env: Record<string, string>, options: { cwd?: string; nodeArgs?: string[] } = {}): Promise<Server> {
+  const cwd = options.cwd ?? root;
+  const t0 = performance.now();
+  const command = startCommand(cwd);
+  if (command.prestart) {
+    const child = spawn('npm', ['run', '--silent', 'prestart'], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    if (code !== 0) throw new Error(`npm run prestart i ${cwd} stoppet med kode ${code}`);
+  }
+  return launch(cwd, [...(options.nodeArgs ?? []), ...command.args], { ...command.env, ...env }, '/healthz', t0);
+}
+
+async function launch(cwd: string, args: string[], env: Record<string, string>, probe: string, t0: number): Promise<Server> {
+  const port = nextPort++;
+  const child = spawn(process.execPath, args, {
     cwd,
-    env: { ...process.env, ...startScriptEnv(cwd), ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} stoppet med kode ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} stoppet med kode ${child.exitCode}`);
     try {
       const res = await fetch(url + probe);
       await res.arrayBuffer();
@@ -67,18 +90,25 @@ export async function start(script: string, env: Record<string, string>, probe: 
 }
 
 /**
- * The variables `npm start` sets in that checkout's package.json (`VAR=value … node …`, e.g. the
- * C library's allocator settings), so a benchmarked server runs as `npm start` runs it.
+ * What `npm start` runs in that checkout's package.json (`VAR=value … node FLAGS… FILE`): the
+ * variables it sets (e.g. the C library's allocator settings), node's arguments, and whether a
+ * `prestart` comes first, so that a benchmarked server runs as `npm start` runs it.
  */
-export function startScriptEnv(cwd: string): Record<string, string> {
-  const scripts = (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts;
+export function startCommand(cwd: string): { env: Record<string, string>; args: string[]; prestart: boolean } {
+  const scripts = (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  const words = (scripts.start ?? '').trim().split(/\s+/);
   const env: Record<string, string> = {};
-  for (const word of (scripts?.start ?? '').split(/\s+/)) {
-    const set = /^([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/.exec(word);
+  for (;;) {
+    const set = /^([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/.exec(words[0] ?? '');
     if (!set) break;
     env[set[1]!] = set[2]!;
+    words.shift();
   }
-  return env;
+  const program = words.shift();
+  // Older checkouts started the server through tsx's own command: the same as node with its loader.
+  if (program === 'tsx') return { env, args: ['--import', 'tsx', ...words], prestart: Boolean(scripts.prestart) };
+  if (program !== 'node') throw new Error(`npm start i ${cwd} kjører ikke node direkte: ${scripts.start}`);
+  return { env, args: words, prestart: Boolean(scripts.prestart) };
 }
 
 /** The process's resident memory now, in MB. */
