@@ -15,20 +15,20 @@ interface Run {
   code: number | null;
 }
 
-type Probed = { status: number; body: string };
+type Probed = { status: number; body: string; type: string };
 
 /**
  * Runs `npm start` with the given environment until `until` appears in its output, then fetches
- * `probe` (a path) on the port it was given and stops it. With a probe it listens on a port the
- * OS has just handed out as free, and starts again on another if that one was taken meanwhile
- * (EADDRINUSE); the output is that of every start.
+ * `probe` (one path or several, one after the other) on the port it was given and stops it. With a
+ * probe it listens on a port the OS has just handed out as free, and starts again on another if
+ * that one was taken meanwhile (EADDRINUSE); the output is that of every start.
  */
-async function run(env: Record<string, string>, until: RegExp | null, probe?: string): Promise<Run & { port?: number; probed?: Probed }> {
+async function run(env: Record<string, string>, until: RegExp | null, probe?: string | string[]): Promise<Run & { port?: number; probed?: Probed; all?: Probed[] }> {
   if (!probe) return runOnce(env, until);
   let earlier = '';
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const result = await runOnce({ ...env, PORT: String(port) }, until, `http://127.0.0.1:${port}${probe}`);
+    const result = await runOnce({ ...env, PORT: String(port) }, until, [probe].flat().map((path) => `http://127.0.0.1:${port}${path}`));
     if (!result.probed && addressInUse(result.output) && attempt < portTries) {
       earlier += result.output;
       continue;
@@ -37,7 +37,7 @@ async function run(env: Record<string, string>, until: RegExp | null, probe?: st
   }
 }
 
-function runOnce(env: Record<string, string>, until: RegExp | null, probe?: string): Promise<Run & { probed?: Probed }> {
+function runOnce(env: Record<string, string>, until: RegExp | null, probe?: string[]): Promise<Run & { probed?: Probed; all?: Probed[] }> {
   return new Promise((resolve, reject) => {
     // Its own process group, so that stopping it stops npm and node together.
     const child = spawn('npm', ['start', '--silent'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -49,7 +49,7 @@ function runOnce(env: Record<string, string>, until: RegExp | null, probe?: stri
       }
     };
     let output = '';
-    let probed: Probed | undefined;
+    let all: Probed[] | undefined;
     const timer = setTimeout(() => {
       stop('SIGKILL');
       reject(new Error(`no answer in time; output so far:\n${output}`));
@@ -58,23 +58,26 @@ function runOnce(env: Record<string, string>, until: RegExp | null, probe?: stri
     }, 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (until && until.test(output) && !probed && probe) {
+      if (until && until.test(output) && !all && probe) {
         until = null;
-        fetch(probe)
-          .then(async (r) => {
-            probed = { status: r.status, body: await r.text() };
-          })
-          .catch((e: unknown) => {
-            probed = { status: 0, body: String(e) };
-          })
-          .finally(() => stop('SIGTERM'));
+        all = [];
+        const answers = all;
+        void (async () => {
+          for (const url of probe) {
+            answers.push(
+              await fetch(url)
+                .then(async (r) => ({ status: r.status, body: await r.text(), type: r.headers.get('content-type') ?? '' }))
+                .catch((e: unknown) => ({ status: 0, body: String(e), type: '' })),
+            );
+          }
+        })().finally(() => stop('SIGTERM'));
       }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ output, code, ...(probed ? { probed } : {}) });
+      resolve({ output, code, ...(all?.[0] ? { probed: all[0], all } : {}) });
     });
   });
 }
@@ -105,10 +108,19 @@ describe('npm start', () => {
     expect(afterFirst.elements).toBeGreaterThan(200);
     expect(afterFirst.municipalities).toBe(357);
 
-    const second = await run(env, /kjører på/, '/healthz');
+    // `npm start` runs the server built from the sources (scripts/build.mjs): it finds what lies
+    // beside the sources as they do (the message catalogues, its own assets and the packages').
+    const second = await run(env, /kjører på/, ['/healthz', '/', '/assets/htmx.min.js']);
     expect(second.output).not.toContain('Fylte databasen');
     expect(second.output).not.toContain('migrering');
-    expect(second.probed?.status).toBe(200);
+    const [health, front, script] = second.all!;
+    expect(health?.status).toBe(200);
+    expect(front?.status).toBe(200);
+    expect(front?.body).toContain('Hopp til hovedinnhold');
+    expect(front?.body).toContain('Informasjonstjenester');
+    expect(script?.status).toBe(200);
+    expect(script?.type).toContain('text/javascript');
+    expect(script?.body).toContain('htmx');
     expect(counts(file)).toEqual(afterFirst);
   }, 240_000);
 
@@ -124,7 +136,7 @@ describe('npm start', () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('Ugyldig konfigurasjon');
     expect(result.output).toContain(`${name}:`);
-    expect(result.output).not.toMatch(/at .*\.ts:\d+/);
+    expect(result.output).not.toMatch(/at .*\.[jt]s:\d+/);
   }, 60_000);
 
   it('stops with a message naming DATABASE_URL when PostgreSQL cannot be reached', async () => {
@@ -133,6 +145,6 @@ describe('npm start', () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('DATABASE_URL: kan ikke koble til PostgreSQL');
     expect(result.output).not.toContain('hemmelig');
-    expect(result.output).not.toMatch(/at .*\.ts:\d+/);
+    expect(result.output).not.toMatch(/at .*\.[jt]s:\d+/);
   }, 60_000);
 });
