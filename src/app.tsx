@@ -67,10 +67,11 @@ export function createApp(options: CreateAppOptions): Hono {
   };
   const app = new Hono();
 
-  // Every request, in this order: an anonymous reader's kept page (answered before anything
-  // else), compression (last to see the answer), headers, who is asking, its language, same-origin
-  // writes, the policy.
-  app.use('*', keptPages(deps, { cacheBytes: deps.config.PAGE_CACHE_MB * 1024 * 1024 }));
+  // Every request that no kept page answers (see the end), in this order: keeping an anonymous
+  // reader's page, compression (last to see the answer), headers, who is asking, its language,
+  // same-origin writes, the policy.
+  const kept = keptPages(deps, { cacheBytes: deps.config.PAGE_CACHE_MB * 1024 * 1024 });
+  app.use('*', kept.keep);
   app.use('*', compression());
   // Makes the request reachable from views (`useI18n()` reads its language from it).
   app.use('*', contextStorage());
@@ -177,6 +178,14 @@ export function createApp(options: CreateAppOptions): Hono {
     if (isApiPath(c.req.path)) return apiError(c, 500, 'server_error', t('errors.server.message'));
     return respondError(c, { status: 500, message: t('errors.server.page') });
   });
+  // A kept page goes to an anonymous reader before the router and any middleware run (src/http/page-cache.ts).
+  const dispatch = app.fetch;
+  app.fetch = (request, env, executionCtx) => {
+    const answered = kept.answer(request, env);
+    if (answered === undefined) return dispatch(request, env, executionCtx);
+    if (answered instanceof Promise) return answered.then((res) => res ?? dispatch(request, env, executionCtx));
+    return answered;
+  };
   return app;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Action } from '../auth/policy.ts';
 import { modelVersion, modelVersionNow } from '../db/queries/model-change.ts';
@@ -211,15 +211,18 @@ export function versionedPages(deps: AppDeps): MiddlewareHandler {
   };
 }
 
-/** The request's headers as node parsed them (no Headers object made), or through Hono elsewhere. */
-function headersOf(c: Context): IncomingHttpHeaders | undefined {
-  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers;
-}
+/** One of the request's headers: as node parsed them (no Headers object made), or from the Request elsewhere. */
+type HeaderOf = (name: string) => string | undefined;
 
-function header(c: Context, raw: IncomingHttpHeaders | undefined, name: string): string | undefined {
-  if (!raw) return c.req.header(name);
-  const value = raw[name];
-  return Array.isArray(value) ? value.join(', ') : value;
+function headerReader(request: Request, env: unknown): HeaderOf {
+  const raw = (env as { incoming?: IncomingMessage } | undefined)?.incoming?.headers;
+  if (raw) {
+    return (name) => {
+      const value = raw[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+  }
+  return (name) => request.headers.get(name) ?? undefined;
 }
 
 /** The value of cookie `name` in a Cookie header, undecoded (our language codes need no decoding). */
@@ -230,6 +233,25 @@ function cookieValue(cookie: string | undefined, name: string): string | undefin
     if (at !== -1 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim().replace(/^"(.*)"$/, '$1');
   }
   return undefined;
+}
+
+/** The session cookie's name, with or without its `__Host-` prefix (src/auth/cookie.ts). */
+const sessionCookieName = 'akson-sesjon';
+
+/**
+ * Where an anonymous reader's GET is kept: the language (as the language middleware would choose
+ * it for nobody signed in: the browser's cookie, else Accept-Language), page or htmx fragment, and
+ * the address. Undefined for any other request: not a GET, or with a session cookie (even one whose
+ * session has ended) or an API token.
+ */
+function keyOf(request: Request, header: HeaderOf): string | undefined {
+  if (request.method !== 'GET') return undefined;
+  const cookie = header('cookie');
+  if (cookie?.includes(sessionCookieName) || header('authorization') !== undefined) return undefined;
+  const fragment = header('hx-request') === 'true' && header('hx-history-restore-request') !== 'true';
+  const language = chooseLanguage(null, cookieValue(cookie, languageCookie), header('accept-language'));
+  const url = request.url;
+  return `${language} ${fragment ? 'f' : 'p'} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
 }
 
 /**
@@ -264,28 +286,39 @@ export function versionReader(db: Db): () => string | Promise<string> {
   };
 }
 
-/** The session cookie's name, with or without its `__Host-` prefix (src/auth/cookie.ts). */
-const sessionCookieName = 'akson-sesjon';
-
 export interface KeptPagesOptions {
   /** Bytes of rendered pages kept for anonymous readers (all encodings); 0 keeps none. */
   cacheBytes: number;
 }
 
+/** The kept pages: the middleware that keeps them, and the answer from them that runs before Hono. */
+export interface KeptPages {
+  /**
+   * The first middleware: on an anonymous reader's GET, lets `versionedPages` offer the page, and
+   * keeps it with the headers every other middleware gave it once the ordinary way has answered.
+   */
+  keep: MiddlewareHandler;
+  /**
+   * The kept answer to this request, if there is one at the model's version as the database says
+   * it now; undefined (or a promise of it) when the ordinary way must answer.
+   */
+  answer(request: Request, env: unknown): Response | undefined | Promise<Response | undefined>;
+}
+
 /**
- * Answers an anonymous reader's GET of a kept page before any other middleware runs: a request
- * with no session cookie and no API token whose address, shape (page or htmx fragment) and
- * language (as the language middleware would choose it: the browser's cookie, else
- * Accept-Language) match a page the ordinary way answered and kept, at the model's version as the
- * database says it now. The answer is the kept one byte for byte, headers included (the security
- * headers and the policy are the same on every response), in the encoding the browser accepts,
- * compressed once when it was kept; or a 304 to its ETag.
+ * Answers an anonymous reader's GET of a kept page before the app's router and middleware run: a
+ * request with no session cookie and no API token whose address, shape (page or htmx fragment) and
+ * language match a page the ordinary way answered and kept, at the model's version as the database
+ * says it now. The answer is the kept one byte for byte, headers included (the security headers and
+ * the policy are the same on every response), in the encoding the browser accepts, compressed once
+ * when it was kept; or a 304 to its ETag.
  *
  * Only what the ordinary way answered with 200 to an anonymous reader of the published scope
  * (`scope.read`, so the policy let it through) is kept. Any request with a session cookie goes
  * the ordinary way, so a signed-in user never gets an anonymous page, nor anyone a user's.
  */
-export function keptPages(deps: AppDeps, options: KeptPagesOptions): MiddlewareHandler {
+export function keptPages(deps: AppDeps, options: KeptPagesOptions): KeptPages {
+
   const pages = new RenderedPages(options.cacheBytes);
   const versionNow = versionReader(deps.db);
   /** Pages being compressed to be kept, so that a burst of the same page is compressed once. */
@@ -321,34 +354,35 @@ export function keptPages(deps: AppDeps, options: KeptPagesOptions): MiddlewareH
     }
   }
 
-  function answer(c: Context, raw: IncomingHttpHeaders | undefined, kept: KeptPage): Response {
-    if (matches(header(c, raw, 'if-none-match'), kept.etag)) return new Response(null, { status: 304, headers: kept.notModified });
-    const encoding = kept.br ? negotiateEncoding(header(c, raw, 'accept-encoding')) : undefined;
+  function respond(header: HeaderOf, kept: KeptPage): Response {
+    if (matches(header('if-none-match'), kept.etag)) return new Response(null, { status: 304, headers: kept.notModified });
+    const encoding = kept.br ? negotiateEncoding(header('accept-encoding')) : undefined;
     const { body, headers } = (encoding && kept[encoding]) || kept.identity;
     return new Response(body, { status: kept.status, headers });
   }
 
-  return async (c, next) => {
-    if (options.cacheBytes === 0 || c.req.method !== 'GET') return next();
-    const raw = headersOf(c);
-    const cookie = header(c, raw, 'cookie');
-    if (cookie?.includes(sessionCookieName) || header(c, raw, 'authorization') !== undefined) return next();
-    const fragment = header(c, raw, 'hx-request') === 'true' && header(c, raw, 'hx-history-restore-request') !== 'true';
-    const language = chooseLanguage(null, cookieValue(cookie, languageCookie), header(c, raw, 'accept-language'));
-    const url = c.req.url;
-    const key = `${language} ${fragment ? 'f' : 'p'} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
-
-    const kept = pages.peek(key);
-    if (kept) {
-      let version: string | undefined;
-      try {
-        const now = versionNow();
-        version = typeof now === 'string' ? now : await now;
-      } catch {
-        // The database did not answer: the ordinary way says so as it does for any page.
-      }
-      if (version !== undefined && pages.get(key, version) === kept) return answer(c, raw, kept);
+  function answer(request: Request, env: unknown): Response | undefined | Promise<Response | undefined> {
+    if (options.cacheBytes === 0) return undefined;
+    const header = headerReader(request, env);
+    const key = keyOf(request, header);
+    const kept = key === undefined ? undefined : pages.peek(key);
+    if (!kept) return undefined;
+    const current = (version: string) => (pages.get(key!, version) === kept ? respond(header, kept) : undefined);
+    try {
+      const now = versionNow();
+      if (typeof now === 'string') return current(now);
+      // The database did not answer: the ordinary way says so as it does for any page.
+      return now.then(current, () => undefined);
+    } catch {
+      return undefined;
     }
+  }
+
+  const keepMiddleware: MiddlewareHandler = async (c, next) => {
+    if (options.cacheBytes === 0) return next();
+    const key = keyOf(c.req.raw, headerReader(c.req.raw, c.env));
+    if (key === undefined) return next();
+    const language = key.slice(0, key.indexOf(' '));
 
     // The ordinary way; `versionedPages` offers the page if it may be kept.
     let headers: [string, string][] | undefined;
@@ -374,4 +408,5 @@ export function keptPages(deps: AppDeps, options: KeptPagesOptions): MiddlewareH
     // Kept (compressed once) before the answer goes, so that the next request finds it.
     if (offer.version !== undefined && offer.body) await keep(key, offer.version, status, headers, offer.body).catch(deps.logError);
   };
+  return { keep: keepMiddleware, answer };
 }
