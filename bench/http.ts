@@ -136,7 +136,7 @@ if (withPostgres) for (const factor of factors) pgUrls.set(factor, await pgDatab
 else if (wantedEngines.includes('postgres')) console.error(`Ingen PostgreSQL svarer på ${pgBase}: bare SQLite måles.`);
 
 // The yardstick first, then each database, one server at a time so that they do not compete.
-const hello = await start('bench/hello.ts', {}, '/');
+const hello = await start('bench/hello.mjs', {}, '/');
 const helloFigures = await measure(`${hello.url}/`);
 const helloRss = rssMb(hello.child);
 hello.child.kill();

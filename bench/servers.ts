@@ -39,13 +39,14 @@ export interface Server {
 let nextPort = 3900 + Math.floor(Math.random() * 50);
 
 /**
- * Starts `script` with node and tsx (one process, so its RSS is the server's) in `cwd` (this
- * checkout unless another is named) and waits until it answers `probe`. `nodeArgs` go after tsx,
- * before the script. For the yardstick (bench/hello.ts); the app starts with `startApp`.
+ * Starts `script` with node (and tsx for TypeScript; one process, so its RSS is the server's) in
+ * `cwd` (this checkout unless another is named) and waits until it answers `probe`. `nodeArgs`
+ * go before the script. For the yardstick (bench/hello.mjs); the app starts with `startApp`.
  */
 export function start(script: string, env: Record<string, string>, probe: string, options: { cwd?: string; nodeArgs?: string[] } = {}): Promise<Server> {
   const cwd = options.cwd ?? root;
-  return launch(cwd, ['--import', 'tsx', ...(options.nodeArgs ?? []), script], env, probe, performance.now());
+  const loader = /\.tsx?$/.test(script) ? ['--import', 'tsx'] : [];
+  return launch(cwd, [...loader, ...(options.nodeArgs ?? []), script], env, probe, performance.now());
 }
 
 /**
