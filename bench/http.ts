@@ -27,7 +27,8 @@ import { database, root, rssMb, start, startApp } from './servers.ts';
  * one database (SQLite: one file; PostgreSQL: one database), with req/s, p50/p99 and errors.
  *
  * Part of it: BENCH_PATHS (comma-separated pages), BENCH_FACTORS, BENCH_ENGINES=sqlite (no
- * PostgreSQL even when a server answers), BENCH_BURST=0 (no write burst).
+ * PostgreSQL even when a server answers), BENCH_BURST=0 (no write burst), BENCH_REST=0 (no second
+ * RSS reading after a rest).
  */
 const factors = (process.env.BENCH_FACTORS ?? '1,100').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -147,7 +148,13 @@ const envFor = (engine: Engine, factor: number): Record<string, string> =>
   engine === 'sqlite' ? { DATABASE_FILE: files.get(factor)!, DATABASE_URL: '' } : { DATABASE_URL: pgUrls.get(factor)! };
 
 const rows = new Map<string, Map<string, Figures>>();
-const servers = new Map<string, { startMs: number; rss: number }>();
+const servers = new Map<string, { startMs: number; rss: number; rested: number }>();
+/**
+ * RSS is read right after the last page, and again after BENCH_REST seconds (10) without
+ * requests: V8's memory reducer starts 8 s after the load stops, and only when a full collection
+ * armed it, so what the first reading holds of garbage is not handed back at a fixed time.
+ */
+const restSeconds = Number(process.env.BENCH_REST ?? 10);
 for (const engine of engines) {
   for (const factor of factors) {
     const app = await startApp(envFor(engine, factor));
@@ -157,7 +164,9 @@ for (const engine of engines) {
       row.set(`${engine}:${factor}`, figures);
       rows.set(path, row);
     }
-    servers.set(`${engine}:${factor}`, { startMs: app.startMs, rss: rssMb(app.child) });
+    const rss = rssMb(app.child);
+    await new Promise((r) => setTimeout(r, restSeconds * 1000));
+    servers.set(`${engine}:${factor}`, { startMs: app.startMs, rss, rested: rssMb(app.child) });
     app.child.kill();
   }
 }
@@ -249,7 +258,7 @@ for (const path of paths) {
 for (const engine of engines) {
   for (const factor of factors) {
     const s = servers.get(`${engine}:${factor}`)!;
-    console.log(`${label[engine]} ${factor}×: start ${(s.startMs / 1000).toFixed(2)} s på eksisterende database, RSS etter kjøringen ${Math.round(s.rss)} MB.`);
+    console.log(`${label[engine]} ${factor}×: start ${(s.startMs / 1000).toFixed(2)} s på eksisterende database, RSS etter kjøringen ${Math.round(s.rss)} MB, ${restSeconds} s senere ${Math.round(s.rested)} MB.`);
   }
 }
 if (bursts.size > 0) console.log(`\nSkrivestøt: ${burstSize} samtidige POST /mal fordelt på to app-prosesser på én database (én innlogget arkitekt).`);
