@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { collectWhenIdle } from './http/idle-collect.ts';
 import { shutdownGracefully } from './http/shutdown.ts';
 import { createApp } from './app.tsx';
 import { invitePath } from './auth/invites.ts';
@@ -34,7 +35,13 @@ async function main(): Promise<void> {
 
   const setupToken = await createSetupLink(db, config, new Date());
   const app = createApp({ db, config });
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  // Garbage a burst of requests left behind is collected once the server is quiet (with --expose-gc, as npm start runs it).
+  const idle = collectWhenIdle();
+  const fetch: typeof app.fetch = (request, env, executionCtx) => {
+    idle.touch();
+    return app.fetch(request, env, executionCtx);
+  };
+  const server = serve({ fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const origin = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}`;
     console.log(`Akson omfang kjører på ${origin}/`);
     if (setupToken) {
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    idle.stop();
     console.log(`${signal}: tar ikke imot nye forespørsler, fullfører de som pågår (høyst 10 sekunder) og avslutter.`);
     void shutdownGracefully(server, 10_000)
       .then(({ forced }) => forced && console.log('Noen forbindelser var fortsatt åpne etter 10 sekunder og ble brutt.'))
