@@ -9,8 +9,6 @@ import { defineConfig } from 'vitest/config';
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const onlyEngine = process.env.AKSON_TEST_ENGINES; // e.g. "postgres" to run that pass alone
 const workers = Math.max(2, availableParallelism() - 1);
-// The PostgreSQL pass waits on the server more than it computes: at least four files at a time.
-const postgresWorkers = Number(process.env.AKSON_TEST_PG_WORKERS ?? Math.max(4, workers));
 
 const shared = {
   // Browser tests start their own server and Chromium; they get more time.
@@ -53,11 +51,6 @@ const postgres = {
     env: { AKSON_TEST_ENGINE: 'postgres', TEST_DATABASE_URL: postgresUrl ?? '' },
     // Tests that read every page make a round trip per query; a server shared with the SQLite pass needs more time.
     testTimeout: 90_000,
-    // Most of this pass is waiting on the server's answers, not computing: four files at a time on
-    // two cores took 0.62 of the time two did (a group of its own after the SQLite pass, since
-    // projects sharing a group share one count; AKSON_TEST_PG_WORKERS overrides it).
-    maxWorkers: postgresWorkers,
-    sequence: { groupOrder: 1 },
   },
 };
 

@@ -189,12 +189,16 @@ export function versionedPages(deps: AppDeps): MiddlewareHandler {
     await next();
     const res = c.res;
     if (res.status !== 200) return;
+    // Whether it is streamed is asked first: that reads the body, and @hono/node-server's Response
+    // (the server's; tests run on Node's own) made with plain-object headers forgets any header set
+    // on it before its body is read, as the export's ETag was.
+    const streamed = isStreamed(res);
     validators(res.headers);
     const offer = c.var.pageOffer;
     const type = res.headers.get('Content-Type') ?? '';
     if (!offer || !anonymous || res.headers.has('Set-Cookie') || res.headers.has('Content-Encoding') || !cacheableType.test(type)) return;
     const keep = (rendered: Buffer) => offer.rendered(version, rendered);
-    if (isStreamed(res) && res.body) {
+    if (streamed && res.body) {
       // A streamed answer (the whole-model export) goes on as a stream; a copy is gathered on the
       // way and kept only if the whole of it fits in one entry, so a large one is never held.
       const headers = new Headers(res.headers);

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.tsx';
 import { configWith } from '../../../src/config.ts';
@@ -293,5 +295,40 @@ describe('language', () => {
     const chosen = await ctx.app.request('/kilde', { headers: { 'Accept-Language': 'nb-NO,nb;q=0.9', Cookie: 'akson-sprak=en' } });
     expect(/<html lang="([^"]+)"/.exec(await chosen.text())?.[1]).toBe(en.headers.get('content-language'));
     await ctx.db.destroy();
+  });
+});
+
+describe('over HTTP, on the server the app runs on', () => {
+  it('the export and a page carry their ETag and Cache-Control, rendered and kept alike, and answer 304 to it', async () => {
+    const ctx = await testApp();
+    // serve() puts @hono/node-server's Request and Response in place of Node's, as in production.
+    const own = { Request: globalThis.Request, Response: globalThis.Response };
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      for (const path of ['/api/model', '/informasjonstjenester/multidose']) {
+        const answers = [];
+        for (const encoding of ['br', 'br', 'identity']) {
+          const res = await fetch(url + path, { headers: { 'Accept-Encoding': encoding } });
+          await res.arrayBuffer();
+          answers.push(res);
+        }
+        const etag = answers[0]!.headers.get('etag');
+        expect(etag, path).toMatch(/^W\/".+"$/);
+        for (const res of answers) {
+          expect(res.headers.get('etag'), path).toBe(etag);
+          expect(res.headers.get('cache-control'), path).toBe('no-cache');
+          expect(res.headers.get('vary'), path).toContain('Cookie');
+          expect(res.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+        }
+        expect((await fetch(url + path, { headers: { 'If-None-Match': etag! } })).status, path).toBe(304);
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      Object.assign(globalThis, own);
+      await ctx.db.destroy();
+    }
   });
 });
