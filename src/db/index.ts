@@ -137,8 +137,13 @@ class ImmediateSqliteDriver extends SqliteDriver {
     release?.();
     await super.releaseConnection();
   }
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  /**
+   * A writer takes the write lock as it begins (a second writer waits for the first rather than
+   * failing half-way); a read-only snapshot (`readSnapshot`) begins deferred, so a page being
+   * read never holds, or waits for, the writers' lock another process has.
+   */
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(settings.accessMode === 'read only' ? 'begin deferred' : 'begin immediate'));
   }
   /**
    * After some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY in a statement) SQLite has already

@@ -87,12 +87,13 @@ function idIn(eb: ExpressionBuilder<Database, 'element'> | ExpressionBuilder<Dat
 }
 
 /**
- * Several reads as one consistent read: on PostgreSQL one snapshot (REPEATABLE READ) that neither
- * queues behind the writers' lock nor holds it; SQLite's driver takes its usual transaction. Inside
- * a transaction already, the reads join it.
+ * Several reads as one consistent read, read only: on PostgreSQL one snapshot (REPEATABLE READ,
+ * READ ONLY) that neither queues behind the writers' lock nor holds it; on SQLite a deferred BEGIN
+ * (WAL gives it a snapshot at its first read) that never takes the write lock another process may
+ * hold. Inside a transaction already, the reads join it.
  */
 export function readSnapshot<T>(db: Executor, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().setIsolationLevel('repeatable read').execute(work);
+  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
 }
 
 /** Reads the frame and the slice's services and requirements (with their links) in a fixed number of queries. */

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.tsx';
 import { configWith } from '../../../src/config.ts';
@@ -105,6 +106,26 @@ describe('two writers on one database file', () => {
     // Not a speed check: proof that the answer was held back by the other writer, not let through.
     expect(Date.now() - started).toBeGreaterThan(100);
     await new Promise((resolve) => holder.once('exit', resolve));
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a reader beside a writer in another process', () => {
+  it('reads a page while another process holds the write lock, without waiting for it', async () => {
+    // Pages read in one read-only snapshot: on SQLite a deferred BEGIN, which never asks for the
+    // write lock. Begun IMMEDIATE, the read would wait for the lock (held here by this very
+    // thread, so for ever) until the 5 s busy timeout, then answer 503.
+    const reader = createApp({ db: dbs[1]!, config: configWith({ PAGE_CACHE_MB: '0' }), logError: (e) => errors.push(e) });
+    const writer = new SQLite(file);
+    writer.exec('begin immediate');
+    try {
+      const res = await reader.request('/informasjonstjenester/multidose');
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('Multidose');
+    } finally {
+      writer.exec('rollback');
+      writer.close();
+    }
     expect(errors).toEqual([]);
   });
 });
