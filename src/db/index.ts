@@ -142,8 +142,8 @@ class ImmediateSqliteDriver extends SqliteDriver {
    * failing half-way); a read-only snapshot (`readSnapshot`) begins deferred, so a page being
    * read never holds, or waits for, the writers' lock another process has.
    */
-  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(settings.accessMode === 'read only' ? 'begin deferred' : 'begin immediate'));
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin deferred' : 'begin immediate'));
   }
   /**
    * After some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY in a statement) SQLite has already
