@@ -29,7 +29,7 @@ declare module 'hono' {
     /** The app's clock, so handlers and audit records share the time tests control. */
     clock: () => Date;
     /** The policy's answer for this request's route, set by the policy middleware. */
-    policy: { action: Action; grant: Grant; ownershipChecked: boolean } | undefined;
+    policy: { action: Action; grant: Grant; ownershipChecked: boolean; /** The answering route, e.g. `GET /vurdering/dashbord`. */ route: string } | undefined;
   }
 }
 

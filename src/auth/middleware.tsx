@@ -124,7 +124,7 @@ export function enforcePolicy(deps: AppDeps, signedOut: SignedOutAnswers = {}): 
       if (!ownershipHolds(grant, viewer, { municipalityNumber: municipality })) return denyRequest(c, deps, `ownership:${action}`);
       ownershipChecked = true;
     }
-    const policy = { action, grant, ownershipChecked };
+    const policy = { action, grant, ownershipChecked, route: `${route.method} ${route.path}` };
     c.set('policy', policy);
     await next();
     if (!policy.ownershipChecked) {

@@ -18,6 +18,18 @@ import { isStreamed, markStreamed } from './streamed.ts';
  * review and consultation pages close rounds by their deadlines, so they are not here).
  */
 const versionedActions: ReadonlySet<Action> = new Set(['scope.read']);
+/**
+ * Pages of other actions that are likewise a function of the model alone: the review dashboard,
+ * whose figures (coverage, declarations, submitted reviews, stances) are all in tables the change
+ * counter follows and which shows no deadline, round state or date (its CSV does: a dated file
+ * name, so not the CSV).
+ */
+const versionedRoutes: ReadonlySet<string> = new Set(['GET /vurdering/dashbord']);
+
+/** Whether the answering route's page is a function of the model's version (and the variant) alone. */
+function isVersioned(policy: { action: Action; route: string } | undefined): boolean {
+  return policy !== undefined && (versionedActions.has(policy.action) || versionedRoutes.has(policy.route));
+}
 
 /** One representation of a kept page: its bytes and every header it is sent with. */
 interface Representation {
@@ -165,8 +177,7 @@ declare module 'hono' {
 export function versionedPages(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const action = c.var.policy?.action;
-    if (!action || !versionedActions.has(action)) return next();
+    if (!isVersioned(c.var.policy)) return next();
 
     const version = await modelVersion(deps.db);
     const variant = variantOf(c);
@@ -404,8 +415,7 @@ export function keptPages(deps: AppDeps, options: KeptPagesOptions): KeptPages {
     await next();
     const res = c.res;
     // Kept only as what it is: a 200 to an anonymous reader of the published scope, in the language the key names.
-    const action = c.var.policy?.action;
-    if (res.status !== 200 || c.var.viewer !== null || !action || !versionedActions.has(action) || c.var.i18n?.language.code !== language) return;
+    if (res.status !== 200 || c.var.viewer !== null || !isVersioned(c.var.policy) || c.var.i18n?.language.code !== language) return;
     if (res.headers.has('set-cookie')) return;
     headers = [...res.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie'].includes(name));
     status = res.status;

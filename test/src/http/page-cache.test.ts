@@ -12,6 +12,7 @@ import { seedDatabase } from '../../../seeds/seed.ts';
 import { versionReader } from '../../../src/http/page-cache.ts';
 import { lastDatabase, testEngine } from '../../engine.ts';
 import { htmx, signIn, testApp, testDb, textOf, type TestContext } from '../../helpers.ts';
+import { openRound } from '../review/helpers.ts';
 
 /** Every header but the length (a kept page is compressed harder than a fresh answer is). */
 const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => name !== 'content-length'));
@@ -99,6 +100,7 @@ describe('rendered pages kept for anonymous readers', () => {
       ['/diagrammer/forste-leveranse', { 'Accept-Encoding': 'gzip' }],
       ['/informasjonstjenester', { ...browser, ...htmx }],
       ['/api/model', browser],
+      ['/vurdering/dashbord', browser],
     ] as const) {
       await (await get(path, headers)).arrayBuffer(); // kept (a streamed answer once it has ended)
       ctx.queries.length = 0;
@@ -173,6 +175,23 @@ describe('rendered pages kept for anonymous readers', () => {
     expect(textOf(await (await get('/informasjonstjenester')).text())).not.toContain('Legemiddelliste ny');
     await ctx.db.updateTable('element').set({ name: 'Legemiddelliste ny' }).where('key', '=', 'multidose').execute();
     expect(textOf(await (await get('/informasjonstjenester')).text())).toContain('Legemiddelliste ny');
+  });
+
+  it('keeps the review dashboard, never past a change to what it counts, and not its dated CSV', async () => {
+    const title = 'Runde for de kjente sidene';
+    expect(textOf(await (await get('/vurdering/dashbord')).text())).not.toContain(title);
+    ctx.queries.length = 0;
+    expect((await get('/vurdering/dashbord')).status).toBe(200);
+    onlyTheVersion();
+    await openRound(ctx, { title });
+    const after = await get('/vurdering/dashbord');
+    expect(after.status).toBe(200);
+    expect(textOf(await after.text())).toContain(title);
+    // The CSV's file name carries the date: rendered every time.
+    await (await get('/vurdering/dashbord/eksport.csv')).arrayBuffer();
+    ctx.queries.length = 0;
+    await (await get('/vurdering/dashbord/eksport.csv')).arrayBuffer();
+    expect(ctx.queries.filter((q) => !/model_change/.test(q)).length).toBeGreaterThan(0);
   });
 
   it('keeps nothing with PAGE_CACHE_MB=0', async () => {
