@@ -329,7 +329,7 @@ export interface KeptPages {
  * when it was kept; or a 304 to its ETag.
  *
  * Only what the ordinary way answered with 200 to an anonymous reader of the published scope
- * (`scope.read`, so the policy let it through) is kept. Any request with a session cookie goes
+ * (`scope.read`, or a route in `versionedRoutes`, so the policy let it through) is kept. Any request with a session cookie goes
  * the ordinary way, so a signed-in user never gets an anonymous page, nor anyone a user's.
  */
 export function keptPages(deps: AppDeps, options: KeptPagesOptions): KeptPages {
