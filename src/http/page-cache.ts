@@ -6,6 +6,7 @@ import { modelVersion, modelVersionNow } from '../db/queries/model-change.ts';
 import type { Db } from '../db/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { chooseLanguage } from '../../views/i18n/index.ts';
+import { norwegianDate } from '../../model/consultation.ts';
 import { addVary, compressBody, isCompressible, negotiateEncoding, type Encoding } from './compression.ts';
 import { languageCookie } from './language.ts';
 import { isFragmentRequest } from './render.tsx';
@@ -14,8 +15,9 @@ import { isStreamed, markStreamed } from './streamed.ts';
 
 /**
  * Pages that are a function of the model (as counted by its change counter), the address, the
- * shape asked for (page or htmx fragment) and who asks, and nothing else: not the clock (the
- * review and consultation pages close rounds by their deadlines, so they are not here).
+ * shape asked for (page or htmx fragment), who asks and the date in Norway, and nothing else (not
+ * the time of day). Every ETag and kept page is per date, so a page showing a round as open or
+ * closed by its dates is right the day after; the others are made again once a day.
  */
 const versionedActions: ReadonlySet<Action> = new Set(['scope.read']);
 /**
@@ -25,10 +27,17 @@ const versionedActions: ReadonlySet<Action> = new Set(['scope.read']);
  * name, so not the CSV).
  */
 const versionedRoutes: ReadonlySet<string> = new Set(['GET /vurdering/dashbord']);
+/**
+ * Pages that are so for an anonymous reader only: the consultation rounds, whose state (planned,
+ * open, closed) goes by the date in Norway; a signed-in reader's list also counts what is new
+ * since their last visit, which the change counter does not follow.
+ */
+const anonymousRoutes: ReadonlySet<string> = new Set(['GET /horing']);
 
-/** Whether the answering route's page is a function of the model's version (and the variant) alone. */
-function isVersioned(policy: { action: Action; route: string } | undefined): boolean {
-  return policy !== undefined && (versionedActions.has(policy.action) || versionedRoutes.has(policy.route));
+/** Whether the answering route's page is a function of the model's version, the date and the variant alone. */
+function isVersioned(policy: { action: Action; route: string } | undefined, anonymous: boolean): boolean {
+  if (policy === undefined) return false;
+  return versionedActions.has(policy.action) || versionedRoutes.has(policy.route) || (anonymous && anonymousRoutes.has(policy.route));
 }
 
 /** One representation of a kept page: its bytes and every header it is sent with. */
@@ -130,11 +139,11 @@ function keepIfSmall(maxBytes: number, keep: (body: Buffer) => Promise<void>): T
 }
 
 /** Everything besides the model that decides what this request is answered with. */
-function variantOf(c: Context): string {
+function variantOf(c: Context, today: string): string {
   const url = new URL(c.req.url);
   const viewer = c.var.viewer;
   // The language as chosen (the user's, this browser's cookie, else Accept-Language), not the raw headers.
-  return JSON.stringify([url.pathname + url.search, isFragmentRequest(c), c.var.i18n.language.code, viewer ?? null]);
+  return JSON.stringify([url.pathname + url.search, isFragmentRequest(c), c.var.i18n.language.code, viewer ?? null, today]);
 }
 
 /** Whether an If-None-Match header names this (weak) ETag. */
@@ -177,11 +186,11 @@ declare module 'hono' {
 export function versionedPages(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    if (!isVersioned(c.var.policy)) return next();
+    const anonymous = !c.var.viewer;
+    if (!isVersioned(c.var.policy, anonymous)) return next();
 
     const version = await modelVersion(deps.db);
-    const variant = variantOf(c);
-    const anonymous = !c.var.viewer;
+    const variant = variantOf(c, norwegianDate(deps.now()));
     const etag = `W/"${version}-${createHash('sha256').update(releaseDigest()).update(variant).digest('base64url').slice(0, 22)}"`;
     const validators = (headers: Headers) => {
       headers.set('ETag', etag);
@@ -259,14 +268,14 @@ const sessionCookieName = 'akson-sesjon';
  * the address. Undefined for any other request: not a GET, or with a session cookie (even one whose
  * session has ended) or an API token.
  */
-function keyOf(request: Request, header: HeaderOf): string | undefined {
+function keyOf(request: Request, header: HeaderOf, today: string): string | undefined {
   if (request.method !== 'GET') return undefined;
   const cookie = header('cookie');
   if (cookie?.includes(sessionCookieName) || header('authorization') !== undefined) return undefined;
   const fragment = header('hx-request') === 'true' && header('hx-history-restore-request') !== 'true';
   const language = chooseLanguage(null, cookieValue(cookie, languageCookie), header('accept-language'));
   const url = request.url;
-  return `${language} ${fragment ? 'f' : 'p'} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+  return `${language} ${fragment ? 'f' : 'p'} ${today} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
 }
 
 /**
@@ -379,7 +388,7 @@ export function keptPages(deps: AppDeps, options: KeptPagesOptions): KeptPages {
   function answer(request: Request, env: unknown): Response | undefined | Promise<Response | undefined> {
     if (options.cacheBytes === 0) return undefined;
     const header = headerReader(request, env);
-    const key = keyOf(request, header);
+    const key = keyOf(request, header, norwegianDate(deps.now()));
     const kept = key === undefined ? undefined : pages.peek(key);
     if (!kept) return undefined;
     const current = (version: string) => (pages.get(key!, version) === kept ? respond(header, kept) : undefined);
@@ -395,7 +404,7 @@ export function keptPages(deps: AppDeps, options: KeptPagesOptions): KeptPages {
 
   const keepMiddleware: MiddlewareHandler = async (c, next) => {
     if (options.cacheBytes === 0) return next();
-    const key = keyOf(c.req.raw, headerReader(c.req.raw, c.env));
+    const key = keyOf(c.req.raw, headerReader(c.req.raw, c.env), norwegianDate(deps.now()));
     if (key === undefined) return next();
     const language = key.slice(0, key.indexOf(' '));
 
@@ -415,7 +424,7 @@ export function keptPages(deps: AppDeps, options: KeptPagesOptions): KeptPages {
     await next();
     const res = c.res;
     // Kept only as what it is: a 200 to an anonymous reader of the published scope, in the language the key names.
-    if (res.status !== 200 || c.var.viewer !== null || !isVersioned(c.var.policy) || c.var.i18n?.language.code !== language) return;
+    if (res.status !== 200 || c.var.viewer !== null || !isVersioned(c.var.policy, true) || c.var.i18n?.language.code !== language) return;
     if (res.headers.has('set-cookie')) return;
     headers = [...res.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie'].includes(name));
     status = res.status;

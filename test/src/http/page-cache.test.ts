@@ -13,6 +13,7 @@ import { versionReader } from '../../../src/http/page-cache.ts';
 import { lastDatabase, testEngine } from '../../engine.ts';
 import { htmx, signIn, testApp, testDb, textOf, type TestContext } from '../../helpers.ts';
 import { openRound } from '../review/helpers.ts';
+import { makeRound } from '../../consultation-fixtures.ts';
 
 /** Every header but the length (a kept page is compressed harder than a fresh answer is). */
 const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => name !== 'content-length'));
@@ -201,6 +202,41 @@ describe('rendered pages kept for anonymous readers', () => {
     await off.app.request('/kilde');
     expect(off.queries.length).toBeGreaterThan(1);
     await off.db.destroy();
+  });
+});
+
+describe('the consultation rounds, kept for anonymous readers a day at a time', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await testApp();
+  });
+  afterAll(() => ctx.db.destroy());
+  /** The state tags on the page (planned, open, closed), in order. */
+  const states = (html: string) => [...html.matchAll(/<span class="ds-tag"[^>]*>([^<]+)<\/span>/g)].map((m) => m[1]);
+
+  it("are kept, and a round shows as open from its opening date, the day after it was kept as planned", async () => {
+    // The test clock is 26 November 2026, 12:00 UTC: the round opens tomorrow.
+    await makeRound(ctx.db, { title: 'Runde som åpner i morgen', opensOn: '2026-11-27', closesOn: '2026-12-15' });
+    const before = await (await ctx.app.request('/horing')).text();
+    expect(states(before)).toEqual(['Planlagt']);
+    ctx.queries.length = 0;
+    const kept = await ctx.app.request('/horing');
+    expect(ctx.queries.filter((q) => !/model_change/.test(q))).toEqual([]);
+    expect(states(await kept.text())).toEqual(['Planlagt']);
+
+    ctx.clock.advance({ hours: 24 });
+    expect(states(await (await ctx.app.request('/horing')).text())).toEqual(['Åpen']);
+    // And the day's ETag is not yesterday's: a browser's copy from yesterday is not confirmed.
+    const etag = kept.headers.get('etag')!;
+    expect((await ctx.app.request('/horing', { headers: { 'If-None-Match': etag } })).status).toBe(200);
+    expect(ctx.errors).toEqual([]);
+  });
+
+  it("are never kept for, nor 304'd to, a signed-in reader, whose list counts what is new since their visit", async () => {
+    const headers = await signIn(ctx, 'architect');
+    const res = await ctx.app.request('/horing', { headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBeNull();
   });
 });
 
