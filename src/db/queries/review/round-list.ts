@@ -3,6 +3,7 @@ import { markOf, type ServiceMark } from '../../../../model/review/diff.ts';
 import type { ListFacts, SnapshotService } from '../../../../model/review/snapshot.ts';
 import type { FrozenService } from '../../../../model/review/types.ts';
 import type { Database } from '../../schema.ts';
+import { frozenServiceOf } from './rounds.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -87,19 +88,7 @@ export async function roundListPage(db: Executor, roundId: number, page: { offse
     .execute();
   const marks = new Map<number, ServiceMark>();
   const shown = rows.map((r) => {
-    const service: FrozenService = {
-      id: r.id,
-      position: r.position,
-      elementId: r.element_id,
-      key: r.key,
-      name: r.name,
-      description: r.description,
-      categoryKey: r.category_key,
-      categoryName: r.category_name,
-      tierKey: r.tier_key,
-      tierName: r.tier_name,
-      tentative: r.tentative === 1,
-    };
+    const service = frozenServiceOf(r);
     const live =
       r.live_tier === null
         ? undefined

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { FrozenService, ReviewRound } from '../../../../model/review/types.ts';
 import type { Database } from '../../schema.ts';
+import type { ReviewRoundServiceRow } from '../../tables/review.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -69,7 +70,12 @@ export async function openRoundId(db: Executor, now: Date): Promise<number | und
 /** The round's frozen list, in its order. */
 export async function frozenServices(db: Executor, roundId: number): Promise<FrozenService[]> {
   const rows = await db.selectFrom('review_round_service').selectAll().where('round_id', '=', roundId).orderBy('position').execute();
-  return rows.map((r) => ({
+  return rows.map(frozenServiceOf);
+}
+
+/** A frozen service as the pages know it, from its row (the list, the tallies and a page of the list read it so). */
+export function frozenServiceOf(r: ReviewRoundServiceRow): FrozenService {
+  return {
     id: r.id,
     position: r.position,
     elementId: r.element_id,
@@ -81,5 +87,5 @@ export async function frozenServices(db: Executor, roundId: number): Promise<Fro
     tierKey: r.tier_key,
     tierName: r.tier_name,
     tentative: r.tentative === 1,
-  }));
+  };
 }

@@ -3,7 +3,7 @@ import { stances, type Stance } from '../../../../model/review/schemas.ts';
 import type { Answer, ServiceTally, TallySort } from '../../../../model/review/tallies.ts';
 import type { FrozenService } from '../../../../model/review/types.ts';
 import type { Database } from '../../schema.ts';
-import type { ReviewRoundServiceRow } from '../../tables/review.ts';
+import { frozenServiceOf } from './rounds.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -17,21 +17,6 @@ export interface Reviewers {
 
 const columns = (stance: Stance) => stance.replace(/-/g, '_');
 
-function frozen(r: ReviewRoundServiceRow): FrozenService {
-  return {
-    id: r.id,
-    position: r.position,
-    elementId: r.element_id,
-    key: r.key,
-    name: r.name,
-    description: r.description,
-    categoryKey: r.category_key,
-    categoryName: r.category_name,
-    tierKey: r.tier_key,
-    tierName: r.tier_name,
-    tentative: r.tentative === 1,
-  };
-}
 
 /**
  * The SQL a sort orders by (largest first), with its tie-breaker, as in `sortTallies`: the very
@@ -101,14 +86,14 @@ export async function stanceTallyPage(
     }
     counts.unanswered = reviewers.municipalities - stances.reduce((n, s) => n + counts[s], 0);
     population.unanswered = reviewers.population - stances.reduce((n, s) => n + population[s], 0);
-    return { service: frozen(r), counts, population, contested: population.opposes + population['supports-with-changes'] };
+    return { service: frozenServiceOf(r), counts, population, contested: population.opposes + population['supports-with-changes'] };
   });
 }
 
 /** One service of the round's frozen list, if the list holds it (one query). */
 export async function roundServiceById(db: Executor, roundId: number, roundServiceId: number): Promise<FrozenService | undefined> {
   const r = await db.selectFrom('review_round_service').selectAll().where('round_id', '=', roundId).where('id', '=', roundServiceId).executeTakeFirst();
-  return r ? frozen(r) : undefined;
+  return r ? frozenServiceOf(r) : undefined;
 }
 
 /** How many services the round's list holds (one query). */
