@@ -38,13 +38,9 @@ export function diffSnapshot<T extends SnapshotService>(frozen: readonly T[], ca
   const diff: SnapshotDiff<T> = { changed: [], removed: [], added: live.filter((s) => !frozenIds.has(s.elementId)) };
   for (const service of frozen) {
     const now = service.elementId === null ? undefined : liveById.get(service.elementId);
-    if (!now) {
-      const reason = service.elementId !== null && existing.has(service.elementId) ? 'left-first-delivery' : 'deleted';
-      diff.removed.push({ service, reason });
-      continue;
-    }
-    const changes = changesOf(service, now);
-    if (changes.length > 0) diff.changed.push({ service, live: now, changes });
+    const mark = markOf(service, now, service.elementId !== null && existing.has(service.elementId));
+    if (mark?.removed) diff.removed.push({ service, reason: mark.removed });
+    else if (mark?.changes && now) diff.changed.push({ service, live: now, changes: mark.changes });
   }
   return diff;
 }
@@ -71,8 +67,8 @@ export function markOf(service: SnapshotService, live: Pick<SnapshotService, Com
 }
 
 /** The marks per frozen service, for the list that shows them beside each service. */
-export function marksByService<T extends SnapshotService>(diff: SnapshotDiff<T>): Map<T, { changes?: ServiceChange[]; removed?: RemovalReason }> {
-  const marks = new Map<T, { changes?: ServiceChange[]; removed?: RemovalReason }>();
+export function marksByService<T extends SnapshotService>(diff: SnapshotDiff<T>): Map<T, ServiceMark> {
+  const marks = new Map<T, ServiceMark>();
   for (const c of diff.changed) marks.set(c.service, { changes: c.changes });
   for (const r of diff.removed) marks.set(r.service, { removed: r.reason });
   return marks;
